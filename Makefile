@@ -1,0 +1,29 @@
+# The two commands a newcomer needs: `make run` and `make test`. Both set everything up.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
+
+.PHONY: run test setup bench screenshots lint clean
+
+setup:
+	./packaging/bootstrap.sh dev
+
+run: setup
+	$(VENV)/bin/packdesk db upgrade
+	$(VENV)/bin/packdesk demo --if-empty
+	$(VENV)/bin/packdesk run --demo
+
+test: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+bench: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks $(BENCH_ARGS)
+
+screenshots: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots docs/screenshots
+
+lint: setup
+	$(VENV)/bin/lint-imports
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

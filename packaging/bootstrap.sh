@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Creates .venv and installs Packdesk with what it needs; when run as root on Debian/Ubuntu
+# it also installs the system libraries Qt and the tests need. Safe to run again: it only
+# does what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV=${VENV:-.venv}
+PYTHON=${PYTHON:-python3}
+EXTRAS=${1:-dev}
+
+# Debian packages: Qt's xcb/EGL/font/audio libraries for the station; Xvfb, CUPS with the
+# PDF printer, socat and poppler for the tests.
+DEBS="libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
+libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0
+libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libpulse0 libasound2 python3-venv"
+if [ "$EXTRAS" = dev ]; then
+  DEBS="$DEBS xvfb xauth cups cups-client cups-bsd printer-driver-cups-pdf socat poppler-utils"
+fi
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  missing=""
+  for d in $DEBS; do
+    dpkg-query -W -f='${Status}' "$d" 2>/dev/null | grep -q "install ok installed" || missing="$missing $d"
+  done
+  if [ -n "$missing" ]; then
+    echo "bootstrap: installing Debian packages:$missing"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  fi
+fi
+
+if [ ! -x "$VENV/bin/python" ]; then
+  echo "bootstrap: creating $VENV"
+  "$PYTHON" -m venv "$VENV"
+fi
+stamp="$VENV/.installed-$EXTRAS"
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  echo "bootstrap: installing Packdesk and its dependencies into $VENV"
+  "$VENV/bin/python" -m pip install -q --upgrade pip
+  "$VENV/bin/python" -m pip install -q -e ".[$EXTRAS]"
+  # python-evdev (HID scanners grabbed exclusively) builds from source: only with a compiler.
+  if command -v cc >/dev/null; then
+    "$VENV/bin/python" -m pip install -q -e ".[$EXTRAS,hid]" || echo "bootstrap: python-evdev did not build; HID scanners are unavailable"
+  fi
+  touch "$stamp"
+fi
