@@ -1,0 +1,1 @@
+"""Packdesk's domain, use cases, persistence, configuration and CLI (no Qt, no devices)."""

@@ -1,0 +1,397 @@
+"""Extreme-point packing heuristic (after Crainic, Perboli and Tadei, 2008) with several
+unit orders, point orders and orientation preferences; deterministic.
+
+Works on padded envelopes: `orients[i]` lists unit i's allowed (dx, dy, dz).
+"""
+from __future__ import annotations
+
+import logging
+from bisect import insort
+from functools import lru_cache
+from typing import Callable, Sequence
+
+log = logging.getLogger(__name__)
+
+Dims = tuple[int, int, int]
+Spot = tuple[int, int, int, int, int, int]  # x, y, z, dx, dy, dz of an envelope
+Corners = tuple[int, int, int, int, int, int]  # x, y, z, x2, y2, z2 of an envelope
+
+
+def _project(px: int, py: int, pz: int, axis: int, placed: list[Spot]) -> int:
+    """How far the point slides towards 0 along `axis` before it meets a placed item."""
+    best = 0
+    for x, y, z, dx, dy, dz in placed:
+        if axis == 0:
+            if y <= py < y + dy and z <= pz < z + dz and x + dx <= px and x + dx > best:
+                best = x + dx
+        elif axis == 1:
+            if x <= px < x + dx and z <= pz < z + dz and y + dy <= py and y + dy > best:
+                best = y + dy
+        else:
+            if x <= px < x + dx and y <= py < y + dy and z + dz <= pz and z + dz > best:
+                best = z + dz
+    return best
+
+
+def _new_points(s: Spot, placed: list[Spot]) -> list[tuple[int, int, int]]:
+    """The three corners of a placed envelope, each also slid back along the two other axes.
+
+    The six slides (the "projections") are found in one pass over the placed envelopes.
+    """
+    x, y, z, dx, dy, dz = s
+    ax, by_, cz = x + dx, y + dy, z + dz
+    a_y = a_z = b_x = b_z = c_x = c_y = 0
+    for qx, qy, qz, qdx, qdy, qdz in placed:
+        qx2, qy2, qz2 = qx + qdx, qy + qdy, qz + qdz
+        in_x = qx <= x < qx2
+        in_y = qy <= y < qy2
+        in_z = qz <= z < qz2
+        if qx <= ax < qx2:  # corner (x+dx, y, z) slides along y and along z
+            if in_z and qy2 <= y and qy2 > a_y:
+                a_y = qy2
+            if in_y and qz2 <= z and qz2 > a_z:
+                a_z = qz2
+        if qy <= by_ < qy2:  # corner (x, y+dy, z) slides along x and along z
+            if in_z and qx2 <= x and qx2 > b_x:
+                b_x = qx2
+            if in_x and qz2 <= z and qz2 > b_z:
+                b_z = qz2
+        if qz <= cz < qz2:  # corner (x, y, z+dz) slides along x and along y
+            if in_y and qx2 <= x and qx2 > c_x:
+                c_x = qx2
+            if in_x and qy2 <= y and qy2 > c_y:
+                c_y = qy2
+    return [(ax, y, z), (x, by_, z), (x, y, cz), (ax, a_y, z), (ax, y, a_z),
+            (b_x, by_, z), (x, by_, b_z), (c_x, y, cz), (x, c_y, cz)]
+
+
+PointKey = Callable[[tuple[int, int, int]], tuple]
+POINT_KEYS: tuple[PointKey, ...] = (
+    lambda p: (p[2], p[1], p[0]),  # fill the floor first, then build up
+    lambda p: (p[0], p[2], p[1]),  # fill from the back wall
+    lambda p: (p[2] + p[1] + p[0], p[2]),  # stay close to the corner
+)
+# orientation preference at a point: which corner of the placed envelope to keep small
+ORIENT_KEYS: tuple[Callable[[Dims], tuple], ...] = (
+    lambda o: (o[2], -o[0] * o[1]),  # lie flat, biggest footprint
+    lambda o: (-o[0], o[2]),  # longest side along x
+    lambda o: (-o[1], o[2]),  # longest side along y
+)
+
+
+def _keyed(point_key: int, x: int, y: int, z: int) -> tuple[int, ...]:
+    """A point as a tuple whose natural order is the point order; x, y, z are its last three."""
+    if point_key == 0:
+        return (z, y, x, x, y, z)
+    if point_key == 1:
+        return (x, z, y, x, y, z)
+    return (x + y + z, z, y, x, x, y, z)
+
+
+def _corners_points(c: Corners, placed: list[Corners]) -> list[tuple[int, int, int]]:
+    """`_new_points` for envelopes given by their two corners (x, y, z, x2, y2, z2)."""
+    x, y, z, ax, by_, cz = c
+    a_y = a_z = b_x = b_z = c_x = c_y = 0
+    for qx, qy, qz, qx2, qy2, qz2 in placed:
+        in_x = qx <= x < qx2
+        in_y = qy <= y < qy2
+        in_z = qz <= z < qz2
+        if qx <= ax < qx2:
+            if in_z and qy2 <= y and qy2 > a_y:
+                a_y = qy2
+            if in_y and qz2 <= z and qz2 > a_z:
+                a_z = qz2
+        if qy <= by_ < qy2:
+            if in_z and qx2 <= x and qx2 > b_x:
+                b_x = qx2
+            if in_x and qz2 <= z and qz2 > b_z:
+                b_z = qz2
+        if qz <= cz < qz2:
+            if in_y and qx2 <= x and qx2 > c_x:
+                c_x = qx2
+            if in_x and qy2 <= y and qy2 > c_y:
+                c_y = qy2
+    return [(ax, y, z), (x, by_, z), (x, y, cz), (ax, a_y, z), (ax, y, a_z),
+            (b_x, by_, z), (x, by_, b_z), (c_x, y, cz), (x, c_y, cz)]
+
+
+@lru_cache(maxsize=8192)
+def _smallest(os: tuple[Dims, ...]) -> Dims:
+    return (min(o[0] for o in os), min(o[1] for o in os), min(o[2] for o in os))
+
+
+def place_in_order(
+    order: Sequence[int], ors: Sequence[tuple[Dims, ...]], box: Dims, point_key: int = 0,
+) -> list[Spot] | None:
+    """Every unit, in this order, at the first extreme point (in point order) where it fits.
+
+    `ors[i]` are unit i's orientations in preference order. None as soon as one unit finds
+    no place. The hot path of the suggestion, kept plain for speed: placed envelopes are kept
+    as corner pairs, points too near a wall for the unit's smallest sizes are skipped, the
+    envelope that blocked the last try is checked first, and points are sorted once per unit.
+    """
+    bx, by, bz = box
+    placed: list[Corners] = []
+    spots: list[Spot | None] = [None] * len(ors)
+    points: list[tuple[int, ...]] = [_keyed(point_key, 0, 0, 0)]
+    seen = {(0, 0, 0)}
+    left = len(order)
+    for i in order:
+        oi = ors[i]
+        mx, my, mz = _smallest(oi)
+        lx, ly, lz = bx - mx, by - my, bz - mz
+        chosen: Spot | None = None
+        hit: Corners | None = None
+        for p in points:
+            px, py, pz = p[-3], p[-2], p[-1]
+            if px > lx or py > ly or pz > lz:
+                continue
+            for ox, oy, oz in oi:
+                x2, y2, z2 = px + ox, py + oy, pz + oz
+                if x2 > bx or y2 > by or z2 > bz:
+                    continue
+                if hit is not None and px < hit[3] and hit[0] < x2 and py < hit[4] and hit[1] < y2 \
+                        and pz < hit[5] and hit[2] < z2:
+                    continue
+                for q in placed:
+                    if px < q[3] and q[0] < x2 and py < q[4] and q[1] < y2 and pz < q[5] and q[2] < z2:
+                        hit = q
+                        break
+                else:
+                    chosen = (px, py, pz, ox, oy, oz)
+                    break
+            if chosen is not None:
+                break
+        if chosen is None:
+            return None
+        spots[i] = chosen
+        left -= 1
+        if not left:
+            break  # the last unit needs no new points
+        cx, cy, cz, cdx, cdy, cdz = chosen
+        cx2, cy2, cz2 = cx + cdx, cy + cdy, cz + cdz
+        c = (cx, cy, cz, cx2, cy2, cz2)
+        placed.append(c)
+        # points the new unit covers are gone for good; new ones join the sorted list
+        points = [p for p in points if not (cx <= p[-3] < cx2 and cy <= p[-2] < cy2 and cz <= p[-1] < cz2)]
+        for x, y, z in _corners_points(c, placed):
+            if x < bx and y < by and z < bz and (x, y, z) not in seen:
+                seen.add((x, y, z))
+                if point_key == 0:
+                    points.append((z, y, x, x, y, z))
+                elif point_key == 1:
+                    points.append((x, z, y, x, y, z))
+                else:
+                    points.append((x + y + z, z, y, x, x, y, z))
+        points.sort()
+    return spots  # type: ignore[return-value]
+
+
+def pack_in_order(
+    order: Sequence[int],
+    orients: Sequence[Sequence[Dims]],
+    box: Dims,
+    point_key: int,
+    orient_key: Callable[[Dims], tuple],
+) -> list[Spot] | None:
+    """Place units in this order at the first extreme point where one fits; None on failure."""
+    return place_in_order(order, [tuple(sorted(os, key=orient_key)) for os in orients], box, point_key)
+
+
+def fill_in_order(
+    order: Sequence[int],
+    orients: Sequence[Sequence[Dims]],
+    box: Dims,
+    point_key: PointKey = POINT_KEYS[0],
+    orient_key: Callable[[Dims], tuple] = ORIENT_KEYS[0],
+    stop_at_misfit: bool = False,
+    weights: Sequence[int] | None = None,
+    max_load: int | None = None,
+) -> dict[int, Spot] | None:
+    """Place what fits, in order (skipping misfits unless stop_at_misfit); unit -> spot."""
+    bx, by, bz = box
+    placed: list[Spot] = []
+    spots: dict[int, Spot] = {}
+    points: list[tuple[int, int, int]] = [(0, 0, 0)]
+    load = 0
+    room = bx * by * bz
+    failed: set[tuple[Dims, ...]] = set()  # shapes that found no place: skip their twins
+    for i in order:
+        if weights is not None and max_load is not None and load + weights[i] > max_load:
+            if stop_at_misfit:
+                return None
+            continue
+        shape = tuple(orients[i])
+        if not stop_at_misfit and (shape in failed or not shape or shape[0][0] * shape[0][1] * shape[0][2] > room):
+            continue
+        chosen: Spot | None = None
+        ors = sorted(orients[i], key=orient_key)
+        for px, py, pz in points:
+            for ox, oy, oz in ors:
+                x2, y2, z2 = px + ox, py + oy, pz + oz
+                if x2 > bx or y2 > by or z2 > bz:
+                    continue
+                for qx, qy, qz, qdx, qdy, qdz in placed:
+                    if px < qx + qdx and qx < x2 and py < qy + qdy and qy < y2 and pz < qz + qdz and qz < z2:
+                        break
+                else:
+                    chosen = (px, py, pz, ox, oy, oz)
+                    break
+            if chosen is not None:
+                break
+        if chosen is None:
+            if stop_at_misfit:
+                return None
+            failed.add(shape)
+            continue
+        placed.append(chosen)
+        room -= chosen[3] * chosen[4] * chosen[5]
+        spots[i] = chosen
+        if weights is not None:
+            load += weights[i]
+        cx, cy, cz, cdx, cdy, cdz = chosen
+        cx2, cy2, cz2 = cx + cdx, cy + cdy, cz + cdz
+        # points the new unit covers are gone; new ones go in at their place in the order
+        points = [p for p in points if not (cx <= p[0] < cx2 and cy <= p[1] < cy2 and cz <= p[2] < cz2)]
+        known = set(points)
+        for p in _new_points(chosen, placed):
+            if p[0] < bx and p[1] < by and p[2] < bz and p not in known:
+                known.add(p)
+                insort(points, p, key=point_key)
+    return spots
+
+
+def unit_orders(orients: Sequence[Sequence[Dims]]) -> list[list[int]]:
+    """Several deterministic orders in which to try the units, most promising first."""
+    n = len(orients)
+    idx = list(range(n))
+    first = [os[0] if os else (0, 0, 0) for os in orients]
+    vol = [o[0] * o[1] * o[2] for o in first]
+    longest = [max((max(o) for o in os), default=0) for os in orients]
+    shortest = [min((min(o) for o in os), default=0) for os in orients]
+    keys = [
+        lambda i: (-vol[i], -longest[i], i),
+        lambda i: (-longest[i], -vol[i], i),
+        lambda i: (-shortest[i], -vol[i], i),
+        lambda i: (-(vol[i] // max(shortest[i], 1)), i),  # biggest face first
+    ]
+    out: list[list[int]] = []
+    for key in keys:
+        order = sorted(idx, key=key)
+        if order not in out:
+            out.append(order)
+    return out
+
+
+# (orientation preference, point order, unit order) in the order the passes are tried: the
+# passes that most often pack what the earlier ones could not, measured on the benchmark's
+# orders, come first; the rest follow in plain order
+PASSES: tuple[tuple[int, int, int], ...] = tuple(dict.fromkeys(
+    [(1, 2, 0), (2, 2, 0), (2, 0, 0), (0, 2, 3), (1, 1, 0), (2, 2, 1), (1, 1, 2), (0, 2, 1), (1, 2, 3)]
+    + [(o, p, u) for o in range(3) for p in range(3) for u in range(4)]))
+
+
+def pack_heuristic(
+    orients: Sequence[Sequence[Dims]], box: Dims, out_of_time: Callable[[], bool], max_tries: int = 36,
+    skip: int = 0,
+) -> list[Spot] | None:
+    """Try the PASSES (after the first `skip`) until one packs everything; at most max_tries."""
+    orders = unit_orders(orients)
+    sorted_ors: dict[int, list[list[Dims]]] = {}
+    tries = 0
+    for orient_key, point_key, k in PASSES[skip:]:
+        if k >= len(orders):
+            continue
+        if tries >= max_tries or (tries and out_of_time()):  # the first try always runs
+            return None
+        tries += 1
+        ors = sorted_ors.get(orient_key)
+        if ors is None:
+            ors = sorted_ors[orient_key] = [tuple(sorted(os, key=ORIENT_KEYS[orient_key])) for os in orients]
+        spots = place_in_order(orders[k], ors, box, point_key)
+        if spots is not None:
+            log.debug("packed %d units in %s on try %d", len(orients), box, tries + skip)
+            return spots
+    return None
+
+
+def backtrack_pack(
+    order: Sequence[int], orients: Sequence[Sequence[Dims]], box: Dims, max_nodes: int,
+    out_of_time: Callable[[], bool],
+) -> tuple[list[Spot] | None, int]:
+    """Depth-first over extreme points and orientations (backtracking on dead ends)."""
+    bx, by, bz = box
+    placed: list[Spot] = []
+    spots: dict[int, Spot] = {}
+    nodes = 0
+
+    def go(k: int, points: list[tuple[int, int, int]]) -> bool:
+        nonlocal nodes
+        if k == len(order):
+            return True
+        i = order[k]
+        for px, py, pz in points:
+            for ox, oy, oz in orients[i]:
+                x2, y2, z2 = px + ox, py + oy, pz + oz
+                if x2 > bx or y2 > by or z2 > bz:
+                    continue
+                for qx, qy, qz, qdx, qdy, qdz in placed:
+                    if px < qx + qdx and qx < x2 and py < qy + qdy and qy < y2 and pz < qz + qdz and qz < z2:
+                        break
+                else:
+                    nodes += 1
+                    if nodes > max_nodes or (nodes & 63 == 0 and out_of_time()):
+                        raise TimeoutError
+                    s = (px, py, pz, ox, oy, oz)
+                    placed.append(s)
+                    spots[i] = s
+                    nxt = [p for p in points if not (px <= p[0] < x2 and py <= p[1] < y2 and pz <= p[2] < z2)]
+                    known = set(nxt)
+                    for p in _new_points(s, placed):
+                        if p[0] < bx and p[1] < by and p[2] < bz and p not in known:
+                            known.add(p)
+                            insort(nxt, p, key=POINT_KEYS[0])
+                    if go(k + 1, nxt):
+                        return True
+                    placed.pop()
+        return False
+
+    try:
+        ok = go(0, [(0, 0, 0)])
+    except TimeoutError:
+        return None, nodes
+    return ([spots[i] for i in range(len(orients))] if ok else None), nodes
+
+
+def shelf_fill(
+    order: Sequence[int], orients: Sequence[Sequence[Dims]], box: Dims,
+    weights: Sequence[int], max_load: int,
+) -> dict[int, Spot]:
+    """A fast, plain fill for when time is up: rows along x, rows side by side along y, layers up z.
+
+    Rows advance by their deepest unit and layers by their tallest, so nothing can overlap.
+    """
+    bx, by, bz = box
+    x = y = z = row = layer = 0
+    load = 0
+    spots: dict[int, Spot] = {}
+    for i in order:
+        if load + weights[i] > max_load or not orients[i]:
+            continue
+        for ox, oy, oz in sorted(orients[i], key=lambda o: (o[2], o[1])):
+            if x + ox <= bx and y + oy <= by and z + oz <= bz:
+                break  # same row
+            if oy <= by - y - row and z + oz <= bz and ox <= bx:
+                x, y, row = 0, y + row, 0  # next row
+                break
+            if z + layer + oz <= bz and ox <= bx and oy <= by:
+                x, y, z, row, layer = 0, 0, z + layer, 0, 0  # next layer
+                break
+        else:
+            continue
+        spots[i] = (x, y, z, ox, oy, oz)
+        x += ox
+        row = max(row, oy)
+        layer = max(layer, oz)
+        load += weights[i]
+    return spots

@@ -1,0 +1,141 @@
+"""The items and boxes JSON files of `packdesk boxes suggest`, and rows from the catalogue.
+
+Items: [{"sku", "length", "width", "height", "weight", "qty"?, "upright"?, "own_container"?,
+"padding"?, "class"?, "incompatible"?}]; boxes: [{"id", "length", "width", "height",
+"max_weight", "tare"?, "cost"?, "enabled"?, "stock"?}]. Lengths mm, weights g (integers).
+"""
+from __future__ import annotations
+
+import json
+import logging
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Iterable
+
+from app.boxing.errors import BoxingError
+from app.boxing.model import BoxType, Rules, Unit
+
+log = logging.getLogger(__name__)
+
+# A demo catalogue for when no boxes file is given (inner mm, grams, EUR).
+DEFAULT_BOXES: tuple[BoxType, ...] = (
+    BoxType("XS", 220, 160, 100, 5000, 90, Decimal("0.35")),
+    BoxType("S", 300, 220, 150, 10000, 150, Decimal("0.55")),
+    BoxType("M", 400, 300, 200, 15000, 250, Decimal("0.85")),
+    BoxType("L", 500, 400, 300, 20000, 400, Decimal("1.30")),
+    BoxType("XL", 600, 450, 400, 25000, 600, Decimal("1.90")),
+)
+
+
+def _read(path: Path, what: str) -> list[dict[str, Any]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BoxingError(f"{what} file {path} does not exist; pass an existing JSON file") from None
+    except json.JSONDecodeError as exc:
+        raise BoxingError(f"{what} file {path} is not valid JSON: {exc}") from None
+    if not isinstance(data, list) or not all(isinstance(e, dict) for e in data):
+        raise BoxingError(f"{what} file {path} must hold a JSON list of objects (see docs/boxing.md)")
+    return data
+
+
+def _int(entry: dict[str, Any], key: str, where: str, default: int | None = None, low: int = 0) -> int:
+    value = entry.get(key, default)
+    if value is None:
+        raise BoxingError(f"{where} has no \"{key}\"; add it (see docs/boxing.md)")
+    if isinstance(value, bool) or not isinstance(value, int) or value < low:
+        raise BoxingError(f"{where}: \"{key}\" must be a whole number >= {low}, not {value!r}")
+    return value
+
+
+def _bool(entry: dict[str, Any], key: str, where: str, default: bool) -> bool:
+    value = entry.get(key, default)
+    if not isinstance(value, bool):
+        raise BoxingError(f"{where}: \"{key}\" must be true or false, not {value!r}")
+    return value
+
+
+def parse_items(data: Iterable[dict[str, Any]]) -> list[Unit]:
+    """Units from item entries (each entry repeated qty times)."""
+    units: list[Unit] = []
+    for n, e in enumerate(data, 1):
+        sku = e.get("sku")
+        if not isinstance(sku, str) or not sku:
+            raise BoxingError(f"item {n} has no \"sku\" text; add one")
+        where = f"item {n} ({sku})"
+        incompatible = e.get("incompatible", [])
+        if not isinstance(incompatible, list) or not all(isinstance(c, str) for c in incompatible):
+            raise BoxingError(f"{where}: \"incompatible\" must be a list of class names")
+        rules = Rules(
+            upright=_bool(e, "upright", where, False),
+            own_container=_bool(e, "own_container", where, False),
+            padding=_int(e, "padding", where, 0),
+            hazard_class=e.get("class") if isinstance(e.get("class"), str) else None,
+            incompatible_with=frozenset(incompatible),
+        )
+        unit = Unit(sku, _int(e, "length", where, low=1), _int(e, "width", where, low=1),
+                    _int(e, "height", where, low=1), _int(e, "weight", where), rules)
+        units.extend([unit] * _int(e, "qty", where, 1, low=1))
+    if not units:
+        raise BoxingError("the items list is empty; give at least one item")
+    return units
+
+
+def parse_boxes(data: Iterable[dict[str, Any]]) -> list[BoxType]:
+    """Box types from box entries; ids must be unique."""
+    boxes: list[BoxType] = []
+    for n, e in enumerate(data, 1):
+        box_id = e.get("id")
+        if not isinstance(box_id, str) or not box_id:
+            raise BoxingError(f"box {n} has no \"id\" text; add one")
+        where = f"box {box_id}"
+        if any(b.id == box_id for b in boxes):
+            raise BoxingError(f"box id {box_id} appears twice; ids must be unique")
+        try:
+            cost = Decimal(str(e.get("cost", 0)))
+        except InvalidOperation:
+            raise BoxingError(f"{where}: \"cost\" must be a number, not {e.get('cost')!r}") from None
+        stock = e.get("stock")
+        boxes.append(BoxType(
+            box_id, _int(e, "length", where, low=1), _int(e, "width", where, low=1), _int(e, "height", where, low=1),
+            _int(e, "max_weight", where, low=1), _int(e, "tare", where, 0), cost,
+            _bool(e, "enabled", where, True),
+            None if stock is None else _int(e, "stock", where),
+        ))
+    if not boxes:
+        raise BoxingError("the boxes list is empty; give at least one box")
+    return boxes
+
+
+def load_items(path: Path) -> list[Unit]:
+    """Units from an items JSON file."""
+    return parse_items(_read(path, "items"))
+
+
+def load_boxes(path: Path) -> list[BoxType]:
+    """Box types from a boxes JSON file."""
+    return parse_boxes(_read(path, "boxes"))
+
+
+def units_from_lines(lines: Iterable[tuple[Any, int]]) -> list[Unit]:
+    """Units from (product, quantity) pairs; product has sku, *_mm, weight_g and the rule columns.
+
+    Products of different compat_class never share a box (the catalogue's rule).
+    """
+    pairs = list(lines)
+    classes = {p.compat_class for p, _ in pairs if getattr(p, "compat_class", None)}
+    units: list[Unit] = []
+    for p, qty in pairs:
+        if min(p.length_mm, p.width_mm, p.height_mm) <= 0:
+            raise BoxingError(f"{p.sku} has no dimensions in the catalogue; measure it and enter them")
+        cls = getattr(p, "compat_class", None) or None
+        rules = Rules(upright=bool(p.upright), own_container=bool(p.own_container), padding=int(p.padding_mm or 0),
+                      hazard_class=cls, incompatible_with=frozenset(classes - {cls}) if cls else frozenset())
+        units.extend([Unit(p.sku, p.length_mm, p.width_mm, p.height_mm, p.weight_g, rules)] * qty)
+    return units
+
+
+def box_from_row(row: Any) -> BoxType:
+    """A BoxType from a catalogue row with code, inner_*_mm, tare_g, max_load_g, cost, enabled, stock."""
+    return BoxType(row.code, row.inner_length_mm, row.inner_width_mm, row.inner_height_mm, row.max_load_g,
+                   row.tare_g, Decimal(row.cost), bool(row.enabled), row.stock)

@@ -1,0 +1,62 @@
+"""The ways a unit may lie in a box: permutations of its dimensions that its rules allow."""
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from itertools import permutations
+from typing import Sequence
+
+from app.boxing.model import Unit
+
+log = logging.getLogger(__name__)
+
+Dims = tuple[int, int, int]
+
+
+@lru_cache(maxsize=4096)
+def orientations(unit: Unit) -> tuple[Dims, ...]:
+    """Distinct (dx, dy, dz) of the unit's padded envelope; upright units keep their height on z."""
+    p = 2 * unit.rules.padding
+    l, w, h = unit.length + p, unit.width + p, unit.height + p
+    if unit.rules.upright:
+        found = [(l, w, h), (w, l, h)]
+    else:
+        found = list(permutations((l, w, h)))
+    seen: list[Dims] = []
+    for dims in found:
+        if dims not in seen:
+            seen.append(dims)
+    return tuple(seen)
+
+
+@lru_cache(maxsize=16384)
+def fitting_orientations(unit: Unit, box: Dims) -> tuple[Dims, ...]:
+    """The orientations of the unit that fit in an empty box of these inner dimensions."""
+    bx, by, bz = box
+    return tuple(o for o in orientations(unit) if o[0] <= bx and o[1] <= by and o[2] <= bz)
+
+
+def shape_of(unit: Unit) -> tuple[int, int, int, bool, int]:
+    """What decides a unit's orientations: (length, width, height, upright, padding)."""
+    return (unit.length, unit.width, unit.height, unit.rules.upright, unit.rules.padding)
+
+
+@lru_cache(maxsize=4096)
+def shape_orientations(shape: tuple[int, int, int, bool, int]) -> tuple[Dims, ...]:
+    """Distinct padded (dx, dy, dz) for a shape; keyed by plain ints, so cheap to look up."""
+    l, w, h, upright, padding = shape
+    p = 2 * padding
+    l, w, h = l + p, w + p, h + p
+    found = [(l, w, h), (w, l, h)] if upright else list(permutations((l, w, h)))
+    return tuple(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=65536)
+def _fitting(shape: tuple[int, int, int, bool, int], box: Dims) -> tuple[Dims, ...]:
+    bx, by, bz = box
+    return tuple(o for o in shape_orientations(shape) if o[0] <= bx and o[1] <= by and o[2] <= bz)
+
+
+def orientations_in(shapes: Sequence[tuple[int, int, int, bool, int]], box: Dims) -> list[tuple[Dims, ...]]:
+    """Per unit (given by its shape), the orientations that fit an empty box of these dimensions."""
+    return [_fitting(s, box) for s in shapes]

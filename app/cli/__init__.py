@@ -1,0 +1,1 @@
+"""The `packdesk` command line."""

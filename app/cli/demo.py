@@ -1,0 +1,35 @@
+"""`packdesk demo [--if-empty]`: load the demo data set from resources/demo/."""
+from __future__ import annotations
+
+import argparse
+import logging
+
+from app.cli.db import add_database_options, open_database
+from app.imports.demo import is_empty, load_demo
+
+log = logging.getLogger(__name__)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Adds `demo`."""
+    parser = subparsers.add_parser(
+        "demo", help="load the demo catalogue, boxes, locations, stock, users and orders",
+        description="Imports resources/demo/ and moves the new orders to 'picked' so the stations "
+                    "have a queue. Safe to run twice.")
+    parser.add_argument("--if-empty", action="store_true",
+                        help="do nothing if the database already has products or orders")
+    add_database_options(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """packdesk demo"""
+    with open_database(args) as db:
+        if args.if_empty and not is_empty(db):
+            print(f"database {db.safe_url} already has data; demo not loaded")
+            return 0
+        report = load_demo(db)
+    for item in report.imports:
+        print(item.summary())
+    print(f"{report.made_ready} order(s) ready to pack, {report.held} on hold")
+    return 0

@@ -1,0 +1,58 @@
+"""`packdesk export shipments --format csv|json [--date D] [--output FILE]`."""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+
+from app.cli.db import add_database_options, open_database
+from app.errors import PackdeskError
+from app.orders.queries import SHIPMENT_COLUMNS, shipments
+
+log = logging.getLogger(__name__)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Adds `export shipments`."""
+    parser = subparsers.add_parser("export", help="export shipments for carriers and the office")
+    sub = parser.add_subparsers(dest="export_command", metavar="WHAT", required=True)
+    ship = sub.add_parser("shipments", help="one row per closed parcel, with its order's address")
+    ship.add_argument("--format", choices=("csv", "json"), default="csv")
+    ship.add_argument("--date", help="only parcels closed on this UTC day (YYYY-MM-DD)")
+    ship.add_argument("--output", metavar="FILE", help="write here instead of standard output")
+    add_database_options(ship)
+    ship.set_defaults(func=run_shipments)
+
+
+def run_shipments(args: argparse.Namespace) -> int:
+    """packdesk export shipments"""
+    day = None
+    if args.date:
+        try:
+            day = date.fromisoformat(args.date)
+        except ValueError:
+            raise PackdeskError(f"--date {args.date!r} is not a date; write it as YYYY-MM-DD.") from None
+    with open_database(args) as db:
+        rows = shipments(db, day)
+    if args.format == "json":
+        text = json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    else:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=SHIPMENT_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: ("" if v is None else v) for k, v in row.items()} for row in rows)
+        text = buffer.getvalue()
+    if args.output:
+        target = Path(args.output)
+        partial = target.with_name(target.name + ".partial")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(target)  # never a half-written export
+        print(f"{len(rows)} parcel(s) written to {target}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0

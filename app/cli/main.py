@@ -1,0 +1,62 @@
+"""Entry point of the `packdesk` console script.
+
+Each command group is a module with `register(subparsers)`; groups that live above app/
+(the station, devices, documents) are found through the `packdesk.commands` entry points so
+that app/ never imports them.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from importlib.metadata import entry_points
+from typing import Callable, Sequence
+
+from app.errors import PackdeskError
+
+log = logging.getLogger(__name__)
+
+# app's own command groups, registered in this order in --help.
+APP_GROUPS: tuple[str, ...] = ("db", "demo", "imports", "orders", "export")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser, app's groups first, then every registered plugin group."""
+    parser = argparse.ArgumentParser(
+        prog="packdesk", description="Packdesk packing station and its tools."
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    parser.add_argument("--config", metavar="FILE", help="station configuration (TOML)")
+    parser.add_argument("--database", metavar="URL", help="database URL (overrides the configuration)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in APP_GROUPS:
+        importlib.import_module(f"app.cli.{name}").register(sub)
+    for ep in sorted(entry_points(group="packdesk.commands"), key=lambda e: e.name):
+        try:
+            register: Callable[[argparse._SubParsersAction], None] = ep.load()
+        except ImportError as exc:  # a group whose optional parts are missing
+            log.debug("command group %s unavailable: %s", ep.name, exc)
+            continue
+        register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        return int(args.func(args) or 0)
+    except PackdeskError as exc:
+        print(f"packdesk: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Persistence: the central database (SQLite built in, PostgreSQL for many stations)."""

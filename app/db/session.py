@@ -1,0 +1,75 @@
+"""The database handle and its units of work: a write rolls back unless it completes."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.db.engine import READ_ONLY, create_database_engine, is_sqlite
+from app.errors import DatabaseUnavailable
+
+log = logging.getLogger(__name__)
+
+
+class Database:
+    """One engine and its session factories; build one per process, close it on exit."""
+
+    def __init__(self, url: str, **engine_kwargs: object) -> None:
+        self.url = url
+        self.engine: Engine = create_database_engine(url, **engine_kwargs)
+        self.is_sqlite = is_sqlite(url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A unit of work: commits when the block completes, rolls back on any error."""
+        with self._translate_errors(), self._sessions() as session:
+            with session.begin():
+                yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session (on SQLite it takes no write lock)."""
+        with self._translate_errors(), self._sessions() as session:
+            # Closing (not rolling back) ends the transaction but keeps loaded objects usable.
+            session.connection(execution_options={READ_ONLY: True})
+            yield session
+
+    @contextmanager
+    def _translate_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except OperationalError as exc:
+            if _is_connection_problem(exc):
+                raise DatabaseUnavailable(
+                    f"The database at {self.safe_url} cannot be reached ({exc.orig}). "
+                    "Check that it is running and that the station's configuration names it."
+                ) from exc
+            raise
+
+    @property
+    def safe_url(self) -> str:
+        """The URL without its password, for messages."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Database":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _is_connection_problem(exc: OperationalError) -> bool:
+    text = str(exc.orig).lower()
+    return exc.connection_invalidated or any(
+        needle in text
+        for needle in ("connection refused", "could not connect", "unable to open database",
+                       "server closed the connection", "connection timed out", "terminating connection")
+    )

@@ -1,0 +1,136 @@
+"""Catalogue import: products by SKU, with their unit GTIN and an optional case GTIN."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app.db.models import Product, ProductBarcode
+from app.imports.common import ImportReport, Uniques, assign
+from app.imports.errors import RowProblem
+from app.imports.reading import Record, Row
+
+log = logging.getLogger(__name__)
+
+COLUMNS = {
+    "sku": "text, required, unique (up to 64)",
+    "name": "text, required",
+    "gtin": "GTIN-8/12/13/14 of one unit, check digit verified",
+    "case_gtin": "GTIN-14 of a case (outer carton)",
+    "case_quantity": "units in a case, 2 or more; required with case_gtin",
+    "length_mm": "integer mm >= 0", "width_mm": "integer mm >= 0", "height_mm": "integer mm >= 0",
+    "weight_g": "integer grams >= 0",
+    "price": "decimal >= 0", "currency": "ISO 4217 code, default EUR",
+    "lot_tracked": "true/false", "serial_tracked": "true/false",
+    "image": "path under resources/ or a URL",
+    "upright": "true/false (this side up)", "own_container": "true/false (ships in its own box)",
+    "padding_mm": "integer mm >= 0 of padding around it in a box",
+    "compat_class": "text: items of different classes are not boxed together (e.g. food, chemical)",
+    "active": "true/false, default true",
+}
+REQUIRED = {"sku", "name"}
+
+
+@dataclass
+class ProductRow:
+    line: int
+    values: dict[str, Any]
+    barcodes: list[tuple[str, str, int]]  # code, kind, quantity
+
+
+def _kind(code: str) -> str:
+    return {8: "ean", 12: "upc", 13: "ean", 14: "gtin14"}[len(code)]
+
+
+def prepare(session: Session, records: list[Record], problems: list[RowProblem]) -> list[ProductRow]:
+    """Parses and checks every row."""
+    skus, codes = Uniques("SKU"), Uniques("barcode")
+    parsed: list[ProductRow] = []
+    for record in records:
+        row = Row(record, problems)
+        sku = row.text("sku", required=True, max_len=64)
+        values = dict(
+            sku=sku, name=row.text("name", required=True, max_len=200),
+            length_mm=row.integer("length_mm", minimum=0, default=0),
+            width_mm=row.integer("width_mm", minimum=0, default=0),
+            height_mm=row.integer("height_mm", minimum=0, default=0),
+            weight_g=row.integer("weight_g", minimum=0, default=0),
+            price=row.decimal("price", default=Decimal(0)),
+            currency=(row.text("currency", max_len=3, default="EUR") or "EUR").upper(),
+            lot_tracked=row.boolean("lot_tracked"), serial_tracked=row.boolean("serial_tracked"),
+            image=row.text("image", max_len=500), upright=row.boolean("upright"),
+            own_container=row.boolean("own_container"),
+            padding_mm=row.integer("padding_mm", minimum=0, default=0),
+            compat_class=row.text("compat_class", max_len=40), active=row.boolean("active", default=True),
+        )
+        barcodes: list[tuple[str, str, int]] = []
+        gtin = row.gtin("gtin")
+        if gtin:
+            barcodes.append((gtin, _kind(gtin), 1))
+        case = row.gtin("case_gtin")
+        case_qty = row.integer("case_quantity", minimum=2)
+        if case and len(case) != 14:
+            row.problem(f"case_gtin {case} must be a GTIN-14")
+        elif case and case_qty is None and row.ok:
+            row.problem("case_quantity is missing (units in the case of case_gtin)")
+        elif case and case_qty:
+            barcodes.append((case, "case", case_qty))
+        skus.check(row, sku)
+        for code, _, _ in barcodes:
+            codes.check(row, code)
+        parsed.append(ProductRow(row.line, values, barcodes))
+    _check_barcode_owners(session, parsed, problems)
+    return parsed
+
+
+def _check_barcode_owners(session: Session, parsed: list[ProductRow], problems: list[RowProblem]) -> None:
+    wanted = {code: p for p in parsed for code, _, _ in p.barcodes}
+    if not wanted:
+        return
+    rows = session.execute(
+        select(ProductBarcode.code, Product.sku).join(Product).where(ProductBarcode.code.in_(list(wanted)))
+    ).all()
+    for code, owner in rows:
+        row = wanted[code]
+        if owner != row.values["sku"]:
+            problems.append(RowProblem(row.line, f"barcode {code} already belongs to SKU {owner}"))
+
+
+def apply(session: Session, parsed: list[ProductRow], report: ImportReport) -> None:
+    """Creates or updates products; a product's barcodes become those of its row."""
+    existing = {
+        p.sku: p for p in session.scalars(
+            select(Product).options(selectinload(Product.barcodes))
+            .where(Product.sku.in_([r.values["sku"] for r in parsed]))
+        )
+    }
+    # Drop barcodes first, so one moving between two products of this file does not collide.
+    trimmed: set[str] = set()
+    for row in parsed:
+        product = existing.get(row.values["sku"])
+        if product is not None:
+            keep = {(c, k, q) for c, k, q in row.barcodes}
+            for barcode in list(product.barcodes):
+                if (barcode.code, barcode.kind, barcode.quantity) not in keep:
+                    product.barcodes.remove(barcode)
+                    trimmed.add(product.sku)
+    session.flush()
+    for row in parsed:
+        product = existing.get(row.values["sku"])
+        created = product is None
+        if product is None:
+            product = Product(**row.values)
+            session.add(product)
+            changed = True
+        else:
+            changed = assign(product, row.values) or product.sku in trimmed
+        have = {(b.code, b.kind, b.quantity) for b in product.barcodes}
+        for code, kind, quantity in row.barcodes:
+            if (code, kind, quantity) not in have:
+                product.barcodes.append(ProductBarcode(code=code, kind=kind, quantity=quantity))
+                changed = True
+        report.count(created, changed)

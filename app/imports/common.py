@@ -1,0 +1,84 @@
+"""What every import kind shares: the report, change-only assignment, duplicate detection."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from decimal import Decimal
+from typing import Any
+
+from app.imports.errors import RowProblem
+from app.imports.reading import Row
+
+
+@dataclass
+class ImportReport:
+    """What an import did: rows read, and objects created, updated and left as they were."""
+
+    kind: str
+    source: str
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def count(self, created: bool, changed: bool) -> None:
+        """Counts one object."""
+        if created:
+            self.created += 1
+        elif changed:
+            self.updated += 1
+        else:
+            self.unchanged += 1
+
+    def summary(self) -> str:
+        """One line for a person."""
+        return (f"{self.source}: {self.rows} row(s) of {self.kind}; {self.created} created, "
+                f"{self.updated} updated, {self.unchanged} unchanged")
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equality that treats naive timestamps as UTC and 1.5 == 1.50."""
+    if isinstance(a, datetime) and isinstance(b, datetime):
+        a = a if a.tzinfo else a.replace(tzinfo=timezone.utc)
+        b = b if b.tzinfo else b.replace(tzinfo=timezone.utc)
+        return a == b
+    if isinstance(a, Decimal) or isinstance(b, Decimal):
+        try:
+            return a is not None and b is not None and Decimal(a) == Decimal(b)
+        except (TypeError, ArithmeticError):
+            return False
+    return bool(a == b)
+
+
+def assign(obj: Any, values: dict[str, Any]) -> bool:
+    """Sets only the attributes whose value differs; whether anything changed."""
+    changed = False
+    for name, value in values.items():
+        if not same(getattr(obj, name), value):
+            setattr(obj, name, value)
+            changed = True
+    return changed
+
+
+class Uniques:
+    """Reports a key seen on an earlier line of the same file."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.seen: dict[Any, int] = {}
+
+    def check(self, row: Row, key: Any, shown: str | None = None) -> bool:
+        """True the first time `key` is seen; otherwise a problem naming the earlier line."""
+        if key is None:
+            return True
+        first = self.seen.setdefault(key, row.line)
+        if first != row.line:
+            row.problem(f"{self.what} {shown or key} is also on line {first}")
+            return False
+        return True
+
+
+def problem(problems: list[RowProblem], line: int, reason: str) -> None:
+    """Adds a problem that is not tied to a Row object."""
+    problems.append(RowProblem(line, reason))

@@ -1,0 +1,1 @@
+"""Orders: their status lifecycle, claiming for packing, queries."""

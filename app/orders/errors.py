@@ -1,0 +1,52 @@
+"""Errors about orders and who holds them; each names the order and says what to do."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from app.errors import PackdeskError
+
+
+class OrderError(PackdeskError):
+    """Base of the errors of app.orders."""
+
+
+class OrderNotFound(OrderError):
+    """No order has this number (or tote)."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        super().__init__(f"No order has the number or tote {key!r}; check the label and scan again.")
+
+
+class OrderHeldElsewhere(OrderError):
+    """Another station holds the order's packing lease."""
+
+    def __init__(self, number: str, station: str, user: str | None, until: datetime) -> None:
+        self.number, self.station, self.user, self.until = number, station, user, until
+        who = f"{station} ({user})" if user else station
+        super().__init__(
+            f"Order {number} is being packed at {who} until {until:%Y-%m-%d %H:%M:%S} UTC; "
+            "ask a supervisor to release it there, or wait for the lease to expire."
+        )
+
+
+class NotPackable(OrderError):
+    """The order is in a status that a packing station cannot take."""
+
+    def __init__(self, number: str, status: str) -> None:
+        self.number, self.status = number, status
+        super().__init__(
+            f"Order {number} is {status} and cannot be packed; only picked orders can. "
+            "Put it aside and tell a supervisor."
+        )
+
+
+class LeaseLost(OrderError):
+    """The station no longer holds the order it is working on."""
+
+    def __init__(self, number: str, station: str) -> None:
+        self.number, self.station = number, station
+        super().__init__(
+            f"Station {station} no longer holds order {number} (released, taken over or finished "
+            "elsewhere); claim it again before going on."
+        )

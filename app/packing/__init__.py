@@ -1,0 +1,1 @@
+"""The packing station's domain and use cases (no Qt): scan rules, the PackingService."""

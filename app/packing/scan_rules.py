@@ -1,0 +1,360 @@
+"""What a scan means for the open pack: pure rules, no database, no Qt.
+
+`decide(state, data, symbology, catalogue)` reads a scan against the pack's state and a
+catalogue lookup and returns a `Decision`; `apply(state, decision, scan_id)` gives the state
+after the decision was committed. The service commits first and applies second, so memory
+never runs ahead of the database.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Protocol
+
+from app.commands import Command, command_for
+from app.gs1 import GS1_SYMBOLOGIES, interpret_gs1
+from app.identifiers import is_valid_s10, is_valid_sscc
+from app.packing.api import ERROR_OUTCOMES, ScanOutcome
+
+log = logging.getLogger(__name__)
+
+O = ScanOutcome
+
+
+@dataclass(frozen=True)
+class ProductRef:
+    """A product as a barcode names it; quantity is 1 for a unit barcode, n for a case."""
+
+    product_id: int
+    sku: str
+    name: str
+    quantity: int = 1
+    serial_tracked: bool = False
+    lot_tracked: bool = False
+
+
+@dataclass(frozen=True)
+class LineTally:
+    """One order line and how many of its units are scanned."""
+
+    line_no: int
+    line_id: int
+    product_id: int | None
+    sku: str
+    name: str
+    expected: int
+    scanned: int = 0
+    backordered: int = 0
+
+    @property
+    def remaining(self) -> int:
+        """Units still to scan."""
+        return max(0, self.expected - self.scanned - self.backordered)
+
+
+@dataclass(frozen=True)
+class Placed:
+    """An accepted scan in the open parcel (what UNDO takes back)."""
+
+    scan_id: int
+    line_no: int
+    quantity: int
+    product_id: int
+    serial: str | None = None
+
+
+class Placements:
+    """The accepted scans of the open parcel, oldest first, as a persistent stack.
+
+    Push and pop are O(1) and the unit count is kept, so a scan into a parcel that already
+    holds 100,000 units costs what a scan into an empty one does (a tuple copy per scan did
+    not). Immutable: push/pop return a new stack that shares the old one.
+    """
+
+    __slots__ = ("last", "rest", "count", "units")
+
+    def __init__(self, last: Placed | None = None, rest: Placements | None = None) -> None:
+        self.last, self.rest = last, rest
+        below = rest.count if rest is not None else 0
+        self.count = below + (last is not None)
+        self.units = (rest.units if rest is not None else 0) + (last.quantity if last is not None else 0)
+
+    @classmethod
+    def of(cls, items: Iterable[Placed]) -> Placements:
+        """A stack holding these placements, the last one on top."""
+        stack = EMPTY_PLACEMENTS
+        for item in items:
+            stack = stack.push(item)
+        return stack
+
+    def push(self, item: Placed) -> Placements:
+        """This stack with `item` on top."""
+        return Placements(item, self if self.count else None)
+
+    def pop(self) -> Placements:
+        """This stack without its top."""
+        return self.rest if self.rest is not None else EMPTY_PLACEMENTS
+
+    def __iter__(self) -> Iterator[Placed]:
+        out: list[Placed] = []
+        node: Placements | None = self
+        while node is not None and node.last is not None:
+            out.append(node.last)
+            node = node.rest
+        return reversed(out)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, tuple):
+            return tuple(self) == other
+        return isinstance(other, Placements) and (self is other or (
+            self.count == other.count and self.units == other.units and tuple(self) == tuple(other)))
+
+    def __hash__(self) -> int:
+        return hash((self.count, self.units, self.last))
+
+    def __repr__(self) -> str:
+        return f"Placements({self.count} scans, {self.units} units, last={self.last!r})"
+
+
+EMPTY_PLACEMENTS = Placements()
+
+
+@dataclass(frozen=True)
+class PendingSerial:
+    """A serial-tracked unit scanned without a serial: the next scan is its serial."""
+
+    product: ProductRef
+    line_no: int
+    lot: str | None = None
+    expiry: date | None = None
+
+
+@dataclass(frozen=True)
+class PackState:
+    """The open pack as the rules see it."""
+
+    order_number: str
+    lines: tuple[LineTally, ...]
+    locked: bool = False
+    lock_message: str | None = None
+    pending_serial: PendingSerial | None = None
+    placed: Placements = EMPTY_PLACEMENTS  # accepted scans of the open parcel, oldest first
+    serials: frozenset[tuple[int, str]] = frozenset()  # (product_id, serial) in this pack
+
+    def line(self, line_no: int) -> LineTally:
+        """The line with this number."""
+        return next(line for line in self.lines if line.line_no == line_no)
+
+
+class Catalogue(Protocol):
+    """What the rules look up: products by barcode or SKU, boxes, parcel labels, serials."""
+
+    def product_for(self, code: str) -> ProductRef | None:
+        """The product a barcode, GTIN (any length) or SKU names."""
+        ...
+
+    def is_box(self, code: str) -> bool:
+        """True when the code is a box barcode of the box catalogue."""
+        ...
+
+    def is_parcel_label(self, code: str) -> bool:
+        """True when the code is an SSCC or tracking number of some parcel."""
+        ...
+
+    def serial_used(self, product_id: int, serial: str) -> bool:
+        """True when this serial of this product was packed before."""
+        ...
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a scan means; the service records it and, if it changes the pack, applies it."""
+
+    outcome: ScanOutcome
+    message: str
+    product: ProductRef | None = None
+    line_no: int | None = None
+    quantity: int = 0
+    lot: str | None = None
+    expiry: date | None = None
+    serial: str | None = None
+    command: Command | None = None
+    code: str | None = None  # a box barcode or a parcel label (SSCC / tracking number)
+    undo: Placed | None = None  # the accepted scan that UNDO takes back
+
+
+def gtin_key(code: str) -> str | None:
+    """The 14-digit form of a GTIN-8/12/13/14, or None when the code is not one."""
+    if code.isascii() and code.isdigit() and len(code) in (8, 12, 13, 14):
+        return code.zfill(14)
+    return None
+
+
+def label_code(data: str) -> str | None:
+    """The SSCC (with or without AI 00) or S10 tracking number a scan carries, else None."""
+    text = _strip_symbology(data).replace("\x1d", "").strip()
+    if len(text) == 20 and text.startswith("00") and is_valid_sscc(text[2:]):
+        return text[2:]
+    if is_valid_sscc(text) or is_valid_s10(text.upper()):
+        return text.upper()
+    return None
+
+
+def _strip_symbology(data: str) -> str:
+    return data[3:] if len(data) >= 3 and data[0] == "]" else data
+
+
+def _named(data: str, product: ProductRef | None) -> str:
+    shown = data.replace("\x1d", " ").strip()
+    return f"{shown} - {product.name}" if product else shown
+
+
+def decide(state: PackState, data: str, symbology: str | None, catalogue: Catalogue) -> Decision:
+    """What this scan means for the pack (pure: the catalogue only answers look-ups)."""
+    raw = data.strip("\r\n")
+    order = state.order_number
+    command = command_for(raw)
+    if state.locked:
+        if command is Command.ACK:
+            return Decision(O.ACKNOWLEDGED, "Acknowledged. Carry on scanning.", command=command)
+        return Decision(O.LOCKED, f"Scanned {_named(raw, None)}, but the station waits for ACK: "
+                        f"{state.lock_message or 'a mis-scan'} Scan ACK first.", command=command)
+    if command is not None:
+        return _command(state, command)
+    if state.pending_serial is not None:
+        return _serial_for(state, raw, symbology, catalogue)
+    text = _strip_symbology(raw).strip()
+    if not text:
+        return Decision(O.UNKNOWN, f"Scanned an empty barcode, which means nothing in order {order}. Scan ACK.")
+    product = catalogue.product_for(text)
+    if product is not None:
+        return _product(state, raw, product, None, None, None, catalogue)
+    if catalogue.is_box(text):
+        return Decision(O.BOX, f"Box {text} scanned.", code=text)
+    code = label_code(raw)
+    if code is not None and catalogue.is_parcel_label(code):
+        return Decision(O.LABEL_CONFIRMED, f"Label {code} scanned.", code=code)
+    reading = interpret_gs1(text, symbology if symbology in GS1_SYMBOLOGIES or symbology in ("]E0", "]E3", "]E4") else None,
+                            separators=("\x1d",))
+    if reading.errors:
+        return Decision(O.INVALID_GS1, f"Scanned {_named(raw, None)}: its GS1 check digit is wrong "
+                        f"({reading.errors[0]}). Put the item aside for a supervisor and scan ACK.")
+    if reading.sscc:
+        if catalogue.is_parcel_label(reading.sscc):
+            return Decision(O.LABEL_CONFIRMED, f"Label {reading.sscc} scanned.", code=reading.sscc)
+        return Decision(O.UNKNOWN, f"Scanned SSCC {reading.sscc}, which is no parcel of this station. "
+                        "Scan the label on the parcel you closed, then ACK.")
+    if reading.gtin:
+        product = catalogue.product_for(reading.gtin)
+        if product is not None:
+            return _product(state, raw, product, reading.lot, reading.expiry, reading.serial, catalogue)
+    if code is not None:
+        return Decision(O.WRONG_LABEL, f"Scanned label {code}, which belongs to no parcel of order {order}. "
+                        "Find the right parcel and scan ACK.")
+    return Decision(O.UNKNOWN, f"Scanned {_named(raw, None)}, which is no product, box or label Packdesk knows. "
+                    f"Put it aside and scan ACK.")
+
+
+def _command(state: PackState, command: Command) -> Decision:
+    if command is Command.ACK:
+        return Decision(O.ACKNOWLEDGED, "Nothing to acknowledge. Carry on scanning.", command=command)
+    if command is Command.UNDO:
+        if state.pending_serial is not None:
+            return Decision(O.UNDONE, f"Serial scan for {state.pending_serial.product.sku} cancelled.",
+                            command=command)
+        if not state.placed:
+            return Decision(O.NOTHING_TO_UNDO, "Nothing to undo in this parcel.", command=command)
+        last = state.placed.last
+        assert last is not None
+        line = state.line(last.line_no)
+        return Decision(O.UNDONE, f"Removed {last.quantity} x {line.sku} - {line.name}"
+                        + (f" (serial {last.serial})" if last.serial else "") + ". Take it out of the box.",
+                        line_no=last.line_no, quantity=-last.quantity, serial=last.serial,
+                        command=command, undo=last)
+    return Decision(O.COMMAND, command.label, command=command)
+
+
+def _serial_for(state: PackState, raw: str, symbology: str | None, catalogue: Catalogue) -> Decision:
+    pending = state.pending_serial
+    assert pending is not None
+    text = _strip_symbology(raw).strip()
+    reading = interpret_gs1(text, symbology if symbology in GS1_SYMBOLOGIES else None)
+    serial = reading.serial or text
+    return _accept_serial(state, raw, pending.product, pending.line_no, pending.lot, pending.expiry,
+                          serial, catalogue)
+
+
+def _accept_serial(state: PackState, raw: str, product: ProductRef, line_no: int, lot: str | None,
+                   expiry: date | None, serial: str, catalogue: Catalogue) -> Decision:
+    if (product.product_id, serial) in state.serials or catalogue.serial_used(product.product_id, serial):
+        return Decision(O.SERIAL_USED, f"Serial {serial} of {product.sku} - {product.name} was already packed. "
+                        "Put this unit aside for a supervisor and scan ACK.", product=product,
+                        line_no=line_no, serial=serial, lot=lot, expiry=expiry)
+    line = state.line(line_no)
+    return Decision(O.ACCEPTED, f"{product.sku} - {product.name} serial {serial}: "
+                    f"{line.scanned + 1} of {line.expected - line.backordered}.",
+                    product=product, line_no=line_no, quantity=1, lot=lot, expiry=expiry, serial=serial)
+
+
+def _product(state: PackState, raw: str, product: ProductRef, lot: str | None, expiry: date | None,
+             serial: str | None, catalogue: Catalogue) -> Decision:
+    order = state.order_number
+    lines = [line for line in state.lines if line.product_id == product.product_id]
+    if not lines:
+        return Decision(O.WRONG_ITEM, f"Scanned {_named(raw, product)}, which is not in order {order}. "
+                        "Put it aside and scan ACK.", product=product)
+    line = next((x for x in lines if x.remaining >= product.quantity), None)
+    if line is None:
+        have = lines[0]
+        return Decision(O.OVER_SCAN, f"Scanned {_named(raw, product)}: order {order} needs "
+                        f"{sum(x.expected - x.backordered for x in lines)} and all are scanned"
+                        + (f" (this case holds {product.quantity})" if product.quantity > 1 else "")
+                        + ". Take it out of the box and scan ACK.", product=product, line_no=have.line_no)
+    if product.serial_tracked and product.quantity == 1:
+        if serial is None:
+            return Decision(O.NEEDS_SERIAL, f"{product.sku} - {product.name} needs its serial number: "
+                            "scan the serial now.", product=product, line_no=line.line_no, lot=lot, expiry=expiry)
+        return _accept_serial(state, raw, product, line.line_no, lot, expiry, serial, catalogue)
+    unit = f"case of {product.quantity}" if product.quantity > 1 else "1"
+    return Decision(O.ACCEPTED, f"{product.sku} - {product.name}: +{unit}, "
+                    f"{line.scanned + product.quantity} of {line.expected - line.backordered}.",
+                    product=product, line_no=line.line_no, quantity=product.quantity, lot=lot,
+                    expiry=expiry, serial=serial)
+
+
+def apply(state: PackState, decision: Decision, scan_id: int | None = None) -> PackState:
+    """The pack's state after the decision was committed."""
+    outcome = decision.outcome
+    if outcome in ERROR_OUTCOMES:
+        return replace(state, locked=True, lock_message=decision.message, pending_serial=None)
+    if outcome is O.ACKNOWLEDGED:
+        return replace(state, locked=False, lock_message=None)
+    if outcome is O.NEEDS_SERIAL:
+        assert decision.product is not None and decision.line_no is not None
+        return replace(state, pending_serial=PendingSerial(decision.product, decision.line_no,
+                                                          decision.lot, decision.expiry))
+    if outcome is O.ACCEPTED:
+        assert decision.product is not None and decision.line_no is not None
+        lines = tuple(replace(x, scanned=x.scanned + decision.quantity) if x.line_no == decision.line_no else x
+                      for x in state.lines)
+        placed = Placed(scan_id or 0, decision.line_no, decision.quantity, decision.product.product_id,
+                        decision.serial)
+        serials = state.serials | ({(decision.product.product_id, decision.serial)} if decision.serial else set())
+        return replace(state, lines=lines, placed=state.placed.push(placed), serials=serials, pending_serial=None)
+    if outcome is O.UNDONE:
+        if decision.undo is None:
+            return replace(state, pending_serial=None)
+        last = decision.undo
+        lines = tuple(replace(x, scanned=x.scanned - last.quantity) if x.line_no == last.line_no else x
+                      for x in state.lines)
+        serials = state.serials - ({(last.product_id, last.serial)} if last.serial else set())
+        return replace(state, lines=lines, placed=state.placed.pop(), serials=serials)
+    return state
