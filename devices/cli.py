@@ -1,0 +1,84 @@
+"""`packdesk devices list|scan|weigh|print-test`: tools for installers (JSON on stdout)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+
+def _emit(record: Any) -> None:
+    print(json.dumps(record, ensure_ascii=False, default=str), flush=True)
+
+
+def _list(args: argparse.Namespace) -> int:
+    from devices.diagnostics import list_devices
+
+    found = list_devices()
+    if args.json:
+        _emit(found)
+        return 0
+    print("Serial ports:")
+    for port in found["serial_ports"] or [{"device": "(none)"}]:
+        extra = " ".join(x for x in (port.get("usb_id", ""), port.get("description", ""),
+                                     port.get("stable_path", "")) if x)
+        print(f"  {port['device']}  {extra}")
+    print("CUPS queues:")
+    for queue in found["cups_queues"] or [{"url": "(none, or CUPS not running)", "device_uri": ""}]:
+        print(f"  {queue['url']}  {queue['device_uri']}")
+    return 0
+
+
+def _scan(args: argparse.Namespace) -> int:
+    from devices.diagnostics import test_scanner
+
+    print(f"listening to {args.url} for {args.seconds:g} s; scan something (Ctrl+C to stop)",
+          file=sys.stderr)
+    records = test_scanner(args.url, args.seconds, on_record=_emit, max_scans=args.count)
+    return 0 if records else 1
+
+
+def _weigh(args: argparse.Namespace) -> int:
+    from devices.diagnostics import test_scale
+
+    result = test_scale(args.url, args.protocol, args.timeout)
+    _emit(result)
+    return 0 if result["ok"] else 1
+
+
+def _print_test(args: argparse.Namespace) -> int:
+    from devices.diagnostics import test_printer
+
+    result = test_printer(args.url, pdf=True if args.pdf else None)
+    _emit(result)
+    return 0 if result["ok"] else 1
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the `devices` command group."""
+    group = subparsers.add_parser("devices", help="find and test scanners, scales and printers",
+                                  description="Find and test scanners, scales and printers. "
+                                  "Device URLs are described in docs/devices.md.")
+    sub = group.add_subparsers(dest="devices_command", metavar="ACTION", required=True)
+
+    p = sub.add_parser("list", help="serial ports with USB ids, and CUPS queues")
+    p.add_argument("--json", action="store_true", help="one JSON object instead of text")
+    p.set_defaults(func=_list)
+
+    p = sub.add_parser("scan", help="print each scan as a JSON line (data, symbology, GS1 fields)")
+    p.add_argument("url", help="scanner URL, e.g. /dev/ttyACM0?baud=9600 or socket://HOST:PORT")
+    p.add_argument("--seconds", type=float, default=30.0, help="how long to listen (default 30)")
+    p.add_argument("--count", type=int, default=None, help="stop after this many scans")
+    p.set_defaults(func=_scan)
+
+    p = sub.add_parser("weigh", help="print the stable weight as JSON")
+    p.add_argument("url", help="scale URL, e.g. /dev/ttyUSB0?baud=9600")
+    p.add_argument("--protocol", "-p", default=None,
+                   help="mt-sics, toledo-continuous, toledo-8213, sma or generic-stream")
+    p.add_argument("--timeout", type=float, default=5.0, help="seconds to wait for a stable weight")
+    p.set_defaults(func=_weigh)
+
+    p = sub.add_parser("print-test", help="print a test label and report the printer status")
+    p.add_argument("url", help="printer URL: tcp://HOST:9100, cups://QUEUE, dir:///PATH, memory:")
+    p.add_argument("--pdf", action="store_true", help="send a PDF test label instead of ZPL")
+    p.set_defaults(func=_print_test)

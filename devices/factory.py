@@ -1,0 +1,169 @@
+"""Builds scanners, scales and printers from the URL strings of the station configuration.
+Every form and option is documented in docs/devices.md."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, Mapping
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
+
+from app.ports import Printer, Scale, Scanner
+from devices.errors import DeviceConfigError
+from devices.hid_scanner import HidScanner
+from devices.keyboard_scanner import KeyboardScanner, WedgeSettings
+from devices.printers import CupsPrinter, FolderPrinter, MemoryPrinter, RawTcpPrinter
+from devices.scale import ScaleSettings, SerialScale
+from devices.scale_protocols import protocol_named
+from devices.serial_scanner import TERMINATORS, SerialScanner, SerialSettings
+from devices.simulated import SimulatedScale
+
+log = logging.getLogger(__name__)
+
+SERIAL_OPTIONS = {"baud", "baudrate", "bytesize", "parity", "stopbits"}
+PYSERIAL_SCHEMES = ("socket://", "rfc2217://", "loop://", "spy://", "alt://", "hwgrep://")
+
+
+def split_url(url: str) -> tuple[str, dict[str, str]]:
+    """`/dev/ttyACM0?baud=9600` -> ("/dev/ttyACM0", {"baud": "9600"})."""
+    base, _, query = url.partition("?")
+    return base, {k.lower(): v for k, v in parse_qsl(query, keep_blank_values=True)}
+
+
+def _number(options: dict[str, str], key: str, default: float, url: str) -> float:
+    value = options.pop(key, None)
+    if value is None or value == "":
+        return default
+    try:
+        return float(value)
+    except ValueError:
+        raise DeviceConfigError(f"device {url}: option {key}={value!r} must be a number") from None
+
+
+def _flag(options: dict[str, str], key: str, default: bool) -> bool:
+    value = options.pop(key, None)
+    if value is None:
+        return default
+    return value.strip().lower() in ("1", "yes", "true", "on")
+
+
+def _serial_settings(url: str, base: str, options: dict[str, str]) -> dict[str, Any]:
+    parity = options.pop("parity", "N").upper()[:1]
+    if parity not in "NEOMS":
+        raise DeviceConfigError(f"device {url}: parity must be N, E, O, M or S, not {parity!r}")
+    baud = _number(options, "baudrate", _number(options, "baud", 9600, url), url)
+    port = base.removeprefix("serial://")
+    return dict(port=port, baudrate=int(baud), parity=parity,
+                bytesize=int(_number(options, "bytesize", 8, url)),
+                stopbits=_number(options, "stopbits", 1, url))
+
+
+def _leftover(url: str, base: str, options: dict[str, str]) -> str:
+    """Options we do not know: kept for pyserial URLs (e.g. socket://...?logging=debug),
+    refused for device paths so that a typo does not pass silently."""
+    if not options:
+        return base
+    if base.startswith(PYSERIAL_SCHEMES):
+        return f"{base}?{urlencode(options)}"
+    raise DeviceConfigError(f"device {url}: unknown option(s) {', '.join(sorted(options))}; "
+                            "see docs/devices.md")
+
+
+def open_scanner(url_or_config: str | Mapping[str, Any]) -> Scanner:
+    """A scanner from a URL (`/dev/ttyACM0?baud=9600`, `socket://h:p`, `keyboard:`,
+    `hid:///dev/input/...`) or a mapping with `url` and options. Not started yet."""
+    url = _url_from(url_or_config)
+    base, options = split_url(url)
+    dedupe = _number(options, "dedupe_ms", 300, url) / 1000
+    gs = unquote(options.pop("gs", "")) or None
+    if base in ("keyboard:", "keyboard://", "wedge:"):
+        settings = WedgeSettings(
+            max_gap_ms=_number(options, "max_gap_ms", 30, url),
+            min_length=int(_number(options, "min_length", 4, url)),
+            prefix=options.pop("prefix", ""),
+            suffix=options.pop("suffix", "Enter"),
+            gs_substitute=gs or WedgeSettings.gs_substitute,
+            dedupe_window_s=dedupe,
+            flush_ms=_number(options, "flush_ms", 60, url),
+        )
+        _leftover(url, base, options)
+        return KeyboardScanner(settings, "keyboard")
+    if base.startswith("hid://"):
+        path = base.removeprefix("hid://")
+        layout = options.pop("layout", "us").lower()
+        end_on_tab = options.pop("terminator", "ENTER").upper() == "TAB"
+        _leftover(url, base, options)
+        return HidScanner(path, layout, dedupe, gs, end_on_tab)
+    terminator_name = options.pop("terminator", "CR").upper()
+    if terminator_name not in TERMINATORS:
+        raise DeviceConfigError(f"scanner {url}: terminator must be one of {', '.join(TERMINATORS)}")
+    serial = _serial_settings(url, base, options)
+    idle = _number(options, "idle_ms", 50, url) / 1000
+    encoding = options.pop("encoding", "utf-8")
+    serial["port"] = _leftover(url, serial["port"], options)
+    return SerialScanner(SerialSettings(terminator=TERMINATORS[terminator_name], idle_s=idle,
+                                        encoding=encoding, dedupe_window_s=dedupe, gs_substitute=gs,
+                                        **serial))
+
+
+def open_scale(url: str, protocol: str | None = None) -> Scale:
+    """A scale from a URL (`/dev/ttyUSB0?baud=9600`, `socket://h:p`, `sim:?grams=1250`) and a
+    protocol name (mt-sics, toledo-continuous, toledo-8213, sma, generic-stream); the
+    protocol may also be given in the URL as `protocol=...`."""
+    base, options = split_url(url)
+    if base in ("sim:", "sim://"):
+        grams = int(_number(options, "grams", 0, url))
+        return SimulatedScale(grams=grams, address=url)
+    protocol = options.pop("protocol", None) or protocol
+    if not protocol:
+        raise DeviceConfigError(f"scale {url}: say which protocol it speaks (--protocol or ?protocol=...)")
+    protocol_options = {k: options.pop(k) for k in ("unit",) if k in options}
+    parser = protocol_named(protocol, **protocol_options)
+    serial = _serial_settings(url, base, options)
+    timeout = _number(options, "timeout_ms", 1000, url) / 1000
+    serial["port"] = _leftover(url, serial["port"], options)
+    return SerialScale(ScaleSettings(answer_timeout_s=timeout, **serial), parser)
+
+
+def open_printer(url: str) -> Printer:
+    """A printer transport from `tcp://HOST:9100`, `cups://QUEUE`, `dir:///PATH` or `memory:`."""
+    base, options = split_url(url)
+    parts = urlsplit(base)
+    timeout = _number(options, "timeout", 5, url)
+    if parts.scheme == "tcp":
+        if not parts.hostname:
+            raise DeviceConfigError(f"printer {url}: write tcp://HOST:PORT, e.g. tcp://10.0.0.7:9100")
+        printer: Printer = RawTcpPrinter(parts.hostname, parts.port or 9100, timeout,
+                                         _flag(options, "status", True), address=base)
+    elif parts.scheme == "cups":
+        queue = parts.netloc or parts.path.strip("/")
+        if not queue:
+            raise DeviceConfigError(f"printer {url}: write cups://QUEUE (lpstat -p lists the queues)")
+        raw = options.pop("raw", None)
+        printer = CupsPrinter(queue, None if raw is None else raw.lower() in ("1", "yes", "true"),
+                              max(timeout, 15), address=base)
+    elif parts.scheme == "dir":
+        path = unquote(parts.netloc + parts.path)
+        if not path:
+            raise DeviceConfigError(f"printer {url}: write dir:///ABSOLUTE/PATH")
+        printer = FolderPrinter(Path(path), address=base)
+    elif base in ("memory:", "memory://"):
+        printer = MemoryPrinter(base)
+    else:
+        raise DeviceConfigError(f"printer {url}: use tcp://HOST:PORT, cups://QUEUE, dir:///PATH or memory:")
+    if options:
+        raise DeviceConfigError(f"printer {url}: unknown option(s) {', '.join(sorted(options))}")
+    return printer
+
+
+def _url_from(url_or_config: str | Mapping[str, Any]) -> str:
+    if isinstance(url_or_config, str):
+        return url_or_config.strip()
+    config = dict(url_or_config)
+    try:
+        url = str(config.pop("url"))
+    except KeyError:
+        raise DeviceConfigError(f"scanner configuration {url_or_config!r} has no url") from None
+    if config:
+        joiner = "&" if "?" in url else "?"
+        url += joiner + urlencode({k: v for k, v in config.items()})
+    return url
