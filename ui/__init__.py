@@ -1,0 +1,1 @@
+"""The station's Qt screens, view-models, keyboard-wedge detector and sounds; the composition root."""

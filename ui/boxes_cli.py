@@ -1,0 +1,122 @@
+"""`packdesk boxes`: the box suggestion from the command line (JSON files or an order in the database)."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from app.boxing import BoxingError, Objective, Suggestion, suggest_boxes, validate_suggestion
+from app.boxing.files import DEFAULT_BOXES, load_boxes, load_items
+from app.boxing.model import BoxType, Goal, Unit
+from app.errors import PackdeskError
+
+log = logging.getLogger(__name__)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the `boxes` command group."""
+    group = subparsers.add_parser("boxes", help="box suggestion (3-D cartonization)")
+    sub = group.add_subparsers(dest="boxes_command", metavar="SUBCOMMAND", required=True)
+    p = sub.add_parser("suggest", help="suggest the box(es) for items or an order, with every unit's placement",
+                       description="Suggest the box(es) for a set of items (--items) or an order in the "
+                                   "database (--order). File formats: docs/boxing.md.")
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--items", metavar="FILE", type=Path, help="items JSON file")
+    source.add_argument("--order", metavar="ORDER", help="order number in the database")
+    p.add_argument("--boxes", metavar="FILE", type=Path,
+                   help="boxes JSON file (default: the database's catalogue with --order, else a demo catalogue)")
+    p.add_argument("--objective", choices=[g.value for g in Goal], default=Goal.CHEAPEST_BOXES.value,
+                   help="cost: cheapest boxes; parcels: fewest parcels; dim-weight: lowest billable weight")
+    p.add_argument("--divisor", type=int, default=5000, metavar="N",
+                   help="dimensional-weight divisor in cm3/kg (default 5000)")
+    p.add_argument("--json", action="store_true", help="print exactly one JSON object")
+    p.add_argument("--png", metavar="FILE", type=Path, help="write an isometric picture of the parcels")
+    p.add_argument("--config", metavar="FILE", help="station configuration (for the database URL)")
+    p.add_argument("--database", metavar="URL", help="database URL (overrides the configuration)")
+    p.set_defaults(func=suggest)
+
+
+def suggest(args: argparse.Namespace) -> int:
+    """Run the suggestion; with --json errors become {"error": ...} and exit 2."""
+    try:
+        units, boxes = _inputs(args)
+        if args.divisor <= 0:
+            raise BoxingError(f"--divisor must be a positive number, not {args.divisor}")
+        suggestion = suggest_boxes(units, boxes, Objective(Goal(args.objective), args.divisor))
+        validate_suggestion(suggestion)
+        if args.png:
+            from ui.placement_view import save_png
+
+            save_png(suggestion.parcels, args.png)
+    except PackdeskError as exc:
+        if args.json:
+            print(json.dumps({"error": str(exc)}))
+            return 2
+        raise
+    if args.json:
+        print(json.dumps(suggestion.to_json()))
+    else:
+        _print_text(suggestion)
+        if args.png:
+            print(f"picture: {args.png}")
+    return 0
+
+
+def _inputs(args: argparse.Namespace) -> tuple[list[Unit], list[BoxType]]:
+    boxes = load_boxes(args.boxes) if args.boxes else None
+    if args.items:
+        return load_items(args.items), boxes or list(DEFAULT_BOXES)
+    units, db_boxes = _order_from_database(args)
+    return units, boxes or db_boxes
+
+
+def _order_from_database(args: argparse.Namespace) -> tuple[list[Unit], list[BoxType]]:
+    """The order's units and the box catalogue, read from the database."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import selectinload
+
+    from app.boxing.files import box_from_row, units_from_lines
+    from app.config import load_settings
+    from app.db.models import Box, Order, OrderLine, Product
+    from app.db.session import Database
+
+    settings = load_settings(args.config, args.database)
+    with Database(settings.database_url) as db, db.read() as session:
+        order = session.scalars(select(Order).where(Order.number == args.order)
+                                .options(selectinload(Order.lines))).one_or_none()
+        if order is None:
+            raise BoxingError(f"order {args.order} is not in the database at {db.safe_url}; check the number")
+        pairs = []
+        for line in sorted(order.lines, key=lambda ln: ln.line_no):
+            qty = line.quantity - (line.backordered_quantity or 0)
+            if qty <= 0:
+                continue
+            product = session.get(Product, line.product_id) if line.product_id else None
+            if product is None:
+                product = session.scalars(select(Product).where(Product.sku == line.sku)).one_or_none()
+            if product is None:
+                raise BoxingError(f"order {args.order} line {line.line_no}: SKU {line.sku} is not in the catalogue")
+            pairs.append((product, qty))
+        if not pairs:
+            raise BoxingError(f"order {args.order} has no units to pack")
+        units = units_from_lines(pairs)
+        boxes = [box_from_row(b) for b in session.scalars(select(Box).order_by(Box.code))]
+    if not boxes:
+        raise BoxingError("the database has no boxes; import a box catalogue or pass --boxes FILE")
+    return units, boxes
+
+
+def _print_text(s: Suggestion) -> None:
+    print(s.explanation)
+    for n, p in enumerate(s.parcels, 1):
+        if p.box is None:
+            print(f"parcel {n}: {p.placements[0].sku} in its own container")
+            continue
+        proof = " (proved cheapest)" if p.proved_cheapest else ""
+        print(f"parcel {n}: {p.box.id} {p.box.length}x{p.box.width}x{p.box.height} mm, {p.box.cost}{proof}")
+        for q in sorted(p.placements, key=lambda q: (q.z, q.y, q.x)):
+            print(f"  {q.sku:<16} at x={q.x:>4} y={q.y:>4} z={q.z:>4}  size {q.dx}x{q.dy}x{q.dz} mm")
+    print(f"box cost: {s.cost}")
+    sys.stdout.flush()

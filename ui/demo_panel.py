@@ -1,0 +1,79 @@
+"""Demo mode's side panel: type a barcode + Enter (the keyboard acts as a scanner), or click
+one of the current order's barcodes to "scan" it. Everything goes through a Scanner."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from app.commands import Command
+from app.packing.api import PackSnapshot
+from ui.scan_inbox import ManualScanner
+from ui.station import Station
+from ui.style import label
+
+DATA = Qt.ItemDataRole.UserRole
+
+
+class DemoPanel(QWidget):
+    """Barcodes to click, and a line to type into."""
+
+    def __init__(self, station: Station, scanner: ManualScanner, badges: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.station, self.scanner, self.badges = station, scanner, badges
+        self.setMinimumWidth(360)
+        self.setMaximumWidth(460)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label("DEMO: type a barcode + Enter, or click one", "hint"))
+        self.line = QLineEdit()
+        self.line.setPlaceholderText("barcode + Enter")
+        self.line.returnPressed.connect(self._typed)
+        layout.addWidget(self.line)
+        self.list = QListWidget()
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.list.itemClicked.connect(self._clicked)
+        layout.addWidget(self.list, 1)
+        station.pack_changed.connect(self.refresh)
+        station.user_changed.connect(lambda _u: self.refresh(station.pack))
+        self.refresh(None)
+
+    def _typed(self) -> None:
+        text = self.line.text()
+        self.line.clear()
+        self.scanner.scan(text.strip())
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        data = item.data(DATA)
+        if data:
+            self.scanner.scan(data[0], data[1])
+
+    def entries(self) -> list[tuple[str, str, str | None]]:
+        """(caption, data, symbology) of every clickable barcode now."""
+        out: list[tuple[str, str, str | None]] = []
+        pack = self.station.pack
+        if self.station.user is None:
+            return [(f"badge {name}", code, None) for name, code in self.badges]
+        if pack is None:
+            return [("NEXT", Command.NEXT.value, None), ("LOG OUT", Command.LOGOUT.value, None)]
+        out += self._order_barcodes(pack)
+        if pack.suggested_box is not None:
+            out.append((f"box {pack.suggested_box.code} (suggested)", pack.suggested_box.barcode, None))
+        for parcel in pack.parcels:
+            if parcel.sscc and parcel.status == "closed" and parcel.label and parcel.label.status == "printed":
+                out.append((f"label of parcel {parcel.seq}", f"00{parcel.sscc}", "]C1"))
+        out += [(c.label, c.value, None) for c in Command if c is not Command.NEXT]
+        out += [(f"supervisor {name}", code, None) for name, code in self.badges if "super" in name.lower()]
+        return out
+
+    @staticmethod
+    def _order_barcodes(pack: PackSnapshot) -> list[tuple[str, str, str | None]]:
+        remaining = {line.sku: line.remaining for line in pack.lines}
+        return [(f"{h.sku} x{h.quantity}" + ("" if remaining.get(h.sku) else " (done)"), h.code, None)
+                for h in pack.barcodes]
+
+    def refresh(self, _pack: object) -> None:
+        """Rebuild the list for the current state."""
+        self.list.clear()
+        for caption, data, symbology in self.entries():
+            item = QListWidgetItem(f"{caption}\n   {data}")
+            item.setData(DATA, (data, symbology))
+            self.list.addItem(item)

@@ -1,0 +1,386 @@
+"""The supervisor's device settings screen: each configured device with its URL and live
+state, and the installer's tests of `packdesk devices ...` (list, scan, weigh, print-test)
+through devices.diagnostics on the devices worker. Also the status-bar strip that names a
+missing device and its address on every screen."""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QGridLayout, QHBoxLayout, QLineEdit, QListWidget, QVBoxLayout, QWidget,
+)
+
+from app.ports import DeviceState, DeviceStatus, Scan
+from devices import diagnostics
+from ui.config import DeviceUrls
+from ui.devices import LabelRetryOnReturn, StationDevices
+from ui.style import AMBER, GREEN, GREY, RED, button, label
+
+log = logging.getLogger(__name__)
+
+STEP = "devices"
+DEVICE_SETTINGS = "device settings"  # the action named in the supervisor audit log
+SCAN_TEST_S = 30
+STATE_COLOURS = {DeviceState.CONNECTED: GREEN, DeviceState.DISCONNECTED: AMBER,
+                 DeviceState.ERROR: RED, DeviceState.NOT_CONFIGURED: GREY}
+DEVICES = ("scanner", "scale", "label printer", "document printer")
+
+
+def state_words(status: DeviceStatus) -> str:
+    """A device's state as the packer reads it: ok, MISSING, ERROR, checking, not configured."""
+    if status.state is DeviceState.DISCONNECTED:
+        return "checking" if status.message == "checking..." else "MISSING"
+    return {DeviceState.CONNECTED: "ok", DeviceState.ERROR: "ERROR",
+            DeviceState.NOT_CONFIGURED: "not configured"}[status.state]
+
+
+def short_address(address: str, width: int = 40) -> str:
+    """The end of a long address (the part that differs between devices)."""
+    return address if len(address) <= width else "\u2026" + address[-(width - 1):]
+
+
+def describe_record(record: dict[str, Any]) -> str:
+    """One scan record of devices.diagnostics as a line: data, symbology, GS1 fields."""
+    data = record["data"].replace("\x1d", "<GS>")
+    symbology = record.get("symbology_name") or record.get("symbology") or "no symbology identifier"
+    gs1 = record.get("gs1") or {}
+    parts = [f"{k}={v}" for k, v in gs1.items() if k != "elements" and v not in (None, "", [], {})]
+    if not parts:  # only raw application identifiers
+        parts = [f"({ai}) {value}" for ai, value in (gs1.get("elements") or {}).items()]
+    fields = ", ".join(parts)
+    return f"{data}  [{symbology}]" + (f"  GS1: {fields}" if fields else "")
+
+
+def describe_weight(result: dict[str, Any]) -> str:
+    """devices.diagnostics.test_scale's answer in words."""
+    if result.get("ok"):
+        return f"Stable weight: {result['grams']} g at {result['address']}"
+    return f"No weight ({result.get('reason')}): {result.get('message')}"
+
+
+def describe_print(result: dict[str, Any]) -> str:
+    """devices.diagnostics.test_printer's answer in words."""
+    head = (f"Test label ({result.get('format')}) printed at {result.get('address')}" if result.get("ok")
+            else f"Test label NOT printed at {result.get('address')}: {result.get('message')}")
+    return f"{head}. Printer status before: {result.get('status_before') or '-'}"
+
+
+def describe_listing(found: dict[str, list[dict[str, str]]]) -> list[str]:
+    """devices.diagnostics.list_devices's answer, one line per port or queue."""
+    lines = [f"Serial port {p['device']}  {p.get('stable_path') or ''}  {p.get('usb_id') or ''}  "
+             f"{p.get('description') or ''}".rstrip() for p in found.get("serial_ports", [])]
+    lines += [f"CUPS queue {q['url']}  ({q.get('device_uri', '')})" for q in found.get("cups_queues", [])]
+    return lines or ["No serial ports and no CUPS queues found on this computer."]
+
+
+def weigh_test(devices: StationDevices, url: str, protocol: str) -> dict[str, Any]:
+    """On the devices worker: the station's scale lets go of its port, diagnostics weighs."""
+    with devices.scale_released():
+        return diagnostics.test_scale(url, protocol)
+
+
+def print_test(devices: StationDevices, device: str, url: str) -> dict[str, Any]:
+    """On the devices worker: a test label through diagnostics, then the printer is re-checked."""
+    try:
+        return diagnostics.test_printer(url)
+    finally:
+        devices.check_soon(device)
+
+
+class DeviceStrip(QWidget):
+    """The devices in the status bar: a missing one is named with its address."""
+
+    def __init__(self, station: Any) -> None:
+        super().__init__()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.tiles: dict[str, Any] = {}
+        for name in DEVICES:
+            tile = label("", wrap=False)
+            tile.setObjectName(f"device-{name.replace(' ', '-')}")
+            row.addWidget(tile)
+            self.tiles[name] = tile
+        station.device_changed.connect(self.show_status)
+        for status in station.device_states.values():
+            self.show_status(status)
+
+    def show_status(self, status: DeviceStatus) -> None:
+        """Redraw one device's tile."""
+        tile = self.tiles.get(status.device)
+        if tile is None:
+            return
+        words = state_words(status)
+        text = f"{status.device} {words}"
+        if status.state in (DeviceState.DISCONNECTED, DeviceState.ERROR):
+            text += f" at {short_address(status.address)}"
+        tile.setText(text)
+        tile.setToolTip(f"{status.device} {status.address}: {status.state.value} {status.message}".strip())
+        tile.setStyleSheet(f"background: {STATE_COLOURS[status.state]}; color: white; font-size: 14pt; "
+                           "font-weight: bold; padding: 2px 8px; border-radius: 4px;")
+        tile.setVisible(status.state is not DeviceState.NOT_CONFIGURED)
+
+
+class DeviceSettingsScreen(QWidget):
+    """Supervisor only: the configured devices, their live state, and their tests."""
+
+    result_shown = Signal(str, str)  # test (list, scan, weigh, print), text: for people and tests
+
+    def __init__(self, station: Any, inbox: Any, worker: Any, urls: DeviceUrls,
+                 check_supervisor: Callable[[str], str | None]) -> None:
+        super().__init__()
+        self.station, self.inbox, self.worker, self.urls = station, inbox, worker, urls
+        self.check_supervisor = check_supervisor
+        self.supervisor: str | None = None
+        self._routing = False
+        self._scan_test_until = 0.0
+        self.scan_timer = QTimer(self)
+        self.scan_timer.setSingleShot(True)
+        self.scan_timer.timeout.connect(self.stop_scan_test)
+        layout = QVBoxLayout(self)
+        self.title = label("Devices", "big")
+        layout.addWidget(self.title)
+        self.message = label("", "message")
+        layout.addWidget(self.message)
+        # who may enter: a supervisor's badge (through the scanner) or PIN
+        self.auth = QWidget()
+        auth = QVBoxLayout(self.auth)
+        auth.setContentsMargins(0, 0, 0, 0)
+        auth.addWidget(label("A supervisor scans their badge or types the PIN", "title"))
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText("supervisor PIN, then Enter")
+        self.pin.returnPressed.connect(self._pin_entered)
+        auth.addWidget(self.pin)
+        layout.addWidget(self.auth)
+        # the devices and their tests
+        self.panel = QWidget()
+        panel = QVBoxLayout(self.panel)
+        panel.setContentsMargins(0, 0, 0, 0)
+        grid = QGridLayout()
+        self.states: dict[str, Any] = {}
+        self.tests: dict[str, Any] = {}
+        addresses = {"scanner": urls.scanner or station.devices.scanner_address,
+                     "scale": f"{urls.scale} ({urls.scale_protocol})" if urls.scale else "",
+                     "label printer": urls.label_printer or _address(station.devices.label_printer),
+                     "document printer": urls.document_printer or _address(station.devices.document_printer)}
+        actions = {"scanner": ("SCAN TEST", self.toggle_scan_test), "scale": ("WEIGH", self.weigh),
+                   "label printer": ("PRINT TEST", lambda: self.print_test("label printer")),
+                   "document printer": ("PRINT TEST", lambda: self.print_test("document printer"))}
+        for row, name in enumerate(DEVICES):
+            grid.addWidget(label(name.capitalize(), "message", wrap=False), row, 0)
+            grid.addWidget(label(addresses[name] or "not configured", "hint"), row, 1)
+            state = label("", "message", wrap=False)
+            state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            state.setMinimumWidth(200)
+            grid.addWidget(state, row, 2)
+            self.states[name] = state
+            text, slot = actions[name]
+            test = button(text)
+            test.clicked.connect(slot)
+            test.setEnabled(bool(addresses[name]))
+            grid.addWidget(test, row, 3)
+            self.tests[name] = test
+        grid.setColumnStretch(1, 1)
+        panel.addLayout(grid)
+        self.list_button = button("LIST SERIAL PORTS AND PRINTER QUEUES")
+        self.list_button.clicked.connect(self.list_devices)
+        panel.addWidget(self.list_button)
+        self.progress = label("", "message")
+        panel.addWidget(self.progress)
+        self.results = QListWidget()
+        self.results.setStyleSheet("font-size: 16pt; background: #1b1e21;")
+        self.results.setWordWrap(True)
+        panel.addWidget(self.results, 1)
+        layout.addWidget(self.panel, 1)
+        self.back = button("BACK", "danger")
+        self.back.clicked.connect(lambda: station._set_step("home"))
+        layout.addWidget(self.back)
+        self.setFocusProxy(self.pin)
+        station.device_changed.connect(self.show_status)
+        station.step_changed.connect(self._step)
+        for status in station.device_states.values():
+            self.show_status(status)
+        self._lock()
+
+    # --- who is here ---------------------------------------------------------------------
+
+    def _step(self, step: str) -> None:
+        if step == STEP:
+            self._take_scans()
+        else:
+            self._give_back_scans()
+        self._lock()
+
+    def _take_scans(self) -> None:
+        """While this screen shows, scans are badges or scan-test reads, never packing scans."""
+        if not self._routing:
+            self.inbox.scanned.disconnect(self.station.handle_scan)
+            self.inbox.scanned.connect(self.take_scan)
+            self._routing = True
+
+    def _give_back_scans(self) -> None:
+        if self._routing:
+            self.stop_scan_test()
+            self.inbox.scanned.disconnect(self.take_scan)
+            self.inbox.scanned.connect(self.station.handle_scan)
+            self._routing = False
+
+    def _lock(self) -> None:
+        self.supervisor = None
+        self.auth.show()
+        self.panel.hide()
+        self.pin.clear()
+        self.title.setText("Devices")
+        self._say("")
+
+    def _pin_entered(self) -> None:
+        value = self.pin.text()
+        self.pin.clear()
+        self.authorise(value)
+
+    def authorise(self, badge_or_pin: str) -> None:
+        """Check a badge or PIN on the database worker; a supervisor opens the panel."""
+        self.station.touch()
+        self._say("Checking...")
+        self.station.db.submit(self.check_supervisor, badge_or_pin, on_done=self._authorised,
+                               on_error=lambda exc: self._say(f"Could not check that: {exc}", True))
+
+    def _authorised(self, who: str | None) -> None:
+        if self.station.step != STEP:
+            return
+        if not who:
+            self._say("That is not a supervisor's badge or PIN.", True)
+            self.station.sounds.play("error")
+            return
+        self.supervisor = who
+        self.title.setText(f"Devices - supervisor {who}")
+        self.auth.hide()
+        self.panel.show()
+        self._say("Choose a test. Results appear below.")
+        self.result_shown.emit("authorised", who)
+
+    def take_scan(self, scan: Scan) -> None:
+        """A scan while this screen shows: a badge, or a read for the scan test."""
+        self.station.touch()
+        if self.supervisor is None:
+            self.authorise(scan.data)
+        elif time.monotonic() < self._scan_test_until:
+            self.worker.submit(diagnostics.scan_record, scan, on_done=self._scan_recorded,
+                               on_error=self._failed("scan"))
+        else:
+            self._say("Scans are ignored here: press SCAN TEST to see what the scanner reads.")
+
+    # --- the tests -----------------------------------------------------------------------
+
+    def toggle_scan_test(self) -> None:
+        """Start (or stop) showing the next scans for SCAN_TEST_S seconds."""
+        if self.scan_timer.isActive():
+            self.stop_scan_test()
+            return
+        self._scan_test_until = time.monotonic() + SCAN_TEST_S
+        self.scan_timer.start(SCAN_TEST_S * 1000)
+        self.tests["scanner"].setText("STOP SCAN TEST")
+        self.progress.setText(f"Scan test: scan barcodes now ({SCAN_TEST_S} s).")
+
+    def stop_scan_test(self) -> None:
+        """End the scan test."""
+        self._scan_test_until = 0.0
+        self.scan_timer.stop()
+        self.tests["scanner"].setText("SCAN TEST")
+        if self.progress.text().startswith("Scan test"):
+            self.progress.setText("Scan test ended.")
+
+    def _scan_recorded(self, record: dict[str, Any]) -> None:
+        self._show("scan", describe_record(record))
+
+    def weigh(self) -> None:
+        """One stable weight, or the reason there is none."""
+        self._busy("weigh", f"Weighing at {self.urls.scale}: keep the scale still...")
+        self.worker.submit(weigh_test, self.station.devices, self.urls.scale, self.urls.scale_protocol,
+                           on_done=lambda r: self._show("weigh", describe_weight(r), not r.get("ok")),
+                           on_error=self._failed("weigh"))
+
+    def print_test(self, device: str) -> None:
+        """A test label at one printer, and what the printer said."""
+        url = self._printer_url(device)
+        self._busy("print", f"Printing a test label at {url}...")
+        self.worker.submit(print_test, self.station.devices, device, url,
+                           on_done=lambda r: self._show("print", describe_print(r), not r.get("ok")),
+                           on_error=self._failed("print"))
+
+    def list_devices(self) -> None:
+        """Serial ports (with stable by-id paths) and CUPS queues on this computer."""
+        self._busy("list", "Looking for serial ports and printer queues...")
+        self.worker.submit(diagnostics.list_devices, on_done=self._listed, on_error=self._failed("list"))
+
+    def _listed(self, found: dict[str, list[dict[str, str]]]) -> None:
+        for line in describe_listing(found):
+            self._show("list", line)
+
+    def _printer_url(self, device: str) -> str:
+        configured = self.urls.label_printer if device == "label printer" else self.urls.document_printer
+        if configured:
+            return configured
+        return _address(getattr(self.station.devices, device.replace(" ", "_"), None))
+
+    # --- showing -------------------------------------------------------------------------
+
+    def show_status(self, status: DeviceStatus) -> None:
+        """A device's live state in its row."""
+        tile = self.states.get(status.device)
+        if tile is None:
+            return
+        tile.setText(state_words(status))
+        tile.setToolTip(f"{status.address} {status.message}".strip())
+        tile.setStyleSheet(f"background: {STATE_COLOURS[status.state]}; color: white; border-radius: 8px;")
+
+    def _busy(self, test: str, text: str) -> None:
+        self.station.touch()
+        self.progress.setText(text)
+        self.progress.setStyleSheet(f"background: {AMBER}; color: white;")
+
+    def _show(self, test: str, text: str, error: bool = False) -> None:
+        self.progress.setText(text)
+        self.progress.setStyleSheet(f"background: {RED if error else GREEN}; color: white;")
+        self.results.insertItem(0, f"{time.strftime('%H:%M:%S')}  {test}: {text}")
+        self.result_shown.emit(test, text)
+
+    def _failed(self, test: str) -> Callable[[BaseException], None]:
+        return lambda exc: self._show(test, f"failed: {exc}", True)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(f"background: {RED}; color: white;" if error else "")
+
+
+def _address(device: object) -> str:
+    return str(getattr(device, "address", "") or "") if device is not None else ""
+
+
+def supervisor_check(app: Any) -> Callable[[str], str | None]:
+    """Badge or PIN -> supervisor's username or None, decided (and audited as "device
+    settings") by app.packing.supervisor through ui.supervisor.SupervisorCheck."""
+    from ui.supervisor import SupervisorCheck
+
+    try:
+        return SupervisorCheck(app.db, app.config.code, DEVICE_SETTINGS)  # type: ignore[call-arg]
+    except TypeError:  # the earlier adapter, without station and action
+        return SupervisorCheck(app.db)
+
+
+def install_device_settings(app: Any) -> DeviceSettingsScreen:
+    """Wire device watching into a built StationApp: status callbacks to the station, the
+    status-bar strip, the automatic label retry, and the supervisor's device screen (step
+    "devices")."""
+    app.devices.watch(app.inbox.report)
+    screen = DeviceSettingsScreen(app.station, app.inbox, app.device_worker, app.config.devices,
+                                  supervisor_check(app))
+    app.window.screens[STEP] = screen
+    app.window.stack.addWidget(screen)
+    app.window.statusBar().addPermanentWidget(DeviceStrip(app.station))
+    LabelRetryOnReturn(app.station)
+    return screen

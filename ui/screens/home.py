@@ -1,0 +1,78 @@
+"""Home: scan an order, tote or pick list, or NEXT; queue, devices and today's figures."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from app.packing.api import HomeSummary
+from app.ports import DeviceState, DeviceStatus
+from ui.station import Station
+from ui.style import AMBER, GREEN, GREY, RED, button, label
+
+STATE_COLOURS = {DeviceState.CONNECTED: GREEN, DeviceState.DISCONNECTED: AMBER,
+                 DeviceState.ERROR: RED, DeviceState.NOT_CONFIGURED: GREY}
+
+
+class HomeScreen(QWidget):
+    """The packer's start page between orders."""
+
+    def __init__(self, station: Station) -> None:
+        super().__init__()
+        self.station = station
+        layout = QVBoxLayout(self)
+        self.hello = label("", "title")
+        self.prompt = label("Scan an order, a tote or a pick list - or scan NEXT", "big")
+        self.message = label("", "message")
+        self.queue = label("", "title")
+        self.figures = label("", "message")
+        layout.addWidget(self.hello)
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.message)
+        layout.addWidget(self.queue)
+        layout.addWidget(self.figures)
+        self.device_grid = QGridLayout()
+        self.device_labels: dict[str, object] = {}
+        layout.addLayout(self.device_grid)
+        layout.addStretch(1)
+        buttons = QHBoxLayout()
+        self.next_button = button("NEXT ORDER", "ok")
+        self.logout_button = button("LOG OUT")
+        buttons.addWidget(self.next_button, 2)
+        buttons.addWidget(self.logout_button, 1)
+        self.devices_button = button("DEVICES")  # supervisor only: ui/screens/device_settings.py
+        buttons.addWidget(self.devices_button, 1)
+        self.devices_button.clicked.connect(lambda: station._set_step("devices"))
+        layout.addLayout(buttons)
+        self.next_button.clicked.connect(station.next_order)
+        self.logout_button.clicked.connect(station.logout)
+        station.home_changed.connect(self.show_summary)
+        station.user_changed.connect(lambda u: self.hello.setText(f"{u.display_name} at station "
+                                                                  f"{station.session.service.station_code}" if u else ""))
+        station.message.connect(self._message)
+        station.device_changed.connect(self.show_device)
+        for status in station.device_states.values():
+            self.show_device(status)
+
+    def show_summary(self, s: HomeSummary) -> None:
+        """Queue size and today's figures."""
+        self.queue.setText(f"Orders waiting: {s.queue_size}")
+        accuracy = f"{s.accuracy_percent:.1f} %" if s.accuracy_percent is not None else "-"
+        self.figures.setText(f"Today: {s.orders_packed_today} orders, {s.units_packed_today} units, "
+                             f"{s.scans_today} scans, {s.mis_scans_today} mis-scans, accuracy {accuracy}")
+
+    def show_device(self, status: DeviceStatus) -> None:
+        """One device's state as a coloured tile."""
+        tile = self.device_labels.get(status.device)
+        if tile is None:
+            tile = label("", "message", wrap=False)
+            self.device_grid.addWidget(tile, 0, len(self.device_labels))
+            self.device_labels[status.device] = tile
+        text = f"{status.device}\n{status.state.value}"
+        tile.setText(text)  # type: ignore[attr-defined]
+        tile.setToolTip(f"{status.address} {status.message}".strip())  # type: ignore[attr-defined]
+        tile.setStyleSheet(f"background: {STATE_COLOURS[status.state]}; border-radius: 8px; "  # type: ignore[attr-defined]
+                           "font-size: 20pt; font-weight: bold; padding: 10px;")
+
+    def _message(self, text: str, level: str) -> None:
+        if self.station.step == "home":
+            self.message.setText(text)
+            self.message.setStyleSheet(f"background: {RED}; color: white;" if level == "error" else "")

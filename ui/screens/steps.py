@@ -1,0 +1,122 @@
+"""The steps after CLOSE BOX: weigh, print, confirm the label on the parcel."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from app.packing.api import PackSnapshot
+from ui.station import PrintState, Station
+from ui.style import AMBER, GREEN, RED, banner_style, button, label
+
+
+class WeighScreen(QWidget):
+    """The stable weight and whether it is within tolerance."""
+
+    def __init__(self, station: Station) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.addWidget(label("Weigh the parcel", "big"))
+        self.reading = label("", "title")
+        layout.addWidget(self.reading)
+        layout.addStretch(1)
+        row = QHBoxLayout()
+        self.again = button("WEIGH AGAIN", "ok")
+        self.back = button("BACK TO PACKING")
+        self.problem = button("PROBLEM", "danger")
+        for widget in (self.again, self.back, self.problem):
+            row.addWidget(widget)
+        layout.addLayout(row)
+        self.again.clicked.connect(station.close_box)
+        self.back.clicked.connect(lambda: station._set_step("pack"))
+        self.problem.clicked.connect(lambda: station._set_step("problem"))
+        station.weigh_changed.connect(self.show_reading)
+
+    def show_reading(self, text: str, error: bool) -> None:
+        """A reading or the reason the parcel stopped."""
+        self.reading.setText(text)
+        self.reading.setStyleSheet(banner_style(RED if error else AMBER))
+
+
+class PrintScreen(QWidget):
+    """Printing the label and slip; a failure offers RETRY."""
+
+    def __init__(self, station: Station) -> None:
+        super().__init__()
+        self.station = station
+        layout = QVBoxLayout(self)
+        self.title = label("Printing", "big")
+        self.state = label("", "title")
+        layout.addWidget(self.title)
+        layout.addWidget(self.state)
+        layout.addStretch(1)
+        row = QHBoxLayout()
+        self.retry = button("RETRY", "ok")
+        self.problem = button("PROBLEM", "danger")
+        row.addWidget(self.retry)
+        row.addWidget(self.problem)
+        layout.addLayout(row)
+        self.retry.hide()
+        self.retry.clicked.connect(station.retry_print)
+        self.problem.clicked.connect(lambda: station._set_step("problem"))
+        station.print_changed.connect(self.show_state)
+
+    def show_state(self, state: PrintState) -> None:
+        """Printing, printed, or failed with RETRY."""
+        self.title.setText(f"Parcel {state.parcel_seq}: label and packing slip")
+        self.state.setText(state.message)
+        colour = AMBER if state.ok is None else GREEN if state.ok else RED
+        self.state.setStyleSheet(banner_style(colour))
+        self.retry.setVisible(state.ok is False)
+
+
+class ConfirmScreen(QWidget):
+    """Scan the printed label on the parcel; the message line always says what to do next."""
+
+    def __init__(self, station: Station) -> None:
+        super().__init__()
+        self.station = station
+        layout = QVBoxLayout(self)
+        self.title = label("Label printed", "big")
+        self.detail = label("", "title")
+        self.message = label("", "message")
+        layout.addWidget(self.title)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        row = QHBoxLayout()
+        self.reprint = button("REPRINT")
+        self.reprint.clicked.connect(lambda: station._set_step("reprint"))
+        row.addWidget(self.reprint)
+        layout.addLayout(row)
+        station.pack_changed.connect(self._pack)
+        station.step_changed.connect(self._step)
+        station.message.connect(self._message)
+
+    def instruction(self) -> str:
+        """What the packer does now: stick which parcel's label, and scan it."""
+        pack = self.station.pack
+        waiting = pack.unconfirmed_parcels if pack is not None else ()
+        if not waiting:
+            return "Stick the label on the parcel and scan its barcode"
+        return f"Stick the label on parcel {waiting[0]} and scan its barcode"
+
+    def _pack(self, pack: PackSnapshot | None) -> None:
+        if pack is None or not pack.unconfirmed_parcels:
+            return
+        self.title.setText(f"Label printed for parcel {pack.unconfirmed_parcels[0]}")
+        seqs = ", ".join(str(s) for s in pack.unconfirmed_parcels)
+        many = len(pack.unconfirmed_parcels) > 1
+        self.detail.setText(f"Waiting for the label{'s' if many else ''} of parcel{'s' if many else ''} {seqs} "
+                            f"of order {pack.order_number}")
+
+    def _step(self, step: str) -> None:
+        if step == "confirm":
+            self._show(self.instruction(), "info")
+
+    def _message(self, text: str, level: str) -> None:
+        """Only what concerns this step: a refusal in red; otherwise the instruction stays."""
+        if self.station.step == "confirm":
+            self._show(text if level == "error" else self.instruction(), level)
+
+    def _show(self, text: str, level: str) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(banner_style(RED if level == "error" else AMBER))

@@ -1,0 +1,115 @@
+"""`python -m ui.screenshots DIR`: builds the station on a temporary demo database off
+screen, walks through each screen and saves widget.grab() PNGs into DIR."""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+def _seed(url: str) -> None:
+    from app.db import migrate
+    from app.db.session import Database
+
+    with Database(url) as db:
+        migrate.upgrade(db)
+        try:  # the demo loader when it exists, else the test data
+            from app.demo import load_demo  # type: ignore[import-not-found]
+
+            load_demo(db)
+        except ImportError:
+            from tests.ui.data import seed
+
+            seed(db)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Save one PNG per screen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    args = argv if argv is not None else sys.argv[1:]
+    out = Path(args[0] if args else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.commands import Command
+    from app.config import Settings
+    from tests.ui.data import ALICE_BADGE, LAMP, MUG, PEN
+    from ui.composition import build_station
+    from ui.config import station_config
+
+    qt = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/demo.sqlite3"
+        _seed(url)
+        config = station_config(Settings(url, raw={"station": {"code": "BENCH-1", "fullscreen": False},
+                                                   "demo": {"output_dir": f"{tmp}/printed"}}), demo=True)
+        app = build_station(config)
+        window = app.window
+        window.resize(1600, 1000)
+        window.show()
+
+        def wait() -> None:
+            for _ in range(300):  # up to 15 s
+                loop = QEventLoop()
+                QTimer.singleShot(50, loop.quit)
+                loop.exec()
+                if app.db_worker.pending == 0 and app.device_worker.pending == 0:
+                    break
+
+        def shot(name: str) -> None:
+            wait()
+            log.info("%s: step %s, %s", name, app.station.step, window.status.text())
+            window.grab().save(str(out / f"{name}.png"))
+            log.info("saved %s", name)
+
+        def scan(data: str, symbology: str | None = None) -> None:
+            app.keyboard.scan(data, symbology)
+            wait()
+
+        shot("01-login")
+        scan(ALICE_BADGE)
+        shot("02-home")
+        scan(Command.NEXT.value)
+        scan(MUG)
+        shot("03-pack")
+        scan(LAMP)
+        app.window.overlay.flash.stop()
+        app.window.overlay._paint("#b00020")
+        shot("04-wrong-item-lock")
+        scan(Command.ACK.value)
+        scan(MUG)
+        scan(PEN)
+        app.station._set_step("problem")
+        shot("05-problem")
+        app.station._set_step("pack")
+        box = app.station.pack.suggested_box
+        other = next(code for code in ("BOX-L", "BOX-M", "BOX-S") if box is None or code != box.code)
+        scan(other)
+        shot("06-box-reason")
+        app.station._set_step("pack")
+        scan(Command.CLOSE_BOX.value)
+        shot("07-confirm-label")
+        app.station._set_step("print")
+        shot("08-print")
+        app.station._set_step("weigh")
+        app.station.weigh_changed.emit("Parcel weighs 1480 g, expected 720 g (+/- 50 g): out of tolerance. "
+                                       "Check the contents, then WEIGH AGAIN.", True)
+        shot("11-weigh-out-of-tolerance")
+        app.station._set_step("partial")
+        shot("09-partial-supervisor")
+        app.station._set_step("pack")
+        window.close()
+        shot("10-exit-kiosk")
+        app.close()
+        QCoreApplication.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    sys.exit(main())

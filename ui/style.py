@@ -1,0 +1,58 @@
+"""The station's look: large type readable from a metre, high contrast, touch-sized targets."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+BASE_PT = 20
+TOUCH_PX = 72  # a finger, with gloves
+
+GREY = "#3a3f44"
+AMBER = "#b36b00"
+GREEN = "#1e7b34"
+RED = "#b00020"
+BLUE = "#0b4f9c"
+PURPLE = "#6a1b9a"
+
+STYLESHEET = f"""
+QWidget {{ background: #101214; color: #f4f4f4; font-size: {BASE_PT}pt; }}
+QLabel#title {{ font-size: 34pt; font-weight: bold; }}
+QLabel#big {{ font-size: 48pt; font-weight: bold; }}
+QLabel#hint {{ color: #c8c8c8; font-size: 18pt; }}
+QLabel#message {{ font-size: 22pt; padding: 8px; }}
+QPushButton {{ background: #2b5d9a; color: white; border: 2px solid #8fb7ff; border-radius: 10px;
+              min-height: {TOUCH_PX}px; min-width: 140px; padding: 6px 18px; font-size: 20pt;
+              font-weight: bold; }}
+QPushButton:pressed {{ background: #17406f; }}
+QPushButton:disabled {{ background: #33373b; color: #888; border-color: #555; }}
+QPushButton#danger {{ background: {RED}; border-color: #ff9aa8; }}
+QPushButton#ok {{ background: {GREEN}; border-color: #9be7ab; }}
+QLineEdit {{ background: #f4f4f4; color: #101214; min-height: 56px; font-size: 22pt; padding: 4px 10px; }}
+QTableWidget {{ gridline-color: #555; font-size: 20pt; }}
+QHeaderView::section {{ background: #22262a; color: #f4f4f4; font-size: 16pt; padding: 6px; border: 0; }}
+QStatusBar {{ background: #22262a; font-size: 16pt; }}
+QListWidget {{ font-size: 16pt; }}
+"""
+
+
+def label(text: str = "", name: str = "", wrap: bool = True) -> QLabel:
+    """A QLabel with an object name the stylesheet knows (title, big, hint, message)."""
+    widget = QLabel(text)
+    if name:
+        widget.setObjectName(name)
+    widget.setWordWrap(wrap)
+    return widget
+
+
+def button(text: str, kind: str = "", parent: QWidget | None = None) -> QPushButton:
+    """A touch-sized button; kind is "", "ok" or "danger"."""
+    widget = QPushButton(text, parent)
+    if kind:
+        widget.setObjectName(kind)
+    widget.setMinimumHeight(TOUCH_PX)
+    return widget
+
+
+def banner_style(colour: str) -> str:
+    """A big coloured banner that cannot be missed."""
+    return (f"background: {colour}; color: white; font-size: 28pt; font-weight: bold; "
+            "padding: 14px; border: 4px solid white; border-radius: 8px;")

@@ -1,0 +1,168 @@
+"""Keyboard-wedge scanners: an application-wide event filter that tells a scanner burst from
+a person typing by the gaps between key presses, and swallows the burst so that it never
+lands in a text field or presses a button.
+
+Every printable key is held back for at most `max_gap_ms`. If the next key comes sooner, the
+keys are a burst (scanners send one every few ms; people every 80 ms or more) and stay
+swallowed until the suffix key (Enter or Tab) or `flush_ms` of silence ends the read, which
+goes to the KeyboardScanner (and the `scanned` signal). Otherwise the held key is replayed to
+the widget it was meant for, so typing works, only `max_gap_ms` later.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+
+from app.ports import DeviceStatus, Scan
+from devices.keyboard_scanner import KeyboardScanner, WedgeSettings
+
+log = logging.getLogger(__name__)
+
+SUFFIX_KEYS = {
+    "enter": {Qt.Key.Key_Return, Qt.Key.Key_Enter},
+    "return": {Qt.Key.Key_Return, Qt.Key.Key_Enter},
+    "tab": {Qt.Key.Key_Tab},
+    "": set(),
+}
+
+
+@dataclass
+class _HeldKey:
+    target: QObject
+    key: int
+    modifiers: Qt.KeyboardModifier
+    text: str
+
+
+class KeyboardWedge(QObject):
+    """Install with `app.installEventFilter(wedge)`; scans arrive through `scanned(Scan)` and
+    the KeyboardScanner's on_scan callback."""
+
+    scanned = Signal(object)
+
+    def __init__(self, scanner: KeyboardScanner | None = None, parent: QObject | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(parent)
+        self.scanner = scanner or KeyboardScanner()
+        self.settings: WedgeSettings = self.scanner.settings
+        suffix = self.settings.suffix.strip().lower()
+        if suffix not in SUFFIX_KEYS:
+            raise ValueError(f"keyboard wedge suffix must be Enter, Tab or empty, not {self.settings.suffix!r}")
+        self._suffix_keys = SUFFIX_KEYS[suffix]
+        self._clock = clock
+        self._held: list[_HeldKey] = []
+        self._last = 0.0
+        self._burst = False
+        self._replaying = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._on_silence)
+
+    # -- Qt -----------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        """Hold, swallow or pass each key press; every other event passes."""
+        if self._replaying or event.type() != QEvent.Type.KeyPress or not watched.isWidgetType():
+            return False
+        assert isinstance(event, QKeyEvent)
+        now = self._clock()
+        if self._held and (now - self._last) * 1000 > self.settings.max_gap_ms:
+            self._on_silence()  # the timer has not fired yet, but the gap already decides
+        key = event.key()
+        if key in self._suffix_keys:
+            if self._burst:
+                self._finish_scan()
+                return True
+            self._replay()
+            return False
+        text = event.text()
+        if not text or not (text.isprintable() or text == "\x1d"):
+            if self._burst:
+                return True  # a modifier or odd key inside a scan: part of the burst
+            self._replay()
+            return False
+        if self._held and (now - self._last) * 1000 <= self.settings.max_gap_ms:
+            self._burst = self._burst or len(self._held) + 1 >= 2
+        self._held.append(_HeldKey(watched, key, event.modifiers(), text))
+        self._last = now
+        long_enough = self._burst and len(self._held) >= self.settings.min_length
+        self._timer.start(int(self.settings.flush_ms if long_enough else self.settings.max_gap_ms) + 1)
+        return True
+
+    # -- decisions ----------------------------------------------------------------------
+    def _on_silence(self) -> None:
+        self._timer.stop()
+        if self._burst and len(self._held) >= self.settings.min_length:
+            self._finish_scan()
+        else:
+            self._replay()
+
+    def _finish_scan(self) -> None:
+        self._timer.stop()
+        text = "".join(k.text for k in self._held)
+        held, self._held, self._burst = self._held, [], False
+        prefix = self.settings.prefix
+        if prefix:
+            if not text.startswith(prefix):
+                self._held = held
+                self._replay()
+                return
+            text = text[len(prefix):]
+        at = self._last
+        if self.scanner.running:
+            scan = self.scanner.feed(text, at)
+        else:
+            scan = self.scanner.intake.make_scan(text, at)
+        if scan is not None:
+            log.debug("keyboard burst of %d keys taken as a scan", len(held))
+            self.scanned.emit(scan)
+
+    def _replay(self) -> None:
+        """Give held keys back to the widgets they were meant for (a person typing)."""
+        self._timer.stop()
+        held, self._held, self._burst = self._held, [], False
+        if not held:
+            return
+        self._replaying = True
+        try:
+            for k in held:
+                QCoreApplication.sendEvent(k.target, QKeyEvent(QEvent.Type.KeyPress, k.key, k.modifiers, k.text))
+                QCoreApplication.sendEvent(k.target, QKeyEvent(QEvent.Type.KeyRelease, k.key, k.modifiers, k.text))
+        finally:
+            self._replaying = False
+
+    # -- the Scanner port: the station attaches the wedge like any other scanner ------------
+    def start(self, on_scan: Callable[[Scan], None],
+              on_status: Callable[[DeviceStatus], None] | None = None) -> None:
+        """Install on the running QApplication and deliver scans to on_scan (GUI thread)."""
+        app = QCoreApplication.instance()
+        if app is None:
+            raise RuntimeError("the keyboard wedge needs a QApplication")
+        self.scanner.start(on_scan, on_status)
+        app.installEventFilter(self)
+
+    def stop(self) -> None:
+        """Remove the filter; keys go straight to widgets again."""
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self._replay()
+        self.scanner.stop()
+
+    def flush(self) -> None:
+        """Decide on anything held now (tests, or before the window closes)."""
+        self._on_silence()
+
+
+def install_wedge(app: QCoreApplication, scanner: KeyboardScanner) -> KeyboardWedge:
+    """Create the wedge filter for `scanner` and install it on the whole application."""
+    wedge = KeyboardWedge(scanner, parent=app)
+    app.installEventFilter(wedge)
+    return wedge
+
+
+__all__ = ["KeyboardWedge", "Scan", "install_wedge"]
