@@ -1,0 +1,91 @@
+"""Shared test set-up: Qt offscreen, and a `db` fixture that runs every database test on
+SQLite and on PostgreSQL (PACKDESK_TEST_POSTGRES_URL; required when
+PACKDESK_REQUIRE_POSTGRES=1, as in CI)."""
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from sqlalchemy import make_url, text  # noqa: E402
+
+from app.db import migrate  # noqa: E402
+from app.db.models import Base  # noqa: E402
+from app.db.session import Database  # noqa: E402
+
+POSTGRES_URL = os.environ.get("PACKDESK_TEST_POSTGRES_URL", "")
+REQUIRE_POSTGRES = os.environ.get("PACKDESK_REQUIRE_POSTGRES") == "1"
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated SQLite file, copied for each test (faster than migrating each time)."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    db = Database(f"sqlite:///{path}")
+    migrate.upgrade(db)
+    db.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_server_url() -> Iterator[str]:
+    """A fresh, migrated PostgreSQL database for this test run, dropped at the end."""
+    if not POSTGRES_URL:
+        if REQUIRE_POSTGRES:
+            pytest.fail("PACKDESK_REQUIRE_POSTGRES=1 but PACKDESK_TEST_POSTGRES_URL is not set")
+        pytest.skip("PostgreSQL tests need PACKDESK_TEST_POSTGRES_URL (CI sets it)")
+    import psycopg
+
+    base = make_url(POSTGRES_URL)
+    name = f"packdesk_test_{uuid.uuid4().hex[:10]}"
+    admin = dict(host=base.host or "127.0.0.1", port=base.port or 5432,
+                 user=base.username or "postgres", dbname=base.database or "postgres")
+    if base.password:
+        admin["password"] = base.password
+    try:
+        with psycopg.connect(**admin, autocommit=True, connect_timeout=5) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.OperationalError as exc:
+        if REQUIRE_POSTGRES:
+            pytest.fail(f"PostgreSQL at {base.host}:{base.port} is required but unreachable: {exc}")
+        pytest.skip(f"PostgreSQL unreachable: {exc}")
+    url = base.set(drivername="postgresql+psycopg", database=name).render_as_string(hide_password=False)
+    db = Database(url)
+    migrate.upgrade(db)
+    db.close()
+    yield url
+    with psycopg.connect(**admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _truncate_postgres(url: str) -> None:
+    db = Database(url)
+    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with db.engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    db.close()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The URL of an empty, migrated database: SQLite in tmp_path, or the run's PostgreSQL."""
+    if request.param == "sqlite":
+        path = tmp_path / "packdesk.sqlite3"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        return f"sqlite:///{path}"
+    url = request.getfixturevalue("postgres_server_url")
+    _truncate_postgres(url)
+    return url
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    """An empty, migrated database on each backend in turn."""
+    database = Database(db_url)
+    yield database
+    database.close()

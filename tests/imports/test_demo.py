@@ -1,0 +1,51 @@
+"""The demo data set is realistic enough to pack from, and loads through the import code."""
+from __future__ import annotations
+
+import csv
+import json
+
+from sqlalchemy import func, select
+
+from app.db.models import Box, Location, Order, OrderEvent, Product, ProductBarcode, Stock, User
+from app.db.session import Database
+from app.imports.demo import is_empty, load_demo
+from app.imports.reading import valid_gtin
+from app.paths import resource
+
+
+def test_demo_files_have_valid_gtins_and_orders_of_one_to_twelve_units() -> None:
+    with resource("demo", "products.csv").open(encoding="utf-8") as fh:
+        products = list(csv.DictReader(fh))
+    assert len(products) >= 30
+    assert all(valid_gtin(p["gtin"]) and len(p["gtin"]) == 13 for p in products)
+    cases = [p for p in products if p["case_gtin"]]
+    assert cases and all(valid_gtin(p["case_gtin"]) and p["case_quantity"] in ("6", "12") for p in cases)
+    assert any(p["lot_tracked"] == "True" for p in products) and any(p["serial_tracked"] == "True" for p in products)
+    for p in products:
+        if p["image"]:
+            assert resource(p["image"]).is_file(), p["image"]
+    orders = json.loads(resource("demo", "orders.json").read_text(encoding="utf-8"))
+    assert all(1 <= sum(l["quantity"] for l in o["lines"]) <= 12 for o in orders)
+    names = " ".join(o["ship_to"]["name"] for o in orders)
+    assert any("\u0400" <= ch <= "\u04ff" for ch in names) and any("\u0370" <= ch <= "\u03ff" for ch in names)
+    assert any(o.get("gift_message") for o in orders)
+
+
+def test_loading_the_demo_gives_the_stations_a_queue(db: Database) -> None:
+    assert is_empty(db)
+    report = load_demo(db)
+    assert not is_empty(db)
+    with db.read() as session:
+        def n(model: type) -> int:
+            return session.scalar(select(func.count()).select_from(model)) or 0
+        assert n(Product) >= 30 and n(Box) == 5 and n(Location) > 0 and n(Stock) > 0
+        assert n(ProductBarcode) > n(Product)  # case barcodes too
+        statuses = dict(session.execute(select(Order.status, func.count()).group_by(Order.status)).all())
+        roles = set(session.scalars(select(User.role)))
+    assert statuses == {"picked": report.made_ready, "on_hold": 2} and report.made_ready >= 50
+    assert roles == {"packer", "picker", "supervisor", "admin"}
+    with db.read() as session:
+        events_before = session.scalar(select(func.count()).select_from(OrderEvent))
+    load_demo(db)  # a second run changes nothing
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(OrderEvent)) == events_before

@@ -1,0 +1,195 @@
+"""Imports are all or nothing, report every bad row by line, and change nothing the second time."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.db.models import Base, Order, OrderEvent, Product, User
+from app.db.session import Database
+from app.imports import ImportRejected, import_file
+from app.pins import pin_matches
+from app.paths import resource
+
+CATALOG_HEADER = "sku,name,gtin,length_mm,width_mm,height_mm,weight_g,price\n"
+GOOD_MUG = "MUG-1,Mug,5012345001012,120,90,100,340,12.90\n"
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def count(db: Database, model: type) -> int:
+    with db.read() as session:
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def snapshot(db: Database) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, in primary-key order."""
+    with db.read() as session:
+        return {t.name: [tuple(r) for r in session.execute(t.select().order_by(*t.primary_key.columns))]
+                for t in Base.metadata.sorted_tables}
+
+
+def test_a_bad_catalogue_lists_every_bad_row_and_writes_nothing(db: Database, tmp_path: Path) -> None:
+    path = write(tmp_path, "products.csv", CATALOG_HEADER + GOOD_MUG
+                 + "MUG-2,Mug blue,5012345001013,120,90,100,340,12.90\n"   # line 3: check digit
+                 + "MUG-3,Mug red,,120,90,100,-5,12.90\n"                  # line 4: negative weight
+                 + "MUG-4,Mug grey,,120,90,100,340,12,90\n"                # line 5: extra value
+                 + "MUG-5,,,120,90,100,340,twelve\n"                       # line 6: name, decimal
+                 + "MUG-1,Mug again,,1,1,1,1,1\n")                          # line 7: duplicate
+    with pytest.raises(ImportRejected) as caught:
+        import_file(db, "catalog", path)
+    reasons = [str(p) for p in caught.value.problems]
+    assert reasons == [
+        "line 3: gtin 5012345001013 has a bad check digit (should end in 2)",
+        "line 4: weight_g -5 is negative",
+        "line 5: 1 more value(s) than the header has columns",
+        "line 6: name is missing",
+        "line 6: price 'twelve' is not a decimal number (write it like 12.50)",
+        "line 7: SKU MUG-1 is also on line 2",
+    ]
+    assert "nothing was imported" in str(caught.value)
+    assert count(db, Product) == 0
+
+
+def test_a_missing_or_unknown_column_is_reported_on_line_one(db: Database, tmp_path: Path) -> None:
+    path = write(tmp_path, "p.csv", "sku,titel\nMUG-1,Mug\n")
+    with pytest.raises(ImportRejected) as caught:
+        import_file(db, "catalog", path)
+    reasons = [str(p) for p in caught.value.problems]
+    assert "line 1: missing column 'name'" in reasons
+    assert any(r.startswith("line 1: unknown column 'titel'") for r in reasons)
+
+
+def test_json_problems_name_the_line_the_object_starts_on(db: Database, tmp_path: Path) -> None:
+    records = [{"sku": "MUG-1", "name": "Mug", "gtin": "5012345001012"},
+               {"sku": "MUG-2", "name": "Mug blue", "gtin": "5012345001013", "colour": "blue"}]
+    path = write(tmp_path, "p.json", json.dumps(records, indent=2))
+    with pytest.raises(ImportRejected) as caught:
+        import_file(db, "catalog", path)
+    assert [str(p) for p in caught.value.problems] == [
+        "line 7: gtin 5012345001013 has a bad check digit (should end in 2)",
+        "line 7: unknown field 'colour'",
+    ]
+
+
+def test_bad_orders_list_unknown_skus_bad_quantities_and_addresses(db: Database, tmp_path: Path) -> None:
+    import_file(db, "catalog", write(tmp_path, "p.csv", CATALOG_HEADER + GOOD_MUG))
+    header = "order_number,ship_name,ship_address1,ship_city,ship_country,sku,quantity,unit_price\n"
+    path = write(tmp_path, "o.csv", header
+                 + "PD-1,Zoë Ångström,Storgatan 1,Malmö,SE,MUG-1,2,12.90\n"
+                 + "PD-1,,,,,NOPE-9,1,\n"                                   # line 3
+                 + "PD-2,Γιώργος,Οδός 4,Αθήνα,Greece,MUG-1,-1,\n"             # line 4
+                 + "PD-3,Jan,Street 1,Gent,BE,MUG-1,1,1.2.3\n"              # line 5
+                 + "PD-4,,,,,MUG-1,1,\n")                                   # line 6
+    with pytest.raises(ImportRejected) as caught:
+        import_file(db, "orders", path)
+    assert [str(p) for p in caught.value.problems] == [
+        "line 3: unknown SKU NOPE-9 (not in the catalogue; import the catalogue first)",
+        "line 4: quantity -1 is less than 1",
+        "line 4: ship_country 'Greece' is not a two-letter ISO country code (e.g. DE, FR)",
+        "line 5: unit_price '1.2.3' is not a decimal number (write it like 12.50)",
+        "line 6: order PD-4 has no ship_name, ship_address1, ship_city, ship_country",
+    ]
+    assert count(db, Order) == 0
+
+
+def test_importing_the_demo_files_twice_changes_nothing(db: Database) -> None:
+    files = [("catalog", "products.csv", None), ("boxes", "boxes.csv", None),
+             ("locations", "locations.csv", None), ("stock", "stock.csv", None),
+             ("users", "users.csv", None), ("orders", "orders.json", None),
+             ("orders", "shopify_orders.csv", "shopify")]
+    for kind, name, fmt in files:
+        import_file(db, kind, resource("demo", name), fmt)
+    before = snapshot(db)
+    reports = [import_file(db, kind, resource("demo", name), fmt) for kind, name, fmt in files]
+    assert snapshot(db) == before
+    assert all(r.created == r.updated == 0 and r.unchanged > 0 for r in reports)
+
+
+def test_shopify_export_rows_become_orders(db: Database, tmp_path: Path) -> None:
+    import_file(db, "catalog", write(tmp_path, "p.csv", CATALOG_HEADER + GOOD_MUG
+                                     + "PEN-1,Fountain pen,,160,40,30,60,42.00\n"))
+    header = ("Name,Email,Financial Status,Created at,Lineitem quantity,Lineitem name,Lineitem price,"
+              "Lineitem sku,Shipping Name,Shipping Address1,Shipping Address2,Shipping City,Shipping Zip,"
+              "Shipping Province,Shipping Country,Shipping Phone,Shipping Method,Notes,Note Attributes,Total\n")
+    path = write(tmp_path, "orders_export.csv", header
+                 + '#1001,anna@example.com,paid,2026-11-20 14:30:00 +0100,2,Mug,12.90,MUG-1,Anna Müller,'
+                   'Invalidenstraße 5,,Berlin,\'10115,,DE,+49 30 1234567,DHL Express,Leave at door,'
+                   '"gift_wrap: true\ngift_message: Alles Gute!",72.80\n'
+                 + "#1001,,,,1,Fountain pen,42.00,PEN-1,,,,,,,,,,,,\n"
+                 + "#1002,олег@example.com,pending,2026-11-20 15:00:00 +0100,1,Mug,12.90,MUG-1,Олег Петров,"
+                   "Tverskaya 1,,Moskva,125009,,RU,,Standard,,,17.80\n")
+    report = import_file(db, "orders", path, "shopify")
+    assert (report.created, report.rows) == (2, 3)
+    with db.read() as session:
+        first = session.scalars(select(Order).where(Order.number == "1001")).one()
+        assert [(l.sku, l.quantity) for l in first.lines] == [("MUG-1", 2), ("PEN-1", 1)]
+        assert (first.channel, first.service_level, first.financial_status) == ("shopify", "express", "paid")
+        assert (first.gift_wrap, first.gift_message, first.notes) == (True, "Alles Gute!", "Leave at door")
+        assert (first.ship_to.postcode, first.ship_to.city) == ("10115", "Berlin")
+        assert first.created_at.replace(tzinfo=None).isoformat() == "2026-11-20T13:30:00"
+        assert str(first.total) in ("72.8000", "72.80")
+        second = session.scalars(select(Order).where(Order.number == "1002")).one()
+        assert (second.ship_to.name, second.status) == ("Олег Петров", "captured")
+
+
+def test_a_captured_order_can_be_changed_by_import_but_not_one_being_worked_on(
+        db: Database, tmp_path: Path) -> None:
+    import_file(db, "catalog", write(tmp_path, "p.csv", CATALOG_HEADER + GOOD_MUG))
+    header = "order_number,ship_name,ship_address1,ship_city,ship_country,sku,quantity\n"
+    import_file(db, "orders", write(tmp_path, "o.csv", header + "PD-1,Bram,Oudegracht 3,Utrecht,NL,MUG-1,1\n"))
+    report = import_file(db, "orders", write(tmp_path, "o2.csv", header
+                                             + "PD-1,Bram,Oudegracht 3,Utrecht,NL,MUG-1,3\n"))
+    assert report.updated == 1
+    with db.write() as session:
+        order = session.scalars(select(Order)).one()
+        assert order.lines[0].quantity == 3
+        order.status = "picked"
+    kinds = [k for (k,) in _events(db)]
+    assert kinds == ["OrderCaptured", "OrderUpdated"]
+    with pytest.raises(ImportRejected, match="PD-1 is already picked; an import can only change captured"):
+        import_file(db, "orders", write(tmp_path, "o3.csv", header + "PD-1,Bram,Oudegracht 3,Utrecht,NL,MUG-1,5\n"))
+    assert import_file(db, "orders", tmp_path / "o2.csv").unchanged == 1  # same content: fine
+
+
+def _events(db: Database) -> list[tuple[str]]:
+    with db.read() as session:
+        return [tuple(r) for r in session.execute(select(OrderEvent.kind).order_by(OrderEvent.id))]
+
+
+def test_users_get_hashed_pins_and_supervisors_must_have_one(db: Database, tmp_path: Path) -> None:
+    header = "username,display_name,role,badge_code,pin\n"
+    with pytest.raises(ImportRejected) as caught:
+        import_file(db, "users", write(tmp_path, "u.csv", header + "sofia,Sofia,supervisor,B-1,\n"
+                                       + "ana,Ana,packer,B-1,\n" + "max,Max,boss,B-3,12\n"))
+    assert [str(p) for p in caught.value.problems] == [
+        "line 2: a supervisor needs a pin (4 to 8 digits) to approve overrides",
+        "line 3: badge B-1 is also on line 2",
+        "line 4: pin must be 4 to 8 digits",
+        "line 4: role 'boss' is not one of packer, picker, supervisor, admin",
+    ]
+    path = write(tmp_path, "u2.csv", header + "sofia,Sofia,supervisor,B-1,2468\n" + "ana,Ana,packer,B-2,\n")
+    import_file(db, "users", path)
+    with db.read() as session:
+        sofia = session.scalars(select(User).where(User.username == "sofia")).one()
+    assert sofia.pin_hash.startswith("$argon2") and "2468" not in sofia.pin_hash
+    assert pin_matches(sofia.pin_hash, "2468") and not pin_matches(sofia.pin_hash, "1111")
+    assert import_file(db, "users", path).unchanged == 2
+    with db.read() as session:
+        assert session.scalars(select(User.pin_hash).where(User.username == "sofia")).one() == sofia.pin_hash
+
+
+def test_json_orders_report_unknown_fields_of_their_lines(db: Database, tmp_path: Path) -> None:
+    import_file(db, "catalog", write(tmp_path, "p.csv", CATALOG_HEADER + GOOD_MUG))
+    orders = [{"number": "PD-1", "ship_to": {"name": "Noor", "address1": "Veldstraat 1", "city": "Gent",
+                                              "country": "BE"},
+               "lines": [{"sku": "MUG-1", "qty": 2}]}]
+    with pytest.raises(ImportRejected) as caught:
+        import_file(db, "orders", write(tmp_path, "o.json", json.dumps(orders)))
+    assert [str(p) for p in caught.value.problems] == ["line 1: quantity is missing", "line 1: unknown field 'qty'"]

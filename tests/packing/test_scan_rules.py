@@ -1,0 +1,200 @@
+"""What a scan means for the open pack: the pure rules, without a database."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.commands import Command
+from app.packing.api import ScanOutcome as O
+from app.packing.scan_rules import (
+    Catalogue, Decision, LineTally, PackState, ProductRef, apply, decide, gtin_key, label_code,
+)
+
+MUG = ProductRef(1, "MUG-BLUE-350", "Blue mug 350 ml")
+MUG_CASE = ProductRef(1, "MUG-BLUE-350", "Blue mug 350 ml", quantity=6)
+TEAPOT = ProductRef(2, "TEAPOT-RED", "Red teapot 1 l")
+HEADPHONES = ProductRef(3, "HP-ANC-700", "Noise-cancelling headphones", serial_tracked=True)
+VITAMINS = ProductRef(4, "VIT-C-100", "Vitamin C tablets", lot_tracked=True)
+SSCC = "340123450000000017"
+
+
+@dataclass
+class FakeCatalogue:
+    """Answers look-ups from dicts, like the service's cache in front of the database."""
+
+    products: dict[str, ProductRef] = field(default_factory=lambda: {
+        "4006381333931": MUG, "MUG-BLUE-350": MUG, "14006381333938": MUG_CASE,
+        "5012345678900": TEAPOT, "0885909950805": HEADPHONES, "4015000011112": VITAMINS,
+    })
+    boxes: set[str] = field(default_factory=lambda: {"BOX-S"})
+    labels: set[str] = field(default_factory=lambda: {SSCC, "RA123456785DE"})
+    used_serials: set[tuple[int, str]] = field(default_factory=lambda: {(3, "SN-OLD-1")})
+
+    def product_for(self, code: str) -> ProductRef | None:
+        key = gtin_key(code)
+        hit = self.products.get(code)
+        if hit is None and key:
+            hit = next((p for c, p in self.products.items() if gtin_key(c) == key), None)
+        return hit
+
+    def is_box(self, code: str) -> bool:
+        return code in self.boxes
+
+    def is_parcel_label(self, code: str) -> bool:
+        return code in self.labels
+
+    def serial_used(self, product_id: int, serial: str) -> bool:
+        return (product_id, serial) in self.used_serials
+
+
+def order_1042(**kw: object) -> PackState:
+    lines = (
+        LineTally(1, 101, 1, "MUG-BLUE-350", "Blue mug 350 ml", expected=8),
+        LineTally(2, 102, 3, "HP-ANC-700", "Noise-cancelling headphones", expected=2),
+        LineTally(3, 103, 4, "VIT-C-100", "Vitamin C tablets", expected=1),
+    )
+    return PackState("PD-1042", lines, **kw)  # type: ignore[arg-type]
+
+
+def scan(state: PackState, data: str, symbology: str | None = None,
+         catalogue: Catalogue | None = None) -> tuple[Decision, PackState]:
+    decision = decide(state, data, symbology, catalogue or FakeCatalogue())
+    return decision, apply(state, decision, scan_id=len(state.placed) + 1)
+
+
+def test_a_product_barcode_adds_one_unit() -> None:
+    d, s = scan(order_1042(), "4006381333931")
+    assert d.outcome is O.ACCEPTED and d.quantity == 1
+    assert s.line(1).scanned == 1 and s.line(1).remaining == 7
+
+
+def test_a_sku_and_an_ean_with_symbology_identifier_both_count() -> None:
+    _, s = scan(order_1042(), "MUG-BLUE-350")
+    d, s = scan(s, "]E04006381333931", "]E0")
+    assert d.outcome is O.ACCEPTED and s.line(1).scanned == 2
+
+
+def test_a_case_barcode_adds_its_quantity() -> None:
+    d, s = scan(order_1042(), "14006381333938")
+    assert (d.outcome, d.quantity, s.line(1).scanned) == (O.ACCEPTED, 6, 6)
+    assert "case of 6" in d.message
+
+
+def test_a_case_bigger_than_what_is_left_is_an_over_scan() -> None:
+    _, s = scan(order_1042(), "14006381333938")
+    d, s = scan(s, "14006381333938")
+    assert d.outcome is O.OVER_SCAN and s.locked and s.line(1).scanned == 6
+
+
+def test_wrong_item_names_the_product_and_the_order_and_locks() -> None:
+    d, s = scan(order_1042(), "5012345678900")
+    assert d.outcome is O.WRONG_ITEM and s.locked
+    assert d.message == ("Scanned 5012345678900 - Red teapot 1 l, which is not in order PD-1042. "
+                         "Put it aside and scan ACK.")
+
+
+def test_unknown_barcode_locks_the_pack() -> None:
+    d, s = scan(order_1042(), "NOT-A-THING")
+    assert d.outcome is O.UNKNOWN and s.locked and "NOT-A-THING" in d.message
+
+
+def test_over_scan_when_every_unit_of_the_line_is_scanned() -> None:
+    s = order_1042()
+    for _ in range(8):
+        _, s = scan(s, "4006381333931")
+    d, s = scan(s, "4006381333931")
+    assert d.outcome is O.OVER_SCAN and s.locked and s.line(1).scanned == 8
+
+
+def test_locked_pack_accepts_nothing_but_ack() -> None:
+    _, s = scan(order_1042(), "NOT-A-THING")
+    for data in ("4006381333931", Command.UNDO.value, Command.CLOSE_BOX.value):
+        d, s = scan(s, data)
+        assert d.outcome is O.LOCKED and s.locked and s.line(1).scanned == 0
+    d, s = scan(s, Command.ACK.value)
+    assert d.outcome is O.ACKNOWLEDGED and not s.locked
+    d, s = scan(s, "4006381333931")
+    assert d.outcome is O.ACCEPTED
+
+
+def test_gs1_128_with_lot_and_expiry_is_captured() -> None:
+    d, s = scan(order_1042(), "]C1010401500001111210LOT-42\x1d17271130", "]C1")
+    assert d.outcome is O.ACCEPTED and d.product == VITAMINS
+    assert (d.lot, d.expiry) == ("LOT-42", date(2027, 11, 30))
+
+
+def test_gs1_datamatrix_without_symbology_identifier_is_parsed_too() -> None:
+    d, _ = scan(order_1042(), "010401500001111210LOT-42\x1d17271130")
+    assert d.outcome is O.ACCEPTED and d.lot == "LOT-42"
+
+
+def test_invalid_gs1_check_digit_is_an_error() -> None:
+    d, s = scan(order_1042(), "]C10104006381333932", "]C1")
+    assert d.outcome is O.INVALID_GS1 and s.locked and "check digit" in d.message
+
+
+def test_an_ean_13_with_a_wrong_check_digit_is_an_error() -> None:
+    d, _ = scan(order_1042(), "4006381333932")
+    assert d.outcome is O.INVALID_GS1
+
+
+def test_serial_from_ai_21_is_taken_at_once() -> None:
+    d, s = scan(order_1042(), "]d20100885909950805" "21SN-0001", "]d2")
+    assert (d.outcome, d.serial) == (O.ACCEPTED, "SN-0001")
+    assert (3, "SN-0001") in s.serials
+
+
+def test_serial_tracked_item_without_serial_takes_the_next_scan_as_its_serial() -> None:
+    d, s = scan(order_1042(), "0885909950805")
+    assert d.outcome is O.NEEDS_SERIAL and s.pending_serial is not None and s.line(2).scanned == 0
+    d, s = scan(s, "SN-0002")
+    assert (d.outcome, d.serial, s.line(2).scanned, s.pending_serial) == (O.ACCEPTED, "SN-0002", 1, None)
+
+
+def test_a_serial_cannot_be_used_twice_in_the_pack_or_before() -> None:
+    _, s = scan(order_1042(), "]d20100885909950805" "21SN-0001", "]d2")
+    d, s = scan(s, "]d20100885909950805" "21SN-0001", "]d2")
+    assert d.outcome is O.SERIAL_USED and s.locked
+    _, s = scan(s, Command.ACK.value)
+    _, s = scan(s, "0885909950805")
+    d, s = scan(s, "SN-OLD-1")
+    assert d.outcome is O.SERIAL_USED and "SN-OLD-1" in d.message and s.line(2).scanned == 1
+
+
+def test_undo_removes_the_last_accepted_scan_and_its_serial() -> None:
+    _, s = scan(order_1042(), "4006381333931")
+    _, s = scan(s, "]d20100885909950805" "21SN-0001", "]d2")
+    d, s = scan(s, Command.UNDO.value)
+    assert d.outcome is O.UNDONE and d.quantity == -1 and "SN-0001" in d.message
+    assert s.line(2).scanned == 0 and s.serials == frozenset() and s.line(1).scanned == 1
+    _, s = scan(s, Command.UNDO.value)
+    d, s = scan(s, Command.UNDO.value)
+    assert d.outcome is O.NOTHING_TO_UNDO and s.line(1).scanned == 0
+
+
+def test_undo_while_waiting_for_a_serial_cancels_the_wait() -> None:
+    _, s = scan(order_1042(), "0885909950805")
+    d, s = scan(s, Command.UNDO.value)
+    assert d.outcome is O.UNDONE and s.pending_serial is None
+
+
+def test_other_commands_are_handed_to_the_screen() -> None:
+    d, s = scan(order_1042(), Command.CLOSE_BOX.value)
+    assert (d.outcome, d.command) == (O.COMMAND, Command.CLOSE_BOX) and not s.locked
+
+
+def test_box_barcode_and_parcel_labels_are_recognised() -> None:
+    assert scan(order_1042(), "BOX-S")[0].outcome is O.BOX
+    for data in (SSCC, "00" + SSCC, "]C100" + SSCC, "RA123456785DE"):
+        d, _ = scan(order_1042(), data)
+        assert (d.outcome, d.code) == (O.LABEL_CONFIRMED, SSCC if "RA" not in data else "RA123456785DE")
+
+
+def test_a_valid_label_of_no_known_parcel_is_a_wrong_label() -> None:
+    d, s = scan(order_1042(), "RR987654326DE")
+    assert d.outcome is O.WRONG_LABEL and s.locked
+
+
+def test_label_code_reads_sscc_with_and_without_ai_00() -> None:
+    assert label_code("00" + SSCC) == SSCC == label_code(SSCC)
+    assert label_code("340123450000000018") is None

@@ -1,0 +1,25 @@
+"""Drive a station as a scanner does and wait for the result (no sleeps)."""
+from __future__ import annotations
+
+from app.ports import Scan
+
+
+def settle(qtbot, app, timeout: int = 5000) -> None:
+    """Wait until both workers have delivered every result to the GUI thread."""
+    qtbot.waitUntil(lambda: app.db_worker.pending == 0 and app.device_worker.pending == 0, timeout=timeout)
+
+
+def scan(qtbot, app, data: str, symbology: str | None = None) -> None:
+    """One scan through the station's Scanner interface, then wait for it to be applied."""
+    app.keyboard.scan(data, symbology)
+    settle(qtbot, app)
+
+
+def login(qtbot, app, badge: str) -> None:
+    """Scan a badge and wait for the home (or resumed pack) screen."""
+    scan(qtbot, app, badge)
+    assert app.station.user is not None, app.window.status.text()
+
+
+def scans_of(result_scan: Scan) -> str:
+    return result_scan.data
