@@ -20,9 +20,11 @@ from ui.screens.pack import PackScreen
 from ui.screens.prompts import ReasonPrompt, SupervisorPrompt
 from ui.screens.steps import ConfirmScreen, PrintScreen, WeighScreen
 from ui.station import Station
-from ui.style import STYLESHEET, label
+from ui.readout import Readout
+from ui.style import STYLESHEET
 
 log = logging.getLogger(__name__)
+ERROR_TEXT = "#ff8a80"
 
 # record(username, order number, data, symbology, outcome, message) -> scan id (database worker)
 PromptScanRecorder = Callable[[str | None, str | None, str, str | None, str, str], int]
@@ -88,7 +90,7 @@ class StationWindow(QMainWindow):
         central.overlay = self.overlay
         self._pending_box: tuple[BoxChoice, str] | None = None
         self._before_exit = "login"
-        self.status = label("", wrap=False)
+        self.status = Readout(lines=1, point_size=None, pad=2)
         self.statusBar().addWidget(self.status, 1)
         station.step_changed.connect(self.show_step)
         station.box_reason_needed.connect(self._ask_box_reason)
@@ -164,9 +166,10 @@ class StationWindow(QMainWindow):
     def _status(self, text: str, level: str) -> None:
         """The last message, shortened with "..." to fit (the whole text in the tooltip)."""
         width = max(200, self.status.width() - 8)
-        self.status.setText(self.status.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width))
-        self.status.setToolTip(text)
-        self.status.setStyleSheet("color: #ff8a80;" if level == "error" else "")
+        self.status.show_text(self.status.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width),
+                              None, ERROR_TEXT if level == "error" else None)
+        if self.status.toolTip() != text:
+            self.status.setToolTip(text)
 
     # --- kiosk ---------------------------------------------------------------------------
 

@@ -7,18 +7,20 @@ stops the station). Memory is updated only after the commit.
 """
 from __future__ import annotations
 
-import json
 import logging
 import threading
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, func, insert, select, update
+from sqlalchemy import and_, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.commands import Command
-from app.db.models import Order, OrderEvent, OrderLine, ParcelItem, ScanRecord, SerialNumber, User, utcnow
+from app.db.models import Order, OrderEvent, ScanRecord, SerialNumber, User
 from app.db.session import Database
+from app.orders import sql
 from app.packing import claiming
 from app.packing.api import (
     ERROR_OUTCOMES, HomeSummary, Packer, PackSnapshot, ScanOutcome, ScanResult,
@@ -28,58 +30,27 @@ from app.packing.packs import OpenPack, load_pack, product_by_code
 from app.packing.parcels import ParcelDesk
 from app.packing.problems import ProblemDesk
 from app.packing.scan_rules import Decision, ProductRef, apply, decide, gtin_key
+from app.packing.scan_writes import Conflict, LinkWriter, SessionWriter, undo_scan, write_scan
 from app.packing.settings import PackingSettings
 from app.ports import Clock, Scan, SystemClock
 
 log = logging.getLogger(__name__)
 
 O = ScanOutcome
-scans_t = ScanRecord.__table__
-lines_t = OrderLine.__table__
-items_t = ParcelItem.__table__
-serials_t = SerialNumber.__table__
-orders_t = Order.__table__
-events_t = OrderEvent.__table__
-
-# Statements built once (their cache keys are memoised): the scan path only binds values.
-INSERT_SCAN = insert(scans_t).values(
-    at=bindparam("at"), station=bindparam("station"), username=bindparam("user"), order_id=bindparam("order_id"),
-    data=bindparam("data"), symbology=bindparam("symbology"), outcome=bindparam("outcome"),
-    product_id=bindparam("product_id"), quantity=bindparam("quantity"), message=bindparam("message"))
-PACK_UNITS = update(lines_t).where(
-    lines_t.c.id == bindparam("line_id"),
-    lines_t.c.packed_quantity + lines_t.c.backordered_quantity + bindparam("n") <= lines_t.c.quantity,
-    lines_t.c.order_id.in_(select(orders_t.c.id).where(
-        orders_t.c.id == bindparam("b_order"), orders_t.c.status == "packing",
-        orders_t.c.claimed_by_station == bindparam("station")).scalar_subquery()),
-).values(packed_quantity=lines_t.c.packed_quantity + bindparam("n"))
-INSERT_ITEM = insert(items_t).values(
-    parcel_id=bindparam("parcel_id"), order_line_id=bindparam("line_id"), quantity=bindparam("n"),
-    lot=bindparam("lot"), expiry=bindparam("expiry"), serial=bindparam("serial"), scan_id=bindparam("scan_id"))
-# The scan's entry in the order's event log: the same row app.orders.lifecycle.record_event
-# writes, as one Core statement (no ORM object, no flush) on the scan path.
-INSERT_EVENT = insert(events_t).values(
-    order_id=bindparam("order_id"), at=bindparam("at"), kind=bindparam("kind"), station=bindparam("station"),
-    username=bindparam("user"), detail=bindparam("detail"))
-INSERT_SERIAL = insert(serials_t).values(product_id=bindparam("product_id"), serial=bindparam("serial"),
-                                         order_id=bindparam("order_id"), parcel_item_id=bindparam("item_id"))
-
-EVENTS = {
-    O.ACCEPTED: "ItemScanned", O.WRONG_ITEM: "WrongItemScanned", O.UNKNOWN: "UnknownBarcodeScanned",
-    O.OVER_SCAN: "OverScanned", O.UNDONE: "ScanUndone", O.INVALID_GS1: "InvalidCheckDigitScanned",
-    O.SERIAL_USED: "SerialAlreadyUsed", O.WRONG_LABEL: "WrongLabelScanned",
-}
-
-
-class _Conflict(Exception):
-    """The database refused what the cache allowed (another station, a race): reload and retry."""
+# outcomes that change more than the scan log: they run in an ORM unit of work
+IN_SESSION = frozenset({O.BOX, O.LABEL_CONFIRMED, O.UNDONE})
 
 
 class _Catalogue:
     """The rules' look-ups: the open order's cache first, the database for anything else."""
 
-    def __init__(self, pack: OpenPack, session: Session, boxes: frozenset[str]) -> None:
-        self.pack, self.session, self.boxes = pack, session, boxes
+    def __init__(self, pack: OpenPack, session: Session | Callable[[], Session],
+                 boxes: Callable[[], frozenset[str]]) -> None:
+        self.pack, self._session, self._boxes = pack, session, boxes
+
+    @property
+    def session(self) -> Session:
+        return self._session if isinstance(self._session, Session) else self._session()
 
     def product_for(self, code: str) -> ProductRef | None:
         hit = self.pack.products.get(code)
@@ -89,7 +60,7 @@ class _Catalogue:
         return hit if hit is not None else product_by_code(self.session, code)
 
     def is_box(self, code: str) -> bool:
-        return code in self.boxes
+        return code in self._boxes()
 
     def is_parcel_label(self, code: str) -> bool:
         from app.db.models import Parcel
@@ -242,7 +213,7 @@ class PackingService(ParcelDesk, ProblemDesk):
                 pack = self._pack(order)
                 try:
                     return self._scan_once(pack, user, data, symbology)
-                except _Conflict as exc:
+                except Conflict as exc:
                     log.warning("scan %r on %s refused by the database (%s); reloading", data, order, exc)
                     self._packs.pop(order, None)
                     if attempt == 2:
@@ -251,19 +222,42 @@ class PackingService(ParcelDesk, ProblemDesk):
         raise AssertionError("unreachable")
 
     def _scan_once(self, pack: OpenPack, user: Packer, data: str, symbology: str | None) -> ScanResult:
+        # What the scan means: from the open order's cache, reading the database only for a
+        # barcode that is not in the order (the database still guards what gets written).
+        with _LazyRead(self.db) as read:
+            decision = decide(pack.state, data, symbology,
+                              _Catalogue(pack, read.session, lambda: self._box_barcodes(read.session())))
+        if decision.outcome in IN_SESSION:
+            return self._scan_in_session(pack, user, data, symbology)
+        integrity = self.db.engine.dialect.loaded_dbapi.IntegrityError
+        try:
+            with sql.write(self.db) as link:
+                scan_id = write_scan(LinkWriter(link), self.station_code, pack, user, data, symbology,
+                                     decision, self.clock.now())
+        except integrity as exc:  # a serial shipped meanwhile by another station
+            raise Conflict(str(exc)) from exc
+        pack.state = apply(pack.state, decision, scan_id)
+        return _result(decision, data, scan_id, None, None, pack.render())
+
+    def _scan_in_session(self, pack: OpenPack, user: Packer, data: str, symbology: str | None) -> ScanResult:
+        """A scan that chooses a box, confirms a label or undoes a scan: one ORM unit of work."""
         box = confirmation = None
         try:
             with self.db.write() as session:
-                decision = decide(pack.state, data, symbology, _Catalogue(pack, session, self._box_barcodes(session)))
+                decision = decide(pack.state, data, symbology,
+                                  _Catalogue(pack, session, lambda: self._box_barcodes(session)))
                 if decision.outcome is O.BOX:
                     box = self._choose_box_in(session, pack, decision.code or "", None, user)
                 elif decision.outcome is O.LABEL_CONFIRMED:
                     confirmation = self._confirm_in(session, pack, decision.code or "", user)
                     if not confirmation.ok:
                         decision = Decision(O.WRONG_LABEL, confirmation.message, code=decision.code)
-                scan_id = self._write_scan(session, pack, user, data, symbology, decision, box or confirmation)
+                elif decision.outcome is O.UNDONE and decision.undo is not None:
+                    undo_scan(session.connection(), pack, decision)
+                scan_id = write_scan(SessionWriter(session.connection()), self.station_code, pack, user, data,
+                                     symbology, decision, self.clock.now())
         except IntegrityError as exc:  # a serial shipped meanwhile by another station
-            raise _Conflict(str(exc.orig)) from exc
+            raise Conflict(str(exc.orig)) from exc
         pack.state = apply(pack.state, decision, scan_id)
         done = confirmation is not None and confirmation.all_confirmed
         if box is not None or confirmation is not None:
@@ -271,63 +265,36 @@ class PackingService(ParcelDesk, ProblemDesk):
             snap = None if done else self._pack(pack.number).snapshot
         else:
             snap = pack.render()
-        return ScanResult(
-            decision.outcome, box.message if box else decision.message, data, scan_id,
-            decision.product.sku if decision.product else None,
-            decision.product.name if decision.product else None, decision.quantity, decision.line_no,
-            decision.lot, decision.expiry, decision.serial, decision.command, box, confirmation, snap)
-
-    def _write_scan(self, session: Session, pack: OpenPack, user: Packer, data: str, symbology: str | None,
-                    d: Decision, extra: object) -> int:
-        conn = session.connection()
-        outcome = d.outcome
-        scan_id = conn.execute(INSERT_SCAN, {
-            "at": self.clock.now(), "station": self.station_code, "user": user.username,
-            "order_id": pack.order_id, "data": data[:400], "symbology": symbology, "outcome": outcome.value,
-            "product_id": d.product.product_id if d.product else None, "quantity": d.quantity,
-            "message": d.message[:400]}).inserted_primary_key[0]
-        if outcome is O.ACCEPTED:
-            self._place(conn, pack, d, scan_id)
-        elif outcome is O.UNDONE and d.undo is not None:
-            self._unplace(conn, pack, d)
-        kind = EVENTS.get(outcome)
-        if kind is not None:
-            detail = {"barcode": data, "line_no": d.line_no, "lot": d.lot, "parcel": pack.open_parcel_seq,
-                      "quantity": d.quantity or None, "scan_id": scan_id, "serial": d.serial,
-                      "sku": d.product.sku if d.product else None}
-            conn.execute(INSERT_EVENT, {"order_id": pack.order_id, "at": utcnow(), "kind": kind,
-                                        "station": self.station_code, "user": user.username,
-                                        "detail": json.dumps(detail, default=str, sort_keys=True)})
-        return int(scan_id)
-
-    def _place(self, conn, pack: OpenPack, d: Decision, scan_id: int) -> None:  # type: ignore[no-untyped-def]
-        if pack.open_parcel_id is None:
-            raise _Conflict(f"order {pack.number} has no open parcel")
-        line_id = pack.line_ids[d.line_no or 0]
-        result = conn.execute(PACK_UNITS, {"line_id": line_id, "n": d.quantity, "b_order": pack.order_id,
-                                           "station": self.station_code})
-        if result.rowcount != 1:
-            raise _Conflict(f"line {d.line_no} of {pack.number} cannot take {d.quantity} more, "
-                            f"or station {self.station_code} no longer holds the order")
-        item_id = conn.execute(INSERT_ITEM, {
-            "parcel_id": pack.open_parcel_id, "line_id": line_id, "n": d.quantity, "lot": d.lot,
-            "expiry": d.expiry.isoformat() if d.expiry else None, "serial": d.serial, "scan_id": scan_id,
-        }).inserted_primary_key[0]
-        if d.serial is not None and d.product is not None:
-            conn.execute(INSERT_SERIAL, {"product_id": d.product.product_id, "serial": d.serial,
-                                         "order_id": pack.order_id, "item_id": item_id})
-
-    def _unplace(self, conn, pack: OpenPack, d: Decision) -> None:  # type: ignore[no-untyped-def]
-        last = d.undo
-        assert last is not None
-        items = select(items_t.c.id).where(items_t.c.scan_id == last.scan_id,
-                                           items_t.c.parcel_id == pack.open_parcel_id)
-        conn.execute(delete(serials_t).where(serials_t.c.parcel_item_id.in_(items.scalar_subquery())))
-        removed = conn.execute(delete(items_t).where(items_t.c.scan_id == last.scan_id,
-                                                     items_t.c.parcel_id == pack.open_parcel_id)).rowcount
-        if removed != 1:
-            raise _Conflict(f"scan {last.scan_id} is no longer in the open parcel of {pack.number}")
-        conn.execute(update(lines_t).where(lines_t.c.id == pack.line_ids[last.line_no])
-                     .values(packed_quantity=lines_t.c.packed_quantity - last.quantity))
+        return _result(decision, data, scan_id, box, confirmation, snap)
 
 
+
+
+
+def _result(d: Decision, data: str, scan_id: int, box: Any, confirmation: Any, snap: PackSnapshot | None) -> ScanResult:
+    return ScanResult(
+        d.outcome, box.message if box else d.message, data, scan_id,
+        d.product.sku if d.product else None, d.product.name if d.product else None, d.quantity, d.line_no,
+        d.lot, d.expiry, d.serial, d.command, box, confirmation, snap)
+
+
+class _LazyRead:
+    """A read session opened on first use, closed at the end of the block."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._cm: Any = None
+        self._session: Session | None = None
+
+    def session(self) -> Session:
+        if self._session is None:
+            self._cm = self.db.read()
+            self._session = self._cm.__enter__()
+        return self._session
+
+    def __enter__(self) -> "_LazyRead":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._cm is not None:
+            self._cm.__exit__(*exc)

@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QSizePolicy, QTableWidget,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from app.packing.api import LineState, PackSnapshot
 from app.paths import resource
 from ui.placement_view import PlacementView, paint_parcel
+from ui.readout import Readout
 from ui.station import Station
 from ui.style import AMBER, GREEN, GREY, PURPLE, RED, banner_style, button, label
 
@@ -25,7 +26,6 @@ ROW_COLOURS = {LineState.TODO: GREY, LineState.PARTIAL: AMBER, LineState.DONE: G
                LineState.BACKORDERED: PURPLE}
 COLUMNS = ("", "SKU", "Item", "Expected", "Scanned")
 WHITE = QColor("white")
-PAD = 8
 TEXT_ZOOM = 1.6  # the box picture's text size against PlacementView's own
 
 
@@ -220,55 +220,6 @@ class PackScreen(QWidget):
 
     def _message(self, text: str, level: str) -> None:
         self.message.show_text(text, RED if level == "error" else GREEN if level == "ok" else None)
-
-
-class Readout(QWidget):
-    """A line (or a few) of large text that changes on every scan.
-
-    A QLabel whose text changes asks its parents to lay out the whole window again (2-3 ms
-    per scan at this type size); this widget's size never depends on its text, so a new
-    text only repaints its own rectangle. Long text wraps within `lines` and is cut after."""
-
-    def __init__(self, lines: int = 1, point_size: int = 22) -> None:
-        super().__init__()
-        self._text = ""
-        self._background: QColor | None = None
-        self.setStyleSheet(f"font-size: {point_size}pt;")
-        self.ensurePolished()
-        self._lines = lines
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 2 * PAD)
-
-    def text(self) -> str:
-        """The text on show."""
-        return self._text
-
-    def setText(self, text: str) -> None:  # noqa: N802 (QLabel's name, so callers need not care)
-        """Show this text (repaints only when it changed)."""
-        self.show_text(text, self._background)
-
-    def show_text(self, text: str, background: str | None = None) -> None:
-        """Show this text on this background colour (None: the screen's own)."""
-        colour = QColor(background) if background else None
-        if text != self._text or colour != self._background:
-            self._text, self._background = text, colour
-            self.update()
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return QSize(200, self.height())
-
-    def paintEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
-        painter = QPainter(self)
-        try:
-            if self._background is not None:
-                painter.fillRect(self.rect(), self._background)
-            painter.setPen(QColor("white"))
-            painter.setFont(self.font())
-            painter.drawText(self.rect().adjusted(PAD, PAD, -PAD, -PAD),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
-                             self._text)
-        finally:
-            painter.end()
 
 
 def _set_text(widget: QLabel | Readout, text: str) -> None:
