@@ -17,14 +17,14 @@ WHITE = QColor("white")
 class Readout(QWidget):
     """Text on an optional background colour, in an optional text colour."""
 
-    def __init__(self, lines: int = 1, point_size: int | None = 22, pad: int = PAD) -> None:
+    def __init__(self, lines: int = 1, point_size: int = 22, pad: int = PAD, elide: bool = False) -> None:
         super().__init__()
+        self._elide = elide  # one line cut with "..." to the width it has when painted
         self._text = ""
         self._background: QColor | None = None
         self._foreground = WHITE
         self._pad = pad
-        if point_size is not None:
-            self.setStyleSheet(f"font-size: {point_size}pt;")
+        self.setStyleSheet(f"font-size: {point_size}pt;")
         self.ensurePolished()
         # It paints every pixel of its rectangle itself, so a new text repaints only this
         # widget: not the screens, the window and the other widgets behind it.
@@ -62,8 +62,12 @@ class Readout(QWidget):
             painter.setPen(self._foreground)
             painter.setFont(self.font())
             pad = self._pad
-            painter.drawText(self.rect().adjusted(pad, pad, -pad, -pad),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
-                             self._text)
+            area = self.rect().adjusted(pad, pad, -pad, -pad)
+            if self._elide:
+                text = self.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideRight, area.width())
+                painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            else:
+                painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                                 | Qt.TextFlag.TextWordWrap, self._text)
         finally:
             painter.end()

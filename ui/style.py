@@ -12,6 +12,8 @@ GREEN = "#1e7b34"
 RED = "#b00020"
 BLUE = "#0b4f9c"
 PURPLE = "#6a1b9a"
+PANEL = "#22262a"  # the status bar and table headers
+STATUS_PT = 16
 
 STYLESHEET = f"""
 QWidget {{ background: #101214; color: #f4f4f4; font-size: {BASE_PT}pt; }}
@@ -28,8 +30,8 @@ QPushButton#danger {{ background: {RED}; border-color: #ff9aa8; }}
 QPushButton#ok {{ background: {GREEN}; border-color: #9be7ab; }}
 QLineEdit {{ background: #f4f4f4; color: #101214; min-height: 56px; font-size: 22pt; padding: 4px 10px; }}
 QTableWidget {{ gridline-color: #555; font-size: 20pt; }}
-QHeaderView::section {{ background: #22262a; color: #f4f4f4; font-size: 16pt; padding: 6px; border: 0; }}
-QStatusBar {{ background: #22262a; font-size: 16pt; }}
+QHeaderView::section {{ background: {PANEL}; color: #f4f4f4; font-size: 16pt; padding: 6px; border: 0; }}
+QStatusBar {{ background: {PANEL}; font-size: {STATUS_PT}pt; }}
 QListWidget {{ font-size: 16pt; }}
 """
 

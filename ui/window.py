@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
@@ -21,7 +20,7 @@ from ui.screens.prompts import ReasonPrompt, SupervisorPrompt
 from ui.screens.steps import ConfirmScreen, PrintScreen, WeighScreen
 from ui.station import Station
 from ui.readout import Readout
-from ui.style import STYLESHEET
+from ui.style import PANEL, STATUS_PT, STYLESHEET
 
 log = logging.getLogger(__name__)
 ERROR_TEXT = "#ff8a80"
@@ -90,7 +89,7 @@ class StationWindow(QMainWindow):
         central.overlay = self.overlay
         self._pending_box: tuple[BoxChoice, str] | None = None
         self._before_exit = "login"
-        self.status = Readout(lines=1, point_size=None, pad=2)
+        self.status = Readout(lines=1, point_size=STATUS_PT, pad=4, elide=True)
         self.statusBar().addWidget(self.status, 1)
         station.step_changed.connect(self.show_step)
         station.box_reason_needed.connect(self._ask_box_reason)
@@ -164,10 +163,12 @@ class StationWindow(QMainWindow):
             self.station.choose_box(pending[1], reason)
 
     def _status(self, text: str, level: str) -> None:
-        """The last message, shortened with "..." to fit (the whole text in the tooltip)."""
-        width = max(200, self.status.width() - 8)
-        self.status.show_text(self.status.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width),
-                              None, ERROR_TEXT if level == "error" else None)
+        """The last message, shortened with "..." to fit (the whole text in the tooltip).
+        A screen with its own message line (the pack screen) shows it there, in large type,
+        and the status bar stays empty rather than repeat it."""
+        if getattr(self.stack.currentWidget(), "shows_messages", False):
+            text = ""
+        self.status.show_text(text, PANEL, ERROR_TEXT if level == "error" else None)
         if self.status.toolTip() != text:
             self.status.setToolTip(text)
 

@@ -46,6 +46,8 @@ def special_instructions(pack: PackSnapshot) -> list[str]:
 class PackScreen(QWidget):
     """Shows one PackSnapshot; every change arrives through Station.pack_changed."""
 
+    shows_messages = True  # its message line replaces the window's status bar
+
     def __init__(self, station: Station) -> None:
         super().__init__()
         self.station = station
@@ -70,7 +72,7 @@ class PackScreen(QWidget):
         self.banner.hide()
         layout.addWidget(self.banner)
         middle = QHBoxLayout()
-        self.table = QTableWidget(0, len(COLUMNS))
+        self.table = LinesTable(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -220,6 +222,24 @@ class PackScreen(QWidget):
 
     def _message(self, text: str, level: str) -> None:
         self.message.show_text(text, RED if level == "error" else GREEN if level == "ok" else None)
+
+
+class LinesTable(QTableWidget):
+    """The order's lines. Its viewport paints its own background, so a scan that changes one
+    row repaints that row alone, not the screens and the window behind it as well."""
+
+    def __init__(self, rows: int, columns: int) -> None:
+        super().__init__(rows, columns)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def paintEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+        viewport = self.viewport()
+        painter = QPainter(viewport)
+        try:
+            painter.fillRect(event.rect(), viewport.palette().color(viewport.backgroundRole()))  # type: ignore[attr-defined]
+        finally:
+            painter.end()
+        super().paintEvent(event)  # type: ignore[arg-type]
 
 
 def _set_text(widget: QLabel | Readout, text: str) -> None:
