@@ -115,6 +115,9 @@ def _corners_points(c: Corners, placed: list[Corners]) -> list[tuple[int, int, i
             (b_x, by_, z), (x, by_, b_z), (c_x, y, cz), (x, c_y, cz)]
 
 
+TIME_CHECK = 16  # units placed between looks at the clock (a big order's pass takes milliseconds)
+
+
 @lru_cache(maxsize=8192)
 def _smallest(os: tuple[Dims, ...]) -> Dims:
     return (min(o[0] for o in os), min(o[1] for o in os), min(o[2] for o in os))
@@ -122,6 +125,7 @@ def _smallest(os: tuple[Dims, ...]) -> Dims:
 
 def place_in_order(
     order: Sequence[int], ors: Sequence[tuple[Dims, ...]], box: Dims, point_key: int = 0,
+    out_of_time: Callable[[], bool] | None = None,
 ) -> list[Spot] | None:
     """Every unit, in this order, at the first extreme point (in point order) where it fits.
 
@@ -129,6 +133,7 @@ def place_in_order(
     no place. The hot path of the suggestion, kept plain for speed: placed envelopes are kept
     as corner pairs, points too near a wall for the unit's smallest sizes are skipped, the
     envelope that blocked the last try is checked first, and points are sorted once per unit.
+    Past `out_of_time` (checked every TIME_CHECK units) it gives up and returns None.
     """
     bx, by, bz = box
     placed: list[Corners] = []
@@ -137,6 +142,8 @@ def place_in_order(
     seen = {(0, 0, 0)}
     left = len(order)
     for i in order:
+        if out_of_time is not None and not left % TIME_CHECK and left < len(order) and out_of_time():
+            return None
         oi = ors[i]
         mx, my, mz = _smallest(oi)
         lx, ly, lz = bx - mx, by - my, bz - mz
@@ -207,8 +214,10 @@ def fill_in_order(
     stop_at_misfit: bool = False,
     weights: Sequence[int] | None = None,
     max_load: int | None = None,
+    out_of_time: Callable[[], bool] | None = None,
 ) -> dict[int, Spot] | None:
-    """Place what fits, in order (skipping misfits unless stop_at_misfit); unit -> spot."""
+    """Place what fits, in order (skipping misfits unless stop_at_misfit); unit -> spot.
+    Past `out_of_time` it stops and returns what it has placed (None with stop_at_misfit)."""
     bx, by, bz = box
     placed: list[Spot] = []
     spots: dict[int, Spot] = {}
@@ -216,7 +225,9 @@ def fill_in_order(
     load = 0
     room = bx * by * bz
     failed: set[tuple[Dims, ...]] = set()  # shapes that found no place: skip their twins
-    for i in order:
+    for n, i in enumerate(order):
+        if out_of_time is not None and n and not n % TIME_CHECK and out_of_time():
+            return None if stop_at_misfit else spots
         if weights is not None and max_load is not None and load + weights[i] > max_load:
             if stop_at_misfit:
                 return None
@@ -308,7 +319,7 @@ def pack_heuristic(
         ors = sorted_ors.get(orient_key)
         if ors is None:
             ors = sorted_ors[orient_key] = [tuple(sorted(os, key=ORIENT_KEYS[orient_key])) for os in orients]
-        spots = place_in_order(orders[k], ors, box, point_key)
+        spots = place_in_order(orders[k], ors, box, point_key, out_of_time)
         if spots is not None:
             log.debug("packed %d units in %s on try %d", len(orients), box, tries + skip)
             return spots

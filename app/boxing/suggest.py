@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import logging
 import math
+from collections import Counter
 import time
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable, Sequence
+from itertools import islice
+from typing import Callable, Iterable, Sequence
 
 from app.boxing.errors import BoxingError
 from app.boxing.bounds import why_unit_misfits
@@ -27,6 +29,8 @@ from app.boxing.trial import biggest_first, try_box
 log = logging.getLogger(__name__)
 
 DEADLINE_S = 0.030  # safety net: past it only the cheapest valid steps run, so calls end within 50 ms
+HURRY_S_PER_UNIT = 0.000006  # what those cheap steps cost per unit: a big order's deadline comes sooner
+MIN_DEADLINE_S = 0.005
 
 
 @dataclass(frozen=True)
@@ -95,15 +99,24 @@ def _deadline(seconds: float) -> Callable[[], bool]:
 
 
 def _groups(indexed: list[tuple[int, Unit]]) -> list[list[tuple[int, Unit]]]:
-    """Units split so that no group holds two incompatible classes (first fit, in order)."""
+    """Units split so that no group holds two incompatible classes (first fit, in order).
+
+    Whether two units conflict depends only on their class and what they refuse, so each
+    group keeps the (class, refused) pairs it holds and a unit is checked against those
+    few, not against every unit already in the group."""
     groups: list[list[tuple[int, Unit]]] = []
+    kinds: list[dict[tuple[str | None, frozenset[str]], Unit]] = []
     for item in indexed:
-        for g in groups:
-            if not any(item[1].conflicts_with(o) for _, o in g):
+        u = item[1]
+        key = (u.rules.hazard_class, u.rules.incompatible_with)
+        for g, held in zip(groups, kinds):
+            if key in held or not any(u.conflicts_with(o) for o in held.values()):
                 g.append(item)
+                held.setdefault(key, u)
                 break
         else:
             groups.append([item])
+            kinds.append({key: u})
     return groups
 
 
@@ -115,56 +128,137 @@ def _in_stock(boxes: Sequence[BoxType], stock: dict[str, int | None]) -> list[Bo
     return [b for b in boxes if b.enabled and stock.get(b.id, b.stock) != 0]
 
 
+WINDOW_VOLUMES = 1  # the biggest remaining units a fill considers: up to this many box volumes
+WINDOW_EXTRA = 24  # and this many units more
+GAP_VOLUMES = 1  # plus the smallest remaining units, up to this many box volumes, to fill the gaps
+
+
+class _Sizes:
+    """Each unit's volume and its orientations in each box, worked out once per suggestion
+    (a big order's split asks for them again for every parcel)."""
+
+    def __init__(self) -> None:
+        self._volumes: dict[int, int] = {}
+        self._orients: dict[tuple[int, tuple[int, int, int]], tuple[tuple[int, int, int], ...]] = {}
+
+    def volume(self, u: Unit) -> int:
+        v = self._volumes.get(id(u))
+        if v is None:
+            v = self._volumes[id(u)] = u.volume
+        return v
+
+    def orients(self, u: Unit, box: BoxType) -> tuple[tuple[int, int, int], ...]:
+        key = (id(u), box.dims)
+        o = self._orients.get(key)
+        if o is None:
+            o = self._orients[key] = fitting_orientations(u, box.dims)
+        return o
+
+
+def _window(rest: Iterable[tuple[int, Unit]], box: BoxType, volumes: int, extra: int, sizes: _Sizes,
+            limit: int) -> int:
+    """How many of these units (in this order, at most `limit`) come to `volumes` times the
+    box's volume or load, and `extra` more."""
+    volume = weight = 0
+    room, load = volumes * box.volume, volumes * box.max_weight
+    for n, (_, u) in enumerate(rest):
+        volume += sizes.volume(u)
+        weight += u.weight
+        if volume > room or weight > load:
+            return min(limit, n + extra)
+    return limit
+
+
+def _candidates(rest: list[tuple[int, Unit]], box: BoxType, sizes: _Sizes, hurry: bool) -> tuple[int, int]:
+    """How many of the remaining units (biggest first) a fill of one box considers, from the
+    front and from the back: the biggest, and the smallest to fill the gaps they leave. A big
+    order's fill never looks at every unit for every parcel (3,000 units took most of a
+    second that way); out of time, it looks at about what the box can hold and no more."""
+    n = len(rest)
+    head = _window(rest, box, WINDOW_VOLUMES, 0 if hurry else WINDOW_EXTRA, sizes, n)
+    if head >= n or hurry:
+        return head, 0
+    return head, _window(islice(reversed(rest), n - head), box, GAP_VOLUMES, 0, sizes, n - head)
+
+
+@dataclass(frozen=True)
+class _Fill:
+    box: BoxType
+    taken: list[tuple[int, Unit]]
+    spots: list[Spot]
+    head: int  # the units it considered: this many from the front of the remaining ones
+    tail: int  # and this many from the back
+
+
 def _fill_box(
-    rest: list[tuple[int, Unit]], boxes: list[BoxType], objective: Objective, hurry: bool = False
-) -> tuple[BoxType, list[tuple[int, Unit]], list[Spot]]:
+    rest: list[tuple[int, Unit]], boxes: list[BoxType], objective: Objective, out_of_time: Callable[[], bool],
+    sizes: _Sizes,
+) -> _Fill:
     """Fill the roomiest box the first remaining unit fits with as many units as go in."""
-    head = rest[0][1]
-    fits = [b for b in boxes if _fits_alone(head, b)]
+    first = rest[0][1]
+    fits = [b for b in boxes if _fits_alone(first, b)]
     if objective.goal is Goal.CARRIER_COST:
         fits.sort(key=lambda b: (-b.volume, billable_weight(b, [], objective), b.id))
     else:
         fits.sort(key=lambda b: (-b.volume, b.cost, b.id))
     box = fits[0]
-    orients = [fitting_orientations(u, box.dims) for _, u in rest]
-    weights = [u.weight for _, u in rest]
-    best: dict[int, Spot] = {}
-    if hurry:
-        best = shelf_fill(range(len(rest)), orients, box.dims, weights, box.max_weight)
-        return box, [rest[i] for i in sorted(best)], [best[i] for i in sorted(best)]
-    for order in unit_orders(orients)[:2]:
+    hurry = out_of_time()
+    head, tail = _candidates(rest, box, sizes, hurry)
+    units = rest[:head] + rest[len(rest) - tail:] if tail else rest[:head]
+    orients = [sizes.orients(u, box) for _, u in units]
+    weights = [u.weight for _, u in units]
+    # rows and layers (linear time) often fill a box with many small units best; the
+    # extreme-point fills do better with mixed sizes, when there is time for them
+    best = shelf_fill(range(len(units)), orients, box.dims, weights, box.max_weight)
+    for order in ([] if hurry else unit_orders(orients)[:2]):
         order = [i for i in order if orients[i]]
-        spots = fill_in_order(order, orients, box.dims, weights=weights, max_load=box.max_weight)
+        spots = fill_in_order(order, orients, box.dims, weights=weights, max_load=box.max_weight,
+                              out_of_time=out_of_time)
         if spots is not None and len(spots) > len(best):
             best = spots
-    if 0 not in best:  # the head always fits an empty box of its own
+    if 0 not in best:  # the first unit always fits an empty box of its own
         best = fill_in_order([0], orients, box.dims) or {}
-    return box, [rest[i] for i in sorted(best)], [best[i] for i in sorted(best)]
+    return _Fill(box, [units[i] for i in sorted(best)], [best[i] for i in sorted(best)], head, tail)
 
 
 def _split(group: list[tuple[int, Unit]], boxes: Sequence[BoxType], objective: Objective,
            out_of_time: Callable[[], bool], stock: dict[str, int | None]) -> list[BoxChoice]:
     """Several parcels for units that no single box holds."""
-    rest = sorted(group, key=lambda iu: (-iu[1].volume, iu[0]))
+    sizes = _Sizes()
+    rest = sorted(group, key=lambda iu: (-sizes.volume(iu[1]), iu[0]))
+    kinds = {id(u): u for _, u in rest}
+    left = Counter(id(u) for _, u in rest)  # units of each kind still to pack: a big order repeats a few
     choices: list[BoxChoice] = []
+    checked: list[BoxType] | None = None
     while rest:
         usable = _in_stock(boxes, stock)
-        for _, u in rest:
-            _check_packable(u, boxes, usable)
+        if usable != checked:  # the first time, and when a box ran out: a kind may have no box left
+            for key, u in kinds.items():
+                if left[key]:
+                    _check_packable(u, boxes, usable)
+            checked = usable
         whole = choose_box(rest, usable, objective, out_of_time) if choices and not out_of_time() else None
         if whole is not None:
-            taken, choice = rest, whole
-        else:
-            box, taken, spots = _fill_box(rest, usable, objective, hurry=out_of_time())
-            # a smaller box may do; out of time, the filled box stands
-            choice = None if out_of_time() else choose_box(taken, usable, objective, out_of_time)
-            if choice is None:
-                choice = BoxChoice(box, _placements(taken, spots), (), False, f"{box.id}: filled")
+            choices.append(whole)
+            break
+        fill = _fill_box(rest, usable, objective, out_of_time, sizes)
+        # a smaller box may do; out of time, the filled box stands
+        choice = None if out_of_time() else choose_box(fill.taken, usable, objective, out_of_time)
+        if choice is None:
+            choice = BoxChoice(fill.box, _placements(fill.taken, fill.spots), (), False, f"{fill.box.id}: filled")
         choices.append(choice)
         _take(stock, choice.box)
-        ids = {i for i, _ in taken}
-        rest = [iu for iu in rest if iu[0] not in ids]
+        left.subtract(id(u) for _, u in fill.taken)
+        rest = _without(rest, {i for i, _ in fill.taken}, fill.head, fill.tail)
     return choices
+
+
+def _without(rest: list[tuple[int, Unit]], taken: set[int], head: int, tail: int) -> list[tuple[int, Unit]]:
+    """The remaining units less those taken, which are all among the first `head` and the
+    last `tail` (the middle is copied as it is)."""
+    end = len(rest) - tail
+    return ([iu for iu in rest[:head] if iu[0] not in taken] + rest[head:end]
+            + [iu for iu in rest[end:] if iu[0] not in taken])
 
 
 def _take(stock: dict[str, int | None], box: BoxType) -> None:
@@ -194,7 +288,7 @@ def suggest_boxes(
     """The parcels for an order: boxes, every unit's placement, total box cost, one-line reason."""
     if not units:
         raise BoxingError("the order has no units to pack")
-    out_of_time = _deadline(DEADLINE_S)
+    out_of_time = _deadline(max(MIN_DEADLINE_S, DEADLINE_S - HURRY_S_PER_UNIT * len(units)))
     indexed = list(enumerate(units))
     own = [iu for iu in indexed if iu[1].rules.own_container]
     boxed = [iu for iu in indexed if not iu[1].rules.own_container]

@@ -20,7 +20,9 @@ from typing import Callable, Sequence
 
 from app.boxing.bounds import quick_refusal, strong_refusal
 from app.boxing.exact import exact_pack
-from app.boxing.extreme_points import ORIENT_KEYS, PASSES, Spot, backtrack_pack, pack_heuristic, place_in_order, unit_orders
+from app.boxing.extreme_points import (
+    ORIENT_KEYS, PASSES, Spot, backtrack_pack, pack_heuristic, place_in_order, shelf_fill, unit_orders,
+)
 from app.boxing.model import BoxType, Unit
 
 log = logging.getLogger(__name__)
@@ -32,6 +34,7 @@ EXACT_MAX_NODES = 1500  # per box: deterministic work limit of the complete sear
 HEURISTIC_TRIES = 4  # passes after the quick ones: on the benchmark, later ones pack 1 box in 1,000
 TIGHT_TENTHS = 7  # units filling this many tenths of a box meet the stronger bounds before any pass
 BACKTRACK_MAX_UNITS = 10
+SHELF_FIRST_UNITS = 40  # orders of this many units in a box try rows and layers first
 BACKTRACK_NODES = 150  # per unit order
 
 
@@ -61,7 +64,7 @@ def biggest_first(units: Sequence[Unit]) -> list[int]:
 
 
 def quick_pass(orients: Sequence[tuple[Dims, ...]], box: Dims, variant: int = 0,
-               order: Sequence[int] | None = None) -> list[Spot] | None:
+               order: Sequence[int] | None = None, out_of_time: Callable[[], bool] | None = None) -> list[Spot] | None:
     """One extreme-point pass, biggest units first, in one of the QUICK_PASSES variants."""
     n = len(orients)
     orient_key, point_key = QUICK_PASSES[variant]
@@ -71,7 +74,17 @@ def quick_pass(orients: Sequence[tuple[Dims, ...]], box: Dims, variant: int = 0,
     if order is None:
         first = [os[0] for os in orients]
         order = sorted(range(n), key=lambda i: (-first[i][0] * first[i][1] * first[i][2], -max(first[i]), i))
-    return place_in_order(order, [_preferred(os, orient_key) for os in orients], box, point_key)
+    return place_in_order(order, [_preferred(os, orient_key) for os in orients], box, point_key, out_of_time)
+
+
+def shelf_pass(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]], box: BoxType,
+               order: Sequence[int] | None) -> list[Spot] | None:
+    """Every unit in rows and layers, biggest first; None unless all of them go in."""
+    order = order if order is not None else biggest_first(units)
+    placed = shelf_fill(order, orients, box.dims, [u.weight for u in units], box.max_weight)
+    if len(placed) < len(units):
+        return None
+    return [placed[i] for i in range(len(units))]
 
 
 def try_box(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]], box: BoxType, weight: int, volume: int,
@@ -83,19 +96,25 @@ def try_box(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]], box: Box
     reason = quick_refusal(units, orients, box, weight, volume)
     if reason is not None:
         return Trial(None, reason, True)
+    n = len(units)
+    if n >= SHELF_FIRST_UNITS:
+        # many units: rows and layers (linear time) first; the extreme-point passes slow down
+        # with the square of the units and are for the boxes this leaves unpacked
+        spots = shelf_pass(units, orients, box, order)
+        if spots is not None:
+            return Trial(spots)
     # nearly full boxes are seldom packed by a quick pass but often refused by a bound: bound first
     tight = volume * 10 >= box.volume * TIGHT_TENTHS
     if not tight:
-        spots = quick_pass(orients, box.dims, 0, order)
+        spots = quick_pass(orients, box.dims, 0, order, out_of_time)
         if spots is not None:
             return Trial(spots)
     reason, doms = strong_refusal(units, orients, box, volume)
     if reason is not None:
         return Trial(None, reason, True)
     assert doms is not None
-    n = len(units)
     for variant in range(1 if doms == orients and not tight else 0, len(QUICK_PASSES)):
-        spots = quick_pass(doms, box.dims, variant, order)
+        spots = quick_pass(doms, box.dims, variant, order, out_of_time)
         if spots is not None:
             return Trial(spots)
     if n <= EXACT_MAX_UNITS and not out_of_time():

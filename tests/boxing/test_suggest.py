@@ -168,3 +168,45 @@ def test_a_box_that_nearly_fits_is_refused_by_the_complete_search_and_the_next_i
     assert choice is not None and choice.box.id == "M" and choice.proved_cheapest
     assert "S fails: no arrangement of the units fits (every one was tried)" in choice.explanation
     assert packing_problems([crate, crate, crate, drum], [Parcel(choice.box, choice.placements)]) == []
+
+
+def _mixed_units(count: int, seed: int) -> list[Unit]:
+    import random
+
+    rng = random.Random(seed)
+    kinds = [Unit(f"K-{k}", rng.randint(20, 250), rng.randint(20, 180), rng.randint(10, 140), rng.randint(20, 900))
+             for k in range(40)]
+    return [rng.choice(kinds) for _ in range(count)]
+
+
+@pytest.mark.parametrize("count", [300, 3000])
+def test_a_big_order_is_split_into_valid_parcels_with_every_unit_once(count: int) -> None:
+    units = _mixed_units(count, seed=count)
+    s = suggest_boxes(units, CATALOGUE)
+    assert packing_problems(units, s.parcels) == []
+    assert sorted(p.unit for parcel in s.parcels for p in parcel.placements) == list(range(count))
+    # a split may not waste boxes: no two parcels could have shared the cheapest box by volume alone
+    volume = sum(u.volume for u in units)
+    assert len(s.parcels) <= 3 * volume // L.volume + 3
+
+
+def test_many_small_units_go_in_one_box_when_they_fit_it() -> None:
+    beads = [Unit(f"BEAD-{i % 7}", 40 + i % 7, 30, 25, 20) for i in range(150)]  # 150 x ~33 cm3 = 5 L
+    s = suggest_boxes(beads, CATALOGUE)
+    assert [p.box_id for p in s.parcels] == ["M"] or [p.box_id for p in s.parcels] == ["S"]
+    validate_suggestion(s, beads)
+
+
+def test_a_split_that_runs_a_box_out_of_stock_moves_on_to_the_next_box() -> None:
+    only_two_l = BoxType("L", 500, 400, 300, 20_000, 400, Decimal("1.30"), stock=2)
+    books = [Unit("BOOK", 250, 180, 40, 600)] * 80  # 48 kg, 144 L: more than two L boxes hold
+    s = suggest_boxes(books, [only_two_l, M])
+    assert sum(p.box_id == "L" for p in s.parcels) <= 2 and any(p.box_id == "M" for p in s.parcels)
+    assert packing_problems(books, s.parcels) == []
+
+
+def test_a_split_says_which_unit_has_no_box_left_when_stock_runs_out() -> None:
+    only_one = BoxType("L", 500, 400, 300, 20_000, 400, Decimal("1.30"), stock=1)
+    books = [Unit("BOOK", 250, 180, 40, 600)] * 60
+    with pytest.raises(BoxingError, match="no box is enabled and in stock for BOOK; enable or restock"):
+        suggest_boxes(books, [only_one])
