@@ -418,7 +418,7 @@ def load_picklist(db: Any, target: str, paper: PaperSize):
     from sqlalchemy import select
 
     from app.db.counters import next_value
-    from app.db.models import Order, Stock
+    from app.db.models import Order, PickList, PickListOrder, Stock
     from printing.model import PickLine, PickListData
 
     with db.write() as session:
@@ -444,7 +444,11 @@ def load_picklist(db: Any, target: str, paper: PaperSize):
                     tote=order.tote or "", barcode=code,
                     walk_sequence=stock.location.walk_sequence if stock else None))
         number = next_value(session, "picklist")
-        return PickListData(pick_list_id=f"PL-{number:06d}",
+        code = f"PL-{number:06d}"
+        # kept, so that a packing station scanning the sheet's barcode takes its orders in turn
+        session.add(PickList(code=code, orders=[PickListOrder(order_id=order.id, seq=seq)
+                                                for seq, order in enumerate(orders, 1)]))
+        return PickListData(pick_list_id=code,
                             created=datetime.now(timezone.utc).date(), lines=tuple(lines),
                             totes={o.number: o.tote for o in orders if o.tote}, paper=paper)
 

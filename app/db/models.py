@@ -275,6 +275,32 @@ class Station(Base):
     last_seen_at: Mapped[datetime | None] = mapped_column()
 
 
+class PickList(Base):
+    """A printed pick list: the orders picked together, in the order they were listed. Its code
+    (PL-000001) is the barcode on the sheet; a packing station scanning it takes the next of
+    its orders still to pack."""
+
+    __tablename__ = "pick_lists"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    orders: Mapped[list["PickListOrder"]] = relationship(
+        back_populates="pick_list", cascade="all, delete-orphan", order_by="PickListOrder.seq")
+
+
+class PickListOrder(Base):
+    __tablename__ = "pick_list_orders"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pick_list_id: Mapped[int] = mapped_column(ForeignKey("pick_lists.id", ondelete="CASCADE"))
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    pick_list: Mapped[PickList] = relationship(back_populates="orders")
+
+    __table_args__ = (UniqueConstraint("pick_list_id", "order_id", name="uq_pick_list_orders_list_order"),)
+
+
 # --- packing ---------------------------------------------------------------------------
 
 

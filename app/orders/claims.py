@@ -17,10 +17,10 @@ from typing import Any
 
 from sqlalchemy import and_, bindparam, insert, or_, select, update
 
-from app.db.models import Order, OrderEvent, utcnow
+from app.db.models import Order, OrderEvent, PickList, PickListOrder, utcnow
 from app.db.session import Database
 from app.orders import sql
-from app.orders.errors import LeaseLost, NotPackable, OrderHeldElsewhere, OrderNotFound
+from app.orders.errors import LeaseLost, NotPackable, OrderHeldElsewhere, OrderNotFound, PickListFinished
 from app.orders.status import PACKABLE, OrderStatus, check_change
 
 log = logging.getLogger(__name__)
@@ -31,6 +31,8 @@ CLAIMED_DETAIL = json.dumps({"reason": "claimed"})
 
 o = Order.__table__
 ev = OrderEvent.__table__
+pl = PickList.__table__
+plo = PickListOrder.__table__
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,26 @@ def _find() -> Any:
     )
 
 
+def _find_in_pick_list() -> Any:
+    # The pick list's order this station already holds, else its first order still to pack
+    # (picked, or with an expired lease). SKIP LOCKED: two stations scanning one pick list at
+    # once get two different orders.
+    mine = and_(o.c.status == PACKING, o.c.claimed_by_station == bindparam("station"))
+    return (
+        select(o.c.id, o.c.number, o.c.status, o.c.claimed_by_station, o.c.claimed_by_user,
+               o.c.lease_expires_at, o.c.version)
+        .select_from(o.join(plo, plo.c.order_id == o.c.id).join(pl, pl.c.id == plo.c.pick_list_id))
+        .where(pl.c.code == bindparam("key"), or_(mine, _claimable()))
+        .order_by(mine.desc(), plo.c.seq)
+        .limit(1)
+        .with_for_update(of=o, skip_locked=True)
+    )
+
+
+def _pick_list() -> Any:
+    return select(pl.c.id).where(pl.c.code == bindparam("key"))
+
+
 def _find_by_number() -> Any:
     return (
         select(o.c.id, o.c.number, o.c.status, o.c.claimed_by_station, o.c.claimed_by_user,
@@ -154,6 +176,7 @@ def _event() -> Any:
 
 STATEMENTS = sql.StatementCache({
     "next_postgres": _next_postgres, "next_sqlite": _next_sqlite, "take": _take, "find": _find,
+    "find_in_pick_list": _find_in_pick_list, "pick_list": _pick_list,
     "find_by_number": _find_by_number, "renew": _renew, "release": _release, "event": _event,
 })
 
@@ -188,11 +211,17 @@ def claim_next(db: Database, station: str, user: str | None,
 
 def claim_order(db: Database, number_or_tote: str, station: str, user: str | None,
                 lease_seconds: int = DEFAULT_LEASE_SECONDS) -> Claim:
-    """Takes a named order (by number or tote); renews it if this station already holds it."""
+    """Takes a named order (by number or tote, or the next one of a pick list); renews it if
+    this station already holds it."""
     now = utcnow()
     expires = now + timedelta(seconds=lease_seconds)
     with sql.write(db) as link:
         row = link.one(STATEMENTS.get(link.dialect, "find"), {"key": number_or_tote})
+        if row is None:
+            row = link.one(STATEMENTS.get(link.dialect, "find_in_pick_list"),
+                           {"key": number_or_tote, "station": station, "now": now})
+            if row is None and link.one(STATEMENTS.get(link.dialect, "pick_list"), {"key": number_or_tote}):
+                raise PickListFinished(number_or_tote)
         if row is None:
             raise OrderNotFound(number_or_tote)
         order_id, number, status, holder, holder_user, lease_raw, version = row

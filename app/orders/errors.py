@@ -11,11 +11,22 @@ class OrderError(PackdeskError):
 
 
 class OrderNotFound(OrderError):
-    """No order has this number (or tote)."""
+    """No order has this number or tote, and no pick list this code."""
 
     def __init__(self, key: str) -> None:
         self.key = key
-        super().__init__(f"No order has the number or tote {key!r}; check the label and scan again.")
+        super().__init__(f"No order, tote or pick list is called {key!r}; check the label and scan again.")
+
+
+class PickListFinished(OrderError):
+    """Every order of the pick list is packed, or being packed at other stations."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(
+            f"Pick list {code} has no order left to pack here: each is packed or being packed at "
+            "another station. Scan the next pick list or NEXT."
+        )
 
 
 class OrderHeldElsewhere(OrderError):

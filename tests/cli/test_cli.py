@@ -66,7 +66,7 @@ def test_a_bad_import_exits_2_lists_the_rows_and_writes_nothing(
     with Database(db_url) as db, db.read() as session:
         assert session.scalar(select(func.count()).select_from(Product)) == 0
     code, out, err = packdesk(capsys, "orders", "show", "PD-404", "--database", db_url)
-    assert code == 2 and "No order has the number or tote 'PD-404'" in err
+    assert code == 2 and "No order, tote or pick list is called 'PD-404'" in err
     code, _, err = packdesk(capsys, "orders", "list", "--status", "lost", "--database", db_url)
     assert code == 2 and "'lost' is not an order status" in err
 

@@ -91,3 +91,22 @@ def test_unknown_order_is_a_clear_error(demo_db: str, tmp_path: Path, capsys) ->
     assert run("--database", demo_db, "documents", "slip", "NOPE-1", "--out",
                str(tmp_path / "x.pdf")) == 2
     assert "NOPE-1" in capsys.readouterr().err
+
+
+def test_a_printed_pick_list_hands_its_orders_to_the_stations_that_scan_it(demo_db: str, tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from app.db.models import Order
+    from app.orders.claims import claim_order
+
+    with Database(demo_db) as db:
+        with db.read() as session:
+            picked = list(session.scalars(select(Order.number).where(Order.status == "picked")
+                                          .order_by(Order.id.desc()).limit(2)))
+        assert len(picked) == 2
+        sheet = tmp_path / "picks.pdf"
+        assert run("--database", demo_db, "documents", "picklist", ",".join(picked), "--out", str(sheet)) == 0
+        code = next(r.text for r in pdf_barcodes(sheet.read_bytes()) if r.text.startswith("PL-"))
+        # the code as a scanner reads it off the paper
+        assert claim_order(db, code, "ST-A", "ana").number == picked[0]
+        assert claim_order(db, code, "ST-B", "ben").number == picked[1]

@@ -442,3 +442,27 @@ def test_the_cancel_barcode_closes_a_reason_prompt(qtbot, station) -> None:
     assert scans_recorded(station)[-1] == (CANCEL, "reason")
     with station.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Label)) == 1
+
+
+def test_home_takes_an_order_by_its_tote_or_by_the_pick_list_it_was_picked_on(qtbot, station) -> None:
+    from app.db.models import PickList, PickListOrder
+    from app.packing.reasons import PROBLEM_REASONS
+
+    missing = next(r for r in PROBLEM_REASONS if r.code == "missing")
+    with station.db.write() as s:
+        ids = {number: order_id for number, order_id in s.execute(select(Order.number, Order.id))}
+        s.add(PickList(code="PL-000042", orders=[PickListOrder(order_id=ids["PD-1003"], seq=1),
+                                                 PickListOrder(order_id=ids["PD-1001"], seq=2)]))
+    login(qtbot, station, ALICE_BADGE)
+    taken = []
+    for ref in ("PL-000042", "PL-000042", "TOTE-2"):
+        scan(qtbot, station, ref)
+        assert station.window.stack.currentWidget() is station.window.screens["pack"], station.window.status.text()
+        taken.append(station.station.pack.order_number)
+        scan(qtbot, station, Command.PROBLEM.value)  # set it aside (on hold) to take the next
+        scan(qtbot, station, missing.barcode)
+    # the pick list's orders in its order, the second once the first was set aside; then the tote's
+    assert taken == ["PD-1003", "PD-1001", "PD-1002"]
+    scan(qtbot, station, "PL-000042")
+    assert station.station.pack is None
+    assert "Pick list PL-000042 has no order left to pack here" in station.window.status.text()
