@@ -152,7 +152,7 @@ class StationSession:
     def logout(self, reason: str = "Logged out.") -> object:
         """The packer leaves; an open pack stays claimed for resume."""
         if self.user is not None:
-            self.service.logout(self.user)
+            self.service.logout(self.user, reason)
         self.user, self.order, self.expecting = None, None, None
         return LoggedOut(reason)
 

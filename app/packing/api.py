@@ -380,10 +380,10 @@ class PackingApi(Protocol):
     settings: PackingSettings
 
     def login(self, badge: str) -> Packer:
-        """The active user with this badge, or BadgeNotRecognised."""
+        """The active user with this badge, or BadgeNotRecognised (both recorded)."""
         ...
 
-    def logout(self, user: Packer) -> None:
+    def logout(self, user: Packer, reason: str = "logged out") -> None:
         """Records the logout (an open pack stays claimed by this station for resume)."""
         ...
 

@@ -7,6 +7,7 @@ stops the station). Memory is updated only after the commit.
 """
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.commands import Command
-from app.db.models import Order, OrderEvent, ScanRecord, SerialNumber, User
+from app.db.models import Order, OrderEvent, ScanRecord, SerialNumber, StationEvent, User, utcnow
 from app.db.session import Database
 from app.orders import sql
 from app.packing import claiming
@@ -90,20 +91,30 @@ class PackingService(ParcelDesk, ProblemDesk):
     # --- people and home ---------------------------------------------------------------
 
     def login(self, badge: str) -> Packer:
-        """The active user with this badge, or BadgeNotRecognised."""
-        with self.db.read() as session:
-            user = session.scalar(select(User).where(User.badge_code == badge.strip(), User.active.is_(True)))
+        """The active user with this badge, or BadgeNotRecognised (both recorded)."""
+        code = badge.strip()
+        with self.db.write() as session:
+            user = session.scalar(select(User).where(User.badge_code == code, User.active.is_(True)))
+            if user is None:
+                # like a supervisor's refused badge, its value is not kept (it may be somebody's)
+                _station_event(session, self.station_code, "BadgeRefused", "login", None)
+            else:
+                _station_event(session, self.station_code, "LoggedIn", "login", user.username)
         if user is None:
-            raise BadgeNotRecognised(f"Badge {badge.strip()!r} belongs to no active user; "
+            raise BadgeNotRecognised(f"Badge {code!r} belongs to no active user; "
                                      "scan your own badge or ask a supervisor to register it.")
         log.info("%s logged in at %s", user.username, self.station_code)
         return Packer(user.id, user.username, user.display_name, user.role)
 
-    def logout(self, user: Packer) -> None:
+    def logout(self, user: Packer, reason: str = "logged out") -> None:
         """Records the logout (an open pack stays claimed by this station for resume)."""
         with self._lock:
+            held = next(iter(self._packs), None)
             self._packs.clear()
-        log.info("%s logged out at %s", user.username, self.station_code)
+        with self.db.write() as session:
+            _station_event(session, self.station_code, "LoggedOut", "logout", user.username,
+                           reason=reason, order=held)
+        log.info("%s logged out at %s (%s)", user.username, self.station_code, reason)
 
     def home_summary(self, user: Packer) -> HomeSummary:
         """Queue size and the packer's figures today."""
@@ -269,6 +280,14 @@ class PackingService(ParcelDesk, ProblemDesk):
 
 
 
+
+
+def _station_event(session: Session, station: str, kind: str, action: str, username: str | None,
+                   **detail: Any) -> None:
+    kept = {k: v for k, v in detail.items() if v is not None}
+    session.add(StationEvent(at=utcnow(), station=station, kind=kind, action=action, username=username,
+                             method="badge" if action == "login" else None,
+                             detail=json.dumps(kept, sort_keys=True) if kept else None))
 
 
 def _result(d: Decision, data: str, scan_id: int, box: Any, confirmation: Any, snap: PackSnapshot | None) -> ScanResult:
