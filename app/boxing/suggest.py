@@ -216,7 +216,7 @@ def _fill_box(
                               out_of_time=out_of_time)
         if spots is not None and len(spots) > len(best):
             best = spots
-    if 0 not in best:  # the first unit always fits an empty box of its own
+    if not best:  # the first unit always fits an empty box of its own
         best = fill_in_order([0], orients, box.dims) or {}
     return _Fill(box, [units[i] for i in sorted(best)], [best[i] for i in sorted(best)], head, tail)
 

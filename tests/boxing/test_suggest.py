@@ -210,3 +210,18 @@ def test_a_split_says_which_unit_has_no_box_left_when_stock_runs_out() -> None:
     books = [Unit("BOOK", 250, 180, 40, 600)] * 60
     with pytest.raises(BoxingError, match="no box is enabled and in stock for BOOK; enable or restock"):
         suggest_boxes(books, [only_one])
+
+
+def test_no_parcel_of_a_split_leaves_with_one_unit_while_others_would_fit_beside_it() -> None:
+    import random
+
+    from benchmarks.bench_boxing import BOXES, catalogue
+
+    rng = random.Random(99)
+    products = catalogue()
+    units = [rng.choice(products) for _ in range(100)]
+    s = suggest_boxes(units, BOXES)
+    assert packing_problems(units, s.parcels) == []
+    # a fill whose best unit order did not start with the biggest unit used to be thrown away
+    # for that unit alone: 2 of the 5 parcels of this order held a single unit
+    assert all(len(p.placements) > 1 for p in s.parcels[:-1]), [(p.box_id, len(p.placements)) for p in s.parcels]
