@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import logging
 import math
-from collections import Counter
 import time
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import islice

@@ -1,6 +1,8 @@
 """Does this set of units go into this box? One box at a time, cheapest work first.
 
 1. Proofs by size, weight and volume (`quick_refusal`): most refused boxes stop here.
+   Forty units or more are then tried in rows and layers (linear time), which packs most
+   boxes of many small units before any slower pass.
 2. One extreme-point pass in the most promising order: most boxes that fit stop here. (Units
    that fill 70 % of the box or more skip it: such boxes are mostly refused by step 3.)
 3. Stronger proofs (`strong_refusal`): reachable room, pairs that cannot lie side by side,
@@ -9,7 +11,7 @@
    proves there is none); then the remaining passes and a backtracking search.
 
 Work is limited by counts, so the answer is deterministic; `out_of_time` only cuts optional
-work short when the wall-clock safety net is reached.
+work short (and a big order's pass in the middle) when the wall-clock safety net is reached.
 """
 from __future__ import annotations
 
@@ -63,8 +65,8 @@ def biggest_first(units: Sequence[Unit]) -> list[int]:
         -units[i].volume, -max(units[i].dims) - 2 * units[i].rules.padding, i))
 
 
-def quick_pass(orients: Sequence[tuple[Dims, ...]], box: Dims, variant: int = 0,
-               order: Sequence[int] | None = None, out_of_time: Callable[[], bool] | None = None) -> list[Spot] | None:
+def quick_pass(orients: Sequence[tuple[Dims, ...]], box: Dims, variant: int = 0, order: Sequence[int] | None = None,
+               out_of_time: Callable[[], bool] | None = None) -> list[Spot] | None:
     """One extreme-point pass, biggest units first, in one of the QUICK_PASSES variants."""
     n = len(orients)
     orient_key, point_key = QUICK_PASSES[variant]

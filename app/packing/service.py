@@ -279,9 +279,6 @@ class PackingService(ParcelDesk, ProblemDesk):
         return _result(decision, data, scan_id, box, confirmation, snap)
 
 
-
-
-
 def _station_event(session: Session, station: str, kind: str, action: str, username: str | None,
                    **detail: Any) -> None:
     kept = {k: v for k, v in detail.items() if v is not None}
