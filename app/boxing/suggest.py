@@ -240,6 +240,7 @@ def _split(group: list[tuple[int, Unit]], boxes: Sequence[BoxType], objective: O
         whole = choose_box(rest, usable, objective, out_of_time) if choices and not out_of_time() else None
         if whole is not None:
             choices.append(whole)
+            _take(stock, whole.box)
             break
         fill = _fill_box(rest, usable, objective, out_of_time, sizes)
         # a smaller box may do; out of time, the filled box stands

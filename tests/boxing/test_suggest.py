@@ -225,3 +225,15 @@ def test_no_parcel_of_a_split_leaves_with_one_unit_while_others_would_fit_beside
     # a fill whose best unit order did not start with the biggest unit used to be thrown away
     # for that unit alone: 2 of the 5 parcels of this order held a single unit
     assert all(len(p.placements) > 1 for p in s.parcels[:-1]), [(p.box_id, len(p.placements)) for p in s.parcels]
+
+
+def test_boxes_taken_by_the_last_parcel_of_a_split_count_against_the_stock_of_later_groups() -> None:
+    small = BoxType("B0", 100, 100, 100, 1000, 50, Decimal("1.00"), stock=2)
+    roomy = BoxType("B1", 200, 200, 200, 1000, 90, Decimal("2.00"))
+    acid = Rules(hazard_class="hazmat", incompatible_with=frozenset({"food"}))
+    tea = Rules(hazard_class="food", incompatible_with=frozenset({"hazmat"}))
+    units = [Unit("ACID", 80, 80, 80, 600, acid), Unit("ACID", 80, 80, 80, 600, acid),  # too heavy together
+             Unit("TEA", 50, 50, 50, 100, tea)]
+    s = suggest_boxes(units, [small, roomy])
+    assert [p.box_id for p in s.parcels] == ["B0", "B0", "B1"]
+    assert packing_problems(units, s.parcels) == []
