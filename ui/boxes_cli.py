@@ -79,7 +79,7 @@ def _order_from_database(args: argparse.Namespace) -> tuple[list[Unit], list[Box
 
     from app.boxing.files import box_from_row, units_from_lines
     from app.config import load_settings
-    from app.db.models import Box, Order, OrderLine, Product
+    from app.db.models import Box, Order, Product
     from app.db.session import Database
 
     settings = load_settings(args.config, args.database)

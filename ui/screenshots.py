@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     from ui.composition import build_station
     from ui.config import station_config
 
-    qt = QApplication.instance() or QApplication([])
+    _qt = QApplication.instance() or QApplication([])  # kept alive while the station runs
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{tmp}/demo.sqlite3"
         _seed(url)
