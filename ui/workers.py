@@ -3,13 +3,18 @@ result comes back to the GUI thread through a queued signal (Anki's pattern).
 
 The station has two: "database" (every use case, so scans are processed one at a time in
 the order they arrived) and "devices" (scale readings and printing, so a hanging printer
-never delays a scan)."""
+never delays a scan).
+
+A plain thread and a SimpleQueue rather than a ThreadPoolExecutor: a scan's round trip
+crosses the thread boundary twice, and the executor's futures and callbacks cost about as
+much again as the crossings themselves."""
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -18,6 +23,7 @@ log = logging.getLogger(__name__)
 
 Callback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]
+_STOP = object()
 
 
 class Worker(QObject):
@@ -31,11 +37,12 @@ class Worker(QObject):
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = name
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"packdesk-{name}")
+        self._jobs: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._pending = 0
-        self._lock = threading.Lock()
         self._closed = False
         self._finished.connect(self._deliver)
+        self._thread = threading.Thread(target=self._run, name=f"packdesk-{name}", daemon=True)
+        self._thread.start()
 
     @property
     def pending(self) -> int:
@@ -55,23 +62,39 @@ class Worker(QObject):
             log.warning("worker %s is shut down; dropped %s", self.name, getattr(fn, "__name__", fn))
             return
         self._pending += 1
-        future = self._executor.submit(fn, *args)
-        future.add_done_callback(lambda f: self._finished.emit((f, on_done, on_error)))
+        self._jobs.put((fn, args, on_done, on_error, None))
+
+    def _run(self) -> None:
+        while True:
+            job = self._jobs.get()
+            if job is _STOP:
+                return
+            fn, args, on_done, on_error, waiter = job
+            try:
+                outcome = (True, fn(*args))
+            except BaseException as exc:  # noqa: BLE001 - handed to on_error or `failed`
+                outcome = (False, exc)
+            if waiter is not None:  # run_blocking: the caller waits on its future
+                if outcome[0]:
+                    waiter.set_result(outcome[1])
+                else:
+                    waiter.set_exception(outcome[1])
+                continue
+            self._finished.emit((outcome, on_done, on_error))
 
     @Slot(object)
-    def _deliver(self, item: tuple[Future, Callback | None, ErrorCallback | None]) -> None:
-        future, on_done, on_error = item
+    def _deliver(self, item: tuple[tuple[bool, Any], Callback | None, ErrorCallback | None]) -> None:
+        (ok, value), on_done, on_error = item
         self._pending -= 1
-        exc = future.exception()
         try:
-            if exc is not None:
+            if not ok:
                 if on_error is not None:
-                    on_error(exc)
+                    on_error(value)
                 else:
-                    log.error("%s job failed: %s", self.name, exc, exc_info=exc)
-                    self.failed.emit(exc)
+                    log.error("%s job failed: %s", self.name, value, exc_info=value)
+                    self.failed.emit(value)
             elif on_done is not None:
-                on_done(future.result())
+                on_done(value)
         finally:
             if self._pending == 0:
                 self.idle.emit()
@@ -79,12 +102,15 @@ class Worker(QObject):
     def run_blocking(self, fn: Callable[..., Any], *args: Any, timeout: float | None = None) -> Any:
         """Run fn on the worker thread and wait for it: for shut-down and tests, never for
         the GUI's normal flow."""
-        return self._executor.submit(fn, *args).result(timeout)
+        waiter: Future = Future()
+        self._jobs.put((fn, args, None, None, waiter))
+        return waiter.result(timeout)
 
     def shutdown(self) -> None:
         """Finish queued jobs and end the thread (results not yet delivered are dropped)."""
         if self._closed:
             return
         self._closed = True
-        self._executor.shutdown(wait=True, cancel_futures=False)
+        self._jobs.put(_STOP)
+        self._thread.join()
         log.debug("worker %s stopped", self.name)

@@ -45,6 +45,21 @@ def test_a_failing_job_reaches_on_error_and_the_worker_carries_on(qtbot) -> None
     assert isinstance(errors[0], ZeroDivisionError) and results == ["after"]
 
 
+def test_run_blocking_waits_behind_queued_jobs_and_shutdown_finishes_them(qtbot) -> None:
+    worker = Worker("test")
+    ran = []
+    for i in range(3):
+        worker.submit(lambda i=i: (time.sleep(0.01), ran.append(i)))
+    assert worker.run_blocking(lambda: list(ran)) == [0, 1, 2]  # it queued behind them
+    with pytest.raises(ZeroDivisionError):
+        worker.run_blocking(lambda: 1 / 0)
+    worker.submit(lambda: (time.sleep(0.05), ran.append("last")))
+    worker.shutdown()
+    assert ran[-1] == "last"
+    worker.submit(lambda: ran.append("too late"))  # refused after shut-down, with a warning
+    assert "too late" not in ran
+
+
 def test_scans_from_a_reader_thread_arrive_on_the_gui_thread_in_order(qtbot) -> None:
     inbox = ScanInbox()
     scanner = ManualScanner("pty")
