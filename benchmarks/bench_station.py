@@ -146,7 +146,7 @@ def run(quick: bool) -> Iterable[dict]:
     from PySide6.QtWidgets import QApplication
 
     QApplication.instance() or QApplication([])
-    n = 300 if quick else 2000
+    n = 300 if quick else 5000
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         base = _baseline(n, folder)
