@@ -7,11 +7,13 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayo
 
 from app.commands import Command
 from app.packing.api import PackSnapshot
+from app.packing.reasons import CANCEL, QUESTIONS
 from ui.scan_inbox import ManualScanner
 from ui.station import Station
 from ui.style import label
 
 DATA = Qt.ItemDataRole.UserRole
+STEP_QUESTIONS = {"box_reason": "box", "reprint": "reprint", "problem": "problem"}  # step -> question
 
 
 class DemoPanel(QWidget):
@@ -34,6 +36,7 @@ class DemoPanel(QWidget):
         layout.addWidget(self.list, 1)
         station.pack_changed.connect(self.refresh)
         station.user_changed.connect(lambda _u: self.refresh(station.pack))
+        station.step_changed.connect(lambda _s: self.refresh(station.pack))
         self.refresh(None)
 
     def _typed(self) -> None:
@@ -52,6 +55,9 @@ class DemoPanel(QWidget):
         pack = self.station.pack
         if self.station.user is None:
             return [(f"badge {name}", code, None) for name, code in self.badges]
+        question = STEP_QUESTIONS.get(self.station.step)
+        if question is not None:  # a question is open: only its answers do anything
+            return [(f"reason: {r.text}", r.barcode, None) for r in QUESTIONS[question]] + [("CANCEL", CANCEL, None)]
         if pack is None:
             return [("NEXT", Command.NEXT.value, None), ("LOG OUT", Command.LOGOUT.value, None)]
         out += self._order_barcodes(pack)

@@ -1,0 +1,68 @@
+"""Demo mode's side panel: the barcodes of the moment to click, and a line that acts as a
+scanner when a barcode is typed and Enter pressed."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from sqlalchemy import select
+
+from app.commands import Command
+from app.db.models import Order, PackException
+from app.packing.reasons import CANCEL, PROBLEM_REASONS
+from tests.ui.data import ALICE_BADGE, MUG, PEN
+from tests.ui.helpers import settle
+
+
+def click(qtbot, app, caption_start: str) -> None:
+    """Click the panel's entry whose caption starts so, as a person would."""
+    panel = app.window.side_panel
+    for row in range(panel.list.count()):
+        item = panel.list.item(row)
+        if item.text().startswith(caption_start):
+            rect = panel.list.visualItemRect(item)
+            QTest.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+            settle(qtbot, app)
+            return
+    raise AssertionError(f"no entry {caption_start!r} in {[panel.list.item(r).text() for r in range(panel.list.count())]}")
+
+
+def captions(app) -> list[str]:
+    return [caption for caption, _data, _symbology in app.window.side_panel.entries()]
+
+
+def test_the_panel_offers_what_can_be_scanned_now_and_scans_it(qtbot, station) -> None:
+    panel = station.window.side_panel
+    assert panel is not None and all(c.startswith("badge ") for c in captions(station))
+    click(qtbot, station, "badge Alice")
+    assert station.station.user is not None and station.station.user.username == "alice"
+    assert captions(station) == ["NEXT", "LOG OUT"]
+
+    qtbot.keyClicks(panel.line, "PD-1001")  # the keyboard as a scanner
+    QTest.keyClick(panel.line, Qt.Key.Key_Return)
+    settle(qtbot, station)
+    assert station.station.pack is not None and station.station.pack.order_number == "PD-1001"
+    assert panel.line.text() == ""
+    entries = {data: caption for caption, data, _ in panel.entries()}
+    assert entries[MUG].startswith("MUG-BLUE x1") and entries[PEN].startswith("PEN-RED x1")
+    assert Command.CLOSE_BOX.value in entries and Command.NEXT.value not in entries
+
+    click(qtbot, station, "PEN-RED x1")
+    pen = next(line for line in station.station.pack.lines if line.sku == "PEN-RED")
+    assert pen.scanned == 1
+    assert {data: caption for caption, data, _ in panel.entries()}[PEN].endswith("(done)")
+
+
+def test_while_a_question_is_open_the_panel_offers_its_answers(qtbot, station) -> None:
+    click(qtbot, station, "badge Alice")
+    station.keyboard.scan("PD-1001")
+    settle(qtbot, station)
+    click(qtbot, station, "PROBLEM")
+    assert station.window.stack.currentWidget() is station.window.problem_prompt
+    assert [data for _c, data, _s in station.window.side_panel.entries()] == \
+        [r.barcode for r in PROBLEM_REASONS] + [CANCEL]
+    click(qtbot, station, "reason: Item missing")
+    assert station.window.stack.currentWidget() is station.window.screens["home"]
+    with station.db.read() as s:
+        assert s.scalar(select(Order.status).where(Order.number == "PD-1001")) == "on_hold"
+        assert s.scalar(select(PackException.kind)) == "missing"
+    assert captions(station) == ["NEXT", "LOG OUT"]
