@@ -32,6 +32,9 @@ class DemoPanel(QWidget):
         layout.addWidget(self.line)
         self.list = QListWidget()
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # a long reason barcode keeps its start and end in view rather than a scroll bar
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.itemClicked.connect(self._clicked)
         layout.addWidget(self.list, 1)
         station.pack_changed.connect(self.refresh)
