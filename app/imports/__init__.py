@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.db.session import Database
 from app.imports import catalog, orders, places, shopify, users
-from app.imports.common import ImportReport
+from app.imports.common import ImportReport, Progress
 from app.imports.errors import ImportFormatError, ImportRejected, RowProblem
 from app.imports.reading import FORMATS, Record, check_columns, guess_format, read_csv, read_json, read_text
 
@@ -47,8 +47,10 @@ KINDS: dict[str, Kind] = {
 }
 
 
-def import_file(db: Database, kind: str, path: str | Path, fmt: str | None = None) -> ImportReport:
-    """Imports `path` as `kind` in one transaction; ImportRejected lists every bad row."""
+def import_file(db: Database, kind: str, path: str | Path, fmt: str | None = None,
+                progress: Progress | None = None) -> ImportReport:
+    """Imports `path` as `kind` in one transaction; ImportRejected lists every bad row.
+    `progress(stage, done, total)` hears how far it is (see app.imports.common.Progress)."""
     if kind not in KINDS:
         raise ImportFormatError(f"Cannot import {kind!r}; kinds are: {', '.join(KINDS)}.")
     path = Path(path)
@@ -61,11 +63,16 @@ def import_file(db: Database, kind: str, path: str | Path, fmt: str | None = Non
     problems: list[RowProblem] = []
     records = _records(path, fmt, spec, problems)
     report = ImportReport(kind=kind, source=path.name, rows=len(records))
+    if progress is not None:
+        progress("checking", 0, len(records))
     with db.write() as session:
         prepared = spec.prepare(session, records, problems)
         if problems:
             raise ImportRejected(str(path), problems)  # rolls back: nothing was written
-        spec.apply(session, prepared, report)
+        if progress is not None and spec.apply is orders.apply:
+            orders.apply(session, prepared, report, progress)
+        else:
+            spec.apply(session, prepared, report)
     log.info("%s", report.summary())
     return report
 

@@ -1,6 +1,7 @@
 """What every import kind shares: the report, change-only assignment, duplicate detection."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from decimal import Decimal
@@ -8,6 +9,11 @@ from typing import Any
 
 from app.imports.errors import RowProblem
 from app.imports.reading import Row
+
+
+# progress(stage, done, total): how far a long import is: ("checking", 0, rows) once the
+# file is read, then ("writing", done, total) as it writes
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass

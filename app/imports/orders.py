@@ -8,6 +8,7 @@ past `captured` can be imported again unchanged, but an import cannot change it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -16,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.db.models import Address, Customer, Order, OrderLine, Product, utcnow
-from app.imports.common import ImportReport, assign, same
+from app.imports.common import ImportReport, Progress, assign, same
 from app.imports.errors import RowProblem
 from app.imports.reading import Record, Row
 from app.orders.lifecycle import record_event
@@ -209,11 +210,23 @@ def _check_existing(session: Session, drafts: list[OrderDraft], problems: list[R
                 "change captured orders (leave it out of the file or ask a supervisor)"))
 
 
+IN_CHUNK = 5000  # values per IN (...): a statement may bind at most 65,535 values on PostgreSQL
+WRITE_CHUNK = 500  # new orders written per flush (one batched INSERT per table)
+
+
+def _chunks(values: list[Any], size: int = IN_CHUNK) -> Iterator[list[Any]]:
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
 def _existing(session: Session, numbers: list[str]) -> dict[str, Order]:
-    return {o.number: o for o in session.scalars(
-        select(Order).options(selectinload(Order.lines), selectinload(Order.ship_to),
-                              selectinload(Order.customer))
-        .where(Order.number.in_(numbers)))}
+    found: dict[str, Order] = {}
+    for chunk in _chunks(numbers):
+        found.update((o.number, o) for o in session.scalars(
+            select(Order).options(selectinload(Order.lines), selectinload(Order.ship_to),
+                                  selectinload(Order.customer))
+            .where(Order.number.in_(chunk))))
+    return found
 
 
 def _line_key(line: Any) -> tuple[Any, ...]:
@@ -239,43 +252,78 @@ def _differs(order: Order, draft: OrderDraft) -> bool:
     return address is None or any(not same(getattr(address, k), v) for k, v in draft.address.items())
 
 
-def apply(session: Session, drafts: list[OrderDraft], report: ImportReport) -> None:
-    """Creates new orders (captured) and updates captured ones whose content changed."""
+def apply(session: Session, drafts: list[OrderDraft], report: ImportReport,
+          progress: Progress | None = None) -> None:
+    """Creates new orders (captured) and updates captured ones whose content changed.
+
+    New orders are written WRITE_CHUNK at a time (their customers first, all at once), so a
+    file of tens of thousands of orders is a few hundred batched INSERTs, not one flush an
+    order; `progress("writing", done, total)` hears after each chunk."""
     existing = _existing(session, [d.number for d in drafts])
-    emails = [d.customer["email"] for d in drafts if d.customer.get("email")]
-    customers = {c.email: c for c in session.scalars(select(Customer).where(Customer.email.in_(emails)))}
+    emails = sorted({d.customer["email"] for d in drafts if d.customer.get("email")})
+    customers: dict[str, Customer] = {}
+    for chunk in _chunks(emails):
+        customers.update((c.email, c) for c in session.scalars(select(Customer).where(Customer.email.in_(chunk))))
+    fresh: list[OrderDraft] = []
+    done = 0
     for draft in drafts:
         order = existing.get(draft.number)
-        if order is not None and not _differs(order, draft):
-            report.count(False, False)
-            continue
-        customer = _customer(session, customers, draft)
         if order is None:
+            fresh.append(draft)
+            continue
+        if _differs(order, draft):
+            _update(session, order, draft, _customer(customers, draft), report)
+        else:
+            report.count(False, False)
+        done += 1
+    new_customers = [c for c in (_customer(customers, d) for d in fresh) if c is not None and c.id is None]
+    session.add_all(new_customers)
+    session.flush()  # their ids go on the addresses
+    if progress is not None:
+        progress("writing", done, len(drafts))
+    for chunk in _chunks(fresh, WRITE_CHUNK):
+        created = []
+        for draft in chunk:
+            customer = _customer(customers, draft)
             order = Order(number=draft.number, status=OrderStatus.CAPTURED.value,
                           **{"created_at": utcnow(), **_wanted(draft)}, customer=customer,
                           ship_to=Address(customer_id=customer.id if customer else None, **draft.address))
             order.lines = [OrderLine(**line) for line in draft.lines]
-            session.add(order)
-            session.flush()
+            created.append(order)
+        session.add_all(created)
+        session.flush()  # the orders' ids go on their events
+        for order in created:
             record_event(session, order, "OrderCaptured", to_status=order.status, source=report.source)
             report.count(True, True)
-            continue
-        assign(order, _wanted(draft))
-        order.customer = customer
-        if order.ship_to is None:
-            order.ship_to = Address(customer_id=customer.id if customer else None, **draft.address)
-        else:
-            assign(order.ship_to, draft.address)
-        if [_line_key(l) for l in order.lines] != [_line_key(l) for l in draft.lines]:
-            order.lines.clear()
-            session.flush()
-            order.lines.extend(OrderLine(**line) for line in draft.lines)
+        done += len(chunk)
+        if progress is not None:
+            progress("writing", done, len(drafts))
+    session.flush()
+
+
+def _update(session: Session, order: Order, draft: OrderDraft, customer: Customer | None,
+            report: ImportReport) -> None:
+    """A captured order whose content changed: new values, lines and address; OrderUpdated."""
+    assign(order, _wanted(draft))
+    if customer is not None and customer.id is None:
+        session.add(customer)
         session.flush()
-        record_event(session, order, "OrderUpdated", source=report.source)
-        report.count(False, True)
+    order.customer = customer
+    if order.ship_to is None:
+        order.ship_to = Address(customer_id=customer.id if customer else None, **draft.address)
+    else:
+        assign(order.ship_to, draft.address)
+    if [_line_key(l) for l in order.lines] != [_line_key(l) for l in draft.lines]:
+        order.lines.clear()
+        session.flush()
+        order.lines.extend(OrderLine(**line) for line in draft.lines)
+    session.flush()
+    record_event(session, order, "OrderUpdated", source=report.source)
+    report.count(False, True)
 
 
-def _customer(session: Session, customers: dict[str, Customer], draft: OrderDraft) -> Customer | None:
+def _customer(customers: dict[str, Customer], draft: OrderDraft) -> Customer | None:
+    """The draft's customer by e-mail: found, updated (name, phone) or new (not yet added)."""
     email = draft.customer.get("email")
     if not email:
         return None
@@ -283,8 +331,6 @@ def _customer(session: Session, customers: dict[str, Customer], draft: OrderDraf
     customer = customers.get(email)
     if customer is None:
         customer = customers[email] = Customer(email=email, name=name, phone=draft.customer.get("phone"))
-        session.add(customer)
-        session.flush()  # its id goes on the address
     else:
         assign(customer, {"name": name, "phone": draft.customer.get("phone") or customer.phone})
     return customer

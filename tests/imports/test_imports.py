@@ -193,3 +193,48 @@ def test_json_orders_report_unknown_fields_of_their_lines(db: Database, tmp_path
     with pytest.raises(ImportRejected) as caught:
         import_file(db, "orders", write(tmp_path, "o.json", json.dumps(orders)))
     assert [str(p) for p in caught.value.problems] == ["line 1: quantity is missing", "line 1: unknown field 'qty'"]
+
+
+def test_a_big_order_file_is_written_in_chunks_with_progress_and_customers_shared(
+        db: Database, tmp_path: Path, monkeypatch) -> None:
+    from app.db.models import Address, Customer, OrderLine
+    from app.imports import orders as order_import
+
+    monkeypatch.setattr(order_import, "WRITE_CHUNK", 40)  # several chunks from a small file
+    monkeypatch.setattr(order_import, "IN_CHUNK", 25)  # and several IN (...) look-ups
+    import_file(db, "catalog", write(tmp_path, "p.csv", CATALOG_HEADER + GOOD_MUG))
+    header = "order_number,email,ship_name,ship_address1,ship_city,ship_country,sku,quantity\n"
+    rows = [f"BIG-{i:04d},c{i % 30}@example.com,Cust {i % 30},1 Main St,Berlin,DE,MUG-1,{1 + i % 3}\n"
+            for i in range(130)]
+    path = write(tmp_path, "big.csv", header + "".join(rows))
+    heard: list[tuple[str, int, int]] = []
+    report = import_file(db, "orders", path, progress=lambda *a: heard.append(a))
+    assert (report.created, report.rows) == (130, 130)
+    assert heard[0] == ("checking", 0, 130)
+    written = [d for stage, d, total in heard if stage == "writing"]
+    assert written == sorted(written) and written[-1] == 130 and len(written) >= 4
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Customer)) == 30  # one per e-mail
+        assert s.scalar(select(func.count()).select_from(Address)) == 130
+        assert s.scalar(select(func.sum(OrderLine.quantity))) == sum(1 + i % 3 for i in range(130))
+        events = s.execute(select(Order.number, OrderEvent.kind).join(Order, Order.id == OrderEvent.order_id)).all()
+        assert sorted(events) == [(f"BIG-{i:04d}", "OrderCaptured") for i in range(130)]
+        mine = s.scalar(select(Order).where(Order.number == "BIG-0031"))
+        assert mine.customer.email == "c1@example.com" and mine.ship_to.customer_id == mine.customer.id
+    again = import_file(db, "orders", path)
+    assert (again.created, again.unchanged) == (0, 130)
+
+
+def test_the_import_command_shows_progress_for_a_long_file(db: Database, tmp_path: Path, capsys) -> None:
+    from app.cli.main import main
+
+    import_file(db, "catalog", write(tmp_path, "p.csv", CATALOG_HEADER + GOOD_MUG))
+    header = "order_number,ship_name,ship_address1,ship_city,ship_country,sku,quantity\n"
+    path = write(tmp_path, "long.csv", header + "".join(
+        f"L-{i:05d},Bram,Oudegracht 3,Utrecht,NL,MUG-1,1\n" for i in range(1200)))
+    assert main(["--database", db.url, "import", "orders", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert "1200 row(s) of orders; 1200 created" in out
+    assert "orders: checking 1,200 rows" in err and "orders: 1,200 of 1,200 written" in err
+    assert main(["--database", db.url, "import", "catalog", str(tmp_path / "p.csv")]) == 0
+    assert capsys.readouterr().err == ""  # a short file: only its summary
