@@ -10,7 +10,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, insert, update
+from sqlalchemy import Insert, bindparam, insert, update
 
 from app.db.models import Order, ScanRecord, utcnow
 from app.db.session import Database
@@ -42,7 +42,8 @@ class ScanRow:
     message: str | None = None
 
 
-def _scan() -> object:
+def insert_scan() -> Insert:
+    """The scan log's row (the packing station's scan path adds RETURNING id)."""
     return insert(sc).values(
         at=bindparam("at"), station=bindparam("station"), username=bindparam("user"),
         order_id=bindparam("order_id"), data=bindparam("data"), symbology=bindparam("symbology"),
@@ -62,7 +63,7 @@ def _confirm() -> object:
     )
 
 
-STATEMENTS = sql.StatementCache({"scan": _scan, "confirm": _confirm})
+STATEMENTS = sql.StatementCache({"scan": insert_scan, "confirm": _confirm})
 
 
 def record_scans(db: Database, claim: Claim, scans: Sequence[ScanRow], user: str | None = None) -> None:

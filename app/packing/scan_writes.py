@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 
 from app.db.models import Order, OrderEvent, OrderLine, ParcelItem, ScanRecord, SerialNumber, utcnow
 from app.orders import sql
+from app.orders.hotpath import insert_scan
 from app.packing.api import Packer, ScanOutcome
 from app.packing.packs import OpenPack
 from app.packing.scan_rules import Decision
@@ -40,11 +41,7 @@ class Conflict(Exception):
 
 def _statements() -> dict[str, Any]:
     return {
-        "scan": insert(scans_t).values(
-            at=bindparam("at"), station=bindparam("station"), username=bindparam("user"),
-            order_id=bindparam("order_id"), data=bindparam("data"), symbology=bindparam("symbology"),
-            outcome=bindparam("outcome"), product_id=bindparam("product_id"), quantity=bindparam("quantity"),
-            message=bindparam("message")).returning(scans_t.c.id),
+        "scan": insert_scan().returning(scans_t.c.id),
         # the line takes the units only while it has room and this station holds the order
         "pack_units": update(lines_t).where(
             lines_t.c.id == bindparam("line_id"),

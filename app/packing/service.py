@@ -45,13 +45,13 @@ IN_SESSION = frozenset({O.BOX, O.LABEL_CONFIRMED, O.UNDONE})
 class _Catalogue:
     """The rules' look-ups: the open order's cache first, the database for anything else."""
 
-    def __init__(self, pack: OpenPack, session: Session | Callable[[], Session],
+    def __init__(self, pack: OpenPack, session: Callable[[], Session],
                  boxes: Callable[[], frozenset[str]]) -> None:
         self.pack, self._session, self._boxes = pack, session, boxes
 
     @property
     def session(self) -> Session:
-        return self._session if isinstance(self._session, Session) else self._session()
+        return self._session()
 
     def product_for(self, code: str) -> ProductRef | None:
         hit = self.pack.products.get(code)
@@ -256,7 +256,7 @@ class PackingService(ParcelDesk, ProblemDesk):
         try:
             with self.db.write() as session:
                 decision = decide(pack.state, data, symbology,
-                                  _Catalogue(pack, session, lambda: self._box_barcodes(session)))
+                                  _Catalogue(pack, lambda: session, lambda: self._box_barcodes(session)))
                 if decision.outcome is O.BOX:
                     box = self._choose_box_in(session, pack, decision.code or "", None, user)
                 elif decision.outcome is O.LABEL_CONFIRMED:
