@@ -133,16 +133,19 @@ def place_in_order(
     no place. The hot path of the suggestion, kept plain for speed: placed envelopes are kept
     as corner pairs, points too near a wall for the unit's smallest sizes are skipped, the
     envelope that blocked the last try is checked first, and points are sorted once per unit.
-    Past `out_of_time` (checked every TIME_CHECK units) it gives up and returns None.
+    Points are kept as their sort keys, (z, y, x), (x, z, y) or (x + y + z, z, y, x), so
+    that they sort as plain tuples. Past `out_of_time` (checked every TIME_CHECK units) it
+    gives up and returns None.
     """
     bx, by, bz = box
     placed: list[Corners] = []
     spots: list[Spot | None] = [None] * len(ors)
-    points: list[tuple[int, ...]] = [_keyed(point_key, 0, 0, 0)]
+    by_sum, floor_first = point_key == 2, point_key == 0
+    points: list[tuple[int, ...]] = [(0, 0, 0, 0) if by_sum else (0, 0, 0)]
     seen = {(0, 0, 0)}
-    left = len(order)
+    left = total = len(order)
     for i in order:
-        if out_of_time is not None and not left % TIME_CHECK and left < len(order) and out_of_time():
+        if out_of_time is not None and not left % TIME_CHECK and left < total and out_of_time():
             return None
         oi = ors[i]
         mx, my, mz = _smallest(oi)
@@ -150,7 +153,12 @@ def place_in_order(
         chosen: Spot | None = None
         hit: Corners | None = None
         for p in points:
-            px, py, pz = p[-3], p[-2], p[-1]
+            if by_sum:
+                _, pz, py, px = p
+            elif floor_first:
+                pz, py, px = p
+            else:
+                px, pz, py = p
             if px > lx or py > ly or pz > lz:
                 continue
             for ox, oy, oz in oi:
@@ -175,21 +183,50 @@ def place_in_order(
         left -= 1
         if not left:
             break  # the last unit needs no new points
-        cx, cy, cz, cdx, cdy, cdz = chosen
-        cx2, cy2, cz2 = cx + cdx, cy + cdy, cz + cdz
-        c = (cx, cy, cz, cx2, cy2, cz2)
-        placed.append(c)
-        # points the new unit covers are gone for good; new ones join the sorted list
-        points = [p for p in points if not (cx <= p[-3] < cx2 and cy <= p[-2] < cy2 and cz <= p[-1] < cz2)]
-        for x, y, z in _corners_points(c, placed):
-            if x < bx and y < by and z < bz and (x, y, z) not in seen:
-                seen.add((x, y, z))
-                if point_key == 0:
-                    points.append((z, y, x, x, y, z))
-                elif point_key == 1:
-                    points.append((x, z, y, x, y, z))
-                else:
-                    points.append((x + y + z, z, y, x, x, y, z))
+        x, y, z, cdx, cdy, cdz = chosen
+        ax, by_, cz = x + cdx, y + cdy, z + cdz
+        # points the new unit covers are gone for good
+        if by_sum:
+            points = [p for p in points if not (x <= p[3] < ax and y <= p[2] < by_ and z <= p[1] < cz)]
+        elif floor_first:
+            points = [p for p in points if not (x <= p[2] < ax and y <= p[1] < by_ and z <= p[0] < cz)]
+        else:
+            points = [p for p in points if not (x <= p[0] < ax and y <= p[2] < by_ and z <= p[1] < cz)]
+        # its three far corners, each also slid back along the two other axes (one pass over
+        # the placed envelopes finds the six slides), join the sorted list
+        a_y = a_z = b_x = b_z = c_x = c_y = 0
+        for qx, qy, qz, qx2, qy2, qz2 in placed:
+            in_x = qx <= x < qx2
+            in_y = qy <= y < qy2
+            in_z = qz <= z < qz2
+            if qx <= ax < qx2:
+                if in_z and qy2 <= y and qy2 > a_y:
+                    a_y = qy2
+                if in_y and qz2 <= z and qz2 > a_z:
+                    a_z = qz2
+            if qy <= by_ < qy2:
+                if in_z and qx2 <= x and qx2 > b_x:
+                    b_x = qx2
+                if in_x and qz2 <= z and qz2 > b_z:
+                    b_z = qz2
+            if qz <= cz < qz2:
+                if in_y and qx2 <= x and qx2 > c_x:
+                    c_x = qx2
+                if in_x and qy2 <= y and qy2 > c_y:
+                    c_y = qy2
+        placed.append((x, y, z, ax, by_, cz))
+        for n in ((ax, y, z), (x, by_, z), (x, y, cz), (ax, a_y, z), (ax, y, a_z),
+                  (b_x, by_, z), (x, by_, b_z), (c_x, y, cz), (x, c_y, cz)):
+            if n not in seen:
+                seen.add(n)
+                px, py, pz = n
+                if px < bx and py < by and pz < bz:
+                    if by_sum:
+                        points.append((px + py + pz, pz, py, px))
+                    elif floor_first:
+                        points.append((pz, py, px))
+                    else:
+                        points.append((px, pz, py))
         points.sort()
     return spots  # type: ignore[return-value]
 

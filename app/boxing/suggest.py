@@ -59,10 +59,14 @@ def rank_boxes(boxes: Sequence[BoxType], units: Sequence[Unit], objective: Objec
 
 
 def _placements(units: Sequence[tuple[int, Unit]], spots: Sequence[Spot]) -> tuple[Placement, ...]:
+    make = Placement._make
     out = []
     for (index, u), (x, y, z, dx, dy, dz) in zip(units, spots):
         p = u.rules.padding
-        out.append(Placement(index, u.sku, x + p, y + p, z + p, dx - 2 * p, dy - 2 * p, dz - 2 * p))
+        if p:
+            out.append(make((index, u.sku, x + p, y + p, z + p, dx - 2 * p, dy - 2 * p, dz - 2 * p)))
+        else:
+            out.append(make((index, u.sku, x, y, z, dx, dy, dz)))
     return tuple(out)
 
 
@@ -73,19 +77,24 @@ def choose_box(
     out_of_time: Callable[[], bool] | None = None,
 ) -> BoxChoice | None:
     """The best single box for all these units, or None when no box holds them all."""
-    indexed = [u if isinstance(u, tuple) else (i, u) for i, u in enumerate(units)]  # type: ignore[misc]
-    plain = [u for _, u in indexed]
+    if units and isinstance(units[0], tuple):
+        indexed = list(units)  # type: ignore[arg-type]
+        plain = [u for _, u in indexed]
+    else:
+        plain = list(units)  # type: ignore[arg-type]
+        indexed = list(enumerate(plain))
     if out_of_time is None:
         out_of_time = _deadline(DEADLINE_S)
     shapes = [shape_of(u) for u in plain]
     weight = sum(u.weight for u in plain)
-    volume = sum(u.volume for u in plain)
-    order = biggest_first(plain)
+    volumes = [u.volume for u in plain]
+    volume = sum(volumes)
+    order = biggest_first(plain, volumes)
     refused: list[Refusal] = []
     for box in rank_boxes(boxes, plain, objective):
         trial = try_box(plain, orientations_in(shapes, box.dims), box, weight, volume, out_of_time, order)
         if trial.spots is not None:
-            billable = billable_weight(box, plain, objective)
+            billable = billable_weight(box, plain, objective) if objective.goal is Goal.CARRIER_COST else None
             text = explain_choice(box, refused, objective, billable)
             return BoxChoice(box, _placements(indexed, trial.spots), tuple(refused),
                              all(r.proved for r in refused), text)

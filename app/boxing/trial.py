@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Sequence
 
-from app.boxing.bounds import quick_refusal, strong_refusal
+from app.boxing.bounds import first_refusal, quick_refusal, strong_refusal
 from app.boxing.exact import exact_pack
 from app.boxing.extreme_points import (
     ORIENT_KEYS, PASSES, Spot, backtrack_pack, pack_heuristic, place_in_order, shelf_fill, unit_orders,
@@ -37,6 +37,7 @@ HEURISTIC_TRIES = 4  # passes after the quick ones: on the benchmark, later ones
 TIGHT_TENTHS = 7  # units filling this many tenths of a box meet the stronger bounds before any pass
 BACKTRACK_MAX_UNITS = 10
 SHELF_FIRST_UNITS = 40  # orders of this many units in a box try rows and layers first
+ROOMY_TENTHS = 4  # and so do units filling less than this many tenths of the box
 BACKTRACK_NODES = 150  # per unit order
 
 
@@ -59,10 +60,15 @@ def _preferred(os: tuple[Dims, ...], orient_key: int) -> tuple[Dims, ...]:
 QUICK_PASSES = tuple((o, p) for o, p, _ in PASSES[:3])
 
 
-def biggest_first(units: Sequence[Unit]) -> list[int]:
-    """Unit indices by volume, then longest side, both largest first (the same in every box)."""
-    return sorted(range(len(units)), key=lambda i: (
-        -units[i].volume, -max(units[i].dims) - 2 * units[i].rules.padding, i))
+def biggest_first(units: Sequence[Unit], volumes: Sequence[int] | None = None) -> list[int]:
+    """Unit indices by volume, then longest side, both largest first (the same in every box).
+
+    `volumes` are the units' volumes when the caller has them already."""
+    vols = volumes if volumes is not None else [u.volume for u in units]
+    keys = [(-v, -max(u.length, u.width, u.height) - 2 * u.rules.padding, i)
+            for i, (u, v) in enumerate(zip(units, vols))]
+    keys.sort()
+    return [k[2] for k in keys]
 
 
 def quick_pass(orients: Sequence[tuple[Dims, ...]], box: Dims, variant: int = 0, order: Sequence[int] | None = None,
@@ -89,6 +95,47 @@ def shelf_pass(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]], box: 
     return [placed[i] for i in range(len(units))]
 
 
+def rows_pass(orients: Sequence[tuple[Dims, ...]], box: Dims, order: Sequence[int]) -> list[Spot] | None:
+    """Every unit in rows and layers, in this order; None at the first unit that does not go in.
+
+    The same rows and layers as `shelf_fill` (which skips misfits), without its weight
+    check (the caller has done it): rows along x, side by side along y, layers up z, each
+    unit lying as flat as it can go. Cheap enough to run before the extreme-point pass on
+    roomy boxes, which it packs nearly as often.
+    """
+    bx, by, bz = box
+    x = y = z = row = layer = 0
+    spots: list[Spot | None] = [None] * len(orients)
+    flat: dict[int, list[Dims]] = {}  # orientations flattest first, once per kind of unit
+    for i in order:
+        os = orients[i]
+        ors = flat.get(id(os))
+        if ors is None:
+            ors = flat[id(os)] = sorted(os, key=_flat_key)
+        for ox, oy, oz in ors:
+            if x + ox <= bx and y + oy <= by and z + oz <= bz:
+                break  # same row
+            if oy <= by - y - row and z + oz <= bz and ox <= bx:
+                x, y, row = 0, y + row, 0  # next row
+                break
+            if z + layer + oz <= bz and ox <= bx and oy <= by:
+                x, y, z, row, layer = 0, 0, z + layer, 0, 0  # next layer
+                break
+        else:
+            return None
+        spots[i] = (x, y, z, ox, oy, oz)
+        x += ox
+        if oy > row:
+            row = oy
+        if oz > layer:
+            layer = oz
+    return spots  # type: ignore[return-value]
+
+
+def _flat_key(o: Dims) -> tuple[int, int]:
+    return (o[2], o[1])
+
+
 def try_box(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]], box: BoxType, weight: int, volume: int,
             out_of_time: Callable[[], bool], order: Sequence[int] | None = None) -> Trial:
     """Whether the units (with these fitting orientations) go into the box, and how.
@@ -99,23 +146,28 @@ def try_box(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]], box: Box
     if reason is not None:
         return Trial(None, reason, True)
     n = len(units)
-    if n >= SHELF_FIRST_UNITS:
-        # many units: rows and layers (linear time) first; the extreme-point passes slow down
-        # with the square of the units and are for the boxes this leaves unpacked
-        spots = shelf_pass(units, orients, box, order)
+    if n >= SHELF_FIRST_UNITS or (n > 1 and volume * 10 < box.volume * ROOMY_TENTHS):
+        # many units, or a roomy box: rows and layers (linear time) first; the extreme-point
+        # passes cost more (with the square of the units) and are for the boxes this leaves
+        # unpacked
+        spots = rows_pass(orients, box.dims, order if order is not None else biggest_first(units))
         if spots is not None:
             return Trial(spots)
-    # nearly full boxes are seldom packed by a quick pass but often refused by a bound: bound first
+    # nearly full boxes are seldom packed by a quick pass but often refused by a bound: the
+    # cheaper bounds first (they carry almost all those refusals), then the pass
     tight = volume * 10 >= box.volume * TIGHT_TENTHS
-    if not tight:
-        spots = quick_pass(orients, box.dims, 0, order, out_of_time)
-        if spots is not None:
-            return Trial(spots)
-    reason, doms = strong_refusal(units, orients, box, volume)
+    if tight:
+        reason = first_refusal(units, orients, box, volume)
+        if reason is not None:
+            return Trial(None, reason, True)
+    spots = quick_pass(orients, box.dims, 0, order, out_of_time)
+    if spots is not None:
+        return Trial(spots)
+    reason, doms = strong_refusal(units, orients, box, volume, first_done=tight)
     if reason is not None:
         return Trial(None, reason, True)
     assert doms is not None
-    for variant in range(1 if doms == orients and not tight else 0, len(QUICK_PASSES)):
+    for variant in range(1 if doms == orients else 0, len(QUICK_PASSES)):
         spots = quick_pass(doms, box.dims, variant, order, out_of_time)
         if spots is not None:
             return Trial(spots)
