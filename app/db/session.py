@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.db.checkpoint import WalCheckpointer
 from app.db.engine import READ_ONLY, create_database_engine, is_sqlite
 from app.errors import DatabaseUnavailable
 
@@ -23,6 +24,13 @@ class Database:
         self.engine: Engine = create_database_engine(url, **engine_kwargs)
         self.is_sqlite = is_sqlite(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        path = self.engine.url.database if self.is_sqlite else None
+        self._checkpointer = WalCheckpointer(path) if path and path != ":memory:" else None
+
+    def committed(self) -> None:
+        """A write transaction committed (its WAL pages are checkpointed off the writer's path)."""
+        if self._checkpointer is not None:
+            self._checkpointer.committed()
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -30,6 +38,7 @@ class Database:
         with self._translate_errors(), self._sessions() as session:
             with session.begin():
                 yield session
+        self.committed()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -57,6 +66,9 @@ class Database:
         return self.engine.url.render_as_string(hide_password=True)
 
     def close(self) -> None:
+        """Stops the checkpoint thread and closes every connection."""
+        if self._checkpointer is not None:
+            self._checkpointer.close()
         self.engine.dispose()
 
     def __enter__(self) -> "Database":

@@ -172,6 +172,7 @@ def write(db: Database) -> Iterator[Link]:
             link.close()
             raise _unavailable(db, exc) from exc
         raise
+    db.committed()
 
 
 def close_links(db: Database) -> None:
