@@ -1,13 +1,15 @@
 """Does this set of units go into this box? One box at a time, cheapest work first.
 
 1. Proofs by size, weight and volume (`quick_refusal`): most refused boxes stop here.
-   Forty units or more are then tried in rows and layers (linear time), which packs most
-   boxes of many small units before any slower pass.
-2. One extreme-point pass in the most promising order: most boxes that fit stop here. (Units
-   that fill 70 % of the box or more skip it: such boxes are mostly refused by step 3.)
-3. Stronger proofs (`strong_refusal`): reachable room, pairs that cannot lie side by side,
+   Units that fill less than 40 % of the box, and orders of forty units or more, are then
+   tried in rows and layers (linear time), which packs most such boxes before any slower pass.
+2. Units that fill 70 % of the box or more meet the cheaper half of the stronger proofs
+   first (`first_refusal`: the three biggest units alone, reachable room); they carry almost
+   all the refusals of such boxes.
+3. One extreme-point pass in the most promising order: most boxes that fit stop here.
+4. Stronger proofs (`strong_refusal`): reachable room, pairs that cannot lie side by side,
    units that can only lie in a row; they also narrow each unit's orientations.
-4. A few more passes; then, for small orders, the complete search (finds an arrangement or
+5. A few more passes; then, for small orders, the complete search (finds an arrangement or
    proves there is none); then the remaining passes and a backtracking search.
 
 Work is limited by counts, so the answer is deterministic; `out_of_time` only cuts optional
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Sequence
 
-from app.boxing.bounds import first_refusal, quick_refusal, strong_refusal
+from app.boxing.bounds import TOP_FIRST_UNITS, first_refusal, quick_refusal, strong_refusal
 from app.boxing.exact import exact_pack
 from app.boxing.extreme_points import (
     ORIENT_KEYS, PASSES, Spot, backtrack_pack, pack_heuristic, place_in_order, shelf_fill, unit_orders,
@@ -156,16 +158,23 @@ def try_box(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]], box: Box
     # nearly full boxes are seldom packed by a quick pass but often refused by a bound: the
     # cheaper bounds first (they carry almost all those refusals), then the pass
     tight = volume * 10 >= box.volume * TIGHT_TENTHS
-    if tight:
+    doms: list[tuple[Dims, ...]] | None = None
+    if tight and n <= TOP_FIRST_UNITS:
+        # a few units: the whole of the stronger proofs costs about what its cheaper half does
+        reason, doms = strong_refusal(units, orients, box, volume)
+        if reason is not None:
+            return Trial(None, reason, True)
+    elif tight:
         reason = first_refusal(units, orients, box, volume)
         if reason is not None:
             return Trial(None, reason, True)
     spots = quick_pass(orients, box.dims, 0, order, out_of_time)
     if spots is not None:
         return Trial(spots)
-    reason, doms = strong_refusal(units, orients, box, volume, first_done=tight)
-    if reason is not None:
-        return Trial(None, reason, True)
+    if doms is None:
+        reason, doms = strong_refusal(units, orients, box, volume, first_done=tight)
+        if reason is not None:
+            return Trial(None, reason, True)
     assert doms is not None
     for variant in range(1 if doms == orients else 0, len(QUICK_PASSES)):
         spots = quick_pass(doms, box.dims, variant, order, out_of_time)
