@@ -1,7 +1,7 @@
 """Does this set of units go into this box? One box at a time, cheapest work first.
 
 1. Proofs by size, weight and volume (`quick_refusal`): most refused boxes stop here.
-   Units that fill less than 40 % of the box, and orders of forty units or more, are then
+   Units that fill less than 50 % of the box, and orders of forty units or more, are then
    tried in rows and layers (linear time), which packs most such boxes before any slower pass.
 2. Units that fill 70 % of the box or more meet the cheaper half of the stronger proofs
    first (`first_refusal`: the three biggest units alone, reachable room); they carry almost
@@ -39,7 +39,7 @@ HEURISTIC_TRIES = 4  # passes after the quick ones: on the benchmark, later ones
 TIGHT_TENTHS = 7  # units filling this many tenths of a box meet the stronger bounds before any pass
 BACKTRACK_MAX_UNITS = 10
 SHELF_FIRST_UNITS = 40  # orders of this many units in a box try rows and layers first
-ROOMY_TENTHS = 4  # and so do units filling less than this many tenths of the box
+ROOMY_TENTHS = 5  # and so do units filling less than this many tenths of the box
 BACKTRACK_NODES = 150  # per unit order
 
 
