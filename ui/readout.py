@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QRegion, QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -24,8 +24,10 @@ WHITE = QColor("white")
 class TextLines:
     """A text laid out in lines of one width: what a Readout paints and compares."""
 
-    def __init__(self, text: str, font: object, width: int, max_lines: int, elide: bool) -> None:
-        metrics = QFontMetricsF(font)  # type: ignore[arg-type]
+    def __init__(self, text: str, font: object, width: int, max_lines: int, elide: bool,
+                 metrics: QFontMetricsF | None = None) -> None:
+        metrics = metrics or QFontMetricsF(font)  # type: ignore[arg-type]
+        self.metrics = metrics
         self.height = metrics.lineSpacing()
         text = text.replace("\n", "\u2028")  # QTextLayout breaks a line at U+2028, not at "\n"
         if elide:
@@ -80,26 +82,21 @@ class TextLines:
             return QRegion(area.adjusted(-slack, -slack, slack, slack))
         region = QRegion()
         y = self.top(area)
-        for mine, theirs, old, new in zip(self.layouts, other.layouts, other.texts, self.texts):
+        for old, new, old_width, new_width in zip(other.texts, self.texts, other.widths, self.widths):
             if old != new:
                 same = 0
                 for a, b in zip(old, new):
                     if a != b:
                         break
                     same += 1
-                # one character before the first difference: kerning and ligatures across it
-                keep = max(0, same - 1)
-                start = min(_x(mine, keep), _x(theirs, keep))
-                end = max(mine.lineAt(0).naturalTextWidth(), theirs.lineAt(0).naturalTextWidth())
+                # from one character before the first difference (kerning and ligatures across
+                # it); both texts start with these characters, so they stand at the same place
+                start = self.metrics.horizontalAdvance(new[:same - 1]) if same > 1 else 0.0
+                end = max(old_width, new_width)
                 region = region.united(QRect(int(area.left() + start) - slack, int(y) - slack,
                                              int(end - start) + 2 * slack + 1, int(self.height) + 2 * slack + 1))
             y += self.height
         return region
-
-
-def _x(layout: QTextLayout, position: int) -> float:
-    value = layout.lineAt(0).cursorToX(position)
-    return float(value[0] if isinstance(value, tuple) else value)
 
 
 class Readout(QWidget):
@@ -119,6 +116,7 @@ class Readout(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._lines = lines
         self._laid_out: TextLines | None = None  # the text as painted last, at this width
+        self._metrics = QFontMetricsF(self.font())
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 2 * pad)
         # italic overhang and antialiasing reach a little past a glyph's advance
@@ -163,12 +161,19 @@ class Readout(QWidget):
         self._laid_out = None  # other line breaks at another width
         super().resizeEvent(event)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FontChange:
+            self._metrics = QFontMetricsF(self.font())
+            self._laid_out = None
+            self.update()
+        super().changeEvent(event)
+
     def _area(self) -> QRect:
         pad = self._pad
         return self.rect().adjusted(pad, pad, -pad, -pad)
 
     def _layout(self, area: QRect) -> TextLines:
-        return TextLines(self._text, self.font(), max(1, area.width()), self._lines, self._elide)
+        return TextLines(self._text, self.font(), max(1, area.width()), self._lines, self._elide, self._metrics)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         area = self._area()

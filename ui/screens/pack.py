@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from app.packing.api import LineState, PackSnapshot
+from app.packing.api import LineState, PackLine, PackSnapshot
 from app.paths import resource
 from ui.placement_view import PlacementView, paint_parcel
 from ui.readout import Readout
@@ -181,24 +181,42 @@ class PackScreen(QWidget):
             table.setRowCount(len(pack.lines))
             self._rows = [None] * len(pack.lines)
         for row, line in enumerate(pack.lines):
-            if self._rows[row] is line or self._rows[row] == line:
+            shown = self._rows[row]
+            if shown is line or shown == line:
                 continue  # the service keeps an unchanged line's object: nothing to repaint
             self._rows[row] = line
-            values = ("", line.sku, line.name, str(line.expected - line.backordered), str(line.scanned))
-            colour = QColor(ROW_COLOURS[line.state])
-            for col, text in enumerate(values):
-                item = table.item(row, col)
-                if item is None:
-                    item = QTableWidgetItem()
-                    item.setForeground(WHITE)
-                    table.setItem(row, col, item)
-                if item.text() != text:
-                    item.setText(text)
-                if item.background().color() != colour:
-                    item.setBackground(colour)
-            picture = self._picture(line.image)
-            if picture is not None:
-                table.item(row, 0).setData(Qt.ItemDataRole.DecorationRole, picture)
+            if isinstance(shown, PackLine) and (shown.line_no, shown.sku, shown.name, shown.image, shown.expected,
+                                                shown.backordered) == (line.line_no, line.sku, line.name,
+                                                                       line.image, line.expected, line.backordered):
+                # a scan: the count, and the colour when the line's state moved on
+                if shown.scanned != line.scanned:
+                    table.item(row, 4).setText(str(line.scanned))
+                if shown.state != line.state:
+                    self._colour_row(row, line)
+                continue
+            self._fill_row(row, line)
+
+    def _fill_row(self, row: int, line: PackLine) -> None:
+        table = self.table
+        values = ("", line.sku, line.name, str(line.expected - line.backordered), str(line.scanned))
+        for col, text in enumerate(values):
+            item = table.item(row, col)
+            if item is None:
+                item = QTableWidgetItem()
+                item.setForeground(WHITE)
+                table.setItem(row, col, item)
+            if item.text() != text:
+                item.setText(text)
+        self._colour_row(row, line)
+        picture = self._picture(line.image)
+        table.item(row, 0).setData(Qt.ItemDataRole.DecorationRole, picture)
+
+    def _colour_row(self, row: int, line: PackLine) -> None:
+        colour = QColor(ROW_COLOURS[line.state])
+        for col in range(len(COLUMNS)):
+            item = self.table.item(row, col)
+            if item.background().color() != colour:
+                item.setBackground(colour)
 
     def _size_columns(self, pack: PackSnapshot) -> None:
         """Column widths for this order's lines: the SKUs as they are, counts up to 5 digits."""
