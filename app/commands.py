@@ -23,9 +23,9 @@ class Command(enum.Enum):
         return self.name.replace("_", " ")
 
 
+_BY_VALUE = {command.value: command for command in Command}
+
+
 def command_for(data: str) -> Command | None:
     """The command a scan means, or None when it is not a command barcode."""
-    try:
-        return Command(data.strip().upper())
-    except ValueError:
-        return None
+    return _BY_VALUE.get(data.strip().upper())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Callable, Protocol, runtime_checkable
 
 
@@ -110,6 +110,4 @@ class SystemClock:
     """The real clock, in UTC."""
 
     def now(self) -> datetime:
-        from datetime import timezone
-
         return datetime.now(timezone.utc)

@@ -25,12 +25,13 @@ from app.db.session import Database
 from app.errors import DatabaseUnavailable
 
 log = logging.getLogger(__name__)
+_REQUIRED = object()  # a bind parameter without a default
 
 
 class Prepared:
     """One Core statement compiled for one dialect, with its bind processors."""
 
-    __slots__ = ("sql", "positional", "order", "defaults", "processors")
+    __slots__ = ("sql", "positional", "order", "defaults", "processors", "_plan")
 
     def __init__(self, statement: ClauseElement, dialect: Dialect) -> None:
         compiled = statement.compile(dialect=dialect)  # no IN (...): it would need post-compilation
@@ -45,15 +46,22 @@ class Prepared:
             processor = bind.type.dialect_impl(dialect).bind_processor(dialect)
             if processor is not None:
                 self.processors[name] = processor
+        # each positional parameter: its name, its default (_REQUIRED: none) and its processor
+        self._plan = tuple((name, self.defaults.get(name, _REQUIRED), self.processors.get(name))
+                           for name in self.order)
 
     def parameters(self, values: Mapping[str, Any]) -> Sequence[Any] | dict[str, Any]:
         """The DBAPI parameters for `values` (named like the statement's bindparams)."""
+        if self.positional:  # SQLite: one pass over the statement's parameters, in order
+            out = []
+            for name, default, processor in self._plan:
+                value = values[name] if name in values or default is _REQUIRED else default
+                out.append(processor(value) if processor is not None and value is not None else value)
+            return tuple(out)
         merged = {**self.defaults, **values}
         for name, processor in self.processors.items():
             if merged.get(name) is not None:
                 merged[name] = processor(merged[name])
-        if self.positional:
-            return tuple(merged[name] for name in self.order)
         return merged
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.db.models import Box, Label, Order, OrderLine, Parcel, ParcelItem, Product, ProductBarcode, ScanRecord, SerialNumber
+from app.evolve import evolve
 from app.gs1 import interpret_gs1
 from app.packing.api import (
     ERROR_OUTCOMES, BarcodeHint, BoxSuggestion, LabelState, LineState, PackLine, PackSnapshot,
@@ -64,12 +65,12 @@ class OpenPack:
                 hit = drawn[tally.line_no] = (tally, _line(base_line, tally))
             lines.append(hit[1])
         in_open = s.placed.units
-        parcels = tuple(replace(p, units=in_open) if p.parcel_id == self.open_parcel_id and p.units != in_open
+        parcels = tuple(evolve(p, units=in_open) if p.parcel_id == self.open_parcel_id and p.units != in_open
                         else p for p in self.base.parcels)
         pending = s.pending_serial.product.sku if s.pending_serial else None
         # The count of parcels is known once every unit is scanned: the open parcel is the last.
         count = (sum(1 for p in parcels if p.units > 0) or None) if all(t.remaining == 0 for t in s.lines) else None
-        self.snapshot = replace(self.base, lines=tuple(lines), parcels=parcels, locked=s.locked,
+        self.snapshot = evolve(self.base, lines=tuple(lines), parcels=parcels, locked=s.locked,
                                 lock_message=s.lock_message, awaiting_serial_for=pending, parcel_count=count)
         return self.snapshot
 
@@ -80,7 +81,7 @@ def _line(line: PackLine, tally: LineTally) -> PackLine:
         state = LineState.BACKORDERED if backordered else LineState.DONE
     else:
         state = LineState.PARTIAL if scanned else LineState.TODO
-    return replace(line, scanned=scanned, backordered=backordered, state=state)
+    return evolve(line, scanned=scanned, backordered=backordered, state=state)
 
 
 def find_order(session: Session, number: str) -> Order:
