@@ -5,10 +5,10 @@ the log past 1,000 pages copies the whole log back into the database file first 
 automatic checkpoint, with two fsyncs). A station writes about ten pages per scan, so one
 scan in a hundred paid that copy: a millisecond or more that the packer's "beep" waited for.
 Here a thread with its own connection runs a PASSIVE checkpoint (it never blocks a writer)
-after every few commits - and after every commit while the log is not all copied - so the
-log is reused from its start long before it reaches the automatic limit, and no commit
-does the copy itself. SQLite's automatic checkpoint stays on as a
-safety net should this thread fall behind.
+after every 16 commits and again in the first pause of the writes, so the log is reused
+from its start long before it reaches the automatic limit (a station's scans come with
+pauses), and no commit copies more than the last few commits' pages itself. SQLite's
+automatic checkpoint stays on as a safety net should this thread fall behind.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 COMMITS_PER_CHECKPOINT = 16  # about 160 pages of a station's scans: well under the 1,000-page limit
 BUSY_TIMEOUT_S = 15.0
 CATCH_UP_PASSES = 3
+CATCH_UP_AFTER_S = 0.2  # a pause in the writes this long copies what the last checkpoint missed
 
 
 class WalCheckpointer:
@@ -32,7 +33,7 @@ class WalCheckpointer:
         self.checkpoints = 0  # checkpoints run (tests, diagnostics)
         self._commits = 0
         self._generation = 0  # commits ever: tells the thread whether one came during its pass
-        self._due = False  # the log is not all in the database file yet: every commit wakes the thread
+        self._due = False  # the log is not all in the database file yet
         self._wake = threading.Event()
         self._stop = False
         self._lock = threading.Lock()
@@ -42,7 +43,7 @@ class WalCheckpointer:
         """A write transaction on this database committed (cheap: a counter, now and then a wake-up)."""
         self._generation += 1  # a lost increment under a race only delays one checkpoint
         self._commits += 1
-        if self._commits < self.every and not self._due:
+        if self._commits < self.every:
             return
         self._commits = 0
         self._due = True
@@ -63,10 +64,13 @@ class WalCheckpointer:
             return
         try:
             while True:
-                self._wake.wait()
+                # while part of the log is not copied yet, a quiet moment copies the rest
+                woken = self._wake.wait(timeout=CATCH_UP_AFTER_S if self._due else None)
                 self._wake.clear()
                 if self._stop:
                     return
+                if not woken and not self._due:
+                    continue
                 seen = self._generation
                 if self.checkpoint(conn) and self._generation == seen:
                     self._due = False  # all copied, nothing written since: the next write starts the log over
