@@ -23,8 +23,8 @@ from app.boxing.exact import bound_failure
 from app.boxing.explain import Refusal, explain_choice, explain_split
 from app.boxing.extreme_points import Spot, fill_in_order, shelf_fill, unit_orders
 from app.boxing.model import BoxType, Goal, Objective, Parcel, Placement, Suggestion, Unit
-from app.boxing.orientations import fitting_orientations, orientations_in, shape_of
-from app.boxing.trial import biggest_first, try_box
+from app.boxing.orientations import fitting_orientations, orientations_in
+from app.boxing.trial import try_box
 
 log = logging.getLogger(__name__)
 
@@ -85,11 +85,24 @@ def choose_box(
         indexed = list(enumerate(plain))
     if out_of_time is None:
         out_of_time = _deadline(DEADLINE_S)
-    shapes = [shape_of(u) for u in plain]
-    weight = sum(u.weight for u in plain)
-    volumes = [u.volume for u in plain]
-    volume = sum(volumes)
-    order = biggest_first(plain, volumes)
+    # one pass over the units: shape, weight, padded volume and the biggest-first key (the
+    # same order as `biggest_first`); this is a fixed cost of every order, so kept plain
+    shapes = []
+    keys = []
+    weight = volume = 0
+    for i, u in enumerate(plain):
+        r = u.rules
+        p = r.padding
+        ln, wd, ht = u.length, u.width, u.height
+        shapes.append((ln, wd, ht, r.upright, p))
+        weight += u.weight
+        if p:
+            ln, wd, ht = ln + 2 * p, wd + 2 * p, ht + 2 * p
+        v = ln * wd * ht
+        volume += v
+        keys.append((-v, -(ln if ln >= wd and ln >= ht else wd if wd >= ht else ht), i))
+    keys.sort()
+    order = [k[2] for k in keys]
     refused: list[Refusal] = []
     for box in rank_boxes(boxes, plain, objective):
         trial = try_box(plain, orientations_in(shapes, box.dims), box, weight, volume, out_of_time, order)
