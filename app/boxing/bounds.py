@@ -224,6 +224,27 @@ def row_refusal(units: Sequence[Unit], doms: Sequence[tuple[Dims, ...]], box: Bo
     return None
 
 
+def room_refusal(orients: Sequence[tuple[Dims, ...]], box: BoxType, volume: int) -> str | None:
+    """The units' volume exceeds the part of the box that sums of their sizes can reach."""
+    usable = usable_dims(orients, box.dims)
+    if volume > usable[0] * usable[1] * usable[2]:
+        return (f"the units take {litres(volume)}, {box.id} holds {litres(box.volume)} but only "
+                f"{usable[0]}x{usable[1]}x{usable[2]} mm of it can be filled by these sizes")
+    return None
+
+
+def narrowing_refusal(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]], box: BoxType
+                      ) -> tuple[str | None, list[tuple[Dims, ...]] | None]:
+    """(reason, None) when some unit has no orientation left next to the others; else (None, narrowed)."""
+    doms, pair = prune_orientations(orients, box.dims)
+    if doms is not None:
+        return None, doms
+    assert pair is not None
+    if pair[1] < 0:
+        return f"{units[pair[0]].sku} cannot be turned to leave room for all the other units in {box.id}", None
+    return f"{units[pair[0]].sku} and {units[pair[1]].sku} cannot lie side by side in {box.id}", None
+
+
 def first_refusal(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]], box: BoxType,
                   volume: int) -> str | None:
     """The cheaper half of `strong_refusal`: the three biggest units alone, and reachable room.
@@ -240,11 +261,7 @@ def first_refusal(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]], bo
         reason, _ = _pair_or_row_refusal([units[i] for i in top], [orients[i] for i in top], box)
         if reason is not None:
             return reason
-    usable = usable_dims(orients, box.dims)
-    if volume > usable[0] * usable[1] * usable[2]:
-        return (f"the units take {litres(volume)}, {box.id} holds {litres(box.volume)} but only "
-                f"{usable[0]}x{usable[1]}x{usable[2]} mm of it can be filled by these sizes")
-    return None
+    return room_refusal(orients, box, volume)
 
 
 def strong_refusal(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]], box: BoxType,
@@ -265,12 +282,9 @@ def strong_refusal(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]], b
 def _pair_or_row_refusal(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]], box: BoxType
                          ) -> tuple[str | None, list[tuple[Dims, ...]] | None]:
     """Pruned orientations and rows for these units: (reason, None) or (None, pruned orientations)."""
-    doms, pair = prune_orientations(orients, box.dims)
+    reason, doms = narrowing_refusal(units, orients, box)
     if doms is None:
-        assert pair is not None
-        if pair[1] < 0:
-            return f"{units[pair[0]].sku} cannot be turned to leave room for all the other units in {box.id}", None
-        return f"{units[pair[0]].sku} and {units[pair[1]].sku} cannot lie side by side in {box.id}", None
+        return reason, None
     reason = row_refusal(units, doms, box)
     if reason is not None:
         return reason, None

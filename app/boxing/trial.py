@@ -21,7 +21,9 @@ import logging
 from functools import lru_cache
 from typing import Callable, NamedTuple, Sequence
 
-from app.boxing.bounds import TOP_FIRST_UNITS, first_refusal, quick_refusal, strong_refusal
+from app.boxing.bounds import (
+    TOP_FIRST_UNITS, first_refusal, narrowing_refusal, quick_refusal, room_refusal, row_refusal,
+)
 from app.boxing.exact import exact_pack
 from app.boxing.extreme_points import (
     ORIENT_KEYS, PASSES, Spot, backtrack_pack, pack_heuristic, place_in_order, shelf_fill, unit_orders,
@@ -160,29 +162,40 @@ def try_box(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]], box: Box
     # cheaper bounds first (they carry almost all those refusals), then the pass
     tight = volume * 10 >= room * TIGHT_TENTHS
     doms: list[tuple[Dims, ...]] | None = None
+    checked = False  # rows and reachable room: proofs that only refuse, so they wait for the passes
     if tight and n <= TOP_FIRST_UNITS:
-        # a few units: the whole of the stronger proofs costs about what its cheaper half does
-        reason, doms = strong_refusal(units, orients, box, volume)
+        # a few units: every stronger proof costs about what its cheaper half does; those that
+        # refuse most first (narrowed orientations, then rows, then reachable room)
+        reason, doms = narrowing_refusal(units, orients, box)
+        if doms is not None:
+            reason = row_refusal(units, doms, box) or room_refusal(doms, box, volume)
         if reason is not None:
             return Trial(None, reason, True)
+        checked = True
     elif tight:
         reason = first_refusal(units, orients, box, volume)
         if reason is not None:
             return Trial(None, reason, True)
-    spots = quick_pass(orients, box.dims, 0, order, out_of_time)
+    spots = quick_pass(orients, dims, 0, order, out_of_time)
     if spots is not None:
         return Trial(spots)
     if doms is None:
-        reason, doms = strong_refusal(units, orients, box, volume, first_done=tight)
+        reason, doms = narrowing_refusal(units, orients, box)
         if reason is not None:
             return Trial(None, reason, True)
     assert doms is not None
     for variant in range(1 if doms == orients else 0, len(QUICK_PASSES)):
-        spots = quick_pass(doms, box.dims, variant, order, out_of_time)
+        spots = quick_pass(doms, dims, variant, order, out_of_time)
         if spots is not None:
             return Trial(spots)
+    if not checked:
+        # after the passes: these two refuse few of the boxes the narrowing lets through, and
+        # cost about what a pass does
+        reason = row_refusal(units, doms, box) or room_refusal(doms, box, volume)
+        if reason is not None:
+            return Trial(None, reason, True)
     if n <= EXACT_MAX_UNITS and not out_of_time():
-        result = exact_pack(doms, box.dims, EXACT_MAX_NODES, out_of_time)
+        result = exact_pack(doms, dims, EXACT_MAX_NODES, out_of_time)
         if result.proved_empty:
             return Trial(None, "no arrangement of the units fits (every one was tried)", True)
         spots = result.spots
