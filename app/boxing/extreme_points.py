@@ -215,18 +215,37 @@ def place_in_order(
                 if in_x and qy2 <= y and qy2 > c_y:
                     c_y = qy2
         placed.append((x, y, z, ax, by_, cz))
-        for n in ((ax, y, z), (x, by_, z), (x, y, cz), (ax, a_y, z), (ax, y, a_z),
-                  (b_x, by_, z), (x, by_, b_z), (c_x, y, cz), (x, c_y, cz)):
+        # only corners inside the box, and a slide only when it moved the corner (else it is
+        # the corner itself)
+        fresh = []
+        if ax < bx:
+            fresh.append((ax, y, z))
+            if a_y != y:
+                fresh.append((ax, a_y, z))
+            if a_z != z:
+                fresh.append((ax, y, a_z))
+        if by_ < by:
+            fresh.append((x, by_, z))
+            if b_x != x:
+                fresh.append((b_x, by_, z))
+            if b_z != z:
+                fresh.append((x, by_, b_z))
+        if cz < bz:
+            fresh.append((x, y, cz))
+            if c_x != x:
+                fresh.append((c_x, y, cz))
+            if c_y != y:
+                fresh.append((x, c_y, cz))
+        for n in fresh:
             if n not in seen:
                 seen.add(n)
                 px, py, pz = n
-                if px < bx and py < by and pz < bz:
-                    if by_sum:
-                        points.append((px + py + pz, pz, py, px))
-                    elif floor_first:
-                        points.append((pz, py, px))
-                    else:
-                        points.append((px, pz, py))
+                if by_sum:
+                    points.append((px + py + pz, pz, py, px))
+                elif floor_first:
+                    points.append((pz, py, px))
+                else:
+                    points.append((px, pz, py))
         points.sort()
     return spots  # type: ignore[return-value]
 
