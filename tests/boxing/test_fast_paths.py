@@ -1,6 +1,7 @@
 """The cheap steps tried before the extreme-point pass, and the faster bounds, checked
-against plain references: rows and layers never overlap, first_refusal is a proof, and the
-narrowed orientations are the same fixpoint a plain loop finds."""
+against plain references: rows and layers never overlap, first_refusal is a proof, the
+narrowed orientations are the same fixpoint a plain loop finds, and the short search over
+extreme points claims only packings that are real."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -12,7 +13,8 @@ from app.boxing import BoxType, Rules, Unit, choose_box
 from app.boxing.bounds import first_refusal, prune_orientations, row_refusal
 from app.boxing.model import Parcel, Placement
 from app.boxing.orientations import fitting_orientations
-from app.boxing.trial import biggest_first, rows_pass, try_box
+from app.boxing.point_search import search_points
+from app.boxing.trial import biggest_first, quick_pass, rows_pass, try_box
 from app.boxing.validate import packing_problems
 from tests.boxing.brute import fits
 
@@ -114,3 +116,40 @@ def test_a_row_shorter_than_the_box_is_not_refused_even_when_its_units_cannot_st
     assert doms is not None
     assert row_refusal([kettle, kettle], doms, box) is None  # 280 mm of a 300 mm length
     assert choose_box([kettle, kettle], [box]) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(small_units, dims, st.integers(0, 30))
+def test_the_short_search_claims_a_packing_only_where_one_exists_and_it_is_valid(
+        units: list[Unit], box: tuple[int, int, int], nodes: int) -> None:
+    orients = [fitting_orientations(u, box) for u in units]
+    if not all(orients):
+        return
+    spots = search_points(biggest_first(units), orients, box, nodes)
+    if spots is None:
+        return
+    assert fits([(u.dims, u.rules.upright) for u in units], box)
+    boxed = BoxType("B", *box, max_weight=10**9)
+    assert packing_problems(units, [Parcel(boxed, _placements(units, spots))]) == []
+
+
+def test_the_short_search_packs_boards_and_trays_that_no_quick_pass_packs() -> None:
+    box = (220, 160, 100)  # the demo catalogue's XS, inside
+    units = [Unit("BOARD", 220, 61, 67, 400)] * 2 + [Unit("TRAY", 105, 29, 117, 300)] * 2 + [Unit("CUP", 37, 57, 73, 90)]
+    orients = [fitting_orientations(u, box) for u in units]
+    order = biggest_first(units)
+    assert all(quick_pass(orients, box, variant, order) is None for variant in range(3))
+    spots = search_points(order, orients, box, 24)
+    assert spots is not None
+    boxed = BoxType("XS", *box, max_weight=10**9)
+    assert packing_problems(units, [Parcel(boxed, _placements(units, spots))]) == []
+    assert search_points(order, orients, box, 3) is None  # its budget is kept: four placements are needed
+
+
+def test_a_box_only_the_short_search_packs_is_chosen_over_the_next_bigger_one() -> None:
+    xs = BoxType("XS", 220, 160, 100, 5000, 90, Decimal("0.35"))
+    s = BoxType("S", 300, 220, 150, 10000, 150, Decimal("0.55"))
+    units = [Unit("BOARD", 220, 61, 67, 400)] * 2 + [Unit("TRAY", 105, 29, 117, 300)] * 2 + [Unit("CUP", 37, 57, 73, 90)]
+    choice = choose_box(units, [s, xs])
+    assert choice is not None and choice.box.id == "XS"
+    assert packing_problems(units, [Parcel(xs, choice.placements)]) == []
