@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 
 from app.boxing.bounds import quick_refusal, strong_refusal
 from app.boxing.model import BoxType, Unit
-from app.boxing.orientations import fitting_orientations
+from app.boxing.orientations import orientations_in, shape_of
 
 log = logging.getLogger(__name__)
 
@@ -25,10 +25,17 @@ Spot = tuple[int, int, int, int, int, int]
 
 def bound_failure(units: Sequence[Unit], box: BoxType) -> str | None:
     """A reason the box surely cannot hold all these units, or None when the bounds allow it."""
-    orients = [fitting_orientations(u, box.dims) for u in units]
-    reason = quick_refusal(units, orients, box, sum(u.weight for u in units), sum(u.volume for u in units))
+    shapes = [shape_of(u) for u in units]
+    weight = sum(u.weight for u in units)
+    volume = sum(u.volume for u in units)
+    if (weight > box.max_weight or volume > box.volume) and all(orientations_in(list(dict.fromkeys(shapes)), box.dims)):
+        # every unit fits alone (checked once per kind: a big order repeats a few), so the
+        # reason is the weight or the volume
+        return quick_refusal((), (), box, weight, volume)
+    orients = orientations_in(shapes, box.dims)
+    reason = quick_refusal(units, orients, box, weight, volume)
     if reason is None:
-        reason, _ = strong_refusal(units, orients, box, sum(u.volume for u in units))
+        reason, _ = strong_refusal(units, orients, box, volume)
     return reason
 
 

@@ -442,10 +442,15 @@ def shelf_fill(
     x = y = z = row = layer = 0
     load = 0
     spots: dict[int, Spot] = {}
+    flat: dict[int, list[Dims]] = {}  # orientations flattest first, once per kind of unit (a big order repeats a few)
     for i in order:
-        if load + weights[i] > max_load or not orients[i]:
+        os = orients[i]
+        if load + weights[i] > max_load or not os:
             continue
-        for ox, oy, oz in sorted(orients[i], key=lambda o: (o[2], o[1])):
+        ors = flat.get(id(os))
+        if ors is None:
+            ors = flat[id(os)] = sorted(os, key=_flat_first)
+        for ox, oy, oz in ors:
             if x + ox <= bx and y + oy <= by and z + oz <= bz:
                 break  # same row
             if oy <= by - y - row and z + oz <= bz and ox <= bx:
@@ -458,7 +463,13 @@ def shelf_fill(
             continue
         spots[i] = (x, y, z, ox, oy, oz)
         x += ox
-        row = max(row, oy)
-        layer = max(layer, oz)
+        if oy > row:
+            row = oy
+        if oz > layer:
+            layer = oz
         load += weights[i]
     return spots
+
+
+def _flat_first(o: Dims) -> tuple[int, int]:
+    return (o[2], o[1])

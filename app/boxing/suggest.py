@@ -18,7 +18,7 @@ from itertools import islice
 from typing import Callable, Iterable, Sequence
 
 from app.boxing.errors import BoxingError
-from app.boxing.bounds import why_unit_misfits
+from app.boxing.bounds import quick_refusal, why_unit_misfits
 from app.boxing.exact import bound_failure
 from app.boxing.explain import Refusal, explain_choice, explain_split
 from app.boxing.extreme_points import Spot, fill_in_order, shelf_fill, unit_orders
@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 DEADLINE_S = 0.030  # safety net: past it only the cheapest valid steps run, so calls end within 50 ms
 HURRY_S_PER_UNIT = 0.000006  # what those cheap steps cost per unit: a big order's deadline comes sooner
 MIN_DEADLINE_S = 0.005
+MANY_UNITS = 40  # orders of this many units refuse boxes by weight and volume before any unit's orientations
 
 
 @dataclass(frozen=True)
@@ -85,26 +86,28 @@ def choose_box(
         indexed = list(enumerate(plain))
     if out_of_time is None:
         out_of_time = _deadline(DEADLINE_S)
-    # one pass over the units: shape, weight, padded volume and the biggest-first key (the
-    # same order as `biggest_first`); this is a fixed cost of every order, so kept plain
+    # one pass over the units: shape, weight, padded volume (a fixed cost of every order)
     shapes = []
-    keys = []
     weight = volume = 0
-    for i, u in enumerate(plain):
+    for u in plain:
         r = u.rules
         p = r.padding
-        ln, wd, ht = u.length, u.width, u.height
-        shapes.append((ln, wd, ht, r.upright, p))
+        shapes.append((u.length, u.width, u.height, r.upright, p))
         weight += u.weight
-        if p:
-            ln, wd, ht = ln + 2 * p, wd + 2 * p, ht + 2 * p
-        v = ln * wd * ht
-        volume += v
-        keys.append((-v, -(ln if ln >= wd and ln >= ht else wd if wd >= ht else ht), i))
-    keys.sort()
-    order = [k[2] for k in keys]
+        volume += (u.length + 2 * p) * (u.width + 2 * p) * (u.height + 2 * p) if p else u.length * u.width * u.height
+    # a big order's kinds of unit, to refuse a box that is too small or weak for all of them
+    # without working out every unit's orientations in it
+    kinds = list(dict.fromkeys(shapes)) if len(shapes) >= MANY_UNITS else None
+    order: list[int] | None = None
     refused: list[Refusal] = []
     for box in rank_boxes(boxes, plain, objective):
+        if kinds is not None:
+            reason = _kinds_refusal(plain, shapes, kinds, box, weight, volume)
+            if reason is not None:
+                refused.append(Refusal(box, reason, True))
+                continue
+        if order is None:
+            order = _biggest_first(shapes)
         trial = try_box(plain, orientations_in(shapes, box.dims), box, weight, volume, out_of_time, order)
         if trial.spots is not None:
             billable = billable_weight(box, plain, objective) if objective.goal is Goal.CARRIER_COST else None
@@ -113,6 +116,30 @@ def choose_box(
                              all(r.proved for r in refused), text)
         refused.append(Refusal(box, trial.reason, trial.proved))
     return None
+
+
+def _kinds_refusal(units: Sequence[Unit], shapes: Sequence[tuple[int, int, int, bool, int]],
+                   kinds: Sequence[tuple[int, int, int, bool, int]], box: BoxType, weight: int, volume: int) -> str | None:
+    """`quick_refusal`'s answer (the first unit that fits in no orientation, else the weight,
+    else the volume), looking at each kind of unit once instead of at every unit."""
+    fit = orientations_in(kinds, box.dims)
+    if not all(fit):
+        bad = {k for k, o in zip(kinds, fit) if not o}
+        return why_unit_misfits(next(u for u, s in zip(units, shapes) if s in bad), box)
+    if weight > box.max_weight or volume > box.volume:
+        return quick_refusal((), (), box, weight, volume)
+    return None
+
+
+def _biggest_first(shapes: Sequence[tuple[int, int, int, bool, int]]) -> list[int]:
+    """`trial.biggest_first` from the units' shapes: by padded volume, then longest side."""
+    keys = []
+    for i, (ln, wd, ht, _, p) in enumerate(shapes):
+        if p:
+            ln, wd, ht = ln + 2 * p, wd + 2 * p, ht + 2 * p
+        keys.append((-ln * wd * ht, -(ln if ln >= wd and ln >= ht else wd if wd >= ht else ht), i))
+    keys.sort()
+    return [k[2] for k in keys]
 
 
 def _deadline(seconds: float) -> Callable[[], bool]:
@@ -126,6 +153,8 @@ def _groups(indexed: list[tuple[int, Unit]]) -> list[list[tuple[int, Unit]]]:
     Whether two units conflict depends only on their class and what they refuse, so each
     group keeps the (class, refused) pairs it holds and a unit is checked against those
     few, not against every unit already in the group."""
+    if all(u.rules.hazard_class is None and not u.rules.incompatible_with for _, u in indexed):
+        return [list(indexed)] if indexed else []  # no unit has a class or refuses one: nothing conflicts
     groups: list[list[tuple[int, Unit]]] = []
     kinds: list[dict[tuple[str | None, frozenset[str]], Unit]] = []
     for item in indexed:
@@ -247,8 +276,9 @@ def _split(group: list[tuple[int, Unit]], boxes: Sequence[BoxType], objective: O
            out_of_time: Callable[[], bool], stock: dict[str, int | None]) -> list[BoxChoice]:
     """Several parcels for units that no single box holds."""
     sizes = _Sizes()
-    rest = sorted(group, key=lambda iu: (-sizes.volume(iu[1]), iu[0]))
-    kinds = {id(u): u for _, u in rest}
+    kinds = {id(u): u for _, u in group}  # a big order repeats a few kinds of unit
+    volumes = {key: sizes.volume(u) for key, u in kinds.items()}
+    rest = sorted(group, key=lambda iu: (-volumes[id(iu[1])], iu[0]))
     left = Counter(id(u) for _, u in rest)  # units of each kind still to pack: a big order repeats a few
     choices: list[BoxChoice] = []
     checked: list[BoxType] | None = None

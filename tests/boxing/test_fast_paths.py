@@ -153,3 +153,29 @@ def test_a_box_only_the_short_search_packs_is_chosen_over_the_next_bigger_one() 
     choice = choose_box(units, [s, xs])
     assert choice is not None and choice.box.id == "XS"
     assert packing_problems(units, [Parcel(xs, choice.placements)]) == []
+
+
+kinds_of_units = st.lists(st.builds(
+    Unit, st.sampled_from(["MUG", "BOOK", "LAMP"]), st.integers(10, 400), st.integers(10, 400), st.integers(10, 400),
+    st.integers(1, 3000), st.builds(Rules, upright=st.booleans(), padding=st.sampled_from([0, 0, 5]))),
+    min_size=1, max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(kinds_of_units, st.lists(st.integers(0, 3), min_size=1, max_size=60),
+       st.tuples(st.integers(50, 600), st.integers(50, 600), st.integers(50, 600)), st.integers(1000, 60000))
+def test_a_big_order_is_refused_by_kind_with_the_reason_every_unit_would_give(
+        kinds: list[Unit], picks: list[int], dims: tuple[int, int, int], max_weight: int) -> None:
+    from app.boxing.exact import bound_failure
+    from app.boxing.bounds import quick_refusal
+    from app.boxing.orientations import orientations_in, shape_of
+    from app.boxing.suggest import _kinds_refusal
+
+    units = [kinds[p % len(kinds)] for p in picks]
+    box = BoxType("B", *dims, max_weight=max_weight)
+    shapes = [shape_of(u) for u in units]
+    weight, volume = sum(u.weight for u in units), sum(u.volume for u in units)
+    plain = quick_refusal(units, orientations_in(shapes, dims), box, weight, volume)
+    assert _kinds_refusal(units, shapes, list(dict.fromkeys(shapes)), box, weight, volume) == plain
+    if plain is not None:
+        assert bound_failure(units, box) == plain
