@@ -107,19 +107,24 @@ def prune_orientations(orients: Sequence[tuple[Dims, ...]], box: Dims
     """
     bx, by, bz = box
     room = bx + by + bz
-    first: dict[tuple[Dims, ...], int] = {}
-    second: dict[tuple[Dims, ...], int] = {}
+    # units are grouped by the identity of their orientation tuples (units of one product
+    # share one, from the orientation caches): cheaper than hashing the tuples, and a unit
+    # whose equal tuple is another object only makes a group of its own, with the same result
+    first: dict[int, int] = {}
+    second: dict[int, int] = {}
     for i, d in enumerate(orients):
-        if first.setdefault(d, i) != i:
-            second.setdefault(d, i)
-    keys = list(first)
+        k = id(d)
+        if first.setdefault(k, i) != i:
+            second.setdefault(k, i)
+    ids = list(first)
+    keys = [orients[i] for i in first.values()]
     g = len(keys)
     mins = [_mins(d) for d in keys]
     msum = [m[0] + m[1] + m[2] for m in mins]
     # e can block an orientation o of d only if o + mins(e) exceeds the box on every axis, so
     # only if the sums do: sum(o) is the same for every orientation of d
     size = [d[0][0] + d[0][1] + d[0][2] for d in keys]
-    twice = [d in second for d in keys]
+    twice = [k in second for k in ids]
     low = room - max(msum)
     if not any(s > low for s in size):
         return list(orients), None  # no unit can block any orientation of another
@@ -146,11 +151,11 @@ def prune_orientations(orients: Sequence[tuple[Dims, ...]], box: Dims
                 else:
                     keep.append(o)
             if not keep:
-                i = first[keys[a]]
+                i = first[ids[a]]
                 if len(blockers) != 1:
                     return None, (i, -1)
                 (b,) = blockers
-                return None, (i, first[keys[b]] if b != a else second[keys[b]])
+                return None, (i, first[ids[b]] if b != a else second[ids[b]])
             if len(keep) < len(cur[a]):
                 cur[a] = tuple(keep)
                 new = _mins(cur[a])
@@ -162,8 +167,8 @@ def prune_orientations(orients: Sequence[tuple[Dims, ...]], box: Dims
         todo = grew
     if cur == keys:
         return list(orients), None
-    index = {d: k for k, d in enumerate(keys)}
-    return [cur[index[d]] for d in orients], None
+    index = {k: j for j, k in enumerate(ids)}
+    return [cur[index[id(d)]] for d in orients], None
 
 
 def _heaviest_clique(adj: list[int], weight: list[int]) -> tuple[int, int]:

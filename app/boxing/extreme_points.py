@@ -119,7 +119,8 @@ TIME_CHECK = 16  # units placed between looks at the clock (a big order's pass t
 
 
 @lru_cache(maxsize=8192)
-def _smallest(os: tuple[Dims, ...]) -> Dims:
+def smallest_sizes(os: tuple[Dims, ...]) -> Dims:
+    """The smallest size along each axis over these orientations (cached per kind of unit)."""
     return (min(o[0] for o in os), min(o[1] for o in os), min(o[2] for o in os))
 
 
@@ -148,7 +149,7 @@ def place_in_order(
         if out_of_time is not None and not left % TIME_CHECK and left < total and out_of_time():
             return None
         oi = ors[i]
-        mx, my, mz = _smallest(oi)
+        mx, my, mz = smallest_sizes(oi)
         lx, ly, lz = bx - mx, by - my, bz - mz
         chosen: Spot | None = None
         hit: Corners | None = None

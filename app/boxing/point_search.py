@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 from typing import Sequence
 
+from app.boxing.extreme_points import smallest_sizes
+
 log = logging.getLogger(__name__)
 
 Dims = tuple[int, int, int]
@@ -36,8 +38,10 @@ def search_points(order: Sequence[int], ors: Sequence[Sequence[Dims]], box: Dims
     placed: list[Corners] = []
     spots: list[Spot | None] = [None] * len(ors)
     # per depth: the farthest a unit's corner can start and still fit in some orientation
-    limits = [(bx - min(o[0] for o in ors[i]), by - min(o[1] for o in ors[i]), bz - min(o[2] for o in ors[i]))
-              for i in order]
+    limits = []
+    for i in order:
+        mx, my, mz = smallest_sizes(tuple(ors[i]))
+        limits.append((bx - mx, by - my, bz - mz))
     nodes = 0
 
     def descend(k: int, points: list[Point]) -> bool:
