@@ -134,15 +134,15 @@ def place_in_order(
     no place. The hot path of the suggestion, kept plain for speed: placed envelopes are kept
     as corner pairs, points too near a wall for the unit's smallest sizes are skipped, the
     envelope that blocked the last try is checked first, and points are sorted once per unit.
-    Points are kept as their sort keys, (z, y, x), (x, z, y) or (x + y + z, z, y, x), so
-    that they sort as plain tuples. Past `out_of_time` (checked every TIME_CHECK units) it
+    Points are kept as (first key, z, y, x), the first key being z, x or x + y + z, so that
+    they sort as plain tuples in the point order and unpack the same way in every order. Past `out_of_time` (checked every TIME_CHECK units) it
     gives up and returns None.
     """
     bx, by, bz = box
     placed: list[Corners] = []
     spots: list[Spot | None] = [None] * len(ors)
     by_sum, floor_first = point_key == 2, point_key == 0
-    points: list[tuple[int, ...]] = [(0, 0, 0, 0) if by_sum else (0, 0, 0)]
+    points: list[tuple[int, int, int, int]] = [(0, 0, 0, 0)]
     seen = {(0, 0, 0)}
     left = total = len(order)
     for i in order:
@@ -153,13 +153,7 @@ def place_in_order(
         lx, ly, lz = bx - mx, by - my, bz - mz
         chosen: Spot | None = None
         hit: Corners | None = None
-        for p in points:
-            if by_sum:
-                _, pz, py, px = p
-            elif floor_first:
-                pz, py, px = p
-            else:
-                px, pz, py = p
+        for _, pz, py, px in points:
             if px > lx or py > ly or pz > lz:
                 continue
             for ox, oy, oz in oi:
@@ -187,12 +181,7 @@ def place_in_order(
         x, y, z, cdx, cdy, cdz = chosen
         ax, by_, cz = x + cdx, y + cdy, z + cdz
         # points the new unit covers are gone for good
-        if by_sum:
-            points = [p for p in points if not (x <= p[3] < ax and y <= p[2] < by_ and z <= p[1] < cz)]
-        elif floor_first:
-            points = [p for p in points if not (x <= p[2] < ax and y <= p[1] < by_ and z <= p[0] < cz)]
-        else:
-            points = [p for p in points if not (x <= p[0] < ax and y <= p[2] < by_ and z <= p[1] < cz)]
+        points = [p for p in points if not (x <= p[3] < ax and y <= p[2] < by_ and z <= p[1] < cz)]
         # its three far corners, each also slid back along the two other axes (one pass over
         # the placed envelopes finds the six slides), join the sorted list
         a_y = a_z = b_x = b_z = c_x = c_y = 0
@@ -241,12 +230,7 @@ def place_in_order(
             if n not in seen:
                 seen.add(n)
                 px, py, pz = n
-                if by_sum:
-                    points.append((px + py + pz, pz, py, px))
-                elif floor_first:
-                    points.append((pz, py, px))
-                else:
-                    points.append((px, pz, py))
+                points.append((px + py + pz if by_sum else pz if floor_first else px, pz, py, px))
         points.sort()
     return spots  # type: ignore[return-value]
 
