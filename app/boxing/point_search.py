@@ -3,9 +3,9 @@
 The same points as the extreme-point pass (`extreme_points.place_in_order`), floor first;
 each unit, in order, tries every point and orientation that fits, and a dead end backs up
 to the last choice. It is not complete (extreme points do not reach every packing), so it
-only ever finds arrangements: it proves nothing. On the benchmark's boxes that one pass
-leaves unpacked but the complete search fills, 12 placements of backtracking pack about
-4 in 5 (three passes with other preferences pack about half), at the cost of two passes.
+only ever finds arrangements: it proves nothing. On the boxes of three seeded sets of
+1-6-unit orders that one pass leaves unpacked but the complete search fills, 24 placements
+pack 125 of 137 (109 within 8), where two more passes with other preferences pack 70.
 """
 from __future__ import annotations
 

@@ -190,7 +190,12 @@ class _Sizes:
 
     def __init__(self) -> None:
         self._volumes: dict[int, int] = {}
-        self._orients: dict[tuple[int, tuple[int, int, int]], tuple[tuple[int, int, int], ...]] = {}
+        self._by_box: dict[tuple[int, int, int], dict[int, tuple[tuple[int, int, int], ...]]] = {}
+
+    @property
+    def known_volumes(self) -> dict[int, int]:
+        """The volumes worked out so far, by the unit's id (for loops that look up thousands)."""
+        return self._volumes
 
     def volume(self, u: Unit) -> int:
         v = self._volumes.get(id(u))
@@ -198,12 +203,19 @@ class _Sizes:
             v = self._volumes[id(u)] = u.volume
         return v
 
-    def orients(self, u: Unit, box: BoxType) -> tuple[tuple[int, int, int], ...]:
-        key = (id(u), box.dims)
-        o = self._orients.get(key)
-        if o is None:
-            o = self._orients[key] = fitting_orientations(u, box.dims)
-        return o
+    def orients_of(self, units: Sequence[tuple[int, Unit]], box: BoxType) -> list[tuple[tuple[int, int, int], ...]]:
+        """Each unit's orientations that fit the box, from one table per box (a parcel asks for dozens)."""
+        dims = box.dims
+        table = self._by_box.get(dims)
+        if table is None:
+            table = self._by_box[dims] = {}
+        out = []
+        for _, u in units:
+            o = table.get(id(u))
+            if o is None:
+                o = table[id(u)] = fitting_orientations(u, dims)
+            out.append(o)
+        return out
 
 
 def _window(rest: Iterable[tuple[int, Unit]], box: BoxType, volumes: int, extra: int, sizes: _Sizes,
@@ -212,8 +224,10 @@ def _window(rest: Iterable[tuple[int, Unit]], box: BoxType, volumes: int, extra:
     box's volume or load, and `extra` more."""
     volume = weight = 0
     room, load = volumes * box.volume, volumes * box.max_weight
+    known = sizes.known_volumes
     for n, (_, u) in enumerate(rest):
-        volume += sizes.volume(u)
+        v = known.get(id(u))
+        volume += v if v is not None else sizes.volume(u)
         weight += u.weight
         if volume > room or weight > load:
             return min(limit, n + extra)
@@ -256,7 +270,7 @@ def _fill_box(
     hurry = out_of_time()
     head, tail = _candidates(rest, box, sizes, hurry)
     units = rest[:head] + rest[len(rest) - tail:] if tail else rest[:head]
-    orients = [sizes.orients(u, box) for _, u in units]
+    orients = sizes.orients_of(units, box)
     weights = [u.weight for _, u in units]
     # rows and layers (linear time) often fill a box with many small units best; the
     # extreme-point fills do better with mixed sizes, when there is time for them
@@ -301,7 +315,8 @@ def _split(group: list[tuple[int, Unit]], boxes: Sequence[BoxType], objective: O
             choice = BoxChoice(fill.box, _placements(fill.taken, fill.spots), (), False, f"{fill.box.id}: filled")
         choices.append(choice)
         _take(stock, choice.box)
-        left.subtract(id(u) for _, u in fill.taken)
+        for _, u in fill.taken:
+            left[id(u)] -= 1
         rest = _without(rest, {i for i, _ in fill.taken}, fill.head, fill.tail)
     return choices
 
