@@ -71,7 +71,7 @@ class OpenPack:
         # The count of parcels is known once every unit is scanned: the open parcel is the last.
         count = (sum(1 for p in parcels if p.units > 0) or None) if all(t.remaining == 0 for t in s.lines) else None
         self.snapshot = evolve(self.base, lines=tuple(lines), parcels=parcels, locked=s.locked,
-                                lock_message=s.lock_message, awaiting_serial_for=pending, parcel_count=count)
+                               lock_message=s.lock_message, awaiting_serial_for=pending, parcel_count=count)
         return self.snapshot
 
 

@@ -341,7 +341,7 @@ def apply(state: PackState, decision: Decision, scan_id: int | None = None) -> P
     if outcome is O.NEEDS_SERIAL:
         assert decision.product is not None and decision.line_no is not None
         return evolve(state, pending_serial=PendingSerial(decision.product, decision.line_no,
-                                                          decision.lot, decision.expiry))
+                                                         decision.lot, decision.expiry))
     if outcome is O.ACCEPTED:
         assert decision.product is not None and decision.line_no is not None
         lines = tuple(evolve(x, scanned=x.scanned + decision.quantity) if x.line_no == decision.line_no else x
