@@ -33,6 +33,10 @@ import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 WARM_UP = 50
 PACED_MS = 30  # between paced scans: faster than any packer, long enough for the machine to idle
@@ -64,16 +68,8 @@ def _flush() -> None:
 def _baseline(n: int, folder: Path, gap_ms: int = 0) -> list[float]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
-
     conn = _bare_database(folder / "bare.sqlite3")
-    widget = QWidget()
-    layout = QVBoxLayout(widget)
-    edit, label = QLineEdit(), QLabel()
-    layout.addWidget(edit)
-    layout.addWidget(label)
-    widget.resize(800, 200)
-    widget.show()
+    widget, edit, label = _bare_window()
     times: list[float] = []
     started = [0.0]
 
@@ -101,6 +97,20 @@ def _baseline(n: int, folder: Path, gap_ms: int = 0) -> list[float]:
     return times[WARM_UP:]
 
 
+def _bare_window() -> tuple["QWidget", "QLineEdit", "QLabel"]:
+    """The bare baseline's window: a QLineEdit for the scan, a QLabel for the result."""
+    from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+
+    widget = QWidget()
+    layout = QVBoxLayout(widget)
+    edit, label = QLineEdit(), QLabel()
+    layout.addWidget(edit)
+    layout.addWidget(label)
+    widget.resize(800, 200)
+    widget.show()
+    return widget, edit, label
+
+
 def _bare_database(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA journal_mode=WAL")
@@ -116,19 +126,11 @@ def _baseline_on_worker(n: int, folder: Path, gap_ms: int = 0) -> list[float]:
     """The bare baseline with its database work on the station's worker thread."""
     from PySide6.QtCore import QEventLoop, Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
-
     from ui.workers import Worker
 
     conn = _bare_database(folder / "bare-worker.sqlite3")
     worker = Worker("bench-database")
-    widget = QWidget()
-    layout = QVBoxLayout(widget)
-    edit, label = QLineEdit(), QLabel()
-    layout.addWidget(edit)
-    layout.addWidget(label)
-    widget.resize(800, 200)
-    widget.show()
+    widget, edit, label = _bare_window()
     times: list[float] = []
     started = [0.0]
     loop = QEventLoop()
