@@ -88,8 +88,10 @@ def _keyed(point_key: int, x: int, y: int, z: int) -> tuple[int, ...]:
     return (x + y + z, z, y, x, x, y, z)
 
 
-def _corners_points(c: Corners, placed: list[Corners]) -> list[tuple[int, int, int]]:
-    """`_new_points` for envelopes given by their two corners (x, y, z, x2, y2, z2)."""
+def slides(c: Corners, placed: Sequence[Corners]) -> tuple[int, int, int, int, int, int]:
+    """How far the three far corners of envelope `c` (x, y, z, x2, y2, z2) slide back along
+    the two other axes against the placed envelopes: (x2 corner along y, along z; y2 corner
+    along x, along z; z2 corner along x, along y). `place_in_order` does the same inline."""
     x, y, z, ax, by_, cz = c
     a_y = a_z = b_x = b_z = c_x = c_y = 0
     for qx, qy, qz, qx2, qy2, qz2 in placed:
@@ -111,8 +113,7 @@ def _corners_points(c: Corners, placed: list[Corners]) -> list[tuple[int, int, i
                 c_x = qx2
             if in_x and qy2 <= y and qy2 > c_y:
                 c_y = qy2
-    return [(ax, y, z), (x, by_, z), (x, y, cz), (ax, a_y, z), (ax, y, a_z),
-            (b_x, by_, z), (x, by_, b_z), (c_x, y, cz), (x, c_y, cz)]
+    return a_y, a_z, b_x, b_z, c_x, c_y
 
 
 TIME_CHECK = 16  # units placed between looks at the clock (a big order's pass takes milliseconds)
@@ -434,7 +435,7 @@ def shelf_fill(
             continue
         ors = flat.get(id(os))
         if ors is None:
-            ors = flat[id(os)] = sorted(os, key=_flat_first)
+            ors = flat[id(os)] = sorted(os, key=flat_first)
         for ox, oy, oz in ors:
             if x + ox <= bx and y + oy <= by and z + oz <= bz:
                 break  # same row
@@ -456,5 +457,6 @@ def shelf_fill(
     return spots
 
 
-def _flat_first(o: Dims) -> tuple[int, int]:
+def flat_first(o: Dims) -> tuple[int, int]:
+    """Sort key of orientations for rows and layers: lowest first, then narrowest."""
     return (o[2], o[1])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Sequence
 
-from app.boxing.extreme_points import smallest_sizes
+from app.boxing.extreme_points import slides, smallest_sizes
 
 log = logging.getLogger(__name__)
 
@@ -85,26 +85,7 @@ def _next_points(points: list[Point], placed: list[Corners], box: Dims) -> list[
     bx, by, bz = box
     x, y, z, ax, by_, cz = placed[-1]
     out = [p for p in points if not (x <= p[2] < ax and y <= p[1] < by_ and z <= p[0] < cz)]
-    a_y = a_z = b_x = b_z = c_x = c_y = 0
-    for qx, qy, qz, qx2, qy2, qz2 in placed:
-        in_x = qx <= x < qx2
-        in_y = qy <= y < qy2
-        in_z = qz <= z < qz2
-        if qx <= ax < qx2:
-            if in_z and qy2 <= y and qy2 > a_y:
-                a_y = qy2
-            if in_y and qz2 <= z and qz2 > a_z:
-                a_z = qz2
-        if qy <= by_ < qy2:
-            if in_z and qx2 <= x and qx2 > b_x:
-                b_x = qx2
-            if in_x and qz2 <= z and qz2 > b_z:
-                b_z = qz2
-        if qz <= cz < qz2:
-            if in_y and qx2 <= x and qx2 > c_x:
-                c_x = qx2
-            if in_x and qy2 <= y and qy2 > c_y:
-                c_y = qy2
+    a_y, a_z, b_x, b_z, c_x, c_y = slides(placed[-1], placed)
     fresh: list[Point] = []
     if ax < bx:
         fresh.append((z, y, ax))

@@ -29,7 +29,7 @@ from app.boxing.bounds import (
 )
 from app.boxing.exact import exact_pack
 from app.boxing.extreme_points import (
-    ORIENT_KEYS, PASSES, Spot, backtrack_pack, pack_heuristic, place_in_order, shelf_fill, unit_orders,
+    ORIENT_KEYS, PASSES, Spot, backtrack_pack, flat_first, pack_heuristic, place_in_order, shelf_fill, unit_orders,
 )
 from app.boxing.model import BoxType, Unit
 from app.boxing.point_search import search_points
@@ -121,7 +121,7 @@ def rows_pass(orients: Sequence[tuple[Dims, ...]], box: Dims, order: Sequence[in
         os = orients[i]
         ors = flat.get(id(os))
         if ors is None:
-            ors = flat[id(os)] = sorted(os, key=_flat_key)
+            ors = flat[id(os)] = sorted(os, key=flat_first)
         for ox, oy, oz in ors:
             if x + ox <= bx and y + oy <= by and z + oz <= bz:
                 break  # same row
@@ -140,10 +140,6 @@ def rows_pass(orients: Sequence[tuple[Dims, ...]], box: Dims, order: Sequence[in
         if oz > layer:
             layer = oz
     return spots  # type: ignore[return-value]
-
-
-def _flat_key(o: Dims) -> tuple[int, int]:
-    return (o[2], o[1])
 
 
 def try_box(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]], box: BoxType, weight: int, volume: int,
