@@ -51,12 +51,37 @@ def shape_orientations(shape: tuple[int, int, int, bool, int]) -> tuple[Dims, ..
     return tuple(dict.fromkeys(found))
 
 
-@lru_cache(maxsize=65536)
-def _fitting(shape: tuple[int, int, int, bool, int], box: Dims) -> tuple[Dims, ...]:
+Shape = tuple[int, int, int, bool, int]
+TABLE_SHAPES = 65536  # shapes remembered over all boxes; past it the tables start over
+_tables: dict[Dims, dict[Shape, tuple[Dims, ...]]] = {}
+_remembered = 0
+
+
+def _fitting(shape: Shape, box: Dims) -> tuple[Dims, ...]:
     bx, by, bz = box
     return tuple(o for o in shape_orientations(shape) if o[0] <= bx and o[1] <= by and o[2] <= bz)
 
 
-def orientations_in(shapes: Sequence[tuple[int, int, int, bool, int]], box: Dims) -> list[tuple[Dims, ...]]:
-    """Per unit (given by its shape), the orientations that fit an empty box of these dimensions."""
-    return [_fitting(s, box) for s in shapes]
+def orientations_in(shapes: Sequence[Shape], box: Dims) -> list[tuple[Dims, ...]]:
+    """Per unit (given by its shape), the orientations that fit an empty box of these dimensions.
+
+    Every order asks this of every box it tries, so the answers are kept in one table per
+    box, keyed by the shape alone (cheaper to look up than a cache keyed by shape and box).
+    A shape's answer is the same tuple object each time, which the passes rely on to treat
+    units of one product as one kind."""
+    global _remembered
+    table = _tables.get(box)
+    if table is None:
+        table = _tables[box] = {}
+    out = []
+    for s in shapes:
+        o = table.get(s)
+        if o is None:
+            if _remembered >= TABLE_SHAPES:
+                _tables.clear()
+                _remembered = 0
+                table = _tables[box] = {}
+            o = table[s] = _fitting(s, box)
+            _remembered += 1
+        out.append(o)
+    return out

@@ -53,10 +53,21 @@ def billable_weight(box: BoxType, units: Sequence[Unit], objective: Objective) -
 
 def rank_boxes(boxes: Sequence[BoxType], units: Sequence[Unit], objective: Objective) -> list[BoxType]:
     """Usable boxes, best first for the objective."""
-    usable = [b for b in boxes if b.enabled and (b.stock is None or b.stock > 0)]
     if objective.goal is Goal.CARRIER_COST:
+        usable = [b for b in boxes if b.enabled and (b.stock is None or b.stock > 0)]
         return sorted(usable, key=lambda b: (billable_weight(b, units, objective), b.cost, b.volume, b.id))
-    return sorted(usable, key=lambda b: (b.cost, b.volume, b.id))
+    # by cost the ranking depends on the boxes alone (frozen records), and every order of a
+    # shift asks it of the same catalogue: the last answer is kept for the same box objects
+    global _last_ranking
+    last_boxes, ranked = _last_ranking
+    if len(last_boxes) != len(boxes) or any(a is not b for a, b in zip(last_boxes, boxes)):
+        usable = [b for b in boxes if b.enabled and (b.stock is None or b.stock > 0)]
+        ranked = sorted(usable, key=lambda b: (b.cost, b.volume, b.id))
+        _last_ranking = (tuple(boxes), ranked)
+    return list(ranked)
+
+
+_last_ranking: tuple[tuple[BoxType, ...], list[BoxType]] = ((), [])
 
 
 def _placements(units: Sequence[tuple[int, Unit]], spots: Sequence[Spot]) -> tuple[Placement, ...]:
