@@ -9,10 +9,10 @@ Every refusal is a proof: it never rejects a box that can hold the units.
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
 from typing import Sequence
 
 from app.boxing.model import BoxType, Unit
+from app.boxing.orientations import IdentityMemo, remember, smallest_sizes
 
 log = logging.getLogger(__name__)
 
@@ -61,9 +61,18 @@ def quick_refusal(units: Sequence[Unit], orients: Sequence[Sequence[Dims]], box:
     return None
 
 
-@lru_cache(maxsize=8192)
+_extents_memo: tuple[IdentityMemo, ...] = ({}, {}, {})
+
+
 def _extents(os: tuple[Dims, ...], k: int) -> tuple[int, ...]:
-    return tuple(sorted({o[k] for o in os}))
+    """The distinct sizes these orientations take along axis k (remembered per tuple)."""
+    memo = _extents_memo[k]
+    hit = memo.get(id(os))
+    if hit is not None and hit[0] is os:
+        return hit[1]  # type: ignore[return-value]
+    out = tuple(sorted({o[k] for o in os}))
+    remember(memo, os, out)
+    return out
 
 
 def usable_dims(orients: Sequence[tuple[Dims, ...]], box: Dims) -> Dims:
@@ -89,13 +98,6 @@ def usable_dims(orients: Sequence[tuple[Dims, ...]], box: Dims) -> Dims:
     return (out[0], out[1], out[2])
 
 
-@lru_cache(maxsize=8192)
-def _mins(dom: tuple[Dims, ...]) -> Dims:
-    if len(dom) == 1:
-        return dom[0]
-    return (min(o[0] for o in dom), min(o[1] for o in dom), min(o[2] for o in dom))
-
-
 def prune_orientations(orients: Sequence[tuple[Dims, ...]], box: Dims
                        ) -> tuple[list[tuple[Dims, ...]] | None, tuple[int, int] | None]:
     """Drop orientations that leave no room beside, behind or above some other unit.
@@ -119,7 +121,7 @@ def prune_orientations(orients: Sequence[tuple[Dims, ...]], box: Dims
     ids = list(first)
     keys = [orients[i] for i in first.values()]
     g = len(keys)
-    mins = [_mins(d) for d in keys]
+    mins = [smallest_sizes(d) for d in keys]
     msum = [m[0] + m[1] + m[2] for m in mins]
     # e can block an orientation o of d only if o + mins(e) exceeds the box on every axis, so
     # only if the sums do: sum(o) is the same for every orientation of d
@@ -158,7 +160,7 @@ def prune_orientations(orients: Sequence[tuple[Dims, ...]], box: Dims
                 return None, (i, first[ids[b]] if b != a else second[ids[b]])
             if len(keep) < len(cur[a]):
                 cur[a] = tuple(keep)
-                new = _mins(cur[a])
+                new = smallest_sizes(cur[a])
                 if new != mins[a]:
                     mins[a], msum[a] = new, new[0] + new[1] + new[2]
                     limit[a] = (bx - new[0], by - new[1], bz - new[2])
@@ -199,7 +201,7 @@ def row_refusal(units: Sequence[Unit], doms: Sequence[tuple[Dims, ...]], box: Bo
     if n < 2:
         return None
     bx, by, bz = box.dims
-    mins = [_mins(d) for d in doms]
+    mins = [smallest_sizes(d) for d in doms]
     adj = ([0] * n, [0] * n, [0] * n)
     for i in range(n):
         ix, iy, iz = mins[i]

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import logging
 from bisect import insort
-from functools import lru_cache
 from typing import Callable, Sequence
+
+from app.boxing.orientations import smallest_sizes
 
 log = logging.getLogger(__name__)
 
@@ -117,12 +118,6 @@ def slides(c: Corners, placed: Sequence[Corners]) -> tuple[int, int, int, int, i
 
 
 TIME_CHECK = 16  # units placed between looks at the clock (a big order's pass takes milliseconds)
-
-
-@lru_cache(maxsize=8192)
-def smallest_sizes(os: tuple[Dims, ...]) -> Dims:
-    """The smallest size along each axis over these orientations (cached per kind of unit)."""
-    return (min(o[0] for o in os), min(o[1] for o in os), min(o[2] for o in os))
 
 
 def place_in_order(

@@ -85,3 +85,32 @@ def orientations_in(shapes: Sequence[Shape], box: Dims) -> list[tuple[Dims, ...]
             _remembered += 1
         out.append(o)
     return out
+
+
+IdentityMemo = dict[int, tuple[object, object]]  # id(tuple) -> (the tuple, its answer)
+IDENTITY_MEMO_SIZE = 8192  # answers per memo; past it the memo starts over
+
+
+def remember(memo: IdentityMemo, key: object, value: object) -> None:
+    """Keep an answer for this tuple object, looked up later by `memo.get(id(key))`.
+
+    The orientation tables hand out one tuple per kind of unit and box, and an id is far
+    cheaper to look up than a tuple of tuples is to hash (which every order did several
+    times per unit and box). The entry keeps its tuple alive, so the id stays its own while
+    remembered; a lookup still checks `entry[0] is key`."""
+    if len(memo) >= IDENTITY_MEMO_SIZE:
+        memo.clear()
+    memo[id(key)] = (key, value)
+
+
+_smallest: IdentityMemo = {}
+
+
+def smallest_sizes(os: tuple[Dims, ...]) -> Dims:
+    """The smallest size along each axis over these orientations (remembered per tuple)."""
+    hit = _smallest.get(id(os))
+    if hit is not None and hit[0] is os:
+        return hit[1]  # type: ignore[return-value]
+    out = os[0] if len(os) == 1 else (min(o[0] for o in os), min(o[1] for o in os), min(o[2] for o in os))
+    remember(_smallest, os, out)
+    return out

@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 from typing import Sequence
 
-from app.boxing.extreme_points import slides, smallest_sizes
+from app.boxing.extreme_points import slides
+from app.boxing.orientations import smallest_sizes
 
 log = logging.getLogger(__name__)
 

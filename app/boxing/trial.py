@@ -21,7 +21,6 @@ work short (and a big order's pass in the middle) when the wall-clock safety net
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
 from typing import Callable, NamedTuple, Sequence
 
 from app.boxing.bounds import (
@@ -32,6 +31,7 @@ from app.boxing.extreme_points import (
     ORIENT_KEYS, PASSES, Spot, backtrack_pack, flat_first, pack_heuristic, place_in_order, shelf_fill, unit_orders,
 )
 from app.boxing.model import BoxType, Unit
+from app.boxing.orientations import IdentityMemo, remember
 from app.boxing.point_search import search_points
 
 log = logging.getLogger(__name__)
@@ -41,12 +41,14 @@ Dims = tuple[int, int, int]
 EXACT_MAX_UNITS = 8  # the complete search runs for orders up to this many units in a box
 EXACT_MAX_NODES = 1500  # per box: deterministic work limit of the complete search (about 10 ms)
 HEURISTIC_TRIES = 4  # passes after the quick ones: on the benchmark, later ones pack 1 box in 1,000
-TIGHT_TENTHS = 7  # units filling this many tenths of a box meet the stronger bounds before any pass
+TIGHT_PERCENT = 78  # units filling this much of a box meet the stronger bounds before any pass
 BACKTRACK_MAX_UNITS = 10
 SHELF_FIRST_UNITS = 40  # orders of this many units in a box try rows and layers first
 ROOMY_TENTHS = 5  # and so do units filling less than this many tenths of the box
 BACKTRACK_NODES = 150  # per unit order
 SEARCH_MAX_UNITS = 8  # orders up to this many units in a box meet the short search after the first pass
+SEARCH_FIRST_UNITS = 4
+SEARCH_FIRST_PERCENT = 70
 SEARCH_NODES = 24  # its placements of backtracking (about the cost of three passes)
 
 
@@ -60,9 +62,18 @@ class Trial(NamedTuple):
     proved: bool = False
 
 
-@lru_cache(maxsize=8192)
+_preferences: tuple[IdentityMemo, ...] = tuple({} for _ in ORIENT_KEYS)
+
+
 def _preferred(os: tuple[Dims, ...], orient_key: int) -> tuple[Dims, ...]:
-    return tuple(sorted(os, key=ORIENT_KEYS[orient_key]))
+    """The orientations in one of the ORIENT_KEYS orders (remembered per tuple)."""
+    memo = _preferences[orient_key]
+    hit = memo.get(id(os))
+    if hit is not None and hit[0] is os:
+        return hit[1]  # type: ignore[return-value]
+    out = tuple(sorted(os, key=ORIENT_KEYS[orient_key]))
+    remember(memo, os, out)
+    return out
 
 
 # (orientation preference, point order) of the quick passes, best first: on the benchmark's
@@ -162,7 +173,7 @@ def try_box(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]], box: Box
             return Trial(spots)
     # nearly full boxes are seldom packed by a quick pass but often refused by a bound: the
     # cheaper bounds first (they carry almost all those refusals), then the pass
-    tight = volume * 10 >= room * TIGHT_TENTHS
+    tight = volume * 100 >= room * TIGHT_PERCENT
     doms: list[tuple[Dims, ...]] | None = None
     checked = False  # rows and reachable room: proofs that only refuse, so they wait for the passes
     if tight and n <= TOP_FIRST_UNITS:
@@ -182,13 +193,28 @@ def try_box(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]], box: Box
     if spots is not None:
         return Trial(spots)
     first = 1
+    searched: Sequence[tuple[Dims, ...]] | None = None  # the orientations the short search has had
+    if SEARCH_FIRST_UNITS <= n <= SEARCH_MAX_UNITS and volume * 100 < room * SEARCH_FIRST_PERCENT:
+        # a failed pass on a box this roomy is mostly followed by an arrangement, not a proof
+        searched = orients if doms is None else doms
+        if order is None:
+            order = biggest_first(units)
+        spots = search_points(order, searched, dims, SEARCH_NODES)
+        if spots is not None:
+            return Trial(spots)
     if doms is None:
         reason, doms = narrowing_refusal(units, orients, box)
         if reason is not None:
             return Trial(None, reason, True)
         first = 1 if doms == orients else 0
     assert doms is not None
-    if n <= SEARCH_MAX_UNITS:
+    rows_checked = False
+    if n <= SEARCH_MAX_UNITS and not checked:
+        reason = row_refusal(units, doms, box)
+        if reason is not None:
+            return Trial(None, reason, True)
+        rows_checked = True
+    if n <= SEARCH_MAX_UNITS and searched is None or (searched is not None and searched != doms):
         # a few units: a short backtracking search over the same points packs nearly all
         # that the other quick passes pack, and as much again, for about what they cost
         spots = search_points(order if order is not None else biggest_first(units), doms, dims, SEARCH_NODES)
@@ -202,7 +228,7 @@ def try_box(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]], box: Box
     if not checked:
         # after the passes: these two refuse few of the boxes the narrowing lets through
         # (and no box a pass packs), and cost about what a pass does
-        reason = row_refusal(units, doms, box) or room_refusal(doms, box, volume)
+        reason = (None if rows_checked else row_refusal(units, doms, box)) or room_refusal(doms, box, volume)
         if reason is not None:
             return Trial(None, reason, True)
     if n <= EXACT_MAX_UNITS and not out_of_time():
