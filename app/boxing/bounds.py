@@ -159,8 +159,8 @@ def prune_orientations(orients: Sequence[tuple[Dims, ...]], box: Dims
                 (b,) = blockers
                 return None, (i, first[ids[b]] if b != a else second[ids[b]])
             if len(keep) < len(cur[a]):
-                cur[a] = tuple(keep)
-                new = smallest_sizes(cur[a])
+                cur[a] = tuple(keep)  # a narrowed tuple of this call alone: its sizes are not remembered
+                new = (min(o[0] for o in keep), min(o[1] for o in keep), min(o[2] for o in keep))
                 if new != mins[a]:
                     mins[a], msum[a] = new, new[0] + new[1] + new[2]
                     limit[a] = (bx - new[0], by - new[1], bz - new[2])
@@ -200,7 +200,8 @@ def row_refusal(units: Sequence[Unit], doms: Sequence[tuple[Dims, ...]], box: Bo
     n = len(doms)
     if n < 2:
         return None
-    bx, by, bz = box.dims
+    side = box.dims
+    bx, by, bz = side
     mins = [smallest_sizes(d) for d in doms]
     adj = ([0] * n, [0] * n, [0] * n)
     for i in range(n):
@@ -219,15 +220,20 @@ def row_refusal(units: Sequence[Unit], doms: Sequence[tuple[Dims, ...]], box: Bo
                 adj[2][j] |= 1 << i
     for k in range(3):
         a = adj[k]
+        limit = side[k]
         # a row is a clique of this graph: it cannot be longer than all the linked units together
-        if sum(mins[i][k] for i in range(n) if a[i]) <= box.dims[k]:
+        linked = 0
+        for i in range(n):
+            if a[i]:
+                linked += mins[i][k]
+        if linked <= limit:
             continue
         total, members = _heaviest_clique(a, [m[k] for m in mins])
-        if total > box.dims[k]:
+        if total > limit:
             names = [units[i].sku for i in range(n) if members >> i & 1]
             listed = ", ".join(names[:-1]) + " and " + names[-1]
             return (f"{listed} can only lie one after another along {box.id}'s {AXIS_NAME[k]}: "
-                    f"{total} mm, {box.id} is {box.dims[k]} mm")
+                    f"{total} mm, {box.id} is {limit} mm")
     return None
 
 
