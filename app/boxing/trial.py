@@ -214,12 +214,14 @@ def try_box(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]], box: Box
         if reason is not None:
             return Trial(None, reason, True)
         rows_checked = True
-    if n <= SEARCH_MAX_UNITS and searched is None or (searched is not None and searched != doms):
+    if n <= SEARCH_MAX_UNITS:
         # a few units: a short backtracking search over the same points packs nearly all
         # that the other quick passes pack, and as much again, for about what they cost
-        spots = search_points(order if order is not None else biggest_first(units), doms, dims, SEARCH_NODES)
-        if spots is not None:
-            return Trial(spots)
+        # (once: again only when the narrowing took orientations away since)
+        if searched is None or searched != doms:
+            spots = search_points(order if order is not None else biggest_first(units), doms, dims, SEARCH_NODES)
+            if spots is not None:
+                return Trial(spots)
     else:
         for variant in range(first, len(QUICK_PASSES)):
             spots = quick_pass(doms, dims, variant, order, out_of_time)
