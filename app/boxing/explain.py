@@ -2,17 +2,17 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from app.boxing.model import BoxType, Goal, Objective
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Refusal:
-    """A box that was considered before the chosen one and why it was not taken."""
+class Refusal(NamedTuple):
+    """A box that was considered before the chosen one and why it was not taken.
+
+    A NamedTuple: one is built for every box refused, faster than a frozen dataclass."""
 
     box: BoxType
     reason: str
