@@ -3,13 +3,15 @@
 1. Proofs by size, weight and volume (`quick_refusal`): most refused boxes stop here.
    Units that fill less than 50 % of the box, and orders of forty units or more, are then
    tried in rows and layers (linear time), which packs most such boxes before any slower pass.
-2. Units that fill 70 % of the box or more meet stronger proofs first: up to 4 units all
+2. Units that fill 78 % of the box or more meet stronger proofs first: up to 4 units all
    of them (narrowed orientations, rows, reachable room), more units the cheaper half
    (`first_refusal`: the three biggest units alone, reachable room); they carry almost all
    the refusals of such boxes.
 3. One extreme-point pass in the most promising order: most boxes that fit stop here.
+   4-8 units filling under 70 % of the box then go to the short search of step 5 at once
+   (a failed pass there is mostly followed by an arrangement, not a proof).
 4. Narrowed orientations (`narrowing_refusal`): refuses most of the boxes left, else
-   narrows each unit's orientations for what follows.
+   narrows each unit's orientations for what follows; up to 8 units, then the row proof.
 5. Up to 8 units, a short depth-first search over extreme points (`point_search`); more
    units, two more passes. Then the proofs that only refuse (rows, reachable room); then,
    for small orders, the complete search (finds an arrangement or proves there is none);
@@ -47,8 +49,8 @@ SHELF_FIRST_UNITS = 40  # orders of this many units in a box try rows and layers
 ROOMY_TENTHS = 5  # and so do units filling less than this many tenths of the box
 BACKTRACK_NODES = 150  # per unit order
 SEARCH_MAX_UNITS = 8  # orders up to this many units in a box meet the short search after the first pass
-SEARCH_FIRST_UNITS = 4
-SEARCH_FIRST_PERCENT = 70
+SEARCH_FIRST_UNITS = 4  # this many units or more, filling less than SEARCH_FIRST_PERCENT of the box,
+SEARCH_FIRST_PERCENT = 70  # meet the short search before the proofs after a failed pass
 SEARCH_NODES = 24  # its placements of backtracking (about the cost of three passes)
 
 
