@@ -185,9 +185,10 @@ def timing_pass(order_list: list[list[Unit]]) -> tuple[list[float], list[float]]
 def compare(name: str, order_list: list[list[Unit]]) -> Iterable[dict]:
     """The checking pass (answers, validator, oracle), then the timing pass.
 
-    The checking pass is timed too: there the validator and CP-SAT run between the timed
-    calls and leave the processor's caches to the next call cold, which costs our short
-    calls (0.05-0.2 ms) proportionally far more than py3dbp's; its p95 ratio is printed as
+    The checking pass is timed too, but there our call comes right after the previous
+    order's validator and CP-SAT check and py3dbp's right after ours, so ours starts with
+    the processor's caches cold from the oracle (our 1-6-unit p95 came out about a quarter
+    higher than in the timing pass, py3dbp's about the same); its p95 ratio is printed as
     `ratio_with_checks_between`."""
     stats = {k: {"times": [], "invalid": 0, "optimal": 0, "nothing_wrongly": 0, "bigger": 0} for k in ("ours", "py3dbp")}
     undecided = 0
