@@ -210,13 +210,11 @@ def try_box(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]], box: Box
             return Trial(None, reason, True)
         first = 1 if doms == orients else 0
     assert doms is not None
-    rows_checked = False
-    if n <= SEARCH_MAX_UNITS and not checked:
-        reason = row_refusal(units, doms, box)
-        if reason is not None:
-            return Trial(None, reason, True)
-        rows_checked = True
     if n <= SEARCH_MAX_UNITS:
+        if not checked:  # the row proof first: it refuses many of the boxes the search would fail on
+            reason = row_refusal(units, doms, box)
+            if reason is not None:
+                return Trial(None, reason, True)
         # a few units: a short backtracking search over the same points packs nearly all
         # that the other quick passes pack, and as much again, for about what they cost
         # (once: again only when the narrowing took orientations away since)
@@ -232,7 +230,8 @@ def try_box(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]], box: Box
     if not checked:
         # after the passes: these two refuse few of the boxes the narrowing lets through
         # (and no box a pass packs), and cost about what a pass does
-        reason = (None if rows_checked else row_refusal(units, doms, box)) or room_refusal(doms, box, volume)
+        # (up to SEARCH_MAX_UNITS units the rows were checked before the short search)
+        reason = (None if n <= SEARCH_MAX_UNITS else row_refusal(units, doms, box)) or room_refusal(doms, box, volume)
         if reason is not None:
             return Trial(None, reason, True)
     if n <= EXACT_MAX_UNITS and not out_of_time():
