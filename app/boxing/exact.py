@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from app.boxing.bounds import quick_refusal, strong_refusal
 from app.boxing.model import BoxType, Unit
@@ -134,8 +134,11 @@ def exact_pack(
                     stack.append((w, d[w][k] + need))
         return True
 
-    def undo(log: list) -> None:
-        for kind, k, x, old in reversed(log):
+    def undo(log: list[tuple[str, int, int, Any]]) -> None:
+        # newest first; an index loop, since mypyc (app/boxing/compiled.py) cannot compile
+        # a loop over reversed() of this list
+        for i in range(len(log) - 1, -1, -1):
+            kind, k, x, old = log[i]
             if kind == "edge":
                 succ[k][x].pop()
                 pred[k][old].pop()

@@ -345,7 +345,7 @@ def pack_heuristic(
 ) -> list[Spot] | None:
     """Try the PASSES (after the first `skip`) until one packs everything; at most max_tries."""
     orders = unit_orders(orients)
-    sorted_ors: dict[int, list[list[Dims]]] = {}
+    sorted_ors: dict[int, list[tuple[Dims, ...]]] = {}
     tries = 0
     for orient_key, point_key, k in PASSES[skip:]:
         if k >= len(orders):

@@ -21,7 +21,7 @@ def orientations(unit: Unit) -> tuple[Dims, ...]:
     if unit.rules.upright:
         found = [(l, w, h), (w, l, h)]
     else:
-        found = list(permutations((l, w, h)))
+        found = [(a, b, c) for a, b, c in permutations((l, w, h))]
     seen: list[Dims] = []
     for dims in found:
         if dims not in seen:
@@ -47,7 +47,7 @@ def shape_orientations(shape: tuple[int, int, int, bool, int]) -> tuple[Dims, ..
     l, w, h, upright, padding = shape
     p = 2 * padding
     l, w, h = l + p, w + p, h + p
-    found = [(l, w, h), (w, l, h)] if upright else list(permutations((l, w, h)))
+    found: list[Dims] = [(l, w, h), (w, l, h)] if upright else [(a, b, c) for a, b, c in permutations((l, w, h))]
     return tuple(dict.fromkeys(found))
 
 

@@ -91,8 +91,8 @@ def choose_box(
 ) -> BoxChoice | None:
     """The best single box for all these units, or None when no box holds them all."""
     if units and isinstance(units[0], tuple):
-        indexed = list(units)  # type: ignore[arg-type]
-        plain = [u for _, u in indexed]
+        indexed: list[tuple[int, Unit]] = list(units)  # type: ignore[arg-type]
+        plain: list[Unit] = [u for _, u in indexed]
     else:
         plain = list(units)  # type: ignore[arg-type]
         indexed = list(enumerate(plain))
