@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from app.boxing import compiled  # noqa: E402  (the digest and folder the package itself checks)
 
 
-def build(target: Path) -> None:
+def build(target: Path, opt_level: str = "3") -> None:
     """Compile into a fresh folder, then put it in place of the old one in one rename."""
     from mypyc.build import mypycify
     from setuptools import setup
@@ -37,7 +37,7 @@ def build(target: Path) -> None:
         cwd = os.getcwd()
         os.chdir(work)  # setuptools must not read the project's own pyproject.toml
         try:
-            setup(name="packdesk-box-search", ext_modules=mypycify(sources, group_name=group, opt_level="3"),
+            setup(name="packdesk-box-search", ext_modules=mypycify(sources, group_name=group, opt_level=opt_level),
                   script_args=["-q", "build_ext", "--build-lib", "lib", "--build-temp", "tmp"])
         finally:
             os.chdir(cwd)
