@@ -31,11 +31,22 @@ def litres(mm3: int) -> str:
     return f"{mm3 / 1_000_000:.1f} L"
 
 
+def longest_first(a: int, b: int, c: int) -> Dims:
+    """Three sizes, longest first (what sorted(..., reverse=True) gives, without its call)."""
+    if a < b:
+        a, b = b, a
+    if b < c:
+        b, c = c, b
+        if a < b:
+            a, b = b, a
+    return (a, b, c)
+
+
 def why_unit_misfits(unit: Unit, box: BoxType) -> str:
     """A short reason why this single unit fits the box in no allowed orientation."""
     p = 2 * unit.rules.padding
-    dims = sorted((unit.length + p, unit.width + p, unit.height + p), reverse=True)
-    bdims = sorted(box.dims, reverse=True)
+    dims = longest_first(unit.length + p, unit.width + p, unit.height + p)
+    bdims = longest_first(box.length, box.width, box.height)
     pad = f" with {unit.rules.padding} mm padding" if p else ""
     if unit.rules.upright and unit.height + p > box.height:
         return f"{unit.sku} must stay upright and is {unit.height + p} mm tall{pad}, {box.id} is {box.height} mm high"

@@ -2,21 +2,27 @@
 from __future__ import annotations
 
 import logging
-from typing import NamedTuple, Sequence
+from typing import Sequence
 
 from app.boxing.model import BoxType, Goal, Objective
 
 log = logging.getLogger(__name__)
 
 
-class Refusal(NamedTuple):
+class Refusal:
     """A box that was considered before the chosen one and why it was not taken.
 
-    A NamedTuple: one is built for every box refused, faster than a frozen dataclass."""
+    A plain slotted class: one is built for every box refused (see trial.Trial)."""
 
-    box: BoxType
-    reason: str
-    proved: bool  # True: the box surely cannot hold the units; False: only no arrangement found
+    __slots__ = ("box", "reason", "proved")
+
+    def __init__(self, box: BoxType, reason: str, proved: bool) -> None:
+        self.box = box
+        self.reason = reason
+        self.proved = proved  # True: the box surely cannot hold the units; False: only no arrangement found
+
+    def __repr__(self) -> str:
+        return f"Refusal({self.box.id!r}, {self.reason!r}, proved={self.proved})"
 
 
 def explain_choice(box: BoxType, refused: Sequence[Refusal], objective: Objective, billable: int | None) -> str:

@@ -139,7 +139,10 @@ def place_in_order(
     spots: list[Spot | None] = [None] * len(ors)
     by_sum, floor_first = point_key == 2, point_key == 0
     points: list[tuple[int, int, int, int]] = [(0, 0, 0, 0)]
-    seen = {(0, 0, 0)}
+    # points ever made, as one number each (x, y, z as digits in base `span`): a number is
+    # cheaper to hash and, compiled, to pass to the set than a tuple of three
+    span = max(bx, by, bz) + 1
+    seen: set[object] = {0}
     left = total = len(order)
     for i in order:
         if out_of_time is not None and not left % TIME_CHECK and left < total and out_of_time():
@@ -222,10 +225,10 @@ def place_in_order(
                 fresh.append((c_x, y, cz))
             if c_y != y:
                 fresh.append((x, c_y, cz))
-        for n in fresh:
-            if n not in seen:
-                seen.add(n)
-                px, py, pz = n
+        for px, py, pz in fresh:
+            code: object = (px * span + py) * span + pz  # made a Python int once, for both set calls
+            if code not in seen:
+                seen.add(code)
                 points.append((px + py + pz if by_sum else pz if floor_first else px, pz, py, px))
         points.sort()
     return spots  # type: ignore[return-value]

@@ -35,17 +35,14 @@ class Unit:
     height: int
     weight: int
     rules: Rules = Rules()
+    # worked out once when the unit is made (the search reads them for every box it tries):
+    dims: tuple[int, int, int] = field(init=False, repr=False, compare=False)  # (length, width, height) in mm
+    volume: int = field(init=False, repr=False, compare=False)  # mm^3, padding envelope included
 
-    @property
-    def dims(self) -> tuple[int, int, int]:
-        """(length, width, height) in mm."""
-        return (self.length, self.width, self.height)
-
-    @property
-    def volume(self) -> int:
-        """Volume in mm^3 including the padding envelope."""
+    def __post_init__(self) -> None:
         p = 2 * self.rules.padding
-        return (self.length + p) * (self.width + p) * (self.height + p)
+        object.__setattr__(self, "dims", (self.length, self.width, self.height))
+        object.__setattr__(self, "volume", (self.length + p) * (self.width + p) * (self.height + p))
 
     def conflicts_with(self, other: Unit) -> bool:
         """True when the two may never share a box (incompatible classes)."""
@@ -69,16 +66,13 @@ class BoxType:
     cost: Decimal = Decimal("0")
     enabled: bool = True
     stock: int | None = None  # None: unlimited / not tracked
+    # worked out once when the record is made (the search reads them for every order):
+    dims: tuple[int, int, int] = field(init=False, repr=False, compare=False)  # (length, width, height) in mm
+    volume: int = field(init=False, repr=False, compare=False)  # inner volume in mm^3
 
-    @property
-    def dims(self) -> tuple[int, int, int]:
-        """(length, width, height) in mm."""
-        return (self.length, self.width, self.height)
-
-    @property
-    def volume(self) -> int:
-        """Inner volume in mm^3."""
-        return self.length * self.width * self.height
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "dims", (self.length, self.width, self.height))
+        object.__setattr__(self, "volume", self.length * self.width * self.height)
 
 
 class Placement(NamedTuple):

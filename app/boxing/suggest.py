@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import islice
-from typing import Callable, Iterable, NamedTuple, Sequence
+from typing import Callable, Iterable, Sequence
 
 from app.boxing.errors import BoxingError
 from app.boxing.bounds import quick_refusal, why_unit_misfits
@@ -34,16 +34,23 @@ MIN_DEADLINE_S = 0.005
 MANY_UNITS = 40  # orders of this many units refuse boxes by weight and volume before any unit's orientations
 
 
-class BoxChoice(NamedTuple):
+class BoxChoice:
     """The chosen box for a set of units, its placements, and the boxes refused before it.
 
-    A NamedTuple: one is built for every order and parcel, faster than a frozen dataclass."""
+    A plain slotted class: one is built for every order and parcel (see trial.Trial)."""
 
-    box: BoxType
-    placements: tuple[Placement, ...]
-    refused: tuple[Refusal, ...]
-    proved_cheapest: bool
-    explanation: str
+    __slots__ = ("box", "placements", "refused", "proved_cheapest", "explanation")
+
+    def __init__(self, box: BoxType, placements: tuple[Placement, ...], refused: tuple[Refusal, ...],
+                 proved_cheapest: bool, explanation: str) -> None:
+        self.box = box
+        self.placements = placements
+        self.refused = refused
+        self.proved_cheapest = proved_cheapest
+        self.explanation = explanation
+
+    def __repr__(self) -> str:
+        return f"BoxChoice({self.box.id!r}, {len(self.placements)} placements, {self.explanation!r})"
 
 
 def billable_weight(box: BoxType, units: Sequence[Unit], objective: Objective) -> int:
@@ -143,15 +150,28 @@ def _kinds_refusal(units: Sequence[Unit], shapes: Sequence[tuple[int, int, int, 
     return None
 
 
-def _biggest_first(shapes: Sequence[tuple[int, int, int, bool, int]]) -> list[int]:
-    """`trial.biggest_first` from the units' shapes: by padded volume, then longest side."""
+def _biggest_first(shapes: list[tuple[int, int, int, bool, int]]) -> list[int]:
+    """`trial.biggest_first` from the units' shapes: by padded volume, then longest side.
+
+    Each unit's sort key is one number, -(volume, longest side, index) read as digits
+    (numbers sort faster than tuples, and are built without a tuple each)."""
+    n = len(shapes)
+    longest_of_all = 1
+    for ln, wd, ht, _, p in shapes:
+        side = (ln if ln >= wd and ln >= ht else wd if wd >= ht else ht) + 2 * p
+        if side > longest_of_all:
+            longest_of_all = side
+    span = longest_of_all + 1
     keys = []
-    for i, (ln, wd, ht, _, p) in enumerate(shapes):
+    i = 0
+    for ln, wd, ht, _, p in shapes:
         if p:
             ln, wd, ht = ln + 2 * p, wd + 2 * p, ht + 2 * p
-        keys.append((-ln * wd * ht, -(ln if ln >= wd and ln >= ht else wd if wd >= ht else ht), i))
+        longest = ln if ln >= wd and ln >= ht else wd if wd >= ht else ht
+        keys.append(-((ln * wd * ht * span + longest) * n + (n - 1 - i)))
+        i += 1
     keys.sort()
-    return [k[2] for k in keys]
+    return [n - 1 - (-k) % n for k in keys]
 
 
 def _deadline(seconds: float) -> Callable[[], bool]:

@@ -23,7 +23,7 @@ work short (and a big order's pass in the middle) when the wall-clock safety net
 from __future__ import annotations
 
 import logging
-from typing import Callable, NamedTuple, Sequence
+from typing import Callable, Sequence
 
 from app.boxing.bounds import (
     TOP_FIRST_UNITS, first_refusal, narrowing_refusal, quick_refusal, room_refusal, row_refusal,
@@ -54,14 +54,18 @@ SEARCH_FIRST_PERCENT = 70  # meet the short search before the proofs after a fai
 SEARCH_NODES = 24  # its placements of backtracking (about the cost of three passes)
 
 
-class Trial(NamedTuple):
+class Trial:
     """Spots (one per unit, padded envelopes) when the units fit; else why not, and whether proved.
 
-    A NamedTuple: one is built for every box tried, and it builds faster than a frozen dataclass."""
+    A plain slotted class: one is built for every box tried; compiled (app/boxing/compiled.py)
+    it is a native class, built without a Python-level call (a NamedTuple's is one)."""
 
-    spots: list[Spot] | None
-    reason: str = ""
-    proved: bool = False
+    __slots__ = ("spots", "reason", "proved")
+
+    def __init__(self, spots: list[Spot] | None, reason: str = "", proved: bool = False) -> None:
+        self.spots = spots
+        self.reason = reason
+        self.proved = proved
 
 
 _preferences: tuple[IdentityMemo, ...] = tuple({} for _ in ORIENT_KEYS)

@@ -10,10 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.boxing import BoxType, Rules, Unit, choose_box
-from app.boxing.bounds import first_refusal, prune_orientations, row_refusal
+from app.boxing.bounds import first_refusal, longest_first, prune_orientations, row_refusal
 from app.boxing.model import Parcel, Placement
 from app.boxing.orientations import fitting_orientations
 from app.boxing.point_search import search_points
+from app.boxing.suggest import _biggest_first
 from app.boxing.trial import biggest_first, quick_pass, rows_pass, try_box
 from app.boxing.validate import packing_problems
 from tests.boxing.brute import fits
@@ -179,3 +180,20 @@ def test_a_big_order_is_refused_by_kind_with_the_reason_every_unit_would_give(
     assert _kinds_refusal(units, shapes, list(dict.fromkeys(shapes)), box, weight, volume) == plain
     if plain is not None:
         assert bound_failure(units, box) == plain
+
+
+padded_units = st.lists(st.builds(
+    Unit, st.sampled_from(["MUG", "BOOK", "SOAP"]), st.integers(1, 400), st.integers(1, 400), st.integers(1, 400),
+    st.just(1), st.builds(Rules, upright=st.booleans(), padding=st.sampled_from([0, 0, 3, 15]))), min_size=1, max_size=40)
+
+
+@given(padded_units)
+@settings(max_examples=300, deadline=None)
+def test_the_order_by_number_keys_is_biggest_first_by_volume_then_longest_side_then_line(units: list[Unit]) -> None:
+    shapes = [(u.length, u.width, u.height, u.rules.upright, u.rules.padding) for u in units]
+    assert _biggest_first(shapes) == biggest_first(units)
+
+
+@given(st.integers(0, 999), st.integers(0, 999), st.integers(0, 999))
+def test_longest_first_sorts_three_sizes_longest_first(a: int, b: int, c: int) -> None:
+    assert longest_first(a, b, c) == tuple(sorted((a, b, c), reverse=True))
