@@ -9,7 +9,7 @@ Every refusal is a proof: it never rejects a box that can hold the units.
 from __future__ import annotations
 
 import logging
-from typing import Sequence
+from typing import Final, Sequence
 
 from app.boxing.model import BoxType, Unit
 from app.boxing.orientations import IdentityMemo, remember, smallest_sizes
@@ -17,8 +17,8 @@ from app.boxing.orientations import IdentityMemo, remember, smallest_sizes
 log = logging.getLogger(__name__)
 
 Dims = tuple[int, int, int]
-AXIS_NAME = ("length", "width", "height")
-TOP_FIRST_UNITS = 4  # orders of more units than this look at their three biggest alone first
+AXIS_NAME: Final = ("length", "width", "height")
+TOP_FIRST_UNITS: Final = 4  # orders of more units than this look at their three biggest alone first
 
 
 def kg(grams: int) -> str:
@@ -72,7 +72,7 @@ def quick_refusal(units: Sequence[Unit], orients: Sequence[Sequence[Dims]], box:
     return None
 
 
-_extents_memo: tuple[IdentityMemo, ...] = ({}, {}, {})
+_extents_memo: Final[tuple[IdentityMemo, ...]] = ({}, {}, {})
 
 
 def _extents(os: tuple[Dims, ...], k: int) -> tuple[int, ...]:

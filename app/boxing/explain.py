@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from typing import Sequence
 
-from app.boxing.model import BoxType, Goal, Objective
+from app.boxing.model import BoxType
 
 log = logging.getLogger(__name__)
 
@@ -25,9 +25,9 @@ class Refusal:
         return f"Refusal({self.box.id!r}, {self.reason!r}, proved={self.proved})"
 
 
-def explain_choice(box: BoxType, refused: Sequence[Refusal], objective: Objective, billable: int | None) -> str:
+def explain_choice(box: BoxType, refused: Sequence[Refusal], billable: int | None) -> str:
     """E.g. "M: smallest that fits; S fails: WIDGET-XL is 320 mm long, S is 300 mm"."""
-    if objective.goal is Goal.CARRIER_COST and billable is not None:
+    if billable is not None:  # the carrier-cost objective's billable grams
         head = f"{box.id}: lowest carrier cost (billable {billable / 1000:.1f} kg)"
     elif any(r.box.volume > box.volume for r in refused):
         head = f"{box.id}: cheapest that fits"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 from bisect import insort
-from typing import Callable, Sequence
+from typing import Callable, Final, Sequence
 
 from app.boxing.orientations import smallest_sizes
 
@@ -117,7 +117,7 @@ def slides(c: Corners, placed: Sequence[Corners]) -> tuple[int, int, int, int, i
     return a_y, a_z, b_x, b_z, c_x, c_y
 
 
-TIME_CHECK = 16  # units placed between looks at the clock (a big order's pass takes milliseconds)
+TIME_CHECK: Final = 16  # units placed between looks at the clock (a big order's pass takes milliseconds)
 
 
 def place_in_order(

@@ -38,11 +38,15 @@ class Unit:
     # worked out once when the unit is made (the search reads them for every box it tries):
     dims: tuple[int, int, int] = field(init=False, repr=False, compare=False)  # (length, width, height) in mm
     volume: int = field(init=False, repr=False, compare=False)  # mm^3, padding envelope included
+    # what decides its orientations: (length, width, height, upright, padding)
+    shape: tuple[int, int, int, bool, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        p = 2 * self.rules.padding
+        r = self.rules
+        p = 2 * r.padding
         object.__setattr__(self, "dims", (self.length, self.width, self.height))
         object.__setattr__(self, "volume", (self.length + p) * (self.width + p) * (self.height + p))
+        object.__setattr__(self, "shape", (self.length, self.width, self.height, r.upright, r.padding))
 
     def conflicts_with(self, other: Unit) -> bool:
         """True when the two may never share a box (incompatible classes)."""

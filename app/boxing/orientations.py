@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 from itertools import permutations
-from typing import Sequence
+from typing import Final, Sequence
 
 from app.boxing.model import Unit
 
@@ -38,7 +38,7 @@ def fitting_orientations(unit: Unit, box: Dims) -> tuple[Dims, ...]:
 
 def shape_of(unit: Unit) -> tuple[int, int, int, bool, int]:
     """What decides a unit's orientations: (length, width, height, upright, padding)."""
-    return (unit.length, unit.width, unit.height, unit.rules.upright, unit.rules.padding)
+    return unit.shape
 
 
 @lru_cache(maxsize=4096)
@@ -53,7 +53,7 @@ def shape_orientations(shape: tuple[int, int, int, bool, int]) -> tuple[Dims, ..
 
 Shape = tuple[int, int, int, bool, int]
 TABLE_SHAPES = 65536  # shapes remembered over all boxes; past it the tables start over
-_tables: dict[Dims, dict[Shape, tuple[Dims, ...]]] = {}
+_tables: Final[dict[Dims, dict[Shape, tuple[Dims, ...]]]] = {}
 _remembered = 0
 
 
@@ -88,7 +88,7 @@ def orientations_in(shapes: Sequence[Shape], box: Dims) -> list[tuple[Dims, ...]
 
 
 IdentityMemo = dict[int, tuple[object, object]]  # id(tuple) -> (the tuple, its answer)
-IDENTITY_MEMO_SIZE = 8192  # answers per memo; past it the memo starts over
+IDENTITY_MEMO_SIZE: Final = 8192  # answers per memo; past it the memo starts over
 
 
 def remember(memo: IdentityMemo, key: object, value: object) -> None:
@@ -103,7 +103,7 @@ def remember(memo: IdentityMemo, key: object, value: object) -> None:
     memo[id(key)] = (key, value)
 
 
-_smallest: IdentityMemo = {}
+_smallest: Final[IdentityMemo] = {}
 
 
 def smallest_sizes(os: tuple[Dims, ...]) -> Dims:

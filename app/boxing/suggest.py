@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import logging
 import math
-import time
+from time import perf_counter
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import islice
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Final, Iterable, Sequence
 
 from app.boxing.errors import BoxingError
 from app.boxing.bounds import quick_refusal, why_unit_misfits
@@ -29,9 +29,10 @@ from app.boxing.trial import try_box
 log = logging.getLogger(__name__)
 
 DEADLINE_S = 0.030  # safety net: past it only the cheapest valid steps run, so calls end within 50 ms
-HURRY_S_PER_UNIT = 0.000006  # what those cheap steps cost per unit: a big order's deadline comes sooner
+HURRY_S_PER_UNIT: Final = 0.000006  # what those cheap steps cost per unit: a big order's deadline comes sooner
 MIN_DEADLINE_S = 0.005
-MANY_UNITS = 40  # orders of this many units refuse boxes by weight and volume before any unit's orientations
+CARRIER_COST: Final = Goal.CARRIER_COST  # a module constant: looking it up on the Enum class costs more
+MANY_UNITS: Final = 40  # orders of this many units refuse boxes by weight and volume before any unit's orientations
 
 
 class BoxChoice:
@@ -61,7 +62,7 @@ def billable_weight(box: BoxType, units: Sequence[Unit], objective: Objective) -
 
 def rank_boxes(boxes: Sequence[BoxType], units: Sequence[Unit], objective: Objective) -> list[BoxType]:
     """Usable boxes, best first for the objective."""
-    if objective.goal is Goal.CARRIER_COST:
+    if objective.goal is CARRIER_COST:
         usable = [b for b in boxes if b.enabled and (b.stock is None or b.stock > 0)]
         return sorted(usable, key=lambda b: (billable_weight(b, units, objective), b.cost, b.volume, b.id))
     # by cost the ranking depends on the boxes alone (frozen records), and every order of a
@@ -109,11 +110,9 @@ def choose_box(
     shapes = []
     weight = volume = 0
     for u in plain:
-        r = u.rules
-        p = r.padding
-        shapes.append((u.length, u.width, u.height, r.upright, p))
+        shapes.append(u.shape)
         weight += u.weight
-        volume += (u.length + 2 * p) * (u.width + 2 * p) * (u.height + 2 * p) if p else u.length * u.width * u.height
+        volume += u.volume
     # a big order's kinds of unit, to refuse a box that is too small or weak for all of them
     # without working out every unit's orientations in it
     kinds = list(dict.fromkeys(shapes)) if len(shapes) >= MANY_UNITS else None
@@ -129,8 +128,8 @@ def choose_box(
             order = _biggest_first(shapes)
         trial = try_box(plain, orientations_in(shapes, box.dims), box, weight, volume, out_of_time, order)
         if trial.spots is not None:
-            billable = billable_weight(box, plain, objective) if objective.goal is Goal.CARRIER_COST else None
-            text = explain_choice(box, refused, objective, billable)
+            billable = billable_weight(box, plain, objective) if objective.goal is CARRIER_COST else None
+            text = explain_choice(box, refused, billable)
             return BoxChoice(box, _placements(indexed, trial.spots), tuple(refused),
                              all(r.proved for r in refused), text)
         refused.append(Refusal(box, trial.reason, trial.proved))
@@ -175,8 +174,8 @@ def _biggest_first(shapes: list[tuple[int, int, int, bool, int]]) -> list[int]:
 
 
 def _deadline(seconds: float) -> Callable[[], bool]:
-    end = time.perf_counter() + seconds
-    return lambda: time.perf_counter() > end
+    end = perf_counter() + seconds
+    return lambda: perf_counter() > end
 
 
 def _groups(indexed: list[tuple[int, Unit]]) -> list[list[tuple[int, Unit]]]:
@@ -211,9 +210,9 @@ def _in_stock(boxes: Sequence[BoxType], stock: dict[str, int | None]) -> list[Bo
     return [b for b in boxes if b.enabled and stock.get(b.id, b.stock) != 0]
 
 
-WINDOW_VOLUMES = 1  # the biggest remaining units a fill considers: up to this many box volumes
-WINDOW_EXTRA = 24  # and this many units more
-GAP_VOLUMES = 1  # plus the smallest remaining units, up to this many box volumes, to fill the gaps
+WINDOW_VOLUMES: Final = 1  # the biggest remaining units a fill considers: up to this many box volumes
+WINDOW_EXTRA: Final = 24  # and this many units more
+GAP_VOLUMES: Final = 1  # plus the smallest remaining units, up to this many box volumes, to fill the gaps
 
 
 class _Sizes:
@@ -294,7 +293,7 @@ def _fill_box(
     """Fill the roomiest box the first remaining unit fits with as many units as go in."""
     first = rest[0][1]
     fits = [b for b in boxes if _fits_alone(first, b)]
-    if objective.goal is Goal.CARRIER_COST:
+    if objective.goal is CARRIER_COST:
         fits.sort(key=lambda b: (-b.volume, billable_weight(b, [], objective), b.id))
     else:
         fits.sort(key=lambda b: (-b.volume, b.cost, b.id))

@@ -23,7 +23,7 @@ work short (and a big order's pass in the middle) when the wall-clock safety net
 from __future__ import annotations
 
 import logging
-from typing import Callable, Sequence
+from typing import Callable, Final, Sequence
 
 from app.boxing.bounds import (
     TOP_FIRST_UNITS, first_refusal, narrowing_refusal, quick_refusal, room_refusal, row_refusal,
@@ -40,18 +40,18 @@ log = logging.getLogger(__name__)
 
 Dims = tuple[int, int, int]
 
-EXACT_MAX_UNITS = 8  # the complete search runs for orders up to this many units in a box
-EXACT_MAX_NODES = 1500  # per box: deterministic work limit of the complete search (about 10 ms)
-HEURISTIC_TRIES = 4  # passes after the quick ones: on the benchmark, later ones pack 1 box in 1,000
-TIGHT_PERCENT = 78  # units filling this much of a box meet the stronger bounds before any pass
-BACKTRACK_MAX_UNITS = 10
-SHELF_FIRST_UNITS = 40  # orders of this many units in a box try rows and layers first
-ROOMY_TENTHS = 5  # and so do units filling less than this many tenths of the box
-BACKTRACK_NODES = 150  # per unit order
-SEARCH_MAX_UNITS = 8  # orders up to this many units in a box meet the short search after the first pass
-SEARCH_FIRST_UNITS = 4  # this many units or more, filling less than SEARCH_FIRST_PERCENT of the box,
-SEARCH_FIRST_PERCENT = 70  # meet the short search before the proofs after a failed pass
-SEARCH_NODES = 24  # its placements of backtracking (about the cost of three passes)
+EXACT_MAX_UNITS: Final = 8  # the complete search runs for orders up to this many units in a box
+EXACT_MAX_NODES: Final = 1500  # per box: deterministic work limit of the complete search (about 10 ms)
+HEURISTIC_TRIES: Final = 4  # passes after the quick ones: on the benchmark, later ones pack 1 box in 1,000
+TIGHT_PERCENT: Final = 78  # units filling this much of a box meet the stronger bounds before any pass
+BACKTRACK_MAX_UNITS: Final = 10
+SHELF_FIRST_UNITS: Final = 40  # orders of this many units in a box try rows and layers first
+ROOMY_TENTHS: Final = 5  # and so do units filling less than this many tenths of the box
+BACKTRACK_NODES: Final = 150  # per unit order
+SEARCH_MAX_UNITS: Final = 8  # orders up to this many units in a box meet the short search after the first pass
+SEARCH_FIRST_UNITS: Final = 4  # this many units or more, filling less than SEARCH_FIRST_PERCENT of the box,
+SEARCH_FIRST_PERCENT: Final = 70  # meet the short search before the proofs after a failed pass
+SEARCH_NODES: Final = 24  # its placements of backtracking (about the cost of three passes)
 
 
 class Trial:
@@ -68,23 +68,26 @@ class Trial:
         self.proved = proved
 
 
-_preferences: tuple[IdentityMemo, ...] = tuple({} for _ in ORIENT_KEYS)
+# the passes' orientation preferences, then rows and layers' (lowest first, then narrowest)
+SORT_KEYS: Final = (*ORIENT_KEYS, flat_first)
+FLAT_FIRST: Final = len(ORIENT_KEYS)
+_preferences: Final[tuple[IdentityMemo, ...]] = tuple({} for _ in SORT_KEYS)
 
 
-def _preferred(os: tuple[Dims, ...], orient_key: int) -> tuple[Dims, ...]:
-    """The orientations in one of the ORIENT_KEYS orders (remembered per tuple)."""
-    memo = _preferences[orient_key]
+def _preferred(os: tuple[Dims, ...], sort_key: int) -> tuple[Dims, ...]:
+    """The orientations in one of the SORT_KEYS orders (remembered per tuple)."""
+    memo = _preferences[sort_key]
     hit = memo.get(id(os))
     if hit is not None and hit[0] is os:
         return hit[1]  # type: ignore[return-value]
-    out = tuple(sorted(os, key=ORIENT_KEYS[orient_key]))
+    out = tuple(sorted(os, key=SORT_KEYS[sort_key]))
     remember(memo, os, out)
     return out
 
 
 # (orientation preference, point order) of the quick passes, best first: on the benchmark's
 # orders the first alone packs 87-95 % of the boxes that can hold the units
-QUICK_PASSES = tuple((o, p) for o, p, _ in PASSES[:3])
+QUICK_PASSES: Final = tuple((o, p) for o, p, _ in PASSES[:3])
 
 
 def biggest_first(units: Sequence[Unit], volumes: Sequence[int] | None = None) -> list[int]:
@@ -133,13 +136,8 @@ def rows_pass(orients: Sequence[tuple[Dims, ...]], box: Dims, order: Sequence[in
     bx, by, bz = box
     x = y = z = row = layer = 0
     spots: list[Spot | None] = [None] * len(orients)
-    flat: dict[int, list[Dims]] = {}  # orientations flattest first, once per kind of unit
     for i in order:
-        os = orients[i]
-        ors = flat.get(id(os))
-        if ors is None:
-            ors = flat[id(os)] = sorted(os, key=flat_first)
-        for ox, oy, oz in ors:
+        for ox, oy, oz in _preferred(orients[i], FLAT_FIRST):
             if x + ox <= bx and y + oy <= by and z + oz <= bz:
                 break  # same row
             if oy <= by - y - row and z + oz <= bz and ox <= bx:
