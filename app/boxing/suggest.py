@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import logging
 import math
-from time import perf_counter
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import islice
+from time import perf_counter
 from typing import Callable, Final, Iterable, Sequence
 
 from app.boxing.errors import BoxingError
