@@ -3,6 +3,7 @@ Python source does, runs only when built from that source, and runs in CI
 (PACKDESK_REQUIRE_COMPILED=1, set by .ci/run)."""
 from __future__ import annotations
 
+import importlib.machinery
 import json
 import os
 import random
@@ -54,7 +55,8 @@ def answers(count: int = 400) -> list[dict]:
     return out
 
 
-def plain_python(code: str, **env: str) -> str:
+def run_python(code: str, **env: str) -> str:
+    """Run `code` in a new interpreter: plain Python unless `env` says otherwise; its output."""
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=240,
                             env={**os.environ, "PACKDESK_INTERPRETED": "1", **env})
     assert result.returncode == 0, result.stderr
@@ -76,7 +78,7 @@ def test_compiled_and_plain_python_give_the_same_answers(monkeypatch: pytest.Mon
     monkeypatch.setattr(suggest, "DEADLINE_S", suggest.DEADLINE_S)
     monkeypatch.setattr(suggest, "MIN_DEADLINE_S", suggest.MIN_DEADLINE_S)
     ours = answers()
-    theirs = json.loads(plain_python(
+    theirs = json.loads(run_python(
         "import json, sys; from tests.boxing.test_compiled import answers; json.dump(answers(), sys.stdout)"))
     assert len(ours) == len(theirs) == 400
     for i, (a, b) in enumerate(zip(ours, theirs)):
@@ -86,7 +88,7 @@ def test_compiled_and_plain_python_give_the_same_answers(monkeypatch: pytest.Mon
 
 
 def test_plain_python_runs_when_asked_and_says_so() -> None:
-    out = plain_python("import app.boxing.suggest as s, app.boxing.compiled as c; print(s.__file__); print(c.running)")
+    out = run_python("import app.boxing.suggest as s, app.boxing.compiled as c; print(s.__file__); print(c.running)")
     where, running = out.splitlines()
     assert where == str(ROOT / "app" / "boxing" / "suggest.py")
     assert running == "interpreted: PACKDESK_INTERPRETED is set"
@@ -115,15 +117,9 @@ def test_a_build_that_does_not_load_leaves_plain_python_running(tmp_path: Path) 
     folder = tmp_path / "app" / "boxing"
     folder.mkdir(parents=True)
     (folder / compiled.MANIFEST).write_text(json.dumps({"source": compiled.source_digest()}))
-    (folder / f"packer__mypyc{compiled_suffix()}").write_bytes(b"not a shared library")
-    out = plain_python("import app.boxing.suggest as s, app.boxing.compiled as c; print(s.__file__); print(c.running)",
+    (folder / f"packer__mypyc{importlib.machinery.EXTENSION_SUFFIXES[0]}").write_bytes(b"not a shared library")
+    out = run_python("import app.boxing.suggest as s, app.boxing.compiled as c; print(s.__file__); print(c.running)",
                        PACKDESK_INTERPRETED="", PACKDESK_COMPILED_DIR=str(tmp_path))
     where, running = out.splitlines()
     assert where == str(ROOT / "app" / "boxing" / "suggest.py")
     assert running.startswith("interpreted: the compiled build in") and "does not load" in running
-
-
-def compiled_suffix() -> str:
-    import importlib.machinery
-
-    return importlib.machinery.EXTENSION_SUFFIXES[0]
