@@ -46,7 +46,7 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   touch "$stamp"
 fi
 
-# The box search compiled by mypyc from the same source (app/boxing/compiled.py): about three
+# The box search compiled by mypyc from the same source (app/boxing/compiled.py): two to three
 # times faster, the same answers. Rebuilt only when its source changed; without a compiler,
 # or if it fails, the search runs as plain Python.
 if command -v cc >/dev/null; then

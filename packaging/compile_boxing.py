@@ -3,7 +3,7 @@
     python packaging/compile_boxing.py [--force]
 
 The same Python source, compiled to C by mypyc (part of mypy: the way black and mypy
-itself ship): the search runs about three times faster with the same answers. The build
+itself ship): the search runs two to three times faster with the same answers. The build
 goes to app.boxing.compiled.compiled_dir() with a digest of its source; app.boxing uses it
 only while that digest matches, so an edited module runs as plain Python until this is run
 again. Does nothing when the build is up to date. Needs a C compiler and Python's headers.

@@ -39,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     b = sub.add_parser("build", help="say whether the box search runs compiled or as plain Python, and why",
                        description="Which build of the box search this installation runs: compiled by mypyc "
                                    "(make setup) or plain Python, and why. Exit status 0 when compiled, 1 when "
-                                   "plain Python (same answers, about three times slower).")
+                                   "plain Python (same answers, two to three times slower).")
     b.set_defaults(func=build)
 
 

@@ -3,7 +3,7 @@
 `packaging/compile_boxing.py` (run by `make setup`) compiles the modules named in
 SEARCH_MODULES into a folder of the virtual environment and records a digest of the source
 they came from. When that digest matches the source on disk, app.boxing imports those
-modules from the folder (about three times faster, the same answers); otherwise - no C
+modules from the folder (two to three times faster, the same answers); otherwise - no C
 compiler, a source changed since, `PACKDESK_INTERPRETED=1` - it runs them as ordinary
 Python. The folder is never inside the source tree, so a stale build can never shadow an
 edited module.
