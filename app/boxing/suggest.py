@@ -24,7 +24,7 @@ from app.boxing.explain import Refusal, explain_choice, explain_split
 from app.boxing.extreme_points import Spot, fill_in_order, shelf_fill, unit_orders
 from app.boxing.model import BoxType, Goal, Objective, Parcel, Placement, Suggestion, Unit
 from app.boxing.orientations import fitting_orientations, orientations_in
-from app.boxing.trial import try_box
+from app.boxing.trial import biggest_first_by_shape, try_box
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +125,7 @@ def choose_box(
                 refused.append(Refusal(box, reason, True))
                 continue
         if order is None:
-            order = _biggest_first(shapes)
+            order = biggest_first_by_shape(shapes)
         trial = try_box(plain, orientations_in(shapes, box.dims), box, weight, volume, out_of_time, order)
         if trial.spots is not None:
             billable = billable_weight(box, plain, objective) if objective.goal is CARRIER_COST else None
@@ -147,30 +147,6 @@ def _kinds_refusal(units: Sequence[Unit], shapes: Sequence[tuple[int, int, int, 
     if weight > box.max_weight or volume > box.volume:
         return quick_refusal((), (), box, weight, volume)
     return None
-
-
-def _biggest_first(shapes: list[tuple[int, int, int, bool, int]]) -> list[int]:
-    """`trial.biggest_first` from the units' shapes: by padded volume, then longest side.
-
-    Each unit's sort key is one number, -(volume, longest side, index) read as digits
-    (numbers sort faster than tuples, and are built without a tuple each)."""
-    n = len(shapes)
-    longest_of_all = 1
-    for ln, wd, ht, _, p in shapes:
-        side = (ln if ln >= wd and ln >= ht else wd if wd >= ht else ht) + 2 * p
-        if side > longest_of_all:
-            longest_of_all = side
-    span = longest_of_all + 1
-    keys = []
-    i = 0
-    for ln, wd, ht, _, p in shapes:
-        if p:
-            ln, wd, ht = ln + 2 * p, wd + 2 * p, ht + 2 * p
-        longest = ln if ln >= wd and ln >= ht else wd if wd >= ht else ht
-        keys.append(-((ln * wd * ht * span + longest) * n + (n - 1 - i)))
-        i += 1
-    keys.sort()
-    return [n - 1 - (-k) % n for k in keys]
 
 
 def _deadline(seconds: float) -> Callable[[], bool]:

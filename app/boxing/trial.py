@@ -90,15 +90,34 @@ def _preferred(os: tuple[Dims, ...], sort_key: int) -> tuple[Dims, ...]:
 QUICK_PASSES: Final = tuple((o, p) for o, p, _ in PASSES[:3])
 
 
-def biggest_first(units: Sequence[Unit], volumes: Sequence[int] | None = None) -> list[int]:
-    """Unit indices by volume, then longest side, both largest first (the same in every box).
+def biggest_first(units: Sequence[Unit]) -> list[int]:
+    """Unit indices by padded volume, then longest side, both largest first, then in line
+    order (the same in every box)."""
+    return biggest_first_by_shape([u.shape for u in units])
 
-    `volumes` are the units' volumes when the caller has them already."""
-    vols = volumes if volumes is not None else [u.volume for u in units]
-    keys = [(-v, -max(u.length, u.width, u.height) - 2 * u.rules.padding, i)
-            for i, (u, v) in enumerate(zip(units, vols))]
+
+def biggest_first_by_shape(shapes: list[tuple[int, int, int, bool, int]]) -> list[int]:
+    """`biggest_first` from the units' shapes (length, width, height, upright, padding).
+
+    Each unit's sort key is one number, -(volume, longest side, index) read as digits
+    (numbers sort faster than tuples, and are built without a tuple each)."""
+    n = len(shapes)
+    longest_of_all = 1
+    for ln, wd, ht, _, p in shapes:
+        side = (ln if ln >= wd and ln >= ht else wd if wd >= ht else ht) + 2 * p
+        if side > longest_of_all:
+            longest_of_all = side
+    span = longest_of_all + 1
+    keys = []
+    i = 0
+    for ln, wd, ht, _, p in shapes:
+        if p:
+            ln, wd, ht = ln + 2 * p, wd + 2 * p, ht + 2 * p
+        longest = ln if ln >= wd and ln >= ht else wd if wd >= ht else ht
+        keys.append(-((ln * wd * ht * span + longest) * n + (n - 1 - i)))
+        i += 1
     keys.sort()
-    return [k[2] for k in keys]
+    return [n - 1 - (-k) % n for k in keys]
 
 
 def quick_pass(orients: Sequence[tuple[Dims, ...]], box: Dims, variant: int = 0, order: Sequence[int] | None = None,

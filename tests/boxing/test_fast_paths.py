@@ -14,7 +14,6 @@ from app.boxing.bounds import first_refusal, longest_first, prune_orientations, 
 from app.boxing.model import Parcel, Placement
 from app.boxing.orientations import fitting_orientations
 from app.boxing.point_search import search_points
-from app.boxing.suggest import _biggest_first
 from app.boxing.trial import biggest_first, quick_pass, rows_pass, try_box
 from app.boxing.validate import packing_problems
 from tests.boxing.brute import fits
@@ -190,8 +189,12 @@ padded_units = st.lists(st.builds(
 @given(padded_units)
 @settings(max_examples=300, deadline=None)
 def test_the_order_by_number_keys_is_biggest_first_by_volume_then_longest_side_then_line(units: list[Unit]) -> None:
-    shapes = [(u.length, u.width, u.height, u.rules.upright, u.rules.padding) for u in units]
-    assert _biggest_first(shapes) == biggest_first(units)
+    def padded(u: Unit) -> list[int]:
+        return [side + 2 * u.rules.padding for side in (u.length, u.width, u.height)]
+
+    plain = sorted(range(len(units)), key=lambda i: (
+        -padded(units[i])[0] * padded(units[i])[1] * padded(units[i])[2], -max(padded(units[i])), i))
+    assert biggest_first(units) == plain
 
 
 @given(st.integers(0, 999), st.integers(0, 999), st.integers(0, 999))
