@@ -31,6 +31,7 @@ def build(target: Path, opt_level: str = "3") -> None:
     from setuptools import setup
 
     sources = [str(compiled.SOURCE_DIR / f"{name}.py") for name in compiled.SEARCH_MODULES]
+    digest = compiled.source_digest()  # before compiling: a source edited meanwhile must not pass for this build
     group = compiled.SHARED_LIBRARY.removesuffix("__mypyc")
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="packdesk-mypyc-") as work:
@@ -47,7 +48,7 @@ def build(target: Path, opt_level: str = "3") -> None:
             shutil.copy2(so, fresh / so.name)
         names = sorted(p.name for p in fresh.iterdir())
         (fresh / compiled.MANIFEST).write_text(json.dumps(
-            {"source": compiled.source_digest(), "modules": list(compiled.SEARCH_MODULES), "files": names,
+            {"source": digest, "modules": list(compiled.SEARCH_MODULES), "files": names,
              "python": sys.version, "built": time.strftime("%Y-%m-%dT%H:%M:%S%z")}, indent=1))
     old = target.with_name(f"boxing.old-{os.getpid()}")
     if target.exists():
