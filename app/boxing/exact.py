@@ -15,7 +15,7 @@ from typing import Any, Callable, Sequence
 
 from app.boxing.bounds import quick_refusal, strong_refusal
 from app.boxing.model import BoxType, Unit
-from app.boxing.orientations import orientations_in, shape_of
+from app.boxing.orientations import orientations_in
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ Spot = tuple[int, int, int, int, int, int]
 
 def bound_failure(units: Sequence[Unit], box: BoxType) -> str | None:
     """A reason the box surely cannot hold all these units, or None when the bounds allow it."""
-    shapes = [shape_of(u) for u in units]
+    shapes = [u.shape for u in units]
     weight = sum(u.weight for u in units)
     volume = sum(u.volume for u in units)
     if (weight > box.max_weight or volume > box.volume) and all(orientations_in(list(dict.fromkeys(shapes)), box.dims)):

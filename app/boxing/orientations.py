@@ -36,11 +36,6 @@ def fitting_orientations(unit: Unit, box: Dims) -> tuple[Dims, ...]:
     return tuple(o for o in orientations(unit) if o[0] <= bx and o[1] <= by and o[2] <= bz)
 
 
-def shape_of(unit: Unit) -> tuple[int, int, int, bool, int]:
-    """What decides a unit's orientations: (length, width, height, upright, padding)."""
-    return unit.shape
-
-
 @lru_cache(maxsize=4096)
 def shape_orientations(shape: tuple[int, int, int, bool, int]) -> tuple[Dims, ...]:
     """Distinct padded (dx, dy, dz) for a shape; keyed by plain ints, so cheap to look up."""

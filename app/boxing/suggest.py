@@ -192,23 +192,11 @@ GAP_VOLUMES: Final = 1  # plus the smallest remaining units, up to this many box
 
 
 class _Sizes:
-    """Each unit's volume and its orientations in each box, worked out once per suggestion
-    (a big order's split asks for them again for every parcel)."""
+    """Each unit's orientations in each box, worked out once per suggestion (a big order's
+    split asks for them again for every parcel; a unit's volume is a field of its record)."""
 
     def __init__(self) -> None:
-        self._volumes: dict[int, int] = {}
         self._by_box: dict[tuple[int, int, int], dict[int, tuple[tuple[int, int, int], ...]]] = {}
-
-    @property
-    def known_volumes(self) -> dict[int, int]:
-        """The volumes worked out so far, by the unit's id (for loops that look up thousands)."""
-        return self._volumes
-
-    def volume(self, u: Unit) -> int:
-        v = self._volumes.get(id(u))
-        if v is None:
-            v = self._volumes[id(u)] = u.volume
-        return v
 
     def orients_of(self, units: Sequence[tuple[int, Unit]], box: BoxType) -> list[tuple[tuple[int, int, int], ...]]:
         """Each unit's orientations that fit the box, from one table per box (a parcel asks for dozens)."""
@@ -225,32 +213,29 @@ class _Sizes:
         return out
 
 
-def _window(rest: Iterable[tuple[int, Unit]], box: BoxType, volumes: int, extra: int, sizes: _Sizes,
-            limit: int) -> int:
+def _window(rest: Iterable[tuple[int, Unit]], box: BoxType, volumes: int, extra: int, limit: int) -> int:
     """How many of these units (in this order, at most `limit`) come to `volumes` times the
     box's volume or load, and `extra` more."""
     volume = weight = 0
     room, load = volumes * box.volume, volumes * box.max_weight
-    known = sizes.known_volumes
     for n, (_, u) in enumerate(rest):
-        v = known.get(id(u))
-        volume += v if v is not None else sizes.volume(u)
+        volume += u.volume
         weight += u.weight
         if volume > room or weight > load:
             return min(limit, n + extra)
     return limit
 
 
-def _candidates(rest: list[tuple[int, Unit]], box: BoxType, sizes: _Sizes, hurry: bool) -> tuple[int, int]:
+def _candidates(rest: list[tuple[int, Unit]], box: BoxType, hurry: bool) -> tuple[int, int]:
     """How many of the remaining units (biggest first) a fill of one box considers, from the
     front and from the back: the biggest, and the smallest to fill the gaps they leave. A big
     order's fill never looks at every unit for every parcel (3,000 units took most of a
     second that way); out of time, it looks at about what the box can hold and no more."""
     n = len(rest)
-    head = _window(rest, box, WINDOW_VOLUMES, 0 if hurry else WINDOW_EXTRA, sizes, n)
+    head = _window(rest, box, WINDOW_VOLUMES, 0 if hurry else WINDOW_EXTRA, n)
     if head >= n or hurry:
         return head, 0
-    return head, _window(islice(reversed(rest), n - head), box, GAP_VOLUMES, 0, sizes, n - head)
+    return head, _window(islice(reversed(rest), n - head), box, GAP_VOLUMES, 0, n - head)
 
 
 @dataclass(frozen=True)
@@ -275,7 +260,7 @@ def _fill_box(
         fits.sort(key=lambda b: (-b.volume, b.cost, b.id))
     box = fits[0]
     hurry = out_of_time()
-    head, tail = _candidates(rest, box, sizes, hurry)
+    head, tail = _candidates(rest, box, hurry)
     units = rest[:head] + rest[len(rest) - tail:] if tail else rest[:head]
     orients = sizes.orients_of(units, box)
     weights = [u.weight for _, u in units]
@@ -298,8 +283,7 @@ def _split(group: list[tuple[int, Unit]], boxes: Sequence[BoxType], objective: O
     """Several parcels for units that no single box holds."""
     sizes = _Sizes()
     kinds = {id(u): u for _, u in group}  # a big order repeats a few kinds of unit
-    volumes = {key: sizes.volume(u) for key, u in kinds.items()}
-    rest = sorted(group, key=lambda iu: (-volumes[id(iu[1])], iu[0]))
+    rest = sorted(group, key=lambda iu: (-iu[1].volume, iu[0]))
     left = Counter(id(u) for _, u in rest)  # units of each kind still to pack: a big order repeats a few
     choices: list[BoxChoice] = []
     checked: list[BoxType] | None = None

@@ -168,12 +168,12 @@ def test_a_big_order_is_refused_by_kind_with_the_reason_every_unit_would_give(
         kinds: list[Unit], picks: list[int], dims: tuple[int, int, int], max_weight: int) -> None:
     from app.boxing.exact import bound_failure
     from app.boxing.bounds import quick_refusal
-    from app.boxing.orientations import orientations_in, shape_of
+    from app.boxing.orientations import orientations_in
     from app.boxing.suggest import _kinds_refusal
 
     units = [kinds[p % len(kinds)] for p in picks]
     box = BoxType("B", *dims, max_weight=max_weight)
-    shapes = [shape_of(u) for u in units]
+    shapes = [u.shape for u in units]
     weight, volume = sum(u.weight for u in units), sum(u.volume for u in units)
     plain = quick_refusal(units, orientations_in(shapes, dims), box, weight, volume)
     assert _kinds_refusal(units, shapes, list(dict.fromkeys(shapes)), box, weight, volume) == plain

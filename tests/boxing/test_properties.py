@@ -10,7 +10,7 @@ from app.boxing import BoxingError, BoxType, Objective, Rules, Unit, choose_box,
 from app.boxing.bounds import quick_refusal, strong_refusal
 from app.boxing.exact import exact_pack
 from app.boxing.model import Goal
-from app.boxing.orientations import fitting_orientations, orientations_in, shape_of
+from app.boxing.orientations import fitting_orientations, orientations_in
 from app.boxing.validate import packing_problems
 from tests.boxing.brute import fits
 
@@ -118,7 +118,7 @@ def test_complete_search_agrees_with_brute_force(units: list[Unit], box: tuple[i
        st.tuples(st.integers(1, 5), st.integers(1, 5), st.integers(1, 5)))
 def test_the_bounds_never_refuse_a_box_that_brute_force_can_fill(units: list[Unit], dims: tuple[int, int, int]) -> None:
     box = BoxType("B", *dims, max_weight=10**9)
-    shapes = [shape_of(u) for u in units]
+    shapes = [u.shape for u in units]
     orients = orientations_in(shapes, box.dims)
     volume = sum(u.volume for u in units)
     reason = quick_refusal(units, orients, box, sum(u.weight for u in units), volume)

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from app.boxing import BoxType, Objective, Unit, choose_box
 from app.boxing import orientations
-from app.boxing.orientations import orientations_in, remember, shape_of, smallest_sizes
+from app.boxing.orientations import orientations_in, remember, smallest_sizes
 from app.boxing.suggest import rank_boxes
 
 S = BoxType("S", 300, 220, 150, 10000, 150, Decimal("0.55"))
@@ -39,13 +39,13 @@ def test_a_memo_that_starts_over_keeps_answering_right() -> None:
 
 
 def test_the_shape_tables_start_over_and_answer_the_same(monkeypatch) -> None:
-    shapes = [shape_of(Unit(f"U{i}", 50 + i, 40, 30, 100)) for i in range(40)]
+    shapes = [Unit(f"U{i}", 50 + i, 40, 30, 100).shape for i in range(40)]
     before = orientations_in(shapes, S.dims)
     monkeypatch.setattr(orientations, "TABLE_SHAPES", 16)
     monkeypatch.setattr(orientations, "_remembered", 16)  # full: the next new shape clears the tables
-    again = orientations_in([shape_of(Unit("NEW", 61, 41, 31, 100))] + shapes, S.dims)
+    again = orientations_in([Unit("NEW", 61, 41, 31, 100).shape] + shapes, S.dims)
     assert again[1:] == before
-    assert again[0] == orientations._fitting(shape_of(Unit("NEW", 61, 41, 31, 100)), S.dims)
+    assert again[0] == orientations._fitting(Unit("NEW", 61, 41, 31, 100).shape, S.dims)
     assert orientations._remembered <= 16  # the tables stay within their size
 
 
