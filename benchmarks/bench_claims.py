@@ -42,7 +42,7 @@ TS = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy keeps timestamps in SQLite
 
 def ours(url: str, station: str, barrier: Any) -> tuple[float, float, list[str]]:
     """Packdesk's own code: claim_next, record_scans, confirm_packed."""
-    from app.db.session import Database
+    from app.store.session import Database
     from app.orders import sql
     from app.orders.claims import claim_next
     from app.orders.hotpath import ScanRow, confirm_packed, record_scans
@@ -169,8 +169,8 @@ def _reference_postgres(url: str, station: str, barrier: Any) -> tuple[float, fl
 def _seed(url: str, orders: int) -> None:
     from sqlalchemy import insert, text
 
-    from app.db.models import Order
-    from app.db.session import Database
+    from app.store.models import Order
+    from app.store.session import Database
 
     base = datetime(2026, 11, 20, 8, 0, tzinfo=timezone.utc)
     if url.startswith("sqlite"):  # the event log is append-only: start from a fresh copy
@@ -202,8 +202,8 @@ def _run_once(fn: Any, url: str, orders: int, processes: int) -> tuple[float, in
 
 @contextmanager
 def _sqlite_url() -> Iterator[str]:
-    from app.db import migrate
-    from app.db.session import Database
+    from app.store import migrate
+    from app.store.session import Database
 
     folder = Path(tempfile.mkdtemp(prefix="packdesk-bench-"))
     url = f"sqlite:///{folder / 'bench.sqlite3'}"
@@ -224,8 +224,8 @@ def _postgres_url() -> Iterator[str | None]:
     import psycopg
     from sqlalchemy import make_url
 
-    from app.db import migrate
-    from app.db.session import Database
+    from app.store import migrate
+    from app.store.session import Database
 
     u = make_url(base)
     admin = dict(host=u.host, port=u.port or 5432, user=u.username, dbname=u.database,

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
-from app.db import migrate
-from app.db.models import Order, OrderLine, Product, ProductBarcode, User
-from app.db.session import Database
+from app.store import migrate
+from app.store.models import Order, OrderLine, Product, ProductBarcode, User
+from app.store.session import Database
 from app.packing.service import PackingService
 from app.packing.settings import PackingSettings
 from app.ports import Scan

@@ -177,8 +177,8 @@ def _station(n: int, folder: Path, gap_ms: int = 0) -> tuple[list[float], int]:
 
     from app.commands import Command
     from app.config import Settings
-    from app.db import migrate
-    from app.db.session import Database
+    from app.store import migrate
+    from app.store.session import Database
     from tests.ui.data import ALICE_BADGE, MUG, seed
     from ui.composition import build_station
     from ui.config import station_config

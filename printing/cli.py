@@ -150,7 +150,7 @@ def _badges_from_database(args: argparse.Namespace) -> tuple[list[Badge], Compan
         with _open(args) as (db, settings):
             from sqlalchemy import select
 
-            from app.db.models import User
+            from app.store.models import User
 
             with db.read() as session:
                 users = session.scalars(select(User).where(User.active.is_(True))
@@ -175,7 +175,7 @@ class _open:
 
     def __enter__(self):  # type: ignore[no-untyped-def]
         from app.config import load_settings
-        from app.db.session import Database
+        from app.store.session import Database
         from app.packing.settings import PackingSettings
 
         settings = load_settings(getattr(self.args, "config", None),
@@ -211,7 +211,7 @@ def _address_row(a: Any, fallback_name: str = ""):  # type: ignore[no-untyped-de
 def _find_order(session: Any, key: str):  # type: ignore[no-untyped-def]
     from sqlalchemy import select
 
-    from app.db.models import Order
+    from app.store.models import Order
     from app.orders.errors import OrderNotFound
 
     order = session.scalars(select(Order).where(Order.number == key)).one_or_none()
@@ -225,7 +225,7 @@ def _find_order(session: Any, key: str):  # type: ignore[no-untyped-def]
 def _parcels(session: Any, order: Any, seq: int | None) -> list:
     from sqlalchemy import select
 
-    from app.db.models import Parcel
+    from app.store.models import Parcel
 
     query = select(Parcel).where(Parcel.order_id == order.id, Parcel.status != "voided")
     if seq is not None:
@@ -257,7 +257,7 @@ def load_labels(db: Any, settings: Any, key: str, seq: int | None, size: LabelSi
     parcel yet, one pre-printed label with a fresh SSCC and tracking number."""
     from sqlalchemy import select
 
-    from app.db.models import Box, Order, Parcel
+    from app.store.models import Box, Order, Parcel
     from app.orders.errors import OrderNotFound
     from printing.model import LabelData
 
@@ -302,7 +302,7 @@ def estimated_weight(order: Any) -> int:
 
 
 def _preprint(session: Any, order: Any, settings: Any) -> dict[str, Any]:
-    from app.db.counters import next_value
+    from app.store.counters import next_value
     from app.identifiers import s10, sscc
     from app.orders.lifecycle import record_event
 
@@ -329,7 +329,7 @@ def load_slip(db: Any, settings: Any, key: str, seq: int | None, paper: PaperSiz
     """SlipData of an order: the contents of parcel seq, or of the whole order."""
     from sqlalchemy import select
 
-    from app.db.models import ParcelItem
+    from app.store.models import ParcelItem
     from printing.model import SlipData, SlipLine
 
     with db.read() as session:
@@ -374,8 +374,8 @@ def load_invoice(db: Any, settings: Any, key: str, paper: PaperSize):
 
     from sqlalchemy import select
 
-    from app.db.counters import next_value
-    from app.db.models import OrderEvent
+    from app.store.counters import next_value
+    from app.store.models import OrderEvent
     from app.orders.lifecycle import record_event
     from printing.model import InvoiceData, InvoiceLine
 
@@ -417,8 +417,8 @@ def load_picklist(db: Any, target: str, paper: PaperSize):
     """PickListData for the named orders, each line at the bin that holds the most stock."""
     from sqlalchemy import select
 
-    from app.db.counters import next_value
-    from app.db.models import Order, PickList, PickListOrder, Stock
+    from app.store.counters import next_value
+    from app.store.models import Order, PickList, PickListOrder, Stock
     from printing.model import PickLine, PickListData
 
     with db.write() as session:
@@ -466,7 +466,7 @@ def load_manifest(db: Any, settings: Any, carrier: str, day: date, paper: PaperS
     """ManifestData: the carrier's closed or confirmed parcels of the day (UTC)."""
     from sqlalchemy import select
 
-    from app.db.models import Order, Parcel
+    from app.store.models import Order, Parcel
     from app.orders.queries import utc_day
     from printing.model import ManifestData, ManifestParcel
 

@@ -14,9 +14,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 from sqlalchemy import make_url, text  # noqa: E402
 
-from app.db import migrate  # noqa: E402
-from app.db.models import Base  # noqa: E402
-from app.db.session import Database  # noqa: E402
+from app.store import migrate  # noqa: E402
+from app.store.models import Base  # noqa: E402
+from app.store.session import Database  # noqa: E402
 
 POSTGRES_URL = os.environ.get("PACKDESK_TEST_POSTGRES_URL", "")
 REQUIRE_POSTGRES = os.environ.get("PACKDESK_REQUIRE_POSTGRES") == "1"

@@ -95,8 +95,8 @@ def _order_from_database(args: argparse.Namespace) -> tuple[list[Unit], list[Box
 
     from app.boxing.files import box_from_row, units_from_lines
     from app.config import load_settings
-    from app.db.models import Box, Order, Product
-    from app.db.session import Database
+    from app.store.models import Box, Order, Product
+    from app.store.session import Database
 
     settings = load_settings(args.config, args.database)
     with Database(settings.database_url) as db, db.read() as session:

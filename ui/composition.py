@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.db.models import User
-from app.db.session import Database
+from app.store.models import User
+from app.store.session import Database
 from app.packing.service import PackingService
 from app.packing.prompt_scans import record_prompt_scan
 from app.packing.supervisor import KIOSK_EXIT

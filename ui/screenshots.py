@@ -12,8 +12,8 @@ log = logging.getLogger(__name__)
 
 
 def _seed(url: str) -> None:
-    from app.db import migrate
-    from app.db.session import Database
+    from app.store import migrate
+    from app.store.session import Database
 
     with Database(url) as db:
         migrate.upgrade(db)

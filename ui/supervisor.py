@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from app.db.session import Database
+from app.store.session import Database
 from app.packing.supervisor import KIOSK_EXIT, SupervisorNotRecognised, authorise_supervisor
 
 log = logging.getLogger(__name__)

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app.db.models import Product, ProductBarcode
+from app.store.models import Product, ProductBarcode
 from app.imports.common import ImportReport, Uniques, assign
 from app.imports.errors import RowProblem
 from app.imports.reading import Record, Row

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
-from app.db.models import Order, Product
-from app.db.session import Database
+from app.store.models import Order, Product
+from app.store.session import Database
 from app.imports import ImportReport, import_file
 from app.orders.lifecycle import change_status
 from app.paths import resource

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app.db.models import Address, Customer, Order, OrderLine, Product, utcnow
+from app.store.models import Address, Customer, Order, OrderLine, Product, utcnow
 from app.imports.common import ImportReport, Progress, assign, same
 from app.imports.errors import RowProblem
 from app.imports.reading import Record, Row

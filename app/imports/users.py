@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.models import User
+from app.store.models import User
 from app.imports.common import ImportReport, Uniques, assign
 from app.imports.errors import RowProblem
 from app.imports.reading import Record, Row

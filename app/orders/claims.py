@@ -17,8 +17,8 @@ from typing import Any
 
 from sqlalchemy import and_, bindparam, insert, or_, select, update
 
-from app.db.models import Order, OrderEvent, PickList, PickListOrder, utcnow
-from app.db.session import Database
+from app.store.models import Order, OrderEvent, PickList, PickListOrder, utcnow
+from app.store.session import Database
 from app.orders import sql
 from app.orders.errors import LeaseLost, NotPackable, OrderHeldElsewhere, OrderNotFound, PickListFinished
 from app.orders.status import PACKABLE, OrderStatus, check_change

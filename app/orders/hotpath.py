@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Insert, bindparam, insert, update
 
-from app.db.models import Order, ScanRecord, utcnow
-from app.db.session import Database
+from app.store.models import Order, ScanRecord, utcnow
+from app.store.session import Database
 from app.orders import sql
 from app.orders.claims import STATEMENTS as CLAIM_STATEMENTS
 from app.orders.claims import Claim

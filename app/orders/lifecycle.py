@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.db.models import Order, OrderEvent, utcnow
+from app.store.models import Order, OrderEvent, utcnow
 from app.orders.status import OrderStatus, check_change
 
 log = logging.getLogger(__name__)

@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from app.db.models import Box, Order, OrderEvent, Parcel
-from app.db.session import Database
+from app.store.models import Box, Order, OrderEvent, Parcel
+from app.store.session import Database
 from app.orders.errors import OrderNotFound
 from app.orders.status import OrderStatus
 

@@ -21,7 +21,7 @@ from sqlalchemy.exc import SAWarning
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql import ClauseElement
 
-from app.db.session import Database
+from app.store.session import Database
 from app.errors import DatabaseUnavailable
 
 log = logging.getLogger(__name__)

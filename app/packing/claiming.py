@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
-from app.db.session import Database
+from app.store.session import Database
 from app.orders import claims as _claims
 from app.orders import errors as _errors
 from app.packing.errors import NotAllowed, OrderHeldElsewhere, OrderNotFound, OrderNotPackable

@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from app.db.models import Box, Label, Order, OrderLine, Parcel, ParcelItem, Product, ProductBarcode, ScanRecord, SerialNumber
+from app.store.models import Box, Label, Order, OrderLine, Parcel, ParcelItem, Product, ProductBarcode, ScanRecord, SerialNumber
 from app.evolve import evolve
 from app.gs1 import interpret_gs1
 from app.packing.api import (

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from app.db.models import Box, Counter, Label, Order, OrderLine, PackException, Parcel, ParcelItem, Product
+from app.store.models import Box, Counter, Label, Order, OrderLine, PackException, Parcel, ParcelItem, Product
 from app.identifiers import s10, sscc
 from app.orders.lifecycle import change_status, record_event
 from app.packing.api import (
@@ -34,7 +34,7 @@ except ImportError:  # pragma: no cover
     suggest_boxes = None  # type: ignore[assignment]
 
 try:
-    from app.db.counters import next_value as _shared_next_value
+    from app.store.counters import next_value as _shared_next_value
 except ImportError:  # until the foundation's counters land
     _shared_next_value = None
 

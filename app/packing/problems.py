@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from app.db.models import OrderLine, PackException, Parcel, ParcelItem
+from app.store.models import OrderLine, PackException, Parcel, ParcelItem
 from app.orders.lifecycle import change_status, record_event
 from app.packing.api import PROBLEM_KINDS, Packer, PartialShipment, ProblemReported
 from app.packing.errors import NotAllowed, PackingError

@@ -7,8 +7,8 @@ from datetime import datetime, timezone
 
 from sqlalchemy import select
 
-from app.db.models import Order, ScanRecord
-from app.db.session import Database
+from app.store.models import Order, ScanRecord
+from app.store.session import Database
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
-from app.db.models import Order, OrderEvent, OrderLine, ParcelItem, ScanRecord, SerialNumber, utcnow
+from app.store.models import Order, OrderEvent, OrderLine, ParcelItem, ScanRecord, SerialNumber, utcnow
 from app.orders import sql
 from app.orders.hotpath import insert_scan
 from app.packing.api import Packer, ScanOutcome

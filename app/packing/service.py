@@ -19,8 +19,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.commands import Command
-from app.db.models import Order, OrderEvent, ScanRecord, SerialNumber, StationEvent, User, utcnow
-from app.db.session import Database
+from app.store.models import Order, OrderEvent, ScanRecord, SerialNumber, StationEvent, User, utcnow
+from app.store.session import Database
 from app.orders import sql
 from app.packing import claiming
 from app.packing.api import (
@@ -64,7 +64,7 @@ class _Catalogue:
         return code in self._boxes()
 
     def is_parcel_label(self, code: str) -> bool:
-        from app.db.models import Parcel
+        from app.store.models import Parcel
 
         return self.session.scalar(select(Parcel.id).where(
             (Parcel.sscc == code) | (Parcel.tracking_number == code)).limit(1)) is not None
@@ -199,7 +199,7 @@ class PackingService(ParcelDesk, ProblemDesk):
 
     def _box_barcodes(self, session: Session) -> frozenset[str]:
         if self._boxes is None:
-            from app.db.models import Box
+            from app.store.models import Box
 
             self._boxes = frozenset(session.scalars(select(Box.barcode).where(Box.enabled.is_(True))))
         return self._boxes

@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db.models import Order, StationEvent, User, utcnow
-from app.db.session import Database
+from app.store.models import Order, StationEvent, User, utcnow
+from app.store.session import Database
 from app.packing.errors import SupervisorRequired
 from app.pins import pin_matches
 

@@ -86,9 +86,9 @@ def test_png_shows_the_placement_in_the_units_colours(tmp_path: Path) -> None:
 
 
 def test_order_from_the_database_uses_its_products_rules_and_box_catalogue(tmp_path: Path) -> None:
-    from app.db.migrate import upgrade
-    from app.db.models import Box, Order, OrderLine, Product
-    from app.db.session import Database
+    from app.store.migrate import upgrade
+    from app.store.models import Box, Order, OrderLine, Product
+    from app.store.session import Database
 
     url = f"sqlite:///{tmp_path / 'pd.sqlite3'}"
     with Database(url) as db:

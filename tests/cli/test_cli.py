@@ -15,8 +15,8 @@ import pytest
 from sqlalchemy import func, select
 
 from app.cli.main import main
-from app.db.models import Address, Box, Order, Parcel, Product
-from app.db.session import Database
+from app.store.models import Address, Box, Order, Parcel, Product
+from app.store.session import Database
 
 VENV_BIN = Path(sys.executable).parent
 

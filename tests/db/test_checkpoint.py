@@ -9,8 +9,8 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from app.db.checkpoint import COMMITS_PER_CHECKPOINT, WalCheckpointer
-from app.db.session import Database
+from app.store.checkpoint import COMMITS_PER_CHECKPOINT, WalCheckpointer
+from app.store.session import Database
 from app.orders import sql
 
 PAGE = 4096
@@ -91,7 +91,7 @@ def test_a_checkpoint_that_fails_is_logged_and_leaves_the_log_to_sqlite(tmp_path
     checkpointer = WalCheckpointer(str(path))
     broken = sqlite3.connect(path)
     broken.close()  # a closed connection: every statement on it fails
-    with caplog.at_level(logging.WARNING, logger="app.db.checkpoint"):
+    with caplog.at_level(logging.WARNING, logger="app.store.checkpoint"):
         checkpointer.checkpoint(broken)
     assert checkpointer.checkpoints == 0
     assert "WAL checkpoint of" in caplog.text and str(path) in caplog.text

@@ -6,8 +6,8 @@ import json
 import pytest
 from sqlalchemy import select
 
-from app.db.models import Order, OrderEvent
-from app.db.session import Database
+from app.store.models import Order, OrderEvent
+from app.store.session import Database
 from app.orders.lifecycle import change_status
 from app.orders.status import IllegalStatusChange
 

@@ -5,9 +5,9 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from app.db import migrate
-from app.db.models import Order, OrderEvent
-from app.db.session import Database
+from app.store import migrate
+from app.store.models import Order, OrderEvent
+from app.store.session import Database
 
 
 def test_models_and_migrations_do_not_drift(db: Database) -> None:

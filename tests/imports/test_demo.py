@@ -6,8 +6,8 @@ import json
 
 from sqlalchemy import func, select
 
-from app.db.models import Box, Location, Order, OrderEvent, Product, ProductBarcode, Stock, User
-from app.db.session import Database
+from app.store.models import Box, Location, Order, OrderEvent, Product, ProductBarcode, Stock, User
+from app.store.session import Database
 from app.imports.demo import is_empty, load_demo
 from app.imports.reading import valid_gtin
 from app.paths import resource

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app.db.models import Base, Order, OrderEvent, Product, User
-from app.db.session import Database
+from app.store.models import Base, Order, OrderEvent, Product, User
+from app.store.session import Database
 from app.imports import ImportRejected, import_file
 from app.pins import pin_matches
 from app.paths import resource
@@ -197,7 +197,7 @@ def test_json_orders_report_unknown_fields_of_their_lines(db: Database, tmp_path
 
 def test_a_big_order_file_is_written_in_chunks_with_progress_and_customers_shared(
         db: Database, tmp_path: Path, monkeypatch) -> None:
-    from app.db.models import Address, Customer, OrderLine
+    from app.store.models import Address, Customer, OrderLine
     from app.imports import orders as order_import
 
     monkeypatch.setattr(order_import, "WRITE_CHUNK", 40)  # several chunks from a small file

@@ -5,8 +5,8 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import insert
 
-from app.db.models import Order
-from app.db.session import Database
+from app.store.models import Order
+from app.store.session import Database
 
 BASE = datetime(2026, 11, 20, 8, 0, tzinfo=timezone.utc)
 

@@ -1,7 +1,7 @@
 """A packing station in its own process: claim, scan three items, confirm, until the queue is empty."""
 from __future__ import annotations
 
-from app.db.session import Database
+from app.store.session import Database
 from app.orders.claims import claim_next
 from app.orders.hotpath import ScanRow, confirm_packed, record_scans
 

@@ -6,8 +6,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import func, select, update
 
-from app.db.models import Order, OrderEvent, ScanRecord
-from app.db.session import Database
+from app.store.models import Order, OrderEvent, ScanRecord
+from app.store.session import Database
 from app.orders import claims, status
 from app.orders.claims import claim_next, claim_order, release, renew_lease
 from app.orders.errors import LeaseLost, NotPackable, OrderHeldElsewhere, OrderNotFound

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 from sqlalchemy import func, select, update
 
-from app.db.models import Order, OrderEvent, ScanRecord, utcnow
-from app.db.session import Database
+from app.store.models import Order, OrderEvent, ScanRecord, utcnow
+from app.store.session import Database
 from tests.orders.seeding import add_orders
 from tests.orders.stations import work_the_queue
 

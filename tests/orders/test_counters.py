@@ -5,8 +5,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from app.db.counters import CounterError, next_value, take_next
-from app.db.session import Database
+from app.store.counters import CounterError, next_value, take_next
+from app.store.session import Database
 
 
 def test_a_new_counter_starts_where_asked_and_moves_by_its_step(db: Database) -> None:

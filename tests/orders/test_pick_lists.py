@@ -6,8 +6,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, update
 
-from app.db.models import Order, PickList, PickListOrder
-from app.db.session import Database
+from app.store.models import Order, PickList, PickListOrder
+from app.store.session import Database
 from app.orders.claims import claim_order
 from app.orders.errors import OrderNotFound, PickListFinished
 from tests.orders.seeding import BASE, add_orders

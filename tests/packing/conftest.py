@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from app.db.models import Address, Box, Customer, Order, OrderLine, Product, ProductBarcode, User
-from app.db.session import Database
+from app.store.models import Address, Box, Customer, Order, OrderLine, Product, ProductBarcode, User
+from app.store.session import Database
 from app.packing.service import PackingService
 from app.packing.settings import PackingSettings
 from app.ports import Scan

@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 import time
 
-from app.db.session import Database
+from app.store.session import Database
 from app.packing.service import PackingService
 from app.packing.settings import PackingSettings
 from app.ports import Scan

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.db.models import Box
+from app.store.models import Box
 from app.errors import ConfigError
 from app.packing.api import PackingApi
 from app.packing.parcels import smallest_box

@@ -7,7 +7,7 @@ import json
 
 from sqlalchemy import select
 
-from app.db.models import OrderEvent, Product
+from app.store.models import OrderEvent, Product
 from app.packing.api import ScanOutcome as O
 
 from tests.packing.conftest import MUG_EAN, VITAMINS_EAN, Warehouse, add_order, scan

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.db.models import Label
+from app.store.models import Label
 from app.packing.api import ScanOutcome as O
 
 from tests.packing.conftest import MUG_EAN, TEAPOT_EAN, Warehouse, add_order, scan

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select, text
 
-from app.db.models import OrderLine, ParcelItem, ScanRecord
+from app.store.models import OrderLine, ParcelItem, ScanRecord
 from app.errors import DatabaseUnavailable
 from app.packing.api import ScanOutcome as O
 from tests.packing.conftest import MUG_EAN, Warehouse, scan

@@ -6,7 +6,7 @@ import json
 import pytest
 from sqlalchemy import select
 
-from app.db.models import Label, Order, OrderEvent, OrderLine, PackException, Parcel, ParcelItem, ScanRecord
+from app.store.models import Label, Order, OrderEvent, OrderLine, PackException, Parcel, ParcelItem, ScanRecord
 from app.identifiers import is_valid_s10, is_valid_sscc
 from app.packing.api import LineState, ScanOutcome as O
 from app.packing.errors import BadgeNotRecognised, OrderHeldElsewhere, SupervisorRequired

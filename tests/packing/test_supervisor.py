@@ -9,8 +9,8 @@ from argon2 import PasswordHasher
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
-from app.db.models import Order, StationEvent, User
-from app.db.session import Database
+from app.store.models import Order, StationEvent, User
+from app.store.session import Database
 from app.packing.supervisor import (
     KIOSK_EXIT, PARTIAL_SHIPMENT, SupervisorNotRecognised, authorise_supervisor,
 )

@@ -8,8 +8,8 @@ import biip
 import pytest
 
 from app.cli.main import main
-from app.db import migrate
-from app.db.session import Database
+from app.store import migrate
+from app.store.session import Database
 from app.identifiers import is_valid_s10
 from app.imports.demo import load_demo
 from tests.printing.decode import pdf_barcodes, pdf_text, zpl_barcodes
@@ -96,7 +96,7 @@ def test_unknown_order_is_a_clear_error(demo_db: str, tmp_path: Path, capsys) ->
 def test_a_printed_pick_list_hands_its_orders_to_the_stations_that_scan_it(demo_db: str, tmp_path: Path) -> None:
     from sqlalchemy import select
 
-    from app.db.models import Order
+    from app.store.models import Order
     from app.orders.claims import claim_order
 
     with Database(demo_db) as db:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.config import Settings
-from app.db.session import Database
+from app.store.session import Database
 from tests.ui.data import seed
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
-from app.db.models import Address, Box, Customer, Order, OrderLine, Product, ProductBarcode, User
-from app.db.session import Database
+from app.store.models import Address, Box, Customer, Order, OrderLine, Product, ProductBarcode, User
+from app.store.session import Database
 
 
 def ean13(first12: str) -> str:

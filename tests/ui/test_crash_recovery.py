@@ -15,8 +15,8 @@ import pytest
 from sqlalchemy import func, select
 
 from app.commands import Command
-from app.db.models import Label, Parcel, ParcelItem, ScanRecord
-from app.db.session import Database
+from app.store.models import Label, Parcel, ParcelItem, ScanRecord
+from app.store.session import Database
 from tests.ui.data import ALICE_BADGE, MUG, PEN
 
 pytestmark = pytest.mark.slow
@@ -100,7 +100,7 @@ def test_a_killed_station_resumes_the_pack_and_never_prints_a_label_twice(statio
 
 
 def _claimed(db: Database) -> bool:
-    from app.db.models import Order
+    from app.store.models import Order
 
     with db.read() as s:
         return s.scalar(select(Order.claimed_by_station).where(Order.number == "PD-1001")) == "CRASH-1"

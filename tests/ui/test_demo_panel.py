@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 from sqlalchemy import select
 
 from app.commands import Command
-from app.db.models import Order, PackException
+from app.store.models import Order, PackException
 from app.packing.reasons import CANCEL, PROBLEM_REASONS
 from tests.ui.data import ALICE_BADGE, MUG, PEN
 from tests.ui.helpers import settle

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from app.commands import Command
-from app.db.models import Order, Parcel, ScanRecord
+from app.store.models import Order, Parcel, ScanRecord
 from tests.ui.data import ALICE_BADGE, MUG, PEN
 from tests.ui.helpers import settle
 
@@ -69,7 +69,7 @@ def test_a_two_parcel_order_packed_with_a_serial_scanner(qtbot, make_station, pt
     second = app.station.pack.parcels[1]
     scan("00" + second.sscc)
     assert app.station.pack is None and app.station.step == "home"
-    with app.db.read() as s:
+    with app.store.read() as s:
         order = s.scalar(select(Order).where(Order.number == "PD-1001"))
         parcels = s.scalars(select(Parcel).where(Parcel.order_id == order.id).order_by(Parcel.seq)).all()
         sources = set(s.scalars(select(ScanRecord.data)).all())

@@ -5,7 +5,7 @@ from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from app.db.models import Order
+from app.store.models import Order
 from tests.ui.data import ALICE_BADGE, MUG, PEN
 from tests.ui.helpers import login, scan
 
@@ -26,7 +26,7 @@ class PaintLog(QObject):
 
 def _five_mugs(qtbot, make_station):
     app = make_station()
-    with app.db.write() as s:
+    with app.store.write() as s:
         s.scalar(select(Order).where(Order.number == "PD-1003")).lines[0].quantity = 5
     login(qtbot, app, ALICE_BADGE)
     scan(qtbot, app, "PD-1003")

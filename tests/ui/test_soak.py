@@ -23,8 +23,8 @@ import pytest
 from sqlalchemy import func, select
 
 from app.commands import Command
-from app.db.models import Order, ScanRecord
-from app.db.session import Database
+from app.store.models import Order, ScanRecord
+from app.store.session import Database
 from tests.ui.conftest import make_config
 from tests.ui.data import ALICE_BADGE, LAMP, MUG, PEN, seed
 
@@ -124,7 +124,7 @@ def test_soak_scans_keep_memory_flat(qtbot, soak_folder: Path) -> None:
         gc.collect()
         rss = process.memory_info().rss
         elapsed = time.monotonic() - started
-        with app.db.read() as s:
+        with app.store.read() as s:
             recorded = s.scalar(select(func.count()).select_from(ScanRecord))
             packed = s.scalar(select(func.count()).select_from(Order).where(Order.status == "packed"))
     finally:

@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from app.commands import Command
-from app.db.models import Label, Order, PackException, ScanRecord, StationEvent
+from app.store.models import Label, Order, PackException, ScanRecord, StationEvent
 from app.packing.api import ScanOutcome
 from app.ports import Weight
 from PySide6.QtCore import Qt
@@ -116,13 +116,13 @@ def test_a_product_scan_adds_one_and_turns_the_line_amber(qtbot, station) -> Non
 
 
 def test_a_case_barcode_adds_its_quantity(qtbot, make_station, tmp_path) -> None:
-    from app.db.session import Database
+    from app.store.session import Database
     from tests.ui.data import seed
     import shutil
 
     app = make_station()
     # PD-1001 wants 2 mugs; a case of 6 is an over-scan there, so use an order of 6 mugs.
-    with app.db.write() as s:
+    with app.store.write() as s:
         order = s.scalar(select(Order).where(Order.number == "PD-1003"))
         order.lines[0].quantity = 6
     start_order(qtbot, app, "PD-1003")
@@ -220,7 +220,7 @@ def test_a_box_other_than_the_suggestion_asks_for_a_reason(qtbot, station) -> No
     qtbot.mouseClick(window.box_prompt.buttons[1], LEFT)
     settle(qtbot, station)
     with station.db.read() as s:
-        from app.db.models import Parcel
+        from app.store.models import Parcel
 
         parcel = s.scalar(select(Parcel).order_by(Parcel.id.desc()))
         assert parcel.box_override_reason == "Items fit better"
@@ -286,7 +286,7 @@ def test_a_print_failure_shows_retry_and_retry_prints_once(qtbot, make_station) 
     assert app.window.stack.currentWidget() is screen
     assert screen.retry.isVisibleTo(app.window) and "RETRY" in screen.state.text()
     assert f"127.0.0.1:{port}" in screen.state.text()
-    with app.db.read() as s:
+    with app.store.read() as s:
         assert s.scalar(select(Label.status)) == "failed"
     zebra = FakeZebra(port)  # the printer is switched on
     try:
@@ -300,7 +300,7 @@ def test_a_print_failure_shows_retry_and_retry_prints_once(qtbot, make_station) 
         settle(qtbot, app)
         assert len(zebra.jobs) == 1
         assert jobs[0].startswith(b"^XA") and sscc.encode() in zebra.jobs[0]
-        with app.db.read() as s:
+        with app.store.read() as s:
             assert [(lb.version, lb.status) for lb in s.scalars(select(Label))] == [(1, "printed")]
     finally:
         zebra.stop()
@@ -388,7 +388,7 @@ def test_closing_the_kiosk_is_refused_without_a_supervisor(qtbot, station) -> No
 
 
 def scans_recorded(app) -> list[tuple[str, str]]:
-    with app.db.read() as s:
+    with app.store.read() as s:
         return [(r.data, r.outcome) for r in s.scalars(select(ScanRecord).order_by(ScanRecord.id))]
 
 
@@ -413,7 +413,7 @@ def test_a_scan_during_a_reason_prompt_is_refused_recorded_and_explained(qtbot, 
     assert station.station.pack.units_scanned == 1
     assert scans_recorded(station)[-3:] == [(MUG, "refused"), (fragile.barcode, "reason"), (MUG, "accepted")]
     with station.db.read() as s:
-        from app.db.models import Parcel
+        from app.store.models import Parcel
 
         assert s.scalar(select(Parcel.box_override_reason)) == "Fragile: more padding"
 
@@ -447,7 +447,7 @@ def test_the_cancel_barcode_closes_a_reason_prompt(qtbot, station) -> None:
 
 
 def test_home_takes_an_order_by_its_tote_or_by_the_pick_list_it_was_picked_on(qtbot, station) -> None:
-    from app.db.models import PickList, PickListOrder
+    from app.store.models import PickList, PickListOrder
     from app.packing.reasons import PROBLEM_REASONS
 
     missing = next(r for r in PROBLEM_REASONS if r.code == "missing")

@@ -9,8 +9,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.db.checkpoint import WalCheckpointer
-from app.db.engine import READ_ONLY, create_database_engine, is_sqlite
+from app.store.checkpoint import WalCheckpointer
+from app.store.engine import READ_ONLY, create_database_engine, is_sqlite
 from app.errors import DatabaseUnavailable
 
 log = logging.getLogger(__name__)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from alembic import context
 
-from app.db.engine import create_database_engine
-from app.db.models import Base
+from app.store.engine import create_database_engine
+from app.store.models import Base
 
 config = context.config
 target_metadata = Base.metadata

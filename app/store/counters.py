@@ -12,8 +12,8 @@ from sqlalchemy import Connection
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from app.db.models import Counter
-from app.db.session import Database
+from app.store.models import Counter
+from app.store.session import Database
 from app.errors import PackdeskError
 
 log = logging.getLogger(__name__)
