@@ -1,5 +1,6 @@
 """`packdesk documents ...`: reprint any document from the database, or the command sheet and
-badges without one. The only module of printing/ that reads the database (through app/).
+badges without one. The data comes from app.documents' use cases as plain read models; this
+module only turns them into printing's models and writes the file.
 """
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ import csv
 import logging
 import sys
 from datetime import date, datetime, timezone
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable
 
@@ -146,17 +146,11 @@ def _badges(args: argparse.Namespace) -> int:
 
 
 def _badges_from_database(args: argparse.Namespace) -> tuple[list[Badge], Company | None]:
+    from app.documents import badge_holders
+
     try:
         with _open(args) as (db, settings):
-            from sqlalchemy import select
-
-            from app.store.models import User
-
-            with db.read() as session:
-                users = session.scalars(select(User).where(User.active.is_(True))
-                                        .order_by(User.role, User.display_name)).all()
-                return ([Badge(u.display_name, u.badge_code, u.role) for u in users],
-                        _company(settings))
+            return ([Badge(b.name, b.badge_value, b.role) for b in badge_holders(db)], _company(settings))
     except PackdeskError as exc:
         log.info("users not read from the database: %s", exc)
     except Exception as exc:  # an empty or unmigrated database has no users table
@@ -168,19 +162,18 @@ def _badges_from_database(args: argparse.Namespace) -> tuple[list[Badge], Compan
 
 
 class _open:
-    """The database and the packing settings named by --config / --database-url."""
+    """The database and the packing settings named by --config / --database."""
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
 
     def __enter__(self):  # type: ignore[no-untyped-def]
+        from app.cli.db import open_database
         from app.config import load_settings
-        from app.store.session import Database
         from app.packing.settings import PackingSettings
 
-        settings = load_settings(getattr(self.args, "config", None),
-                                 getattr(self.args, "database", None))
-        self.db = Database(settings.database_url)
+        settings = load_settings(getattr(self.args, "config", None), getattr(self.args, "database", None))
+        self.db = open_database(self.args)
         return self.db, PackingSettings.from_raw(settings.raw)
 
     def __exit__(self, *exc: object) -> None:
@@ -188,52 +181,15 @@ class _open:
 
 
 def _company(settings: Any) -> Company:
-    return Company(name=settings.company_name, address=_address_data(settings.ship_from))
+    return Company(name=settings.company_name, address=_address(settings.ship_from))
 
 
-def _address_data(a: Any):  # type: ignore[no-untyped-def]
+def _address(a: Any):  # type: ignore[no-untyped-def]
+    """printing's Address of an app AddressData."""
     from printing.model import Address
 
     return Address(name=a.name, address_lines=tuple(a.lines), postcode=a.postcode, city=a.city,
                    country=a.country, company=a.company, phone=a.phone, email=a.email)
-
-
-def _address_row(a: Any, fallback_name: str = ""):  # type: ignore[no-untyped-def]
-    from printing.model import Address
-
-    if a is None:
-        return Address(fallback_name or "(no address)", (), "", "", "")
-    return Address(name=a.name, address_lines=tuple(x for x in (a.line1, a.line2) if x),
-                   postcode=a.postcode or "", city=a.city, country=a.country,
-                   company=a.company or "", phone=a.phone or "")
-
-
-def _find_order(session: Any, key: str):  # type: ignore[no-untyped-def]
-    from sqlalchemy import select
-
-    from app.store.models import Order
-    from app.orders.errors import OrderNotFound
-
-    order = session.scalars(select(Order).where(Order.number == key)).one_or_none()
-    if order is None:
-        order = session.scalars(select(Order).where(Order.tote == key)).first()
-    if order is None:
-        raise OrderNotFound(key)
-    return order
-
-
-def _parcels(session: Any, order: Any, seq: int | None) -> list:
-    from sqlalchemy import select
-
-    from app.store.models import Parcel
-
-    query = select(Parcel).where(Parcel.order_id == order.id, Parcel.status != "voided")
-    if seq is not None:
-        query = query.where(Parcel.seq == seq)
-    parcels = list(session.scalars(query.order_by(Parcel.seq)))
-    if seq is not None and not parcels:
-        raise CliError(f"order {order.number} has no parcel {seq}; leave out --parcel to see all")
-    return parcels
 
 
 # --- label and slip --------------------------------------------------------------------------
@@ -255,64 +211,16 @@ def _label(args: argparse.Namespace) -> int:
 def load_labels(db: Any, settings: Any, key: str, seq: int | None, size: LabelSize) -> list:
     """LabelData of the order's parcels (or the parcel with id key); for an order with no
     parcel yet, one pre-printed label with a fresh SSCC and tracking number."""
-    from sqlalchemy import select
-
-    from app.store.models import Box, Order, Parcel
-    from app.orders.errors import OrderNotFound
+    from app.documents import labels
     from printing.model import LabelData
 
-    with db.write() as session:
-        try:
-            order = _find_order(session, key)
-            parcels = _parcels(session, order, seq)
-        except OrderNotFound:
-            parcel = session.get(Parcel, int(key)) if key.isdigit() else None
-            if parcel is None:
-                raise
-            order, parcels = session.get(Order, parcel.order_id), [parcel]
-        ship_to = _address_row(order.ship_to)
-        common = dict(ship_from=_address_data(settings.ship_from), ship_to=ship_to,
-                      carrier=order.carrier or settings.carrier.name,
-                      service=order.service_level or settings.carrier.service,
-                      order_number=order.number, reference=order.number,
-                      ship_date=datetime.now(timezone.utc).date(), size=size)
-        if not parcels:
-            return [LabelData(weight_g=estimated_weight(order), **_preprint(session, order,
-                                                                             settings), **common)]
-        total = len(_parcels(session, order, None))
-        out = []
-        for p in parcels:
-            if not p.sscc or not p.tracking_number:
-                raise CliError(f"parcel {p.seq} of order {order.number} is still open and has "
-                               "no SSCC yet; close it at the station first")
-            box = session.get(Box, p.box_id) if p.box_id else None
-            out.append(LabelData(
-                weight_g=p.actual_weight_g or p.expected_weight_g or 0,
-                tracking_number=p.tracking_number, sscc=p.sscc, parcel_index=p.seq,
-                parcel_count=max(total, p.seq),
-                dimensions_mm=(box.outer_length_mm, box.outer_width_mm, box.outer_height_mm)
-                if box else None, **common))
-        return out
-
-
-def estimated_weight(order: Any) -> int:
-    """The order's units' catalogue weights in grams (the box is not known yet)."""
-    return sum((line.product.weight_g if line.product else 0) * line.quantity
-               for line in order.lines)
-
-
-def _preprint(session: Any, order: Any, settings: Any) -> dict[str, Any]:
-    from app.store.counters import next_value
-    from app.identifiers import s10, sscc
-    from app.orders.lifecycle import record_event
-
-    serial = sscc(settings.sscc_extension_digit, settings.gs1_company_prefix,
-                  next_value(session, "sscc_serial"))
-    tracking = s10(settings.carrier.s10_service_indicator,
-                   next_value(session, "s10_serial") % 10**8, settings.carrier.s10_country)
-    record_event(session, order, "LabelPreprinted", sscc=serial, tracking_number=tracking)
-    log.info("pre-printed label for %s: SSCC %s, tracking %s", order.number, serial, tracking)
-    return {"sscc": serial, "tracking_number": tracking}
+    today = datetime.now(timezone.utc).date()
+    return [LabelData(ship_from=_address(settings.ship_from), ship_to=_address(label.ship_to),
+                      carrier=label.carrier, service=label.service, weight_g=label.weight_g,
+                      tracking_number=label.tracking_number, sscc=label.sscc, order_number=label.order_number,
+                      parcel_index=label.parcel_index, parcel_count=label.parcel_count,
+                      dimensions_mm=label.dimensions_mm, reference=label.order_number, ship_date=today, size=size)
+            for label in labels(db, settings, key, seq)]
 
 
 def _slip(args: argparse.Namespace) -> int:
@@ -327,33 +235,18 @@ def _slip(args: argparse.Namespace) -> int:
 def load_slip(db: Any, settings: Any, key: str, seq: int | None, paper: PaperSize,
               returns: str = RETURNS):
     """SlipData of an order: the contents of parcel seq, or of the whole order."""
-    from sqlalchemy import select
-
-    from app.store.models import ParcelItem
+    from app.documents import packing_slip
     from printing.model import SlipData, SlipLine
 
-    with db.read() as session:
-        order = _find_order(session, key)
-        parcels = _parcels(session, order, seq) if seq is not None else []
-        in_parcel: dict[int, int] = {}
-        if parcels:
-            for item in session.scalars(select(ParcelItem).where(
-                    ParcelItem.parcel_id == parcels[0].id)):
-                in_parcel[item.order_line_id] = in_parcel.get(item.order_line_id, 0) + item.quantity
-        lines = tuple(SlipLine(
-            sku=line.sku, name=line.name, ordered=line.quantity,
-            in_parcel=in_parcel.get(line.id, 0) if parcels else
-            (line.packed_quantity or line.quantity - line.backordered_quantity),
-            backordered=line.backordered_quantity, unit_price=Decimal(line.unit_price))
-            for line in order.lines if not parcels or line.id in in_parcel)
-        total = len(_parcels(session, order, None))
-        return SlipData(
-            company=_company(settings), order_number=order.number,
-            order_date=order.created_at.date(), ship_to=_address_row(order.ship_to),
-            lines=lines, currency=order.currency, gift_message=order.gift_message or "",
-            is_gift=bool(order.gift_wrap or order.gift_message), return_instructions=returns,
-            parcel_index=parcels[0].seq if parcels else 1,
-            parcel_count=max(total, 1), paper=paper)
+    slip = packing_slip(db, key, seq)
+    return SlipData(
+        company=_company(settings), order_number=slip.order_number, order_date=slip.order_date,
+        ship_to=_address(slip.ship_to),
+        lines=tuple(SlipLine(sku=l.sku, name=l.name, ordered=l.ordered, in_parcel=l.in_parcel,
+                             backordered=l.backordered, unit_price=l.unit_price) for l in slip.lines),
+        currency=slip.currency, gift_message=slip.gift_message, is_gift=slip.is_gift,
+        return_instructions=returns, parcel_index=slip.parcel_index, parcel_count=slip.parcel_count,
+        paper=paper)
 
 
 # --- invoice ---------------------------------------------------------------------------------
@@ -370,36 +263,16 @@ def _invoice(args: argparse.Namespace) -> int:
 def load_invoice(db: Any, settings: Any, key: str, paper: PaperSize):
     """InvoiceData of an order; the number is taken from the 'invoice' sequence once and kept
     in the order's event log, so a reprint shows the same number."""
-    import json
-
-    from sqlalchemy import select
-
-    from app.store.counters import next_value
-    from app.store.models import OrderEvent
-    from app.orders.lifecycle import record_event
+    from app.documents import invoice
     from printing.model import InvoiceData, InvoiceLine
 
-    with db.write() as session:
-        order = _find_order(session, key)
-        issued = session.scalars(select(OrderEvent).where(
-            OrderEvent.order_id == order.id, OrderEvent.kind == "InvoiceIssued")
-            .order_by(OrderEvent.id)).first()
-        if issued is not None:
-            number = json.loads(issued.detail)["invoice_number"]
-            day = issued.at.date()
-        else:
-            day = datetime.now(timezone.utc).date()
-            number = f"INV-{day.year}-{next_value(session, 'invoice'):06d}"
-            record_event(session, order, "InvoiceIssued", invoice_number=number)
-        lines = tuple(InvoiceLine(line.sku, line.name, line.quantity, Decimal(line.unit_price),
-                                  Decimal(line.tax_rate), Decimal(line.discount))
-                      for line in order.lines)
-        rate = max((line.tax_rate for line in lines), default=Decimal("0"))
-        return InvoiceData(
-            invoice_number=number, invoice_date=day, order_number=order.number,
-            seller=_company(settings), buyer=_address_row(order.ship_to), lines=lines,
-            currency=order.currency, shipping=Decimal(order.shipping_total or 0),
-            shipping_tax_rate=rate, paper=paper)
+    inv = invoice(db, key)
+    return InvoiceData(
+        invoice_number=inv.number, invoice_date=inv.day, order_number=inv.order_number,
+        seller=_company(settings), buyer=_address(inv.buyer),
+        lines=tuple(InvoiceLine(l.sku, l.description, l.quantity, l.unit_price, l.tax_rate, l.discount)
+                    for l in inv.lines),
+        currency=inv.currency, shipping=inv.shipping, shipping_tax_rate=inv.shipping_tax_rate, paper=paper)
 
 
 # --- pick list and manifest ------------------------------------------------------------------
@@ -415,42 +288,16 @@ def _picklist(args: argparse.Namespace) -> int:
 
 def load_picklist(db: Any, target: str, paper: PaperSize):
     """PickListData for the named orders, each line at the bin that holds the most stock."""
-    from sqlalchemy import select
-
-    from app.store.counters import next_value
-    from app.store.models import Order, PickList, PickListOrder, Stock
+    from app.documents import pick_list
     from printing.model import PickLine, PickListData
 
-    with db.write() as session:
-        if target == "ready":
-            orders = list(session.scalars(select(Order).where(Order.status == "ready")
-                                          .order_by(Order.priority.desc(), Order.id)))
-        else:
-            orders = [_find_order(session, key.strip()) for key in target.split(",") if key.strip()]
-        if not orders:
-            raise CliError(f"no orders to pick for {target!r}")
-        lines = []
-        for order in orders:
-            for line in order.lines:
-                stock = None
-                if line.product_id:
-                    stock = session.scalars(select(Stock).where(Stock.product_id == line.product_id)
-                                            .order_by(Stock.quantity.desc())).first()
-                product = line.product
-                code = product.barcodes[0].code if product and product.barcodes else line.sku
-                lines.append(PickLine(
-                    location=stock.location.code if stock else "UNKNOWN", sku=line.sku,
-                    name=line.name, quantity=line.quantity, order_number=order.number,
-                    tote=order.tote or "", barcode=code,
-                    walk_sequence=stock.location.walk_sequence if stock else None))
-        number = next_value(session, "picklist")
-        code = f"PL-{number:06d}"
-        # kept, so that a packing station scanning the sheet's barcode takes its orders in turn
-        session.add(PickList(code=code, orders=[PickListOrder(order_id=order.id, seq=seq)
-                                                for seq, order in enumerate(orders, 1)]))
-        return PickListData(pick_list_id=code,
-                            created=datetime.now(timezone.utc).date(), lines=tuple(lines),
-                            totes={o.number: o.tote for o in orders if o.tote}, paper=paper)
+    picks = pick_list(db, target)
+    return PickListData(
+        pick_list_id=picks.code, created=picks.created,
+        lines=tuple(PickLine(location=l.location, sku=l.sku, name=l.name, quantity=l.quantity,
+                             order_number=l.order_number, tote=l.tote, barcode=l.barcode,
+                             walk_sequence=l.walk_sequence) for l in picks.lines),
+        totes=dict(picks.totes), paper=paper)
 
 
 def _manifest(args: argparse.Namespace) -> int:
@@ -464,32 +311,16 @@ def _manifest(args: argparse.Namespace) -> int:
 
 def load_manifest(db: Any, settings: Any, carrier: str, day: date, paper: PaperSize):
     """ManifestData: the carrier's closed or confirmed parcels of the day (UTC)."""
-    from sqlalchemy import select
-
-    from app.store.models import Order, Parcel
-    from app.orders.queries import utc_day
+    from app.documents import manifest
     from printing.model import ManifestData, ManifestParcel
 
-    start, end = utc_day(day)
-    with db.read() as session:
-        rows = session.execute(
-            select(Parcel, Order).join(Order, Order.id == Parcel.order_id)
-            .where(Parcel.status.in_(("closed", "confirmed")), Parcel.closed_at >= start,
-                   Parcel.closed_at <= end).order_by(Parcel.closed_at, Parcel.id)).all()
-        parcels = tuple(
-            ManifestParcel(tracking_number=p.tracking_number or "", order_number=o.number,
-                           weight_g=p.actual_weight_g or p.expected_weight_g or 0,
-                           destination=_destination(o.ship_to),
-                           service=o.service_level or settings.carrier.service, sscc=p.sscc or "")
-            for p, o in rows
-            if (o.carrier or settings.carrier.name).casefold() == carrier.casefold())
-    code = "".join(c for c in carrier.upper() if c.isalnum())[:12] or "CARRIER"
-    return ManifestData(manifest_id=f"MF-{day:%Y%m%d}-{code}", carrier=carrier, ship_date=day,
-                        shipper=_company(settings), parcels=parcels, paper=paper)
-
-
-def _destination(a: Any) -> str:
-    return "" if a is None else f"{a.postcode} {a.city}, {a.country}".strip()
+    m = manifest(db, settings, carrier, day)
+    return ManifestData(
+        manifest_id=m.manifest_id, carrier=m.carrier, ship_date=m.ship_date, shipper=_company(settings),
+        parcels=tuple(ManifestParcel(tracking_number=p.tracking_number, order_number=p.order_number,
+                                     weight_g=p.weight_g, destination=p.destination, service=p.service,
+                                     sscc=p.sscc) for p in m.parcels),
+        paper=paper)
 
 
 __all__ = ["register", "load_labels", "load_slip", "load_invoice", "load_picklist",

@@ -90,38 +90,9 @@ def _inputs(args: argparse.Namespace) -> tuple[list[Unit], list[BoxType]]:
 
 def _order_from_database(args: argparse.Namespace) -> tuple[list[Unit], list[BoxType]]:
     """The order's units and the box catalogue, read from the database."""
-    from sqlalchemy import select
-    from sqlalchemy.orm import selectinload
+    from app.cli.boxing import order_and_boxes
 
-    from app.boxing.files import box_from_row, units_from_lines
-    from app.config import load_settings
-    from app.store.models import Box, Order, Product
-    from app.store.session import Database
-
-    settings = load_settings(args.config, args.database)
-    with Database(settings.database_url) as db, db.read() as session:
-        order = session.scalars(select(Order).where(Order.number == args.order)
-                                .options(selectinload(Order.lines))).one_or_none()
-        if order is None:
-            raise BoxingError(f"order {args.order} is not in the database at {db.safe_url}; check the number")
-        pairs = []
-        for line in sorted(order.lines, key=lambda ln: ln.line_no):
-            qty = line.quantity - (line.backordered_quantity or 0)
-            if qty <= 0:
-                continue
-            product = session.get(Product, line.product_id) if line.product_id else None
-            if product is None:
-                product = session.scalars(select(Product).where(Product.sku == line.sku)).one_or_none()
-            if product is None:
-                raise BoxingError(f"order {args.order} line {line.line_no}: SKU {line.sku} is not in the catalogue")
-            pairs.append((product, qty))
-        if not pairs:
-            raise BoxingError(f"order {args.order} has no units to pack")
-        units = units_from_lines(pairs)
-        boxes = [box_from_row(b) for b in session.scalars(select(Box).order_by(Box.code))]
-    if not boxes:
-        raise BoxingError("the database has no boxes; import a box catalogue or pass --boxes FILE")
-    return units, boxes
+    return order_and_boxes(args.config, args.database, args.order)
 
 
 def _print_text(s: Suggestion) -> None:

@@ -12,19 +12,12 @@ log = logging.getLogger(__name__)
 
 
 def _seed(url: str) -> None:
-    from app.store import migrate
-    from app.store.session import Database
+    """A new database with the station tests' data: the scans below are of its badges and SKUs."""
+    from app.cli.db import create_database
+    from tests.ui.data import seed
 
-    with Database(url) as db:
-        migrate.upgrade(db)
-        try:  # the demo loader when it exists, else the test data
-            from app.demo import load_demo  # type: ignore[import-not-found]
-
-            load_demo(db)
-        except ImportError:
-            from tests.ui.data import seed
-
-            seed(db)
+    with create_database(url) as db:
+        seed(db)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,6 +29,18 @@ def open_database(args: argparse.Namespace) -> Database:
     return Database(settings.database_url)
 
 
+def open_database_at(config: str | None, database: str | None) -> Database:
+    """The Database a configuration file and/or a URL name (for command groups above app/)."""
+    return Database(load_settings(config, database).database_url)
+
+
+def create_database(url: str) -> Database:
+    """A Database at `url` with its schema brought up to date (created if new); close it after use."""
+    db = Database(url)
+    migrate.upgrade(db)
+    return db
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Adds `db upgrade` and `db check`."""
     parser = subparsers.add_parser("db", help="create or upgrade the database schema")

@@ -7,12 +7,13 @@ import io
 import json
 import logging
 import sys
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
 from app.cli.db import add_database_options, open_database
 from app.errors import PackdeskError
-from app.orders.queries import SHIPMENT_COLUMNS, shipments
+from app.store.order_queries import SHIPMENT_COLUMNS, shipments
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ def run_shipments(args: argparse.Namespace) -> int:
         except ValueError:
             raise PackdeskError(f"--date {args.date!r} is not a date; write it as YYYY-MM-DD.") from None
     with open_database(args) as db:
-        rows = shipments(db, day)
+        rows = [asdict(row) for row in shipments(db, day)]
     if args.format == "json":
         text = json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
     else:

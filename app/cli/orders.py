@@ -4,12 +4,12 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-from typing import Any
+from dataclasses import asdict
 
 from app.cli.db import add_database_options, open_database
 from app.errors import PackdeskError
-from app.orders.queries import list_orders, show_order
 from app.orders.status import OrderStatus
+from app.store.order_queries import OrderDetail, list_orders, show_order
 
 log = logging.getLogger(__name__)
 
@@ -39,12 +39,12 @@ def run_list(args: argparse.Namespace) -> int:
     with open_database(args) as db:
         orders = list_orders(db, args.status, args.limit)
     if args.json:
-        print(json.dumps(orders, ensure_ascii=False, indent=1))
+        print(json.dumps([asdict(o) for o in orders], ensure_ascii=False, indent=1))
         return 0
     print(f"{'NUMBER':<14} {'STATUS':<11} {'PRI':>3} {'UNITS':>5} {'SLA DUE':<20} {'CARRIER':<8} HELD BY")
     for o in orders:
-        print(f"{o['number']:<14} {o['status']:<11} {o['priority']:>3} {o['units']:>5} "
-              f"{(o['sla_due_at'] or '')[:16]:<20} {o['carrier'] or '':<8} {o['claimed_by_station'] or ''}")
+        print(f"{o.number:<14} {o.status:<11} {o.priority:>3} {o.units:>5} "
+              f"{(o.sla_due_at or '')[:16]:<20} {o.carrier or '':<8} {o.claimed_by_station or ''}")
     print(f"{len(orders)} order(s)")
     return 0
 
@@ -54,35 +54,36 @@ def run_show(args: argparse.Namespace) -> int:
     with open_database(args) as db:
         order = show_order(db, args.number)
     if args.json:
-        print(json.dumps(order, ensure_ascii=False, indent=1))
+        print(json.dumps(asdict(order), ensure_ascii=False, indent=1))
         return 0
     print(_as_text(order))
     return 0
 
 
-def _as_text(o: dict[str, Any]) -> str:
-    ship = o["ship_to"] or {}
-    out = [f"Order {o['number']}  {o['status']}  priority {o['priority']}  {o['carrier'] or ''} {o['service_level']}",
-           f"  created {o['created_at']}  SLA due {o['sla_due_at'] or '-'}  tote {o['tote'] or '-'}"]
-    if o["claimed_by_station"]:
-        out.append(f"  held by {o['claimed_by_station']} ({o['claimed_by_user']}) until {o['lease_expires_at']}")
-    out.append("  ship to: " + ", ".join(str(ship[k]) for k in
-                                        ("name", "company", "line1", "line2", "postcode", "city", "region", "country")
-                                        if ship.get(k)))
-    if o["gift_wrap"]:
-        out.append(f"  gift wrap; message: {o['gift_message'] or '-'}")
-    for key in ("special_packaging", "notes"):
-        if o[key]:
-            out.append(f"  {key.replace('_', ' ')}: {o[key]}")
+def _as_text(o: OrderDetail) -> str:
+    ship = o.ship_to
+    out = [f"Order {o.number}  {o.status}  priority {o.priority}  {o.carrier or ''} {o.service_level}",
+           f"  created {o.created_at}  SLA due {o.sla_due_at or '-'}  tote {o.tote or '-'}"]
+    if o.claimed_by_station:
+        out.append(f"  held by {o.claimed_by_station} ({o.claimed_by_user}) until {o.lease_expires_at}")
+    parts = () if ship is None else (ship.name, ship.company, ship.line1, ship.line2, ship.postcode,
+                                     ship.city, ship.region, ship.country)
+    out.append("  ship to: " + ", ".join(str(part) for part in parts if part))
+    if o.gift_wrap:
+        out.append(f"  gift wrap; message: {o.gift_message or '-'}")
+    if o.special_packaging:
+        out.append(f"  special packaging: {o.special_packaging}")
+    if o.notes:
+        out.append(f"  notes: {o.notes}")
     out.append("  lines:")
-    out += [f"    {l['line_no']:>2}. {l['quantity']:>3} x {l['sku']:<14} {l['name']}  (packed {l['packed_quantity']})"
-            for l in o["lines"]]
-    out.append(f"  total {o['total']} {o['currency']}")
-    if o["parcels"]:
+    out += [f"    {l.line_no:>2}. {l.quantity:>3} x {l.sku:<14} {l.name}  (packed {l.packed_quantity})"
+            for l in o.lines]
+    out.append(f"  total {o.total} {o.currency}")
+    if o.parcels:
         out.append("  parcels:")
-        out += [f"    {p['seq']}. {p['status']} {p['box'] or ''} {p['sscc'] or ''} {p['tracking_number'] or ''}"
-                for p in o["parcels"]]
+        out += [f"    {p.seq}. {p.status} {p.box or ''} {p.sscc or ''} {p.tracking_number or ''}"
+                for p in o.parcels]
     out.append("  events:")
-    out += [f"    {e['at'][:19]} {e['kind']} {e['from_status'] or ''}{' -> ' if e['to_status'] else ''}"
-            f"{e['to_status'] or ''} {e['station'] or ''} {e['user'] or ''}" for e in o["events"]]
+    out += [f"    {(e.at or '')[:19]} {e.kind} {e.from_status or ''}{' -> ' if e.to_status else ''}"
+            f"{e.to_status or ''} {e.station or ''} {e.user or ''}" for e in o.events]
     return "\n".join(out)

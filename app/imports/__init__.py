@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.orm import Session
-
-from app.store.session import Database
 from app.imports import catalog, orders, places, shopify, users
 from app.imports.common import ImportReport, Progress
 from app.imports.errors import ImportFormatError, ImportRejected, RowProblem
 from app.imports.reading import FORMATS, Record, check_columns, guess_format, read_csv, read_json, read_text
+from app.store.imports import ImportWriter, import_transaction
+from app.store.session import Database
 
 log = logging.getLogger(__name__)
 
@@ -28,22 +27,23 @@ __all__ = ["KINDS", "ImportRejected", "ImportReport", "import_file"]
 
 @dataclass(frozen=True)
 class Kind:
-    """One kind of import file."""
+    """One kind of import file: its columns, how its rows are parsed and checked (against the
+    database through the writer, in the import's transaction) and how they are written."""
 
     columns: dict[str, str]
     required: set[str]
-    prepare: Callable[[Session, list[Record], list[RowProblem]], list[Any]]
-    apply: Callable[[Session, list[Any], ImportReport], None]
+    prepare: Callable[[ImportWriter, list[Record], list[RowProblem]], list[Any]]
+    write: Callable[[ImportWriter, list[Any], ImportReport, Progress | None], None]
 
 
 KINDS: dict[str, Kind] = {
-    "catalog": Kind(catalog.COLUMNS, catalog.REQUIRED, catalog.prepare, catalog.apply),
-    "boxes": Kind(places.BOX_COLUMNS, places.BOX_REQUIRED, places.prepare_boxes, places.apply_boxes),
+    "catalog": Kind(catalog.COLUMNS, catalog.REQUIRED, catalog.prepare, catalog.write),
+    "boxes": Kind(places.BOX_COLUMNS, places.BOX_REQUIRED, places.prepare_boxes, places.write_boxes),
     "locations": Kind(places.LOCATION_COLUMNS, places.LOCATION_REQUIRED, places.prepare_locations,
-                      places.apply_locations),
-    "stock": Kind(places.STOCK_COLUMNS, places.STOCK_REQUIRED, places.prepare_stock, places.apply_stock),
-    "orders": Kind(orders.COLUMNS, orders.REQUIRED, orders.prepare, orders.apply),
-    "users": Kind(users.COLUMNS, users.REQUIRED, users.prepare, users.apply),
+                      places.write_locations),
+    "stock": Kind(places.STOCK_COLUMNS, places.STOCK_REQUIRED, places.prepare_stock, places.write_stock),
+    "orders": Kind(orders.COLUMNS, orders.REQUIRED, orders.prepare, orders.write),
+    "users": Kind(users.COLUMNS, users.REQUIRED, users.prepare, users.write),
 }
 
 
@@ -65,14 +65,11 @@ def import_file(db: Database, kind: str, path: str | Path, fmt: str | None = Non
     report = ImportReport(kind=kind, source=path.name, rows=len(records))
     if progress is not None:
         progress("checking", 0, len(records))
-    with db.write() as session:
-        prepared = spec.prepare(session, records, problems)
+    with import_transaction(db) as writer:
+        prepared = spec.prepare(writer, records, problems)
         if problems:
             raise ImportRejected(str(path), problems)  # rolls back: nothing was written
-        if progress is not None and spec.apply is orders.apply:
-            orders.apply(session, prepared, report, progress)
-        else:
-            spec.apply(session, prepared, report)
+        spec.write(writer, prepared, report, progress)
     log.info("%s", report.summary())
     return report
 

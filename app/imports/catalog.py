@@ -2,17 +2,14 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
-
-from app.store.models import Product, ProductBarcode
-from app.imports.common import ImportReport, Uniques, assign
+from app.imports.common import ImportReport, Progress, Uniques
 from app.imports.errors import RowProblem
 from app.imports.reading import Record, Row
+from app.store.import_rows import ProductRow
+from app.store.imports import ImportWriter
 
 log = logging.getLogger(__name__)
 
@@ -35,19 +32,12 @@ COLUMNS = {
 REQUIRED = {"sku", "name"}
 
 
-@dataclass
-class ProductRow:
-    line: int
-    values: dict[str, Any]
-    barcodes: list[tuple[str, str, int]]  # code, kind, quantity
-
-
 def _kind(code: str) -> str:
     return {8: "ean", 12: "upc", 13: "ean", 14: "gtin14"}[len(code)]
 
 
-def prepare(session: Session, records: list[Record], problems: list[RowProblem]) -> list[ProductRow]:
-    """Parses and checks every row."""
+def parse(records: list[Record], problems: list[RowProblem]) -> list[ProductRow]:
+    """Parses and checks every row on its own and against the other rows of the file."""
     skus, codes = Uniques("SKU"), Uniques("barcode")
     parsed: list[ProductRow] = []
     for record in records:
@@ -83,54 +73,26 @@ def prepare(session: Session, records: list[Record], problems: list[RowProblem])
         for code, _, _ in barcodes:
             codes.check(row, code)
         parsed.append(ProductRow(row.line, values, barcodes))
-    _check_barcode_owners(session, parsed, problems)
     return parsed
 
 
-def _check_barcode_owners(session: Session, parsed: list[ProductRow], problems: list[RowProblem]) -> None:
+def check_owners(parsed: list[ProductRow], owners: dict[str, str], problems: list[RowProblem]) -> None:
+    """A barcode of the file that already belongs to another SKU (owners: code -> SKU) is a problem."""
     wanted = {code: p for p in parsed for code, _, _ in p.barcodes}
-    if not wanted:
-        return
-    rows = session.execute(
-        select(ProductBarcode.code, Product.sku).join(Product).where(ProductBarcode.code.in_(list(wanted)))
-    ).all()
-    for code, owner in rows:
-        row = wanted[code]
-        if owner != row.values["sku"]:
+    for code, owner in owners.items():
+        row = wanted.get(code)
+        if row is not None and owner != row.values["sku"]:
             problems.append(RowProblem(row.line, f"barcode {code} already belongs to SKU {owner}"))
 
 
-def apply(session: Session, parsed: list[ProductRow], report: ImportReport) -> None:
+def prepare(writer: ImportWriter, records: list[Record], problems: list[RowProblem]) -> list[ProductRow]:
+    """Parses the rows and checks their barcodes against the catalogue in the database."""
+    parsed = parse(records, problems)
+    check_owners(parsed, writer.barcode_owners({code for p in parsed for code, _, _ in p.barcodes}), problems)
+    return parsed
+
+
+def write(writer: ImportWriter, parsed: list[ProductRow], report: ImportReport,
+          progress: Progress | None = None) -> None:
     """Creates or updates products; a product's barcodes become those of its row."""
-    existing = {
-        p.sku: p for p in session.scalars(
-            select(Product).options(selectinload(Product.barcodes))
-            .where(Product.sku.in_([r.values["sku"] for r in parsed]))
-        )
-    }
-    # Drop barcodes first, so one moving between two products of this file does not collide.
-    trimmed: set[str] = set()
-    for row in parsed:
-        product = existing.get(row.values["sku"])
-        if product is not None:
-            keep = {(c, k, q) for c, k, q in row.barcodes}
-            for barcode in list(product.barcodes):
-                if (barcode.code, barcode.kind, barcode.quantity) not in keep:
-                    product.barcodes.remove(barcode)
-                    trimmed.add(product.sku)
-    session.flush()
-    for row in parsed:
-        product = existing.get(row.values["sku"])
-        created = product is None
-        if product is None:
-            product = Product(**row.values)
-            session.add(product)
-            changed = True
-        else:
-            changed = assign(product, row.values) or product.sku in trimmed
-        have = {(b.code, b.kind, b.quantity) for b in product.barcodes}
-        for code, kind, quantity in row.barcodes:
-            if (code, kind, quantity) not in have:
-                product.barcodes.append(ProductBarcode(code=code, kind=kind, quantity=quantity))
-                changed = True
-        report.count(created, changed)
+    writer.write_products(parsed, report.count)

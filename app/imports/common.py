@@ -1,14 +1,15 @@
-"""What every import kind shares: the report, change-only assignment, duplicate detection."""
+"""What every import kind shares: the report, duplicate detection, value comparison."""
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from decimal import Decimal
 from typing import Any
 
 from app.imports.errors import RowProblem
 from app.imports.reading import Row
+from app.store.import_rows import same
+
+__all__ = ["ImportReport", "Progress", "Uniques", "problem", "same"]
 
 
 # progress(stage, done, total): how far a long import is: ("checking", 0, rows) once the
@@ -41,30 +42,6 @@ class ImportReport:
         """One line for a person."""
         return (f"{self.source}: {self.rows} row(s) of {self.kind}; {self.created} created, "
                 f"{self.updated} updated, {self.unchanged} unchanged")
-
-
-def same(a: Any, b: Any) -> bool:
-    """Equality that treats naive timestamps as UTC and 1.5 == 1.50."""
-    if isinstance(a, datetime) and isinstance(b, datetime):
-        a = a if a.tzinfo else a.replace(tzinfo=timezone.utc)
-        b = b if b.tzinfo else b.replace(tzinfo=timezone.utc)
-        return a == b
-    if isinstance(a, Decimal) or isinstance(b, Decimal):
-        try:
-            return a is not None and b is not None and Decimal(a) == Decimal(b)
-        except (TypeError, ArithmeticError):
-            return False
-    return bool(a == b)
-
-
-def assign(obj: Any, values: dict[str, Any]) -> bool:
-    """Sets only the attributes whose value differs; whether anything changed."""
-    changed = False
-    for name, value in values.items():
-        if not same(getattr(obj, name), value):
-            setattr(obj, name, value)
-            changed = True
-    return changed
 
 
 class Uniques:

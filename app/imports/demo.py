@@ -4,13 +4,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
-
-from app.store.models import Order, Product
-from app.store.session import Database
 from app.imports import ImportReport, import_file
-from app.orders.lifecycle import change_status
 from app.paths import resource
+from app.store import demo as store
+from app.store.session import Database
 
 log = logging.getLogger(__name__)
 
@@ -35,9 +32,14 @@ class DemoReport:
 
 def is_empty(db: Database) -> bool:
     """Whether the database has neither products nor orders."""
-    with db.read() as session:
-        return not (session.scalar(select(func.count()).select_from(Product))
-                    or session.scalar(select(func.count()).select_from(Order)))
+    return store.is_empty(db)
+
+
+def demo_steps(number: str) -> list[tuple[str, str | None]]:
+    """The status moves a newly captured demo order makes: to on hold (HELD), else to picked."""
+    if number in HELD:
+        return [("validated", None), ("on_hold", HELD[number])]
+    return [(status, "demo data") for status in READY]
 
 
 def load_demo(db: Database) -> DemoReport:
@@ -45,17 +47,8 @@ def load_demo(db: Database) -> DemoReport:
     report = DemoReport()
     for kind, name, fmt in FILES:
         report.imports.append(import_file(db, kind, resource("demo", name), fmt))
-    with db.write() as session:
-        captured = session.scalars(select(Order).where(Order.status == "captured")
-                                   .order_by(Order.id)).all()
-        for order in captured:
-            if order.number in HELD:
-                change_status(session, order, "validated", user="demo")
-                change_status(session, order, "on_hold", user="demo", reason=HELD[order.number])
-                report.held += 1
-                continue
-            for status in READY:
-                change_status(session, order, status, user="demo", reason="demo data")
-            report.made_ready += 1
+    moved = store.advance_captured_orders(db, demo_steps, user="demo")
+    report.held = sum(1 for number in moved if number in HELD)
+    report.made_ready = len(moved) - report.held
     log.info("demo: %d orders ready to pack, %d on hold", report.made_ready, report.held)
     return report

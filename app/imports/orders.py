@@ -8,20 +8,15 @@ past `captured` can be imported again unchanged, but an import cannot change it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
-
-from app.store.models import Address, Customer, Order, OrderLine, Product, utcnow
-from app.imports.common import ImportReport, Progress, assign, same
+from app.imports.common import ImportReport, Progress, same
 from app.imports.errors import RowProblem
 from app.imports.reading import Record, Row
-from app.orders.lifecycle import record_event
 from app.orders.status import OrderStatus
+from app.store.import_rows import OrderDraft, ProductFacts
+from app.store.imports import ImportWriter
 
 log = logging.getLogger(__name__)
 
@@ -59,19 +54,6 @@ JSON_ADDRESS_KEYS = {"name": "ship_name", "company": "ship_company", "address1":
                      "region": "ship_region", "country": "ship_country", "phone": "ship_phone"}
 
 
-@dataclass
-class OrderDraft:
-    """One order as the file describes it."""
-
-    number: str
-    line: int
-    fields: dict[str, Any] = field(default_factory=dict)
-    address: dict[str, Any] = field(default_factory=dict)
-    customer: dict[str, Any] = field(default_factory=dict)
-    lines: list[dict[str, Any]] = field(default_factory=list)
-    created_at: Any = None
-
-
 def flatten_json(records: list[Record], problems: list[RowProblem]) -> list[Record]:
     """Nested JSON orders as flat records, one per line item."""
     flat: list[Record] = []
@@ -97,9 +79,9 @@ def flatten_json(records: list[Record], problems: list[RowProblem]) -> list[Reco
     return flat
 
 
-def prepare(session: Session, records: list[Record], problems: list[RowProblem]) -> list[OrderDraft]:
-    """Groups rows into orders and checks every field, SKU and order."""
-    catalogue = {p.sku: p for p in session.scalars(select(Product))}
+def parse(records: list[Record], catalogue: dict[str, ProductFacts],
+          problems: list[RowProblem]) -> list[OrderDraft]:
+    """Groups rows into orders and checks every field, SKU (against `catalogue`) and order."""
     drafts: dict[str, OrderDraft] = {}
     for record in records:
         row = Row(record, problems)
@@ -118,8 +100,32 @@ def prepare(session: Session, records: list[Record], problems: list[RowProblem])
         _add_line(row, draft, catalogue)
     for draft in drafts.values():
         _check_order(draft, problems)
-    _check_existing(session, list(drafts.values()), problems)
     return list(drafts.values())
+
+
+def check_existing(drafts: list[OrderDraft], changed: dict[str, str], problems: list[RowProblem]) -> None:
+    """An order the file would change that is already past captured is a problem
+    (`changed`: number -> status of the stored orders whose content differs from the file)."""
+    for draft in drafts:
+        status = changed.get(draft.number)
+        if status is not None and status != OrderStatus.CAPTURED.value:
+            problems.append(RowProblem(
+                draft.line, f"order {draft.number} is already {status}; an import can only "
+                "change captured orders (leave it out of the file or ask a supervisor)"))
+
+
+def prepare(writer: ImportWriter, records: list[Record], problems: list[RowProblem]) -> list[OrderDraft]:
+    """Parses the orders and checks them against the catalogue and the stored orders."""
+    drafts = parse(records, writer.catalogue(), problems)
+    check_existing(drafts, writer.changed_orders(drafts), problems)
+    return drafts
+
+
+def write(writer: ImportWriter, drafts: list[OrderDraft], report: ImportReport,
+          progress: Progress | None = None) -> None:
+    """Creates new orders (captured) and updates captured ones whose content changed;
+    `progress("writing", done, total)` hears as the batches are written."""
+    writer.write_orders(drafts, report.count, report.source, progress)
 
 
 def _order_fields(row: Row) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], Any]:
@@ -166,7 +172,7 @@ def _check_consistent(row: Row, draft: OrderDraft, later: tuple[Any, ...]) -> No
                         f"({known.get(name)!r}); leave it empty on later lines")
 
 
-def _add_line(row: Row, draft: OrderDraft, catalogue: dict[str, Product]) -> None:
+def _add_line(row: Row, draft: OrderDraft, catalogue: dict[str, ProductFacts]) -> None:
     sku = row.text("sku", required=True, max_len=64)
     quantity = row.integer("quantity", required=True, minimum=1)
     product = catalogue.get(sku or "")
@@ -191,146 +197,5 @@ def _check_order(draft: OrderDraft, problems: list[RowProblem]) -> None:
         problems.append(RowProblem(draft.line, f"order {draft.number} has no {', '.join(missing)}"))
     if draft.fields.get("total") is None and all(
             draft.fields.get(k) is not None for k in ("shipping_total", "tax_total", "discount_total")):
-        draft.fields["total"] = (_subtotal(draft) + draft.fields["shipping_total"]
+        draft.fields["total"] = (draft.subtotal() + draft.fields["shipping_total"]
                                  + draft.fields["tax_total"] - draft.fields["discount_total"])
-
-
-def _subtotal(draft: OrderDraft) -> Decimal:
-    return sum(((l["unit_price"] or 0) * (l["quantity"] or 0) - (l["discount"] or 0) for l in draft.lines),
-               Decimal(0))
-
-
-def _check_existing(session: Session, drafts: list[OrderDraft], problems: list[RowProblem]) -> None:
-    orders = _existing(session, [d.number for d in drafts])
-    for draft in drafts:
-        order = orders.get(draft.number)
-        if order is not None and order.status != OrderStatus.CAPTURED.value and _differs(order, draft):
-            problems.append(RowProblem(
-                draft.line, f"order {draft.number} is already {order.status}; an import can only "
-                "change captured orders (leave it out of the file or ask a supervisor)"))
-
-
-IN_CHUNK = 5000  # values per IN (...): a statement may bind at most 65,535 values on PostgreSQL
-WRITE_CHUNK = 500  # new orders written per flush (one batched INSERT per table)
-
-
-def _chunks(values: list[Any], size: int = IN_CHUNK) -> Iterator[list[Any]]:
-    for start in range(0, len(values), size):
-        yield values[start:start + size]
-
-
-def _existing(session: Session, numbers: list[str]) -> dict[str, Order]:
-    found: dict[str, Order] = {}
-    for chunk in _chunks(numbers):
-        found.update((o.number, o) for o in session.scalars(
-            select(Order).options(selectinload(Order.lines), selectinload(Order.ship_to),
-                                  selectinload(Order.customer))
-            .where(Order.number.in_(chunk))))
-    return found
-
-
-def _line_key(line: Any) -> tuple[Any, ...]:
-    get = (lambda k: line[k]) if isinstance(line, dict) else (lambda k: getattr(line, k))
-    return (get("line_no"), get("sku"), get("name"), get("quantity"), Decimal(get("unit_price")),
-            Decimal(get("discount")), Decimal(get("tax_rate")))
-
-
-def _wanted(draft: OrderDraft) -> dict[str, Any]:
-    values = dict(draft.fields, subtotal=_subtotal(draft))
-    if draft.created_at is not None:
-        values["created_at"] = draft.created_at
-    return values
-
-
-def _differs(order: Order, draft: OrderDraft) -> bool:
-    wanted = _wanted(draft)
-    if any(not same(getattr(order, k), v) for k, v in wanted.items()):
-        return True
-    if [_line_key(l) for l in order.lines] != [_line_key(l) for l in draft.lines]:
-        return True
-    address = order.ship_to
-    return address is None or any(not same(getattr(address, k), v) for k, v in draft.address.items())
-
-
-def apply(session: Session, drafts: list[OrderDraft], report: ImportReport,
-          progress: Progress | None = None) -> None:
-    """Creates new orders (captured) and updates captured ones whose content changed.
-
-    New orders are written WRITE_CHUNK at a time (their customers first, all at once), so a
-    file of tens of thousands of orders is a few hundred batched INSERTs, not one flush an
-    order; `progress("writing", done, total)` hears after each chunk."""
-    existing = _existing(session, [d.number for d in drafts])
-    emails = sorted({d.customer["email"] for d in drafts if d.customer.get("email")})
-    customers: dict[str, Customer] = {}
-    for chunk in _chunks(emails):
-        customers.update((c.email, c) for c in session.scalars(select(Customer).where(Customer.email.in_(chunk))))
-    fresh: list[OrderDraft] = []
-    done = 0
-    for draft in drafts:
-        order = existing.get(draft.number)
-        if order is None:
-            fresh.append(draft)
-            continue
-        if _differs(order, draft):
-            _update(session, order, draft, _customer(customers, draft), report)
-        else:
-            report.count(False, False)
-        done += 1
-    new_customers = [c for c in (_customer(customers, d) for d in fresh) if c is not None and c.id is None]
-    session.add_all(new_customers)
-    session.flush()  # their ids go on the addresses
-    if progress is not None:
-        progress("writing", done, len(drafts))
-    for chunk in _chunks(fresh, WRITE_CHUNK):
-        created = []
-        for draft in chunk:
-            customer = _customer(customers, draft)
-            order = Order(number=draft.number, status=OrderStatus.CAPTURED.value,
-                          **{"created_at": utcnow(), **_wanted(draft)}, customer=customer,
-                          ship_to=Address(customer_id=customer.id if customer else None, **draft.address))
-            order.lines = [OrderLine(**line) for line in draft.lines]
-            created.append(order)
-        session.add_all(created)
-        session.flush()  # the orders' ids go on their events
-        for order in created:
-            record_event(session, order, "OrderCaptured", to_status=order.status, source=report.source)
-            report.count(True, True)
-        done += len(chunk)
-        if progress is not None:
-            progress("writing", done, len(drafts))
-    session.flush()
-
-
-def _update(session: Session, order: Order, draft: OrderDraft, customer: Customer | None,
-            report: ImportReport) -> None:
-    """A captured order whose content changed: new values, lines and address; OrderUpdated."""
-    assign(order, _wanted(draft))
-    if customer is not None and customer.id is None:
-        session.add(customer)
-        session.flush()
-    order.customer = customer
-    if order.ship_to is None:
-        order.ship_to = Address(customer_id=customer.id if customer else None, **draft.address)
-    else:
-        assign(order.ship_to, draft.address)
-    if [_line_key(l) for l in order.lines] != [_line_key(l) for l in draft.lines]:
-        order.lines.clear()
-        session.flush()
-        order.lines.extend(OrderLine(**line) for line in draft.lines)
-    session.flush()
-    record_event(session, order, "OrderUpdated", source=report.source)
-    report.count(False, True)
-
-
-def _customer(customers: dict[str, Customer], draft: OrderDraft) -> Customer | None:
-    """The draft's customer by e-mail: found, updated (name, phone) or new (not yet added)."""
-    email = draft.customer.get("email")
-    if not email:
-        return None
-    name = draft.customer.get("name") or draft.address.get("name") or email
-    customer = customers.get(email)
-    if customer is None:
-        customer = customers[email] = Customer(email=email, name=name, phone=draft.customer.get("phone"))
-    else:
-        assign(customer, {"name": name, "phone": draft.customer.get("phone") or customer.phone})
-    return customer

@@ -2,16 +2,13 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from app.store.models import Box, Location, Product, Stock
-from app.imports.common import ImportReport, Uniques, assign
+from app.imports.common import ImportReport, Progress, Uniques
 from app.imports.errors import RowProblem
 from app.imports.reading import Record, Row
+from app.store.import_rows import KeyedRow
+from app.store.imports import ImportWriter
 
 log = logging.getLogger(__name__)
 
@@ -39,14 +36,7 @@ STOCK_COLUMNS = {
 STOCK_REQUIRED = set(STOCK_COLUMNS)
 
 
-@dataclass
-class Parsed:
-    line: int
-    key: Any
-    values: dict[str, Any]
-
-
-def prepare_boxes(session: Session, records: list[Record], problems: list[RowProblem]) -> list[Parsed]:
+def parse_boxes(records: list[Record], problems: list[RowProblem]) -> list[KeyedRow]:
     """Parses and checks every box row."""
     codes, barcodes = Uniques("box code"), Uniques("box barcode")
     parsed = []
@@ -68,17 +58,27 @@ def prepare_boxes(session: Session, records: list[Record], problems: list[RowPro
                  enabled=row.boolean("enabled", default=True), stock=row.integer("stock", minimum=0))
         codes.check(row, v["code"])
         barcodes.check(row, v["barcode"])
-        parsed.append(Parsed(row.line, v["code"], v))
-    taken = dict(session.execute(select(Box.barcode, Box.code).where(
-        Box.barcode.in_([p.values["barcode"] for p in parsed if p.values["barcode"]]))).all())
-    for p in parsed:
-        owner = taken.get(p.values["barcode"])
-        if owner is not None and owner != p.key:
-            problems.append(RowProblem(p.line, f"box barcode {p.values['barcode']} already belongs to box {owner}"))
+        parsed.append(KeyedRow(row.line, v["code"], v))
     return parsed
 
 
-def prepare_locations(session: Session, records: list[Record], problems: list[RowProblem]) -> list[Parsed]:
+def check_box_owners(parsed: list[KeyedRow], owners: dict[str, str], problems: list[RowProblem]) -> None:
+    """A box barcode that already belongs to another box (owners: barcode -> box code) is a problem."""
+    for p in parsed:
+        owner = owners.get(p.values["barcode"])
+        if owner is not None and owner != p.key:
+            problems.append(RowProblem(p.line, f"box barcode {p.values['barcode']} already belongs to box {owner}"))
+
+
+def prepare_boxes(writer: ImportWriter, records: list[Record], problems: list[RowProblem]) -> list[KeyedRow]:
+    """Parses the box rows and checks their barcodes against the boxes in the database."""
+    parsed = parse_boxes(records, problems)
+    owners = writer.box_barcode_owners([p.values["barcode"] for p in parsed if p.values["barcode"]])
+    check_box_owners(parsed, owners, problems)
+    return parsed
+
+
+def parse_locations(records: list[Record], problems: list[RowProblem]) -> list[KeyedRow]:
     """Parses and checks every location row."""
     codes = Uniques("location")
     parsed = []
@@ -87,59 +87,59 @@ def prepare_locations(session: Session, records: list[Record], problems: list[Ro
         v = dict(code=row.text("code", required=True, max_len=32), zone=row.text("zone", max_len=16, default=""),
                  walk_sequence=row.integer("walk_sequence", required=True, minimum=0))
         codes.check(row, v["code"])
-        parsed.append(Parsed(row.line, v["code"], v))
+        parsed.append(KeyedRow(row.line, v["code"], v))
     return parsed
 
 
-def prepare_stock(session: Session, records: list[Record], problems: list[RowProblem]) -> list[Parsed]:
-    """Parses every stock row and resolves its SKU and location."""
-    products = dict(session.execute(select(Product.sku, Product.id)).all())
-    locations = dict(session.execute(select(Location.code, Location.id)).all())
+def parse_stock(records: list[Record], problems: list[RowProblem]) -> list[KeyedRow]:
+    """Parses every stock row; its key is (SKU, location code)."""
     pairs = Uniques("stock of")
     parsed = []
     for record in records:
         row = Row(record, problems)
         sku, where = row.text("sku", required=True), row.text("location", required=True)
         quantity = row.integer("quantity", required=True, minimum=0)
-        if sku and sku not in products:
-            row.problem(f"unknown SKU {sku} (import the catalogue first)")
-        if where and where not in locations:
-            row.problem(f"unknown location {where} (import the locations first)")
         pairs.check(row, (sku, where), f"{sku} at {where}")
-        parsed.append(Parsed(row.line, (products.get(sku or ""), locations.get(where or "")),
-                             {"quantity": quantity}))
+        parsed.append(KeyedRow(row.line, (sku, where), {"quantity": quantity}))
     return parsed
 
 
-def apply_boxes(session: Session, parsed: list[Parsed], report: ImportReport) -> None:
+def check_stock_references(parsed: list[KeyedRow], skus: set[str], locations: set[str],
+                           problems: list[RowProblem]) -> None:
+    """A SKU or location the database does not know is a problem of its row."""
+    for p in parsed:
+        sku, where = p.key
+        if sku and sku not in skus:
+            problems.append(RowProblem(p.line, f"unknown SKU {sku} (import the catalogue first)"))
+        if where and where not in locations:
+            problems.append(RowProblem(p.line, f"unknown location {where} (import the locations first)"))
+
+
+def prepare_stock(writer: ImportWriter, records: list[Record], problems: list[RowProblem]) -> list[KeyedRow]:
+    """Parses the stock rows and checks that their SKUs and locations are in the database."""
+    parsed = parse_stock(records, problems)
+    check_stock_references(parsed, writer.known_skus(), writer.known_locations(), problems)
+    return parsed
+
+
+def prepare_locations(writer: ImportWriter, records: list[Record], problems: list[RowProblem]) -> list[KeyedRow]:
+    """Parses the location rows (they refer to nothing else in the database)."""
+    return parse_locations(records, problems)
+
+
+def write_boxes(writer: ImportWriter, parsed: list[KeyedRow], report: ImportReport,
+                progress: Progress | None = None) -> None:
     """Creates or updates boxes by code."""
-    _upsert(session, Box, Box.code, parsed, report)
+    writer.write_boxes(parsed, report.count)
 
 
-def apply_locations(session: Session, parsed: list[Parsed], report: ImportReport) -> None:
+def write_locations(writer: ImportWriter, parsed: list[KeyedRow], report: ImportReport,
+                    progress: Progress | None = None) -> None:
     """Creates or updates locations by code."""
-    _upsert(session, Location, Location.code, parsed, report)
+    writer.write_locations(parsed, report.count)
 
 
-def apply_stock(session: Session, parsed: list[Parsed], report: ImportReport) -> None:
+def write_stock(writer: ImportWriter, parsed: list[KeyedRow], report: ImportReport,
+                progress: Progress | None = None) -> None:
     """Sets the quantity on hand of each SKU at each location."""
-    existing = {(s.product_id, s.location_id): s for s in session.scalars(select(Stock))}
-    for p in parsed:
-        stock = existing.get(p.key)
-        if stock is None:
-            session.add(Stock(product_id=p.key[0], location_id=p.key[1], quantity=p.values["quantity"], allocated=0))
-            report.count(True, True)
-        else:
-            report.count(False, assign(stock, p.values))
-
-
-def _upsert(session: Session, model: Any, key_column: Any, parsed: list[Parsed], report: ImportReport) -> None:
-    existing = {getattr(o, key_column.key): o for o in session.scalars(
-        select(model).where(key_column.in_([p.key for p in parsed])))}
-    for p in parsed:
-        obj = existing.get(p.key)
-        if obj is None:
-            session.add(model(**p.values))
-            report.count(True, True)
-        else:
-            report.count(False, assign(obj, p.values))
+    writer.write_stock(parsed, report.count)

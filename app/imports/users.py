@@ -2,17 +2,12 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from app.store.models import User
-from app.imports.common import ImportReport, Uniques, assign
+from app.imports.common import ImportReport, Progress, Uniques
 from app.imports.errors import RowProblem
 from app.imports.reading import Record, Row
-from app.pins import hash_pin, pin_matches
+from app.store.import_rows import UserFacts, UserRow
+from app.store.imports import ImportWriter
 
 log = logging.getLogger(__name__)
 
@@ -27,17 +22,9 @@ COLUMNS = {
 }
 REQUIRED = {"username", "display_name", "role", "badge_code"}
 
-@dataclass
-class UserRow:
-    line: int
-    values: dict[str, Any]
-    pin: str | None
 
-
-def prepare(session: Session, records: list[Record], problems: list[RowProblem]) -> list[UserRow]:
-    """Parses and checks every user row."""
-    existing = {u.username: u for u in session.scalars(select(User))}
-    badge_owner = {u.badge_code: u.username for u in existing.values()}
+def parse(records: list[Record], problems: list[RowProblem]) -> list[UserRow]:
+    """Parses and checks every user row on its own and against the other rows of the file."""
     names, badges = Uniques("username"), Uniques("badge")
     parsed = []
     for record in records:
@@ -52,29 +39,34 @@ def prepare(session: Session, records: list[Record], problems: list[RowProblem])
         pin = row.text("pin")
         if pin is not None and not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 8):
             row.problem("pin must be 4 to 8 digits")
-        known = existing.get(v["username"] or "")
-        if v["role"] in NEEDS_PIN and pin is None and not (known and known.pin_hash):
-            row.problem(f"a {v['role']} needs a pin (4 to 8 digits) to approve overrides")
-        owner = badge_owner.get(v["badge_code"] or "")
-        if owner is not None and owner != v["username"]:
-            row.problem(f"badge {v['badge_code']} already belongs to user {owner}")
         names.check(row, v["username"])
         badges.check(row, v["badge_code"])
         parsed.append(UserRow(row.line, v, pin))
     return parsed
 
 
-def apply(session: Session, parsed: list[UserRow], report: ImportReport) -> None:
-    """Creates or updates users; a PIN is re-hashed only when it changed."""
-    existing = {u.username: u for u in session.scalars(select(User))}
+def check_known(parsed: list[UserRow], existing: dict[str, UserFacts], problems: list[RowProblem]) -> None:
+    """Against the users already stored: a supervisor or admin needs a PIN (given now or set
+    before), and a badge may not belong to another user."""
+    badge_owner = {u.badge_code: u.username for u in existing.values()}
     for p in parsed:
-        user = existing.get(p.values["username"])
-        if user is None:
-            session.add(User(**p.values, pin_hash=hash_pin(p.pin) if p.pin else None))
-            report.count(True, True)
-            continue
-        changed = assign(user, p.values)
-        if p.pin is not None and not pin_matches(user.pin_hash, p.pin):
-            user.pin_hash = hash_pin(p.pin)
-            changed = True
-        report.count(False, changed)
+        role, username, badge = p.values["role"], p.values["username"], p.values["badge_code"]
+        known = existing.get(username or "")
+        if role in NEEDS_PIN and p.pin is None and not (known and known.has_pin):
+            problems.append(RowProblem(p.line, f"a {role} needs a pin (4 to 8 digits) to approve overrides"))
+        owner = badge_owner.get(badge or "")
+        if owner is not None and owner != username:
+            problems.append(RowProblem(p.line, f"badge {badge} already belongs to user {owner}"))
+
+
+def prepare(writer: ImportWriter, records: list[Record], problems: list[RowProblem]) -> list[UserRow]:
+    """Parses the user rows and checks them against the users in the database."""
+    parsed = parse(records, problems)
+    check_known(parsed, writer.users(), problems)
+    return parsed
+
+
+def write(writer: ImportWriter, parsed: list[UserRow], report: ImportReport,
+          progress: Progress | None = None) -> None:
+    """Creates or updates users; a PIN is re-hashed only when it changed."""
+    writer.write_users(parsed, report.count)

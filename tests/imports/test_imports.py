@@ -198,10 +198,10 @@ def test_json_orders_report_unknown_fields_of_their_lines(db: Database, tmp_path
 def test_a_big_order_file_is_written_in_chunks_with_progress_and_customers_shared(
         db: Database, tmp_path: Path, monkeypatch) -> None:
     from app.store.models import Address, Customer, OrderLine
-    from app.imports import orders as order_import
+    from app.store import order_imports as order_writes
 
-    monkeypatch.setattr(order_import, "WRITE_CHUNK", 40)  # several chunks from a small file
-    monkeypatch.setattr(order_import, "IN_CHUNK", 25)  # and several IN (...) look-ups
+    monkeypatch.setattr(order_writes, "WRITE_CHUNK", 40)  # several chunks from a small file
+    monkeypatch.setattr(order_writes, "IN_CHUNK", 25)  # and several IN (...) look-ups
     import_file(db, "catalog", write(tmp_path, "p.csv", CATALOG_HEADER + GOOD_MUG))
     header = "order_number,email,ship_name,ship_address1,ship_city,ship_country,sku,quantity\n"
     rows = [f"BIG-{i:04d},c{i % 30}@example.com,Cust {i % 30},1 Main St,Berlin,DE,MUG-1,{1 + i % 3}\n"
