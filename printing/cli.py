@@ -304,7 +304,7 @@ def estimated_weight(order: Any) -> int:
 def _preprint(session: Any, order: Any, settings: Any) -> dict[str, Any]:
     from app.store.counters import next_value
     from app.identifiers import s10, sscc
-    from app.orders.lifecycle import record_event
+    from app.store.order_log import record_event
 
     serial = sscc(settings.sscc_extension_digit, settings.gs1_company_prefix,
                   next_value(session, "sscc_serial"))
@@ -376,7 +376,7 @@ def load_invoice(db: Any, settings: Any, key: str, paper: PaperSize):
 
     from app.store.counters import next_value
     from app.store.models import OrderEvent
-    from app.orders.lifecycle import record_event
+    from app.store.order_log import record_event
     from printing.model import InvoiceData, InvoiceLine
 
     with db.write() as session:

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from app.store.models import Order, Product
 from app.store.session import Database
 from app.imports import ImportReport, import_file
-from app.orders.lifecycle import change_status
+from app.store.order_log import change_status
 from app.paths import resource
 
 log = logging.getLogger(__name__)

@@ -20,7 +20,7 @@ from app.store.models import Address, Customer, Order, OrderLine, Product, utcno
 from app.imports.common import ImportReport, Progress, assign, same
 from app.imports.errors import RowProblem
 from app.imports.reading import Record, Row
-from app.orders.lifecycle import record_event
+from app.store.order_log import record_event
 from app.orders.status import OrderStatus
 
 log = logging.getLogger(__name__)
