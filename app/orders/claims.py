@@ -97,18 +97,25 @@ def renew_lease(uow: UnitOfWork, order_number: str, station: str,
 
 def release(uow: UnitOfWork, order_number: str, station: str, to_status: str = PACKABLE.value,
             *, user: str | None = None, reason: str | None = None) -> None:
-    """Lets go of an order this station holds, back to `to_status` (picked, or on_hold)."""
+    """Lets go of an order this station holds, into `to_status` (picked, on_hold, or packed
+    when its pack is finished)."""
     with uow:
-        row = uow.orders.lock(order_number)
-        if row is None:
-            raise OrderNotFound(order_number)
-        if row.status != PACKING or row.station != station:
-            raise LeaseLost(row.number, station)
-        order = uow.orders.get_by_id(row.order_id)
-        assert order is not None
-        lifecycle.change_status(uow, order, to_status, station=station, user=user, reason=reason or "released")
-        uow.orders.clear_lease(row.order_id)
+        release_in(uow, order_number, station, to_status, user=user, reason=reason)
         uow.commit()
+
+
+def release_in(uow: UnitOfWork, order_number: str, station: str, to_status: str = PACKABLE.value,
+               *, user: str | None = None, reason: str | None = None) -> None:
+    """release in the caller's unit of work; LeaseLost when the station no longer holds the order."""
+    row = uow.orders.lock(order_number)
+    if row is None:
+        raise OrderNotFound(order_number)
+    if row.status != PACKING or row.station != station:
+        raise LeaseLost(row.number, station)
+    order = uow.orders.get_by_id(row.order_id)
+    assert order is not None
+    lifecycle.change_status(uow, order, to_status, station=station, user=user, reason=reason or "released")
+    uow.orders.clear_lease(row.order_id)
     log.info("station %s released order %s to %s", station, order_number, to_status)
 
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from app.identifiers import s10, sscc
-from app.orders import lifecycle
+from app.orders import claims, lifecycle
 from app.packing.api import LabelConfirmation, LabelRequest, LabelState, Packer, ParcelLine
 from app.packing.current import forget, open_pack
 from app.packing.desk import Desk
@@ -164,6 +164,5 @@ def finish_if_complete(uow: UnitOfWork, desk: Desk, order: OrderRecord, who: str
         uow.parcels.delete(p.id)  # the empty parcel opened after the last one closed
     if any(p.status == "closed" for p in parcels) or not any(p.status == "confirmed" for p in parcels):
         return False
-    lifecycle.change_status(uow, order, "packed", station=desk.station, user=who, reason="all labels confirmed")
-    uow.orders.clear_lease(order.id)
+    claims.release_in(uow, order.number, desk.station, "packed", user=who, reason="all labels confirmed")
     return True

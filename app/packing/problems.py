@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from app.orders import lifecycle
+from app.orders import claims, lifecycle
 from app.packing.api import PROBLEM_KINDS, Packer, PartialShipment, ProblemReported
 from app.packing.current import forget, open_pack
 from app.packing.desk import Desk
@@ -36,8 +36,7 @@ def report_problem(uow: UnitOfWork, desk: Desk, order: str, kind: str, reason: s
                                                           desk.clock.now()))
         lifecycle.record_event(uow, o.id, "ProblemReported", station=desk.station, user=user.username,
                                problem=kind, reason=why, exception=exception_id)
-        lifecycle.change_status(uow, o, "on_hold", station=desk.station, user=user.username, reason=f"{kind}: {why}")
-        uow.orders.clear_lease(o.id)
+        claims.release_in(uow, o.number, desk.station, "on_hold", user=user.username, reason=f"{kind}: {why}")
         uow.commit()
     forget(desk, order)
     log.info("order %s on hold at %s: %s", order, desk.station, kind)
