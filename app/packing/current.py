@@ -14,7 +14,7 @@ log = logging.getLogger(__name__)
 
 def reload_in(uow: UnitOfWork, desk: Desk, number: str) -> OpenPack:
     """Loads the pack in the caller's unit of work and keeps it as the desk's copy."""
-    pack = load_pack(uow, desk, number)
+    pack = load_pack(uow, desk.station, number)
     pack.base = replace(pack.base, suggested_box=suggest(uow, desk, pack))
     pack.render()
     desk.packs[number] = pack

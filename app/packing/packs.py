@@ -12,7 +12,6 @@ from app.gs1 import interpret_gs1
 from app.packing.api import (
     ERROR_OUTCOMES, BarcodeHint, LabelState, LineState, PackLine, PackSnapshot, ParcelSnapshot, ScanOutcome,
 )
-from app.packing.desk import Desk
 from app.packing.errors import OrderNotFound
 from app.packing.scan_rules import LineTally, PackState, PendingSerial, Placed, Placements, ProductRef, gtin_key
 from app.unit_of_work import LabelRecord, LineRecord, OrderRecord, UnitOfWork
@@ -99,7 +98,7 @@ def product_by_code(uow: UnitOfWork, code: str) -> ProductRef | None:
     return None if p is None else ProductRef(p.id, p.sku, p.name, 1, p.serial_tracked, p.lot_tracked)
 
 
-def load_pack(uow: UnitOfWork, desk: Desk, number: str) -> OpenPack:
+def load_pack(uow: UnitOfWork, station: str, number: str) -> OpenPack:
     """Reads the whole pack of an order (in the caller's unit of work)."""
     order = find_order(uow, number)
     lines = uow.orders.lines(order.id)
@@ -152,7 +151,7 @@ def load_pack(uow: UnitOfWork, desk: Desk, number: str) -> OpenPack:
         bool(x.product_id in catalogue and catalogue[x.product_id].lot_tracked),
         bool(x.product_id in catalogue and catalogue[x.product_id].serial_tracked), LineState.TODO) for x in lines)
     base = PackSnapshot(
-        order_number=order.number, status=order.status, station=desk.station, customer_name=order.customer_name,
+        order_number=order.number, status=order.status, station=station, customer_name=order.customer_name,
         carrier=order.carrier or "", service=order.service_level, sla_due_at=order.sla_due_at,
         gift_wrap=order.gift_wrap, special_packaging=order.special_packaging, gift_message=order.gift_message,
         notes=order.notes, lines=pack_lines, parcels=tuple(parcel_snaps), current_parcel_seq=current,
