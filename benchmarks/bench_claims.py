@@ -1,7 +1,7 @@
 """Claim -> record 3 scans -> confirm, for 2,000 orders, by 1 and 8 station processes.
 
-Ours: app.orders.claims.claim_next, app.orders.hotpath.record_scans and confirm_packed,
-each in its own transaction, on a Database per process. Reference: the same three
+Ours: app.orders.claims.claim_next, three scans through the unit of work, and
+app.orders.claims.release to packed, each in its own unit of work, on a Database per process. Reference: the same three
 transactions written directly against the driver (sqlite3; psycopg on PostgreSQL) in the
 shortest form a careful person would write: on SQLite one `UPDATE ... WHERE id = (SELECT
 ... LIMIT 1) RETURNING`, on PostgreSQL one `UPDATE ... FROM (SELECT ... FOR UPDATE SKIP
@@ -41,22 +41,26 @@ TS = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy keeps timestamps in SQLite
 
 
 def ours(url: str, station: str, barrier: Any) -> tuple[float, float, list[str]]:
-    """Packdesk's own code: claim_next, record_scans, confirm_packed."""
+    """Packdesk's own code: claim_next, the scans through the unit of work, release to packed."""
+    from app.orders.claims import claim_next, release
+    from app.store.models import utcnow
     from app.store.session import Database
-    from app.orders import sql
-    from app.orders.claims import claim_next
-    from app.orders.hotpath import ScanRow, confirm_packed, record_scans
+    from app.store.uow import SqlUnitOfWork
+    from app.unit_of_work import ScanEntry
 
-    scans = [ScanRow(SCAN[0], SCAN[1], quantity=SCAN[2])] * 3
     numbers: list[str] = []
     with Database(url) as db:
-        with sql.write(db):
+        with SqlUnitOfWork(db):
             pass  # connect before the clock starts
         barrier.wait()
         start = time.perf_counter()
-        while (claim := claim_next(db, station, "bench", lease_seconds=600)) is not None:
-            record_scans(db, claim, scans)
-            confirm_packed(db, claim)
+        while (claim := claim_next(SqlUnitOfWork(db), station, "bench", lease_seconds=600)) is not None:
+            with SqlUnitOfWork(db) as uow:
+                for _ in range(3):
+                    uow.scans.add(ScanEntry(utcnow(), station, "bench", claim.order_id, SCAN[0], SCAN[1],
+                                            quantity=SCAN[2]))
+                uow.commit()
+            release(SqlUnitOfWork(db), claim.number, station, "packed", user="bench", reason="pack confirmed")
             numbers.append(claim.number)
         end = time.perf_counter()
     return start, end, numbers

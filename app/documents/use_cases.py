@@ -6,8 +6,8 @@ import logging
 from datetime import date, datetime, timezone
 
 from app.documents import assemble
+from app.packing.labels import allocate_parcel_numbers
 from app.documents.models import BadgeHolder, DocumentError, Invoice, Manifest, PackingSlip, ParcelLabel, PickList
-from app.documents.numbers import allocate_parcel_numbers
 from app.orders.errors import OrderNotFound
 from app.packing.settings import PackingSettings
 from app.store.documents import DocumentStore, OrderRecord, ParcelRecord, document_reads, document_transaction
@@ -38,7 +38,7 @@ def labels(db: Database, settings: PackingSettings, key: str, seq: int | None = 
             order, parcel = found
             parcels = [parcel]
         if not parcels:
-            serial, tracking = allocate_parcel_numbers(store, settings)
+            serial, tracking = allocate_parcel_numbers(store.counters, settings)
             store.record_event(order.id, "LabelPreprinted", sscc=serial, tracking_number=tracking)
             log.info("pre-printed label for %s: SSCC %s, tracking %s", order.number, serial, tracking)
             return [assemble.preprinted_label(order, settings, serial, tracking)]

@@ -1,61 +1,39 @@
-"""The one place an order's status changes; every change is written to the event log."""
+"""The one place an order's status changes: checked against the status table, logged as
+StatusChanged in the order's event log, in the caller's unit of work."""
 from __future__ import annotations
 
-import json
 import logging
 from typing import Any
 
-from sqlalchemy.orm import Session
-
-from app.store.models import Order, OrderEvent, utcnow
 from app.orders.status import OrderStatus, check_change
+from app.unit_of_work import OrderRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
 
 
-def record_event(
-    session: Session,
-    order: Order,
-    kind: str,
-    *,
-    station: str | None = None,
-    user: str | None = None,
-    from_status: str | None = None,
-    to_status: str | None = None,
-    **detail: Any,
-) -> OrderEvent:
-    """Appends an event to the order's log (in the caller's transaction)."""
-    event = OrderEvent(
-        order_id=order.id,
-        at=utcnow(),
-        kind=kind,
-        from_status=from_status,
-        to_status=to_status,
-        station=station,
-        username=user,
-        detail=json.dumps(detail, default=str, sort_keys=True) if detail else None,
-    )
-    session.add(event)
-    return event
+def record_event(uow: UnitOfWork, order_id: int, kind: str, *, station: str | None = None,
+                 user: str | None = None, from_status: str | None = None, to_status: str | None = None,
+                 **detail: Any) -> None:
+    """Appends an event to the order's log (details as given, None included)."""
+    uow.events.add(order_id, kind, station=station, user=user, from_status=from_status, to_status=to_status,
+                   detail=detail or None)
 
 
-def change_status(
-    session: Session,
-    order: Order,
-    to: OrderStatus | str,
-    *,
-    station: str | None = None,
-    user: str | None = None,
-    reason: str | None = None,
-) -> OrderEvent:
-    """Moves the order to `to` if the lifecycle allows it, and records StatusChanged."""
+def change_status(uow: UnitOfWork, order: OrderRecord, to: OrderStatus | str, *, station: str | None = None,
+                  user: str | None = None, reason: str | None = None) -> OrderRecord:
+    """Moves the order to `to` if the status table allows it, and records StatusChanged."""
     requested = to.value if isinstance(to, OrderStatus) else to
     target = check_change(order.number, order.status, requested)
-    previous = order.status
-    order.status = target.value
-    log.info("order %s: %s -> %s", order.number, previous, target.value)
-    extra = {"reason": reason} if reason else {}
-    return record_event(
-        session, order, "StatusChanged", station=station, user=user,
-        from_status=previous, to_status=target.value, **extra,
-    )
+    uow.orders.set_status(order.id, target.value)
+    status_changed(uow, order.id, order.number, order.status, target.value, station=station, user=user,
+                   reason=reason)
+    return uow.orders.get_by_id(order.id) or order
+
+
+def status_changed(uow: UnitOfWork, order_id: int, number: str, previous: str, to: str, *,
+                   station: str | None = None, user: str | None = None, reason: str | None = None) -> None:
+    """Checks and records a move that a claim statement made (it rolls back if the table forbids it)."""
+    check_change(number, previous, to)
+    log.info("order %s: %s -> %s", number, previous, to)
+    uow.events.add(order_id, "StatusChanged", station=station, user=user, from_status=previous, to_status=to,
+                   detail={"reason": reason} if reason else None)

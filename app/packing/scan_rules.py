@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Protocol
 
 from app.commands import Command, command_for
-from app.evolve import evolve
 from app.gs1 import GS1_SYMBOLOGIES, interpret_gs1
 from app.identifiers import is_valid_s10, is_valid_sscc
 from app.packing.api import ERROR_OUTCOMES, ScanOutcome
@@ -335,27 +334,27 @@ def apply(state: PackState, decision: Decision, scan_id: int | None = None) -> P
     """The pack's state after the decision was committed."""
     outcome = decision.outcome
     if outcome in ERROR_OUTCOMES:
-        return evolve(state, locked=True, lock_message=decision.message, pending_serial=None)
+        return replace(state, locked=True, lock_message=decision.message, pending_serial=None)
     if outcome is O.ACKNOWLEDGED:
-        return evolve(state, locked=False, lock_message=None)
+        return replace(state, locked=False, lock_message=None)
     if outcome is O.NEEDS_SERIAL:
         assert decision.product is not None and decision.line_no is not None
-        return evolve(state, pending_serial=PendingSerial(decision.product, decision.line_no,
+        return replace(state, pending_serial=PendingSerial(decision.product, decision.line_no,
                                                          decision.lot, decision.expiry))
     if outcome is O.ACCEPTED:
         assert decision.product is not None and decision.line_no is not None
-        lines = tuple(evolve(x, scanned=x.scanned + decision.quantity) if x.line_no == decision.line_no else x
+        lines = tuple(replace(x, scanned=x.scanned + decision.quantity) if x.line_no == decision.line_no else x
                       for x in state.lines)
         placed = Placed(scan_id or 0, decision.line_no, decision.quantity, decision.product.product_id,
                         decision.serial)
         serials = state.serials | ({(decision.product.product_id, decision.serial)} if decision.serial else set())
-        return evolve(state, lines=lines, placed=state.placed.push(placed), serials=serials, pending_serial=None)
+        return replace(state, lines=lines, placed=state.placed.push(placed), serials=serials, pending_serial=None)
     if outcome is O.UNDONE:
         if decision.undo is None:
-            return evolve(state, pending_serial=None)
+            return replace(state, pending_serial=None)
         last = decision.undo
-        lines = tuple(evolve(x, scanned=x.scanned - last.quantity) if x.line_no == last.line_no else x
+        lines = tuple(replace(x, scanned=x.scanned - last.quantity) if x.line_no == last.line_no else x
                       for x in state.lines)
         serials = state.serials - ({(last.product_id, last.serial)} if last.serial else set())
-        return evolve(state, lines=lines, placed=state.placed.pop(), serials=serials)
+        return replace(state, lines=lines, placed=state.placed.pop(), serials=serials)
     return state

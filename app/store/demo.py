@@ -7,8 +7,7 @@ from collections.abc import Callable
 
 from sqlalchemy import func, select
 
-# TODO(lead): the store's one status writer replaces app.orders.lifecycle when it lands
-from app.orders.lifecycle import change_status
+from app.store.order_log import change_status
 from app.store.models import Order, Product
 from app.store.session import Database
 

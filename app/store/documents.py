@@ -18,10 +18,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-# TODO(lead): the store's one event writer replaces app.orders.lifecycle when it lands
-from app.orders.lifecycle import record_event
+from app.store.order_log import record_event
 from app.orders.errors import OrderNotFound
 from app.store.counters import next_value
+from app.store.repositories import SqlCounters
 from app.store.models import Address, Box, Order, OrderEvent, Parcel, ParcelItem, PickList, PickListOrder, Stock, User
 from app.store.session import Database
 
@@ -131,6 +131,7 @@ class DocumentStore:
 
     def __init__(self, session: Session) -> None:
         self.session = session
+        self.counters = SqlCounters(session)  # the station's counters: one way to number a parcel
 
     def find_order(self, key: str) -> OrderRecord:
         """The order numbered `key`, else the first in tote `key`; OrderNotFound if neither."""

@@ -10,8 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-# TODO(lead): the store's one status/event writer replaces app.orders.lifecycle when it lands
-from app.orders.lifecycle import record_event
+from app.store.order_log import record_event
 from app.orders.status import OrderStatus
 from app.store.import_rows import OrderDraft, assign, same
 from app.store.models import Address, Customer, Order, OrderLine, utcnow

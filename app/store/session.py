@@ -32,6 +32,10 @@ class Database:
         if self._checkpointer is not None:
             self._checkpointer.committed()
 
+    def session(self) -> Session:
+        """A new ORM session (app.store.uow.SqlUnitOfWork opens one per unit of work)."""
+        return self._sessions()
+
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A unit of work: commits when the block completes, rolls back on any error."""
@@ -53,7 +57,7 @@ class Database:
         try:
             yield
         except OperationalError as exc:
-            if _is_connection_problem(exc):
+            if is_connection_problem(exc):
                 raise DatabaseUnavailable(
                     f"The database at {self.safe_url} cannot be reached ({exc.orig}). "
                     "Check that it is running and that the station's configuration names it."
@@ -78,7 +82,8 @@ class Database:
         self.close()
 
 
-def _is_connection_problem(exc: OperationalError) -> bool:
+def is_connection_problem(exc: OperationalError) -> bool:
+    """True when the error says the database cannot be reached (not a bad statement)."""
     text = str(exc.orig).lower()
     return exc.connection_invalidated or any(
         needle in text

@@ -11,7 +11,6 @@ from sqlalchemy import text
 
 from app.store.checkpoint import COMMITS_PER_CHECKPOINT, WalCheckpointer
 from app.store.session import Database
-from app.orders import sql
 
 PAGE = 4096
 
@@ -42,8 +41,8 @@ def test_the_log_starts_over_long_before_sqlite_would_checkpoint_it_inside_a_com
         blob = b"x" * (6 * PAGE)  # about as many pages as a scan writes
         for batch in range(12):  # 12 x 16 commits of ~7 pages: well past SQLite's 1,000-page limit
             for _ in range(COMMITS_PER_CHECKPOINT):
-                with sql.write(db) as link:  # the station's own link, as the scan path writes
-                    link.dbapi.execute("INSERT INTO parcels_log (body) VALUES (?)", (blob,))
+                with db.write() as session:  # one committed write, as a scan is
+                    session.execute(text("INSERT INTO parcels_log (body) VALUES (:b)"), {"b": blob})
                 largest = max(largest, wal.stat().st_size)
             assert _wait_for(lambda: checkpointer.caught_up), f"the log was not copied after batch {batch}"
         # SQLite alone lets the log reach 1,000 pages (about 4 MB) before a commit copies it back

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from app.store.models import Order, OrderEvent
 from app.store.session import Database
-from app.orders.lifecycle import change_status
+from app.store.order_log import change_status
 from app.orders.status import IllegalStatusChange
 
 

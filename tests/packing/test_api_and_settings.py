@@ -9,7 +9,7 @@ import pytest
 from app.store.models import Box
 from app.errors import ConfigError
 from app.packing.api import PackingApi
-from app.packing.parcels import smallest_box
+from app.packing.boxes import smallest_box
 from app.packing.service import PackingService
 from app.packing.settings import PackingSettings
 

@@ -98,6 +98,7 @@ def test_a_printed_pick_list_hands_its_orders_to_the_stations_that_scan_it(demo_
 
     from app.store.models import Order
     from app.orders.claims import claim_order
+    from app.store.uow import SqlUnitOfWork
 
     with Database(demo_db) as db:
         with db.read() as session:
@@ -108,5 +109,5 @@ def test_a_printed_pick_list_hands_its_orders_to_the_stations_that_scan_it(demo_
         assert run("--database", demo_db, "documents", "picklist", ",".join(picked), "--out", str(sheet)) == 0
         code = next(r.text for r in pdf_barcodes(sheet.read_bytes()) if r.text.startswith("PL-"))
         # the code as a scanner reads it off the paper
-        assert claim_order(db, code, "ST-A", "ana").number == picked[0]
-        assert claim_order(db, code, "ST-B", "ben").number == picked[1]
+        assert claim_order(SqlUnitOfWork(db), code, "ST-A", "ana").number == picked[0]
+        assert claim_order(SqlUnitOfWork(db), code, "ST-B", "ben").number == picked[1]

@@ -1,0 +1,108 @@
+"""The claim statements: taking an order for packing so that no two stations ever hold it.
+
+PostgreSQL takes the next order with one `UPDATE ... FROM (SELECT ... FOR UPDATE SKIP
+LOCKED)`; SQLite, whose write transactions are serialised by BEGIN IMMEDIATE, picks the
+candidate and takes it with a conditional `UPDATE ... WHERE id = ? AND version = ?
+RETURNING`. Either way the row's version moves on, so a stale writer fails. What a claim
+means for the order's status (the status table, the StatusChanged event) is decided by
+app.orders.claims in the same transaction.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, and_, or_, select, update
+
+from app.store.models import Order, PickList, PickListOrder, as_utc
+from app.unit_of_work import ClaimRow
+
+log = logging.getLogger(__name__)
+
+PACKABLE, PACKING = "picked", "packing"
+
+o = Order.__table__
+pl = PickList.__table__
+plo = PickListOrder.__table__
+ROW = (o.c.id, o.c.number, o.c.status, o.c.claimed_by_station, o.c.claimed_by_user, o.c.lease_expires_at,
+       o.c.version)
+
+
+def _claimable(now: datetime) -> Any:
+    return or_(o.c.status == PACKABLE, and_(o.c.status == PACKING, o.c.lease_expires_at < now))
+
+
+def _queue_order() -> tuple[Any, ...]:
+    return (o.c.priority.desc(), o.c.sla_due_at.asc().nulls_last(), o.c.created_at.asc(), o.c.id.asc())
+
+
+def _taken(station: str, user: str | None, expires: datetime) -> dict[str, Any]:
+    return dict(status=PACKING, claimed_by_station=station, claimed_by_user=user, lease_expires_at=expires,
+                version=o.c.version + 1)
+
+
+def _row(row: Any, version: int | None = None) -> ClaimRow:
+    order_id, number, status, station, user, lease, old_version = row
+    return ClaimRow(order_id, number, status, station, user, as_utc(lease),
+                    old_version if version is None else version)
+
+
+def claim_next(conn: Connection, station: str, user: str | None, now: datetime,
+               expires: datetime) -> ClaimRow | None:
+    """Takes the next order of the queue; the row as it was, with the new version."""
+    if conn.dialect.name == "postgresql":
+        prev = (select(*ROW).where(_claimable(now)).order_by(*_queue_order()).limit(1)
+                .with_for_update(skip_locked=True).subquery("prev"))
+        row = conn.execute(update(o).where(o.c.id == prev.c.id).values(**_taken(station, user, expires))
+                           .returning(prev.c.id, prev.c.number, prev.c.status, prev.c.claimed_by_station,
+                                      prev.c.claimed_by_user, prev.c.lease_expires_at, o.c.version)).first()
+        return None if row is None else _row(row)
+    # SQLite: BEGIN IMMEDIATE already holds the write lock, so the candidate cannot move
+    row = conn.execute(select(*ROW).where(_claimable(now)).order_by(*_queue_order()).limit(1)).first()
+    if row is None:
+        return None
+    version = take(conn, row[0], row[6], station, user, expires)
+    assert version is not None, "an order moved under the write lock"
+    return _row(row, version)
+
+
+def find_to_claim(conn: Connection, key: str, station: str, now: datetime) -> ClaimRow | None:
+    """The order by number, else by tote (its packable or packing order), else the next order of
+    the pick list with this code (the one this station holds first); locked until commit."""
+    row = conn.execute(
+        select(*ROW).where(or_(o.c.number == key, o.c.tote == key))
+        .order_by((o.c.number == key).desc(), or_(o.c.status == PACKABLE, o.c.status == PACKING).desc(),
+                  o.c.id.desc())
+        .limit(1).with_for_update()).first()
+    if row is not None:
+        return _row(row)
+    # SKIP LOCKED: two stations scanning one pick list at once get two different orders
+    mine = and_(o.c.status == PACKING, o.c.claimed_by_station == station)
+    row = conn.execute(
+        select(*ROW).select_from(o.join(plo, plo.c.order_id == o.c.id).join(pl, pl.c.id == plo.c.pick_list_id))
+        .where(pl.c.code == key, or_(mine, _claimable(now)))
+        .order_by(mine.desc(), plo.c.seq).limit(1).with_for_update(of=o, skip_locked=True)).first()
+    return None if row is None else _row(row)
+
+
+def lock(conn: Connection, number: str) -> ClaimRow | None:
+    """The order by number, locked until commit."""
+    row = conn.execute(select(*ROW).where(o.c.number == number).with_for_update()).first()
+    return None if row is None else _row(row)
+
+
+def take(conn: Connection, order_id: int, version: int, station: str, user: str | None,
+         expires: datetime) -> int | None:
+    """The order's lease for the station if its version is still `version`; the new version."""
+    row = conn.execute(update(o).where(o.c.id == order_id, o.c.version == version)
+                       .values(**_taken(station, user, expires)).returning(o.c.version)).first()
+    return None if row is None else int(row[0])
+
+
+def renew(conn: Connection, number: str, station: str, expires: datetime) -> bool:
+    """Extends the lease if the station still holds the order."""
+    row = conn.execute(update(o).where(o.c.number == number, o.c.status == PACKING,
+                                       o.c.claimed_by_station == station)
+                       .values(lease_expires_at=expires).returning(o.c.id)).first()
+    return row is not None

@@ -1,0 +1,374 @@
+"""The SQL repositories of `SqlUnitOfWork`: rows in, plain records (app.unit_of_work) out."""
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import fields
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from app.store import claims
+from app.store.counters import next_value
+from app.store.models import (
+    Box, Label, Order, OrderEvent, OrderLine, PackException, Parcel, ParcelItem, PickList, Product,
+    ProductBarcode, ScanRecord, SerialNumber, StationEvent, User, as_utc, utcnow,
+)
+from app.packing.settings import AddressData
+from app.unit_of_work import (
+    BarcodeRecord, BoxRecord, ClaimRow, ExceptionRecord, ItemRecord, LabelRecord, LineRecord,
+    OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, UserRecord,
+)
+
+log = logging.getLogger(__name__)
+
+lines_t = OrderLine.__table__
+orders_t = Order.__table__
+items_t = ParcelItem.__table__
+serials_t = SerialNumber.__table__
+
+
+def _record(cls: type, row: Any, **extra: Any) -> Any:
+    """A record whose fields are read from the row's attributes of the same name."""
+    values = {f.name: getattr(row, f.name) for f in fields(cls) if f.name not in extra}
+    for name, value in values.items():
+        if isinstance(value, datetime):
+            values[name] = as_utc(value)
+    return cls(**values, **extra)
+
+
+def _columns(record: Any, *skip: str) -> dict[str, Any]:
+    return {f.name: getattr(record, f.name) for f in fields(record) if f.name not in ("id", *skip)}
+
+
+# --- orders ----------------------------------------------------------------------------------
+
+
+def _order(order: Order) -> OrderRecord:
+    a = order.ship_to
+    ship_to = None if a is None else AddressData(
+        name=a.name, lines=tuple(x for x in (a.line1, a.line2) if x), postcode=a.postcode, city=a.city,
+        country=a.country, company=a.company or "", region=a.region or "", phone=a.phone or "")
+    customer = order.customer.name if order.customer else (a.name if a else "")
+    return _record(OrderRecord, order, ship_to=ship_to, customer_name=customer)
+
+
+class SqlOrders:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def get(self, number: str) -> OrderRecord | None:
+        order = self.s.scalar(select(Order).where(Order.number == number).execution_options(populate_existing=True))
+        return None if order is None else _order(order)
+
+    def get_by_id(self, order_id: int) -> OrderRecord | None:
+        order = self.s.get(Order, order_id, populate_existing=True)
+        return None if order is None else _order(order)
+
+    def lines(self, order_id: int) -> list[LineRecord]:
+        rows = self.s.scalars(select(OrderLine).where(OrderLine.order_id == order_id).order_by(OrderLine.line_no)
+                              .execution_options(populate_existing=True))
+        return [_record(LineRecord, line) for line in rows]
+
+    def set_status(self, order_id: int, status: str) -> None:
+        order = self.s.get(Order, order_id)
+        assert order is not None
+        order.status = status
+        self.s.flush()
+
+    def clear_lease(self, order_id: int) -> None:
+        order = self.s.get(Order, order_id)
+        assert order is not None
+        order.claimed_by_station = order.claimed_by_user = None
+        order.lease_expires_at = None
+        self.s.flush()
+
+    def add_backorder(self, line_id: int, quantity: int) -> None:
+        self.s.execute(update(lines_t).where(lines_t.c.id == line_id)
+                       .values(backordered_quantity=lines_t.c.backordered_quantity + quantity))
+
+    def pack_units(self, line_id: int, quantity: int, order_id: int, station: str) -> bool:
+        holds = select(orders_t.c.id).where(orders_t.c.id == order_id, orders_t.c.status == "packing",
+                                            orders_t.c.claimed_by_station == station).scalar_subquery()
+        done = self.s.execute(update(lines_t).where(
+            lines_t.c.id == line_id, lines_t.c.order_id.in_(holds),
+            lines_t.c.packed_quantity + lines_t.c.backordered_quantity + quantity <= lines_t.c.quantity,
+        ).values(packed_quantity=lines_t.c.packed_quantity + quantity))
+        return done.rowcount == 1
+
+    def unpack_units(self, line_id: int, quantity: int) -> None:
+        self.s.execute(update(lines_t).where(lines_t.c.id == line_id)
+                       .values(packed_quantity=lines_t.c.packed_quantity - quantity))
+
+    def held_by(self, station: str) -> str | None:
+        return self.s.scalar(select(Order.number).where(
+            Order.claimed_by_station == station, Order.status == "packing")
+            .order_by(Order.lease_expires_at.desc()).limit(1))
+
+    def queue_size(self, now: datetime) -> int:
+        return int(self.s.scalar(select(func.count()).select_from(Order).where(
+            (Order.status == "picked") | ((Order.status == "packing") & (Order.lease_expires_at < now)))) or 0)
+
+    def claim_next(self, station: str, user: str | None, now: datetime, expires: datetime) -> ClaimRow | None:
+        return claims.claim_next(self.s.connection(), station, user, now, expires)
+
+    def find_to_claim(self, key: str, station: str, now: datetime) -> ClaimRow | None:
+        return claims.find_to_claim(self.s.connection(), key, station, now)
+
+    def pick_list_exists(self, code: str) -> bool:
+        return self.s.scalar(select(PickList.id).where(PickList.code == code)) is not None
+
+    def lock(self, number: str) -> ClaimRow | None:
+        return claims.lock(self.s.connection(), number)
+
+    def take(self, order_id: int, version: int, station: str, user: str | None, expires: datetime) -> int | None:
+        return claims.take(self.s.connection(), order_id, version, station, user, expires)
+
+    def renew_lease(self, number: str, station: str, expires: datetime) -> bool:
+        return claims.renew(self.s.connection(), number, station, expires)
+
+
+# --- catalogue -------------------------------------------------------------------------------
+
+
+class SqlProducts:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def by_ids(self, ids: set[int]) -> list[ProductRecord]:
+        if not ids:
+            return []
+        return [_record(ProductRecord, p) for p in self.s.scalars(select(Product).where(Product.id.in_(ids)))]
+
+    def barcodes_of(self, product_ids: set[int]) -> list[BarcodeRecord]:
+        if not product_ids:
+            return []
+        rows = self.s.scalars(select(ProductBarcode).where(ProductBarcode.product_id.in_(product_ids))
+                              .order_by(ProductBarcode.id))
+        return [BarcodeRecord(b.code, b.product_id, b.quantity) for b in rows]
+
+    def by_barcode(self, codes: set[str]) -> tuple[ProductRecord, int] | None:
+        row = self.s.execute(select(Product, ProductBarcode.quantity).join(ProductBarcode)
+                             .where(ProductBarcode.code.in_(codes)).limit(1)).first()
+        return None if row is None else (_record(ProductRecord, row[0]), row[1])
+
+    def by_sku(self, sku: str) -> ProductRecord | None:
+        product = self.s.scalar(select(Product).where(Product.sku == sku))
+        return None if product is None else _record(ProductRecord, product)
+
+
+class SqlBoxes:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def enabled(self) -> list[BoxRecord]:
+        return [_record(BoxRecord, b) for b in self.s.scalars(select(Box).where(Box.enabled.is_(True)).order_by(Box.id))]
+
+    def get(self, box_id: int) -> BoxRecord | None:
+        box = self.s.get(Box, box_id)
+        return None if box is None else _record(BoxRecord, box)
+
+    def find(self, code_or_barcode: str) -> BoxRecord | None:
+        box = self.s.scalar(select(Box).where((Box.barcode == code_or_barcode) | (Box.code == code_or_barcode)))
+        return None if box is None else _record(BoxRecord, box)
+
+
+# --- parcels, serials, labels ----------------------------------------------------------------
+
+
+def _item(item: ParcelItem) -> ItemRecord:
+    return _record(ItemRecord, item, expiry=date.fromisoformat(item.expiry) if item.expiry else None)
+
+
+class SqlParcels:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def of_order(self, order_id: int) -> list[ParcelRecord]:
+        rows = self.s.scalars(select(Parcel).where(Parcel.order_id == order_id, Parcel.status != "voided")
+                              .order_by(Parcel.seq).execution_options(populate_existing=True))
+        return [_record(ParcelRecord, p) for p in rows]
+
+    def get(self, parcel_id: int) -> ParcelRecord | None:
+        parcel = self.s.get(Parcel, parcel_id)
+        return None if parcel is None else _record(ParcelRecord, parcel)
+
+    def by_label_code(self, code: str) -> ParcelRecord | None:
+        parcel = self.s.scalar(select(Parcel).where((Parcel.sscc == code) | (Parcel.tracking_number == code)))
+        return None if parcel is None else _record(ParcelRecord, parcel)
+
+    def add(self, parcel: ParcelRecord) -> int:
+        row = Parcel(**_columns(parcel))
+        self.s.add(row)
+        self.s.flush()
+        return row.id
+
+    def save(self, parcel: ParcelRecord) -> None:
+        row = self.s.get(Parcel, parcel.id)
+        assert row is not None
+        for name, value in _columns(parcel).items():
+            setattr(row, name, value)
+        self.s.flush()
+
+    def delete(self, parcel_id: int) -> None:
+        row = self.s.get(Parcel, parcel_id)
+        if row is not None:
+            self.s.delete(row)
+            self.s.flush()
+
+    def items(self, parcel_ids: list[int]) -> list[ItemRecord]:
+        if not parcel_ids:
+            return []
+        rows = self.s.scalars(select(ParcelItem).where(ParcelItem.parcel_id.in_(parcel_ids)).order_by(ParcelItem.id))
+        return [_item(i) for i in rows]
+
+    def add_item(self, item: ItemRecord) -> int:
+        values = _columns(item)
+        values["expiry"] = item.expiry.isoformat() if item.expiry else None
+        return int(self.s.execute(insert(items_t).values(**values).returning(items_t.c.id)).scalar_one())
+
+    def remove_items_of_scan(self, scan_id: int, parcel_id: int) -> int:
+        mine = (items_t.c.scan_id == scan_id) & (items_t.c.parcel_id == parcel_id)
+        self.s.execute(delete(serials_t).where(
+            serials_t.c.parcel_item_id.in_(select(items_t.c.id).where(mine).scalar_subquery())))
+        return self.s.execute(delete(items_t).where(mine)).rowcount
+
+
+class SqlSerials:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def of_order(self, order_id: int) -> set[tuple[int, str]]:
+        return {(p, s) for p, s in self.s.execute(
+            select(SerialNumber.product_id, SerialNumber.serial).where(SerialNumber.order_id == order_id))}
+
+    def used(self, product_id: int, serial: str) -> bool:
+        return self.s.scalar(select(SerialNumber.id).where(
+            SerialNumber.product_id == product_id, SerialNumber.serial == serial)) is not None
+
+    def add(self, product_id: int, serial: str, order_id: int, item_id: int) -> None:
+        self.s.execute(insert(serials_t).values(product_id=product_id, serial=serial, order_id=order_id,
+                                                parcel_item_id=item_id))
+
+
+class SqlLabels:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def get(self, label_id: int) -> LabelRecord | None:
+        label = self.s.get(Label, label_id)
+        return None if label is None else _record(LabelRecord, label)
+
+    def newest(self, parcel_id: int) -> LabelRecord | None:
+        label = self.s.scalar(select(Label).where(Label.parcel_id == parcel_id).order_by(Label.version.desc()).limit(1))
+        return None if label is None else _record(LabelRecord, label)
+
+    def add(self, label: LabelRecord) -> int:
+        row = Label(**_columns(label))
+        self.s.add(row)
+        self.s.flush()
+        return row.id
+
+    def save(self, label: LabelRecord) -> None:
+        row = self.s.get(Label, label.id)
+        assert row is not None
+        for name, value in _columns(label).items():
+            setattr(row, name, value)
+        self.s.flush()
+
+
+# --- logs --------------------------------------------------------------------------------------
+
+
+class SqlScans:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def add(self, entry: ScanEntry) -> int:
+        values = _columns(entry)
+        values["data"], values["message"] = entry.data[:400], (entry.message or "")[:400] or None
+        table = ScanRecord.__table__
+        return int(self.s.execute(insert(table).values(**values).returning(table.c.id)).scalar_one())
+
+    def last_of_order(self, order_id: int, outcomes: frozenset[str]) -> ScanEntry | None:
+        row = self.s.scalar(select(ScanRecord).where(ScanRecord.order_id == order_id, ScanRecord.outcome.in_(outcomes))
+                            .order_by(ScanRecord.id.desc()).limit(1))
+        return None if row is None else _record(ScanEntry, row)
+
+    def tally(self, username: str, since: datetime, accepted: str, undone: str,
+              errors: frozenset[str]) -> ScanTally:
+        mine = (ScanRecord.username == username) & (ScanRecord.at >= since)
+        ok = self.s.scalar(select(func.count()).where(mine, ScanRecord.outcome == accepted))
+        units = self.s.scalar(select(func.coalesce(func.sum(ScanRecord.quantity), 0)).where(
+            mine, ScanRecord.outcome.in_([accepted, undone])))
+        mis = self.s.scalar(select(func.count()).where(mine, ScanRecord.outcome.in_(errors)))
+        return ScanTally(int(ok or 0), int(units or 0), int(mis or 0))
+
+
+class SqlEvents:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def add(self, order_id: int, kind: str, *, station: str | None = None, user: str | None = None,
+            from_status: str | None = None, to_status: str | None = None,
+            detail: dict[str, Any] | None = None, at: datetime | None = None) -> None:
+        self.s.execute(insert(OrderEvent.__table__).values(
+            order_id=order_id, at=at or utcnow(), kind=kind, from_status=from_status, to_status=to_status,
+            station=station, username=user,
+            detail=json.dumps(detail, default=str, sort_keys=True) if detail else None))
+
+    def count(self, username: str, since: datetime, kind: str, to_status: str | None) -> int:
+        return int(self.s.scalar(select(func.count()).select_from(OrderEvent).where(
+            OrderEvent.username == username, OrderEvent.at >= since, OrderEvent.kind == kind,
+            OrderEvent.to_status == to_status)) or 0)
+
+
+class SqlStationLog:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def add(self, station: str, kind: str, action: str, username: str | None, method: str | None,
+            order_id: int | None, detail: dict[str, Any] | None, at: datetime) -> None:
+        self.s.add(StationEvent(at=at, station=station, kind=kind, action=action, username=username,
+                                method=method, order_id=order_id,
+                                detail=json.dumps(detail, sort_keys=True) if detail else None))
+        self.s.flush()
+
+    def refusals(self, station: str, since: datetime, containing: str) -> tuple[int, datetime | None]:
+        count, last = self.s.execute(select(func.count(StationEvent.id), func.max(StationEvent.at)).where(
+            StationEvent.station == station, StationEvent.kind == "SupervisorRefused",
+            StationEvent.at >= since, StationEvent.detail.contains(containing))).one()
+        return int(count or 0), as_utc(last)
+
+
+class SqlUsers:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def active(self) -> list[UserRecord]:
+        return [_record(UserRecord, u) for u in self.s.scalars(select(User).where(User.active.is_(True)))]
+
+    def by_badge(self, badge: str) -> UserRecord | None:
+        user = self.s.scalar(select(User).where(User.badge_code == badge, User.active.is_(True)))
+        return None if user is None else _record(UserRecord, user)
+
+
+class SqlExceptions:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def add(self, exception: ExceptionRecord) -> int:
+        row = PackException(**_columns(exception))
+        self.s.add(row)
+        self.s.flush()
+        return row.id
+
+
+class SqlCounters:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def next(self, name: str) -> int:
+        return next_value(self.s, name)

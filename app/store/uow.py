@@ -1,0 +1,91 @@
+"""`SqlUnitOfWork`: the unit-of-work port (app.unit_of_work) on SQLite or PostgreSQL.
+
+One ORM session per unit of work; the repositories (app.store.repositories) read and write
+through it and hand out plain records. A write transaction (BEGIN IMMEDIATE on SQLite) that
+is not committed is rolled back; a unique key the database refuses becomes `Conflict`, and a
+lost connection `DatabaseUnavailable`, both when the block ends.
+"""
+from __future__ import annotations
+
+import logging
+from types import TracebackType
+
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from app.errors import DatabaseUnavailable
+from app.store import repositories as r
+from app.store.session import Database, is_connection_problem
+from app.unit_of_work import Conflict
+
+log = logging.getLogger(__name__)
+
+
+class SqlUnitOfWork:
+    """A unit of work on the central database; `with uow:` ... `uow.commit()`."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.session: Session | None = None
+        self._joined = False
+
+    @classmethod
+    def joining(cls, session: Session) -> SqlUnitOfWork:
+        """The repositories on a session a caller already holds (its transaction, its commit)."""
+        uow = cls.__new__(cls)
+        uow.session, uow._joined = session, True
+        uow._attach(session)
+        return uow
+
+    def _attach(self, session: Session) -> None:
+        self.orders = r.SqlOrders(session)
+        self.products = r.SqlProducts(session)
+        self.boxes = r.SqlBoxes(session)
+        self.parcels = r.SqlParcels(session)
+        self.serials = r.SqlSerials(session)
+        self.labels = r.SqlLabels(session)
+        self.scans = r.SqlScans(session)
+        self.events = r.SqlEvents(session)
+        self.station_log = r.SqlStationLog(session)
+        self.users = r.SqlUsers(session)
+        self.exceptions = r.SqlExceptions(session)
+        self.counters = r.SqlCounters(session)
+
+    def __enter__(self) -> SqlUnitOfWork:
+        assert self.session is None, "a unit of work is entered once at a time (use the *_in functions inside)"
+        try:
+            self.session = self.database.session()
+            self.session.begin()
+            self.session.connection()  # BEGIN IMMEDIATE now, so a write never fails half-way on a lock
+        except OperationalError as exc:
+            self._close()
+            raise self._unavailable(exc) from exc
+        self._attach(self.session)
+        return self
+
+    def commit(self) -> None:
+        """Makes the unit's writes durable."""
+        assert self.session is not None and not self._joined
+        self.session.commit()
+        self.database.committed()
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        try:
+            self._close()
+        except OperationalError:  # the connection is gone: the error in flight says why
+            log.debug("closing a unit of work on a lost connection failed", exc_info=True)
+        if isinstance(exc, IntegrityError):
+            raise Conflict(str(exc.orig)) from exc
+        if isinstance(exc, OperationalError) and is_connection_problem(exc):
+            raise self._unavailable(exc) from exc
+
+    def _close(self) -> None:
+        if self.session is not None:
+            session, self.session = self.session, None
+            session.close()  # rolls back what was not committed
+
+    def _unavailable(self, exc: OperationalError) -> DatabaseUnavailable:
+        return DatabaseUnavailable(
+            f"The database at {self.database.safe_url} cannot be reached ({exc.orig}). "
+            "Check that it is running and that the station's configuration names it.")

@@ -1,0 +1,369 @@
+"""The unit-of-work port: what the packing and order use cases need from the central database.
+
+Design: one unit of work per use case. `with uow:` opens a transaction; `uow.commit()` makes
+it durable; leaving the block without a commit rolls everything back. The repositories are
+attributes of the unit of work and speak in plain, frozen records (below), never in ORM
+objects, so `app.store.SqlUnitOfWork` (SQLite, PostgreSQL) and the in-memory fake of the unit
+tests implement the same port. Repositories store and find; the use cases decide. A record is
+changed with `dataclasses.replace` and handed back to its repository's `save`.
+
+Two writes stay whole statements inside the store because the database must guard them
+against other stations: taking an order from the queue (`orders.claim_next`, `orders.take`)
+and packing units into a line (`orders.pack_units`, refused when the line is full or the
+station lost the order). A write the database refuses (a serial shipped meanwhile by another
+station) surfaces as `Conflict` when the block ends.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Protocol
+
+from app.errors import PackdeskError
+from app.packing.settings import AddressData
+
+log = logging.getLogger(__name__)
+
+
+class Conflict(PackdeskError):
+    """The database refused a write another station made impossible (reload and retry)."""
+
+
+# --- records -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrderRecord:
+    """An order's header (its lines are `LineRecord`s)."""
+
+    id: int
+    number: str
+    status: str
+    created_at: datetime | None = None
+    customer_name: str = ""
+    ship_to: AddressData | None = None
+    carrier: str | None = None
+    service_level: str = "standard"
+    sla_due_at: datetime | None = None
+    gift_wrap: bool = False
+    special_packaging: str | None = None
+    gift_message: str | None = None
+    notes: str | None = None
+    currency: str = "EUR"
+    tote: str | None = None
+    claimed_by_station: str | None = None
+    claimed_by_user: str | None = None
+    lease_expires_at: datetime | None = None
+    version: int = 1
+
+
+@dataclass(frozen=True)
+class LineRecord:
+    """One order line and how much of it is packed or backordered."""
+
+    id: int
+    order_id: int
+    line_no: int
+    product_id: int | None
+    sku: str
+    name: str
+    quantity: int
+    unit_price: Decimal = Decimal("0")
+    packed_quantity: int = 0
+    backordered_quantity: int = 0
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """An order as a claim sees it (locked for the rest of the transaction)."""
+
+    order_id: int
+    number: str
+    status: str
+    station: str | None
+    user: str | None
+    lease_expires_at: datetime | None
+    version: int
+
+
+@dataclass(frozen=True)
+class ProductRecord:
+    """A catalogue product with the measures the box search and the weight check need."""
+
+    id: int
+    sku: str
+    name: str
+    weight_g: int = 0
+    length_mm: int = 0
+    width_mm: int = 0
+    height_mm: int = 0
+    serial_tracked: bool = False
+    lot_tracked: bool = False
+    image: str | None = None
+    upright: bool = False
+    own_container: bool = False
+    padding_mm: int = 0
+    compat_class: str | None = None
+
+
+@dataclass(frozen=True)
+class BarcodeRecord:
+    """A barcode of a product: a unit (quantity 1) or a case (quantity n)."""
+
+    code: str
+    product_id: int
+    quantity: int = 1
+
+
+@dataclass(frozen=True)
+class BoxRecord:
+    """A standard box of the box catalogue."""
+
+    id: int
+    code: str
+    name: str
+    barcode: str
+    inner_length_mm: int
+    inner_width_mm: int
+    inner_height_mm: int
+    outer_length_mm: int
+    outer_width_mm: int
+    outer_height_mm: int
+    tare_g: int
+    max_load_g: int
+    cost: Decimal
+    enabled: bool = True
+    stock: int | None = None
+
+
+@dataclass(frozen=True)
+class ParcelRecord:
+    """One box of an order."""
+
+    id: int
+    order_id: int
+    seq: int
+    status: str = "open"  # open, closed, confirmed, voided
+    box_id: int | None = None
+    box_override_reason: str | None = None
+    expected_weight_g: int | None = None
+    actual_weight_g: int | None = None
+    sscc: str | None = None
+    tracking_number: str | None = None
+    opened_at: datetime | None = None
+    closed_at: datetime | None = None
+    confirmed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ItemRecord:
+    """Units of one order line in one parcel."""
+
+    id: int
+    parcel_id: int
+    order_line_id: int
+    quantity: int
+    lot: str | None = None
+    expiry: date | None = None
+    serial: str | None = None
+    scan_id: int | None = None
+
+
+@dataclass(frozen=True)
+class LabelRecord:
+    """One version of a parcel's shipping label."""
+
+    id: int
+    parcel_id: int
+    version: int
+    format: str
+    status: str = "pending"  # pending, printed, failed, voided, reprinted
+    printer: str | None = None
+    reason: str | None = None
+    created_at: datetime | None = None
+    printed_at: datetime | None = None
+    message: str | None = None
+
+
+@dataclass(frozen=True)
+class ScanEntry:
+    """One row of the scan log: every scan and mis-scan, with station and user."""
+
+    at: datetime
+    station: str
+    username: str | None
+    order_id: int | None
+    data: str
+    outcome: str
+    symbology: str | None = None
+    product_id: int | None = None
+    quantity: int = 0
+    message: str | None = None
+
+
+@dataclass(frozen=True)
+class UserRecord:
+    """A person who may log in at a station."""
+
+    id: int
+    username: str
+    display_name: str
+    role: str
+    badge_code: str
+    pin_hash: str | None = None
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class ExceptionRecord:
+    """Something a supervisor must look at (a problem, a weight out of tolerance, a short)."""
+
+    order_id: int
+    kind: str
+    reason: str
+    station: str | None
+    username: str | None
+    at: datetime
+    resolved_at: datetime | None = None
+    resolved_by: str | None = None
+    resolution: str | None = None
+
+
+@dataclass(frozen=True)
+class ScanTally:
+    """A packer's scans since a moment: accepted scans, units packed and mis-scans."""
+
+    accepted: int
+    units: int
+    mis_scans: int
+
+
+# --- repositories ----------------------------------------------------------------------------
+
+
+class Orders(Protocol):
+    def get(self, number: str) -> OrderRecord | None: ...
+    def get_by_id(self, order_id: int) -> OrderRecord | None: ...
+    def lines(self, order_id: int) -> list[LineRecord]: ...
+    def set_status(self, order_id: int, status: str) -> None:
+        """Only app.orders.lifecycle calls this (it checks the status table and logs the change)."""
+    def clear_lease(self, order_id: int) -> None: ...
+    def add_backorder(self, line_id: int, quantity: int) -> None: ...
+    def pack_units(self, line_id: int, quantity: int, order_id: int, station: str) -> bool:
+        """Adds packed units while the line has room and `station` holds the order; False if not."""
+    def unpack_units(self, line_id: int, quantity: int) -> None: ...
+    def held_by(self, station: str) -> str | None: ...
+    def queue_size(self, now: datetime) -> int: ...
+    # claims: each guarded by the database against other stations
+    def claim_next(self, station: str, user: str | None, now: datetime,
+                   expires: datetime) -> ClaimRow | None:
+        """Takes the next order of the queue; the row as it was before (version: the new one)."""
+    def find_to_claim(self, key: str, station: str, now: datetime) -> ClaimRow | None:
+        """The order by number or tote, else the next of a pick list with this code (locked)."""
+    def pick_list_exists(self, code: str) -> bool: ...
+    def lock(self, number: str) -> ClaimRow | None: ...
+    def take(self, order_id: int, version: int, station: str, user: str | None,
+             expires: datetime) -> int | None:
+        """Sets status packing and the lease if the version still matches; the new version."""
+    def renew_lease(self, number: str, station: str, expires: datetime) -> bool: ...
+
+
+class Products(Protocol):
+    def by_ids(self, ids: set[int]) -> list[ProductRecord]: ...
+    def barcodes_of(self, product_ids: set[int]) -> list[BarcodeRecord]: ...
+    def by_barcode(self, codes: set[str]) -> tuple[ProductRecord, int] | None: ...
+    def by_sku(self, sku: str) -> ProductRecord | None: ...
+
+
+class Boxes(Protocol):
+    def enabled(self) -> list[BoxRecord]: ...
+    def get(self, box_id: int) -> BoxRecord | None: ...
+    def find(self, code_or_barcode: str) -> BoxRecord | None: ...
+
+
+class Parcels(Protocol):
+    def of_order(self, order_id: int) -> list[ParcelRecord]:
+        """The order's parcels that are not voided, by seq."""
+    def get(self, parcel_id: int) -> ParcelRecord | None: ...
+    def by_label_code(self, code: str) -> ParcelRecord | None: ...
+    def add(self, parcel: ParcelRecord) -> int: ...
+    def save(self, parcel: ParcelRecord) -> None: ...
+    def delete(self, parcel_id: int) -> None: ...
+    def items(self, parcel_ids: list[int]) -> list[ItemRecord]: ...
+    def add_item(self, item: ItemRecord) -> int: ...
+    def remove_items_of_scan(self, scan_id: int, parcel_id: int) -> int:
+        """Deletes the items (and their serials) a scan put in the parcel; how many."""
+
+
+class Serials(Protocol):
+    def of_order(self, order_id: int) -> set[tuple[int, str]]: ...
+    def used(self, product_id: int, serial: str) -> bool: ...
+    def add(self, product_id: int, serial: str, order_id: int, item_id: int) -> None: ...
+
+
+class Labels(Protocol):
+    def get(self, label_id: int) -> LabelRecord | None: ...
+    def newest(self, parcel_id: int) -> LabelRecord | None: ...
+    def add(self, label: LabelRecord) -> int: ...
+    def save(self, label: LabelRecord) -> None: ...
+
+
+class Scans(Protocol):
+    def add(self, entry: ScanEntry) -> int: ...
+    def last_of_order(self, order_id: int, outcomes: frozenset[str]) -> ScanEntry | None: ...
+    def tally(self, username: str, since: datetime, accepted: str, undone: str,
+              errors: frozenset[str]) -> ScanTally: ...
+
+
+class Events(Protocol):
+    def add(self, order_id: int, kind: str, *, station: str | None = None, user: str | None = None,
+            from_status: str | None = None, to_status: str | None = None,
+            detail: dict[str, Any] | None = None, at: datetime | None = None) -> None:
+        """Appends to the order's event log (append-only)."""
+    def count(self, username: str, since: datetime, kind: str, to_status: str | None) -> int: ...
+
+
+class StationLog(Protocol):
+    def add(self, station: str, kind: str, action: str, username: str | None, method: str | None,
+            order_id: int | None, detail: dict[str, Any] | None, at: datetime) -> None:
+        """Appends to the station's audit log (append-only)."""
+    def refusals(self, station: str, since: datetime, containing: str) -> tuple[int, datetime | None]:
+        """Refused approvals at the station since a moment whose detail holds the text: count, last."""
+
+
+class Users(Protocol):
+    def active(self) -> list[UserRecord]: ...
+    def by_badge(self, badge: str) -> UserRecord | None:
+        """The active user with this badge."""
+
+
+class Exceptions(Protocol):
+    def add(self, exception: ExceptionRecord) -> int: ...
+
+
+class Counters(Protocol):
+    def next(self, name: str) -> int:
+        """The named counter's next value, shared by every station."""
+
+
+class UnitOfWork(Protocol):
+    """One transaction and its repositories; rolls back unless committed."""
+
+    orders: Orders
+    products: Products
+    boxes: Boxes
+    parcels: Parcels
+    serials: Serials
+    labels: Labels
+    scans: Scans
+    events: Events
+    station_log: StationLog
+    users: Users
+    exceptions: Exceptions
+    counters: Counters
+
+    def __enter__(self) -> UnitOfWork: ...
+    def __exit__(self, *exc: object) -> None: ...
+    def commit(self) -> None: ...

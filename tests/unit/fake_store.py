@@ -1,0 +1,358 @@
+"""An in-memory unit of work: the port of app.unit_of_work on plain dicts of records.
+
+`FakeStore` holds the tables; `FakeUnitOfWork(store)` copies them on entry and puts the copy
+back only on commit, so a block left without commit changes nothing (as a rolled-back
+transaction). It keeps the rules the database enforces for the SQL store: a line never takes
+more units than it has room for, only the holding station packs, a serial ships once.
+"""
+from __future__ import annotations
+
+import copy
+import itertools
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from typing import Any
+
+from app.unit_of_work import (
+    BarcodeRecord, BoxRecord, ClaimRow, Conflict, ExceptionRecord, ItemRecord, LabelRecord, LineRecord,
+    OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, UserRecord,
+)
+
+
+@dataclass
+class Tables:
+    """Every table of the fake, keyed by id (or by name)."""
+
+    orders: dict[int, OrderRecord] = field(default_factory=dict)
+    lines: dict[int, LineRecord] = field(default_factory=dict)
+    priorities: dict[int, int] = field(default_factory=dict)  # order id -> priority (higher first)
+    products: dict[int, ProductRecord] = field(default_factory=dict)
+    barcodes: list[BarcodeRecord] = field(default_factory=list)
+    boxes: dict[int, BoxRecord] = field(default_factory=dict)
+    parcels: dict[int, ParcelRecord] = field(default_factory=dict)
+    items: dict[int, ItemRecord] = field(default_factory=dict)
+    serials: dict[tuple[int, str], tuple[int, int]] = field(default_factory=dict)  # -> (order id, item id)
+    labels: dict[int, LabelRecord] = field(default_factory=dict)
+    scans: dict[int, ScanEntry] = field(default_factory=dict)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    station_log: list[dict[str, Any]] = field(default_factory=list)
+    users: dict[int, UserRecord] = field(default_factory=dict)
+    exceptions: dict[int, ExceptionRecord] = field(default_factory=dict)
+    counters: dict[str, int] = field(default_factory=dict)
+
+
+class FakeStore:
+    """The committed state, and the ids it hands out."""
+
+    def __init__(self) -> None:
+        self.tables = Tables()
+        self._ids = itertools.count(1)
+        self.commits = 0
+
+    def new_id(self) -> int:
+        """A fresh id for any table (ids never repeat, as sequences do not)."""
+        return next(self._ids)
+
+    # seeding (committed at once: test set-up, not use cases)
+    def add_product(self, product: ProductRecord, *codes: tuple[str, int]) -> ProductRecord:
+        self.tables.products[product.id] = product
+        self.tables.barcodes.extend(BarcodeRecord(code, product.id, qty) for code, qty in codes)
+        return product
+
+    def add_order(self, number: str, lines: list[tuple[ProductRecord, int]], *, status: str = "picked",
+                  priority: int = 0, **header: Any) -> OrderRecord:
+        order = OrderRecord(self.new_id(), number, status, created_at=datetime(2025, 3, 1, tzinfo=timezone.utc),
+                            **header)
+        self.tables.orders[order.id] = order
+        self.tables.priorities[order.id] = priority
+        for no, (product, quantity) in enumerate(lines, start=1):
+            line = LineRecord(self.new_id(), order.id, no, product.id, product.sku, product.name, quantity)
+            self.tables.lines[line.id] = line
+        return order
+
+
+class FakeUnitOfWork:
+    """The unit-of-work port on a FakeStore."""
+
+    def __init__(self, store: FakeStore) -> None:
+        self.store = store
+        self.t: Tables | None = None
+        self.committed = False
+
+    def __enter__(self) -> FakeUnitOfWork:
+        assert self.t is None, "a unit of work is entered once at a time"
+        self.t = copy.deepcopy(self.store.tables)
+        self.orders, self.products, self.boxes = _Orders(self), _Products(self), _Boxes(self)
+        self.parcels, self.serials, self.labels = _Parcels(self), _Serials(self), _Labels(self)
+        self.scans, self.events, self.station_log = _Scans(self), _Events(self), _StationLog(self)
+        self.users, self.exceptions, self.counters = _Users(self), _Exceptions(self), _Counters(self)
+        return self
+
+    def commit(self) -> None:
+        assert self.t is not None
+        self.store.tables = copy.deepcopy(self.t)
+        self.store.commits += 1
+
+    def __exit__(self, *exc: object) -> None:
+        self.t = None  # what was not committed is dropped
+
+
+class _Repo:
+    def __init__(self, uow: FakeUnitOfWork) -> None:
+        self.uow = uow
+
+    @property
+    def t(self) -> Tables:
+        assert self.uow.t is not None, "a repository is used inside `with uow:` only"
+        return self.uow.t
+
+    def new_id(self) -> int:
+        return self.uow.store.new_id()
+
+
+class _Orders(_Repo):
+    def get(self, number: str) -> OrderRecord | None:
+        return next((o for o in self.t.orders.values() if o.number == number), None)
+
+    def get_by_id(self, order_id: int) -> OrderRecord | None:
+        return self.t.orders.get(order_id)
+
+    def lines(self, order_id: int) -> list[LineRecord]:
+        return sorted((x for x in self.t.lines.values() if x.order_id == order_id), key=lambda x: x.line_no)
+
+    def _change(self, order_id: int, **changes: Any) -> None:
+        order = self.t.orders[order_id]
+        self.t.orders[order_id] = replace(order, version=order.version + 1, **changes)
+
+    def set_status(self, order_id: int, status: str) -> None:
+        self._change(order_id, status=status)
+
+    def clear_lease(self, order_id: int) -> None:
+        self._change(order_id, claimed_by_station=None, claimed_by_user=None, lease_expires_at=None)
+
+    def add_backorder(self, line_id: int, quantity: int) -> None:
+        line = self.t.lines[line_id]
+        self.t.lines[line_id] = replace(line, backordered_quantity=line.backordered_quantity + quantity)
+
+    def pack_units(self, line_id: int, quantity: int, order_id: int, station: str) -> bool:
+        line, order = self.t.lines[line_id], self.t.orders[order_id]
+        if order.status != "packing" or order.claimed_by_station != station or line.order_id != order_id:
+            return False
+        if line.packed_quantity + line.backordered_quantity + quantity > line.quantity:
+            return False
+        self.t.lines[line_id] = replace(line, packed_quantity=line.packed_quantity + quantity)
+        return True
+
+    def unpack_units(self, line_id: int, quantity: int) -> None:
+        line = self.t.lines[line_id]
+        self.t.lines[line_id] = replace(line, packed_quantity=line.packed_quantity - quantity)
+
+    def held_by(self, station: str) -> str | None:
+        return next((o.number for o in self.t.orders.values()
+                     if o.claimed_by_station == station and o.status == "packing"), None)
+
+    def _claimable(self, o: OrderRecord, now: datetime) -> bool:
+        return o.status == "picked" or (o.status == "packing" and o.lease_expires_at is not None
+                                        and o.lease_expires_at < now)
+
+    def queue_size(self, now: datetime) -> int:
+        return sum(1 for o in self.t.orders.values() if self._claimable(o, now))
+
+    def _row(self, o: OrderRecord) -> ClaimRow:
+        return ClaimRow(o.id, o.number, o.status, o.claimed_by_station, o.claimed_by_user, o.lease_expires_at,
+                        o.version)
+
+    def claim_next(self, station: str, user: str | None, now: datetime, expires: datetime) -> ClaimRow | None:
+        queue = sorted((o for o in self.t.orders.values() if self._claimable(o, now)),
+                       key=lambda o: (-self.t.priorities.get(o.id, 0), o.sla_due_at is None, o.sla_due_at or now, o.id))
+        if not queue:
+            return None
+        row = self._row(queue[0])
+        version = self.take(row.order_id, row.version, station, user, expires)
+        return replace(row, version=version)
+
+    def find_to_claim(self, key: str, station: str, now: datetime) -> ClaimRow | None:
+        hits = [o for o in self.t.orders.values() if key in (o.number, o.tote)]
+        hits.sort(key=lambda o: (o.number != key, o.status not in ("picked", "packing"), -o.id))
+        return self._row(hits[0]) if hits else None  # (the fake has no pick lists)
+
+    def pick_list_exists(self, code: str) -> bool:
+        return False
+
+    def lock(self, number: str) -> ClaimRow | None:
+        order = self.get(number)
+        return None if order is None else self._row(order)
+
+    def take(self, order_id: int, version: int, station: str, user: str | None, expires: datetime) -> int | None:
+        if self.t.orders[order_id].version != version:
+            return None
+        self._change(order_id, status="packing", claimed_by_station=station, claimed_by_user=user,
+                     lease_expires_at=expires)
+        return self.t.orders[order_id].version
+
+    def renew_lease(self, number: str, station: str, expires: datetime) -> bool:
+        order = self.get(number)
+        if order is None or order.status != "packing" or order.claimed_by_station != station:
+            return False
+        self.t.orders[order.id] = replace(order, lease_expires_at=expires)
+        return True
+
+
+class _Products(_Repo):
+    def by_ids(self, ids: set[int]) -> list[ProductRecord]:
+        return [p for p in self.t.products.values() if p.id in ids]
+
+    def barcodes_of(self, product_ids: set[int]) -> list[BarcodeRecord]:
+        return [b for b in self.t.barcodes if b.product_id in product_ids]
+
+    def by_barcode(self, codes: set[str]) -> tuple[ProductRecord, int] | None:
+        hit = next((b for b in self.t.barcodes if b.code in codes), None)
+        return None if hit is None else (self.t.products[hit.product_id], hit.quantity)
+
+    def by_sku(self, sku: str) -> ProductRecord | None:
+        return next((p for p in self.t.products.values() if p.sku == sku), None)
+
+
+class _Boxes(_Repo):
+    def enabled(self) -> list[BoxRecord]:
+        return sorted((b for b in self.t.boxes.values() if b.enabled), key=lambda b: b.id)
+
+    def get(self, box_id: int) -> BoxRecord | None:
+        return self.t.boxes.get(box_id)
+
+    def find(self, code_or_barcode: str) -> BoxRecord | None:
+        return next((b for b in self.t.boxes.values() if code_or_barcode in (b.barcode, b.code)), None)
+
+
+class _Parcels(_Repo):
+    def of_order(self, order_id: int) -> list[ParcelRecord]:
+        return sorted((p for p in self.t.parcels.values() if p.order_id == order_id and p.status != "voided"),
+                      key=lambda p: p.seq)
+
+    def get(self, parcel_id: int) -> ParcelRecord | None:
+        return self.t.parcels.get(parcel_id)
+
+    def by_label_code(self, code: str) -> ParcelRecord | None:
+        return next((p for p in self.t.parcels.values() if code in (p.sscc, p.tracking_number)), None)
+
+    def add(self, parcel: ParcelRecord) -> int:
+        new = replace(parcel, id=self.new_id())
+        self.t.parcels[new.id] = new
+        return new.id
+
+    def save(self, parcel: ParcelRecord) -> None:
+        assert parcel.id in self.t.parcels
+        self.t.parcels[parcel.id] = parcel
+
+    def delete(self, parcel_id: int) -> None:
+        self.t.parcels.pop(parcel_id, None)
+
+    def items(self, parcel_ids: list[int]) -> list[ItemRecord]:
+        return sorted((i for i in self.t.items.values() if i.parcel_id in parcel_ids), key=lambda i: i.id)
+
+    def add_item(self, item: ItemRecord) -> int:
+        new = replace(item, id=self.new_id())
+        self.t.items[new.id] = new
+        return new.id
+
+    def remove_items_of_scan(self, scan_id: int, parcel_id: int) -> int:
+        gone = [i.id for i in self.t.items.values() if i.scan_id == scan_id and i.parcel_id == parcel_id]
+        for item_id in gone:
+            del self.t.items[item_id]
+        for key, (_, item_id) in list(self.t.serials.items()):
+            if item_id in gone:
+                del self.t.serials[key]
+        return len(gone)
+
+
+class _Serials(_Repo):
+    def of_order(self, order_id: int) -> set[tuple[int, str]]:
+        return {key for key, (owner, _) in self.t.serials.items() if owner == order_id}
+
+    def used(self, product_id: int, serial: str) -> bool:
+        return (product_id, serial) in self.t.serials
+
+    def add(self, product_id: int, serial: str, order_id: int, item_id: int) -> None:
+        if (product_id, serial) in self.t.serials:
+            raise Conflict(f"serial {serial} of product {product_id} was already packed")
+        self.t.serials[(product_id, serial)] = (order_id, item_id)
+
+
+class _Labels(_Repo):
+    def get(self, label_id: int) -> LabelRecord | None:
+        return self.t.labels.get(label_id)
+
+    def newest(self, parcel_id: int) -> LabelRecord | None:
+        return max((x for x in self.t.labels.values() if x.parcel_id == parcel_id), key=lambda x: x.version,
+                   default=None)
+
+    def add(self, label: LabelRecord) -> int:
+        new = replace(label, id=self.new_id())
+        self.t.labels[new.id] = new
+        return new.id
+
+    def save(self, label: LabelRecord) -> None:
+        assert label.id in self.t.labels
+        self.t.labels[label.id] = label
+
+
+class _Scans(_Repo):
+    def add(self, entry: ScanEntry) -> int:
+        scan_id = self.new_id()
+        self.t.scans[scan_id] = entry
+        return scan_id
+
+    def last_of_order(self, order_id: int, outcomes: frozenset[str]) -> ScanEntry | None:
+        mine = [s for _, s in sorted(self.t.scans.items()) if s.order_id == order_id and s.outcome in outcomes]
+        return mine[-1] if mine else None
+
+    def tally(self, username: str, since: datetime, accepted: str, undone: str, errors: frozenset[str]) -> ScanTally:
+        mine = [s for s in self.t.scans.values() if s.username == username and s.at >= since]
+        return ScanTally(sum(1 for s in mine if s.outcome == accepted),
+                         sum(s.quantity for s in mine if s.outcome in (accepted, undone)),
+                         sum(1 for s in mine if s.outcome in errors))
+
+
+class _Events(_Repo):
+    def add(self, order_id: int, kind: str, *, station: str | None = None, user: str | None = None,
+            from_status: str | None = None, to_status: str | None = None,
+            detail: dict[str, Any] | None = None, at: datetime | None = None) -> None:
+        self.t.events.append(dict(order_id=order_id, kind=kind, station=station, user=user, from_status=from_status,
+                                  to_status=to_status, detail=detail or {}, at=at or datetime.now(timezone.utc)))
+
+    def count(self, username: str, since: datetime, kind: str, to_status: str | None) -> int:
+        return sum(1 for e in self.t.events if e["user"] == username and e["at"] >= since and e["kind"] == kind
+                   and e["to_status"] == to_status)
+
+
+class _StationLog(_Repo):
+    def add(self, station: str, kind: str, action: str, username: str | None, method: str | None,
+            order_id: int | None, detail: dict[str, Any] | None, at: datetime) -> None:
+        self.t.station_log.append(dict(station=station, kind=kind, action=action, username=username, method=method,
+                                       order_id=order_id, detail=detail or {}, at=at))
+
+    def refusals(self, station: str, since: datetime, containing: str) -> tuple[int, datetime | None]:
+        hits = [e["at"] for e in self.t.station_log if e["station"] == station and e["kind"] == "SupervisorRefused"
+                and e["at"] >= since and containing in str(e["detail"])]
+        return len(hits), max(hits, default=None)
+
+
+class _Users(_Repo):
+    def active(self) -> list[UserRecord]:
+        return [u for u in self.t.users.values() if u.active]
+
+    def by_badge(self, badge: str) -> UserRecord | None:
+        return next((u for u in self.active() if u.badge_code == badge), None)
+
+
+class _Exceptions(_Repo):
+    def add(self, exception: ExceptionRecord) -> int:
+        exception_id = self.new_id()
+        self.t.exceptions[exception_id] = exception
+        return exception_id
+
+
+class _Counters(_Repo):
+    def next(self, name: str) -> int:
+        self.t.counters[name] = self.t.counters.get(name, 0) + 1
+        return self.t.counters[name]
