@@ -1,6 +1,6 @@
-"""A LabelRequest from the packing service turned into print jobs: the shipping label
-(ZPL or PDF, printing.label_zpl / label_pdf) and the packing slip (PDF, when printing/
-offers it)."""
+"""A LabelRequest from the packing use cases turned into print jobs: the shipping label (ZPL
+or PDF) and the packing slip (PDF). The station core calls `label_and_slip_jobs` through its
+DocumentRenderer port, off its own thread."""
 from __future__ import annotations
 
 import logging
@@ -9,7 +9,10 @@ from decimal import Decimal
 from app.packing.api import LabelRequest
 from app.packing.settings import AddressData
 from app.ports import PrintJob
+from printing.label_pdf import label_pdf
+from printing.label_zpl import label_zpl
 from printing.model import Address, Company, LabelData, SlipData, SlipLine
+from printing.slip import slip_pdf
 
 log = logging.getLogger(__name__)
 
@@ -43,20 +46,11 @@ def slip_data(r: LabelRequest) -> SlipData:
     )
 
 
-def render_documents(r: LabelRequest) -> tuple[PrintJob, PrintJob | None]:
-    """(label job, slip job or None when printing/ has no slip yet); runs on the devices worker."""
+def label_and_slip_jobs(r: LabelRequest) -> tuple[PrintJob, PrintJob | None]:
+    """(the label job, the packing slip job) of one parcel's label version."""
     base = f"{r.order_number}-parcel{r.parcel_seq}"
     if r.label_format == "zpl":
-        from printing.label_zpl import label_zpl
-
         label = PrintJob(f"{base}-label-v{r.version}", label_zpl(label_data(r)), "application/zpl")
     else:
-        from printing.label_pdf import label_pdf
-
         label = PrintJob(f"{base}-label-v{r.version}", label_pdf(label_data(r)), "application/pdf")
-    try:
-        from printing.slip import slip_pdf  # type: ignore[import-not-found]
-    except ImportError:
-        log.info("printing/ has no packing slip yet: label only for %s", base)
-        return label, None
     return label, PrintJob(f"{base}-slip", slip_pdf(slip_data(r)), "application/pdf")
