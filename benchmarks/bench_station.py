@@ -181,7 +181,7 @@ def _station(n: int, folder: Path, gap_ms: int = 0) -> tuple[list[float], int]:
     from app.store.session import Database
     from tests.ui.data import ALICE_BADGE, MUG, seed
     from ui.composition import build_station
-    from ui.config import station_config
+    from app.config import station_config
 
     url = f"sqlite:///{folder}/station.sqlite3"
     with Database(url) as db:

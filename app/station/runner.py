@@ -25,8 +25,10 @@ class ThreadExecutor:
     def __init__(self, runner: StationRunner, name: str) -> None:
         self.runner, self.name = runner, name
         self._jobs: queue.SimpleQueue[Any] = queue.SimpleQueue()
-        self._thread: threading.Thread | None = None
         self._closed = False
+        self._thread: threading.Thread | None = threading.Thread(target=self._run, name=f"packdesk-{name}",
+                                                                 daemon=True)
+        self._thread.start()
 
     def submit(self, fn: Callable[..., object], *args: object,
                then: Callable[[object, BaseException | None], None]) -> None:
@@ -34,9 +36,6 @@ class ThreadExecutor:
         if self._closed:
             log.warning("%s is stopped; dropped %s", self.name, getattr(fn, "__name__", fn))
             return
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name=f"packdesk-{self.name}", daemon=True)
-            self._thread.start()
         self.runner._add_pending()
         self._jobs.put((fn, args, then))
 

@@ -49,7 +49,7 @@ def test_an_unknown_badge_stays_on_login_with_a_message(qtbot, station) -> None:
 
 def test_idle_timeout_logs_out(qtbot, station) -> None:
     login(qtbot, station, ALICE_BADGE)
-    station.station.idle.setInterval(50)
+    station.station.set_idle_timeout(0.05)
     station.station.touch()
     qtbot.waitUntil(lambda: station.station.user is None, timeout=3000)
     assert station.window.stack.currentWidget() is station.window.screens["login"]
@@ -58,7 +58,7 @@ def test_idle_timeout_logs_out(qtbot, station) -> None:
 def test_idle_logout_keeps_the_open_pack_for_the_next_login(qtbot, station) -> None:
     start_order(qtbot, station)
     scan(qtbot, station, MUG)
-    station.station.idle.setInterval(50)
+    station.station.set_idle_timeout(0.05)
     station.station.touch()
     qtbot.waitUntil(lambda: station.station.user is None, timeout=3000)
     settle(qtbot, station)
@@ -67,7 +67,7 @@ def test_idle_logout_keeps_the_open_pack_for_the_next_login(qtbot, station) -> N
     with station.db.read() as s:
         order = s.scalar(select(Order).where(Order.number == "PD-1001"))
         assert (order.status, order.claimed_by_station) == ("packing", "ST-TEST")
-    station.station.idle.setInterval(600_000)
+    station.station.set_idle_timeout(600)
     login(qtbot, station, ALICE_BADGE)
     assert station.station.pack is not None and station.station.pack.order_number == "PD-1001"
     assert station.station.pack.units_scanned == 1
@@ -122,7 +122,7 @@ def test_a_case_barcode_adds_its_quantity(qtbot, make_station, tmp_path) -> None
 
     app = make_station()
     # PD-1001 wants 2 mugs; a case of 6 is an over-scan there, so use an order of 6 mugs.
-    with app.store.write() as s:
+    with app.db.write() as s:
         order = s.scalar(select(Order).where(Order.number == "PD-1003"))
         order.lines[0].quantity = 6
     start_order(qtbot, app, "PD-1003")
@@ -286,7 +286,7 @@ def test_a_print_failure_shows_retry_and_retry_prints_once(qtbot, make_station) 
     assert app.window.stack.currentWidget() is screen
     assert screen.retry.isVisibleTo(app.window) and "RETRY" in screen.state.text()
     assert f"127.0.0.1:{port}" in screen.state.text()
-    with app.store.read() as s:
+    with app.db.read() as s:
         assert s.scalar(select(Label.status)) == "failed"
     zebra = FakeZebra(port)  # the printer is switched on
     try:
@@ -300,7 +300,7 @@ def test_a_print_failure_shows_retry_and_retry_prints_once(qtbot, make_station) 
         settle(qtbot, app)
         assert len(zebra.jobs) == 1
         assert jobs[0].startswith(b"^XA") and sscc.encode() in zebra.jobs[0]
-        with app.store.read() as s:
+        with app.db.read() as s:
             assert [(lb.version, lb.status) for lb in s.scalars(select(Label))] == [(1, "printed")]
     finally:
         zebra.stop()
@@ -372,6 +372,7 @@ def test_closing_the_kiosk_is_refused_without_a_supervisor(qtbot, station) -> No
     station.window.show()
     login(qtbot, station, ALICE_BADGE)
     assert not station.window.close()
+    settle(qtbot, station)
     assert station.window.stack.currentWidget() is station.window.exit_prompt
     scan(qtbot, station, ALICE_BADGE)  # a packer's badge does not open it
     assert station.window.isVisible()
@@ -388,7 +389,7 @@ def test_closing_the_kiosk_is_refused_without_a_supervisor(qtbot, station) -> No
 
 
 def scans_recorded(app) -> list[tuple[str, str]]:
-    with app.store.read() as s:
+    with app.db.read() as s:
         return [(r.data, r.outcome) for r in s.scalars(select(ScanRecord).order_by(ScanRecord.id))]
 
 
@@ -475,7 +476,7 @@ def test_logins_refused_badges_and_logouts_are_in_the_station_audit_log(qtbot, s
 
     scan(qtbot, station, "BADGE-NOBODY")
     start_order(qtbot, station)
-    station.station.idle.setInterval(50)
+    station.station.set_idle_timeout(0.05)
     station.station.touch()
     qtbot.waitUntil(lambda: station.station.user is None, timeout=3000)
     settle(qtbot, station)
