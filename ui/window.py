@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
 from app.packing.api import PROBLEM_KINDS
 from app.packing.reasons import BOX_REASONS, PROBLEM_REASONS, REPRINT_REASONS
-from app.station.core import QUESTION_TEXT
+from app.station.questions import QUESTION_TEXT
 from app.station.state import Question, QuestionKind
 from ui.bridge import StationBridge
 from ui.readout import Readout

@@ -14,11 +14,15 @@ from app.errors import PackdeskError
 from app.packing.api import (
     BoxChoice, HomeSummary, LabelRequest, PackingApi, PackSnapshot, ScanOutcome, ScanResult,
 )
-from app.packing.reasons import ANSWERED, CANCEL, QUESTIONS, REFUSED, Reason
+from app.packing.reasons import ANSWERED, REFUSED, Reason
 from app.ports import DeviceState, DeviceStatus, PrintResult, Scan
+from app.station import labels
 from app.station.devices import LABEL_PRINTER, SCALE, StationDevices, never_sent, printer_state
 from app.station.health import DeviceWatch
-from app.station.ports import Executor, MonotonicClock, StationRecords
+from app.station.ports import DocumentRenderer, Executor, MonotonicClock, StationRecords
+from app.station.questions import (
+    DEVICE_SETTINGS, KIOSK_EXIT, answered, is_cancel, reason_scanned, reasons_of, refusal,
+)
 from app.station.state import (
     Level, Message, PrintState, Question, QuestionKind, ScanDone, Sound, StationSnapshot, Step, ScanTestRead, WeighState,
 )
@@ -26,24 +30,17 @@ from app.station.state import (
 log = logging.getLogger(__name__)
 
 WORK_STEPS = (Step.PACK, Step.WEIGH, Step.PRINT, Step.CONFIRM)
-KIOSK_EXIT, DEVICE_SETTINGS = "kiosk exit", "device settings"  # actions in the supervisor audit log
-QUESTION_TEXT = {
-    QuestionKind.BOX_REASON: "Why this box and not the suggested one?",
-    QuestionKind.REPRINT: "Why reprint the label?",
-    QuestionKind.PROBLEM: "What is the problem?",
-    QuestionKind.PARTIAL: "Partial shipment: a supervisor scans their badge",
-    QuestionKind.EXIT: "Closing the station: supervisor badge or PIN",
-}
 ACCEPT_OUTCOMES = (ScanOutcome.ACCEPTED, ScanOutcome.ACKNOWLEDGED, ScanOutcome.UNDONE, ScanOutcome.BOX)
 
 
 class StationCore:
     """The station's behaviour; `snapshot` is what it looks like now."""
 
-    def __init__(self, api: PackingApi, devices: StationDevices, render: object, records: StationRecords,
+    def __init__(self, api: PackingApi, devices: StationDevices, render: DocumentRenderer, records: StationRecords,
                  clock: MonotonicClock, io: Executor, checks: Executor,
                  idle_timeout_s: float | None = None, lease_interval_s: float | None = None) -> None:
-        self.api, self.devices, self.render, self.records = api, devices, render, records
+        self.api, self.devices, self.records = api, devices, records
+        self.render = render
         self.clock, self.io, self.checks = clock, io, checks
         settings = api.settings
         self.idle_timeout_s = float(idle_timeout_s if idle_timeout_s is not None else settings.idle_timeout_seconds)
@@ -306,7 +303,7 @@ class StationCore:
         """A reason chosen by touch or number key."""
         self.touch()
         question = self.state.question
-        reasons = QUESTIONS.get(question.kind.reasons or "", ()) if question is not None else ()
+        reasons = reasons_of(question.kind) if question is not None else ()
         reason = next((r for r in reasons if r.code == code), None)
         if question is None or reason is None:
             log.info("answer %r ignored: no question takes it", code)
@@ -344,21 +341,18 @@ class StationCore:
             else:
                 self._ship_partial(scan.data)
             return
-        value = scan.data.strip().upper()
-        reason = next((r for r in QUESTIONS[question.kind.reasons or ""] if r.barcode == value), None)
+        reason = reason_scanned(question.kind, scan.data)
         user = self.state.user.username if self.state.user else None
         order = self.state.pack.order_number if self.state.pack else None
-        if reason is not None or value == CANCEL:
-            what = reason.text if reason is not None else "cancelled"
+        if reason is not None or is_cancel(scan.data):
             self.records.record_prompt_scan(user, order, scan.data, scan.symbology, ANSWERED,
-                                            f"Answered {QUESTION_TEXT[question.kind]!r}: {what}.")
+                                            answered(question.kind, reason))
             if reason is None:
                 self.cancel_question()
             else:
                 self._take_answer(question, reason)
             return
-        text = (f"{scan.data} was not used: answer the question first. Touch a reason, press its "
-                "number or scan it on the command sheet - or CANCEL - then scan again.")
+        text = refusal(scan.data)
         self.records.record_prompt_scan(user, order, scan.data, scan.symbology, REFUSED, text)
         self._set(question=replace(question, refusal=text))
         self._error(text)
@@ -476,21 +470,9 @@ class StationCore:
         self._pack_call(lambda _o, user: self._print(self.api.reprint_label(parcels[-1].parcel_id, reason, user)))
 
     def _print(self, request: LabelRequest) -> None:
-        self._set(step=Step.PRINT, printing=PrintState(
-            request.parcel_seq, request.label_id, None,
-            f"Printing label and packing slip for parcel {request.parcel_seq}..."))
-        self.io.submit(self._print_job, request, then=partial(self._printed, request))
-
-    def _print_job(self, request: LabelRequest) -> tuple[PrintResult, tuple[str, PrintResult] | None]:
-        """Off the core's thread: render, send the label, then the slip with the first version."""
-        label, slip = self.render(request)  # type: ignore[operator]
-        result = self.devices.print_label(label)
-        if not (result.ok and slip is not None and request.version == 1):
-            return result, None
-        sent = self.devices.print_document(slip)
-        if not sent[1].ok:
-            log.warning("packing slip for %s failed: %s", request.order_number, sent[1].message)
-        return result, sent
+        self._set(step=Step.PRINT, printing=labels.printing(request))
+        self.io.submit(labels.print_label_and_slip, self.devices, self.render, request,
+                       then=partial(self._printed, request))
 
     def _printed(self, request: LabelRequest, outcome: object, error: BaseException | None) -> None:
         if error is not None:  # rendering failed: nothing reached a printer
@@ -502,14 +484,9 @@ class StationCore:
         if slip is not None:
             self._printer_answered(*slip)
         self._label_waits_for_printer = never_sent(result)
-        if result.ok:
-            printing = PrintState(request.parcel_seq, request.label_id, True, "Label printed: scan it on the parcel.")
-        else:
-            printing = PrintState(request.parcel_seq, request.label_id, False,
-                                  f"The label printer at {result.address} failed: {result.message}. "
-                                  "Fix it and press RETRY.")
+        self._set(printing=labels.printed(request, result))
+        if not result.ok:
             self._error("")
-        self._set(printing=printing)
         state = self.api.record_label_result(request.label_id, result.ok, result.address, result.message)
         if self.state.pack is not None and self.state.pack.order_number == request.order_number:
             self._show_pack(self.api.snapshot(request.order_number))
