@@ -286,3 +286,57 @@ def test_no_lease_is_renewed_once_the_order_left_the_station(bench) -> None:
     bench.clock.advance(60)
     bench.core.tick()
     assert ("renew_lease", "PD-1001") not in bench.api.calls
+
+
+def test_the_device_settings_open_for_a_supervisor_and_scans_there_never_pack(bench) -> None:
+    bench.scan("BADGE-ALICE")
+    bench.core.open_device_settings()
+    bench.scan("BADGE-ALICE")  # a packer's badge is refused
+    assert bench.state.step is Step.DEVICES and bench.state.supervisor is None
+    bench.scan("PD-1001")  # not an order here: a refused badge
+    assert bench.state.pack is None
+    bench.core.authorise("4711")
+    assert bench.state.supervisor == "sam"
+    bench.scan(MUG)  # a read for the scan test
+    assert bench.state.test_scan.scan.data == MUG and bench.state.pack is None
+    assert bench.records.approvals == [("device settings", None), ("device settings", None),
+                                       ("device settings", "sam")]
+    bench.core.leave_device_settings()
+    assert bench.state.step is Step.HOME and bench.state.supervisor is None
+    bench.scan("PD-1001")
+    assert bench.state.pack.order_number == "PD-1001"
+
+
+def test_an_idle_logout_closes_the_device_settings(bench) -> None:
+    bench.scan("BADGE-ALICE")
+    bench.core.open_device_settings()
+    bench.scan("BADGE-SAM")
+    bench.clock.advance(600)
+    bench.core.tick()
+    assert bench.state.step is Step.LOGIN and bench.state.supervisor is None
+
+
+def test_a_failed_weighing_has_the_scale_checked_at_the_next_tick() -> None:
+    bench = packing(make_bench(scale=FakeScale(RuntimeError("scale /dev/ttyUSB0: disconnected"))))
+    checked = []
+    bench.core.devices.probes["scale"] = lambda: checked.append("scale") or (DeviceState.DISCONNECTED, "gone")
+    bench.core.watch = type(bench.core.watch)(["scale"])
+    bench.core.tick()
+    bench.clock.advance(20)
+    pack_everything(bench)
+    bench.core.close_box()
+    bench.core.tick()
+    assert checked == ["scale", "scale"]
+    assert bench.state.device("scale").state is DeviceState.DISCONNECTED
+
+
+def test_a_scale_closed_on_purpose_is_not_shown_missing() -> None:
+    from app.ports import DeviceStatus
+
+    bench = make_bench(scale=FakeScale())
+    bench.core.watch = type(bench.core.watch)(["scale"])
+    before = bench.state.device("scale")
+    bench.core.device_status(DeviceStatus("scale", "/dev/ttyUSB0", DeviceState.DISCONNECTED, "closed"))
+    assert bench.state.device("scale") == before and before.message == "checking..."
+    bench.core.device_status(DeviceStatus("scale", "/dev/ttyUSB0", DeviceState.DISCONNECTED, "port lost"))
+    assert bench.state.device("scale").message == "port lost"
