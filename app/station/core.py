@@ -70,6 +70,10 @@ class StationCore:
     def _error(self, text: str) -> None:
         self._say(text, Level.ERROR, Sound.ERROR)
 
+    def _cue(self, sound: Sound) -> None:
+        """A sound with no new words: the screen in front already says what happened."""
+        self._say("", Level.INFO, sound)
+
     def failed(self, exc: BaseException) -> None:
         """An input ended in an unexpected error (the database went away, a bug)."""
         self._error(f"The station could not finish that: {exc}")
@@ -434,7 +438,7 @@ class StationCore:
         if error is not None:
             self.watch.check_soon(SCALE)  # says whether the scale is gone or only unsteady
             self._set(weighing=WeighState(f"No stable weight: {error}. Check the scale and press WEIGH AGAIN.", True))
-            self._error("")
+            self._cue(Sound.ERROR)
             return
         self._device(SCALE, DeviceState.CONNECTED)
         self._set(weighing=WeighState(f"{grams} g - checking..."))
@@ -486,7 +490,7 @@ class StationCore:
         self._label_waits_for_printer = never_sent(result)
         self._set(printing=labels.printed(request, result))
         if not result.ok:
-            self._error("")
+            self._cue(Sound.ERROR)
         state = self.api.record_label_result(request.label_id, result.ok, result.address, result.message)
         if self.state.pack is not None and self.state.pack.order_number == request.order_number:
             self._show_pack(self.api.snapshot(request.order_number))

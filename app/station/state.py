@@ -55,7 +55,8 @@ class Sound(str, enum.Enum):
 
 @dataclass(frozen=True)
 class Message:
-    """The last thing the station said; `seq` tells a repeated text from the same one shown."""
+    """The last thing the station said (text may be empty: a sound cue alone); `seq` tells a
+    repeated text from the same one shown."""
 
     seq: int
     text: str
