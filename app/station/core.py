@@ -24,7 +24,8 @@ from app.station.questions import (
     DEVICE_SETTINGS, KIOSK_EXIT, answered, is_cancel, reason_scanned, reasons_of, refusal,
 )
 from app.station.state import (
-    Level, Message, PrintState, Question, QuestionKind, ScanDone, Sound, StationSnapshot, Step, ScanTestRead, WeighState,
+    Level, Message, PrintState, Question, QuestionKind, ScanDone, ScanTestRead, Sound, StationSnapshot, Step,
+    WeighState,
 )
 
 log = logging.getLogger(__name__)
