@@ -10,11 +10,18 @@ from typing import Protocol
 from app.packing.api import LabelRequest
 from app.ports import DeviceState, PrintJob
 
-# One check of one device: its state and why, or None when it is busy (weighing) right now.
-HealthProbe = Callable[[], "tuple[DeviceState, str] | None"]
 
-# seconds on a monotonic clock (time.monotonic in the station, a fake in tests)
-MonotonicClock = Callable[[], float]
+
+class HealthProbe(Protocol):
+    """One check of one device: its state and why (devices.factory builds them)."""
+
+    def __call__(self) -> tuple[DeviceState, str] | None: ...
+
+
+class MonotonicClock(Protocol):
+    """Seconds on a monotonic clock (time.monotonic at the station, a fake in tests)."""
+
+    def __call__(self) -> float: ...
 
 
 class DocumentRenderer(Protocol):
