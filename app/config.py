@@ -1,14 +1,18 @@
-"""Configuration: where the database is, and the station's settings from its TOML file."""
+"""Configuration: where the database is, and the station's settings from its TOML file (the
+one station configuration model: StationConfig, with app.packing's PackingSettings inside).
+The keyboard-wedge options are checked by the composition root, which knows the devices."""
 from __future__ import annotations
 
 import logging
 import os
+import socket
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from app.errors import ConfigError
+from app.packing.settings import PackingSettings
 from app.paths import config_dir, data_dir
 
 log = logging.getLogger(__name__)
@@ -66,3 +70,116 @@ def load_settings(config_path: str | Path | None = None, database_url: str | Non
         or default_sqlite_url()
     )
     return Settings(database_url=url, config_path=path if raw else None, raw=raw)
+
+
+def default_station_code() -> str:
+    """The host name, when the configuration names no station."""
+    return socket.gethostname()[:40] or "station"
+
+
+@dataclass(frozen=True)
+class DeviceUrls:
+    """Every device by URL (docs/devices.md); empty means not configured."""
+
+    scanner: str = ""
+    scale: str = ""
+    scale_protocol: str = "mt-sics"
+    label_printer: str = ""
+    document_printer: str = ""
+    label_format: str = ""  # zpl or pdf; empty: [packing] label_format
+    # The keyboard-wedge detector (ui/wedge.py) with its options (docs/devices.md); empty: off.
+    # A `scanner = "keyboard:?..."` configures the wedge instead of this key.
+    keyboard_wedge: str = "keyboard:"
+
+    @property
+    def wedge(self) -> str:
+        """The keyboard: URL the wedge is built from ("" when the wedge is off)."""
+        return self.scanner if is_keyboard_url(self.scanner) else self.keyboard_wedge
+
+
+def is_keyboard_url(url: str) -> bool:
+    """True for the keyboard-wedge scanner URLs (`keyboard:`, `keyboard://`, `wedge:`, with options)."""
+    return url.strip().split("?", 1)[0] in ("keyboard:", "keyboard://", "wedge:")
+
+
+@dataclass(frozen=True)
+class StationConfig:
+    """What the composition root needs to build one station."""
+
+    database_url: str
+    code: str = field(default_factory=lambda: default_station_code())
+    name: str = ""
+    fullscreen: bool = True
+    sounds: bool = True
+    devices: DeviceUrls = DeviceUrls()
+    packing: PackingSettings = PackingSettings()
+    demo: bool = False
+    output_dir: Path = field(default_factory=lambda: data_dir() / "printed")
+    config_path: Path | None = None
+
+
+_STATION_KEYS = {"code", "name", "fullscreen", "sounds"}
+_DEVICE_KEYS = set(DeviceUrls.__dataclass_fields__)
+_DEMO_KEYS = {"output_dir"}
+
+
+def station_config(settings: Settings, demo: bool = False, windowed: bool = False) -> StationConfig:
+    """The StationConfig from loaded Settings, or ConfigError naming the bad key and file."""
+    where = settings.config_path or "the built-in defaults"
+    station = _station_table(settings, "station", _STATION_KEYS)
+    devices = _station_table(settings, "devices", _DEVICE_KEYS)
+    demo_table = _station_table(settings, "demo", _DEMO_KEYS)
+    for key, value in devices.items():
+        if not isinstance(value, str):
+            raise ConfigError(f"[devices] {key} in {where} must be a string (a device URL), not {value!r}.")
+    wedge = devices.get("keyboard_wedge", "keyboard:")
+    if wedge and not is_keyboard_url(wedge):
+        raise ConfigError(f"[devices] keyboard_wedge in {where} is {wedge!r}; write \"keyboard:?OPTION=VALUE&...\" "
+                          "(docs/devices.md) or \"\" to switch the keyboard wedge off.")
+    fmt = devices.get("label_format", "")
+    if fmt not in ("", "zpl", "pdf"):
+        raise ConfigError(f"[devices] label_format in {where} is {fmt!r}; use \"zpl\" or \"pdf\".")
+    kwargs: dict[str, Any] = {}
+    for key in ("code", "name"):
+        if key in station:
+            kwargs[key] = str(station[key])
+    for key in ("fullscreen", "sounds"):
+        if key in station:
+            if not isinstance(station[key], bool):
+                raise ConfigError(f"[station] {key} in {where} must be true or false.")
+            kwargs[key] = station[key]
+    if windowed:
+        kwargs["fullscreen"] = False
+    if "output_dir" in demo_table:
+        kwargs["output_dir"] = Path(str(demo_table["output_dir"])).expanduser()
+    code = kwargs.get("code", "")
+    if "code" in kwargs and not (0 < len(code) <= 40):
+        raise ConfigError(f"[station] code in {where} must be 1 to 40 characters.")
+    raw = dict(settings.raw)
+    if "code" not in station:  # the packing settings name the same station as the screens
+        raw["station"] = {**station, "code": default_station_code()}
+    packing = PackingSettings.from_raw(raw)
+    if fmt:
+        packing = replace(packing, label_format=fmt)
+    kwargs["code"] = packing.station_code
+    return StationConfig(
+        database_url=settings.database_url,
+        packing=packing,
+        devices=DeviceUrls(**devices),
+        demo=demo,
+        config_path=settings.config_path,
+        **kwargs,
+    )
+
+
+def _station_table(settings: Settings, name: str, allowed: set[str]) -> dict[str, Any]:
+    table = settings.section(name)
+    unknown = set(table) - allowed
+    if unknown:
+        raise ConfigError(
+            f"[{name}] in {settings.config_path} has unknown key(s) {', '.join(sorted(unknown))}; "
+            f"allowed: {', '.join(sorted(allowed))} (see docs/configuration.md)."
+        )
+    return table
+
+

@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from app.errors import PackdeskError
-from app.packing.settings import AddressData
+from app.addresses import AddressData
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Scan to repainted result, including the database commit: the station's full path (scan
-inbox -> database worker -> PackingService.record_scan commit -> GUI thread -> pack screen
-repaint) against a bare baseline in the same run (a QLineEdit whose returnPressed slot does
+inbox -> the station core's thread (app/station) -> PackingService.record_scan commit -> the
+snapshot through ui/bridge.py to the GUI thread -> pack screen repaint) against a bare baseline in the same run (a QLineEdit whose returnPressed slot does
 an indexed sqlite3 lookup and update and repaints a label).
 
 Both clocks start when the scan's terminator arrives (the Scan's `received_at`; for the
@@ -181,7 +181,7 @@ def _station(n: int, folder: Path, gap_ms: int = 0) -> tuple[list[float], int]:
     from app.store.session import Database
     from tests.ui.data import ALICE_BADGE, MUG, seed
     from ui.composition import build_station
-    from ui.config import station_config
+    from app.config import station_config
 
     url = f"sqlite:///{folder}/station.sqlite3"
     with Database(url) as db:
@@ -206,7 +206,7 @@ def _station(n: int, folder: Path, gap_ms: int = 0) -> tuple[list[float], int]:
         loop.quit()
 
     def settle() -> None:
-        while app.db_worker.pending:
+        while app.station.pending:
             QEventLoop().processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
     try:

@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Any, Mapping
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
-from app.ports import Printer, Scale, Scanner
-from devices.errors import DeviceConfigError
+from app.ports import DeviceState, Printer, Scale, Scanner
+from app.station.devices import printer_state
+from app.station.ports import HealthProbe
+from devices.errors import DeviceConfigError, ScaleError, ScaleFailure
 from devices.hid_scanner import HidScanner
 from devices.keyboard_scanner import KeyboardScanner, WedgeSettings
 from devices.printers import CupsPrinter, FolderPrinter, MemoryPrinter, RawTcpPrinter
@@ -153,6 +155,45 @@ def open_printer(url: str) -> Printer:
     if options:
         raise DeviceConfigError(f"printer {url}: unknown option(s) {', '.join(sorted(options))}")
     return printer
+
+
+WEDGE_SUFFIXES = ("enter", "return", "tab", "")  # the keys ui/wedge.py can end a burst on
+
+
+def check_keyboard_url(url: str) -> KeyboardScanner:
+    """Build (not start) a keyboard-wedge scanner, so that a bad option stops the station at
+    start-up; DeviceConfigError names the option."""
+    scanner = open_scanner(url)
+    if not isinstance(scanner, KeyboardScanner):
+        raise DeviceConfigError(f"device {url} is not a keyboard: URL")
+    if scanner.settings.suffix.strip().lower() not in WEDGE_SUFFIXES:
+        raise DeviceConfigError(f"device {url}: suffix={scanner.settings.suffix!r}; use Enter, Tab or an empty suffix.")
+    return scanner
+
+
+def scale_probe(scale: Scale) -> HealthProbe:
+    """A health check of a scale: one immediate reading (its port gone, or no answer, is the news)."""
+    def check() -> tuple[DeviceState, str]:
+        try:
+            scale.read_now()
+        except ScaleError as exc:
+            if exc.reason is ScaleFailure.DISCONNECTED:
+                return DeviceState.DISCONNECTED, str(exc)
+            if exc.reason is ScaleFailure.NO_ANSWER:
+                return DeviceState.ERROR, str(exc)
+        return DeviceState.CONNECTED, ""  # it answered (a moving or overloaded scale is there)
+    return check
+
+
+def printer_probe(printer: Printer) -> HealthProbe:
+    """A health check of a printer: its status query (a transport without one counts as there)."""
+    def check() -> tuple[DeviceState, str]:
+        status = getattr(printer, "status", None)
+        if status is None:
+            return DeviceState.CONNECTED, ""
+        result = status()
+        return printer_state(result), "" if result.ok else result.message
+    return check
 
 
 def _url_from(url_or_config: str | Mapping[str, Any]) -> str:

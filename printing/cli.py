@@ -16,7 +16,7 @@ from app.cli.db import add_database_options
 from app.errors import PackdeskError
 from app.paths import resource
 from printing.errors import PrintingError
-from printing.model import Badge, Company, LabelSize, PaperSize
+from printing.model import Address, Badge, Company, LabelSize, PaperSize
 
 log = logging.getLogger(__name__)
 
@@ -181,15 +181,7 @@ class _open:
 
 
 def _company(settings: Any) -> Company:
-    return Company(name=settings.company_name, address=_address(settings.ship_from))
-
-
-def _address(a: Any):  # type: ignore[no-untyped-def]
-    """printing's Address of an app AddressData."""
-    from printing.model import Address
-
-    return Address(name=a.name, address_lines=tuple(a.lines), postcode=a.postcode, city=a.city,
-                   country=a.country, company=a.company, phone=a.phone, email=a.email)
+    return Company(name=settings.company_name, address=Address.of(settings.ship_from))
 
 
 # --- label and slip --------------------------------------------------------------------------
@@ -215,7 +207,7 @@ def load_labels(db: Any, settings: Any, key: str, seq: int | None, size: LabelSi
     from printing.model import LabelData
 
     today = datetime.now(timezone.utc).date()
-    return [LabelData(ship_from=_address(settings.ship_from), ship_to=_address(label.ship_to),
+    return [LabelData(ship_from=Address.of(settings.ship_from), ship_to=Address.of(label.ship_to),
                       carrier=label.carrier, service=label.service, weight_g=label.weight_g,
                       tracking_number=label.tracking_number, sscc=label.sscc, order_number=label.order_number,
                       parcel_index=label.parcel_index, parcel_count=label.parcel_count,
@@ -241,7 +233,7 @@ def load_slip(db: Any, settings: Any, key: str, seq: int | None, paper: PaperSiz
     slip = packing_slip(db, key, seq)
     return SlipData(
         company=_company(settings), order_number=slip.order_number, order_date=slip.order_date,
-        ship_to=_address(slip.ship_to),
+        ship_to=Address.of(slip.ship_to),
         lines=tuple(SlipLine(sku=l.sku, name=l.name, ordered=l.ordered, in_parcel=l.in_parcel,
                              backordered=l.backordered, unit_price=l.unit_price) for l in slip.lines),
         currency=slip.currency, gift_message=slip.gift_message, is_gift=slip.is_gift,
@@ -269,7 +261,7 @@ def load_invoice(db: Any, settings: Any, key: str, paper: PaperSize):
     inv = invoice(db, key)
     return InvoiceData(
         invoice_number=inv.number, invoice_date=inv.day, order_number=inv.order_number,
-        seller=_company(settings), buyer=_address(inv.buyer),
+        seller=_company(settings), buyer=Address.of(inv.buyer),
         lines=tuple(InvoiceLine(l.sku, l.description, l.quantity, l.unit_price, l.tax_rate, l.discount)
                     for l in inv.lines),
         currency=inv.currency, shipping=inv.shipping, shipping_tax_rate=inv.shipping_tax_rate, paper=paper)

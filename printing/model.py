@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from app.addresses import AddressData
+
 log = logging.getLogger(__name__)
 
 
@@ -47,6 +49,12 @@ class Address:
     company: str = ""
     phone: str = ""
     email: str = ""
+
+    @classmethod
+    def of(cls, a: AddressData) -> Address:
+        """The printed form of app's address (the one conversion between the two)."""
+        return cls(name=a.name, address_lines=tuple(a.lines), postcode=a.postcode, city=a.city,
+                   country=a.country, company=a.company, phone=a.phone, email=a.email)
 
     def lines(self) -> list[str]:
         """The address as printed, one entry a line, empty parts left out."""

@@ -7,7 +7,7 @@ import signal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ui.config import StationConfig
+    from app.config import StationConfig
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def config_from_args(args: argparse.Namespace) -> "StationConfig":
     """The station configuration named by `packdesk [--config F] run [--config F]` (either place)."""
     from app.config import load_settings
-    from ui.config import station_config
+    from app.config import station_config
 
     settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
     return station_config(settings, demo=getattr(args, "demo", False), windowed=getattr(args, "windowed", False))

@@ -1,27 +1,26 @@
-"""The one composition root: configuration -> Database -> PackingService -> devices ->
-station -> window. Nothing is built at import time; `StationApp.close()` undoes it all."""
+"""The one composition root: configuration -> database and packing use cases -> devices ->
+station core (on its own thread) -> bridge -> window. Nothing is built at import time;
+`StationApp.close()` undoes it all, in reverse."""
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field, replace
-from functools import partial
 from typing import Any
 
-from sqlalchemy import select
-
-from app.store.models import User
-from app.store.session import Database
-from app.packing.service import PackingService
-from app.packing.prompt_scans import record_prompt_scan
-from app.packing.supervisor import KIOSK_EXIT
-from app.ports import DeviceState, DeviceStatus, Scan
-from ui.config import StationConfig
-from ui.devices import FolderPrinter, StationDevices, open_printer, open_scale, open_scanner
+from app.config import StationConfig, is_keyboard_url
+from app.errors import ConfigError, PackdeskError
+from app.ports import DeviceState, DeviceStatus
+from app.station.backend import StationBackend, open_backend
+from app.station.core import StationCore
+from app.station.devices import DOCUMENT_PRINTER, LABEL_PRINTER, SCALE, StationDevices
+from app.station.runner import StationRunner
+from devices.factory import check_keyboard_url, open_printer, open_scale, open_scanner, printer_probe, scale_probe
+from devices.printers import FolderPrinter
+from printing.documents import label_and_slip_jobs
+from ui.bridge import StationBridge
 from ui.scan_inbox import ManualScanner, ScanInbox
-from ui.session import StationSession
 from ui.sounds import Sounds
-from ui.station import Station
-from ui.supervisor import SupervisorCheck
 from ui.window import StationWindow
 from ui.workers import Worker
 
@@ -33,42 +32,51 @@ class StationApp:
     """Everything one running station owns."""
 
     config: StationConfig
-    db: Database
-    service: PackingService
-    db_worker: Worker
-    device_worker: Worker
+    backend: StationBackend
     devices: StationDevices
+    runner: StationRunner
+    station: StationBridge
     inbox: ScanInbox
     keyboard: ManualScanner
-    station: Station
+    diagnostics: Worker  # the device screen's tests
     window: StationWindow
     wedge: Any = None  # ui.wedge.KeyboardWedge when the keyboard wedge is on
     closed: bool = field(default=False)
 
+    @property
+    def db(self) -> Any:
+        """The station's database (tests read what the station wrote)."""
+        return self.backend.db
+
     def close(self) -> None:
-        """Stop scanners, workers, devices and the database, in that order."""
+        """Stop scanners, the core and its device threads, the devices and the database."""
         if self.closed:
             return
         self.closed = True
-        self.station.shutdown()
         self.inbox.stop_all()
-        self.db_worker.shutdown()
-        self.device_worker.shutdown()
+        self.runner.close()
+        self.diagnostics.shutdown()
         self.devices.close()
-        self.db.close()
+        self.backend.close()
         self.window.exit_allowed = True
         self.window.close()
 
 
-def demo_badges(db: Database) -> list[tuple[str, str]]:
-    """(display name, badge) of the active users, for the demo panel."""
-    with db.read() as session:
-        users = session.scalars(select(User).where(User.active.is_(True)).order_by(User.role, User.id)).all()
-        return [(f"{u.display_name} ({u.role})", u.badge_code) for u in users[:8]]
+def check_devices(config: StationConfig) -> None:
+    """Refuse a bad keyboard-wedge URL at start-up, naming the key and the file."""
+    where = config.config_path or "the built-in defaults"
+    for key in ("scanner", "keyboard_wedge"):
+        url = getattr(config.devices, key)
+        if not is_keyboard_url(url):
+            continue
+        try:
+            check_keyboard_url(url)
+        except PackdeskError as exc:
+            raise ConfigError(f"[devices] {key} in {where}: {exc}") from None
 
 
 def build_devices(config: StationConfig) -> StationDevices:
-    """Scale and printers from their URLs; demo mode prints to files."""
+    """Scale and printers from their URLs, with their health probes; demo mode prints to files."""
     urls = config.devices
     devices = StationDevices(scanner_address=urls.scanner or ("keyboard" if config.demo else ""))
     if urls.scanner and urls.scanner != urls.wedge:
@@ -84,33 +92,39 @@ def build_devices(config: StationConfig) -> StationDevices:
         config.output_dir.mkdir(parents=True, exist_ok=True)
         devices.label_printer = devices.label_printer or FolderPrinter(config.output_dir)
         devices.document_printer = devices.document_printer or FolderPrinter(config.output_dir)
+    if devices.scale is not None:
+        devices.probes[SCALE] = scale_probe(devices.scale)
+    for name, printer in ((LABEL_PRINTER, devices.label_printer), (DOCUMENT_PRINTER, devices.document_printer)):
+        if printer is not None:
+            devices.probes[name] = printer_probe(printer)
     return devices
 
 
-def build_station(config: StationConfig, db: Database | None = None) -> StationApp:
+def build_station(config: StationConfig) -> StationApp:
     """Build a station (a QApplication must exist); call show_kiosk()/show() on its window."""
-    db = db or Database(config.database_url)
-    service = PackingService(db, config.code, config.packing)
-    db_worker = Worker("database")
-    device_worker = Worker("devices")
+    check_devices(config)
+    backend = open_backend(config.database_url, config.packing)
     devices = build_devices(config)
+    runner = StationRunner()
+    core = StationCore(backend.service, devices, label_and_slip_jobs, backend.records, time.monotonic,
+                       io=runner.executor("devices"), checks=runner.executor("device watch"))
     sounds = Sounds(enabled=config.sounds)
-    session = StationSession(service)
-    session.exit_checker = SupervisorCheck(db, config.code, KIOSK_EXIT)  # decided and audited in app/
-    station = Station(session, db_worker, device_worker, devices, sounds,
-                      idle_timeout_s=config.packing.idle_timeout_seconds)
+    station = StationBridge(runner, sounds, core.snapshot())
     inbox = ScanInbox()
     inbox.status_changed.connect(station.device_status)
+    inbox.scanned.connect(station.handle_scan)
+    if devices.scale is not None and hasattr(devices.scale, "set_status_callback"):
+        devices.scale.set_status_callback(lambda status: runner.call("device_status", status))
     keyboard = ManualScanner("keyboard")
     side_panel = None
     if config.demo:
         from ui.demo_panel import DemoPanel
 
-        side_panel = DemoPanel(station, keyboard, demo_badges(db))
-    window = StationWindow(station, side_panel, partial(record_prompt_scan, db, config.code))
-    _route_questions_first(station, window)
-    inbox.scanned.connect(station.handle_scan)
-    app = StationApp(config, db, service, db_worker, device_worker, devices, inbox, keyboard, station, window)
+        side_panel = DemoPanel(station, keyboard, backend.records.demo_badges())
+    window = StationWindow(station, side_panel)
+    diagnostics = Worker("devices")
+    app = StationApp(config, backend, devices, runner, station, inbox, keyboard, diagnostics, window)
+    runner.start(core)
     # The scripted keyboard (demo panel, tests) reports no state: the real scanners' tiles count.
     inbox.attach(_AsDevice(keyboard, None) if config.devices.scanner or config.devices.wedge else keyboard)
     if config.devices.scanner and config.devices.wedge != config.devices.scanner:
@@ -120,23 +134,11 @@ def build_station(config: StationConfig, db: Database | None = None) -> StationA
             log.error("scanner %s cannot start: %s", config.devices.scanner, exc)
             station.device_status(DeviceStatus("scanner", config.devices.scanner, DeviceState.ERROR, str(exc)))
     _attach_wedge(app)
-    from ui.screens.device_settings import install_device_settings  # status callbacks, device screen
+    from ui.screens.device_settings import install_device_settings
+
     install_device_settings(app)
     sounds.announce()
     return app
-
-
-def _route_questions_first(station: Station, window: StationWindow) -> None:
-    """Scans reach the open question first (window.take_scan answers or refuses them), then the
-    station. Installed as station.handle_scan so every user of that slot (the device screen
-    swaps it out during a scan test) routes the same way."""
-    handle = station.handle_scan
-
-    def handle_scan(scan: Scan) -> None:
-        if not window.take_scan(scan):
-            handle(scan)
-
-    station.handle_scan = handle_scan  # type: ignore[method-assign]
 
 
 def _attach_wedge(app: StationApp) -> None:
@@ -146,11 +148,10 @@ def _attach_wedge(app: StationApp) -> None:
     if not url:
         log.info("keyboard wedge switched off ([devices] keyboard_wedge = \"\")")
         return
-    from devices import open_scanner as open_device_scanner
     from ui.wedge import KeyboardWedge
 
     try:
-        app.wedge = KeyboardWedge(open_device_scanner(url))  # type: ignore[arg-type]
+        app.wedge = KeyboardWedge(open_scanner(url))  # type: ignore[arg-type]
         # Beside a serial/HID scanner the wedge has its own tile, so it never hides that scanner's state.
         second = bool(app.config.devices.scanner) and url != app.config.devices.scanner
         app.inbox.attach(_AsDevice(app.wedge, "keyboard") if second else app.wedge)

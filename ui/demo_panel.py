@@ -9,7 +9,7 @@ from app.commands import Command
 from app.packing.api import PackSnapshot
 from app.packing.reasons import CANCEL, QUESTIONS
 from ui.scan_inbox import ManualScanner
-from ui.station import Station
+from ui.bridge import StationBridge as Station
 from ui.style import label
 
 DATA = Qt.ItemDataRole.UserRole

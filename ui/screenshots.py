@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     from app.config import Settings
     from tests.ui.data import ALICE_BADGE, LAMP, MUG, PEN
     from ui.composition import build_station
-    from ui.config import station_config
+    from app.config import station_config
 
     _qt = QApplication.instance() or QApplication([])  # kept alive while the station runs
     with tempfile.TemporaryDirectory() as tmp:
@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
                 loop = QEventLoop()
                 QTimer.singleShot(50, loop.quit)
                 loop.exec()
-                if app.db_worker.pending == 0 and app.device_worker.pending == 0:
+                if app.station.pending == 0:
                     break
 
         def shot(name: str) -> None:
@@ -77,25 +77,25 @@ def main(argv: list[str] | None = None) -> int:
         scan(Command.ACK.value)
         scan(MUG)
         scan(PEN)
-        app.station._set_step("problem")
+        window.show_step("problem")
         shot("05-problem")
-        app.station._set_step("pack")
+        window.show_step("pack")
         box = app.station.pack.suggested_box
         other = next(code for code in ("BOX-L", "BOX-M", "BOX-S") if box is None or code != box.code)
         scan(other)
         shot("06-box-reason")
-        app.station._set_step("pack")
+        window.show_step("pack")
         scan(Command.CLOSE_BOX.value)
         shot("07-confirm-label")
-        app.station._set_step("print")
+        window.show_step("print")
         shot("08-print")
-        app.station._set_step("weigh")
+        window.show_step("weigh")
         app.station.weigh_changed.emit("Parcel weighs 1480 g, expected 720 g (+/- 50 g): out of tolerance. "
                                        "Check the contents, then WEIGH AGAIN.", True)
         shot("11-weigh-out-of-tolerance")
-        app.station._set_step("partial")
+        window.show_step("partial")
         shot("09-partial-supervisor")
-        app.station._set_step("pack")
+        window.show_step("pack")
         window.close()
         shot("10-exit-kiosk")
         app.close()

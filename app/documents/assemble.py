@@ -8,19 +8,18 @@ from decimal import Decimal
 from app.documents.models import (
     DocumentError, Invoice, InvoiceItem, Manifest, ManifestItem, PackingSlip, ParcelLabel, PickItem, SlipItem,
 )
-from app.packing.settings import AddressData, PackingSettings
-from app.store.documents import AddressRecord, OrderRecord, ParcelRecord, StockPlace
+from app.addresses import AddressData
+from app.packing.settings import PackingSettings
+from app.store.documents import OrderRecord, ParcelRecord, StockPlace
 
 log = logging.getLogger(__name__)
 
 
-def address(record: AddressRecord | None, fallback_name: str = "") -> AddressData:
-    """A stored address as documents print it; a placeholder name when the order has none."""
-    if record is None:
+def address(stored: AddressData | None, fallback_name: str = "") -> AddressData:
+    """The order's address as documents print it; a placeholder name when the order has none."""
+    if stored is None:
         return AddressData(fallback_name or "(no address)", (), "", "", "")
-    return AddressData(name=record.name, lines=tuple(x for x in (record.line1, record.line2) if x),
-                       postcode=record.postcode or "", city=record.city, country=record.country,
-                       company=record.company or "", phone=record.phone or "")
+    return stored
 
 
 def estimated_weight(order: OrderRecord) -> int:
@@ -85,7 +84,7 @@ def pick_items(order: OrderRecord, places: dict[int, StockPlace | None]) -> list
     return items
 
 
-def destination(a: AddressRecord | None) -> str:
+def destination(a: AddressData | None) -> str:
     """"postcode city, country" of a manifest line."""
     return "" if a is None else f"{a.postcode} {a.city}, {a.country}".strip()
 

@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from app.errors import PackdeskError
-from app.packing.settings import AddressData
+from app.addresses import AddressData
 
 log = logging.getLogger(__name__)
 

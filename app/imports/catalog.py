@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import logging
 from decimal import Decimal
-from typing import Any
 
 from app.imports.common import ImportReport, Progress, Uniques
 from app.imports.errors import RowProblem

@@ -24,7 +24,8 @@ from app.packing.errors import (  # noqa: F401  (re-exported for the screens)
     PackingError,
     SupervisorRequired,
 )
-from app.packing.settings import AddressData, PackingSettings  # noqa: F401
+from app.addresses import AddressData
+from app.packing.settings import PackingSettings
 from app.ports import Scan
 
 if TYPE_CHECKING:

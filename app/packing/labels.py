@@ -14,7 +14,8 @@ from app.packing.desk import Desk
 from app.packing.errors import NotAllowed, PackingError
 from app.packing.packs import OpenPack, find_order, is_complete, label_state
 from app.packing.scan_rules import label_code
-from app.packing.settings import AddressData, PackingSettings
+from app.addresses import AddressData
+from app.packing.settings import PackingSettings
 from app.unit_of_work import Counters, LabelRecord, OrderRecord, UnitOfWork
 
 log = logging.getLogger(__name__)

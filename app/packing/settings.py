@@ -5,24 +5,10 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.addresses import AddressData
 from app.errors import ConfigError
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class AddressData:
-    """A postal address as the station passes it to labels and slips."""
-
-    name: str
-    lines: tuple[str, ...]
-    postcode: str
-    city: str
-    country: str  # ISO 3166-1 alpha-2
-    company: str = ""
-    region: str = ""
-    phone: str = ""
-    email: str = ""
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.addresses import AddressData
 from app.store.order_log import record_event
 from app.orders.errors import OrderNotFound
 from app.store.counters import next_value
@@ -26,21 +27,6 @@ from app.store.models import Address, Box, Order, OrderEvent, Parcel, ParcelItem
 from app.store.session import Database
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class AddressRecord:
-    """A stored address."""
-
-    name: str
-    company: str | None
-    line1: str
-    line2: str | None
-    postcode: str | None
-    city: str
-    region: str | None
-    country: str
-    phone: str | None
 
 
 @dataclass(frozen=True)
@@ -76,7 +62,7 @@ class OrderRecord:
     gift_wrap: bool
     gift_message: str | None
     shipping_total: Decimal | None
-    ship_to: AddressRecord | None
+    ship_to: AddressData | None
     lines: tuple[LineRecord, ...]
 
 
@@ -215,10 +201,12 @@ class DocumentStore:
                             (box.outer_length_mm, box.outer_width_mm, box.outer_height_mm) if box else None)
 
 
-def _address(a: Address | None) -> AddressRecord | None:
+def _address(a: Address | None) -> AddressData | None:
     if a is None:
         return None
-    return AddressRecord(a.name, a.company, a.line1, a.line2, a.postcode, a.city, a.region, a.country, a.phone)
+    return AddressData(name=a.name, lines=tuple(x for x in (a.line1, a.line2) if x), postcode=a.postcode or "",
+                       city=a.city, country=a.country, company=a.company or "", region=a.region or "",
+                       phone=a.phone or "")
 
 
 def _order(o: Order) -> OrderRecord:

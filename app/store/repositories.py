@@ -16,7 +16,7 @@ from app.store.models import (
     Box, Label, Order, OrderEvent, OrderLine, PackException, Parcel, ParcelItem, PickList, Product,
     ProductBarcode, ScanRecord, SerialNumber, StationEvent, User, as_utc, utcnow,
 )
-from app.packing.settings import AddressData
+from app.addresses import AddressData
 from app.unit_of_work import (
     BarcodeRecord, BoxRecord, ClaimRow, ExceptionRecord, ItemRecord, LabelRecord, LineRecord,
     OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, UserRecord,

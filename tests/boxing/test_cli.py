@@ -8,7 +8,6 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 from PIL import Image
 
 from app.boxing import compiled

@@ -2,7 +2,6 @@
 and the per-printer job queue through a printer that goes away and comes back."""
 from __future__ import annotations
 
-import threading
 import time
 from pathlib import Path
 

@@ -1,7 +1,7 @@
 """Claiming orders for packing: one holder at a time, leases expire, the lifecycle decides."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select, update
@@ -9,7 +9,7 @@ from sqlalchemy import func, select, update
 from app.store.models import Order, OrderEvent, ScanRecord
 from app.store.session import Database
 from app.store.uow import SqlUnitOfWork
-from app.orders import claims, status
+from app.orders import status
 from app.orders.claims import claim_next, claim_order, release, renew_lease
 from app.orders.errors import LeaseLost, NotPackable, OrderHeldElsewhere, OrderNotFound
 from app.orders.status import IllegalStatusChange, OrderStatus

@@ -3,7 +3,7 @@ nothing is half-written, and the next scan goes through on a new connection."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from app.store.models import OrderLine, ParcelItem, ScanRecord
 from app.errors import DatabaseUnavailable

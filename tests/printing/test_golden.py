@@ -20,7 +20,7 @@ from printing.manifest import manifest_pdf
 from printing.model import Address
 from printing.picklist import picklist_pdf
 from printing.samples import (
-    COMPANY, SAMPLE_BADGES, sample_invoice, sample_label, sample_manifest, sample_picklist,
+    SAMPLE_BADGES, sample_invoice, sample_label, sample_manifest, sample_picklist,
     sample_slip,
 )
 from printing.slip import slip_pdf

@@ -42,7 +42,7 @@ def station_db_url(tmp_path: Path, sqlite_template: Path) -> str:
 
 def make_config(url: str, out: Path, raw: dict | None = None, demo: bool = True):
     """A StationConfig for tests: windowed, demo printers writing to `out`."""
-    from ui.config import station_config
+    from app.config import station_config
 
     raw = raw or {}
     raw.setdefault("station", {}).setdefault("code", "ST-TEST")

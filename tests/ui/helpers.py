@@ -5,8 +5,8 @@ from app.ports import Scan
 
 
 def settle(qtbot, app, timeout: int = 5000) -> None:
-    """Wait until both workers have delivered every result to the GUI thread."""
-    qtbot.waitUntil(lambda: app.db_worker.pending == 0 and app.device_worker.pending == 0, timeout=timeout)
+    """Wait until the station core and the device screen's worker have shown every outcome."""
+    qtbot.waitUntil(lambda: app.station.pending == 0 and app.diagnostics.pending == 0, timeout=timeout)
 
 
 def scan(qtbot, app, data: str, symbology: str | None = None) -> None:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from app.commands import Command
 from app.store.models import Order, PackException
 from app.packing.reasons import CANCEL, PROBLEM_REASONS
-from tests.ui.data import ALICE_BADGE, MUG, PEN
+from tests.ui.data import MUG, PEN
 from tests.ui.helpers import settle
 
 

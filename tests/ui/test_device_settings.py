@@ -34,6 +34,7 @@ def open_settings(qtbot, app):
     """Alice at home presses DEVICES; the device settings screen asks for a supervisor."""
     login(qtbot, app, ALICE_BADGE)
     qtbot.mouseClick(app.window.screens["home"].devices_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, app)
     screen = app.window.screens["devices"]
     assert app.window.stack.currentWidget() is screen
     return screen
@@ -67,6 +68,7 @@ def test_only_a_supervisor_badge_or_pin_opens_the_device_tests(qtbot, station) -
     assert screen.panel.isVisibleTo(screen)
     assert "sam" in screen.title.text()
     qtbot.mouseClick(screen.back, Qt.MouseButton.LeftButton)
+    settle(qtbot, station)
     assert station.station.step == "home"
     scan(qtbot, station, "PD-1001")  # back home, scans pack again
     assert station.station.pack is not None and station.station.pack.order_number == "PD-1001"

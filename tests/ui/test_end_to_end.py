@@ -77,7 +77,8 @@ def test_a_two_parcel_order_packed_with_a_serial_scanner(qtbot, make_station, pt
         assert [(p.seq, p.status) for p in parcels] == [(1, "confirmed"), (2, "confirmed")]
         assert [sum(i.quantity for i in p.items) for p in parcels] == [1, 2]
     assert MUG in sources
-    labels = sorted((tmp_path / "printed").glob("PD-1001-parcel*-label-*.pdf"))
-    assert [p.name.split("-")[2] for p in labels] == ["parcel1", "parcel2"]
+    # devices' FolderPrinter names each file <time>-<seq>-<id>-<job name>: sorted, they are in print order
+    labels = sorted((tmp_path / "printed").glob("*-PD-1001-parcel*-label-*.pdf"))
+    assert [p.name.split("-PD-1001-")[1].split("-")[0] for p in labels] == ["parcel1", "parcel2"]
     assert any(first.sscc in text for text in decode_pdf_barcodes(labels[0]))
     assert any(second.sscc in text for text in decode_pdf_barcodes(labels[1]))

@@ -95,7 +95,7 @@ def test_soak_scans_keep_memory_flat(qtbot, soak_folder: Path) -> None:
         sent += 1
 
     def drain() -> None:
-        qtbot.waitUntil(lambda: applied[0] >= sent and app.db_worker.pending == 0, timeout=60_000)
+        qtbot.waitUntil(lambda: applied[0] >= sent and app.station.pending == 0, timeout=60_000)
 
     try:
         send(ALICE_BADGE)
@@ -115,7 +115,7 @@ def test_soak_scans_keep_memory_flat(qtbot, soak_folder: Path) -> None:
             qtbot.waitUntil(lambda: station.step == "confirm", timeout=30_000)
             sscc = next(p.sscc for p in station.pack.parcels if p.status == "closed")
             send(f"00{sscc}", "]C1")
-            qtbot.waitUntil(lambda: station.pack is None and app.db_worker.pending == 0, timeout=30_000)
+            qtbot.waitUntil(lambda: station.pack is None and app.station.pending == 0, timeout=30_000)
             completed += 1
             if not baseline and sent >= min(10_000, SCANS // 5):  # warm-up: caches, pools, WAL
                 gc.collect()

@@ -11,7 +11,7 @@ from app.packing.api import ScanOutcome
 from tests.ui.data import MUG
 from tests.ui.helpers import settle
 from tests.ui.test_station_rules import results, start_order
-from ui.config import station_config
+from app.config import station_config
 
 
 def wedge_burst(qtbot, app, text: str) -> None:
@@ -68,5 +68,7 @@ def test_the_wedge_can_be_switched_off(qtbot, make_station) -> None:
 ])
 def test_a_bad_wedge_option_is_refused_naming_it(devices: dict, words: str) -> None:
     settings = Settings(database_url="sqlite://", raw={"devices": devices})
+    from ui.composition import check_devices
+
     with pytest.raises(ConfigError, match=words):
-        station_config(settings)
+        check_devices(station_config(settings))  # build_station's first step: refused at start-up

@@ -9,7 +9,7 @@ from PySide6.QtCore import QThread
 
 from app.config import Settings
 from app.errors import ConfigError
-from ui.config import station_config
+from app.config import station_config
 from ui.scan_inbox import ManualScanner, ScanInbox
 from ui.sounds import Sounds
 from ui.workers import Worker

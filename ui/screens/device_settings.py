@@ -14,16 +14,15 @@ from PySide6.QtWidgets import (
     QGridLayout, QHBoxLayout, QLineEdit, QListWidget, QVBoxLayout, QWidget,
 )
 
+from app.config import DeviceUrls
 from app.ports import DeviceState, DeviceStatus, Scan
+from app.station.devices import StationDevices
 from devices import diagnostics
-from ui.config import DeviceUrls
-from ui.devices import LabelRetryOnReturn, StationDevices
 from ui.style import AMBER, GREEN, GREY, RED, button, label
 
 log = logging.getLogger(__name__)
 
 STEP = "devices"
-DEVICE_SETTINGS = "device settings"  # the action named in the supervisor audit log
 SCAN_TEST_S = 30
 STATE_COLOURS = {DeviceState.CONNECTED: GREEN, DeviceState.DISCONNECTED: AMBER,
                  DeviceState.ERROR: RED, DeviceState.NOT_CONFIGURED: GREY}
@@ -83,12 +82,9 @@ def weigh_test(devices: StationDevices, url: str, protocol: str) -> dict[str, An
         return diagnostics.test_scale(url, protocol)
 
 
-def print_test(devices: StationDevices, device: str, url: str) -> dict[str, Any]:
-    """On the devices worker: a test label through diagnostics, then the printer is re-checked."""
-    try:
-        return diagnostics.test_printer(url)
-    finally:
-        devices.check_soon(device)
+def print_test(url: str) -> dict[str, Any]:
+    """On the devices worker: a test label through diagnostics."""
+    return diagnostics.test_printer(url)
 
 
 class DeviceStrip(QWidget):
@@ -129,13 +125,10 @@ class DeviceSettingsScreen(QWidget):
 
     result_shown = Signal(str, str)  # test (list, scan, weigh, print), text: for people and tests
 
-    def __init__(self, station: Any, inbox: Any, worker: Any, urls: DeviceUrls,
-                 check_supervisor: Callable[[str], str | None]) -> None:
+    def __init__(self, station: Any, devices: StationDevices, worker: Any, urls: DeviceUrls) -> None:
         super().__init__()
-        self.station, self.inbox, self.worker, self.urls = station, inbox, worker, urls
-        self.check_supervisor = check_supervisor
+        self.station, self.devices, self.worker, self.urls = station, devices, worker, urls
         self.supervisor: str | None = None
-        self._routing = False
         self._scan_test_until = 0.0
         self.scan_timer = QTimer(self)
         self.scan_timer.setSingleShot(True)
@@ -163,10 +156,10 @@ class DeviceSettingsScreen(QWidget):
         grid = QGridLayout()
         self.states: dict[str, Any] = {}
         self.tests: dict[str, Any] = {}
-        addresses = {"scanner": urls.scanner or station.devices.scanner_address,
+        addresses = {"scanner": urls.scanner or devices.scanner_address,
                      "scale": f"{urls.scale} ({urls.scale_protocol})" if urls.scale else "",
-                     "label printer": urls.label_printer or _address(station.devices.label_printer),
-                     "document printer": urls.document_printer or _address(station.devices.document_printer)}
+                     "label printer": urls.label_printer or _address(devices.label_printer),
+                     "document printer": urls.document_printer or _address(devices.document_printer)}
         actions = {"scanner": ("SCAN TEST", self.toggle_scan_test), "scale": ("WEIGH", self.weigh),
                    "label printer": ("PRINT TEST", lambda: self.print_test("label printer")),
                    "document printer": ("PRINT TEST", lambda: self.print_test("document printer"))}
@@ -197,37 +190,24 @@ class DeviceSettingsScreen(QWidget):
         panel.addWidget(self.results, 1)
         layout.addWidget(self.panel, 1)
         self.back = button("BACK", "danger")
-        self.back.clicked.connect(lambda: station._set_step("home"))
+        self.back.clicked.connect(station.leave_device_settings)
         layout.addWidget(self.back)
         self.setFocusProxy(self.pin)
         station.device_changed.connect(self.show_status)
         station.step_changed.connect(self._step)
+        station.supervisor_changed.connect(self._authorised)
+        station.test_scan.connect(self.take_scan)
+        station.message.connect(self._refused)
         for status in station.device_states.values():
             self.show_status(status)
         self._lock()
 
-    # --- who is here ---------------------------------------------------------------------
+    # --- who is here: the core checks the badge or PIN and says who opened the screen ------
 
     def _step(self, step: str) -> None:
-        if step == STEP:
-            self._take_scans()
-        else:
-            self._give_back_scans()
-        self._lock()
-
-    def _take_scans(self) -> None:
-        """While this screen shows, scans are badges or scan-test reads, never packing scans."""
-        if not self._routing:
-            self.inbox.scanned.disconnect(self.station.handle_scan)
-            self.inbox.scanned.connect(self.take_scan)
-            self._routing = True
-
-    def _give_back_scans(self) -> None:
-        if self._routing:
+        if step != STEP:
             self.stop_scan_test()
-            self.inbox.scanned.disconnect(self.take_scan)
-            self.inbox.scanned.connect(self.station.handle_scan)
-            self._routing = False
+        self._lock()
 
     def _lock(self) -> None:
         self.supervisor = None
@@ -243,18 +223,16 @@ class DeviceSettingsScreen(QWidget):
         self.authorise(value)
 
     def authorise(self, badge_or_pin: str) -> None:
-        """Check a badge or PIN on the database worker; a supervisor opens the panel."""
-        self.station.touch()
+        """A typed PIN (a badge arrives as a scan): the core checks and audits it."""
         self._say("Checking...")
-        self.station.db.submit(self.check_supervisor, badge_or_pin, on_done=self._authorised,
-                               on_error=lambda exc: self._say(f"Could not check that: {exc}", True))
+        self.station.authorise(badge_or_pin)
+
+    def _refused(self, text: str, level: str) -> None:
+        if self.station.step == STEP and self.supervisor is None and level == "error":
+            self._say(text, True)
 
     def _authorised(self, who: str | None) -> None:
-        if self.station.step != STEP:
-            return
-        if not who:
-            self._say("That is not a supervisor's badge or PIN.", True)
-            self.station.sounds.play("error")
+        if self.station.step != STEP or not who:
             return
         self.supervisor = who
         self.title.setText(f"Devices - supervisor {who}")
@@ -264,11 +242,8 @@ class DeviceSettingsScreen(QWidget):
         self.result_shown.emit("authorised", who)
 
     def take_scan(self, scan: Scan) -> None:
-        """A scan while this screen shows: a badge, or a read for the scan test."""
-        self.station.touch()
-        if self.supervisor is None:
-            self.authorise(scan.data)
-        elif time.monotonic() < self._scan_test_until:
+        """A scan while this screen shows a supervisor in: a read for the scan test."""
+        if time.monotonic() < self._scan_test_until:
             self.worker.submit(diagnostics.scan_record, scan, on_done=self._scan_recorded,
                                on_error=self._failed("scan"))
         else:
@@ -300,16 +275,16 @@ class DeviceSettingsScreen(QWidget):
     def weigh(self) -> None:
         """One stable weight, or the reason there is none."""
         self._busy("weigh", f"Weighing at {self.urls.scale}: keep the scale still...")
-        self.worker.submit(weigh_test, self.station.devices, self.urls.scale, self.urls.scale_protocol,
-                           on_done=lambda r: self._show("weigh", describe_weight(r), not r.get("ok")),
+        self.worker.submit(weigh_test, self.devices, self.urls.scale, self.urls.scale_protocol,
+                           on_done=lambda r: self._tested("scale", "weigh", describe_weight(r), not r.get("ok")),
                            on_error=self._failed("weigh"))
 
     def print_test(self, device: str) -> None:
         """A test label at one printer, and what the printer said."""
         url = self._printer_url(device)
         self._busy("print", f"Printing a test label at {url}...")
-        self.worker.submit(print_test, self.station.devices, device, url,
-                           on_done=lambda r: self._show("print", describe_print(r), not r.get("ok")),
+        self.worker.submit(print_test, url,
+                           on_done=lambda r: self._tested(device, "print", describe_print(r), not r.get("ok")),
                            on_error=self._failed("print"))
 
     def list_devices(self) -> None:
@@ -325,7 +300,7 @@ class DeviceSettingsScreen(QWidget):
         configured = self.urls.label_printer if device == "label printer" else self.urls.document_printer
         if configured:
             return configured
-        return _address(getattr(self.station.devices, device.replace(" ", "_"), None))
+        return _address(getattr(self.devices, device.replace(" ", "_"), None))
 
     # --- showing -------------------------------------------------------------------------
 
@@ -349,6 +324,11 @@ class DeviceSettingsScreen(QWidget):
         self.results.insertItem(0, f"{time.strftime('%H:%M:%S')}  {test}: {text}")
         self.result_shown.emit(test, text)
 
+    def _tested(self, device: str, test: str, text: str, error: bool) -> None:
+        """A device test finished: its result, and the station checks that device again."""
+        self.station.check_device_soon(device)
+        self._show(test, text, error)
+
     def _failed(self, test: str) -> Callable[[BaseException], None]:
         return lambda exc: self._show(test, f"failed: {exc}", True)
 
@@ -361,26 +341,10 @@ def _address(device: object) -> str:
     return str(getattr(device, "address", "") or "") if device is not None else ""
 
 
-def supervisor_check(app: Any) -> Callable[[str], str | None]:
-    """Badge or PIN -> supervisor's username or None, decided (and audited as "device
-    settings") by app.packing.supervisor through ui.supervisor.SupervisorCheck."""
-    from ui.supervisor import SupervisorCheck
-
-    try:
-        return SupervisorCheck(app.db, app.config.code, DEVICE_SETTINGS)  # type: ignore[call-arg]
-    except TypeError:  # the earlier adapter, without station and action
-        return SupervisorCheck(app.db)
-
-
 def install_device_settings(app: Any) -> DeviceSettingsScreen:
-    """Wire device watching into a built StationApp: status callbacks to the station, the
-    status-bar strip, the automatic label retry, and the supervisor's device screen (step
-    "devices")."""
-    app.devices.watch(app.inbox.report)
-    screen = DeviceSettingsScreen(app.station, app.inbox, app.device_worker, app.config.devices,
-                                  supervisor_check(app))
-    app.window.screens[STEP] = screen
-    app.window.stack.addWidget(screen)
+    """Add the supervisor's device screen (step "devices") and the status-bar strip to a
+    built StationApp."""
+    screen = DeviceSettingsScreen(app.station, app.devices, app.diagnostics, app.config.devices)
+    app.window.add_screen(STEP, screen)
     app.window.statusBar().addPermanentWidget(DeviceStrip(app.station))
-    LabelRetryOnReturn(app.station)
     return screen

@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.packing.api import HomeSummary
 from app.ports import DeviceState, DeviceStatus
-from ui.station import Station
+from ui.bridge import StationBridge as Station
 from ui.style import AMBER, GREEN, GREY, RED, button, label
 
 STATE_COLOURS = {DeviceState.CONNECTED: GREEN, DeviceState.DISCONNECTED: AMBER,
@@ -40,13 +40,13 @@ class HomeScreen(QWidget):
         buttons.addWidget(self.logout_button, 1)
         self.devices_button = button("DEVICES")  # supervisor only: ui/screens/device_settings.py
         buttons.addWidget(self.devices_button, 1)
-        self.devices_button.clicked.connect(lambda: station._set_step("devices"))
+        self.devices_button.clicked.connect(lambda: station.open_device_settings())
         layout.addLayout(buttons)
         self.next_button.clicked.connect(station.next_order)
         self.logout_button.clicked.connect(station.logout)
         station.home_changed.connect(self.show_summary)
         station.user_changed.connect(lambda u: self.hello.setText(f"{u.display_name} at station "
-                                                                  f"{station.session.service.station_code}" if u else ""))
+                                                                  f"{station.station_code}" if u else ""))
         station.message.connect(self._message)
         station.device_changed.connect(self.show_device)
         for status in station.device_states.values():

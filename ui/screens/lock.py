@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ui.station import Station
+from ui.bridge import StationBridge as Station
 from ui.style import RED, button, label
 
 FLASH = ("#b00020", "#ff1744")

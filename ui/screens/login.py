@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ui.station import Station
+from ui.bridge import StationBridge as Station
 from ui.style import label
 
 
@@ -18,7 +18,7 @@ class LoginScreen(QWidget):
         layout.addStretch(1)
         self.title = label("Scan your badge to start", "big")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.station_name = label(f"Station {station.session.service.station_code}", "title")
+        self.station_name = label(f"Station {station.station_code}", "title")
         self.station_name.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message = label("", "message")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)

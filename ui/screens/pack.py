@@ -17,7 +17,7 @@ from app.packing.api import LineState, PackLine, PackSnapshot
 from app.paths import resource
 from ui.placement_view import PlacementView, paint_parcel
 from ui.readout import Readout
-from ui.station import Station
+from ui.bridge import StationBridge as Station
 from ui.style import AMBER, GREEN, GREY, PURPLE, RED, banner_style, button, label
 
 log = logging.getLogger(__name__)
@@ -118,9 +118,9 @@ class PackScreen(QWidget):
         layout.addLayout(buttons)
         self.buttons["UNDO"].clicked.connect(station.undo)
         self.buttons["CLOSE BOX"].clicked.connect(station.close_box)
-        self.buttons["PROBLEM"].clicked.connect(lambda: station._set_step("problem"))
-        self.buttons["REPRINT"].clicked.connect(lambda: station._set_step("reprint"))
-        self.buttons["PARTIAL"].clicked.connect(lambda: station._set_step("partial"))
+        self.buttons["PROBLEM"].clicked.connect(lambda: station.ask("problem"))
+        self.buttons["REPRINT"].clicked.connect(lambda: station.ask("reprint"))
+        self.buttons["PARTIAL"].clicked.connect(lambda: station.ask("partial"))
         self.buttons["LOG OUT"].clicked.connect(station.logout)
         station.pack_changed.connect(self.show_pack)
         station.message.connect(self._message)

@@ -2,8 +2,8 @@
 reprint, problem), and a supervisor's badge scan or PIN (partial shipment, kiosk exit).
 
 A reason is given by touch, by its number key, or by scanning its barcode from the command
-sheet (app/packing/reasons.py); any other scan while a question is open is refused and
-recorded, and the prompt says why (ui/window.py routes those scans here)."""
+sheet (app/packing/reasons.py); the station core takes those scans, refuses and records any
+other scan while a question is open, and the window shows the refusal here."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
 
-from app.packing.reasons import CANCEL, Reason
+from app.packing.reasons import Reason
 from ui.style import RED, banner_style, button, label
 
 
@@ -52,20 +52,6 @@ class ReasonPrompt(QWidget):
         self.cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.cancel.clicked.connect(lambda: self.on_cancel())
         layout.addWidget(self.cancel)
-
-    def answer(self, data: str) -> Reason | str | None:
-        """What a scan means here: a Reason, CANCEL, or None (not an answer)."""
-        value = data.strip().upper()
-        if value == CANCEL:
-            return CANCEL
-        return next((r for r in self.reasons if r.barcode == value), None)
-
-    def take(self, answer: Reason | str) -> None:
-        """Carry out an answer from a scan."""
-        if isinstance(answer, Reason):
-            self.on_choice(answer.code, answer.text)
-        else:
-            self.on_cancel()
 
     def show_refusal(self, text: str) -> None:
         """A scan that was not an answer: say so, in red, until the question closes."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.packing.api import PackSnapshot
-from ui.station import PrintState, Station
+from app.station.state import PrintState
+from ui.bridge import StationBridge as Station
 from ui.style import AMBER, GREEN, RED, banner_style, button, label
 
 
@@ -26,8 +27,8 @@ class WeighScreen(QWidget):
             row.addWidget(widget)
         layout.addLayout(row)
         self.again.clicked.connect(station.close_box)
-        self.back.clicked.connect(lambda: station._set_step("pack"))
-        self.problem.clicked.connect(lambda: station._set_step("problem"))
+        self.back.clicked.connect(station.back_to_packing)
+        self.problem.clicked.connect(lambda: station.ask("problem"))
         station.weigh_changed.connect(self.show_reading)
 
     def show_reading(self, text: str, error: bool) -> None:
@@ -56,7 +57,7 @@ class PrintScreen(QWidget):
         layout.addLayout(row)
         self.retry.hide()
         self.retry.clicked.connect(station.retry_print)
-        self.problem.clicked.connect(lambda: station._set_step("problem"))
+        self.problem.clicked.connect(lambda: station.ask("problem"))
         station.print_changed.connect(self.show_state)
 
     def show_state(self, state: PrintState) -> None:
@@ -84,7 +85,7 @@ class ConfirmScreen(QWidget):
         layout.addStretch(1)
         row = QHBoxLayout()
         self.reprint = button("REPRINT")
-        self.reprint.clicked.connect(lambda: station._set_step("reprint"))
+        self.reprint.clicked.connect(lambda: station.ask("reprint"))
         row.addWidget(self.reprint)
         layout.addLayout(row)
         station.pack_changed.connect(self._pack)

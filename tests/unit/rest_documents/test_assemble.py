@@ -9,10 +9,11 @@ import pytest
 from app.documents import assemble
 from app.documents.models import DocumentError
 from app.packing.settings import PackingSettings
-from app.store.documents import AddressRecord, LineRecord, OrderRecord, ParcelRecord
+from app.addresses import AddressData
+from app.store.documents import LineRecord, OrderRecord, ParcelRecord
 
 SETTINGS = PackingSettings()
-NOOR = AddressRecord("Noor Jansen", None, "Veldstraat 1", None, "9000", "Gent", None, "BE", None)
+NOOR = AddressData("Noor Jansen", ("Veldstraat 1",), "9000", "Gent", "BE")
 
 
 def line(id_: int, sku: str, quantity: int, price: str, tax: str = "0.21", weight: int | None = 350) -> LineRecord:

@@ -1,28 +1,25 @@
-"""A LabelRequest from the packing service turned into print jobs: the shipping label
-(ZPL or PDF, printing.label_zpl / label_pdf) and the packing slip (PDF, when printing/
-offers it)."""
+"""A LabelRequest from the packing use cases turned into print jobs: the shipping label (ZPL
+or PDF) and the packing slip (PDF). The station core calls `label_and_slip_jobs` through its
+DocumentRenderer port, off its own thread."""
 from __future__ import annotations
 
 import logging
 from decimal import Decimal
 
 from app.packing.api import LabelRequest
-from app.packing.settings import AddressData
 from app.ports import PrintJob
+from printing.label_pdf import label_pdf
+from printing.label_zpl import label_zpl
 from printing.model import Address, Company, LabelData, SlipData, SlipLine
+from printing.slip import slip_pdf
 
 log = logging.getLogger(__name__)
-
-
-def _address(a: AddressData) -> Address:
-    return Address(name=a.name, address_lines=tuple(a.lines), postcode=a.postcode, city=a.city,
-                   country=a.country, company=a.company, phone=a.phone, email=a.email)
 
 
 def label_data(r: LabelRequest) -> LabelData:
     """The printing model of a label request."""
     return LabelData(
-        ship_from=_address(r.ship_from), ship_to=_address(r.ship_to), carrier=r.carrier,
+        ship_from=Address.of(r.ship_from), ship_to=Address.of(r.ship_to), carrier=r.carrier,
         service=r.service, weight_g=r.weight_g, tracking_number=r.tracking_number, sscc=r.sscc,
         order_number=r.order_number, parcel_index=r.parcel_seq,
         parcel_count=r.parcel_count or r.parcel_seq, dimensions_mm=r.dimensions_mm,
@@ -33,8 +30,8 @@ def label_data(r: LabelRequest) -> LabelData:
 def slip_data(r: LabelRequest) -> SlipData:
     """The printing model of the packing slip for this parcel."""
     return SlipData(
-        company=Company(name=r.company_name, address=_address(r.ship_from)),
-        order_number=r.order_number, order_date=r.order_date, ship_to=_address(r.ship_to),
+        company=Company(name=r.company_name, address=Address.of(r.ship_from)),
+        order_number=r.order_number, order_date=r.order_date, ship_to=Address.of(r.ship_to),
         lines=tuple(SlipLine(sku=line.sku, name=line.name, ordered=line.ordered, in_parcel=line.in_parcel,
                              backordered=line.backordered, unit_price=Decimal(line.unit_price))
                     for line in r.lines),
@@ -43,20 +40,11 @@ def slip_data(r: LabelRequest) -> SlipData:
     )
 
 
-def render_documents(r: LabelRequest) -> tuple[PrintJob, PrintJob | None]:
-    """(label job, slip job or None when printing/ has no slip yet); runs on the devices worker."""
+def label_and_slip_jobs(r: LabelRequest) -> tuple[PrintJob, PrintJob | None]:
+    """(the label job, the packing slip job) of one parcel's label version."""
     base = f"{r.order_number}-parcel{r.parcel_seq}"
     if r.label_format == "zpl":
-        from printing.label_zpl import label_zpl
-
         label = PrintJob(f"{base}-label-v{r.version}", label_zpl(label_data(r)), "application/zpl")
     else:
-        from printing.label_pdf import label_pdf
-
         label = PrintJob(f"{base}-label-v{r.version}", label_pdf(label_data(r)), "application/pdf")
-    try:
-        from printing.slip import slip_pdf  # type: ignore[import-not-found]
-    except ImportError:
-        log.info("printing/ has no packing slip yet: label only for %s", base)
-        return label, None
     return label, PrintJob(f"{base}-slip", slip_pdf(slip_data(r)), "application/pdf")

@@ -1,0 +1,1 @@
+"""The station's Qt-free core: state, rules and workflow of one packing station (docs/station.md)."""

@@ -1,0 +1,61 @@
+"""The station's way to the database: one factory the composition root calls, so that ui/
+never imports the store. It builds the Database, the PackingService (the PackingApi the core
+talks to) and the records a question writes (supervisor approvals, prompt scans)."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from app.packing.prompt_scans import record_prompt_scan
+from app.packing.service import PackingService
+from app.packing.settings import PackingSettings
+from app.packing.supervisor import SupervisorNotRecognised, authorise_supervisor
+from app.store.session import Database
+from app.store.station_queries import demo_badges
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class DatabaseRecords:
+    """StationRecords on the station's database."""
+
+    db: Database
+    station: str
+
+    def authorise_supervisor(self, badge_or_pin: str, action: str, order: str | None = None) -> str | None:
+        """The supervisor's username (recorded in station_events), or None (recorded as refused)."""
+        try:
+            return authorise_supervisor(self.db, badge_or_pin, self.station or "unknown", action, order).username
+        except SupervisorNotRecognised as refused:
+            log.info("%s refused at %s: %s", action, self.station, refused.presented)
+            return None
+
+    def record_prompt_scan(self, username: str | None, order_number: str | None, data: str,
+                           symbology: str | None, outcome: str, message: str) -> int:
+        """Commit a scan that arrived while a question was open; its id."""
+        return record_prompt_scan(self.db, self.station, username, order_number, data, symbology, outcome, message)
+
+    def demo_badges(self) -> list[tuple[str, str]]:
+        """(caption, badge) of the active users."""
+        return demo_badges(self.db)
+
+
+@dataclass
+class StationBackend:
+    """The database, the packing use cases and the station's records, closed together."""
+
+    db: Database
+    service: PackingService
+    records: DatabaseRecords
+
+    def close(self) -> None:
+        """Close the database (its engine and WAL checkpointer)."""
+        self.db.close()
+
+
+def open_backend(database_url: str, settings: PackingSettings) -> StationBackend:
+    """Connect to the station's database and build the use cases for this station."""
+    db = Database(database_url)
+    service = PackingService(db, settings.station_code, settings)
+    return StationBackend(db, service, DatabaseRecords(db, settings.station_code))

@@ -1,0 +1,547 @@
+"""The station's core: one owner of who is logged in, the open order, the step and the open
+question; what every scan and touch means; the weigh and print workflow; device health; the
+idle logout and the lease renewal. Every method runs on the core's one thread (runner.py);
+the use cases are reached only through PackingApi, devices through ports, and the screens
+only see the snapshots it publishes."""
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from functools import partial
+
+from app.commands import Command, command_for
+from app.errors import PackdeskError
+from app.packing.api import (
+    BoxChoice, HomeSummary, LabelRequest, PackingApi, PackSnapshot, ScanOutcome, ScanResult,
+)
+from app.packing.reasons import ANSWERED, REFUSED, Reason
+from app.ports import DeviceState, DeviceStatus, PrintResult, Scan
+from app.station import labels
+from app.station.devices import LABEL_PRINTER, SCALE, StationDevices, never_sent, printer_state
+from app.station.health import DeviceWatch
+from app.station.ports import DocumentRenderer, Executor, MonotonicClock, StationRecords
+from app.station.questions import (
+    DEVICE_SETTINGS, KIOSK_EXIT, answered, is_cancel, reason_scanned, reasons_of, refusal,
+)
+from app.station.state import (
+    Level, Message, PrintState, Question, QuestionKind, ScanDone, ScanTestRead, Sound, StationSnapshot, Step,
+    WeighState,
+)
+
+log = logging.getLogger(__name__)
+
+WORK_STEPS = (Step.PACK, Step.WEIGH, Step.PRINT, Step.CONFIRM)
+ACCEPT_OUTCOMES = (ScanOutcome.ACCEPTED, ScanOutcome.ACKNOWLEDGED, ScanOutcome.UNDONE, ScanOutcome.BOX)
+
+
+class StationCore:
+    """The station's behaviour; `snapshot` is what it looks like now."""
+
+    def __init__(self, api: PackingApi, devices: StationDevices, render: DocumentRenderer, records: StationRecords,
+                 clock: MonotonicClock, io: Executor, checks: Executor,
+                 idle_timeout_s: float | None = None, lease_interval_s: float | None = None) -> None:
+        self.api, self.devices, self.records = api, devices, records
+        self.render = render
+        self.clock, self.io, self.checks = clock, io, checks
+        settings = api.settings
+        self.idle_timeout_s = float(idle_timeout_s if idle_timeout_s is not None else settings.idle_timeout_seconds)
+        self.lease_interval_s = float(lease_interval_s if lease_interval_s is not None
+                                      else max(10, settings.lease_seconds // 3))
+        initial = {status.device: status for status in devices.statuses()}  # the last word on each device
+        self.state = StationSnapshot(station_code=api.station_code, devices=tuple(initial.values()))
+        self.watch = DeviceWatch(devices.watched())
+        self._last_activity = clock()
+        self._lease_due: float | None = None
+        self._label_waits_for_printer = False  # a label never reached its printer: print it when it returns
+        self._seq = 0
+
+    # --- publishing ------------------------------------------------------------------------
+
+    def snapshot(self) -> StationSnapshot:
+        """The station as it stands now."""
+        return self.state
+
+    def _set(self, **changes: object) -> None:
+        self.state = replace(self.state, **changes)  # type: ignore[arg-type]
+
+    def _say(self, text: str, level: Level = Level.INFO, sound: Sound | None = None) -> None:
+        self._seq += 1
+        self._set(message=Message(self._seq, text, level, sound))
+
+    def _error(self, text: str) -> None:
+        self._say(text, Level.ERROR, Sound.ERROR)
+
+    def _cue(self, sound: Sound) -> None:
+        """A sound with no new words: the screen in front already says what happened."""
+        self._say("", Level.INFO, sound)
+
+    def failed(self, exc: BaseException) -> None:
+        """An input ended in an unexpected error (the database went away, a bug)."""
+        self._error(f"The station could not finish that: {exc}")
+
+    # --- input: scans ----------------------------------------------------------------------
+
+    def scan(self, scan: Scan) -> None:
+        """Every scan, from every scanner, in arrival order."""
+        self.touch()
+        question = self.state.question
+        if question is not None:
+            self._scan_during_question(question, scan)
+        elif self.state.step is Step.DEVICES:
+            self._scan_in_device_settings(scan)
+        else:
+            try:
+                self._route(scan)
+            except PackdeskError as exc:
+                self._error(str(exc))
+
+    def _route(self, scan: Scan) -> None:
+        if self.state.user is None:
+            self._login(scan.data)
+            return
+        if self.state.pack is not None:
+            self._show_scan(self.api.record_scan(self.state.pack.order_number, self.state.user, scan))
+            return
+        command = command_for(scan.data)
+        if command is Command.LOGOUT:
+            self.logout()
+        elif command is Command.NEXT:
+            self.next_order()
+        elif command is not None:
+            self._error(f"{command.label} does nothing on the home screen: scan an order, a tote or NEXT.")
+        else:
+            self._start(scan.data)
+
+    # --- people ----------------------------------------------------------------------------
+
+    def _login(self, badge: str) -> None:
+        user = self.api.login(badge)
+        pack = self.api.resume_open_pack(user)
+        self._set(user=user, step=Step.HOME)
+        self._last_activity = self.clock()
+        self._show_home(self.api.home_summary(user))
+        if pack is not None:
+            self._show_pack(pack)
+            if pack.pending_labels:
+                self._set(step=Step.PRINT, printing=PrintState(
+                    pack.current_parcel_seq, pack.pending_labels[0].label_id, False,
+                    "This label was not printed before the restart: press RETRY."))
+            elif pack.unconfirmed_parcels:
+                self._set(step=Step.CONFIRM)
+            self._say(f"Hello {user.display_name}. Resumed order {pack.order_number} with every scan kept.",
+                      Level.OK)
+        else:
+            self._say(f"Hello {user.display_name}.", Level.OK)
+
+    def logout(self, reason: str = "Logged out.") -> None:
+        """The packer leaves (LOGOUT, or idle); an open pack stays claimed for resume."""
+        if self.state.user is not None:
+            self.api.logout(self.state.user, reason)
+        self._lease_due = None
+        self._set(user=None, pack=None, home=None, lock=None, question=None, printing=None, weighing=None,
+                  supervisor=None, step=Step.LOGIN)
+        self._say(reason)
+
+    def touch(self) -> None:
+        """Activity (a scan or a touch): the idle logout starts counting again."""
+        self._last_activity = self.clock()
+
+    def tick(self) -> None:
+        """Time passed: the idle logout, the lease renewal and the device checks that are due."""
+        now = self.clock()
+        if self.state.user is not None and now - self._last_activity >= self.idle_timeout_s:
+            self.logout("Logged out after being idle.")
+        if self.state.pack is not None and self._lease_due is not None and now >= self._lease_due:
+            self._lease_due = now + self.lease_interval_s
+            self.api.renew_lease(self.state.pack.order_number)
+        for name in self.watch.due_now(now):
+            self.checks.submit(self.devices.check, name, then=partial(self._checked, name))
+
+    def set_idle_timeout(self, seconds: float) -> None:
+        """Change the idle logout (tests and the soak run)."""
+        self.idle_timeout_s = seconds
+
+    # --- home ------------------------------------------------------------------------------
+
+    def next_order(self) -> None:
+        """NEXT: claim the next order of the queue."""
+        self.touch()
+        if not self._at_home():
+            return
+        pack = self.api.start_next(self.state.user)  # type: ignore[arg-type]
+        if pack is None:
+            self._show_home(self.api.home_summary(self.state.user))  # type: ignore[arg-type]
+            self._say("The queue is empty: nothing to pack.", Level.INFO, Sound.ACCEPT)
+            return
+        self._opened(pack)
+
+    def _start(self, ref: str) -> None:
+        try:
+            pack = self.api.start_pack(self.state.user, ref)  # type: ignore[arg-type]
+        except PackdeskError as exc:
+            self._show_home(self.api.home_summary(self.state.user))  # type: ignore[arg-type]
+            self._error(str(exc))
+            return
+        self._opened(pack)
+
+    def _opened(self, pack: PackSnapshot) -> None:
+        self._show_pack(pack)
+        self._say(f"Order {pack.order_number}: scan every unit.", Level.OK, Sound.ACCEPT)
+
+    def refresh_home(self) -> None:
+        """Reload the home figures."""
+        if self.state.user is not None:
+            self._show_home(self.api.home_summary(self.state.user))
+
+    def _at_home(self) -> bool:
+        if self.state.user is None or self.state.pack is not None:
+            self._error("NEXT works on the home screen only: finish or set aside the open order first."
+                        if self.state.user else "Scan your badge first.")
+            return False
+        return True
+
+    # --- the pack --------------------------------------------------------------------------
+
+    def acknowledge(self) -> None:
+        """ACK by key or touch."""
+        self._pack_call(lambda o, u: self._show_scan(self.api.acknowledge(o, u)))
+
+    def undo(self) -> None:
+        """UNDO by key or touch."""
+        self._pack_call(lambda o, u: self._show_scan(self.api.undo_last_scan(o, u)))
+
+    def choose_box(self, barcode: str, reason: str | None = None) -> None:
+        """A box by touch, or the box with the reason it is not the suggestion."""
+        def call(order: str, user: object) -> None:
+            choice = self.api.choose_box(order, barcode, reason, user)  # type: ignore[arg-type]
+            self._show_pack(self.api.snapshot(order))
+            self._say(choice.message, Level.OK if choice.accepted else Level.ERROR,
+                      Sound.ACCEPT if choice.accepted else Sound.ERROR)
+            if choice.needs_reason and not choice.accepted:
+                self._ask_box_reason(choice, barcode)
+        self._pack_call(call)
+
+    def _show_scan(self, r: ScanResult) -> None:
+        sound = (Sound.LOCK if r.is_error else Sound.ACCEPT if r.outcome in ACCEPT_OUTCOMES
+                 else Sound.ERROR if r.outcome in (ScanOutcome.LOCKED, ScanOutcome.NOTHING_TO_UNDO) else None)
+        if r.pack is not None and r.pack.status not in ("packed", "on_hold", "picked"):
+            self._show_pack(r.pack)
+        self._seq += 1
+        self._set(scan=ScanDone(self._seq, r))
+        level = Level.ERROR if r.is_error or r.outcome is ScanOutcome.LOCKED else Level.OK
+        self._say(r.message, level, sound)
+        if r.box is not None and r.box.needs_reason:
+            self._ask_box_reason(r.box, r.data)
+        if r.confirmation is not None and r.confirmation.ok:
+            if r.confirmation.all_confirmed:
+                self._free("Order packed: ready for shipment.", sound=Sound.DONE)
+            elif self.state.pack is not None:
+                self._set(step=Step.PACK)
+        elif r.pack is None or r.pack.status in ("packed", "on_hold", "picked"):
+            self._free(r.message)
+        if r.command is Command.CLOSE_BOX:
+            self.close_box()
+        elif r.command is Command.LOGOUT:
+            self.logout()
+        elif r.command is Command.PROBLEM:
+            self.ask(QuestionKind.PROBLEM)
+            self._say("PROBLEM: choose what is wrong.")
+        elif r.command is Command.REPRINT:
+            self.ask(QuestionKind.REPRINT)
+
+    def _show_home(self, summary: HomeSummary) -> None:
+        self._set(home=summary)
+        if self.state.pack is None and self.state.step in (Step.LOGIN, Step.HOME, *WORK_STEPS):
+            self._set(step=Step.HOME)
+
+    def _show_pack(self, pack: PackSnapshot) -> None:
+        if self._lease_due is None:
+            self._lease_due = self.clock() + self.lease_interval_s
+        step = Step.PACK if self.state.step in (Step.LOGIN, Step.HOME) else self.state.step
+        self._set(pack=pack, step=step, lock=pack.lock_message if pack.locked else None)
+
+    def _free(self, text: str, summary: HomeSummary | None = None, sound: Sound | None = Sound.ACCEPT) -> None:
+        """The order left the station (packed, on hold, released): back home."""
+        self._lease_due = None
+        self._set(pack=None, lock=None, question=None, printing=None, weighing=None, step=Step.HOME)
+        if self.state.user is not None:
+            self._show_home(summary or self.api.home_summary(self.state.user))
+        self._say(text, Level.OK, sound)
+
+    def _pack_call(self, call: object) -> None:
+        self.touch()
+        if self.state.pack is None or self.state.user is None:
+            self._error("No order is open at this station.")
+            return
+        try:
+            call(self.state.pack.order_number, self.state.user)  # type: ignore[operator]
+        except PackdeskError as exc:
+            self._error(str(exc))
+
+    # --- questions -------------------------------------------------------------------------
+
+    def ask(self, kind: QuestionKind, detail: str = "") -> None:
+        """Open a question (PROBLEM, REPRINT, PARTIAL by touch; EXIT when the window is closed)."""
+        self.touch()
+        current = self.state.question
+        back = current.back_to if current is not None else self.state.step
+        if kind is not QuestionKind.EXIT and back not in WORK_STEPS:
+            back = Step.PACK if self.state.pack is not None else Step.HOME
+        self._set(question=Question(kind, detail, back_to=back))
+
+    def _ask_box_reason(self, choice: BoxChoice, barcode: str) -> None:
+        self.ask(QuestionKind.BOX_REASON, f"Suggested: {choice.suggested_code or '-'}; "
+                                          f"scanned: {choice.box_name or choice.box_code}")
+        self._set(question=replace(self.state.question, box=choice, box_barcode=barcode))  # type: ignore[arg-type]
+
+    def cancel_question(self) -> None:
+        """CANCEL: back where the question was asked."""
+        question = self.state.question
+        if question is None:
+            return
+        back = question.back_to
+        if question.kind is not QuestionKind.EXIT and self.state.pack is None:
+            back = Step.HOME if self.state.user is not None else Step.LOGIN
+        self._set(question=None, step=back)
+
+    def answer(self, code: str) -> None:
+        """A reason chosen by touch or number key."""
+        self.touch()
+        question = self.state.question
+        reasons = reasons_of(question.kind) if question is not None else ()
+        reason = next((r for r in reasons if r.code == code), None)
+        if question is None or reason is None:
+            log.info("answer %r ignored: no question takes it", code)
+            return
+        self._take_answer(question, reason)
+
+    def _take_answer(self, question: Question, reason: Reason) -> None:
+        self._set(question=None, step=question.back_to if question.back_to in WORK_STEPS else self.state.step)
+        if question.kind is QuestionKind.BOX_REASON:
+            self._set(step=Step.PACK)
+            self.choose_box(question.box_barcode, reason.text)
+        elif question.kind is QuestionKind.REPRINT:
+            self._reprint(reason.text)
+        elif question.kind is QuestionKind.PROBLEM:
+            self._report_problem(reason.code, reason.text)
+
+    def authorise(self, badge_or_pin: str) -> None:
+        """A typed PIN (or a badge) for the open supervisor question or the device settings."""
+        self.touch()
+        question = self.state.question
+        if question is not None and question.kind is QuestionKind.EXIT:
+            self._authorise_exit(badge_or_pin)
+        elif question is not None and question.kind is QuestionKind.PARTIAL:
+            self._ship_partial(badge_or_pin)
+        elif self.state.step is Step.DEVICES:
+            self._authorise_device_settings(badge_or_pin)
+
+    def _scan_during_question(self, question: Question, scan: Scan) -> None:
+        if question.kind is QuestionKind.EXIT:
+            self._authorise_exit(scan.data)
+            return
+        if question.kind is QuestionKind.PARTIAL:
+            if self.state.user is None:
+                self._error("Scan your badge first.")
+            else:
+                self._ship_partial(scan.data)
+            return
+        reason = reason_scanned(question.kind, scan.data)
+        user = self.state.user.username if self.state.user else None
+        order = self.state.pack.order_number if self.state.pack else None
+        if reason is not None or is_cancel(scan.data):
+            self.records.record_prompt_scan(user, order, scan.data, scan.symbology, ANSWERED,
+                                            answered(question.kind, reason))
+            if reason is None:
+                self.cancel_question()
+            else:
+                self._take_answer(question, reason)
+            return
+        text = refusal(scan.data)
+        self.records.record_prompt_scan(user, order, scan.data, scan.symbology, REFUSED, text)
+        self._set(question=replace(question, refusal=text))
+        self._error(text)
+
+    def _authorise_exit(self, badge_or_pin: str) -> None:
+        who = self.records.authorise_supervisor(badge_or_pin, KIOSK_EXIT)
+        if who is None:
+            self._error("That is not a supervisor's badge or PIN: the station stays open.")
+            return
+        log.warning("station closing, authorised by %s", who)
+        self._set(question=None, exit_authorised_by=who)
+
+    def _ship_partial(self, badge: str) -> None:
+        def call(order: str, user: object) -> None:
+            partial_shipment = self.api.ship_partial(order, badge, user)  # type: ignore[arg-type]
+            self._set(question=None, step=Step.PACK)
+            if partial_shipment.pack is not None:
+                self._show_pack(partial_shipment.pack)
+            self._say(partial_shipment.message, Level.OK, Sound.ACCEPT)
+        self._pack_call(call)
+
+    def _report_problem(self, kind: str, reason: str) -> None:
+        def call(order: str, user: object) -> None:
+            problem = self.api.report_problem(order, kind, reason, user)  # type: ignore[arg-type]
+            self._free(problem.message)
+        self._pack_call(call)
+
+    # --- device settings -------------------------------------------------------------------
+
+    def open_device_settings(self) -> None:
+        """The supervisor's device screen (its badge or PIN is asked first)."""
+        self.touch()
+        self._set(step=Step.DEVICES, supervisor=None, question=None)
+
+    def leave_device_settings(self) -> None:
+        """BACK from the device screen."""
+        self.touch()
+        if self.state.step is Step.DEVICES:
+            self._set(step=Step.HOME if self.state.user is not None else Step.LOGIN, supervisor=None)
+
+    def _scan_in_device_settings(self, scan: Scan) -> None:
+        if self.state.supervisor is None:
+            self._authorise_device_settings(scan.data)
+        else:
+            self._seq += 1  # a read for the screen's scan test, never a packing scan
+            self._set(test_scan=ScanTestRead(self._seq, scan))
+
+    def _authorise_device_settings(self, badge_or_pin: str) -> None:
+        who = self.records.authorise_supervisor(badge_or_pin, DEVICE_SETTINGS)
+        if self.state.step is not Step.DEVICES:
+            return
+        if who is None:
+            self._error("That is not a supervisor's badge or PIN.")
+        else:
+            self._set(supervisor=who)
+
+    # --- weighing and printing -------------------------------------------------------------
+
+    def close_box(self) -> None:
+        """CLOSE BOX: weigh (when there is a scale), then close the parcel and print."""
+        self.touch()
+        if self.state.pack is None or self.state.user is None:
+            self._error("No order is open at this station.")
+            return
+        if self.devices.scale is None:
+            self._close_parcel(None)
+            return
+        self._set(step=Step.WEIGH, weighing=WeighState("Put the parcel on the scale and keep it still..."))
+        self.io.submit(self.devices.read_stable_weight, then=self._weighed)
+
+    def back_to_packing(self) -> None:
+        """BACK TO PACKING from the weigh screen."""
+        if self.state.pack is not None and self.state.question is None:
+            self._set(step=Step.PACK)
+
+    def _weighed(self, grams: object, error: BaseException | None) -> None:
+        if self.state.pack is None or self.state.step is not Step.WEIGH:
+            return  # the packer left (logout, problem) while the scale was read
+        if error is not None:
+            self.watch.check_soon(SCALE)  # says whether the scale is gone or only unsteady
+            self._set(weighing=WeighState(f"No stable weight: {error}. Check the scale and press WEIGH AGAIN.", True))
+            self._cue(Sound.ERROR)
+            return
+        self._device(SCALE, DeviceState.CONNECTED)
+        self._set(weighing=WeighState(f"{grams} g - checking..."))
+        self._close_parcel(int(grams))  # type: ignore[call-overload]
+
+    def _close_parcel(self, grams: int | None) -> None:
+        def call(order: str, user: object) -> None:
+            closed = self.api.close_parcel(order, user, grams)  # type: ignore[arg-type]
+            if closed.pack is not None:
+                self._show_pack(closed.pack)
+            if not closed.ok:
+                self._set(step=Step.WEIGH, weighing=WeighState(closed.message, True))
+                self._say(closed.message, Level.ERROR, Sound.LOCK)
+            elif closed.label is not None:
+                self._print(closed.label)
+        self._pack_call(call)
+
+    def retry_print(self) -> None:
+        """RETRY a label that failed: the same version, never a second label for one parcel."""
+        self.touch()
+        printing = self.state.printing
+        pending = self.state.pack.pending_labels if self.state.pack else ()
+        if not pending or self.state.step is not Step.PRINT or (printing is not None and printing.ok is None):
+            return  # nothing failed, or it is printing right now
+        self._label_waits_for_printer = False
+        self._print(self.api.label_request(pending[0].label_id))
+
+    def _reprint(self, reason: str) -> None:
+        parcels = [p for p in self.state.pack.parcels if p.status in ("closed", "confirmed")] if self.state.pack else []
+        if not parcels:
+            self._error("There is no closed parcel to reprint a label for.")
+            return
+        self._pack_call(lambda _o, user: self._print(self.api.reprint_label(parcels[-1].parcel_id, reason, user)))
+
+    def _print(self, request: LabelRequest) -> None:
+        self._set(step=Step.PRINT, printing=labels.printing(request))
+        self.io.submit(labels.print_label_and_slip, self.devices, self.render, request,
+                       then=partial(self._printed, request))
+
+    def _printed(self, request: LabelRequest, outcome: object, error: BaseException | None) -> None:
+        if error is not None:  # rendering failed: nothing reached a printer
+            result, slip = PrintResult(False, self.devices.address(LABEL_PRINTER), str(error)), None
+        else:
+            result, slip = outcome  # type: ignore[misc]
+        if result.details.get("duplicate") != "yes":
+            self._printer_answered(LABEL_PRINTER, result)
+        if slip is not None:
+            self._printer_answered(*slip)
+        self._label_waits_for_printer = never_sent(result)
+        self._set(printing=labels.printed(request, result))
+        if not result.ok:
+            self._cue(Sound.ERROR)
+        state = self.api.record_label_result(request.label_id, result.ok, result.address, result.message)
+        if self.state.pack is not None and self.state.pack.order_number == request.order_number:
+            self._show_pack(self.api.snapshot(request.order_number))
+            if state.status == "printed" and self.state.step is Step.PRINT:
+                self._set(step=Step.CONFIRM)
+
+    def _printer_answered(self, name: str, result: PrintResult) -> None:
+        state = printer_state(result)
+        self._device(name, state, "" if result.ok else result.message)
+        if state is not DeviceState.CONNECTED:
+            self.watch.check_soon(name)
+
+    # --- device health ---------------------------------------------------------------------
+
+    def device_status(self, status: DeviceStatus) -> None:
+        """A device reported its own state (a scanner's reader, the scale's port)."""
+        if status.device in self.watch.names:
+            if status.message in ("closed", "stopped"):  # closed on purpose is not missing
+                return
+            if status.state is not DeviceState.CONNECTED:
+                self.watch.check_soon(status.device)
+        self._put_device(status)
+
+    def check_device_soon(self, name: str) -> None:
+        """Check a device at the next tick (after a test on the device screen)."""
+        self.watch.check_soon(name)
+
+    def _checked(self, name: str, outcome: object, error: BaseException | None) -> None:
+        if error is not None:  # a broken driver must not end the watch
+            log.error("checking the %s failed: %s", name, error)
+            outcome = (DeviceState.ERROR, str(error))
+        if outcome is None:
+            self.watch.checked(name, None, self.clock())
+            return
+        state, message = outcome  # type: ignore[misc]
+        self.watch.checked(name, state is DeviceState.CONNECTED, self.clock())
+        self._device(name, state, message)
+
+    def _device(self, name: str, state: DeviceState, message: str = "") -> None:
+        self._put_device(DeviceStatus(name, self.devices.address(name), state, message))
+
+    def _put_device(self, status: DeviceStatus) -> None:
+        old = self.state.device(status.device)
+        if old == status:
+            return
+        devices = [status if d.device == status.device else d for d in self.state.devices]
+        if old is None:
+            devices.append(status)
+        self._set(devices=tuple(devices))
+        if (status.device == LABEL_PRINTER and status.state is DeviceState.CONNECTED
+                and self._label_waits_for_printer and self.state.step is Step.PRINT):
+            log.info("label printer %s is back: printing the waiting label", status.address)
+            self.retry_print()

@@ -1,0 +1,42 @@
+"""Printing a parcel's label and packing slip, off the core's thread, and what the station
+says about it."""
+from __future__ import annotations
+
+import logging
+
+from app.packing.api import LabelRequest
+from app.ports import PrintResult
+from app.station.devices import StationDevices
+from app.station.ports import DocumentRenderer
+from app.station.state import PrintState
+
+log = logging.getLogger(__name__)
+
+SlipSent = tuple[str, PrintResult]  # which printer took the slip, and its answer
+
+
+def print_label_and_slip(devices: StationDevices, render: DocumentRenderer,
+                         request: LabelRequest) -> tuple[PrintResult, SlipSent | None]:
+    """Render, send the label, then the packing slip with the first label version only."""
+    label, slip = render(request)
+    result = devices.print_label(label)
+    if not (result.ok and slip is not None and request.version == 1):
+        return result, None
+    sent = devices.print_document(slip)
+    if not sent[1].ok:
+        log.warning("packing slip for %s failed: %s", request.order_number, sent[1].message)
+    return result, sent
+
+
+def printing(request: LabelRequest) -> PrintState:
+    """While the label and slip are on their way."""
+    return PrintState(request.parcel_seq, request.label_id, None,
+                      f"Printing label and packing slip for parcel {request.parcel_seq}...")
+
+
+def printed(request: LabelRequest, result: PrintResult) -> PrintState:
+    """What the label printer answered, and what the packer does next."""
+    if result.ok:
+        return PrintState(request.parcel_seq, request.label_id, True, "Label printed: scan it on the parcel.")
+    return PrintState(request.parcel_seq, request.label_id, False,
+                      f"The label printer at {result.address} failed: {result.message}. Fix it and press RETRY.")

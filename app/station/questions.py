@@ -1,0 +1,46 @@
+"""The questions the station asks: their words, and what a scan or a touch means while one is
+open (a reason of that question, CANCEL, or nothing)."""
+from __future__ import annotations
+
+import logging
+
+from app.packing.reasons import CANCEL, QUESTIONS, Reason
+from app.station.state import QuestionKind
+
+log = logging.getLogger(__name__)
+
+KIOSK_EXIT, DEVICE_SETTINGS = "kiosk exit", "device settings"  # actions in the supervisor audit log
+QUESTION_TEXT = {
+    QuestionKind.BOX_REASON: "Why this box and not the suggested one?",
+    QuestionKind.REPRINT: "Why reprint the label?",
+    QuestionKind.PROBLEM: "What is the problem?",
+    QuestionKind.PARTIAL: "Partial shipment: a supervisor scans their badge",
+    QuestionKind.EXIT: "Closing the station: supervisor badge or PIN",
+}
+
+
+def reasons_of(kind: QuestionKind) -> tuple[Reason, ...]:
+    """The reasons that answer a question (none for the supervisor questions)."""
+    return QUESTIONS.get(kind.reasons or "", ())
+
+
+def reason_scanned(kind: QuestionKind, data: str) -> Reason | None:
+    """The reason of this question a scan names, or None."""
+    value = data.strip().upper()
+    return next((r for r in reasons_of(kind) if r.barcode == value), None)
+
+
+def is_cancel(data: str) -> bool:
+    """True for the CANCEL barcode of the command sheet."""
+    return data.strip().upper() == CANCEL
+
+
+def refusal(data: str) -> str:
+    """What the station says about a scan that did not answer the open question."""
+    return (f"{data} was not used: answer the question first. Touch a reason, press its "
+            "number or scan it on the command sheet - or CANCEL - then scan again.")
+
+
+def answered(kind: QuestionKind, reason: Reason | None) -> str:
+    """The record of a scan that answered (or cancelled) a question."""
+    return f"Answered {QUESTION_TEXT[kind]!r}: {reason.text if reason is not None else 'cancelled'}."
