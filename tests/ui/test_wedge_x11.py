@@ -171,8 +171,9 @@ def test_caps_lock_on_does_not_invert_a_scan(window: WedgeWindow) -> None:
 
 def test_gs_sent_as_control_bracket_inside_a_burst_is_a_gs1_separator(window: WedgeWindow) -> None:
     before = len(window.scans)
-    x(window.display, "xdotool", "type", "--delay", "8", "]C10109501101530003")
-    x(window.display, "xdotool", "key", "--delay", "8", "ctrl+bracketright", "1", "0", "L", "O", "T", "1", "Return")
+    # One xdotool run, so that its start-up time never splits the burst: ] C 1 ... Ctrl+] ... Enter.
+    keys = ["bracketright", *"C10109501101530003", "ctrl+bracketright", *"10LOT1", "Return"]
+    x(window.display, "xdotool", "key", "--delay", "8", *keys)
     window.wait_for(lambda: len(window.scans) > before, "the GS1 scan")
     assert window.events[-1] == {"scan": "0109501101530003\x1d10LOT1", "symbology": "]C1"}
     assert window.field == ""
