@@ -20,6 +20,8 @@ from app.scanning.layout import find_layout_mismatch
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ("Xvfb", "xdotool", "setxkbmap")
+# `xdotool key --delay 4` gives about 8 ms a key (as `xdotool type --delay 8` does), a scanner's pace.
+KEY_DELAY_MS = "4"
 
 # X key codes of a US keyboard (Linux key code + 8): what a scanner set to a US layout presses,
 # whatever layout the station's X server has.
@@ -173,7 +175,7 @@ def test_gs_sent_as_control_bracket_inside_a_burst_is_a_gs1_separator(window: We
     before = len(window.scans)
     # One xdotool run, so that its start-up time never splits the burst: ] C 1 ... Ctrl+] ... Enter.
     keys = ["bracketright", *"C10109501101530003", "ctrl+bracketright", *"10LOT1", "Return"]
-    x(window.display, "xdotool", "key", "--delay", "8", *keys)
+    x(window.display, "xdotool", "key", "--delay", KEY_DELAY_MS, *keys)
     window.wait_for(lambda: len(window.scans) > before, "the GS1 scan")
     assert window.events[-1] == {"scan": "0109501101530003\x1d10LOT1", "symbology": "]C1"}
     assert window.field == ""
@@ -219,7 +221,7 @@ def test_a_us_scanner_on_a_german_station_is_named_a_layout_mismatch(us_layout: 
                 # The keys a US scanner presses for the code, read through the German layout.
                 keys = [f"shift+{US_KEYCODES[c.lower()]}" if c.isupper() else str(US_KEYCODES[c]) for c in code]
                 before = len(german.scans)
-                x(us_layout, "xdotool", "key", "--delay", "8", *keys, "Return")
+                x(us_layout, "xdotool", "key", "--delay", KEY_DELAY_MS, *keys, "Return")
                 german.wait_for(lambda: len(german.scans) > before, f"the scan of {code} through a German layout")
                 received.append(german.scans[-1])
             assert german.field == ""
