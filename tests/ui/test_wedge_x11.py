@@ -200,9 +200,12 @@ def test_a_scanner_set_to_the_stations_german_layout_reads_correctly(us_layout: 
     try:
         german = WedgeWindow(us_layout)
         try:
-            # xdotool types by character, as a scanner set to German does (AltGr for ] and ~).
+            # xdotool types by character, as a scanner set to German does: Shift+7 for /,
+            # AltGr+9 for ] and AltGr++ for ~ (the GS substitute), all inside the burst.
             assert scanned(german, "PDU-1001") == "PDU-1001"
             assert scanned(german, "ZONE-Y/12") == "ZONE-Y/12"
+            assert scanned(german, "]C10109501101530003~10LOT1") == "0109501101530003\x1d10LOT1"
+            assert german.events[-1]["symbology"] == "]C1"
             assert german.field == ""
         finally:
             german.close()
