@@ -13,10 +13,16 @@ Shift (AltGr or Control likewise for other characters). Modifier keys are theref
 gaps nor breaks: they pass to the widgets untouched and the burst goes on. A letter's case
 in a scan follows Shift, as the scanner pressed it, because with Caps Lock on Qt reports the
 text inverted (Shift+P arrives as "p"); synthetic key events, which carry no key, keep their text.
+
+Gaps are measured between the times the platform stamped on the keys (X11 and Wayland stamp
+each key when it is pressed), and the silence timer takes a second look after the keys
+already queued: so a GUI thread that was busy for a moment, or a process the machine did not
+run for 50 ms, still sees a scanner's 5 ms gaps instead of taking its first key for typing.
 """
 from __future__ import annotations
 
 import logging
+import math
 import time
 from dataclasses import dataclass
 from typing import Callable
@@ -76,12 +82,14 @@ class KeyboardWedge(QObject):
         self._suffix_keys = SUFFIX_KEYS[suffix]
         self._clock = clock
         self._held: list[_HeldKey] = []
-        self._last = 0.0
+        self._last = 0.0  # when the last held key went down (seconds), stamped or by the clock
+        self._last_stamped = False
         self._burst = False
         self._replaying = False
+        self._looked_again = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._on_silence)
+        self._timer.timeout.connect(self._on_timer)
 
     # -- Qt -----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
@@ -92,8 +100,9 @@ class KeyboardWedge(QObject):
         key = event.key()
         if key in MODIFIER_KEYS:
             return False  # Shift or AltGr around a scanner's character: part of the burst, not a gap
-        now = self._clock()
-        if self._held and (now - self._last) * 1000 > self.settings.max_gap_ms:
+        now, stamped = self._key_time(event)
+        gap_ms = self._gap_ms(now, stamped)
+        if self._held and gap_ms > self.settings.max_gap_ms:
             self._on_silence()  # the timer has not fired yet, but the gap already decides
         if key in self._suffix_keys:
             if self._burst:
@@ -107,15 +116,36 @@ class KeyboardWedge(QObject):
                 return True  # an odd key inside a scan (a function key): part of the burst
             self._replay()
             return False
-        if self._held and (now - self._last) * 1000 <= self.settings.max_gap_ms:
-            self._burst = self._burst or len(self._held) + 1 >= 2
+        if self._held and gap_ms <= self.settings.max_gap_ms:
+            self._burst = True
         self._held.append(_HeldKey(watched, key, event.modifiers(), text, event.nativeScanCode()))
-        self._last = now
+        self._last, self._last_stamped = now, stamped
         long_enough = self._burst and len(self._held) >= self.settings.min_length
+        self._looked_again = False
         self._timer.start(int(self.settings.flush_ms if long_enough else self.settings.max_gap_ms) + 1)
         return True
 
+    def _key_time(self, event: QKeyEvent) -> tuple[float, bool]:
+        """When the key went down, in seconds, and whether the platform stamped it (synthetic
+        events, from tests or an on-screen keypad, have no stamp: the clock stands in)."""
+        stamp = event.timestamp()
+        return (stamp / 1000, True) if stamp else (self._clock(), False)
+
+    def _gap_ms(self, now: float, stamped: bool) -> float:
+        """Milliseconds since the last held key; infinite when the two times are not comparable."""
+        gap = (now - self._last) * 1000
+        return gap if stamped == self._last_stamped and gap >= 0 else math.inf
+
     # -- decisions ----------------------------------------------------------------------
+    def _on_timer(self) -> None:
+        # Qt runs a due timer before the keys queued while this process was not running (a
+        # busy GUI thread, a loaded machine): look again once they are in, then decide.
+        if not self._looked_again:
+            self._looked_again = True
+            self._timer.start(0)
+            return
+        self._on_silence()
+
     def _on_silence(self) -> None:
         self._timer.stop()
         if self._burst and len(self._held) >= self.settings.min_length:
@@ -134,7 +164,7 @@ class KeyboardWedge(QObject):
                 self._replay()
                 return
             text = text[len(prefix):]
-        at = self._last
+        at = self._clock()  # Scan.received_at is the monotonic time the read ended
         if self.scanner.running:
             scan = self.scanner.feed(text, at)
         else:

@@ -2,6 +2,8 @@
 reach the focused field; typing at 80+ ms is typing."""
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
@@ -183,3 +185,25 @@ def test_a_person_using_shift_at_human_speed_types_into_the_field(qtbot, bench) 
     qtbot.waitUntil(lambda: field.text() == "Ana D", timeout=2000)
     qtbot.wait(100)
     assert scans == []
+
+
+def stamped_key(key: int, text: str, stamp_ms: int, modifiers=NO_MODIFIER) -> QKeyEvent:
+    """A key press carrying the time the platform says it went down, as X11 and Wayland do."""
+    event = QKeyEvent(QEvent.Type.KeyPress, key, modifiers, text)
+    event.setTimestamp(stamp_ms)
+    return event
+
+
+def test_a_gui_thread_busy_in_the_middle_of_a_burst_does_not_split_the_scan(qtbot, bench) -> None:
+    field, _button, _clicks, scans, _wedge = bench
+    code = "PDU-1001"
+    keys = [stamped_key(Qt.Key(ord(c)) if c.isalnum() else Qt.Key.Key_Minus, c, 5000 + 5 * i)
+            for i, c in enumerate(code)]
+    keys.append(stamped_key(Qt.Key.Key_Return, "\r", 5000 + 5 * len(code)))
+    QCoreApplication.sendEvent(field, keys[0])  # the first key is taken at once...
+    for event in keys[1:]:
+        QCoreApplication.postEvent(field, event)  # ...the rest wait in the queue...
+    time.sleep(0.1)  # ...while the GUI thread is busy for 100 ms (longer than max_gap_ms)
+    qtbot.waitUntil(lambda: len(scans) > 0, timeout=1000)
+    qtbot.wait(50)
+    assert [s.data for s in scans] == [code] and field.text() == ""

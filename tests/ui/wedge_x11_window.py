@@ -2,7 +2,7 @@
 in its own process on a real X server (QT_QPA_PLATFORM=xcb, DISPLAY set) and prints one JSON
 line on stdout for each thing the test asserts on: `ready`, every `scan`, every `field` text.
 
-    python -m tests.ui.wedge_x11_window
+    python -m tests.ui.wedge_x11_window [MAX_GAP_MS]
 """
 from __future__ import annotations
 
@@ -29,13 +29,14 @@ def main() -> int:
     """Show a focused text field with the wedge on, report until the test ends the process."""
     logging.basicConfig(level=logging.DEBUG, stream=sys.stderr)
     app = QApplication(sys.argv[:1])
+    max_gap_ms = float(sys.argv[1]) if len(sys.argv) > 1 else WedgeSettings.max_gap_ms
     window = QWidget()
     window.setWindowTitle("packdesk wedge under X11")
     field = QLineEdit(window)
     QVBoxLayout(window).addWidget(field)
     window.setGeometry(0, 0, 480, 120)
     # No dedupe: a test may scan the same code twice on purpose.
-    wedge = KeyboardWedge(KeyboardScanner(WedgeSettings(dedupe_window_s=0)))
+    wedge = KeyboardWedge(KeyboardScanner(WedgeSettings(max_gap_ms=max_gap_ms, dedupe_window_s=0)))
 
     def scanned(scan: Scan) -> None:
         tell(scan=scan.data, symbology=scan.symbology)
