@@ -9,6 +9,7 @@ import time
 from typing import Callable, Iterable
 
 from app.ports import DeviceState, DeviceStatus, Scan
+from app.scanning.layout import LAYOUTS  # one table of what each key types, shared with the wedge's checks
 from devices.backoff import Backoff, StatusReporter
 from devices.errors import DeviceConfigError, DeviceError
 from devices.intake import ScanIntake
@@ -23,34 +24,6 @@ ALTGR = {100}
 ENTER = {28, 96}  # KEY_ENTER, KEY_KPENTER
 TAB = 15
 
-# Linux input-event-codes.h key numbers -> (plain, shifted) on a US layout.
-_US_ROWS = {
-    2: "1!", 3: "2@", 4: "3#", 5: "4$", 6: "5%", 7: "6^", 8: "7&", 9: "8*", 10: "9(", 11: "0)",
-    12: "-_", 13: "=+", 16: "qQ", 17: "wW", 18: "eE", 19: "rR", 20: "tT", 21: "yY", 22: "uU",
-    23: "iI", 24: "oO", 25: "pP", 26: "[{", 27: "]}", 30: "aA", 31: "sS", 32: "dD", 33: "fF",
-    34: "gG", 35: "hH", 36: "jJ", 37: "kK", 38: "lL", 39: ";:", 40: "'\"", 41: "`~", 43: "\\|",
-    44: "zZ", 45: "xX", 46: "cC", 47: "vV", 48: "bB", 49: "nN", 50: "mM", 51: ",<", 52: ".>",
-    53: "/?", 57: "  ",
-    # keypad
-    71: "77", 72: "88", 73: "99", 75: "44", 76: "55", 77: "66", 79: "11", 80: "22", 81: "33",
-    82: "00", 83: "..", 74: "--", 78: "++", 55: "**", 98: "//",
-}
-# German layout: differences from US (QWERTZ, shifted digits, punctuation).
-_DE_CHANGES = {
-    3: "2\"", 4: "3§", 7: "6&", 8: "7/", 9: "8(", 10: "9)", 11: "0=", 12: "ß?", 13: "´`",
-    21: "zZ", 44: "yY", 26: "üÜ", 27: "+*", 39: "öÖ", 40: "äÄ", 41: "^°", 43: "#'",
-    51: ",;", 52: ".:", 53: "-_",
-}
-_FR_CHANGES = {
-    2: "&1", 3: "é2", 4: "\"3", 5: "'4", 6: "(5", 7: "-6", 8: "è7", 9: "_8", 10: "ç9", 11: "à0",
-    12: ")°", 16: "aA", 17: "zZ", 30: "qQ", 39: "mM", 44: "wW", 50: ",?", 51: ";.", 52: ":/",
-    53: "!§", 26: "^¨", 27: "$£", 40: "ù%", 43: "*µ",
-}
-LAYOUTS: dict[str, dict[int, str]] = {
-    "us": _US_ROWS,
-    "de": {**_US_ROWS, **_DE_CHANGES},
-    "fr": {**_US_ROWS, **_FR_CHANGES},
-}
 # Ctrl + key -> control character (scanners send GS as Ctrl+]).
 _CTRL_CHARS = {27: "\x1d", 26: "\x1b", 43: "\x1c"}
 

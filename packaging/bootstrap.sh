@@ -9,13 +9,13 @@ PYTHON=${PYTHON:-python3}
 EXTRAS=${1:-dev}
 
 # Debian packages: Qt's xcb/EGL/font/audio libraries for the station; a C compiler and
-# Python's headers for the compiled box search; Xvfb, CUPS with the
-# PDF printer, socat and poppler for the tests.
+# Python's headers for the compiled box search; Xvfb with xdotool and setxkbmap (real key
+# events for the keyboard-wedge tests), CUPS with the PDF printer, socat and poppler for the tests.
 DEBS="libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0
 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libpulse0 libasound2 python3-venv gcc libc6-dev python3-dev"
 if [ "$EXTRAS" = dev ]; then
-  DEBS="$DEBS xvfb xauth cups cups-client cups-bsd printer-driver-cups-pdf socat poppler-utils"
+  DEBS="$DEBS xvfb xauth xdotool x11-xkb-utils cups cups-client cups-bsd printer-driver-cups-pdf socat poppler-utils"
 fi
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   missing=""

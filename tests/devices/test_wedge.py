@@ -2,8 +2,11 @@
 reach the focused field; typing at 80+ ms is typing."""
 from __future__ import annotations
 
+import time
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.ports import Scan
@@ -122,3 +125,85 @@ def test_stopped_wedge_lets_bursts_through(qtbot, bench) -> None:
     qtbot.keyClicks(field, "ABCDEF", delay=2)
     assert field.text() == "ABCDEF" and scans == []
     wedge.start(scans.append)
+
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+NO_MODIFIER = Qt.KeyboardModifier.NoModifier
+# X key codes of a US keyboard, for key events that name their key as real ones do.
+X_KEYCODES = {"p": 33, "d": 40, "u": 30, "-": 20, "1": 10, "0": 19}
+
+
+def press(widget, key: int, text: str, modifiers=NO_MODIFIER, scan_code: int = 0) -> None:
+    """One key pressed and released as the platform reports it (text as Qt would compute it)."""
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QCoreApplication.sendEvent(widget, QKeyEvent(kind, key, modifiers, scan_code, 0, 0, text))
+
+
+def scanner_types(qtbot, widget, text: str, caps_lock: bool = False, delay_ms: int = 3) -> None:
+    """A wedge scanner: Shift pressed around each capital, `delay_ms` a character, then Enter.
+    With Caps Lock on, the platform reports each letter in the other case."""
+    for char in text:
+        qtbot.wait(delay_ms)
+        shifted = char.isupper()
+        shown = char.swapcase() if caps_lock and char.isalpha() else char
+        key = Qt.Key(ord(char.upper())) if char.isalnum() else Qt.Key.Key_Minus
+        code = X_KEYCODES[char.lower()]
+        if shifted:
+            press(widget, Qt.Key.Key_Shift, "", SHIFT, 50)
+            press(widget, key, shown, SHIFT, code)
+        else:
+            press(widget, key, shown, NO_MODIFIER, code)
+    qtbot.wait(delay_ms)
+    press(widget, Qt.Key.Key_Return, "\r", NO_MODIFIER, 36)
+
+
+def test_shift_pressed_for_each_capital_stays_inside_the_burst(qtbot, bench) -> None:
+    field, _button, _clicks, scans, _wedge = bench
+    scanner_types(qtbot, field, "PDU-1001")
+    qtbot.waitUntil(lambda: len(scans) > 0, timeout=1000)
+    qtbot.wait(50)
+    assert [s.data for s in scans] == ["PDU-1001"] and field.text() == ""
+
+
+def test_caps_lock_on_does_not_invert_the_case_of_a_scan(qtbot, bench) -> None:
+    field, _button, _clicks, scans, _wedge = bench
+    scanner_types(qtbot, field, "PDU-1001", caps_lock=True)
+    scanner_types(qtbot, field, "pdu-1", caps_lock=True)
+    qtbot.waitUntil(lambda: len(scans) > 1, timeout=1000)
+    assert [s.data for s in scans] == ["PDU-1001", "pdu-1"] and field.text() == ""
+
+
+def test_a_person_using_shift_at_human_speed_types_into_the_field(qtbot, bench) -> None:
+    field, _button, _clicks, scans, _wedge = bench
+    for char in "Ana D":
+        qtbot.wait(90)
+        if char.isupper():
+            qtbot.keyPress(field, Qt.Key.Key_Shift, SHIFT)
+        qtbot.keyClick(field, char, SHIFT if char.isupper() else NO_MODIFIER)
+        if char.isupper():
+            qtbot.keyRelease(field, Qt.Key.Key_Shift)
+    qtbot.waitUntil(lambda: field.text() == "Ana D", timeout=2000)
+    qtbot.wait(100)
+    assert scans == []
+
+
+def stamped_key(key: int, text: str, stamp_ms: int, modifiers=NO_MODIFIER) -> QKeyEvent:
+    """A key press carrying the time the platform says it went down, as X11 and Wayland do."""
+    event = QKeyEvent(QEvent.Type.KeyPress, key, modifiers, text)
+    event.setTimestamp(stamp_ms)
+    return event
+
+
+def test_a_gui_thread_busy_in_the_middle_of_a_burst_does_not_split_the_scan(qtbot, bench) -> None:
+    field, _button, _clicks, scans, _wedge = bench
+    code = "PDU-1001"
+    keys = [stamped_key(Qt.Key(ord(c)) if c.isalnum() else Qt.Key.Key_Minus, c, 5000 + 5 * i)
+            for i, c in enumerate(code)]
+    keys.append(stamped_key(Qt.Key.Key_Return, "\r", 5000 + 5 * len(code)))
+    QCoreApplication.sendEvent(field, keys[0])  # the first key is taken at once...
+    for event in keys[1:]:
+        QCoreApplication.postEvent(field, event)  # ...the rest wait in the queue...
+    time.sleep(0.1)  # ...while the GUI thread is busy for 100 ms (longer than max_gap_ms)
+    qtbot.waitUntil(lambda: len(scans) > 0, timeout=1000)
+    qtbot.wait(50)
+    assert [s.data for s in scans] == [code] and field.text() == ""
