@@ -17,6 +17,7 @@ from app.commands import Command, command_for
 from app.gs1 import GS1_SYMBOLOGIES, interpret_gs1
 from app.identifiers import is_valid_s10, is_valid_sscc
 from app.packing.api import ERROR_OUTCOMES, ScanOutcome
+from app.scanning.layout import find_layout_mismatch
 
 log = logging.getLogger(__name__)
 
@@ -221,7 +222,7 @@ def decide(state: PackState, data: str, symbology: str | None, catalogue: Catalo
     """What this scan means for the pack (pure: the catalogue only answers look-ups)."""
     raw = data.strip("\r\n")
     order = state.order_number
-    command = command_for(raw)
+    command = command_for(raw) or _command_typed_through_another_layout(raw)
     if state.locked:
         if command is Command.ACK:
             return Decision(O.ACKNOWLEDGED, "Acknowledged. Carry on scanning.", command=command)
@@ -259,8 +260,27 @@ def decide(state: PackState, data: str, symbology: str | None, catalogue: Catalo
     if code is not None:
         return Decision(O.WRONG_LABEL, f"Scanned label {code}, which belongs to no parcel of order {order}. "
                         "Find the right parcel and scan ACK.")
+    mismatch = find_layout_mismatch(text, lambda c: _is_known(c, catalogue))
+    if mismatch is not None:
+        return Decision(O.UNKNOWN, f"{mismatch.message} Tell your supervisor; put the item aside and "
+                        "scan ACK.")
     return Decision(O.UNKNOWN, f"Scanned {_named(raw, None)}, which is no product, box or label Packdesk knows. "
                     f"Put it aside and scan ACK.")
+
+
+def _is_known(code: str, catalogue: Catalogue) -> bool:
+    """A product, box or parcel label of this catalogue (for the layout-mismatch check)."""
+    label = label_code(code)
+    return (catalogue.product_for(code) is not None or catalogue.is_box(code)
+            or (label is not None and catalogue.is_parcel_label(label)))
+
+
+def _command_typed_through_another_layout(raw: str) -> Command | None:
+    """A command barcode garbled by a keyboard layout mismatch (PDßCMDßACK for PD-CMD-ACK) is
+    still that command: otherwise a station whose scanner mistypes could never leave the lock
+    by scanning ACK. The mismatch is logged for the administrator."""
+    mismatch = find_layout_mismatch(raw.strip(), lambda c: command_for(c) is not None)
+    return command_for(mismatch.probable) if mismatch is not None else None
 
 
 def _command(state: PackState, command: Command) -> Decision:

@@ -198,3 +198,22 @@ def test_a_valid_label_of_no_known_parcel_is_a_wrong_label() -> None:
 def test_label_code_reads_sscc_with_and_without_ai_00() -> None:
     assert label_code("00" + SSCC) == SSCC == label_code(SSCC)
     assert label_code("340123450000000018") is None
+
+
+def test_a_sku_typed_through_a_german_keyboard_layout_is_named_as_a_layout_mismatch() -> None:
+    # a US-layout wedge scanner on a German station: "-" arrives as "ß"
+    d, s = scan(order_1042(), "MUGßBLUEß350")
+    assert d.outcome is O.UNKNOWN and s.locked
+    assert "MUGßBLUEß350" in d.message and "probably MUG-BLUE-350" in d.message
+    assert "keyboard layout" in d.message
+
+
+def test_an_unknown_code_that_no_layout_explains_gets_the_plain_refusal() -> None:
+    d, _ = scan(order_1042(), "NOT-A-THING")
+    assert d.outcome is O.UNKNOWN and "keyboard layout" not in d.message
+
+
+def test_ack_typed_through_a_german_keyboard_layout_still_lifts_the_lock() -> None:
+    _, locked = scan(order_1042(), "NOT-A-THING")
+    d, s = scan(locked, "PDßCMDßACK")
+    assert d.outcome is O.ACKNOWLEDGED and not s.locked
