@@ -22,7 +22,8 @@ from app.store.imports import ImportWriter
 log = logging.getLogger(__name__)
 
 ORDER_COLUMNS = {
-    "order_number": "text, required (up to 40): groups the rows of one order",
+    "order_number": "text, required (up to 23 printable ASCII characters, so the packing slip's Code 128 "
+                    "barcode carries it): groups the rows of one order",
     "channel": "text, default manual", "created_at": "ISO 8601 date-time, default now",
     "priority": "integer, higher is packed first, default 0",
     "sla_due_at": "ISO 8601 date-time the order must leave by",

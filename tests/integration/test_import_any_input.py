@@ -17,7 +17,7 @@ from app.imports.errors import ImportFormatError
 from app.store.models import Base
 from app.store.session import Database
 
-EXAMPLES = settings(max_examples=40, deadline=None,
+EXAMPLES = settings(max_examples=100, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 # values a person, a spreadsheet or an attacker might put in a field
