@@ -61,10 +61,11 @@ def max_line_quantity(settings: Settings) -> int:
 
 
 class CtrlC:
-    """SIGINT during an import: raised as KeyboardInterrupt at once, AND remembered, so that an
-    interrupt Python swallows (one that lands in a weakref callback or a __del__ is only
-    printed as "Exception ignored") still stops the import at its next progress report, the
-    last of which comes just before the commit."""
+    """SIGINT during an import is remembered and raised as KeyboardInterrupt at the import's
+    next progress report (every 500 orders written, and last just before the commit), where
+    it rolls everything back. Raised at once instead, it could land in a weakref callback or a
+    __del__, where Python only prints "Exception ignored" and carries on to the commit. A
+    second Ctrl-C before that report is raised at once."""
 
     def __init__(self) -> None:
         self.interrupted = False
@@ -84,14 +85,15 @@ class CtrlC:
             sys.unraisablehook = self._unraisable
 
     def _swallowed(self, unraisable: Any) -> None:
-        # the interrupt is remembered and acted on at the next progress report: no need to
-        # show the person a traceback of the callback it happened to land in
+        # a second Ctrl-C is remembered too and acted on at the next progress report: no
+        # need to show the person a traceback of the callback it happened to land in
         if not isinstance(unraisable.exc_value, KeyboardInterrupt):
             self._unraisable(unraisable)
 
     def _heard(self, signum: int, frame: Any) -> None:
+        again = self.interrupted
         self.interrupted = True
-        if not self.committing:
+        if again and not self.committing:
             raise KeyboardInterrupt
 
     def checked(self, progress: Progress) -> Progress:
