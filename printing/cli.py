@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import csv
 import logging
+import os
 import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -80,18 +81,61 @@ RETURNS = ("To return an item, write your order number on this slip, put it in t
 # --- output ----------------------------------------------------------------------------------
 
 
-def _write(args: argparse.Namespace, data: bytes, what: str) -> int:
-    if str(args.out) == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    else:
+class Output:
+    """Where a document goes (--out): a file is written to a temporary file beside it and
+    renamed into place, so it is whole or absent; `undo()` removes it again when what the
+    document recorded in the database is not committed after all."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.out: Path = args.out
+        self.placed: Path | None = None
+        self.said = ""
+
+    def write(self, data: bytes, what: str) -> None:
+        """Writes the document (stdout for '-'); CliError naming the path when it cannot."""
+        if str(self.out) == "-":
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+            return
+        partial = self.out.with_name(f".{self.out.name}.{os.getpid()}.partial")
         try:
-            args.out.write_bytes(data)
+            partial.write_bytes(data)
+            os.replace(partial, self.out)
         except OSError as exc:
-            raise CliError(f"cannot write {what} to {args.out}: {exc.strerror}; "
+            partial.unlink(missing_ok=True)
+            raise CliError(f"cannot write {what} to {self.out}: {exc.strerror}; "
                            "choose a writable path with --out") from None
-        print(f"wrote {what} to {args.out} ({len(data)} bytes)", file=sys.stderr)
-    return 0
+        self.placed = self.out
+        self.said = f"wrote {what} to {self.out} ({len(data)} bytes)"
+
+    def undo(self) -> None:
+        """Removes the document written, if any."""
+        if self.placed is not None:
+            self.placed.unlink(missing_ok=True)
+            self.placed = None
+
+    def done(self) -> int:
+        """Says where the document went; exit status 0."""
+        if self.said:
+            print(self.said, file=sys.stderr)
+        return 0
+
+
+def _write(args: argparse.Namespace, data: bytes, what: str) -> int:
+    output = Output(args)
+    output.write(data, what)
+    return output.done()
+
+
+def _recorded(output: Output, make: Callable[[], None]) -> int:
+    """Runs `make()`, a use case that records numbers or events and writes the document to
+    `output` before its commit; if anything fails after the file is in place, the file goes."""
+    try:
+        make()
+    except BaseException:
+        output.undo()
+        raise
+    return output.done()
 
 
 # --- commands without the database -----------------------------------------------------------
@@ -191,28 +235,47 @@ def _label(args: argparse.Namespace) -> int:
     from printing.label_pdf import labels_pdf
     from printing.label_zpl import label_zpl
 
-    with _open(args) as (db, settings):
-        labels = load_labels(db, settings, args.target, args.parcel, LabelSize(args.size))
-    if args.format == "zpl":
-        data = b"".join(label_zpl(label, dpi=args.dpi) for label in labels)
-    else:
-        data = labels_pdf(labels)
-    return _write(args, data, f"{len(labels)} label(s)")
+    output = Output(args)
+
+    def render(labels: list) -> None:
+        data = (b"".join(label_zpl(label, dpi=args.dpi) for label in labels) if args.format == "zpl"
+                else labels_pdf(labels))
+        output.write(data, f"{len(labels)} label(s)")
+
+    def make() -> None:
+        with _open(args) as (db, settings):
+            load_labels(db, settings, args.target, args.parcel, LabelSize(args.size), deliver=render)
+
+    return _recorded(output, make)
 
 
-def load_labels(db: Any, settings: Any, key: str, seq: int | None, size: LabelSize) -> list:
+def load_labels(db: Any, settings: Any, key: str, seq: int | None, size: LabelSize,
+                deliver: Callable[[list], None] | None = None) -> list:
     """LabelData of the order's parcels (or the parcel with id key); for an order with no
-    parcel yet, one pre-printed label with a fresh SSCC and tracking number."""
+    parcel yet, one pre-printed label with a fresh SSCC and tracking number, whose numbers
+    are kept only if `deliver` (rendering and writing them, before the commit) succeeds."""
     from app.documents import labels
-    from printing.model import LabelData
 
     today = datetime.now(timezone.utc).date()
-    return [LabelData(ship_from=Address.of(settings.ship_from), ship_to=Address.of(label.ship_to),
-                      carrier=label.carrier, service=label.service, weight_g=label.weight_g,
-                      tracking_number=label.tracking_number, sscc=label.sscc, order_number=label.order_number,
-                      parcel_index=label.parcel_index, parcel_count=label.parcel_count,
-                      dimensions_mm=label.dimensions_mm, reference=label.order_number, ship_date=today, size=size)
-            for label in labels(db, settings, key, seq)]
+    made: list = []
+
+    def convert(found: list) -> None:
+        made[:] = [_label_data(settings, label, size, today) for label in found]
+        if deliver is not None:
+            deliver(made)
+
+    labels(db, settings, key, seq, deliver=convert)
+    return made
+
+
+def _label_data(settings: Any, label: Any, size: LabelSize, today: date):  # type: ignore[no-untyped-def]
+    from printing.model import LabelData
+
+    return LabelData(ship_from=Address.of(settings.ship_from), ship_to=Address.of(label.ship_to),
+                     carrier=label.carrier, service=label.service, weight_g=label.weight_g,
+                     tracking_number=label.tracking_number, sscc=label.sscc, order_number=label.order_number,
+                     parcel_index=label.parcel_index, parcel_count=label.parcel_count,
+                     dimensions_mm=label.dimensions_mm, reference=label.order_number, ship_date=today, size=size)
 
 
 def _slip(args: argparse.Namespace) -> int:
@@ -247,18 +310,37 @@ def load_slip(db: Any, settings: Any, key: str, seq: int | None, paper: PaperSiz
 def _invoice(args: argparse.Namespace) -> int:
     from printing.invoice import invoice_pdf
 
-    with _open(args) as (db, settings):
-        data = load_invoice(db, settings, args.target, PaperSize(args.paper))
-    return _write(args, invoice_pdf(data), f"invoice {data.invoice_number}")
+    output = Output(args)
+
+    def make() -> None:
+        with _open(args) as (db, settings):
+            load_invoice(db, settings, args.target, PaperSize(args.paper),
+                         deliver=lambda data: output.write(invoice_pdf(data), f"invoice {data.invoice_number}"))
+
+    return _recorded(output, make)
 
 
-def load_invoice(db: Any, settings: Any, key: str, paper: PaperSize):
+def load_invoice(db: Any, settings: Any, key: str, paper: PaperSize,
+                 deliver: Callable[[Any], None] | None = None):  # type: ignore[no-untyped-def]
     """InvoiceData of an order; the number is taken from the 'invoice' sequence once and kept
-    in the order's event log, so a reprint shows the same number."""
+    in the order's event log (if `deliver`, before the commit, succeeds), so a reprint shows
+    the same number."""
     from app.documents import invoice
+
+    made: list = []
+
+    def convert(inv: Any) -> None:
+        made.append(_invoice_data(settings, inv, paper))
+        if deliver is not None:
+            deliver(made[0])
+
+    invoice(db, key, deliver=convert)
+    return made[0]
+
+
+def _invoice_data(settings: Any, inv: Any, paper: PaperSize):  # type: ignore[no-untyped-def]
     from printing.model import InvoiceData, InvoiceLine
 
-    inv = invoice(db, key)
     return InvoiceData(
         invoice_number=inv.number, invoice_date=inv.day, order_number=inv.order_number,
         seller=_company(settings), buyer=Address.of(inv.buyer),
@@ -273,17 +355,36 @@ def load_invoice(db: Any, settings: Any, key: str, paper: PaperSize):
 def _picklist(args: argparse.Namespace) -> int:
     from printing.picklist import picklist_pdf
 
-    with _open(args) as (db, _settings):
-        data = load_picklist(db, args.target, PaperSize(args.paper))
-    return _write(args, picklist_pdf(data), f"pick list {data.pick_list_id}")
+    output = Output(args)
+
+    def make() -> None:
+        with _open(args) as (db, _settings):
+            load_picklist(db, args.target, PaperSize(args.paper),
+                          deliver=lambda data: output.write(picklist_pdf(data), f"pick list {data.pick_list_id}"))
+
+    return _recorded(output, make)
 
 
-def load_picklist(db: Any, target: str, paper: PaperSize):
-    """PickListData for the named orders, each line at the bin that holds the most stock."""
+def load_picklist(db: Any, target: str, paper: PaperSize,
+                  deliver: Callable[[Any], None] | None = None):  # type: ignore[no-untyped-def]
+    """PickListData for the named orders, each line at the bin that holds the most stock; the
+    pick list is kept for the stations only if `deliver` (before the commit) succeeds."""
     from app.documents import pick_list
+
+    made: list = []
+
+    def convert(picks: Any) -> None:
+        made.append(_picklist_data(picks, paper))
+        if deliver is not None:
+            deliver(made[0])
+
+    pick_list(db, target, deliver=convert)
+    return made[0]
+
+
+def _picklist_data(picks: Any, paper: PaperSize):  # type: ignore[no-untyped-def]
     from printing.model import PickLine, PickListData
 
-    picks = pick_list(db, target)
     return PickListData(
         pick_list_id=picks.code, created=picks.created,
         lines=tuple(PickLine(location=l.location, sku=l.sku, name=l.name, quantity=l.quantity,

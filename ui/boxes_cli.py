@@ -10,6 +10,7 @@ from pathlib import Path
 from app.boxing import BoxingError, Objective, Suggestion, suggest_boxes, validate_suggestion
 from app.boxing.files import DEFAULT_BOXES, load_boxes, load_items
 from app.boxing.model import BoxType, Goal, Unit
+from app.cli.db import add_database_options
 from app.errors import PackdeskError
 
 log = logging.getLogger(__name__)
@@ -33,8 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="dimensional-weight divisor in cm3/kg (default 5000)")
     p.add_argument("--json", action="store_true", help="print exactly one JSON object")
     p.add_argument("--png", metavar="FILE", type=Path, help="write an isometric picture of the parcels")
-    p.add_argument("--config", metavar="FILE", help="station configuration (for the database URL)")
-    p.add_argument("--database", metavar="URL", help="database URL (overrides the configuration)")
+    add_database_options(p)  # no defaults of its own: `packdesk --database URL boxes suggest` keeps URL
     p.set_defaults(func=suggest)
     b = sub.add_parser("build", help="say whether the box search runs compiled or as plain Python, and why",
                        description="Which build of the box search this installation runs: compiled by mypyc "
@@ -92,7 +92,7 @@ def _order_from_database(args: argparse.Namespace) -> tuple[list[Unit], list[Box
     """The order's units and the box catalogue, read from the database."""
     from app.cli.boxing import order_and_boxes
 
-    return order_and_boxes(args.config, args.database, args.order)
+    return order_and_boxes(getattr(args, "config", None), getattr(args, "database", None), args.order)
 
 
 def _print_text(s: Suggestion) -> None:

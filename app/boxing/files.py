@@ -17,6 +17,27 @@ from app.boxing.model import BoxType, Rules, Unit
 
 log = logging.getLogger(__name__)
 
+# The most units one suggestion takes: 20,000 are answered in about 0.2 s; tens of millions
+# (a quantity typed wrong) would fill memory before the search even starts.
+MAX_UNITS = 20_000
+ITEM_KEYS = frozenset({"sku", "length", "width", "height", "weight", "qty", "upright", "own_container",
+                       "padding", "class", "incompatible"})
+BOX_KEYS = frozenset({"id", "length", "width", "height", "max_weight", "tare", "cost", "enabled", "stock"})
+
+
+def check_unit_count(count: int, what: str) -> None:
+    """BoxingError when `count` units are more than one suggestion can handle in time and memory."""
+    if count > MAX_UNITS:
+        raise BoxingError(f"{what} has {count:,} units; a box suggestion takes at most {MAX_UNITS:,}. "
+                          "Check the quantities, or split the order and suggest boxes for each part")
+
+
+def _known_keys(entry: dict[str, Any], known: frozenset[str], where: str) -> None:
+    unknown = sorted(set(entry) - known)
+    if unknown:
+        raise BoxingError(f"{where}: unknown key \"{unknown[0]}\" (keys are: {', '.join(sorted(known))}); "
+                          "a misspelt rule would be ignored, so fix it (see docs/boxing.md)")
+
 # A demo catalogue for when no boxes file is given (inner mm, grams, EUR).
 DEFAULT_BOXES: tuple[BoxType, ...] = (
     BoxType("XS", 220, 160, 100, 5000, 90, Decimal("0.35")),
@@ -29,14 +50,20 @@ DEFAULT_BOXES: tuple[BoxType, ...] = (
 
 def _read(path: Path, what: str) -> list[dict[str, Any]]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"), parse_constant=_no_constant)
     except FileNotFoundError:
         raise BoxingError(f"{what} file {path} does not exist; pass an existing JSON file") from None
     except json.JSONDecodeError as exc:
         raise BoxingError(f"{what} file {path} is not valid JSON: {exc}") from None
+    except ValueError as exc:  # NaN or Infinity, which JSON itself does not have
+        raise BoxingError(f"{what} file {path}: {exc}") from None
     if not isinstance(data, list) or not all(isinstance(e, dict) for e in data):
         raise BoxingError(f"{what} file {path} must hold a JSON list of objects (see docs/boxing.md)")
     return data
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows; write a number")
 
 
 def _int(entry: dict[str, Any], key: str, where: str, default: int | None = None, low: int = 0) -> int:
@@ -58,11 +85,13 @@ def _bool(entry: dict[str, Any], key: str, where: str, default: bool) -> bool:
 def parse_items(data: Iterable[dict[str, Any]]) -> list[Unit]:
     """Units from item entries (each entry repeated qty times)."""
     units: list[Unit] = []
-    for n, e in enumerate(data, 1):
+    entries = list(data)
+    for n, e in enumerate(entries, 1):
         sku = e.get("sku")
         if not isinstance(sku, str) or not sku:
             raise BoxingError(f"item {n} has no \"sku\" text; add one")
         where = f"item {n} ({sku})"
+        _known_keys(e, ITEM_KEYS, where)
         incompatible = e.get("incompatible", [])
         if not isinstance(incompatible, list) or not all(isinstance(c, str) for c in incompatible):
             raise BoxingError(f"{where}: \"incompatible\" must be a list of class names")
@@ -75,7 +104,9 @@ def parse_items(data: Iterable[dict[str, Any]]) -> list[Unit]:
         )
         unit = Unit(sku, _int(e, "length", where, low=1), _int(e, "width", where, low=1),
                     _int(e, "height", where, low=1), _int(e, "weight", where), rules)
-        units.extend([unit] * _int(e, "qty", where, 1, low=1))
+        quantity = _int(e, "qty", where, 1, low=1)
+        check_unit_count(len(units) + quantity, "the items list")
+        units.extend([unit] * quantity)
     if not units:
         raise BoxingError("the items list is empty; give at least one item")
     return units
@@ -89,12 +120,10 @@ def parse_boxes(data: Iterable[dict[str, Any]]) -> list[BoxType]:
         if not isinstance(box_id, str) or not box_id:
             raise BoxingError(f"box {n} has no \"id\" text; add one")
         where = f"box {box_id}"
+        _known_keys(e, BOX_KEYS, where)
         if any(b.id == box_id for b in boxes):
             raise BoxingError(f"box id {box_id} appears twice; ids must be unique")
-        try:
-            cost = Decimal(str(e.get("cost", 0)))
-        except InvalidOperation:
-            raise BoxingError(f"{where}: \"cost\" must be a number, not {e.get('cost')!r}") from None
+        cost = _cost(e, where)
         stock = e.get("stock")
         boxes.append(BoxType(
             box_id, _int(e, "length", where, low=1), _int(e, "width", where, low=1), _int(e, "height", where, low=1),
@@ -105,6 +134,19 @@ def parse_boxes(data: Iterable[dict[str, Any]]) -> list[BoxType]:
     if not boxes:
         raise BoxingError("the boxes list is empty; give at least one box")
     return boxes
+
+
+def _cost(entry: dict[str, Any], where: str) -> Decimal:
+    value = entry.get("cost", 0)
+    try:
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            raise InvalidOperation
+        cost = Decimal(str(value))
+    except InvalidOperation:
+        cost = Decimal("NaN")
+    if not cost.is_finite() or cost < 0:
+        raise BoxingError(f"{where}: \"cost\" must be a number >= 0, not {value!r}")
+    return cost
 
 
 def load_items(path: Path) -> list[Unit]:
@@ -123,6 +165,7 @@ def units_from_lines(lines: Iterable[tuple[Any, int]]) -> list[Unit]:
     Products of different compat_class never share a box (the catalogue's rule).
     """
     pairs = list(lines)
+    check_unit_count(sum(qty for _, qty in pairs), "the order")
     classes = {p.compat_class for p, _ in pairs if getattr(p, "compat_class", None)}
     units: list[Unit] = []
     for p, qty in pairs:

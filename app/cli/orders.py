@@ -43,8 +43,8 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     print(f"{'NUMBER':<14} {'STATUS':<11} {'PRI':>3} {'UNITS':>5} {'SLA DUE':<20} {'CARRIER':<8} HELD BY")
     for o in orders:
-        print(f"{o.number:<14} {o.status:<11} {o.priority:>3} {o.units:>5} "
-              f"{(o.sla_due_at or '')[:16]:<20} {o.carrier or '':<8} {o.claimed_by_station or ''}")
+        print(shown(f"{o.number:<14} {o.status:<11} {o.priority:>3} {o.units:>5} "
+              f"{(o.sla_due_at or '')[:16]:<20} {o.carrier or '':<8} {o.claimed_by_station or ''}"))
     print(f"{len(orders)} order(s)")
     return 0
 
@@ -56,8 +56,22 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(asdict(order), ensure_ascii=False, indent=1))
         return 0
-    print(_as_text(order))
+    print(shown_lines(_as_text(order)))
     return 0
+
+
+def shown(value: object) -> str:
+    """Text as a terminal may print it: control characters (an ANSI escape, a carriage return)
+    written as \\x1b, \\r and so on, so a field can never recolour or rewrite the screen."""
+    text = str(value)
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def shown_lines(text: str) -> str:
+    """`shown` line by line (the text's own line breaks stay)."""
+    return "\n".join(shown(line) for line in text.split("\n"))
 
 
 def _as_text(o: OrderDetail) -> str:

@@ -7,6 +7,7 @@ username), so importing the same file again changes nothing.
 """
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,13 +17,18 @@ from typing import Any
 from app.imports import catalog, orders, places, shopify, users
 from app.imports.common import ImportReport, Progress
 from app.imports.errors import ImportFormatError, ImportRejected, RowProblem
-from app.imports.reading import FORMATS, Record, check_columns, guess_format, read_csv, read_json, read_text
-from app.store.imports import ImportWriter, import_transaction
+from app.imports.limits import DEFAULT_MAX_LINE_QUANTITY
+from app.imports.reading import (
+    FORMATS, Record, check_columns, duplicate_columns, guess_format, read_csv, read_json, read_text,
+)
+from app.store.imports import ConcurrentImport, ImportWriter, import_transaction
 from app.store.session import Database
 
 log = logging.getLogger(__name__)
 
 __all__ = ["KINDS", "ImportRejected", "ImportReport", "import_file"]
+
+ATTEMPTS = 3  # an import that met another one writing the same keys is checked and written again
 
 
 @dataclass(frozen=True)
@@ -48,9 +54,12 @@ KINDS: dict[str, Kind] = {
 
 
 def import_file(db: Database, kind: str, path: str | Path, fmt: str | None = None,
-                progress: Progress | None = None) -> ImportReport:
+                progress: Progress | None = None,
+                max_line_quantity: int = DEFAULT_MAX_LINE_QUANTITY) -> ImportReport:
     """Imports `path` as `kind` in one transaction; ImportRejected lists every bad row.
-    `progress(stage, done, total)` hears how far it is (see app.imports.common.Progress)."""
+    `progress(stage, done, total)` hears how far it is (see app.imports.common.Progress), last
+    with ("committing", rows, rows) just before the commit: raising there still rolls back.
+    An order line may hold at most `max_line_quantity` units."""
     if kind not in KINDS:
         raise ImportFormatError(f"Cannot import {kind!r}; kinds are: {', '.join(KINDS)}.")
     path = Path(path)
@@ -62,14 +71,31 @@ def import_file(db: Database, kind: str, path: str | Path, fmt: str | None = Non
     spec = KINDS[kind]
     problems: list[RowProblem] = []
     records = _records(path, fmt, spec, problems)
+    prepare = spec.prepare
+    if kind == "orders":
+        prepare = functools.partial(orders.prepare, max_line_quantity=max_line_quantity)
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            return _import(db, spec, prepare, path, kind, records, list(problems), progress)
+        except ConcurrentImport as exc:
+            if attempt == ATTEMPTS:
+                raise
+            log.info("%s: %s; checking and writing it again (attempt %d)", path, exc, attempt + 1)
+    raise AssertionError("unreachable")
+
+
+def _import(db: Database, spec: Kind, prepare: Callable[..., list[Any]], path: Path, kind: str,
+            records: list[Record], problems: list[RowProblem], progress: Progress | None) -> ImportReport:
     report = ImportReport(kind=kind, source=path.name, rows=len(records))
     if progress is not None:
         progress("checking", 0, len(records))
-    with import_transaction(db) as writer:
-        prepared = spec.prepare(writer, records, problems)
+    with import_transaction(db, str(path)) as writer:
+        prepared = prepare(writer, records, problems)
         if problems:
             raise ImportRejected(str(path), problems)  # rolls back: nothing was written
         spec.write(writer, prepared, report, progress)
+        if progress is not None:
+            progress("committing", len(records), len(records))
     log.info("%s", report.summary())
     return report
 
@@ -84,10 +110,11 @@ def _records(path: Path, fmt: str, spec: Kind, problems: list[RowProblem]) -> li
             for key in sorted(set(record.values) - set(spec.columns)):
                 problems.append(RowProblem(record.line, f"unknown field '{key}'"))
         return records
-    header, records = read_csv(text)
+    header, records = read_csv(text, str(path))
     if not header:
         raise ImportFormatError(f"{path} is empty; an import file starts with a header row.")
     if fmt == "shopify":
+        problems.extend(duplicate_columns(header))
         return shopify.to_records(header, records, problems)
     problems.extend(check_columns(header, set(spec.columns), spec.required))
     for record in records:

@@ -41,27 +41,28 @@ def parse(records: list[Record], problems: list[RowProblem]) -> list[ProductRow]
     parsed: list[ProductRow] = []
     for record in records:
         row = Row(record, problems)
-        sku = row.text("sku", required=True, max_len=64)
+        sku = row.text("sku", required=True, column="products.sku")
         values = dict(
-            sku=sku, name=row.text("name", required=True, max_len=200),
-            length_mm=row.integer("length_mm", minimum=0, default=0),
-            width_mm=row.integer("width_mm", minimum=0, default=0),
-            height_mm=row.integer("height_mm", minimum=0, default=0),
-            weight_g=row.integer("weight_g", minimum=0, default=0),
-            price=row.decimal("price", default=Decimal(0)),
-            currency=(row.text("currency", max_len=3, default="EUR") or "EUR").upper(),
+            sku=sku, name=row.text("name", required=True, column="products.name"),
+            length_mm=row.integer("length_mm", minimum=0, default=0, column="products.length_mm"),
+            width_mm=row.integer("width_mm", minimum=0, default=0, column="products.width_mm"),
+            height_mm=row.integer("height_mm", minimum=0, default=0, column="products.height_mm"),
+            weight_g=row.integer("weight_g", minimum=0, default=0, column="products.weight_g"),
+            price=row.decimal("price", default=Decimal(0), column="products.price"),
+            currency=(row.text("currency", column="products.currency", default="EUR") or "EUR").upper(),
             lot_tracked=row.boolean("lot_tracked"), serial_tracked=row.boolean("serial_tracked"),
-            image=row.text("image", max_len=500), upright=row.boolean("upright"),
+            image=row.text("image", column="products.image"), upright=row.boolean("upright"),
             own_container=row.boolean("own_container"),
-            padding_mm=row.integer("padding_mm", minimum=0, default=0),
-            compat_class=row.text("compat_class", max_len=40), active=row.boolean("active", default=True),
+            padding_mm=row.integer("padding_mm", minimum=0, default=0, column="products.padding_mm"),
+            compat_class=row.text("compat_class", column="products.compat_class"),
+            active=row.boolean("active", default=True),
         )
         barcodes: list[tuple[str, str, int]] = []
         gtin = row.gtin("gtin")
         if gtin:
             barcodes.append((gtin, _kind(gtin), 1))
         case = row.gtin("case_gtin")
-        case_qty = row.integer("case_quantity", minimum=2)
+        case_qty = row.integer("case_quantity", minimum=2, column="product_barcodes.quantity")
         if case and len(case) != 14:
             row.problem(f"case_gtin {case} must be a GTIN-14")
         elif case and case_qty is None and row.ok:

@@ -13,6 +13,7 @@ from typing import Any
 
 from app.imports.common import ImportReport, Progress, same
 from app.imports.errors import RowProblem
+from app.imports.limits import DEFAULT_MAX_LINE_QUANTITY, LIMITS, order_number_problem
 from app.imports.reading import Record, Row
 from app.orders.status import OrderStatus
 from app.store.import_rows import OrderDraft, ProductFacts
@@ -21,7 +22,8 @@ from app.store.imports import ImportWriter
 log = logging.getLogger(__name__)
 
 ORDER_COLUMNS = {
-    "order_number": "text, required (up to 40): groups the rows of one order",
+    "order_number": "text, required (up to 23 printable ASCII characters, so the packing slip's Code 128 "
+                    "barcode carries it): groups the rows of one order",
     "channel": "text, default manual", "created_at": "ISO 8601 date-time, default now",
     "priority": "integer, higher is packed first, default 0",
     "sla_due_at": "ISO 8601 date-time the order must leave by",
@@ -79,13 +81,17 @@ def flatten_json(records: list[Record], problems: list[RowProblem]) -> list[Reco
     return flat
 
 
-def parse(records: list[Record], catalogue: dict[str, ProductFacts],
-          problems: list[RowProblem]) -> list[OrderDraft]:
-    """Groups rows into orders and checks every field, SKU (against `catalogue`) and order."""
+def parse(records: list[Record], catalogue: dict[str, ProductFacts], problems: list[RowProblem],
+          max_line_quantity: int = DEFAULT_MAX_LINE_QUANTITY) -> list[OrderDraft]:
+    """Groups rows into orders and checks every field, SKU (against `catalogue`) and order;
+    a line may hold at most `max_line_quantity` units."""
     drafts: dict[str, OrderDraft] = {}
     for record in records:
         row = Row(record, problems)
-        number = row.text("order_number", required=True, max_len=40)
+        number = row.text("order_number", required=True, column="orders.number")
+        if number is not None and (why := order_number_problem(number)):
+            row.problem(why)
+            number = None
         if number is None:
             continue
         draft = drafts.get(number)
@@ -97,7 +103,7 @@ def parse(records: list[Record], catalogue: dict[str, ProductFacts],
             draft.fields, draft.address, draft.customer, draft.created_at = order_values
         else:
             _check_consistent(row, draft, order_values)
-        _add_line(row, draft, catalogue)
+        _add_line(row, draft, catalogue, max_line_quantity)
     for draft in drafts.values():
         _check_order(draft, problems)
     return list(drafts.values())
@@ -114,9 +120,10 @@ def check_existing(drafts: list[OrderDraft], changed: dict[str, str], problems: 
                 "change captured orders (leave it out of the file or ask a supervisor)"))
 
 
-def prepare(writer: ImportWriter, records: list[Record], problems: list[RowProblem]) -> list[OrderDraft]:
+def prepare(writer: ImportWriter, records: list[Record], problems: list[RowProblem],
+            max_line_quantity: int = DEFAULT_MAX_LINE_QUANTITY) -> list[OrderDraft]:
     """Parses the orders and checks them against the catalogue and the stored orders."""
-    drafts = parse(records, writer.catalogue(), problems)
+    drafts = parse(records, writer.catalogue(), problems, max_line_quantity)
     check_existing(drafts, writer.changed_orders(drafts), problems)
     return drafts
 
@@ -130,34 +137,36 @@ def write(writer: ImportWriter, drafts: list[OrderDraft], report: ImportReport,
 
 def _order_fields(row: Row) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], Any]:
     fields = dict(
-        channel=row.text("channel", max_len=40, default="manual"),
-        priority=row.integer("priority", default=0),
+        channel=row.text("channel", column="orders.channel", default="manual"),
+        priority=row.integer("priority", column="orders.priority", default=0),
         sla_due_at=row.timestamp("sla_due_at"),
-        email=row.text("email", max_len=200),
-        carrier=row.text("carrier", max_len=40),
-        service_level=row.text("service_level", max_len=40, default="standard"),
-        shipping_method=row.text("shipping_method", max_len=100),
+        email=row.text("email", column="customers.email"),
+        carrier=row.text("carrier", column="orders.carrier"),
+        service_level=row.text("service_level", column="orders.service_level", default="standard"),
+        shipping_method=row.text("shipping_method", column="orders.shipping_method"),
         gift_wrap=row.boolean("gift_wrap"),
         gift_message=row.text("gift_message"),
         special_packaging=row.text("special_packaging"),
         notes=row.text("notes"),
-        financial_status=row.text("financial_status", max_len=30),
-        currency=(row.text("currency", max_len=3, default="EUR") or "EUR").upper(),
-        shipping_total=row.decimal("shipping_total", default=Decimal(0)),
-        discount_total=row.decimal("discount_total", default=Decimal(0)),
-        tax_total=row.decimal("tax_total", default=Decimal(0)),
-        total=row.decimal("total"),
-        tote=row.text("tote", max_len=32),
+        financial_status=row.text("financial_status", column="orders.financial_status"),
+        currency=(row.text("currency", column="orders.currency", default="EUR") or "EUR").upper(),
+        shipping_total=row.decimal("shipping_total", column="orders.shipping_total", default=Decimal(0)),
+        discount_total=row.decimal("discount_total", column="orders.discount_total", default=Decimal(0)),
+        tax_total=row.decimal("tax_total", column="orders.tax_total", default=Decimal(0)),
+        total=row.decimal("total", column="orders.total"),
+        tote=row.text("tote", column="orders.tote"),
     )
-    address = {attr: row.text(col, max_len=200) for attr, col in ADDRESS_FIELDS.items()}
+    # the country's own check below says more than its column's length (2) would
+    address = {attr: row.text(col, column=None if attr == "country" else f"addresses.{attr}")
+               for attr, col in ADDRESS_FIELDS.items()}
     address["postcode"] = address["postcode"] or ""  # the column is NOT NULL: some countries have none
     country = address["country"]
     if country is not None:
         address["country"] = country.upper()
         if not (len(country) == 2 and country.isascii() and country.isalpha()):
             row.problem(f"ship_country {country!r} is not a two-letter ISO country code (e.g. DE, FR)")
-    customer = dict(email=fields["email"], name=row.text("customer_name", max_len=200),
-                    phone=row.text("phone", max_len=40))
+    customer = dict(email=fields["email"], name=row.text("customer_name", column="customers.name"),
+                    phone=row.text("phone", column="customers.phone"))
     return fields, address, customer, row.timestamp("created_at")
 
 
@@ -172,20 +181,22 @@ def _check_consistent(row: Row, draft: OrderDraft, later: tuple[Any, ...]) -> No
                         f"({known.get(name)!r}); leave it empty on later lines")
 
 
-def _add_line(row: Row, draft: OrderDraft, catalogue: dict[str, ProductFacts]) -> None:
-    sku = row.text("sku", required=True, max_len=64)
-    quantity = row.integer("quantity", required=True, minimum=1)
+def _add_line(row: Row, draft: OrderDraft, catalogue: dict[str, ProductFacts], max_line_quantity: int) -> None:
+    sku = row.text("sku", required=True, column="order_lines.sku")
+    quantity = row.integer("quantity", required=True, minimum=1, column="order_lines.quantity",
+                           maximum=max_line_quantity,
+                           why_maximum=", the most one order line may hold ([imports] max_line_quantity)")
     product = catalogue.get(sku or "")
     if sku and product is None:
         row.problem(f"unknown SKU {sku} (not in the catalogue; import the catalogue first)")
-    unit_price = row.decimal("unit_price")
+    unit_price = row.decimal("unit_price", column="order_lines.unit_price")
     line = dict(
         line_no=len(draft.lines) + 1, sku=sku, product_id=product.id if product else None,
-        name=row.text("line_name", max_len=200) or (product.name if product else sku),
+        name=row.text("line_name", column="order_lines.name") or (product.name if product else sku),
         quantity=quantity,
         unit_price=unit_price if unit_price is not None else (product.price if product else Decimal(0)),
-        discount=row.decimal("line_discount", default=Decimal(0)),
-        tax_rate=row.decimal("tax_rate", default=Decimal(0)),
+        discount=row.decimal("line_discount", column="order_lines.discount", default=Decimal(0)),
+        tax_rate=row.decimal("tax_rate", column="order_lines.tax_rate", default=Decimal(0)),
     )
     draft.lines.append(line)
 
@@ -199,3 +210,9 @@ def _check_order(draft: OrderDraft, problems: list[RowProblem]) -> None:
             draft.fields.get(k) is not None for k in ("shipping_total", "tax_total", "discount_total")):
         draft.fields["total"] = (draft.subtotal() + draft.fields["shipping_total"]
                                  + draft.fields["tax_total"] - draft.fields["discount_total"])
+    # the sums are stored too: they must fit their columns as much as the fields they add up
+    precision, scale = LIMITS.decimal("orders", "subtotal")
+    for name, value in (("subtotal", draft.subtotal()), ("total", draft.fields.get("total"))):
+        if value is not None and abs(value) >= Decimal(10) ** (precision - scale):
+            problems.append(RowProblem(draft.line, f"order {draft.number}: its {name} {value} has more than "
+                                                   f"{precision - scale} digits before the point"))

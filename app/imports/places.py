@@ -42,20 +42,22 @@ def parse_boxes(records: list[Record], problems: list[RowProblem]) -> list[Keyed
     parsed = []
     for record in records:
         row = Row(record, problems)
-        v: dict[str, Any] = dict(code=row.text("code", required=True, max_len=32),
-                                 name=row.text("name", required=True, max_len=100))
+        v: dict[str, Any] = dict(code=row.text("code", required=True, column="boxes.code"),
+                                 name=row.text("name", required=True, column="boxes.name"))
         for side in ("length", "width", "height"):
             for part in ("inner", "outer"):
-                v[f"{part}_{side}_mm"] = row.integer(f"{part}_{side}_mm", required=True, minimum=1)
+                v[f"{part}_{side}_mm"] = row.integer(f"{part}_{side}_mm", required=True, minimum=1,
+                                                     column=f"boxes.{part}_{side}_mm")
             inner, outer = v[f"inner_{side}_mm"], v[f"outer_{side}_mm"]
             if inner and outer and outer < inner:
                 row.problem(f"outer_{side}_mm {outer} is smaller than inner_{side}_mm {inner}")
-        v.update(tare_g=row.integer("tare_g", required=True, minimum=0),
-                 max_load_g=row.integer("max_load_g", required=True, minimum=1),
-                 cost=row.decimal("cost", required=True),
-                 currency=(row.text("currency", max_len=3, default="EUR") or "EUR").upper(),
-                 barcode=row.text("barcode", required=True, max_len=64),
-                 enabled=row.boolean("enabled", default=True), stock=row.integer("stock", minimum=0))
+        v.update(tare_g=row.integer("tare_g", required=True, minimum=0, column="boxes.tare_g"),
+                 max_load_g=row.integer("max_load_g", required=True, minimum=1, column="boxes.max_load_g"),
+                 cost=row.decimal("cost", required=True, column="boxes.cost"),
+                 currency=(row.text("currency", column="boxes.currency", default="EUR") or "EUR").upper(),
+                 barcode=row.text("barcode", required=True, column="boxes.barcode"),
+                 enabled=row.boolean("enabled", default=True),
+                 stock=row.integer("stock", minimum=0, column="boxes.stock"))
         codes.check(row, v["code"])
         barcodes.check(row, v["barcode"])
         parsed.append(KeyedRow(row.line, v["code"], v))
@@ -84,8 +86,10 @@ def parse_locations(records: list[Record], problems: list[RowProblem]) -> list[K
     parsed = []
     for record in records:
         row = Row(record, problems)
-        v = dict(code=row.text("code", required=True, max_len=32), zone=row.text("zone", max_len=16, default=""),
-                 walk_sequence=row.integer("walk_sequence", required=True, minimum=0))
+        v = dict(code=row.text("code", required=True, column="locations.code"),
+                 zone=row.text("zone", column="locations.zone", default=""),
+                 walk_sequence=row.integer("walk_sequence", required=True, minimum=0,
+                                           column="locations.walk_sequence"))
         codes.check(row, v["code"])
         parsed.append(KeyedRow(row.line, v["code"], v))
     return parsed
@@ -97,8 +101,9 @@ def parse_stock(records: list[Record], problems: list[RowProblem]) -> list[Keyed
     parsed = []
     for record in records:
         row = Row(record, problems)
-        sku, where = row.text("sku", required=True), row.text("location", required=True)
-        quantity = row.integer("quantity", required=True, minimum=0)
+        sku = row.text("sku", required=True, column="products.sku")
+        where = row.text("location", required=True, column="locations.code")
+        quantity = row.integer("quantity", required=True, minimum=0, column="stock.quantity")
         pairs.check(row, (sku, where), f"{sku} at {where}")
         parsed.append(KeyedRow(row.line, (sku, where), {"quantity": quantity}))
     return parsed

@@ -5,20 +5,26 @@ import csv
 import io
 import json
 import logging
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from app.identifiers import gs1_check_digit
 from app.imports.errors import ImportFormatError, RowProblem
+from app.imports.limits import LIMITS
 
 log = logging.getLogger(__name__)
 
 FORMATS = ("csv", "json", "shopify")
 TRUE = {"1", "true", "yes", "y", "x"}
 FALSE = {"", "0", "false", "no", "n"}
+# Numbers are written with the digits 0-9 only: int() and Decimal() would also take "1_000",
+# "+3", Arabic-Indic and full-width digits, which a person rarely means in a warehouse file.
+WHOLE_NUMBER = re.compile(r"-?[0-9]+")
+DECIMAL_NUMBER = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
 @dataclass
@@ -46,23 +52,31 @@ def read_text(path: Path) -> str:
         ) from None
 
 
-def read_csv(text: str) -> tuple[list[str], list[Record]]:
-    """The header and the records of CSV text; blank lines are skipped."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
-        return [], []
+def read_csv(text: str, source: str = "the file") -> tuple[list[str], list[Record]]:
+    """The header and the records of CSV text; blank lines are skipped. A quote that never
+    closes (or a stray one after a closing quote) is ImportFormatError naming its line: a
+    lenient reader would swallow every following row into that one field."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     records: list[Record] = []
-    last = reader.line_num
-    for row in reader:
-        start, last = last + 1, reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue
-        values = {name: (row[i] if i < len(row) else "") for i, name in enumerate(header) if name}
-        if len(row) > len(header):
-            values["__extra__"] = row[len(header):]
-        records.append(Record(start, values))
+    header: list[str] = []
+    last = 0
+    try:
+        for row in reader:
+            start, last = last + 1, reader.line_num
+            if not header and start == 1:
+                header = [h.strip() for h in row]
+                continue
+            if not any(cell.strip() for cell in row):
+                continue
+            values = {name: (row[i] if i < len(row) else "") for i, name in enumerate(header) if name}
+            if len(row) > len(header):
+                values["__extra__"] = row[len(header):]
+            records.append(Record(start, values))
+    except csv.Error as exc:
+        raise ImportFormatError(
+            f"{source}: line {last + 1}: {exc}: a field that starts with a quote (\") must end with "
+            "one, and a quote inside it is written twice (\"\"); fix that line and import again."
+        ) from None
     return header, records
 
 
@@ -96,12 +110,27 @@ def _skip(text: str, pos: int) -> int:
 
 
 def check_columns(header: list[str], known: set[str], required: set[str]) -> list[RowProblem]:
-    """Missing required columns and unknown ones, reported against line 1."""
+    """Missing required columns, unknown ones and ones named twice, reported against line 1."""
+    if len(header) == 1 and ";" in header[0] and header[0] not in known:
+        return [RowProblem(1, f"the header {header[0]!r} looks separated by semicolons; save the "
+                              "file as CSV with commas (comma-separated values) and import it again")]
     problems = [RowProblem(1, f"missing column '{c}'") for c in sorted(required - set(header))]
     problems += [
         RowProblem(1, f"unknown column '{c}' (columns are: {', '.join(sorted(known))})")
         for c in header if c and c not in known
     ]
+    problems += duplicate_columns(header)
+    return problems
+
+
+def duplicate_columns(header: list[str]) -> list[RowProblem]:
+    """A column named twice: which of its values counts would be a guess."""
+    first: dict[str, int] = {}
+    problems = []
+    for n, name in enumerate(header, 1):
+        if name and name in first:
+            problems.append(RowProblem(1, f"column '{name}' appears twice (columns {first[name]} and {n})"))
+        first.setdefault(name, n)
     return problems
 
 
@@ -126,60 +155,92 @@ class Row:
         self._problems.append(RowProblem(self.line, reason))
 
     def raw(self, name: str) -> str:
+        """The field as text, stripped; a JSON object or list is a problem (and empty)."""
         value = self.values.get(name)
         if value is None:
             return ""
         if isinstance(value, bool):
             return "true" if value else "false"
+        if isinstance(value, (dict, list)):
+            self.problem(f"{name} must be text, not a JSON object or list")
+            self.values[name] = None  # reported once, however often the field is read
+            return ""
         return str(value).strip()
 
     def text(self, name: str, *, required: bool = False, max_len: int | None = None,
-             default: str | None = None) -> str | None:
+             default: str | None = None, column: str | None = None) -> str | None:
+        """A text field; `column` ("table.column") bounds its length by what the column holds."""
         value = self.raw(name)
         if not value:
             if required:
                 self.problem(f"{name} is missing")
             return default
+        if column is not None:
+            max_len = LIMITS.text(*column.split("."))
+        if "\x00" in value:
+            self.problem(f"{name} holds a NUL character (\\x00); remove it")
+            return None
         if max_len is not None and len(value) > max_len:
             self.problem(f"{name} is {len(value)} characters long; at most {max_len} allowed")
             return None
         return value
 
     def integer(self, name: str, *, required: bool = False, minimum: int | None = None,
-                default: int | None = None) -> int | None:
+                default: int | None = None, column: str | None = None, maximum: int | None = None,
+                why_maximum: str = "") -> int | None:
+        """A whole number written with 0-9; `column` bounds it by the column's integer type."""
         value = self.raw(name)
         if not value:
             if required:
                 self.problem(f"{name} is missing")
             return default
-        try:
-            number = int(value)
-        except ValueError:
+        if not WHOLE_NUMBER.fullmatch(value):
             self.problem(f"{name} {value!r} is not a whole number")
             return None
+        number = int(value)
         if minimum is not None and number < minimum:
             what = "negative" if minimum == 0 and number < 0 else f"less than {minimum}"
             self.problem(f"{name} {number} is {what}")
             return None
+        low, high = LIMITS.integer(*column.split(".")) if column else (None, None)
+        if maximum is not None and (high is None or maximum < high):
+            high = maximum
+        else:
+            why_maximum = ""
+        if high is not None and number > high:
+            self.problem(f"{name} {number} is more than {high}{why_maximum}")
+            return None
+        if low is not None and number < low:
+            self.problem(f"{name} {number} is less than {low}")
+            return None
         return number
 
     def decimal(self, name: str, *, required: bool = False, minimum: Decimal | None = Decimal(0),
-                default: Decimal | None = None) -> Decimal | None:
+                default: Decimal | None = None, column: str | None = None) -> Decimal | None:
+        """A decimal written with 0-9 and a point; `column` bounds its digits by the column's Numeric."""
         value = self.raw(name)
         if not value:
             if required:
                 self.problem(f"{name} is missing")
             return default
-        try:
-            number = Decimal(value)
-            if not number.is_finite():
-                raise InvalidOperation
-        except InvalidOperation:
+        if not DECIMAL_NUMBER.fullmatch(value):
             self.problem(f"{name} {value!r} is not a decimal number (write it like 12.50)")
             return None
+        number = Decimal(value)
         if minimum is not None and number < minimum:
             self.problem(f"{name} {value} is negative" if minimum == 0 else f"{name} {value} is below {minimum}")
             return None
+        if column is not None:
+            precision, scale = LIMITS.decimal(*column.split("."))
+            _sign, digits, exponent = number.as_tuple()
+            places = max(0, -int(exponent))
+            before = len(digits) - places if len(digits) > places else 0
+            if places > scale and number != number.quantize(Decimal(1).scaleb(-scale)):
+                self.problem(f"{name} {value} has more than {scale} decimal places")
+                return None
+            if before > precision - scale and number.to_integral_value() != 0:
+                self.problem(f"{name} {value} has too many digits before the point (at most {precision - scale})")
+                return None
         return number
 
     def boolean(self, name: str, *, default: bool = False) -> bool:

@@ -29,10 +29,10 @@ def parse(records: list[Record], problems: list[RowProblem]) -> list[UserRow]:
     parsed = []
     for record in records:
         row = Row(record, problems)
-        v = dict(username=row.text("username", required=True, max_len=64),
-                 display_name=row.text("display_name", required=True, max_len=100),
+        v = dict(username=row.text("username", required=True, column="users.username"),
+                 display_name=row.text("display_name", required=True, column="users.display_name"),
                  role=(row.text("role", required=True) or "").lower() or None,
-                 badge_code=row.text("badge_code", required=True, max_len=64),
+                 badge_code=row.text("badge_code", required=True, column="users.badge_code"),
                  active=row.boolean("active", default=True))
         if v["role"] and v["role"] not in ROLES:
             row.problem(f"role {v['role']!r} is not one of {', '.join(ROLES)}")

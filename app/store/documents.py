@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session
 
 from app.addresses import AddressData
 from app.store.order_log import record_event
-from app.orders.errors import OrderNotFound
 from app.store.counters import next_value
 from app.store.repositories import SqlCounters
 from app.store.models import Address, Box, Order, OrderEvent, Parcel, ParcelItem, PickList, PickListOrder, Stock, User
@@ -119,14 +118,15 @@ class DocumentStore:
         self.session = session
         self.counters = SqlCounters(session)  # the station's counters: one way to number a parcel
 
-    def find_order(self, key: str) -> OrderRecord:
-        """The order numbered `key`, else the first in tote `key`; OrderNotFound if neither."""
-        order = self.session.scalars(select(Order).where(Order.number == key)).one_or_none()
-        if order is None:
-            order = self.session.scalars(select(Order).where(Order.tote == key)).first()
-        if order is None:
-            raise OrderNotFound(key)
-        return _order(order)
+    def order_numbered(self, number: str) -> OrderRecord | None:
+        """The order with this number, or None."""
+        order = self.session.scalars(select(Order).where(Order.number == number)).one_or_none()
+        return None if order is None else _order(order)
+
+    def orders_in_tote(self, tote: str) -> list[OrderRecord]:
+        """Every order that has ever had this tote, newest first (whatever their status)."""
+        return [_order(o) for o in self.session.scalars(
+            select(Order).where(Order.tote == tote).order_by(Order.id.desc()))]
 
     def order_of_parcel(self, parcel_id: int) -> tuple[OrderRecord, ParcelRecord] | None:
         """The parcel with this id (voided or not) and its order, or None."""

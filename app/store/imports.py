@@ -12,8 +12,10 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 
+from app.errors import PackdeskError
 from app.pins import hash_pin, pin_matches
 from app.store import order_imports
 from app.store.import_rows import KeyedRow, OrderDraft, ProductFacts, ProductRow, UserFacts, UserRow, assign
@@ -28,11 +30,35 @@ Count = Callable[[bool, bool], None]
 Progress = Callable[[str, int, int], None]
 
 
+# PostgreSQL's codes for "another transaction got there first": unique_violation (two files
+# creating the same customer or order), serialization_failure, deadlock_detected.
+RACE_SQLSTATES = {"23505", "40001", "40P01"}
+
+
+class ConcurrentImport(PackdeskError):
+    """Another import wrote the same keys (e-mails, numbers, codes) while this one ran; nothing
+    of this one was written, and checking and writing it again will see the other's rows."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(f"{source}: another import was writing the same customers, orders or codes at the "
+                         "same time; nothing of this file was imported. Import it again.")
+
+
 @contextmanager
-def import_transaction(db: Database) -> Iterator[ImportWriter]:
-    """One write transaction for one file: commits when the block completes, else rolls back."""
-    with db.write() as session:
-        yield ImportWriter(session)
+def import_transaction(db: Database, source: str = "the file") -> Iterator[ImportWriter]:
+    """One write transaction for one file: commits when the block completes, else rolls back.
+    Losing a race to another import's keys is ConcurrentImport (the caller may try again)."""
+    try:
+        with db.write() as session:
+            yield ImportWriter(session)
+    except (IntegrityError, OperationalError) as exc:
+        if _lost_a_race(exc):
+            raise ConcurrentImport(source) from exc
+        raise
+
+
+def _lost_a_race(exc: DBAPIError) -> bool:
+    return getattr(exc.orig, "sqlstate", None) in RACE_SQLSTATES
 
 
 class ImportWriter:

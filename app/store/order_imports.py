@@ -83,6 +83,8 @@ def write_orders(session: Session, drafts: list[OrderDraft], count: Callable[[bo
         else:
             count(False, False)
         done += 1
+        if progress is not None and done % WRITE_CHUNK == 0:  # updates go one order at a time
+            progress("writing", done, len(drafts))
     new_customers = [c for c in (_customer(customers, d) for d in fresh) if c is not None and c.id is None]
     session.add_all(new_customers)
     session.flush()  # their ids go on the addresses

@@ -134,3 +134,21 @@ def test_build_says_whether_the_box_search_runs_compiled_and_how_to_compile_it()
     runs_compiled = compiled.running.startswith("compiled")
     assert here.stdout.startswith("box search: compiled" if runs_compiled else "box search: interpreted")
     assert here.returncode == (0 if runs_compiled else 1)
+
+
+def test_a_nan_cost_in_the_boxes_file_is_an_error_in_json_not_invalid_json(tmp_path: Path) -> None:
+    boxes = tmp_path / "boxes.json"
+    boxes.write_text('[{"id": "S", "length": 300, "width": 200, "height": 150, "max_weight": 10000, "cost": NaN}]')
+    result = packdesk("boxes", "suggest", "--items", write(tmp_path, "items.json", ITEMS), "--boxes", str(boxes),
+                      "--json")
+    assert result.returncode == 2, result.stderr
+    assert "NaN" in json.loads(result.stdout)["error"]
+
+
+def test_the_global_database_option_reaches_boxes_suggest(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder" / "packdesk.sqlite3"
+    result = packdesk("--database", f"sqlite:///{missing}", "boxes", "suggest", "--order", "PD-1", "--json",
+                      env={"PACKDESK_CONFIG": str(tmp_path / "none.toml")})
+    # it went to the database named before the command (which cannot be opened), not the default one
+    assert result.returncode == 2, result.stderr
+    assert "no-such-folder" in json.loads(result.stdout)["error"]

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from app.documents import labels, pick_list
+from app.documents.use_cases import find_order
 from app.orders.errors import OrderNotFound
 from app.packing.settings import PackingSettings
 from app.store.documents import document_reads
@@ -63,7 +64,7 @@ def test_shipments_are_rows_of_closed_parcels_with_the_orders_address(db: Databa
 def test_an_order_is_found_by_its_tote_and_a_preprinted_label_is_logged(db: Database) -> None:
     seed(db)
     with document_reads(db) as store:
-        assert store.find_order("TOTE-8").number == "PD-8"
+        assert find_order(store, "TOTE-8").number == "PD-8"
     [label] = labels(db, PackingSettings(), "TOTE-8")
     assert (label.order_number, label.weight_g, label.parcel_count) == ("PD-8", 1050, 1)
     with db.read() as s:
