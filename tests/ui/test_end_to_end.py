@@ -69,7 +69,7 @@ def test_a_two_parcel_order_packed_with_a_serial_scanner(qtbot, make_station, pt
     second = app.station.pack.parcels[1]
     scan("00" + second.sscc)
     assert app.station.pack is None and app.station.step == "home"
-    with app.store.read() as s:
+    with app.db.read() as s:
         order = s.scalar(select(Order).where(Order.number == "PD-1001"))
         parcels = s.scalars(select(Parcel).where(Parcel.order_id == order.id).order_by(Parcel.seq)).all()
         sources = set(s.scalars(select(ScanRecord.data)).all())

@@ -26,7 +26,7 @@ class PaintLog(QObject):
 
 def _five_mugs(qtbot, make_station):
     app = make_station()
-    with app.store.write() as s:
+    with app.db.write() as s:
         s.scalar(select(Order).where(Order.number == "PD-1003")).lines[0].quantity = 5
     login(qtbot, app, ALICE_BADGE)
     scan(qtbot, app, "PD-1003")

@@ -124,7 +124,7 @@ def test_soak_scans_keep_memory_flat(qtbot, soak_folder: Path) -> None:
         gc.collect()
         rss = process.memory_info().rss
         elapsed = time.monotonic() - started
-        with app.store.read() as s:
+        with app.db.read() as s:
             recorded = s.scalar(select(func.count()).select_from(ScanRecord))
             packed = s.scalar(select(func.count()).select_from(Order).where(Order.status == "packed"))
     finally:

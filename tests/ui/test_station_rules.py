@@ -122,7 +122,7 @@ def test_a_case_barcode_adds_its_quantity(qtbot, make_station, tmp_path) -> None
 
     app = make_station()
     # PD-1001 wants 2 mugs; a case of 6 is an over-scan there, so use an order of 6 mugs.
-    with app.store.write() as s:
+    with app.db.write() as s:
         order = s.scalar(select(Order).where(Order.number == "PD-1003"))
         order.lines[0].quantity = 6
     start_order(qtbot, app, "PD-1003")
@@ -286,7 +286,7 @@ def test_a_print_failure_shows_retry_and_retry_prints_once(qtbot, make_station) 
     assert app.window.stack.currentWidget() is screen
     assert screen.retry.isVisibleTo(app.window) and "RETRY" in screen.state.text()
     assert f"127.0.0.1:{port}" in screen.state.text()
-    with app.store.read() as s:
+    with app.db.read() as s:
         assert s.scalar(select(Label.status)) == "failed"
     zebra = FakeZebra(port)  # the printer is switched on
     try:
@@ -300,7 +300,7 @@ def test_a_print_failure_shows_retry_and_retry_prints_once(qtbot, make_station) 
         settle(qtbot, app)
         assert len(zebra.jobs) == 1
         assert jobs[0].startswith(b"^XA") and sscc.encode() in zebra.jobs[0]
-        with app.store.read() as s:
+        with app.db.read() as s:
             assert [(lb.version, lb.status) for lb in s.scalars(select(Label))] == [(1, "printed")]
     finally:
         zebra.stop()
@@ -388,7 +388,7 @@ def test_closing_the_kiosk_is_refused_without_a_supervisor(qtbot, station) -> No
 
 
 def scans_recorded(app) -> list[tuple[str, str]]:
-    with app.store.read() as s:
+    with app.db.read() as s:
         return [(r.data, r.outcome) for r in s.scalars(select(ScanRecord).order_by(ScanRecord.id))]
 
 

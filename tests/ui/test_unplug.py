@@ -43,7 +43,7 @@ def names_missing(tile: QLabel, device: str, address: str) -> bool:
 
 def order_scans(app, number: str) -> list[str]:
     """The product scans recorded for an order, in order."""
-    with app.store.read() as s:
+    with app.db.read() as s:
         order = s.scalar(select(Order).where(Order.number == number))
         return list(s.scalars(select(ScanRecord.data).where(ScanRecord.order_id == order.id,
                                                             ScanRecord.data.in_([MUG, PEN]))
@@ -52,7 +52,7 @@ def order_scans(app, number: str) -> list[str]:
 
 def labels_of(app, number: str) -> list[tuple[int, int, str]]:
     """(parcel seq, label version, status) of every label row of an order."""
-    with app.store.read() as s:
+    with app.db.read() as s:
         order = s.scalar(select(Order).where(Order.number == number))
         rows = s.execute(select(Parcel.seq, Label.version, Label.status).join(Label, Label.parcel_id == Parcel.id)
                          .where(Parcel.order_id == order.id).order_by(Parcel.seq, Label.version)).all()
@@ -205,7 +205,7 @@ def test_scale_unplugged_at_weighing_says_missing_and_weighs_again_when_back(qtb
         qtbot.mouseClick(weigh.again, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: app.station.step in ("print", "confirm"), timeout=8000)
         settle(qtbot, app)
-        with app.store.read() as s:
+        with app.db.read() as s:
             parcel = s.scalars(select(Parcel).order_by(Parcel.id)).first()
             assert parcel.actual_weight_g == 560 and parcel.status == "closed"
     finally:

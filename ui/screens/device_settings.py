@@ -367,9 +367,9 @@ def supervisor_check(app: Any) -> Callable[[str], str | None]:
     from ui.supervisor import SupervisorCheck
 
     try:
-        return SupervisorCheck(app.store, app.config.code, DEVICE_SETTINGS)  # type: ignore[call-arg]
+        return SupervisorCheck(app.db, app.config.code, DEVICE_SETTINGS)  # type: ignore[call-arg]
     except TypeError:  # the earlier adapter, without station and action
-        return SupervisorCheck(app.store)
+        return SupervisorCheck(app.db)
 
 
 def install_device_settings(app: Any) -> DeviceSettingsScreen:
