@@ -2,7 +2,10 @@
 
 A unit's orientations depend only on its shape (length, width, height, upright, padding),
 so the answers are cached by shape and box dimensions: a shift's orders repeat the same
-products in the same few boxes.
+products in the same few boxes. The small answers the search asks of every orientation
+tuple (smallest sizes here, per-axis extents in bounds, preferred orders in trial) are
+cached by the tuple's value too: without those three caches the benchmark's warm 1-6-unit
+p95 went from about 60 to 77-84 us.
 """
 from __future__ import annotations
 
