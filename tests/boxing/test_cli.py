@@ -10,8 +10,6 @@ from pathlib import Path
 
 from PIL import Image
 
-from app.boxing import compiled
-
 ROOT = Path(__file__).resolve().parents[2]
 PACKDESK = Path(sys.executable).with_name("packdesk")
 
@@ -124,16 +122,6 @@ def test_order_from_the_database_uses_its_products_rules_and_box_catalogue(tmp_p
     assert missing.returncode != 0
     assert "order SO-404 is not in the database" in json.loads(missing.stdout)["error"]
 
-
-def test_build_says_whether_the_box_search_runs_compiled_and_how_to_compile_it() -> None:
-    plain = packdesk("boxes", "build", env={"PACKDESK_INTERPRETED": "1"})
-    assert plain.returncode == 1
-    assert plain.stdout.splitlines() == ["box search: interpreted: PACKDESK_INTERPRETED is set",
-                                         "to compile it: make setup (needs a C compiler and Python's headers)"]
-    here = packdesk("boxes", "build")  # this process's environment, so this process's build
-    runs_compiled = compiled.running.startswith("compiled")
-    assert here.stdout.startswith("box search: compiled" if runs_compiled else "box search: interpreted")
-    assert here.returncode == (0 if runs_compiled else 1)
 
 
 def test_a_nan_cost_in_the_boxes_file_is_an_error_in_json_not_invalid_json(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.boxing import BoxType, Rules, Unit, choose_box
-from app.boxing.bounds import first_refusal, longest_first, prune_orientations, row_refusal
+from app.boxing.bounds import first_refusal, prune_orientations, row_refusal
 from app.boxing.model import Parcel, Placement
 from app.boxing.orientations import fitting_orientations
 from app.boxing.point_search import search_points
@@ -188,7 +188,7 @@ padded_units = st.lists(st.builds(
 
 @given(padded_units)
 @settings(max_examples=300, deadline=None)
-def test_the_order_by_number_keys_is_biggest_first_by_volume_then_longest_side_then_line(units: list[Unit]) -> None:
+def test_biggest_first_orders_by_padded_volume_then_longest_side_then_line(units: list[Unit]) -> None:
     def padded(u: Unit) -> list[int]:
         return [side + 2 * u.rules.padding for side in (u.length, u.width, u.height)]
 
@@ -196,7 +196,3 @@ def test_the_order_by_number_keys_is_biggest_first_by_volume_then_longest_side_t
         -padded(units[i])[0] * padded(units[i])[1] * padded(units[i])[2], -max(padded(units[i])), i))
     assert biggest_first(units) == plain
 
-
-@given(st.integers(0, 999), st.integers(0, 999), st.integers(0, 999))
-def test_longest_first_sorts_three_sizes_longest_first(a: int, b: int, c: int) -> None:
-    assert longest_first(a, b, c) == tuple(sorted((a, b, c), reverse=True))

@@ -1,21 +1,20 @@
-"""Answers remembered across orders (shape tables, identity memos, the cost ranking) never
-go stale: a new object, a changed catalogue or a memo that started over gives the answer
-worked out afresh."""
+"""Answers remembered across orders (the orientation and size caches, keyed by value) never
+go stale: equal keys that are other objects, a cache that is full or cleared, and a changed
+catalogue all give the answer worked out afresh."""
 from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
 
 from app.boxing import BoxType, Objective, Unit, choose_box
-from app.boxing import orientations
-from app.boxing.orientations import orientations_in, remember, smallest_sizes
+from app.boxing.orientations import orientations_in, shape_fits, shape_orientations, smallest_sizes
 from app.boxing.suggest import rank_boxes
 
 S = BoxType("S", 300, 220, 150, 10000, 150, Decimal("0.55"))
 M = BoxType("M", 400, 300, 200, 15000, 250, Decimal("0.85"))
 
 
-def test_equal_tuples_that_are_different_objects_get_their_own_answers() -> None:
+def test_equal_tuples_that_are_different_objects_get_the_same_answers() -> None:
     a = ((30, 20, 10), (20, 30, 10))
     b = tuple(list(a))  # equal, and another object
     c = ((5, 6, 7),)
@@ -24,29 +23,22 @@ def test_equal_tuples_that_are_different_objects_get_their_own_answers() -> None
     assert smallest_sizes(c) == (5, 6, 7)
 
 
-def test_a_memo_that_starts_over_keeps_answering_right() -> None:
-    memo: orientations.IdentityMemo = {}
-    keys = [((i, i + 1, i + 2),) for i in range(orientations.IDENTITY_MEMO_SIZE + 10)]
+def test_a_full_size_cache_keeps_answering_right() -> None:
+    maxsize = smallest_sizes.cache_info().maxsize
+    keys = [((i + 2, i + 1, i), (i + 1, i + 2, i)) for i in range(maxsize + 10)]
     for k in keys:
-        remember(memo, k, k[0][0])
-    assert len(memo) <= orientations.IDENTITY_MEMO_SIZE
-    for k in keys[-10:]:
-        hit = memo.get(id(k))
-        assert hit is not None and hit[0] is k and hit[1] == k[0][0]
-    # past its size the memo started over; each entry still holds its own key, so a lookup
-    # never returns another tuple's answer
-    assert all(memo_key == id(entry[0]) for memo_key, entry in memo.items())
+        assert smallest_sizes(k) == (k[0][1], k[0][1], k[0][2])
+    assert smallest_sizes.cache_info().currsize <= maxsize
+    assert all(smallest_sizes(k) == (k[0][1], k[0][1], k[0][2]) for k in keys[:10])  # dropped, worked out again
 
 
-def test_the_shape_tables_start_over_and_answer_the_same(monkeypatch) -> None:
+def test_the_orientation_caches_cleared_answer_the_same() -> None:
     shapes = [Unit(f"U{i}", 50 + i, 40, 30, 100).shape for i in range(40)]
     before = orientations_in(shapes, S.dims)
-    monkeypatch.setattr(orientations, "TABLE_SHAPES", 16)
-    monkeypatch.setattr(orientations, "_remembered", 16)  # full: the next new shape clears the tables
-    again = orientations_in([Unit("NEW", 61, 41, 31, 100).shape] + shapes, S.dims)
-    assert again[1:] == before
-    assert again[0] == orientations._fitting(Unit("NEW", 61, 41, 31, 100).shape, S.dims)
-    assert orientations._remembered <= 16  # the tables stay within their size
+    shape_fits.cache_clear()
+    shape_orientations.cache_clear()
+    assert orientations_in(shapes, S.dims) == before
+    assert len(before[0]) == 6  # a 50x40x30 unit fits an S box every way
 
 
 def test_the_ranking_follows_a_changed_catalogue() -> None:
