@@ -222,8 +222,10 @@ def decide(state: PackState, data: str, symbology: str | None, catalogue: Catalo
     """What this scan means for the pack (pure: the catalogue only answers look-ups)."""
     raw = data.strip("\r\n")
     order = state.order_number
-    command = command_for(raw) or _command_typed_through_another_layout(raw)
+    command = command_for(raw)
     if state.locked:
+        if command is None:  # only ACK leaves the lock, even one a keyboard layout garbled
+            command = _command_typed_through_another_layout(raw)
         if command is Command.ACK:
             return Decision(O.ACKNOWLEDGED, "Acknowledged. Carry on scanning.", command=command)
         return Decision(O.LOCKED, f"Scanned {_named(raw, None)}, but the station waits for ACK: "
@@ -260,6 +262,9 @@ def decide(state: PackState, data: str, symbology: str | None, catalogue: Catalo
     if code is not None:
         return Decision(O.WRONG_LABEL, f"Scanned label {code}, which belongs to no parcel of order {order}. "
                         "Find the right parcel and scan ACK.")
+    garbled = _command_typed_through_another_layout(raw)
+    if garbled is not None:
+        return _command(state, garbled)
     mismatch = find_layout_mismatch(text, lambda c: _is_known(c, catalogue))
     if mismatch is not None:
         return Decision(O.UNKNOWN, f"{mismatch.message} Tell your supervisor; put the item aside and "

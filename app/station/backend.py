@@ -50,7 +50,7 @@ class StationBackend:
     records: DatabaseRecords
 
     def close(self) -> None:
-        """Close the database (its engine and WAL checkpointer)."""
+        """Close the database."""
         self.db.close()
 
 

@@ -9,7 +9,6 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.store.checkpoint import WalCheckpointer
 from app.store.engine import READ_ONLY, create_database_engine, is_sqlite
 from app.errors import DatabaseUnavailable
 
@@ -24,13 +23,6 @@ class Database:
         self.engine: Engine = create_database_engine(url, **engine_kwargs)
         self.is_sqlite = is_sqlite(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        path = self.engine.url.database if self.is_sqlite else None
-        self._checkpointer = WalCheckpointer(path) if path and path != ":memory:" else None
-
-    def committed(self) -> None:
-        """A write transaction committed (its WAL pages are checkpointed off the writer's path)."""
-        if self._checkpointer is not None:
-            self._checkpointer.committed()
 
     def session(self) -> Session:
         """A new ORM session (app.store.uow.SqlUnitOfWork opens one per unit of work)."""
@@ -42,7 +34,6 @@ class Database:
         with self._translate_errors(), self._sessions() as session:
             with session.begin():
                 yield session
-        self.committed()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -70,9 +61,7 @@ class Database:
         return self.engine.url.render_as_string(hide_password=True)
 
     def close(self) -> None:
-        """Stops the checkpoint thread and closes every connection."""
-        if self._checkpointer is not None:
-            self._checkpointer.close()
+        """Closes every connection."""
         self.engine.dispose()
 
     def __enter__(self) -> "Database":

@@ -67,7 +67,6 @@ class SqlUnitOfWork:
         """Makes the unit's writes durable."""
         assert self.session is not None and not self._joined
         self.session.commit()
-        self.database.committed()
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
