@@ -7,7 +7,7 @@ from dataclasses import fields
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.store import claims
@@ -28,6 +28,18 @@ lines_t = OrderLine.__table__
 orders_t = Order.__table__
 items_t = ParcelItem.__table__
 serials_t = SerialNumber.__table__
+
+# The statements of every scan, built once: building them per call cost more than their SQL.
+PACK_UNITS = update(lines_t).where(
+    lines_t.c.id == bindparam("line"),
+    lines_t.c.order_id.in_(select(orders_t.c.id).where(
+        orders_t.c.id == bindparam("order"), orders_t.c.status == "packing",
+        orders_t.c.claimed_by_station == bindparam("station")).scalar_subquery()),
+    lines_t.c.packed_quantity + lines_t.c.backordered_quantity + bindparam("units") <= lines_t.c.quantity,
+).values(packed_quantity=lines_t.c.packed_quantity + bindparam("units"))
+INSERT_ITEM = insert(items_t).returning(items_t.c.id)
+INSERT_SCAN = insert(ScanRecord.__table__).returning(ScanRecord.__table__.c.id)
+INSERT_EVENT = insert(OrderEvent.__table__)
 
 
 def _record(cls: type, row: Any, **extra: Any) -> Any:
@@ -90,12 +102,8 @@ class SqlOrders:
                        .values(backordered_quantity=lines_t.c.backordered_quantity + quantity))
 
     def pack_units(self, line_id: int, quantity: int, order_id: int, station: str) -> bool:
-        holds = select(orders_t.c.id).where(orders_t.c.id == order_id, orders_t.c.status == "packing",
-                                            orders_t.c.claimed_by_station == station).scalar_subquery()
-        done = self.s.execute(update(lines_t).where(
-            lines_t.c.id == line_id, lines_t.c.order_id.in_(holds),
-            lines_t.c.packed_quantity + lines_t.c.backordered_quantity + quantity <= lines_t.c.quantity,
-        ).values(packed_quantity=lines_t.c.packed_quantity + quantity))
+        done = self.s.execute(PACK_UNITS, {"line": line_id, "order": order_id, "station": station,
+                                           "units": quantity})
         return done.rowcount == 1
 
     def unpack_units(self, line_id: int, quantity: int) -> None:
@@ -227,7 +235,7 @@ class SqlParcels:
     def add_item(self, item: ItemRecord) -> int:
         values = _columns(item)
         values["expiry"] = item.expiry.isoformat() if item.expiry else None
-        return int(self.s.execute(insert(items_t).values(**values).returning(items_t.c.id)).scalar_one())
+        return int(self.s.execute(INSERT_ITEM, values).scalar_one())
 
     def remove_items_of_scan(self, scan_id: int, parcel_id: int) -> int:
         mine = (items_t.c.scan_id == scan_id) & (items_t.c.parcel_id == parcel_id)
@@ -289,8 +297,7 @@ class SqlScans:
     def add(self, entry: ScanEntry) -> int:
         values = _columns(entry)
         values["data"], values["message"] = entry.data[:400], (entry.message or "")[:400] or None
-        table = ScanRecord.__table__
-        return int(self.s.execute(insert(table).values(**values).returning(table.c.id)).scalar_one())
+        return int(self.s.execute(INSERT_SCAN, values).scalar_one())
 
     def last_of_order(self, order_id: int, outcomes: frozenset[str]) -> ScanEntry | None:
         row = self.s.scalar(select(ScanRecord).where(ScanRecord.order_id == order_id, ScanRecord.outcome.in_(outcomes))
@@ -314,10 +321,10 @@ class SqlEvents:
     def add(self, order_id: int, kind: str, *, station: str | None = None, user: str | None = None,
             from_status: str | None = None, to_status: str | None = None,
             detail: dict[str, Any] | None = None, at: datetime | None = None) -> None:
-        self.s.execute(insert(OrderEvent.__table__).values(
-            order_id=order_id, at=at or utcnow(), kind=kind, from_status=from_status, to_status=to_status,
-            station=station, username=user,
-            detail=json.dumps(detail, default=str, sort_keys=True) if detail else None))
+        self.s.execute(INSERT_EVENT, {
+            "order_id": order_id, "at": at or utcnow(), "kind": kind, "from_status": from_status,
+            "to_status": to_status, "station": station, "username": user,
+            "detail": json.dumps(detail, default=str, sort_keys=True) if detail else None})
 
     def count(self, username: str, since: datetime, kind: str, to_status: str | None) -> int:
         return int(self.s.scalar(select(func.count()).select_from(OrderEvent).where(
