@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ui.doctor import check_platform_plugin, missing_libraries, platforms_to_check, plugins_dir
+from ui.doctor import DEBIAN_PACKAGES, check_platform_plugin, missing_libraries, platforms_to_check, plugins_dir
 
 
 def test_the_offscreen_plugin_of_this_qt_has_every_library() -> None:
@@ -19,30 +19,33 @@ def test_the_offscreen_plugin_of_this_qt_has_every_library() -> None:
 
 @pytest.fixture
 def plugin_missing_a_library(tmp_path: Path) -> Path:
-    """plugins/platforms/libqkiosk.so, needing libxcb-cursor.so.0 and libpackdesk-gone.so, neither there."""
+    """plugins/platforms/libqkiosk.so, needing libpackdesk-lost.so.0 and libpackdesk-gone.so, neither there."""
     if shutil.which("cc") is None:
         pytest.skip("needs a C compiler (packaging/bootstrap.sh installs gcc)")
     (tmp_path / "gone.c").write_text("int gone(void) { return 1; }\n")
     (tmp_path / "plugin.c").write_text("int gone(void);\nint plugin(void) { return gone(); }\n")
-    for name in ("libpackdesk-gone.so", "libxcb-cursor.so.0"):
+    for name in ("libpackdesk-gone.so", "libpackdesk-lost.so.0"):
         subprocess.run(["cc", "-shared", "-fPIC", f"-Wl,-soname,{name}", "-o", tmp_path / name, tmp_path / "gone.c"],
                        check=True)
     platforms = tmp_path / "plugins" / "platforms"
     platforms.mkdir(parents=True)
     subprocess.run(["cc", "-shared", "-fPIC", "-o", platforms / "libqkiosk.so", tmp_path / "plugin.c",
-                    f"-L{tmp_path}", "-Wl,--no-as-needed", "-l:libpackdesk-gone.so", "-l:libxcb-cursor.so.0"], check=True)
-    (tmp_path / "libxcb-cursor.so.0").unlink()
+                    f"-L{tmp_path}", "-Wl,--no-as-needed", "-l:libpackdesk-gone.so", "-l:libpackdesk-lost.so.0"], check=True)
+    (tmp_path / "libpackdesk-lost.so.0").unlink()
     (tmp_path / "libpackdesk-gone.so").unlink()
     return tmp_path / "plugins"
 
 
-def test_a_missing_library_is_a_problem_naming_it_and_its_debian_package(plugin_missing_a_library: Path) -> None:
+def test_a_missing_library_is_a_problem_naming_it_and_its_debian_package(plugin_missing_a_library: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # as if libpackdesk-lost.so.0 were one of the libraries Qt misses on a fresh Debian
+    monkeypatch.setitem(DEBIAN_PACKAGES, "libpackdesk-lost.so.0", "libpackdesk-lost0")
     assert missing_libraries(plugin_missing_a_library / "platforms" / "libqkiosk.so") == [
-        "libpackdesk-gone.so", "libxcb-cursor.so.0"]
+        "libpackdesk-gone.so", "libpackdesk-lost.so.0"]
     finding = check_platform_plugin("kiosk", plugin_missing_a_library)
     assert finding.ok is False
-    assert finding.found == "libqkiosk.so needs libpackdesk-gone.so, libxcb-cursor.so.0, not on this machine"
-    assert finding.fix == ("Install them: apt-get install libxcb-cursor0; find the package of "
+    assert finding.found == "libqkiosk.so needs libpackdesk-gone.so, libpackdesk-lost.so.0, not on this machine"
+    assert finding.fix == ("Install them: apt-get install libpackdesk-lost0; find the package of "
                            "libpackdesk-gone.so with `apt-file search NAME`.")
 
 
