@@ -51,9 +51,17 @@ def registered_checks() -> list[Check]:
     for ep in sorted(entry_points(group=ENTRY_POINTS), key=lambda e: e.name):
         try:
             checks.append(ep.load())
-        except ImportError as exc:  # a part not installed (e.g. Qt on a headless import box)
+        except Exception as exc:  # noqa: BLE001 - a part that cannot load is itself a finding
             log.warning("doctor checks %s unavailable: %s", ep.name, exc)
+            checks.append(_cannot_load(ep.name, ep.value, exc))
     return checks
+
+
+def _cannot_load(name: str, target: str, exc: Exception) -> Check:
+    def cannot_load(config: StationConfig) -> list[Finding]:
+        return [problem(f"{name} checks", f"{target} cannot be loaded: {exc}",
+                        "Reinstall Packdesk (a part of it is missing or damaged).")]
+    return cannot_load
 
 
 def examine(config: StationConfig, checks: Iterable[Check]) -> list[Finding]:
