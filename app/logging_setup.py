@@ -28,6 +28,7 @@ ENV_LOG_DIR = "PACKDESK_LOG_DIR"  # a station whose home is read-only logs elsew
 LOG_NAME = "packdesk.log"
 LOG_BYTES = 5_000_000
 LOG_BACKUPS = 5
+_root_level_before: int | None = None  # restored by stop_file_logging
 CRASH_LINES = 200  # the log lines a crash report carries
 FORMAT = "%(asctime)s %(levelname)s [%(threadName)s] %(name)s: %(message)s"
 # the distributions whose versions a crash report names (read from their metadata: no imports)
@@ -53,7 +54,8 @@ def start_file_logging(verbose: bool = False) -> Path:
     for handler in root.handlers:
         if isinstance(handler, logging.handlers.RotatingFileHandler) and Path(handler.baseFilename) == path:
             return path  # already logging there (a second station in one process, tests)
-    terminal_level = root.level
+    global _root_level_before
+    terminal_level = _root_level_before = root.level
     for handler in root.handlers:
         if handler.level == logging.NOTSET:  # they followed the root's level: keep them where they were
             handler.setLevel(terminal_level)
@@ -68,12 +70,16 @@ def start_file_logging(verbose: bool = False) -> Path:
 
 
 def stop_file_logging() -> None:
-    """Close and remove the log file's handler (the station closed)."""
+    """Close and remove the log file's handler and restore the root logger's level (the station closed)."""
+    global _root_level_before
     root = logging.getLogger()
     for handler in list(root.handlers):
         if isinstance(handler, logging.handlers.RotatingFileHandler) and Path(handler.baseFilename) == log_path():
             root.removeHandler(handler)
             handler.close()
+    if _root_level_before is not None:
+        root.setLevel(_root_level_before)
+        _root_level_before = None
 
 
 def last_lines(count: int = CRASH_LINES, path: Path | None = None) -> list[str]:

@@ -6,6 +6,7 @@ import logging
 import signal
 import sys
 import threading
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Callable
 
@@ -93,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         stop_file_logging()
 
 
-def run_station(args: argparse.Namespace, log_path: object = None) -> int:
+def run_station(args: argparse.Namespace, log_path: Path | None = None) -> int:
     """Build the station through the composition root and run Qt's event loop."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
