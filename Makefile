@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: run test setup bench screenshots lint clean
+.PHONY: run test setup bench screenshots lint clean dist
 
 setup:
 	./packaging/bootstrap.sh dev
@@ -22,8 +22,12 @@ bench: setup
 screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots docs/screenshots
 
+# The one-folder bundle and the Debian package (packaging/build-dist.sh, docs/install.md).
+dist: setup
+	PY=$(PY) ./packaging/build-dist.sh
+
 lint: setup
 	$(VENV)/bin/lint-imports
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .hypothesis build dist

@@ -3,13 +3,19 @@ Every form and option is documented in docs/devices.md."""
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any, Mapping
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
+import serial
+
+from app.config import StationConfig
+from app.doctor import Finding, ok, problem
 from app.ports import DeviceState, Printer, Scale, Scanner
 from app.station.devices import printer_state
 from app.station.ports import HealthProbe
+from devices.backoff import PORT_ERRORS
 from devices.errors import DeviceConfigError, ScaleError, ScaleFailure
 from devices.hid_scanner import HidScanner
 from devices.keyboard_scanner import KeyboardScanner, WedgeSettings
@@ -194,6 +200,80 @@ def printer_probe(printer: Printer) -> HealthProbe:
         result = status()
         return printer_state(result), "" if result.ok else result.message
     return check
+
+
+def scanner_probe(scanner: Scanner) -> HealthProbe:
+    """A check of a scanner that is not running: its port opens (exclusively, as the station
+    opens it), or its socket:// server accepts a connection. Keyboards have nothing to open."""
+    def check() -> tuple[DeviceState, str]:
+        if isinstance(scanner, KeyboardScanner):
+            return DeviceState.CONNECTED, "keyboard wedge: scans arrive as key presses"
+        if isinstance(scanner, HidScanner):
+            path = Path(scanner.path)
+            if not path.exists():
+                return DeviceState.DISCONNECTED, f"{path} does not exist"
+            if not os.access(path, os.R_OK):
+                return DeviceState.ERROR, f"{path} is not readable by this user"
+            return DeviceState.CONNECTED, ""
+        settings = scanner.settings  # type: ignore[attr-defined]
+        try:
+            port = serial.serial_for_url(settings.port, baudrate=settings.baudrate, timeout=0.1,
+                                         **({} if "://" in settings.port else {"exclusive": True}))
+        except (*PORT_ERRORS, ValueError) as exc:
+            gone = isinstance(exc, serial.SerialException) and "No such file" in str(exc)
+            return (DeviceState.DISCONNECTED if gone else DeviceState.ERROR), f"cannot open {settings.port}: {exc}"
+        port.close()
+        return DeviceState.CONNECTED, ""
+    return check
+
+
+DOCTOR_FIXES = {
+    "scanner": "Plug the scanner in and find it with `packdesk devices list` (with the udev rules installed "
+               "it is /dev/packdesk/scanner); test it with `packdesk devices scan URL`.",
+    "scale": "Check that the scale is on and plugged in, its baud rate and protocol ([devices] scale_protocol); "
+             "test it with `packdesk devices weigh URL -p PROTOCOL`.",
+    "printer": "Check that the printer is on and reachable at that address; test it with "
+               "`packdesk devices print-test URL`.",
+}
+
+
+def doctor_checks(config: StationConfig) -> list[Finding]:
+    """`packdesk doctor`'s look at each configured scanner, scale and printer (the health probes
+    above, run once; stop the station first, as it holds the serial ports exclusively)."""
+    urls = config.devices
+    where = f"[devices] in {config.config_path}" if config.config_path else "[devices] of the configuration"
+    findings = []
+    for name, key, kind in (("scanner", "scanner", "scanner"), ("scale", "scale", "scale"),
+                            ("label printer", "label_printer", "printer"),
+                            ("document printer", "document_printer", "printer")):
+        url = getattr(urls, key)
+        if not url:
+            findings.append(ok(name, "not configured"))
+            continue
+        opener = {"scanner": lambda: open_scanner(url), "scale": lambda: open_scale(url, urls.scale_protocol),
+                  "printer": lambda: open_printer(url)}[kind]
+        try:
+            device: Any = opener()
+        except DeviceConfigError as exc:
+            findings.append(problem(name, str(exc), f"Correct {key} in {where} (docs/devices.md)."))
+            continue
+        probe = {"scanner": scanner_probe, "scale": scale_probe, "printer": printer_probe}[kind]
+        try:
+            state, message = probe(device)()
+        finally:
+            if kind != "scanner":  # a scanner that was never started holds nothing
+                device.close()
+        if state is DeviceState.CONNECTED:
+            findings.append(ok(name, f"{url}: {message or 'answers'}"))
+            continue
+        fix = DOCTOR_FIXES[kind]
+        if "exclusively lock" in message or "busy" in message.lower():
+            fix = "Another program holds the port - the running station? Stop it (`systemctl stop packdesk-kiosk`) and check again."
+        elif "Permission denied" in message or "not readable" in message:
+            fix = ("Give the station's user access: install the udev rules of the Packdesk package "
+                   "(/lib/udev/rules.d/60-packdesk.rules) or add the user to the dialout group.")
+        findings.append(problem(name, f"{url}: {state.value}: {message}", fix))
+    return findings
 
 
 def _url_from(url_or_config: str | Mapping[str, Any]) -> str:

@@ -8,14 +8,18 @@ VENV=${VENV:-.venv}
 PYTHON=${PYTHON:-python3}
 EXTRAS=${1:-dev}
 
-# Debian packages: Qt's xcb/EGL/font/audio libraries for the station; Xvfb with xdotool and
-# setxkbmap (real key events for the keyboard-wedge tests), CUPS with the PDF printer, socat and
-# poppler for the tests. No C compiler: everything Packdesk needs comes as wheels.
+# Debian packages: Qt's xcb/Wayland/EGL/font/audio libraries for the station (the same list the
+# .deb depends on: packaging/debian/control.in); Xvfb with xdotool and setxkbmap (real key
+# events for the keyboard-wedge tests), CUPS with the PDF printer, socat and poppler for the
+# tests; systemd-analyze (systemd), cage, udev and desktop-file-utils to check the kiosk unit,
+# the udev rules and the desktop file. No C compiler: everything Packdesk needs comes as wheels.
 DEBS="libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0
-libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libpulse0 libasound2 python3-venv"
+libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libwayland-client0 libwayland-cursor0 libwayland-egl1 libopengl0
+libpulse0 libasound2 python3-venv"
 if [ "$EXTRAS" = dev ]; then
-  DEBS="$DEBS xvfb xauth xdotool x11-xkb-utils cups cups-client cups-bsd printer-driver-cups-pdf socat poppler-utils"
+  DEBS="$DEBS xvfb xauth xdotool x11-xkb-utils cups cups-client cups-bsd printer-driver-cups-pdf socat poppler-utils
+systemd cage udev desktop-file-utils"
 fi
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   missing=""

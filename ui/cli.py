@@ -4,7 +4,14 @@ from __future__ import annotations
 import argparse
 import logging
 import signal
-from typing import TYPE_CHECKING
+import sys
+import threading
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Callable
+
+from app.errors import PackdeskError
+from app.logging_setup import start_file_logging, stop_file_logging, write_crash_report
 
 if TYPE_CHECKING:
     from app.config import StationConfig
@@ -35,14 +42,70 @@ def config_from_args(args: argparse.Namespace) -> "StationConfig":
     return station_config(settings, demo=getattr(args, "demo", False), windowed=getattr(args, "windowed", False))
 
 
+def report_crash(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None,
+                 where: str = "the station") -> None:
+    """Log an exception nobody caught, then leave a crash report with the log's last lines."""
+    log.critical("unhandled %s in %s: %s", exc_type.__name__, where, exc, exc_info=(exc_type, exc, tb))
+    try:
+        path = write_crash_report(exc_type, exc, tb, where)
+    except OSError as failed:  # a full or read-only disk must not hide the original error
+        log.error("could not write the crash report: %s", failed)
+        return
+    log.critical("crash report written to %s", path)
+
+
+def install_crash_hooks() -> Callable[[], None]:
+    """Every exception nobody caught - in a Qt slot (PySide6 hands those to sys.excepthook and
+    carries on), or on any thread - leaves a crash report. Returns what undoes it."""
+    previous_hook, previous_thread_hook = sys.excepthook, threading.excepthook
+
+    def on_exception(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if not issubclass(exc_type, KeyboardInterrupt):
+            report_crash(exc_type, exc, tb)
+        previous_hook(exc_type, exc, tb)
+
+    def on_thread_exception(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None and not issubclass(args.exc_type, SystemExit):
+            name = args.thread.name if args.thread is not None else "a thread"
+            report_crash(args.exc_type, args.exc_value, args.exc_traceback, f"the thread {name!r}")
+        previous_thread_hook(args)
+
+    sys.excepthook, threading.excepthook = on_exception, on_thread_exception
+
+    def undo() -> None:
+        sys.excepthook, threading.excepthook = previous_hook, previous_thread_hook
+    return undo
+
+
 def run(args: argparse.Namespace) -> int:
+    """Log to the rotating log file, build the station and run it; a crash leaves a report."""
+    path = start_file_logging(getattr(args, "verbose", False))
+    undo = install_crash_hooks()
+    try:
+        return run_station(args, path)
+    except PackdeskError as exc:  # a problem the message explains (main prints it): no crash
+        log.error("the station cannot start: %s", exc)
+        raise
+    except Exception:
+        report_crash(*sys.exc_info())  # type: ignore[arg-type]
+        raise
+    finally:
+        undo()
+        stop_file_logging()
+
+
+def run_station(args: argparse.Namespace, log_path: Path | None = None) -> int:
     """Build the station through the composition root and run Qt's event loop."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from ui.composition import build_station
 
+    from PySide6 import __version__ as pyside_version
+
     config = config_from_args(args)
+    log.info("Packdesk starting: station %s, database %s, PySide6 %s, log %s", config.code,
+             config.database_url.split("@")[-1], pyside_version, log_path)
     qt_app = QApplication.instance() or QApplication([])
     station = build_station(config)
     # SIGTERM (systemd stop) closes cleanly; Qt needs its loop to wake up to notice.
@@ -60,3 +123,4 @@ def run(args: argparse.Namespace) -> int:
         return qt_app.exec()
     finally:
         station.close()
+        log.info("Packdesk station %s closed", config.code)

@@ -19,6 +19,8 @@ log = logging.getLogger(__name__)
 
 # app's own command groups, registered in this order in --help.
 APP_GROUPS: tuple[str, ...] = ("db", "demo", "imports", "orders", "export")
+APP_GROUPS += ("doctor",)  # issue 19
+APP_GROUPS += ("logs",)  # issue 19
 
 
 def build_parser() -> argparse.ArgumentParser:
