@@ -47,7 +47,8 @@ class NotPackable(OrderError):
     def __init__(self, number: str, status: str) -> None:
         self.number, self.status = number, status
         super().__init__(
-            f"Order {number} is {status} and cannot be packed; only picked orders can. "
+            f"Order {number} is {status} and cannot be packed; only picked orders can (or allocated ones, "
+            "where the station picks and packs). "
             "Put it aside and tell a supervisor."
         )
 
