@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from app.imports import catalog, orders, places, shopify, users
 from app.imports.common import ImportReport, Progress
 from app.imports.errors import ImportFormatError, ImportRejected, RowProblem
 from app.imports.limits import DEFAULT_MAX_LINE_QUANTITY
+from app.orders.settings import OrderSettings
 from app.imports.reading import (
     FORMATS, Record, check_columns, duplicate_columns, guess_format, read_csv, read_json, read_text,
 )
@@ -55,11 +56,14 @@ KINDS: dict[str, Kind] = {
 
 def import_file(db: Database, kind: str, path: str | Path, fmt: str | None = None,
                 progress: Progress | None = None,
-                max_line_quantity: int = DEFAULT_MAX_LINE_QUANTITY) -> ImportReport:
+                max_line_quantity: int = DEFAULT_MAX_LINE_QUANTITY,
+                order_settings: OrderSettings | None = None) -> ImportReport:
     """Imports `path` as `kind` in one transaction; ImportRejected lists every bad row.
     `progress(stage, done, total)` hears how far it is (see app.imports.common.Progress), last
     with ("committing", rows, rows) just before the commit: raising there still rolls back.
-    An order line may hold at most `max_line_quantity` units."""
+    An order line may hold at most `max_line_quantity` units. Imported orders are validated and
+    allocated in the same transaction, and a stock import allocates backordered orders
+    (`order_settings`, default: the documented defaults)."""
     if kind not in KINDS:
         raise ImportFormatError(f"Cannot import {kind!r}; kinds are: {', '.join(KINDS)}.")
     path = Path(path)
@@ -71,12 +75,16 @@ def import_file(db: Database, kind: str, path: str | Path, fmt: str | None = Non
     spec = KINDS[kind]
     problems: list[RowProblem] = []
     records = _records(path, fmt, spec, problems)
-    prepare = spec.prepare
+    prepare, write = spec.prepare, spec.write
+    settings = order_settings or OrderSettings()
     if kind == "orders":
         prepare = functools.partial(orders.prepare, max_line_quantity=max_line_quantity)
+        write = functools.partial(orders.write, settings=settings)
+    elif kind == "stock":
+        write = functools.partial(orders.write_stock, settings=settings)
     for attempt in range(1, ATTEMPTS + 1):
         try:
-            return _import(db, spec, prepare, path, kind, records, list(problems), progress)
+            return _import(db, replace(spec, write=write), prepare, path, kind, records, list(problems), progress)
         except ConcurrentImport as exc:
             if attempt == ATTEMPTS:
                 raise

@@ -11,13 +11,17 @@ import logging
 from decimal import Decimal
 from typing import Any
 
+from app.imports import places
 from app.imports.common import ImportReport, Progress, same
 from app.imports.errors import RowProblem
 from app.imports.limits import DEFAULT_MAX_LINE_QUANTITY, LIMITS, order_number_problem
 from app.imports.reading import Record, Row
+from app.orders import pipeline
+from app.orders.settings import OrderSettings
 from app.orders.status import OrderStatus
 from app.store.import_rows import OrderDraft, ProductFacts
 from app.store.imports import ImportWriter
+from app.store.uow import SqlUnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -129,10 +133,31 @@ def prepare(writer: ImportWriter, records: list[Record], problems: list[RowProbl
 
 
 def write(writer: ImportWriter, drafts: list[OrderDraft], report: ImportReport,
-          progress: Progress | None = None) -> None:
-    """Creates new orders (captured) and updates captured ones whose content changed;
-    `progress("writing", done, total)` hears as the batches are written."""
+          progress: Progress | None = None, settings: OrderSettings | None = None) -> None:
+    """Creates new orders (captured) and updates captured ones whose content changed, then
+    validates and allocates the file's orders in the same transaction (an order that fails
+    validation is imported and held: all or nothing is about malformed rows, not business
+    rules); `progress("writing", done, total)` hears as the batches are written."""
+    uow = SqlUnitOfWork.joining(writer.session)
+    numbers = [d.number for d in drafts]
+    known = {o.number for o in uow.orders.in_status(tuple(s.value for s in OrderStatus), numbers)}
     writer.write_orders(drafts, report.count, report.source, progress)
+    writer.session.flush()
+    report.created_numbers = [n for n in numbers if n not in known]
+    outcome = pipeline.process_in(uow, numbers, settings or OrderSettings(), user="import")
+    report.notes.append(f"orders: {outcome.summary()}")
+    report.notes += [f"order {number} on hold: {'; '.join(reasons)}" for number, reasons in outcome.held.items()]
+
+
+def write_stock(writer: ImportWriter, parsed: list[Any], report: ImportReport,
+                progress: Progress | None = None, settings: OrderSettings | None = None) -> None:
+    """A stock import: sets the quantities on hand, then allocates the orders waiting for stock."""
+    places.write_stock(writer, parsed, report, progress)
+    writer.session.flush()
+    outcome = pipeline.allocate_in_turn(SqlUnitOfWork.joining(writer.session), None, settings or OrderSettings(),
+                                        user="import")
+    if outcome.statuses:
+        report.notes.append(f"orders waiting for stock: {outcome.summary()}")
 
 
 def _order_fields(row: Row) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], Any]:

@@ -140,3 +140,10 @@ def move_holds_in(uow: UnitOfWork, order: OrderRecord, to: str) -> int:
             uow.stock.move_hold(hold.id, to)
             moved += hold.quantity
     return moved
+
+
+def picked_in(uow: UnitOfWork, order: OrderRecord, *, user: str | None = None, reason: str = "picked") -> None:
+    """Every held unit of an allocated order picked: its holds move to picked and the order to picked."""
+    units = move_holds_in(uow, order, "picked")
+    lifecycle.record_event(uow, order.id, "OrderPicked", user=user, units=units)
+    lifecycle.change_status(uow, order, S.PICKED, user=user, reason=reason)

@@ -73,9 +73,18 @@ def process_in(uow: UnitOfWork, numbers: list[str] | None, settings: OrderSettin
         if not verdict.passed:
             status = S.CANCELLED.value if verdict.not_work else S.ON_HOLD.value
             outcome.add(order.number, status, [f"{r.kind.value}: {r.detail}" for r in verdict.reasons])
+    outcome.statuses.update(allocate_in_turn(uow, numbers, settings, user=user).statuses)
+    log.info("orders processed: %s", outcome.summary())
+    return outcome
+
+
+def allocate_in_turn(uow: UnitOfWork, numbers: list[str] | None, settings: OrderSettings, *,
+                     user: str | None = None) -> Outcome:
+    """Allocates the validated and backordered orders among `numbers` (None: all), by priority
+    then SLA, in the caller's unit of work."""
+    outcome = Outcome()
     for order in uow.orders.in_status(WAITING, numbers):
         outcome.add(order.number, allocate_in(uow, order, settings, user=user).status)
-    log.info("orders processed: %s", outcome.summary())
     return outcome
 
 
