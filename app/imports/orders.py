@@ -11,6 +11,7 @@ import logging
 from decimal import Decimal
 from typing import Any
 
+from app.errors import PackdeskError
 from app.imports import places
 from app.imports.common import ImportReport, Progress, same
 from app.imports.errors import RowProblem
@@ -18,7 +19,9 @@ from app.imports.limits import DEFAULT_MAX_LINE_QUANTITY, LIMITS, order_number_p
 from app.imports.reading import Record, Row
 from app.orders import pipeline
 from app.orders.settings import OrderSettings
-from app.orders.status import OrderStatus
+from app.orders.allocation import release_stock_in
+from app.orders.lifecycle import change_status
+from app.orders.status import CHANGEABLE_BY_IMPORT, OrderStatus
 from app.store.import_rows import OrderDraft, ProductFacts
 from app.store.imports import ImportWriter
 from app.store.uow import SqlUnitOfWork
@@ -114,14 +117,15 @@ def parse(records: list[Record], catalogue: dict[str, ProductFacts], problems: l
 
 
 def check_existing(drafts: list[OrderDraft], changed: dict[str, str], problems: list[RowProblem]) -> None:
-    """An order the file would change that is already past captured is a problem
+    """An order the file would change that somebody has started to pick or pack is a problem
     (`changed`: number -> status of the stored orders whose content differs from the file)."""
     for draft in drafts:
         status = changed.get(draft.number)
-        if status is not None and status != OrderStatus.CAPTURED.value:
+        if status is not None and status not in CHANGEABLE_BY_IMPORT:
             problems.append(RowProblem(
                 draft.line, f"order {draft.number} is already {status}; an import can only "
-                "change captured orders (leave it out of the file or ask a supervisor)"))
+                "change captured orders and those nobody has started to pick (validated, on hold, backordered, "
+                "allocated); leave it out of the file or ask a supervisor"))
 
 
 def prepare(writer: ImportWriter, records: list[Record], problems: list[RowProblem],
@@ -141,12 +145,33 @@ def write(writer: ImportWriter, drafts: list[OrderDraft], report: ImportReport,
     uow = SqlUnitOfWork.joining(writer.session)
     numbers = [d.number for d in drafts]
     known = {o.number for o in uow.orders.in_status(tuple(s.value for s in OrderStatus), numbers)}
+    _recapture(uow, [n for n, status in writer.changed_orders(drafts).items() if status != OrderStatus.CAPTURED.value])
     writer.write_orders(drafts, report.count, report.source, progress)
     writer.session.flush()
     report.created_numbers = [n for n in numbers if n not in known]
     outcome = pipeline.process_in(uow, numbers, settings or OrderSettings(), user="import")
     report.notes.append(f"orders: {outcome.summary()}")
     report.notes += [f"order {number} on hold: {'; '.join(reasons)}" for number, reasons in outcome.held.items()]
+
+
+class OrderStartedElsewhere(PackdeskError):
+    """An import would change a held order whose picking or packing had started."""
+
+    def __init__(self, number: str, before: str) -> None:
+        super().__init__(f"Order {number} was put on hold while {before}; an import cannot change it. Leave it "
+                         "out of the file, or ask a supervisor to cancel it and import it under a new number.")
+
+
+def _recapture(uow: SqlUnitOfWork, numbers: list[str]) -> None:
+    """Orders the file changes that were validated, held or allocated go back to captured (their
+    stock released, their hold reasons closed), to be validated and allocated again as changed."""
+    for order in uow.orders.in_status(CHANGEABLE_BY_IMPORT, numbers):
+        before = uow.events.status_before(order.id, OrderStatus.ON_HOLD.value)
+        if order.status == OrderStatus.ON_HOLD.value and before not in CHANGEABLE_BY_IMPORT:
+            raise OrderStartedElsewhere(order.number, before or "")
+        release_stock_in(uow, order)
+        uow.holds.release_all(order.id, "import", "changed by import")
+        change_status(uow, order, OrderStatus.CAPTURED, user="import", reason="changed by import")
 
 
 def write_stock(writer: ImportWriter, parsed: list[Any], report: ImportReport,
