@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, timezone
-from decimal import Decimal
 
 import pytest
 
@@ -208,5 +207,15 @@ def test_a_released_pack_from_allocated_goes_back_to_allocated(store, uow, mug) 
     assert status(uow, "PD-1001") == "allocated"
 
 
-def test_prices_are_money_not_floats() -> None:
-    assert isinstance(ProductRecord(1, "X", "x").price, Decimal)
+def test_picking_then_shipping_an_order_lowers_the_stock_on_hand(store, uow, mug) -> None:
+    from app.orders import allocation
+    shelf = store.add_bin(mug, "A-01-1", 5)
+    validated(store, "PD-1001", [(mug, 2)])
+    pipeline.allocate(uow, None, PICKED)
+    with uow:
+        order = uow.orders.get("PD-1001")
+        allocation.picked_in(uow, order, user="dmitri")
+        assert allocation.shipped_in(uow, uow.orders.get("PD-1001")) == 2
+        uow.commit()
+    assert (store.tables.bins[shelf.id].quantity, store.tables.bins[shelf.id].allocated) == (3, 0)
+    assert {h.status for h in store.tables.stock_holds.values()} == {"shipped"}
