@@ -67,14 +67,15 @@ def import_file(db: Database, kind: str, path: str | Path, fmt: str | None = Non
     if kind not in KINDS:
         raise ImportFormatError(f"Cannot import {kind!r}; kinds are: {', '.join(KINDS)}.")
     path = Path(path)
-    fmt = fmt or guess_format(path)
+    guessed, fmt = fmt is None, fmt or guess_format(path)
     if fmt not in FORMATS:
         raise ImportFormatError(f"Format {fmt!r} is unknown; use one of {', '.join(FORMATS)}.")
     if fmt == "shopify" and kind != "orders":
         raise ImportFormatError("The Shopify layout is for orders only.")
     spec = KINDS[kind]
     problems: list[RowProblem] = []
-    records = _records(path, fmt, spec, problems)
+    notes: list[str] = []
+    records = _records(path, fmt, spec, problems, notes, guessed)
     prepare, write = spec.prepare, spec.write
     settings = order_settings or OrderSettings()
     if kind == "orders":
@@ -84,7 +85,8 @@ def import_file(db: Database, kind: str, path: str | Path, fmt: str | None = Non
         write = functools.partial(orders.write_stock, settings=settings)
     for attempt in range(1, ATTEMPTS + 1):
         try:
-            return _import(db, replace(spec, write=write), prepare, path, kind, records, list(problems), progress)
+            return _import(db, replace(spec, write=write), prepare, path, kind, records, list(problems), progress,
+                           notes)
         except ConcurrentImport as exc:
             if attempt == ATTEMPTS:
                 raise
@@ -93,8 +95,9 @@ def import_file(db: Database, kind: str, path: str | Path, fmt: str | None = Non
 
 
 def _import(db: Database, spec: Kind, prepare: Callable[..., list[Any]], path: Path, kind: str,
-            records: list[Record], problems: list[RowProblem], progress: Progress | None) -> ImportReport:
-    report = ImportReport(kind=kind, source=path.name, rows=len(records))
+            records: list[Record], problems: list[RowProblem], progress: Progress | None,
+            notes: list[str]) -> ImportReport:
+    report = ImportReport(kind=kind, source=path.name, rows=len(records), notes=list(notes))
     if progress is not None:
         progress("checking", 0, len(records))
     with import_transaction(db, str(path)) as writer:
@@ -108,7 +111,8 @@ def _import(db: Database, spec: Kind, prepare: Callable[..., list[Any]], path: P
     return report
 
 
-def _records(path: Path, fmt: str, spec: Kind, problems: list[RowProblem]) -> list[Record]:
+def _records(path: Path, fmt: str, spec: Kind, problems: list[RowProblem], notes: list[str],
+             guessed: bool = False) -> list[Record]:
     text = read_text(path)
     if fmt == "json":
         records = read_json(text, str(path))
@@ -121,9 +125,12 @@ def _records(path: Path, fmt: str, spec: Kind, problems: list[RowProblem]) -> li
     header, records = read_csv(text, str(path))
     if not header:
         raise ImportFormatError(f"{path} is empty; an import file starts with a header row.")
+    if guessed and spec.columns is orders.COLUMNS and shopify.is_shopify_export(header):
+        fmt = "shopify"
+        notes.append("read as a Shopify orders export (recognised from its header)")
     if fmt == "shopify":
         problems.extend(duplicate_columns(header))
-        return shopify.to_records(header, records, problems)
+        return shopify.to_records(header, records, problems, notes)
     problems.extend(check_columns(header, set(spec.columns), spec.required))
     for record in records:
         extra = record.values.pop("__extra__", None)

@@ -45,6 +45,8 @@ ORDER_COLUMNS = {
     "ship_name": "text, required", "ship_company": "text", "ship_address1": "text, required",
     "ship_address2": "text", "ship_postcode": "text", "ship_city": "text, required",
     "ship_region": "text", "ship_country": "ISO 3166 alpha-2 code, required", "ship_phone": "text",
+    "bill_postcode": "the billing address's postcode (review rule: billing differs from shipping)",
+    "bill_country": "the billing address's ISO 3166 alpha-2 code",
 }
 LINE_COLUMNS = {
     "sku": "a SKU of the catalogue, required", "line_name": "text, default the product's name",
@@ -52,6 +54,7 @@ LINE_COLUMNS = {
     "line_discount": "decimal >= 0 off this line", "tax_rate": "decimal, e.g. 0.21",
 }
 COLUMNS = {**ORDER_COLUMNS, **LINE_COLUMNS}
+FIELD_COLUMNS = {"billing_postcode": "bill_postcode", "billing_country": "bill_country"}  # where named otherwise
 REQUIRED = {"order_number", "sku", "quantity"}
 ADDRESS_FIELDS = {"name": "ship_name", "company": "ship_company", "line1": "ship_address1",
                   "line2": "ship_address2", "postcode": "ship_postcode", "city": "ship_city",
@@ -93,6 +96,7 @@ def parse(records: list[Record], catalogue: dict[str, ProductFacts], problems: l
     """Groups rows into orders and checks every field, SKU (against `catalogue`) and order;
     a line may hold at most `max_line_quantity` units."""
     drafts: dict[str, OrderDraft] = {}
+    absent: dict[str, set[str]] = {}
     for record in records:
         row = Row(record, problems)
         number = row.text("order_number", required=True, column="orders.number")
@@ -108,11 +112,17 @@ def parse(records: list[Record], catalogue: dict[str, ProductFacts], problems: l
         order_values = _order_fields(row)
         if first:
             draft.fields, draft.address, draft.customer, draft.created_at = order_values
+            absent[number] = {k for k in draft.fields if FIELD_COLUMNS.get(k, k) not in record.values}
         else:
             _check_consistent(row, draft, order_values)
         _add_line(row, draft, catalogue, max_line_quantity)
     for draft in drafts.values():
         _check_order(draft, problems)
+        # a column the file does not have leaves the stored value alone (a new order gets the
+        # default): re-importing a narrower file never turns express into standard; the total,
+        # computed from the lines when absent, stays
+        for name in absent[draft.number] - {"total"}:
+            draft.fields.pop(name, None)
     return list(drafts.values())
 
 
@@ -205,6 +215,8 @@ def _order_fields(row: Row) -> tuple[dict[str, Any], dict[str, Any], dict[str, A
         tax_total=row.decimal("tax_total", column="orders.tax_total", default=Decimal(0)),
         total=row.decimal("total", column="orders.total"),
         tote=row.text("tote", column="orders.tote"),
+        billing_postcode=row.text("bill_postcode", column="orders.billing_postcode"),
+        billing_country=(row.text("bill_country", column="orders.billing_country") or "").upper() or None,
     )
     # the country's own check below says more than its column's length (2) would
     address = {attr: row.text(col, column=None if attr == "country" else f"addresses.{attr}")

@@ -26,9 +26,9 @@ def hold_in(uow: UnitOfWork, order: OrderRecord, reasons: list[HoldReason], *, u
     """Puts the order on hold with its typed reasons (in the caller's unit of work)."""
     for reason in reasons:
         uow.holds.add(order.id, reason.kind.value, reason.detail)
-    lifecycle.change_status(uow, order, S.ON_HOLD, user=user, reason="; ".join(r.detail for r in reasons))
     lifecycle.record_event(uow, order.id, "OrderHeld", user=user,
                            reasons=[{"kind": r.kind.value, "detail": r.detail} for r in reasons])
+    lifecycle.change_status(uow, order, S.ON_HOLD, user=user, reason="; ".join(r.detail for r in reasons))
     log.info("order %s held: %s", order.number, ", ".join(r.kind.value for r in reasons))
 
 

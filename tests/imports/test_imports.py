@@ -219,7 +219,8 @@ def test_a_big_order_file_is_written_in_chunks_with_progress_and_customers_share
         assert s.scalar(select(func.count()).select_from(Address)) == 130
         assert s.scalar(select(func.sum(OrderLine.quantity))) == sum(1 + i % 3 for i in range(130))
         events = s.execute(select(Order.number, OrderEvent.kind).join(Order, Order.id == OrderEvent.order_id)).all()
-        assert sorted(events) == [(f"BIG-{i:04d}", "OrderCaptured") for i in range(130)]
+        captured = [e for e in events if e[1] == "OrderCaptured"]  # validation's events follow
+        assert sorted(captured) == [(f"BIG-{i:04d}", "OrderCaptured") for i in range(130)]
         mine = s.scalar(select(Order).where(Order.number == "BIG-0031"))
         assert mine.customer.email == "c1@example.com" and mine.ship_to.customer_id == mine.customer.id
     again = import_file(db, "orders", path)
