@@ -66,9 +66,11 @@ def test_re_importing_a_narrower_export_never_blanks_what_it_does_not_carry(db: 
     stock_up(db, tmp_path)
     import_file(db, "orders", write(tmp_path, "wide.csv", HEADER + row("#1001", notes='"gift_wrap: true"')),
                 fmt="shopify")
-    narrow = "Name,Lineitem quantity,Lineitem sku,Lineitem price,Shipping Address1,Shipping City,Total\n"
-    report = import_file(db, "orders", write(tmp_path, "narrow.csv",
-                                             narrow + "#1001,1,MUG-BLUE-350,12.50,Lagerstrasse 1,Hamburg,12.50\n"))
+    narrow = ("Name,Lineitem quantity,Lineitem name,Lineitem sku,Lineitem price,Shipping Name,Shipping Address1,Shipping City,"
+              "Shipping Zip,Shipping Country,Total\n")
+    report = import_file(db, "orders", write(tmp_path, "narrow.csv", narrow
+                                             + "#1001,1,Blue mug,MUG-BLUE-350,12.50,Ada Lovelace,Lagerstrasse 1,Hamburg,20095,"
+                                               "DE,12.50\n"))
     assert report.unchanged == 1
     with db.read() as session:
         order = session.scalar(select(Order).where(Order.number == "1001"))
