@@ -57,13 +57,13 @@ KINDS: dict[str, Kind] = {
 def import_file(db: Database, kind: str, path: str | Path, fmt: str | None = None,
                 progress: Progress | None = None,
                 max_line_quantity: int = DEFAULT_MAX_LINE_QUANTITY,
-                order_settings: OrderSettings | None = None) -> ImportReport:
+                order_settings: OrderSettings | None = None, allocate_waiting: bool = True) -> ImportReport:
     """Imports `path` as `kind` in one transaction; ImportRejected lists every bad row.
     `progress(stage, done, total)` hears how far it is (see app.imports.common.Progress), last
     with ("committing", rows, rows) just before the commit: raising there still rolls back.
     An order line may hold at most `max_line_quantity` units. Imported orders are validated and
-    allocated in the same transaction, and a stock import allocates backordered orders
-    (`order_settings`, default: the documented defaults)."""
+    allocated in the same transaction, and a stock import allocates backordered orders unless
+    `allocate_waiting` is False (`order_settings`, default: the documented defaults)."""
     if kind not in KINDS:
         raise ImportFormatError(f"Cannot import {kind!r}; kinds are: {', '.join(KINDS)}.")
     path = Path(path)
@@ -81,7 +81,7 @@ def import_file(db: Database, kind: str, path: str | Path, fmt: str | None = Non
     if kind == "orders":
         prepare = functools.partial(orders.prepare, max_line_quantity=max_line_quantity)
         write = functools.partial(orders.write, settings=settings)
-    elif kind == "stock":
+    elif kind == "stock" and allocate_waiting:
         write = functools.partial(orders.write_stock, settings=settings)
     for attempt in range(1, ATTEMPTS + 1):
         try:

@@ -47,7 +47,8 @@ def load_demo(db: Database) -> DemoReport:
     the demo's own allocated orders and holds two of them."""
     report = DemoReport()
     for kind, name, fmt in FILES:
-        report.imports.append(import_file(db, kind, resource("demo", name), fmt))
+        # the demo's stock must not allocate orders waiting in the database: they are not the demo's
+        report.imports.append(import_file(db, kind, resource("demo", name), fmt, allocate_waiting=False))
     created = [n for r in report.imports if r.kind == "orders" for n in r.created_numbers]
     uow = SqlUnitOfWork(db)
     with uow:

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.cli.main import main
 from app.orders.settings import OrderSettings
@@ -151,3 +151,25 @@ def test_stock_show_gives_on_hand_held_and_available_per_bin(
         ("A-01-2", 5, 4, 1), ("C-09-4", 3, 0, 3)]
     code, _, err = packdesk(capsys, "stock", "show", "NOPE-1", "--database", url)
     assert code == 2 and "No product has SKU 'NOPE-1'" in err
+
+
+def test_the_demo_goes_through_the_same_flow_and_never_changes_orders_it_did_not_create(
+        db: Database, tmp_path: Path) -> None:
+    from app.imports import import_file
+    from app.imports.demo import load_demo
+    import_file(db, "catalog", write(tmp_path, "c.csv", "sku,name,price\nMUG-350-WHT,White mug,9.90\n"))
+    import_orders(db, tmp_path, order_row("USER-1", "MUG-350-WHT", 2) + order_row("USER-2", "MUG-350-WHT", 1,
+                                                                                    country="XX"))
+    before = statuses(db)
+    with db.read() as session:
+        events_before = session.scalar(select(func.count()).select_from(OrderEvent))
+    assert before == {"USER-1": "backordered", "USER-2": "on_hold"}
+    report = load_demo(db)
+    after = statuses(db)
+    assert {n: after[n] for n in before} == before  # the demo's stock did not allocate USER-1
+    with db.read() as session:
+        mine = session.scalar(select(func.count()).select_from(OrderEvent).join(Order)
+                              .where(Order.number.in_(list(before))))
+    assert mine == events_before
+    assert report.made_ready >= 50 and moves(db, "PD-10001")[:2] == [("captured", "validated"),
+                                                                      ("validated", "allocated")]
