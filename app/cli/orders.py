@@ -3,11 +3,10 @@ supervisor's decisions on them (the same use cases as the supervisors' screen)."
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import logging
 from dataclasses import asdict
-
-import getpass
 
 from app.cli.db import add_database_options, open_database
 from app.config import load_settings, order_settings

@@ -56,8 +56,7 @@ def release(uow: UnitOfWork, number: str, reason: str, settings: OrderSettings,
         released = uow.holds.release_all(order.id, user, reason.strip())
         lifecycle.record_event(uow, order.id, "OrderReleased", user=user, reason=reason.strip(), holds=released)
         order = lifecycle.change_status(uow, order, target, user=user, reason=reason.strip())
-        if order.status == S.VALIDATED.value:
-            order = uow.orders.get_by_id(order.id) or order
+        if order.status == S.VALIDATED.value:  # held at validation: on to allocation, as if it had passed
             allocate_in(uow, order, settings, user=user)
         status = (uow.orders.get_by_id(order.id) or order).status
         uow.commit()

@@ -103,7 +103,6 @@ def validate(uow: UnitOfWork, numbers: list[str] | None, settings: OrderSettings
             verdict = validate_in(uow, order, settings, user=user)
             order = uow.orders.get(number) or order
             if order.status == S.VALIDATED.value:
-                order = uow.orders.get(number) or order
                 allocate_in(uow, order, settings, user=user)
                 order = uow.orders.get(number) or order
             outcome.add(number, order.status, [f"{r.kind.value}: {r.detail}" for r in verdict.reasons])
