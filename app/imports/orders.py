@@ -20,8 +20,11 @@ from app.imports.reading import Record, Row
 from app.orders import pipeline
 from app.orders.settings import OrderSettings
 from app.orders.allocation import release_stock_in
+from app.orders.holds import cancel_in, hold_in
 from app.orders.lifecycle import change_status
-from app.orders.status import CHANGEABLE_BY_IMPORT, OrderStatus
+from app.orders.status import CHANGEABLE_BY_IMPORT, OrderStatus, can_change
+from app.orders.validation import NOT_WORK, HoldKind, HoldReason
+from app.unit_of_work import OrderRecord
 from app.store.import_rows import OrderDraft, ProductFacts
 from app.store.imports import ImportWriter
 from app.store.uow import SqlUnitOfWork
@@ -47,6 +50,7 @@ ORDER_COLUMNS = {
     "ship_region": "text", "ship_country": "ISO 3166 alpha-2 code, required", "ship_phone": "text",
     "bill_postcode": "the billing address's postcode (review rule: billing differs from shipping)",
     "bill_country": "the billing address's ISO 3166 alpha-2 code",
+    "cancelled": "true when the channel cancelled the order (it is not work)",
 }
 LINE_COLUMNS = {
     "sku": "a SKU of the catalogue, required", "line_name": "text, default the product's name",
@@ -113,6 +117,7 @@ def parse(records: list[Record], catalogue: dict[str, ProductFacts], problems: l
         if first:
             draft.fields, draft.address, draft.customer, draft.created_at = order_values
             absent[number] = {k for k in draft.fields if FIELD_COLUMNS.get(k, k) not in record.values}
+            draft.not_work = _not_work(row, draft)
         else:
             _check_consistent(row, draft, order_values)
         _add_line(row, draft, catalogue, max_line_quantity)
@@ -131,7 +136,7 @@ def check_existing(drafts: list[OrderDraft], changed: dict[str, str], problems: 
     (`changed`: number -> status of the stored orders whose content differs from the file)."""
     for draft in drafts:
         status = changed.get(draft.number)
-        if status is not None and status not in CHANGEABLE_BY_IMPORT:
+        if status is not None and status not in CHANGEABLE_BY_IMPORT and draft.not_work is None:
             problems.append(RowProblem(
                 draft.line, f"order {draft.number} is already {status}; an import can only "
                 "change captured orders and those nobody has started to pick (validated, on hold, backordered, "
@@ -153,15 +158,48 @@ def write(writer: ImportWriter, drafts: list[OrderDraft], report: ImportReport,
     validation is imported and held: all or nothing is about malformed rows, not business
     rules); `progress("writing", done, total)` hears as the batches are written."""
     uow = SqlUnitOfWork.joining(writer.session)
+    stored = {o.number: o for o in uow.orders.in_status(tuple(s.value for s in OrderStatus),
+                                                        [d.number for d in drafts])}
+    report.notes += _withdraw(uow, [d for d in drafts if d.not_work], stored)
+    drafts = [d for d in drafts if not d.not_work]
     numbers = [d.number for d in drafts]
-    known = {o.number for o in uow.orders.in_status(tuple(s.value for s in OrderStatus), numbers)}
     _recapture(uow, [n for n, status in writer.changed_orders(drafts).items() if status != OrderStatus.CAPTURED.value])
     writer.write_orders(drafts, report.count, report.source, progress)
     writer.session.flush()
-    report.created_numbers = [n for n in numbers if n not in known]
+    report.created_numbers = [n for n in numbers if n not in stored]
     outcome = pipeline.process_in(uow, numbers, settings or OrderSettings(), user="import")
     report.notes.append(f"orders: {outcome.summary()}")
     report.notes += [f"order {number} on hold: {'; '.join(reasons)}" for number, reasons in outcome.held.items()]
+
+
+def _not_work(row: Row, draft: OrderDraft) -> str | None:
+    if row.boolean("cancelled"):
+        return "cancelled by its channel"
+    payment = (draft.fields.get("financial_status") or "").strip().lower()
+    return f"payment {payment}" if payment in NOT_WORK else None
+
+
+def _withdraw(uow: SqlUnitOfWork, drafts: list[OrderDraft], stored: dict[str, OrderRecord]) -> list[str]:
+    """Orders the channel says are not work: a new one is skipped, a stored one not yet packed
+    is cancelled, one whose packing has started is held for a supervisor; the notes."""
+    notes = []
+    for draft in drafts:
+        order = stored.get(draft.number)
+        why = draft.not_work or ""
+        if order is None:
+            notes.append(f"order {draft.number} skipped: {why}")
+        elif order.status in (OrderStatus.CANCELLED.value, OrderStatus.ON_HOLD.value):
+            continue  # already done (importing the same file again changes nothing)
+        elif can_change(order.status, OrderStatus.CANCELLED):
+            cancel_in(uow, order, why, user="import")
+            notes.append(f"order {draft.number} cancelled: {why}")
+        elif can_change(order.status, OrderStatus.ON_HOLD):
+            hold_in(uow, order, [HoldReason(HoldKind.PAYMENT, f"{why} while {order.status}: stop it or take it back")],
+                    user="import")
+            notes.append(f"order {draft.number} held: {why}, and its packing had started")
+        else:
+            notes.append(f"order {draft.number} is {order.status}: {why} (nothing changed; a return is a supervisor's)")
+    return notes
 
 
 class OrderStartedElsewhere(PackdeskError):

@@ -5,8 +5,9 @@ use for (Paid at, Vendor, ...) are ignored, and a column the export does not hav
 of the records (so a narrower re-import never blanks what it does not carry). What is not
 work for a packing bench is skipped with a note, not rejected: lines without a SKU (gift
 cards, tips) or that need no shipping, orders without a shipping address (pickup, digital),
-fulfilled orders and cancelled ones. Refunded and voided orders are imported and cancelled by
-validation (app.orders.validation), as long as nobody has started to pick them.
+and fulfilled orders. Cancelled, refunded and voided orders are not work either: skipped when
+new, cancelled when already imported and not yet packed, held when packing has started
+(app.imports.orders).
 """
 from __future__ import annotations
 
@@ -74,8 +75,6 @@ def to_records(header: list[str], records: list[Record], problems: list[RowProbl
 
 def _not_work(v: dict[str, object]) -> str | None:
     """Why an order (its first row) is nothing to pack, or None."""
-    if str(v.get("Cancelled at", "")).strip():
-        return "cancelled in Shopify"
     if str(v.get("Fulfillment Status", "")).strip().lower() == "fulfilled":
         return "already fulfilled"
     if "Shipping Address1" in v and not (str(v.get("Shipping Address1", "")).strip()
@@ -93,6 +92,8 @@ def _flat(v: dict[str, object]) -> dict[str, object]:
         flat["bill_postcode"] = str(flat["bill_postcode"]).strip().lstrip("'")
     if str(v.get("Name", "")).strip():
         flat["channel"] = "shopify"
+    if "Cancelled at" in v:
+        flat["cancelled"] = "true" if str(v["Cancelled at"]).strip() else "false"
     method = str(flat.get("shipping_method", "")).lower()
     if method:
         flat["service_level"] = "express" if any(w in method for w in EXPRESS_WORDS) else "standard"

@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.cli.main import main
 from app.imports import import_file
-from app.store.models import Order
+from app.store.models import Order, Stock
 from app.store.session import Database
 from tests.integration.orders.warehouse import stock_up, write
 
@@ -46,20 +46,34 @@ def test_what_is_not_work_is_skipped_with_a_note_not_rejected(db: Database, tmp_
                          + row("#1003", fulfilled="fulfilled")
                          + row("#1004", cancelled="2026-11-20 16:00:00 +0100")))
     assert status_of(db) == {"1001": "allocated"}
-    assert report.notes[1:5] == [
+    assert report.notes[1:] == [
         "order #1001 line 3 (Gift card) skipped: no SKU or nothing to ship (a gift card, a tip, a digital item)",
         "order #1002 skipped: no shipping address (pickup or digital)",
         "order #1003 skipped: already fulfilled",
-        "order #1004 skipped: cancelled in Shopify",
+        "order 1004 skipped: cancelled by its channel",
+        "orders: 1 allocated",
     ]
 
 
-def test_a_refunded_order_is_cancelled_and_a_pending_one_held(db: Database, tmp_path: Path) -> None:
-    stock_up(db, tmp_path)
-    import_file(db, "orders", write(tmp_path, "orders_export_1.csv", HEADER + row("#1001") + row("#1002")))
-    import_file(db, "orders", write(tmp_path, "orders_export_2.csv", HEADER + row("#1001", payment="refunded")
-                                    + row("#1002", payment="pending")))
-    assert status_of(db) == {"1001": "cancelled", "1002": "on_hold"}
+def test_refunded_or_cancelled_orders_already_imported_are_cancelled_or_held_once_packing_started(
+        db: Database, tmp_path: Path) -> None:
+    stock_up(db, tmp_path, "sku,location,quantity\nMUG-BLUE-350,A-01-1,10\n")
+    import_file(db, "orders", write(tmp_path, "orders_export_1.csv", HEADER + row("#1001") + row("#1002")
+                                    + row("#1003") + row("#1004")))
+    with db.write() as session:  # a station has started to pack 1004
+        session.execute(update(Order).where(Order.number == "1004").values(status="packing"))
+    report = import_file(db, "orders", write(tmp_path, "orders_export_2.csv", HEADER
+                                             + row("#1001", payment="refunded") + row("#1002", payment="pending")
+                                             + row("#1003", cancelled="2026-11-21 09:00:00 +0100")
+                                             + row("#1004", payment="voided") + row("#1005", payment="refunded")))
+    assert status_of(db) == {"1001": "cancelled", "1002": "on_hold", "1003": "cancelled", "1004": "on_hold"}
+    assert report.notes[1:5] == ["order 1001 cancelled: payment refunded", "order 1003 cancelled: cancelled by its channel",
+                                 "order 1004 held: payment voided, and its packing had started",
+                                 "order 1005 skipped: payment refunded"]
+    with db.read() as session:
+        assert sum(session.scalars(select(Stock.allocated))) == 1  # 1004 keeps its mug: it is at a station
+    again = import_file(db, "orders", tmp_path / "orders_export_2.csv")
+    assert status_of(db)["1004"] == "on_hold" and again.created == 0
 
 
 def test_re_importing_a_narrower_export_never_blanks_what_it_does_not_carry(db: Database, tmp_path: Path) -> None:
