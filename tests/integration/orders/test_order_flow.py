@@ -101,13 +101,21 @@ def test_the_last_mugs_go_by_priority_then_sla(db: Database, tmp_path: Path) -> 
 
 
 def test_lot_tracked_stock_is_held_first_expiry_first_out(db: Database, tmp_path: Path) -> None:
-    stock_up(db, tmp_path)
-    with db.write() as session:
-        for code, lot, expiry in (("A-01-2", "LOT-LATE", date(2027, 6, 30)), ("C-09-4", "LOT-SOON", date(2026, 1, 31))):
-            stock = session.scalar(select(Stock).join(Location).where(Location.code == code))
-            stock.lot, stock.expiry = lot, expiry
+    stock_up(db, tmp_path, "sku,location,quantity,lot,expiry\nVIT-C-100,A-01-2,5,LOT-LATE,2027-06-30\n"
+                           "VIT-C-100,C-09-4,3,LOT-SOON,2026-01-31\n")
     import_orders(db, tmp_path, order_row("WEB-1", "VIT-C-100", 4))
     assert held_at(db, "WEB-1") == {"C-09-4": 3, "A-01-2": 1}
+    with db.read() as session:
+        lots = session.execute(select(Stock.lot, Stock.expiry).order_by(Stock.id)).all()
+    assert [tuple(lot) for lot in lots] == [("LOT-LATE", date(2027, 6, 30)), ("LOT-SOON", date(2026, 1, 31))]
+
+
+def test_a_stock_count_without_lot_columns_keeps_the_lots(db: Database, tmp_path: Path) -> None:
+    from app.imports import import_file
+    stock_up(db, tmp_path, "sku,location,quantity,lot,expiry\nVIT-C-100,C-09-4,3,LOT-SOON,2026-01-31\n")
+    import_file(db, "stock", write(tmp_path, "count.csv", "sku,location,quantity\nVIT-C-100,C-09-4,2\n"))
+    with db.read() as session:
+        assert tuple(session.execute(select(Stock.quantity, Stock.lot)).one()) == (2, "LOT-SOON")
 
 
 def test_a_stock_import_allocates_the_orders_waiting_for_stock(db: Database, tmp_path: Path) -> None:
