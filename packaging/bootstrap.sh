@@ -8,12 +8,12 @@ VENV=${VENV:-.venv}
 PYTHON=${PYTHON:-python3}
 EXTRAS=${1:-dev}
 
-# Debian packages: Qt's xcb/EGL/font/audio libraries for the station; a C compiler and
-# Python's headers for the compiled box search; Xvfb with xdotool and setxkbmap (real key
-# events for the keyboard-wedge tests), CUPS with the PDF printer, socat and poppler for the tests.
+# Debian packages: Qt's xcb/EGL/font/audio libraries for the station; Xvfb with xdotool and
+# setxkbmap (real key events for the keyboard-wedge tests), CUPS with the PDF printer, socat and
+# poppler for the tests. No C compiler: everything Packdesk needs comes as wheels.
 DEBS="libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0
-libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libpulse0 libasound2 python3-venv gcc libc6-dev python3-dev"
+libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libpulse0 libasound2 python3-venv"
 if [ "$EXTRAS" = dev ]; then
   DEBS="$DEBS xvfb xauth xdotool x11-xkb-utils cups cups-client cups-bsd printer-driver-cups-pdf socat poppler-utils"
 fi
@@ -39,18 +39,11 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "bootstrap: installing Packdesk and its dependencies into $VENV"
   "$VENV/bin/python" -m pip install -q --upgrade pip
   "$VENV/bin/python" -m pip install -q -e ".[$EXTRAS]"
-  # python-evdev (HID scanners grabbed exclusively) builds from source: only with a compiler.
+  # python-evdev (HID scanners grabbed exclusively, optional) builds from source: only where a
+  # C compiler happens to be installed; bootstrap does not install one for it.
   if command -v cc >/dev/null; then
     "$VENV/bin/python" -m pip install -q -e ".[$EXTRAS,hid]" || echo "bootstrap: python-evdev did not build; HID scanners are unavailable"
   fi
   touch "$stamp"
 fi
 
-# The box search compiled by mypyc from the same source (app/boxing/compiled.py): two to three
-# times faster, the same answers. Rebuilt only when its source changed; without a compiler,
-# or if it fails, the search runs as plain Python.
-if command -v cc >/dev/null; then
-  "$VENV/bin/python" packaging/compile_boxing.py || echo "bootstrap: the box search runs as plain Python"
-else
-  echo "bootstrap: no C compiler; the box search runs as plain Python (install gcc and run make setup to compile it)"
-fi

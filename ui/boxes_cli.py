@@ -36,11 +36,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--png", metavar="FILE", type=Path, help="write an isometric picture of the parcels")
     add_database_options(p)  # no defaults of its own: `packdesk --database URL boxes suggest` keeps URL
     p.set_defaults(func=suggest)
-    b = sub.add_parser("build", help="say whether the box search runs compiled or as plain Python, and why",
-                       description="Which build of the box search this installation runs: compiled by mypyc "
-                                   "(make setup) or plain Python, and why. Exit status 0 when compiled, 1 when "
-                                   "plain Python (same answers, two to three times slower).")
-    b.set_defaults(func=build)
 
 
 def suggest(args: argparse.Namespace) -> int:
@@ -67,17 +62,6 @@ def suggest(args: argparse.Namespace) -> int:
         if args.png:
             print(f"picture: {args.png}")
     return 0
-
-
-def build(args: argparse.Namespace) -> int:
-    """Print which build of the box search runs; 0 when compiled."""
-    from app.boxing import compiled
-
-    print(f"box search: {compiled.running}")
-    if compiled.running.startswith("compiled"):
-        return 0
-    print("to compile it: make setup (needs a C compiler and Python's headers)")
-    return 1
 
 
 def _inputs(args: argparse.Namespace) -> tuple[list[Unit], list[BoxType]]:

@@ -1,14 +1,8 @@
 """Box suggestion (3-D cartonization): pure Python, no Qt, no database.
 
 `suggest_boxes(units, boxes, objective=...)` is the entry point; `validate_suggestion`
-checks any answer independently of how it was found. The search modules run compiled by
-mypyc when `make setup` could build them from this source, else as plain Python
-(`app/boxing/compiled.py`).
+checks any answer independently of how it was found.
 """
-from app.boxing import compiled
-
-compiled.use_compiled_if_fresh(__path__)  # before any search module is imported
-
 from app.boxing.errors import BoxingError
 from app.boxing.model import BoxType, Objective, Parcel, Placement, Rules, Suggestion, Unit
 from app.boxing.suggest import choose_box, suggest_boxes

@@ -9,16 +9,17 @@ Every refusal is a proof: it never rejects a box that can hold the units.
 from __future__ import annotations
 
 import logging
-from typing import Final, Sequence
+from functools import lru_cache
+from typing import Sequence
 
 from app.boxing.model import BoxType, Unit
-from app.boxing.orientations import IdentityMemo, remember, smallest_sizes
+from app.boxing.orientations import smallest_sizes
 
 log = logging.getLogger(__name__)
 
 Dims = tuple[int, int, int]
-AXIS_NAME: Final = ("length", "width", "height")
-TOP_FIRST_UNITS: Final = 4  # orders of more units than this look at their three biggest alone first
+AXIS_NAME = ("length", "width", "height")
+TOP_FIRST_UNITS = 4  # orders of more units than this look at their three biggest alone first
 
 
 def kg(grams: int) -> str:
@@ -31,22 +32,11 @@ def litres(mm3: int) -> str:
     return f"{mm3 / 1_000_000:.1f} L"
 
 
-def longest_first(a: int, b: int, c: int) -> Dims:
-    """Three sizes, longest first (what sorted(..., reverse=True) gives, without its call)."""
-    if a < b:
-        a, b = b, a
-    if b < c:
-        b, c = c, b
-        if a < b:
-            a, b = b, a
-    return (a, b, c)
-
-
 def why_unit_misfits(unit: Unit, box: BoxType) -> str:
     """A short reason why this single unit fits the box in no allowed orientation."""
     p = 2 * unit.rules.padding
-    dims = longest_first(unit.length + p, unit.width + p, unit.height + p)
-    bdims = longest_first(box.length, box.width, box.height)
+    dims = sorted((unit.length + p, unit.width + p, unit.height + p), reverse=True)
+    bdims = sorted(box.dims, reverse=True)
     pad = f" with {unit.rules.padding} mm padding" if p else ""
     if unit.rules.upright and unit.height + p > box.height:
         return f"{unit.sku} must stay upright and is {unit.height + p} mm tall{pad}, {box.id} is {box.height} mm high"
@@ -72,18 +62,10 @@ def quick_refusal(units: Sequence[Unit], orients: Sequence[Sequence[Dims]], box:
     return None
 
 
-_extents_memo: Final[tuple[IdentityMemo, ...]] = ({}, {}, {})
-
-
+@lru_cache(maxsize=8192)
 def _extents(os: tuple[Dims, ...], k: int) -> tuple[int, ...]:
-    """The distinct sizes these orientations take along axis k (remembered per tuple)."""
-    memo = _extents_memo[k]
-    hit = memo.get(id(os))
-    if hit is not None and hit[0] is os:
-        return hit[1]  # type: ignore[return-value]
-    out = tuple(sorted({o[k] for o in os}))
-    remember(memo, os, out)
-    return out
+    """The distinct sizes these orientations take along axis k."""
+    return tuple(sorted({o[k] for o in os}))
 
 
 def usable_dims(orients: Sequence[tuple[Dims, ...]], box: Dims) -> Dims:
@@ -120,24 +102,21 @@ def prune_orientations(orients: Sequence[tuple[Dims, ...]], box: Dims
     """
     bx, by, bz = box
     room = bx + by + bz
-    # units are grouped by the identity of their orientation tuples (units of one product
-    # share one, from the orientation caches): cheaper than hashing the tuples, and a unit
-    # whose equal tuple is another object only makes a group of its own, with the same result
-    first: dict[int, int] = {}
-    second: dict[int, int] = {}
+    # units with the same orientations (units of one product) are one group: the first and
+    # second unit of each, by orientations
+    first: dict[tuple[Dims, ...], int] = {}
+    second: dict[tuple[Dims, ...], int] = {}
     for i, d in enumerate(orients):
-        k = id(d)
-        if first.setdefault(k, i) != i:
-            second.setdefault(k, i)
-    ids = list(first)
-    keys = [orients[i] for i in first.values()]
+        if first.setdefault(d, i) != i:
+            second.setdefault(d, i)
+    keys = list(first)
     g = len(keys)
     mins = [smallest_sizes(d) for d in keys]
     msum = [m[0] + m[1] + m[2] for m in mins]
     # e can block an orientation o of d only if o + mins(e) exceeds the box on every axis, so
     # only if the sums do: sum(o) is the same for every orientation of d
     size = [d[0][0] + d[0][1] + d[0][2] for d in keys]
-    twice = [k in second for k in ids]
+    twice = [k in second for k in keys]
     low = room - max(msum)
     if not any(s > low for s in size):
         return list(orients), None  # no unit can block any orientation of another
@@ -164,13 +143,13 @@ def prune_orientations(orients: Sequence[tuple[Dims, ...]], box: Dims
                 else:
                     keep.append(o)
             if not keep:
-                i = first[ids[a]]
+                i = first[keys[a]]
                 if len(blockers) != 1:
                     return None, (i, -1)
                 (b,) = blockers
-                return None, (i, first[ids[b]] if b != a else second[ids[b]])
+                return None, (i, first[keys[b]] if b != a else second[keys[b]])
             if len(keep) < len(cur[a]):
-                cur[a] = tuple(keep)  # a narrowed tuple of this call alone: its sizes are not remembered
+                cur[a] = tuple(keep)
                 new = (min(o[0] for o in keep), min(o[1] for o in keep), min(o[2] for o in keep))
                 if new != mins[a]:
                     mins[a], msum[a] = new, new[0] + new[1] + new[2]
@@ -180,8 +159,8 @@ def prune_orientations(orients: Sequence[tuple[Dims, ...]], box: Dims
         todo = grew
     if cur == keys:
         return list(orients), None
-    index = {k: j for j, k in enumerate(ids)}
-    return [cur[index[id(d)]] for d in orients], None
+    index = {k: j for j, k in enumerate(keys)}
+    return [cur[index[d]] for d in orients], None
 
 
 def _heaviest_clique(adj: list[int], weight: list[int]) -> tuple[int, int]:

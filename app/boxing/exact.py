@@ -135,10 +135,7 @@ def exact_pack(
         return True
 
     def undo(log: list[tuple[str, int, int, Any]]) -> None:
-        # newest first; an index loop, since mypyc (app/boxing/compiled.py) cannot compile
-        # a loop over reversed() of this list
-        for i in range(len(log) - 1, -1, -1):
-            kind, k, x, old = log[i]
+        for kind, k, x, old in reversed(log):  # newest first
             if kind == "edge":
                 succ[k][x].pop()
                 pred[k][old].pop()

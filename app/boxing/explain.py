@@ -2,27 +2,19 @@
 from __future__ import annotations
 
 import logging
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from app.boxing.model import BoxType
 
 log = logging.getLogger(__name__)
 
 
-class Refusal:
-    """A box that was considered before the chosen one and why it was not taken.
+class Refusal(NamedTuple):
+    """A box that was considered before the chosen one and why it was not taken."""
 
-    A plain slotted class: one is built for every box refused (see trial.Trial)."""
-
-    __slots__ = ("box", "reason", "proved")
-
-    def __init__(self, box: BoxType, reason: str, proved: bool) -> None:
-        self.box = box
-        self.reason = reason
-        self.proved = proved  # True: the box surely cannot hold the units; False: only no arrangement found
-
-    def __repr__(self) -> str:
-        return f"Refusal({self.box.id!r}, {self.reason!r}, proved={self.proved})"
+    box: BoxType
+    reason: str
+    proved: bool  # True: the box surely cannot hold the units; False: only no arrangement found
 
 
 def explain_choice(box: BoxType, refused: Sequence[Refusal], billable: int | None) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 from bisect import insort
-from typing import Callable, Final, Sequence
+from typing import Callable, Sequence
 
 from app.boxing.orientations import smallest_sizes
 
@@ -16,54 +16,6 @@ log = logging.getLogger(__name__)
 Dims = tuple[int, int, int]
 Spot = tuple[int, int, int, int, int, int]  # x, y, z, dx, dy, dz of an envelope
 Corners = tuple[int, int, int, int, int, int]  # x, y, z, x2, y2, z2 of an envelope
-
-
-def _project(px: int, py: int, pz: int, axis: int, placed: list[Spot]) -> int:
-    """How far the point slides towards 0 along `axis` before it meets a placed item."""
-    best = 0
-    for x, y, z, dx, dy, dz in placed:
-        if axis == 0:
-            if y <= py < y + dy and z <= pz < z + dz and x + dx <= px and x + dx > best:
-                best = x + dx
-        elif axis == 1:
-            if x <= px < x + dx and z <= pz < z + dz and y + dy <= py and y + dy > best:
-                best = y + dy
-        else:
-            if x <= px < x + dx and y <= py < y + dy and z + dz <= pz and z + dz > best:
-                best = z + dz
-    return best
-
-
-def _new_points(s: Spot, placed: list[Spot]) -> list[tuple[int, int, int]]:
-    """The three corners of a placed envelope, each also slid back along the two other axes.
-
-    The six slides (the "projections") are found in one pass over the placed envelopes.
-    """
-    x, y, z, dx, dy, dz = s
-    ax, by_, cz = x + dx, y + dy, z + dz
-    a_y = a_z = b_x = b_z = c_x = c_y = 0
-    for qx, qy, qz, qdx, qdy, qdz in placed:
-        qx2, qy2, qz2 = qx + qdx, qy + qdy, qz + qdz
-        in_x = qx <= x < qx2
-        in_y = qy <= y < qy2
-        in_z = qz <= z < qz2
-        if qx <= ax < qx2:  # corner (x+dx, y, z) slides along y and along z
-            if in_z and qy2 <= y and qy2 > a_y:
-                a_y = qy2
-            if in_y and qz2 <= z and qz2 > a_z:
-                a_z = qz2
-        if qy <= by_ < qy2:  # corner (x, y+dy, z) slides along x and along z
-            if in_z and qx2 <= x and qx2 > b_x:
-                b_x = qx2
-            if in_x and qz2 <= z and qz2 > b_z:
-                b_z = qz2
-        if qz <= cz < qz2:  # corner (x, y, z+dz) slides along x and along y
-            if in_y and qx2 <= x and qx2 > c_x:
-                c_x = qx2
-            if in_x and qy2 <= y and qy2 > c_y:
-                c_y = qy2
-    return [(ax, y, z), (x, by_, z), (x, y, cz), (ax, a_y, z), (ax, y, a_z),
-            (b_x, by_, z), (x, by_, b_z), (c_x, y, cz), (x, c_y, cz)]
 
 
 PointKey = Callable[[tuple[int, int, int]], tuple]
@@ -92,7 +44,7 @@ def _keyed(point_key: int, x: int, y: int, z: int) -> tuple[int, ...]:
 def slides(c: Corners, placed: Sequence[Corners]) -> tuple[int, int, int, int, int, int]:
     """How far the three far corners of envelope `c` (x, y, z, x2, y2, z2) slide back along
     the two other axes against the placed envelopes: (x2 corner along y, along z; y2 corner
-    along x, along z; z2 corner along x, along y). `place_in_order` does the same inline."""
+    along x, along z; z2 corner along x, along y), in one pass over them."""
     x, y, z, ax, by_, cz = c
     a_y = a_z = b_x = b_z = c_x = c_y = 0
     for qx, qy, qz, qx2, qy2, qz2 in placed:
@@ -117,7 +69,15 @@ def slides(c: Corners, placed: Sequence[Corners]) -> tuple[int, int, int, int, i
     return a_y, a_z, b_x, b_z, c_x, c_y
 
 
-TIME_CHECK: Final = 16  # units placed between looks at the clock (a big order's pass takes milliseconds)
+def _new_points(c: Corners, placed: Sequence[Corners]) -> list[tuple[int, int, int]]:
+    """The three far corners of a placed envelope, each also slid back along the two other axes."""
+    x, y, z, ax, by_, cz = c
+    a_y, a_z, b_x, b_z, c_x, c_y = slides(c, placed)
+    return [(ax, y, z), (x, by_, z), (x, y, cz), (ax, a_y, z), (ax, y, a_z),
+            (b_x, by_, z), (x, by_, b_z), (c_x, y, cz), (x, c_y, cz)]
+
+
+TIME_CHECK = 16  # units placed between looks at the clock (a big order's pass takes milliseconds)
 
 
 def place_in_order(
@@ -139,10 +99,7 @@ def place_in_order(
     spots: list[Spot | None] = [None] * len(ors)
     by_sum, floor_first = point_key == 2, point_key == 0
     points: list[tuple[int, int, int, int]] = [(0, 0, 0, 0)]
-    # points ever made, as one number each (x, y, z as digits in base `span`): a number is
-    # cheaper to hash and, compiled, to pass to the set than a tuple of three
-    span = max(bx, by, bz) + 1
-    seen: set[object] = {0}
+    seen = {(0, 0, 0)}  # every point made so far, as (x, y, z)
     left = total = len(order)
     for i in order:
         if out_of_time is not None and not left % TIME_CHECK and left < total and out_of_time():
@@ -181,29 +138,10 @@ def place_in_order(
         ax, by_, cz = x + cdx, y + cdy, z + cdz
         # points the new unit covers are gone for good
         points = [p for p in points if not (x <= p[3] < ax and y <= p[2] < by_ and z <= p[1] < cz)]
-        # its three far corners, each also slid back along the two other axes (one pass over
-        # the placed envelopes finds the six slides), join the sorted list
-        a_y = a_z = b_x = b_z = c_x = c_y = 0
-        for qx, qy, qz, qx2, qy2, qz2 in placed:
-            in_x = qx <= x < qx2
-            in_y = qy <= y < qy2
-            in_z = qz <= z < qz2
-            if qx <= ax < qx2:
-                if in_z and qy2 <= y and qy2 > a_y:
-                    a_y = qy2
-                if in_y and qz2 <= z and qz2 > a_z:
-                    a_z = qz2
-            if qy <= by_ < qy2:
-                if in_z and qx2 <= x and qx2 > b_x:
-                    b_x = qx2
-                if in_x and qz2 <= z and qz2 > b_z:
-                    b_z = qz2
-            if qz <= cz < qz2:
-                if in_y and qx2 <= x and qx2 > c_x:
-                    c_x = qx2
-                if in_x and qy2 <= y and qy2 > c_y:
-                    c_y = qy2
-        placed.append((x, y, z, ax, by_, cz))
+        # its three far corners, each also slid back along the two other axes, join the sorted list
+        corners = (x, y, z, ax, by_, cz)
+        a_y, a_z, b_x, b_z, c_x, c_y = slides(corners, placed)
+        placed.append(corners)
         # only corners inside the box, and a slide only when it moved the corner (else it is
         # the corner itself)
         fresh = []
@@ -226,9 +164,8 @@ def place_in_order(
             if c_y != y:
                 fresh.append((x, c_y, cz))
         for px, py, pz in fresh:
-            code: object = (px * span + py) * span + pz  # made a Python int once, for both set calls
-            if code not in seen:
-                seen.add(code)
+            if (px, py, pz) not in seen:
+                seen.add((px, py, pz))
                 points.append((px + py + pz if by_sum else pz if floor_first else px, pz, py, px))
         points.sort()
     return spots  # type: ignore[return-value]
@@ -259,7 +196,7 @@ def fill_in_order(
     """Place what fits, in order (skipping misfits unless stop_at_misfit); unit -> spot.
     Past `out_of_time` it stops and returns what it has placed (None with stop_at_misfit)."""
     bx, by, bz = box
-    placed: list[Spot] = []
+    placed: list[Corners] = []
     spots: dict[int, Spot] = {}
     points: list[tuple[int, int, int]] = [(0, 0, 0)]
     load = 0
@@ -282,8 +219,8 @@ def fill_in_order(
                 x2, y2, z2 = px + ox, py + oy, pz + oz
                 if x2 > bx or y2 > by or z2 > bz:
                     continue
-                for qx, qy, qz, qdx, qdy, qdz in placed:
-                    if px < qx + qdx and qx < x2 and py < qy + qdy and qy < y2 and pz < qz + qdz and qz < z2:
+                for qx, qy, qz, qx2, qy2, qz2 in placed:
+                    if px < qx2 and qx < x2 and py < qy2 and qy < y2 and pz < qz2 and qz < z2:
                         break
                 else:
                     chosen = (px, py, pz, ox, oy, oz)
@@ -295,17 +232,17 @@ def fill_in_order(
                 return None
             failed.add(shape)
             continue
-        placed.append(chosen)
-        room -= chosen[3] * chosen[4] * chosen[5]
+        cx, cy, cz, cdx, cdy, cdz = chosen
+        cx2, cy2, cz2 = cx + cdx, cy + cdy, cz + cdz
+        placed.append((cx, cy, cz, cx2, cy2, cz2))
+        room -= cdx * cdy * cdz
         spots[i] = chosen
         if weights is not None:
             load += weights[i]
-        cx, cy, cz, cdx, cdy, cdz = chosen
-        cx2, cy2, cz2 = cx + cdx, cy + cdy, cz + cdz
         # points the new unit covers are gone; new ones go in at their place in the order
         points = [p for p in points if not (cx <= p[0] < cx2 and cy <= p[1] < cy2 and cz <= p[2] < cz2)]
         known = set(points)
-        for p in _new_points(chosen, placed):
+        for p in _new_points(placed[-1], placed):
             if p[0] < bx and p[1] < by and p[2] < bz and p not in known:
                 known.add(p)
                 insort(points, p, key=point_key)
@@ -372,7 +309,7 @@ def backtrack_pack(
 ) -> tuple[list[Spot] | None, int]:
     """Depth-first over extreme points and orientations (backtracking on dead ends)."""
     bx, by, bz = box
-    placed: list[Spot] = []
+    placed: list[Corners] = []
     spots: dict[int, Spot] = {}
     nodes = 0
 
@@ -386,19 +323,18 @@ def backtrack_pack(
                 x2, y2, z2 = px + ox, py + oy, pz + oz
                 if x2 > bx or y2 > by or z2 > bz:
                     continue
-                for qx, qy, qz, qdx, qdy, qdz in placed:
-                    if px < qx + qdx and qx < x2 and py < qy + qdy and qy < y2 and pz < qz + qdz and qz < z2:
+                for qx, qy, qz, qx2, qy2, qz2 in placed:
+                    if px < qx2 and qx < x2 and py < qy2 and qy < y2 and pz < qz2 and qz < z2:
                         break
                 else:
                     nodes += 1
                     if nodes > max_nodes or (nodes & 63 == 0 and out_of_time()):
                         raise TimeoutError
-                    s = (px, py, pz, ox, oy, oz)
-                    placed.append(s)
-                    spots[i] = s
+                    placed.append((px, py, pz, x2, y2, z2))
+                    spots[i] = (px, py, pz, ox, oy, oz)
                     nxt = [p for p in points if not (px <= p[0] < x2 and py <= p[1] < y2 and pz <= p[2] < z2)]
                     known = set(nxt)
-                    for p in _new_points(s, placed):
+                    for p in _new_points(placed[-1], placed):
                         if p[0] < bx and p[1] < by and p[2] < bz and p not in known:
                             known.add(p)
                             insort(nxt, p, key=POINT_KEYS[0])
@@ -426,14 +362,14 @@ def shelf_fill(
     x = y = z = row = layer = 0
     load = 0
     spots: dict[int, Spot] = {}
-    flat: dict[int, list[Dims]] = {}  # orientations flattest first, once per kind of unit (a big order repeats a few)
+    flat: dict[tuple[Dims, ...], list[Dims]] = {}  # orientations flattest first, per kind of unit
     for i in order:
-        os = orients[i]
+        os = tuple(orients[i])
         if load + weights[i] > max_load or not os:
             continue
-        ors = flat.get(id(os))
+        ors = flat.get(os)
         if ors is None:
-            ors = flat[id(os)] = sorted(os, key=flat_first)
+            ors = flat[os] = sorted(os, key=flat_first)
         for ox, oy, oz in ors:
             if x + ox <= bx and y + oy <= by and z + oz <= bz:
                 break  # same row

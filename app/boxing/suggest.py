@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import islice
 from time import perf_counter
-from typing import Callable, Final, Iterable, Sequence
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 from app.boxing.errors import BoxingError
 from app.boxing.bounds import quick_refusal, why_unit_misfits
@@ -29,29 +29,19 @@ from app.boxing.trial import biggest_first_by_shape, try_box
 log = logging.getLogger(__name__)
 
 DEADLINE_S = 0.030  # safety net: past it only the cheapest valid steps run, so calls end within 50 ms
-HURRY_S_PER_UNIT: Final = 0.000006  # what those cheap steps cost per unit: a big order's deadline comes sooner
+HURRY_S_PER_UNIT = 0.000006  # what those cheap steps cost per unit: a big order's deadline comes sooner
 MIN_DEADLINE_S = 0.005
-CARRIER_COST: Final = Goal.CARRIER_COST  # a module constant: looking it up on the Enum class costs more
-MANY_UNITS: Final = 40  # orders of this many units refuse boxes by weight and volume before any unit's orientations
+MANY_UNITS = 40  # orders of this many units refuse boxes by weight and volume before any unit's orientations
 
 
-class BoxChoice:
-    """The chosen box for a set of units, its placements, and the boxes refused before it.
+class BoxChoice(NamedTuple):
+    """The chosen box for a set of units, its placements, and the boxes refused before it."""
 
-    A plain slotted class: one is built for every order and parcel (see trial.Trial)."""
-
-    __slots__ = ("box", "placements", "refused", "proved_cheapest", "explanation")
-
-    def __init__(self, box: BoxType, placements: tuple[Placement, ...], refused: tuple[Refusal, ...],
-                 proved_cheapest: bool, explanation: str) -> None:
-        self.box = box
-        self.placements = placements
-        self.refused = refused
-        self.proved_cheapest = proved_cheapest
-        self.explanation = explanation
-
-    def __repr__(self) -> str:
-        return f"BoxChoice({self.box.id!r}, {len(self.placements)} placements, {self.explanation!r})"
+    box: BoxType
+    placements: tuple[Placement, ...]
+    refused: tuple[Refusal, ...]
+    proved_cheapest: bool
+    explanation: str
 
 
 def billable_weight(box: BoxType, units: Sequence[Unit], objective: Objective) -> int:
@@ -62,32 +52,18 @@ def billable_weight(box: BoxType, units: Sequence[Unit], objective: Objective) -
 
 def rank_boxes(boxes: Sequence[BoxType], units: Sequence[Unit], objective: Objective) -> list[BoxType]:
     """Usable boxes, best first for the objective."""
-    if objective.goal is CARRIER_COST:
-        usable = [b for b in boxes if b.enabled and (b.stock is None or b.stock > 0)]
+    usable = [b for b in boxes if b.enabled and (b.stock is None or b.stock > 0)]
+    if objective.goal is Goal.CARRIER_COST:
         return sorted(usable, key=lambda b: (billable_weight(b, units, objective), b.cost, b.volume, b.id))
-    # by cost the ranking depends on the boxes alone (frozen records), and every order of a
-    # shift asks it of the same catalogue: the last answer is kept for the same box objects
-    global _last_ranking
-    last_boxes, ranked = _last_ranking
-    if len(last_boxes) != len(boxes) or any(a is not b for a, b in zip(last_boxes, boxes)):
-        usable = [b for b in boxes if b.enabled and (b.stock is None or b.stock > 0)]
-        ranked = sorted(usable, key=lambda b: (b.cost, b.volume, b.id))
-        _last_ranking = (tuple(boxes), ranked)
-    return list(ranked)
-
-
-_last_ranking: tuple[tuple[BoxType, ...], list[BoxType]] = ((), [])
+    return sorted(usable, key=lambda b: (b.cost, b.volume, b.id))
 
 
 def _placements(units: Sequence[tuple[int, Unit]], spots: Sequence[Spot]) -> tuple[Placement, ...]:
-    make = tuple.__new__  # Placement's own constructor, without _make's length check
+    """Each unit's placement from its spot: the padded envelope less the padding."""
     out = []
     for (index, u), (x, y, z, dx, dy, dz) in zip(units, spots):
         p = u.rules.padding
-        if p:
-            out.append(make(Placement, (index, u.sku, x + p, y + p, z + p, dx - 2 * p, dy - 2 * p, dz - 2 * p)))
-        else:
-            out.append(make(Placement, (index, u.sku, x, y, z, dx, dy, dz)))
+        out.append(Placement(index, u.sku, x + p, y + p, z + p, dx - 2 * p, dy - 2 * p, dz - 2 * p))
     return tuple(out)
 
 
@@ -128,7 +104,7 @@ def choose_box(
             order = biggest_first_by_shape(shapes)
         trial = try_box(plain, orientations_in(shapes, box.dims), box, weight, volume, out_of_time, order)
         if trial.spots is not None:
-            billable = billable_weight(box, plain, objective) if objective.goal is CARRIER_COST else None
+            billable = billable_weight(box, plain, objective) if objective.goal is Goal.CARRIER_COST else None
             text = explain_choice(box, refused, billable)
             return BoxChoice(box, _placements(indexed, trial.spots), tuple(refused),
                              all(r.proved for r in refused), text)
@@ -186,31 +162,9 @@ def _in_stock(boxes: Sequence[BoxType], stock: dict[str, int | None]) -> list[Bo
     return [b for b in boxes if b.enabled and stock.get(b.id, b.stock) != 0]
 
 
-WINDOW_VOLUMES: Final = 1  # the biggest remaining units a fill considers: up to this many box volumes
-WINDOW_EXTRA: Final = 24  # and this many units more
-GAP_VOLUMES: Final = 1  # plus the smallest remaining units, up to this many box volumes, to fill the gaps
-
-
-class _Sizes:
-    """Each unit's orientations in each box, worked out once per suggestion (a big order's
-    split asks for them again for every parcel; a unit's volume is a field of its record)."""
-
-    def __init__(self) -> None:
-        self._by_box: dict[tuple[int, int, int], dict[int, tuple[tuple[int, int, int], ...]]] = {}
-
-    def orients_of(self, units: Sequence[tuple[int, Unit]], box: BoxType) -> list[tuple[tuple[int, int, int], ...]]:
-        """Each unit's orientations that fit the box, from one table per box (a parcel asks for dozens)."""
-        dims = box.dims
-        table = self._by_box.get(dims)
-        if table is None:
-            table = self._by_box[dims] = {}
-        out = []
-        for _, u in units:
-            o = table.get(id(u))
-            if o is None:
-                o = table[id(u)] = fitting_orientations(u, dims)
-            out.append(o)
-        return out
+WINDOW_VOLUMES = 1  # the biggest remaining units a fill considers: up to this many box volumes
+WINDOW_EXTRA = 24  # and this many units more
+GAP_VOLUMES = 1  # plus the smallest remaining units, up to this many box volumes, to fill the gaps
 
 
 def _window(rest: Iterable[tuple[int, Unit]], box: BoxType, volumes: int, extra: int, limit: int) -> int:
@@ -249,12 +203,11 @@ class _Fill:
 
 def _fill_box(
     rest: list[tuple[int, Unit]], boxes: list[BoxType], objective: Objective, out_of_time: Callable[[], bool],
-    sizes: _Sizes,
 ) -> _Fill:
     """Fill the roomiest box the first remaining unit fits with as many units as go in."""
     first = rest[0][1]
     fits = [b for b in boxes if _fits_alone(first, b)]
-    if objective.goal is CARRIER_COST:
+    if objective.goal is Goal.CARRIER_COST:
         fits.sort(key=lambda b: (-b.volume, billable_weight(b, [], objective), b.id))
     else:
         fits.sort(key=lambda b: (-b.volume, b.cost, b.id))
@@ -262,7 +215,7 @@ def _fill_box(
     hurry = out_of_time()
     head, tail = _candidates(rest, box, hurry)
     units = rest[:head] + rest[len(rest) - tail:] if tail else rest[:head]
-    orients = sizes.orients_of(units, box)
+    orients = orientations_in([u.shape for _, u in units], box.dims)
     weights = [u.weight for _, u in units]
     # rows and layers (linear time) often fill a box with many small units best; the
     # extreme-point fills do better with mixed sizes, when there is time for them
@@ -281,8 +234,10 @@ def _fill_box(
 def _split(group: list[tuple[int, Unit]], boxes: Sequence[BoxType], objective: Objective,
            out_of_time: Callable[[], bool], stock: dict[str, int | None]) -> list[BoxChoice]:
     """Several parcels for units that no single box holds."""
-    sizes = _Sizes()
-    kinds = {id(u): u for _, u in group}  # a big order repeats a few kinds of unit
+    # a big order repeats a few unit records: each is checked once, not each unit (grouped by
+    # record, not by value: hashing 6,000 records costs more than the check; two equal
+    # records only get checked twice)
+    kinds = {id(u): u for _, u in group}
     rest = sorted(group, key=lambda iu: (-iu[1].volume, iu[0]))
     left = Counter(id(u) for _, u in rest)  # units of each kind still to pack: a big order repeats a few
     choices: list[BoxChoice] = []
@@ -299,7 +254,7 @@ def _split(group: list[tuple[int, Unit]], boxes: Sequence[BoxType], objective: O
             choices.append(whole)
             _take(stock, whole.box)
             break
-        fill = _fill_box(rest, usable, objective, out_of_time, sizes)
+        fill = _fill_box(rest, usable, objective, out_of_time)
         # a smaller box may do; out of time, the filled box stands
         choice = None if out_of_time() else choose_box(fill.taken, usable, objective, out_of_time)
         if choice is None:

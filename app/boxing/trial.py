@@ -23,7 +23,8 @@ work short (and a big order's pass in the middle) when the wall-clock safety net
 from __future__ import annotations
 
 import logging
-from typing import Callable, Final, Sequence
+from functools import lru_cache
+from typing import Callable, NamedTuple, Sequence
 
 from app.boxing.bounds import (
     TOP_FIRST_UNITS, first_refusal, narrowing_refusal, quick_refusal, room_refusal, row_refusal,
@@ -33,61 +34,48 @@ from app.boxing.extreme_points import (
     ORIENT_KEYS, PASSES, Spot, backtrack_pack, flat_first, pack_heuristic, place_in_order, shelf_fill, unit_orders,
 )
 from app.boxing.model import BoxType, Unit
-from app.boxing.orientations import IdentityMemo, remember
 from app.boxing.point_search import search_points
 
 log = logging.getLogger(__name__)
 
 Dims = tuple[int, int, int]
 
-EXACT_MAX_UNITS: Final = 8  # the complete search runs for orders up to this many units in a box
-EXACT_MAX_NODES: Final = 1500  # per box: deterministic work limit of the complete search (about 10 ms)
-HEURISTIC_TRIES: Final = 4  # passes after the quick ones: on the benchmark, later ones pack 1 box in 1,000
-TIGHT_PERCENT: Final = 78  # units filling this much of a box meet the stronger bounds before any pass
-BACKTRACK_MAX_UNITS: Final = 10
-SHELF_FIRST_UNITS: Final = 40  # orders of this many units in a box try rows and layers first
-ROOMY_TENTHS: Final = 5  # and so do units filling less than this many tenths of the box
-BACKTRACK_NODES: Final = 150  # per unit order
-SEARCH_MAX_UNITS: Final = 8  # orders up to this many units in a box meet the short search after the first pass
-SEARCH_FIRST_UNITS: Final = 4  # this many units or more, filling less than SEARCH_FIRST_PERCENT of the box,
-SEARCH_FIRST_PERCENT: Final = 70  # meet the short search before the proofs after a failed pass
-SEARCH_NODES: Final = 24  # its placements of backtracking (about the cost of three passes)
+EXACT_MAX_UNITS = 8  # the complete search runs for orders up to this many units in a box
+EXACT_MAX_NODES = 1500  # per box: deterministic work limit of the complete search (about 10 ms)
+HEURISTIC_TRIES = 4  # passes after the quick ones: on the benchmark, later ones pack 1 box in 1,000
+TIGHT_PERCENT = 78  # units filling this much of a box meet the stronger bounds before any pass
+BACKTRACK_MAX_UNITS = 10
+SHELF_FIRST_UNITS = 40  # orders of this many units in a box try rows and layers first
+ROOMY_TENTHS = 5  # and so do units filling less than this many tenths of the box
+BACKTRACK_NODES = 150  # per unit order
+SEARCH_MAX_UNITS = 8  # orders up to this many units in a box meet the short search after the first pass
+SEARCH_FIRST_UNITS = 4  # this many units or more, filling less than SEARCH_FIRST_PERCENT of the box,
+SEARCH_FIRST_PERCENT = 70  # meet the short search before the proofs after a failed pass
+SEARCH_NODES = 24  # its placements of backtracking (about the cost of three passes)
 
 
-class Trial:
-    """Spots (one per unit, padded envelopes) when the units fit; else why not, and whether proved.
+class Trial(NamedTuple):
+    """Spots (one per unit, padded envelopes) when the units fit; else why not, and whether proved."""
 
-    A plain slotted class: one is built for every box tried; compiled (app/boxing/compiled.py)
-    it is a native class, built without a Python-level call (a NamedTuple's is one)."""
-
-    __slots__ = ("spots", "reason", "proved")
-
-    def __init__(self, spots: list[Spot] | None, reason: str = "", proved: bool = False) -> None:
-        self.spots = spots
-        self.reason = reason
-        self.proved = proved
+    spots: list[Spot] | None
+    reason: str = ""
+    proved: bool = False
 
 
 # the passes' orientation preferences, then rows and layers' (lowest first, then narrowest)
-SORT_KEYS: Final = (*ORIENT_KEYS, flat_first)
-FLAT_FIRST: Final = len(ORIENT_KEYS)
-_preferences: Final[tuple[IdentityMemo, ...]] = tuple({} for _ in SORT_KEYS)
+SORT_KEYS = (*ORIENT_KEYS, flat_first)
+FLAT_FIRST = len(ORIENT_KEYS)
 
 
+@lru_cache(maxsize=8192)
 def _preferred(os: tuple[Dims, ...], sort_key: int) -> tuple[Dims, ...]:
-    """The orientations in one of the SORT_KEYS orders (remembered per tuple)."""
-    memo = _preferences[sort_key]
-    hit = memo.get(id(os))
-    if hit is not None and hit[0] is os:
-        return hit[1]  # type: ignore[return-value]
-    out = tuple(sorted(os, key=SORT_KEYS[sort_key]))
-    remember(memo, os, out)
-    return out
+    """The orientations in one of the SORT_KEYS orders."""
+    return tuple(sorted(os, key=SORT_KEYS[sort_key]))
 
 
 # (orientation preference, point order) of the quick passes, best first: on the benchmark's
 # orders the first alone packs 87-95 % of the boxes that can hold the units
-QUICK_PASSES: Final = tuple((o, p) for o, p, _ in PASSES[:3])
+QUICK_PASSES = tuple((o, p) for o, p, _ in PASSES[:3])
 
 
 def biggest_first(units: Sequence[Unit]) -> list[int]:
@@ -96,28 +84,14 @@ def biggest_first(units: Sequence[Unit]) -> list[int]:
     return biggest_first_by_shape([u.shape for u in units])
 
 
-def biggest_first_by_shape(shapes: list[tuple[int, int, int, bool, int]]) -> list[int]:
-    """`biggest_first` from the units' shapes (length, width, height, upright, padding).
+def biggest_first_by_shape(shapes: Sequence[tuple[int, int, int, bool, int]]) -> list[int]:
+    """`biggest_first` from the units' shapes (length, width, height, upright, padding)."""
+    def key(i: int) -> tuple[int, int, int]:
+        length, width, height, _, padding = shapes[i]
+        sides = (length + 2 * padding, width + 2 * padding, height + 2 * padding)
+        return (-sides[0] * sides[1] * sides[2], -max(sides), i)
 
-    Each unit's sort key is one number, -(volume, longest side, index) read as digits
-    (numbers sort faster than tuples, and are built without a tuple each)."""
-    n = len(shapes)
-    longest_of_all = 1
-    for ln, wd, ht, _, p in shapes:
-        side = (ln if ln >= wd and ln >= ht else wd if wd >= ht else ht) + 2 * p
-        if side > longest_of_all:
-            longest_of_all = side
-    span = longest_of_all + 1
-    keys = []
-    i = 0
-    for ln, wd, ht, _, p in shapes:
-        if p:
-            ln, wd, ht = ln + 2 * p, wd + 2 * p, ht + 2 * p
-        longest = ln if ln >= wd and ln >= ht else wd if wd >= ht else ht
-        keys.append(-((ln * wd * ht * span + longest) * n + (n - 1 - i)))
-        i += 1
-    keys.sort()
-    return [n - 1 - (-k) % n for k in keys]
+    return sorted(range(len(shapes)), key=key)
 
 
 def quick_pass(orients: Sequence[tuple[Dims, ...]], box: Dims, variant: int = 0, order: Sequence[int] | None = None,

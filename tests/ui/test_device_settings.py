@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 
-from tests.devices.fakes import FakeScale, FakeZebra, PtyDevice, ScaleState
+from tests.integration.devices.fakes import FakeScale, FakeZebra, PtyDevice, ScaleState
 from tests.ui.data import ALICE_BADGE, SAM_BADGE, SAM_PIN
 from tests.ui.helpers import login, scan, settle
 

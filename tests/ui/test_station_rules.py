@@ -272,7 +272,7 @@ def closed_loopback_port() -> int:
 
 
 def test_a_print_failure_shows_retry_and_retry_prints_once(qtbot, make_station) -> None:
-    from tests.devices.fakes import FakeZebra
+    from tests.integration.devices.fakes import FakeZebra
 
     port = closed_loopback_port()
     app = make_station({"devices": {"label_printer": f"tcp://127.0.0.1:{port}?timeout=2", "label_format": "zpl"}})

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from app.commands import Command
 from app.store.models import Label, Order, Parcel, ScanRecord
-from tests.devices.fakes import FakeScale, FakeZebra, PtyDevice, ScaleState
+from tests.integration.devices.fakes import FakeScale, FakeZebra, PtyDevice, ScaleState
 from tests.ui.data import ALICE_BADGE, MUG, PEN
 from tests.ui.helpers import scan, settle
 
