@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.imports import import_file
 from app.orders.settings import OrderSettings
@@ -67,3 +67,31 @@ def test_packed_from_picked_the_same_order_waits_for_picking(db: Database, tmp_p
     pat = station.login("BADGE-PAT")
     assert station.home_summary(pat).queue_size == 0
     assert station.start_next(pat) is None
+
+
+def test_with_pack_from_allocated_in_the_configuration_the_import_command_alone_fills_the_queue(
+        db: Database, tmp_path: Path, capsys) -> None:
+    from app.cli.main import main
+    stock_up(db, tmp_path)
+    import_file(db, "users", write(tmp_path, "users.csv", USERS))
+    config = write(tmp_path, "station.toml", f'[database]\nurl = "{db.url}"\n\n[orders]\npack_from = "allocated"\n')
+    orders = write(tmp_path, "my_orders.csv", "order_number,ship_name,ship_address1,ship_postcode,ship_city,"
+                   "ship_country,sku,quantity\nWEB-7,Ada Lovelace,Lagerstrasse 1,20095,Hamburg,DE,MUG-BLUE-350,1\n")
+    assert main(["--config", str(config), "import", "orders", str(orders)]) == 0
+    assert "orders: 1 allocated" in capsys.readouterr().out
+    station = PackingService(db, "PACK-01", PackingSettings(station_code="PACK-01"), FixedClock())
+    pack = station.start_next(station.login("BADGE-PAT"))
+    assert pack is not None and pack.order_number == "WEB-7"
+
+
+def test_validate_and_allocate_on_the_command_line(db: Database, tmp_path: Path, capsys) -> None:
+    from app.cli.main import main
+    stock_up(db, tmp_path, "sku,location,quantity\nMUG-BLUE-350,A-01-1,0\n")
+    import_orders(db, tmp_path, order_row("WEB-1", quantity=2))
+    with db.write() as session:  # the mugs arrive without a stock import (counted by hand)
+        session.execute(update(Stock).values(quantity=5))
+    assert main(["orders", "allocate", "--all", "--database", db.url]) == 0
+    assert capsys.readouterr().out.splitlines() == ["WEB-1          allocated      2 unit(s) held",
+                                                    "1 order(s) allocated or waiting for stock"]
+    assert main(["orders", "validate", "--database", db.url]) == 2
+    assert "Name the orders to validate or give --all" in capsys.readouterr().err
