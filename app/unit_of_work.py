@@ -122,6 +122,7 @@ class ProductRecord:
     compat_class: str | None = None
     price: Decimal = Decimal("0")
     currency: str = "EUR"
+    restock_date: date | None = None  # the next delivery, when known
 
 
 @dataclass(frozen=True)

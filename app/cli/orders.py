@@ -122,7 +122,8 @@ def run_allocate(args: argparse.Namespace) -> int:
     with open_database(args) as db:
         done = pipeline.allocate(SqlUnitOfWork(db), numbers, settings, user=getpass.getuser())
     for result in done:
-        short = ", ".join(f"{g.short} x {g.sku}" for g in result.short)
+        short = ", ".join(f"{g.short} x {g.sku}" + (f" (restock {g.restock_date})" if g.restock_date else "")
+                          for g in result.short)
         print(shown(f"{result.number:<14} {result.status:<11} {result.held:>4} unit(s) held"
                     + (f"; short: {short}" if short else "")))
     print(f"{len(done)} order(s) allocated or waiting for stock")

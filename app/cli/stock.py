@@ -37,4 +37,6 @@ def run_show(args: argparse.Namespace) -> int:
         lot = f"{b.lot} ({b.expiry or '-'})" if b.lot else ""
         print(shown(f"{b.location:<12} {b.zone:<6} {b.on_hand:>7} {b.held:>5} {b.available:>5}  {lot}"))
     print(f"{'total':<19} {stock.on_hand:>7} {stock.held:>5} {stock.available:>5}")
+    if stock.restock_date:
+        print(f"next delivery expected {stock.restock_date}")
     return 0

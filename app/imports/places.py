@@ -112,12 +112,13 @@ def parse_stock(records: list[Record], problems: list[RowProblem]) -> list[Keyed
         if "lot" in record.values:  # a file without lots leaves the stored ones alone
             values["lot"] = row.text("lot", column="stock.lot")
         if "expiry" in record.values:
-            values["expiry"] = _date(row, "expiry")
+            values["expiry"] = parse_date(row, "expiry")
         parsed.append(KeyedRow(row.line, (sku, where), values))
     return parsed
 
 
-def _date(row: Row, name: str) -> date | None:
+def parse_date(row: Row, name: str) -> date | None:
+    """An ISO date (2027-06-30) of the row, None when empty; a problem of the row when it is not one."""
     text = row.raw(name)
     if not text:
         return None

@@ -35,6 +35,7 @@ class Shortfall:
     line_no: int
     sku: str
     short: int
+    restock_date: date | None = None  # when the next delivery is expected, if known
 
 
 @dataclass
@@ -89,7 +90,7 @@ def allocate_in(uow: UnitOfWork, order: OrderRecord, settings: OrderSettings, *,
                 needed -= quantity
                 result.held += quantity
         if needed > 0:
-            result.short.append(Shortfall(line.line_no, line.sku, needed))
+            result.short.append(Shortfall(line.line_no, line.sku, needed, product.restock_date if product else None))
     _settle(uow, order, lines, settings, result, user)
     return result
 
@@ -103,13 +104,13 @@ def _settle(uow: UnitOfWork, order: OrderRecord, lines: list[LineRecord], settin
         for gap in result.short:
             uow.orders.add_backorder(by_no[gap.line_no].id, gap.short)
         lifecycle.record_event(uow, order.id, "PartlyAllocated", user=user,
-                               backordered={g.sku: g.short for g in result.short})
+                               backordered={g.sku: g.short for g in result.short}, restock=_restock(result.short))
     target = S.BACKORDERED.value if result.short and not partial else S.ALLOCATED.value
     if result.held:
         lifecycle.record_event(uow, order.id, "StockAllocated", user=user, units=result.held)
     if target == S.BACKORDERED.value:
         lifecycle.record_event(uow, order.id, "StockShort", user=user,
-                               short={g.sku: g.short for g in result.short})
+                               short={g.sku: g.short for g in result.short}, restock=_restock(result.short))
     if target == S.ALLOCATED.value and settings.pack_from != order.pack_from:
         uow.orders.set_pack_from(order.id, settings.pack_from)
     if target != order.status:
@@ -118,6 +119,11 @@ def _settle(uow: UnitOfWork, order: OrderRecord, lines: list[LineRecord], settin
     result.status = target
     log.info("order %s %s (%d units held, %d short)", order.number, target, result.held,
              sum(g.short for g in result.short))
+
+
+def _restock(short: list[Shortfall]) -> dict[str, str]:
+    """The restock dates that are known, by SKU (ISO dates), for the customer to be told."""
+    return {g.sku: g.restock_date.isoformat() for g in short if g.restock_date is not None}
 
 
 def release_stock_in(uow: UnitOfWork, order: OrderRecord) -> int:

@@ -76,6 +76,7 @@ class Product(Base):
     padding_mm: Mapped[int] = mapped_column(Integer, default=0)
     compat_class: Mapped[str | None] = mapped_column(String(40))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    restock_date: Mapped[date | None] = mapped_column(Date)  # the next delivery, when known
 
     barcodes: Mapped[list[ProductBarcode]] = relationship(
         back_populates="product", cascade="all, delete-orphan", order_by="ProductBarcode.id"

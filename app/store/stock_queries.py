@@ -43,6 +43,7 @@ class StockSummary:
     held: int
     available: int
     bins: list[BinStock] = field(default_factory=list)
+    restock_date: str | None = None  # ISO date of the next delivery, when known
 
 
 def stock_of(db: Database, sku: str) -> StockSummary:
@@ -57,4 +58,5 @@ def stock_of(db: Database, sku: str) -> StockSummary:
         bins = [BinStock(loc.code, loc.zone, s.quantity, s.allocated, max(0, s.quantity - s.allocated), s.lot,
                          s.expiry.isoformat() if s.expiry else None) for s, loc in rows]
         return StockSummary(product.sku, product.name, sum(b.on_hand for b in bins), sum(b.held for b in bins),
-                            sum(b.available for b in bins), bins)
+                            sum(b.available for b in bins), bins,
+                            product.restock_date.isoformat() if product.restock_date else None)

@@ -181,3 +181,17 @@ def test_the_demo_goes_through_the_same_flow_and_never_changes_orders_it_did_not
     assert mine == events_before
     assert report.made_ready >= 50 and moves(db, "PD-10001")[:2] == [("captured", "validated"),
                                                                       ("validated", "allocated")]
+
+
+def test_an_order_short_of_stock_says_when_the_next_delivery_is_expected(
+        db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from app.imports import import_file
+    stock_up(db, tmp_path)
+    import_file(db, "catalog", write(tmp_path, "restock.csv", "sku,name,price,restock_date\n"
+                                     "MUG-BLUE-350,Blue mug 350 ml,12.50,2026-12-01\n"))
+    import_orders(db, tmp_path, order_row("WEB-1", quantity=5))
+    with db.read() as session:
+        short = session.scalar(select(OrderEvent.detail).where(OrderEvent.kind == "StockShort"))
+    assert json.loads(short) == {"short": {"MUG-BLUE-350": 2}, "restock": {"MUG-BLUE-350": "2026-12-01"}}
+    assert main(["stock", "show", "MUG-BLUE-350", "--json", "--database", db.url]) == 0
+    assert json.loads(capsys.readouterr().out)["restock_date"] == "2026-12-01"

@@ -1,4 +1,5 @@
-"""holds and allocation: typed hold reasons, the stock hold ledger, lots at bins, pack_from
+"""holds and allocation: typed hold reasons, the stock hold ledger, lots at bins, pack_from,
+restock dates
 
 Revision ID: 0004
 Revises: 0003
@@ -56,6 +57,9 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('lot', sa.String(length=40), nullable=True))
         batch_op.add_column(sa.Column('expiry', sa.Date(), nullable=True))
 
+    with op.batch_alter_table('products', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('restock_date', sa.Date(), nullable=True))
+
     with op.batch_alter_table('orders', schema=None) as batch_op:
         batch_op.add_column(sa.Column('pack_from', sa.String(length=10), server_default='picked', nullable=False))
         batch_op.add_column(sa.Column('billing_postcode', sa.String(length=20), nullable=True))
@@ -67,6 +71,9 @@ def downgrade() -> None:
         batch_op.drop_column('billing_country')
         batch_op.drop_column('billing_postcode')
         batch_op.drop_column('pack_from')
+
+    with op.batch_alter_table('products', schema=None) as batch_op:
+        batch_op.drop_column('restock_date')
 
     with op.batch_alter_table('stock', schema=None) as batch_op:
         batch_op.drop_column('expiry')
