@@ -169,6 +169,15 @@ def shown_lines(text: str) -> str:
     return "\n".join(shown(line) for line in text.split("\n"))
 
 
+def _why(detail: object) -> str:
+    """The reason(s) an event carries, for the text form: a hold's typed reasons, a decision's reason."""
+    if not isinstance(detail, dict):
+        return ""
+    if isinstance(detail.get("reasons"), list):
+        return "  " + "; ".join(f"{r.get('kind')}: {r.get('detail')}" for r in detail["reasons"] if isinstance(r, dict))
+    return f"  ({detail['reason']})" if detail.get("reason") else ""
+
+
 def _as_text(o: OrderDetail) -> str:
     ship = o.ship_to
     out = [f"Order {o.number}  {o.status}  priority {o.priority}  {o.carrier or ''} {o.service_level}",
@@ -194,5 +203,5 @@ def _as_text(o: OrderDetail) -> str:
                 for p in o.parcels]
     out.append("  events:")
     out += [f"    {(e.at or '')[:19]} {e.kind} {e.from_status or ''}{' -> ' if e.to_status else ''}"
-            f"{e.to_status or ''} {e.station or ''} {e.user or ''}" for e in o.events]
+            f"{e.to_status or ''} {e.station or ''} {e.user or ''}{_why(e.detail)}" for e in o.events]
     return "\n".join(out)

@@ -70,6 +70,15 @@ def test_an_order_that_fails_validation_is_imported_and_held_with_typed_reasons(
     assert allocated_of(db, "MUG-BLUE-350") == 1  # held orders take no stock
 
 
+def test_orders_show_gives_a_held_orders_reasons(db: Database, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    stock_up(db, tmp_path)
+    import_orders(db, tmp_path, order_row("WEB-2", country="XX"))
+    assert main(["orders", "show", "WEB-2", "--database", db.url]) == 0
+    out = capsys.readouterr().out
+    assert "OrderHeld" in out and "address: country 'XX' is not an ISO 3166 country code" in out
+
+
 def test_release_and_cancel_on_the_command_line_write_their_reasons_to_the_log(
         db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     stock_up(db, tmp_path)
