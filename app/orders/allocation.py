@@ -91,14 +91,14 @@ def allocate_in(uow: UnitOfWork, order: OrderRecord, settings: OrderSettings, *,
                 result.held += quantity
         if needed > 0:
             result.short.append(Shortfall(line.line_no, line.sku, needed, product.restock_date if product else None))
-    _settle(uow, order, lines, settings, result, user)
+    has_stock = result.held > 0 or any(h.status in ACTIVE for h in holds)
+    _settle(uow, order, lines, settings, result, has_stock, user)
     return result
 
 
 def _settle(uow: UnitOfWork, order: OrderRecord, lines: list[LineRecord], settings: OrderSettings,
-            result: Allocated, user: str | None) -> None:
+            result: Allocated, has_stock: bool, user: str | None) -> None:
     by_no = {line.line_no: line for line in lines}
-    has_stock = any(h.status in ACTIVE for h in uow.stock.holds_of_order(order.id))
     partial = settings.short_stock_policy(order.channel) == "partial" and has_stock
     if result.short and partial:
         for gap in result.short:
