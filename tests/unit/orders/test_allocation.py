@@ -219,3 +219,20 @@ def test_picking_then_shipping_an_order_lowers_the_stock_on_hand(store, uow, mug
         uow.commit()
     assert (store.tables.bins[shelf.id].quantity, store.tables.bins[shelf.id].allocated) == (3, 0)
     assert {h.status for h in store.tables.stock_holds.values()} == {"shipped"}
+
+
+def test_validating_again_sends_on_an_order_held_by_validation_that_now_passes(store, uow, mug) -> None:
+    store.add_bin(mug, "A-01-1", 3)
+    order = store.add_order("PD-1001", [(mug, 1)], status="captured", ship_to=replace(HAMBURG, postcode="2009"))
+    assert pipeline.validate(uow, ["PD-1001"], PICKED).statuses == {"on_hold": 1}
+    store.tables.orders[order.id] = replace(store.tables.orders[order.id], ship_to=HAMBURG)  # the address fixed
+    assert pipeline.validate(uow, ["PD-1001"], PICKED).statuses == {"allocated": 1}
+    assert [h.release_reason for h in store.tables.order_holds.values()] == ["passed validation"]
+
+
+def test_validating_again_leaves_an_order_a_supervisor_held(store, uow, mug) -> None:
+    store.add_bin(mug, "A-01-1", 3)
+    validated(store, "PD-1001", [(mug, 1)])
+    pipeline.allocate(uow, None, PICKED)
+    holds.hold(uow, "PD-1001", "customer asked to wait", user="sam")
+    assert pipeline.validate(uow, ["PD-1001"], PICKED).statuses == {"on_hold": 1}
