@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import ConfigError
+from app.orders.settings import OrderSettings
 from app.packing.settings import PackingSettings
 from app.paths import config_dir, data_dir
 
@@ -70,6 +71,11 @@ def load_settings(config_path: str | Path | None = None, database_url: str | Non
         or default_sqlite_url()
     )
     return Settings(database_url=url, config_path=path if raw else None, raw=raw)
+
+
+def order_settings(settings: Settings) -> OrderSettings:
+    """[orders] and [validation] of the configuration (docs/configuration.md)."""
+    return OrderSettings.from_raw(settings.raw, settings.config_path or "the built-in defaults")
 
 
 def default_station_code() -> str:

@@ -57,6 +57,18 @@ class OrderRecord:
     claimed_by_user: str | None = None
     lease_expires_at: datetime | None = None
     version: int = 1
+    priority: int = 0  # higher first
+    channel: str = "manual"
+    email: str | None = None
+    financial_status: str | None = None
+    subtotal: Decimal = Decimal("0")
+    shipping_total: Decimal = Decimal("0")
+    discount_total: Decimal = Decimal("0")
+    tax_total: Decimal = Decimal("0")
+    total: Decimal = Decimal("0")
+    pack_from: str = "picked"  # the status it enters the packing queue in (picked or allocated)
+    billing_postcode: str | None = None
+    billing_country: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +85,7 @@ class LineRecord:
     unit_price: Decimal = Decimal("0")
     packed_quantity: int = 0
     backordered_quantity: int = 0
+    discount: Decimal = Decimal("0")
 
 
 @dataclass(frozen=True)
@@ -86,6 +99,7 @@ class ClaimRow:
     user: str | None
     lease_expires_at: datetime | None
     version: int
+    pack_from: str = "picked"
 
 
 @dataclass(frozen=True)
@@ -106,6 +120,9 @@ class ProductRecord:
     own_container: bool = False
     padding_mm: int = 0
     compat_class: str | None = None
+    price: Decimal = Decimal("0")
+    currency: str = "EUR"
+    restock_date: date | None = None  # the next delivery, when known
 
 
 @dataclass(frozen=True)
@@ -240,6 +257,52 @@ class ScanTally:
     mis_scans: int
 
 
+@dataclass(frozen=True)
+class StockBin:
+    """A product's stock at one bin: on hand, held for orders, and its lot."""
+
+    id: int
+    product_id: int
+    location: str
+    quantity: int
+    allocated: int
+    walk_sequence: int = 0
+    zone: str = ""
+    lot: str | None = None
+    expiry: date | None = None
+
+    @property
+    def available(self) -> int:
+        """Units nobody holds yet (never below zero, even when a count lowered the stock)."""
+        return max(0, self.quantity - self.allocated)
+
+
+@dataclass(frozen=True)
+class StockHoldRecord:
+    """One row of the allocation ledger: units of an order line held at a bin."""
+
+    id: int
+    order_id: int
+    order_line_id: int
+    stock_id: int
+    quantity: int
+    status: str = "held"  # held, picked, shipped, released
+
+
+@dataclass(frozen=True)
+class OrderHoldRecord:
+    """One typed reason an order is on hold."""
+
+    id: int
+    order_id: int
+    kind: str
+    detail: str
+    created_at: datetime | None = None
+    released_at: datetime | None = None
+    released_by: str | None = None
+    release_reason: str | None = None
+
+
 # --- repositories ----------------------------------------------------------------------------
 
 
@@ -268,6 +331,30 @@ class Orders(Protocol):
              expires: datetime) -> int | None:
         """Sets status packing and the lease if the version still matches; the new version."""
     def renew_lease(self, number: str, station: str, expires: datetime) -> bool: ...
+    # the stages before packing
+    def in_status(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderRecord]:
+        """Orders in these statuses (only those numbers, if given), by priority, SLA, age."""
+    def orders_of_customer(self, email: str) -> int:
+        """How many orders carry this customer e-mail."""
+    def set_pack_from(self, order_id: int, pack_from: str) -> None: ...
+
+
+class Stock(Protocol):
+    def lock_bins(self, product_id: int) -> list[StockBin]:
+        """The product's bins, locked against other allocators until the transaction ends."""
+    def hold(self, order_id: int, line_id: int, stock_id: int, quantity: int) -> bool:
+        """Holds units at a bin if it still has them available (the database guards it); False if not."""
+    def holds_of_order(self, order_id: int) -> list[StockHoldRecord]: ...
+    def move_hold(self, hold_id: int, to: str) -> None:
+        """Moves a ledger row; released and shipped units leave the bin's allocated count
+        (shipped units leave its quantity on hand too)."""
+
+
+class Holds(Protocol):
+    def add(self, order_id: int, kind: str, detail: str) -> None: ...
+    def open_of(self, order_id: int) -> list[OrderHoldRecord]: ...
+    def release_all(self, order_id: int, by: str | None, reason: str) -> int:
+        """Closes every open hold reason of the order; how many."""
 
 
 class Products(Protocol):
@@ -323,6 +410,8 @@ class Events(Protocol):
             detail: dict[str, Any] | None = None, at: datetime | None = None) -> None:
         """Appends to the order's event log (append-only)."""
     def count(self, username: str, since: datetime, kind: str, to_status: str | None) -> int: ...
+    def status_before(self, order_id: int, status: str) -> str | None:
+        """The status the order left when it last became `status` (None if it never did)."""
 
 
 class StationLog(Protocol):
@@ -363,6 +452,8 @@ class UnitOfWork(Protocol):
     users: Users
     exceptions: Exceptions
     counters: Counters
+    stock: Stock
+    holds: Holds
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(self, *exc: object) -> None: ...

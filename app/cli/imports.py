@@ -10,7 +10,7 @@ import time
 from typing import Any
 
 from app.cli.db import add_database_options, open_database
-from app.config import Settings, load_settings
+from app.config import Settings, load_settings, order_settings
 from app.errors import ConfigError
 from app.imports import KINDS, import_file
 from app.imports.common import Progress
@@ -41,13 +41,16 @@ def run(args: argparse.Namespace) -> int:
     with open_database(args) as db, CtrlC() as ctrl_c:
         try:
             report = import_file(db, args.kind, args.file, args.format,
-                                 progress=ctrl_c.checked(ProgressLine(args.kind)), max_line_quantity=most)
+                                 progress=ctrl_c.checked(ProgressLine(args.kind)), max_line_quantity=most,
+                                 order_settings=order_settings(settings))
         except KeyboardInterrupt:
             print(f"packdesk: import of {args.file} interrupted; nothing was imported.", file=sys.stderr)
             return 130
     if ctrl_c.interrupted:
         print("packdesk: interrupted while committing; the import was complete and is kept.", file=sys.stderr)
     print(report.summary())
+    for note in report.notes:
+        print(f"  {note}")
     return 0
 
 

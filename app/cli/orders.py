@@ -1,15 +1,22 @@
-"""`packdesk orders list [--status S] [--json]` and `packdesk orders show NUMBER [--json]`."""
+"""`packdesk orders list|show|validate|allocate|hold|release|cancel`: the orders, and the
+supervisor's decisions on them (the same use cases as the supervisors' screen)."""
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import logging
 from dataclasses import asdict
 
 from app.cli.db import add_database_options, open_database
+from app.config import load_settings, order_settings
 from app.errors import PackdeskError
+from app.orders import holds, pipeline
+from app.orders.errors import OrderNotFound
+from app.orders.settings import OrderSettings
 from app.orders.status import OrderStatus
 from app.store.order_queries import OrderDetail, list_orders, show_order
+from app.store.uow import SqlUnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -25,10 +32,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_database_options(listing)
     listing.set_defaults(func=run_list)
     show = sub.add_parser("show", help="one order: address, lines, parcels, events")
-    show.add_argument("number", help="the order number")
+    show.add_argument("number", help="the order number (a Shopify order's name, #1001, too)")
     show.add_argument("--json", action="store_true", help="a JSON object instead of text")
     add_database_options(show)
     show.set_defaults(func=run_show)
+    for name, what, run in (("validate", "validate captured orders (and re-check held ones); those that pass "
+                             "are allocated", run_validate),
+                            ("allocate", "hold stock for validated and backordered orders, by priority then SLA",
+                             run_allocate)):
+        action = sub.add_parser(name, help=what)
+        action.add_argument("numbers", nargs="*", metavar="NUMBER", help="these orders")
+        action.add_argument("--all", action="store_true", help="every order waiting for this stage")
+        add_database_options(action)
+        action.set_defaults(func=run)
+    for name, what, run in (("hold", "put an order on hold for a supervisor", run_hold),
+                            ("release", "release an order on hold (it goes on where its work resumes)", run_release),
+                            ("cancel", "cancel an order not yet being packed (its stock holds are released)",
+                             run_cancel)):
+        action = sub.add_parser(name, help=what)
+        action.add_argument("number", help="the order number")
+        action.add_argument("--reason", required=True, help="why (it goes into the order's log)")
+        action.add_argument("--user", default=None, help="who decides (default: your login name)")
+        add_database_options(action)
+        action.set_defaults(func=run)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -52,11 +78,80 @@ def run_list(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     """packdesk orders show"""
     with open_database(args) as db:
-        order = show_order(db, args.number)
+        try:
+            order = show_order(db, args.number)
+        except OrderNotFound:
+            if not args.number.startswith("#"):
+                raise
+            order = show_order(db, args.number[1:])  # a Shopify order's name: its number is stored without #
     if args.json:
         print(json.dumps(asdict(order), ensure_ascii=False, indent=1))
         return 0
     print(shown_lines(_as_text(order)))
+    return 0
+
+
+def _settings(args: argparse.Namespace) -> OrderSettings:
+    return order_settings(load_settings(getattr(args, "config", None), getattr(args, "database", None)))
+
+
+def _numbers(args: argparse.Namespace) -> list[str] | None:
+    if args.all == bool(args.numbers):
+        raise PackdeskError(f"Name the orders to {args.orders_command} or give --all (not both).")
+    return None if args.all else args.numbers
+
+
+def _user(args: argparse.Namespace) -> str:
+    return args.user or getpass.getuser()
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    """packdesk orders validate"""
+    numbers, settings = _numbers(args), _settings(args)
+    with open_database(args) as db:
+        outcome = pipeline.validate(SqlUnitOfWork(db), numbers, settings, user=getpass.getuser())
+    print(outcome.summary())
+    for number, reasons in outcome.held.items():
+        print(shown(f"  {number} on hold: {'; '.join(reasons)}"))
+    return 0
+
+
+def run_allocate(args: argparse.Namespace) -> int:
+    """packdesk orders allocate"""
+    numbers, settings = _numbers(args), _settings(args)
+    with open_database(args) as db:
+        done = pipeline.allocate(SqlUnitOfWork(db), numbers, settings, user=getpass.getuser())
+    for result in done:
+        short = ", ".join(f"{g.short} x {g.sku}" + (f" (restock {g.restock_date})" if g.restock_date else "")
+                          for g in result.short)
+        print(shown(f"{result.number:<14} {result.status:<11} {result.held:>4} unit(s) held"
+                    + (f"; short: {short}" if short else "")))
+    print(f"{len(done)} order(s) allocated or waiting for stock")
+    return 0
+
+
+def run_hold(args: argparse.Namespace) -> int:
+    """packdesk orders hold"""
+    with open_database(args) as db:
+        holds.hold(SqlUnitOfWork(db), args.number, args.reason, user=_user(args))
+    print(f"order {args.number} is on hold")
+    return 0
+
+
+def run_release(args: argparse.Namespace) -> int:
+    """packdesk orders release"""
+    settings = _settings(args)
+    with open_database(args) as db:
+        status = holds.release(SqlUnitOfWork(db), args.number, args.reason, settings, user=_user(args))
+    print(f"order {args.number} released; it is {OrderStatus(status).label}")
+    return 0
+
+
+def run_cancel(args: argparse.Namespace) -> int:
+    """packdesk orders cancel"""
+    with open_database(args) as db:
+        holds.cancel(SqlUnitOfWork(db), args.number, args.reason, user=_user(args))
+    print(f"order {args.number} is cancelled")
     return 0
 
 
@@ -72,6 +167,15 @@ def shown(value: object) -> str:
 def shown_lines(text: str) -> str:
     """`shown` line by line (the text's own line breaks stay)."""
     return "\n".join(shown(line) for line in text.split("\n"))
+
+
+def _why(detail: object) -> str:
+    """The reason(s) an event carries, for the text form: a hold's typed reasons, a decision's reason."""
+    if not isinstance(detail, dict):
+        return ""
+    if isinstance(detail.get("reasons"), list):
+        return "  " + "; ".join(f"{r.get('kind')}: {r.get('detail')}" for r in detail["reasons"] if isinstance(r, dict))
+    return f"  ({detail['reason']})" if detail.get("reason") else ""
 
 
 def _as_text(o: OrderDetail) -> str:
@@ -99,5 +203,5 @@ def _as_text(o: OrderDetail) -> str:
                 for p in o.parcels]
     out.append("  events:")
     out += [f"    {(e.at or '')[:19]} {e.kind} {e.from_status or ''}{' -> ' if e.to_status else ''}"
-            f"{e.to_status or ''} {e.station or ''} {e.user or ''}" for e in o.events]
+            f"{e.to_status or ''} {e.station or ''} {e.user or ''}{_why(e.detail)}" for e in o.events]
     return "\n".join(out)

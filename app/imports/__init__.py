@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from app.imports import catalog, orders, places, shopify, users
 from app.imports.common import ImportReport, Progress
 from app.imports.errors import ImportFormatError, ImportRejected, RowProblem
 from app.imports.limits import DEFAULT_MAX_LINE_QUANTITY
+from app.orders.settings import OrderSettings
 from app.imports.reading import (
     FORMATS, Record, check_columns, duplicate_columns, guess_format, read_csv, read_json, read_text,
 )
@@ -55,28 +56,37 @@ KINDS: dict[str, Kind] = {
 
 def import_file(db: Database, kind: str, path: str | Path, fmt: str | None = None,
                 progress: Progress | None = None,
-                max_line_quantity: int = DEFAULT_MAX_LINE_QUANTITY) -> ImportReport:
+                max_line_quantity: int = DEFAULT_MAX_LINE_QUANTITY,
+                order_settings: OrderSettings | None = None, allocate_waiting: bool = True) -> ImportReport:
     """Imports `path` as `kind` in one transaction; ImportRejected lists every bad row.
     `progress(stage, done, total)` hears how far it is (see app.imports.common.Progress), last
     with ("committing", rows, rows) just before the commit: raising there still rolls back.
-    An order line may hold at most `max_line_quantity` units."""
+    An order line may hold at most `max_line_quantity` units. Imported orders are validated and
+    allocated in the same transaction, and a stock import allocates backordered orders unless
+    `allocate_waiting` is False (`order_settings`, default: the documented defaults)."""
     if kind not in KINDS:
         raise ImportFormatError(f"Cannot import {kind!r}; kinds are: {', '.join(KINDS)}.")
     path = Path(path)
-    fmt = fmt or guess_format(path)
+    guessed, fmt = fmt is None, fmt or guess_format(path)
     if fmt not in FORMATS:
         raise ImportFormatError(f"Format {fmt!r} is unknown; use one of {', '.join(FORMATS)}.")
     if fmt == "shopify" and kind != "orders":
         raise ImportFormatError("The Shopify layout is for orders only.")
     spec = KINDS[kind]
     problems: list[RowProblem] = []
-    records = _records(path, fmt, spec, problems)
-    prepare = spec.prepare
+    notes: list[str] = []
+    records = _records(path, fmt, spec, problems, notes, guessed)
+    prepare, write = spec.prepare, spec.write
+    settings = order_settings or OrderSettings()
     if kind == "orders":
         prepare = functools.partial(orders.prepare, max_line_quantity=max_line_quantity)
+        write = functools.partial(orders.write, settings=settings)
+    elif kind == "stock" and allocate_waiting:
+        write = functools.partial(orders.write_stock, settings=settings)
     for attempt in range(1, ATTEMPTS + 1):
         try:
-            return _import(db, spec, prepare, path, kind, records, list(problems), progress)
+            return _import(db, replace(spec, write=write), prepare, path, kind, records, list(problems), progress,
+                           notes)
         except ConcurrentImport as exc:
             if attempt == ATTEMPTS:
                 raise
@@ -85,8 +95,9 @@ def import_file(db: Database, kind: str, path: str | Path, fmt: str | None = Non
 
 
 def _import(db: Database, spec: Kind, prepare: Callable[..., list[Any]], path: Path, kind: str,
-            records: list[Record], problems: list[RowProblem], progress: Progress | None) -> ImportReport:
-    report = ImportReport(kind=kind, source=path.name, rows=len(records))
+            records: list[Record], problems: list[RowProblem], progress: Progress | None,
+            notes: list[str]) -> ImportReport:
+    report = ImportReport(kind=kind, source=path.name, rows=len(records), notes=list(notes))
     if progress is not None:
         progress("checking", 0, len(records))
     with import_transaction(db, str(path)) as writer:
@@ -100,7 +111,8 @@ def _import(db: Database, spec: Kind, prepare: Callable[..., list[Any]], path: P
     return report
 
 
-def _records(path: Path, fmt: str, spec: Kind, problems: list[RowProblem]) -> list[Record]:
+def _records(path: Path, fmt: str, spec: Kind, problems: list[RowProblem], notes: list[str],
+             guessed: bool = False) -> list[Record]:
     text = read_text(path)
     if fmt == "json":
         records = read_json(text, str(path))
@@ -113,9 +125,12 @@ def _records(path: Path, fmt: str, spec: Kind, problems: list[RowProblem]) -> li
     header, records = read_csv(text, str(path))
     if not header:
         raise ImportFormatError(f"{path} is empty; an import file starts with a header row.")
+    if guessed and spec.columns is orders.COLUMNS and shopify.is_shopify_export(header):
+        fmt = "shopify"
+        notes.append("read as a Shopify orders export (recognised from its header)")
     if fmt == "shopify":
         problems.extend(duplicate_columns(header))
-        return shopify.to_records(header, records, problems)
+        return shopify.to_records(header, records, problems, notes)
     problems.extend(check_columns(header, set(spec.columns), spec.required))
     for record in records:
         extra = record.values.pop("__extra__", None)

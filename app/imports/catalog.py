@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from app.imports.common import ImportReport, Progress, Uniques
 from app.imports.errors import RowProblem
+from app.imports.places import parse_date
 from app.imports.reading import Record, Row
 from app.store.import_rows import ProductRow
 from app.store.imports import ImportWriter
@@ -27,6 +28,7 @@ COLUMNS = {
     "padding_mm": "integer mm >= 0 of padding around it in a box",
     "compat_class": "text: items of different classes are not boxed together (e.g. food, chemical)",
     "active": "true/false, default true",
+    "restock_date": "ISO date the next delivery is expected: an order short of it says when (empty: unknown)",
 }
 REQUIRED = {"sku", "name"}
 
@@ -57,6 +59,8 @@ def parse(records: list[Record], problems: list[RowProblem]) -> list[ProductRow]
             compat_class=row.text("compat_class", column="products.compat_class"),
             active=row.boolean("active", default=True),
         )
+        if "restock_date" in record.values:  # a catalogue without it leaves the stored date alone
+            values["restock_date"] = parse_date(row, "restock_date")
         barcodes: list[tuple[str, str, int]] = []
         gtin = row.gtin("gtin")
         if gtin:

@@ -28,6 +28,7 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     notes: list[str] = field(default_factory=list)
+    created_numbers: list[str] = field(default_factory=list)  # orders: the numbers this import created
 
     def count(self, created: bool, changed: bool) -> None:
         """Counts one object."""

@@ -1,13 +1,20 @@
-"""The demo data set in resources/demo/, loaded with the ordinary import code."""
+"""The demo data set in resources/demo/, loaded with the ordinary import code and sent through
+the ordinary flow: imported, validated and allocated like any file, then its own allocated
+orders picked (the demo stands in for the pickers) so the stations have a queue. It never
+changes an order it did not create."""
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
 
 from app.imports import ImportReport, import_file
+from app.orders import allocation, holds
+from app.orders.status import OrderStatus
+from app.orders.validation import HoldKind, HoldReason
 from app.paths import resource
 from app.store import demo as store
 from app.store.session import Database
+from app.store.uow import SqlUnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -17,7 +24,7 @@ FILES = (  # kind, file, format: in the order their references need
     ("users", "users.csv", "csv"), ("orders", "orders.json", "json"),
     ("orders", "shopify_orders.csv", "shopify"),
 )
-READY = ("validated", "allocated", "picked")  # captured -> ... -> picked: a queue for the stations
+# two orders a supervisor holds by hand, so the demo shows the hold and release commands
 HELD = {"PD-10013": "address could not be verified", "PD-10027": "high value: check payment"}
 
 
@@ -35,20 +42,23 @@ def is_empty(db: Database) -> bool:
     return store.is_empty(db)
 
 
-def demo_steps(number: str) -> list[tuple[str, str | None]]:
-    """The status moves a newly captured demo order makes: to on hold (HELD), else to picked."""
-    if number in HELD:
-        return [("validated", None), ("on_hold", HELD[number])]
-    return [(status, "demo data") for status in READY]
-
-
 def load_demo(db: Database) -> DemoReport:
-    """Imports the demo files and moves the new demo orders to picked (two to on hold)."""
+    """Imports the demo files (its orders validated and allocated as any import), then picks
+    the demo's own allocated orders and holds two of them."""
     report = DemoReport()
     for kind, name, fmt in FILES:
-        report.imports.append(import_file(db, kind, resource("demo", name), fmt))
-    moved = store.advance_captured_orders(db, demo_steps, user="demo")
-    report.held = sum(1 for number in moved if number in HELD)
-    report.made_ready = len(moved) - report.held
+        # the demo's stock must not allocate orders waiting in the database: they are not the demo's
+        report.imports.append(import_file(db, kind, resource("demo", name), fmt, allocate_waiting=False))
+    created = [n for r in report.imports if r.kind == "orders" for n in r.created_numbers]
+    uow = SqlUnitOfWork(db)
+    with uow:
+        for order in uow.orders.in_status((OrderStatus.ALLOCATED.value, OrderStatus.VALIDATED.value), created):
+            if order.number in HELD:
+                holds.hold_in(uow, order, [HoldReason(HoldKind.SUPERVISOR, HELD[order.number])], user="demo")
+                report.held += 1
+            elif order.status == OrderStatus.ALLOCATED.value:
+                allocation.picked_in(uow, order, user="demo", reason="demo data: picked")
+                report.made_ready += 1
+        uow.commit()
     log.info("demo: %d orders ready to pack, %d on hold", report.made_ready, report.held)
     return report

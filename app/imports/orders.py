@@ -11,13 +11,23 @@ import logging
 from decimal import Decimal
 from typing import Any
 
+from app.errors import PackdeskError
+from app.imports import places
 from app.imports.common import ImportReport, Progress, same
 from app.imports.errors import RowProblem
 from app.imports.limits import DEFAULT_MAX_LINE_QUANTITY, LIMITS, order_number_problem
 from app.imports.reading import Record, Row
-from app.orders.status import OrderStatus
+from app.orders import pipeline
+from app.orders.settings import OrderSettings
+from app.orders.allocation import release_stock_in
+from app.orders.holds import cancel_in, hold_in
+from app.orders.lifecycle import change_status
+from app.orders.status import CHANGEABLE_BY_IMPORT, OrderStatus, can_change
+from app.orders.validation import NOT_WORK, HoldKind, HoldReason
+from app.unit_of_work import OrderRecord
 from app.store.import_rows import OrderDraft, ProductFacts
 from app.store.imports import ImportWriter
+from app.store.uow import SqlUnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +48,9 @@ ORDER_COLUMNS = {
     "ship_name": "text, required", "ship_company": "text", "ship_address1": "text, required",
     "ship_address2": "text", "ship_postcode": "text", "ship_city": "text, required",
     "ship_region": "text", "ship_country": "ISO 3166 alpha-2 code, required", "ship_phone": "text",
+    "bill_postcode": "the billing address's postcode (review rule: billing differs from shipping)",
+    "bill_country": "the billing address's ISO 3166 alpha-2 code",
+    "cancelled": "true when the channel cancelled the order (it is not work)",
 }
 LINE_COLUMNS = {
     "sku": "a SKU of the catalogue, required", "line_name": "text, default the product's name",
@@ -45,6 +58,7 @@ LINE_COLUMNS = {
     "line_discount": "decimal >= 0 off this line", "tax_rate": "decimal, e.g. 0.21",
 }
 COLUMNS = {**ORDER_COLUMNS, **LINE_COLUMNS}
+FIELD_COLUMNS = {"billing_postcode": "bill_postcode", "billing_country": "bill_country"}  # where named otherwise
 REQUIRED = {"order_number", "sku", "quantity"}
 ADDRESS_FIELDS = {"name": "ship_name", "company": "ship_company", "line1": "ship_address1",
                   "line2": "ship_address2", "postcode": "ship_postcode", "city": "ship_city",
@@ -86,6 +100,7 @@ def parse(records: list[Record], catalogue: dict[str, ProductFacts], problems: l
     """Groups rows into orders and checks every field, SKU (against `catalogue`) and order;
     a line may hold at most `max_line_quantity` units."""
     drafts: dict[str, OrderDraft] = {}
+    absent: dict[str, set[str]] = {}
     for record in records:
         row = Row(record, problems)
         number = row.text("order_number", required=True, column="orders.number")
@@ -101,23 +116,31 @@ def parse(records: list[Record], catalogue: dict[str, ProductFacts], problems: l
         order_values = _order_fields(row)
         if first:
             draft.fields, draft.address, draft.customer, draft.created_at = order_values
+            absent[number] = {k for k in draft.fields if FIELD_COLUMNS.get(k, k) not in record.values}
+            draft.not_work = _not_work(row, draft)
         else:
             _check_consistent(row, draft, order_values)
         _add_line(row, draft, catalogue, max_line_quantity)
     for draft in drafts.values():
         _check_order(draft, problems)
+        # a column the file does not have leaves the stored value alone (a new order gets the
+        # default): re-importing a narrower file never turns express into standard; the total,
+        # computed from the lines when absent, stays
+        for name in absent[draft.number] - {"total"}:
+            draft.fields.pop(name, None)
     return list(drafts.values())
 
 
 def check_existing(drafts: list[OrderDraft], changed: dict[str, str], problems: list[RowProblem]) -> None:
-    """An order the file would change that is already past captured is a problem
+    """An order the file would change that somebody has started to pick or pack is a problem
     (`changed`: number -> status of the stored orders whose content differs from the file)."""
     for draft in drafts:
         status = changed.get(draft.number)
-        if status is not None and status != OrderStatus.CAPTURED.value:
+        if status is not None and status not in CHANGEABLE_BY_IMPORT and draft.not_work is None:
             problems.append(RowProblem(
                 draft.line, f"order {draft.number} is already {status}; an import can only "
-                "change captured orders (leave it out of the file or ask a supervisor)"))
+                "change captured orders and those nobody has started to pick (validated, on hold, backordered, "
+                "allocated); leave it out of the file or ask a supervisor"))
 
 
 def prepare(writer: ImportWriter, records: list[Record], problems: list[RowProblem],
@@ -129,10 +152,85 @@ def prepare(writer: ImportWriter, records: list[Record], problems: list[RowProbl
 
 
 def write(writer: ImportWriter, drafts: list[OrderDraft], report: ImportReport,
-          progress: Progress | None = None) -> None:
-    """Creates new orders (captured) and updates captured ones whose content changed;
-    `progress("writing", done, total)` hears as the batches are written."""
+          progress: Progress | None = None, settings: OrderSettings | None = None) -> None:
+    """Creates new orders (captured) and updates captured ones whose content changed, then
+    validates and allocates the file's orders in the same transaction (an order that fails
+    validation is imported and held: all or nothing is about malformed rows, not business
+    rules); `progress("writing", done, total)` hears as the batches are written."""
+    uow = SqlUnitOfWork.joining(writer.session)
+    stored = {o.number: o for o in uow.orders.in_status(tuple(s.value for s in OrderStatus),
+                                                        [d.number for d in drafts])}
+    report.notes += _withdraw(uow, [d for d in drafts if d.not_work], stored)
+    drafts = [d for d in drafts if not d.not_work]
+    numbers = [d.number for d in drafts]
+    _recapture(uow, [n for n, status in writer.changed_orders(drafts).items() if status != OrderStatus.CAPTURED.value])
     writer.write_orders(drafts, report.count, report.source, progress)
+    writer.session.flush()
+    report.created_numbers = [n for n in numbers if n not in stored]
+    outcome = pipeline.process_in(uow, numbers, settings or OrderSettings(), user="import")
+    report.notes.append(f"orders: {outcome.summary()}")
+    report.notes += [f"order {number} on hold: {'; '.join(reasons)}" for number, reasons in outcome.held.items()]
+
+
+def _not_work(row: Row, draft: OrderDraft) -> str | None:
+    if row.boolean("cancelled"):
+        return "cancelled by its channel"
+    payment = (draft.fields.get("financial_status") or "").strip().lower()
+    return f"payment {payment}" if payment in NOT_WORK else None
+
+
+def _withdraw(uow: SqlUnitOfWork, drafts: list[OrderDraft], stored: dict[str, OrderRecord]) -> list[str]:
+    """Orders the channel says are not work: a new one is skipped, a stored one not yet packed
+    is cancelled, one whose packing has started is held for a supervisor; the notes."""
+    notes = []
+    for draft in drafts:
+        order = stored.get(draft.number)
+        why = draft.not_work or ""
+        if order is None:
+            notes.append(f"order {draft.number} skipped: {why}")
+        elif order.status in (OrderStatus.CANCELLED.value, OrderStatus.ON_HOLD.value):
+            continue  # already done (importing the same file again changes nothing)
+        elif can_change(order.status, OrderStatus.CANCELLED):
+            cancel_in(uow, order, why, user="import")
+            notes.append(f"order {draft.number} cancelled: {why}")
+        elif can_change(order.status, OrderStatus.ON_HOLD):
+            hold_in(uow, order, [HoldReason(HoldKind.PAYMENT, f"{why} while {order.status}: stop it or take it back")],
+                    user="import")
+            notes.append(f"order {draft.number} held: {why}, and its packing had started")
+        else:
+            notes.append(f"order {draft.number} is {order.status}: {why} (nothing changed; a return is a supervisor's)")
+    return notes
+
+
+class OrderStartedElsewhere(PackdeskError):
+    """An import would change a held order whose picking or packing had started."""
+
+    def __init__(self, number: str, before: str) -> None:
+        super().__init__(f"Order {number} was put on hold while {before}; an import cannot change it. Leave it "
+                         "out of the file, or ask a supervisor to cancel it and import it under a new number.")
+
+
+def _recapture(uow: SqlUnitOfWork, numbers: list[str]) -> None:
+    """Orders the file changes that were validated, held or allocated go back to captured (their
+    stock released, their hold reasons closed), to be validated and allocated again as changed."""
+    for order in uow.orders.in_status(CHANGEABLE_BY_IMPORT, numbers):
+        before = uow.events.status_before(order.id, OrderStatus.ON_HOLD.value)
+        if order.status == OrderStatus.ON_HOLD.value and before not in CHANGEABLE_BY_IMPORT:
+            raise OrderStartedElsewhere(order.number, before or "")
+        release_stock_in(uow, order)
+        uow.holds.release_all(order.id, "import", "changed by import")
+        change_status(uow, order, OrderStatus.CAPTURED, user="import", reason="changed by import")
+
+
+def write_stock(writer: ImportWriter, parsed: list[Any], report: ImportReport,
+                progress: Progress | None = None, settings: OrderSettings | None = None) -> None:
+    """A stock import: sets the quantities on hand, then allocates the orders waiting for stock."""
+    places.write_stock(writer, parsed, report, progress)
+    writer.session.flush()
+    outcome = pipeline.allocate_in_turn(SqlUnitOfWork.joining(writer.session), None, settings or OrderSettings(),
+                                        user="import")
+    if outcome.statuses:
+        report.notes.append(f"orders waiting for stock: {outcome.summary()}")
 
 
 def _order_fields(row: Row) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], Any]:
@@ -155,6 +253,8 @@ def _order_fields(row: Row) -> tuple[dict[str, Any], dict[str, Any], dict[str, A
         tax_total=row.decimal("tax_total", column="orders.tax_total", default=Decimal(0)),
         total=row.decimal("total", column="orders.total"),
         tote=row.text("tote", column="orders.tote"),
+        billing_postcode=row.text("bill_postcode", column="orders.billing_postcode"),
+        billing_country=(row.text("bill_country", column="orders.billing_country") or "").upper() or None,
     )
     # the country's own check below says more than its column's length (2) would
     address = {attr: row.text(col, column=None if attr == "country" else f"addresses.{attr}")

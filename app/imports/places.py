@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import date
 from typing import Any
 
 from app.imports.common import ImportReport, Progress, Uniques
@@ -32,8 +33,10 @@ LOCATION_REQUIRED = {"code", "walk_sequence"}
 STOCK_COLUMNS = {
     "sku": "a SKU of the catalogue, required", "location": "a location code, required",
     "quantity": "integer >= 0, required: units on hand (replaces the stored quantity)",
+    "lot": "text: the lot in this bin (lot-tracked products are allocated first expiry first)",
+    "expiry": "ISO date (2027-06-30): the lot's expiry",
 }
-STOCK_REQUIRED = set(STOCK_COLUMNS)
+STOCK_REQUIRED = {"sku", "location", "quantity"}
 
 
 def parse_boxes(records: list[Record], problems: list[RowProblem]) -> list[KeyedRow]:
@@ -105,8 +108,25 @@ def parse_stock(records: list[Record], problems: list[RowProblem]) -> list[Keyed
         where = row.text("location", required=True, column="locations.code")
         quantity = row.integer("quantity", required=True, minimum=0, column="stock.quantity")
         pairs.check(row, (sku, where), f"{sku} at {where}")
-        parsed.append(KeyedRow(row.line, (sku, where), {"quantity": quantity}))
+        values: dict[str, Any] = {"quantity": quantity}
+        if "lot" in record.values:  # a file without lots leaves the stored ones alone
+            values["lot"] = row.text("lot", column="stock.lot")
+        if "expiry" in record.values:
+            values["expiry"] = parse_date(row, "expiry")
+        parsed.append(KeyedRow(row.line, (sku, where), values))
     return parsed
+
+
+def parse_date(row: Row, name: str) -> date | None:
+    """An ISO date (2027-06-30) of the row, None when empty; a problem of the row when it is not one."""
+    text = row.raw(name)
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        row.problem(f"{name} {text!r} is not a date (write it as 2027-06-30)")
+        return None
 
 
 def check_stock_references(parsed: list[KeyedRow], skus: set[str], locations: set[str],

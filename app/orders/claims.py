@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 
 from app.orders import lifecycle
 from app.orders.errors import LeaseLost, NotPackable, OrderHeldElsewhere, OrderNotFound, PickListFinished
-from app.orders.status import PACKABLE, OrderStatus
+from app.orders.status import PACKABLE, OrderStatus, queued_for_packing
 from app.unit_of_work import ClaimRow, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ def claim_order(uow: UnitOfWork, number_or_tote: str, station: str, user: str | 
             if row.status == PACKING and row.station is not None and row.lease_expires_at is not None \
                     and row.lease_expires_at >= now:
                 raise OrderHeldElsewhere(row.number, row.station, row.user, row.lease_expires_at)
-            if row.status not in (PACKABLE.value, PACKING):
+            if row.status != PACKING and not queued_for_packing(row.status, row.pack_from):
                 raise NotPackable(row.number, row.status)
             taken = uow.orders.take(row.order_id, row.version, station, user, expires)
             if taken is None:  # somebody changed it between our read and write
@@ -95,16 +95,17 @@ def renew_lease(uow: UnitOfWork, order_number: str, station: str,
     return expires
 
 
-def release(uow: UnitOfWork, order_number: str, station: str, to_status: str = PACKABLE.value,
+def release(uow: UnitOfWork, order_number: str, station: str, to_status: str | None = None,
             *, user: str | None = None, reason: str | None = None) -> None:
-    """Lets go of an order this station holds, into `to_status` (picked, on_hold, or packed
-    when its pack is finished)."""
+    """Lets go of an order this station holds, into `to_status` (on_hold, or packed when its
+    pack is finished; by default back into the queue: picked, or allocated when it is packed
+    from allocated)."""
     with uow:
         release_in(uow, order_number, station, to_status, user=user, reason=reason)
         uow.commit()
 
 
-def release_in(uow: UnitOfWork, order_number: str, station: str, to_status: str = PACKABLE.value,
+def release_in(uow: UnitOfWork, order_number: str, station: str, to_status: str | None = None,
                *, user: str | None = None, reason: str | None = None) -> None:
     """release in the caller's unit of work; LeaseLost when the station no longer holds the order."""
     row = uow.orders.lock(order_number)
@@ -114,6 +115,8 @@ def release_in(uow: UnitOfWork, order_number: str, station: str, to_status: str 
         raise LeaseLost(row.number, station)
     order = uow.orders.get_by_id(row.order_id)
     assert order is not None
+    if to_status is None:
+        to_status = OrderStatus.ALLOCATED.value if order.pack_from == OrderStatus.ALLOCATED.value else PACKABLE.value
     lifecycle.change_status(uow, order, to_status, station=station, user=user, reason=reason or "released")
     uow.orders.clear_lease(row.order_id)
     log.info("station %s released order %s to %s", station, order_number, to_status)

@@ -47,7 +47,8 @@ class NotPackable(OrderError):
     def __init__(self, number: str, status: str) -> None:
         self.number, self.status = number, status
         super().__init__(
-            f"Order {number} is {status} and cannot be packed; only picked orders can. "
+            f"Order {number} is {status} and cannot be packed; only picked orders can (or allocated ones, "
+            "where the station picks and packs). "
             "Put it aside and tell a supervisor."
         )
 
@@ -61,3 +62,18 @@ class LeaseLost(OrderError):
             f"Station {station} no longer holds order {number} (released, taken over or finished "
             "elsewhere); claim it again before going on."
         )
+
+
+class NotOnHold(OrderError):
+    """Only an order on hold can be released."""
+
+    def __init__(self, number: str, status: str) -> None:
+        self.number, self.status = number, status
+        super().__init__(f"Order {number} is {status}, not on hold; there is nothing to release.")
+
+
+class ReasonRequired(OrderError):
+    """A supervisor's decision needs a reason for the audit log."""
+
+    def __init__(self, action: str, number: str) -> None:
+        super().__init__(f"Say why you {action} order {number}: give --reason TEXT (it goes into the order's log).")

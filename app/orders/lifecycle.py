@@ -3,6 +3,7 @@ StatusChanged in the order's event log, in the caller's unit of work."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 from app.orders.status import OrderStatus, check_change
@@ -21,13 +22,14 @@ def record_event(uow: UnitOfWork, order_id: int, kind: str, *, station: str | No
 
 def change_status(uow: UnitOfWork, order: OrderRecord, to: OrderStatus | str, *, station: str | None = None,
                   user: str | None = None, reason: str | None = None) -> OrderRecord:
-    """Moves the order to `to` if the status table allows it, and records StatusChanged."""
+    """Moves the order to `to` if the status table allows it, and records StatusChanged; the
+    record with its new status (read the order again for its new version)."""
     requested = to.value if isinstance(to, OrderStatus) else to
     target = check_change(order.number, order.status, requested)
     uow.orders.set_status(order.id, target.value)
     status_changed(uow, order.id, order.number, order.status, target.value, station=station, user=user,
                    reason=reason)
-    return uow.orders.get_by_id(order.id) or order
+    return replace(order, status=target.value)
 
 
 def status_changed(uow: UnitOfWork, order_id: int, number: str, previous: str, to: str, *,

@@ -32,15 +32,19 @@ S = OrderStatus
 
 TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
     S.CAPTURED: frozenset({S.VALIDATED, S.ON_HOLD, S.CANCELLED}),
-    S.VALIDATED: frozenset({S.ALLOCATED, S.BACKORDERED, S.ON_HOLD, S.CANCELLED}),
+    # Back to captured (from validated, on hold, backordered, allocated) when an import changes
+    # an order nobody has started to pick: its stock holds are released and it is validated again.
+    S.VALIDATED: frozenset({S.ALLOCATED, S.BACKORDERED, S.ON_HOLD, S.CANCELLED, S.CAPTURED}),
     # A supervisor releases a held order to wherever its work can resume.
-    S.ON_HOLD: frozenset({S.VALIDATED, S.ALLOCATED, S.PICKED, S.BACKORDERED, S.CANCELLED}),
-    S.ALLOCATED: frozenset({S.PICKING, S.PICKED, S.BACKORDERED, S.ON_HOLD, S.CANCELLED}),
-    S.BACKORDERED: frozenset({S.ALLOCATED, S.ON_HOLD, S.CANCELLED}),
+    S.ON_HOLD: frozenset({S.VALIDATED, S.ALLOCATED, S.PICKED, S.BACKORDERED, S.CANCELLED, S.CAPTURED}),
+    # packing straight from allocated when the station picks and packs ([orders] pack_from)
+    S.ALLOCATED: frozenset({S.PICKING, S.PICKED, S.PACKING, S.BACKORDERED, S.ON_HOLD, S.CANCELLED, S.CAPTURED}),
+    S.BACKORDERED: frozenset({S.ALLOCATED, S.ON_HOLD, S.CANCELLED, S.CAPTURED}),
     S.PICKING: frozenset({S.PICKED, S.ON_HOLD, S.CANCELLED}),
     S.PICKED: frozenset({S.PACKING, S.ON_HOLD, S.CANCELLED}),
-    # Back to picked when a station lets go of an order it had not finished.
-    S.PACKING: frozenset({S.PACKED, S.PICKED, S.ON_HOLD}),
+    # Back to picked (or allocated, when packed from allocated) when a station lets go of an
+    # order it had not finished.
+    S.PACKING: frozenset({S.PACKED, S.PICKED, S.ALLOCATED, S.ON_HOLD}),
     S.PACKED: frozenset({S.SHIPPED, S.PACKING, S.ON_HOLD}),
     S.SHIPPED: frozenset({S.DELIVERED, S.RETURNED}),
     S.DELIVERED: frozenset({S.COMPLETED, S.RETURNED}),
@@ -49,7 +53,18 @@ TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
     S.CANCELLED: frozenset(),
 }
 
+# the statuses in which an import may still change an order (nobody has started to pick it)
+CHANGEABLE_BY_IMPORT = (S.CAPTURED.value, S.VALIDATED.value, S.ON_HOLD.value, S.BACKORDERED.value,
+                        S.ALLOCATED.value)
+
 PACKABLE = S.PICKED  # the status an order waits in for a packing station
+# ... or allocated, for an order whose pack_from says so (pick and pack at the station)
+PACK_FROM = (S.PICKED.value, S.ALLOCATED.value)
+
+
+def queued_for_packing(status: str, pack_from: str) -> bool:
+    """Whether an order in `status` waits in a packing station's queue."""
+    return status == PACKABLE.value or (status == S.ALLOCATED.value and pack_from == S.ALLOCATED.value)
 
 
 class IllegalStatusChange(PackdeskError):

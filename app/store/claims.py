@@ -20,17 +20,23 @@ from app.unit_of_work import ClaimRow
 
 log = logging.getLogger(__name__)
 
-PACKABLE, PACKING = "picked", "packing"
+PACKABLE, PACKING, ALLOCATED = "picked", "packing", "allocated"
 
 o = Order.__table__
 pl = PickList.__table__
 plo = PickListOrder.__table__
 ROW = (o.c.id, o.c.number, o.c.status, o.c.claimed_by_station, o.c.claimed_by_user, o.c.lease_expires_at,
-       o.c.version)
+       o.c.version, o.c.pack_from)
 
 
-def _claimable(now: datetime) -> Any:
-    return or_(o.c.status == PACKABLE, and_(o.c.status == PACKING, o.c.lease_expires_at < now))
+def _queued() -> Any:
+    """Waiting for a station: picked, or allocated when it is picked and packed at the station."""
+    return or_(o.c.status == PACKABLE, and_(o.c.status == ALLOCATED, o.c.pack_from == ALLOCATED))
+
+
+def claimable(now: datetime) -> Any:
+    """In the queue, or packing at a station whose lease has run out."""
+    return or_(_queued(), and_(o.c.status == PACKING, o.c.lease_expires_at < now))
 
 
 def _queue_order() -> tuple[Any, ...]:
@@ -43,23 +49,24 @@ def _taken(station: str, user: str | None, expires: datetime) -> dict[str, Any]:
 
 
 def _row(row: Any, version: int | None = None) -> ClaimRow:
-    order_id, number, status, station, user, lease, old_version = row
+    order_id, number, status, station, user, lease, old_version, pack_from = row
     return ClaimRow(order_id, number, status, station, user, as_utc(lease),
-                    old_version if version is None else version)
+                    old_version if version is None else version, pack_from)
 
 
 def claim_next(conn: Connection, station: str, user: str | None, now: datetime,
                expires: datetime) -> ClaimRow | None:
     """Takes the next order of the queue; the row as it was, with the new version."""
     if conn.dialect.name == "postgresql":
-        prev = (select(*ROW).where(_claimable(now)).order_by(*_queue_order()).limit(1)
+        prev = (select(*ROW).where(claimable(now)).order_by(*_queue_order()).limit(1)
                 .with_for_update(skip_locked=True).subquery("prev"))
         row = conn.execute(update(o).where(o.c.id == prev.c.id).values(**_taken(station, user, expires))
                            .returning(prev.c.id, prev.c.number, prev.c.status, prev.c.claimed_by_station,
-                                      prev.c.claimed_by_user, prev.c.lease_expires_at, o.c.version)).first()
+                                      prev.c.claimed_by_user, prev.c.lease_expires_at, o.c.version,
+                                      prev.c.pack_from)).first()
         return None if row is None else _row(row)
     # SQLite: BEGIN IMMEDIATE already holds the write lock, so the candidate cannot move
-    row = conn.execute(select(*ROW).where(_claimable(now)).order_by(*_queue_order()).limit(1)).first()
+    row = conn.execute(select(*ROW).where(claimable(now)).order_by(*_queue_order()).limit(1)).first()
     if row is None:
         return None
     version = take(conn, row[0], row[6], station, user, expires)
@@ -72,7 +79,7 @@ def find_to_claim(conn: Connection, key: str, station: str, now: datetime) -> Cl
     the pick list with this code (the one this station holds first); locked until commit."""
     row = conn.execute(
         select(*ROW).where(or_(o.c.number == key, o.c.tote == key))
-        .order_by((o.c.number == key).desc(), or_(o.c.status == PACKABLE, o.c.status == PACKING).desc(),
+        .order_by((o.c.number == key).desc(), or_(_queued(), o.c.status == PACKING).desc(),
                   o.c.id.desc())
         .limit(1).with_for_update()).first()
     if row is not None:
@@ -81,7 +88,7 @@ def find_to_claim(conn: Connection, key: str, station: str, now: datetime) -> Cl
     mine = and_(o.c.status == PACKING, o.c.claimed_by_station == station)
     row = conn.execute(
         select(*ROW).select_from(o.join(plo, plo.c.order_id == o.c.id).join(pl, pl.c.id == plo.c.pick_list_id))
-        .where(pl.c.code == key, or_(mine, _claimable(now)))
+        .where(pl.c.code == key, or_(mine, claimable(now)))
         .order_by(mine.desc(), plo.c.seq).limit(1).with_for_update(of=o, skip_locked=True)).first()
     return None if row is None else _row(row)
 

@@ -52,6 +52,7 @@ class OrderDraft:
     customer: dict[str, Any] = field(default_factory=dict)
     lines: list[dict[str, Any]] = field(default_factory=list)
     created_at: Any = None
+    not_work: str | None = None  # why the channel says it is not work (cancelled, refunded, voided)
 
     def subtotal(self) -> Decimal:
         """The lines' prices times quantities, less their discounts."""

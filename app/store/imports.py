@@ -145,8 +145,7 @@ class ImportWriter:
             key = (products[sku], locations[where])
             stock = existing.get(key)
             if stock is None:
-                session.add(Stock(product_id=key[0], location_id=key[1], quantity=row.values["quantity"],
-                                  allocated=0))
+                session.add(Stock(product_id=key[0], location_id=key[1], allocated=0, **row.values))
                 count(True, True)
             else:
                 count(False, assign(stock, row.values))

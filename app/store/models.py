@@ -5,13 +5,14 @@ Timestamps are stored in UTC.
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from decimal import Decimal
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -75,6 +76,7 @@ class Product(Base):
     padding_mm: Mapped[int] = mapped_column(Integer, default=0)
     compat_class: Mapped[str | None] = mapped_column(String(40))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    restock_date: Mapped[date | None] = mapped_column(Date)  # the next delivery, when known
 
     barcodes: Mapped[list[ProductBarcode]] = relationship(
         back_populates="product", cascade="all, delete-orphan", order_by="ProductBarcode.id"
@@ -120,7 +122,11 @@ class Stock(Base):
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
     location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"), index=True)
     quantity: Mapped[int] = mapped_column(Integer, default=0)
+    # units held for orders (the sum of this bin's held and picked StockHold rows)
     allocated: Mapped[int] = mapped_column(Integer, default=0)
+    # the lot in this bin and its expiry, for lot-tracked products (first expiry, first out)
+    lot: Mapped[str | None] = mapped_column(String(40))
+    expiry: Mapped[date | None] = mapped_column(Date)
 
     product: Mapped[Product] = relationship()
     location: Mapped[Location] = relationship()
@@ -215,6 +221,12 @@ class Order(Base):
     claimed_by_user: Mapped[str | None] = mapped_column(String(64))
     lease_expires_at: Mapped[datetime | None] = mapped_column()
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # the status in which the order enters the packing queue: picked, or allocated when the
+    # configuration says pick and pack at the station ([orders] pack_from)
+    pack_from: Mapped[str] = mapped_column(String(10), default="picked", server_default="picked")
+    # the billing address as far as the review rules compare it with the shipping address
+    billing_postcode: Mapped[str | None] = mapped_column(String(20))
+    billing_country: Mapped[str | None] = mapped_column(String(2))
 
     customer: Mapped[Customer | None] = relationship()
     ship_to: Mapped[Address | None] = relationship()
@@ -251,6 +263,43 @@ class OrderLine(Base):
         CheckConstraint(
             "packed_quantity >= 0 AND backordered_quantity >= 0", name="non_negative"
         ),
+    )
+
+
+class OrderHold(Base):
+    """Why an order is on hold: one row per reason (typed), open until a supervisor releases it."""
+
+    __tablename__ = "order_holds"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))  # address, unknown_sku, price, total, payment, high_value ...
+    detail: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    released_at: Mapped[datetime | None] = mapped_column()
+    released_by: Mapped[str | None] = mapped_column(String(64))
+    release_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class StockHold(Base):
+    """The allocation ledger: units of one order line held at one bin. A hold moves held ->
+    picked -> shipped, or to released (cancelled, short-picked); held and picked units count
+    in the bin's Stock.allocated."""
+
+    __tablename__ = "stock_holds"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id", ondelete="CASCADE"), index=True)
+    stock_id: Mapped[int] = mapped_column(ForeignKey("stock.id"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(10), default="held")  # held, picked, shipped, released
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    changed_at: Mapped[datetime | None] = mapped_column()
+
+    __table_args__ = (
+        CheckConstraint("quantity >= 1", name="quantity"),
+        CheckConstraint("status IN ('held', 'picked', 'shipped', 'released')", name="status"),
     )
 
 

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app.store import claims
 from app.store.counters import next_value
@@ -116,8 +116,7 @@ class SqlOrders:
             .order_by(Order.lease_expires_at.desc()).limit(1))
 
     def queue_size(self, now: datetime) -> int:
-        return int(self.s.scalar(select(func.count()).select_from(Order).where(
-            (Order.status == "picked") | ((Order.status == "packing") & (Order.lease_expires_at < now)))) or 0)
+        return int(self.s.scalar(select(func.count()).select_from(Order).where(claims.claimable(now))) or 0)
 
     def claim_next(self, station: str, user: str | None, now: datetime, expires: datetime) -> ClaimRow | None:
         return claims.claim_next(self.s.connection(), station, user, now, expires)
@@ -136,6 +135,29 @@ class SqlOrders:
 
     def renew_lease(self, number: str, station: str, expires: datetime) -> bool:
         return claims.renew(self.s.connection(), number, station, expires)
+
+    def in_status(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderRecord]:
+        query = (select(Order).options(selectinload(Order.customer), selectinload(Order.ship_to))
+                 .where(Order.status.in_(statuses))
+                 .order_by(Order.priority.desc(), Order.sla_due_at.asc().nulls_last(), Order.created_at, Order.id)
+                 .execution_options(populate_existing=True))
+        if numbers is None:
+            return [_order(o) for o in self.s.scalars(query)]
+        found: list[OrderRecord] = []
+        for start in range(0, len(numbers), 5000):  # a statement binds at most 65,535 values
+            found += [_order(o) for o in self.s.scalars(query.where(Order.number.in_(numbers[start:start + 5000])))]
+        # one queue order across the chunks
+        return sorted(found, key=lambda o: (-o.priority, o.sla_due_at is None, o.sla_due_at or o.created_at,
+                                            o.created_at, o.id))
+
+    def orders_of_customer(self, email: str) -> int:
+        return int(self.s.scalar(select(func.count()).select_from(Order).where(Order.email == email)) or 0)
+
+    def set_pack_from(self, order_id: int, pack_from: str) -> None:
+        order = self.s.get(Order, order_id)
+        assert order is not None
+        order.pack_from = pack_from
+        self.s.flush()
 
 
 # --- catalogue -------------------------------------------------------------------------------
@@ -330,6 +352,11 @@ class SqlEvents:
         return int(self.s.scalar(select(func.count()).select_from(OrderEvent).where(
             OrderEvent.username == username, OrderEvent.at >= since, OrderEvent.kind == kind,
             OrderEvent.to_status == to_status)) or 0)
+
+    def status_before(self, order_id: int, status: str) -> str | None:
+        return self.s.scalar(select(OrderEvent.from_status).where(
+            OrderEvent.order_id == order_id, OrderEvent.kind == "StatusChanged", OrderEvent.to_status == status)
+            .order_by(OrderEvent.id.desc()).limit(1))
 
 
 class SqlStationLog:

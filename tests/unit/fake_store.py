@@ -13,9 +13,11 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any
 
+from app.orders.status import queued_for_packing
 from app.unit_of_work import (
     BarcodeRecord, BoxRecord, ClaimRow, Conflict, ExceptionRecord, ItemRecord, LabelRecord, LineRecord,
-    OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, UserRecord,
+    OrderHoldRecord, OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, StockBin,
+    StockHoldRecord, UserRecord,
 )
 
 
@@ -39,6 +41,9 @@ class Tables:
     users: dict[int, UserRecord] = field(default_factory=dict)
     exceptions: dict[int, ExceptionRecord] = field(default_factory=dict)
     counters: dict[str, int] = field(default_factory=dict)
+    bins: dict[int, StockBin] = field(default_factory=dict)
+    stock_holds: dict[int, StockHoldRecord] = field(default_factory=dict)
+    order_holds: dict[int, OrderHoldRecord] = field(default_factory=dict)
 
 
 class FakeStore:
@@ -61,14 +66,20 @@ class FakeStore:
 
     def add_order(self, number: str, lines: list[tuple[ProductRecord, int]], *, status: str = "picked",
                   priority: int = 0, **header: Any) -> OrderRecord:
-        order = OrderRecord(self.new_id(), number, status, created_at=datetime(2025, 3, 1, tzinfo=timezone.utc),
-                            **header)
+        header.setdefault("created_at", datetime(2025, 3, 1, tzinfo=timezone.utc))
+        order = OrderRecord(self.new_id(), number, status, priority=priority, **header)
         self.tables.orders[order.id] = order
         self.tables.priorities[order.id] = priority
         for no, (product, quantity) in enumerate(lines, start=1):
             line = LineRecord(self.new_id(), order.id, no, product.id, product.sku, product.name, quantity)
             self.tables.lines[line.id] = line
         return order
+
+    def add_bin(self, product: ProductRecord, location: str, quantity: int, *, walk_sequence: int = 0,
+                lot: str | None = None, expiry: Any = None) -> StockBin:
+        stock = StockBin(self.new_id(), product.id, location, quantity, 0, walk_sequence, "", lot, expiry)
+        self.tables.bins[stock.id] = stock
+        return stock
 
 
 class FakeUnitOfWork:
@@ -86,6 +97,7 @@ class FakeUnitOfWork:
         self.parcels, self.serials, self.labels = _Parcels(self), _Serials(self), _Labels(self)
         self.scans, self.events, self.station_log = _Scans(self), _Events(self), _StationLog(self)
         self.users, self.exceptions, self.counters = _Users(self), _Exceptions(self), _Counters(self)
+        self.stock, self.holds = _Stock(self), _Holds(self)
         return self
 
     def commit(self) -> None:
@@ -152,15 +164,15 @@ class _Orders(_Repo):
                      if o.claimed_by_station == station and o.status == "packing"), None)
 
     def _claimable(self, o: OrderRecord, now: datetime) -> bool:
-        return o.status == "picked" or (o.status == "packing" and o.lease_expires_at is not None
-                                        and o.lease_expires_at < now)
+        return queued_for_packing(o.status, o.pack_from) or (
+            o.status == "packing" and o.lease_expires_at is not None and o.lease_expires_at < now)
 
     def queue_size(self, now: datetime) -> int:
         return sum(1 for o in self.t.orders.values() if self._claimable(o, now))
 
     def _row(self, o: OrderRecord) -> ClaimRow:
         return ClaimRow(o.id, o.number, o.status, o.claimed_by_station, o.claimed_by_user, o.lease_expires_at,
-                        o.version)
+                        o.version, o.pack_from)
 
     def claim_next(self, station: str, user: str | None, now: datetime, expires: datetime) -> ClaimRow | None:
         queue = sorted((o for o in self.t.orders.values() if self._claimable(o, now)),
@@ -173,7 +185,8 @@ class _Orders(_Repo):
 
     def find_to_claim(self, key: str, station: str, now: datetime) -> ClaimRow | None:
         hits = [o for o in self.t.orders.values() if key in (o.number, o.tote)]
-        hits.sort(key=lambda o: (o.number != key, o.status not in ("picked", "packing"), -o.id))
+        hits.sort(key=lambda o: (o.number != key, not (queued_for_packing(o.status, o.pack_from)
+                                                       or o.status == "packing"), -o.id))
         return self._row(hits[0]) if hits else None  # (the fake has no pick lists)
 
     def pick_list_exists(self, code: str) -> bool:
@@ -196,6 +209,17 @@ class _Orders(_Repo):
             return False
         self.t.orders[order.id] = replace(order, lease_expires_at=expires)
         return True
+
+    def in_status(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderRecord]:
+        far = datetime.max.replace(tzinfo=timezone.utc)
+        found = [o for o in self.t.orders.values() if o.status in statuses and (numbers is None or o.number in numbers)]
+        return sorted(found, key=lambda o: (-o.priority, o.sla_due_at or far, o.created_at or far, o.id))
+
+    def orders_of_customer(self, email: str) -> int:
+        return sum(1 for o in self.t.orders.values() if o.email == email)
+
+    def set_pack_from(self, order_id: int, pack_from: str) -> None:
+        self._change(order_id, pack_from=pack_from)
 
 
 class _Products(_Repo):
@@ -324,6 +348,10 @@ class _Events(_Repo):
         return sum(1 for e in self.t.events if e["user"] == username and e["at"] >= since and e["kind"] == kind
                    and e["to_status"] == to_status)
 
+    def status_before(self, order_id: int, status: str) -> str | None:
+        return next((e["from_status"] for e in reversed(self.t.events) if e["order_id"] == order_id
+                     and e["kind"] == "StatusChanged" and e["to_status"] == status), None)
+
 
 class _StationLog(_Repo):
     def add(self, station: str, kind: str, action: str, username: str | None, method: str | None,
@@ -356,3 +384,49 @@ class _Counters(_Repo):
     def next(self, name: str) -> int:
         self.t.counters[name] = self.t.counters.get(name, 0) + 1
         return self.t.counters[name]
+
+
+# what a ledger move does to the bin: (allocated, on hand) added, as app.store.stock_repositories
+_STOCK_EFFECT = {("held", "picked"): (0, 0), ("held", "released"): (-1, 0), ("picked", "released"): (-1, 0),
+                 ("held", "shipped"): (-1, -1), ("picked", "shipped"): (-1, -1)}
+
+
+class _Stock(_Repo):
+    def lock_bins(self, product_id: int) -> list[StockBin]:
+        return sorted((b for b in self.t.bins.values() if b.product_id == product_id), key=lambda b: b.id)
+
+    def hold(self, order_id: int, line_id: int, stock_id: int, quantity: int) -> bool:
+        stock = self.t.bins[stock_id]
+        if stock.quantity - stock.allocated < quantity:
+            return False
+        self.t.bins[stock_id] = replace(stock, allocated=stock.allocated + quantity)
+        hold_id = self.new_id()
+        self.t.stock_holds[hold_id] = StockHoldRecord(hold_id, order_id, line_id, stock_id, quantity)
+        return True
+
+    def holds_of_order(self, order_id: int) -> list[StockHoldRecord]:
+        return sorted((h for h in self.t.stock_holds.values() if h.order_id == order_id), key=lambda h: h.id)
+
+    def move_hold(self, hold_id: int, to: str) -> None:
+        hold = self.t.stock_holds[hold_id]
+        allocated, on_hand = _STOCK_EFFECT[(hold.status, to)]
+        stock = self.t.bins[hold.stock_id]
+        self.t.bins[stock.id] = replace(stock, allocated=stock.allocated + allocated * hold.quantity,
+                                        quantity=stock.quantity + on_hand * hold.quantity)
+        self.t.stock_holds[hold_id] = replace(hold, status=to)
+
+
+class _Holds(_Repo):
+    def add(self, order_id: int, kind: str, detail: str) -> None:
+        hold_id = self.new_id()
+        self.t.order_holds[hold_id] = OrderHoldRecord(hold_id, order_id, kind, detail, datetime.now(timezone.utc))
+
+    def open_of(self, order_id: int) -> list[OrderHoldRecord]:
+        return [h for h in self.t.order_holds.values() if h.order_id == order_id and h.released_at is None]
+
+    def release_all(self, order_id: int, by: str | None, reason: str) -> int:
+        mine = self.open_of(order_id)
+        for hold in mine:
+            self.t.order_holds[hold.id] = replace(hold, released_at=datetime.now(timezone.utc), released_by=by,
+                                                  release_reason=reason)
+        return len(mine)

@@ -55,7 +55,7 @@ def test_order_lines_take_name_and_price_from_the_catalogue_and_unknown_skus_are
     assert drafts[0].fields["total"] == Decimal("25.00")
 
 
-def test_only_a_captured_order_may_be_changed_by_an_import() -> None:
+def test_only_an_order_nobody_has_started_to_pick_may_be_changed_by_an_import() -> None:
     problems: list[RowProblem] = []
     address = {"ship_name": "Bram", "ship_address1": "Oudegracht 3", "ship_city": "Utrecht", "ship_country": "NL"}
     drafts = orders.parse([Record(2, {"order_number": "PD-1", **address, "sku": "MUG-1", "quantity": "1"}),
@@ -63,4 +63,8 @@ def test_only_a_captured_order_may_be_changed_by_an_import() -> None:
                           {"MUG-1": ProductFacts(7, "Blue mug", Decimal("12.50"))}, problems)
     orders.check_existing(drafts, {"PD-1": "captured", "PD-2": "packing"}, problems)
     assert reasons(problems) == ["line 3: order PD-2 is already packing; an import can only change captured "
-                                 "orders (leave it out of the file or ask a supervisor)"]
+                                 "orders and those nobody has started to pick (validated, on hold, backordered, "
+                                 "allocated); leave it out of the file or ask a supervisor"]
+    problems.clear()
+    orders.check_existing(drafts, {"PD-1": "allocated", "PD-2": "picked"}, problems)
+    assert [p.line for p in problems] == [3]

@@ -1,0 +1,163 @@
+"""Allocation: soft holds on stock at bins, so that two orders never get the same unit.
+
+Each order line holds units at bins (a row of the ledger per bin: held -> picked -> shipped,
+or released). Bins are taken in walking order, lot-tracked products first expiry first out.
+The bins of a product are locked while an order takes from them and the hold statement itself
+refuses more than a bin has, so many processes allocating at once never oversell. When stock
+is short, the channel's policy decides: `backorder` keeps what it got and waits for the rest
+(status backordered); `partial` sends what there is (the rest of each line is backordered on
+the line, status allocated)."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.orders import lifecycle
+from app.orders.settings import OrderSettings
+from app.orders.status import OrderStatus
+from app.unit_of_work import LineRecord, OrderRecord, StockBin, UnitOfWork
+
+log = logging.getLogger(__name__)
+
+S = OrderStatus
+# The ledger's moves; held and picked units count as allocated at their bin.
+HOLD_MOVES = {"held": frozenset({"picked", "released", "shipped"}), "picked": frozenset({"shipped", "released"}),
+              "shipped": frozenset(), "released": frozenset()}
+ACTIVE = ("held", "picked")  # holds that keep units from other orders
+WAITING = (S.VALIDATED.value, S.BACKORDERED.value)  # orders that allocation takes
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """Units of a line no bin had."""
+
+    line_no: int
+    sku: str
+    short: int
+    restock_date: date | None = None  # when the next delivery is expected, if known
+
+
+@dataclass
+class Allocated:
+    """What allocating one order did."""
+
+    number: str
+    status: str
+    held: int = 0
+    short: list[Shortfall] = field(default_factory=list)
+
+
+def pick_order(bins: list[StockBin], lot_tracked: bool) -> list[StockBin]:
+    """The bins to take from, in order: first expiry first for lot-tracked products (a bin
+    without an expiry last), then walking order."""
+    far = date.max
+    if lot_tracked:
+        return sorted(bins, key=lambda b: (b.expiry or far, b.walk_sequence, b.id))
+    return sorted(bins, key=lambda b: (b.walk_sequence, b.id))
+
+
+def plan(needed: int, bins: list[StockBin], lot_tracked: bool) -> list[tuple[StockBin, int]]:
+    """How many units to hold at which bins for `needed` units (fewer when stock is short)."""
+    taken: list[tuple[StockBin, int]] = []
+    for stock in pick_order(bins, lot_tracked):
+        if needed <= 0:
+            break
+        quantity = min(needed, stock.available)
+        if quantity > 0:
+            taken.append((stock, quantity))
+            needed -= quantity
+    return taken
+
+
+def allocate_in(uow: UnitOfWork, order: OrderRecord, settings: OrderSettings, *,
+                user: str | None = None) -> Allocated:
+    """Holds stock for a validated or backordered order in the caller's unit of work and moves
+    it to allocated (or backordered, per the channel's short-stock policy)."""
+    lines = sorted(uow.orders.lines(order.id), key=lambda line: (line.product_id or 0, line.line_no))
+    holds = [h for h in uow.stock.holds_of_order(order.id) if h.status != "released"]
+    products = {p.id: p for p in uow.products.by_ids({l.product_id for l in lines if l.product_id is not None})}
+    result = Allocated(order.number, order.status)
+    for line in lines:  # by product, so two allocators lock bins in the same order: no deadlock
+        have = sum(h.quantity for h in holds if h.order_line_id == line.id)
+        needed = line.quantity - line.backordered_quantity - have
+        if needed <= 0 or line.product_id is None:
+            continue
+        product = products.get(line.product_id)
+        for stock, quantity in plan(needed, uow.stock.lock_bins(line.product_id),
+                                    bool(product and product.lot_tracked)):
+            if uow.stock.hold(order.id, line.id, stock.id, quantity):
+                needed -= quantity
+                result.held += quantity
+        if needed > 0:
+            result.short.append(Shortfall(line.line_no, line.sku, needed, product.restock_date if product else None))
+    has_stock = result.held > 0 or any(h.status in ACTIVE for h in holds)
+    _settle(uow, order, lines, settings, result, has_stock, user)
+    return result
+
+
+def _settle(uow: UnitOfWork, order: OrderRecord, lines: list[LineRecord], settings: OrderSettings,
+            result: Allocated, has_stock: bool, user: str | None) -> None:
+    by_no = {line.line_no: line for line in lines}
+    partial = settings.short_stock_policy(order.channel) == "partial" and has_stock
+    if result.short and partial:
+        for gap in result.short:
+            uow.orders.add_backorder(by_no[gap.line_no].id, gap.short)
+        lifecycle.record_event(uow, order.id, "PartlyAllocated", user=user,
+                               backordered={g.sku: g.short for g in result.short}, restock=_restock(result.short))
+    target = S.BACKORDERED.value if result.short and not partial else S.ALLOCATED.value
+    if result.held:
+        lifecycle.record_event(uow, order.id, "StockAllocated", user=user, units=result.held)
+    if target == S.BACKORDERED.value:
+        lifecycle.record_event(uow, order.id, "StockShort", user=user,
+                               short={g.sku: g.short for g in result.short}, restock=_restock(result.short))
+    if target == S.ALLOCATED.value and settings.pack_from != order.pack_from:
+        uow.orders.set_pack_from(order.id, settings.pack_from)
+    if target != order.status:
+        lifecycle.change_status(uow, order, target, user=user,
+                                reason="stock short" if target == S.BACKORDERED.value else "stock held")
+    result.status = target
+    log.info("order %s %s (%d units held, %d short)", order.number, target, result.held,
+             sum(g.short for g in result.short))
+
+
+def _restock(short: list[Shortfall]) -> dict[str, str]:
+    """The restock dates that are known, by SKU (ISO dates), for the customer to be told."""
+    return {g.sku: g.restock_date.isoformat() for g in short if g.restock_date is not None}
+
+
+def release_stock_in(uow: UnitOfWork, order: OrderRecord) -> int:
+    """Releases every hold of the order that still keeps units (cancelled, or re-planned); units freed."""
+    freed = 0
+    for hold in uow.stock.holds_of_order(order.id):
+        if hold.status in ACTIVE:
+            uow.stock.move_hold(hold.id, "released")
+            freed += hold.quantity
+    if freed:
+        lifecycle.record_event(uow, order.id, "StockReleased", units=freed)
+    return freed
+
+
+def move_holds_in(uow: UnitOfWork, order: OrderRecord, to: str) -> int:
+    """Moves every hold of the order that can make the move (held -> picked, ... -> shipped); units moved."""
+    moved = 0
+    for hold in uow.stock.holds_of_order(order.id):
+        if to in HOLD_MOVES[hold.status]:
+            uow.stock.move_hold(hold.id, to)
+            moved += hold.quantity
+    return moved
+
+
+def picked_in(uow: UnitOfWork, order: OrderRecord, *, user: str | None = None, reason: str = "picked") -> None:
+    """Every held unit of an allocated order picked: its holds move to picked and the order to picked."""
+    units = move_holds_in(uow, order, "picked")
+    lifecycle.record_event(uow, order.id, "OrderPicked", user=user, units=units)
+    lifecycle.change_status(uow, order, S.PICKED, user=user, reason=reason)
+
+
+def shipped_in(uow: UnitOfWork, order: OrderRecord, *, user: str | None = None) -> int:
+    """The order left the building: its holds move to shipped, which lowers the bins' on-hand
+    quantity (for the shipping stage to call when it moves the order to shipped); units shipped."""
+    units = move_holds_in(uow, order, "shipped")
+    lifecycle.record_event(uow, order.id, "StockShipped", user=user, units=units)
+    return units

@@ -1,0 +1,127 @@
+"""From a captured order to an allocated one: validation, then allocation, by themselves after
+an import and on demand (`packdesk orders validate|allocate`). Each order's outcome is a status
+change through the status table with its event; a held order keeps typed reasons."""
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+
+from app.orders import lifecycle
+from app.orders.allocation import WAITING, Allocated, allocate_in
+from app.orders.holds import cancel_in, hold_in
+from app.orders.settings import OrderSettings
+from app.orders.status import OrderStatus
+from app.orders.validation import Verdict, review
+from app.unit_of_work import OrderRecord, UnitOfWork
+
+log = logging.getLogger(__name__)
+
+S = OrderStatus
+VALIDATES = (S.CAPTURED.value, S.ON_HOLD.value)  # on hold: a held order that now passes goes on
+
+
+@dataclass
+class Outcome:
+    """How many orders ended in which status, and the reasons of the held ones."""
+
+    statuses: Counter[str] = field(default_factory=Counter)
+    held: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, number: str, status: str, reasons: list[str] | None = None) -> None:
+        """Counts one order."""
+        self.statuses[status] += 1
+        if reasons:
+            self.held[number] = reasons
+
+    def summary(self) -> str:
+        """One line for a person."""
+        if not self.statuses:
+            return "no order to do"
+        return ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in sorted(self.statuses.items()))
+
+
+def validate_in(uow: UnitOfWork, order: OrderRecord, settings: OrderSettings, *,
+                user: str | None = None) -> Verdict:
+    """Validates a captured order (validated, on hold or cancelled); an order on hold that now
+    passes, and was held by validation, goes on as validated."""
+    lines = uow.orders.lines(order.id)
+    products = {p.id: p for p in uow.products.by_ids({l.product_id for l in lines if l.product_id is not None})}
+    earlier = uow.orders.orders_of_customer(order.email) if order.email else 0
+    verdict = review(order, lines, products, settings.rules, earlier)
+    if order.status == S.ON_HOLD.value:
+        if verdict.passed and uow.events.status_before(order.id, S.ON_HOLD.value) == S.CAPTURED.value:
+            uow.holds.release_all(order.id, user, "passed validation")
+            lifecycle.change_status(uow, order, S.VALIDATED, user=user, reason="passed validation")
+        return verdict
+    if verdict.not_work is not None:
+        cancel_in(uow, order, verdict.not_work, user=user)
+    elif verdict.reasons:
+        hold_in(uow, order, verdict.reasons, user=user)
+    else:
+        lifecycle.change_status(uow, order, S.VALIDATED, user=user, reason="passed validation")
+    return verdict
+
+
+def process_in(uow: UnitOfWork, numbers: list[str] | None, settings: OrderSettings, *,
+               user: str | None = None) -> Outcome:
+    """Validates the captured orders among `numbers` (None: all) and allocates every one that
+    waits for stock, by priority then SLA, in the caller's unit of work."""
+    outcome = Outcome()
+    for order in uow.orders.in_status((S.CAPTURED.value,), numbers):
+        verdict = validate_in(uow, order, settings, user=user)
+        if not verdict.passed:
+            status = S.CANCELLED.value if verdict.not_work else S.ON_HOLD.value
+            outcome.add(order.number, status, [f"{r.kind.value}: {r.detail}" for r in verdict.reasons])
+    outcome.statuses.update(allocate_in_turn(uow, numbers, settings, user=user).statuses)
+    log.info("orders processed: %s", outcome.summary())
+    return outcome
+
+
+def allocate_in_turn(uow: UnitOfWork, numbers: list[str] | None, settings: OrderSettings, *,
+                     user: str | None = None) -> Outcome:
+    """Allocates the validated and backordered orders among `numbers` (None: all), by priority
+    then SLA, in the caller's unit of work."""
+    outcome = Outcome()
+    for order in uow.orders.in_status(WAITING, numbers):
+        outcome.add(order.number, allocate_in(uow, order, settings, user=user).status)
+    return outcome
+
+
+def validate(uow: UnitOfWork, numbers: list[str] | None, settings: OrderSettings,
+             user: str | None = None) -> Outcome:
+    """`orders validate`: validates captured (and re-checks held) orders, each in its own
+    transaction, and allocates those that pass."""
+    outcome = Outcome()
+    with uow:
+        todo = [o.number for o in uow.orders.in_status(VALIDATES, numbers)]
+    for number in todo:
+        with uow:
+            order = uow.orders.get(number)
+            if order is None or order.status not in VALIDATES:
+                continue  # changed meanwhile
+            verdict = validate_in(uow, order, settings, user=user)
+            order = uow.orders.get(number) or order
+            if order.status == S.VALIDATED.value:
+                allocate_in(uow, order, settings, user=user)
+                order = uow.orders.get(number) or order
+            outcome.add(number, order.status, [f"{r.kind.value}: {r.detail}" for r in verdict.reasons])
+            uow.commit()
+    return outcome
+
+
+def allocate(uow: UnitOfWork, numbers: list[str] | None, settings: OrderSettings,
+             user: str | None = None) -> list[Allocated]:
+    """`orders allocate`: allocates validated and backordered orders by priority then SLA,
+    each in its own transaction (so no order waits for another's locks longer than its own)."""
+    with uow:
+        todo = [o.number for o in uow.orders.in_status(WAITING, numbers)]
+    done = []
+    for number in todo:
+        with uow:
+            order = uow.orders.get(number)
+            if order is None or order.status not in WAITING:
+                continue
+            done.append(allocate_in(uow, order, settings, user=user))
+            uow.commit()
+    return done

@@ -1,0 +1,133 @@
+"""Validation: the checks a captured order passes before it may take stock (pure rules).
+
+An order either passes, is held for a supervisor with typed reasons (a `HoldReason` per
+problem), or is not work at all (its payment was refunded or voided). The use cases that act
+on the verdict are in app.orders.pipeline."""
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from app.orders.addresses import address_problems
+from app.orders.settings import ValidationRules
+from app.unit_of_work import LineRecord, OrderRecord, ProductRecord
+
+log = logging.getLogger(__name__)
+
+
+class HoldKind(str, enum.Enum):
+    """Why an order is held: each kind is a question a supervisor answers."""
+
+    ADDRESS = "address"
+    UNKNOWN_SKU = "unknown_sku"
+    PRICE = "price"
+    TOTAL = "total"
+    PAYMENT = "payment"
+    HIGH_VALUE = "high_value"
+    INTERNATIONAL = "international"
+    ADDRESS_MISMATCH = "address_mismatch"
+    FIRST_ORDER = "first_order"
+    SUPERVISOR = "supervisor"  # held by hand
+
+
+@dataclass(frozen=True)
+class HoldReason:
+    """One reason to hold an order, with the details a supervisor needs."""
+
+    kind: HoldKind
+    detail: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What validation says about an order: held (reasons), not work (why), or good to allocate."""
+
+    reasons: list[HoldReason] = field(default_factory=list)
+    not_work: str | None = None
+
+    @property
+    def passed(self) -> bool:
+        """Neither held nor cancelled."""
+        return not self.reasons and self.not_work is None
+
+
+# Payment statuses from the channel (Shopify's words; ours are the same). No status at all is
+# an order whose channel does not say (a manual order): not a reason to hold it.
+PAID = frozenset({"", "paid", "authorized", "authorised"})
+NOT_WORK = frozenset({"refunded", "voided"})
+
+
+def review(order: OrderRecord, lines: list[LineRecord], products: dict[int, ProductRecord],
+           rules: ValidationRules, orders_of_customer: int = 1) -> Verdict:
+    """Checks an order's address, SKUs, prices, total and payment, then the review rules;
+    `orders_of_customer` counts this customer's orders, this one included."""
+    payment = (order.financial_status or "").strip().lower()
+    if payment in NOT_WORK:
+        return Verdict(not_work=f"payment {payment}")
+    reasons = [HoldReason(HoldKind.ADDRESS, why) for why in address_problems(order.ship_to)]
+    if payment not in PAID:
+        reasons.append(HoldReason(HoldKind.PAYMENT, f"payment is {payment}, not paid or authorized"))
+    reasons += _line_problems(order, lines, products, rules)
+    reasons += _total_problems(order, lines, rules)
+    reasons += _review_rules(order, rules, orders_of_customer)
+    return Verdict(reasons)
+
+
+def _line_problems(order: OrderRecord, lines: list[LineRecord], products: dict[int, ProductRecord],
+                   rules: ValidationRules) -> list[HoldReason]:
+    reasons = []
+    for line in lines:
+        product = products.get(line.product_id) if line.product_id is not None else None
+        if product is None:
+            reasons.append(HoldReason(HoldKind.UNKNOWN_SKU, f"line {line.line_no}: SKU {line.sku} is not in the catalogue"))
+            continue
+        if product.currency != order.currency or product.price <= 0:
+            continue  # nothing to compare with
+        allowed = product.price * rules.price_tolerance_percent / 100
+        if abs(line.unit_price - product.price) > allowed:
+            reasons.append(HoldReason(HoldKind.PRICE, (
+                f"line {line.line_no}: {line.sku} at {line.unit_price} {order.currency}, the catalogue says "
+                f"{product.price} (tolerance {rules.price_tolerance_percent}%)")))
+    return reasons
+
+
+def expected_total(order: OrderRecord, lines: list[LineRecord], prices_include_tax: bool) -> Decimal:
+    """Lines less their discounts, plus shipping and tax (unless prices include it), less the discount."""
+    goods = sum((line.unit_price * line.quantity - line.discount for line in lines), Decimal(0))
+    tax = Decimal(0) if prices_include_tax else order.tax_total
+    return goods + order.shipping_total + tax - order.discount_total
+
+
+def _total_problems(order: OrderRecord, lines: list[LineRecord], rules: ValidationRules) -> list[HoldReason]:
+    expected = expected_total(order, lines, rules.prices_include_tax)
+    if abs(order.total - expected) > rules.total_tolerance:
+        return [HoldReason(HoldKind.TOTAL, (
+            f"total {order.total} {order.currency} but lines, shipping, tax and discount add up to {expected}"))]
+    return []
+
+
+def _review_rules(order: OrderRecord, rules: ValidationRules, orders_of_customer: int) -> list[HoldReason]:
+    reasons = []
+    if rules.high_value is not None and order.total > rules.high_value:
+        reasons.append(HoldReason(HoldKind.HIGH_VALUE, (
+            f"total {order.total} {order.currency} is above {rules.high_value}: check the payment")))
+    country = (order.ship_to.country if order.ship_to else "").upper()
+    if rules.review_international and country and country != rules.home_country:
+        reasons.append(HoldReason(HoldKind.INTERNATIONAL, f"ships to {country}, outside {rules.home_country}"))
+    if rules.review_address_mismatch and order.ship_to is not None:
+        differs = [what for what, billing, shipping in (
+            ("country", order.billing_country, order.ship_to.country),
+            ("postcode", order.billing_postcode, order.ship_to.postcode))
+            if billing and _plain(billing) != _plain(shipping)]
+        if differs:
+            reasons.append(HoldReason(HoldKind.ADDRESS_MISMATCH,
+                                      f"billing {' and '.join(differs)} differ from the shipping address"))
+    if rules.review_first_order and order.email and orders_of_customer <= 1:
+        reasons.append(HoldReason(HoldKind.FIRST_ORDER, f"first order of {order.email}"))
+    return reasons
+
+
+def _plain(text: str) -> str:
+    return "".join(text.split()).upper()
