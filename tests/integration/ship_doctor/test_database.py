@@ -11,13 +11,17 @@ from app.store import migrate
 from app.store.session import Database
 from tests.integration.ship_doctor.conftest import closed_port, doctor, write_station
 
+# The revisions as the migration files number them (0001_..., 0002_...): the newest and the one before.
+_REVISIONS = sorted(p.name[:4] for p in (migrate.MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py"))
+NEWEST, PREVIOUS = _REVISIONS[-1], _REVISIONS[-2]
+
 
 def test_a_healthy_station_without_devices_is_all_well(tmp_path: Path, db_url: str, capsys, monkeypatch) -> None:
     # the machine's own time synchronisation is not this test's subject (tests/unit/ship_doctor's is)
     monkeypatch.setattr("app.doctor.checks.ntp_synchronised", lambda: True)
     status, findings = doctor(capsys, write_station(tmp_path, db_url))
     assert status == 0, [f for f in findings.values() if not f["ok"]]
-    assert "schema revision 0003 (the newest)" in findings["database"]["found"]
+    assert f"schema revision {NEWEST} (the newest)" in findings["database"]["found"]
 
 
 def test_an_unreachable_postgresql_port_is_a_problem_naming_host_and_port(tmp_path: Path, capsys) -> None:
@@ -62,10 +66,10 @@ def test_a_postgresql_database_never_upgraded_is_a_problem(tmp_path: Path, postg
 def test_a_database_one_migration_behind_names_both_revisions(tmp_path: Path, capsys) -> None:
     url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
     with Database(url) as db:
-        migrate.upgrade(db, "0002")
+        migrate.upgrade(db, PREVIOUS)
     status, findings = doctor(capsys, write_station(tmp_path, url))
     assert status == 1
-    assert "at schema revision 0002; this Packdesk needs 0003" in findings["database"]["found"]
+    assert f"at schema revision {PREVIOUS}; this Packdesk needs {NEWEST}" in findings["database"]["found"]
 
 
 def test_a_missing_sqlite_file_is_a_problem_and_the_doctor_does_not_create_it(tmp_path: Path, capsys) -> None:
