@@ -32,15 +32,6 @@ ORIENT_KEYS: tuple[Callable[[Dims], tuple], ...] = (
 )
 
 
-def _keyed(point_key: int, x: int, y: int, z: int) -> tuple[int, ...]:
-    """A point as a tuple whose natural order is the point order; x, y, z are its last three."""
-    if point_key == 0:
-        return (z, y, x, x, y, z)
-    if point_key == 1:
-        return (x, z, y, x, y, z)
-    return (x + y + z, z, y, x, x, y, z)
-
-
 def slides(c: Corners, placed: Sequence[Corners]) -> tuple[int, int, int, int, int, int]:
     """How far the three far corners of envelope `c` (x, y, z, x2, y2, z2) slide back along
     the two other axes against the placed envelopes: (x2 corner along y, along z; y2 corner
@@ -169,17 +160,6 @@ def place_in_order(
                 points.append((px + py + pz if by_sum else pz if floor_first else px, pz, py, px))
         points.sort()
     return spots  # type: ignore[return-value]
-
-
-def pack_in_order(
-    order: Sequence[int],
-    orients: Sequence[Sequence[Dims]],
-    box: Dims,
-    point_key: int,
-    orient_key: Callable[[Dims], tuple],
-) -> list[Spot] | None:
-    """Place units in this order at the first extreme point where one fits; None on failure."""
-    return place_in_order(order, [tuple(sorted(os, key=orient_key)) for os in orients], box, point_key)
 
 
 def fill_in_order(

@@ -31,7 +31,7 @@ from app.boxing.bounds import (
 )
 from app.boxing.exact import exact_pack
 from app.boxing.extreme_points import (
-    ORIENT_KEYS, PASSES, Spot, backtrack_pack, flat_first, pack_heuristic, place_in_order, shelf_fill, unit_orders,
+    ORIENT_KEYS, PASSES, Spot, backtrack_pack, flat_first, pack_heuristic, place_in_order, unit_orders,
 )
 from app.boxing.model import BoxType, Unit
 from app.boxing.point_search import search_points
@@ -106,16 +106,6 @@ def quick_pass(orients: Sequence[tuple[Dims, ...]], box: Dims, variant: int = 0,
         first = [os[0] for os in orients]
         order = sorted(range(n), key=lambda i: (-first[i][0] * first[i][1] * first[i][2], -max(first[i]), i))
     return place_in_order(order, [_preferred(os, orient_key) for os in orients], box, point_key, out_of_time)
-
-
-def shelf_pass(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]], box: BoxType,
-               order: Sequence[int] | None) -> list[Spot] | None:
-    """Every unit in rows and layers, biggest first; None unless all of them go in."""
-    order = order if order is not None else biggest_first(units)
-    placed = shelf_fill(order, orients, box.dims, [u.weight for u in units], box.max_weight)
-    if len(placed) < len(units):
-        return None
-    return [placed[i] for i in range(len(units))]
 
 
 def rows_pass(orients: Sequence[tuple[Dims, ...]], box: Dims, order: Sequence[int]) -> list[Spot] | None:

@@ -51,7 +51,3 @@ def reason_for(question: str, data: str) -> Reason | None:
     value = data.strip().upper()
     return next((r for r in QUESTIONS.get(question, ()) if r.barcode == value), None)
 
-
-def is_reason_barcode(data: str) -> bool:
-    """True for any reason barcode or CANCEL (of any question)."""
-    return data.strip().upper().startswith(PREFIX)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from app.packing.reasons import CANCEL, QUESTIONS, Reason
+from app.packing.reasons import CANCEL, QUESTIONS, Reason, reason_for
 from app.station.state import QuestionKind
 
 log = logging.getLogger(__name__)
@@ -26,8 +26,7 @@ def reasons_of(kind: QuestionKind) -> tuple[Reason, ...]:
 
 def reason_scanned(kind: QuestionKind, data: str) -> Reason | None:
     """The reason of this question a scan names, or None."""
-    value = data.strip().upper()
-    return next((r for r in reasons_of(kind) if r.barcode == value), None)
+    return reason_for(kind.reasons or "", data)
 
 
 def is_cancel(data: str) -> bool:

@@ -224,12 +224,6 @@ def show_order(db: Database, number: str) -> OrderDetail:
     )
 
 
-def count_by_status(db: Database) -> dict[str, int]:
-    """How many orders are in each status."""
-    with db.read() as session:
-        return dict(session.execute(select(Order.status, func.count()).group_by(Order.status)).all())
-
-
 def utc_day(value: date) -> tuple[datetime, datetime]:
     """The start and end of a UTC calendar day."""
     start = datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
