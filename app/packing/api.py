@@ -5,6 +5,7 @@ Screens import from here (and `PackingService` from app.packing.service, which i
 Orders are named by their order number; users by the `Packer` that `login` returned.
 
 CHANGES (signature changes after the first commit, newest first):
+- ScanOutcome.SERIAL_REFUSED: a scan refused as a serial number; the serial is still asked (no lock).
 - BoxSuggestion.parcel (default None): app.boxing's parcel (box and placements) for the picture.
 """
 from __future__ import annotations
@@ -209,6 +210,7 @@ class ScanOutcome(str, enum.Enum):
 
     ACCEPTED = "accepted"  # a unit (or a case's units) went into the parcel
     NEEDS_SERIAL = "needs_serial"  # a serial-tracked item without AI 21: scan its serial next
+    SERIAL_REFUSED = "serial_refused"  # not a serial (a known product, box, label or command): still asked
     WRONG_ITEM = "wrong_item"  # a known product that is not in this order
     UNKNOWN = "unknown"  # nothing known by this barcode
     OVER_SCAN = "over_scan"  # more units than the line needs

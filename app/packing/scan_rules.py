@@ -8,6 +8,7 @@ never runs ahead of the database.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -17,6 +18,7 @@ from app.commands import Command, command_for
 from app.gs1 import GS1_SYMBOLOGIES, interpret_gs1
 from app.identifiers import is_valid_s10, is_valid_sscc
 from app.packing.api import ERROR_OUTCOMES, ScanOutcome
+from app.packing.reasons import CANCEL
 from app.scanning.layout import find_layout_mismatch
 
 log = logging.getLogger(__name__)
@@ -34,6 +36,12 @@ class ProductRef:
     quantity: int = 1
     serial_tracked: bool = False
     lot_tracked: bool = False
+    serial_pattern: str | None = None  # a regular expression every serial of this product matches
+
+    @property
+    def named(self) -> str:
+        """The SKU and the name, as the station says them."""
+        return f"{self.sku} - {self.name}"
 
 
 @dataclass(frozen=True)
@@ -230,10 +238,12 @@ def decide(state: PackState, data: str, symbology: str | None, catalogue: Catalo
             return Decision(O.ACKNOWLEDGED, "Acknowledged. Carry on scanning.", command=command)
         return Decision(O.LOCKED, f"Scanned {_named(raw, None)}, but the station waits for ACK: "
                         f"{state.lock_message or 'a mis-scan'} Scan ACK first.", command=command)
+    if state.pending_serial is not None:
+        return _serial_for(state, raw, symbology, catalogue, command)
     if command is not None:
         return _command(state, command)
-    if state.pending_serial is not None:
-        return _serial_for(state, raw, symbology, catalogue)
+    if is_cancel(raw):
+        return Decision(O.NOTHING_TO_UNDO, "Nothing to cancel: no question is open. Carry on scanning.")
     text = _strip_symbology(raw).strip()
     if not text:
         return Decision(O.UNKNOWN, f"Scanned an empty barcode, which means nothing in order {order}. Scan ACK.")
@@ -307,14 +317,72 @@ def _command(state: PackState, command: Command) -> Decision:
     return Decision(O.COMMAND, command.label, command=command)
 
 
-def _serial_for(state: PackState, raw: str, symbology: str | None, catalogue: Catalogue) -> Decision:
+def is_cancel(data: str) -> bool:
+    """True for the CANCEL barcode of the command sheet."""
+    return data.strip().upper() == CANCEL
+
+
+def serial_request(product: ProductRef) -> str:
+    """What the station says while it waits for a serial number (a question, not a success)."""
+    return (f"Scan the SERIAL NUMBER of {product.named} (the S/N label on the item or its box), "
+            "or CANCEL to leave this unit out.")
+
+
+# Commands that cannot be carried out while a serial number is asked: they would close the
+# parcel, or leave the pack, without the unit the packer holds.
+REFUSED_WHILE_SERIAL = (Command.CLOSE_BOX, Command.NEXT)
+
+
+def _serial_for(state: PackState, raw: str, symbology: str | None, catalogue: Catalogue,
+                command: Command | None) -> Decision:
     pending = state.pending_serial
     assert pending is not None
+    product = pending.product
+    if command is Command.UNDO or is_cancel(raw):
+        return Decision(O.UNDONE, f"The serial number of {product.named} is no longer asked: that unit is not "
+                        "counted. Take it out of the box, or scan it again when its serial is at hand.",
+                        command=command)
+    if command in REFUSED_WHILE_SERIAL:
+        assert command is not None
+        return _not_a_serial(pending, f"{command.label} was not done")
+    if command is not None:
+        return _command(state, command)
     text = _strip_symbology(raw).strip()
-    reading = interpret_gs1(text, symbology if symbology in GS1_SYMBOLOGIES else None)
-    serial = reading.serial or text
-    return _accept_serial(state, raw, pending.product, pending.line_no, pending.lot, pending.expiry,
-                          serial, catalogue)
+    reading = interpret_gs1(text, symbology if symbology in GS1_SYMBOLOGIES else None, separators=("\x1d",))
+    named = catalogue.product_for(reading.gtin) if reading.gtin else None
+    if reading.serial and (reading.gtin is None or (named is not None and named.product_id == product.product_id)):
+        serial = reading.serial  # GS1 AI 21: the serial of this very product
+    else:
+        known = _known_code(text, raw, reading.gtin, catalogue)
+        if known is not None:
+            return _not_a_serial(pending, f"{_named(raw, None)} is {known}, not a serial number")
+        serial = text
+    if not serial:
+        return _not_a_serial(pending, "That scan was empty")
+    if product.serial_pattern and re.fullmatch(product.serial_pattern, serial) is None:
+        return _not_a_serial(pending, f"{serial} does not look like a serial number of {product.sku}")
+    return _accept_serial(state, raw, product, pending.line_no, pending.lot, pending.expiry, serial, catalogue)
+
+
+def _not_a_serial(pending: PendingSerial, why: str) -> Decision:
+    """A refused serial: the question stays open and says again what it asks."""
+    return Decision(O.SERIAL_REFUSED, f"{why}. {serial_request(pending.product)}", product=pending.product,
+                    line_no=pending.line_no, lot=pending.lot, expiry=pending.expiry)
+
+
+def _known_code(text: str, raw: str, gtin: str | None, catalogue: Catalogue) -> str | None:
+    """What a code Packdesk knows is (a product, box, parcel label or command-sheet code), or None."""
+    product = catalogue.product_for(text) or (catalogue.product_for(gtin) if gtin else None)
+    if product is not None:
+        return f"the barcode of the product {product.named}"
+    if catalogue.is_box(text):
+        return "a box barcode"
+    code = label_code(raw)
+    if code is not None and catalogue.is_parcel_label(code):
+        return f"the parcel label {code}"
+    if text.upper().startswith("PD-"):
+        return "a Packdesk code (command sheet or order)"
+    return None
 
 
 def _accept_serial(state: PackState, raw: str, product: ProductRef, line_no: int, lot: str | None,
@@ -345,8 +413,8 @@ def _product(state: PackState, raw: str, product: ProductRef, lot: str | None, e
                         + ". Take it out of the box and scan ACK.", product=product, line_no=have.line_no)
     if product.serial_tracked and product.quantity == 1:
         if serial is None:
-            return Decision(O.NEEDS_SERIAL, f"{product.sku} - {product.name} needs its serial number: "
-                            "scan the serial now.", product=product, line_no=line.line_no, lot=lot, expiry=expiry)
+            return Decision(O.NEEDS_SERIAL, serial_request(product), product=product, line_no=line.line_no,
+                            lot=lot, expiry=expiry)
         return _accept_serial(state, raw, product, line.line_no, lot, expiry, serial, catalogue)
     unit = f"case of {product.quantity}" if product.quantity > 1 else "1"
     return Decision(O.ACCEPTED, f"{product.sku} - {product.name}: +{unit}, "
