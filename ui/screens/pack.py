@@ -106,6 +106,17 @@ class PackScreen(QWidget):
         layout.addLayout(middle, 1)
         self.message = Readout(lines=2)
         layout.addWidget(self.message)
+        serial_row = QHBoxLayout()  # a serial number is asked: a question, not a success
+        self.serial = label("", "title")
+        self.serial.setStyleSheet(banner_style(AMBER))
+        self.cancel_serial = button("CANCEL SERIAL", "danger")
+        self.cancel_serial.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.cancel_serial.clicked.connect(station.cancel_question)
+        serial_row.addWidget(self.serial, 1)
+        serial_row.addWidget(self.cancel_serial)
+        for widget in (self.serial, self.cancel_serial):
+            widget.hide()
+        layout.addLayout(serial_row)
         buttons = QHBoxLayout()
         self.buttons = {name: button(name, kind) for name, kind in (
             ("UNDO", ""), ("CLOSE BOX", "ok"), ("PROBLEM", "danger"), ("REPRINT", ""),
@@ -145,7 +156,18 @@ class PackScreen(QWidget):
         if old is None or old.suggested_box != pack.suggested_box:
             self._show_box(pack)
         self.buttons["REPRINT"].setEnabled(any(p.label for p in pack.parcels))
-        self.buttons["CLOSE BOX"].setEnabled(not pack.locked)
+        self.buttons["CLOSE BOX"].setEnabled(not pack.locked and not pack.awaiting_serial_for)
+        self._show_serial(pack)
+
+    def _show_serial(self, pack: PackSnapshot) -> None:
+        """While a serial number is asked: what to scan, and the way out."""
+        asked = pack.awaiting_serial_for
+        if asked:
+            name = next((line.name for line in pack.lines if line.sku == asked), "")
+            _set_text(self.serial, f"Scan the SERIAL NUMBER of {asked} {name}".rstrip()
+                      + " - or CANCEL SERIAL to leave this unit out")
+        self.serial.setVisible(bool(asked))
+        self.cancel_serial.setVisible(bool(asked))
 
     def _show_header(self, pack: PackSnapshot) -> None:
         _set_text(self.order, f"Order {pack.order_number}")
