@@ -37,6 +37,7 @@ class ProductRef:
     serial_tracked: bool = False
     lot_tracked: bool = False
     serial_pattern: str | None = None  # a regular expression every serial of this product matches
+    bulk_max: int | None = None  # a bulk product: scanned once, then its quantity, up to this
 
     @property
     def named(self) -> str:
@@ -147,6 +148,16 @@ class PendingSerial:
 
 
 @dataclass(frozen=True)
+class PendingQuantity:
+    """A bulk product scanned once: the next scan (or typed number) is how many units go in."""
+
+    product: ProductRef
+    line_no: int
+    lot: str | None = None
+    expiry: date | None = None
+
+
+@dataclass(frozen=True)
 class PackState:
     """The open pack as the rules see it."""
 
@@ -157,6 +168,7 @@ class PackState:
     pending_serial: PendingSerial | None = None
     placed: Placements = EMPTY_PLACEMENTS  # accepted scans of the open parcel, oldest first
     serials: frozenset[tuple[int, str]] = frozenset()  # (product_id, serial) in this pack
+    pending_quantity: PendingQuantity | None = None
 
     def line(self, line_no: int) -> LineTally:
         """The line with this number."""
@@ -240,6 +252,8 @@ def decide(state: PackState, data: str, symbology: str | None, catalogue: Catalo
                         f"{state.lock_message or 'a mis-scan'} Scan ACK first.", command=command)
     if state.pending_serial is not None:
         return _serial_for(state, raw, symbology, catalogue, command)
+    if state.pending_quantity is not None:
+        return _quantity_for(state, raw, command)
     if command is not None:
         return _command(state, command)
     if is_cancel(raw):
@@ -364,6 +378,47 @@ def _serial_for(state: PackState, raw: str, symbology: str | None, catalogue: Ca
     return _accept_serial(state, raw, product, pending.line_no, pending.lot, pending.expiry, serial, catalogue)
 
 
+def quantity_limit(state: PackState, pending: PendingQuantity) -> int:
+    """The most units a bulk product's quantity may be: its maximum, or what the line still needs."""
+    return max(1, min(pending.product.bulk_max or 1, state.line(pending.line_no).remaining))
+
+
+def quantity_request(product: ProductRef, limit: int) -> str:
+    """What the station says while it waits for a bulk product's quantity."""
+    return (f"HOW MANY {product.named}? Type the quantity (1 to {limit}) and press Enter, or scan it; "
+            "CANCEL to leave it out.")
+
+
+def _quantity_for(state: PackState, raw: str, command: Command | None) -> Decision:
+    pending = state.pending_quantity
+    assert pending is not None
+    product, limit = pending.product, quantity_limit(state, pending)
+    if command is Command.UNDO or is_cancel(raw):
+        return Decision(O.UNDONE, f"The quantity of {product.named} is no longer asked: nothing was counted.",
+                        command=command)
+    if command in REFUSED_WHILE_SERIAL:
+        assert command is not None
+        return _not_a_quantity(pending, limit, f"{command.label} was not done")
+    if command is not None:
+        return _command(state, command)
+    text = _strip_symbology(raw).strip()
+    if not (text.isascii() and text.isdigit()):
+        return _not_a_quantity(pending, limit, f"{_named(raw, None) or 'An empty scan'} is not a quantity")
+    count = int(text)
+    if not 1 <= count <= limit:
+        return _not_a_quantity(pending, limit, f"{count} is not between 1 and {limit}")
+    line = state.line(pending.line_no)
+    return Decision(O.ACCEPTED, f"{product.named}: +{count}, {line.scanned + count} of "
+                    f"{line.expected - line.backordered}.", product=product, line_no=line.line_no,
+                    quantity=count, lot=pending.lot, expiry=pending.expiry)
+
+
+def _not_a_quantity(pending: PendingQuantity, limit: int, why: str) -> Decision:
+    """A refused quantity: the question stays open and says again what it asks."""
+    return Decision(O.QUANTITY_REFUSED, f"{why}. {quantity_request(pending.product, limit)}",
+                    product=pending.product, line_no=pending.line_no, lot=pending.lot, expiry=pending.expiry)
+
+
 def _not_a_serial(pending: PendingSerial, why: str) -> Decision:
     """A refused serial: the question stays open and says again what it asks."""
     return Decision(O.SERIAL_REFUSED, f"{why}. {serial_request(pending.product)}", product=pending.product,
@@ -416,6 +471,9 @@ def _product(state: PackState, raw: str, product: ProductRef, lot: str | None, e
             return Decision(O.NEEDS_SERIAL, serial_request(product), product=product, line_no=line.line_no,
                             lot=lot, expiry=expiry)
         return _accept_serial(state, raw, product, line.line_no, lot, expiry, serial, catalogue)
+    if product.bulk_max and product.quantity == 1 and min(product.bulk_max, line.remaining) > 1:
+        return Decision(O.NEEDS_QUANTITY, quantity_request(product, min(product.bulk_max, line.remaining)),
+                        product=product, line_no=line.line_no, lot=lot, expiry=expiry)
     unit = f"case of {product.quantity}" if product.quantity > 1 else "1"
     return Decision(O.ACCEPTED, f"{product.sku} - {product.name}: +{unit}, "
                     f"{line.scanned + product.quantity} of {line.expected - line.backordered}.",
@@ -427,13 +485,18 @@ def apply(state: PackState, decision: Decision, scan_id: int | None = None) -> P
     """The pack's state after the decision was committed."""
     outcome = decision.outcome
     if outcome in ERROR_OUTCOMES:
-        return replace(state, locked=True, lock_message=decision.message, pending_serial=None)
+        return replace(state, locked=True, lock_message=decision.message, pending_serial=None,
+                       pending_quantity=None)
     if outcome is O.ACKNOWLEDGED:
         return replace(state, locked=False, lock_message=None)
     if outcome is O.NEEDS_SERIAL:
         assert decision.product is not None and decision.line_no is not None
         return replace(state, pending_serial=PendingSerial(decision.product, decision.line_no,
                                                          decision.lot, decision.expiry))
+    if outcome is O.NEEDS_QUANTITY:
+        assert decision.product is not None and decision.line_no is not None
+        return replace(state, pending_quantity=PendingQuantity(decision.product, decision.line_no,
+                                                             decision.lot, decision.expiry))
     if outcome is O.ACCEPTED:
         assert decision.product is not None and decision.line_no is not None
         lines = tuple(replace(x, scanned=x.scanned + decision.quantity) if x.line_no == decision.line_no else x
@@ -441,10 +504,11 @@ def apply(state: PackState, decision: Decision, scan_id: int | None = None) -> P
         placed = Placed(scan_id or 0, decision.line_no, decision.quantity, decision.product.product_id,
                         decision.serial)
         serials = state.serials | ({(decision.product.product_id, decision.serial)} if decision.serial else set())
-        return replace(state, lines=lines, placed=state.placed.push(placed), serials=serials, pending_serial=None)
+        return replace(state, lines=lines, placed=state.placed.push(placed), serials=serials, pending_serial=None,
+                       pending_quantity=None)
     if outcome is O.UNDONE:
         if decision.undo is None:
-            return replace(state, pending_serial=None)
+            return replace(state, pending_serial=None, pending_quantity=None)
         last = decision.undo
         lines = tuple(replace(x, scanned=x.scanned - last.quantity) if x.line_no == last.line_no else x
                       for x in state.lines)

@@ -33,7 +33,8 @@ log = logging.getLogger(__name__)
 
 WORK_STEPS = (Step.PACK, Step.WEIGH, Step.PRINT, Step.CONFIRM)
 ACCEPT_OUTCOMES = (ScanOutcome.ACCEPTED, ScanOutcome.ACKNOWLEDGED, ScanOutcome.UNDONE, ScanOutcome.BOX)
-REFUSED_OUTCOMES = (ScanOutcome.LOCKED, ScanOutcome.NOTHING_TO_UNDO, ScanOutcome.SERIAL_REFUSED)
+REFUSED_OUTCOMES = (ScanOutcome.LOCKED, ScanOutcome.NOTHING_TO_UNDO, ScanOutcome.SERIAL_REFUSED,
+                    ScanOutcome.QUANTITY_REFUSED)
 IDLE_WARNING_S = 30.0  # the idle logout is announced this long before it happens
 LABEL_STEPS = (Step.PRINT, Step.CONFIRM)  # the label screens: a label is awaited, not a product
 
@@ -326,6 +327,10 @@ class StationCore:
     def _serial_asked(self, what: str) -> bool:
         """True (and says so) while the pack waits for a serial number."""
         pack = self.state.pack
+        if pack is not None and pack.awaiting_quantity_for:
+            self._error(f"{what}: the quantity of {pack.awaiting_quantity_for} is still asked. "
+                        "Type it and press Enter, or CANCEL to leave it out.")
+            return True
         if pack is None or not pack.awaiting_serial_for:
             return False
         self._error(f"{what}: the SERIAL NUMBER of {pack.awaiting_serial_for} is still asked. "
@@ -392,7 +397,8 @@ class StationCore:
         self.touch()
         question = self.state.question
         if question is None:
-            if self.state.pack is not None and self.state.pack.awaiting_serial_for:
+            pack = self.state.pack
+            if pack is not None and (pack.awaiting_serial_for or pack.awaiting_quantity_for):
                 self._pack_call(lambda o, u: self._show_scan(self.api.record_scan(o, u, Scan(CANCEL))))
             return
         back = question.back_to

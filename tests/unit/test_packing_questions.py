@@ -68,3 +68,22 @@ def test_a_confirmed_label_scanned_again_is_refused_and_the_awaited_one_named(st
     scan.record_scan(uow, desk, "PD-1042", pat, Command.ACK.value)
     last = scan.record_scan(uow, desk, "PD-1042", pat, "00" + second.label.sscc)
     assert last.outcome is O.LABEL_CONFIRMED and last.confirmation.all_confirmed
+
+
+def test_a_bulk_quantity_asked_survives_a_reload_and_refuses_close_box(store, uow, desk) -> None:  # noqa: F811
+    screws = store.add_product(ProductRecord(store.new_id(), "SCREW-M4", "Wood screws M4 x 30", 2, 30, 4, 4,
+                                             bulk_max_quantity=50), ("4012345000016", 1))
+    store.add_order("PD-3000", [(screws, 120)], tote="TOTE-30", customer_name="Ada Lovelace")
+    pat = people.login(uow, desk, "BADGE-PAT")
+    claim.start_pack(uow, desk, pat, "TOTE-30")
+    asked = scan.record_scan(uow, desk, "PD-3000", pat, "4012345000016")
+    assert asked.outcome is O.NEEDS_QUANTITY
+    assert (asked.pack.awaiting_quantity_for, asked.pack.awaiting_quantity_max) == ("SCREW-M4", 50)
+    refused = parcels.close_parcel(uow, desk, "PD-3000", pat)
+    assert not refused.ok and "HOW MANY SCREW-M4" in refused.message
+    forget(desk)
+    assert claim.resume_open_pack(uow, desk, pat).awaiting_quantity_for == "SCREW-M4"
+    taken = scan.record_scan(uow, desk, "PD-3000", pat, "50")
+    assert (taken.outcome, taken.quantity, taken.pack.units_scanned) == (O.ACCEPTED, 50, 50)
+    assert [x.packed_quantity for x in store.tables.lines.values() if x.sku == "SCREW-M4"] == [50]
+    assert taken.pack.awaiting_quantity_for is None

@@ -280,3 +280,48 @@ def test_a_serial_pattern_of_the_product_refuses_what_does_not_match() -> None:
     assert d.outcome is O.SERIAL_REFUSED and "HELLO does not look like a serial number" in d.message
     d, after = scan(after, "SN-1234", catalogue=FakeCatalogue(products={"0885909950805": patterned}))
     assert (d.outcome, d.serial) == (O.ACCEPTED, "SN-1234")
+
+
+# --- bulk quantity: scanned once, then how many ----------------------------------------------
+
+SCREWS = ProductRef(5, "SCREW-M4", "Wood screws M4 x 30", bulk_max=50)
+
+
+def order_of_screws(expected: int = 120) -> tuple[PackState, FakeCatalogue]:
+    state = PackState("PD-1100", (LineTally(1, 201, 5, "SCREW-M4", "Wood screws M4 x 30", expected=expected),))
+    return state, FakeCatalogue(products={"4012345000016": SCREWS})
+
+
+def test_a_bulk_product_asks_how_many_and_takes_a_typed_quantity() -> None:
+    s, cat = order_of_screws()
+    d, s = scan(s, "4012345000016", catalogue=cat)
+    assert d.outcome is O.NEEDS_QUANTITY and d.message.startswith("HOW MANY SCREW-M4") and "1 to 50" in d.message
+    assert s.pending_quantity is not None and s.line(1).scanned == 0
+    d, s = scan(s, "40", catalogue=cat)
+    assert (d.outcome, d.quantity, s.line(1).scanned, s.pending_quantity) == (O.ACCEPTED, 40, 40, None)
+
+
+def test_a_bulk_quantity_above_the_maximum_or_the_need_is_refused_and_still_asked() -> None:
+    s, cat = order_of_screws(expected=30)
+    _, s = scan(s, "4012345000016", catalogue=cat)
+    for typed, words in (("31", "31 is not between 1 and 30"), ("0", "0 is not between 1 and 30"),
+                         ("lots", "lots is not a quantity"), (Command.CLOSE_BOX.value, "CLOSE BOX was not done")):
+        d, after = scan(s, typed, catalogue=cat)
+        assert d.outcome is O.QUANTITY_REFUSED and words in d.message and not after.locked, typed
+        assert after.pending_quantity is not None and after.line(1).scanned == 0
+    d, after = scan(s, "PD-RSN-CANCEL", catalogue=cat)
+    assert d.outcome is O.UNDONE and after.pending_quantity is None and after.line(1).scanned == 0
+
+
+def test_undo_after_a_bulk_quantity_takes_the_whole_quantity_back() -> None:
+    s, cat = order_of_screws()
+    _, s = scan(s, "4012345000016", catalogue=cat)
+    _, s = scan(s, "25", catalogue=cat)
+    d, s = scan(s, Command.UNDO.value, catalogue=cat)
+    assert d.outcome is O.UNDONE and d.quantity == -25 and s.line(1).scanned == 0
+
+
+def test_the_last_unit_of_a_bulk_line_is_taken_without_asking() -> None:
+    s, cat = order_of_screws(expected=1)
+    d, s = scan(s, "4012345000016", catalogue=cat)
+    assert (d.outcome, d.quantity) == (O.ACCEPTED, 1)
