@@ -120,37 +120,34 @@ def test_printer_refusing_at_close_box_keeps_the_parcel_and_prints_once_when_bac
     tile = strip_tile(app, "label printer")
     qtbot.waitUntil(lambda: tile.text() == "label printer ok", timeout=5000)
     start_pack(qtbot, app)
+    scan(qtbot, app, Command.CLOSE_BOX.value)  # parcel 1: its label waits until the parcel count is known
+    assert app.station.step == "pack" and zebra.jobs == []
+    scan(qtbot, app, MUG)
+    scan(qtbot, app, PEN)
     zebra.stop()  # switched off: connections refused
-    app.keyboard.scan(Command.CLOSE_BOX.value)
+    app.keyboard.scan(Command.CLOSE_BOX.value)  # the last parcel: both labels are due, parcel 1 first
     failed = wait_print(qtbot, app, False)
     assert "refused the connection" in failed.message and zebra.url in failed.message
+    assert failed.parcel_seq == 1
     screen = app.window.screens["print"]
     assert app.window.stack.currentWidget() is screen and screen.retry.isVisible()
     qtbot.waitUntil(lambda: names_missing(tile, "label printer", zebra.url), timeout=5000)
     settle(qtbot, app)
     assert app.station.pack is not None and app.station.pack.order_number == "PD-1001"
-    assert [p.status for p in app.station.pack.parcels][:1] == ["closed"]
+    assert [p.status for p in app.station.pack.parcels][:2] == ["closed", "closed"]
     assert zebra.jobs == []
-    zebra.start()  # back on the same port: the station prints the waiting label by itself
-    wait_print(qtbot, app, True)
+    zebra.start()  # back on the same port: the station prints the waiting labels by itself, in order
+    qtbot.waitUntil(lambda: len(zebra.jobs) == 2, timeout=10000)
     settle(qtbot, app)
-    qtbot.waitUntil(lambda: len(zebra.jobs) == 1, timeout=3000)
-    sscc = app.station.pack.parcels[0].sscc
-    assert sscc.encode() in zebra.jobs[0]
-    assert labels_of(app, "PD-1001") == [(1, 1, "printed")]
-    assert app.station.step == "confirm"
-    # the pack goes on: confirm parcel 1, pack and print parcel 2
-    scan(qtbot, app, "00" + sscc)
-    assert app.station.step == "pack"
-    scan(qtbot, app, MUG)
-    scan(qtbot, app, PEN)
-    app.keyboard.scan(Command.CLOSE_BOX.value)
-    wait_print(qtbot, app, True)
-    settle(qtbot, app)
-    qtbot.waitUntil(lambda: len(zebra.jobs) == 2, timeout=3000)
+    qtbot.waitUntil(lambda: app.station.step == "confirm", timeout=5000)
     time.sleep(0.3)  # nothing else arrives late
-    assert len(zebra.jobs) == 2 and sum(sscc.encode() in job for job in zebra.jobs) == 1
+    first, second = (p.sscc for p in app.station.pack.parcels[:2])
+    assert len(zebra.jobs) == 2 and first.encode() in zebra.jobs[0] and second.encode() in zebra.jobs[1]
+    assert b"1 of 2" in zebra.jobs[0] and b"2 of 2" in zebra.jobs[1]
     assert labels_of(app, "PD-1001") == [(1, 1, "printed"), (2, 1, "printed")]
+    scan(qtbot, app, "00" + first)
+    scan(qtbot, app, "00" + second)
+    assert app.station.pack is None
     assert order_scans(app, "PD-1001") == [MUG, MUG, PEN]
 
 
