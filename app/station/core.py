@@ -113,7 +113,9 @@ class StationCore:
             self._show_scan(self.api.record_scan(self.state.pack.order_number, self.state.user, scan))
             return
         command = command_for(scan.data)
-        if command is Command.LOGOUT:
+        if is_cancel(scan.data):
+            self._say("Nothing to cancel here: scan an order, a tote or NEXT.")
+        elif command is Command.LOGOUT:
             self.logout()
         elif command is Command.NEXT:
             self.next_order()

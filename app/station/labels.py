@@ -30,9 +30,8 @@ def print_label_and_slip(devices: StationDevices, render: DocumentRenderer,
 
 def printing(request: LabelRequest) -> PrintState:
     """While the label and slip are on their way."""
-    what = "label" if request.version > 1 else "label and packing slip"
-    verb = "Reprinting" if request.version > 1 else "Printing"
-    return _state(request, None, f"{verb} the {what} for {_parcel(request)}...")
+    what = "Reprinting label" if request.version > 1 else "Printing label and packing slip"
+    return _state(request, None, f"{what} for {_parcel(request)}...")
 
 
 def printed(request: LabelRequest, result: PrintResult) -> PrintState:

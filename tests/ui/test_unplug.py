@@ -67,6 +67,13 @@ def start_pack(qtbot, app) -> None:
     assert app.station.step == "pack" and app.station.pack.units_scanned == 1
 
 
+def pack_the_rest(qtbot, app) -> None:
+    """The second mug and the pen: every unit of PD-1001 is in the open parcel."""
+    scan(qtbot, app, MUG)
+    scan(qtbot, app, PEN)
+    assert app.station.pack.all_scanned
+
+
 def wait_print(qtbot, app, ok: bool | None, timeout: int = 10000):
     """The next print state with this outcome."""
     with qtbot.waitSignal(app.station.print_changed, timeout=timeout,
@@ -155,6 +162,7 @@ def test_a_hanging_printer_never_freezes_the_station_and_times_out_clearly(qtbot
     app = make_station({"devices": {"label_printer": f"{zebra.url}?timeout=2", "label_format": "zpl"}})
     qtbot.waitUntil(lambda: strip_tile(app, "label printer").text() == "label printer ok", timeout=5000)
     start_pack(qtbot, app)
+    pack_the_rest(qtbot, app)  # one parcel: its label prints at CLOSE BOX
     zebra.mode = "hang"  # accepts the connection, never answers
     ticks: list[float] = []
     timer = QTimer()
@@ -189,6 +197,7 @@ def test_scale_unplugged_at_weighing_says_missing_and_weighs_again_when_back(qtb
         tile = strip_tile(app, "scale")
         qtbot.waitUntil(lambda: tile.text() == "scale ok", timeout=5000)
         start_pack(qtbot, app)
+        pack_the_rest(qtbot, app)
         device.unplug()
         app.keyboard.scan(Command.CLOSE_BOX.value)
         weigh = app.window.screens["weigh"]

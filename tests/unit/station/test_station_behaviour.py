@@ -254,3 +254,11 @@ def test_the_label_screen_shows_what_is_in_the_parcel_and_a_reprint_says_so() ->
     bench.core.answer(next(r for r in REPRINT_REASONS if r.code == "damaged").code)
     assert bench.state.printing.reprint == "REPRINT - label version 2: Label damaged"
     assert bench.state.printing.message.startswith("Reprinted label for parcel 1 of 1")
+
+
+def test_cancel_at_home_says_there_is_nothing_to_cancel_and_claims_nothing() -> None:
+    bench = make_bench()
+    bench.scan("BADGE-ALICE")
+    bench.scan(CANCEL)
+    assert bench.state.step is Step.HOME and "Nothing to cancel" in bench.state.message.text
+    assert not [c for c in bench.api.calls if c[0] == "start_pack"]
