@@ -35,6 +35,7 @@ WORK_STEPS = (Step.PACK, Step.WEIGH, Step.PRINT, Step.CONFIRM)
 ACCEPT_OUTCOMES = (ScanOutcome.ACCEPTED, ScanOutcome.ACKNOWLEDGED, ScanOutcome.UNDONE, ScanOutcome.BOX)
 REFUSED_OUTCOMES = (ScanOutcome.LOCKED, ScanOutcome.NOTHING_TO_UNDO, ScanOutcome.SERIAL_REFUSED,
                     ScanOutcome.QUANTITY_REFUSED)
+QUESTION_OUTCOMES = (ScanOutcome.NEEDS_SERIAL, ScanOutcome.NEEDS_QUANTITY)  # asked, not yet counted: not green
 IDLE_WARNING_S = 30.0  # the idle logout is announced this long before it happens
 LABEL_STEPS = (Step.PRINT, Step.CONFIRM)  # the label screens: a label is awaited, not a product
 
@@ -281,7 +282,8 @@ class StationCore:
             self._show_pack(r.pack)
         self._seq += 1
         self._set(scan=ScanDone(self._seq, r))
-        level = Level.ERROR if r.is_error or r.outcome in REFUSED_OUTCOMES else Level.OK
+        level = (Level.ERROR if r.is_error or r.outcome in REFUSED_OUTCOMES
+                 else Level.INFO if r.outcome in QUESTION_OUTCOMES else Level.OK)
         text = r.message
         if r.outcome is ScanOutcome.ACKNOWLEDGED and ignored:
             text = (f"{text} {len(ignored)} scan(s) were ignored during the lock: "

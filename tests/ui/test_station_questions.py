@@ -90,3 +90,16 @@ def test_the_label_screen_lists_the_parcel_and_a_reprint_is_marked(qtbot, statio
     settle(qtbot, station)
     qtbot.waitUntil(lambda: station.window.stack.currentWidget() is confirm, timeout=5000)
     assert confirm.title.text().startswith("REPRINT - label version 2")
+
+
+def test_the_next_packer_reads_that_they_take_over_a_half_packed_order(qtbot, station) -> None:
+    login(qtbot, station, ALICE_BADGE)
+    scan(qtbot, station, "PD-1001")
+    scan(qtbot, station, MUG)
+    scan(qtbot, station, Command.LOGOUT.value)
+    scan(qtbot, station, Command.LOGOUT.value)
+    assert "PD-1001 stays open" in station.window.screens["login"].message.text()
+    login(qtbot, station, "BADGE-BOB")
+    pack = station.window.screens["pack"]
+    assert station.window.stack.currentWidget() is pack
+    assert "TAKING OVER order PD-1001 from Alice" in pack.message.text()

@@ -262,3 +262,20 @@ def test_cancel_at_home_says_there_is_nothing_to_cancel_and_claims_nothing() -> 
     bench.scan(CANCEL)
     assert bench.state.step is Step.HOME and "Nothing to cancel" in bench.state.message.text
     assert not [c for c in bench.api.calls if c[0] == "start_pack"]
+
+
+def test_a_serial_request_is_not_shown_as_a_success() -> None:
+    bench = serial_bench()
+    assert bench.state.message.level is Level.INFO and bench.state.message.sound is None
+
+
+def test_a_partial_shipment_after_a_held_parcel_prints_its_label_as_1_of_1() -> None:
+    bench, _ = real_paper_bench()
+    packing(bench)
+    bench.scan(MUG)
+    bench.scan(Command.CLOSE_BOX.value)
+    assert bench.printer.jobs == []
+    bench.core.ask(QuestionKind.PARTIAL)
+    bench.scan("BADGE-SAM")
+    assert [job.name for job in bench.printer.jobs] == ["PD-1001-parcel1-label-v1"]
+    assert b"1 of 1" in bench.printer.jobs[0].data and bench.state.step is Step.CONFIRM
