@@ -36,6 +36,8 @@ ACCEPT_OUTCOMES = (ScanOutcome.ACCEPTED, ScanOutcome.ACKNOWLEDGED, ScanOutcome.U
 REFUSED_OUTCOMES = (ScanOutcome.LOCKED, ScanOutcome.NOTHING_TO_UNDO, ScanOutcome.SERIAL_REFUSED,
                     ScanOutcome.QUANTITY_REFUSED)
 QUESTION_OUTCOMES = (ScanOutcome.NEEDS_SERIAL, ScanOutcome.NEEDS_QUANTITY)  # asked, not yet counted: not green
+NEXT_ONLY_AT_HOME = ("NEXT works on the home screen only: finish this order with CLOSE BOX, or press PROBLEM "
+                     "to put it on hold for a supervisor.")
 IDLE_WARNING_S = 30.0  # the idle logout is announced this long before it happens
 LABEL_STEPS = (Step.PRINT, Step.CONFIRM)  # the label screens: a label is awaited, not a product
 
@@ -246,8 +248,7 @@ class StationCore:
 
     def _at_home(self) -> bool:
         if self.state.user is None or self.state.pack is not None:
-            self._error("NEXT works on the home screen only: finish or set aside the open order first."
-                        if self.state.user else "Scan your badge first.")
+            self._error(NEXT_ONLY_AT_HOME if self.state.user else "Scan your badge first.")
             return False
         return True
 
@@ -309,6 +310,8 @@ class StationCore:
             self._say("PROBLEM: choose what is wrong.")
         elif r.command is Command.REPRINT:
             self.ask(QuestionKind.REPRINT)
+        elif r.command is Command.NEXT:
+            self._error(NEXT_ONLY_AT_HOME)
 
     def _not_for_the_label_screen(self, scan: Scan) -> bool:
         """On the label screens only a label, a command or CANCEL is taken: a product scanned

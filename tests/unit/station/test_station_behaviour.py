@@ -279,3 +279,11 @@ def test_a_partial_shipment_after_a_held_parcel_prints_its_label_as_1_of_1() -> 
     bench.scan("BADGE-SAM")
     assert [job.name for job in bench.printer.jobs] == ["PD-1001-parcel1-label-v1"]
     assert b"1 of 1" in bench.printer.jobs[0].data and bench.state.step is Step.CONFIRM
+
+
+def test_next_during_a_pack_names_what_the_pack_screen_offers() -> None:
+    bench = packing(make_bench())
+    bench.scan(Command.NEXT.value)
+    assert bench.state.message.level is Level.ERROR
+    assert "CLOSE BOX" in bench.state.message.text and "PROBLEM" in bench.state.message.text
+    assert bench.state.pack.order_number == "PD-1001"
