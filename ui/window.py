@@ -71,7 +71,8 @@ class StationWindow(QMainWindow):
         self.partial_prompt.message.setText("What is packed ships now; the rest becomes a backorder.")
         self.exit_prompt = SupervisorPrompt(QUESTION_TEXT[QuestionKind.EXIT], station.authorise, cancel)
         self.logout_prompt = ReasonPrompt(QUESTION_TEXT[QuestionKind.LOGOUT], LOGOUT_REASONS,
-                                          lambda c, _r: station.answer(c), cancel)
+                                          lambda c, _r: station.answer(c), cancel,
+                                          "Touch the button, press 1 or scan LOG OUT again - or CANCEL")
         self.prompts: dict[str, QWidget] = {
             "box_reason": self.box_prompt, "reprint": self.reprint_prompt, "problem": self.problem_prompt,
             "partial": self.partial_prompt, "exit": self.exit_prompt, "logout": self.logout_prompt}
