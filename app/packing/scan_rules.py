@@ -338,8 +338,7 @@ def is_cancel(data: str) -> bool:
 
 def serial_request(product: ProductRef) -> str:
     """What the station says while it waits for a serial number (a question, not a success)."""
-    return (f"Scan the SERIAL NUMBER of {product.named} (the S/N label on the item or its box), "
-            "or CANCEL to leave this unit out.")
+    return f"Scan the SERIAL NUMBER of {product.named}, or CANCEL to leave this unit out."
 
 
 # Commands that cannot be carried out while a serial number is asked: they would close the

@@ -9,6 +9,7 @@ import pypdfium2 as pdfium
 from app.commands import Command
 from app.packing.api import ScanOutcome
 from app.packing.reasons import CANCEL, REPRINT_REASONS
+from app.ports import Scan
 from app.station.core import IDLE_WARNING_S, StationCore
 from app.station.devices import StationDevices
 from app.station.state import Level, QuestionKind, Sound, Step
@@ -287,3 +288,17 @@ def test_next_during_a_pack_names_what_the_pack_screen_offers() -> None:
     assert bench.state.message.level is Level.ERROR
     assert "CLOSE BOX" in bench.state.message.text and "PROBLEM" in bench.state.message.text
     assert bench.state.pack.order_number == "PD-1001"
+
+
+def test_a_label_request_without_a_known_parcel_count_is_never_rendered() -> None:
+    import pytest
+
+    from printing.errors import DocumentError
+
+    api = FakePackingApi({"PD-1001": {"MUG-BLUE": 2}})
+    api.start_pack(None, "PD-1001")  # type: ignore[arg-type]
+    api.record_scan("PD-1001", None, Scan(MUG))  # type: ignore[arg-type]
+    closed = api.close_parcel("PD-1001", None)  # type: ignore[arg-type]
+    assert closed.label.parcel_count is None
+    with pytest.raises(DocumentError, match="cannot say how many parcels the order has yet"):
+        label_and_slip_jobs(closed.label)
