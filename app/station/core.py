@@ -64,7 +64,6 @@ class StationCore:
         self._seq = 0
         self._idle_warned = False
         self._left_open: tuple[str, str, str] | None = None  # (username, name, order) of a packer who left one
-        self._labels_to_print: list[int] = []  # held labels printed one after the other (the last parcel closed)
 
     # --- publishing ------------------------------------------------------------------------
 
@@ -148,7 +147,7 @@ class StationCore:
             if left is not None and left[0] != user.username and left[2] == pack.order_number:
                 self._say(f"Hello {user.display_name}. You are TAKING OVER order {pack.order_number} from "
                           f"{left[1]}, half-packed ({progress}): check the box against the screen, "
-                          "then carry on.", Level.ERROR, Sound.ACCEPT)
+                          "then carry on.", Level.ERROR, Sound.ERROR)
             else:
                 self._say(f"Hello {user.display_name}. Resumed order {pack.order_number} ({progress}); "
                           "every scan is kept: check the box against the screen, then carry on.", Level.OK)
@@ -287,8 +286,9 @@ class StationCore:
                  else Level.INFO if r.outcome in QUESTION_OUTCOMES else Level.OK)
         text = r.message
         if r.outcome is ScanOutcome.ACKNOWLEDGED and ignored:
-            text = (f"{text} {len(ignored)} scan(s) were ignored during the lock: "
-                    f"{'; '.join(ignored)}. Scan them again.")
+            many = len(ignored) > 1
+            text = (f"{text} {len(ignored)} {'scans were' if many else 'scan was'} ignored during the lock: "
+                    f"{'; '.join(ignored)}. Scan {'them' if many else 'it'} again.")
         elif r.outcome is ScanOutcome.ACCEPTED and r.pack is not None and r.pack.all_scanned:
             text = f"{text} Every unit is scanned: scan CLOSE BOX."
         self._say(text, level, sound)
@@ -364,7 +364,6 @@ class StationCore:
     def _free(self, text: str, summary: HomeSummary | None = None, sound: Sound | None = Sound.ACCEPT) -> None:
         """The order left the station (packed, on hold, released): back home."""
         self._lease_due = None
-        self._labels_to_print = []
         self._set(pack=None, lock=None, question=None, printing=None, weighing=None, step=Step.HOME, ignored=())
         if self.state.user is not None:
             self._show_home(summary or self.api.home_summary(self.state.user))
@@ -658,7 +657,8 @@ class StationCore:
                 if held is not None:  # the next parcel's label, in parcel order
                     self._print(self.api.label_request(held))
                     return
-                self._set(step=Step.CONFIRM)
+                # a label to scan back; a reprint for a parcel confirmed before goes back to packing
+                self._set(step=Step.CONFIRM if awaiting_scan_back(self.state.pack) else Step.PACK)
 
     def _printer_answered(self, name: str, result: PrintResult) -> None:
         state = printer_state(result)

@@ -167,7 +167,7 @@ def test_scans_during_the_lock_sound_and_are_named_on_the_lock_screen_and_after_
     bench.scan(Command.ACK.value)
     assert bench.state.lock is None and bench.state.ignored == ()
     assert MUG in bench.state.message.text and PEN in bench.state.message.text
-    assert "Scan them again" in bench.state.message.text
+    assert "2 scans were ignored" in bench.state.message.text and "Scan them again" in bench.state.message.text
 
 
 # --- item 11: hand-over between packers -------------------------------------------------------
