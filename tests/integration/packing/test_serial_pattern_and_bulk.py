@@ -35,3 +35,31 @@ def test_a_serial_pattern_that_is_no_regular_expression_is_refused(db: Database,
     reasons = [str(p) for p in caught.value.problems]
     assert reasons[0].startswith("line 2: serial_pattern 'SN-[' is not a regular expression")
     assert reasons[1].startswith("line 3: bulk_max_quantity 1")
+
+
+def test_a_serial_request_is_refused_cleanly_and_cancelled_across_a_restart(warehouse) -> None:
+    from sqlalchemy import select, update
+
+    from app.packing.api import ScanOutcome as O
+    from app.packing.reasons import CANCEL
+    from app.store.models import Product, ScanRecord
+    from tests.integration.packing.conftest import HEADPHONES_EAN, MUG_EAN, add_order, scan
+
+    with warehouse.db.write() as s:
+        s.execute(update(Product).where(Product.sku == "HP-ANC-700").values(serial_pattern=r"SN-\d{4}"))
+    add_order(warehouse.db, "PD-7001", [("HP-ANC-700", 1), ("MUG-BLUE-350", 1)])
+    before = warehouse.service()
+    pat = before.login("BADGE-PAT")
+    before.start_pack(pat, "PD-7001")
+    assert before.record_scan("PD-7001", pat, scan(HEADPHONES_EAN)).outcome is O.NEEDS_SERIAL
+    assert before.record_scan("PD-7001", pat, scan(MUG_EAN)).outcome is O.SERIAL_REFUSED
+    assert before.record_scan("PD-7001", pat, scan("HELLO")).outcome is O.SERIAL_REFUSED
+    assert not before.close_parcel("PD-7001", pat).ok
+
+    after = warehouse.service()  # a restart: the request is read back from the scan log
+    assert after.resume_open_pack(pat).awaiting_serial_for == "HP-ANC-700"
+    assert after.record_scan("PD-7001", pat, scan(CANCEL)).outcome is O.UNDONE
+    assert warehouse.service().resume_open_pack(pat).awaiting_serial_for is None
+    with warehouse.db.read() as s:
+        outcomes = s.scalars(select(ScanRecord.outcome).order_by(ScanRecord.id)).all()
+    assert outcomes == ["needs_serial", "serial_refused", "serial_refused", "undone"]
