@@ -123,6 +123,8 @@ class ProductRecord:
     price: Decimal = Decimal("0")
     currency: str = "EUR"
     restock_date: date | None = None  # the next delivery, when known
+    serial_pattern: str | None = None  # a regular expression every serial of this product matches
+    bulk_max_quantity: int | None = None  # a bulk product: scanned once, then a quantity up to this
 
 
 @dataclass(frozen=True)

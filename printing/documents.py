@@ -9,6 +9,7 @@ from decimal import Decimal
 from app.packing.api import LabelRequest
 from app.ports import PrintJob
 from printing.label_pdf import label_pdf
+from printing.errors import DocumentError
 from printing.label_zpl import label_zpl
 from printing.model import Address, Company, LabelData, SlipData, SlipLine
 from printing.slip import slip_pdf
@@ -22,7 +23,7 @@ def label_data(r: LabelRequest) -> LabelData:
         ship_from=Address.of(r.ship_from), ship_to=Address.of(r.ship_to), carrier=r.carrier,
         service=r.service, weight_g=r.weight_g, tracking_number=r.tracking_number, sscc=r.sscc,
         order_number=r.order_number, parcel_index=r.parcel_seq,
-        parcel_count=r.parcel_count or r.parcel_seq, dimensions_mm=r.dimensions_mm,
+        parcel_count=_known_count(r), dimensions_mm=r.dimensions_mm,
         reference=r.order_number, ship_date=r.ship_date,
     )
 
@@ -36,8 +37,18 @@ def slip_data(r: LabelRequest) -> SlipData:
                              backordered=line.backordered, unit_price=Decimal(line.unit_price))
                     for line in r.lines),
         currency=r.currency, gift_message=r.gift_message, is_gift=r.is_gift,
-        parcel_index=r.parcel_seq, parcel_count=r.parcel_count or r.parcel_seq,
+        parcel_index=r.parcel_seq, parcel_count=_known_count(r),
     )
+
+
+def _known_count(r: LabelRequest) -> int:
+    """The order's parcel count; a label or slip is never printed with a guessed one ("1 of 1"
+    on the first of two parcels)."""
+    if r.parcel_count is None:
+        raise DocumentError(f"label of parcel {r.parcel_seq} of order {r.order_number}", "parcel_count", None,
+                            "it cannot say how many parcels the order has yet; it prints when the order's "
+                            "last parcel is closed")
+    return r.parcel_count
 
 
 def label_and_slip_jobs(r: LabelRequest) -> tuple[PrintJob, PrintJob | None]:

@@ -227,7 +227,7 @@ class StationBridge(QObject):
 
     def idle_logout(self) -> None:
         """Log out now as the idle timeout does."""
-        self.runner.call("logout", "Logged out after being idle.")
+        self.runner.call("logout", "Logged out after being idle.", True)
 
 
 __all__ = ["StationBridge", "PrintState"]

@@ -13,7 +13,8 @@ from ui.bridge import StationBridge as Station
 from ui.style import label
 
 DATA = Qt.ItemDataRole.UserRole
-STEP_QUESTIONS = {"box_reason": "box", "reprint": "reprint", "problem": "problem"}  # step -> question
+STEP_QUESTIONS = {"box_reason": "box", "reprint": "reprint", "problem": "problem",  # step -> question
+                  "logout": "logout"}
 
 
 class DemoPanel(QWidget):

@@ -9,7 +9,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
 from app.packing.api import PROBLEM_KINDS
-from app.packing.reasons import BOX_REASONS, PROBLEM_REASONS, REPRINT_REASONS
+from app.packing.reasons import BOX_REASONS, LOGOUT_REASONS, PROBLEM_REASONS, REPRINT_REASONS
 from app.station.questions import QUESTION_TEXT
 from app.station.state import Question, QuestionKind
 from ui.bridge import StationBridge
@@ -70,9 +70,12 @@ class StationWindow(QMainWindow):
         self.partial_prompt = SupervisorPrompt(QUESTION_TEXT[QuestionKind.PARTIAL], None, cancel)
         self.partial_prompt.message.setText("What is packed ships now; the rest becomes a backorder.")
         self.exit_prompt = SupervisorPrompt(QUESTION_TEXT[QuestionKind.EXIT], station.authorise, cancel)
+        self.logout_prompt = ReasonPrompt(QUESTION_TEXT[QuestionKind.LOGOUT], LOGOUT_REASONS,
+                                          lambda c, _r: station.answer(c), cancel,
+                                          "Touch the button, press 1 or scan LOG OUT again - or CANCEL")
         self.prompts: dict[str, QWidget] = {
             "box_reason": self.box_prompt, "reprint": self.reprint_prompt, "problem": self.problem_prompt,
-            "partial": self.partial_prompt, "exit": self.exit_prompt}
+            "partial": self.partial_prompt, "exit": self.exit_prompt, "logout": self.logout_prompt}
         self.screens.update(self.prompts)
         for screen in self.screens.values():
             self.stack.addWidget(screen)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from decimal import Decimal
 
 from app.imports.common import ImportReport, Progress, Uniques
@@ -29,12 +30,27 @@ COLUMNS = {
     "compat_class": "text: items of different classes are not boxed together (e.g. food, chemical)",
     "active": "true/false, default true",
     "restock_date": "ISO date the next delivery is expected: an order short of it says when (empty: unknown)",
+    "serial_pattern": "regular expression every serial number of a serial_tracked product matches (empty: any)",
+    "bulk_max_quantity": "integer >= 2: a bulk product, scanned once and then its quantity typed, up to this",
 }
 REQUIRED = {"sku", "name"}
 
 
 def _kind(code: str) -> str:
     return {8: "ean", 12: "upc", 13: "ean", 14: "gtin14"}[len(code)]
+
+
+def _serial_pattern(row: Row) -> str | None:
+    """The serial_pattern column: a regular expression that compiles, or a problem of the row."""
+    pattern = row.text("serial_pattern", column="products.serial_pattern")
+    if pattern:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            row.problem(f"serial_pattern {pattern!r} is not a regular expression ({exc}); "
+                        "write it like SN-[0-9]{8}, or leave it empty")
+            return None
+    return pattern or None
 
 
 def parse(records: list[Record], problems: list[RowProblem]) -> list[ProductRow]:
@@ -61,6 +77,11 @@ def parse(records: list[Record], problems: list[RowProblem]) -> list[ProductRow]
         )
         if "restock_date" in record.values:  # a catalogue without it leaves the stored date alone
             values["restock_date"] = parse_date(row, "restock_date")
+        if "serial_pattern" in record.values:
+            values["serial_pattern"] = _serial_pattern(row)
+        if "bulk_max_quantity" in record.values:
+            values["bulk_max_quantity"] = row.integer("bulk_max_quantity", minimum=2,
+                                                      column="products.bulk_max_quantity")
         barcodes: list[tuple[str, str, int]] = []
         gtin = row.gtin("gtin")
         if gtin:

@@ -5,6 +5,9 @@ Screens import from here (and `PackingService` from app.packing.service, which i
 Orders are named by their order number; users by the `Packer` that `login` returned.
 
 CHANGES (signature changes after the first commit, newest first):
+- ScanOutcome.SERIAL_REFUSED: a scan refused as a serial number; the serial is still asked (no lock).
+- ScanOutcome.NEEDS_QUANTITY / QUANTITY_REFUSED and PackSnapshot.awaiting_quantity_for/_max (defaults
+  None): a bulk product's quantity entry.
 - BoxSuggestion.parcel (default None): app.boxing's parcel (box and placements) for the picture.
 """
 from __future__ import annotations
@@ -167,6 +170,8 @@ class PackSnapshot:
     suggested_box: BoxSuggestion | None
     barcodes: tuple[BarcodeHint, ...]
     lease_expires_at: datetime | None
+    awaiting_quantity_for: str | None = None  # a bulk product's SKU: the next scan or typed number is how many
+    awaiting_quantity_max: int | None = None  # the most that quantity may be
 
     @property
     def units_expected(self) -> int:
@@ -209,6 +214,9 @@ class ScanOutcome(str, enum.Enum):
 
     ACCEPTED = "accepted"  # a unit (or a case's units) went into the parcel
     NEEDS_SERIAL = "needs_serial"  # a serial-tracked item without AI 21: scan its serial next
+    SERIAL_REFUSED = "serial_refused"  # not a serial (a known product, box, label or command): still asked
+    NEEDS_QUANTITY = "needs_quantity"  # a bulk product: type or scan how many units go in
+    QUANTITY_REFUSED = "quantity_refused"  # not a quantity the line can take: still asked
     WRONG_ITEM = "wrong_item"  # a known product that is not in this order
     UNKNOWN = "unknown"  # nothing known by this barcode
     OVER_SCAN = "over_scan"  # more units than the line needs

@@ -141,11 +141,17 @@ def confirm_in(uow: UnitOfWork, desk: Desk, pack: OpenPack, code: str, user: Pac
         where = f"order {other.number}" if other else "no parcel Packdesk knows"
         return LabelConfirmation(False, None, False, order.status, f"Label {code} belongs to {where}, not to "
                                  f"order {order.number}. Take it off, find the right parcel and scan ACK.")
+    if parcel.status == "confirmed":
+        awaited = [p.seq for p in uow.parcels.of_order(order.id) if p.status == "closed"]
+        wanted = (f"scan the label of parcel {' or '.join(str(seq) for seq in awaited)}" if awaited
+                  else "no label is awaited now")
+        return LabelConfirmation(False, parcel.seq, False, order.status, f"Label {code} is the label of parcel "
+                                 f"{parcel.seq}, which is already confirmed: {wanted}. Scan ACK.")
     newest = uow.labels.newest(parcel.id)
     if newest is None or newest.status != "printed":
         return LabelConfirmation(False, parcel.seq, False, order.status, f"The label of parcel {parcel.seq} "
                                  "has not printed yet; print it (or REPRINT) before scanning it. Scan ACK.")
-    if parcel.status == "closed":
+    if parcel.status == "closed":  # (always: a confirmed parcel's label was refused above)
         uow.parcels.save(replace(parcel, status="confirmed", confirmed_at=desk.clock.now()))
         lifecycle.record_event(uow, order.id, "LabelConfirmed", station=desk.station, user=who,
                                parcel=parcel.seq, sscc=parcel.sscc, tracking=parcel.tracking_number)

@@ -13,15 +13,17 @@ from app.packing.api import (
     ERROR_OUTCOMES, BarcodeHint, LabelState, LineState, PackLine, PackSnapshot, ParcelSnapshot, ScanOutcome,
 )
 from app.packing.errors import OrderNotFound
-from app.packing.scan_rules import LineTally, PackState, PendingSerial, Placed, Placements, ProductRef, gtin_key
-from app.unit_of_work import LabelRecord, LineRecord, OrderRecord, UnitOfWork
+from app.packing.scan_rules import (
+    LineTally, PackState, PendingQuantity, PendingSerial, Placed, Placements, ProductRef, gtin_key, quantity_limit,
+)
+from app.unit_of_work import LabelRecord, LineRecord, OrderRecord, ProductRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
 
 # The outcomes that decide whether the pack is locked or waits for a serial after a restart.
 STATE_OUTCOMES = frozenset(o.value for o in ERROR_OUTCOMES) | {
     ScanOutcome.ACKNOWLEDGED.value, ScanOutcome.NEEDS_SERIAL.value, ScanOutcome.ACCEPTED.value,
-    ScanOutcome.UNDONE.value}
+    ScanOutcome.UNDONE.value, ScanOutcome.NEEDS_QUANTITY.value}
 
 
 @dataclass
@@ -50,10 +52,13 @@ class OpenPack:
         parcels = tuple(replace(p, units=in_open) if p.parcel_id == self.open_parcel_id else p
                         for p in self.base.parcels)
         pending = s.pending_serial.product.sku if s.pending_serial else None
+        bulk = s.pending_quantity
+        limit = quantity_limit(s, bulk) if bulk is not None else None
         # The count of parcels is known once every unit is scanned: the open parcel is the last.
         count = (sum(1 for p in parcels if p.units > 0) or None) if all(t.remaining == 0 for t in s.lines) else None
         self.snapshot = replace(self.base, lines=lines, parcels=parcels, locked=s.locked,
-                                lock_message=s.lock_message, awaiting_serial_for=pending, parcel_count=count)
+                                lock_message=s.lock_message, awaiting_serial_for=pending, parcel_count=count,
+                                awaiting_quantity_for=bulk.product.sku if bulk else None, awaiting_quantity_max=limit)
         return self.snapshot
 
 
@@ -93,9 +98,15 @@ def product_by_code(uow: UnitOfWork, code: str) -> ProductRef | None:
     hit = uow.products.by_barcode(codes)
     if hit is not None:
         p, quantity = hit
-        return ProductRef(p.id, p.sku, p.name, quantity, p.serial_tracked, p.lot_tracked)
+        return product_ref(p, quantity)
     p = uow.products.by_sku(code)
-    return None if p is None else ProductRef(p.id, p.sku, p.name, 1, p.serial_tracked, p.lot_tracked)
+    return None if p is None else product_ref(p, 1)
+
+
+def product_ref(p: ProductRecord, quantity: int) -> ProductRef:
+    """A catalogue product as the scan rules see it, for a barcode of `quantity` units."""
+    return ProductRef(p.id, p.sku, p.name, quantity, p.serial_tracked, p.lot_tracked, p.serial_pattern,
+                      p.bulk_max_quantity)
 
 
 def load_pack(uow: UnitOfWork, station: str, number: str) -> OpenPack:
@@ -108,7 +119,7 @@ def load_pack(uow: UnitOfWork, station: str, number: str) -> OpenPack:
     for line in lines:
         p = catalogue.get(line.product_id or 0)
         if p is not None:
-            units[p.id] = products[p.sku] = ProductRef(p.id, p.sku, p.name, 1, p.serial_tracked, p.lot_tracked)
+            units[p.id] = products[p.sku] = product_ref(p, 1)
     hints: list[BarcodeHint] = []
     for bc in uow.products.barcodes_of(set(units)):
         ref = replace(units[bc.product_id], quantity=bc.quantity)
@@ -131,8 +142,11 @@ def load_pack(uow: UnitOfWork, station: str, number: str) -> OpenPack:
     locked, lock_message, pending = _lock_and_serial(uow, order.id, lines, units)
     tallies = tuple(LineTally(x.line_no, x.id, x.product_id, x.sku, x.name, x.quantity, x.packed_quantity,
                               x.backordered_quantity) for x in lines)
+    bulk = None
+    if isinstance(pending, PendingQuantity):
+        pending, bulk = None, pending
     state = PackState(order.number, tallies, locked, lock_message, pending, Placements.of(placed),
-                      frozenset(uow.serials.of_order(order.id)))
+                      frozenset(uow.serials.of_order(order.id)), bulk)
     box_codes: dict[int, str] = {}
     parcel_snaps = []
     for p in parcels:
@@ -162,18 +176,20 @@ def load_pack(uow: UnitOfWork, station: str, number: str) -> OpenPack:
 
 
 def _lock_and_serial(uow: UnitOfWork, order_id: int, lines: list[LineRecord], units: dict[int, ProductRef]
-                     ) -> tuple[bool, str | None, PendingSerial | None]:
+                     ) -> tuple[bool, str | None, PendingSerial | PendingQuantity | None]:
     last = uow.scans.last_of_order(order_id, STATE_OUTCOMES)
     if last is None:
         return False, None, None
     if ScanOutcome(last.outcome) in ERROR_OUTCOMES:
         return True, last.message, None
-    if last.outcome == ScanOutcome.NEEDS_SERIAL.value:
+    if last.outcome in (ScanOutcome.NEEDS_SERIAL.value, ScanOutcome.NEEDS_QUANTITY.value):
         ref = units.get(last.product_id or 0)
         if ref is None:
             return False, None, None
         line_no = next((x.line_no for x in lines if x.product_id == ref.product_id), 0)
         data, symbology = last.data, last.symbology
         reading = interpret_gs1(data.lstrip(symbology or "") if symbology else data)
+        if last.outcome == ScanOutcome.NEEDS_QUANTITY.value:
+            return False, None, PendingQuantity(ref, line_no, reading.lot, reading.expiry)
         return False, None, PendingSerial(ref, line_no, reading.lot, reading.expiry)
     return False, None, None

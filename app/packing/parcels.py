@@ -10,6 +10,7 @@ from app.packing.current import forget, open_pack, reload
 from app.packing.desk import Desk
 from app.packing.labels import allocate_parcel_numbers, label_request_in
 from app.packing.packs import OpenPack, find_order, is_complete
+from app.packing.scan_rules import quantity_limit, quantity_request, serial_request
 from app.unit_of_work import ExceptionRecord, LabelRecord, ParcelRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -77,6 +78,13 @@ def close_parcel(uow: UnitOfWork, desk: Desk, order: str, user: Packer, weight_g
     seq = pack.open_parcel_seq
     if pack.state.locked:
         return ParcelClosed(False, order, seq, "The station waits for ACK after a mis-scan; scan ACK first.")
+    if pack.state.pending_serial is not None:
+        return ParcelClosed(False, order, seq, f"Parcel {seq} was not closed: "
+                            + serial_request(pack.state.pending_serial.product))
+    if pack.state.pending_quantity is not None:
+        limit = quantity_limit(pack.state, pack.state.pending_quantity)
+        return ParcelClosed(False, order, seq, f"Parcel {seq} was not closed: "
+                            + quantity_request(pack.state.pending_quantity.product, limit))
     if pack.open_parcel_id is None or not pack.state.placed:
         return ParcelClosed(False, order, seq, f"Parcel {seq} of order {order} is empty: "
                             "scan the items into it before CLOSE BOX.")

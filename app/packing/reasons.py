@@ -42,8 +42,9 @@ REPRINT_REASONS = _reasons("reprint", ("damaged", "Label damaged"), ("jam", "Pri
                            ("smudged", "Label smudged"), ("wrong_stock", "Wrong label stock"), ("other", "Other"))
 PROBLEM_REASONS = _reasons("problem", ("missing", "Item missing"), ("damaged", "Item damaged"),
                            ("wrong_item_in_tote", "Wrong item in tote"), ("other", "Other problem"))
+LOGOUT_REASONS = _reasons("logout", ("confirm", "Log out: the order stays here for the next packer"))
 QUESTIONS: dict[str, tuple[Reason, ...]] = {"box": BOX_REASONS, "reprint": REPRINT_REASONS,
-                                            "problem": PROBLEM_REASONS}
+                                            "problem": PROBLEM_REASONS, "logout": LOGOUT_REASONS}
 
 
 def reason_for(question: str, data: str) -> Reason | None:

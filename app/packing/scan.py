@@ -64,8 +64,8 @@ def record_scan(uow: UnitOfWork, desk: Desk, order: str, user: Packer, data: str
             log.warning("scan %r on %s refused by the database (%s); reloading", data, order, exc)
             forget(desk, order)
             if attempt == 2:
-                raise NotAllowed(f"Order {order} changed under this station ({exc}); "
-                                 "go home and take it again.") from None
+                raise NotAllowed(f"Order {order} changed under this station ({exc}). The station "
+                                 "reloaded it: check the screen and scan that item again.") from None
     raise AssertionError("unreachable")
 
 

@@ -8,6 +8,7 @@ never runs ahead of the database.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -17,6 +18,7 @@ from app.commands import Command, command_for
 from app.gs1 import GS1_SYMBOLOGIES, interpret_gs1
 from app.identifiers import is_valid_s10, is_valid_sscc
 from app.packing.api import ERROR_OUTCOMES, ScanOutcome
+from app.packing.reasons import CANCEL
 from app.scanning.layout import find_layout_mismatch
 
 log = logging.getLogger(__name__)
@@ -34,6 +36,13 @@ class ProductRef:
     quantity: int = 1
     serial_tracked: bool = False
     lot_tracked: bool = False
+    serial_pattern: str | None = None  # a regular expression every serial of this product matches
+    bulk_max: int | None = None  # a bulk product: scanned once, then its quantity, up to this
+
+    @property
+    def named(self) -> str:
+        """The SKU and the name, as the station says them."""
+        return f"{self.sku} - {self.name}"
 
 
 @dataclass(frozen=True)
@@ -139,6 +148,16 @@ class PendingSerial:
 
 
 @dataclass(frozen=True)
+class PendingQuantity:
+    """A bulk product scanned once: the next scan (or typed number) is how many units go in."""
+
+    product: ProductRef
+    line_no: int
+    lot: str | None = None
+    expiry: date | None = None
+
+
+@dataclass(frozen=True)
 class PackState:
     """The open pack as the rules see it."""
 
@@ -149,6 +168,7 @@ class PackState:
     pending_serial: PendingSerial | None = None
     placed: Placements = EMPTY_PLACEMENTS  # accepted scans of the open parcel, oldest first
     serials: frozenset[tuple[int, str]] = frozenset()  # (product_id, serial) in this pack
+    pending_quantity: PendingQuantity | None = None
 
     def line(self, line_no: int) -> LineTally:
         """The line with this number."""
@@ -230,10 +250,14 @@ def decide(state: PackState, data: str, symbology: str | None, catalogue: Catalo
             return Decision(O.ACKNOWLEDGED, "Acknowledged. Carry on scanning.", command=command)
         return Decision(O.LOCKED, f"Scanned {_named(raw, None)}, but the station waits for ACK: "
                         f"{state.lock_message or 'a mis-scan'} Scan ACK first.", command=command)
+    if state.pending_serial is not None:
+        return _serial_for(state, raw, symbology, catalogue, command)
+    if state.pending_quantity is not None:
+        return _quantity_for(state, raw, command)
     if command is not None:
         return _command(state, command)
-    if state.pending_serial is not None:
-        return _serial_for(state, raw, symbology, catalogue)
+    if is_cancel(raw):
+        return Decision(O.NOTHING_TO_UNDO, "Nothing to cancel: no question is open. Carry on scanning.")
     text = _strip_symbology(raw).strip()
     if not text:
         return Decision(O.UNKNOWN, f"Scanned an empty barcode, which means nothing in order {order}. Scan ACK.")
@@ -307,14 +331,112 @@ def _command(state: PackState, command: Command) -> Decision:
     return Decision(O.COMMAND, command.label, command=command)
 
 
-def _serial_for(state: PackState, raw: str, symbology: str | None, catalogue: Catalogue) -> Decision:
+def is_cancel(data: str) -> bool:
+    """True for the CANCEL barcode of the command sheet."""
+    return data.strip().upper() == CANCEL
+
+
+def serial_request(product: ProductRef) -> str:
+    """What the station says while it waits for a serial number (a question, not a success)."""
+    return f"Scan the SERIAL NUMBER of {product.named}, or CANCEL to leave this unit out."
+
+
+# Commands that cannot be carried out while a serial number is asked: they would close the
+# parcel, or leave the pack, without the unit the packer holds.
+REFUSED_WHILE_SERIAL = (Command.CLOSE_BOX, Command.NEXT)
+
+
+def _serial_for(state: PackState, raw: str, symbology: str | None, catalogue: Catalogue,
+                command: Command | None) -> Decision:
     pending = state.pending_serial
     assert pending is not None
+    product = pending.product
+    if command is Command.UNDO or is_cancel(raw):
+        return Decision(O.UNDONE, f"The serial number of {product.named} is no longer asked: that unit is not "
+                        "counted. Take it out of the box, or scan it again when its serial is at hand.",
+                        command=command)
+    if command in REFUSED_WHILE_SERIAL:
+        assert command is not None
+        return _not_a_serial(pending, f"{command.label} was not done")
+    if command is not None:
+        return _command(state, command)
     text = _strip_symbology(raw).strip()
-    reading = interpret_gs1(text, symbology if symbology in GS1_SYMBOLOGIES else None)
-    serial = reading.serial or text
-    return _accept_serial(state, raw, pending.product, pending.line_no, pending.lot, pending.expiry,
-                          serial, catalogue)
+    reading = interpret_gs1(text, symbology if symbology in GS1_SYMBOLOGIES else None, separators=("\x1d",))
+    named = catalogue.product_for(reading.gtin) if reading.gtin else None
+    if reading.serial and (reading.gtin is None or (named is not None and named.product_id == product.product_id)):
+        serial = reading.serial  # GS1 AI 21: the serial of this very product
+    else:
+        known = _known_code(text, raw, reading.gtin, catalogue)
+        if known is not None:
+            return _not_a_serial(pending, f"{_named(raw, None)} is {known}, not a serial number")
+        serial = text
+    if not serial:
+        return _not_a_serial(pending, "That scan was empty")
+    if product.serial_pattern and re.fullmatch(product.serial_pattern, serial) is None:
+        return _not_a_serial(pending, f"{serial} does not look like a serial number of {product.sku}")
+    return _accept_serial(state, raw, product, pending.line_no, pending.lot, pending.expiry, serial, catalogue)
+
+
+def quantity_limit(state: PackState, pending: PendingQuantity) -> int:
+    """The most units a bulk product's quantity may be: its maximum, or what the line still needs."""
+    return max(1, min(pending.product.bulk_max or 1, state.line(pending.line_no).remaining))
+
+
+def quantity_request(product: ProductRef, limit: int) -> str:
+    """What the station says while it waits for a bulk product's quantity."""
+    return (f"HOW MANY {product.named}? Type the quantity (1 to {limit}) and press Enter, or scan it; "
+            "CANCEL to leave it out.")
+
+
+def _quantity_for(state: PackState, raw: str, command: Command | None) -> Decision:
+    pending = state.pending_quantity
+    assert pending is not None
+    product, limit = pending.product, quantity_limit(state, pending)
+    if command is Command.UNDO or is_cancel(raw):
+        return Decision(O.UNDONE, f"The quantity of {product.named} is no longer asked: nothing was counted.",
+                        command=command)
+    if command in REFUSED_WHILE_SERIAL:
+        assert command is not None
+        return _not_a_quantity(pending, limit, f"{command.label} was not done")
+    if command is not None:
+        return _command(state, command)
+    text = _strip_symbology(raw).strip()
+    if not (text.isascii() and text.isdigit()):
+        return _not_a_quantity(pending, limit, f"{_named(raw, None) or 'An empty scan'} is not a quantity")
+    count = int(text)
+    if not 1 <= count <= limit:
+        return _not_a_quantity(pending, limit, f"{count} is not between 1 and {limit}")
+    line = state.line(pending.line_no)
+    return Decision(O.ACCEPTED, f"{product.named}: +{count}, {line.scanned + count} of "
+                    f"{line.expected - line.backordered}.", product=product, line_no=line.line_no,
+                    quantity=count, lot=pending.lot, expiry=pending.expiry)
+
+
+def _not_a_quantity(pending: PendingQuantity, limit: int, why: str) -> Decision:
+    """A refused quantity: the question stays open and says again what it asks."""
+    return Decision(O.QUANTITY_REFUSED, f"{why}. {quantity_request(pending.product, limit)}",
+                    product=pending.product, line_no=pending.line_no, lot=pending.lot, expiry=pending.expiry)
+
+
+def _not_a_serial(pending: PendingSerial, why: str) -> Decision:
+    """A refused serial: the question stays open and says again what it asks."""
+    return Decision(O.SERIAL_REFUSED, f"{why}. {serial_request(pending.product)}", product=pending.product,
+                    line_no=pending.line_no, lot=pending.lot, expiry=pending.expiry)
+
+
+def _known_code(text: str, raw: str, gtin: str | None, catalogue: Catalogue) -> str | None:
+    """What a code Packdesk knows is (a product, box, parcel label or command-sheet code), or None."""
+    product = catalogue.product_for(text) or (catalogue.product_for(gtin) if gtin else None)
+    if product is not None:
+        return f"the barcode of the product {product.named}"
+    if catalogue.is_box(text):
+        return "a box barcode"
+    code = label_code(raw)
+    if code is not None and catalogue.is_parcel_label(code):
+        return f"the parcel label {code}"
+    if text.upper().startswith("PD-"):
+        return "a Packdesk code (command sheet or order)"
+    return None
 
 
 def _accept_serial(state: PackState, raw: str, product: ProductRef, line_no: int, lot: str | None,
@@ -345,9 +467,12 @@ def _product(state: PackState, raw: str, product: ProductRef, lot: str | None, e
                         + ". Take it out of the box and scan ACK.", product=product, line_no=have.line_no)
     if product.serial_tracked and product.quantity == 1:
         if serial is None:
-            return Decision(O.NEEDS_SERIAL, f"{product.sku} - {product.name} needs its serial number: "
-                            "scan the serial now.", product=product, line_no=line.line_no, lot=lot, expiry=expiry)
+            return Decision(O.NEEDS_SERIAL, serial_request(product), product=product, line_no=line.line_no,
+                            lot=lot, expiry=expiry)
         return _accept_serial(state, raw, product, line.line_no, lot, expiry, serial, catalogue)
+    if product.bulk_max and product.quantity == 1 and min(product.bulk_max, line.remaining) > 1:
+        return Decision(O.NEEDS_QUANTITY, quantity_request(product, min(product.bulk_max, line.remaining)),
+                        product=product, line_no=line.line_no, lot=lot, expiry=expiry)
     unit = f"case of {product.quantity}" if product.quantity > 1 else "1"
     return Decision(O.ACCEPTED, f"{product.sku} - {product.name}: +{unit}, "
                     f"{line.scanned + product.quantity} of {line.expected - line.backordered}.",
@@ -359,13 +484,18 @@ def apply(state: PackState, decision: Decision, scan_id: int | None = None) -> P
     """The pack's state after the decision was committed."""
     outcome = decision.outcome
     if outcome in ERROR_OUTCOMES:
-        return replace(state, locked=True, lock_message=decision.message, pending_serial=None)
+        return replace(state, locked=True, lock_message=decision.message, pending_serial=None,
+                       pending_quantity=None)
     if outcome is O.ACKNOWLEDGED:
         return replace(state, locked=False, lock_message=None)
     if outcome is O.NEEDS_SERIAL:
         assert decision.product is not None and decision.line_no is not None
         return replace(state, pending_serial=PendingSerial(decision.product, decision.line_no,
                                                          decision.lot, decision.expiry))
+    if outcome is O.NEEDS_QUANTITY:
+        assert decision.product is not None and decision.line_no is not None
+        return replace(state, pending_quantity=PendingQuantity(decision.product, decision.line_no,
+                                                             decision.lot, decision.expiry))
     if outcome is O.ACCEPTED:
         assert decision.product is not None and decision.line_no is not None
         lines = tuple(replace(x, scanned=x.scanned + decision.quantity) if x.line_no == decision.line_no else x
@@ -373,10 +503,11 @@ def apply(state: PackState, decision: Decision, scan_id: int | None = None) -> P
         placed = Placed(scan_id or 0, decision.line_no, decision.quantity, decision.product.product_id,
                         decision.serial)
         serials = state.serials | ({(decision.product.product_id, decision.serial)} if decision.serial else set())
-        return replace(state, lines=lines, placed=state.placed.push(placed), serials=serials, pending_serial=None)
+        return replace(state, lines=lines, placed=state.placed.push(placed), serials=serials, pending_serial=None,
+                       pending_quantity=None)
     if outcome is O.UNDONE:
         if decision.undo is None:
-            return replace(state, pending_serial=None)
+            return replace(state, pending_serial=None, pending_quantity=None)
         last = decision.undo
         lines = tuple(replace(x, scanned=x.scanned - last.quantity) if x.line_no == last.line_no else x
                       for x in state.lines)

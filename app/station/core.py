@@ -12,9 +12,10 @@ from functools import partial
 from app.commands import Command, command_for
 from app.errors import PackdeskError
 from app.packing.api import (
-    BoxChoice, HomeSummary, LabelRequest, PackingApi, PackSnapshot, ScanOutcome, ScanResult,
+    BoxChoice, HomeSummary, LabelRequest, PackingApi, PackSnapshot, ParcelClosed, ScanOutcome, ScanResult,
 )
-from app.packing.reasons import ANSWERED, REFUSED, Reason
+from app.packing.reasons import ANSWERED, CANCEL, REFUSED, Reason
+from app.packing.scan_rules import label_code
 from app.ports import DeviceState, DeviceStatus, PrintResult, Scan
 from app.station import labels
 from app.station.devices import LABEL_PRINTER, SCALE, StationDevices, never_sent, printer_state
@@ -32,6 +33,13 @@ log = logging.getLogger(__name__)
 
 WORK_STEPS = (Step.PACK, Step.WEIGH, Step.PRINT, Step.CONFIRM)
 ACCEPT_OUTCOMES = (ScanOutcome.ACCEPTED, ScanOutcome.ACKNOWLEDGED, ScanOutcome.UNDONE, ScanOutcome.BOX)
+REFUSED_OUTCOMES = (ScanOutcome.LOCKED, ScanOutcome.NOTHING_TO_UNDO, ScanOutcome.SERIAL_REFUSED,
+                    ScanOutcome.QUANTITY_REFUSED)
+QUESTION_OUTCOMES = (ScanOutcome.NEEDS_SERIAL, ScanOutcome.NEEDS_QUANTITY)  # asked, not yet counted: not green
+NEXT_ONLY_AT_HOME = ("NEXT works on the home screen only: finish this order with CLOSE BOX, or press PROBLEM "
+                     "to put it on hold for a supervisor.")
+IDLE_WARNING_S = 30.0  # the idle logout is announced this long before it happens
+LABEL_STEPS = (Step.PRINT, Step.CONFIRM)  # the label screens: a label is awaited, not a product
 
 
 class StationCore:
@@ -54,6 +62,8 @@ class StationCore:
         self._lease_due: float | None = None
         self._label_waits_for_printer = False  # a label never reached its printer: print it when it returns
         self._seq = 0
+        self._idle_warned = False
+        self._left_open: tuple[str, str, str] | None = None  # (username, name, order) of a packer who left one
 
     # --- publishing ------------------------------------------------------------------------
 
@@ -100,10 +110,14 @@ class StationCore:
             self._login(scan.data)
             return
         if self.state.pack is not None:
+            if self.state.step in LABEL_STEPS and self._not_for_the_label_screen(scan):
+                return
             self._show_scan(self.api.record_scan(self.state.pack.order_number, self.state.user, scan))
             return
         command = command_for(scan.data)
-        if command is Command.LOGOUT:
+        if is_cancel(scan.data):
+            self._say("Nothing to cancel here: scan an order, a tote or NEXT.")
+        elif command is Command.LOGOUT:
             self.logout()
         elif command is Command.NEXT:
             self.next_order()
@@ -120,37 +134,72 @@ class StationCore:
         self._set(user=user, step=Step.HOME)
         self._last_activity = self.clock()
         self._show_home(self.api.home_summary(user))
+        left, self._left_open = self._left_open, None
         if pack is not None:
             self._show_pack(pack)
-            if pack.pending_labels:
+            if pack.pending_labels and complete(pack):  # held labels of parcels closed before still wait
                 self._set(step=Step.PRINT, printing=PrintState(
-                    pack.current_parcel_seq, pack.pending_labels[0].label_id, False,
+                    pack.pending_labels[0].parcel_seq, pack.pending_labels[0].label_id, False,
                     "This label was not printed before the restart: press RETRY."))
-            elif pack.unconfirmed_parcels:
+            elif awaiting_scan_back(pack):
                 self._set(step=Step.CONFIRM)
-            self._say(f"Hello {user.display_name}. Resumed order {pack.order_number} with every scan kept.",
-                      Level.OK)
+            progress = f"{pack.units_scanned} of {pack.units_expected} units scanned"
+            if left is not None and left[0] != user.username and left[2] == pack.order_number:
+                self._say(f"Hello {user.display_name}. You are TAKING OVER order {pack.order_number} from "
+                          f"{left[1]}, half-packed ({progress}): check the box against the screen, "
+                          "then carry on.", Level.ERROR, Sound.ERROR)
+            else:
+                self._say(f"Hello {user.display_name}. Resumed order {pack.order_number} ({progress}); "
+                          "every scan is kept: check the box against the screen, then carry on.", Level.OK)
         else:
             self._say(f"Hello {user.display_name}.", Level.OK)
 
-    def logout(self, reason: str = "Logged out.") -> None:
-        """The packer leaves (LOGOUT, or idle); an open pack stays claimed for resume."""
-        if self.state.user is not None:
-            self.api.logout(self.state.user, reason)
+    def logout(self, reason: str = "Logged out.", confirmed: bool = False) -> None:
+        """LOG OUT by touch or scan: with an order open it asks first (the order stays here for the
+        next packer); without one, or `confirmed`, the packer leaves at once."""
+        self.touch()
+        if (not confirmed and self.state.pack is not None and self.state.user is not None
+                and (self.state.question is None or self.state.question.kind is not QuestionKind.LOGOUT)):
+            self.ask(QuestionKind.LOGOUT, f"Order {self.state.pack.order_number} is open "
+                     f"({self.state.pack.units_scanned} of {self.state.pack.units_expected} units scanned). "
+                     "It stays at this station and whoever logs in next takes it over. "
+                     "Scan LOG OUT again or touch the button to log out; CANCEL to carry on packing.")
+            self._say("LOG OUT: confirm or CANCEL.")
+            return
+        self._leave(reason)
+
+    def _leave(self, reason: str) -> None:
+        """The packer leaves (a confirmed LOG OUT, or idle); an open pack stays claimed for resume."""
+        user, pack = self.state.user, self.state.pack
+        if user is not None:
+            self.api.logout(user, reason)
+            if pack is not None:
+                self._left_open = (user.username, user.display_name, pack.order_number)
+                reason = (f"{reason} Order {pack.order_number} stays open at this station: "
+                          "whoever logs in next takes it over.")
         self._lease_due = None
         self._set(user=None, pack=None, home=None, lock=None, question=None, printing=None, weighing=None,
-                  supervisor=None, step=Step.LOGIN)
+                  supervisor=None, step=Step.LOGIN, ignored=())
         self._say(reason)
 
     def touch(self) -> None:
         """Activity (a scan or a touch): the idle logout starts counting again."""
         self._last_activity = self.clock()
+        self._idle_warned = False
 
     def tick(self) -> None:
-        """Time passed: the idle logout, the lease renewal and the device checks that are due."""
+        """Time passed: the idle warning and logout, the lease renewal and the device checks that are due."""
         now = self.clock()
-        if self.state.user is not None and now - self._last_activity >= self.idle_timeout_s:
-            self.logout("Logged out after being idle.")
+        idle = now - self._last_activity
+        if self.state.user is not None and idle >= self.idle_timeout_s:
+            self._leave("Logged out after being idle.")
+        elif self.state.user is not None and not self._idle_warned and idle >= self.idle_timeout_s - self._warning_s():
+            self._idle_warned = True
+            left = max(1, round(self.idle_timeout_s - idle))
+            order = (f" Order {self.state.pack.order_number} stays open at this station for the next packer."
+                     if self.state.pack is not None else "")
+            self._say(f"No activity: you will be logged out in {left} s.{order} "
+                      "Scan or touch anything to stay.", Level.ERROR, Sound.ERROR)
         if self.state.pack is not None and self._lease_due is not None and now >= self._lease_due:
             self._lease_due = now + self.lease_interval_s
             self.api.renew_lease(self.state.pack.order_number)
@@ -160,6 +209,9 @@ class StationCore:
     def set_idle_timeout(self, seconds: float) -> None:
         """Change the idle logout (tests and the soak run)."""
         self.idle_timeout_s = seconds
+
+    def _warning_s(self) -> float:
+        return min(IDLE_WARNING_S, self.idle_timeout_s / 4)
 
     # --- home ------------------------------------------------------------------------------
 
@@ -195,8 +247,7 @@ class StationCore:
 
     def _at_home(self) -> bool:
         if self.state.user is None or self.state.pack is not None:
-            self._error("NEXT works on the home screen only: finish or set aside the open order first."
-                        if self.state.user else "Scan your badge first.")
+            self._error(NEXT_ONLY_AT_HOME if self.state.user else "Scan your badge first.")
             return False
         return True
 
@@ -223,20 +274,31 @@ class StationCore:
 
     def _show_scan(self, r: ScanResult) -> None:
         sound = (Sound.LOCK if r.is_error else Sound.ACCEPT if r.outcome in ACCEPT_OUTCOMES
-                 else Sound.ERROR if r.outcome in (ScanOutcome.LOCKED, ScanOutcome.NOTHING_TO_UNDO) else None)
+                 else Sound.ERROR if r.outcome in REFUSED_OUTCOMES else None)
+        ignored = self.state.ignored
+        if r.outcome is ScanOutcome.LOCKED:
+            self._set(ignored=ignored + (r.data.replace("\x1d", " ").strip(),))
         if r.pack is not None and r.pack.status not in ("packed", "on_hold", "picked"):
             self._show_pack(r.pack)
         self._seq += 1
         self._set(scan=ScanDone(self._seq, r))
-        level = Level.ERROR if r.is_error or r.outcome is ScanOutcome.LOCKED else Level.OK
-        self._say(r.message, level, sound)
+        level = (Level.ERROR if r.is_error or r.outcome in REFUSED_OUTCOMES
+                 else Level.INFO if r.outcome in QUESTION_OUTCOMES else Level.OK)
+        text = r.message
+        if r.outcome is ScanOutcome.ACKNOWLEDGED and ignored:
+            many = len(ignored) > 1
+            text = (f"{text} {len(ignored)} {'scans were' if many else 'scan was'} ignored during the lock: "
+                    f"{'; '.join(ignored)}. Scan {'them' if many else 'it'} again.")
+        elif r.outcome is ScanOutcome.ACCEPTED and r.pack is not None and r.pack.all_scanned:
+            text = f"{text} Every unit is scanned: scan CLOSE BOX."
+        self._say(text, level, sound)
         if r.box is not None and r.box.needs_reason:
             self._ask_box_reason(r.box, r.data)
         if r.confirmation is not None and r.confirmation.ok:
             if r.confirmation.all_confirmed:
                 self._free("Order packed: ready for shipment.", sound=Sound.DONE)
             elif self.state.pack is not None:
-                self._set(step=Step.PACK)
+                self._set(step=Step.CONFIRM if awaiting_scan_back(self.state.pack) else Step.PACK)
         elif r.pack is None or r.pack.status in ("packed", "on_hold", "picked"):
             self._free(r.message)
         if r.command is Command.CLOSE_BOX:
@@ -248,6 +310,39 @@ class StationCore:
             self._say("PROBLEM: choose what is wrong.")
         elif r.command is Command.REPRINT:
             self.ask(QuestionKind.REPRINT)
+        elif r.command is Command.NEXT:
+            self._error(NEXT_ONLY_AT_HOME)
+
+    def _not_for_the_label_screen(self, scan: Scan) -> bool:
+        """On the label screens only a label, a command or CANCEL is taken: a product scanned
+        there is refused (and recorded), never put silently into the next parcel."""
+        pack = self.state.pack
+        data = scan.data.strip()
+        if pack is None or command_for(data) is not None or is_cancel(data) or label_code(data) is not None:
+            return False
+        waiting = [p.seq for p in pack.parcels if p.status == "closed"]
+        if not waiting:
+            return False
+        which = " and ".join(str(seq) for seq in waiting)
+        text = (f"{data} was not packed: the station waits for the label of parcel {which}. Put the label on "
+                f"the parcel and scan it; then scan the items for the next parcel.")
+        user = self.state.user.username if self.state.user else None
+        self.records.record_prompt_scan(user, pack.order_number, scan.data, scan.symbology, REFUSED, text)
+        self._error(text)
+        return True
+
+    def _serial_asked(self, what: str) -> bool:
+        """True (and says so) while the pack waits for a serial number."""
+        pack = self.state.pack
+        if pack is not None and pack.awaiting_quantity_for:
+            self._error(f"{what}: the quantity of {pack.awaiting_quantity_for} is still asked. "
+                        "Type it and press Enter, or CANCEL to leave it out.")
+            return True
+        if pack is None or not pack.awaiting_serial_for:
+            return False
+        self._error(f"{what}: the SERIAL NUMBER of {pack.awaiting_serial_for} is still asked. "
+                    "Scan it, or CANCEL to leave that unit out.")
+        return True
 
     def _show_home(self, summary: HomeSummary) -> None:
         self._set(home=summary)
@@ -258,12 +353,18 @@ class StationCore:
         if self._lease_due is None:
             self._lease_due = self.clock() + self.lease_interval_s
         step = Step.PACK if self.state.step in (Step.LOGIN, Step.HOME) else self.state.step
-        self._set(pack=pack, step=step, lock=pack.lock_message if pack.locked else None)
+        ignored = self.state.ignored if pack.locked else ()
+        lock = pack.lock_message if pack.locked else None
+        if lock is not None and ignored:
+            lock += "\n\n" + "\n".join(f"ignored: {code}; scan it again after ACK" for code in ignored[-5:])
+            if len(ignored) > 5:
+                lock += f"\n(and {len(ignored) - 5} more)"
+        self._set(pack=pack, step=step, lock=lock, ignored=ignored)
 
     def _free(self, text: str, summary: HomeSummary | None = None, sound: Sound | None = Sound.ACCEPT) -> None:
         """The order left the station (packed, on hold, released): back home."""
         self._lease_due = None
-        self._set(pack=None, lock=None, question=None, printing=None, weighing=None, step=Step.HOME)
+        self._set(pack=None, lock=None, question=None, printing=None, weighing=None, step=Step.HOME, ignored=())
         if self.state.user is not None:
             self._show_home(summary or self.api.home_summary(self.state.user))
         self._say(text, Level.OK, sound)
@@ -283,6 +384,8 @@ class StationCore:
     def ask(self, kind: QuestionKind, detail: str = "") -> None:
         """Open a question (PROBLEM, REPRINT, PARTIAL by touch; EXIT when the window is closed)."""
         self.touch()
+        if kind is QuestionKind.PARTIAL and self._serial_asked("PARTIAL was not started"):
+            return
         current = self.state.question
         back = current.back_to if current is not None else self.state.step
         if kind is not QuestionKind.EXIT and back not in WORK_STEPS:
@@ -295,9 +398,14 @@ class StationCore:
         self._set(question=replace(self.state.question, box=choice, box_barcode=barcode))  # type: ignore[arg-type]
 
     def cancel_question(self) -> None:
-        """CANCEL: back where the question was asked."""
+        """CANCEL: back where the question was asked (or, with no question open, the serial
+        number the pack waits for is no longer asked)."""
+        self.touch()
         question = self.state.question
         if question is None:
+            pack = self.state.pack
+            if pack is not None and (pack.awaiting_serial_for or pack.awaiting_quantity_for):
+                self._pack_call(lambda o, u: self._show_scan(self.api.record_scan(o, u, Scan(CANCEL))))
             return
         back = question.back_to
         if question.kind is not QuestionKind.EXIT and self.state.pack is None:
@@ -324,6 +432,8 @@ class StationCore:
             self._reprint(reason.text)
         elif question.kind is QuestionKind.PROBLEM:
             self._report_problem(reason.code, reason.text)
+        elif question.kind is QuestionKind.LOGOUT:
+            self._leave("Logged out.")
 
     def authorise(self, badge_or_pin: str) -> None:
         """A typed PIN (or a badge) for the open supervisor question or the device settings."""
@@ -337,6 +447,13 @@ class StationCore:
             self._authorise_device_settings(badge_or_pin)
 
     def _scan_during_question(self, question: Question, scan: Scan) -> None:
+        if is_cancel(scan.data) and question.kind in (QuestionKind.EXIT, QuestionKind.PARTIAL):
+            self.cancel_question()
+            self._say("Cancelled.")
+            return
+        if question.kind is QuestionKind.LOGOUT and command_for(scan.data) is Command.LOGOUT:
+            self._leave("Logged out.")
+            return
         if question.kind is QuestionKind.EXIT:
             self._authorise_exit(scan.data)
             return
@@ -365,18 +482,26 @@ class StationCore:
     def _authorise_exit(self, badge_or_pin: str) -> None:
         who = self.records.authorise_supervisor(badge_or_pin, KIOSK_EXIT)
         if who is None:
-            self._error("That is not a supervisor's badge or PIN: the station stays open.")
+            self._error("That is not a supervisor's badge or PIN: the station stays open. A supervisor scans "
+                        "their badge or types the PIN - or touch CANCEL (or scan CANCEL) to go back.")
             return
         log.warning("station closing, authorised by %s", who)
         self._set(question=None, exit_authorised_by=who)
 
     def _ship_partial(self, badge: str) -> None:
         def call(order: str, user: object) -> None:
-            partial_shipment = self.api.ship_partial(order, badge, user)  # type: ignore[arg-type]
+            try:
+                partial_shipment = self.api.ship_partial(order, badge, user)  # type: ignore[arg-type]
+            except PackdeskError as exc:
+                self._error(f"{exc} Or touch CANCEL (or scan CANCEL) to go back to packing.")
+                return
             self._set(question=None, step=Step.PACK)
             if partial_shipment.pack is not None:
                 self._show_pack(partial_shipment.pack)
             self._say(partial_shipment.message, Level.OK, Sound.ACCEPT)
+            held = self._held_label()
+            if held is not None:  # the parcels closed before now know their count: print their labels
+                self._print(self.api.label_request(held))
         self._pack_call(call)
 
     def _report_problem(self, kind: str, reason: str) -> None:
@@ -422,6 +547,8 @@ class StationCore:
         if self.state.pack is None or self.state.user is None:
             self._error("No order is open at this station.")
             return
+        if self._serial_asked("CLOSE BOX was not done"):
+            return
         if self.devices.scale is None:
             self._close_parcel(None)
             return
@@ -450,12 +577,38 @@ class StationCore:
             closed = self.api.close_parcel(order, user, grams)  # type: ignore[arg-type]
             if closed.pack is not None:
                 self._show_pack(closed.pack)
-            if not closed.ok:
+            if not closed.ok and closed.actual_weight_g is not None:  # the scale said no: weigh again
                 self._set(step=Step.WEIGH, weighing=WeighState(closed.message, True))
                 self._say(closed.message, Level.ERROR, Sound.LOCK)
+            elif not closed.ok:  # nothing was weighed wrong: back to packing, and why
+                self._set(step=Step.PACK, weighing=None)
+                self._error(closed.message)
             elif closed.label is not None:
-                self._print(closed.label)
+                self._labels_closed(closed)
         self._pack_call(call)
+
+    def _labels_closed(self, closed: ParcelClosed) -> None:
+        """A parcel closed. Its label states "parcel N of M", so it prints only once M is known:
+        when the order's last parcel closes, every held label prints, in parcel order."""
+        label = closed.label
+        assert label is not None
+        if label.parcel_count is None:
+            self._set(step=Step.PACK)
+            self._say(f"Parcel {closed.parcel_seq} closed. Write {closed.parcel_seq} on the box and set it aside: "
+                      "its label prints with the others when the last parcel is closed, so no label states a "
+                      f"wrong parcel count. Now pack parcel {closed.parcel_seq + 1}.", Level.OK, Sound.ACCEPT)
+            return
+        held = self._held_label()
+        self._print(label if held in (None, label.label_id) else self.api.label_request(held))  # type: ignore[arg-type]
+
+    def _held_label(self) -> int | None:
+        """The first label still waiting to print once the order's parcels are all closed."""
+        pack = self.state.pack
+        if pack is None or not complete(pack):
+            return None
+        held = sorted((label for label in pack.pending_labels if label.status == "pending"),
+                      key=lambda label: label.parcel_seq)
+        return held[0].label_id if held else None
 
     def retry_print(self) -> None:
         """RETRY a label that failed: the same version, never a second label for one parcel."""
@@ -471,6 +624,10 @@ class StationCore:
         parcels = [p for p in self.state.pack.parcels if p.status in ("closed", "confirmed")] if self.state.pack else []
         if not parcels:
             self._error("There is no closed parcel to reprint a label for.")
+            return
+        if parcels[-1].label is not None and parcels[-1].label.status == "pending":
+            self._error(f"The label of parcel {parcels[-1].seq} has not been printed yet: it prints with the "
+                        "others when the last parcel is closed.")
             return
         self._pack_call(lambda _o, user: self._print(self.api.reprint_label(parcels[-1].parcel_id, reason, user)))
 
@@ -496,7 +653,12 @@ class StationCore:
         if self.state.pack is not None and self.state.pack.order_number == request.order_number:
             self._show_pack(self.api.snapshot(request.order_number))
             if state.status == "printed" and self.state.step is Step.PRINT:
-                self._set(step=Step.CONFIRM)
+                held = self._held_label()
+                if held is not None:  # the next parcel's label, in parcel order
+                    self._print(self.api.label_request(held))
+                    return
+                # a label to scan back; a reprint for a parcel confirmed before goes back to packing
+                self._set(step=Step.CONFIRM if awaiting_scan_back(self.state.pack) else Step.PACK)
 
     def _printer_answered(self, name: str, result: PrintResult) -> None:
         state = printer_state(result)
@@ -545,3 +707,13 @@ class StationCore:
                 and self._label_waits_for_printer and self.state.step is Step.PRINT):
             log.info("label printer %s is back: printing the waiting label", status.address)
             self.retry_print()
+
+
+def complete(pack: PackSnapshot) -> bool:
+    """Every unit to ship is scanned and none is left in an open parcel: the parcel count is known."""
+    return pack.all_scanned and not any(p.status == "open" and p.units > 0 for p in pack.parcels)
+
+
+def awaiting_scan_back(pack: PackSnapshot) -> bool:
+    """A closed parcel's label is printed and waits to be scanned back onto the parcel."""
+    return any(p.status == "closed" and p.label is not None and p.label.status == "printed" for p in pack.parcels)

@@ -30,13 +30,28 @@ def print_label_and_slip(devices: StationDevices, render: DocumentRenderer,
 
 def printing(request: LabelRequest) -> PrintState:
     """While the label and slip are on their way."""
-    return PrintState(request.parcel_seq, request.label_id, None,
-                      f"Printing label and packing slip for parcel {request.parcel_seq}...")
+    what = "Reprinting label" if request.version > 1 else "Printing label and packing slip"
+    return _state(request, None, f"{what} for {_parcel(request)}...")
 
 
 def printed(request: LabelRequest, result: PrintResult) -> PrintState:
     """What the label printer answered, and what the packer does next."""
     if result.ok:
-        return PrintState(request.parcel_seq, request.label_id, True, "Label printed: scan it on the parcel.")
-    return PrintState(request.parcel_seq, request.label_id, False,
-                      f"The label printer at {result.address} failed: {result.message}. Fix it and press RETRY.")
+        done = "Reprinted label" if request.version > 1 else "Label printed"
+        return _state(request, True, f"{done} for {_parcel(request)}: put it on that parcel and scan it.")
+    return _state(request, False,
+                  f"The label printer at {result.address} failed: {result.message}. Fix it and press RETRY.")
+
+
+def _parcel(request: LabelRequest) -> str:
+    if request.parcel_count:
+        return f"parcel {request.parcel_seq} of {request.parcel_count}"
+    return f"parcel {request.parcel_seq}"
+
+
+def _state(request: LabelRequest, ok: bool | None, message: str) -> PrintState:
+    reprint = None
+    if request.version > 1:
+        reprint = f"REPRINT - label version {request.version}" + (f": {request.reason}" if request.reason else "")
+    contents = tuple(f"{line.in_parcel} x {line.sku} - {line.name}" for line in request.lines)
+    return PrintState(request.parcel_seq, request.label_id, ok, message, reprint, contents, request.parcel_count)

@@ -16,6 +16,7 @@ QUESTION_TEXT = {
     QuestionKind.PROBLEM: "What is the problem?",
     QuestionKind.PARTIAL: "Partial shipment: a supervisor scans their badge",
     QuestionKind.EXIT: "Closing the station: supervisor badge or PIN",
+    QuestionKind.LOGOUT: "Log out with an order open?",
 }
 
 

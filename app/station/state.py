@@ -29,11 +29,12 @@ class QuestionKind(str, enum.Enum):
     PROBLEM = "problem"  # what is wrong with the order
     PARTIAL = "partial"  # a supervisor's badge approves a partial shipment
     EXIT = "exit"  # a supervisor's badge or PIN lets the kiosk close
+    LOGOUT = "logout"  # LOG OUT with an order open: leave it for the next packer?
 
     @property
     def reasons(self) -> str | None:
         """The app.packing.reasons question answered by a reason barcode (None: a supervisor's badge)."""
-        return {"box_reason": "box", "reprint": "reprint", "problem": "problem"}.get(self.value)
+        return {"box_reason": "box", "reprint": "reprint", "problem": "problem", "logout": "logout"}.get(self.value)
 
 
 class Level(str, enum.Enum):
@@ -84,6 +85,9 @@ class PrintState:
     label_id: int | None
     ok: bool | None  # None while printing
     message: str
+    reprint: str | None = None  # a reprint: "REPRINT (label version 2): <reason>"; None for the first print
+    contents: tuple[str, ...] = ()  # what is in the parcel, one "2 x SKU - name" a line
+    parcel_count: int | None = None  # the order's parcels, when known ("parcel 1 of 2")
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,7 @@ class StationSnapshot:
     test_scan: ScanTestRead | None = None
     supervisor: str | None = None  # who opened the device settings (step DEVICES)
     exit_authorised_by: str | None = None
+    ignored: tuple[str, ...] = ()  # scans ignored during the lock, named on the lock screen
 
     @property
     def screen(self) -> str:

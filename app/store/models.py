@@ -77,6 +77,8 @@ class Product(Base):
     compat_class: Mapped[str | None] = mapped_column(String(40))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     restock_date: Mapped[date | None] = mapped_column(Date)  # the next delivery, when known
+    serial_pattern: Mapped[str | None] = mapped_column(String(200))  # regular expression of its serials
+    bulk_max_quantity: Mapped[int | None] = mapped_column(Integer)  # scanned once, then a quantity up to this
 
     barcodes: Mapped[list[ProductBarcode]] = relationship(
         back_populates="product", cascade="all, delete-orphan", order_by="ProductBarcode.id"

@@ -58,15 +58,17 @@ def test_a_two_parcel_order_packed_with_a_serial_scanner(qtbot, make_station, pt
     scan(ALICE_BADGE)
     scan("PD-1001")
     scan(MUG)
-    scan(Command.CLOSE_BOX.value)  # parcel 1: one mug
-    first = app.station.pack.parcels[0]
-    scan("00" + first.sscc)
+    scan(Command.CLOSE_BOX.value)  # parcel 1: one mug; its label waits until the count is known
     assert app.station.pack is not None and app.station.step == "pack"
+    assert not list((tmp_path / "printed").glob("*-PD-1001-parcel*-label-*.pdf"))
     scan(MUG)
     scan(PEN)
-    scan(Command.CLOSE_BOX.value)  # parcel 2: a mug and a pen
+    scan(Command.CLOSE_BOX.value)  # parcel 2: a mug and a pen; both labels print, "1 of 2" and "2 of 2"
+    assert app.window.screens["confirm"].message.text() == "Stick the label on parcel 1 and scan its barcode"
+    first, second = app.station.pack.parcels[:2]
+    scan("00" + first.sscc)
+    assert app.station.pack is not None and app.station.step == "confirm"
     assert app.window.screens["confirm"].message.text() == "Stick the label on parcel 2 and scan its barcode"
-    second = app.station.pack.parcels[1]
     scan("00" + second.sscc)
     assert app.station.pack is None and app.station.step == "home"
     with app.db.read() as s:
@@ -82,3 +84,12 @@ def test_a_two_parcel_order_packed_with_a_serial_scanner(qtbot, make_station, pt
     assert [p.name.split("-PD-1001-")[1].split("-")[0] for p in labels] == ["parcel1", "parcel2"]
     assert any(first.sscc in text for text in decode_pdf_barcodes(labels[0]))
     assert any(second.sscc in text for text in decode_pdf_barcodes(labels[1]))
+    assert ["1 of 2" in pdf_text(labels[0]), "2 of 2" in pdf_text(labels[1])] == [True, True]
+
+
+def pdf_text(path: Path) -> str:
+    """The text of every page of a PDF, read back by pdfium."""
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(str(path))
+    return "\n".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))

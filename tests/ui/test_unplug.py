@@ -67,6 +67,13 @@ def start_pack(qtbot, app) -> None:
     assert app.station.step == "pack" and app.station.pack.units_scanned == 1
 
 
+def pack_the_rest(qtbot, app) -> None:
+    """The second mug and the pen: every unit of PD-1001 is in the open parcel."""
+    scan(qtbot, app, MUG)
+    scan(qtbot, app, PEN)
+    assert app.station.pack.all_scanned
+
+
 def wait_print(qtbot, app, ok: bool | None, timeout: int = 10000):
     """The next print state with this outcome."""
     with qtbot.waitSignal(app.station.print_changed, timeout=timeout,
@@ -120,37 +127,34 @@ def test_printer_refusing_at_close_box_keeps_the_parcel_and_prints_once_when_bac
     tile = strip_tile(app, "label printer")
     qtbot.waitUntil(lambda: tile.text() == "label printer ok", timeout=5000)
     start_pack(qtbot, app)
+    scan(qtbot, app, Command.CLOSE_BOX.value)  # parcel 1: its label waits until the parcel count is known
+    assert app.station.step == "pack" and zebra.jobs == []
+    scan(qtbot, app, MUG)
+    scan(qtbot, app, PEN)
     zebra.stop()  # switched off: connections refused
-    app.keyboard.scan(Command.CLOSE_BOX.value)
+    app.keyboard.scan(Command.CLOSE_BOX.value)  # the last parcel: both labels are due, parcel 1 first
     failed = wait_print(qtbot, app, False)
     assert "refused the connection" in failed.message and zebra.url in failed.message
+    assert failed.parcel_seq == 1
     screen = app.window.screens["print"]
     assert app.window.stack.currentWidget() is screen and screen.retry.isVisible()
     qtbot.waitUntil(lambda: names_missing(tile, "label printer", zebra.url), timeout=5000)
     settle(qtbot, app)
     assert app.station.pack is not None and app.station.pack.order_number == "PD-1001"
-    assert [p.status for p in app.station.pack.parcels][:1] == ["closed"]
+    assert [p.status for p in app.station.pack.parcels][:2] == ["closed", "closed"]
     assert zebra.jobs == []
-    zebra.start()  # back on the same port: the station prints the waiting label by itself
-    wait_print(qtbot, app, True)
+    zebra.start()  # back on the same port: the station prints the waiting labels by itself, in order
+    qtbot.waitUntil(lambda: len(zebra.jobs) == 2, timeout=10000)
     settle(qtbot, app)
-    qtbot.waitUntil(lambda: len(zebra.jobs) == 1, timeout=3000)
-    sscc = app.station.pack.parcels[0].sscc
-    assert sscc.encode() in zebra.jobs[0]
-    assert labels_of(app, "PD-1001") == [(1, 1, "printed")]
-    assert app.station.step == "confirm"
-    # the pack goes on: confirm parcel 1, pack and print parcel 2
-    scan(qtbot, app, "00" + sscc)
-    assert app.station.step == "pack"
-    scan(qtbot, app, MUG)
-    scan(qtbot, app, PEN)
-    app.keyboard.scan(Command.CLOSE_BOX.value)
-    wait_print(qtbot, app, True)
-    settle(qtbot, app)
-    qtbot.waitUntil(lambda: len(zebra.jobs) == 2, timeout=3000)
+    qtbot.waitUntil(lambda: app.station.step == "confirm", timeout=5000)
     time.sleep(0.3)  # nothing else arrives late
-    assert len(zebra.jobs) == 2 and sum(sscc.encode() in job for job in zebra.jobs) == 1
+    first, second = (p.sscc for p in app.station.pack.parcels[:2])
+    assert len(zebra.jobs) == 2 and first.encode() in zebra.jobs[0] and second.encode() in zebra.jobs[1]
+    assert b"1 of 2" in zebra.jobs[0] and b"2 of 2" in zebra.jobs[1]
     assert labels_of(app, "PD-1001") == [(1, 1, "printed"), (2, 1, "printed")]
+    scan(qtbot, app, "00" + first)
+    scan(qtbot, app, "00" + second)
+    assert app.station.pack is None
     assert order_scans(app, "PD-1001") == [MUG, MUG, PEN]
 
 
@@ -158,6 +162,7 @@ def test_a_hanging_printer_never_freezes_the_station_and_times_out_clearly(qtbot
     app = make_station({"devices": {"label_printer": f"{zebra.url}?timeout=2", "label_format": "zpl"}})
     qtbot.waitUntil(lambda: strip_tile(app, "label printer").text() == "label printer ok", timeout=5000)
     start_pack(qtbot, app)
+    pack_the_rest(qtbot, app)  # one parcel: its label prints at CLOSE BOX
     zebra.mode = "hang"  # accepts the connection, never answers
     ticks: list[float] = []
     timer = QTimer()
@@ -192,6 +197,7 @@ def test_scale_unplugged_at_weighing_says_missing_and_weighs_again_when_back(qtb
         tile = strip_tile(app, "scale")
         qtbot.waitUntil(lambda: tile.text() == "scale ok", timeout=5000)
         start_pack(qtbot, app)
+        pack_the_rest(qtbot, app)
         device.unplug()
         app.keyboard.scan(Command.CLOSE_BOX.value)
         weigh = app.window.screens["weigh"]

@@ -7,13 +7,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIntValidator, QPainter, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QSizePolicy, QTableWidget,
+    QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSizePolicy, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from app.packing.api import LineState, PackLine, PackSnapshot
+from app.ports import Scan
 from app.paths import resource
 from ui.placement_view import PlacementView, paint_parcel
 from ui.readout import Readout
@@ -106,6 +107,24 @@ class PackScreen(QWidget):
         layout.addLayout(middle, 1)
         self.message = Readout(lines=2)
         layout.addWidget(self.message)
+        serial_row = QHBoxLayout()  # a serial number or a quantity is asked: a question, not a success
+        self.serial = label("", "title")
+        self.serial.setStyleSheet(banner_style(AMBER))
+        self.quantity = QLineEdit()  # a bulk product's quantity, typed and Enter
+        self.quantity.setValidator(QIntValidator(1, 999999, self.quantity))
+        self.quantity.setPlaceholderText("how many?")
+        self.quantity.setMaximumWidth(220)
+        self.quantity.setStyleSheet("font-size: 28pt;")
+        self.quantity.returnPressed.connect(self._quantity_entered)
+        self.cancel_serial = button("CANCEL", "danger")
+        self.cancel_serial.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.cancel_serial.clicked.connect(station.cancel_question)
+        serial_row.addWidget(self.serial, 1)
+        serial_row.addWidget(self.quantity)
+        serial_row.addWidget(self.cancel_serial)
+        for widget in (self.serial, self.quantity, self.cancel_serial):
+            widget.hide()
+        layout.addLayout(serial_row)
         buttons = QHBoxLayout()
         self.buttons = {name: button(name, kind) for name, kind in (
             ("UNDO", ""), ("CLOSE BOX", "ok"), ("PROBLEM", "danger"), ("REPRINT", ""),
@@ -145,7 +164,35 @@ class PackScreen(QWidget):
         if old is None or old.suggested_box != pack.suggested_box:
             self._show_box(pack)
         self.buttons["REPRINT"].setEnabled(any(p.label for p in pack.parcels))
-        self.buttons["CLOSE BOX"].setEnabled(not pack.locked)
+        asking = pack.awaiting_serial_for or pack.awaiting_quantity_for
+        self.buttons["CLOSE BOX"].setEnabled(not pack.locked and not asking)
+        self._show_serial(pack)
+
+    def _show_serial(self, pack: PackSnapshot) -> None:
+        """While a serial number or a bulk quantity is asked: what to give, and the way out."""
+        serial, bulk = pack.awaiting_serial_for, pack.awaiting_quantity_for
+        sku = serial or bulk
+        name = next((line.name for line in pack.lines if line.sku == sku), "")
+        if serial:
+            _set_text(self.serial, f"Scan the SERIAL NUMBER of {serial} {name}".rstrip()
+                      + " - or CANCEL to leave this unit out")
+        elif bulk:
+            _set_text(self.serial, f"HOW MANY {bulk} {name}? Type 1 to {pack.awaiting_quantity_max} and "
+                      "press Enter - or CANCEL")
+        self.serial.setVisible(bool(sku))
+        self.cancel_serial.setVisible(bool(sku))
+        was_shown = self.quantity.isVisible()
+        self.quantity.setVisible(bool(bulk))
+        if bulk and not was_shown:
+            self.quantity.clear()
+            self.quantity.setFocus()
+
+    def _quantity_entered(self) -> None:
+        """A typed quantity goes to the core like a scanned one."""
+        text = self.quantity.text().strip()
+        self.quantity.clear()
+        if text:
+            self.station.handle_scan(Scan(text, None, "keyboard"))
 
     def _show_header(self, pack: PackSnapshot) -> None:
         _set_text(self.order, f"Order {pack.order_number}")

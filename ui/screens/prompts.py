@@ -21,7 +21,8 @@ class ReasonPrompt(QWidget):
     the CANCEL barcode cancels."""
 
     def __init__(self, question: str, reasons: Sequence[Reason],
-                 on_choice: Callable[[str, str], None], on_cancel: Callable[[], None]) -> None:
+                 on_choice: Callable[[str, str], None], on_cancel: Callable[[], None],
+                 hint: str = "Touch a reason, press its number, or scan it on the command sheet") -> None:
         super().__init__()
         self.on_choice, self.on_cancel = on_choice, on_cancel
         self.reasons = list(reasons)
@@ -31,7 +32,7 @@ class ReasonPrompt(QWidget):
         layout.addWidget(self.question)
         self.detail = label("", "message")
         layout.addWidget(self.detail)
-        self.hint = label("Touch a reason, press its number, or scan it on the command sheet", "hint")
+        self.hint = label(hint, "hint")
         layout.addWidget(self.hint)
         grid = QGridLayout()
         grid.setSpacing(16)

@@ -6,7 +6,20 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from app.packing.api import PackSnapshot
 from app.station.state import PrintState
 from ui.bridge import StationBridge as Station
-from ui.style import AMBER, GREEN, RED, banner_style, button, label
+from ui.style import AMBER, GREEN, PURPLE, RED, banner_style, button, label
+
+
+def contents_text(state: PrintState) -> str:
+    """What is in the parcel whose label this is, one line per product."""
+    return ("In this parcel:\n" + "\n".join(state.contents)) if state.contents else ""
+
+
+def title_of(state: PrintState) -> str:
+    """A reprint says so before anything else; a first print names the parcel and the count."""
+    if state.reprint:
+        return f"{state.reprint} (parcel {state.parcel_seq})"
+    count = f" of {state.parcel_count}" if state.parcel_count else ""
+    return f"Parcel {state.parcel_seq}{count}: label and packing slip"
 
 
 class WeighScreen(QWidget):
@@ -46,8 +59,10 @@ class PrintScreen(QWidget):
         layout = QVBoxLayout(self)
         self.title = label("Printing", "big")
         self.state = label("", "title")
+        self.contents = label("", "message")
         layout.addWidget(self.title)
         layout.addWidget(self.state)
+        layout.addWidget(self.contents)
         layout.addStretch(1)
         row = QHBoxLayout()
         self.retry = button("RETRY", "ok")
@@ -62,7 +77,9 @@ class PrintScreen(QWidget):
 
     def show_state(self, state: PrintState) -> None:
         """Printing, printed, or failed with RETRY."""
-        self.title.setText(f"Parcel {state.parcel_seq}: label and packing slip")
+        self.title.setText(title_of(state))
+        self.title.setStyleSheet(banner_style(PURPLE) if state.reprint else "")
+        self.contents.setText(contents_text(state))
         self.state.setText(state.message)
         colour = AMBER if state.ok is None else GREEN if state.ok else RED
         self.state.setStyleSheet(banner_style(colour))
@@ -79,9 +96,11 @@ class ConfirmScreen(QWidget):
         self.title = label("Label printed", "big")
         self.detail = label("", "title")
         self.message = label("", "message")
+        self.contents = label("", "message")
         layout.addWidget(self.title)
         layout.addWidget(self.detail)
         layout.addWidget(self.message)
+        layout.addWidget(self.contents)
         layout.addStretch(1)
         row = QHBoxLayout()
         self.reprint = button("REPRINT")
@@ -89,6 +108,7 @@ class ConfirmScreen(QWidget):
         row.addWidget(self.reprint)
         layout.addLayout(row)
         station.pack_changed.connect(self._pack)
+        station.print_changed.connect(self._printed)
         station.step_changed.connect(self._step)
         station.message.connect(self._message)
 
@@ -108,6 +128,14 @@ class ConfirmScreen(QWidget):
         many = len(pack.unconfirmed_parcels) > 1
         self.detail.setText(f"Waiting for the label{'s' if many else ''} of parcel{'s' if many else ''} {seqs} "
                             f"of order {pack.order_number}")
+
+    def _printed(self, state: PrintState | None) -> None:
+        """The contents of the parcel whose label was printed last, and whether it was a reprint."""
+        if state is None:
+            return
+        self.contents.setText(contents_text(state))
+        if state.reprint:
+            self.title.setText(f"{state.reprint} printed for parcel {state.parcel_seq}")
 
     def _step(self, step: str) -> None:
         if step == "confirm":

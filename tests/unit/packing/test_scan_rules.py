@@ -217,3 +217,111 @@ def test_ack_typed_through_a_german_keyboard_layout_still_lifts_the_lock() -> No
     _, locked = scan(order_1042(), "NOT-A-THING")
     d, s = scan(locked, "PDßCMDßACK")
     assert d.outcome is O.ACKNOWLEDGED and not s.locked
+
+
+# --- issue 13, items 2 and 3: a serial request is a question, with a way out ----------------
+
+def waiting_for_a_serial(product: ProductRef = HEADPHONES) -> PackState:
+    d, s = scan(order_1042(), "0885909950805", catalogue=FakeCatalogue(products={"0885909950805": product,
+                                                                                  "4006381333931": MUG}))
+    assert d.outcome is O.NEEDS_SERIAL
+    return s
+
+
+def test_a_serial_request_asks_for_the_serial_number_by_name() -> None:
+    d, _ = scan(order_1042(), "0885909950805")
+    assert d.message.startswith("Scan the SERIAL NUMBER of HP-ANC-700 - Noise-cancelling headphones")
+    assert "CANCEL" in d.message
+
+
+def test_known_product_box_label_and_command_codes_are_refused_as_serials() -> None:
+    s = waiting_for_a_serial()
+    for code, words in (("4006381333931", "product MUG-BLUE-350"), ("0885909950805", "product HP-ANC-700"),
+                        ("BOX-S", "box barcode"), ("00" + SSCC, f"parcel label {SSCC}"),
+                        ("PD-RSN-BOX-OTHER", "Packdesk code"), ("PD-10001", "Packdesk code")):
+        d, after = scan(s, code)
+        assert d.outcome is O.SERIAL_REFUSED and words in d.message, code
+        assert "Scan the SERIAL NUMBER of HP-ANC-700" in d.message
+        assert after.pending_serial == s.pending_serial and not after.locked and after.line(2).scanned == 0
+    d, after = scan(s, "SN-0003")
+    assert (d.outcome, d.serial, after.line(2).scanned) == (O.ACCEPTED, "SN-0003", 1)
+
+
+def test_close_box_while_a_serial_is_asked_is_refused_and_the_request_stays() -> None:
+    s = waiting_for_a_serial()
+    d, after = scan(s, Command.CLOSE_BOX.value)
+    assert d.outcome is O.SERIAL_REFUSED and d.command is None and "CLOSE BOX was not done" in d.message
+    assert after.pending_serial is not None
+
+
+def test_the_cancel_barcode_ends_a_serial_request_without_counting_the_unit() -> None:
+    s = waiting_for_a_serial()
+    d, after = scan(s, "PD-RSN-CANCEL")
+    assert d.outcome is O.UNDONE and after.pending_serial is None and after.line(2).scanned == 0
+    assert "no longer asked" in d.message
+
+
+def test_cancel_with_no_question_open_does_not_lock() -> None:
+    d, after = scan(order_1042(), "PD-RSN-CANCEL")
+    assert d.outcome is O.NOTHING_TO_UNDO and not after.locked
+
+
+def test_gs1_ai_21_of_the_awaited_product_gives_its_serial() -> None:
+    s = waiting_for_a_serial()
+    d, after = scan(s, "]d20100885909950805" "21SN-0009", "]d2")
+    assert (d.outcome, d.serial, after.line(2).scanned) == (O.ACCEPTED, "SN-0009", 1)
+
+
+def test_a_serial_pattern_of_the_product_refuses_what_does_not_match() -> None:
+    patterned = ProductRef(3, "HP-ANC-700", "Noise-cancelling headphones", serial_tracked=True,
+                           serial_pattern=r"SN-\d{4}")
+    s = waiting_for_a_serial(patterned)
+    d, after = scan(s, "HELLO", catalogue=FakeCatalogue(products={"0885909950805": patterned}))
+    assert d.outcome is O.SERIAL_REFUSED and "HELLO does not look like a serial number" in d.message
+    d, after = scan(after, "SN-1234", catalogue=FakeCatalogue(products={"0885909950805": patterned}))
+    assert (d.outcome, d.serial) == (O.ACCEPTED, "SN-1234")
+
+
+# --- bulk quantity: scanned once, then how many ----------------------------------------------
+
+SCREWS = ProductRef(5, "SCREW-M4", "Wood screws M4 x 30", bulk_max=50)
+
+
+def order_of_screws(expected: int = 120) -> tuple[PackState, FakeCatalogue]:
+    state = PackState("PD-1100", (LineTally(1, 201, 5, "SCREW-M4", "Wood screws M4 x 30", expected=expected),))
+    return state, FakeCatalogue(products={"4012345000016": SCREWS})
+
+
+def test_a_bulk_product_asks_how_many_and_takes_a_typed_quantity() -> None:
+    s, cat = order_of_screws()
+    d, s = scan(s, "4012345000016", catalogue=cat)
+    assert d.outcome is O.NEEDS_QUANTITY and d.message.startswith("HOW MANY SCREW-M4") and "1 to 50" in d.message
+    assert s.pending_quantity is not None and s.line(1).scanned == 0
+    d, s = scan(s, "40", catalogue=cat)
+    assert (d.outcome, d.quantity, s.line(1).scanned, s.pending_quantity) == (O.ACCEPTED, 40, 40, None)
+
+
+def test_a_bulk_quantity_above_the_maximum_or_the_need_is_refused_and_still_asked() -> None:
+    s, cat = order_of_screws(expected=30)
+    _, s = scan(s, "4012345000016", catalogue=cat)
+    for typed, words in (("31", "31 is not between 1 and 30"), ("0", "0 is not between 1 and 30"),
+                         ("lots", "lots is not a quantity"), (Command.CLOSE_BOX.value, "CLOSE BOX was not done")):
+        d, after = scan(s, typed, catalogue=cat)
+        assert d.outcome is O.QUANTITY_REFUSED and words in d.message and not after.locked, typed
+        assert after.pending_quantity is not None and after.line(1).scanned == 0
+    d, after = scan(s, "PD-RSN-CANCEL", catalogue=cat)
+    assert d.outcome is O.UNDONE and after.pending_quantity is None and after.line(1).scanned == 0
+
+
+def test_undo_after_a_bulk_quantity_takes_the_whole_quantity_back() -> None:
+    s, cat = order_of_screws()
+    _, s = scan(s, "4012345000016", catalogue=cat)
+    _, s = scan(s, "25", catalogue=cat)
+    d, s = scan(s, Command.UNDO.value, catalogue=cat)
+    assert d.outcome is O.UNDONE and d.quantity == -25 and s.line(1).scanned == 0
+
+
+def test_the_last_unit_of_a_bulk_line_is_taken_without_asking() -> None:
+    s, cat = order_of_screws(expected=1)
+    d, s = scan(s, "4012345000016", catalogue=cat)
+    assert (d.outcome, d.quantity) == (O.ACCEPTED, 1)

@@ -13,6 +13,7 @@ from app.packing.api import (
     PartialShipment, ProblemReported, ScanOutcome, ScanResult, SupervisorRequired,
 )
 from app.addresses import AddressData
+from app.identifiers import sscc
 from app.ports import DeviceState, PrintJob, PrintResult, Scan, Weight
 
 ALICE = Packer(1, "alice", "Alice Packer", "packer")
@@ -35,6 +36,7 @@ class FakeOrder:
     status: str = "picked"
     locked: str | None = None
     parcels: list[dict] = field(default_factory=list)  # seq, status, units, box, sscc, label
+    awaiting_serial: str | None = None  # the SKU whose serial number the next scan is
 
 
 class FakePackingApi:
@@ -51,6 +53,7 @@ class FakePackingApi:
         self.expected_weight_g = expected_weight_g
         self.labels: dict[int, dict] = {}
         self.calls: list[tuple[str, object]] = []
+        self.serial_skus: set[str] = set()  # SKUs that ask for a serial number after their barcode
 
     # --- people and home ---------------------------------------------------------------
 
@@ -106,7 +109,7 @@ class FakePackingApi:
         box = BoxSuggestion(BOX_S, BOX_S, "Small box", (300, 200, 100), 150, 5000)
         return PackSnapshot(order, o.status, self.station_code, "Ada Lovelace", "Packdesk Post", "standard", None,
                             False, None, None, None, lines, parcels, seq, None, o.locked is not None, o.locked,
-                            None, box, (), None)
+                            o.awaiting_serial, box, (), None)
 
     def record_scan(self, order: str, user: Packer, scan: Scan) -> ScanResult:
         self.calls.append(("record_scan", scan.data))
@@ -116,6 +119,17 @@ class FakePackingApi:
             return self.acknowledge(order, user)
         if o.locked is not None:
             return self._result(order, ScanOutcome.LOCKED, f"Locked: {o.locked} Scan ACK first.", scan.data)
+        if o.awaiting_serial is not None:  # the rules of app.packing.scan_rules, in short
+            if command is Command.UNDO or scan.data == "PD-RSN-CANCEL":
+                o.awaiting_serial = None
+                return self._result(order, ScanOutcome.UNDONE, "Serial no longer asked.", scan.data)
+            if command is Command.CLOSE_BOX or scan.data in SKUS:
+                return self._result(order, ScanOutcome.SERIAL_REFUSED, "Not a serial number.", scan.data)
+            if command is None:
+                sku, o.awaiting_serial = o.awaiting_serial, None
+                o.scanned[sku] = o.scanned.get(sku, 0) + 1
+                self._open_parcel(o)["units"] += 1
+                return self._result(order, ScanOutcome.ACCEPTED, f"{sku} serial {scan.data}.", scan.data)
         if command is not None:
             return self._result(order, ScanOutcome.COMMAND, command.label, scan.data, command=command)
         if scan.data in (BOX_S, BOX_L):
@@ -131,6 +145,9 @@ class FakePackingApi:
         if o.scanned.get(sku, 0) >= o.lines[sku]:
             o.locked = f"{sku}: every unit is scanned already."
             return self._result(order, ScanOutcome.OVER_SCAN, o.locked, scan.data)
+        if sku in self.serial_skus:
+            o.awaiting_serial = sku
+            return self._result(order, ScanOutcome.NEEDS_SERIAL, f"Scan the SERIAL NUMBER of {sku}.", scan.data)
         o.scanned[sku] = o.scanned.get(sku, 0) + 1
         self._open_parcel(o)["units"] += 1
         return self._result(order, ScanOutcome.ACCEPTED, f"{sku}: 1 unit in.", scan.data)
@@ -158,10 +175,17 @@ class FakePackingApi:
         self.calls.append(("close_parcel", weight_g))
         o = self.orders[order]
         parcel = self._open_parcel(o)
+        if o.awaiting_serial is not None:
+            return ParcelClosed(False, order, parcel["seq"], f"Scan the SERIAL NUMBER of {o.awaiting_serial}.",
+                                pack=self.snapshot(order))
+        if parcel["units"] == 0:
+            return ParcelClosed(False, order, parcel["seq"], f"Parcel {parcel['seq']} is empty: scan the items "
+                                "into it before CLOSE BOX.", pack=self.snapshot(order))
         if weight_g is not None and abs(weight_g - self.expected_weight_g) > 50:
             return ParcelClosed(False, order, parcel["seq"], f"Parcel weighs {weight_g} g, expected "
-                                f"{self.expected_weight_g} g: out of tolerance.", pack=self.snapshot(order))
-        parcel["status"], parcel["sscc"] = "closed", f"34012345000000000{parcel['seq']}"
+                                f"{self.expected_weight_g} g: out of tolerance.", self.expected_weight_g, weight_g,
+                                50, pack=self.snapshot(order))
+        parcel["status"], parcel["sscc"] = "closed", sscc(3, "4012345", 1000 + parcel["id"])
         parcel["label"] = self._new_label(parcel, 1)
         return ParcelClosed(True, order, parcel["seq"], "Closed.", label=self.label_request(parcel["label"]),
                             pack=self.snapshot(order))
@@ -173,7 +197,11 @@ class FakePackingApi:
 
     def label_request(self, label_id: int) -> LabelRequest:
         label = self.labels[label_id]
-        return LabelRequest(label_id, label["version"], "zpl", label["order"], date(2026, 12, 5), label["seq"], None,
+        o = self.orders[label["order"]]
+        count = None  # known once every unit is in a closed parcel, as the service counts it
+        if self._complete(o) and not any(p["status"] == "open" and p["units"] for p in o.parcels):
+            count = sum(1 for p in o.parcels if p["status"] in ("closed", "confirmed"))
+        return LabelRequest(label_id, label["version"], "zpl", label["order"], date(2026, 12, 5), label["seq"], count,
                             ADDRESS, ADDRESS, "Packdesk", "Packdesk Post", "standard", 480, None, "RA000000001DE",
                             label["sscc"], (), "EUR", reason=label["reason"])
 
@@ -202,6 +230,10 @@ class FakePackingApi:
                                self.snapshot(order))
 
     # --- helpers -----------------------------------------------------------------------
+
+    @staticmethod
+    def _complete(o: FakeOrder) -> bool:
+        return all(o.scanned.get(s, 0) + o.backordered.get(s, 0) >= q for s, q in o.lines.items())
 
     def _open_parcel(self, o: FakeOrder) -> dict:
         parcel = next((p for p in o.parcels if p["status"] == "open"), None)

@@ -78,6 +78,8 @@ def test_a_login_resumes_the_order_this_station_still_holds(bench) -> None:
     packing(bench)
     bench.scan(MUG)
     bench.scan(Command.LOGOUT.value)
+    assert bench.state.question.kind is QuestionKind.LOGOUT  # mid-order, LOG OUT asks first
+    bench.scan(Command.LOGOUT.value)
     assert bench.state.step is Step.LOGIN and bench.state.pack is None
     bench.scan("BADGE-ALICE")
     assert bench.state.step is Step.PACK and bench.state.pack.order_number == "PD-1001"
