@@ -1,0 +1,387 @@
+"""The set-up wizard's pages: the database, the station, the scanner and scale, the printers,
+and the file to be written. Every test (database, scan, weigh, print) runs off the GUI thread:
+on the wizard's worker, or on the scanner's own reader thread."""
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QButtonGroup, QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QListWidget, QPlainTextEdit, QRadioButton,
+    QVBoxLayout, QWizardPage,
+)
+
+from app.ports import Scan
+from app.setup.answers import database_problem, station_code_problem
+from app.setup.database import DatabaseTest, prepare_database, test_database
+from devices import diagnostics
+from devices.scale_protocols import PROTOCOLS
+from ui.scan_inbox import ScanInbox
+from ui.screens.device_settings import describe_print, describe_record, describe_weight
+from ui.style import GREEN, RED, button, label
+
+if TYPE_CHECKING:
+    from ui.setup_wizard import SetupWizard
+
+log = logging.getLogger(__name__)
+
+SCAN_TEST_S = 30
+
+
+def _show(widget: Any, text: str, good: bool | None) -> None:
+    """A result line: green when good, red when not, plain while waiting."""
+    widget.setText(text)
+    colour = "" if good is None else (GREEN if good else RED)
+    widget.setStyleSheet(f"background: {colour}; color: white; padding: 6px;" if colour else "")
+
+
+def _device_combo(current: str) -> QComboBox:
+    """An editable list of addresses: those found on this computer, or one typed in."""
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.setMinimumContentsLength(30)
+    combo.addItem("")
+    if current:
+        combo.addItem(current)
+    combo.setCurrentText(current)
+    return combo
+
+
+class DatabasePage(QWizardPage):
+    """The built-in database, or the warehouse's PostgreSQL with a connection test."""
+
+    def __init__(self, wizard: "SetupWizard") -> None:
+        super().__init__()
+        self.owner = wizard
+        self._tested: tuple[str, DatabaseTest] | None = None
+        self.setTitle(self.tr("Database"))
+        self.setSubTitle(self.tr("Where this station keeps orders, scans and labels."))
+        layout = QVBoxLayout(self)
+        self.builtin = QRadioButton(self.tr("Built-in database on this computer (one station alone)"))
+        self.shared = QRadioButton(self.tr("PostgreSQL database shared by the stations"))
+        group = QButtonGroup(self)
+        for choice in (self.builtin, self.shared):
+            group.addButton(choice)
+            layout.addWidget(choice)
+        self.url = QLineEdit(wizard.answers.database_url)
+        self.url.setPlaceholderText("postgresql://packdesk@db.warehouse.lan/packdesk")
+        layout.addWidget(self.url)
+        row = QHBoxLayout()
+        self.test_button = button(self.tr("TEST CONNECTION"))
+        self.prepare_button = button(self.tr("CREATE OR UPGRADE THE TABLES"))
+        row.addWidget(self.test_button)
+        row.addWidget(self.prepare_button)
+        layout.addLayout(row)
+        self.result = label("", "hint")
+        layout.addWidget(self.result)
+        layout.addStretch(1)
+        (self.shared if wizard.answers.database_url else self.builtin).setChecked(True)
+        self.prepare_button.setEnabled(False)
+        self.test_button.clicked.connect(self.test)
+        self.prepare_button.clicked.connect(self.prepare)
+        self.builtin.toggled.connect(self._changed)
+        self.url.textChanged.connect(self._changed)
+        self._changed()
+
+    def chosen_url(self) -> str:
+        """The URL to write: empty for the built-in database."""
+        return "" if self.builtin.isChecked() else self.url.text().strip()
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        """The built-in database is tested at once (it needs no address)."""
+        if self.builtin.isChecked() and self._tested is None:
+            self.test()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt's name
+        """Next only once the chosen database answered and its schema is this Packdesk's."""
+        return self._tested is not None and self._tested[0] == self.chosen_url() and self._tested[1].ready
+
+    def _changed(self) -> None:
+        self.url.setEnabled(self.shared.isChecked())
+        self._tested = None
+        self.prepare_button.setEnabled(False)
+        _show(self.result, "", None)
+        self.completeChanged.emit()
+
+    def test(self) -> None:
+        """Connect (off the GUI thread) and read the schema's revision."""
+        url = self.chosen_url()
+        if self.shared.isChecked():
+            found = database_problem(url) or (None if url else self.tr("Write the PostgreSQL URL first."))
+            if found:
+                _show(self.result, found, False)
+                self.owner.result_shown.emit("database", found)
+                return
+        _show(self.result, self.tr("Connecting..."), None)
+        self.test_button.setEnabled(False)
+        self.owner.worker.submit(test_database, url, on_done=lambda answer: self._answered(url, answer),
+                                 on_error=self._failed)
+
+    def prepare(self) -> None:
+        """Create or upgrade the schema (like `packdesk db upgrade`), off the GUI thread."""
+        url = self.chosen_url()
+        _show(self.result, self.tr("Creating the tables..."), None)
+        self.prepare_button.setEnabled(False)
+        self.owner.worker.submit(prepare_database, url, on_done=lambda answer: self._answered(url, answer),
+                                 on_error=self._failed)
+
+    def _answered(self, url: str, answer: DatabaseTest) -> None:
+        self.test_button.setEnabled(True)
+        if url != self.chosen_url():
+            return  # the choice changed while the test ran
+        self._tested = (url, answer)
+        if answer.ready:
+            text = self.tr("Connected: %1").replace("%1", answer.found)
+        elif answer.can_prepare:
+            text = self.tr("%1. Press CREATE OR UPGRADE THE TABLES.").replace("%1", answer.found)
+        else:
+            text = f"{answer.found}. {answer.fix}"
+        _show(self.result, text, answer.ready)
+        self.prepare_button.setEnabled(answer.can_prepare)
+        self.completeChanged.emit()
+        self.owner.result_shown.emit("database", text)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.test_button.setEnabled(True)
+        text = self.tr("The test failed: %1").replace("%1", str(exc))
+        _show(self.result, text, False)
+        self.owner.result_shown.emit("database", text)
+
+
+class StationPage(QWizardPage):
+    """The station's code (on scans, labels and events) and its name."""
+
+    def __init__(self, wizard: "SetupWizard") -> None:
+        super().__init__()
+        self.setTitle(self.tr("This station"))
+        self.setSubTitle(self.tr("Scans, labels and events name the station by its code."))
+        form = QFormLayout(self)
+        self.code = QLineEdit(wizard.answers.station_code)
+        self.code.setMaxLength(60)
+        self.name = QLineEdit(wizard.answers.station_name)
+        self.name.setPlaceholderText(self.tr("e.g. Bench 3, hall B"))
+        self.problem = label("", "hint")
+        form.addRow(self.tr("Station code"), self.code)
+        form.addRow(self.tr("Name (optional)"), self.name)
+        form.addRow(self.problem)
+        self.code.textChanged.connect(self._changed)
+        self._changed()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt's name
+        """Next only with a usable code."""
+        return station_code_problem(self.code.text()) is None
+
+    def _changed(self) -> None:
+        found = station_code_problem(self.code.text())
+        _show(self.problem, found or "", False if found else None)
+        self.completeChanged.emit()
+
+
+class DevicesPage(QWizardPage):
+    """The serial ports found on this computer; the scanner with a scan test, the scale with
+    a weigh test."""
+
+    def __init__(self, wizard: "SetupWizard") -> None:
+        super().__init__()
+        self.owner = wizard
+        self.inbox: ScanInbox | None = None
+        self.setTitle(self.tr("Scanner and scale"))
+        self.setSubTitle(self.tr("Choose a serial port, or type a device address (docs/devices.md). "
+                                 "Leave the scanner empty for a keyboard scanner."))
+        layout = QVBoxLayout(self)
+        self.found = label("", "hint")
+        self.ports = QListWidget()
+        self.ports.setMaximumHeight(130)
+        self.look_button = button(self.tr("LOOK FOR DEVICES"))
+        layout.addWidget(self.found)
+        layout.addWidget(self.ports)
+        layout.addWidget(self.look_button)
+        form = QFormLayout()
+        answers = wizard.answers
+        self.scanner = _device_combo(answers.scanner)
+        self.scan_button = button(self.tr("SCAN TEST"))
+        form.addRow(self.tr("Scanner"), self._with(self.scanner, self.scan_button))
+        self.scale = _device_combo(answers.scale)
+        self.protocol = QComboBox()
+        self.protocol.addItems(list(PROTOCOLS))
+        self.protocol.setCurrentText(answers.scale_protocol)
+        self.weigh_button = button(self.tr("WEIGH"))
+        form.addRow(self.tr("Scale"), self._with(self.scale, self.weigh_button))
+        form.addRow(self.tr("Scale protocol"), self.protocol)
+        layout.addLayout(form)
+        self.result = label("", "hint")
+        layout.addWidget(self.result)
+        self.scan_timer = QTimer(self)
+        self.scan_timer.setSingleShot(True)
+        self.scan_timer.timeout.connect(self.stop_scan_test)
+        self.look_button.clicked.connect(wizard.look_for_devices)
+        self.scan_button.clicked.connect(self.toggle_scan_test)
+        self.weigh_button.clicked.connect(self.weigh)
+        wizard.devices_found.connect(self.show_found)
+
+    @staticmethod
+    def _with(field: Any, action: Any) -> Any:
+        row = QHBoxLayout()
+        row.addWidget(field, 1)
+        row.addWidget(action)
+        return row
+
+    def show_found(self, found: dict[str, list[dict[str, str]]]) -> None:
+        """The serial ports: in the list and offered in both address boxes."""
+        ports = found.get("serial_ports", [])
+        self.found.setText(self.tr("%n serial port(s) found on this computer.", "", len(ports)))
+        self.ports.clear()
+        for port in ports:
+            self.ports.addItem(f"{port.get('stable_path') or port['device']}  {port.get('usb_id', '')}  "
+                               f"{port.get('description', '')}".strip())
+            for combo in (self.scanner, self.scale):
+                address = port.get("stable_path") or port["device"]
+                if combo.findText(address) < 0:
+                    combo.addItem(address)
+
+    def cleanupPage(self) -> None:  # noqa: N802 - Qt's name
+        """Going back ends a running scan test."""
+        self.stop_scan_test()
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt's name
+        """Going on ends a running scan test."""
+        self.stop_scan_test()
+        return True
+
+    def toggle_scan_test(self) -> None:
+        """Listen to the scanner for SCAN_TEST_S seconds and show what it reads."""
+        if self.inbox is not None:
+            self.stop_scan_test()
+            return
+        url = self.scanner.currentText().strip()
+        if not url:
+            self._result("scan", self.tr("No scanner chosen: a keyboard scanner types into the station."), None)
+            return
+        inbox = ScanInbox(self)
+        inbox.scanned.connect(self._scanned)
+        try:
+            from devices.factory import open_scanner
+
+            inbox.attach(open_scanner(url))
+        except Exception as exc:  # noqa: BLE001 - a bad address is the test's answer
+            self._result("scan", self.tr("The scanner at %1 cannot be opened: %2").replace("%1", url)
+                         .replace("%2", str(exc)), False)
+            return
+        self.inbox = inbox
+        self.scan_timer.start(SCAN_TEST_S * 1000)
+        self.scan_button.setText(self.tr("STOP SCAN TEST"))
+        self._result("scan-started", self.tr("Scan a barcode now (%n second(s)).", "", SCAN_TEST_S), None)
+
+    def stop_scan_test(self) -> None:
+        """Close the scanner again (its reader thread ends before this returns)."""
+        self.scan_timer.stop()
+        if self.inbox is not None:
+            self.inbox.stop_all()
+            self.inbox = None
+        self.scan_button.setText(self.tr("SCAN TEST"))
+
+    def _scanned(self, scan: Scan) -> None:
+        self._result("scan", self.tr("Read: %1").replace("%1", describe_record(diagnostics.scan_record(scan))), True)
+
+    def weigh(self) -> None:
+        """One stable weight from the scale, on the worker."""
+        url = self.scale.currentText().strip()
+        if not url:
+            self._result("weigh", self.tr("No scale chosen."), None)
+            return
+        self._result("weigh-started", self.tr("Weighing at %1: keep the scale still...").replace("%1", url), None)
+        self.owner.worker.submit(diagnostics.test_scale, url, self.protocol.currentText(),
+                                 on_done=lambda r: self._result("weigh", describe_weight(r), bool(r.get("ok"))),
+                                 on_error=lambda exc: self._result("weigh", str(exc), False))
+
+    def _result(self, test: str, text: str, good: bool | None) -> None:
+        _show(self.result, text, good)
+        self.owner.result_shown.emit(test, text)
+
+
+class PrintersPage(QWizardPage):
+    """The CUPS queues found; the label and document printers with a test print each."""
+
+    def __init__(self, wizard: "SetupWizard") -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle(self.tr("Printers"))
+        self.setSubTitle(self.tr("A CUPS queue (cups://QUEUE) or a network printer (tcp://HOST:9100). "
+                                 "An empty document printer prints slips on the label printer."))
+        layout = QVBoxLayout(self)
+        self.found = label("", "hint")
+        self.queues = QListWidget()
+        self.queues.setMaximumHeight(130)
+        layout.addWidget(self.found)
+        layout.addWidget(self.queues)
+        form = QFormLayout()
+        self.label_printer = _device_combo(wizard.answers.label_printer)
+        self.document_printer = _device_combo(wizard.answers.document_printer)
+        self.test_buttons = {}
+        for name, combo, caption in (("label", self.label_printer, self.tr("Label printer")),
+                                     ("document", self.document_printer, self.tr("Document printer"))):
+            test = button(self.tr("PRINT TEST"))
+            test.clicked.connect(lambda _=False, c=combo: self.print_test(c.currentText().strip()))
+            self.test_buttons[name] = test
+            form.addRow(caption, DevicesPage._with(combo, test))
+        layout.addLayout(form)
+        self.result = label("", "hint")
+        layout.addWidget(self.result)
+        layout.addStretch(1)
+        wizard.devices_found.connect(self.show_found)
+
+    def show_found(self, found: dict[str, list[dict[str, str]]]) -> None:
+        """The CUPS queues: in the list and offered in both address boxes."""
+        queues = found.get("cups_queues", [])
+        self.found.setText(self.tr("%n printer queue(s) found in CUPS.", "", len(queues)))
+        self.queues.clear()
+        for queue in queues:
+            self.queues.addItem(f"{queue['url']}  ({queue.get('device_uri', '')})")
+            for combo in (self.label_printer, self.document_printer):
+                if combo.findText(queue["url"]) < 0:
+                    combo.addItem(queue["url"])
+
+    def print_test(self, url: str) -> None:
+        """A test label at the printer, on the worker."""
+        if not url:
+            self._result(self.tr("No printer chosen."), None)
+            return
+        _show(self.result, self.tr("Printing a test label at %1...").replace("%1", url), None)
+        self.owner.worker.submit(diagnostics.test_printer, url,
+                                 on_done=lambda r: self._result(describe_print(r), bool(r.get("ok"))),
+                                 on_error=lambda exc: self._result(str(exc), False))
+
+    def _result(self, text: str, good: bool | None) -> None:
+        _show(self.result, text, good)
+        self.owner.result_shown.emit("print", text)
+
+
+class FinishPage(QWizardPage):
+    """The file as it will be written; Finish writes it (whole, or not at all)."""
+
+    def __init__(self, wizard: "SetupWizard") -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle(self.tr("Save the configuration"))
+        layout = QVBoxLayout(self)
+        self.where = label("", "hint")
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        self.problem = label("", "hint")
+        layout.addWidget(self.where)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.problem)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        """Show what Finish will write."""
+        self.where.setText(self.tr("Finish writes %1:").replace("%1", str(self.owner.path)))
+        text, found = self.owner.preview()
+        self.preview.setPlainText(text)
+        _show(self.problem, found, False if found else None)
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt's name
+        """Write the file; a problem is shown and the wizard stays open."""
+        found = self.owner.save()
+        _show(self.problem, found, False if found else None)
+        return not found
