@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWizardPage,
 )
 
-from app.ports import Scan
+from app.ports import DeviceState, DeviceStatus, Scan
 from app.setup.answers import database_problem, station_code_problem
 from app.setup.database import DatabaseTest, prepare_database, test_database
 from devices import diagnostics
@@ -260,6 +260,7 @@ class DevicesPage(QWizardPage):
             return
         inbox = ScanInbox(self)
         inbox.scanned.connect(self._scanned)
+        inbox.status_changed.connect(self._scanner_state)
         try:
             from devices.factory import open_scanner
 
@@ -271,7 +272,16 @@ class DevicesPage(QWizardPage):
         self.inbox = inbox
         self.scan_timer.start(SCAN_TEST_S * 1000)
         self.scan_button.setText(self.tr("STOP SCAN TEST"))
-        self._result("scan-started", self.tr("Scan a barcode now (%n second(s)).", "", SCAN_TEST_S), None)
+        self._result("scan-opening", self.tr("Opening the scanner at %1...").replace("%1", url), None)
+
+    def _scanner_state(self, status: DeviceStatus) -> None:
+        if self.inbox is None:
+            return
+        if status.state is DeviceState.CONNECTED:
+            self._result("scan-started", self.tr("Scan a barcode now (%n second(s)).", "", SCAN_TEST_S), None)
+        else:
+            self._result("scan-state", self.tr("The scanner at %1 is %2: %3").replace("%1", status.address)
+                         .replace("%2", status.state.value).replace("%3", status.message), False)
 
     def stop_scan_test(self) -> None:
         """Close the scanner again (its reader thread ends before this returns)."""
