@@ -41,6 +41,7 @@ class StationApp:
     diagnostics: Worker  # the device screen's tests
     window: StationWindow
     wedge: Any = None  # ui.wedge.KeyboardWedge when the keyboard wedge is on
+    doctor: Any = None  # ui.doctor_dialog.DoctorDialog, once a supervisor opened it
     closed: bool = field(default=False)
 
     @property
@@ -137,6 +138,9 @@ def build_station(config: StationConfig) -> StationApp:
     from ui.screens.device_settings import install_device_settings
 
     install_device_settings(app)
+    from ui.doctor_dialog import install_doctor
+
+    install_doctor(app)
     sounds.announce()
     return app
 
