@@ -105,3 +105,12 @@ _key = st.text(min_size=1, max_size=10, alphabet=st.characters(blacklist_categor
                                              max_size=4), max_size=4))
 def test_any_configuration_of_plain_values_reads_back_as_written(raw: dict) -> None:
     assert tomllib.loads(dump_toml(raw, "a header\nof two lines")) == raw
+
+
+def test_the_station_language_is_read_and_a_language_packdesk_lacks_is_refused(tmp_path: Path) -> None:
+    from app.config import Settings
+
+    assert station_config(Settings("sqlite://", raw={"station": {"language": "de"}})).language == "de"
+    assert station_config(Settings("sqlite://", raw={})).language == "en"
+    with pytest.raises(ConfigError, match=r"\[station\] language .*'fr'.*en, de"):
+        station_config(Settings("sqlite://", raw={"station": {"language": "fr"}}))
