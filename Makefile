@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: run test setup bench screenshots lint clean dist
+.PHONY: run test setup bench screenshots lint clean dist translations
 
 setup:
 	./packaging/bootstrap.sh dev
@@ -25,6 +25,12 @@ screenshots: setup
 # The one-folder bundle and the Debian package (packaging/build-dist.sh, docs/install.md).
 dist: setup
 	PY=$(PY) ./packaging/build-dist.sh
+
+# Collect the tr() strings of ui/ into the .ts sources (translations kept); `make setup` compiles them.
+translations: setup
+	$(VENV)/bin/pyside6-lupdate -silent -no-obsolete -locations none $$(git ls-files 'ui/*.py') \
+	  -ts resources/translations/packdesk_de.ts resources/translations/packdesk_en.ts
+	$(PY) -c "from ui.translations import compile_translations; compile_translations()"
 
 lint: setup
 	$(VENV)/bin/lint-imports

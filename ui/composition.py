@@ -42,6 +42,7 @@ class StationApp:
     window: StationWindow
     wedge: Any = None  # ui.wedge.KeyboardWedge when the keyboard wedge is on
     doctor: Any = None  # ui.doctor_dialog.DoctorDialog, once a supervisor opened it
+    translations: Any = None  # ui.translations.Translations: the station's, then each user's language
     closed: bool = field(default=False)
 
     @property
@@ -59,6 +60,8 @@ class StationApp:
         self.diagnostics.shutdown()
         self.devices.close()
         self.backend.close()
+        if self.translations is not None:
+            self.translations.clear()
         self.window.exit_allowed = True
         self.window.close()
 
@@ -141,6 +144,10 @@ def build_station(config: StationConfig) -> StationApp:
     from ui.doctor_dialog import install_doctor
 
     install_doctor(app)
+    from ui.translations import Translations, follow_the_user
+
+    app.translations = Translations()
+    follow_the_user(app.translations, station, config.language)
     sounds.announce()
     return app
 

@@ -23,10 +23,6 @@ DOCTOR_ROLES = ("supervisor", "admin")
 HELD_BY_THE_STATION = ("scanner", "scale")  # serial ports the running station holds exclusively
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("DoctorDialog", text, None, n)
-
-
 def station_findings(config: StationConfig, live: dict[str, DeviceStatus]) -> list[Finding]:
     """The doctor's checks from inside a running station: the scanner and scale it holds are
     reported from their live state (opening their ports again would only find them busy)."""
@@ -39,15 +35,17 @@ def station_findings(config: StationConfig, live: dict[str, DeviceStatus]) -> li
 
 def _live_finding(name: str, url: str, status: DeviceStatus | None) -> Finding:
     if not url and name == "scanner":
-        return ok(name, _tr("keyboard scanner (no serial scanner configured)"))
+        return ok(name, QCoreApplication.translate("DoctorDialog", "keyboard scanner (no serial scanner configured)"))
     if not url:
-        return ok(name, _tr("not configured"))
+        return ok(name, QCoreApplication.translate("DoctorDialog", "not configured"))
     if status is not None and status.state is DeviceState.CONNECTED:
-        return ok(name, f"{url}: {_tr('connected (live state of the running station)')}")
+        return ok(name, QCoreApplication.translate("DoctorDialog", "%1: connected (live state of the running station)")
+                  .replace("%1", url))
     state = status.state.value if status is not None else "unknown"
     message = status.message if status is not None else ""
     return problem(name, f"{url}: {state} {message}".strip(),
-                   _tr("Check the cable and power; the DEVICES screen shows its live state and tests it."))
+                   QCoreApplication.translate("DoctorDialog", "Check the cable and power; the DEVICES screen "
+                                              "shows its live state and tests it."))
 
 
 class DoctorDialog(QDialog):
@@ -97,7 +95,8 @@ class DoctorDialog(QDialog):
         problems = sum(not f.ok for f in findings)
         self.findings.clear()
         for f in findings:
-            text = f"{f.check}: {f.found}" + (f"\n{self.tr('Fix:')} {f.fix}" if f.fix else "")
+            fix = self.tr("Fix: %1").replace("%1", f.fix)
+            text = f"{f.check}: {f.found}" + (f"\n{fix}" if f.fix else "")
             item = QListWidgetItem(("\u2714 " if f.ok else "\u2718 ") + text)
             item.setForeground(Qt.GlobalColor.white)
             item.setBackground(Qt.GlobalColor.darkGreen if f.ok else Qt.GlobalColor.darkRed)

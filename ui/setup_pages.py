@@ -12,14 +12,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWizardPage,
 )
 
+from app.languages import DEFAULT_LANGUAGE, LANGUAGES
 from app.ports import DeviceState, DeviceStatus, Scan
 from app.setup.answers import database_problem, station_code_problem
 from app.setup.database import DatabaseTest, prepare_database, test_database
 from devices import diagnostics
 from devices.scale_protocols import PROTOCOLS
 from ui.scan_inbox import ScanInbox
-from ui.screens.device_settings import describe_print, describe_record, describe_weight
+from ui.screens.device_settings import describe_record
 from ui.style import GREEN, RED, button, label
+from ui.translations import grams
 
 if TYPE_CHECKING:
     from ui.setup_wizard import SetupWizard
@@ -162,8 +164,13 @@ class StationPage(QWizardPage):
         self.name = QLineEdit(wizard.answers.station_name)
         self.name.setPlaceholderText(self.tr("e.g. Bench 3, hall B"))
         self.problem = label("", "hint")
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(wizard.answers.language or DEFAULT_LANGUAGE)))
         form.addRow(self.tr("Station code"), self.code)
         form.addRow(self.tr("Name (optional)"), self.name)
+        form.addRow(self.tr("Language (a user's own language comes with their badge)"), self.language)
         form.addRow(self.problem)
         self.code.textChanged.connect(self._changed)
         self._changed()
@@ -302,8 +309,15 @@ class DevicesPage(QWizardPage):
             return
         self._result("weigh-started", self.tr("Weighing at %1: keep the scale still...").replace("%1", url), None)
         self.owner.worker.submit(diagnostics.test_scale, url, self.protocol.currentText(),
-                                 on_done=lambda r: self._result("weigh", describe_weight(r), bool(r.get("ok"))),
+                                 on_done=lambda r: self._result("weigh", self._weight(r), bool(r.get("ok"))),
                                  on_error=lambda exc: self._result("weigh", str(exc), False))
+
+    def _weight(self, result: dict[str, Any]) -> str:
+        if result.get("ok"):
+            return self.tr("Stable weight: %1 at %2").replace("%1", grams(result["grams"])) \
+                .replace("%2", result["address"])
+        return self.tr("No weight (%1): %2").replace("%1", str(result.get("reason"))) \
+            .replace("%2", str(result.get("message")))
 
     def _result(self, test: str, text: str, good: bool | None) -> None:
         _show(self.result, text, good)
@@ -359,8 +373,14 @@ class PrintersPage(QWizardPage):
             return
         _show(self.result, self.tr("Printing a test label at %1...").replace("%1", url), None)
         self.owner.worker.submit(diagnostics.test_printer, url,
-                                 on_done=lambda r: self._result(describe_print(r), bool(r.get("ok"))),
+                                 on_done=lambda r: self._result(self._printed(r), bool(r.get("ok"))),
                                  on_error=lambda exc: self._result(str(exc), False))
+
+    def _printed(self, result: dict[str, Any]) -> str:
+        if result.get("ok"):
+            return self.tr("Test label printed at %1.").replace("%1", str(result.get("address")))
+        return self.tr("Test label NOT printed at %1: %2").replace("%1", str(result.get("address"))) \
+            .replace("%2", str(result.get("message")))
 
     def _result(self, text: str, good: bool | None) -> None:
         _show(self.result, text, good)

@@ -14,11 +14,13 @@ from PySide6.QtWidgets import QWidget, QWizard
 
 from app.config import default_config_path
 from app.errors import ConfigError, PackdeskError
+from app.languages import DEFAULT_LANGUAGE, LANGUAGES
 from app.setup.answers import SetupAnswers, answers_from_file, check_answers, write_station_file
 from app.setup.toml_file import dump_toml
 from devices import diagnostics
 from ui.setup_pages import DatabasePage, DevicesPage, FinishPage, PrintersPage, StationPage
 from ui.style import STYLESHEET
+from ui.translations import Translations
 from ui.workers import Worker
 
 log = logging.getLogger(__name__)
@@ -74,7 +76,13 @@ class SetupWizard(QWizard):
             scale_protocol=devices.protocol.currentText(),
             label_printer=printers.label_printer.currentText().strip(),
             document_printer=printers.document_printer.currentText().strip(),
+            language=self._language(),
         )
+
+    def _language(self) -> str:
+        """The chosen language; English (the default) is written only if the file named one."""
+        chosen = self.station_page.language.currentData()
+        return "" if chosen == DEFAULT_LANGUAGE and not self.answers.language else chosen
 
     def preview(self) -> tuple[str, str]:
         """(the file's text as it will be written, the problem that stops it or "")."""
@@ -100,11 +108,18 @@ class SetupWizard(QWizard):
         super().done(result)
 
 
-def run_first_time_setup(path: Path | None = None) -> bool:
-    """Show the wizard modally (a QApplication must exist); True when the file was written."""
-    wizard = SetupWizard(path)
-    wizard.resize(1100, 800)
-    return wizard.exec() == QWizard.DialogCode.Accepted
+def run_first_time_setup(path: Path | None = None, language: str | None = None) -> bool:
+    """Show the wizard modally (a QApplication must exist) in `language` (else the file's
+    [station] language, else English); True when the file was written."""
+    translations = Translations()
+    translations.use(language or answers_from_file(Path(path) if path else default_config_path())[0].language
+                     or DEFAULT_LANGUAGE)
+    try:
+        wizard = SetupWizard(path)
+        wizard.resize(1100, 800)
+        return wizard.exec() == QWizard.DialogCode.Accepted
+    finally:
+        translations.clear()
 
 
 def needs_first_run(args: argparse.Namespace) -> bool:
@@ -120,6 +135,7 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("setup", help="the set-up wizard: database, station, devices, printers")
     parser.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS,
                         help="the station file to write (default: $PACKDESK_CONFIG or the user config folder's)")
+    parser.add_argument("--language", choices=sorted(LANGUAGES), help="the wizard's language (default: the file's)")
     parser.set_defaults(func=run_setup)
 
 
@@ -129,7 +145,7 @@ def run_setup(args: argparse.Namespace) -> int:
 
     QApplication.instance() or QApplication([])
     config = getattr(args, "config", None)
-    written = run_first_time_setup(Path(config) if config else None)
+    written = run_first_time_setup(Path(config) if config else None, args.language)
     path = Path(config) if config else default_config_path()
     print(f"Station configuration written to {path}." if written else "Set-up cancelled; nothing was written.")
     return 0 if written else 1

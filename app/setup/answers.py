@@ -34,6 +34,7 @@ class SetupAnswers:
     scale_protocol: str = "mt-sics"
     label_printer: str = ""
     document_printer: str = ""
+    language: str = ""  # [station] language; empty: English (app/languages.py)
 
 
 def answers_from_file(path: Path) -> tuple[SetupAnswers, dict[str, Any]]:
@@ -52,6 +53,7 @@ def answers_from_file(path: Path) -> tuple[SetupAnswers, dict[str, Any]]:
         scale_protocol=str(devices.get("scale_protocol", "mt-sics")),
         label_printer=str(devices.get("label_printer", "")),
         document_printer=str(devices.get("document_printer", "")),
+        language=str(station.get("language", "")),
     )
     return answers, raw
 
@@ -95,6 +97,9 @@ def station_file(answers: SetupAnswers, keep: dict[str, Any] | None = None) -> d
     station.pop("name", None)
     if answers.station_name.strip():
         station["name"] = answers.station_name.strip()
+    station.pop("language", None)
+    if answers.language:
+        station["language"] = answers.language
     raw["station"] = station
     devices = dict(keep.get("devices", {}))
     for key in ("scanner", "scale", "label_printer", "document_printer"):

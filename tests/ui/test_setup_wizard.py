@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWizard
 from app.config import load_settings, station_config
 from tests.integration.devices.fakes import FakeScale, FakeZebra, PtyDevice, ScaleState
 from ui.setup_wizard import SetupWizard, needs_first_run
+from ui.translations import Translations
 
 
 @pytest.fixture
@@ -31,6 +32,15 @@ def zebra():
     printer = FakeZebra()
     yield printer
     printer.stop()
+
+
+@pytest.fixture(autouse=True)
+def english(qapp):
+    """The wizard in English, as `packdesk run` shows it to a new station."""
+    chosen = Translations()
+    chosen.use("en")
+    yield
+    chosen.clear()
 
 
 @pytest.fixture
@@ -81,12 +91,13 @@ def test_a_new_station_is_set_up_page_by_page_and_the_file_starts_a_station(qtbo
         assert "needs a code" in station.problem.text()
         qtbot.keyClicks(station.code, "BENCH-3")
         qtbot.keyClicks(station.name, "Bench 3, hall B")
+        station.language.setCurrentIndex(station.language.findData("de"))
         next_page(qtbot, wizard)
         # the scanner: a scan test reads what the scanner sends
         devices = wizard.devices_page
         devices.scanner.setCurrentText(scanner.path)
         text = wait_result(qtbot, wizard, "scan-started", lambda: click(qtbot, devices.scan_button))
-        assert text.startswith("Scan a barcode now (30 ")
+        assert text == "Scan a barcode now (30 seconds)."
         text = wait_result(qtbot, wizard, "scan", lambda: scanner.write(b"PD-1001\r"))
         assert "PD-1001" in text
         click(qtbot, devices.scan_button)  # stop the test: the port is free again
@@ -95,7 +106,7 @@ def test_a_new_station_is_set_up_page_by_page_and_the_file_starts_a_station(qtbo
         devices.scale.setCurrentText(scale_port.path)
         devices.protocol.setCurrentText("mt-sics")
         text = wait_result(qtbot, wizard, "weigh", lambda: click(qtbot, devices.weigh_button))
-        assert "1250 g" in text
+        assert text == f"Stable weight: 1,250 g at {scale_port.path}"
         next_page(qtbot, wizard)
         # the printers: a test label reaches the TCP printer
         printers = wizard.printers_page
@@ -116,11 +127,11 @@ def test_a_new_station_is_set_up_page_by_page_and_the_file_starts_a_station(qtbo
         scanner.close()
     raw = tomllib.loads(station_home.read_text())
     assert "database" not in raw
-    assert raw["station"] == {"code": "BENCH-3", "name": "Bench 3, hall B"}
+    assert raw["station"] == {"code": "BENCH-3", "name": "Bench 3, hall B", "language": "de"}
     assert raw["devices"] == {"scanner": scanner.path, "scale": scale_port.path, "scale_protocol": "mt-sics",
                               "label_printer": zebra.url}
     config = station_config(load_settings())
-    assert config.code == "BENCH-3" and config.devices.label_printer == zebra.url
+    assert config.code == "BENCH-3" and config.devices.label_printer == zebra.url and config.language == "de"
     assert not needs_first_run(argparse.Namespace(demo=False))
 
 
