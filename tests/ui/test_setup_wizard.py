@@ -210,3 +210,49 @@ def test_the_demo_and_a_named_configuration_never_show_the_wizard(station_home) 
     assert not needs_first_run(argparse.Namespace(demo=True))  # make run
     assert not needs_first_run(argparse.Namespace(demo=False, config="/etc/packdesk/bench.toml"))
     assert not needs_first_run(argparse.Namespace(demo=False, database="sqlite:///x.sqlite3"))
+
+
+def test_packdesk_run_on_a_new_station_sets_it_up_then_starts_the_station(qtbot, station_home) -> None:
+    """`packdesk run` with no configuration: the wizard first, then the station it describes."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.cli import run_station
+    from ui.window import StationWindow
+
+    # run_station installs its own SIGTERM/SIGINT handlers; the test process gets its own back after
+    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+    seen: list[str] = []
+
+    def drive() -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, SetupWizard):
+            page = modal.database_page
+            if page.isComplete() and modal.currentPage() is page:
+                modal.station_page.code.setText("BENCH-9")
+                for _ in range(4):
+                    modal.next()
+                seen.append("wizard")
+                modal.button(QWizard.WizardButton.FinishButton).click()
+            elif page.prepare_button.isEnabled():
+                page.prepare()
+            return
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, StationWindow) and w.isVisible()]
+        if windows and len(seen) == 1:
+            seen.append(windows[0].station.station_code)
+            windows[0].exit_allowed = True  # as SIGTERM does: the kiosk window lets Qt quit
+            QApplication.instance().quit()
+
+    timer = QTimer()
+    timer.timeout.connect(drive)
+    timer.start(50)
+    try:
+        assert run_station(argparse.Namespace(demo=False, windowed=True, verbose=False)) == 0
+    finally:
+        timer.stop()
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
+    assert seen == ["wizard", "BENCH-9"]
+    assert tomllib.loads(station_home.read_text())["station"] == {"code": "BENCH-9"}
