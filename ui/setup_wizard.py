@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 from app.config import default_config_path
 from app.errors import ConfigError, PackdeskError
 from app.languages import DEFAULT_LANGUAGE, LANGUAGES
+from app.messages import _
 from app.setup.answers import SetupAnswers, answers_from_file, check_answers, write_station_file
 from app.setup.toml_file import dump_toml
 from devices import diagnostics
@@ -147,5 +148,6 @@ def run_setup(args: argparse.Namespace) -> int:
     config = getattr(args, "config", None)
     written = run_first_time_setup(Path(config) if config else None, args.language)
     path = Path(config) if config else default_config_path()
-    print(f"Station configuration written to {path}." if written else "Set-up cancelled; nothing was written.")
+    print(_("Station configuration written to %(path)s.") % {"path": path} if written
+          else _("Set-up cancelled; nothing was written."))
     return 0 if written else 1
