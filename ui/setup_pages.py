@@ -159,6 +159,7 @@ class StationPage(QWizardPage):
         self.setTitle(self.tr("This station"))
         self.setSubTitle(self.tr("Scans, labels and events name the station by its code."))
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.code = QLineEdit(wizard.answers.station_code)
         self.code.setMaxLength(60)
         self.name = QLineEdit(wizard.answers.station_name)
@@ -170,7 +171,9 @@ class StationPage(QWizardPage):
         self.language.setCurrentIndex(max(0, self.language.findData(wizard.answers.language or DEFAULT_LANGUAGE)))
         form.addRow(self.tr("Station code"), self.code)
         form.addRow(self.tr("Name (optional)"), self.name)
-        form.addRow(self.tr("Language (a user's own language comes with their badge)"), self.language)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(label(self.tr("Between users the station shows its language; a user's own language "
+                                  "comes with their badge."), "hint"))
         form.addRow(self.problem)
         self.code.textChanged.connect(self._changed)
         self._changed()
@@ -205,6 +208,7 @@ class DevicesPage(QWizardPage):
         layout.addWidget(self.ports)
         layout.addWidget(self.look_button)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         answers = wizard.answers
         self.scanner = _device_combo(answers.scanner)
         self.scan_button = button(self.tr("SCAN TEST"))
@@ -340,6 +344,7 @@ class PrintersPage(QWizardPage):
         layout.addWidget(self.found)
         layout.addWidget(self.queues)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.label_printer = _device_combo(wizard.answers.label_printer)
         self.document_printer = _device_combo(wizard.answers.document_printer)
         self.test_buttons = {}

@@ -102,16 +102,15 @@ def station_file(answers: SetupAnswers, keep: dict[str, Any] | None = None) -> d
         station["language"] = answers.language
     raw["station"] = station
     devices = dict(keep.get("devices", {}))
+    devices.pop("scale_protocol", None)  # written again right after the scale
     for key in ("scanner", "scale", "label_printer", "document_printer"):
         value = getattr(answers, key).strip()
         if value:
             devices[key] = value
         else:
             devices.pop(key, None)
-    if answers.scale.strip():
-        devices["scale_protocol"] = answers.scale_protocol
-    else:
-        devices.pop("scale_protocol", None)
+        if key == "scale" and value:
+            devices["scale_protocol"] = answers.scale_protocol
     raw["devices"] = devices
     for name, table in keep.items():
         if name not in ("database", "station", "devices"):

@@ -297,8 +297,12 @@
         <translation>Name (optional)</translation>
     </message>
     <message>
-        <source>Language (a user&apos;s own language comes with their badge)</source>
-        <translation>Sprache (die eigene Sprache eines Benutzers kommt mit seinem Ausweis)</translation>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Between users the station shows its language; a user&apos;s own language comes with their badge.</source>
+        <translation>Zwischen den Benutzern zeigt die Station ihre Sprache; die eigene Sprache eines Benutzers kommt mit seinem Ausweis.</translation>
     </message>
 </context>
 </TS>

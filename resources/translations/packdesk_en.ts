@@ -297,7 +297,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Language (a user&apos;s own language comes with their badge)</source>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between users the station shows its language; a user&apos;s own language comes with their badge.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
