@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QListWidget, QPlainTextEdit, QRadioButton,
     QVBoxLayout, QWizardPage,
@@ -50,18 +50,29 @@ def _device_combo(current: str) -> QComboBox:
     return combo
 
 
-class DatabasePage(QWizardPage):
+class _Page(QWizardPage):
+    """A page whose words follow the language shown: retranslate() on QEvent.LanguageChange."""
+
+    def retranslate(self) -> None:
+        """The page's fixed words in the language shown now."""
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """A new language (the station page's choice): the words again."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class DatabasePage(_Page):
     """The built-in database, or the warehouse's PostgreSQL with a connection test."""
 
     def __init__(self, wizard: "SetupWizard") -> None:
         super().__init__()
         self.owner = wizard
         self._tested: tuple[str, DatabaseTest] | None = None
-        self.setTitle(self.tr("Database"))
-        self.setSubTitle(self.tr("Where this station keeps orders, scans and labels."))
         layout = QVBoxLayout(self)
-        self.builtin = QRadioButton(self.tr("Built-in database on this computer (one station alone)"))
-        self.shared = QRadioButton(self.tr("PostgreSQL database shared by the stations"))
+        self.builtin = QRadioButton()
+        self.shared = QRadioButton()
         group = QButtonGroup(self)
         for choice in (self.builtin, self.shared):
             group.addButton(choice)
@@ -70,8 +81,8 @@ class DatabasePage(QWizardPage):
         self.url.setPlaceholderText("postgresql://packdesk@db.warehouse.lan/packdesk")
         layout.addWidget(self.url)
         row = QHBoxLayout()
-        self.test_button = button(self.tr("TEST CONNECTION"))
-        self.prepare_button = button(self.tr("CREATE OR UPGRADE THE TABLES"))
+        self.test_button = button("")
+        self.prepare_button = button("")
         row.addWidget(self.test_button)
         row.addWidget(self.prepare_button)
         layout.addLayout(row)
@@ -85,6 +96,16 @@ class DatabasePage(QWizardPage):
         self.builtin.toggled.connect(self._changed)
         self.url.textChanged.connect(self._changed)
         self._changed()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The page's fixed words."""
+        self.setTitle(self.tr("Database"))
+        self.setSubTitle(self.tr("Where this station keeps orders, scans and labels."))
+        self.builtin.setText(self.tr("Built-in database on this computer (one station alone)"))
+        self.shared.setText(self.tr("PostgreSQL database shared by the stations"))
+        self.test_button.setText(self.tr("TEST CONNECTION"))
+        self.prepare_button.setText(self.tr("CREATE OR UPGRADE THE TABLES"))
 
     def chosen_url(self) -> str:
         """The URL to write: empty for the built-in database."""
@@ -151,32 +172,44 @@ class DatabasePage(QWizardPage):
         self.owner.result_shown.emit("database", text)
 
 
-class StationPage(QWizardPage):
-    """The station's code (on scans, labels and events) and its name."""
+class StationPage(_Page):
+    """The station's code (on scans, labels and events), its name and its language (the wizard
+    speaks it from the moment it is chosen)."""
 
     def __init__(self, wizard: "SetupWizard") -> None:
         super().__init__()
-        self.setTitle(self.tr("This station"))
-        self.setSubTitle(self.tr("Scans, labels and events name the station by its code."))
+        self.owner = wizard
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.code = QLineEdit(wizard.answers.station_code)
         self.code.setMaxLength(60)
         self.name = QLineEdit(wizard.answers.station_name)
-        self.name.setPlaceholderText(self.tr("e.g. Bench 3, hall B"))
         self.problem = label("", "hint")
         self.language = QComboBox()
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(wizard.answers.language or DEFAULT_LANGUAGE)))
-        form.addRow(self.tr("Station code"), self.code)
-        form.addRow(self.tr("Name (optional)"), self.name)
-        form.addRow(self.tr("Language"), self.language)
-        form.addRow(label(self.tr("Between users the station shows its language; a user's own language "
-                                  "comes with their badge."), "hint"))
+        self.captions = [label("", wrap=False) for _ in range(3)]
+        for caption, field in zip(self.captions, (self.code, self.name, self.language)):
+            form.addRow(caption, field)
+        self.language_hint = label("", "hint")
+        form.addRow(self.language_hint)
         form.addRow(self.problem)
         self.code.textChanged.connect(self._changed)
+        self.language.currentIndexChanged.connect(lambda _i: wizard.speak(self.language.currentData()))
         self._changed()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The page's fixed words (and the code's problem, if any)."""
+        self.setTitle(self.tr("This station"))
+        self.setSubTitle(self.tr("Scans, labels and events name the station by its code."))
+        self.name.setPlaceholderText(self.tr("e.g. Bench 3, hall B"))
+        for caption, text in zip(self.captions, (self.tr("Station code"), self.tr("Name (optional)"),
+                                                 self.tr("Language"))):
+            caption.setText(text)
+        self.language_hint.setText(self.tr("Between users the station shows its language; a user's own "
+                                           "language comes with their badge."))
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
         """Next only with a usable code."""
@@ -188,7 +221,7 @@ class StationPage(QWizardPage):
         self.completeChanged.emit()
 
 
-class DevicesPage(QWizardPage):
+class DevicesPage(_Page):
     """The serial ports found on this computer; the scanner with a scan test, the scale with
     a weigh test."""
 
@@ -196,14 +229,12 @@ class DevicesPage(QWizardPage):
         super().__init__()
         self.owner = wizard
         self.inbox: ScanInbox | None = None
-        self.setTitle(self.tr("Scanner and scale"))
-        self.setSubTitle(self.tr("Choose a serial port, or type a device address (docs/devices.md). "
-                                 "Leave the scanner empty for a keyboard scanner."))
+        self.port_count: int | None = None
         layout = QVBoxLayout(self)
         self.found = label("", "hint")
         self.ports = QListWidget()
         self.ports.setMaximumHeight(130)
-        self.look_button = button(self.tr("LOOK FOR DEVICES"))
+        self.look_button = button("")
         layout.addWidget(self.found)
         layout.addWidget(self.ports)
         layout.addWidget(self.look_button)
@@ -211,15 +242,16 @@ class DevicesPage(QWizardPage):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         answers = wizard.answers
         self.scanner = _device_combo(answers.scanner)
-        self.scan_button = button(self.tr("SCAN TEST"))
-        form.addRow(self.tr("Scanner"), self._with(self.scanner, self.scan_button))
+        self.scan_button = button("")
+        self.captions = [label("", wrap=False) for _ in range(3)]
+        form.addRow(self.captions[0], self._with(self.scanner, self.scan_button))
         self.scale = _device_combo(answers.scale)
         self.protocol = QComboBox()
         self.protocol.addItems(list(PROTOCOLS))
         self.protocol.setCurrentText(answers.scale_protocol)
-        self.weigh_button = button(self.tr("WEIGH"))
-        form.addRow(self.tr("Scale"), self._with(self.scale, self.weigh_button))
-        form.addRow(self.tr("Scale protocol"), self.protocol)
+        self.weigh_button = button("")
+        form.addRow(self.captions[1], self._with(self.scale, self.weigh_button))
+        form.addRow(self.captions[2], self.protocol)
         layout.addLayout(form)
         self.result = label("", "hint")
         layout.addWidget(self.result)
@@ -230,6 +262,20 @@ class DevicesPage(QWizardPage):
         self.scan_button.clicked.connect(self.toggle_scan_test)
         self.weigh_button.clicked.connect(self.weigh)
         wizard.devices_found.connect(self.show_found)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The page's fixed words, and how many ports were found."""
+        self.setTitle(self.tr("Scanner and scale"))
+        self.setSubTitle(self.tr("Choose a serial port, or type a device address (docs/devices.md). "
+                                 "Leave the scanner empty for a keyboard scanner."))
+        self.look_button.setText(self.tr("LOOK FOR DEVICES"))
+        self.scan_button.setText(self.tr("STOP SCAN TEST") if self.inbox is not None else self.tr("SCAN TEST"))
+        self.weigh_button.setText(self.tr("WEIGH"))
+        for caption, text in zip(self.captions, (self.tr("Scanner"), self.tr("Scale"), self.tr("Scale protocol"))):
+            caption.setText(text)
+        if self.port_count is not None:
+            self.found.setText(self.tr("%n serial port(s) found on this computer.", "", self.port_count))
 
     @staticmethod
     def _with(field: Any, action: Any) -> Any:
@@ -241,6 +287,7 @@ class DevicesPage(QWizardPage):
     def show_found(self, found: dict[str, list[dict[str, str]]]) -> None:
         """The serial ports: in the list and offered in both address boxes."""
         ports = found.get("serial_ports", [])
+        self.port_count = len(ports)
         self.found.setText(self.tr("%n serial port(s) found on this computer.", "", len(ports)))
         self.ports.clear()
         for port in ports:
@@ -328,15 +375,13 @@ class DevicesPage(QWizardPage):
         self.owner.result_shown.emit(test, text)
 
 
-class PrintersPage(QWizardPage):
+class PrintersPage(_Page):
     """The CUPS queues found; the label and document printers with a test print each."""
 
     def __init__(self, wizard: "SetupWizard") -> None:
         super().__init__()
         self.owner = wizard
-        self.setTitle(self.tr("Printers"))
-        self.setSubTitle(self.tr("A CUPS queue (cups://QUEUE) or a network printer (tcp://HOST:9100). "
-                                 "An empty document printer prints slips on the label printer."))
+        self.queue_count: int | None = None
         layout = QVBoxLayout(self)
         self.found = label("", "hint")
         self.queues = QListWidget()
@@ -348,9 +393,10 @@ class PrintersPage(QWizardPage):
         self.label_printer = _device_combo(wizard.answers.label_printer)
         self.document_printer = _device_combo(wizard.answers.document_printer)
         self.test_buttons = {}
-        for name, combo, caption in (("label", self.label_printer, self.tr("Label printer")),
-                                     ("document", self.document_printer, self.tr("Document printer"))):
-            test = button(self.tr("PRINT TEST"))
+        self.captions = [label("", wrap=False) for _ in range(2)]
+        for name, combo, caption in (("label", self.label_printer, self.captions[0]),
+                                     ("document", self.document_printer, self.captions[1])):
+            test = button("")
             test.clicked.connect(lambda _=False, c=combo: self.print_test(c.currentText().strip()))
             self.test_buttons[name] = test
             form.addRow(caption, DevicesPage._with(combo, test))
@@ -359,10 +405,24 @@ class PrintersPage(QWizardPage):
         layout.addWidget(self.result)
         layout.addStretch(1)
         wizard.devices_found.connect(self.show_found)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The page's fixed words, and how many queues were found."""
+        self.setTitle(self.tr("Printers"))
+        self.setSubTitle(self.tr("A CUPS queue (cups://QUEUE) or a network printer (tcp://HOST:9100). "
+                                 "An empty document printer prints slips on the label printer."))
+        self.captions[0].setText(self.tr("Label printer"))
+        self.captions[1].setText(self.tr("Document printer"))
+        for test in self.test_buttons.values():
+            test.setText(self.tr("PRINT TEST"))
+        if self.queue_count is not None:
+            self.found.setText(self.tr("%n printer queue(s) found in CUPS.", "", self.queue_count))
 
     def show_found(self, found: dict[str, list[dict[str, str]]]) -> None:
         """The CUPS queues: in the list and offered in both address boxes."""
         queues = found.get("cups_queues", [])
+        self.queue_count = len(queues)
         self.found.setText(self.tr("%n printer queue(s) found in CUPS.", "", len(queues)))
         self.queues.clear()
         for queue in queues:
@@ -392,13 +452,12 @@ class PrintersPage(QWizardPage):
         self.owner.result_shown.emit("print", text)
 
 
-class FinishPage(QWizardPage):
+class FinishPage(_Page):
     """The file as it will be written; Finish writes it (whole, or not at all)."""
 
     def __init__(self, wizard: "SetupWizard") -> None:
         super().__init__()
         self.owner = wizard
-        self.setTitle(self.tr("Save the configuration"))
         layout = QVBoxLayout(self)
         self.where = label("", "hint")
         self.preview = QPlainTextEdit()
@@ -407,10 +466,15 @@ class FinishPage(QWizardPage):
         layout.addWidget(self.where)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.problem)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The page's fixed words."""
+        self.setTitle(self.tr("Save the configuration"))
+        self.where.setText(self.tr("Finish writes %1:").replace("%1", str(self.owner.path)))
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         """Show what Finish will write."""
-        self.where.setText(self.tr("Finish writes %1:").replace("%1", str(self.owner.path)))
         text, found = self.owner.preview()
         self.preview.setPlainText(text)
         _show(self.problem, found, False if found else None)

@@ -9,7 +9,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from app.config import default_config_path
@@ -27,6 +27,13 @@ from ui.workers import Worker
 log = logging.getLogger(__name__)
 
 PAGES = ("database", "station", "devices", "printers", "finish")
+# QWizard's own button words (ClassicStyle), translated by Qt's qtbase catalogue; QWizard sets
+# them once, so a language change sets them again.
+QT_BUTTONS = (
+    (QWizard.WizardButton.BackButton, "< &Back"), (QWizard.WizardButton.NextButton, "&Next >"),
+    (QWizard.WizardButton.FinishButton, "&Finish"), (QWizard.WizardButton.CancelButton, "Cancel"),
+    (QWizard.WizardButton.CommitButton, "&Commit"), (QWizard.WizardButton.HelpButton, "&Help"),
+)
 
 
 class SetupWizard(QWizard):
@@ -36,8 +43,10 @@ class SetupWizard(QWizard):
     devices_found = Signal(object)  # devices.diagnostics.list_devices's answer
     saved = Signal(str)  # the file written
 
-    def __init__(self, path: Path | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, path: Path | None = None, parent: QWidget | None = None,
+                 translations: Translations | None = None) -> None:
         super().__init__(parent)
+        self.translations = translations  # given: the wizard speaks the language chosen on the station page
         self.path = Path(path) if path else default_config_path()
         self.answers, self.keep = answers_from_file(self.path)
         self.worker = Worker("setup")
@@ -54,6 +63,19 @@ class SetupWizard(QWizard):
                      self.finish_page):
             self.addPage(page)
         self.look_for_devices()
+
+    def speak(self, language: str) -> None:
+        """Show the wizard in `language` (when it owns the application's translations)."""
+        if self.translations is not None:
+            self.translations.use(language)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """A new language: the title and Qt's buttons (the pages translate themselves)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setWindowTitle(self.tr("Packdesk set-up"))
+            for which, words in QT_BUTTONS:
+                self.setButtonText(which, QCoreApplication.translate("QWizard", words))
+        super().changeEvent(event)
 
     def look_for_devices(self) -> None:
         """Serial ports and CUPS queues, found on the worker (lpstat may take a moment)."""
@@ -116,7 +138,7 @@ def run_first_time_setup(path: Path | None = None, language: str | None = None) 
     translations.use(language or answers_from_file(Path(path) if path else default_config_path())[0].language
                      or DEFAULT_LANGUAGE)
     try:
-        wizard = SetupWizard(path)
+        wizard = SetupWizard(path, translations=translations)
         wizard.resize(1100, 800)
         return wizard.exec() == QWizard.DialogCode.Accepted
     finally:

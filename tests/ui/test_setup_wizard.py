@@ -248,11 +248,38 @@ def test_packdesk_run_on_a_new_station_sets_it_up_then_starts_the_station(qtbot,
     timer = QTimer()
     timer.timeout.connect(drive)
     timer.start(50)
+    # the station closing its window after the loop would otherwise leave Qt "quitting" for the next tests
+    QApplication.setQuitOnLastWindowClosed(False)
     try:
         assert run_station(argparse.Namespace(demo=False, windowed=True, verbose=False)) == 0
     finally:
+        QApplication.setQuitOnLastWindowClosed(True)
         timer.stop()
         for sig, handler in handlers.items():
             signal.signal(sig, handler)
     assert seen == ["wizard", "BENCH-9"]
     assert tomllib.loads(station_home.read_text())["station"] == {"code": "BENCH-9"}
+
+
+def test_choosing_german_on_the_station_page_turns_the_wizard_german(qtbot, station_home) -> None:
+    translations = Translations()
+    try:
+        wizard = SetupWizard(translations=translations)
+        qtbot.addWidget(wizard)
+        wait_result(qtbot, wizard, "database", wizard.show)
+        wait_result(qtbot, wizard, "database", lambda: click(qtbot, wizard.database_page.prepare_button), 30000)
+        next_page(qtbot, wizard)
+        station = wizard.station_page
+        station.language.setCurrentIndex(station.language.findData("de"))
+        qtbot.waitUntil(lambda: station.title() == "Diese Station")
+        assert station.captions[0].text() == "Stationskürzel"
+        assert wizard.database_page.test_button.text() == "VERBINDUNG TESTEN"
+        assert wizard.button(QWizard.WizardButton.NextButton).text().replace("&", "").startswith("Weiter")
+        next_page(qtbot, wizard)
+        assert wizard.devices_page.scan_button.text() == "SCANTEST"
+        assert wizard.windowTitle() == "Packdesk-Einrichtung"
+        station.language.setCurrentIndex(station.language.findData("en"))
+        qtbot.waitUntil(lambda: wizard.devices_page.scan_button.text() == "SCAN TEST")
+        wizard.reject()
+    finally:
+        translations.clear()
