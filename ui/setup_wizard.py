@@ -19,7 +19,8 @@ from app.messages import _
 from app.setup.answers import SetupAnswers, answers_from_file, check_answers, write_station_file
 from app.setup.toml_file import dump_toml
 from devices import diagnostics
-from ui.setup_pages import DatabasePage, DevicesPage, FinishPage, PrintersPage, StationPage
+from ui.setup_device_pages import DevicesPage, PrintersPage
+from ui.setup_pages import DatabasePage, FinishPage, StationPage
 from ui.style import STYLESHEET
 from ui.translations import Translations
 from ui.workers import Worker
