@@ -42,6 +42,7 @@ class StationApp:
     window: StationWindow
     wedge: Any = None  # ui.wedge.KeyboardWedge when the keyboard wedge is on
     doctor: Any = None  # ui.doctor_dialog.DoctorDialog, once a supervisor opened it
+    doctor_words: Any = None  # keeps the home screen's DOCTOR button in the language shown
     translations: Any = None  # ui.translations.Translations: the station's, then each user's language
     closed: bool = field(default=False)
 

@@ -7,7 +7,7 @@ import logging
 from dataclasses import replace
 from typing import Any, Iterable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.config import StationConfig
@@ -124,11 +124,32 @@ class DoctorDialog(QDialog):
         super().done(result)
 
 
+class _ButtonWords(QObject):
+    """The home screen's DOCTOR button in the language shown (home.py is not translated yet)."""
+
+    def __init__(self, doctor_button: Any) -> None:
+        super().__init__(doctor_button)
+        self.doctor_button = doctor_button
+        doctor_button.installEventFilter(self)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The button's word."""
+        self.doctor_button.setText(QCoreApplication.translate("DoctorDialog", "DOCTOR"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """A new language: the word again."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+
 def install_doctor(app: Any) -> None:
     """Wire the home screen's DOCTOR button: shown to supervisors and admins, it opens the
     doctor on this station's configuration."""
     home = app.window.screens["home"]
     doctor_button = home.doctor_button
+    app.doctor_words = _ButtonWords(doctor_button)
 
     def user_changed(user: Any) -> None:
         doctor_button.setVisible(user is not None and getattr(user, "role", "") in DOCTOR_ROLES)

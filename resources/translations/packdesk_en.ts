@@ -198,6 +198,10 @@
         <source>%1 saved. Restart the station to use it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>DOCTOR</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FinishPage</name>

@@ -105,8 +105,10 @@ def test_the_station_speaks_its_language_until_a_badge_brings_another(qtbot, mak
     german = "Scannen Sie Ihren Ausweis, um zu beginnen"
     qtbot.waitUntil(lambda: screen.title.text() == german)  # Qt posts LanguageChange to each widget
     assert screen.station_name.text() == "Station ST-TEST"
+    assert app.window.screens["home"].doctor_button.text() == "DIAGNOSE"
     login(qtbot, app, ALICE_BADGE)
     assert app.translations.language == "en"
+    qtbot.waitUntil(lambda: app.window.screens["home"].doctor_button.text() == "DOCTOR")
     qtbot.waitUntil(lambda: screen.title.text() == "Scan your badge to start")
     qtbot.mouseClick(app.window.screens["home"].logout_button, Qt.MouseButton.LeftButton)
     settle(qtbot, app)
