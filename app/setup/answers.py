@@ -137,18 +137,20 @@ def write_station_file(path: Path, answers: SetupAnswers, keep: dict[str, Any] |
     raw = check_answers(answers, path, keep)
     when = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M UTC")
     text = dump_toml(raw, HEADER.format(when=when))
+    temporary: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.",
                                          suffix=".tmp", delete=False) as out:
+            temporary = Path(out.name)
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(out.name, 0o644)
-        os.replace(out.name, path)
+        temporary.chmod(0o644)
+        os.replace(temporary, path)
     except OSError as exc:
-        if "out" in locals():
-            Path(out.name).unlink(missing_ok=True)
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
         raise ConfigError(f"Cannot write the station configuration {path}: {exc.strerror or exc}. Make its folder "
                           f"writable by this user (e.g. `sudo chown {_user()} {path.parent}`), or start Packdesk "
                           f"with PACKDESK_CONFIG naming a file this user may write.") from None
