@@ -114,3 +114,10 @@ def test_the_station_language_is_read_and_a_language_packdesk_lacks_is_refused(t
     assert station_config(Settings("sqlite://", raw={})).language == "en"
     with pytest.raises(ConfigError, match=r"\[station\] language .*'fr'.*en, de"):
         station_config(Settings("sqlite://", raw={"station": {"language": "fr"}}))
+
+
+def test_a_rename_that_fails_leaves_no_temporary_file_behind(tmp_path: Path) -> None:
+    (tmp_path / "station.toml").mkdir()  # something in the way that cannot be replaced by a file
+    with pytest.raises(ConfigError, match="Cannot write the station configuration"):
+        write_station_file(tmp_path / "station.toml", SetupAnswers(station_code="B1"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["station.toml"]
