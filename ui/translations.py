@@ -1,8 +1,9 @@
 """Qt's translations: the station shows the logged-in user's language (their badge brings it),
 else the station's ([station] language). Packdesk's own strings come from
 resources/translations/packdesk_LANG.qm (compiled from the committed .ts sources by
-`make setup` with pyside6-lrelease), Qt's dialog buttons from Qt's own qtbase_LANG.qm, and
-dates, numbers and weights from QLocale's own data - never the machine's system locale.
+`make setup` with pyside6-lrelease), Qt's dialog buttons from Qt's own qtbase_LANG.qm, app's
+messages shown on screen from its gettext catalogue (app/messages.py), and dates, numbers and
+weights from QLocale's own data - never the machine's system locale.
 
 Widgets repaint their words on QEvent.LanguageChange (see LoginScreen.changeEvent)."""
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
 
 from app.languages import DEFAULT_LANGUAGE, LANGUAGES, chosen_language
+from app.messages import use_language
 from app.paths import resource
 
 log = logging.getLogger(__name__)
@@ -65,6 +67,7 @@ class Translations:
                                                     QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             self._install(qt)
         QLocale.setDefault(QLocale(language))
+        use_language(language)  # app's own messages (gettext) in the same language
         self.language = language
         log.info("language %s", language)
 
@@ -77,6 +80,7 @@ class Translations:
         while self._installed:
             self.app.removeTranslator(self._installed.pop())  # type: ignore[union-attr]
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        use_language(DEFAULT_LANGUAGE)
         self.language = None
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from app.config import Settings, default_sqlite_url, default_station_code, load_toml, station_config
 from app.errors import ConfigError
+from app.messages import _
 from app.setup.toml_file import dump_toml
 
 log = logging.getLogger(__name__)
@@ -65,10 +66,10 @@ def database_problem(url: str) -> str | None:
         return None
     scheme = url.split(":", 1)[0].split("+", 1)[0].lower()
     if "://" not in url or scheme not in DATABASE_SCHEMES:
-        return (f"The database URL {url!r} is not a PostgreSQL URL; write it as "
-                "postgresql://USER@HOST/DATABASE, or choose the built-in database.")
+        return _("The database URL %(url)r is not a PostgreSQL URL; write it as "
+                 "postgresql://USER@HOST/DATABASE, or choose the built-in database.") % {"url": url}
     if scheme == "postgresql" and not url.split("://", 1)[1].split("/", 1)[0].rsplit("@", 1)[-1]:
-        return f"The database URL {url!r} names no host; write it as postgresql://USER@HOST/DATABASE."
+        return _("The database URL %(url)r names no host; write it as postgresql://USER@HOST/DATABASE.") % {"url": url}
     return None
 
 
@@ -76,9 +77,10 @@ def station_code_problem(code: str) -> str | None:
     """Why a station code cannot be used, or None."""
     code = code.strip()
     if not code:
-        return "The station needs a code (e.g. BENCH-3): scans, labels and events name it."
+        return _("The station needs a code (e.g. BENCH-3): scans, labels and events name it.")
     if len(code) > 40:
-        return f"The station code {code!r} is {len(code)} characters long; use at most 40."
+        return _("The station code %(code)r is %(length)d characters long; use at most 40.") % {
+            "code": code, "length": len(code)}
     return None
 
 
@@ -151,9 +153,10 @@ def write_station_file(path: Path, answers: SetupAnswers, keep: dict[str, Any] |
     except OSError as exc:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
-        raise ConfigError(f"Cannot write the station configuration {path}: {exc.strerror or exc}. Make its folder "
-                          f"writable by this user (e.g. `sudo chown {_user()} {path.parent}`), or start Packdesk "
-                          f"with PACKDESK_CONFIG naming a file this user may write.") from None
+        raise ConfigError(_("Cannot write the station configuration %(path)s: %(reason)s. Make its folder "
+                            "writable by this user (e.g. `sudo chown %(user)s %(folder)s`), or start Packdesk "
+                            "with PACKDESK_CONFIG naming a file this user may write.") % {
+            "path": path, "reason": exc.strerror or exc, "user": _user(), "folder": path.parent}) from None
     log.info("station configuration written to %s (station %s)", path, answers.station_code)
     return path
 

@@ -277,6 +277,10 @@ def test_choosing_german_on_the_station_page_turns_the_wizard_german(qtbot, stat
         assert wizard.button(QWizard.WizardButton.NextButton).text().replace("&", "").startswith("Weiter")
         next_page(qtbot, wizard)
         assert wizard.devices_page.scan_button.text() == "SCANTEST"
+        wizard.back()
+        station.code.clear()  # app's own message (gettext) speaks the same language
+        assert station.problem.text().startswith("Die Station braucht ein Kürzel")
+        station.code.setText("BENCH-3")
         assert wizard.windowTitle() == "Packdesk-Einrichtung"
         station.language.setCurrentIndex(station.language.findData("en"))
         qtbot.waitUntil(lambda: wizard.devices_page.scan_button.text() == "SCAN TEST")
