@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: run test setup bench screenshots lint clean dist
+.PHONY: run test setup bench screenshots lint clean dist translations
 
 setup:
 	./packaging/bootstrap.sh dev
@@ -25,6 +25,15 @@ screenshots: setup
 # The one-folder bundle and the Debian package (packaging/build-dist.sh, docs/install.md).
 dist: setup
 	PY=$(PY) ./packaging/build-dist.sh
+
+# Collect the tr() strings of ui/ into the .ts sources (translations kept); `make setup` compiles them.
+translations: setup
+	$(VENV)/bin/pyside6-lupdate -silent -no-obsolete -locations none $$(find ui -name '*.py' | sort) \
+	  -ts resources/translations/packdesk_de.ts resources/translations/packdesk_en.ts
+	$(PY) -c "from ui.translations import compile_translations; compile_translations()"
+	$(VENV)/bin/pybabel -q extract --no-location --omit-header -k _ -k ngettext:1,2 -o resources/locale/packdesk.pot app ui
+	$(VENV)/bin/pybabel -q update --no-fuzzy-matching -i resources/locale/packdesk.pot -d resources/locale -D packdesk
+	$(PY) -c "from app.messages import compile_catalogues; compile_catalogues()"
 
 lint: setup
 	$(VENV)/bin/lint-imports

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import ConfigError
+from app.languages import DEFAULT_LANGUAGE, STATION_LANGUAGE_KEY, language_problem
 from app.orders.settings import OrderSettings
 from app.packing.settings import PackingSettings
 from app.paths import config_dir, data_dir
@@ -122,9 +123,10 @@ class StationConfig:
     demo: bool = False
     output_dir: Path = field(default_factory=lambda: data_dir() / "printed")
     config_path: Path | None = None
+    language: str = DEFAULT_LANGUAGE  # [station] language: the station's default (app/languages.py)
 
 
-_STATION_KEYS = {"code", "name", "fullscreen", "sounds"}
+_STATION_KEYS = {"code", "name", "fullscreen", "sounds", STATION_LANGUAGE_KEY}
 _DEVICE_KEYS = set(DeviceUrls.__dataclass_fields__)
 _DEMO_KEYS = {"output_dir"}
 
@@ -154,6 +156,11 @@ def station_config(settings: Settings, demo: bool = False, windowed: bool = Fals
             if not isinstance(station[key], bool):
                 raise ConfigError(f"[station] {key} in {where} must be true or false.")
             kwargs[key] = station[key]
+    if STATION_LANGUAGE_KEY in station:
+        found = language_problem(str(station[STATION_LANGUAGE_KEY]))
+        if found:
+            raise ConfigError(f"[station] language in {where}: {found}.")
+        kwargs["language"] = str(station[STATION_LANGUAGE_KEY])
     if windowed:
         kwargs["fullscreen"] = False
     if "output_dir" in demo_table:

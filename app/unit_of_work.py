@@ -233,6 +233,7 @@ class UserRecord:
     badge_code: str
     pin_hash: str | None = None
     active: bool = True
+    language: str | None = None  # None: the station's language
 
 
 @dataclass(frozen=True)

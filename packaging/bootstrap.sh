@@ -50,4 +50,9 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   fi
   touch "$stamp"
 fi
+# Qt's translations: the committed .ts sources compiled to .qm by the wheel's pyside6-lrelease
+# (only those that changed).
+"$VENV/bin/python" -c "from ui.translations import compile_translations; compile_translations()"
+# The command line's gettext catalogues: the committed .po files compiled to .mo with Babel.
+"$VENV/bin/python" -c "from app.messages import compile_catalogues; compile_catalogues()"
 

@@ -103,10 +103,17 @@ def run_station(args: argparse.Namespace, log_path: Path | None = None) -> int:
 
     from PySide6 import __version__ as pyside_version
 
+    qt_app = QApplication.instance() or QApplication([])
+    from ui.setup_wizard import needs_first_run, run_first_time_setup
+
+    if needs_first_run(args):  # a new station: the set-up wizard writes its configuration first
+        log.info("no station configuration yet: the set-up wizard")
+        if not run_first_time_setup():
+            log.info("set-up cancelled; the station does not start")
+            return 0
     config = config_from_args(args)
     log.info("Packdesk starting: station %s, database %s, PySide6 %s, log %s", config.code,
              config.database_url.split("@")[-1], pyside_version, log_path)
-    qt_app = QApplication.instance() or QApplication([])
     station = build_station(config)
     # SIGTERM (systemd stop) closes cleanly; Qt needs its loop to wake up to notice.
     signal.signal(signal.SIGTERM, lambda *_: (setattr(station.window, "exit_allowed", True), qt_app.quit()))

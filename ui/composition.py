@@ -41,6 +41,9 @@ class StationApp:
     diagnostics: Worker  # the device screen's tests
     window: StationWindow
     wedge: Any = None  # ui.wedge.KeyboardWedge when the keyboard wedge is on
+    doctor: Any = None  # ui.doctor_dialog.DoctorDialog, once a supervisor opened it
+    doctor_words: Any = None  # keeps the home screen's DOCTOR button in the language shown
+    translations: Any = None  # ui.translations.Translations: the station's, then each user's language
     closed: bool = field(default=False)
 
     @property
@@ -58,6 +61,8 @@ class StationApp:
         self.diagnostics.shutdown()
         self.devices.close()
         self.backend.close()
+        if self.translations is not None:
+            self.translations.clear()
         self.window.exit_allowed = True
         self.window.close()
 
@@ -137,6 +142,13 @@ def build_station(config: StationConfig) -> StationApp:
     from ui.screens.device_settings import install_device_settings
 
     install_device_settings(app)
+    from ui.doctor_dialog import install_doctor
+
+    install_doctor(app)
+    from ui.translations import Translations, follow_the_user
+
+    app.translations = Translations()
+    follow_the_user(app.translations, station, config.language)
     sounds.announce()
     return app
 

@@ -11,6 +11,7 @@ from app.config import load_settings
 from app.store import migrate
 from app.store.session import Database
 from app.errors import PackdeskError
+from app.messages import _
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ def run_upgrade(args: argparse.Namespace) -> int:
     """packdesk db upgrade"""
     with open_database(args) as db:
         migrate.upgrade(db, args.revision)
-        print(f"database {db.safe_url} is at revision {args.revision}")
+        print(_("database %(url)s is at revision %(revision)s") % {"url": db.safe_url, "revision": args.revision})
     return 0
 
 
@@ -72,5 +73,5 @@ def run_check(args: argparse.Namespace) -> int:
             return 1
         except Exception as exc:  # noqa: BLE001 - e.g. an empty database
             raise PackdeskError(f"Cannot check {db.safe_url}: {exc}. Run `packdesk db upgrade` first.") from exc
-        print(f"database {db.safe_url}: schema matches the models")
+        print(_("database %(url)s: schema matches the models") % {"url": db.safe_url})
     return 0

@@ -6,6 +6,7 @@ import logging
 
 from app.cli.db import add_database_options, open_database
 from app.imports.demo import is_empty, load_demo
+from app.messages import _, ngettext
 
 log = logging.getLogger(__name__)
 
@@ -26,10 +27,11 @@ def run(args: argparse.Namespace) -> int:
     """packdesk demo"""
     with open_database(args) as db:
         if args.if_empty and not is_empty(db):
-            print(f"database {db.safe_url} already has data; demo not loaded")
+            print(_("database %(url)s already has data; demo not loaded") % {"url": db.safe_url})
             return 0
         report = load_demo(db)
     for item in report.imports:
         print(item.summary())
-    print(f"{report.made_ready} order(s) ready to pack, {report.held} on hold")
+    print(ngettext("%(count)d order ready to pack", "%(count)d orders ready to pack", report.made_ready)
+          % {"count": report.made_ready} + ", " + _("%(held)d on hold") % {"held": report.held})
     return 0

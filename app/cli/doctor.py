@@ -10,6 +10,7 @@ from app.config import load_settings, station_config
 from app.doctor import Finding, all_well, examine, problem, registered_checks
 from app.doctor.checks import app_checks, check_clock, check_display, summary_lines
 from app.errors import ConfigError
+from app.messages import _, ngettext
 
 log = logging.getLogger(__name__)
 
@@ -46,5 +47,6 @@ def run_doctor(args: argparse.Namespace) -> int:
     else:
         print("\n".join(summary_lines(findings)))
         problems = sum(not f.ok for f in findings)
-        print("All is well." if healthy else f"{problems} problem(s) found.")
+        print(_("All is well.") if healthy
+              else ngettext("%(count)d problem found.", "%(count)d problems found.", problems) % {"count": problems})
     return 0 if healthy else 1

@@ -5,6 +5,7 @@ import argparse
 import logging
 
 from app.logging_setup import crash_reports, last_lines, log_path
+from app.messages import _
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ def run_logs(args: argparse.Namespace) -> int:
         return 0
     lines = last_lines(args.lines)
     if not lines:
-        print(f"No log yet at {log_path()} (the station writes it when it runs).")
+        print(_("No log yet at %(path)s (the station writes it when it runs).") % {"path": log_path()})
         return 0
     print("\n".join(lines))
     return 0

@@ -14,6 +14,7 @@ from importlib.metadata import entry_points
 from typing import Callable, Sequence
 
 from app.errors import PackdeskError
+from app.messages import language_for_command, use_language
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    use_language(language_for_command(_station_language(args)))
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -56,6 +58,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _station_language(args: argparse.Namespace) -> str | None:
+    """[station] language of the configuration the command uses (a bad file: the command says so)."""
+    from app.config import load_settings
+
+    try:
+        station = load_settings(getattr(args, "config", None)).raw.get("station", {})
+    except PackdeskError:
+        return None
+    return station.get("language") if isinstance(station, dict) else None
 
 
 if __name__ == "__main__":

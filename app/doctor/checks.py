@@ -15,6 +15,7 @@ from alembic.script import ScriptDirectory
 from app.config import StationConfig
 from app.doctor import Finding, ok, problem
 from app.logging_setup import log_dir
+from app.messages import _
 from app.paths import data_dir
 from app.store.migrate import alembic_config
 from app.store.session import Database
@@ -168,8 +169,9 @@ def check_clock(now: datetime | None = None, synchronised: bool | None | str = "
 def summary_lines(findings: Iterable[Finding]) -> list[str]:
     """The findings as text lines for a terminal: ok/PROBLEM, what was found, the fix."""
     lines = []
+    well, wrong, fix = _("ok"), _("PROBLEM"), _("fix:")
     for f in findings:
-        lines.append(f"{'ok     ' if f.ok else 'PROBLEM'} {f.check}: {f.found}")
+        lines.append(f"{well if f.ok else wrong:7} {f.check}: {f.found}")
         if f.fix:
-            lines.append(f"        fix: {f.fix}")
+            lines.append(f"        {fix} {f.fix}")
     return lines

@@ -6,6 +6,7 @@ import logging
 from app.imports.common import ImportReport, Progress, Uniques
 from app.imports.errors import RowProblem
 from app.imports.reading import Record, Row
+from app.languages import language_problem
 from app.store.import_rows import UserFacts, UserRow
 from app.store.imports import ImportWriter
 
@@ -19,6 +20,7 @@ COLUMNS = {
     "badge_code": "text, required, unique: what the badge's barcode reads",
     "pin": "4 to 8 digits; required for supervisors and admins unless already set; stored hashed",
     "active": "true/false, default true",
+    "language": "en or de: the language the station shows this user; empty: the station's",
 }
 REQUIRED = {"username", "display_name", "role", "badge_code"}
 
@@ -34,6 +36,11 @@ def parse(records: list[Record], problems: list[RowProblem]) -> list[UserRow]:
                  role=(row.text("role", required=True) or "").lower() or None,
                  badge_code=row.text("badge_code", required=True, column="users.badge_code"),
                  active=row.boolean("active", default=True))
+        language = row.text("language")
+        if language is not None:
+            v["language"] = language.lower()
+            if language_problem(v["language"]):
+                row.problem(str(language_problem(v["language"])))
         if v["role"] and v["role"] not in ROLES:
             row.problem(f"role {v['role']!r} is not one of {', '.join(ROLES)}")
         pin = row.text("pin")

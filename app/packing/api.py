@@ -45,6 +45,7 @@ class Packer:
     username: str
     display_name: str
     role: str  # packer, picker, supervisor, admin
+    language: str | None = None  # the badge brings the user's language; None: the station's
 
 
 @dataclass(frozen=True)

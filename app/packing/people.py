@@ -69,7 +69,7 @@ def login(uow: UnitOfWork, desk: Desk, badge: str) -> Packer:
         raise BadgeNotRecognised(f"Badge {code!r} belongs to no active user; "
                                  "scan your own badge or ask a supervisor to register it.")
     log.info("%s logged in at %s", user.username, desk.station)
-    return Packer(user.id, user.username, user.display_name, user.role)
+    return Packer(user.id, user.username, user.display_name, user.role, user.language)
 
 
 def logout(uow: UnitOfWork, desk: Desk, user: Packer, reason: str = "logged out") -> None:

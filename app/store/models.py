@@ -318,6 +318,7 @@ class User(Base):
     badge_code: Mapped[str] = mapped_column(String(64), unique=True)
     pin_hash: Mapped[str | None] = mapped_column(String(200))  # argon2
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    language: Mapped[str | None] = mapped_column(String(8))  # None: the station's (app/languages.py)
 
     __table_args__ = (
         CheckConstraint("role IN ('packer', 'picker', 'supervisor', 'admin')", name="role"),

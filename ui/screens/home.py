@@ -41,6 +41,9 @@ class HomeScreen(QWidget):
         self.devices_button = button("DEVICES")  # supervisor only: ui/screens/device_settings.py
         buttons.addWidget(self.devices_button, 1)
         self.devices_button.clicked.connect(lambda: station.open_device_settings())
+        self.doctor_button = button("DOCTOR")  # supervisors and admins: ui/doctor_dialog.py
+        self.doctor_button.hide()
+        buttons.addWidget(self.doctor_button, 1)
         layout.addLayout(buttons)
         self.next_button.clicked.connect(station.next_order)
         self.logout_button.clicked.connect(station.logout)

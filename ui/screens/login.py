@@ -1,7 +1,7 @@
 """Login: scan a badge."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ui.bridge import StationBridge as Station
@@ -16,16 +16,28 @@ class LoginScreen(QWidget):
         self.station = station
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        self.title = label("Scan your badge to start", "big")
+        self.title = label("", "big")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.station_name = label(f"Station {station.station_code}", "title")
+        self.station_name = label("", "title")
         self.station_name.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message = label("", "message")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for widget in (self.station_name, self.title, self.message):
             layout.addWidget(widget)
         layout.addStretch(2)
+        self.retranslate()
         station.message.connect(self._message)
+
+    def retranslate(self) -> None:
+        """The screen's words in the language shown now."""
+        self.title.setText(self.tr("Scan your badge to start"))
+        self.station_name.setText(self.tr("Station %1").replace("%1", self.station.station_code))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """A new language (ui/translations.py): the words again."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _message(self, text: str, level: str) -> None:
         if self.station.user is None:

@@ -1,0 +1,312 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>DatabasePage</name>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Where this station keeps orders, scans and labels.</source>
+        <translation>Wo diese Station Aufträge, Scans und Etiketten speichert.</translation>
+    </message>
+    <message>
+        <source>Built-in database on this computer (one station alone)</source>
+        <translation>Eingebaute Datenbank auf diesem Computer (eine einzelne Station)</translation>
+    </message>
+    <message>
+        <source>PostgreSQL database shared by the stations</source>
+        <translation>PostgreSQL-Datenbank, die sich die Stationen teilen</translation>
+    </message>
+    <message>
+        <source>TEST CONNECTION</source>
+        <translation>VERBINDUNG TESTEN</translation>
+    </message>
+    <message>
+        <source>CREATE OR UPGRADE THE TABLES</source>
+        <translation>TABELLEN ANLEGEN ODER AKTUALISIEREN</translation>
+    </message>
+    <message>
+        <source>Write the PostgreSQL URL first.</source>
+        <translation>Geben Sie zuerst die PostgreSQL-URL ein.</translation>
+    </message>
+    <message>
+        <source>Connecting...</source>
+        <translation>Verbinde...</translation>
+    </message>
+    <message>
+        <source>Creating the tables...</source>
+        <translation>Lege die Tabellen an...</translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation>Verbunden: %1</translation>
+    </message>
+    <message>
+        <source>%1. Press CREATE OR UPGRADE THE TABLES.</source>
+        <translation>%1. Drücken Sie TABELLEN ANLEGEN ODER AKTUALISIEREN.</translation>
+    </message>
+    <message>
+        <source>The test failed: %1</source>
+        <translation>Der Test ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <source>Scanner and scale</source>
+        <translation>Scanner und Waage</translation>
+    </message>
+    <message>
+        <source>Choose a serial port, or type a device address (docs/devices.md). Leave the scanner empty for a keyboard scanner.</source>
+        <translation>Wählen Sie eine serielle Schnittstelle oder geben Sie eine Geräteadresse ein (docs/devices.md). Lassen Sie den Scanner leer für einen Tastatur-Scanner.</translation>
+    </message>
+    <message>
+        <source>LOOK FOR DEVICES</source>
+        <translation>GERÄTE SUCHEN</translation>
+    </message>
+    <message>
+        <source>SCAN TEST</source>
+        <translation>SCANTEST</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>WEIGH</source>
+        <translation>WIEGEN</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Waage</translation>
+    </message>
+    <message>
+        <source>Scale protocol</source>
+        <translation>Waagenprotokoll</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n serial port(s) found on this computer.</source>
+        <translation>
+            <numerusform>%n serielle Schnittstelle auf diesem Computer gefunden.</numerusform>
+            <numerusform>%n serielle Schnittstellen auf diesem Computer gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No scanner chosen: a keyboard scanner types into the station.</source>
+        <translation>Kein Scanner gewählt: Ein Tastatur-Scanner tippt in die Station.</translation>
+    </message>
+    <message>
+        <source>The scanner at %1 cannot be opened: %2</source>
+        <translation>Der Scanner an %1 lässt sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+        <source>STOP SCAN TEST</source>
+        <translation>SCANTEST BEENDEN</translation>
+    </message>
+    <message>
+        <source>Opening the scanner at %1...</source>
+        <translation>Öffne den Scanner an %1...</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scan a barcode now (%n second(s)).</source>
+        <translation>
+            <numerusform>Scannen Sie jetzt einen Barcode (%n Sekunde).</numerusform>
+            <numerusform>Scannen Sie jetzt einen Barcode (%n Sekunden).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The scanner at %1 is %2: %3</source>
+        <translation>Der Scanner an %1 ist %2: %3</translation>
+    </message>
+    <message>
+        <source>Read: %1</source>
+        <translation>Gelesen: %1</translation>
+    </message>
+    <message>
+        <source>No scale chosen.</source>
+        <translation>Keine Waage gewählt.</translation>
+    </message>
+    <message>
+        <source>Weighing at %1: keep the scale still...</source>
+        <translation>Wiege an %1: Waage ruhig halten...</translation>
+    </message>
+    <message>
+        <source>Stable weight: %1 at %2</source>
+        <translation>Stabiles Gewicht: %1 an %2</translation>
+    </message>
+    <message>
+        <source>No weight (%1): %2</source>
+        <translation>Kein Gewicht (%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorDialog</name>
+    <message>
+        <source>keyboard scanner (no serial scanner configured)</source>
+        <translation>Tastatur-Scanner (kein serieller Scanner eingerichtet)</translation>
+    </message>
+    <message>
+        <source>not configured</source>
+        <translation>nicht eingerichtet</translation>
+    </message>
+    <message>
+        <source>%1: connected (live state of the running station)</source>
+        <translation>%1: verbunden (aktueller Zustand der laufenden Station)</translation>
+    </message>
+    <message>
+        <source>Check the cable and power; the DEVICES screen shows its live state and tests it.</source>
+        <translation>Prüfen Sie Kabel und Stromversorgung; die Seite GERÄTE zeigt den aktuellen Zustand und testet das Gerät.</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <source>CHECK AGAIN</source>
+        <translation>ERNEUT PRÜFEN</translation>
+    </message>
+    <message>
+        <source>SET-UP WIZARD</source>
+        <translation>EINRICHTUNGS-ASSISTENT</translation>
+    </message>
+    <message>
+        <source>CLOSE</source>
+        <translation>SCHLIESSEN</translation>
+    </message>
+    <message>
+        <source>Checking...</source>
+        <translation>Prüfe...</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Abhilfe: %1</translation>
+    </message>
+    <message>
+        <source>All is well.</source>
+        <translation>Alles in Ordnung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>%n Problem gefunden.</numerusform>
+            <numerusform>%n Probleme gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 saved. Restart the station to use it.</source>
+        <translation>%1 gespeichert. Starten Sie die Station neu, um die Einstellungen zu verwenden.</translation>
+    </message>
+    <message>
+        <source>DOCTOR</source>
+        <translation>DIAGNOSE</translation>
+    </message>
+</context>
+<context>
+    <name>FinishPage</name>
+    <message>
+        <source>Save the configuration</source>
+        <translation>Konfiguration speichern</translation>
+    </message>
+    <message>
+        <source>Finish writes %1:</source>
+        <translation>Fertigstellen schreibt %1:</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <source>Scan your badge to start</source>
+        <translation>Scannen Sie Ihren Ausweis, um zu beginnen</translation>
+    </message>
+    <message>
+        <source>Station %1</source>
+        <translation>Station %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrintersPage</name>
+    <message>
+        <source>Printers</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <source>A CUPS queue (cups://QUEUE) or a network printer (tcp://HOST:9100). An empty document printer prints slips on the label printer.</source>
+        <translation>Eine CUPS-Warteschlange (cups://QUEUE) oder ein Netzwerkdrucker (tcp://HOST:9100). Ohne Dokumentdrucker druckt der Etikettendrucker die Lieferscheine.</translation>
+    </message>
+    <message>
+        <source>Label printer</source>
+        <translation>Etikettendrucker</translation>
+    </message>
+    <message>
+        <source>Document printer</source>
+        <translation>Dokumentdrucker</translation>
+    </message>
+    <message>
+        <source>PRINT TEST</source>
+        <translation>TESTDRUCK</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n printer queue(s) found in CUPS.</source>
+        <translation>
+            <numerusform>%n Drucker-Warteschlange in CUPS gefunden.</numerusform>
+            <numerusform>%n Drucker-Warteschlangen in CUPS gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No printer chosen.</source>
+        <translation>Kein Drucker gewählt.</translation>
+    </message>
+    <message>
+        <source>Printing a test label at %1...</source>
+        <translation>Drucke ein Testetikett an %1...</translation>
+    </message>
+    <message>
+        <source>Test label printed at %1.</source>
+        <translation>Testetikett an %1 gedruckt.</translation>
+    </message>
+    <message>
+        <source>Test label NOT printed at %1: %2</source>
+        <translation>Testetikett an %1 NICHT gedruckt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Packdesk set-up</source>
+        <translation>Packdesk-Einrichtung</translation>
+    </message>
+</context>
+<context>
+    <name>StationPage</name>
+    <message>
+        <source>This station</source>
+        <translation>Diese Station</translation>
+    </message>
+    <message>
+        <source>Scans, labels and events name the station by its code.</source>
+        <translation>Scans, Etiketten und Ereignisse nennen die Station mit ihrem Kürzel.</translation>
+    </message>
+    <message>
+        <source>e.g. Bench 3, hall B</source>
+        <translation>z. B. Packtisch 3, Halle B</translation>
+    </message>
+    <message>
+        <source>Station code</source>
+        <translation>Stationskürzel</translation>
+    </message>
+    <message>
+        <source>Name (optional)</source>
+        <translation>Name (optional)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Between users the station shows its language; a user&apos;s own language comes with their badge.</source>
+        <translation>Zwischen den Benutzern zeigt die Station ihre Sprache; die eigene Sprache eines Benutzers kommt mit seinem Ausweis.</translation>
+    </message>
+</context>
+</TS>
