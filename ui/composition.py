@@ -63,8 +63,18 @@ class StationApp:
 
 
 def check_devices(config: StationConfig) -> None:
-    """Refuse a bad keyboard-wedge URL at start-up, naming the key and the file."""
+    """Refuse a bad keyboard-wedge, scanner or scale URL at start-up, naming the key and the
+    file (built, not opened: a device that is only unplugged is the health check's news)."""
     where = config.config_path or "the built-in defaults"
+    urls = config.devices
+    builders = (("scanner", lambda: open_scanner(urls.scanner)),
+                ("scale", lambda: open_scale(urls.scale, urls.scale_protocol)))
+    for key, build in builders:
+        if getattr(urls, key) and not is_keyboard_url(getattr(urls, key)):
+            try:
+                build()
+            except PackdeskError as exc:
+                raise ConfigError(f"[devices] {key} in {where}: {exc}") from None
     for key in ("scanner", "keyboard_wedge"):
         url = getattr(config.devices, key)
         if not is_keyboard_url(url):
