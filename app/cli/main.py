@@ -14,6 +14,7 @@ from importlib.metadata import entry_points
 from typing import Callable, Sequence
 
 from app.errors import PackdeskError
+from app.store.errors import database_problem
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        # The database's known troubles reached here past a command's own unit of work.
+        problem = database_problem(exc)
+        if problem is None:
+            raise
+        log.debug("database error", exc_info=True)
+        print(f"packdesk: {problem}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -46,6 +46,12 @@ def read_text(path: Path) -> str:
         return path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         raise ImportFormatError(f"{path} does not exist; give the path of the file to import.") from None
+    except IsADirectoryError:
+        raise ImportFormatError(f"{path} is a folder; give the path of the file to import.") from None
+    except PermissionError:
+        raise ImportFormatError(f"{path} cannot be read by this user; check its permissions.") from None
+    except OSError as exc:
+        raise ImportFormatError(f"{path} cannot be read ({exc.strerror or exc}).") from None
     except UnicodeDecodeError as exc:
         raise ImportFormatError(
             f"{path} is not UTF-8 text (byte {exc.start}); save it as UTF-8 CSV or JSON and try again."
@@ -73,6 +79,12 @@ def read_csv(text: str, source: str = "the file") -> tuple[list[str], list[Recor
                 values["__extra__"] = row[len(header):]
             records.append(Record(start, values))
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise ImportFormatError(
+                f"{source}: line {last + 1}: a field is longer than {csv.field_size_limit():,} characters, "
+                "the most one field may hold: a quote (\") that opens a field and never closes makes the rest "
+                "of the file one field; close it, or shorten the field, and import again."
+            ) from None
         raise ImportFormatError(
             f"{source}: line {last + 1}: {exc}: a field that starts with a quote (\") must end with "
             "one, and a quote inside it is written twice (\"\"); fix that line and import again."
@@ -94,6 +106,9 @@ def read_json(text: str, source: str) -> list[Record]:
             value, pos = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
             raise ImportFormatError(f"{source}: not valid JSON at line {exc.lineno}: {exc.msg}.") from None
+        except RecursionError:
+            raise ImportFormatError(f"{source}: line {line}: the JSON is nested too deeply to read; an import "
+                                    "record is an object of fields, with lists of objects at most two deep.") from None
         if not isinstance(value, dict):
             raise ImportFormatError(f"{source}: line {line}: expected an object {{...}}, got {type(value).__name__}.")
         records.append(Record(line, value))
