@@ -13,7 +13,7 @@ from app.errors import ConfigError, PackdeskError
 from app.ports import DeviceState, DeviceStatus
 from app.station.backend import StationBackend, open_backend
 from app.station.core import StationCore
-from app.station.devices import DOCUMENT_PRINTER, LABEL_PRINTER, SCALE, StationDevices
+from app.station.devices import DATABASE, DOCUMENT_PRINTER, LABEL_PRINTER, SCALE, StationDevices
 from app.station.runner import StationRunner
 from devices.factory import check_keyboard_url, open_printer, open_scale, open_scanner, printer_probe, scale_probe
 from devices.printers import FolderPrinter
@@ -115,9 +115,11 @@ def build_station(config: StationConfig) -> StationApp:
     check_devices(config)
     backend = open_backend(config.database_url, config.packing)
     devices = build_devices(config)
+    devices.probes[DATABASE], devices.database_address = backend.health_probe(), backend.db.safe_url
     runner = StationRunner()
     core = StationCore(backend.service, devices, label_and_slip_jobs, backend.records, time.monotonic,
-                       io=runner.executor("devices"), checks=runner.executor("device watch"))
+                       io=runner.executor("devices"), checks=runner.executor("device watch"),
+                       database_checks=runner.executor("database watch"))
     sounds = Sounds(enabled=config.sounds)
     station = StationBridge(runner, sounds, core.snapshot())
     inbox = ScanInbox()
@@ -130,7 +132,12 @@ def build_station(config: StationConfig) -> StationApp:
     if config.demo:
         from ui.demo_panel import DemoPanel
 
-        side_panel = DemoPanel(station, keyboard, backend.records.demo_badges())
+        try:
+            badges = backend.records.demo_badges()
+        except PackdeskError as exc:  # the login screen says what is wrong with the database
+            log.warning("no demo badges: %s", exc)
+            badges = []
+        side_panel = DemoPanel(station, keyboard, badges)
     window = StationWindow(station, side_panel)
     diagnostics = Worker("devices")
     app = StationApp(config, backend, devices, runner, station, inbox, keyboard, diagnostics, window)

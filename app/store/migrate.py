@@ -1,11 +1,13 @@
 """Schema migrations with Alembic: upgrade a database, or check models and migrations agree."""
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 
 from app.store.session import Database
 
@@ -19,6 +21,12 @@ def alembic_config(url: str) -> Config:
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return cfg
+
+
+@functools.cache
+def head_revision() -> str | None:
+    """The newest migration's revision id (what `db upgrade` brings a database to)."""
+    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
 
 
 def upgrade(db: Database, revision: str = "head") -> None:
