@@ -155,6 +155,19 @@ def valid_gtin(code: str) -> bool:
         gs1_check_digit(code[:-1]) == int(code[-1])
 
 
+# Fields that may hold line breaks and tabs; every other field is one line on a label or a
+# slip, where a control character would print as an empty box or break the layout.
+MULTILINE_FIELDS = frozenset({"notes", "gift_message", "special_packaging"})
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_MULTILINE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _control_character(text: str, multiline: bool) -> str | None:
+    """The first control character of `text` (line breaks and tabs allowed when multiline)."""
+    found = (_CONTROL_MULTILINE if multiline else _CONTROL).search(text)
+    return found.group() if found else None
+
+
 class Row:
     """Typed access to one record's fields; every bad field adds a problem and gives None."""
 
@@ -163,11 +176,17 @@ class Row:
         self.values = record.values
         self._problems = problems
         self.ok = True
+        self._refused: set[str] = set()  # fields reported by raw(), read as empty from then on
 
     def problem(self, reason: str) -> None:
         """Reports a problem with this row."""
         self.ok = False
         self._problems.append(RowProblem(self.line, reason))
+
+    def missing(self, name: str) -> None:
+        """Reports a required field as missing, unless it was refused already (then it reads as empty)."""
+        if name not in self._refused:
+            self.problem(f"{name} is missing")
 
     def raw(self, name: str) -> str:
         """The field as text, stripped; a JSON object or list is a problem (and empty)."""
@@ -179,8 +198,18 @@ class Row:
         if isinstance(value, (dict, list)):
             self.problem(f"{name} must be text, not a JSON object or list")
             self.values[name] = None  # reported once, however often the field is read
+            self._refused.add(name)
             return ""
-        return str(value).strip()
+        text = str(value).strip()
+        control = _control_character(text, multiline=name in MULTILINE_FIELDS)
+        if control is not None:
+            what = "a NUL character (\\x00)" if control == "\x00" else f"the control character {control!r}"
+            allowed = "" if name in MULTILINE_FIELDS else " (line breaks belong in notes and gift_message only)"
+            self.problem(f"{name} holds {what}; remove it{allowed}")
+            self.values[name] = None
+            self._refused.add(name)
+            return ""
+        return text
 
     def text(self, name: str, *, required: bool = False, max_len: int | None = None,
              default: str | None = None, column: str | None = None) -> str | None:
@@ -188,7 +217,7 @@ class Row:
         value = self.raw(name)
         if not value:
             if required:
-                self.problem(f"{name} is missing")
+                self.missing(name)
             return default
         if column is not None:
             max_len = LIMITS.text(*column.split("."))
@@ -207,7 +236,7 @@ class Row:
         value = self.raw(name)
         if not value:
             if required:
-                self.problem(f"{name} is missing")
+                self.missing(name)
             return default
         if not WHOLE_NUMBER.fullmatch(value):
             self.problem(f"{name} {value!r} is not a whole number")
@@ -236,7 +265,7 @@ class Row:
         value = self.raw(name)
         if not value:
             if required:
-                self.problem(f"{name} is missing")
+                self.missing(name)
             return default
         if not DECIMAL_NUMBER.fullmatch(value):
             self.problem(f"{name} {value!r} is not a decimal number (write it like 12.50)")
@@ -273,7 +302,7 @@ class Row:
         value = self.raw(name)
         if not value:
             if required:
-                self.problem(f"{name} is missing")
+                self.missing(name)
             return None
         parsed = parse_timestamp(value)
         if parsed is None:
@@ -284,7 +313,7 @@ class Row:
         value = self.raw(name)
         if not value:
             if required:
-                self.problem(f"{name} is missing")
+                self.missing(name)
             return None
         if not (value.isascii() and value.isdigit() and len(value) in (8, 12, 13, 14)):
             self.problem(f"{name} {value!r} is not a GTIN (8, 12, 13 or 14 digits)")
