@@ -88,6 +88,17 @@ def missing_fallbacks() -> list[Fallback]:
     return [f for f in FALLBACKS if not font_path(f.name).is_file()]
 
 
+def doctor_checks(config: object) -> list:
+    """`packdesk doctor`'s look at the fallback fonts: each missing one with its package."""
+    from app.doctor import ok, problem
+
+    missing = missing_fallbacks()
+    found = [ok(f"font: {f.covers}", str(font_path(f.name))) for f in FALLBACKS if f not in missing]
+    return found + [problem(f"font: {f.covers}", f"no font for {f.covers} text ({' or '.join(f.paths)}); "
+                            "such text prints as empty boxes", f"Install the Debian package {f.package} "
+                            f"(apt-get install {f.package}).") for f in missing]
+
+
 @functools.lru_cache(maxsize=4096)
 def _face_for(char: str) -> str | None:
     """The fallback face that draws `char`, or None: the document's own font (which draws it,

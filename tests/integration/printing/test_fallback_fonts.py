@@ -117,6 +117,8 @@ def test_a_missing_fallback_font_is_named_with_its_package(monkeypatch, caplog) 
         assert runs == [(fonts.REGULAR, "東京")]  # drawn (as empty boxes) in the document's font
         assert "install the Debian package fonts-wqy-zenhei" in caplog.text
         assert [f.package for f in fonts.missing_fallbacks()][:1] == ["fonts-wqy-zenhei"]
+        problems = [f for f in fonts.doctor_checks(None) if not f.ok]  # packdesk doctor says so too
+        assert problems[0].fix == "Install the Debian package fonts-wqy-zenhei (apt-get install fonts-wqy-zenhei)."
     finally:
         monkeypatch.undo()
         for cached in (fonts.fallback_face, fonts._face_for, fonts.runs):
