@@ -74,13 +74,15 @@ def test_the_configuration_path_being_a_directory_is_one_message(tmp_path: Path)
         load_settings(tmp_path)
 
 
-@pytest.mark.parametrize("doc", ["configuration.md", "install.md"])
+@pytest.mark.parametrize("doc", ["configuration.md", "install.md", "imports.md"])
 def test_the_examples_in_the_docs_are_accepted_whole(tmp_path: Path, doc: str) -> None:
     text = (ROOT / "docs" / doc).read_text(encoding="utf-8")
     examples = re.findall(r"```toml\n(.*?)```", text, re.S)
     assert examples
     for example in examples:
-        assert load_settings(write(tmp_path, example)).database_url.startswith("postgresql")
+        settings = load_settings(write(tmp_path, example))
+        if "[database]" in example:
+            assert settings.database_url.startswith("postgresql")
 
 
 def test_every_device_key_the_station_reads_is_declared() -> None:
