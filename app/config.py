@@ -11,16 +11,33 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from app.config_tables import ConfigTable, check_known, collect_tables, config_table
 from app.errors import ConfigError
 from app.languages import DEFAULT_LANGUAGE, STATION_LANGUAGE_KEY, language_problem
-from app.orders.settings import OrderSettings
-from app.packing.settings import PackingSettings
+from app.orders.settings import ORDER_CONFIG_TABLES, OrderSettings
+from app.packing.settings import PACKING_CONFIG_TABLES, PackingSettings
 from app.paths import config_dir, data_dir
 
 log = logging.getLogger(__name__)
 
 ENV_DATABASE_URL = "PACKDESK_DATABASE_URL"
 ENV_CONFIG = "PACKDESK_CONFIG"
+
+
+# The tables read in this module. [imports] is read by app/cli/imports.py; it is declared here
+# because app.imports (where its default lives) loads the store, which no configuration needs.
+CONFIG_TABLES: tuple[ConfigTable, ...] = (
+    config_table("database", "url"),
+    config_table("station", "code", "name", "fullscreen", "sounds", STATION_LANGUAGE_KEY),
+    config_table("devices", "scanner", "scale", "scale_protocol", "label_printer", "document_printer",
+                 "label_format", "keyboard_wedge"),
+    config_table("demo", "output_dir"),
+    config_table("imports", "max_line_quantity"),
+)
+
+# Every table and key the configuration file may hold: a new area declares its tables next to
+# its settings (a tuple of config_table(...)) and adds that tuple here.
+KNOWN_TABLES: dict[str, ConfigTable] = collect_tables(CONFIG_TABLES, PACKING_CONFIG_TABLES, ORDER_CONFIG_TABLES)
 
 
 def default_config_path() -> Path:
@@ -39,6 +56,14 @@ def load_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(fh)
     except FileNotFoundError:
         raise ConfigError(f"Configuration file {path} does not exist; create it (see docs/configuration.md).") from None
+    except IsADirectoryError:
+        raise ConfigError(f"Configuration file {path} is a directory; name the TOML file itself "
+                          f"(e.g. {path}/station.toml).") from None
+    except PermissionError:
+        raise ConfigError(f"Configuration file {path} cannot be read by this user; check its permissions.") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"Configuration file {path} is not UTF-8 text ({exc.reason} at byte {exc.start}); "
+                          "save it as UTF-8.") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"Configuration file {path} is not valid TOML: {exc}. Fix the line it names.") from None
 
@@ -65,10 +90,15 @@ def load_settings(config_path: str | Path | None = None, database_url: str | Non
     raw: dict[str, Any] = {}
     if config_path or path.exists():
         raw = load_toml(path)
+        check_known(raw, KNOWN_TABLES, path)
+    configured = raw.get("database", {}).get("url")
+    if configured is not None and not (isinstance(configured, str) and configured.strip()):
+        raise ConfigError(f"[database] url in {path} must be a database URL in quotes (docs/configuration.md), "
+                          f"not {configured!r}.")
     url = (
         database_url
         or os.environ.get(ENV_DATABASE_URL)
-        or raw.get("database", {}).get("url")
+        or configured
         or default_sqlite_url()
     )
     return Settings(database_url=url, config_path=path if raw else None, raw=raw)
@@ -126,9 +156,9 @@ class StationConfig:
     language: str = DEFAULT_LANGUAGE  # [station] language: the station's default (app/languages.py)
 
 
-_STATION_KEYS = {"code", "name", "fullscreen", "sounds", STATION_LANGUAGE_KEY}
+_STATION_KEYS = set(KNOWN_TABLES["station"].keys)
 _DEVICE_KEYS = set(DeviceUrls.__dataclass_fields__)
-_DEMO_KEYS = {"output_dir"}
+_DEMO_KEYS = set(KNOWN_TABLES["demo"].keys)
 
 
 def station_config(settings: Settings, demo: bool = False, windowed: bool = False) -> StationConfig:

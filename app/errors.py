@@ -11,3 +11,7 @@ class ConfigError(PackdeskError):
 
 class DatabaseUnavailable(PackdeskError):
     """The central database cannot be reached."""
+
+
+class DatabaseNotReady(DatabaseUnavailable):
+    """The database answers but cannot be used: never upgraded, or read-only for this user."""

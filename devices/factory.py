@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Any, Mapping
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
@@ -29,6 +30,19 @@ log = logging.getLogger(__name__)
 
 SERIAL_OPTIONS = {"baud", "baudrate", "bytesize", "parity", "stopbits"}
 PYSERIAL_SCHEMES = ("socket://", "rfc2217://", "loop://", "spy://", "alt://", "hwgrep://")
+# What a serial scanner or scale address may start with besides a plain device path.
+SERIAL_SCHEMES = ("serial://", *PYSERIAL_SCHEMES)
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+):")  # two letters or more: never a Windows drive
+
+
+def _known_scheme(kind: str, url: str, base: str, others: tuple[str, ...]) -> None:
+    """DeviceConfigError for an address of a kind no scanner or scale speaks (`usb://...`),
+    which pyserial would otherwise refuse again on every reconnect attempt."""
+    scheme = _SCHEME.match(base)
+    if scheme and not base.startswith((*SERIAL_SCHEMES, *others)):
+        raise DeviceConfigError(
+            f"{kind} {url}: {scheme.group(1)}: is not a kind of address a {kind} can have; use a serial "
+            f"device path (/dev/ttyACM0), {', '.join(s for s in (*SERIAL_SCHEMES, *others))} (docs/devices.md)")
 
 
 def split_url(url: str) -> tuple[str, dict[str, str]]:
@@ -101,6 +115,7 @@ def open_scanner(url_or_config: str | Mapping[str, Any]) -> Scanner:
         end_on_tab = options.pop("terminator", "ENTER").upper() == "TAB"
         _leftover(url, base, options)
         return HidScanner(path, layout, dedupe, gs, end_on_tab)
+    _known_scheme("scanner", url, base, ("hid://", "keyboard:", "wedge:"))
     terminator_name = options.pop("terminator", "CR").upper()
     if terminator_name not in TERMINATORS:
         raise DeviceConfigError(f"scanner {url}: terminator must be one of {', '.join(TERMINATORS)}")
@@ -121,6 +136,7 @@ def open_scale(url: str, protocol: str | None = None) -> Scale:
     if base in ("sim:", "sim://"):
         grams = int(_number(options, "grams", 0, url))
         return SimulatedScale(grams=grams, address=url)
+    _known_scheme("scale", url, base, ("sim:",))
     protocol = options.pop("protocol", None) or protocol
     if not protocol:
         raise DeviceConfigError(f"scale {url}: say which protocol it speaks (--protocol or ?protocol=...)")

@@ -13,10 +13,12 @@ EXTRAS=${1:-dev}
 # events for the keyboard-wedge tests), CUPS with the PDF printer, socat and poppler for the
 # tests; systemd-analyze (systemd), cage, udev and desktop-file-utils to check the kiosk unit,
 # the udev rules and the desktop file. No C compiler: everything Packdesk needs comes as wheels.
+# fonts-wqy-zenhei and fonts-symbola: the documents' fallback faces for Chinese, Japanese and
+# Korean, and for emoji (printing/fonts.py; TrueType outlines, which reportlab can embed).
 DEBS="libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0
 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libwayland-client0 libwayland-cursor0 libwayland-egl1 libopengl0
-libpulse0 libasound2 python3-venv"
+libpulse0 libasound2 fonts-wqy-zenhei fonts-symbola python3-venv"
 if [ "$EXTRAS" = dev ]; then
   DEBS="$DEBS xvfb xauth xdotool x11-xkb-utils cups cups-client cups-bsd printer-driver-cups-pdf socat poppler-utils
 systemd cage udev desktop-file-utils"

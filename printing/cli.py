@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, Callable
 
 from app.cli.db import add_database_options
-from app.errors import PackdeskError
 from app.paths import resource
 from printing.errors import PrintingError
 from printing.model import Address, Badge, Company, LabelSize, PaperSize
@@ -192,14 +191,10 @@ def _badges(args: argparse.Namespace) -> int:
 def _badges_from_database(args: argparse.Namespace) -> tuple[list[Badge], Company | None]:
     from app.documents import badge_holders
 
-    try:
-        with _open(args) as (db, settings):
-            return ([Badge(b.name, b.badge_value, b.role) for b in badge_holders(db)], _company(settings))
-    except PackdeskError as exc:
-        log.info("users not read from the database: %s", exc)
-    except Exception as exc:  # an empty or unmigrated database has no users table
-        log.info("users not read from the database: %s", exc)
-    return [], None
+    # A database that cannot be read (unreachable, never upgraded) is an error, not the demo
+    # users' badges: those would be cards for people the station does not know.
+    with _open(args) as (db, settings):
+        return ([Badge(b.name, b.badge_value, b.role) for b in badge_holders(db)], _company(settings))
 
 
 # --- the database ----------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from printing.layout import (
     Bars, Element, Rule, Text, address_rows, fitted_lines, module_for, stack,
 )
 from printing.model import Address, LabelData, LabelSize
-from printing.zpl import ZplBuilder, ZplFonts, code128_field, escape_field
+from printing.zpl import ZplBuilder, ZplFonts, code128_field, text_fields
 
 log = logging.getLogger(__name__)
 
@@ -57,11 +57,9 @@ def label_zpl(data: LabelData, dpi: int = 203, fonts: ZplFonts = ZplFonts(),
     return zpl.end()
 
 
-def _text(x: float, y: float, size: float, text: str, face: str) -> str:
-    # ZplBuilder.text's command, from layout coordinates (rounded as the builder's caller does)
-    size_dots = int(size)
-    return (f"^FO{round(x)},{round(y)}^A@N,{size_dots},{size_dots},{face}"
-            f"^FH^FD{escape_field(text)}^FS")
+def _text(x: float, y: float, size: float, text: str, face: str, fonts: ZplFonts = ZplFonts()) -> str:
+    # ZplBuilder.text's fields, from layout coordinates (rounded as the builder's caller does)
+    return text_fields(round(x), round(y), int(size), text, face, fonts)
 
 
 def _rule(x: float, y: float, w: float, h: float) -> str:
@@ -101,21 +99,21 @@ def _template(size: LabelSize, dpi: int, fonts: ZplFonts) -> _Template:
     y1, y2, y3, y4 = g.tops[1:]
     h1, h2 = g.heights[1], g.heights[2]
     head = f"^XA^CI28^PW{round(g.width)}^LL{round(g.height)}^LH0,0"
-    to_head = _text(m, y1 + 1 * pt, 7 * pt, "SHIP TO", bold)
+    to_head = _text(m, y1 + 1 * pt, 7 * pt, "SHIP TO", bold, fonts)
     size12 = 12 * pt  # address_rows' sizes, computed as it does
     to_sizes = (size12 * 1.15, size12, size12 * 1.1, size12 * 0.9)
     cell_w, cell_h = inner / 3, h2 / 2
     cells = []
     for i, caption in enumerate(FACT_CAPTIONS):
         cx, cy = m + (i % 3) * cell_w, y2 + (i // 3) * cell_h
-        cells.append((_text(cx, cy + 0.5 * pt, 5.5 * pt, caption, bold), cx, cy + 6.5 * pt))
+        cells.append((_text(cx, cy + 0.5 * pt, 5.5 * pt, caption, bold, fonts), cx, cy + 6.5 * pt))
     return _Template(
         g, per_mm, round(0.25 * per_mm), fonts.name(REGULAR), bold, head, to_head,
         (m + 4 * pt, y1 + 10 * pt, inner - 4 * pt, h1 - 11 * pt), to_sizes,
         _rule(m, (y1 + h1) - line, inner, line), tuple(cells),
         (cell_w - 2 * pt, cell_h - 7 * pt, 10 * pt), _rule(m, (y2 + h2) - line, inner, line),
         _rule(m, (y3 + g.heights[3]) - line, inner, line)
-        + _text(m, y4 + 1 * pt, 7 * pt, "SSCC", bold),
+        + _text(m, y4 + 1 * pt, 7 * pt, "SSCC", bold, fonts),
         fonts)
 
 
@@ -125,7 +123,7 @@ def _elements(els: list[Element], t: _Template) -> str:
     for el in els:
         if isinstance(el, Text):
             if el.text:
-                out.append(_text(el.x, el.y, el.size, el.text, t.fonts.name(el.font)))
+                out.append(_text(el.x, el.y, el.size, el.text, t.fonts.name(el.font), t.fonts))
         elif isinstance(el, Rule):
             out.append(_rule(el.x, el.y, el.w, el.h))
     return "".join(out)
@@ -139,7 +137,7 @@ def _from_block(t: _Template, ship_from: Address, carrier: str, service: str) ->
 
 @functools.lru_cache(maxsize=64)
 def _tracking_caption(t: _Template, carrier: str) -> str:
-    return _text(t.g.m, t.g.tops[3] + 1 * t.g.pt, 7 * t.g.pt, f"TRACKING  {carrier}", t.bold)
+    return _text(t.g.m, t.g.tops[3] + 1 * t.g.pt, 7 * t.g.pt, f"TRACKING  {carrier}", t.bold, t.fonts)
 
 
 def _ship_to(t: _Template, a: Address) -> str:
@@ -158,7 +156,7 @@ def _ship_to(t: _Template, a: Address) -> str:
             continue
         if text_width(text, font, s) > w:
             return _stacked(t, a)
-        out.append(_text(x, top, s, text, t.bold if font == BOLD else t.regular))
+        out.append(_text(x, top, s, text, t.bold if font == BOLD else t.regular, t.fonts))
         top += s + s * (LEADING - 1)  # as stack() adds a one-line row's height and gap
     return _stacked(t, a) if top - y > h else "".join(out)
 
@@ -173,7 +171,7 @@ def _line(t: _Template, text: str, font: str, x: float, y: float, w: float, h: f
           size: float) -> str:
     """One fitted value: at its size when it fits (fit()'s first try), else as fit() says."""
     if size <= h and text_width(text, font, size) <= w:
-        return _text(x, y, size, text, t.bold if font == BOLD else t.regular) if text else ""
+        return _text(x, y, size, text, t.bold if font == BOLD else t.regular, t.fonts) if text else ""
     return _elements(fitted_lines(text, x, y, w, h, size, font)[0], t)
 
 

@@ -11,7 +11,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from printing import barcodes
-from printing.fonts import REGULAR, register_fonts, resolve
+from printing.fonts import REGULAR, display_order, register_fonts, resolve, runs
 from printing.layout import Bars, Element, Rule, Text
 
 log = logging.getLogger(__name__)
@@ -46,12 +46,14 @@ def draw_elements(canvas: Canvas, elements: Iterable[Element], page_height: floa
         if isinstance(el, Text):
             if not el.text:
                 continue
-            face = resolve(el.font, el.text)
-            if current != (face, el.size):
-                text.setFont(face, el.size)
-                current = (face, el.size)
-            text.setTextOrigin(dx + el.x, page_height - dy - el.y - _ascent(el.size))
-            text.textOut(el.text)
+            for i, (font, piece) in enumerate(runs(display_order(el.text), el.font)):  # a face per script
+                face = resolve(font, piece)
+                if current != (face, el.size):
+                    text.setFont(face, el.size)
+                    current = (face, el.size)
+                if i == 0:
+                    text.setTextOrigin(dx + el.x, page_height - dy - el.y - _ascent(el.size))
+                text.textOut(piece)
         elif isinstance(el, Rule):
             canvas.rect(dx + el.x, page_height - dy - el.y - el.h, el.w, el.h, stroke=0, fill=1)
         elif isinstance(el, Bars):

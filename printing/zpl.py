@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import logging
 import re
+import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from printing.barcodes import Symbol
-from printing.fonts import BOLD, REGULAR, font_path
+from printing.fonts import BOLD, FALLBACKS, REGULAR, display_order, font_path, runs, text_width
 
 log = logging.getLogger(__name__)
 
@@ -32,10 +33,26 @@ class ZplFonts:
 
     regular: str = "E:DEJAVU.TTF"
     bold: str = "E:DEJAVUB.TTF"
+    cjk: str = "E:PDCJK.TTF"  # printing.fonts' fallback faces, stored when they are installed
+    symbols: str = "E:PDSYMB.TTF"
 
     def name(self, font: str) -> str:
         """The printer's file name for one of printing.fonts' font names."""
-        return self.bold if font == BOLD else self.regular
+        return {BOLD: self.bold, "PackdeskCJK": self.cjk, "PackdeskSymbols": self.symbols}.get(font, self.regular)
+
+
+def text_fields(x: int, y: int, size: int, text: str, printer_font: str, fonts: ZplFonts) -> str:
+    """The ^FO..^FS fields of one line of text (em box's top-left at x, y; size in dots): one
+    field, or one per run where a fallback face draws part of it (CJK, emoji), each placed at
+    the width of the runs before it; right-to-left text in display order, as in the PDF."""
+    font = BOLD if printer_font == fonts.bold else REGULAR
+    pieces = runs(display_order(text), font)
+    out, offset = [], 0.0
+    for face, piece in pieces:
+        name = printer_font if face == font else fonts.name(face)
+        out.append(f"^FO{x + round(offset)},{y}^A@N,{size},{size},{name}^FH^FD{escape_field(piece)}^FS")
+        offset += text_width(piece, face, size)
+    return "".join(out)
 
 
 _NEEDS_ESCAPE = re.compile(r"[\^~_\\\x00-\x1f\x7f-\x9f]")
@@ -118,9 +135,9 @@ class ZplBuilder:
 
     def text(self, x: int, y: int, size: int, text: str, font: str = REGULAR) -> None:
         """One line of text, its em box's top-left at (x, y), size in dots."""
-        self.commands.extend(_TEXT_COMMANDS)
-        self._parts.append(f"^FO{x},{y}^A@N,{size},{size},{self.fonts.name(font)}"
-                           f"^FH^FD{escape_field(text)}^FS")
+        fields = text_fields(x, y, size, text, self.fonts.name(font), self.fonts)
+        self.commands.extend(_TEXT_COMMANDS * fields.count("^FS"))
+        self._parts.append(fields)
 
     def box(self, x: int, y: int, w: int, h: int, thickness: int) -> None:
         """A rectangle or, with w or h equal to thickness, a line."""
@@ -142,11 +159,31 @@ def mm_to_dots(mm: float, dpi: int) -> int:
     return round(mm * dpi / 25.4)
 
 
-def font_download(fonts: ZplFonts = ZplFonts()) -> bytes:
-    """~DY commands that store the documents' TrueType fonts on a printer, sent once."""
+def font_download(fonts: ZplFonts = ZplFonts(), fallbacks: bool = True) -> bytes:
+    """~DY commands that store the documents' TrueType fonts on a printer, sent once (with the
+    CJK and symbol fallbacks when they are installed: about 20 MB more)."""
     out = bytearray()
-    for font in (REGULAR, BOLD):
-        data = Path(font_path(font)).read_bytes()
+    installed = [f.name for f in FALLBACKS if fallbacks and font_path(f.name).is_file()]
+    for font in (REGULAR, BOLD, *installed):
+        data = first_face(Path(font_path(font)).read_bytes())
         target = fonts.name(font).rsplit(".", 1)[0]
         out += f"~DY{target},B,T,{len(data)},,".encode("ascii") + data
     return bytes(out)
+
+
+def first_face(data: bytes) -> bytes:
+    """A TrueType font file as a printer stores it: the file itself, or the first face of a
+    TrueType collection (.ttc, as fonts-wqy-zenhei ships) as a standalone .ttf."""
+    if data[:4] != b"ttcf":
+        return data
+    (start,) = struct.unpack_from(">I", data, 12)
+    sfnt, count = struct.unpack_from(">IH", data, start)
+    records = [struct.unpack_from(">4sIII", data, start + 12 + 16 * i) for i in range(count)]
+    header = bytearray(data[start:start + 12])
+    body = bytearray()
+    offset = 12 + 16 * count
+    directory = bytearray()
+    for tag, checksum, at, length in records:
+        directory += struct.pack(">4sIII", tag, checksum, offset + len(body), length)
+        body += data[at:at + length] + b"\0" * (-length % 4)
+    return bytes(header + directory + body)

@@ -13,7 +13,7 @@ from app.errors import ConfigError, PackdeskError
 from app.ports import DeviceState, DeviceStatus
 from app.station.backend import StationBackend, open_backend
 from app.station.core import StationCore
-from app.station.devices import DOCUMENT_PRINTER, LABEL_PRINTER, SCALE, StationDevices
+from app.station.devices import DATABASE, DOCUMENT_PRINTER, LABEL_PRINTER, SCALE, StationDevices
 from app.station.runner import StationRunner
 from devices.factory import check_keyboard_url, open_printer, open_scale, open_scanner, printer_probe, scale_probe
 from devices.printers import FolderPrinter
@@ -68,8 +68,18 @@ class StationApp:
 
 
 def check_devices(config: StationConfig) -> None:
-    """Refuse a bad keyboard-wedge URL at start-up, naming the key and the file."""
+    """Refuse a bad keyboard-wedge, scanner or scale URL at start-up, naming the key and the
+    file (built, not opened: a device that is only unplugged is the health check's news)."""
     where = config.config_path or "the built-in defaults"
+    urls = config.devices
+    builders = (("scanner", lambda: open_scanner(urls.scanner)),
+                ("scale", lambda: open_scale(urls.scale, urls.scale_protocol)))
+    for key, build in builders:
+        if getattr(urls, key) and not is_keyboard_url(getattr(urls, key)):
+            try:
+                build()
+            except PackdeskError as exc:
+                raise ConfigError(f"[devices] {key} in {where}: {exc}") from None
     for key in ("scanner", "keyboard_wedge"):
         url = getattr(config.devices, key)
         if not is_keyboard_url(url):
@@ -110,9 +120,11 @@ def build_station(config: StationConfig) -> StationApp:
     check_devices(config)
     backend = open_backend(config.database_url, config.packing)
     devices = build_devices(config)
+    devices.probes[DATABASE], devices.database_address = backend.health_probe(), backend.db.safe_url
     runner = StationRunner()
     core = StationCore(backend.service, devices, label_and_slip_jobs, backend.records, time.monotonic,
-                       io=runner.executor("devices"), checks=runner.executor("device watch"))
+                       io=runner.executor("devices"), checks=runner.executor("device watch"),
+                       database_checks=runner.executor("database watch"))
     sounds = Sounds(enabled=config.sounds)
     station = StationBridge(runner, sounds, core.snapshot())
     inbox = ScanInbox()
@@ -125,7 +137,12 @@ def build_station(config: StationConfig) -> StationApp:
     if config.demo:
         from ui.demo_panel import DemoPanel
 
-        side_panel = DemoPanel(station, keyboard, backend.records.demo_badges())
+        try:
+            badges = backend.records.demo_badges()
+        except PackdeskError as exc:  # the login screen says what is wrong with the database
+            log.warning("no demo badges: %s", exc)
+            badges = []
+        side_panel = DemoPanel(station, keyboard, badges)
     window = StationWindow(station, side_panel)
     diagnostics = Worker("devices")
     app = StationApp(config, backend, devices, runner, station, inbox, keyboard, diagnostics, window)

@@ -30,6 +30,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ship.set_defaults(func=run_shipments)
 
 
+def write_whole(target: Path, text: str) -> None:
+    """`text` to `target` whole or not at all (through TARGET.partial); PackdeskError when the
+    folder is missing or not writable, leaving nothing behind."""
+    if not target.parent.is_dir():
+        raise PackdeskError(f"--output {target}: the folder {target.parent} does not exist; create it or "
+                            "name another file.")
+    partial = target.with_name(target.name + ".partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(target)  # never a half-written export
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise PackdeskError(f"--output {target} cannot be written ({exc.strerror or exc}); nothing was "
+                            "written.") from None
+
+
 def run_shipments(args: argparse.Namespace) -> int:
     """packdesk export shipments"""
     day = None
@@ -50,9 +66,7 @@ def run_shipments(args: argparse.Namespace) -> int:
         text = buffer.getvalue()
     if args.output:
         target = Path(args.output)
-        partial = target.with_name(target.name + ".partial")
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(target)  # never a half-written export
+        write_whole(target, text)
         print(f"{len(rows)} parcel(s) written to {target}", file=sys.stderr)
     else:
         sys.stdout.write(text)

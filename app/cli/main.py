@@ -15,6 +15,7 @@ from typing import Callable, Sequence
 
 from app.errors import PackdeskError
 from app.messages import language_for_command, use_language
+from app.store.errors import database_problem
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        # The database's known troubles reached here past a command's own unit of work.
+        problem = database_problem(exc)
+        if problem is None:
+            raise
+        log.debug("database error", exc_info=True)
+        print(f"packdesk: {problem}", file=sys.stderr)
+        return 2
 
 
 def _station_language(args: argparse.Namespace) -> str | None:

@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sub = parser.add_subparsers(dest="orders_command", metavar="ACTION", required=True)
     listing = sub.add_parser("list", help="orders in queue order (priority, SLA, age)")
     listing.add_argument("--status", help="only orders in this status: " + ", ".join(s.value for s in OrderStatus))
-    listing.add_argument("--limit", type=int, help="at most this many")
+    listing.add_argument("--limit", type=at_least_one, help="at most this many (1 or more)")
     listing.add_argument("--json", action="store_true", help="a JSON array instead of a table")
     add_database_options(listing)
     listing.set_defaults(func=run_list)
@@ -55,6 +55,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action.add_argument("--user", default=None, help="who decides (default: your login name)")
         add_database_options(action)
         action.set_defaults(func=run)
+
+
+def at_least_one(text: str) -> int:
+    """An argparse type: a whole number from 1 to 2,147,483,647 (argparse says which option is wrong)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 2**31 - 1:
+        raise argparse.ArgumentTypeError(f"{text} is not between 1 and 2147483647")
+    return value
 
 
 def run_list(args: argparse.Namespace) -> int:

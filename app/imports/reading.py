@@ -46,6 +46,12 @@ def read_text(path: Path) -> str:
         return path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         raise ImportFormatError(f"{path} does not exist; give the path of the file to import.") from None
+    except IsADirectoryError:
+        raise ImportFormatError(f"{path} is a folder; give the path of the file to import.") from None
+    except PermissionError:
+        raise ImportFormatError(f"{path} cannot be read by this user; check its permissions.") from None
+    except OSError as exc:
+        raise ImportFormatError(f"{path} cannot be read ({exc.strerror or exc}).") from None
     except UnicodeDecodeError as exc:
         raise ImportFormatError(
             f"{path} is not UTF-8 text (byte {exc.start}); save it as UTF-8 CSV or JSON and try again."
@@ -73,6 +79,12 @@ def read_csv(text: str, source: str = "the file") -> tuple[list[str], list[Recor
                 values["__extra__"] = row[len(header):]
             records.append(Record(start, values))
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise ImportFormatError(
+                f"{source}: line {last + 1}: a field is longer than {csv.field_size_limit():,} characters, "
+                "the most one field may hold: a quote (\") that opens a field and never closes makes the rest "
+                "of the file one field; close it, or shorten the field, and import again."
+            ) from None
         raise ImportFormatError(
             f"{source}: line {last + 1}: {exc}: a field that starts with a quote (\") must end with "
             "one, and a quote inside it is written twice (\"\"); fix that line and import again."
@@ -94,6 +106,9 @@ def read_json(text: str, source: str) -> list[Record]:
             value, pos = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
             raise ImportFormatError(f"{source}: not valid JSON at line {exc.lineno}: {exc.msg}.") from None
+        except RecursionError:
+            raise ImportFormatError(f"{source}: line {line}: the JSON is nested too deeply to read; an import "
+                                    "record is an object of fields, with lists of objects at most two deep.") from None
         if not isinstance(value, dict):
             raise ImportFormatError(f"{source}: line {line}: expected an object {{...}}, got {type(value).__name__}.")
         records.append(Record(line, value))
@@ -140,6 +155,19 @@ def valid_gtin(code: str) -> bool:
         gs1_check_digit(code[:-1]) == int(code[-1])
 
 
+# Fields that may hold line breaks and tabs; every other field is one line on a label or a
+# slip, where a control character would print as an empty box or break the layout.
+MULTILINE_FIELDS = frozenset({"notes", "gift_message", "special_packaging"})
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_MULTILINE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _control_character(text: str, multiline: bool) -> str | None:
+    """The first control character of `text` (line breaks and tabs allowed when multiline)."""
+    found = (_CONTROL_MULTILINE if multiline else _CONTROL).search(text)
+    return found.group() if found else None
+
+
 class Row:
     """Typed access to one record's fields; every bad field adds a problem and gives None."""
 
@@ -148,11 +176,17 @@ class Row:
         self.values = record.values
         self._problems = problems
         self.ok = True
+        self._refused: set[str] = set()  # fields reported by raw(), read as empty from then on
 
     def problem(self, reason: str) -> None:
         """Reports a problem with this row."""
         self.ok = False
         self._problems.append(RowProblem(self.line, reason))
+
+    def missing(self, name: str) -> None:
+        """Reports a required field as missing, unless it was refused already (then it reads as empty)."""
+        if name not in self._refused:
+            self.problem(f"{name} is missing")
 
     def raw(self, name: str) -> str:
         """The field as text, stripped; a JSON object or list is a problem (and empty)."""
@@ -164,8 +198,18 @@ class Row:
         if isinstance(value, (dict, list)):
             self.problem(f"{name} must be text, not a JSON object or list")
             self.values[name] = None  # reported once, however often the field is read
+            self._refused.add(name)
             return ""
-        return str(value).strip()
+        text = str(value).strip()
+        control = _control_character(text, multiline=name in MULTILINE_FIELDS)
+        if control is not None:
+            what = "a NUL character (\\x00)" if control == "\x00" else f"the control character {control!r}"
+            allowed = "" if name in MULTILINE_FIELDS else " (line breaks belong in notes and gift_message only)"
+            self.problem(f"{name} holds {what}; remove it{allowed}")
+            self.values[name] = None
+            self._refused.add(name)
+            return ""
+        return text
 
     def text(self, name: str, *, required: bool = False, max_len: int | None = None,
              default: str | None = None, column: str | None = None) -> str | None:
@@ -173,7 +217,7 @@ class Row:
         value = self.raw(name)
         if not value:
             if required:
-                self.problem(f"{name} is missing")
+                self.missing(name)
             return default
         if column is not None:
             max_len = LIMITS.text(*column.split("."))
@@ -192,7 +236,7 @@ class Row:
         value = self.raw(name)
         if not value:
             if required:
-                self.problem(f"{name} is missing")
+                self.missing(name)
             return default
         if not WHOLE_NUMBER.fullmatch(value):
             self.problem(f"{name} {value!r} is not a whole number")
@@ -221,7 +265,7 @@ class Row:
         value = self.raw(name)
         if not value:
             if required:
-                self.problem(f"{name} is missing")
+                self.missing(name)
             return default
         if not DECIMAL_NUMBER.fullmatch(value):
             self.problem(f"{name} {value!r} is not a decimal number (write it like 12.50)")
@@ -258,7 +302,7 @@ class Row:
         value = self.raw(name)
         if not value:
             if required:
-                self.problem(f"{name} is missing")
+                self.missing(name)
             return None
         parsed = parse_timestamp(value)
         if parsed is None:
@@ -269,7 +313,7 @@ class Row:
         value = self.raw(name)
         if not value:
             if required:
-                self.problem(f"{name} is missing")
+                self.missing(name)
             return None
         if not (value.isascii() and value.isdigit() and len(value) in (8, 12, 13, 14)):
             self.problem(f"{name} {value!r} is not a GTIN (8, 12, 13 or 14 digits)")

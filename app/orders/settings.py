@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from app.config_tables import ConfigTable, config_table
 from app.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ class OrderSettings:
         orders = _table(raw, "orders", where)
         checks = _table(raw, "validation", where)
         ship_from = _table(raw, "ship_from", where)
-        unknown = set(orders) - {"pack_from", "short_stock", "short_stock_by_channel"}
+        unknown = set(orders) - ORDERS_TABLE.keys - {"short_stock_by_channel"}
         unknown |= {f"validation.{k}" for k in set(checks) - set(ValidationRules.__dataclass_fields__)}
         if unknown:
             raise ConfigError(f"[orders]/[validation] in {where} have unknown key(s) {', '.join(sorted(unknown))} "
@@ -76,6 +77,15 @@ class OrderSettings:
             review_first_order=_flag(checks, "review_first_order", base.review_first_order, where),
         )
         return cls(pack_from, short, dict(by_channel), rules)
+
+
+# The tables and keys read here (app/config.py collects them into the registry of known names).
+ORDERS_TABLE = config_table("orders", "pack_from", "short_stock")
+ORDER_CONFIG_TABLES: tuple[ConfigTable, ...] = (
+    ORDERS_TABLE,
+    config_table("orders.short_stock_by_channel", any_keys=True),  # channel = policy, checked above
+    config_table("validation", *ValidationRules.__dataclass_fields__),
+)
 
 
 def _table(raw: dict[str, Any], name: str, where: object) -> dict[str, Any]:

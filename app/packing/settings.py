@@ -6,9 +6,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.addresses import AddressData
+from app.config_tables import config_table
 from app.errors import ConfigError
 
 log = logging.getLogger(__name__)
+
+# The tables and keys read here (app/config.py collects them into the registry of known names).
+PACKING_CONFIG_TABLES = (
+    config_table("packing", "company_name", "weight_tolerance_percent", "weight_tolerance_g", "lease_seconds",
+                 "idle_timeout_seconds", "gs1_company_prefix", "sscc_extension_digit", "label_format"),
+    config_table("ship_from", "name", "lines", "line1", "line2", "postcode", "city", "country", "company",
+                 "region", "phone", "email"),
+    config_table("carrier", "name", "service", "s10_service_indicator", "s10_country"),
+)
 
 
 @dataclass(frozen=True)

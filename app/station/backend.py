@@ -6,12 +6,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from app.errors import DatabaseNotReady
 from app.packing.prompt_scans import record_prompt_scan
 from app.packing.service import PackingService
 from app.packing.settings import PackingSettings
 from app.packing.supervisor import SupervisorNotRecognised, authorise_supervisor
 from app.store.session import Database
-from app.store.station_queries import demo_badges
+from app.ports import DeviceState
+from app.station.ports import HealthProbe
+from app.store.station_queries import database_trouble, demo_badges
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +55,17 @@ class StationBackend:
     def close(self) -> None:
         """Close the database."""
         self.db.close()
+
+    def health_probe(self) -> HealthProbe:
+        """The database's health check, watched by the core like a device: missing while it
+        cannot be reached, in error while it answers but cannot be used (never upgraded, read-only)."""
+        def check() -> tuple[DeviceState, str]:
+            trouble = database_trouble(self.db)
+            if trouble is None:
+                return DeviceState.CONNECTED, ""
+            state = DeviceState.ERROR if isinstance(trouble, DatabaseNotReady) else DeviceState.DISCONNECTED
+            return state, str(trouble)
+        return check
 
 
 def open_backend(database_url: str, settings: PackingSettings) -> StationBackend:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import partial
 
 from app.commands import Command, command_for
-from app.errors import PackdeskError
+from app.errors import DatabaseUnavailable, PackdeskError
 from app.packing.api import (
     BoxChoice, HomeSummary, LabelRequest, PackingApi, PackSnapshot, ParcelClosed, ScanOutcome, ScanResult,
 )
@@ -18,7 +18,7 @@ from app.packing.reasons import ANSWERED, CANCEL, REFUSED, Reason
 from app.packing.scan_rules import label_code
 from app.ports import DeviceState, DeviceStatus, PrintResult, Scan
 from app.station import labels
-from app.station.devices import LABEL_PRINTER, SCALE, StationDevices, never_sent, printer_state
+from app.station.devices import DATABASE, LABEL_PRINTER, SCALE, StationDevices, never_sent, printer_state
 from app.station.health import DeviceWatch
 from app.station.ports import DocumentRenderer, Executor, MonotonicClock, StationRecords
 from app.station.questions import (
@@ -47,10 +47,13 @@ class StationCore:
 
     def __init__(self, api: PackingApi, devices: StationDevices, render: DocumentRenderer, records: StationRecords,
                  clock: MonotonicClock, io: Executor, checks: Executor,
-                 idle_timeout_s: float | None = None, lease_interval_s: float | None = None) -> None:
+                 idle_timeout_s: float | None = None, lease_interval_s: float | None = None,
+                 database_checks: Executor | None = None) -> None:
         self.api, self.devices, self.records = api, devices, records
         self.render = render
         self.clock, self.io, self.checks = clock, io, checks
+        # The database's check on a thread of its own: a connect that hangs must not delay the scale's.
+        self.database_checks = database_checks or checks
         settings = api.settings
         self.idle_timeout_s = float(idle_timeout_s if idle_timeout_s is not None else settings.idle_timeout_seconds)
         self.lease_interval_s = float(lease_interval_s if lease_interval_s is not None
@@ -87,7 +90,13 @@ class StationCore:
 
     def failed(self, exc: BaseException) -> None:
         """An input ended in an unexpected error (the database went away, a bug)."""
+        self._database_failed(exc)
         self._error(f"The station could not finish that: {exc}")
+
+    def _database_failed(self, exc: BaseException) -> None:
+        """The database let an input down: check it now, so the screens say so until it is back."""
+        if isinstance(exc, DatabaseUnavailable):
+            self.watch.check_soon(DATABASE)
 
     # --- input: scans ----------------------------------------------------------------------
 
@@ -103,6 +112,7 @@ class StationCore:
             try:
                 self._route(scan)
             except PackdeskError as exc:
+                self._database_failed(exc)
                 self._error(str(exc))
 
     def _route(self, scan: Scan) -> None:
@@ -204,7 +214,8 @@ class StationCore:
             self._lease_due = now + self.lease_interval_s
             self.api.renew_lease(self.state.pack.order_number)
         for name in self.watch.due_now(now):
-            self.checks.submit(self.devices.check, name, then=partial(self._checked, name))
+            executor = self.database_checks if name == DATABASE else self.checks
+            executor.submit(self.devices.check, name, then=partial(self._checked, name))
 
     def set_idle_timeout(self, seconds: float) -> None:
         """Change the idle logout (tests and the soak run)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -15,6 +15,27 @@ from app.station.ports import HealthProbe
 log = logging.getLogger(__name__)
 
 LABEL_PRINTER, DOCUMENT_PRINTER, SCALE, SCANNER = "label printer", "document printer", "scale", "scanner"
+DATABASE = "database"  # watched like a device when the composition root gives it a probe
+
+# What the packer can do about a device that is missing or in error (shown on the login screen).
+WHAT_TO_DO = {
+    DATABASE: "Nobody can log in or pack until it is back; the station keeps trying by itself. "
+              "Check the station's network cable, then tell a supervisor.",
+    SCANNER: "Check the scanner's cable (unplug it and plug it in again); the station finds it by itself.",
+    SCALE: "Check that the scale is switched on and plugged in; parcels cannot be weighed until it answers.",
+    LABEL_PRINTER: "Check that the label printer is on, has labels and is connected; labels wait for it.",
+    DOCUMENT_PRINTER: "Check that the printer is on, has paper and is connected; packing slips wait for it.",
+}
+NOT_YET_KNOWN = ("checking...", "opening")  # the state before the first check: not a problem yet
+
+
+def device_problems(statuses: Iterable[DeviceStatus]) -> list[str]:
+    """One sentence per device that is missing or in error, with what to do; the database first."""
+    troubled = [s for s in statuses if s.state in (DeviceState.DISCONNECTED, DeviceState.ERROR)
+                and s.message not in NOT_YET_KNOWN]
+    troubled.sort(key=lambda s: s.device != DATABASE)
+    return [f"{s.device.capitalize()}: {s.message or s.state.value}. {WHAT_TO_DO.get(s.device, '')}".strip()
+            .replace(".. ", ". ") for s in troubled]
 
 
 def printer_state(result: PrintResult) -> DeviceState:
@@ -40,6 +61,7 @@ class StationDevices:
     label_printer: Printer | None = None
     document_printer: Printer | None = None
     scanner_address: str = ""
+    database_address: str = ""
     extra_statuses: list[DeviceStatus] = field(default_factory=list)
     probes: dict[str, HealthProbe] = field(default_factory=dict)  # one per watched device
     weigh_timeout_s: float = 5.0
@@ -48,12 +70,14 @@ class StationDevices:
 
     def watched(self) -> list[str]:
         """The devices the core checks with back-off: those with a probe."""
-        return [name for name in (SCALE, LABEL_PRINTER, DOCUMENT_PRINTER) if name in self.probes]
+        return [name for name in (DATABASE, SCALE, LABEL_PRINTER, DOCUMENT_PRINTER) if name in self.probes]
 
     def address(self, name: str) -> str:
         """A device's address ("" when it is not configured)."""
         if name == SCANNER:
             return self.scanner_address
+        if name == DATABASE:
+            return self.database_address
         device = {SCALE: self.scale, LABEL_PRINTER: self.label_printer,
                   DOCUMENT_PRINTER: self.document_printer}.get(name)
         return str(getattr(device, "address", "") or "") if device is not None else ""
@@ -122,6 +146,8 @@ class StationDevices:
             configured = address or (name != SCANNER and getattr(self, name.replace(" ", "_")) is not None)
             out.append(DeviceStatus(name, address, DeviceState.DISCONNECTED, "checking...") if configured
                        else DeviceStatus(name, "", DeviceState.NOT_CONFIGURED))
+        if DATABASE in self.probes:
+            out.append(DeviceStatus(DATABASE, self.database_address, DeviceState.DISCONNECTED, "checking..."))
         return out + list(self.extra_statuses)
 
     def close(self) -> None:

@@ -7,6 +7,8 @@ import logging
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from app.store.errors import check_url
+
 log = logging.getLogger(__name__)
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
@@ -18,8 +20,9 @@ def is_sqlite(url: str) -> bool:
 
 
 def create_database_engine(url: str, **kwargs: object) -> Engine:
-    """An engine for `url`, with the settings a station that must not lose a scan needs."""
-    parsed = make_url(url)
+    """An engine for `url`, with the settings a station that must not lose a scan needs;
+    ConfigError for a URL that is not one, or names a database other than SQLite or PostgreSQL."""
+    parsed = make_url(check_url(url))
     if parsed.get_backend_name() == "sqlite":
         connect_args = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
         engine = create_engine(url, connect_args=connect_args, **kwargs)

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.store.engine import READ_ONLY, create_database_engine, is_sqlite
-from app.errors import DatabaseUnavailable
+from app.store.errors import UNREACHABLE, database_problem
 
 log = logging.getLogger(__name__)
 
@@ -31,29 +31,29 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A unit of work: commits when the block completes, rolls back on any error."""
-        with self._translate_errors(), self._sessions() as session:
+        with self.translate_errors(), self._sessions() as session:
             with session.begin():
                 yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only session (on SQLite it takes no write lock)."""
-        with self._translate_errors(), self._sessions() as session:
+        with self.translate_errors(), self._sessions() as session:
             # Closing (not rolling back) ends the transaction but keeps loaded objects usable.
             session.connection(execution_options={READ_ONLY: True})
             yield session
 
     @contextmanager
-    def _translate_errors(self) -> Iterator[None]:
+    def translate_errors(self) -> Iterator[None]:
+        """The database's known troubles (unreachable, never upgraded, read-only) raised as
+        the PackdeskError that says what to do (app.store.errors); other errors unchanged."""
         try:
             yield
-        except OperationalError as exc:
-            if is_connection_problem(exc):
-                raise DatabaseUnavailable(
-                    f"The database at {self.safe_url} cannot be reached ({exc.orig}). "
-                    "Check that it is running and that the station's configuration names it."
-                ) from exc
-            raise
+        except DBAPIError as exc:
+            problem = database_problem(exc, self.safe_url)
+            if problem is None:
+                raise
+            raise problem from exc
 
     @property
     def safe_url(self) -> str:
@@ -74,8 +74,4 @@ class Database:
 def is_connection_problem(exc: OperationalError) -> bool:
     """True when the error says the database cannot be reached (not a bad statement)."""
     text = str(exc.orig).lower()
-    return exc.connection_invalidated or any(
-        needle in text
-        for needle in ("connection refused", "could not connect", "unable to open database",
-                       "server closed the connection", "connection timed out", "terminating connection")
-    )
+    return exc.connection_invalidated or any(needle in text for needle in UNREACHABLE)

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
+from app.errors import DatabaseNotReady, PackdeskError
+from app.store.migrate import head_revision
 from app.store.models import User
 from app.store.session import Database
 
@@ -16,3 +18,17 @@ def demo_badges(db: Database, limit: int = 8) -> list[tuple[str, str]]:
     with db.read() as session:
         users = session.scalars(select(User).where(User.active.is_(True)).order_by(User.role, User.id)).all()
         return [(f"{u.display_name} ({u.role})", u.badge_code) for u in users[:limit]]
+
+
+def database_trouble(db: Database) -> PackdeskError | None:
+    """Why the station cannot work on its database now (cannot be reached, never upgraded,
+    read-only, an older schema), or None when it can. One short read."""
+    try:
+        with db.read() as session:
+            revision = session.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except PackdeskError as exc:
+        return exc
+    if revision != head_revision():
+        return DatabaseNotReady(f"The database at {db.safe_url} has the schema of revision {revision}; this "
+                                f"station needs {head_revision()}. Run `packdesk db upgrade`.")
+    return None

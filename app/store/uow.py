@@ -10,10 +10,11 @@ from __future__ import annotations
 import logging
 from types import TracebackType
 
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from app.errors import DatabaseUnavailable
+from app.store.errors import database_problem
 from app.store import repositories as r
 from app.store.stock_repositories import SqlHolds, SqlStock
 from app.store.session import Database, is_connection_problem
@@ -60,9 +61,9 @@ class SqlUnitOfWork:
             self.session = self.database.session()
             self.session.begin()
             self.session.connection()  # BEGIN IMMEDIATE now, so a write never fails half-way on a lock
-        except OperationalError as exc:
+        except DBAPIError as exc:
             self._close()
-            raise self._unavailable(exc) from exc
+            raise (database_problem(exc, self.database.safe_url) or self._unavailable(exc)) from exc
         self._attach(self.session)
         return self
 
@@ -81,6 +82,8 @@ class SqlUnitOfWork:
             raise Conflict(str(exc.orig)) from exc
         if isinstance(exc, OperationalError) and is_connection_problem(exc):
             raise self._unavailable(exc) from exc
+        if isinstance(exc, DBAPIError) and (problem := database_problem(exc, self.database.safe_url)):
+            raise problem from exc
 
     def _close(self) -> None:
         if self.session is not None:

@@ -65,6 +65,8 @@ def test_the_wedge_can_be_switched_off(qtbot, make_station) -> None:
     ({"keyboard_wedge": "keyboard:?colour=blue"}, "colour"),
     ({"keyboard_wedge": "/dev/ttyACM0"}, "keyboard_wedge"),
     ({"scanner": "keyboard:?suffix=Space"}, "suffix"),
+    ({"scanner": "usb://scanner-1"}, r"\[devices\] scanner .*usb: is not a kind of address"),
+    ({"scale": "ftp://scale.local"}, r"\[devices\] scale .*ftp: is not a kind of address"),
 ])
 def test_a_bad_wedge_option_is_refused_naming_it(devices: dict, words: str) -> None:
     settings = Settings(database_url="sqlite://", raw={"devices": devices})

@@ -173,7 +173,28 @@ def test_the_maximum_quantity_per_line_itself_is_allowed() -> None:
 # --- item 11: order numbers every document can carry ------------------------------------------------
 
 
-@pytest.mark.parametrize("number", ["\u00d6-\u00dcMLAUT-1", "A" * 24, "SO\t1", "SO-1\u200b"])
+@pytest.mark.parametrize("number", ["\u00d6-\u00dcMLAUT-1", "A" * 24, "SO-1\u200b"])
 def test_an_order_number_a_slip_barcode_cannot_carry_is_refused(number: str) -> None:
     found = order_problems(order_number=number)
     assert len(found) == 1 and found[0].startswith(f"line 2: order number {number!r}")
+
+
+# --- issue 18, item 13: control characters ----------------------------------------------------
+
+
+@pytest.mark.parametrize("field, value, shown", [
+    ("ship_city", "Lon\ndon", "'\\n'"),
+    ("ship_name", "Ada\tLovelace", "'\\t'"),
+    ("ship_address1", "1 Way\x1b[31m", "'\\x1b'"),
+    ("ship_name", "Ada\u2028Lovelace", "'\\u2028'"),
+    ("phone", "+44\r20", "'\\r'"),
+    ("order_number", "SO\t1", "'\\t'"),
+])
+def test_a_control_character_in_a_one_line_field_is_refused_by_line(field: str, value: str, shown: str) -> None:
+    assert (f"line 2: {field} holds the control character {shown}; remove it "
+            "(line breaks belong in notes and gift_message only)") in order_problems(**{field: value})
+
+
+def test_notes_and_gift_messages_keep_their_line_breaks_but_not_other_controls() -> None:
+    assert order_problems(notes="fragile\nthis way up\tplease", gift_message="Happy birthday,\r\nAda") == []
+    assert order_problems(gift_message="Hi\x07") == ["line 2: gift_message holds the control character '\\x07'; remove it"]

@@ -4,12 +4,14 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from app.station.devices import device_problems
 from ui.bridge import StationBridge as Station
 from ui.style import label
 
 
 class LoginScreen(QWidget):
-    """Asks for a badge scan; shows why the last attempt failed."""
+    """Asks for a badge scan; shows why the last attempt failed, and from the start what is
+    wrong with the database and the devices, with what to do (app.station.devices)."""
 
     def __init__(self, station: Station) -> None:
         super().__init__()
@@ -22,11 +24,19 @@ class LoginScreen(QWidget):
         self.station_name.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message = label("", "message")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for widget in (self.station_name, self.title, self.message):
+        self.problems = label("", "message")
+        self.problems.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.problems.setStyleSheet("color: #ff8a80;")
+        for widget in (self.station_name, self.title, self.message, self.problems):
             layout.addWidget(widget)
         layout.addStretch(2)
         self.retranslate()
         station.message.connect(self._message)
+        station.device_changed.connect(self._show_problems)
+        self._show_problems()
+
+    def _show_problems(self, _status: object = None) -> None:
+        self.problems.setText("\n\n".join(device_problems(self.station.device_states.values())))
 
     def retranslate(self) -> None:
         """The screen's words in the language shown now."""

@@ -122,6 +122,8 @@ def test_pyserial_options_pass_through_on_urls() -> None:
     ("/dev/ttyACM0?baud=fast", "must be a number"),
     ("/dev/ttyACM0?terminator=SEMICOLON", "terminator must be"),
     ("/dev/ttyACM0?parity=X", "parity"),
+    ("usb://scanner-1", "usb: is not a kind of address a scanner can have"),
+    ("https://scanner.local", "https: is not a kind of address"),
 ])
 def test_bad_scanner_urls_say_what_to_fix(url: str, words: str) -> None:
     with pytest.raises(DeviceConfigError, match=words):
@@ -135,6 +137,13 @@ def test_scale_urls() -> None:
     assert devices.open_scale("sim:?grams=1250").read_stable().grams == 1250
     with pytest.raises(DeviceConfigError, match="protocol"):
         devices.open_scale("/dev/ttyUSB0")
+    assert devices.open_scale("loop://", "mt-sics").settings.port == "loop://"
+
+
+@pytest.mark.parametrize("url", ["ftp://scale.local", "keyboard:", "hid:///dev/input/event3"])
+def test_a_scale_address_of_an_unknown_kind_is_refused(url: str) -> None:
+    with pytest.raises(DeviceConfigError, match="is not a kind of address a scale can have"):
+        devices.open_scale(url, "mt-sics")
 
 
 @pytest.mark.parametrize("url,kind", [

@@ -55,14 +55,17 @@ def pdf_barcodes(pdf: bytes, dpi: int = 600) -> list[Read]:
     return [r for page in pdf_pages(pdf, dpi) for r in _read(page)]
 
 
-_FONTS: dict[ZplFonts, bytes] = {}
+_FONTS: dict[tuple[ZplFonts, bool], bytes] = {}
 
 
 def zpl_image(zpl: bytes, dpi: int = 203, width: int | None = None,
-              height: int | None = None) -> Image.Image:
-    """A ZPL label rendered by zplkit, with the documents' fonts stored first."""
-    fonts = _FONTS.setdefault(ZplFonts(), font_download())
-    limits = zplkit.rendering.Limits(input_bytes=8 << 20)
+              height: int | None = None, fallbacks: bool = False) -> Image.Image:
+    """A ZPL label rendered by zplkit, with the documents' fonts stored first (and the CJK and
+    symbol fallback faces when asked: 20 MB more to parse)."""
+    if (ZplFonts(), fallbacks) not in _FONTS:
+        _FONTS[ZplFonts(), fallbacks] = font_download(fallbacks=fallbacks)
+    fonts = _FONTS[ZplFonts(), fallbacks]
+    limits = zplkit.rendering.Limits(input_bytes=len(fonts) + (8 << 20), font_bytes=64 << 20)
     doc = zplkit.render(fonts + zpl, zplkit.Options(dpi=dpi, width=width, height=height),
                         limits=limits)
     assert len(doc.labels) == 1, doc.warnings

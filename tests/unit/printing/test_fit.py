@@ -1,7 +1,7 @@
 """Fitting text: shrink first, then wrap, then cut with an ellipsis; never wider than the box."""
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from printing.fit import ELLIPSIS, LEADING, fit
@@ -40,6 +40,7 @@ def test_no_line_is_ever_wider_than_the_box(text: str, width: float, height: flo
     assert (len(f.lines) - 1) * f.size * LEADING + f.size <= height + 1e-9
 
 
+@settings(deadline=None)  # its first example registers the fonts: slow on a busy machine, not wrong
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
 def test_ascii_widths_of_the_bundled_fonts_are_reportlabs_to_the_last_bit(text: str) -> None:
     from reportlab.pdfbase import pdfmetrics

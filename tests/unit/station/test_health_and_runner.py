@@ -123,3 +123,74 @@ def test_no_ui_module_but_the_two_cli_tools_imports_the_database() -> None:
         if "sqlalchemy" in text or "app.store" in text:
             offenders.append(path.name)
     assert offenders == []
+
+
+def test_the_database_is_watched_like_a_device_and_its_trouble_told_with_what_to_do() -> None:
+    """Issue 18, item 7: the core checks the database at start, on its own thread, and the
+    login screen's sentence comes from its state (no badge scan needed)."""
+    from app.station.devices import DATABASE, device_problems
+
+    answers = iter([(DeviceState.DISCONNECTED, "The database at postgresql://db/p cannot be reached"),
+                    (DeviceState.CONNECTED, "")])
+    runner = StationRunner(tick_s=0.01)
+    threads: list[str] = []
+
+    def probe():  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return next(answers, (DeviceState.CONNECTED, ""))
+
+    devices = StationDevices(probes={DATABASE: probe}, database_address="postgresql://db/p")
+    core = StationCore(FakePackingApi(), devices, render, FakeRecords(), time.monotonic,
+                       io=runner.executor("devices"), checks=runner.executor("device watch"),
+                       database_checks=runner.executor("database watch"))
+    assert [s.message for s in core.snapshot().devices if s.device == DATABASE] == ["checking..."]
+    assert device_problems(core.snapshot().devices) == []  # not known yet: nothing to worry about
+    runner.start(core)
+    try:
+        deadline = time.monotonic() + 5
+        problems: list[str] = []
+        while time.monotonic() < deadline and not problems:
+            problems = device_problems(core.snapshot().devices)
+            time.sleep(0.005)
+        assert problems and problems[0].startswith("Database: The database at postgresql://db/p cannot be reached.")
+        assert "network cable" in problems[0]
+        while time.monotonic() < deadline and core.snapshot().device(DATABASE).state is not DeviceState.CONNECTED:
+            time.sleep(0.005)
+        assert device_problems(core.snapshot().devices) == []  # back again: checked with back-off, not once
+        assert set(threads) == {"packdesk-database watch"}
+    finally:
+        runner.close()
+
+
+def test_device_problems_put_the_database_first_and_skip_what_is_fine() -> None:
+    from app.ports import DeviceStatus
+    from app.station.devices import device_problems
+
+    problems = device_problems([
+        DeviceStatus("scanner", "/dev/ttyACM0", DeviceState.DISCONNECTED, "cannot open /dev/ttyACM0"),
+        DeviceStatus("label printer", "tcp://p:9100", DeviceState.CONNECTED),
+        DeviceStatus("scale", "", DeviceState.NOT_CONFIGURED),
+        DeviceStatus("database", "sqlite:///x", DeviceState.ERROR, "never upgraded"),
+    ])
+    assert [p.split(":")[0] for p in problems] == ["Database", "Scanner"]
+    assert "scanner's cable" in problems[1]
+
+
+def test_an_input_the_database_let_down_has_the_database_checked_at_once() -> None:
+    from app.errors import DatabaseUnavailable
+    from app.station.devices import DATABASE
+
+    devices = StationDevices(probes={DATABASE: lambda: (DeviceState.CONNECTED, "")})
+    clock = FakeClock()
+    runner = StationRunner(tick_s=0.01)
+    api = FakePackingApi()
+    core = StationCore(api, devices, render, FakeRecords(), clock, io=runner.executor("devices"),
+                       checks=runner.executor("device watch"))
+    try:
+        core.watch.checked(DATABASE, True, clock())  # well: next check in health_s
+        assert core.watch.due[DATABASE] > clock()
+        api.login = lambda badge: (_ for _ in ()).throw(DatabaseUnavailable("gone"))  # type: ignore[method-assign]
+        core.scan(Scan("BADGE-ALICE"))
+        assert core.watch.due[DATABASE] == 0.0 and core.snapshot().message.text == "gone"
+    finally:
+        runner.close()

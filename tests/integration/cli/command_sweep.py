@@ -1,0 +1,99 @@
+"""Runs every `packdesk` command (enumerated from the argparse parser, so a new command is
+included by itself) against one database URL, in one process, and prints a JSON object
+{"command words": [exit code, stdout, stderr]}. Used by test_exit_codes.py, which runs it in
+a subprocess: for the read-only case as a user the file's permissions apply to.
+
+    python -m tests.integration.cli.command_sweep URL WORKDIR [--fresh-sqlite]
+
+--fresh-sqlite: URL is ignored; each command gets a new, empty SQLite file (never upgraded).
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import sys
+import traceback
+from collections.abc import Iterator
+from pathlib import Path
+
+from app.cli.main import build_parser, main
+
+# Commands that never open the database: nothing to sweep (the test checks this list is current).
+NO_DATABASE = {
+    "logs": "reads the log file",
+    "devices list": "lists serial ports and printer queues",
+    "devices scan": "talks to a scanner",
+    "devices weigh": "talks to a scale",
+    "devices print-test": "talks to a printer",
+    "documents command-sheet": "the home commands' barcodes",
+    "documents printer-fonts": "the printer's font download",
+    "run": "the station: tests/ui/test_start_up_problems.py shows the database's trouble on the login screen",
+}
+# Arguments a command needs beyond what its parser requires.
+EXTRA = {"boxes suggest": ["--order", "PD-1"]}
+
+
+def commands() -> Iterator[tuple[str, argparse.ArgumentParser]]:
+    """Every leaf command of the parser, as ("orders list", its parser)."""
+    def walk(parser: argparse.ArgumentParser, words: tuple[str, ...]) -> Iterator[tuple[str, argparse.ArgumentParser]]:
+        subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        if not subs:
+            yield " ".join(words), parser
+        for action in subs:
+            for name, sub in action.choices.items():
+                yield from walk(sub, (*words, name))
+    yield from walk(build_parser(), ())
+
+
+def argv_for(name: str, parser: argparse.ArgumentParser, work: Path) -> list[str]:
+    """The command with every argument it requires filled in with a plausible value."""
+    argv = name.split()
+    (work / "catalog.csv").write_text("sku,name\nMUG-1,Mug\n", encoding="utf-8")
+    for action in parser._actions:
+        if action.option_strings:
+            if action.required:
+                argv += [action.option_strings[0], str(work / "out.pdf") if action.dest == "out" else "checking"]
+        elif action.nargs == "*":
+            if any("--all" in a.option_strings for a in parser._actions):
+                argv.append("--all")
+        elif isinstance(action, argparse._SubParsersAction):
+            continue
+        else:
+            argv.append(action.choices[0] if action.choices else
+                        str(work / "catalog.csv") if action.dest == "file" else "PD-1")
+    return argv + EXTRA.get(name, [])
+
+
+def run_one(argv: list[str]) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(argv)
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 2
+        except BaseException:  # noqa: BLE001 - what the test is looking for
+            traceback.print_exc()
+            code = -1
+    return code, out.getvalue(), err.getvalue()
+
+
+def sweep(url: str, work: Path, fresh_sqlite: bool) -> dict[str, tuple[int, str, str]]:
+    results = {}
+    for n, (name, parser) in enumerate(commands()):
+        if name in NO_DATABASE:
+            continue
+        target = f"sqlite:///{work / f'never-upgraded-{n}.sqlite3'}" if fresh_sqlite else url
+        results[name] = run_one(["--database", target, *argv_for(name, parser, work)])
+    return results
+
+
+if __name__ == "__main__":
+    cli = argparse.ArgumentParser()
+    cli.add_argument("url")
+    cli.add_argument("work", type=Path)
+    cli.add_argument("--fresh-sqlite", action="store_true")
+    options = cli.parse_args()
+    print(json.dumps(sweep(options.url, options.work, options.fresh_sqlite)))
+    sys.exit(0)
