@@ -29,6 +29,7 @@ NO_DATABASE = {
     "devices print-test": "talks to a printer",
     "documents command-sheet": "the home commands' barcodes",
     "documents printer-fonts": "the printer's font download",
+    "setup": "the first-run wizard, a window: tests/ui/test_setup_wizard.py tests its database check",
     "run": "the station: tests/ui/test_start_up_problems.py shows the database's trouble on the login screen",
 }
 # Arguments a command needs beyond what its parser requires.
