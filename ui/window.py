@@ -48,7 +48,7 @@ class StationWindow(QMainWindow):
         self.setStyleSheet(STYLESHEET)
         central = _Central()
         row = QHBoxLayout(central)
-        row.setContentsMargins(12, 12, 12, 12)
+        row.setContentsMargins(8, 8, 8, 8)
         self.stack = QStackedWidget()
         row.addWidget(self.stack, 1)
         if side_panel is not None:

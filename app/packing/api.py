@@ -5,6 +5,8 @@ Screens import from here (and `PackingService` from app.packing.service, which i
 Orders are named by their order number; users by the `Packer` that `login` returned.
 
 CHANGES (signature changes after the first commit, newest first):
+- PackSnapshot.chosen_box (default None): the box chosen for the open parcel instead of the
+  suggestion, with the picture of the units in it; BoxChoice.suggested_name (default None).
 - BoxSuggestion.parcel (default None): app.boxing's parcel (box and placements) for the picture.
 """
 from __future__ import annotations
@@ -167,6 +169,7 @@ class PackSnapshot:
     suggested_box: BoxSuggestion | None
     barcodes: tuple[BarcodeHint, ...]
     lease_expires_at: datetime | None
+    chosen_box: BoxSuggestion | None = None  # the open parcel's box when it is not the suggestion
 
     @property
     def units_expected(self) -> int:
@@ -246,6 +249,7 @@ class BoxChoice:
     suggested_code: str | None
     parcel_seq: int
     message: str
+    suggested_name: str | None = None
 
 
 @dataclass(frozen=True)

@@ -290,8 +290,8 @@ class StationCore:
         self._set(question=Question(kind, detail, back_to=back))
 
     def _ask_box_reason(self, choice: BoxChoice, barcode: str) -> None:
-        self.ask(QuestionKind.BOX_REASON, f"Suggested: {choice.suggested_code or '-'}; "
-                                          f"scanned: {choice.box_name or choice.box_code}")
+        self.ask(QuestionKind.BOX_REASON, f"Suggested: {choice.suggested_name or choice.suggested_code or '-'}. "
+                                          f"You scanned: {choice.box_name or choice.box_code}.")
         self._set(question=replace(self.state.question, box=choice, box_barcode=barcode))  # type: ignore[arg-type]
 
     def cancel_question(self) -> None:

@@ -37,7 +37,7 @@ def test_login_by_badge_shows_home_with_queue_and_devices(qtbot, station) -> Non
     login(qtbot, station, ALICE_BADGE)
     home = station.window.screens["home"]
     assert station.window.stack.currentWidget() is home
-    assert "Orders waiting: 3" in home.queue.text()
+    assert home.queue.text() == "3 orders waiting"
     assert "label printer" in home.device_labels
 
 

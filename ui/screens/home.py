@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from app import words
 from app.packing.api import HomeSummary
 from app.ports import DeviceState, DeviceStatus
 from ui.bridge import StationBridge as Station
@@ -22,7 +23,7 @@ class HomeScreen(QWidget):
         self.hello = label("", "title")
         self.prompt = label("Scan an order, a tote or a pick list - or scan NEXT", "big")
         self.message = label("", "message")
-        self.queue = label("", "title")
+        self.queue = label("", "key")  # a key number, read from a metre
         self.figures = label("", "message")
         layout.addWidget(self.hello)
         layout.addWidget(self.prompt)
@@ -54,10 +55,11 @@ class HomeScreen(QWidget):
 
     def show_summary(self, s: HomeSummary) -> None:
         """Queue size and today's figures."""
-        self.queue.setText(f"Orders waiting: {s.queue_size}")
-        accuracy = f"{s.accuracy_percent:.1f} %" if s.accuracy_percent is not None else "-"
-        self.figures.setText(f"Today: {s.orders_packed_today} orders, {s.units_packed_today} units, "
-                             f"{s.scans_today} scans, {s.mis_scans_today} mis-scans, accuracy {accuracy}")
+        self.queue.setText(f"{words.count(s.queue_size, 'order')} waiting")
+        accuracy = f", accuracy {s.accuracy_percent:.1f} %" if s.accuracy_percent is not None else ""
+        self.figures.setText(f"Today: {words.count(s.orders_packed_today, 'order')} packed, "
+                             f"{words.count(s.units_packed_today, 'unit')}, {words.count(s.scans_today, 'scan')}, "
+                             f"{words.count(s.mis_scans_today, 'mis-scan')}{accuracy}")
 
     def show_device(self, status: DeviceStatus) -> None:
         """One device's state as a coloured tile."""

@@ -151,8 +151,9 @@ class FakePackingApi:
         taken = box_barcode == BOX_S or reason is not None
         if taken:
             self._open_parcel(self.orders[order])["box"] = box_barcode
-        return BoxChoice(taken, box_barcode != BOX_S, box_barcode, box_barcode, BOX_S, 1,
-                         f"Box {box_barcode} taken." if taken else f"{box_barcode} is not the suggested box: why?")
+        return BoxChoice(taken, box_barcode != BOX_S, box_barcode, f"Box {box_barcode[-1]}", BOX_S, 1,
+                         f"Box {box_barcode} taken." if taken else f"{box_barcode} is not the suggested box: why?",
+                         "Box S")
 
     def close_parcel(self, order: str, user: Packer, weight_g: int | None = None) -> ParcelClosed:
         self.calls.append(("close_parcel", weight_g))

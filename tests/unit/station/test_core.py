@@ -129,7 +129,7 @@ def test_a_box_other_than_the_suggestion_asks_why_and_a_scanned_reason_answers(b
     bench.scan(BOX_L)
     question = bench.state.question
     assert question.kind is QuestionKind.BOX_REASON and bench.state.screen == "box_reason"
-    assert question.detail == "Suggested: BOX-S; scanned: BOX-L"
+    assert question.detail == "Suggested: Box S. You scanned: Box L."  # names, not a code beside a name
     bench.scan(MUG)  # not an answer: refused and recorded, not packed
     assert "answer the question first" in bench.state.question.refusal and bench.state.pack.units_scanned == 0
     fragile = next(r for r in BOX_REASONS if r.code == "fragile")
