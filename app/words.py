@@ -94,3 +94,15 @@ def ship_by(due: datetime | None, now: datetime | None = None) -> tuple[str, boo
     overdue = due < now
     text = f"Ship by {local.strftime('%a %d %b %Y, %H:%M')}"
     return (f"{text} - OVERDUE" if overdue else text), overdue
+
+
+def order_packed(pack: object | None) -> str:
+    """What home says when an order's last label is scanned back: packed, and its backorder."""
+    lines = getattr(pack, "lines", ()) or ()
+    later = [line for line in lines if getattr(line, "backordered", 0)]
+    if not later:
+        return "Order packed: ready for shipment."
+    units = sum(line.backordered for line in later)
+    names = ", ".join(f"{line.backordered} x {line.name}" for line in later)
+    return (f"Order {pack.order_number} packed: ready for shipment. {count(units, 'unit')} on backorder, "  # type: ignore[attr-defined]
+            f"to ship later: {names}.")

@@ -19,6 +19,7 @@ BLUE = "#0b4f9c"
 PURPLE = "#6a1b9a"
 PANEL = "#22262a"  # the status bar and table headers
 STATUS_PT = 16
+ERROR_TEXT = "#ff8a80"  # a refusal's words on the dark background
 
 STYLESHEET = f"""
 QWidget {{ background: #101214; color: #f4f4f4; font-size: {BASE_PT}pt; }}

@@ -9,6 +9,7 @@ import logging
 from dataclasses import replace
 from functools import partial
 
+from app import words
 from app.commands import Command, command_for
 from app.errors import PackdeskError
 from app.packing.api import (
@@ -234,7 +235,7 @@ class StationCore:
             self._ask_box_reason(r.box, r.data)
         if r.confirmation is not None and r.confirmation.ok:
             if r.confirmation.all_confirmed:
-                self._free("Order packed: ready for shipment.", sound=Sound.DONE)
+                self._free(words.order_packed(self.state.pack), sound=Sound.DONE)
             elif self.state.pack is not None:
                 self._set(step=Step.PACK)
         elif r.pack is None or r.pack.status in ("packed", "on_hold", "picked"):

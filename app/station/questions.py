@@ -14,8 +14,8 @@ QUESTION_TEXT = {
     QuestionKind.BOX_REASON: "Why this box and not the suggested one?",
     QuestionKind.REPRINT: "Why reprint the label?",
     QuestionKind.PROBLEM: "What is the problem?",
-    QuestionKind.PARTIAL: "Partial shipment: a supervisor scans their badge",
-    QuestionKind.EXIT: "Closing the station: supervisor badge or PIN",
+    QuestionKind.PARTIAL: "Ship part of this order now? A supervisor approves",
+    QuestionKind.EXIT: "Close the station? A supervisor approves",
 }
 
 

@@ -31,8 +31,9 @@ def scale_device(tmp_path: Path):
 
 
 def open_settings(qtbot, app):
-    """Alice at home presses DEVICES; the device settings screen asks for a supervisor."""
-    login(qtbot, app, ALICE_BADGE)
+    """Sam (a supervisor: packers see no DEVICES button) at home presses DEVICES; the device
+    settings screen asks for a supervisor's badge or PIN all the same (it is audited)."""
+    login(qtbot, app, SAM_BADGE)
     qtbot.mouseClick(app.window.screens["home"].devices_button, Qt.MouseButton.LeftButton)
     settle(qtbot, app)
     screen = app.window.screens["devices"]

@@ -106,3 +106,14 @@ def test_the_box_chosen_over_the_suggestion_is_what_the_screen_shows(qtbot, demo
     assert pack.box.text() == "Shipping box XL" and pack.box_code.text() == "BOX-XL"
     assert pack.placement.parcel is chosen.parcel and chosen.parcel.box.id == "BOX-XL"
     assert "Shipping box XL" in pack.message.text() and "BOX-XL" not in pack.message.text()
+
+
+def test_every_screen_fits_the_window_without_forcing_it_larger(qtbot, demo_station, size) -> None:
+    app = demo_station(size, demo_panel=False)
+    scan(qtbot, app, DEMO_PACKER)
+    qtbot.wait(20)
+    assert app.window.size().toTuple() == size
+    room = app.window.stack.size()
+    for name, screen in app.window.screens.items():
+        needed = screen.minimumSizeHint()
+        assert needed.width() <= room.width() and needed.height() <= room.height(), (name, needed.toTuple())

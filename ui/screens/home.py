@@ -4,17 +4,20 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from app import words
-from app.packing.api import HomeSummary
+from app.packing.api import HomeSummary, Packer
 from app.ports import DeviceState, DeviceStatus
 from ui.bridge import StationBridge as Station
 from ui.style import AMBER, GREEN, GREY, RED, button, label
 
+SUPERVISOR_ROLES = ("supervisor", "admin")
 STATE_COLOURS = {DeviceState.CONNECTED: GREEN, DeviceState.DISCONNECTED: AMBER,
                  DeviceState.ERROR: RED, DeviceState.NOT_CONFIGURED: GREY}
 
 
 class HomeScreen(QWidget):
     """The packer's start page between orders."""
+
+    own_message_line = True  # the window shows no second message line under it
 
     def __init__(self, station: Station) -> None:
         super().__init__()
@@ -39,19 +42,31 @@ class HomeScreen(QWidget):
         self.logout_button = button("LOG OUT")
         buttons.addWidget(self.next_button, 2)
         buttons.addWidget(self.logout_button, 1)
-        self.devices_button = button("DEVICES")  # supervisor only: ui/screens/device_settings.py
+        # a supervisor's buttons: the device screen (ui/screens/device_settings.py), closing the station
+        self.devices_button = button("DEVICES")
         buttons.addWidget(self.devices_button, 1)
         self.devices_button.clicked.connect(lambda: station.open_device_settings())
+        self.close_button = button("CLOSE STATION")
+        buttons.addWidget(self.close_button, 1)
+        self.close_button.clicked.connect(lambda: station.ask("exit"))
+        self._show_supervisor_buttons(None)
         layout.addLayout(buttons)
         self.next_button.clicked.connect(station.next_order)
         self.logout_button.clicked.connect(station.logout)
         station.home_changed.connect(self.show_summary)
         station.user_changed.connect(lambda u: self.hello.setText(f"{u.display_name} at station "
                                                                   f"{station.station_code}" if u else ""))
+        station.user_changed.connect(self._show_supervisor_buttons)
         station.message.connect(self._message)
         station.device_changed.connect(self.show_device)
         for status in station.device_states.values():
             self.show_device(status)
+
+    def _show_supervisor_buttons(self, user: Packer | None) -> None:
+        """DEVICES and CLOSE STATION for supervisors and admins; a packer sees neither."""
+        supervisor = user is not None and user.role in SUPERVISOR_ROLES
+        self.devices_button.setVisible(supervisor)
+        self.close_button.setVisible(supervisor)
 
     def show_summary(self, s: HomeSummary) -> None:
         """Queue size and today's figures."""

@@ -11,6 +11,8 @@ from ui.style import label
 class LoginScreen(QWidget):
     """Asks for a badge scan; shows why the last attempt failed."""
 
+    own_message_line = True  # the window shows no second message line under it
+
     def __init__(self, station: Station) -> None:
         super().__init__()
         self.station = station

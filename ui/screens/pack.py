@@ -72,6 +72,7 @@ class PackScreen(QWidget):
     """Shows one PackSnapshot; every change arrives through Station.pack_changed."""
 
     shows_messages = True  # its message line replaces the window's status bar
+    own_message_line = True
 
     def __init__(self, station: Station) -> None:
         super().__init__()

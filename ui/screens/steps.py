@@ -72,6 +72,8 @@ class PrintScreen(QWidget):
 class ConfirmScreen(QWidget):
     """Scan the printed label on the parcel; the message line always says what to do next."""
 
+    own_message_line = True  # the window shows no second message line under it
+
     def __init__(self, station: Station) -> None:
         super().__init__()
         self.station = station
