@@ -18,7 +18,7 @@ IRREGULAR = {"box": "boxes", "parcel": "parcels", "unit": "units", "order": "ord
              "mis-scan": "mis-scans", "label": "labels", "person": "people"}
 
 STATUS_WORDS = {  # app/orders/status.py's codes as a packer or a supervisor says them
-    "new": "new", "validated": "checked", "allocated": "stock reserved", "picking": "being picked",
+    "new": "new", "validated": "validated", "allocated": "allocated", "picking": "being picked",
     "picked": "picked, ready to pack", "packing": "being packed", "packed": "packed",
     "ready_for_shipment": "ready for shipment", "shipped": "shipped", "delivered": "delivered",
     "completed": "completed", "on_hold": "on hold", "cancelled": "cancelled", "backordered": "backordered",
@@ -77,10 +77,10 @@ def shipping(carrier_code: str | None, service_code: str | None) -> str:
 
 
 def grams(g: int | None) -> str:
-    """A weight that never breaks between number and unit: "1,480 g"."""
+    """A weight that never breaks between number and unit: "1480 g"."""
     if g is None:
         return "no weight"
-    return f"{g:,}\u00a0g"
+    return f"{g}\u00a0g"
 
 
 def ship_by(due: datetime | None, now: datetime | None = None) -> tuple[str, bool]:

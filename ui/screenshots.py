@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         app.station.answer(app.window.box_prompt.reasons[0].code)
         shot("07-box-chosen")
         window.show_step("weigh")
-        app.station.weigh_changed.emit("Parcel 1 weighs 1,480 g but should weigh 720 g (tolerance 36 g). "
+        app.station.weigh_changed.emit("Parcel 1 weighs 1480 g but should weigh 720 g (tolerance 36 g). "
                                        "Check the contents against the screen and weigh again.", True)
         shot("08-weigh-out-of-tolerance")
         window.show_step("pack")

@@ -18,7 +18,7 @@ def qt_plural(n: int, singular: str, plural: str) -> str:
     """Qt's translation of "%n <singular>(s)" with n, or the English form when none is installed."""
     source = f"%n {singular}(s)"
     translated = QCoreApplication.translate(CONTEXT, source, None, n)
-    if translated == source.replace("%n", str(n)):  # no translator knows it: English
+    if not translated or translated == source.replace("%n", str(n)):  # no translator knows it: English
         return words.english_plural(n, singular, plural)
     return translated
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from app import words
 from app.boxing import BoxingError, suggest_boxes
 from app.boxing.files import box_from_row, units_from_lines
 from app.boxing.model import Goal, Objective
@@ -113,7 +114,7 @@ def _engine_suggestion(boxes: list[BoxRecord], lines: list[tuple[ProductRecord, 
     if box is None:
         return None
     boxed = sum(1 for p in suggestion.parcels if p.box is not None)
-    why = suggestion.explanation or f"cheapest box that holds these {len(first.placements)} units"
+    why = suggestion.explanation or f"cheapest box that holds these {words.count(len(first.placements), 'unit')}"
     if boxed > 1:
         why = f"box 1 of {boxed}: {why}"
     return replace(box_suggestion(box, why), parcel=first)

@@ -443,7 +443,7 @@ class StationCore:
             self._cue(Sound.ERROR)
             return
         self._device(SCALE, DeviceState.CONNECTED)
-        self._set(weighing=WeighState(f"{grams} g - checking..."))
+        self._set(weighing=WeighState(f"{words.grams(int(grams))} - checking..."))  # type: ignore[call-overload]
         self._close_parcel(int(grams))  # type: ignore[call-overload]
 
     def _close_parcel(self, grams: int | None) -> None:

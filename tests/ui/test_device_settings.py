@@ -109,7 +109,7 @@ def test_weigh_test_reads_the_station_scale_and_says_why_it_fails(qtbot, make_st
     authorise(qtbot, app, screen)
     qtbot.waitUntil(lambda: screen.states["scale"].text() == "ok", timeout=5000)
     text = run_test(qtbot, screen, screen.tests["scale"], "weigh")
-    assert text.startswith("Stable weight: 1250 g")
+    assert text.startswith("Stable weight: 1250\u00a0g")  # never broken between number and unit
     device.unplug()
     text = run_test(qtbot, screen, screen.tests["scale"], "weigh")
     assert text.startswith("No weight (disconnected)")

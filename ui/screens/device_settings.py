@@ -18,6 +18,7 @@ from app.config import DeviceUrls
 from app.ports import DeviceState, DeviceStatus, Scan
 from app.station.devices import StationDevices
 from devices import diagnostics
+from app import words
 from ui.screens.prompts import Keypad
 from ui.style import AMBER, GREEN, GREY, RED, button, label
 
@@ -58,7 +59,7 @@ def describe_record(record: dict[str, Any]) -> str:
 def describe_weight(result: dict[str, Any]) -> str:
     """devices.diagnostics.test_scale's answer in words."""
     if result.get("ok"):
-        return f"Stable weight: {result['grams']} g at {result['address']}"
+        return f"Stable weight: {words.grams(result['grams'])} at {result['address']}"
     return f"No weight ({result.get('reason')}): {result.get('message')}"
 
 
