@@ -116,7 +116,7 @@ def test_weigh_test_reads_the_station_scale_and_says_why_it_fails(qtbot, make_st
     device.plug()
     fake.state.grams = 980
     text = run_test(qtbot, screen, screen.tests["scale"], "weigh")
-    assert text.startswith("Stable weight: 980 g")
+    assert text.startswith("Stable weight: 980\u00a0g")
     qtbot.waitUntil(lambda: screen.states["scale"].text() == "ok", timeout=5000)  # the station's scale again
 
 
