@@ -54,6 +54,7 @@ class StationCore:
         self._last_activity = clock()
         self._lease_due: float | None = None
         self._label_waits_for_printer = False  # a label never reached its printer: print it when it returns
+        self._last_print_failed: dict[str, str] = {}  # printer -> its answer, until a print there succeeds
         self._seq = 0
 
     # --- publishing ------------------------------------------------------------------------
@@ -500,6 +501,10 @@ class StationCore:
                 self._set(step=Step.CONFIRM)
 
     def _printer_answered(self, name: str, result: PrintResult) -> None:
+        if result.ok:
+            self._last_print_failed.pop(name, None)
+        else:
+            self._last_print_failed[name] = result.message
         state = printer_state(result)
         self._device(name, state, "" if result.ok else result.message)
         if state is not DeviceState.CONNECTED:
@@ -529,6 +534,10 @@ class StationCore:
             return
         state, message = outcome  # type: ignore[misc]
         self.watch.checked(name, state is DeviceState.CONNECTED, self.clock())
+        failed = self._last_print_failed.get(name)
+        if state is DeviceState.CONNECTED and failed is not None and not self._label_waits_for_printer:
+            # the printer answers its status, but the last label there failed: not "ok" until one prints
+            state, message = DeviceState.ERROR, f"answers, but the last print failed: {failed}"
         self._device(name, state, message)
 
     def _device(self, name: str, state: DeviceState, message: str = "") -> None:

@@ -6,7 +6,7 @@ import logging
 
 from app.packing.api import LabelRequest
 from app.ports import PrintResult
-from app.station.devices import StationDevices
+from app.station.devices import StationDevices, never_sent
 from app.station.ports import DocumentRenderer
 from app.station.state import PrintState
 
@@ -35,8 +35,15 @@ def printing(request: LabelRequest) -> PrintState:
 
 
 def printed(request: LabelRequest, result: PrintResult) -> PrintState:
-    """What the label printer answered, and what the packer does next."""
+    """What the label printer answered, and what the packer does next: words a packer can act
+    on, and the printer's own answer apart, for the administrator."""
     if result.ok:
         return PrintState(request.parcel_seq, request.label_id, True, "Label printed: scan it on the parcel.")
+    if never_sent(result):
+        what = "The label printer did not answer: check that it is switched on, has labels and its lid is closed."
+    else:
+        what = "The label printer took the label but reports a problem: check its paper, labels and lid."
     return PrintState(request.parcel_seq, request.label_id, False,
-                      f"The label printer at {result.address} failed: {result.message}. Fix it and press RETRY.")
+                      f"Parcel {request.parcel_seq}: the label did not print. {what} Then press RETRY. "
+                      "If it fails again, call a supervisor; the parcel is kept.",
+                      f"Printer {result.address}: {result.message}")

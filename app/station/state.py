@@ -83,7 +83,8 @@ class PrintState:
     parcel_seq: int
     label_id: int | None
     ok: bool | None  # None while printing
-    message: str
+    message: str  # for the packer: what happened and what to do
+    detail: str = ""  # for the administrator: the printer's address and its answer
 
 
 @dataclass(frozen=True)

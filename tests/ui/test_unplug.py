@@ -123,10 +123,17 @@ def test_printer_refusing_at_close_box_keeps_the_parcel_and_prints_once_when_bac
     zebra.stop()  # switched off: connections refused
     app.keyboard.scan(Command.CLOSE_BOX.value)
     failed = wait_print(qtbot, app, False)
-    assert "refused the connection" in failed.message and zebra.url in failed.message
+    # the packer reads what to do; the address and the printer's answer are the administrator's
+    assert "did not print" in failed.message and "RETRY" in failed.message and zebra.url not in failed.message
+    assert "refused the connection" in failed.detail and zebra.url in failed.detail
     screen = app.window.screens["print"]
     assert app.window.stack.currentWidget() is screen and screen.retry.isVisible()
+    assert zebra.url in screen.detail.text()
     qtbot.waitUntil(lambda: names_missing(tile, "label printer", zebra.url), timeout=5000)
+    qtbot.mouseClick(screen.retry, Qt.MouseButton.LeftButton)  # still off: RETRY shows it is retrying
+    assert screen.retry.text() == "RETRYING..." and not screen.retry.isEnabled()
+    wait_print(qtbot, app, False)
+    qtbot.waitUntil(lambda: screen.retry.text() == "RETRY" and screen.retry.isEnabled(), timeout=5000)
     settle(qtbot, app)
     assert app.station.pack is not None and app.station.pack.order_number == "PD-1001"
     assert [p.status for p in app.station.pack.parcels][:1] == ["closed"]
@@ -169,7 +176,7 @@ def test_a_hanging_printer_never_freezes_the_station_and_times_out_clearly(qtbot
     while_hanging = screen.grab()  # the screen paints while the job hangs on the devices worker
     failed = wait_print(qtbot, app, False, timeout=15000)
     timer.stop()
-    assert "did not answer the status query within 2 s" in failed.message
+    assert "did not answer the status query within 2 s" in failed.detail and "did not print" in failed.message
     assert "RETRY" in screen.state.text()
     gaps = [b - a for a, b in zip(ticks, ticks[1:])]
     assert len(ticks) >= 50 and max(gaps) < 1.0, (len(ticks), max(gaps))  # blocked would be a 2 s gap

@@ -38,7 +38,8 @@ class WeighScreen(QWidget):
 
 
 class PrintScreen(QWidget):
-    """Printing the label and slip; a failure offers RETRY."""
+    """Printing the label and slip; a failure says what the packer can do, offers RETRY (which
+    shows that it is retrying) and keeps the printer's own answer apart for the administrator."""
 
     def __init__(self, station: Station) -> None:
         super().__init__()
@@ -46,8 +47,10 @@ class PrintScreen(QWidget):
         layout = QVBoxLayout(self)
         self.title = label("Printing", "big")
         self.state = label("", "title")
+        self.detail = label("", "hint")  # for the administrator: the printer's address and answer
         layout.addWidget(self.title)
         layout.addWidget(self.state)
+        layout.addWidget(self.detail)
         layout.addStretch(1)
         row = QHBoxLayout()
         self.retry = button("RETRY", "ok")
@@ -56,9 +59,17 @@ class PrintScreen(QWidget):
         row.addWidget(self.problem)
         layout.addLayout(row)
         self.retry.hide()
-        self.retry.clicked.connect(station.retry_print)
+        self.retry.clicked.connect(self._retry)
         self.problem.clicked.connect(lambda: station.ask("problem"))
         station.print_changed.connect(self.show_state)
+
+    def _retry(self) -> None:
+        """RETRY pressed: say so at once and take no second press until the printer answers."""
+        self.retry.setEnabled(False)
+        self.retry.setText("RETRYING...")
+        self.state.setText("Sending the label to the printer again...")
+        self.state.setStyleSheet(banner_style(AMBER))
+        self.station.retry_print()
 
     def show_state(self, state: PrintState) -> None:
         """Printing, printed, or failed with RETRY."""
@@ -66,7 +77,10 @@ class PrintScreen(QWidget):
         self.state.setText(state.message)
         colour = AMBER if state.ok is None else GREEN if state.ok else RED
         self.state.setStyleSheet(banner_style(colour))
+        self.detail.setText(f"For the administrator: {state.detail}" if state.detail else "")
         self.retry.setVisible(state.ok is False)
+        self.retry.setEnabled(state.ok is False)
+        self.retry.setText("RETRY")
 
 
 class ConfirmScreen(QWidget):

@@ -269,10 +269,13 @@ class RecordingPrinter:
         self.address = address
         self.jobs: list[PrintJob] = []
         self.fail_with: str | None = None
+        self.jobs_fail_with: str | None = None  # the job reaches the printer and fails; its status stays ready
 
     def print_job(self, job: PrintJob) -> PrintResult:
         if self.fail_with:
             return PrintResult(False, self.address, self.fail_with, {"sent": "no"})
+        if self.jobs_fail_with:
+            return PrintResult(False, self.address, self.jobs_fail_with, {"sent": "yes"})
         self.jobs.append(job)
         return PrintResult(True, self.address)
 

@@ -175,7 +175,10 @@ def test_a_print_failure_offers_retry_which_prints_the_same_label_version_once(b
     bench.printer.fail_with = "connection refused"
     bench.scan(Command.CLOSE_BOX.value)
     assert bench.state.step is Step.PRINT and bench.state.printing.ok is False
-    assert "memory:label failed: connection refused" in bench.state.printing.message
+    # words a packer can act on; the printer's own answer apart, for the administrator
+    assert "did not print" in bench.state.printing.message and "RETRY" in bench.state.printing.message
+    assert "memory:label" not in bench.state.printing.message and "address" not in bench.state.printing.message
+    assert bench.state.printing.detail == "Printer memory:label: connection refused"
     assert bench.state.device("label printer").state is DeviceState.DISCONNECTED
     bench.printer.fail_with = None
     bench.core.retry_print()
@@ -195,6 +198,21 @@ def test_a_label_that_never_reached_its_printer_prints_when_the_printer_returns(
     bench.clock.advance(1)
     bench.core.tick()  # back: the waiting label goes out without RETRY
     assert bench.state.step is Step.CONFIRM and len(bench.printer.jobs) == 2
+
+
+def test_the_device_strip_never_says_ok_after_a_failed_print_until_a_label_prints(bench) -> None:
+    packing(bench)
+    pack_everything(bench)
+    bench.printer.jobs_fail_with = "File exists"
+    bench.scan(Command.CLOSE_BOX.value)
+    assert bench.state.printing.ok is False
+    bench.core.tick()  # the printer's status answers "ready"; its last print failed all the same
+    label_printer = bench.state.device("label printer")
+    assert label_printer.state is DeviceState.ERROR and "last print failed: File exists" in label_printer.message
+    bench.printer.jobs_fail_with = None
+    bench.core.retry_print()
+    assert bench.state.step is Step.CONFIRM
+    assert bench.state.device("label printer").state is DeviceState.CONNECTED
 
 
 def test_reprint_with_a_reason_prints_a_second_version_without_a_slip(bench) -> None:
