@@ -92,8 +92,10 @@ def main(argv: list[str] | None = None) -> int:
             for line in pack.lines:
                 n = line.remaining if sku_count is None else sku_count.get(line.sku, 0)
                 code = next(h.code for h in pack.barcodes if h.sku == line.sku and h.quantity == 1)
-                for _ in range(n):
+                for i in range(n):
                     scan(code)
+                    if app.station.pack is not None and app.station.pack.awaiting_serial_for:
+                        scan(f"SN{line.sku.replace('-', '')}{i + 1:04d}")  # a serial-tracked item's serial
 
         shot("01-login")
         scan(BADGE_PACKER)

@@ -38,6 +38,11 @@ def test_the_key_numbers_are_48_pt_and_on_screen(qtbot, demo_station, size) -> N
         assert widget.font().pointSize() >= 48 or widget.fontInfo().pointSize() >= 48, widget
         assert visible_in_window(widget, app.window)
     assert pack.sla.text().startswith("Units 0 of ")
+    # not elided: two-digit counts fit beside the widest parcel caption
+    metrics = QFontMetrics(pack.sla.font())
+    assert pack.sla.width() >= metrics.horizontalAdvance("Units 88 of 88") + 8
+    assert pack.parcel.width() >= pack.parcel.fontMetrics().horizontalAdvance("8 of 8")
+    assert pack.parcel_word.text() == "PARCEL" and pack.parcel.text() == "1"
     home_queue = app.window.screens["home"].queue
     assert home_queue.fontInfo().pointSize() >= 48
 

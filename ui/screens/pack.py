@@ -33,6 +33,7 @@ TEXT_ZOOM = 1.6  # the box picture's text size against PlacementView's own
 NAME_LINES = 2  # an item's name wraps onto two lines rather than lose its size or colour
 PICTURE_PX = 56
 BOX_PICTURE_MIN = (360, 300)
+BOX_COLUMN_MIN = 420  # "Shipping box XL" on one line at the title size
 FACT_STYLE = "font-size: 18pt; padding: 0 4px;"  # customer, carrier and ship-by above the box  # the box picture never shrinks below this: its legend stays whole
 
 
@@ -88,16 +89,21 @@ class PackScreen(QWidget):
         self.order = label("", "title", wrap=False)
         # the key numbers, readable from a metre; the units count changes with every scan
         self.sla = Readout(lines=1, point_size=KEY_PT, pad=2)
-        self.parcel = label("", "key", wrap=False)
+        self.parcel_word = label("PARCEL", "hint", wrap=False)
+        self.parcel_word.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.parcel = label("", "key", wrap=False)  # "1 of 2": the number at the key size
         self.parcel.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        head.addWidget(self.order)
+        # room for "8 of 8" from the start: the units count never loses width to it later
+        self.parcel.setMinimumWidth(QFontMetrics(_font(KEY_PT, bold=True)).horizontalAdvance("8 of 8") + 12)
         head.addWidget(self.sla, 1)
+        head.addWidget(self.parcel_word)
         head.addWidget(self.parcel)
         left.addLayout(head)
         # who and how it ships head the box column: the left keeps its height for the lines
         self.customer = label("", "message")
         self.carrier = label("", "message", wrap=False)
         self.due = label("", "message")
+        self.carrier.setMinimumWidth(1)
         for widget in (self.customer, self.carrier, self.due):
             widget.setStyleSheet(FACT_STYLE)
         self.banner = label("")
@@ -123,22 +129,29 @@ class PackScreen(QWidget):
         for col in (0, SKU, TO_PACK, SCANNED):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
         left.addWidget(self.table, 1)
-        middle.addLayout(left, 3)
+        middle.addLayout(left, 5)
         self._shown: PackSnapshot | None = None  # what the widgets show now (to change only what differs)
         self._rows: list[object] = []  # the PackLine each table row shows
         self._due = ""
         # the box column runs the full height beside the order: a banner never squeezes its picture
-        box_column = QVBoxLayout()
+        box_panel = QWidget()
+        box_panel.setMinimumWidth(BOX_COLUMN_MIN)
+        box_column = QVBoxLayout(box_panel)
+        box_column.setContentsMargins(0, 0, 0, 0)
         box_column.setSpacing(2)
-        for widget in (self.customer, self.carrier, self.due):
-            box_column.addWidget(widget)
+        box_column.addWidget(self.order)
+        who = QHBoxLayout()  # the customer and the carrier on one line
+        who.addWidget(self.customer, 1)
+        who.addWidget(self.carrier)
+        box_column.addLayout(who)
+        box_column.addWidget(self.due)
         box_column.addSpacing(10)
         self.box_heading = label("SUGGESTED BOX", "hint", wrap=False)
         box_column.addWidget(self.box_heading)
         self.box = label("No box suggestion yet", "title")  # wraps between the words of the name only
         self.box_code = label("", "boxcode", wrap=False)  # a code is never broken
         self.box_size = label("", "hint")
-        self.box_why = label("", "hint", wrap=False)
+        self.box_why = label("", "hint", wrap=False)  # one line, cut at the edge: the tooltip has it all
         self.box_why.setMinimumWidth(1)
         for widget in (self.box, self.box_code, self.box_size, self.box_why):
             box_column.addWidget(widget)
@@ -150,7 +163,7 @@ class PackScreen(QWidget):
             box_column.addStretch(1)
         self.message = Readout(lines=2)
         left.addWidget(self.message)
-        middle.addLayout(box_column, 1)
+        middle.addWidget(box_panel, 2)
         layout.addLayout(middle, 1)
         buttons = QHBoxLayout()
         self.buttons = {name: button(name, kind) for name, kind in (
@@ -181,7 +194,7 @@ class PackScreen(QWidget):
         self._shown = pack
         if old is None or _header(old) != _header(pack):
             self._show_header(pack)
-        _set_text(self.parcel, pack.parcel_caption.capitalize())
+        _set_text(self.parcel, parcel_number(pack))
         if old is None or old.sla_due_at != pack.sla_due_at:
             text, overdue = words.ship_by(pack.sla_due_at)
             _set_text(self.due, text)
@@ -197,7 +210,7 @@ class PackScreen(QWidget):
 
     def _show_header(self, pack: PackSnapshot) -> None:
         _set_text(self.order, f"Order {pack.order_number}")
-        _set_text(self.customer, f"Customer: {pack.customer_name}")
+        _set_text(self.customer, pack.customer_name)
         _set_text(self.carrier, words.shipping(pack.carrier, pack.service))
         notes = "\n".join(special_instructions(pack))
         _set_text(self.banner, notes)
@@ -222,8 +235,8 @@ class PackScreen(QWidget):
             parcel = box.parcel if box is not None else None
             if parcel is None:
                 self.placement.clear()
-            else:
-                self.placement.show_parcel(parcel)
+            else:  # the box's code and size are written above: the picture says what is in it
+                self.placement.show_parcel(parcel, f"{words.count(len(parcel.placements), 'unit')} in {box.code}")
 
     def _show_lines(self, pack: PackSnapshot) -> None:
         table = self.table
@@ -301,6 +314,13 @@ class PackScreen(QWidget):
 
     def _message(self, text: str, level: str) -> None:
         self.message.show_text(text, RED if level == "error" else GREEN if level == "ok" else None)
+
+
+def parcel_number(pack: PackSnapshot) -> str:
+    """"2 of 3" once the count is known, "2" before."""
+    if pack.parcel_count:
+        return f"{pack.current_parcel_seq} of {pack.parcel_count}"
+    return str(pack.current_parcel_seq)
 
 
 def item_text(line: PackLine) -> str:
