@@ -10,7 +10,9 @@ tolerance, a printer failing): those are set on the screen with the words the co
 from __future__ import annotations
 
 import argparse
+import itertools
 import logging
+from dataclasses import replace
 import os
 import sys
 import tempfile
@@ -21,6 +23,7 @@ log = logging.getLogger(__name__)
 SIZE = (1920, 1080)
 BADGE_PACKER, BADGE_SUPERVISOR, SUPERVISOR_PIN = "PDU-1001", "PDU-3001", "2468"  # resources/demo/users.csv
 GIFT_ORDER = "PD-10009"  # a gift with the longest demo names (a German keyboard, a T-shirt, honey, pencils)
+WRONG_ITEM = "5012345001012"  # MUG-350-WHT: in the catalogue, not in GIFT_ORDER
 LONG_ORDER = "PD-10005"  # the longest name of all (coffee beans Ethiopia Yirgacheffe) and a partial shipment
 
 
@@ -52,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from app.commands import Command
     from app.config import Settings, station_config
-    from app.ports import PrintResult
+    from app.ports import DeviceState, PrintResult
     from app.station import labels
     from ui.composition import build_station
 
@@ -86,16 +89,20 @@ def main(argv: list[str] | None = None) -> int:
             app.keyboard.scan(data, symbology)
             wait()
 
+        serials = itertools.count(1)
+
         def units(sku_count: dict[str, int] | None = None) -> None:
             """Scan units of the open order: `sku_count` of those SKUs, else every unit still to scan."""
             pack = app.station.pack
             for line in pack.lines:
                 n = line.remaining if sku_count is None else sku_count.get(line.sku, 0)
                 code = next(h.code for h in pack.barcodes if h.sku == line.sku and h.quantity == 1)
-                for i in range(n):
+                for _ in range(n):
                     scan(code)
                     if app.station.pack is not None and app.station.pack.awaiting_serial_for:
-                        scan(f"SN{line.sku.replace('-', '')}{i + 1:04d}")  # a serial-tracked item's serial
+                        scan(f"SN{line.sku.replace('-', '')}{next(serials):04d}")  # a serial-tracked item's serial
+            if app.station.locked:
+                raise RuntimeError(f"the walk-through locked the station: {app.station.locked}")
 
         shot("01-login")
         scan(BADGE_PACKER)
@@ -104,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         first = app.station.pack.lines[0].sku
         units({first: 1})
         shot("03-pack")
-        scan(next(h.code for h in app.station.pack.barcodes if h.sku == first))  # one too many
+        scan(WRONG_ITEM)  # a mug that is not in this order
         window.overlay.flash.stop()
         window.overlay._paint("#b00020")
         shot("04-wrong-item-lock")
@@ -129,7 +136,10 @@ def main(argv: list[str] | None = None) -> int:
         failed = labels.printed(_request_of(app), PrintResult(False, "tcp://10.0.4.21:9100", "connection refused"))
         window.show_step("print")
         app.station.print_changed.emit(failed)
+        strip = app.station.device_states["label printer"]
+        app.station.device_changed.emit(replace(strip, state=DeviceState.DISCONNECTED, message="connection refused"))
         shot("10-print-failed")
+        app.station.device_changed.emit(strip)
         window.show_step("confirm")
         parcel = app.station.pack.parcels[0]
         scan(f"00{parcel.sscc}", "]C1")

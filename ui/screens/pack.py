@@ -92,7 +92,7 @@ class PackScreen(QWidget):
         self.parcel_word = label("PARCEL", "hint", wrap=False)
         self.parcel_word.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.parcel = label("", "key", wrap=False)  # "1 of 2": the number at the key size
-        self.parcel.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.parcel.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         # room for "8 of 8" from the start: the units count never loses width to it later
         self.parcel.setMinimumWidth(QFontMetrics(_font(KEY_PT, bold=True)).horizontalAdvance("8 of 8") + 12)
         head.addWidget(self.sla, 1)

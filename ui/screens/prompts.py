@@ -20,6 +20,8 @@ class ReasonPrompt(QWidget):
     """A question and one big button per reason; keys 1-9 or a reason barcode pick, Escape or
     the CANCEL barcode cancels."""
 
+    own_message_line = True  # the question and its refusal banner say it all
+
     def __init__(self, question: str, reasons: Sequence[Reason],
                  on_choice: Callable[[str, str], None], on_cancel: Callable[[], None]) -> None:
         super().__init__()
@@ -48,7 +50,7 @@ class ReasonPrompt(QWidget):
         self.message.hide()
         layout.addWidget(self.message)
         layout.addStretch(1)
-        self.cancel = button("CANCEL  (Esc)", "danger")
+        self.cancel = button("CANCEL  (Esc)")  # going back is safe: not the colour of danger
         self.cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.cancel.clicked.connect(lambda: self.on_cancel())
         layout.addWidget(self.cancel)
@@ -89,6 +91,7 @@ class SupervisorPrompt(QWidget):
         layout.addWidget(self.question)
         self.detail = label("", "message")  # what the supervisor approves (a partial shipment's lines)
         self.detail.hide()
+        layout.addWidget(self.detail)
         self.message = label("", "message")
         self.hint = label("Scan a supervisor's badge, or type the PIN and press OK", "hint")
         self.pin = QLineEdit()
@@ -105,7 +108,7 @@ class SupervisorPrompt(QWidget):
             self.setFocusProxy(self.pin)  # the window focuses the prompt: typed digits land in the PIN
         row = QHBoxLayout()  # the words on the left, the keypad beside them: fits 768 pixels high
         words = QVBoxLayout()
-        for widget in (self.detail, self.hint, self.pin, self.message):
+        for widget in (self.hint, self.pin, self.message):
             words.addWidget(widget)
         words.addStretch(1)
         row.addLayout(words, 1)
@@ -175,4 +178,3 @@ class Keypad(QWidget):
                 widget.clicked.connect(lambda _=False, k=key: field.insert(k))
             grid.addWidget(widget, i // 3, i % 3)
             self.keys[key] = widget
-        self.setMaximumWidth(480)
