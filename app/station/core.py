@@ -18,7 +18,7 @@ from app.packing.api import (
 from app.packing.reasons import ANSWERED, REFUSED, Reason
 from app.ports import DeviceState, DeviceStatus, PrintResult, Scan
 from app.station import labels
-from app.station.devices import LABEL_PRINTER, SCALE, StationDevices, never_sent, printer_state
+from app.station.devices import DOCUMENT_PRINTER, LABEL_PRINTER, SCALE, StationDevices, never_sent, printer_state
 from app.station.health import DeviceWatch
 from app.station.ports import DocumentRenderer, Executor, MonotonicClock, StationRecords
 from app.station.questions import (
@@ -469,6 +469,21 @@ class StationCore:
         self._label_waits_for_printer = False
         self._print(self.api.label_request(pending[0].label_id))
 
+    def print_on_other_printer(self) -> None:
+        """A label that failed goes to the station's document printer (as a PDF), with its slip."""
+        self.touch()
+        printing = self.state.printing
+        pending = self.state.pack.pending_labels if self.state.pack else ()
+        if (not pending or self.state.step is not Step.PRINT or not self.devices.other_printer
+                or (printing is not None and printing.ok is None)):
+            return
+        self._label_waits_for_printer = False
+        request = self.api.label_request(pending[0].label_id)
+        self._set(printing=replace(labels.printing(request), message=f"Printing the label of parcel "
+                                   f"{request.parcel_seq} on the document printer..."))
+        self.io.submit(labels.print_on_document_printer, self.devices, self.render, request,
+                       then=partial(self._printed, request, printer=DOCUMENT_PRINTER))
+
     def _reprint(self, reason: str) -> None:
         parcels = [p for p in self.state.pack.parcels if p.status in ("closed", "confirmed")] if self.state.pack else []
         if not parcels:
@@ -481,17 +496,21 @@ class StationCore:
         self.io.submit(labels.print_label_and_slip, self.devices, self.render, request,
                        then=partial(self._printed, request))
 
-    def _printed(self, request: LabelRequest, outcome: object, error: BaseException | None) -> None:
+    def _printed(self, request: LabelRequest, outcome: object, error: BaseException | None,
+                 printer: str = LABEL_PRINTER) -> None:
         if error is not None:  # rendering failed: nothing reached a printer
-            result, slip = PrintResult(False, self.devices.address(LABEL_PRINTER), str(error)), None
+            result, slip = PrintResult(False, self.devices.address(printer), str(error)), None
         else:
             result, slip = outcome  # type: ignore[misc]
         if result.details.get("duplicate") != "yes":
-            self._printer_answered(LABEL_PRINTER, result)
+            self._printer_answered(printer, result)
         if slip is not None:
             self._printer_answered(*slip)
-        self._label_waits_for_printer = never_sent(result)
-        self._set(printing=labels.printed(request, result))
+        self._label_waits_for_printer = never_sent(result) and printer == LABEL_PRINTER
+        done = labels.printed(request, result)
+        if not result.ok and self.devices.other_printer:
+            done = replace(done, other_printer=self.devices.other_printer)
+        self._set(printing=done)
         if not result.ok:
             self._cue(Sound.ERROR)
         state = self.api.record_label_result(request.label_id, result.ok, result.address, result.message)

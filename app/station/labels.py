@@ -3,6 +3,7 @@ says about it."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from app.packing.api import LabelRequest
 from app.ports import PrintResult
@@ -26,6 +27,17 @@ def print_label_and_slip(devices: StationDevices, render: DocumentRenderer,
     if not sent[1].ok:
         log.warning("packing slip for %s failed: %s", request.order_number, sent[1].message)
     return result, sent
+
+
+def print_on_document_printer(devices: StationDevices, render: DocumentRenderer,
+                              request: LabelRequest) -> tuple[PrintResult, SlipSent | None]:
+    """The label as a PDF, and its packing slip, on the station's document printer (the label
+    printer failed)."""
+    label, slip = render(replace(request, label_format="pdf"))
+    result = devices.print_label_on_document_printer(label)
+    if not (result.ok and slip is not None and request.version == 1):
+        return result, None
+    return result, devices.print_document(slip)
 
 
 def printing(request: LabelRequest) -> PrintState:

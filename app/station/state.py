@@ -85,6 +85,7 @@ class PrintState:
     ok: bool | None  # None while printing
     message: str  # for the packer: what happened and what to do
     detail: str = ""  # for the administrator: the printer's address and its answer
+    other_printer: str = ""  # a failed label can go to this printer instead (the document printer)
 
 
 @dataclass(frozen=True)

@@ -239,3 +239,23 @@ def test_a_label_already_printed_is_never_sent_twice_by_a_racing_retry() -> None
     assert again.ok and "printed already" in again.message
     assert [j.name for j in printer.jobs] == ["PD-1001-parcel1-label-v1"]
     assert [printer_state(r) for r in (first, second)] == [DeviceState.DISCONNECTED, DeviceState.CONNECTED]
+
+
+def test_a_failed_label_goes_to_the_document_printer_when_the_packer_asks(qtbot, make_station, zebra, tmp_path):
+    """Issue 13, item 10: the station's other printer takes the label (as a PDF) and its slip."""
+    app = make_station({"devices": {"label_printer": f"{zebra.url}?timeout=1", "label_format": "zpl"}})
+    start_pack(qtbot, app)
+    zebra.stop()
+    app.keyboard.scan(Command.CLOSE_BOX.value)
+    failed = wait_print(qtbot, app, False)
+    screen = app.window.screens["print"]
+    assert failed.other_printer and screen.elsewhere.isVisible()
+    qtbot.mouseClick(screen.elsewhere, Qt.MouseButton.LeftButton)
+    wait_print(qtbot, app, True)
+    settle(qtbot, app)
+    assert app.station.step == "confirm"
+    printed = sorted(p.name for p in (tmp_path / "printed").iterdir())
+    assert any(name.endswith("PD-1001-parcel1-label-v1.pdf") for name in printed), printed
+    assert any(name.endswith("PD-1001-parcel1-slip.pdf") for name in printed), printed
+    assert labels_of(app, "PD-1001") == [(1, 1, "printed")]
+    assert zebra.jobs == []

@@ -54,12 +54,16 @@ class PrintScreen(QWidget):
         layout.addStretch(1)
         row = QHBoxLayout()
         self.retry = button("RETRY", "ok")
+        self.elsewhere = button("PRINT ON THE DOCUMENT PRINTER")  # the station's other printer
         self.problem = button("PROBLEM", "danger")
         row.addWidget(self.retry)
+        row.addWidget(self.elsewhere)
         row.addWidget(self.problem)
         layout.addLayout(row)
         self.retry.hide()
+        self.elsewhere.hide()
         self.retry.clicked.connect(self._retry)
+        self.elsewhere.clicked.connect(self._elsewhere)
         self.problem.clicked.connect(lambda: station.ask("problem"))
         station.print_changed.connect(self.show_state)
 
@@ -71,8 +75,16 @@ class PrintScreen(QWidget):
         self.state.setStyleSheet(banner_style(AMBER))
         self.station.retry_print()
 
+    def _elsewhere(self) -> None:
+        """The label goes to the document printer: say so at once."""
+        self.retry.setEnabled(False)
+        self.elsewhere.setEnabled(False)
+        self.state.setText("Sending the label to the document printer...")
+        self.state.setStyleSheet(banner_style(AMBER))
+        self.station.print_on_other_printer()
+
     def show_state(self, state: PrintState) -> None:
-        """Printing, printed, or failed with RETRY."""
+        """Printing, printed, or failed with RETRY (and the other printer, when there is one)."""
         self.title.setText(f"Parcel {state.parcel_seq}: label and packing slip")
         self.state.setText(state.message)
         colour = AMBER if state.ok is None else GREEN if state.ok else RED
@@ -81,6 +93,8 @@ class PrintScreen(QWidget):
         self.retry.setVisible(state.ok is False)
         self.retry.setEnabled(state.ok is False)
         self.retry.setText("RETRY")
+        self.elsewhere.setVisible(state.ok is False and bool(state.other_printer))
+        self.elsewhere.setEnabled(state.ok is False)
 
 
 class ConfirmScreen(QWidget):

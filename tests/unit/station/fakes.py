@@ -337,6 +337,9 @@ class FakeClock:
 def render(request: LabelRequest) -> tuple[PrintJob, PrintJob | None]:
     """Label and slip jobs named like printing.documents names them."""
     base = f"{request.order_number}-parcel{request.parcel_seq}"
+    if request.label_format == "pdf":
+        return (PrintJob(f"{base}-label-v{request.version}", b"%PDF-label " + request.sscc.encode(), "application/pdf"),
+                PrintJob(f"{base}-slip", b"%PDF-slip", "application/pdf"))
     return (PrintJob(f"{base}-label-v{request.version}", b"^XA" + request.sscc.encode() + b"^XZ", "application/zpl"),
             PrintJob(f"{base}-slip", b"%PDF-slip", "application/pdf"))
 

@@ -215,6 +215,32 @@ def test_the_device_strip_never_says_ok_after_a_failed_print_until_a_label_print
     assert bench.state.device("label printer").state is DeviceState.CONNECTED
 
 
+def test_a_failed_label_can_go_to_the_stations_other_printer_as_a_pdf(bench) -> None:
+    documents = RecordingPrinter("memory:documents")
+    bench.core.devices.document_printer = documents
+    packing(bench)
+    pack_everything(bench)
+    bench.printer.fail_with = "connection refused"
+    bench.scan(Command.CLOSE_BOX.value)
+    assert bench.state.printing.ok is False and bench.state.printing.other_printer == "memory:documents"
+    bench.core.print_on_other_printer()
+    assert bench.state.step is Step.CONFIRM
+    assert [(job.name, job.content_type) for job in documents.jobs] == [
+        ("PD-1001-parcel1-label-v1", "application/pdf"), ("PD-1001-parcel1-slip", "application/pdf")]
+    assert bench.printer.jobs == []
+    assert [(label["version"], label["status"]) for label in bench.api.labels.values()] == [(1, "printed")]
+
+
+def test_without_a_second_printer_nothing_else_is_offered(bench) -> None:
+    packing(bench)
+    pack_everything(bench)
+    bench.printer.fail_with = "connection refused"
+    bench.scan(Command.CLOSE_BOX.value)
+    assert bench.state.printing.other_printer == ""
+    bench.core.print_on_other_printer()
+    assert bench.state.step is Step.PRINT and bench.state.printing.ok is False
+
+
 def test_reprint_with_a_reason_prints_a_second_version_without_a_slip(bench) -> None:
     packing(bench)
     pack_everything(bench)
