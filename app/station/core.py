@@ -22,7 +22,7 @@ from app.station.devices import DOCUMENT_PRINTER, LABEL_PRINTER, SCALE, StationD
 from app.station.health import DeviceWatch
 from app.station.ports import DocumentRenderer, Executor, MonotonicClock, StationRecords
 from app.station.questions import (
-    DEVICE_SETTINGS, KIOSK_EXIT, answered, is_cancel, reason_scanned, reasons_of, refusal,
+    DEVICE_SETTINGS, KIOSK_EXIT, answered, is_cancel, is_station_code, reason_scanned, reasons_of, refusal,
 )
 from app.station.state import (
     Level, Message, PrintState, Question, QuestionKind, ScanDone, ScanTestRead, Sound, StationSnapshot, Step,
@@ -339,6 +339,10 @@ class StationCore:
             self._authorise_device_settings(badge_or_pin)
 
     def _scan_during_question(self, question: Question, scan: Scan) -> None:
+        if question.kind in (QuestionKind.EXIT, QuestionKind.PARTIAL) and (
+                is_cancel(scan.data) or is_station_code(scan.data)):
+            self._not_a_badge(question, scan)
+            return
         if question.kind is QuestionKind.EXIT:
             self._authorise_exit(scan.data)
             return
@@ -360,6 +364,21 @@ class StationCore:
                 self._take_answer(question, reason)
             return
         text = refusal(scan.data)
+        self.records.record_prompt_scan(user, order, scan.data, scan.symbology, REFUSED, text)
+        self._set(question=replace(question, refusal=text))
+        self._error(text)
+
+    def _not_a_badge(self, question: Question, scan: Scan) -> None:
+        """CANCEL closes a supervisor question; another code of the command sheet is refused on
+        the prompt, and is no badge attempt (it never counts against the PIN guesses)."""
+        user = self.state.user.username if self.state.user else None
+        order = self.state.pack.order_number if self.state.pack else None
+        if is_cancel(scan.data):
+            self.records.record_prompt_scan(user, order, scan.data, scan.symbology, ANSWERED, answered(question.kind, None))
+            self.cancel_question()
+            return
+        text = (f"{scan.data} is not a supervisor's badge: a supervisor scans their badge or types the "
+                "PIN - or scan CANCEL.")
         self.records.record_prompt_scan(user, order, scan.data, scan.symbology, REFUSED, text)
         self._set(question=replace(question, refusal=text))
         self._error(text)

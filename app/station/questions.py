@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from app.commands import command_for
 from app.packing.reasons import CANCEL, QUESTIONS, Reason, reason_for
 from app.station.state import QuestionKind
 
@@ -43,3 +44,9 @@ def refusal(data: str) -> str:
 def answered(kind: QuestionKind, reason: Reason | None) -> str:
     """The record of a scan that answered (or cancelled) a question."""
     return f"Answered {QUESTION_TEXT[kind]!r}: {reason.text if reason is not None else 'cancelled'}."
+
+
+def is_station_code(data: str) -> bool:
+    """A command or a reason of the command sheet: never a supervisor's badge, so a supervisor
+    question refuses it rather than count it as a badge attempt."""
+    return command_for(data) is not None or any(reason_for(kind, data) is not None for kind in QUESTIONS)

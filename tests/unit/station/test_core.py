@@ -275,6 +275,18 @@ def test_a_partial_shipment_needs_a_supervisor_badge(bench) -> None:
     assert lines["MUG-BLUE"].backordered == 1 and lines["PEN-RED"].backordered == 1
 
 
+def test_a_command_scanned_at_a_supervisor_question_is_refused_not_tried_as_a_badge(bench) -> None:
+    packing(bench)
+    bench.scan(MUG)
+    bench.core.ask(QuestionKind.PARTIAL)
+    bench.scan(Command.CLOSE_BOX.value)
+    assert bench.state.screen == "partial" and "not a supervisor's badge" in bench.state.question.refusal
+    assert not any(call[0] == "ship_partial" for call in bench.api.calls)  # no badge attempt used up
+    bench.scan(CANCEL)
+    assert bench.state.question is None and bench.state.step is Step.PACK
+    assert bench.records.prompt_scans == [(Command.CLOSE_BOX.value, "refused"), (CANCEL, "reason")]
+
+
 def test_closing_the_kiosk_needs_a_supervisor_badge_or_pin(bench) -> None:
     bench.scan("BADGE-ALICE")
     bench.core.ask(QuestionKind.EXIT)
