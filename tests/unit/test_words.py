@@ -68,3 +68,11 @@ def test_a_packed_order_names_its_backorder() -> None:
     assert words.order_packed(Pack("PD-1", (Line("Blue mug", 0),))) == "Order packed: ready for shipment."
     text = words.order_packed(Pack("PD-1", (Line("Blue mug", 0), Line("Red pen", 1))))
     assert "1 unit on backorder" in text and "1 x Red pen" in text
+
+
+def test_an_order_that_cannot_be_packed_is_named_in_words() -> None:
+    from app.orders.errors import NotPackable
+
+    text = str(NotPackable("PD-10013", "on_hold"))
+    assert "PD-10013 is on hold" in text
+    assert "on_hold" not in text and "only picked orders can" not in text
