@@ -287,6 +287,19 @@ def test_a_command_scanned_at_a_supervisor_question_is_refused_not_tried_as_a_ba
     assert bench.records.prompt_scans == [(Command.CLOSE_BOX.value, "refused"), (CANCEL, "reason")]
 
 
+def test_home_names_the_backorder_when_a_partial_shipment_is_packed(bench) -> None:
+    packing(bench)
+    bench.scan(MUG)
+    bench.core.ask(QuestionKind.PARTIAL)
+    bench.scan("BADGE-SAM")
+    bench.scan(Command.CLOSE_BOX.value)
+    bench.scan("00" + bench.state.pack.parcels[0].sscc)
+    assert bench.state.step is Step.HOME
+    text = bench.state.message.text
+    assert "ready for shipment" in text and "2 units on backorder" in text, text
+    assert "1 x Mug-Blue" in text and "1 x Pen-Red" in text  # the fake names its products after their SKUs
+
+
 def test_closing_the_kiosk_needs_a_supervisor_badge_or_pin(bench) -> None:
     bench.scan("BADGE-ALICE")
     bench.core.ask(QuestionKind.EXIT)
