@@ -52,6 +52,7 @@ def test_the_box_picture_keeps_its_size_and_legend_beside_a_gift_banner(qtbot, d
     assert pack.banner.isVisibleTo(app.window) and "GIFT WRAP" in pack.banner.text()
     picture = pack.placement
     assert visible_in_window(picture, app.window)
+    assert picture.visibleRegion().boundingRect() == picture.rect()  # nothing covers or clips it
     assert picture.width() >= BOX_PICTURE_MIN[0] and picture.height() >= BOX_PICTURE_MIN[1]
     # every line of the legend is drawn inside the picture: the legend's height at its font size
     skus = {p.sku for p in picture.parcel.placements}
@@ -82,6 +83,15 @@ def test_item_names_are_whole_with_their_size_or_colour_and_every_line_shows(qtb
         # every line of the order is on screen without scrolling
         assert table.verticalScrollBar().maximum() == 0, size
         app.close()
+
+
+def test_the_box_picture_is_whole_for_an_order_of_five_products(qtbot, demo_station, size) -> None:
+    app, pack = open_order(qtbot, demo_station, size, DEMO_LONG_ORDER)
+    picture = pack.placement
+    assert len({p.sku for p in picture.parcel.placements}) == 5
+    assert picture.height() >= BOX_PICTURE_MIN[1]
+    assert picture.visibleRegion().boundingRect() == picture.rect()
+    assert app.window.size().toTuple() == size
 
 
 def test_product_pictures_from_the_catalogue_show_in_the_lines(qtbot, demo_station, size) -> None:

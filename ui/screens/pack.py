@@ -147,13 +147,18 @@ class PackScreen(QWidget):
         box_column.addWidget(self.due)
         box_column.addSpacing(10)
         self.box_heading = label("SUGGESTED BOX", "hint", wrap=False)
-        box_column.addWidget(self.box_heading)
+        self.box_heading.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.box = label("No box suggestion yet", "title")  # wraps between the words of the name only
         self.box_code = label("", "boxcode", wrap=False)  # a code is never broken
         self.box_size = label("", "hint")
         self.box_why = label("", "hint", wrap=False)  # one line, cut at the edge: the tooltip has it all
         self.box_why.setMinimumWidth(1)
-        for widget in (self.box, self.box_code, self.box_size, self.box_why):
+        box_column.addWidget(self.box)
+        code_row = QHBoxLayout()  # the code, and whether the box is the suggestion or chosen
+        code_row.addWidget(self.box_code)
+        code_row.addWidget(self.box_heading, 1)
+        box_column.addLayout(code_row)
+        for widget in (self.box_size, self.box_why):
             box_column.addWidget(widget)
         self.placement = _placement_view()
         if self.placement is not None:
