@@ -189,6 +189,10 @@ class StationBridge(QObject):
         """RETRY a failed label."""
         self.runner.call("retry_print")
 
+    def print_on_other_printer(self) -> None:
+        """The failed label on the station's document printer."""
+        self.runner.call("print_on_other_printer")
+
     def ask(self, kind: str) -> None:
         """Open a question by touch: problem, reprint, partial or exit."""
         self.runner.call("ask", QuestionKind(kind))

@@ -30,6 +30,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS,
                         help="database URL (overrides the configuration)")
     parser.add_argument("--windowed", action="store_true", help="a normal window instead of full screen")
+    parser.add_argument("--ready-file", metavar="PATH", type=Path, default=None,
+                        help="write PATH (JSON: station, pid, devices) once the scanners are open and the "
+                             "login screen shows; removed on exit (docs/station.md, 'Ready signal')")
     parser.set_defaults(func=run)
 
 
@@ -100,6 +103,7 @@ def run_station(args: argparse.Namespace, log_path: Path | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ui.composition import build_station
+    from ui.ready import announce_ready, clear_ready, wait_for_scanners
 
     from PySide6 import __version__ as pyside_version
 
@@ -121,13 +125,17 @@ def run_station(args: argparse.Namespace, log_path: Path | None = None) -> int:
     wake = QTimer()
     wake.timeout.connect(lambda: None)  # lets Python run its signal handlers while Qt waits
     wake.start(250)
+    not_open = wait_for_scanners(station)  # no scan is lost to a port that is not open yet
     if config.fullscreen:
         station.window.show_kiosk()
     else:
         station.window.resize(1280, 800)
         station.window.show()
+    ready_file = getattr(args, "ready_file", None)
+    announce_ready(station, ready_file, not_open)
     try:
         return qt_app.exec()
     finally:
+        clear_ready(ready_file)
         station.close()
         log.info("Packdesk station %s closed", config.code)

@@ -18,6 +18,7 @@ from app.station.runner import StationRunner
 from devices.factory import check_keyboard_url, open_printer, open_scale, open_scanner, printer_probe, scale_probe
 from devices.printers import FolderPrinter
 from printing.documents import label_and_slip_jobs
+from ui import words
 from ui.bridge import StationBridge
 from ui.scan_inbox import ManualScanner, ScanInbox
 from ui.sounds import Sounds
@@ -117,6 +118,7 @@ def build_devices(config: StationConfig) -> StationDevices:
 
 def build_station(config: StationConfig) -> StationApp:
     """Build a station (a QApplication must exist); call show_kiosk()/show() on its window."""
+    words.install()  # every count the station shows goes through Qt's tr() with a count
     check_devices(config)
     backend = open_backend(config.database_url, config.packing)
     devices = build_devices(config)

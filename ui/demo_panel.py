@@ -23,8 +23,8 @@ class DemoPanel(QWidget):
     def __init__(self, station: Station, scanner: ManualScanner, badges: list[tuple[str, str]]) -> None:
         super().__init__()
         self.station, self.scanner, self.badges = station, scanner, badges
-        self.setMinimumWidth(360)
-        self.setMaximumWidth(460)
+        self.setMinimumWidth(300)
+        self.setMaximumWidth(420)
         layout = QVBoxLayout(self)
         layout.addWidget(label("DEMO: type a barcode + Enter, or click one", "hint"))
         self.line = QLineEdit()

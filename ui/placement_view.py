@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.boxing.model import Parcel, Placement
+from app import words
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +117,7 @@ def paint_parcel(painter: QPainter, rect: QRectF, parcel: Parcel | None, caption
         painter.drawLine(pt(*a), pt(*b))
     painter.setPen(INK)
     if caption is None:
-        caption = (f"{parcel.box.id}  {L} x {W} x {H} mm  -  {len(parcel.placements)} units"
+        caption = (f"{parcel.box.id}  {L} x {W} x {H} mm  -  {words.count(len(parcel.placements), 'unit')}"
                    if parcel.box is not None else f"{parcel.placements[0].sku}: own container")
     painter.drawText(QRectF(rect.left() + 12, rect.top() + 6, rect.width() - 24, line),
                      Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, caption)

@@ -4,6 +4,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 BASE_PT = 20
+KEY_PT = 48  # the key numbers (units, parcel, the queue), read from a metre
+COUNT_PT = 26  # a line's counts in the pack table
+SKU_PT = 15  # the SKU beside the item's name: the name is what a packer reads
+BANNER_PT = 22  # the gift and special-packaging banner on the pack screen
+MESSAGE_PT = 22  # the message line every screen shows (never only in the status bar)
 TOUCH_PX = 72  # a finger, with gloves
 
 GREY = "#3a3f44"
@@ -14,13 +19,16 @@ BLUE = "#0b4f9c"
 PURPLE = "#6a1b9a"
 PANEL = "#22262a"  # the status bar and table headers
 STATUS_PT = 16
+ERROR_TEXT = "#ff8a80"  # a refusal's words on the dark background
 
 STYLESHEET = f"""
 QWidget {{ background: #101214; color: #f4f4f4; font-size: {BASE_PT}pt; }}
 QLabel#title {{ font-size: 34pt; font-weight: bold; }}
 QLabel#big {{ font-size: 48pt; font-weight: bold; }}
+QLabel#key {{ font-size: {KEY_PT}pt; font-weight: bold; }}
+QLabel#boxcode {{ font-size: 26pt; font-weight: bold; color: #c8c8c8; }}
 QLabel#hint {{ color: #c8c8c8; font-size: 18pt; }}
-QLabel#message {{ font-size: 22pt; padding: 8px; }}
+QLabel#message {{ font-size: {MESSAGE_PT}pt; padding: 8px; }}
 QPushButton {{ background: #2b5d9a; color: white; border: 2px solid #8fb7ff; border-radius: 10px;
               min-height: {TOUCH_PX}px; min-width: 140px; padding: 6px 18px; font-size: 20pt;
               font-weight: bold; }}
@@ -54,7 +62,8 @@ def button(text: str, kind: str = "", parent: QWidget | None = None) -> QPushBut
     return widget
 
 
-def banner_style(colour: str) -> str:
+def banner_style(colour: str, point_size: int = 28) -> str:
     """A big coloured banner that cannot be missed."""
-    return (f"background: {colour}; color: white; font-size: 28pt; font-weight: bold; "
-            "padding: 14px; border: 4px solid white; border-radius: 8px;")
+    padding = 14 if point_size >= 28 else 6
+    return (f"background: {colour}; color: white; font-size: {point_size}pt; font-weight: bold; "
+            f"padding: {padding}px; border: 4px solid white; border-radius: 8px;")

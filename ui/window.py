@@ -6,9 +6,9 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from app.packing.api import PROBLEM_KINDS
+from app.packing.api import PROBLEM_KINDS, PackSnapshot
 from app.packing.reasons import BOX_REASONS, LOGOUT_REASONS, PROBLEM_REASONS, REPRINT_REASONS
 from app.station.questions import QUESTION_TEXT
 from app.station.state import Question, QuestionKind
@@ -20,10 +20,9 @@ from ui.screens.login import LoginScreen
 from ui.screens.pack import PackScreen
 from ui.screens.prompts import ReasonPrompt, SupervisorPrompt
 from ui.screens.steps import ConfirmScreen, PrintScreen, WeighScreen
-from ui.style import PANEL, STATUS_PT, STYLESHEET
+from ui.style import ERROR_TEXT, GREEN, MESSAGE_PT, PANEL, RED, STATUS_PT, STYLESHEET
 
 log = logging.getLogger(__name__)
-ERROR_TEXT = "#ff8a80"
 
 
 class _Central(QWidget):
@@ -37,6 +36,16 @@ class _Central(QWidget):
         super().resizeEvent(event)
 
 
+def partial_lines(pack: PackSnapshot | None) -> str:
+    """What a partial shipment ships now and what becomes a backorder, line by line."""
+    if pack is None:
+        return ""
+    ships = [f"{line.scanned} x {line.name}" for line in pack.lines if line.scanned]
+    later = [f"{line.remaining} x {line.name}" for line in pack.lines if line.remaining]
+    return ("Ships now: " + ("; ".join(ships) or "nothing scanned yet") + "\n"
+            + "Backordered, ships later: " + ("; ".join(later) or "nothing"))
+
+
 class StationWindow(QMainWindow):
     """The kiosk window."""
 
@@ -48,9 +57,16 @@ class StationWindow(QMainWindow):
         self.setStyleSheet(STYLESHEET)
         central = _Central()
         row = QHBoxLayout(central)
-        row.setContentsMargins(12, 12, 12, 12)
+        row.setContentsMargins(8, 8, 8, 8)
         self.stack = QStackedWidget()
-        row.addWidget(self.stack, 1)
+        column = QVBoxLayout()
+        column.addWidget(self.stack, 1)
+        # what the station says, in large type on every screen without a message line of its
+        # own: a refusal is never only in the status bar
+        self.message_line = Readout(lines=2, point_size=MESSAGE_PT)
+        self.message_line.hide()
+        column.addWidget(self.message_line)
+        row.addLayout(column, 1)
         if side_panel is not None:
             row.addWidget(side_panel)
         self.side_panel = side_panel
@@ -67,8 +83,7 @@ class StationWindow(QMainWindow):
         kinds = [k for k in PROBLEM_REASONS if k.code in PROBLEM_KINDS]
         self.problem_prompt = ReasonPrompt(QUESTION_TEXT[QuestionKind.PROBLEM], kinds,
                                            lambda c, _r: station.answer(c), cancel)
-        self.partial_prompt = SupervisorPrompt(QUESTION_TEXT[QuestionKind.PARTIAL], None, cancel)
-        self.partial_prompt.message.setText("What is packed ships now; the rest becomes a backorder.")
+        self.partial_prompt = SupervisorPrompt(QUESTION_TEXT[QuestionKind.PARTIAL], station.authorise, cancel)
         self.exit_prompt = SupervisorPrompt(QUESTION_TEXT[QuestionKind.EXIT], station.authorise, cancel)
         self.logout_prompt = ReasonPrompt(QUESTION_TEXT[QuestionKind.LOGOUT], LOGOUT_REASONS,
                                           lambda c, _r: station.answer(c), cancel,
@@ -104,6 +119,7 @@ class StationWindow(QMainWindow):
             log.error("no screen for step %s", step)
             return
         if screen is not self.stack.currentWidget():
+            self.stack.setCurrentWidget(screen)
             self._status("", "info")  # a message of the step before would mislead here
         self.stack.setCurrentWidget(screen)
         screen.setFocus()
@@ -113,6 +129,8 @@ class StationWindow(QMainWindow):
         if question is None:
             return
         prompt = self.prompts.get(question.kind.value)
+        if question.kind is QuestionKind.PARTIAL:
+            self.partial_prompt.show_detail(partial_lines(self.station.pack))
         if not isinstance(prompt, ReasonPrompt):
             return
         prompt.detail.setText(question.detail)
@@ -122,10 +140,19 @@ class StationWindow(QMainWindow):
             prompt.message.hide()
 
     def _status(self, text: str, level: str) -> None:
-        """The last message, shortened with "..." to fit (the whole text in the tooltip).
-        A screen with its own message line (the pack screen) shows it there, in large type,
-        and the status bar stays empty rather than repeat it."""
-        if getattr(self.stack.currentWidget(), "shows_messages", False):
+        """The last message in large type on the screen in front - its own message line (the
+        pack, home, login and label screens say `own_message_line`), a prompt's banner
+        (`show_message`), or else the window's message line under it - and in the status bar,
+        shortened with "..." (the whole text in the tooltip), unless the screen `shows_messages`."""
+        screen = self.stack.currentWidget()
+        own = getattr(screen, "show_message", None)
+        if own is not None:
+            own(text, level)
+        here = bool(text) and own is None and not getattr(screen, "own_message_line", False)
+        if here:
+            self.message_line.show_text(text, RED if level == "error" else GREEN if level == "ok" else PANEL)
+        self.message_line.setVisible(here)
+        if getattr(screen, "shows_messages", False):
             text = ""
         self.status.show_text(text, PANEL, ERROR_TEXT if level == "error" else None)
         if self.status.toolTip() != text:

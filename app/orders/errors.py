@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from app.errors import PackdeskError
+from app import words
 
 
 class OrderError(PackdeskError):
@@ -47,8 +48,8 @@ class NotPackable(OrderError):
     def __init__(self, number: str, status: str) -> None:
         self.number, self.status = number, status
         super().__init__(
-            f"Order {number} is {status} and cannot be packed; only picked orders can (or allocated ones, "
-            "where the station picks and packs). "
+            f"Order {number} is {words.status(status)} and cannot be packed here: a station packs orders "
+            "that are picked (or, where the station picks too, orders with their stock reserved). "
             "Put it aside and tell a supervisor."
         )
 
@@ -69,7 +70,7 @@ class NotOnHold(OrderError):
 
     def __init__(self, number: str, status: str) -> None:
         self.number, self.status = number, status
-        super().__init__(f"Order {number} is {status}, not on hold; there is nothing to release.")
+        super().__init__(f"Order {number} is {words.status(status)}, not on hold; there is nothing to release.")
 
 
 class ReasonRequired(OrderError):

@@ -8,6 +8,8 @@ CHANGES (signature changes after the first commit, newest first):
 - ScanOutcome.SERIAL_REFUSED: a scan refused as a serial number; the serial is still asked (no lock).
 - ScanOutcome.NEEDS_QUANTITY / QUANTITY_REFUSED and PackSnapshot.awaiting_quantity_for/_max (defaults
   None): a bulk product's quantity entry.
+- PackSnapshot.chosen_box (default None): the box chosen for the open parcel instead of the
+  suggestion, with the picture of the units in it; BoxChoice.suggested_name (default None).
 - BoxSuggestion.parcel (default None): app.boxing's parcel (box and placements) for the picture.
 """
 from __future__ import annotations
@@ -173,6 +175,7 @@ class PackSnapshot:
     lease_expires_at: datetime | None
     awaiting_quantity_for: str | None = None  # a bulk product's SKU: the next scan or typed number is how many
     awaiting_quantity_max: int | None = None  # the most that quantity may be
+    chosen_box: BoxSuggestion | None = None  # the open parcel's box when it is not the suggestion
 
     @property
     def units_expected(self) -> int:
@@ -255,6 +258,7 @@ class BoxChoice:
     suggested_code: str | None
     parcel_seq: int
     message: str
+    suggested_name: str | None = None
 
 
 @dataclass(frozen=True)

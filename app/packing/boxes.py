@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from app import words
 from app.boxing import BoxingError, suggest_boxes
 from app.boxing.files import box_from_row, units_from_lines
 from app.boxing.model import Goal, Objective
@@ -28,14 +29,8 @@ def smallest_box(boxes: Sequence[Any], volume_mm3: int, weight_g: int) -> Any | 
     return min(fitting, key=lambda b: (b.inner_length_mm * b.inner_width_mm * b.inner_height_mm, b.id), default=None)
 
 
-def suggest(uow: UnitOfWork, desk: Desk, pack: OpenPack) -> BoxSuggestion | None:
-    """The box for the units still to pack in the open parcel (those in it and those still to
-    scan). Computed when a pack is (re)loaded, never per scan: scanning moves units from "to
-    scan" into the parcel and leaves the set the box must hold unchanged. Remembered by that
-    set of units and the enabled boxes, so reloads (box chosen, label printed) reuse it."""
-    if pack.open_parcel_id is None:
-        return None
-    boxes = uow.boxes.enabled()
+def _units(pack: OpenPack) -> tuple[dict[int, int], dict[int, int]]:
+    """(units in the open parcel, those plus the units still to scan) by product id."""
     in_parcel: dict[int, int] = {}
     for placed in pack.state.placed:
         in_parcel[placed.product_id] = in_parcel.get(placed.product_id, 0) + placed.quantity
@@ -43,6 +38,37 @@ def suggest(uow: UnitOfWork, desk: Desk, pack: OpenPack) -> BoxSuggestion | None
     for t in pack.state.lines:
         if t.product_id and t.remaining:
             remaining[t.product_id] = remaining.get(t.product_id, 0) + t.remaining
+    return in_parcel, remaining
+
+
+def suggest(uow: UnitOfWork, desk: Desk, pack: OpenPack) -> BoxSuggestion | None:
+    """The box for the units still to pack in the open parcel (those in it and those still to
+    scan). Computed when a pack is (re)loaded, never per scan: scanning moves units from "to
+    scan" into the parcel and leaves the set the box must hold unchanged. Remembered by that
+    set of units and the enabled boxes, so reloads (box chosen, label printed) reuse it."""
+    if pack.open_parcel_id is None:
+        return None
+    return _remembered(uow, desk, uow.boxes.enabled(), *_units(pack))
+
+
+def chosen(uow: UnitOfWork, desk: Desk, pack: OpenPack, suggestion: BoxSuggestion | None) -> BoxSuggestion | None:
+    """The box taken for the open parcel when it is not the suggestion (an override), with the
+    picture of the units in it; None when the parcel has no box yet or has the suggested one."""
+    if pack.open_parcel_id is None:
+        return None
+    code = next((p.box_code for p in pack.base.parcels if p.parcel_id == pack.open_parcel_id), None)
+    if not code or (suggestion is not None and suggestion.code == code):
+        return None
+    box = uow.boxes.find(code)
+    if box is None:
+        return None
+    answer = _remembered(uow, desk, [box], *_units(pack))
+    suggested = f" instead of the suggested {suggestion.name}" if suggestion is not None else ""
+    return replace(answer or box_suggestion(box, ""), explanation=f"chosen by the packer{suggested}")
+
+
+def _remembered(uow: UnitOfWork, desk: Desk, boxes: list[BoxRecord], in_parcel: dict[int, int],
+                remaining: dict[int, int]) -> BoxSuggestion | None:
     products: dict[int, ProductRecord] | None = None
     for units, why in ((tuple(sorted(remaining.items())), "holds every unit still to pack"),
                        (tuple(sorted(in_parcel.items())), "holds the units scanned into this parcel")):
@@ -88,7 +114,7 @@ def _engine_suggestion(boxes: list[BoxRecord], lines: list[tuple[ProductRecord, 
     if box is None:
         return None
     boxed = sum(1 for p in suggestion.parcels if p.box is not None)
-    why = suggestion.explanation or f"cheapest box that holds these {len(first.placements)} units"
+    why = suggestion.explanation or f"cheapest box that holds these {words.count(len(first.placements), 'unit')}"
     if boxed > 1:
         why = f"box 1 of {boxed}: {why}"
     return replace(box_suggestion(box, why), parcel=first)

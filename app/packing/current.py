@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from app.packing.boxes import suggest
+from app.packing.boxes import chosen, suggest
 from app.packing.desk import Desk
 from app.packing.packs import OpenPack, load_pack
 from app.unit_of_work import UnitOfWork
@@ -15,7 +15,8 @@ log = logging.getLogger(__name__)
 def reload_in(uow: UnitOfWork, desk: Desk, number: str) -> OpenPack:
     """Loads the pack in the caller's unit of work and keeps it as the desk's copy."""
     pack = load_pack(uow, desk.station, number)
-    pack.base = replace(pack.base, suggested_box=suggest(uow, desk, pack))
+    suggestion = suggest(uow, desk, pack)
+    pack.base = replace(pack.base, suggested_box=suggestion, chosen_box=chosen(uow, desk, pack, suggestion))
     pack.render()
     desk.packs[number] = pack
     return pack

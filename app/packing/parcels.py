@@ -45,9 +45,10 @@ def choose_box_in(uow: UnitOfWork, desk: Desk, pack: OpenPack, barcode: str, rea
                          f"Order {pack.number} has no open parcel to put into box {box.code}.")
     suggestion = pack.snapshot.suggested_box
     suggested = suggestion.code if suggestion else None
+    suggested_name = suggestion.name if suggestion else None
     if suggested is not None and box.code != suggested and not (reason and reason.strip()):
         return BoxChoice(False, True, box.code, box.name, suggested, seq,
-                         f"Box {box.code} is not the suggested {suggested}: say why you take it.")
+                         f"{box.name} is not the suggested {suggested_name}: say why you take it.", suggested_name)
     parcel = uow.parcels.get(pack.open_parcel_id)
     assert parcel is not None
     why = reason.strip() if reason and box.code != suggested else None
@@ -55,7 +56,8 @@ def choose_box_in(uow: UnitOfWork, desk: Desk, pack: OpenPack, barcode: str, rea
     lifecycle.record_event(uow, pack.order_id, "BoxChosen", station=desk.station,
                            user=user.username if user else None, box=box.code, suggested=suggested,
                            reason=why, parcel=seq)
-    return BoxChoice(True, False, box.code, box.name, suggested, seq, f"Parcel {seq}: box {box.code} - {box.name}.")
+    return BoxChoice(True, False, box.code, box.name, suggested, seq, f"Parcel {seq} goes into the {box.name}.",
+                     suggested_name)
 
 
 def ensure_open_parcel_in(uow: UnitOfWork, desk: Desk, number: str) -> None:

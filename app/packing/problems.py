@@ -40,8 +40,8 @@ def report_problem(uow: UnitOfWork, desk: Desk, order: str, kind: str, reason: s
         uow.commit()
     forget(desk, order)
     log.info("order %s on hold at %s: %s", order, desk.station, kind)
-    return ProblemReported(order, kind, exception_id, f"Order {order} is on hold for a supervisor "
-                           f"({kind.replace('_', ' ')}). Put the tote aside; the station is free.")
+    return ProblemReported(order, kind, exception_id, f"Order {order} is on hold for a supervisor: {why}. "
+                           "Put the tote aside; the station is free.")
 
 
 def ship_partial(uow: UnitOfWork, desk: Desk, order: str, supervisor_badge: str, user: Packer) -> PartialShipment:

@@ -293,7 +293,7 @@ def decide(state: PackState, data: str, symbology: str | None, catalogue: Catalo
     if mismatch is not None:
         return Decision(O.UNKNOWN, f"{mismatch.message} Tell your supervisor; put the item aside and "
                         "scan ACK.")
-    return Decision(O.UNKNOWN, f"Scanned {_named(raw, None)}, which is no product, box or label Packdesk knows. "
+    return Decision(O.UNKNOWN, f"Scanned {_named(raw, None)}: not a product, box or label of this warehouse. "
                     f"Put it aside and scan ACK.")
 
 

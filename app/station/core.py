@@ -9,6 +9,7 @@ import logging
 from dataclasses import replace
 from functools import partial
 
+from app import words
 from app.commands import Command, command_for
 from app.errors import DatabaseUnavailable, PackdeskError
 from app.packing.api import (
@@ -18,11 +19,13 @@ from app.packing.reasons import ANSWERED, CANCEL, REFUSED, Reason
 from app.packing.scan_rules import label_code
 from app.ports import DeviceState, DeviceStatus, PrintResult, Scan
 from app.station import labels
-from app.station.devices import DATABASE, LABEL_PRINTER, SCALE, StationDevices, never_sent, printer_state
+from app.station.devices import (
+    DATABASE, DOCUMENT_PRINTER, LABEL_PRINTER, SCALE, StationDevices, never_sent, printer_state,
+)
 from app.station.health import DeviceWatch
 from app.station.ports import DocumentRenderer, Executor, MonotonicClock, StationRecords
 from app.station.questions import (
-    DEVICE_SETTINGS, KIOSK_EXIT, answered, is_cancel, reason_scanned, reasons_of, refusal,
+    DEVICE_SETTINGS, KIOSK_EXIT, answered, is_cancel, is_station_code, reason_scanned, reasons_of, refusal,
 )
 from app.station.state import (
     Level, Message, PrintState, Question, QuestionKind, ScanDone, ScanTestRead, Sound, StationSnapshot, Step,
@@ -64,6 +67,7 @@ class StationCore:
         self._last_activity = clock()
         self._lease_due: float | None = None
         self._label_waits_for_printer = False  # a label never reached its printer: print it when it returns
+        self._last_print_failed: dict[str, str] = {}  # printer -> its answer, until a print there succeeds
         self._seq = 0
         self._idle_warned = False
         self._left_open: tuple[str, str, str] | None = None  # (username, name, order) of a packer who left one
@@ -307,7 +311,7 @@ class StationCore:
             self._ask_box_reason(r.box, r.data)
         if r.confirmation is not None and r.confirmation.ok:
             if r.confirmation.all_confirmed:
-                self._free("Order packed: ready for shipment.", sound=Sound.DONE)
+                self._free(words.order_packed(self.state.pack), sound=Sound.DONE)
             elif self.state.pack is not None:
                 self._set(step=Step.CONFIRM if awaiting_scan_back(self.state.pack) else Step.PACK)
         elif r.pack is None or r.pack.status in ("packed", "on_hold", "picked"):
@@ -404,8 +408,8 @@ class StationCore:
         self._set(question=Question(kind, detail, back_to=back))
 
     def _ask_box_reason(self, choice: BoxChoice, barcode: str) -> None:
-        self.ask(QuestionKind.BOX_REASON, f"Suggested: {choice.suggested_code or '-'}; "
-                                          f"scanned: {choice.box_name or choice.box_code}")
+        self.ask(QuestionKind.BOX_REASON, f"Suggested: {choice.suggested_name or choice.suggested_code or '-'}. "
+                                          f"You scanned: {choice.box_name or choice.box_code}.")
         self._set(question=replace(self.state.question, box=choice, box_barcode=barcode))  # type: ignore[arg-type]
 
     def cancel_question(self) -> None:
@@ -458,12 +462,12 @@ class StationCore:
             self._authorise_device_settings(badge_or_pin)
 
     def _scan_during_question(self, question: Question, scan: Scan) -> None:
-        if is_cancel(scan.data) and question.kind in (QuestionKind.EXIT, QuestionKind.PARTIAL):
-            self.cancel_question()
-            self._say("Cancelled.")
-            return
         if question.kind is QuestionKind.LOGOUT and command_for(scan.data) is Command.LOGOUT:
             self._leave("Logged out.")
+            return
+        if question.kind in (QuestionKind.EXIT, QuestionKind.PARTIAL) and (
+                is_cancel(scan.data) or is_station_code(scan.data)):
+            self._not_a_badge(question, scan)
             return
         if question.kind is QuestionKind.EXIT:
             self._authorise_exit(scan.data)
@@ -486,6 +490,22 @@ class StationCore:
                 self._take_answer(question, reason)
             return
         text = refusal(scan.data)
+        self.records.record_prompt_scan(user, order, scan.data, scan.symbology, REFUSED, text)
+        self._set(question=replace(question, refusal=text))
+        self._error(text)
+
+    def _not_a_badge(self, question: Question, scan: Scan) -> None:
+        """CANCEL closes a supervisor question; another code of the command sheet is refused on
+        the prompt, and is no badge attempt (it never counts against the PIN guesses)."""
+        user = self.state.user.username if self.state.user else None
+        order = self.state.pack.order_number if self.state.pack else None
+        if is_cancel(scan.data):
+            self.records.record_prompt_scan(user, order, scan.data, scan.symbology, ANSWERED, answered(question.kind, None))
+            self.cancel_question()
+            self._say("Cancelled.")
+            return
+        text = (f"{scan.data} is not a supervisor's badge: a supervisor scans their badge or types the "
+                "PIN - or scan CANCEL.")
         self.records.record_prompt_scan(user, order, scan.data, scan.symbology, REFUSED, text)
         self._set(question=replace(question, refusal=text))
         self._error(text)
@@ -580,7 +600,7 @@ class StationCore:
             self._cue(Sound.ERROR)
             return
         self._device(SCALE, DeviceState.CONNECTED)
-        self._set(weighing=WeighState(f"{grams} g - checking..."))
+        self._set(weighing=WeighState(f"{words.grams(int(grams))} - checking..."))  # type: ignore[call-overload]
         self._close_parcel(int(grams))  # type: ignore[call-overload]
 
     def _close_parcel(self, grams: int | None) -> None:
@@ -631,6 +651,21 @@ class StationCore:
         self._label_waits_for_printer = False
         self._print(self.api.label_request(pending[0].label_id))
 
+    def print_on_other_printer(self) -> None:
+        """A label that failed goes to the station's document printer (as a PDF), with its slip."""
+        self.touch()
+        printing = self.state.printing
+        pending = self.state.pack.pending_labels if self.state.pack else ()
+        if (not pending or self.state.step is not Step.PRINT or not self.devices.other_printer
+                or (printing is not None and printing.ok is None)):
+            return
+        self._label_waits_for_printer = False
+        request = self.api.label_request(pending[0].label_id)
+        self._set(printing=replace(labels.printing(request), message=f"Printing the label of parcel "
+                                   f"{request.parcel_seq} on the document printer..."))
+        self.io.submit(labels.print_on_document_printer, self.devices, self.render, request,
+                       then=partial(self._printed, request, printer=DOCUMENT_PRINTER))
+
     def _reprint(self, reason: str) -> None:
         parcels = [p for p in self.state.pack.parcels if p.status in ("closed", "confirmed")] if self.state.pack else []
         if not parcels:
@@ -647,17 +682,21 @@ class StationCore:
         self.io.submit(labels.print_label_and_slip, self.devices, self.render, request,
                        then=partial(self._printed, request))
 
-    def _printed(self, request: LabelRequest, outcome: object, error: BaseException | None) -> None:
+    def _printed(self, request: LabelRequest, outcome: object, error: BaseException | None,
+                 printer: str = LABEL_PRINTER) -> None:
         if error is not None:  # rendering failed: nothing reached a printer
-            result, slip = PrintResult(False, self.devices.address(LABEL_PRINTER), str(error)), None
+            result, slip = PrintResult(False, self.devices.address(printer), str(error)), None
         else:
             result, slip = outcome  # type: ignore[misc]
         if result.details.get("duplicate") != "yes":
-            self._printer_answered(LABEL_PRINTER, result)
+            self._printer_answered(printer, result)
         if slip is not None:
             self._printer_answered(*slip)
-        self._label_waits_for_printer = never_sent(result)
-        self._set(printing=labels.printed(request, result))
+        self._label_waits_for_printer = never_sent(result) and printer == LABEL_PRINTER
+        done = labels.printed(request, result)
+        if not result.ok and self.devices.other_printer:
+            done = replace(done, other_printer=self.devices.other_printer)
+        self._set(printing=done)
         if not result.ok:
             self._cue(Sound.ERROR)
         state = self.api.record_label_result(request.label_id, result.ok, result.address, result.message)
@@ -672,6 +711,10 @@ class StationCore:
                 self._set(step=Step.CONFIRM if awaiting_scan_back(self.state.pack) else Step.PACK)
 
     def _printer_answered(self, name: str, result: PrintResult) -> None:
+        if result.ok:
+            self._last_print_failed.pop(name, None)
+        else:
+            self._last_print_failed[name] = result.message
         state = printer_state(result)
         self._device(name, state, "" if result.ok else result.message)
         if state is not DeviceState.CONNECTED:
@@ -701,6 +744,10 @@ class StationCore:
             return
         state, message = outcome  # type: ignore[misc]
         self.watch.checked(name, state is DeviceState.CONNECTED, self.clock())
+        failed = self._last_print_failed.get(name)
+        if state is DeviceState.CONNECTED and failed is not None and not self._label_waits_for_printer:
+            # the printer answers its status, but the last label there failed: not "ok" until one prints
+            state, message = DeviceState.ERROR, f"answers, but the last print failed: {failed}"
         self._device(name, state, message)
 
     def _device(self, name: str, state: DeviceState, message: str = "") -> None:

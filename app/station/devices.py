@@ -116,6 +116,20 @@ class StationDevices:
             return PrintResult(False, "", "no label printer is configured ([devices] label_printer)")
         return self._print(LABEL_PRINTER, self.label_printer, job)
 
+    @property
+    def other_printer(self) -> str:
+        """The address of the station's document printer when it is a printer of its own (a label
+        can go there as a PDF while the label printer fails); "" when there is none."""
+        if self.document_printer is None or self.document_printer is self.label_printer:
+            return ""
+        return self.address(DOCUMENT_PRINTER) or getattr(self.document_printer, "address", "") or DOCUMENT_PRINTER
+
+    def print_label_on_document_printer(self, job: PrintJob) -> PrintResult:
+        """Send a label (rendered as a PDF) to the document printer."""
+        if self.document_printer is None:
+            return PrintResult(False, "", "no document printer is configured ([devices] document_printer)")
+        return self._print(DOCUMENT_PRINTER, self.document_printer, job)
+
     def print_document(self, job: PrintJob) -> tuple[str, PrintResult]:
         """Send a document (the packing slip); which printer took it, and its answer."""
         if self.document_printer is not None:

@@ -3,10 +3,11 @@ says about it."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from app.packing.api import LabelRequest
 from app.ports import PrintResult
-from app.station.devices import StationDevices
+from app.station.devices import StationDevices, never_sent
 from app.station.ports import DocumentRenderer
 from app.station.state import PrintState
 
@@ -28,6 +29,17 @@ def print_label_and_slip(devices: StationDevices, render: DocumentRenderer,
     return result, sent
 
 
+def print_on_document_printer(devices: StationDevices, render: DocumentRenderer,
+                              request: LabelRequest) -> tuple[PrintResult, SlipSent | None]:
+    """The label as a PDF, and its packing slip, on the station's document printer (the label
+    printer failed)."""
+    label, slip = render(replace(request, label_format="pdf"))
+    result = devices.print_label_on_document_printer(label)
+    if not (result.ok and slip is not None and request.version == 1):
+        return result, None
+    return result, devices.print_document(slip)
+
+
 def printing(request: LabelRequest) -> PrintState:
     """While the label and slip are on their way."""
     what = "Reprinting label" if request.version > 1 else "Printing label and packing slip"
@@ -35,12 +47,19 @@ def printing(request: LabelRequest) -> PrintState:
 
 
 def printed(request: LabelRequest, result: PrintResult) -> PrintState:
-    """What the label printer answered, and what the packer does next."""
+    """What the label printer answered, and what the packer does next: words a packer can act
+    on, and the printer's own answer apart, for the administrator."""
     if result.ok:
         done = "Reprinted label" if request.version > 1 else "Label printed"
         return _state(request, True, f"{done} for {_parcel(request)}: put it on that parcel and scan it.")
+    if never_sent(result):
+        what = "The label printer did not answer: check that it is switched on, has labels and its lid is closed."
+    else:
+        what = "The label printer took the label but reports a problem: check its paper, labels and lid."
     return _state(request, False,
-                  f"The label printer at {result.address} failed: {result.message}. Fix it and press RETRY.")
+                  f"{_parcel(request).capitalize()}: the label did not print. {what} Then press RETRY. "
+                  "If it fails again, call a supervisor; the parcel is kept.",
+                  f"Printer {result.address}: {result.message}")
 
 
 def _parcel(request: LabelRequest) -> str:
@@ -49,9 +68,10 @@ def _parcel(request: LabelRequest) -> str:
     return f"parcel {request.parcel_seq}"
 
 
-def _state(request: LabelRequest, ok: bool | None, message: str) -> PrintState:
+def _state(request: LabelRequest, ok: bool | None, message: str, detail: str = "") -> PrintState:
     reprint = None
     if request.version > 1:
         reprint = f"REPRINT - label version {request.version}" + (f": {request.reason}" if request.reason else "")
     contents = tuple(f"{line.in_parcel} x {line.sku} - {line.name}" for line in request.lines)
-    return PrintState(request.parcel_seq, request.label_id, ok, message, reprint, contents, request.parcel_count)
+    return PrintState(request.parcel_seq, request.label_id, ok, message, detail=detail, reprint=reprint,
+                      contents=contents, parcel_count=request.parcel_count)

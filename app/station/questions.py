@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from app.commands import command_for
 from app.packing.reasons import CANCEL, QUESTIONS, Reason, reason_for
 from app.station.state import QuestionKind
 
@@ -14,8 +15,8 @@ QUESTION_TEXT = {
     QuestionKind.BOX_REASON: "Why this box and not the suggested one?",
     QuestionKind.REPRINT: "Why reprint the label?",
     QuestionKind.PROBLEM: "What is the problem?",
-    QuestionKind.PARTIAL: "Partial shipment: a supervisor scans their badge",
-    QuestionKind.EXIT: "Closing the station: supervisor badge or PIN",
+    QuestionKind.PARTIAL: "Ship part of this order now? A supervisor approves",
+    QuestionKind.EXIT: "Close the station? A supervisor approves",
     QuestionKind.LOGOUT: "Log out with an order open?",
 }
 
@@ -44,3 +45,9 @@ def refusal(data: str) -> str:
 def answered(kind: QuestionKind, reason: Reason | None) -> str:
     """The record of a scan that answered (or cancelled) a question."""
     return f"Answered {QUESTION_TEXT[kind]!r}: {reason.text if reason is not None else 'cancelled'}."
+
+
+def is_station_code(data: str) -> bool:
+    """A command or a reason of the command sheet: never a supervisor's badge, so a supervisor
+    question refuses it rather than count it as a badge attempt."""
+    return command_for(data) is not None or any(reason_for(kind, data) is not None for kind in QUESTIONS)

@@ -84,8 +84,10 @@ class PrintState:
     parcel_seq: int
     label_id: int | None
     ok: bool | None  # None while printing
-    message: str
-    reprint: str | None = None  # a reprint: "REPRINT (label version 2): <reason>"; None for the first print
+    message: str  # for the packer: what happened and what to do
+    detail: str = ""  # for the administrator: the printer's address and its answer
+    other_printer: str = ""  # a failed label can go to this printer instead (the document printer)
+    reprint: str | None = None  # a reprint: "REPRINT - label version 2: <reason>"; None for the first print
     contents: tuple[str, ...] = ()  # what is in the parcel, one "2 x SKU - name" a line
     parcel_count: int | None = None  # the order's parcels, when known ("parcel 1 of 2")
 

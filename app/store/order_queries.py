@@ -99,7 +99,8 @@ class ParcelView:
     tracking_number: str | None
     expected_weight_g: int | None
     actual_weight_g: int | None
-    confirmed_at: str | None
+    confirmed_at: str | None  # its label scanned back on the parcel
+    closed_at: str | None = None  # CLOSE BOX: weighed, label made
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,8 @@ class ShipmentRow:
     ship_country: str | None
     ship_phone: str | None
     email: str | None
-    closed_at: str | None
+    closed_at: str | None  # CLOSE BOX: the parcel weighed and its label made
+    confirmed_at: str | None  # its label scanned back on the parcel (empty while it is not)
 
 
 SHIPMENT_COLUMNS = tuple(f.name for f in fields(ShipmentRow))
@@ -218,7 +220,7 @@ def show_order(db: Database, number: str) -> OrderDetail:
                                                        ship.postcode, ship.city, ship.region, ship.country,
                                                        ship.phone),
         parcels=[ParcelView(p.seq, p.status, box, p.sscc, p.tracking_number, p.expected_weight_g,
-                            p.actual_weight_g, _time(p.confirmed_at)) for p, box in parcels],
+                            p.actual_weight_g, _time(p.confirmed_at), _time(p.closed_at)) for p, box in parcels],
         events=[EventView(_time(e.at), e.kind, e.from_status, e.to_status, e.station, e.username,
                           json.loads(e.detail) if e.detail else None) for e in events],
     )
@@ -231,7 +233,8 @@ def utc_day(value: date) -> tuple[datetime, datetime]:
 
 
 def shipments(db: Database, day: date | None = None) -> list[ShipmentRow]:
-    """Closed or confirmed parcels (one row each) with their order's address; of one UTC day if given."""
+    """Closed or confirmed parcels (one row each) with their order's address; of one UTC day if
+    given (the day it was confirmed, or closed while not confirmed yet)."""
     closed_at = func.coalesce(Parcel.confirmed_at, Parcel.closed_at)
     query = (select(Parcel, Order, Box.code).join(Order, Order.id == Parcel.order_id)
              .outerjoin(Box, Box.id == Parcel.box_id)
@@ -259,7 +262,7 @@ def shipments(db: Database, day: date | None = None) -> list[ShipmentRow]:
             ship_postcode=a.postcode if a else None, ship_city=a.city if a else None,
             ship_region=a.region if a else None, ship_country=a.country if a else None,
             ship_phone=a.phone if a else None, email=order.email,
-            closed_at=_time(parcel.confirmed_at or parcel.closed_at)))
+            closed_at=_time(parcel.closed_at), confirmed_at=_time(parcel.confirmed_at)))
     return out
 
 

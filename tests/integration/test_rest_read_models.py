@@ -61,6 +61,17 @@ def test_shipments_are_rows_of_closed_parcels_with_the_orders_address(db: Databa
     assert row.closed_at == CLOSED.isoformat()
 
 
+def test_shipments_and_orders_show_name_the_close_and_the_confirmation_apart(db: Database) -> None:
+    seed(db)
+    closed = CLOSED.replace(minute=1)  # CLOSE BOX four minutes before the label was scanned back
+    with db.write() as s:
+        s.query(Parcel).update({Parcel.closed_at: closed})
+    [row] = shipments(db)
+    assert row.closed_at == closed.isoformat() and row.confirmed_at == CLOSED.isoformat()
+    [parcel] = show_order(db, "PD-7").parcels
+    assert parcel.closed_at == closed.isoformat() and parcel.confirmed_at == CLOSED.isoformat()
+
+
 def test_an_order_is_found_by_its_tote_and_a_preprinted_label_is_logged(db: Database) -> None:
     seed(db)
     with document_reads(db) as store:

@@ -75,3 +75,39 @@ def make_station(qtbot, station_db_url: str, tmp_path: Path):
 def station(make_station):
     """One station in demo mode with nobody logged in."""
     return make_station()
+
+
+@pytest.fixture(scope="session")
+def demo_template(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The migrated template with the demo data set (resources/demo: the longest names there are)."""
+    from app.imports.demo import load_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    shutil.copy(sqlite_template, path)
+    with Database(f"sqlite:///{path}") as db:
+        load_demo(db)
+    return path
+
+
+@pytest.fixture
+def demo_station(qtbot, demo_template: Path, tmp_path: Path):
+    """Build a station on a copy of the demo data at a window size (width, height); closed after the test."""
+    from ui.composition import build_station
+
+    built = []
+
+    def build(size: tuple[int, int] = (1920, 1080), demo_panel: bool = True, raw: dict | None = None):
+        path = tmp_path / f"demo-{len(built)}.sqlite3"
+        shutil.copy(demo_template, path)
+        app = build_station(make_config(f"sqlite:///{path}", tmp_path / "printed", raw))
+        qtbot.addWidget(app.window)
+        if app.window.side_panel is not None and not demo_panel:
+            app.window.side_panel.hide()
+        app.window.resize(*size)
+        app.window.show()
+        built.append(app)
+        return app
+
+    yield build
+    for app in built:
+        app.close()

@@ -79,3 +79,10 @@ def seed(db: Database, orders: int = 3, mugs: int = 2, pens: int = 1) -> None:
                           unit_price=Decimal("1.20")),
             ]
             s.add(order)
+
+
+# The demo data set (resources/demo): its badges, and orders with its longest product names.
+DEMO_PACKER, DEMO_SUPERVISOR, DEMO_SUPERVISOR_PIN = "PDU-1001", "PDU-3001", "2468"
+DEMO_GIFT_ORDER = "PD-10009"  # gift wrap and a message; "Mechanical keyboard TKL, German layout"
+DEMO_LONG_ORDER = "PD-10005"  # "Coffee beans Ethiopia Yirgacheffe 250 g", "Merino socks, size 39-42"
+SCREEN_SIZES = ((1920, 1080), (1366, 768), (1280, 1024))

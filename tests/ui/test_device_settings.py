@@ -31,8 +31,9 @@ def scale_device(tmp_path: Path):
 
 
 def open_settings(qtbot, app):
-    """Alice at home presses DEVICES; the device settings screen asks for a supervisor."""
-    login(qtbot, app, ALICE_BADGE)
+    """Sam (a supervisor: packers see no DEVICES button) at home presses DEVICES; the device
+    settings screen asks for a supervisor's badge or PIN all the same (it is audited)."""
+    login(qtbot, app, SAM_BADGE)
     qtbot.mouseClick(app.window.screens["home"].devices_button, Qt.MouseButton.LeftButton)
     settle(qtbot, app)
     screen = app.window.screens["devices"]
@@ -108,14 +109,14 @@ def test_weigh_test_reads_the_station_scale_and_says_why_it_fails(qtbot, make_st
     authorise(qtbot, app, screen)
     qtbot.waitUntil(lambda: screen.states["scale"].text() == "ok", timeout=5000)
     text = run_test(qtbot, screen, screen.tests["scale"], "weigh")
-    assert text.startswith("Stable weight: 1250 g")
+    assert text.startswith("Stable weight: 1250\u00a0g")  # never broken between number and unit
     device.unplug()
     text = run_test(qtbot, screen, screen.tests["scale"], "weigh")
     assert text.startswith("No weight (disconnected)")
     device.plug()
     fake.state.grams = 980
     text = run_test(qtbot, screen, screen.tests["scale"], "weigh")
-    assert text.startswith("Stable weight: 980 g")
+    assert text.startswith("Stable weight: 980\u00a0g")
     qtbot.waitUntil(lambda: screen.states["scale"].text() == "ok", timeout=5000)  # the station's scale again
 
 

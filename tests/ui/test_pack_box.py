@@ -22,7 +22,7 @@ def test_pack_screen_shows_the_suggested_box_with_its_picture(qtbot, station) ->
     pack = station.window.screens["pack"]
     suggestion = station.station.pack.suggested_box
     assert suggestion is not None and suggestion.parcel is not None
-    assert pack.box.text() == f"{suggestion.name} ({suggestion.code})"
+    assert pack.box.text() == suggestion.name and pack.box_code.text() == suggestion.code
     assert pack.box_why.text() == suggestion.explanation and suggestion.explanation
     assert pack.placement.isVisibleTo(station.window)
     assert pack.placement.parcel is suggestion.parcel

@@ -134,11 +134,18 @@ def test_printer_refusing_at_close_box_keeps_the_parcel_and_prints_once_when_bac
     zebra.stop()  # switched off: connections refused
     app.keyboard.scan(Command.CLOSE_BOX.value)  # the last parcel: both labels are due, parcel 1 first
     failed = wait_print(qtbot, app, False)
-    assert "refused the connection" in failed.message and zebra.url in failed.message
+    # the packer reads what to do; the address and the printer's answer are the administrator's
+    assert "did not print" in failed.message and "RETRY" in failed.message and zebra.url not in failed.message
+    assert "refused the connection" in failed.detail and zebra.url in failed.detail
     assert failed.parcel_seq == 1
     screen = app.window.screens["print"]
     assert app.window.stack.currentWidget() is screen and screen.retry.isVisible()
+    assert zebra.url in screen.detail.text()
     qtbot.waitUntil(lambda: names_missing(tile, "label printer", zebra.url), timeout=5000)
+    qtbot.mouseClick(screen.retry, Qt.MouseButton.LeftButton)  # still off: RETRY shows it is retrying
+    assert screen.retry.text() == "RETRYING..." and not screen.retry.isEnabled()
+    wait_print(qtbot, app, False)
+    qtbot.waitUntil(lambda: screen.retry.text() == "RETRY" and screen.retry.isEnabled(), timeout=5000)
     settle(qtbot, app)
     assert app.station.pack is not None and app.station.pack.order_number == "PD-1001"
     assert [p.status for p in app.station.pack.parcels][:2] == ["closed", "closed"]
@@ -174,7 +181,7 @@ def test_a_hanging_printer_never_freezes_the_station_and_times_out_clearly(qtbot
     while_hanging = screen.grab()  # the screen paints while the job hangs on the devices worker
     failed = wait_print(qtbot, app, False, timeout=15000)
     timer.stop()
-    assert "did not answer the status query within 2 s" in failed.message
+    assert "did not answer the status query within 2 s" in failed.detail and "did not print" in failed.message
     assert "RETRY" in screen.state.text()
     gaps = [b - a for a, b in zip(ticks, ticks[1:])]
     assert len(ticks) >= 50 and max(gaps) < 1.0, (len(ticks), max(gaps))  # blocked would be a 2 s gap
@@ -238,3 +245,23 @@ def test_a_label_already_printed_is_never_sent_twice_by_a_racing_retry() -> None
     assert again.ok and "printed already" in again.message
     assert [j.name for j in printer.jobs] == ["PD-1001-parcel1-label-v1"]
     assert [printer_state(r) for r in (first, second)] == [DeviceState.DISCONNECTED, DeviceState.CONNECTED]
+
+
+def test_a_failed_label_goes_to_the_document_printer_when_the_packer_asks(qtbot, make_station, zebra, tmp_path):
+    """Issue 13, item 10: the station's other printer takes the label (as a PDF) and its slip."""
+    app = make_station({"devices": {"label_printer": f"{zebra.url}?timeout=1", "label_format": "zpl"}})
+    start_pack(qtbot, app)
+    zebra.stop()
+    app.keyboard.scan(Command.CLOSE_BOX.value)
+    failed = wait_print(qtbot, app, False)
+    screen = app.window.screens["print"]
+    assert failed.other_printer and screen.elsewhere.isVisible()
+    qtbot.mouseClick(screen.elsewhere, Qt.MouseButton.LeftButton)
+    wait_print(qtbot, app, True)
+    settle(qtbot, app)
+    assert app.station.step == "confirm"
+    printed = sorted(p.name for p in (tmp_path / "printed").iterdir())
+    assert any(name.endswith("PD-1001-parcel1-label-v1.pdf") for name in printed), printed
+    assert any(name.endswith("PD-1001-parcel1-slip.pdf") for name in printed), printed
+    assert labels_of(app, "PD-1001") == [(1, 1, "printed")]
+    assert zebra.jobs == []

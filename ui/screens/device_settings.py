@@ -18,6 +18,8 @@ from app.config import DeviceUrls
 from app.ports import DeviceState, DeviceStatus, Scan
 from app.station.devices import StationDevices
 from devices import diagnostics
+from app import words
+from ui.screens.prompts import Keypad
 from ui.style import AMBER, GREEN, GREY, RED, button, label
 
 log = logging.getLogger(__name__)
@@ -57,7 +59,7 @@ def describe_record(record: dict[str, Any]) -> str:
 def describe_weight(result: dict[str, Any]) -> str:
     """devices.diagnostics.test_scale's answer in words."""
     if result.get("ok"):
-        return f"Stable weight: {result['grams']} g at {result['address']}"
+        return f"Stable weight: {words.grams(result['grams'])} at {result['address']}"
     return f"No weight ({result.get('reason')}): {result.get('message')}"
 
 
@@ -140,14 +142,20 @@ class DeviceSettingsScreen(QWidget):
         layout.addWidget(self.message)
         # who may enter: a supervisor's badge (through the scanner) or PIN
         self.auth = QWidget()
-        auth = QVBoxLayout(self.auth)
-        auth.setContentsMargins(0, 0, 0, 0)
+        beside = QHBoxLayout(self.auth)  # the keypad beside the words: fits 768 pixels high
+        beside.setContentsMargins(0, 0, 0, 0)
+        auth = QVBoxLayout()
+        beside.addLayout(auth, 1)
         auth.addWidget(label("A supervisor scans their badge or types the PIN", "title"))
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setPlaceholderText("supervisor PIN, then Enter")
         self.pin.returnPressed.connect(self._pin_entered)
+        self.pin.setMaximumWidth(460)
         auth.addWidget(self.pin)
+        auth.addStretch(1)
+        self.keypad = Keypad(self.pin, self._pin_entered)
+        beside.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.auth)
         # the devices and their tests
         self.panel = QWidget()
@@ -189,7 +197,7 @@ class DeviceSettingsScreen(QWidget):
         self.results.setWordWrap(True)
         panel.addWidget(self.results, 1)
         layout.addWidget(self.panel, 1)
-        self.back = button("BACK", "danger")
+        self.back = button("BACK")  # leaving is safe: not the colour of danger
         self.back.clicked.connect(station.leave_device_settings)
         layout.addWidget(self.back)
         self.setFocusProxy(self.pin)

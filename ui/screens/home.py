@@ -3,17 +3,21 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from app.packing.api import HomeSummary
+from app import words
+from app.packing.api import HomeSummary, Packer
 from app.ports import DeviceState, DeviceStatus
 from ui.bridge import StationBridge as Station
 from ui.style import AMBER, GREEN, GREY, RED, button, label
 
+SUPERVISOR_ROLES = ("supervisor", "admin")
 STATE_COLOURS = {DeviceState.CONNECTED: GREEN, DeviceState.DISCONNECTED: AMBER,
                  DeviceState.ERROR: RED, DeviceState.NOT_CONFIGURED: GREY}
 
 
 class HomeScreen(QWidget):
     """The packer's start page between orders."""
+
+    own_message_line = True  # the window shows no second message line under it
 
     def __init__(self, station: Station) -> None:
         super().__init__()
@@ -22,7 +26,7 @@ class HomeScreen(QWidget):
         self.hello = label("", "title")
         self.prompt = label("Scan an order, a tote or a pick list - or scan NEXT", "big")
         self.message = label("", "message")
-        self.queue = label("", "title")
+        self.queue = label("", "key")  # a key number, read from a metre
         self.figures = label("", "message")
         layout.addWidget(self.hello)
         layout.addWidget(self.prompt)
@@ -38,29 +42,42 @@ class HomeScreen(QWidget):
         self.logout_button = button("LOG OUT")
         buttons.addWidget(self.next_button, 2)
         buttons.addWidget(self.logout_button, 1)
-        self.devices_button = button("DEVICES")  # supervisor only: ui/screens/device_settings.py
+        # a supervisor's buttons: the device screen (ui/screens/device_settings.py), closing the station
+        self.devices_button = button("DEVICES")
         buttons.addWidget(self.devices_button, 1)
         self.devices_button.clicked.connect(lambda: station.open_device_settings())
         self.doctor_button = button("DOCTOR")  # supervisors and admins: ui/doctor_dialog.py
         self.doctor_button.hide()
         buttons.addWidget(self.doctor_button, 1)
+        self.close_button = button("CLOSE STATION")
+        buttons.addWidget(self.close_button, 1)
+        self.close_button.clicked.connect(lambda: station.ask("exit"))
+        self._show_supervisor_buttons(None)
         layout.addLayout(buttons)
         self.next_button.clicked.connect(station.next_order)
         self.logout_button.clicked.connect(station.logout)
         station.home_changed.connect(self.show_summary)
         station.user_changed.connect(lambda u: self.hello.setText(f"{u.display_name} at station "
                                                                   f"{station.station_code}" if u else ""))
+        station.user_changed.connect(self._show_supervisor_buttons)
         station.message.connect(self._message)
         station.device_changed.connect(self.show_device)
         for status in station.device_states.values():
             self.show_device(status)
 
+    def _show_supervisor_buttons(self, user: Packer | None) -> None:
+        """DEVICES and CLOSE STATION for supervisors and admins; a packer sees neither."""
+        supervisor = user is not None and user.role in SUPERVISOR_ROLES
+        self.devices_button.setVisible(supervisor)
+        self.close_button.setVisible(supervisor)
+
     def show_summary(self, s: HomeSummary) -> None:
         """Queue size and today's figures."""
-        self.queue.setText(f"Orders waiting: {s.queue_size}")
-        accuracy = f"{s.accuracy_percent:.1f} %" if s.accuracy_percent is not None else "-"
-        self.figures.setText(f"Today: {s.orders_packed_today} orders, {s.units_packed_today} units, "
-                             f"{s.scans_today} scans, {s.mis_scans_today} mis-scans, accuracy {accuracy}")
+        self.queue.setText(f"{words.count(s.queue_size, 'order')} waiting")
+        accuracy = f", accuracy {s.accuracy_percent:.1f} %" if s.accuracy_percent is not None else ""
+        self.figures.setText(f"Today: {words.count(s.orders_packed_today, 'order')} packed, "
+                             f"{words.count(s.units_packed_today, 'unit')}, {words.count(s.scans_today, 'scan')}, "
+                             f"{words.count(s.mis_scans_today, 'mis-scan')}{accuracy}")
 
     def show_device(self, status: DeviceStatus) -> None:
         """One device's state as a coloured tile."""

@@ -13,6 +13,8 @@ class LoginScreen(QWidget):
     """Asks for a badge scan; shows why the last attempt failed, and from the start what is
     wrong with the database and the devices, with what to do (app.station.devices)."""
 
+    own_message_line = True  # the window shows no second message line under it
+
     def __init__(self, station: Station) -> None:
         super().__init__()
         self.station = station

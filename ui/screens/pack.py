@@ -5,29 +5,37 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QIntValidator, QPainter, QPixmap
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIntValidator, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSizePolicy, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from app.packing.api import LineState, PackLine, PackSnapshot
+from app import words
+from app.packing.api import BoxSuggestion, LineState, PackLine, PackSnapshot
 from app.ports import Scan
 from app.paths import resource
 from ui.placement_view import PlacementView, paint_parcel
 from ui.readout import Readout
 from ui.bridge import StationBridge as Station
-from ui.style import AMBER, GREEN, GREY, PURPLE, RED, banner_style, button, label
+from ui.style import (
+    AMBER, BANNER_PT, BASE_PT, COUNT_PT, GREEN, GREY, KEY_PT, PURPLE, RED, SKU_PT, banner_style, button, label,
+)
 
 log = logging.getLogger(__name__)
 
 ROW_COLOURS = {LineState.TODO: GREY, LineState.PARTIAL: AMBER, LineState.DONE: GREEN,
                LineState.BACKORDERED: PURPLE}
-COLUMNS = ("", "SKU", "Item", "Expected", "Scanned")
+COLUMNS = ("", "Item", "SKU", "To pack", "Scanned")
+ITEM, SKU, TO_PACK, SCANNED = 1, 2, 3, 4
 WHITE = QColor("white")
 TEXT_ZOOM = 1.6  # the box picture's text size against PlacementView's own
+NAME_LINES = 2  # an item's name wraps onto two lines rather than lose its size or colour
+PICTURE_PX = 56
+BOX_PICTURE_MIN = (360, 300)
+BOX_COLUMN_MIN = 420  # "Shipping box XL" on one line at the title size
+FACT_STYLE = "font-size: 18pt; padding: 0 4px;"  # customer, carrier and ship-by above the box  # the box picture never shrinks below this: its legend stays whole
 
 
 def special_instructions(pack: PackSnapshot) -> list[str]:
@@ -44,69 +52,123 @@ def special_instructions(pack: PackSnapshot) -> list[str]:
     return out
 
 
+def image_path(image: str) -> Path:
+    """Where a product's picture is: an absolute path, or a path under resources/ as the catalogue
+    names it ("demo/images/MUG-350-WHT.png"), or a bare file name under resources/images/."""
+    path = Path(image)
+    if path.is_absolute():
+        return path
+    under_resources = resource(*path.parts)
+    return under_resources if under_resources.exists() else resource("images", *path.parts)
+
+
+def box_on_screen(pack: PackSnapshot) -> tuple[str, BoxSuggestion | None]:
+    """The box the screen shows and its heading: the box chosen for the open parcel (after an
+    override), else the suggestion."""
+    if pack.chosen_box is not None:
+        return "BOX CHOSEN", pack.chosen_box
+    return "SUGGESTED BOX", pack.suggested_box
+
+
 class PackScreen(QWidget):
     """Shows one PackSnapshot; every change arrives through Station.pack_changed."""
 
     shows_messages = True  # its message line replaces the window's status bar
+    own_message_line = True
 
     def __init__(self, station: Station) -> None:
         super().__init__()
         self.station = station
         self._pictures: dict[str, QPixmap | None] = {}
         layout = QVBoxLayout(self)
-        head = QGridLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        middle = QHBoxLayout()
+        left = QVBoxLayout()
+        left.setSpacing(6)
+        head = QHBoxLayout()
         self.order = label("", "title", wrap=False)
+        # the key numbers, readable from a metre; the units count changes with every scan
+        self.sla = Readout(lines=1, point_size=KEY_PT, pad=2)
+        self.parcel_word = label("PARCEL", "hint", wrap=False)
+        self.parcel_word.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.parcel = label("", "key", wrap=False)  # "1 of 2": the number at the key size
+        self.parcel.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # room for "8 of 8" from the start: the units count never loses width to it later
+        self.parcel.setMinimumWidth(QFontMetrics(_font(KEY_PT, bold=True)).horizontalAdvance("8 of 8") + 12)
+        head.addWidget(self.sla, 1)
+        head.addWidget(self.parcel_word)
+        head.addWidget(self.parcel)
+        left.addLayout(head)
+        # who and how it ships head the box column: the left keeps its height for the lines
         self.customer = label("", "message")
-        self.carrier = label("", "message")
-        self.sla = Readout(lines=1)  # the units count changes with every scan
-        self.parcel = label("", "title", wrap=False)
-        self.parcel.setAlignment(Qt.AlignmentFlag.AlignRight)
-        head.addWidget(self.order, 0, 0)
-        head.addWidget(self.parcel, 0, 1)
-        head.addWidget(self.customer, 1, 0)
-        head.addWidget(self.carrier, 1, 1)
-        head.addWidget(self.sla, 2, 0, 1, 2)
-        layout.addLayout(head)
+        self.carrier = label("", "message", wrap=False)
+        self.due = label("", "message")
+        self.carrier.setMinimumWidth(1)
+        for widget in (self.customer, self.carrier, self.due):
+            widget.setStyleSheet(FACT_STYLE)
         self.banner = label("")
-        self.banner.setStyleSheet(banner_style(PURPLE))
+        self.banner.setStyleSheet(banner_style(PURPLE, BANNER_PT))
         self.banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.banner.hide()
-        layout.addWidget(self.banner)
-        middle = QHBoxLayout()
+        left.addWidget(self.banner)
         self.table = LinesTable(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setWordWrap(True)  # a long name takes a second line ...
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # ... and never loses its end
+        self.table.setIconSize(QSize(PICTURE_PX, PICTURE_PX))
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(64)
+        line_height = QFontMetrics(_font(BASE_PT)).lineSpacing()
+        self.table.verticalHeader().setDefaultSectionSize(max(PICTURE_PX + 2, line_height * NAME_LINES + 4))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ITEM, QHeaderView.ResizeMode.Stretch)
         # Fixed widths, sized when an order's lines arrive: a column that resizes to its
         # contents re-measures every cell of the table each time a count changes.
-        for col in (0, 1, 3, 4):
+        for col in (0, SKU, TO_PACK, SCANNED):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-        middle.addWidget(self.table, 3)
+        left.addWidget(self.table, 1)
+        middle.addLayout(left, 5)
         self._shown: PackSnapshot | None = None  # what the widgets show now (to change only what differs)
         self._rows: list[object] = []  # the PackLine each table row shows
         self._due = ""
-        box_column = QVBoxLayout()
-        box_column.addWidget(label("SUGGESTED BOX", "hint", wrap=False))
-        self.box = label("No box suggestion yet", "title")
+        # the box column runs the full height beside the order: a banner never squeezes its picture
+        box_panel = QWidget()
+        box_panel.setMinimumWidth(BOX_COLUMN_MIN)
+        box_column = QVBoxLayout(box_panel)
+        box_column.setContentsMargins(0, 0, 0, 0)
+        box_column.setSpacing(2)
+        box_column.addWidget(self.order)
+        who = QHBoxLayout()  # the customer and the carrier on one line
+        who.addWidget(self.customer, 1)
+        who.addWidget(self.carrier)
+        box_column.addLayout(who)
+        box_column.addWidget(self.due)
+        box_column.addSpacing(10)
+        self.box_heading = label("SUGGESTED BOX", "hint", wrap=False)
+        self.box_heading.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.box = label("No box suggestion yet", "title")  # wraps between the words of the name only
+        self.box_code = label("", "boxcode", wrap=False)  # a code is never broken
         self.box_size = label("", "hint")
-        self.box_why = label("", "hint")
-        for widget in (self.box, self.box_size, self.box_why):
+        self.box_why = label("", "hint", wrap=False)  # one line, cut at the edge: the tooltip has it all
+        self.box_why.setMinimumWidth(1)
+        box_column.addWidget(self.box)
+        code_row = QHBoxLayout()  # the code, and whether the box is the suggestion or chosen
+        code_row.addWidget(self.box_code)
+        code_row.addWidget(self.box_heading, 1)
+        box_column.addLayout(code_row)
+        for widget in (self.box_size, self.box_why):
             box_column.addWidget(widget)
         self.placement = _placement_view()
         if self.placement is not None:
-            self.placement.setMinimumSize(300, 240)
+            self.placement.setMinimumSize(*BOX_PICTURE_MIN)
             box_column.addWidget(self.placement, 1)
         else:
             box_column.addStretch(1)
-        middle.addLayout(box_column, 2)
-        layout.addLayout(middle, 1)
         self.message = Readout(lines=2)
-        layout.addWidget(self.message)
+        left.addWidget(self.message)
         serial_row = QHBoxLayout()  # a serial number or a quantity is asked: a question, not a success
         self.serial = label("", "title")
         self.serial.setStyleSheet(banner_style(AMBER))
@@ -116,7 +178,7 @@ class PackScreen(QWidget):
         self.quantity.setMaximumWidth(220)
         self.quantity.setStyleSheet("font-size: 28pt;")
         self.quantity.returnPressed.connect(self._quantity_entered)
-        self.cancel_serial = button("CANCEL", "danger")
+        self.cancel_serial = button("CANCEL")
         self.cancel_serial.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.cancel_serial.clicked.connect(station.cancel_question)
         serial_row.addWidget(self.serial, 1)
@@ -124,7 +186,9 @@ class PackScreen(QWidget):
         serial_row.addWidget(self.cancel_serial)
         for widget in (self.serial, self.quantity, self.cancel_serial):
             widget.hide()
-        layout.addLayout(serial_row)
+        left.addLayout(serial_row)
+        middle.addWidget(box_panel, 2)
+        layout.addLayout(middle, 1)
         buttons = QHBoxLayout()
         self.buttons = {name: button(name, kind) for name, kind in (
             ("UNDO", ""), ("CLOSE BOX", "ok"), ("PROBLEM", "danger"), ("REPRINT", ""),
@@ -154,14 +218,16 @@ class PackScreen(QWidget):
         self._shown = pack
         if old is None or _header(old) != _header(pack):
             self._show_header(pack)
-        _set_text(self.parcel, pack.parcel_caption.upper())
+        _set_text(self.parcel, parcel_number(pack))
         if old is None or old.sla_due_at != pack.sla_due_at:
-            self._due = pack.sla_due_at.astimezone().strftime("%a %d %b %H:%M") if pack.sla_due_at else "no SLA"
-        _set_text(self.sla, f"Ship by: {self._due}    Units {pack.units_scanned} of {pack.units_expected}")
+            text, overdue = words.ship_by(pack.sla_due_at)
+            _set_text(self.due, text)
+            self.due.setStyleSheet(FACT_STYLE + (f"background: {RED}; color: white; font-weight: bold;" if overdue else ""))
+        _set_text(self.sla, f"Units {pack.units_scanned} of {pack.units_expected}")
         self._show_lines(pack)
         if old is None or old.order_number != pack.order_number:
             self._size_columns(pack)
-        if old is None or old.suggested_box != pack.suggested_box:
+        if old is None or box_on_screen(old) != box_on_screen(pack):
             self._show_box(pack)
         self.buttons["REPRINT"].setEnabled(any(p.label for p in pack.parcels))
         asking = pack.awaiting_serial_for or pack.awaiting_quantity_for
@@ -196,31 +262,33 @@ class PackScreen(QWidget):
 
     def _show_header(self, pack: PackSnapshot) -> None:
         _set_text(self.order, f"Order {pack.order_number}")
-        _set_text(self.customer, f"Customer: {pack.customer_name}")
-        _set_text(self.carrier, f"{pack.carrier} - {pack.service}")
+        _set_text(self.customer, pack.customer_name)
+        _set_text(self.carrier, words.shipping(pack.carrier, pack.service))
         notes = "\n".join(special_instructions(pack))
         _set_text(self.banner, notes)
         self.banner.setVisible(bool(notes))
 
     def _show_box(self, pack: PackSnapshot) -> None:
-        box = pack.suggested_box
+        heading, box = box_on_screen(pack)
+        _set_text(self.box_heading, heading)
         if box is None:
             _set_text(self.box, "No box suggestion yet")
-            _set_text(self.box_size, "")
-            _set_text(self.box_why, "")
+            for widget in (self.box_code, self.box_size, self.box_why):
+                _set_text(widget, "")
         else:
             length, width, height = box.inner_mm
-            _set_text(self.box, f"{box.name} ({box.code})")
+            _set_text(self.box, box.name)
+            _set_text(self.box_code, box.code)
             _set_text(self.box_size, f"{length} x {width} x {height} mm, up to {box.max_load_g / 1000:g} kg")
             why = box.explanation  # one line; a big order's split can name dozens of boxes
-            _set_text(self.box_why, why if len(why) <= 160 else why[:157].rstrip() + "...")
+            _set_text(self.box_why, why if len(why) <= 80 else why[:77].rstrip() + "...")
             self.box_why.setToolTip(why)
         if self.placement is not None:
             parcel = box.parcel if box is not None else None
             if parcel is None:
                 self.placement.clear()
-            else:
-                self.placement.show_parcel(parcel)
+            else:  # the box's code and size are written above: the picture says what is in it
+                self.placement.show_parcel(parcel, f"{words.count(len(parcel.placements), 'unit')} in {box.code}")
 
     def _show_lines(self, pack: PackSnapshot) -> None:
         table = self.table
@@ -237,7 +305,7 @@ class PackScreen(QWidget):
                                                                        line.image, line.expected, line.backordered):
                 # a scan: the count, and the colour when the line's state moved on
                 if shown.scanned != line.scanned:
-                    table.item(row, 4).setText(str(line.scanned))
+                    table.item(row, SCANNED).setText(str(line.scanned))
                 if shown.state != line.state:
                     self._colour_row(row, line)
                 continue
@@ -245,12 +313,16 @@ class PackScreen(QWidget):
 
     def _fill_row(self, row: int, line: PackLine) -> None:
         table = self.table
-        values = ("", line.sku, line.name, str(line.expected - line.backordered), str(line.scanned))
+        values = ("", item_text(line), line.sku, to_pack_text(line), str(line.scanned))
         for col, text in enumerate(values):
             item = table.item(row, col)
             if item is None:
                 item = QTableWidgetItem()
                 item.setForeground(WHITE)
+                if col in (TO_PACK, SCANNED):
+                    item.setFont(_font(COUNT_PT, bold=True))
+                elif col == SKU:
+                    item.setFont(_font(SKU_PT))
                 table.setItem(row, col, item)
             if item.text() != text:
                 item.setText(text)
@@ -266,27 +338,61 @@ class PackScreen(QWidget):
                 item.setBackground(colour)
 
     def _size_columns(self, pack: PackSnapshot) -> None:
-        """Column widths for this order's lines: the SKUs as they are, counts up to 5 digits."""
-        self.table.resizeColumnToContents(0)
-        self.table.resizeColumnToContents(1)
-        metrics = self.table.fontMetrics()
-        digits = max([len(str(line.expected)) for line in pack.lines] + [5])
-        for col in (3, 4):
-            header_width = self.table.horizontalHeader().fontMetrics().horizontalAdvance(COLUMNS[col])
-            self.table.setColumnWidth(col, max(header_width, metrics.horizontalAdvance("8" * digits)) + 32)
+        """Column widths for this order's lines: the picture, the SKUs as they are, the counts up
+        to 5 digits; the item's name takes the rest."""
+        self.table.setColumnWidth(0, PICTURE_PX + 12)
+        sku_metrics = QFontMetrics(_font(SKU_PT))
+        skus = [line.sku for line in pack.lines] or [""]
+        header_metrics = self.table.horizontalHeader().fontMetrics()
+        self.table.setColumnWidth(SKU, max(max(sku_metrics.horizontalAdvance(s) for s in skus),
+                                           header_metrics.horizontalAdvance(COLUMNS[SKU])) + 24)
+        metrics = QFontMetrics(_font(COUNT_PT, bold=True))
+        digits = max([len(str(line.expected)) for line in pack.lines] + [3])
+        for col in (TO_PACK, SCANNED):
+            header_width = header_metrics.horizontalAdvance(COLUMNS[col])
+            self.table.setColumnWidth(col, max(header_width, metrics.horizontalAdvance("8" * digits)) + 28)
 
     def _picture(self, image: str | None) -> QPixmap | None:
         if not image:
             return None
         if image not in self._pictures:
-            path = Path(image) if Path(image).is_absolute() else resource("images", image)
+            path = image_path(image)
             pixmap = QPixmap(str(path))
+            if pixmap.isNull():
+                log.warning("the picture %s of a product was not found at %s", image, path)
             self._pictures[image] = None if pixmap.isNull() else pixmap.scaled(
-                56, 56, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+                PICTURE_PX, PICTURE_PX, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
         return self._pictures[image]
 
     def _message(self, text: str, level: str) -> None:
         self.message.show_text(text, RED if level == "error" else GREEN if level == "ok" else None)
+
+
+def parcel_number(pack: PackSnapshot) -> str:
+    """"2 of 3" once the count is known, "2" before."""
+    if pack.parcel_count:
+        return f"{pack.current_parcel_seq} of {pack.parcel_count}"
+    return str(pack.current_parcel_seq)
+
+
+def item_text(line: PackLine) -> str:
+    """The item's whole name; a backorder says so on the line itself."""
+    if line.backordered:
+        return f"{line.name}\n{line.backordered} on backorder: they ship later"
+    return line.name
+
+
+def to_pack_text(line: PackLine) -> str:
+    """Units of the line to ship now; a line wholly on backorder shows a dash, not "0"."""
+    now = line.expected - line.backordered
+    return "-" if now == 0 and line.backordered else str(now)
+
+
+def _font(point_size: int, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSize(point_size)
+    font.setBold(bold)
+    return font
 
 
 class LinesTable(QTableWidget):

@@ -10,15 +10,17 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from app.packing.reasons import Reason
-from ui.style import RED, banner_style, button, label
+from ui.style import ERROR_TEXT, RED, banner_style, button, label
 
 
 class ReasonPrompt(QWidget):
     """A question and one big button per reason; keys 1-9 or a reason barcode pick, Escape or
     the CANCEL barcode cancels."""
+
+    own_message_line = True  # the question and its refusal banner say it all
 
     def __init__(self, question: str, reasons: Sequence[Reason],
                  on_choice: Callable[[str, str], None], on_cancel: Callable[[], None],
@@ -49,7 +51,7 @@ class ReasonPrompt(QWidget):
         self.message.hide()
         layout.addWidget(self.message)
         layout.addStretch(1)
-        self.cancel = button("CANCEL  (Esc)", "danger")
+        self.cancel = button("CANCEL  (Esc)")  # going back is safe: not the colour of danger
         self.cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.cancel.clicked.connect(lambda: self.on_cancel())
         layout.addWidget(self.cancel)
@@ -78,25 +80,102 @@ class ReasonPrompt(QWidget):
 
 
 class SupervisorPrompt(QWidget):
-    """Scan a supervisor's badge (it arrives through the scanner) or type the PIN."""
+    """Scan a supervisor's badge (it arrives through the scanner) or type the PIN - on a
+    keyboard or on the keypad on the screen; the PIN field has the focus while it shows."""
 
     def __init__(self, question: str, on_pin: Callable[[str], None] | None,
                  on_cancel: Callable[[], None]) -> None:
         super().__init__()
+        self.on_pin, self.on_cancel = on_pin, on_cancel
         layout = QVBoxLayout(self)
         self.question = label(question, "big")
-        self.message = label("", "message")
         layout.addWidget(self.question)
-        layout.addWidget(self.message)
+        self.detail = label("", "message")  # what the supervisor approves (a partial shipment's lines)
+        self.detail.hide()
+        layout.addWidget(self.detail)
+        self.message = label("", "message")
+        self.hint = label("Scan a supervisor's badge, or type the PIN and press OK", "hint")
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setPlaceholderText("or type the supervisor PIN and press Enter")
+        self.pin.setPlaceholderText("supervisor PIN")
+        self.pin.setMaximumWidth(460)
+        self.keypad = Keypad(self.pin, self._submit)
         if on_pin is None:
             self.pin.hide()
+            self.keypad.hide()
+            self.hint.setText("Scan a supervisor's badge")
         else:
-            self.pin.returnPressed.connect(lambda: (on_pin(self.pin.text()), self.pin.clear()))
-        layout.addWidget(self.pin)
-        layout.addStretch(1)
-        cancel = button("CANCEL", "danger")
+            self.pin.returnPressed.connect(self._submit)
+            self.setFocusProxy(self.pin)  # the window focuses the prompt: typed digits land in the PIN
+        row = QHBoxLayout()  # the words on the left, the keypad beside them: fits 768 pixels high
+        words = QVBoxLayout()
+        for widget in (self.hint, self.pin, self.message):
+            words.addWidget(widget)
+        words.addStretch(1)
+        row.addLayout(words, 1)
+        row.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(row, 1)
+        cancel = button("CANCEL  (Esc)")
+        cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         cancel.clicked.connect(lambda: on_cancel())
         layout.addWidget(cancel)
+        self.message.hide()
+
+    def _submit(self) -> None:
+        pin = self.pin.text().strip()
+        self.pin.clear()
+        if not pin:
+            self.show_message("Type the PIN first, then press OK.", "error")
+            return
+        if self.on_pin is not None:
+            self.on_pin(pin)
+
+    def show_detail(self, text: str) -> None:
+        """What is being approved; empty hides it."""
+        self.detail.setText(text)
+        self.detail.setVisible(bool(text))
+
+    def show_message(self, text: str, level: str) -> None:
+        """A refusal in red words of the message size - proportionate, not a red block."""
+        self.message.setText(text)
+        self.message.setStyleSheet(f"color: {ERROR_TEXT}; font-weight: bold;" if level == "error" else "")
+        self.message.setVisible(bool(text))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt)
+        """A fresh question: no old refusal, the PIN field empty and ready for typing."""
+        self.message.hide()
+        self.pin.clear()
+        super().showEvent(event)
+        if self.on_pin is not None:
+            self.pin.setFocus()
+
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt)
+        """Escape cancels."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.on_cancel()
+        else:
+            super().keyPressEvent(event)
+
+
+class Keypad(QWidget):
+    """Digits, CLEAR and OK as touch buttons that type into a PIN field (no keyboard needed)."""
+
+    def __init__(self, field: QLineEdit, on_ok: Callable[[], None]) -> None:
+        super().__init__()
+        self.field = field
+        grid = QGridLayout(self)
+        grid.setSpacing(10)
+        self.keys: dict[str, object] = {}
+        for i, key in enumerate(("1", "2", "3", "4", "5", "6", "7", "8", "9", "CLEAR", "0", "OK")):
+            widget = button(key, "ok" if key == "OK" else "")
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the PIN field keeps the focus
+            widget.setMinimumWidth(140)
+            if key == "OK":
+                widget.clicked.connect(lambda: on_ok())
+            elif key == "CLEAR":
+                widget.clicked.connect(field.clear)
+            else:
+                widget.clicked.connect(lambda _=False, k=key: field.insert(k))
+            grid.addWidget(widget, i // 3, i % 3)
+            self.keys[key] = widget

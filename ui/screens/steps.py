@@ -51,7 +51,8 @@ class WeighScreen(QWidget):
 
 
 class PrintScreen(QWidget):
-    """Printing the label and slip; a failure offers RETRY."""
+    """Printing the label and slip; a failure says what the packer can do, offers RETRY (which
+    shows that it is retrying) and keeps the printer's own answer apart for the administrator."""
 
     def __init__(self, station: Station) -> None:
         super().__init__()
@@ -60,34 +61,63 @@ class PrintScreen(QWidget):
         self.title = label("Printing", "big")
         self.state = label("", "title")
         self.contents = label("", "message")
+        self.detail = label("", "hint")  # for the administrator: the printer's address and answer
         layout.addWidget(self.title)
         layout.addWidget(self.state)
         layout.addWidget(self.contents)
+        layout.addWidget(self.detail)
         layout.addStretch(1)
         row = QHBoxLayout()
         self.retry = button("RETRY", "ok")
+        self.elsewhere = button("PRINT ON THE DOCUMENT PRINTER")  # the station's other printer
         self.problem = button("PROBLEM", "danger")
         row.addWidget(self.retry)
+        row.addWidget(self.elsewhere)
         row.addWidget(self.problem)
         layout.addLayout(row)
         self.retry.hide()
-        self.retry.clicked.connect(station.retry_print)
+        self.elsewhere.hide()
+        self.retry.clicked.connect(self._retry)
+        self.elsewhere.clicked.connect(self._elsewhere)
         self.problem.clicked.connect(lambda: station.ask("problem"))
         station.print_changed.connect(self.show_state)
 
+    def _retry(self) -> None:
+        """RETRY pressed: say so at once and take no second press until the printer answers."""
+        self.retry.setEnabled(False)
+        self.retry.setText("RETRYING...")
+        self.state.setText("Sending the label to the printer again...")
+        self.state.setStyleSheet(banner_style(AMBER))
+        self.station.retry_print()
+
+    def _elsewhere(self) -> None:
+        """The label goes to the document printer: say so at once."""
+        self.retry.setEnabled(False)
+        self.elsewhere.setEnabled(False)
+        self.state.setText("Sending the label to the document printer...")
+        self.state.setStyleSheet(banner_style(AMBER))
+        self.station.print_on_other_printer()
+
     def show_state(self, state: PrintState) -> None:
-        """Printing, printed, or failed with RETRY."""
+        """Printing, printed, or failed with RETRY (and the other printer, when there is one)."""
         self.title.setText(title_of(state))
         self.title.setStyleSheet(banner_style(PURPLE) if state.reprint else "")
         self.contents.setText(contents_text(state))
         self.state.setText(state.message)
         colour = AMBER if state.ok is None else GREEN if state.ok else RED
         self.state.setStyleSheet(banner_style(colour))
+        self.detail.setText(f"For the administrator: {state.detail}" if state.detail else "")
         self.retry.setVisible(state.ok is False)
+        self.retry.setEnabled(state.ok is False)
+        self.retry.setText("RETRY")
+        self.elsewhere.setVisible(state.ok is False and bool(state.other_printer))
+        self.elsewhere.setEnabled(state.ok is False)
 
 
 class ConfirmScreen(QWidget):
     """Scan the printed label on the parcel; the message line always says what to do next."""
+
+    own_message_line = True  # the window shows no second message line under it
 
     def __init__(self, station: Station) -> None:
         super().__init__()

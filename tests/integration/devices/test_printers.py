@@ -195,3 +195,14 @@ def test_closing_the_queue_reports_jobs_not_printed() -> None:
     q.close()
     assert len(done) == 2 and not any(r.ok for r in done)
     assert all("closed" in r.message for r in done)
+
+
+def test_a_fresh_demo_database_never_meets_its_own_old_file_names(tmp_path: Path) -> None:
+    """Two demo runs on fresh databases print jobs of the same name (PD-10001-parcel1-label-v1)
+    into one folder: each becomes a file of its own, none fails with "File exists"."""
+    job = PrintJob("PD-10001-parcel1-label-v1", b"%PDF-1.4 fake", "application/pdf")
+    first, second = FolderPrinter(tmp_path), FolderPrinter(tmp_path)
+    results = [first.print_job(job), second.print_job(job), first.print_job(job)]
+    assert all(r.ok for r in results), [r.message for r in results]
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert len(files) == 3 and all(name.endswith("-PD-10001-parcel1-label-v1.pdf") for name in files)

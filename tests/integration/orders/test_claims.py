@@ -89,7 +89,7 @@ def test_claim_by_tote_and_unknown_or_unpackable_orders(db: Database) -> None:
         o = Order.__table__
         conn.execute(update(o).where(o.c.number == "PD-00002").values(tote="T-042"))
     assert claim_order(SqlUnitOfWork(db), "T-042", "ST-01", "ana").number == "PD-00002"
-    with pytest.raises(NotPackable, match="AL-00001 is allocated and cannot be packed"):
+    with pytest.raises(NotPackable, match="AL-00001 is allocated and cannot be packed here"):
         claim_order(SqlUnitOfWork(db), "AL-00001", "ST-01", "ana")
     with pytest.raises(OrderNotFound, match="'NOPE-1'"):
         claim_order(SqlUnitOfWork(db), "NOPE-1", "ST-01", "ana")

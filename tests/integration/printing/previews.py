@@ -11,6 +11,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from app.paths import resource
+from printing.cli import read_badges_csv
 from printing.command_sheet import badges_pdf, command_sheet_pdf
 from printing.invoice import invoice_pdf
 from printing.label_pdf import label_pdf
@@ -19,7 +21,7 @@ from printing.manifest import manifest_pdf
 from printing.model import Address, LabelSize
 from printing.picklist import picklist_pdf
 from printing.samples import (
-    COMPANY, SAMPLE_BADGES, sample_invoice, sample_label, sample_manifest, sample_picklist,
+    COMPANY, sample_invoice, sample_label, sample_manifest, sample_picklist,
     sample_slip,
 )
 from printing.slip import slip_pdf
@@ -27,6 +29,11 @@ from tests.integration.printing.decode import pdf_pages, zpl_image
 
 CYRILLIC = Address("Пётр Ильич Чайковский", ("ул. Ленина 5, кв. 12",), "190000",
                    "Санкт-Петербург", "RU", phone="+7 812 123-45-67")
+
+
+def demo_badges() -> list:
+    """The demo's people (resources/demo/users.csv), so the badges in the docs log in to the demo."""
+    return read_badges_csv(resource("demo", "users.csv"))
 
 
 def previews() -> dict[str, Image.Image]:
@@ -43,7 +50,7 @@ def previews() -> dict[str, Image.Image]:
         "picklist.png": pdf_pages(picklist_pdf(sample_picklist()), page_dpi)[0],
         "manifest.png": pdf_pages(manifest_pdf(sample_manifest()), page_dpi)[0],
         "command-sheet.png": pdf_pages(command_sheet_pdf(), page_dpi)[0],
-        "badges.png": pdf_pages(badges_pdf(SAMPLE_BADGES, COMPANY), page_dpi)[0],
+        "badges.png": pdf_pages(badges_pdf(demo_badges(), COMPANY), page_dpi)[0],
     }
 
 

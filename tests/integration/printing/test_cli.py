@@ -111,3 +111,32 @@ def test_a_printed_pick_list_hands_its_orders_to_the_stations_that_scan_it(demo_
         # the code as a scanner reads it off the paper
         assert claim_order(SqlUnitOfWork(db), code, "ST-A", "ana").number == picked[0]
         assert claim_order(SqlUnitOfWork(db), code, "ST-B", "ben").number == picked[1]
+
+
+def test_the_badges_in_the_docs_are_the_demo_users_badges() -> None:
+    """docs/documents/badges.png shows the people of resources/demo/users.csv (issue 13, item 16)."""
+    import csv
+
+    from PIL import Image
+
+    from app.paths import resource
+    from tests.integration.printing.decode import _read
+
+    with resource("demo", "users.csv").open(encoding="utf-8") as fh:
+        demo = [row["badge_code"] for row in csv.DictReader(fh)]
+    image = Image.open(Path(__file__).resolve().parents[3] / "docs" / "documents" / "badges.png")
+    read = {r.text for r in _read(image.convert("L").resize((image.width * 3, image.height * 3)))}
+    assert read and read <= set(demo), read
+    assert not any(code.startswith("PD-USER-") for code in read)
+
+
+def test_the_cli_docs_list_every_demo_badge_code() -> None:
+    """docs/cli.md gives the badge code of each demo user, not only usernames and PINs."""
+    import csv
+
+    from app.paths import resource
+
+    text = (Path(__file__).resolve().parents[3] / "docs" / "cli.md").read_text(encoding="utf-8")
+    with resource("demo", "users.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            assert f"`{row['badge_code']}`" in text, row["username"]

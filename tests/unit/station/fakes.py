@@ -168,8 +168,9 @@ class FakePackingApi:
         taken = box_barcode == BOX_S or reason is not None
         if taken:
             self._open_parcel(self.orders[order])["box"] = box_barcode
-        return BoxChoice(taken, box_barcode != BOX_S, box_barcode, box_barcode, BOX_S, 1,
-                         f"Box {box_barcode} taken." if taken else f"{box_barcode} is not the suggested box: why?")
+        return BoxChoice(taken, box_barcode != BOX_S, box_barcode, f"Box {box_barcode[-1]}", BOX_S, 1,
+                         f"Box {box_barcode} taken." if taken else f"{box_barcode} is not the suggested box: why?",
+                         "Box S")
 
     def close_parcel(self, order: str, user: Packer, weight_g: int | None = None) -> ParcelClosed:
         self.calls.append(("close_parcel", weight_g))
@@ -300,10 +301,13 @@ class RecordingPrinter:
         self.address = address
         self.jobs: list[PrintJob] = []
         self.fail_with: str | None = None
+        self.jobs_fail_with: str | None = None  # the job reaches the printer and fails; its status stays ready
 
     def print_job(self, job: PrintJob) -> PrintResult:
         if self.fail_with:
             return PrintResult(False, self.address, self.fail_with, {"sent": "no"})
+        if self.jobs_fail_with:
+            return PrintResult(False, self.address, self.jobs_fail_with, {"sent": "yes"})
         self.jobs.append(job)
         return PrintResult(True, self.address)
 
@@ -365,6 +369,9 @@ class FakeClock:
 def render(request: LabelRequest) -> tuple[PrintJob, PrintJob | None]:
     """Label and slip jobs named like printing.documents names them."""
     base = f"{request.order_number}-parcel{request.parcel_seq}"
+    if request.label_format == "pdf":
+        return (PrintJob(f"{base}-label-v{request.version}", b"%PDF-label " + request.sscc.encode(), "application/pdf"),
+                PrintJob(f"{base}-slip", b"%PDF-slip", "application/pdf"))
     return (PrintJob(f"{base}-label-v{request.version}", b"^XA" + request.sscc.encode() + b"^XZ", "application/zpl"),
             PrintJob(f"{base}-slip", b"%PDF-slip", "application/pdf"))
 

@@ -131,7 +131,7 @@ def test_a_box_other_than_the_suggestion_asks_why_and_a_scanned_reason_answers(b
     bench.scan(BOX_L)
     question = bench.state.question
     assert question.kind is QuestionKind.BOX_REASON and bench.state.screen == "box_reason"
-    assert question.detail == "Suggested: BOX-S; scanned: BOX-L"
+    assert question.detail == "Suggested: Box S. You scanned: Box L."  # names, not a code beside a name
     bench.scan(MUG)  # not an answer: refused and recorded, not packed
     assert "answer the question first" in bench.state.question.refusal and bench.state.pack.units_scanned == 0
     fragile = next(r for r in BOX_REASONS if r.code == "fragile")
@@ -177,7 +177,10 @@ def test_a_print_failure_offers_retry_which_prints_the_same_label_version_once(b
     bench.printer.fail_with = "connection refused"
     bench.scan(Command.CLOSE_BOX.value)
     assert bench.state.step is Step.PRINT and bench.state.printing.ok is False
-    assert "memory:label failed: connection refused" in bench.state.printing.message
+    # words a packer can act on; the printer's own answer apart, for the administrator
+    assert "did not print" in bench.state.printing.message and "RETRY" in bench.state.printing.message
+    assert "memory:label" not in bench.state.printing.message and "address" not in bench.state.printing.message
+    assert bench.state.printing.detail == "Printer memory:label: connection refused"
     assert bench.state.device("label printer").state is DeviceState.DISCONNECTED
     bench.printer.fail_with = None
     bench.core.retry_print()
@@ -197,6 +200,47 @@ def test_a_label_that_never_reached_its_printer_prints_when_the_printer_returns(
     bench.clock.advance(1)
     bench.core.tick()  # back: the waiting label goes out without RETRY
     assert bench.state.step is Step.CONFIRM and len(bench.printer.jobs) == 2
+
+
+def test_the_device_strip_never_says_ok_after_a_failed_print_until_a_label_prints(bench) -> None:
+    packing(bench)
+    pack_everything(bench)
+    bench.printer.jobs_fail_with = "File exists"
+    bench.scan(Command.CLOSE_BOX.value)
+    assert bench.state.printing.ok is False
+    bench.core.tick()  # the printer's status answers "ready"; its last print failed all the same
+    label_printer = bench.state.device("label printer")
+    assert label_printer.state is DeviceState.ERROR and "last print failed: File exists" in label_printer.message
+    bench.printer.jobs_fail_with = None
+    bench.core.retry_print()
+    assert bench.state.step is Step.CONFIRM
+    assert bench.state.device("label printer").state is DeviceState.CONNECTED
+
+
+def test_a_failed_label_can_go_to_the_stations_other_printer_as_a_pdf(bench) -> None:
+    documents = RecordingPrinter("memory:documents")
+    bench.core.devices.document_printer = documents
+    packing(bench)
+    pack_everything(bench)
+    bench.printer.fail_with = "connection refused"
+    bench.scan(Command.CLOSE_BOX.value)
+    assert bench.state.printing.ok is False and bench.state.printing.other_printer == "memory:documents"
+    bench.core.print_on_other_printer()
+    assert bench.state.step is Step.CONFIRM
+    assert [(job.name, job.content_type) for job in documents.jobs] == [
+        ("PD-1001-parcel1-label-v1", "application/pdf"), ("PD-1001-parcel1-slip", "application/pdf")]
+    assert bench.printer.jobs == []
+    assert [(label["version"], label["status"]) for label in bench.api.labels.values()] == [(1, "printed")]
+
+
+def test_without_a_second_printer_nothing_else_is_offered(bench) -> None:
+    packing(bench)
+    pack_everything(bench)
+    bench.printer.fail_with = "connection refused"
+    bench.scan(Command.CLOSE_BOX.value)
+    assert bench.state.printing.other_printer == ""
+    bench.core.print_on_other_printer()
+    assert bench.state.step is Step.PRINT and bench.state.printing.ok is False
 
 
 def test_reprint_with_a_reason_prints_a_second_version_without_a_slip(bench) -> None:
@@ -231,6 +275,31 @@ def test_a_partial_shipment_needs_a_supervisor_badge(bench) -> None:
     assert bench.state.question is None and bench.state.step is Step.PACK
     lines = {line.sku: line for line in bench.state.pack.lines}
     assert lines["MUG-BLUE"].backordered == 1 and lines["PEN-RED"].backordered == 1
+
+
+def test_a_command_scanned_at_a_supervisor_question_is_refused_not_tried_as_a_badge(bench) -> None:
+    packing(bench)
+    bench.scan(MUG)
+    bench.core.ask(QuestionKind.PARTIAL)
+    bench.scan(Command.CLOSE_BOX.value)
+    assert bench.state.screen == "partial" and "not a supervisor's badge" in bench.state.question.refusal
+    assert not any(call[0] == "ship_partial" for call in bench.api.calls)  # no badge attempt used up
+    bench.scan(CANCEL)
+    assert bench.state.question is None and bench.state.step is Step.PACK
+    assert bench.records.prompt_scans == [(Command.CLOSE_BOX.value, "refused"), (CANCEL, "reason")]
+
+
+def test_home_names_the_backorder_when_a_partial_shipment_is_packed(bench) -> None:
+    packing(bench)
+    bench.scan(MUG)
+    bench.core.ask(QuestionKind.PARTIAL)
+    bench.scan("BADGE-SAM")
+    bench.scan(Command.CLOSE_BOX.value)
+    bench.scan("00" + bench.state.pack.parcels[0].sscc)
+    assert bench.state.step is Step.HOME
+    text = bench.state.message.text
+    assert "ready for shipment" in text and "2 units on backorder" in text, text
+    assert "1 x Mug-Blue" in text and "1 x Pen-Red" in text  # the fake names its products after their SKUs
 
 
 def test_closing_the_kiosk_needs_a_supervisor_badge_or_pin(bench) -> None:
