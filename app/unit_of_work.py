@@ -430,6 +430,13 @@ class Users(Protocol):
 
 class Exceptions(Protocol):
     def add(self, exception: ExceptionRecord) -> int: ...
+    def resolve(self, exception_id: int, by: str, resolution: str, at: datetime) -> None: ...
+
+
+class AuditLog(Protocol):
+    def append(self, actor: str, action: str, subject: str, detail: dict[str, Any] | None = None,
+               at: datetime | None = None) -> int:
+        """Appends a record chained to the one before (app.audit.chain); its seq."""
 
 
 class Counters(Protocol):
@@ -454,6 +461,8 @@ class UnitOfWork(Protocol):
     counters: Counters
     stock: Stock
     holds: Holds
+    audit: AuditLog
+    reviews: Any  # app.supervision.model.Reviews (the exception queue's decisions)
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(self, *exc: object) -> None: ...

@@ -39,3 +39,6 @@ def status_changed(uow: UnitOfWork, order_id: int, number: str, previous: str, t
     log.info("order %s: %s -> %s", number, previous, to)
     uow.events.add(order_id, "StatusChanged", station=station, user=user, from_status=previous, to_status=to,
                    detail={"reason": reason} if reason else None)
+    if user is not None:  # a change a person made: into the chained audit log as well
+        uow.audit.append(user, "StatusChanged", f"order {number}",
+                         {"from": previous, "to": to, "station": station, "reason": reason})

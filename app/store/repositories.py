@@ -399,6 +399,10 @@ class SqlExceptions:
         self.s.flush()
         return row.id
 
+    def resolve(self, exception_id: int, by: str, resolution: str, at: datetime) -> None:
+        self.s.execute(update(PackException).where(PackException.id == exception_id)
+                       .values(resolved_at=at, resolved_by=by, resolution=resolution))
+
 
 class SqlCounters:
     def __init__(self, session: Session) -> None:
