@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
-from app.audit.chain import GENESIS, AuditEntry, detail_text, record_hash
+from app.audit.chain import GENESIS, AuditEntry, ChainBreak, detail_text, first_break, record_hash
 from app.store.models import AuditRecord, as_utc
 from app.store.session import Database
 
@@ -70,3 +70,17 @@ def recent_entries(db: Database, limit: int = 50) -> list[AuditEntry]:
     with db.engine.connect() as conn:
         rows = conn.execute(select(audit_t).order_by(audit_t.c.seq.desc()).limit(limit)).all()
     return [_entry(r) for r in rows]
+
+
+def verify_audit(db: Database) -> tuple[int, ChainBreak | None]:
+    """How many records were checked, and the first that was edited, deleted or moved (or None)."""
+    checked = 0
+
+    def counted() -> Iterator[AuditEntry]:
+        nonlocal checked
+        for entry in audit_entries(db):
+            checked += 1
+            yield entry
+
+    broken = first_break(counted())
+    return checked, broken
