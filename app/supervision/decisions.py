@@ -83,7 +83,7 @@ def decide(uow: UnitOfWork, key: str, action: str, reason: str, by: str, policie
         uow.reviews.add(item, order.id if order else None, chosen.value, code, note, by, now)
         if order is not None:
             lifecycle.record_event(uow, order.id, "ExceptionDecided", user=by, exception=item.key,
-                                   kind=item.kind, action=chosen.value, reason=code, note=note)
+                                   exception_kind=item.kind, action=chosen.value, reason=code, note=note)
         seq = uow.audit.append(by, "ExceptionDecided", f"exception {item.key}", {
             "kind": item.kind, "order": item.order_number, "station": item.station, "action": chosen.value,
             "reason": code, "note": note, "summary": item.summary}, now)
