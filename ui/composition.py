@@ -41,6 +41,8 @@ class StationApp:
     diagnostics: Worker  # the device screen's tests
     window: StationWindow
     wedge: Any = None  # ui.wedge.KeyboardWedge when the keyboard wedge is on
+    supervision: Any = None  # app.floor.desk.SupervisionDesk (the review screen's)
+    review_worker: Any = None  # ui.workers.Worker of the review screen
     closed: bool = field(default=False)
 
     @property
@@ -56,6 +58,8 @@ class StationApp:
         self.inbox.stop_all()
         self.runner.close()
         self.diagnostics.shutdown()
+        if self.review_worker is not None:
+            self.review_worker.shutdown()
         self.devices.close()
         self.backend.close()
         self.window.exit_allowed = True
@@ -137,6 +141,11 @@ def build_station(config: StationConfig) -> StationApp:
     from ui.screens.device_settings import install_device_settings
 
     install_device_settings(app)
+    from app.floor.desk import open_supervision
+    from ui.screens.review import install_review
+
+    app.supervision = open_supervision(backend.db, str(config.config_path) if config.config_path else None)
+    install_review(app)
     sounds.announce()
     return app
 

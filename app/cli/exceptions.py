@@ -11,14 +11,13 @@ from datetime import datetime, timedelta, timezone
 
 from app.cli.db import add_database_options, open_database
 from app.cli.orders import shown
-from app.config import Settings, load_settings, order_settings
+from app.config import load_settings
 from app.errors import PackdeskError
-from app.packing.settings import PackingSettings
+from app.floor.desk import supervision_policies
 from app.store.exception_queries import exception_queue
 from app.store.uow import SqlUnitOfWork
-from app.supervision.decisions import Policies, decide
+from app.supervision.decisions import decide
 from app.supervision.model import Action, ExceptionFilter, ExceptionItem, ExceptionKind
-from app.supervision.settings import SupervisionSettings
 
 log = logging.getLogger(__name__)
 
@@ -49,14 +48,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     resolve.add_argument("--user", help="who decides (default: your login name)")
     add_database_options(resolve)
     resolve.set_defaults(func=run_resolve)
-
-
-def policies(settings: Settings) -> Policies:
-    """The configuration a decision reads: reason codes, order stages, the SSCC prefix."""
-    where = str(settings.config_path or "the built-in defaults")
-    packing = PackingSettings.from_raw(settings.raw)
-    return Policies(SupervisionSettings.from_raw(settings.raw, where), order_settings(settings),
-                    packing.gs1_company_prefix, packing.sscc_extension_digit)
 
 
 def build_filter(args: argparse.Namespace, now: datetime) -> ExceptionFilter:
@@ -103,7 +94,7 @@ def run_list(args: argparse.Namespace) -> int:
 def run_resolve(args: argparse.Namespace) -> int:
     """packdesk exceptions resolve"""
     settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
-    rules = policies(settings)
+    rules = supervision_policies(settings)
     with open_database(args) as db:
         done = decide(SqlUnitOfWork(db), args.key, args.action, args.reason, args.user or getpass.getuser(),
                       rules, args.note)

@@ -1,0 +1,52 @@
+"""The supervisors' way to the database, for the review screen and the board: one object the
+composition root builds, so that ui/ never imports the store. Every call blocks: the screens
+run them on a worker thread (ui/workers.py)."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from app.config import Settings, load_settings, order_settings
+from app.packing.settings import PackingSettings
+from app.store.exception_queries import exception_queue
+from app.store.session import Database
+from app.store.uow import SqlUnitOfWork
+from app.supervision.decisions import Decided, Policies, decide
+from app.supervision.model import ExceptionFilter, ExceptionItem
+from app.supervision.settings import SupervisionSettings
+
+log = logging.getLogger(__name__)
+
+
+def supervision_policies(settings: Settings) -> Policies:
+    """What a decision reads from the configuration: reason codes, order stages, the SSCC prefix."""
+    where = str(settings.config_path or "the built-in defaults")
+    packing = PackingSettings.from_raw(settings.raw)
+    return Policies(SupervisionSettings.from_raw(settings.raw, where), order_settings(settings),
+                    packing.gs1_company_prefix, packing.sscc_extension_digit)
+
+
+@dataclass
+class SupervisionDesk:
+    """The exception queue and the decisions on it, on the station's database."""
+
+    db: Database
+    policies: Policies = Policies()
+
+    @property
+    def reason_codes(self) -> tuple[str, ...]:
+        return self.policies.supervision.reason_codes
+
+    def queue(self, flt: ExceptionFilter) -> list[ExceptionItem]:
+        """The exceptions the filter lets through, oldest first."""
+        return exception_queue(self.db, flt, datetime.now(timezone.utc))
+
+    def decide(self, key: str, action: str, reason: str, by: str, note: str | None = None) -> Decided:
+        """Carries out and records a decision (SupervisionError when it does not fit)."""
+        return decide(SqlUnitOfWork(self.db), key, action, reason, by, self.policies, note)
+
+
+def open_supervision(db: Database, config_path: str | None = None) -> SupervisionDesk:
+    """The supervisors' desk on the station's database, with the configuration's reason codes."""
+    return SupervisionDesk(db, supervision_policies(load_settings(config_path, db.url)))

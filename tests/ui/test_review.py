@@ -1,0 +1,158 @@
+"""The supervisors' review screen, built by the composition root on a real SQLite database:
+a supervisor lands on it and a packer never does; the queue shows the floor's exceptions and
+filters them; every decision is carried out from the screen, on the review's worker thread,
+and leaves its audit record."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select, update
+
+from app.orders import holds
+from app.orders.settings import OrderSettings
+from app.packing.service import PackingService
+from app.packing.settings import PackingSettings
+from app.ports import Scan
+from app.store.audit_log import audit_entries, verify_audit
+from app.store.models import Label, Order, PackException
+from app.store.session import Database
+from app.store.uow import SqlUnitOfWork
+from tests.ui.data import ALICE_BADGE, LAMP, MUG, PEN, SAM_BADGE
+from tests.ui.helpers import login, settle
+
+
+def a_busy_morning(url: str) -> None:
+    """At PACK-09 Alice mis-scans a lamp into PD-1003, weighs it wrong, prints and reprints its
+    label, then PACK-09 goes dark (its lease runs out); PD-1001 is damaged (PROBLEM); Sam holds PD-1002."""
+    with Database(url) as db:
+        desk = PackingService(db, "PACK-09", PackingSettings(station_code="PACK-09"))
+        alice = desk.login(ALICE_BADGE)
+        desk.start_pack(alice, "PD-1001")
+        desk.report_problem("PD-1001", "damaged", "mug handle broken", alice)
+        desk.start_pack(alice, "PD-1003")
+        for code in (LAMP, "PD-CMD-ACK", MUG, MUG, PEN):
+            desk.record_scan("PD-1003", alice, Scan(code, None, source="test"))
+        assert not desk.close_parcel("PD-1003", alice, weight_g=5000).ok
+        closed = desk.close_parcel("PD-1003", alice)
+        desk.record_label_result(closed.label.label_id, True, "memory:")
+        desk.reprint_label(closed.pack.parcels[0].parcel_id, "label smudged", alice)
+        holds.hold(SqlUnitOfWork(db), "PD-1002", "customer asked to wait", user="sam")
+        with db.write() as s:
+            s.execute(update(Order).where(Order.number == "PD-1003")
+                      .values(lease_expires_at=datetime.now(timezone.utc) - timedelta(minutes=1)))
+
+
+def review(qtbot, app):
+    screen = app.window.screens["review"]
+    qtbot.waitUntil(lambda: app.window.stack.currentWidget() is screen and bool(screen.items), timeout=5000)
+    return screen
+
+
+def choose(qtbot, screen, kind: str) -> None:
+    row = next(i for i, item in enumerate(screen.items) if item.kind == kind)
+    screen.table.selectRow(row)
+    assert screen.selected().kind == kind
+
+
+def press(qtbot, screen, action: str) -> str:
+    with qtbot.waitSignal(screen.decided, timeout=5000) as done, qtbot.waitSignal(screen.loaded, timeout=5000):
+        qtbot.mouseClick(screen.action_buttons[action], Qt.MouseButton.LeftButton)
+    return done.args[0]
+
+
+def order(url: str, number: str) -> Order:
+    with Database(url) as db, db.read() as s:
+        found = s.scalar(select(Order).where(Order.number == number))
+        s.expunge(found)
+        return found
+
+
+def test_a_supervisor_lands_on_the_review_and_a_packer_never_sees_it(qtbot, station, station_db_url) -> None:
+    a_busy_morning(station_db_url)
+    login(qtbot, station, ALICE_BADGE)
+    assert station.window.stack.currentWidget() is station.window.screens["home"]
+    assert station.window.screens["review"].items == []  # nothing loaded for a packer
+    station.station.logout()
+    settle(qtbot, station)
+    login(qtbot, station, SAM_BADGE)
+    screen = review(qtbot, station)
+    assert "Sam Supervisor" in screen.hello.text()
+
+
+def test_the_queue_shows_the_floors_exceptions_and_filters_them(qtbot, station, station_db_url) -> None:
+    a_busy_morning(station_db_url)
+    login(qtbot, station, SAM_BADGE)
+    screen = review(qtbot, station)
+    assert {i.kind for i in screen.items} == {"problem", "mis_scan", "weight", "reprint", "hold", "stale_lease"}
+    assert screen.table.rowCount() == len(screen.items)
+    with qtbot.waitSignal(screen.loaded, timeout=5000):
+        screen.kind.setCurrentIndex(screen.kind.findData("mis_scan"))
+    assert [(i.kind, i.station, i.packer) for i in screen.items] == [("mis_scan", "PACK-09", "alice")]
+    assert "wrong item" in screen.table.item(0, 6).text()
+    with qtbot.waitSignal(screen.loaded, timeout=5000):
+        screen.kind.setCurrentIndex(0)
+    screen.packer_filter.setText("nobody")
+    with qtbot.waitSignal(screen.loaded, timeout=5000):
+        qtbot.keyClick(screen.packer_filter, Qt.Key.Key_Return)
+    assert screen.items == [] and screen.table.rowCount() == 0
+    choose_none = [w.isEnabled() for w in screen.action_buttons.values()]
+    assert not any(choose_none)
+
+
+def test_every_decision_from_the_screen_is_carried_out_and_audited(qtbot, station, station_db_url) -> None:
+    a_busy_morning(station_db_url)
+    login(qtbot, station, SAM_BADGE)
+    screen = review(qtbot, station)
+    choose(qtbot, screen, "hold")
+    assert {a for a, w in screen.action_buttons.items() if w.isEnabled()} == {"release", "requeue", "cancel", "resolve"}
+    screen.note.setText("customer called back")
+    assert "released" in press(qtbot, screen, "release")
+    assert order(station_db_url, "PD-1002").status == "picked"
+
+    choose(qtbot, screen, "reprint")
+    assert "new SSCC" in press(qtbot, screen, "void_label")
+    with Database(station_db_url) as db, db.read() as s:
+        assert "voided" in s.scalars(select(Label.status)).all()
+
+    choose(qtbot, screen, "weight")
+    press(qtbot, screen, "accept_weight")
+    choose(qtbot, screen, "stale_lease")
+    assert "taken from station PACK-09" in press(qtbot, screen, "release_lease")
+    assert (order(station_db_url, "PD-1003").status, order(station_db_url, "PD-1003").claimed_by_station) == (
+        "picked", None)
+
+    choose(qtbot, screen, "problem")
+    press(qtbot, screen, "requeue")
+    assert order(station_db_url, "PD-1001").status == "picked"
+    with Database(station_db_url) as db:
+        holds.hold(SqlUnitOfWork(db), "PD-1001", "address unreadable", user="sam")
+    with qtbot.waitSignal(screen.loaded, timeout=5000):
+        screen.refresh()
+    choose(qtbot, screen, "hold")
+    press(qtbot, screen, "cancel")
+    assert order(station_db_url, "PD-1001").status == "cancelled"
+
+    choose(qtbot, screen, "mis_scan")
+    press(qtbot, screen, "resolve")
+    assert screen.items == []  # every exception decided
+    with Database(station_db_url) as db:
+        decided = [e for e in audit_entries(db) if e.action == "ExceptionDecided"]
+        assert len(decided) == 7 and {e.actor for e in decided} == {"sam"}
+        assert verify_audit(db)[1] is None
+        with db.read() as s:
+            assert s.scalar(select(PackException.resolved_by).where(PackException.kind == "weight")) == "sam"
+
+
+def test_a_decision_that_does_not_fit_is_shown_and_changes_nothing(qtbot, station, station_db_url) -> None:
+    a_busy_morning(station_db_url)
+    login(qtbot, station, SAM_BADGE)
+    screen = review(qtbot, station)
+    choose(qtbot, screen, "hold")
+    with Database(station_db_url) as db:  # meanwhile someone released it on the command line
+        holds.release(SqlUnitOfWork(db), "PD-1002", "paid", OrderSettings(), user="lee")
+    with qtbot.waitSignal(screen.refused, timeout=5000) as refused:
+        qtbot.mouseClick(screen.action_buttons["cancel"], Qt.MouseButton.LeftButton)
+    assert "no exception" in refused.args[0]
+    assert "no exception" in screen.message.text()
+    assert order(station_db_url, "PD-1002").status == "picked"
