@@ -329,6 +329,7 @@ class Station(Base):
     code: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(100))
     last_seen_at: Mapped[datetime | None] = mapped_column()
+    devices: Mapped[str | None] = mapped_column(Text)  # JSON {device: state} as the station last reported
 
 
 class PickList(Base):

@@ -13,6 +13,8 @@ down_revision = '0004'
 branch_labels = None
 depends_on = None
 
+# every change the board shows writes to one of these (a status change, a scan, a problem: an order event)
+BOARD_TABLES = ("order_events", "station_events", "exception_reviews", "stations")
 APPEND_ONLY_MESSAGE = "audit_log is append-only: audit records cannot be changed or deleted"
 
 
@@ -54,7 +56,22 @@ def upgrade() -> None:
         batch_op.create_index('ix_order_events_kind_at', ['kind', 'at'], unique=False)
     with op.batch_alter_table('scans', schema=None) as batch_op:
         batch_op.create_index('ix_scans_outcome_at', ['outcome', 'at'], unique=False)
+    with op.batch_alter_table('stations', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('devices', sa.Text(), nullable=True))
     _make_append_only()
+    _notify_the_board()
+
+
+def _notify_the_board() -> None:
+    """On PostgreSQL every write the live board shows wakes it (LISTEN packdesk_floor): one
+    notification per statement, merged by the server within a transaction."""
+    if op.get_bind().dialect.name == "sqlite":
+        return  # SQLite's board polls PRAGMA data_version
+    op.execute("CREATE FUNCTION packdesk_floor_changed() RETURNS trigger LANGUAGE plpgsql AS "
+               "$$ BEGIN PERFORM pg_notify('packdesk_floor', TG_TABLE_NAME); RETURN NULL; END $$")
+    for table in BOARD_TABLES:
+        op.execute(f"CREATE TRIGGER {table}_floor_changed AFTER INSERT OR UPDATE ON {table} "
+                   "FOR EACH STATEMENT EXECUTE FUNCTION packdesk_floor_changed()")
 
 
 def _make_append_only() -> None:
@@ -78,8 +95,13 @@ def _make_append_only() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
+        for table in BOARD_TABLES:
+            op.execute(f"DROP TRIGGER IF EXISTS {table}_floor_changed ON {table}")
+        op.execute("DROP FUNCTION IF EXISTS packdesk_floor_changed()")
         op.execute("DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log")
         op.execute("DROP FUNCTION IF EXISTS audit_log_append_only()")
+    with op.batch_alter_table('stations', schema=None) as batch_op:
+        batch_op.drop_column('devices')
     with op.batch_alter_table('scans', schema=None) as batch_op:
         batch_op.drop_index('ix_scans_outcome_at')
     with op.batch_alter_table('order_events', schema=None) as batch_op:
