@@ -43,6 +43,7 @@ class StationApp:
     wedge: Any = None  # ui.wedge.KeyboardWedge when the keyboard wedge is on
     supervision: Any = None  # app.floor.desk.SupervisionDesk (the review screen's)
     review_worker: Any = None  # ui.workers.Worker of the review screen
+    health_timer: Any = None  # reports the devices' states to the board
     closed: bool = field(default=False)
 
     @property
@@ -58,8 +59,12 @@ class StationApp:
         self.inbox.stop_all()
         self.runner.close()
         self.diagnostics.shutdown()
+        if self.health_timer is not None:
+            self.health_timer.stop()
         if self.review_worker is not None:
             self.review_worker.shutdown()
+        if self.supervision is not None:
+            self.supervision.close()
         self.devices.close()
         self.backend.close()
         self.window.exit_allowed = True

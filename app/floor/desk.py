@@ -4,14 +4,18 @@ run them on a worker thread (ui/workers.py)."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from app.config import Settings, load_settings, order_settings
 from app.packing.settings import PackingSettings
+from app.store.board_queries import floor_board
 from app.store.exception_queries import exception_queue
+from app.store.floor_watch import FloorWatch
+from app.store.station_health import report_station
 from app.store.session import Database
 from app.store.uow import SqlUnitOfWork
+from app.supervision.board import Board
 from app.supervision.decisions import Decided, Policies, decide
 from app.supervision.model import ExceptionFilter, ExceptionItem
 from app.supervision.settings import SupervisionSettings
@@ -33,6 +37,7 @@ class SupervisionDesk:
 
     db: Database
     policies: Policies = Policies()
+    _watches: dict[str, FloorWatch] = field(default_factory=dict)
 
     @property
     def reason_codes(self) -> tuple[str, ...]:
@@ -45,6 +50,29 @@ class SupervisionDesk:
     def decide(self, key: str, action: str, reason: str, by: str, note: str | None = None) -> Decided:
         """Carries out and records a decision (SupervisionError when it does not fit)."""
         return decide(SqlUnitOfWork(self.db), key, action, reason, by, self.policies, note)
+
+    def board(self) -> Board:
+        """The live board as it stands now."""
+        return floor_board(self.db)
+
+    def board_if_changed(self, viewer: str = "board") -> Board | None:
+        """The board when anything it shows was written since this viewer's last call (its
+        first call included), else None: one round trip (LISTEN/NOTIFY on PostgreSQL, PRAGMA
+        data_version on SQLite). Each viewer (the screen, the wall TV) has its own watch."""
+        watch = self._watches.get(viewer)
+        if watch is None:
+            watch = self._watches[viewer] = FloorWatch(self.db)
+        return floor_board(self.db) if watch.changed() else None
+
+    def report_station(self, code: str, devices: dict[str, str]) -> None:
+        """This station is alive, with its devices' states (for every supervisor's board)."""
+        report_station(self.db, code, devices)
+
+    def close(self) -> None:
+        """Close the board's watch connection (the database is the station's to close)."""
+        for watch in self._watches.values():
+            watch.close()
+        self._watches.clear()
 
 
 def open_supervision(db: Database, config_path: str | None = None) -> SupervisionDesk:

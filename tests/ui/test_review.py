@@ -4,6 +4,7 @@ filters them; every decision is carried out from the screen, on the review's wor
 and leaves its audit record."""
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import Qt
@@ -18,7 +19,7 @@ from app.store.audit_log import audit_entries, verify_audit
 from app.store.models import Label, Order, PackException
 from app.store.session import Database
 from app.store.uow import SqlUnitOfWork
-from tests.ui.data import ALICE_BADGE, LAMP, MUG, PEN, SAM_BADGE
+from tests.ui.data import ALICE_BADGE, BOB_BADGE, LAMP, MUG, PEN, SAM_BADGE
 from tests.ui.helpers import login, settle
 
 
@@ -156,3 +157,39 @@ def test_a_decision_that_does_not_fit_is_shown_and_changes_nothing(qtbot, statio
     assert "no exception" in refused.args[0]
     assert "no exception" in screen.message.text()
     assert order(station_db_url, "PD-1002").status == "picked"
+
+
+def test_the_board_shows_the_floor_and_a_change_within_two_seconds(qtbot, station, station_db_url) -> None:
+    a_busy_morning(station_db_url)
+    login(qtbot, station, SAM_BADGE)
+    screen = review(qtbot, station)
+    with qtbot.waitSignal(screen.board.shown, timeout=5000):
+        qtbot.mouseClick(screen.page_buttons["board"], Qt.MouseButton.LeftButton)
+    board = screen.board.board
+    rows = {r.station: r for r in board.stations}
+    assert rows["PACK-09"].order == "PD-1003" and rows["PACK-09"].lease_expired
+    assert rows["ST-TEST"].user == "sam" and dict(rows["ST-TEST"].devices)  # this station reported its devices
+    assert board.stages["on_hold"] == 2 and board.open_exceptions["hold"] == 1
+    texts = [screen.board.stations.item(r, 0).text() for r in range(screen.board.stations.rowCount())]
+    assert "ST-TEST" in texts
+    with Database(station_db_url) as db:  # PD-1002 released and Bob takes it at PACK-05
+        desk = PackingService(db, "PACK-05", PackingSettings(station_code="PACK-05"))
+        bob = desk.login(BOB_BADGE)
+        holds.release(SqlUnitOfWork(db), "PD-1002", "paid", OrderSettings(), user="sam")
+        desk.start_pack(bob, "PD-1002")
+        changed = time.monotonic()
+    qtbot.waitUntil(lambda: any(r.station == "PACK-05" and r.order == "PD-1002"
+                                for r in screen.board.board.stations), timeout=2000)
+    assert time.monotonic() - changed < 2.0
+
+
+def test_the_board_goes_full_screen_for_a_wall_tv(qtbot, station, station_db_url) -> None:
+    login(qtbot, station, SAM_BADGE)
+    screen = station.window.screens["review"]
+    with qtbot.waitSignal(screen.board.shown, timeout=5000):
+        qtbot.mouseClick(screen.page_buttons["board"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.board.full_button, Qt.MouseButton.LeftButton)
+    wall = screen.wall
+    qtbot.waitUntil(lambda: wall.isFullScreen() and wall.view.board is not None, timeout=5000)
+    qtbot.keyClick(wall, Qt.Key.Key_Escape)
+    assert not wall.isVisible() and not wall.view.timer.isActive()

@@ -11,19 +11,21 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLineEdit, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLineEdit, QStackedWidget,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from app.station.roles import may_supervise
 from app.supervision.model import Action, ExceptionFilter, ExceptionItem, ExceptionKind
 from ui.bridge import StationBridge
+from ui.screens.board import BoardView, BoardWindow, install_health_reports
 from ui.style import GREEN, RED, button, label
 from ui.workers import Worker
 
 log = logging.getLogger(__name__)
 
 STEP = "review"
+PAGES = ("exceptions", "board")
 REFRESH_MS = 3000
 COLUMNS = ("ID", "Kind", "When", "Station", "Packer", "Order", "What")
 AGES = (("any age", None, None), ("last hour", timedelta(hours=1), None), ("today", timedelta(hours=24), None),
@@ -45,13 +47,25 @@ class ReviewScreen(QWidget):
         self.station, self.desk, self.worker = station, desk, worker
         self.items: list[ExceptionItem] = []
         self._loading = False
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
         top = QHBoxLayout()
         self.hello = label("", "title")
         self.count = label("", "hint")
         top.addWidget(self.hello, 1)
         top.addWidget(self.count)
-        layout.addLayout(top)
+        outer.addLayout(top)
+        pages_row = QHBoxLayout()
+        self.page_buttons = {name: button(name.upper()) for name in PAGES}
+        for name, widget in self.page_buttons.items():
+            widget.setCheckable(True)
+            widget.clicked.connect(lambda _=False, n=name: self.show_page(n))
+            pages_row.addWidget(widget)
+        pages_row.addStretch(1)
+        outer.addLayout(pages_row)
+        self.pages = QStackedWidget()
+        outer.addWidget(self.pages, 1)
+        queue_page = QWidget()
+        layout = QVBoxLayout(queue_page)
         layout.addWidget(label("Exceptions to review. Scan an order to pack it here.", "hint"))
         filters = QHBoxLayout()
         self.kind = QComboBox()
@@ -98,13 +112,19 @@ class ReviewScreen(QWidget):
             decision.addWidget(widget, 1 + column // 4, column % 4)
             self.action_buttons[action.value] = widget
         layout.addLayout(decision)
+        self.pages.addWidget(queue_page)
+        self.board = BoardView(desk, worker)
+        self.board.full_button.clicked.connect(self.show_board_full_screen)
+        self.pages.addWidget(self.board)
+        self.wall: BoardWindow | None = None
         self.message = label("", "message")
-        layout.addWidget(self.message)
+        outer.addWidget(self.message)
         bottom = QHBoxLayout()
         self.logout_button = button("LOG OUT")
         bottom.addStretch(1)
         bottom.addWidget(self.logout_button)
-        layout.addLayout(bottom)
+        outer.addLayout(bottom)
+        self.show_page("exceptions")
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
@@ -118,6 +138,24 @@ class ReviewScreen(QWidget):
         self.logout_button.clicked.connect(station.logout)
         station.user_changed.connect(self._user)
         station.step_changed.connect(self._step)
+
+    # --- pages --------------------------------------------------------------------------------
+
+    def show_page(self, name: str) -> None:
+        """EXCEPTIONS or BOARD (the board looks for changes only while it is shown)."""
+        self.pages.setCurrentIndex(PAGES.index(name))
+        for page, widget in self.page_buttons.items():
+            widget.setChecked(page == name)
+        if name == "board" and self._allowed():
+            self.board.start()
+        else:
+            self.board.stop()
+
+    def show_board_full_screen(self) -> None:
+        """The board on its own window over the whole screen (a wall TV)."""
+        if self.wall is None:
+            self.wall = BoardWindow(self.desk, self.worker)
+        self.wall.show_full_screen()
 
     # --- loading ------------------------------------------------------------------------------
 
@@ -209,13 +247,19 @@ class ReviewScreen(QWidget):
             self.items = []
             self.table.setRowCount(0)
             self.timer.stop()
+            self.board.stop()
+            if self.wall is not None:
+                self.wall.close()
 
     def _step(self, step: str) -> None:
         if step == STEP and self._allowed():
             self.refresh()
             self.timer.start()
+            if self.pages.currentWidget() is self.board:
+                self.board.start()
         else:
             self.timer.stop()
+            self.board.stop()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt)
         super().showEvent(event)
@@ -234,5 +278,6 @@ def install_review(app: Any) -> ReviewScreen:
     app.review_worker = Worker("review")
     screen = ReviewScreen(app.station, app.supervision, app.review_worker)
     app.window.add_screen(STEP, screen)
+    app.health_timer = install_health_reports(app)
     return screen
 
