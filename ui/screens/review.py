@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLineEdit, QStackedWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLineEdit, QSizePolicy, QStackedWidget,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -47,6 +47,9 @@ class ReviewScreen(QWidget):
         self.station, self.desk, self.worker = station, desk, worker
         self.items: list[ExceptionItem] = []
         self._loading = False
+        # the station's stack is sized by the packing screens: the review (tables, many buttons)
+        # must not widen it and make the pack screen relayout while a packer works
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
         self.hello = label("", "title")
