@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from app.config import Settings, load_settings, order_settings
 from app.packing.settings import PackingSettings
 from app.store.board_queries import floor_board
 from app.store.exception_queries import exception_queue
+from app.store.figure_queries import figures_of_day
 from app.store.floor_watch import FloorWatch
 from app.store.station_health import report_station
 from app.store.session import Database
 from app.store.uow import SqlUnitOfWork
 from app.supervision.board import Board
 from app.supervision.decisions import Decided, Policies, decide
+from app.supervision.figures import DailyFigures
 from app.supervision.model import ExceptionFilter, ExceptionItem
 from app.supervision.settings import SupervisionSettings
 
@@ -64,6 +66,10 @@ class SupervisionDesk:
             watch = self._watches[viewer] = FloorWatch(self.db)
         return floor_board(self.db) if watch.changed() else None
 
+    def figures(self, day: date) -> DailyFigures:
+        """The figures of a (UTC) day: per packer, station and hour, complexity-adjusted."""
+        return figures_of_day(self.db, day)
+
     def report_station(self, code: str, devices: dict[str, str]) -> None:
         """This station is alive, with its devices' states (for every supervisor's board)."""
         report_station(self.db, code, devices)
@@ -78,3 +84,10 @@ class SupervisionDesk:
 def open_supervision(db: Database, config_path: str | None = None) -> SupervisionDesk:
     """The supervisors' desk on the station's database, with the configuration's reason codes."""
     return SupervisionDesk(db, supervision_policies(load_settings(config_path, db.url)))
+
+
+def daily_figures_at(config: str | None, database: str | None, day: date) -> DailyFigures:
+    """The figures of a day from the database a configuration file and/or URL name (for the
+    report command, which lives above app/)."""
+    with Database(load_settings(config, database).database_url) as db:
+        return figures_of_day(db, day)

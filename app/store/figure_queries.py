@@ -37,9 +37,11 @@ def packed_orders(db: Database, day: date) -> list[PackedOrder]:
         ids = [r.order_id for r in rows]
         if not ids:
             return []
-        claimed = dict(s.execute(select(events_t.c.order_id, func.max(events_t.c.at)).where(
-            events_t.c.order_id.in_(ids), events_t.c.kind == "StatusChanged", events_t.c.to_status == "packing",
-            events_t.c.at < end).group_by(events_t.c.order_id)).all())
+        claimed = {}  # the last claim before packing ended: when, by whom, where
+        for c in s.execute(select(events_t.c.order_id, events_t.c.at, events_t.c.username, events_t.c.station).where(
+                events_t.c.order_id.in_(ids), events_t.c.kind == "StatusChanged", events_t.c.to_status == "packing",
+                events_t.c.at < end).order_by(events_t.c.id)):
+            claimed[c.order_id] = c
         lines = {r.order_id: (int(r.units or 0), int(r.lines)) for r in s.execute(
             select(lines_t.c.order_id, func.sum(lines_t.c.packed_quantity).label("units"),
                    func.count().label("lines")).where(lines_t.c.order_id.in_(ids)).group_by(lines_t.c.order_id))}
@@ -51,8 +53,10 @@ def packed_orders(db: Database, day: date) -> list[PackedOrder]:
     for r in rows:
         units, line_count = lines.get(r.order_id, (0, 0))
         packed_at = as_utc(r.at)
-        out.append(PackedOrder(r.number, r.username or "?", r.station or "?",
-                               as_utc(claimed.get(r.order_id)) or packed_at, packed_at, units, line_count,
+        claim = claimed.get(r.order_id)
+        out.append(PackedOrder(r.number, (claim.username if claim else None) or r.username or "?",
+                               (claim.station if claim else None) or r.station or "?",
+                               as_utc(claim.at) if claim else packed_at, packed_at, units, line_count,
                                int(parcels.get(r.order_id, 0)), bool(r.gift_wrap or r.special_packaging),
                                as_utc(r.sla_due_at), int(problems.get(r.order_id, 0))))
     return out
