@@ -193,3 +193,29 @@ def test_the_board_goes_full_screen_for_a_wall_tv(qtbot, station, station_db_url
     qtbot.waitUntil(lambda: wall.isFullScreen() and wall.view.board is not None, timeout=5000)
     qtbot.keyClick(wall, Qt.Key.Key_Escape)
     assert not wall.isVisible() and not wall.view.timer.isActive()
+
+
+def test_the_figures_page_draws_the_days_charts_and_explains_the_model(qtbot, station, station_db_url) -> None:
+    with Database(station_db_url) as db:  # Alice packs PD-1001 at PACK-09 today, with one mis-scan
+        desk = PackingService(db, "PACK-09", PackingSettings(station_code="PACK-09"))
+        alice = desk.login(ALICE_BADGE)
+        desk.start_pack(alice, "PD-1001")
+        for code in (LAMP, "PD-CMD-ACK", MUG, MUG, PEN):
+            desk.record_scan("PD-1001", alice, Scan(code, None, source="test"))
+        closed = desk.close_parcel("PD-1001", alice)
+        desk.record_label_result(closed.label.label_id, True, "memory:")
+        assert desk.confirm_label("PD-1001", closed.label.sscc).all_confirmed
+    login(qtbot, station, SAM_BADGE)
+    screen = station.window.screens["review"]
+    with qtbot.waitSignal(screen.figures.shown, timeout=5000) as shown:
+        qtbot.mouseClick(screen.page_buttons["figures"], Qt.MouseButton.LeftButton)
+    figures = shown.args[0]
+    assert [(r.key, r.orders, r.units, r.mis_scans) for r in figures.packers] == [("alice", 1, 3, 1)]
+    charts = [view.chart() for view in screen.figures.views]
+    assert [c.title() for c in charts][:3] == ["Orders per hour", "Units per hour", "Mis-scans per 100 scans"]
+    mis_scans = charts[2].series()[0].barSets()[0]
+    assert mis_scans.at(0) == 25.0  # 1 of 4 scans
+    assert "Expected minutes per order" in screen.figures.explanation.text()
+    screen.figures.by.setCurrentIndex(1)  # per station
+    assert charts[0] is not screen.figures.views[0].chart()
+    assert screen.figures.views[0].chart().axes(Qt.Orientation.Horizontal)[0].categories() == ["PACK-09"]

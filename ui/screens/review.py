@@ -19,13 +19,14 @@ from app.station.roles import may_supervise
 from app.supervision.model import Action, ExceptionFilter, ExceptionItem, ExceptionKind
 from ui.bridge import StationBridge
 from ui.screens.board import BoardView, BoardWindow, install_health_reports
+from ui.screens.figures import FiguresView
 from ui.style import GREEN, RED, button, label
 from ui.workers import Worker
 
 log = logging.getLogger(__name__)
 
 STEP = "review"
-PAGES = ("exceptions", "board")
+PAGES = ("exceptions", "board", "figures")
 REFRESH_MS = 3000
 COLUMNS = ("ID", "Kind", "When", "Station", "Packer", "Order", "What")
 AGES = (("any age", None, None), ("last hour", timedelta(hours=1), None), ("today", timedelta(hours=24), None),
@@ -119,6 +120,8 @@ class ReviewScreen(QWidget):
         self.board = BoardView(desk, worker)
         self.board.full_button.clicked.connect(self.show_board_full_screen)
         self.pages.addWidget(self.board)
+        self.figures = FiguresView(desk, worker)
+        self.pages.addWidget(self.figures)
         self.wall: BoardWindow | None = None
         self.message = label("", "message")
         outer.addWidget(self.message)
@@ -145,7 +148,7 @@ class ReviewScreen(QWidget):
     # --- pages --------------------------------------------------------------------------------
 
     def show_page(self, name: str) -> None:
-        """EXCEPTIONS or BOARD (the board looks for changes only while it is shown)."""
+        """EXCEPTIONS, BOARD or FIGURES (the board looks for changes only while it is shown)."""
         self.pages.setCurrentIndex(PAGES.index(name))
         for page, widget in self.page_buttons.items():
             widget.setChecked(page == name)
@@ -153,6 +156,8 @@ class ReviewScreen(QWidget):
             self.board.start()
         else:
             self.board.stop()
+        if name == "figures" and self._allowed() and self.figures.figures is None:
+            self.figures.load()
 
     def show_board_full_screen(self) -> None:
         """The board on its own window over the whole screen (a wall TV)."""
