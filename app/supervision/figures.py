@@ -74,7 +74,7 @@ class Complexity:
 
     def explain(self) -> str:
         """The model in words, for the screen and the report."""
-        base, unit, line, parcel, special = self.coefficients
+        base, unit, line, parcel, special = (round(c, 2) + 0.0 for c in self.coefficients)  # never "-0.00"
         return (f"Expected minutes per order = {base:.2f} + {unit:.2f} per unit + {line:.2f} per line + "
                 f"{parcel:.2f} per parcel + {special:.2f} for gift wrap or special packaging "
                 f"(least squares over {self.orders} orders packed that day, from claim to the last label "

@@ -20,28 +20,8 @@ from app.store.models import Label, Order, PackException
 from app.store.session import Database
 from app.store.uow import SqlUnitOfWork
 from tests.ui.data import ALICE_BADGE, BOB_BADGE, LAMP, MUG, PEN, SAM_BADGE
+from tests.ui.floor_data import a_busy_morning
 from tests.ui.helpers import login, settle
-
-
-def a_busy_morning(url: str) -> None:
-    """At PACK-09 Alice mis-scans a lamp into PD-1003, weighs it wrong, prints and reprints its
-    label, then PACK-09 goes dark (its lease runs out); PD-1001 is damaged (PROBLEM); Sam holds PD-1002."""
-    with Database(url) as db:
-        desk = PackingService(db, "PACK-09", PackingSettings(station_code="PACK-09"))
-        alice = desk.login(ALICE_BADGE)
-        desk.start_pack(alice, "PD-1001")
-        desk.report_problem("PD-1001", "damaged", "mug handle broken", alice)
-        desk.start_pack(alice, "PD-1003")
-        for code in (LAMP, "PD-CMD-ACK", MUG, MUG, PEN):
-            desk.record_scan("PD-1003", alice, Scan(code, None, source="test"))
-        assert not desk.close_parcel("PD-1003", alice, weight_g=5000).ok
-        closed = desk.close_parcel("PD-1003", alice)
-        desk.record_label_result(closed.label.label_id, True, "memory:")
-        desk.reprint_label(closed.pack.parcels[0].parcel_id, "label smudged", alice)
-        holds.hold(SqlUnitOfWork(db), "PD-1002", "customer asked to wait", user="sam")
-        with db.write() as s:
-            s.execute(update(Order).where(Order.number == "PD-1003")
-                      .values(lease_expires_at=datetime.now(timezone.utc) - timedelta(minutes=1)))
 
 
 def review(qtbot, app):
@@ -190,7 +170,7 @@ def test_the_board_goes_full_screen_for_a_wall_tv(qtbot, station, station_db_url
         qtbot.mouseClick(screen.page_buttons["board"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.board.full_button, Qt.MouseButton.LeftButton)
     wall = screen.wall
-    qtbot.waitUntil(lambda: wall.isFullScreen() and wall.view.board is not None, timeout=5000)
+    qtbot.waitUntil(lambda: wall.isFullScreen() and wall.view.board is not None, timeout=10000)
     qtbot.keyClick(wall, Qt.Key.Key_Escape)
     assert not wall.isVisible() and not wall.view.timer.isActive()
 

@@ -128,6 +128,7 @@ class BoardView(QWidget):
                 if column == 5 and any(state in ("error", "disconnected") for _, state in s.devices):
                     cell.setForeground(Qt.GlobalColor.red)
                 self.stations.setItem(row, column, cell)
+        self.stations.resizeColumnsToContents()
         risks = [f"{r.number}  {r.status}  due {r.sla_due_at.astimezone():%d.%m. %H:%M}"
                  + (" (late)" if r.sla_due_at < now else "") for r in board.at_risk[:12]]
         self.risks.setText("At risk of missing the SLA:\n" + ("\n".join(risks) if risks else "none"))

@@ -40,6 +40,7 @@ def bar_chart(title: str, rows: tuple[FigureRow, ...], value: str) -> QChart:
     series.append(bars)
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value")
+    series.setLabelsPrecision(3)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
     categories.append([r.key for r in rows])

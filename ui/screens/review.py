@@ -163,6 +163,7 @@ class ReviewScreen(QWidget):
         """The board on its own window over the whole screen (a wall TV)."""
         if self.wall is None:
             self.wall = BoardWindow(self.desk, self.worker)
+        self.board.stop()  # one board looking at a time; the screen's resumes when it is shown again
         self.wall.show_full_screen()
 
     # --- loading ------------------------------------------------------------------------------
@@ -199,6 +200,7 @@ class ReviewScreen(QWidget):
                 self.table.setItem(row, column, cell)
             if chosen is not None and item.key == chosen.key:
                 self.table.selectRow(row)
+        self.table.resizeColumnsToContents()
         opened = sum(1 for i in items if i.open)
         self.count.setText(f"{opened} open" + ("" if opened == len(items) else f", {len(items)} shown"))
         self._selected()
