@@ -412,6 +412,8 @@ class Events(Protocol):
     def count(self, username: str, since: datetime, kind: str, to_status: str | None) -> int: ...
     def status_before(self, order_id: int, status: str) -> str | None:
         """The status the order left when it last became `status` (None if it never did)."""
+    def last_detail(self, order_id: int, kind: str) -> dict[str, Any] | None:
+        """The detail of the order's newest event of this kind (None: no such event)."""
 
 
 class StationLog(Protocol):

@@ -129,9 +129,12 @@ def _carry_out(uow: UnitOfWork, item: ExceptionItem, order: OrderRecord | None, 
         return (f"Order {o.number} taken from station {o.claimed_by_station}: it is back in the queue "
                 "with everything packed so far.")
     if action is Action.ACCEPT_WEIGHT:
+        weighed = uow.events.last_detail(o.id, "WeightOutOfTolerance") or {}
         lifecycle.record_event(uow, o.id, "WeightAccepted", user=by, station=item.station, exception=item.key,
-                               reason=why)
-        return f"The weight of order {o.number} is accepted."
+                               reason=why, parcel=weighed.get("parcel"), actual_g=weighed.get("actual_g"),
+                               expected_g=weighed.get("expected_g"), supervisor=by)
+        return (f"The weight of order {o.number} is accepted: weighed again at the station, parcel "
+                f"{weighed.get('parcel')} closes at {weighed.get('actual_g')} g.")
     if action is Action.VOID_LABEL:
         return _void_label(uow, item, o, why, by, policies, now)
     raise SupervisionError(f"'{action.value}' is not carried out here.")

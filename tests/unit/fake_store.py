@@ -354,6 +354,10 @@ class _Events(_Repo):
         return next((e["from_status"] for e in reversed(self.t.events) if e["order_id"] == order_id
                      and e["kind"] == "StatusChanged" and e["to_status"] == status), None)
 
+    def last_detail(self, order_id: int, kind: str) -> dict[str, Any] | None:
+        return next((dict(e["detail"]) for e in reversed(self.t.events) if e["order_id"] == order_id
+                     and e["kind"] == kind), None)
+
 
 class _StationLog(_Repo):
     def add(self, station: str, kind: str, action: str, username: str | None, method: str | None,

@@ -165,3 +165,19 @@ def test_a_decision_that_does_not_fit_changes_nothing(warehouse: Warehouse) -> N
     decide(uow, mis_scan.key, "resolve", "other", "sam", RULES)
     with pytest.raises(AlreadyDecided, match="already decided \\(resolve by sam\\)"):
         decide(uow, mis_scan.key, "resolve", "other", "sam", RULES)
+
+
+def test_an_accepted_weight_lets_the_parcel_close_when_weighed_again(warehouse: Warehouse) -> None:
+    from tests.integration.packing.conftest import MUG_EAN, scan
+
+    station = warehouse.service("PACK-01")
+    pat = station.login("BADGE-PAT")
+    station.start_pack(pat, "PD-1042")
+    for code in (MUG_EAN, MUG_EAN, "]C10104015000011112" "10LOT-42\x1d" "17271130"):
+        station.record_scan("PD-1042", pat, scan(code, "]C1" if code.startswith("]") else None))
+    assert not station.close_parcel("PD-1042", pat, weight_g=1250).ok  # 970 g expected: a heavier mug?
+    decide(SqlUnitOfWork(warehouse.db), one(warehouse, "weight").key, "accept_weight", "other", "sam", RULES,
+           note="the blue mugs are heavier this batch")
+    assert not station.close_parcel("PD-1042", pat, weight_g=1600).ok  # not what was accepted
+    closed = station.close_parcel("PD-1042", pat, weight_g=1262)  # within tolerance of the accepted 1250 g
+    assert closed.ok and closed.label is not None
