@@ -6,7 +6,8 @@ Ours: app.store.exception_queries.exception_queue (the open queue, unfiltered, a
 screen first loads it), app.store.board_queries.floor_board and
 app.store.figure_queries.figures_of_day (with the complexity fit), each through SQLAlchemy on a
 Database. Reference: the same answers by hand-written SQL on psycopg (one UNION ALL for the
-queue, the board's four queries, the figures' three aggregates). Each is timed 15 times (after a
+queue; the board's stations, stages, SLA risks and a UNION ALL counting the last day's open
+exceptions; the figures' two aggregates). Each is timed 15 times (after a
 warm-up); the figures are median and p95 in milliseconds, the ratio ours/reference of medians.
 The goal is a p95 of at most 1 s each. PostgreSQL runs when PACKDESK_BENCH_POSTGRES_URL (or
 PACKDESK_TEST_POSTGRES_URL) names a server; a scratch database is created and dropped.
@@ -209,6 +210,28 @@ REF_BOARD = (
        'backordered','picking','picked','packing','packed') GROUP BY status""",
     """SELECT number, status, sla_due_at FROM orders WHERE status IN ('captured','validated','on_hold','allocated',
        'backordered','picking','picked','packing') AND sla_due_at < %(risk)s ORDER BY sla_due_at LIMIT 30""",
+    # the open exceptions of the last 24 hours, counted by kind
+    """SELECT 'hold', count(DISTINCT h.order_id) FROM order_holds h JOIN orders o ON o.id = h.order_id
+        WHERE h.released_at IS NULL AND o.status = 'on_hold' AND h.created_at >= %(day)s
+          AND NOT EXISTS (SELECT 1 FROM exception_reviews r WHERE r.key = 'H-' || h.id)
+       UNION ALL
+       SELECT x.kind, count(*) FROM pack_exceptions x WHERE x.resolved_at IS NULL AND x.at >= %(day)s
+          AND NOT EXISTS (SELECT 1 FROM exception_reviews r WHERE r.key = 'X-' || x.id) GROUP BY x.kind
+       UNION ALL
+       SELECT 'mis_scan', count(*) FROM scans s WHERE s.at >= %(day)s
+          AND s.outcome IN ('wrong_item','unknown','over_scan','invalid_gs1','serial_used','wrong_label')
+          AND NOT EXISTS (SELECT 1 FROM exception_reviews r WHERE r.key = 'S-' || s.id)
+       UNION ALL
+       SELECT e.kind, count(*) FROM order_events e WHERE e.at >= %(day)s
+          AND e.kind IN ('BoxChosen','LabelReprinted','LabelPrintFailed')
+          AND (e.kind <> 'BoxChosen' OR e.detail LIKE '%%"reason": "%%')
+          AND NOT EXISTS (SELECT 1 FROM exception_reviews r WHERE r.key = 'E-' || e.id) GROUP BY e.kind
+       UNION ALL
+       SELECT 'refused_badge', count(*) FROM station_events v WHERE v.at >= %(day)s
+          AND v.kind IN ('BadgeRefused','SupervisorRefused')
+       UNION ALL
+       SELECT 'stale_lease', count(*) FROM orders o WHERE o.status = 'packing' AND o.lease_expires_at < %(now)s
+          AND o.lease_expires_at >= %(day)s""",
 )
 
 REF_FIGURES = (
@@ -266,6 +289,7 @@ def run(quick: bool) -> Iterable[dict[str, Any]]:
         u = make_url(url)
         start, end = day_bounds(now.date())
         params = {"now": now, "since": now - timedelta(hours=12), "risk": now + timedelta(hours=2),
+                  "day": now - timedelta(hours=24),
                   "start": start, "end": end}
         with Database(url) as db, psycopg.connect(host=u.host, port=u.port or 5432, user=u.username,
                                                   dbname=u.database, password=u.password or None,
