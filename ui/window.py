@@ -67,7 +67,7 @@ class StationWindow(QMainWindow):
         kinds = [k for k in PROBLEM_REASONS if k.code in PROBLEM_KINDS]
         self.problem_prompt = ReasonPrompt(QUESTION_TEXT[QuestionKind.PROBLEM], kinds,
                                            lambda c, _r: station.answer(c), cancel)
-        self.partial_prompt = SupervisorPrompt(QUESTION_TEXT[QuestionKind.PARTIAL], None, cancel)
+        self.partial_prompt = SupervisorPrompt(QUESTION_TEXT[QuestionKind.PARTIAL], station.authorise, cancel)
         self.partial_prompt.message.setText("What is packed ships now; the rest becomes a backorder.")
         self.exit_prompt = SupervisorPrompt(QUESTION_TEXT[QuestionKind.EXIT], station.authorise, cancel)
         self.prompts: dict[str, QWidget] = {

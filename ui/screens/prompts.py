@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
 
 from app.packing.reasons import Reason
+from ui.screens.pinpad import PinPad
 from ui.style import RED, banner_style, button, label
 
 
@@ -95,6 +96,9 @@ class SupervisorPrompt(QWidget):
         else:
             self.pin.returnPressed.connect(lambda: (on_pin(self.pin.text()), self.pin.clear()))
         layout.addWidget(self.pin)
+        self.keypad = PinPad(self.pin)  # the PIN without a keyboard (a touch screen)
+        self.keypad.setVisible(on_pin is not None)
+        layout.addWidget(self.keypad)
         layout.addStretch(1)
         cancel = button("CANCEL", "danger")
         cancel.clicked.connect(lambda: on_cancel())
