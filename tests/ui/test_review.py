@@ -199,3 +199,16 @@ def test_the_figures_page_draws_the_days_charts_and_explains_the_model(qtbot, st
     screen.figures.by.setCurrentIndex(1)  # per station
     assert charts[0] is not screen.figures.views[0].chart()
     assert screen.figures.views[0].chart().axes(Qt.Orientation.Horizontal)[0].categories() == ["PACK-09"]
+
+
+def test_the_wall_tv_board_needs_no_station_and_shows_the_floor(qtbot, station_db_url) -> None:
+    from ui.board_cli import build_wall
+
+    a_busy_morning(station_db_url)
+    wall = build_wall(None, station_db_url, windowed=True)
+    try:
+        qtbot.waitUntil(lambda: wall.window.view.board is not None, timeout=10000)
+        assert {r.station for r in wall.window.view.board.stations} == {"PACK-09"}
+        assert wall.window.view.board.open_exceptions["stale_lease"] == 1
+    finally:
+        wall.close()
