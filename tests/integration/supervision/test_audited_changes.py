@@ -48,3 +48,5 @@ def test_an_import_of_users_catalogue_and_boxes_is_one_audit_record_per_file(war
     first = json.loads(next(iter(audit_entries(warehouse.db))).detail or "{}")
     assert (first["rows"], first["created"]) == (2, 2)
     assert verify_audit(warehouse.db) == (3, None)
+    import_file(warehouse.db, "boxes", boxes)  # the same file again changes nothing: nothing to audit
+    assert verify_audit(warehouse.db) == (3, None)
