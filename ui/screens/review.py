@@ -51,6 +51,9 @@ class ReviewScreen(QWidget):
         # the station's stack is sized by the packing screens: the review (tables, many buttons)
         # must not widen it and make the pack screen relayout while a packer works
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        # a decision that does not fit looks switched off, whatever its colour
+        self.setStyleSheet("QPushButton#danger:disabled, QPushButton#ok:disabled "
+                           "{ background: #33373b; color: #888; border-color: #555; }")
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
         self.hello = label("", "title")
