@@ -170,7 +170,10 @@ def test_the_board_goes_full_screen_for_a_wall_tv(qtbot, station, station_db_url
         qtbot.mouseClick(screen.page_buttons["board"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.board.full_button, Qt.MouseButton.LeftButton)
     wall = screen.wall
-    qtbot.waitUntil(lambda: wall.isFullScreen() and wall.view.board is not None, timeout=10000)
+    assert wall.windowState() & Qt.WindowState.WindowFullScreen
+    # covering the whole screen (offscreen Qt does not always keep the full-screen state flag)
+    qtbot.waitUntil(lambda: wall.isVisible() and wall.geometry() == wall.screen().geometry()
+                    and wall.view.board is not None, timeout=10000)
     qtbot.keyClick(wall, Qt.Key.Key_Escape)
     assert not wall.isVisible() and not wall.view.timer.isActive()
 

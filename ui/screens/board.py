@@ -12,7 +12,8 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLayout, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget,
 )
 
 from app.supervision.board import STAGES, Board
@@ -145,6 +146,7 @@ class BoardWindow(QWidget):
         self.setStyleSheet(STYLESHEET)
         self.setWindowTitle("Packdesk - the floor")
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # the screen's size, even a small one
         self.view = BoardView(desk, worker, full_screen=True)
         layout.addWidget(self.view)
         self.view.full_button.clicked.connect(self.close)
