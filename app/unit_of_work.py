@@ -415,6 +415,8 @@ class Events(Protocol):
     def count(self, username: str, since: datetime, kind: str, to_status: str | None) -> int: ...
     def status_before(self, order_id: int, status: str) -> str | None:
         """The status the order left when it last became `status` (None if it never did)."""
+    def last_detail(self, order_id: int, kind: str) -> dict[str, Any] | None:
+        """The detail of the order's newest event of this kind (None: no such event)."""
 
 
 class StationLog(Protocol):
@@ -433,6 +435,13 @@ class Users(Protocol):
 
 class Exceptions(Protocol):
     def add(self, exception: ExceptionRecord) -> int: ...
+    def resolve(self, exception_id: int, by: str, resolution: str, at: datetime) -> None: ...
+
+
+class AuditLog(Protocol):
+    def append(self, actor: str, action: str, subject: str, detail: dict[str, Any] | None = None,
+               at: datetime | None = None) -> int:
+        """Appends a record chained to the one before (app.audit.chain); its seq."""
 
 
 class Counters(Protocol):
@@ -457,6 +466,8 @@ class UnitOfWork(Protocol):
     counters: Counters
     stock: Stock
     holds: Holds
+    audit: AuditLog
+    reviews: Any  # app.supervision.model.Reviews (the exception queue's decisions)
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(self, *exc: object) -> None: ...

@@ -45,6 +45,9 @@ class StationApp:
     doctor: Any = None  # ui.doctor_dialog.DoctorDialog, once a supervisor opened it
     doctor_words: Any = None  # keeps the home screen's DOCTOR button in the language shown
     translations: Any = None  # ui.translations.Translations: the station's, then each user's language
+    supervision: Any = None  # app.floor.desk.SupervisionDesk (the review screen's)
+    review_worker: Any = None  # ui.workers.Worker of the review screen
+    health_timer: Any = None  # reports the devices' states to the board
     closed: bool = field(default=False)
 
     @property
@@ -60,6 +63,12 @@ class StationApp:
         self.inbox.stop_all()
         self.runner.close()
         self.diagnostics.shutdown()
+        if self.health_timer is not None:
+            self.health_timer.stop()
+        if self.review_worker is not None:
+            self.review_worker.shutdown()
+        if self.supervision is not None:
+            self.supervision.close()
         self.devices.close()
         self.backend.close()
         if self.translations is not None:
@@ -168,6 +177,11 @@ def build_station(config: StationConfig) -> StationApp:
 
     app.translations = Translations()
     follow_the_user(app.translations, station, config.language)
+    from app.floor.desk import open_supervision
+    from ui.screens.review import install_review
+
+    app.supervision = open_supervision(backend.db, str(config.config_path) if config.config_path else None)
+    install_review(app)
     sounds.announce()
     return app
 

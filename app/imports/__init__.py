@@ -8,6 +8,7 @@ username), so importing the same file again changes nothing.
 from __future__ import annotations
 
 import functools
+import getpass
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -105,6 +106,10 @@ def _import(db: Database, spec: Kind, prepare: Callable[..., list[Any]], path: P
         if problems:
             raise ImportRejected(str(path), problems)  # rolls back: nothing was written
         spec.write(writer, prepared, report, progress)
+        if report.created or report.updated:  # a file that changed nothing changed nothing to audit
+            writer.audit(getpass.getuser(), f"{kind.capitalize()}Imported", f"file {path.name}",
+                         {"rows": report.rows, "created": report.created, "updated": report.updated,
+                          "unchanged": report.unchanged})
         if progress is not None:
             progress("committing", len(records), len(records))
     log.info("%s", report.summary())

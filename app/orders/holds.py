@@ -48,20 +48,25 @@ def release(uow: UnitOfWork, number: str, reason: str, settings: OrderSettings,
     if not reason.strip():
         raise ReasonRequired("release", number)
     with uow:
-        order = _order(uow, number)
-        if order.status != S.ON_HOLD.value:
-            raise NotOnHold(number, order.status)
-        before = uow.events.status_before(order.id, S.ON_HOLD.value)
-        target = RESUME.get(before or "", S.VALIDATED)
-        released = uow.holds.release_all(order.id, user, reason.strip())
-        lifecycle.record_event(uow, order.id, "OrderReleased", user=user, reason=reason.strip(), holds=released)
-        order = lifecycle.change_status(uow, order, target, user=user, reason=reason.strip())
-        if order.status == S.VALIDATED.value:  # held at validation: on to allocation, as if it had passed
-            allocate_in(uow, order, settings, user=user)
-        status = (uow.orders.get_by_id(order.id) or order).status
+        status = release_in(uow, _order(uow, number), reason.strip(), settings, user=user)
         uow.commit()
     log.info("order %s released by %s to %s: %s", number, user, status, reason)
     return status
+
+
+def release_in(uow: UnitOfWork, order: OrderRecord, reason: str, settings: OrderSettings, *,
+               user: str | None = None) -> str:
+    """release in the caller's unit of work; the status the order is in afterwards."""
+    if order.status != S.ON_HOLD.value:
+        raise NotOnHold(order.number, order.status)
+    before = uow.events.status_before(order.id, S.ON_HOLD.value)
+    target = RESUME.get(before or "", S.VALIDATED)
+    released = uow.holds.release_all(order.id, user, reason)
+    lifecycle.record_event(uow, order.id, "OrderReleased", user=user, reason=reason, holds=released)
+    order = lifecycle.change_status(uow, order, target, user=user, reason=reason)
+    if order.status == S.VALIDATED.value:  # held at validation: on to allocation, as if it had passed
+        allocate_in(uow, order, settings, user=user)
+    return (uow.orders.get_by_id(order.id) or order).status
 
 
 def cancel(uow: UnitOfWork, number: str, reason: str, user: str | None = None) -> None:

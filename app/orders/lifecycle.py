@@ -11,6 +11,10 @@ from app.unit_of_work import OrderRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
 
+# Status changes an import makes itself (validating, allocating what it captured): machine work,
+# audited once per imported file (app.imports), not once per order.
+MACHINE_ACTORS = frozenset({"import"})
+
 
 def record_event(uow: UnitOfWork, order_id: int, kind: str, *, station: str | None = None,
                  user: str | None = None, from_status: str | None = None, to_status: str | None = None,
@@ -39,3 +43,6 @@ def status_changed(uow: UnitOfWork, order_id: int, number: str, previous: str, t
     log.info("order %s: %s -> %s", number, previous, to)
     uow.events.add(order_id, "StatusChanged", station=station, user=user, from_status=previous, to_status=to,
                    detail={"reason": reason} if reason else None)
+    if user is not None and user not in MACHINE_ACTORS:  # a person's change: into the audit log as well
+        uow.audit.append(user, "StatusChanged", f"order {number}",
+                         {"from": previous, "to": to, "station": station, "reason": reason})

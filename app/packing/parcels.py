@@ -116,7 +116,8 @@ def _close_in(uow: UnitOfWork, desk: Desk, pack: OpenPack, user: Packer, weight_
     items = sum(pack.weights.get(p.product_id, 0) * p.quantity for p in pack.state.placed)
     expected = items + box.tare_g
     tolerance = s.tolerance_g(expected)
-    if weight_g is not None and abs(weight_g - expected) > tolerance:
+    if weight_g is not None and abs(weight_g - expected) > tolerance \
+            and not _weight_accepted(uow.events.last_detail(pack.order_id, "WeightAccepted"), seq, weight_g, tolerance):
         message = (f"Parcel {seq} of order {pack.number} weighs {weight_g} g but should weigh {expected} g "
                    f"(items {items} g + box {box.code} {box.tare_g} g, tolerance {tolerance} g). "
                    "Check the contents against the screen and weigh again.")
@@ -137,3 +138,12 @@ def _close_in(uow: UnitOfWork, desk: Desk, pack: OpenPack, user: Packer, weight_
     request = label_request_in(uow, desk, label)
     return ParcelClosed(True, pack.number, seq, f"Parcel {seq} closed: print its label and put it on the box.",
                         expected, weight_g, tolerance, request)
+
+
+def _weight_accepted(accepted: dict[str, object] | None, seq: int, weight_g: int, tolerance: int) -> bool:
+    """A supervisor accepted this parcel's out-of-tolerance weight (app.supervision.decisions) and
+    the parcel weighs what they accepted, within the tolerance."""
+    if not accepted or accepted.get("parcel") != seq:
+        return False
+    actual = accepted.get("actual_g")
+    return isinstance(actual, int) and abs(weight_g - actual) <= tolerance

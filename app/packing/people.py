@@ -159,6 +159,9 @@ def authorise_in(uow: UnitOfWork, badge_or_pin: str, station: str, action: str,
         who = _supervisor(match, "pin")
     uow.station_log.add(station, "SupervisorAuthorised", action, who.username, who.method, _order_id(uow, order),
                         None, _utcnow())
+    # an override is a person's decision: into the chained audit log with the station's record
+    uow.audit.append(who.username, "SupervisorAuthorised", f"station {station}",
+                     {"action": action, "method": who.method, "order": order})
     log.warning("%s at station %s authorised by %s (%s)", action, station, who.username, who.method)
     return who
 

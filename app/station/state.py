@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from app.packing.api import BoxChoice, HomeSummary, Packer, PackSnapshot, ScanResult
 from app.ports import DeviceStatus, Scan
+from app.station.roles import home_screen
 
 
 class Step(str, enum.Enum):
@@ -139,8 +140,13 @@ class StationSnapshot:
 
     @property
     def screen(self) -> str:
-        """The screen in front: the open question's, else the step's."""
-        return self.question.kind.value if self.question is not None else self.step.value
+        """The screen in front: the open question's, else the step's (HOME: the user's role's
+        home, app.station.roles)."""
+        if self.question is not None:
+            return self.question.kind.value
+        if self.step is Step.HOME and self.user is not None:
+            return home_screen(self.user.role)
+        return self.step.value
 
     def device(self, name: str) -> DeviceStatus | None:
         """The state of one device ("scanner", "scale", "label printer", "document printer")."""

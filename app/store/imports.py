@@ -20,6 +20,7 @@ from app.pins import hash_pin, pin_matches
 from app.store import order_imports
 from app.store.import_rows import KeyedRow, OrderDraft, ProductFacts, ProductRow, UserFacts, UserRow, assign
 from app.store.models import Box, Location, Product, ProductBarcode, Stock, User
+from app.store.audit_log import SqlAuditLog
 from app.store.session import Database
 
 log = logging.getLogger(__name__)
@@ -66,6 +67,10 @@ class ImportWriter:
 
     def __init__(self, session: Session) -> None:
         self.session = session
+
+    def audit(self, actor: str, action: str, subject: str, detail: dict[str, Any]) -> None:
+        """The import's record in the audit log, committed with what it wrote."""
+        SqlAuditLog(self.session).append(actor, action, subject, detail)
 
     # --- catalogue ----------------------------------------------------------------------------
 

@@ -332,6 +332,7 @@ class Station(Base):
     code: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(100))
     last_seen_at: Mapped[datetime | None] = mapped_column()
+    devices: Mapped[str | None] = mapped_column(Text)  # JSON {device: state} as the station last reported
 
 
 class PickList(Base):
@@ -442,6 +443,9 @@ class ScanRecord(Base):
     quantity: Mapped[int] = mapped_column(Integer, default=0)
     message: Mapped[str | None] = mapped_column(String(400))
 
+    # the exception queue reads mis-scans by outcome and time (migration 0007)
+    __table_args__ = (Index("ix_scans_outcome_at", "outcome", "at"),)
+
 
 class Label(Base):
     """A shipping label of a parcel; versioned, reprinted and voided with a reason."""
@@ -494,6 +498,9 @@ class OrderEvent(Base):
     username: Mapped[str | None] = mapped_column(String(64))
     detail: Mapped[str | None] = mapped_column(Text)  # JSON
 
+    # the exception queue and the day's figures read events by kind and time (migration 0007)
+    __table_args__ = (Index("ix_order_events_kind_at", "kind", "at"),)
+
 
 class StationEvent(Base):
     """The append-only audit log of what happens at a station rather than to one order: a
@@ -519,3 +526,43 @@ class Counter(Base):
 
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[int] = mapped_column(BigInteger)
+
+
+# --- supervisors (issue 16) ----------------------------------------------------------------
+
+
+class AuditRecord(Base):
+    """The audit log of every change a person made: append-only (triggers refuse edits) and
+    chained, each record carrying the hash of the one before (app/audit/chain.py)."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, unique=True)  # 1, 2, 3 ... with no gap
+    at: Mapped[datetime] = mapped_column()
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(60))  # OrderReleased, ExceptionResolved, UsersImported ...
+    subject: Mapped[str] = mapped_column(String(200))  # order 1001, exception H-12, users.csv ...
+    detail: Mapped[str | None] = mapped_column(Text)  # JSON, hashed as stored
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class ExceptionReview(Base):
+    """A supervisor's decision on one item of the exception queue (by its key: H-12, S-345 ...)."""
+
+    __tablename__ = "exception_reviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(60), unique=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
+    station: Mapped[str | None] = mapped_column(String(40))
+    packer: Mapped[str | None] = mapped_column(String(64))
+    happened_at: Mapped[datetime] = mapped_column()  # when the exception itself happened
+    summary: Mapped[str] = mapped_column(Text)  # what the queue showed when it was decided
+    action: Mapped[str] = mapped_column(String(30))
+    reason: Mapped[str] = mapped_column(String(40))
+    note: Mapped[str | None] = mapped_column(Text)
+    by: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(default=utcnow)

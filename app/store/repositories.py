@@ -358,6 +358,14 @@ class SqlEvents:
             OrderEvent.order_id == order_id, OrderEvent.kind == "StatusChanged", OrderEvent.to_status == status)
             .order_by(OrderEvent.id.desc()).limit(1))
 
+    def last_detail(self, order_id: int, kind: str) -> dict[str, Any] | None:
+        row = self.s.execute(select(OrderEvent.detail).where(OrderEvent.order_id == order_id, OrderEvent.kind == kind)
+                             .order_by(OrderEvent.id.desc()).limit(1)).first()
+        if row is None:
+            return None
+        value = json.loads(row.detail) if row.detail else {}
+        return value if isinstance(value, dict) else {}
+
 
 class SqlStationLog:
     def __init__(self, session: Session) -> None:
@@ -398,6 +406,10 @@ class SqlExceptions:
         self.s.add(row)
         self.s.flush()
         return row.id
+
+    def resolve(self, exception_id: int, by: str, resolution: str, at: datetime) -> None:
+        self.s.execute(update(PackException).where(PackException.id == exception_id)
+                       .values(resolved_at=at, resolved_by=by, resolution=resolution))
 
 
 class SqlCounters:

@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 from app.errors import DatabaseUnavailable
 from app.store.errors import database_problem
 from app.store import repositories as r
+from app.store.audit_log import SqlAuditLog
+from app.store.review_repositories import SqlReviews
 from app.store.stock_repositories import SqlHolds, SqlStock
 from app.store.session import Database, is_connection_problem
 from app.unit_of_work import Conflict
@@ -54,6 +56,8 @@ class SqlUnitOfWork:
         self.counters = r.SqlCounters(session)
         self.stock = SqlStock(session)
         self.holds = SqlHolds(session)
+        self.audit = SqlAuditLog(session)
+        self.reviews = SqlReviews(session)
 
     def __enter__(self) -> SqlUnitOfWork:
         assert self.session is None, "a unit of work is entered once at a time (use the *_in functions inside)"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any
 
+from app.audit.chain import GENESIS, AuditEntry, detail_text, record_hash
 from app.orders.status import queued_for_packing
 from app.unit_of_work import (
     BarcodeRecord, BoxRecord, ClaimRow, Conflict, ExceptionRecord, ItemRecord, LabelRecord, LineRecord,
@@ -44,6 +45,7 @@ class Tables:
     bins: dict[int, StockBin] = field(default_factory=dict)
     stock_holds: dict[int, StockHoldRecord] = field(default_factory=dict)
     order_holds: dict[int, OrderHoldRecord] = field(default_factory=dict)
+    audit: list[AuditEntry] = field(default_factory=list)
 
 
 class FakeStore:
@@ -97,7 +99,7 @@ class FakeUnitOfWork:
         self.parcels, self.serials, self.labels = _Parcels(self), _Serials(self), _Labels(self)
         self.scans, self.events, self.station_log = _Scans(self), _Events(self), _StationLog(self)
         self.users, self.exceptions, self.counters = _Users(self), _Exceptions(self), _Counters(self)
-        self.stock, self.holds = _Stock(self), _Holds(self)
+        self.stock, self.holds, self.audit = _Stock(self), _Holds(self), _Audit(self)
         return self
 
     def commit(self) -> None:
@@ -352,6 +354,10 @@ class _Events(_Repo):
         return next((e["from_status"] for e in reversed(self.t.events) if e["order_id"] == order_id
                      and e["kind"] == "StatusChanged" and e["to_status"] == status), None)
 
+    def last_detail(self, order_id: int, kind: str) -> dict[str, Any] | None:
+        return next((dict(e["detail"]) for e in reversed(self.t.events) if e["order_id"] == order_id
+                     and e["kind"] == kind), None)
+
 
 class _StationLog(_Repo):
     def add(self, station: str, kind: str, action: str, username: str | None, method: str | None,
@@ -378,6 +384,23 @@ class _Exceptions(_Repo):
         exception_id = self.new_id()
         self.t.exceptions[exception_id] = exception
         return exception_id
+
+    def resolve(self, exception_id: int, by: str, resolution: str, at: datetime) -> None:
+        self.t.exceptions[exception_id] = replace(self.t.exceptions[exception_id], resolved_at=at,
+                                                  resolved_by=by, resolution=resolution)
+
+
+class _Audit(_Repo):
+    """The chained audit log, hashed as app.store.audit_log does."""
+
+    def append(self, actor: str, action: str, subject: str, detail: dict[str, Any] | None = None,
+               at: datetime | None = None) -> int:
+        last = self.t.audit[-1] if self.t.audit else None
+        seq, prev = (last.seq + 1, last.hash) if last else (1, GENESIS)
+        moment, text = at or datetime.now(timezone.utc), detail_text(detail)
+        self.t.audit.append(AuditEntry(seq, moment, actor, action, subject, text, prev,
+                                       record_hash(prev, seq, moment, actor, action, subject, text)))
+        return seq
 
 
 class _Counters(_Repo):

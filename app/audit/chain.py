@@ -1,0 +1,76 @@
+"""The hash chain of the audit log, as plain Python: each record's hash covers its own fields
+and the hash of the record before, so changing, deleting or swapping a stored record breaks
+the chain at that record. The database's triggers refuse edits; the chain proves there were
+none even against someone who could switch the triggers off."""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+GENESIS = "0" * 64  # the "previous hash" of the first record
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One record of the audit log as stored."""
+
+    seq: int
+    at: datetime
+    actor: str
+    action: str
+    subject: str
+    detail: str | None  # JSON text, hashed exactly as stored
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    """The first record where the chain does not hold, and what is wrong with it."""
+
+    seq: int
+    problem: str
+
+    def __str__(self) -> str:
+        return f"audit record {self.seq}: {self.problem}"
+
+
+def detail_text(detail: dict[str, Any] | None) -> str | None:
+    """The JSON a record stores (keys sorted, so the same detail always hashes the same)."""
+    return None if detail is None else json.dumps(detail, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def _moment(at: datetime) -> str:
+    utc = at.replace(tzinfo=timezone.utc) if at.tzinfo is None else at.astimezone(timezone.utc)
+    return utc.isoformat(timespec="microseconds")
+
+
+def record_hash(prev_hash: str, seq: int, at: datetime, actor: str, action: str, subject: str,
+                detail: str | None) -> str:
+    """The SHA-256 of a record's fields and the previous record's hash."""
+    text = json.dumps([prev_hash, seq, _moment(at), actor, action, subject, detail], ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def first_break(entries: Iterable[AuditEntry]) -> ChainBreak | None:
+    """Walks the log in seq order; the first record that was edited, deleted or moved, or None."""
+    expected_seq, prev = 1, GENESIS
+    for e in entries:
+        if e.seq != expected_seq:
+            what = (f"record {expected_seq} is missing (deleted)" if e.seq > expected_seq
+                    else f"it repeats or comes out of order after record {expected_seq - 1}")
+            return ChainBreak(e.seq, f"{what}; the log is not the one that was written")
+        if e.prev_hash != prev:
+            return ChainBreak(e.seq, "it does not follow the record before it (a record was deleted, "
+                              "inserted or the records were reordered)")
+        if record_hash(e.prev_hash, e.seq, e.at, e.actor, e.action, e.subject, e.detail) != e.hash:
+            return ChainBreak(e.seq, f"its content was changed after it was written ({e.action} {e.subject})")
+        prev, expected_seq = e.hash, expected_seq + 1
+    return None

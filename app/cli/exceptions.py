@@ -1,0 +1,103 @@
+"""`packdesk exceptions list|resolve`: the supervisors' exception queue and their decisions
+(the same use cases as the review screen)."""
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+from dataclasses import asdict
+from datetime import datetime, timedelta, timezone
+
+from app.cli.db import add_database_options, open_database
+from app.cli.orders import shown
+from app.config import load_settings
+from app.errors import PackdeskError
+from app.floor.desk import supervision_policies
+from app.store.exception_queries import exception_queue
+from app.store.uow import SqlUnitOfWork
+from app.supervision.decisions import decide
+from app.supervision.model import Action, ExceptionFilter, ExceptionItem, ExceptionKind
+
+log = logging.getLogger(__name__)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Adds `exceptions list` and `exceptions resolve`."""
+    parser = subparsers.add_parser("exceptions", help="the supervisors' exception queue")
+    sub = parser.add_subparsers(dest="exceptions_command", metavar="ACTION", required=True)
+    listing = sub.add_parser("list", help="exceptions, oldest first (open and decided; --open: open only)")
+    listing.add_argument("--open", action="store_true", help="only exceptions nobody has decided yet")
+    listing.add_argument("--kind", action="append", metavar="K",
+                         help="only this kind (repeatable): " + ", ".join(k.value for k in ExceptionKind))
+    listing.add_argument("--station", help="only at this station")
+    listing.add_argument("--packer", help="only of this packer (username)")
+    listing.add_argument("--hours", type=float, metavar="H", help="only those of the last H hours")
+    listing.add_argument("--older-than", type=float, metavar="MIN", help="only those older than MIN minutes")
+    listing.add_argument("--limit", type=int, default=500, help="at most this many (default 500)")
+    listing.add_argument("--json", action="store_true", help="a JSON array instead of a table")
+    add_database_options(listing)
+    listing.set_defaults(func=run_list)
+    resolve = sub.add_parser("resolve", help="decide an exception, with a reason code (audited)")
+    resolve.add_argument("key", metavar="ID", help="the exception's id from `exceptions list` (H-12, S-345 ...)")
+    resolve.add_argument("--action", required=True, help="one of: " + ", ".join(a.value for a in Action))
+    resolve.add_argument("--reason", required=True, metavar="CODE",
+                         help="a reason code of [supervision] reason_codes (default customer_request, "
+                              "stock_found, address_fixed, damaged, other)")
+    resolve.add_argument("--note", help="free text kept with the decision")
+    resolve.add_argument("--user", help="who decides (default: your login name)")
+    add_database_options(resolve)
+    resolve.set_defaults(func=run_resolve)
+
+
+def build_filter(args: argparse.Namespace, now: datetime) -> ExceptionFilter:
+    """The queue's filter from the command's options (a bad kind or number is refused by name)."""
+    kinds = frozenset(ExceptionKind.parse(k).value for k in args.kind) if args.kind else None
+    for name in ("hours", "older_than", "limit"):
+        value = getattr(args, name)
+        if value is not None and value <= 0:
+            raise PackdeskError(f"--{name.replace('_', '-')} must be a positive number, not {value}.")
+    return ExceptionFilter(kinds, args.station, args.packer,
+                           now - timedelta(hours=args.hours) if args.hours else None,
+                           now - timedelta(minutes=args.older_than) if args.older_than else None,
+                           args.open, args.limit)
+
+
+def as_json(item: ExceptionItem) -> dict[str, object]:
+    """An exception as the --json output shows it (times in ISO 8601, the actions that fit)."""
+    out = asdict(item)
+    out["at"] = item.at.isoformat()
+    out["resolved_at"] = item.resolved_at.isoformat() if item.resolved_at else None
+    out["open"], out["actions"] = item.open, list(item.actions)
+    return out
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """packdesk exceptions list"""
+    now = datetime.now(timezone.utc)
+    flt = build_filter(args, now)
+    with open_database(args) as db:
+        items = exception_queue(db, flt, now)
+    if args.json:
+        print(json.dumps([as_json(i) for i in items], ensure_ascii=False, indent=1))
+        return 0
+    print(f"{'ID':<10} {'KIND':<13} {'WHEN (UTC)':<16} {'STATION':<9} {'PACKER':<9} {'STATE':<14} WHAT")
+    for i in items:
+        state = "open" if i.open else f"{i.action} {i.resolved_by or ''}".strip()
+        print(shown(f"{i.key:<10} {i.kind:<13} {i.at:%Y-%m-%d %H:%M} {i.station or '-':<9} {i.packer or '-':<9} "
+                    f"{state[:14]:<14} {i.summary}"))
+    opened = sum(1 for i in items if i.open)
+    print(f"{len(items)} exception(s), {opened} open")
+    return 0
+
+
+def run_resolve(args: argparse.Namespace) -> int:
+    """packdesk exceptions resolve"""
+    settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
+    rules = supervision_policies(settings)
+    with open_database(args) as db:
+        done = decide(SqlUnitOfWork(db), args.key, args.action, args.reason, args.user or getpass.getuser(),
+                      rules, args.note)
+    print(shown(f"{done.key}: {done.action} ({done.reason}) by {done.by}. {done.message} "
+                f"[audit record {done.audit_seq}]"))
+    return 0

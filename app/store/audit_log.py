@@ -1,0 +1,86 @@
+"""The audit log's store: appending a chained record (one writer at a time) and reading the
+log back for `packdesk audit verify`."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import insert, select, text
+from sqlalchemy.orm import Session
+
+from app.audit.chain import GENESIS, AuditEntry, ChainBreak, detail_text, first_break, record_hash
+from app.store.models import AuditRecord, as_utc
+from app.store.session import Database
+
+log = logging.getLogger(__name__)
+
+audit_t = AuditRecord.__table__
+# Two stations appending at once would both read the same last record: on PostgreSQL the
+# appenders queue on this transaction-scoped advisory lock (SQLite's BEGIN IMMEDIATE already
+# lets one writer in at a time).
+APPEND_LOCK = 1_600_016
+LAST = select(audit_t.c.seq, audit_t.c.hash).order_by(audit_t.c.seq.desc()).limit(1)
+
+
+class SqlAuditLog:
+    """The AuditLog repository of SqlUnitOfWork."""
+
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def append(self, actor: str, action: str, subject: str, detail: dict[str, Any] | None = None,
+               at: datetime | None = None) -> int:
+        """Adds a record after the last one, carrying its hash; the new record's seq."""
+        if self.s.get_bind().dialect.name == "postgresql":
+            self.s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": APPEND_LOCK})
+        last = self.s.execute(LAST).first()
+        seq, prev = (last.seq + 1, last.hash) if last else (1, GENESIS)
+        moment = (at or datetime.now(timezone.utc)).astimezone(timezone.utc)
+        stored = detail_text(detail)
+        digest = record_hash(prev, seq, moment, actor, action, subject, stored)
+        self.s.execute(insert(audit_t).values(seq=seq, at=moment, actor=actor[:64], action=action[:60],
+                                              subject=subject[:200], detail=stored, prev_hash=prev, hash=digest))
+        log.info("audit %d: %s %s by %s", seq, action, subject, actor)
+        return seq
+
+
+def _entry(row: Any) -> AuditEntry:
+    return AuditEntry(row.seq, as_utc(row.at), row.actor, row.action, row.subject, row.detail,
+                      row.prev_hash, row.hash)
+
+
+def audit_entries(db: Database, batch: int = 5000) -> Iterator[AuditEntry]:
+    """Every record in seq order, read in batches (the log grows for years)."""
+    with db.engine.connect() as conn:
+        after = 0
+        while True:
+            rows = conn.execute(select(audit_t).where(audit_t.c.seq > after).order_by(audit_t.c.seq)
+                                .limit(batch)).all()
+            if not rows:
+                return
+            for row in rows:
+                yield _entry(row)
+            after = rows[-1].seq
+
+
+def recent_entries(db: Database, limit: int = 50) -> list[AuditEntry]:
+    """The newest records, newest first."""
+    with db.engine.connect() as conn:
+        rows = conn.execute(select(audit_t).order_by(audit_t.c.seq.desc()).limit(limit)).all()
+    return [_entry(r) for r in rows]
+
+
+def verify_audit(db: Database) -> tuple[int, ChainBreak | None]:
+    """How many records were checked, and the first that was edited, deleted or moved (or None)."""
+    checked = 0
+
+    def counted() -> Iterator[AuditEntry]:
+        nonlocal checked
+        for entry in audit_entries(db):
+            checked += 1
+            yield entry
+
+    broken = first_break(counted())
+    return checked, broken

@@ -1,0 +1,40 @@
+"""What supervision reads from the configuration: the [supervision] table.
+
+    [supervision]
+    reason_codes = ["customer_request", "stock_found", "address_fixed", "damaged", "other"]
+
+CONFIG_KEYS lists the table's keys for the configuration's check of unknown keys."""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from app.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+TABLE = "supervision"
+CONFIG_KEYS = ("reason_codes",)
+DEFAULT_REASON_CODES = ("customer_request", "stock_found", "address_fixed", "damaged", "other")
+CODE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+
+
+@dataclass(frozen=True)
+class SupervisionSettings:
+    """The reason codes a supervisor's decision must carry."""
+
+    reason_codes: tuple[str, ...] = DEFAULT_REASON_CODES
+
+    @classmethod
+    def from_raw(cls, raw: dict[str, Any], where: str = "the configuration") -> SupervisionSettings:
+        """[supervision] of a parsed configuration file; ConfigError naming the key when it is wrong."""
+        table = raw.get(TABLE, {})
+        if not isinstance(table, dict):
+            raise ConfigError(f"[{TABLE}] in {where} must be a table.")
+        codes = table.get("reason_codes", list(DEFAULT_REASON_CODES))
+        if not isinstance(codes, list) or not codes or not all(isinstance(c, str) and CODE.match(c) for c in codes):
+            raise ConfigError(f"[{TABLE}] reason_codes in {where} must be a non-empty list of codes in lower case "
+                              f"(letters, digits, _; at most 40), such as {list(DEFAULT_REASON_CODES)}.")
+        return cls(tuple(dict.fromkeys(codes)))

@@ -1,0 +1,102 @@
+"""The audit log: every change a person makes is chained into it; the database refuses edits
+(PostgreSQL and SQLite triggers), and `packdesk audit verify` names the first record that was
+changed, deleted or moved by someone who got round them. On SQLite and PostgreSQL."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DatabaseError
+
+from app.cli.main import main
+from app.orders import holds
+from app.orders.settings import OrderSettings
+from app.store.audit_log import audit_entries, verify_audit
+from app.store.session import Database
+from app.store.uow import SqlUnitOfWork
+from tests.integration.packing.conftest import Warehouse, add_order
+
+
+def five_decisions(db: Database) -> None:
+    """Sam holds and releases PD-1042 and PD-2001, then holds PD-1042 again: five status changes
+    by a person, each an audit record (the hold/release events are in the order's log)."""
+    add_order(db, "PD-2001", [("MUG-BLUE-350", 1)])
+    uow = SqlUnitOfWork(db)
+    holds.hold(uow, "PD-1042", "customer phoned", user="sam")
+    holds.release(uow, "PD-1042", "address fixed", OrderSettings(), user="sam")
+    holds.hold(uow, "PD-2001", "payment check", user="sam")
+    holds.release(uow, "PD-2001", "paid", OrderSettings(), user="sam")
+    holds.hold(uow, "PD-1042", "damaged tote", user="sam")
+
+
+@pytest.fixture
+def untriggered(warehouse: Warehouse) -> Iterator[Database]:
+    """Five decisions, then what someone with the database file or a superuser could do: the
+    guard switched off (on PostgreSQL switched on again afterwards: the server is shared)."""
+    db = warehouse.db
+    five_decisions(db)
+    sqlite = db.engine.dialect.name == "sqlite"
+    with db.engine.begin() as conn:
+        if sqlite:
+            conn.execute(text("DROP TRIGGER audit_log_no_update"))
+            conn.execute(text("DROP TRIGGER audit_log_no_delete"))
+        else:
+            conn.execute(text("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only"))
+    yield db
+    if not sqlite:
+        with db.engine.begin() as conn:
+            conn.execute(text("ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only"))
+
+
+def verify(capsys: pytest.CaptureFixture[str], db: Database) -> tuple[int, str]:
+    code = main(["audit", "verify", "--database", db.url])
+    return code, capsys.readouterr().out
+
+
+def test_status_changes_by_people_are_chained_and_verify(warehouse: Warehouse,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    five_decisions(warehouse.db)
+    entries = list(audit_entries(warehouse.db))
+    assert [(e.seq, e.actor, e.subject) for e in entries] == [
+        (1, "sam", "order PD-1042"), (2, "sam", "order PD-1042"), (3, "sam", "order PD-2001"),
+        (4, "sam", "order PD-2001"), (5, "sam", "order PD-1042")]
+    assert all(later.prev_hash == earlier.hash for earlier, later in zip(entries, entries[1:]))
+    assert '"to": "on_hold"' in (entries[0].detail or "")
+    assert verify(capsys, warehouse.db) == (0, "audit log intact: 5 record(s), each chained to the one before\n")
+
+
+def test_the_database_refuses_update_and_delete_of_an_audit_record(warehouse: Warehouse) -> None:
+    five_decisions(warehouse.db)
+    for statement in ("UPDATE audit_log SET actor = 'mallory' WHERE seq = 2", "DELETE FROM audit_log WHERE seq = 2"):
+        with pytest.raises(DatabaseError, match="audit_log is append-only"):
+            with warehouse.db.engine.begin() as conn:
+                conn.execute(text(statement))
+    assert verify_audit(warehouse.db) == (5, None)
+
+
+def test_an_edited_record_is_named(untriggered: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    with untriggered.engine.begin() as conn:
+        conn.execute(text("UPDATE audit_log SET detail = REPLACE(detail, 'paid', 'never paid') WHERE seq = 4"))
+    code, out = verify(capsys, untriggered)
+    assert code == 1 and "audit record 4: its content was changed" in out
+
+
+def test_a_deleted_record_is_named(untriggered: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    with untriggered.engine.begin() as conn:
+        conn.execute(text("DELETE FROM audit_log WHERE seq = 3"))
+    code, out = verify(capsys, untriggered)
+    assert code == 1 and "record 3 is missing" in out
+
+
+def test_two_swapped_records_are_named(untriggered: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    with untriggered.engine.begin() as conn:  # seq 2 and 3 trade places
+        conn.execute(text("UPDATE audit_log SET seq = -2 WHERE seq = 2"))
+        conn.execute(text("UPDATE audit_log SET seq = 2 WHERE seq = 3"))
+        conn.execute(text("UPDATE audit_log SET seq = 3 WHERE seq = -2"))
+    code, out = verify(capsys, untriggered)
+    assert code == 1 and "audit record 2: it does not follow the record before it" in out
+
+
+def test_an_empty_log_verifies(db: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    assert verify(capsys, db) == (0, "audit log intact: 0 record(s), each chained to the one before\n")

@@ -1,0 +1,71 @@
+"""The audit log's hash chain, in plain Python: any change, deletion or swap is found."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+
+from app.audit.chain import GENESIS, AuditEntry, first_break, record_hash
+from app.packing.api import ERROR_OUTCOMES
+from app.supervision.model import ACTIONS, Action, ExceptionKind
+
+T0 = datetime(2026, 12, 5, 9, 0, tzinfo=timezone.utc)
+
+
+def chain(n: int) -> list[AuditEntry]:
+    out, prev = [], GENESIS
+    for seq in range(1, n + 1):
+        at, detail = T0 + timedelta(minutes=seq), f'{{"order": "PD-{1000 + seq}"}}'
+        digest = record_hash(prev, seq, at, "sam", "OrderReleased", f"order PD-{1000 + seq}", detail)
+        out.append(AuditEntry(seq, at, "sam", "OrderReleased", f"order PD-{1000 + seq}", detail, prev, digest))
+        prev = digest
+    return out
+
+
+def test_an_untouched_chain_verifies() -> None:
+    assert first_break(chain(5)) is None
+    assert first_break([]) is None
+
+
+def test_an_edited_record_is_named() -> None:
+    log = chain(5)
+    log[2] = replace(log[2], actor="mallory")
+    broken = first_break(log)
+    assert broken is not None and broken.seq == 3 and "changed" in broken.problem
+
+
+def test_a_deleted_record_is_named_by_the_gap_it_leaves() -> None:
+    log = chain(5)
+    del log[1]
+    broken = first_break(log)
+    assert broken is not None and broken.seq == 3 and "record 2 is missing" in str(broken)
+
+
+def test_a_deletion_hidden_by_renumbering_the_rest_is_still_found() -> None:
+    log = chain(5)
+    renumbered = log[:1] + [replace(e, seq=e.seq - 1) for e in log[2:]]
+    broken = first_break(renumbered)
+    assert broken is not None and broken.seq == 2 and "does not follow" in broken.problem
+
+
+def test_two_swapped_records_are_found_at_the_first_of_them() -> None:
+    log = chain(5)
+    a, b = log[1], log[2]
+    log[1], log[2] = replace(b, seq=2), replace(a, seq=3)
+    broken = first_break(log)
+    assert broken is not None and broken.seq == 2
+
+
+def test_a_naive_time_hashes_as_utc() -> None:
+    aware = record_hash(GENESIS, 1, T0, "sam", "x", "y", None)
+    assert record_hash(GENESIS, 1, T0.replace(tzinfo=None), "sam", "x", "y", None) == aware
+
+
+def test_every_kind_has_its_actions_and_every_kind_may_be_resolved() -> None:
+    assert set(ACTIONS) == set(ExceptionKind)
+    assert all(Action.RESOLVE in actions for actions in ACTIONS.values())
+
+
+def test_the_queue_counts_the_stations_mis_scan_outcomes() -> None:
+    from app.store.exception_queries import MIS_SCAN_OUTCOMES
+
+    assert set(MIS_SCAN_OUTCOMES) == {o.value for o in ERROR_OUTCOMES}

@@ -1,0 +1,187 @@
+"""The live board: every station (who, which order, since when, its devices), the queue per
+stage, the orders at risk of missing their SLA and the open exceptions. It asks the desk twice a
+second, on the review's worker, whether anything changed (LISTEN/NOTIFY on PostgreSQL,
+PRAGMA data_version on SQLite), so a change shows within 2 s. FULL SCREEN puts it on its own
+window over the whole screen for a wall TV (ESC or CLOSE ends it)."""
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLayout, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget,
+)
+
+from app.supervision.board import STAGES, Board
+from ui.style import AMBER, GREEN, GREY, RED, STYLESHEET, button, label
+from ui.workers import Worker
+
+log = logging.getLogger(__name__)
+
+POLL_MS = 500
+HEALTH_MS = 60_000  # a station reports itself at least this often
+STATION_COLUMNS = ("Station", "Who", "Order", "Since", "Last seen", "Devices")
+STATE_COLOURS = {"connected": GREEN, "disconnected": AMBER, "error": RED, "not configured": GREY}
+
+
+def _ago(moment: datetime | None, now: datetime) -> str:
+    if moment is None:
+        return "-"
+    minutes = int((now - moment).total_seconds() // 60)
+    return "now" if minutes < 1 else f"{minutes} min" if minutes < 120 else f"{minutes // 60} h"
+
+
+class BoardView(QWidget):
+    """The board's widgets, fed by the desk through the worker."""
+
+    shown = Signal(object)  # the Board just drawn
+
+    def __init__(self, desk: Any, worker: Worker, full_screen: bool = False) -> None:
+        super().__init__()
+        self.desk, self.worker = desk, worker
+        self.viewer = "wall" if full_screen else "board"
+        self.board: Board | None = None
+        self._asking = False
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.title = label("The floor", "title")
+        self.clock = label("", "hint")
+        top.addWidget(self.title, 1)
+        top.addWidget(self.clock)
+        self.full_button = button("CLOSE" if full_screen else "FULL SCREEN")
+        top.addWidget(self.full_button)
+        layout.addLayout(top)
+        self.stages = QHBoxLayout()
+        self.stage_tiles: dict[str, QLabel] = {}
+        for stage in STAGES:
+            tile = label("", "message", wrap=False)
+            tile.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.stage_tiles[stage] = tile
+            self.stages.addWidget(tile)
+        layout.addLayout(self.stages)
+        self.stations = QTableWidget(0, len(STATION_COLUMNS))
+        self.stations.setHorizontalHeaderLabels(STATION_COLUMNS)
+        self.stations.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.stations.verticalHeader().setVisible(False)
+        self.stations.horizontalHeader().setSectionResizeMode(len(STATION_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.stations, 2)
+        bottom = QHBoxLayout()
+        self.risks = label("", "message")
+        self.risks.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.exceptions = label("", "message")
+        self.exceptions.setAlignment(Qt.AlignmentFlag.AlignTop)
+        bottom.addWidget(self.risks, 3)
+        bottom.addWidget(self.exceptions, 2)
+        layout.addLayout(bottom, 1)
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.look)
+
+    def start(self) -> None:
+        """Look now and twice a second from now on."""
+        self.look()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def look(self) -> None:
+        """Ask the desk (on the worker) whether the floor changed; draw the board if it did."""
+        if self._asking:
+            return
+        self._asking = True
+        self.worker.submit(self.desk.board_if_changed, self.viewer, on_done=self._answer, on_error=self._failed)
+
+    def _answer(self, board: Board | None) -> None:
+        self._asking = False
+        if board is not None:
+            self.show_board(board)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._asking = False
+        self.clock.setText(f"not updated: {exc}")
+
+    def show_board(self, board: Board) -> None:
+        """Draw a board."""
+        self.board = board
+        now = board.at
+        self.clock.setText(f"as of {board.at.astimezone():%H:%M:%S}")
+        for stage, tile in self.stage_tiles.items():
+            count = board.stages.get(stage, 0)
+            tile.setText(f"{stage.replace('_', ' ')}\n{count}")
+            tile.setStyleSheet(f"background: {AMBER if stage == 'on_hold' and count else GREY}; "
+                               "border-radius: 8px; font-size: 18pt;")
+        self.stations.setRowCount(len(board.stations))
+        for row, s in enumerate(board.stations):
+            gone = s.gone(now)
+            devices = "  ".join(f"{d}: {state}" for d, state in s.devices) or "not reported"
+            values = (s.station + (" (gone)" if gone else ""), s.user or "-",
+                      (s.order or "-") + (" (lease expired)" if s.lease_expired else ""),
+                      _ago(s.since, now), _ago(s.last_seen, now), devices)
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                if column == 0 and gone or column == 2 and s.lease_expired:
+                    cell.setForeground(Qt.GlobalColor.red)
+                if column == 5 and any(state in ("error", "disconnected") for _, state in s.devices):
+                    cell.setForeground(Qt.GlobalColor.red)
+                self.stations.setItem(row, column, cell)
+        self.stations.resizeColumnsToContents()
+        risks = [f"{r.number}  {r.status}  due {r.sla_due_at.astimezone():%d.%m. %H:%M}"
+                 + (" (late)" if r.sla_due_at < now else "") for r in board.at_risk[:12]]
+        self.risks.setText("At risk of missing the SLA:\n" + ("\n".join(risks) if risks else "none"))
+        counts = [f"{k.replace('_', ' ')}: {n}" for k, n in sorted(board.open_exceptions.items())]
+        self.exceptions.setText("Open exceptions (24 h):\n" + ("\n".join(counts) if counts else "none"))
+        self.shown.emit(board)
+
+
+class BoardWindow(QWidget):
+    """The board alone, over the whole screen (a wall TV)."""
+
+    def __init__(self, desk: Any, worker: Worker) -> None:
+        super().__init__()
+        self.setStyleSheet(STYLESHEET)
+        self.setWindowTitle("Packdesk - the floor")
+        layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # the screen's size, even a small one
+        self.view = BoardView(desk, worker, full_screen=True)
+        layout.addWidget(self.view)
+        self.view.full_button.clicked.connect(self.close)
+
+    def show_full_screen(self) -> None:
+        """Geometry first (no window manager needs it), then full screen, then start looking."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            self.setGeometry(screen.geometry())
+        self.showFullScreen()
+        self.view.start()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt)
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt)
+        self.view.stop()
+        super().closeEvent(event)
+
+
+def install_health_reports(app: Any) -> QTimer:
+    """The station reports its devices' states to the board (on the review's worker) when one
+    changes and every minute: the GUI thread never waits for it."""
+    def report() -> None:
+        states = {name: status.state.value for name, status in app.station.device_states.items()}
+        app.review_worker.submit(app.supervision.report_station, app.station.station_code, states,
+                                 on_error=lambda exc: log.warning("health report failed: %s", exc))
+
+    app.station.device_changed.connect(lambda _status: report())
+    timer = QTimer(app.window)
+    timer.setInterval(HEALTH_MS)
+    timer.timeout.connect(report)
+    timer.start()
+    report()
+    return timer

@@ -1,0 +1,296 @@
+"""The supervisor's home: the live exception queue, filterable by kind, station, packer and age,
+and a decision on the selected exception with a reason code and a note. Every database call
+runs on the review's worker thread (the GUI thread never waits); the queue reloads every few
+seconds while the screen is shown. Scanning an order here still packs it at this station."""
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLineEdit, QSizePolicy, QStackedWidget,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from app.station.roles import may_supervise
+from app.supervision.model import Action, ExceptionFilter, ExceptionItem, ExceptionKind
+from ui.bridge import StationBridge
+from ui.screens.board import BoardView, BoardWindow, install_health_reports
+from ui.screens.figures import FiguresView
+from ui.style import GREEN, RED, button, label
+from ui.workers import Worker
+
+log = logging.getLogger(__name__)
+
+STEP = "review"
+PAGES = ("exceptions", "board", "figures")
+REFRESH_MS = 3000
+COLUMNS = ("ID", "Kind", "When", "Station", "Packer", "Order", "What")
+AGES = (("any age", None, None), ("last hour", timedelta(hours=1), None), ("today", timedelta(hours=24), None),
+        ("older than 15 min", None, timedelta(minutes=15)), ("older than 1 h", None, timedelta(hours=1)))
+ACTION_TEXT = {Action.RELEASE: "RELEASE", Action.REQUEUE: "RE-QUEUE", Action.CANCEL: "CANCEL ORDER",
+               Action.RELEASE_LEASE: "RELEASE LEASE", Action.ACCEPT_WEIGHT: "ACCEPT WEIGHT",
+               Action.VOID_LABEL: "VOID LABEL", Action.RESOLVE: "RESOLVED"}
+
+
+class ReviewScreen(QWidget):
+    """The exception queue and the decisions on it."""
+
+    loaded = Signal(int)  # the queue was shown: how many exceptions
+    decided = Signal(str)  # a decision went through: its message
+    refused = Signal(str)  # a decision or a load failed: why
+
+    def __init__(self, station: StationBridge, desk: Any, worker: Worker) -> None:
+        super().__init__()
+        self.station, self.desk, self.worker = station, desk, worker
+        self.items: list[ExceptionItem] = []
+        self._loading = False
+        # the station's stack is sized by the packing screens: the review (tables, many buttons)
+        # must not widen it and make the pack screen relayout while a packer works
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        # a decision that does not fit looks switched off, whatever its colour
+        self.setStyleSheet("QPushButton#danger:disabled, QPushButton#ok:disabled "
+                           "{ background: #33373b; color: #888; border-color: #555; }")
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.hello = label("", "title")
+        self.count = label("", "hint")
+        top.addWidget(self.hello, 1)
+        top.addWidget(self.count)
+        outer.addLayout(top)
+        pages_row = QHBoxLayout()
+        self.page_buttons = {name: button(name.upper()) for name in PAGES}
+        for name, widget in self.page_buttons.items():
+            widget.setCheckable(True)
+            widget.clicked.connect(lambda _=False, n=name: self.show_page(n))
+            pages_row.addWidget(widget)
+        pages_row.addStretch(1)
+        outer.addLayout(pages_row)
+        self.pages = QStackedWidget()
+        outer.addWidget(self.pages, 1)
+        queue_page = QWidget()
+        layout = QVBoxLayout(queue_page)
+        layout.addWidget(label("Exceptions to review. Scan an order to pack it here.", "hint"))
+        filters = QHBoxLayout()
+        self.kind = QComboBox()
+        self.kind.addItem("every kind", None)
+        for kind in ExceptionKind:
+            self.kind.addItem(kind.value.replace("_", " "), kind.value)
+        self.station_filter = QLineEdit()
+        self.station_filter.setPlaceholderText("station")
+        self.packer_filter = QLineEdit()
+        self.packer_filter.setPlaceholderText("packer")
+        self.age = QComboBox()
+        for text, _, _ in AGES:
+            self.age.addItem(text)
+        self.open_only = QCheckBox("open only")
+        self.open_only.setChecked(True)
+        for widget in (self.kind, self.station_filter, self.packer_filter, self.age, self.open_only):
+            filters.addWidget(widget)
+        self.refresh_button = button("REFRESH")
+        filters.addWidget(self.refresh_button)
+        layout.addLayout(filters)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        decision = QGridLayout()
+        self.reason = QComboBox()
+        for code in desk.reason_codes:
+            self.reason.addItem(code.replace("_", " "), code)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("note (optional)")
+        decision.addWidget(label("Reason", "hint"), 0, 0)
+        decision.addWidget(self.reason, 0, 1)
+        decision.addWidget(self.note, 0, 2, 1, 3)
+        self.action_buttons: dict[str, Any] = {}
+        for column, action in enumerate(Action):
+            widget = button(ACTION_TEXT[action], "danger" if action is Action.CANCEL else "ok"
+                            if action is Action.RESOLVE else "")
+            widget.setEnabled(False)
+            widget.clicked.connect(lambda _=False, a=action.value: self.decide(a))
+            decision.addWidget(widget, 1 + column // 4, column % 4)
+            self.action_buttons[action.value] = widget
+        layout.addLayout(decision)
+        self.pages.addWidget(queue_page)
+        self.board = BoardView(desk, worker)
+        self.board.full_button.clicked.connect(self.show_board_full_screen)
+        self.pages.addWidget(self.board)
+        self.figures = FiguresView(desk, worker)
+        self.pages.addWidget(self.figures)
+        self.wall: BoardWindow | None = None
+        self.message = label("", "message")
+        outer.addWidget(self.message)
+        bottom = QHBoxLayout()
+        self.logout_button = button("LOG OUT")
+        bottom.addStretch(1)
+        bottom.addWidget(self.logout_button)
+        outer.addLayout(bottom)
+        self.show_page("exceptions")
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.refresh)
+        for combo in (self.kind, self.age):
+            combo.currentIndexChanged.connect(lambda _=0: self.refresh())
+        self.open_only.toggled.connect(lambda _=False: self.refresh())
+        for edit in (self.station_filter, self.packer_filter):
+            edit.returnPressed.connect(self.refresh)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.logout_button.clicked.connect(station.logout)
+        station.user_changed.connect(self._user)
+        station.step_changed.connect(self._step)
+
+    # --- pages --------------------------------------------------------------------------------
+
+    def show_page(self, name: str) -> None:
+        """EXCEPTIONS, BOARD or FIGURES (the board looks for changes only while it is shown)."""
+        self.pages.setCurrentIndex(PAGES.index(name))
+        for page, widget in self.page_buttons.items():
+            widget.setChecked(page == name)
+        if name == "board" and self._allowed():
+            self.board.start()
+        else:
+            self.board.stop()
+        if name == "figures" and self._allowed() and self.figures.figures is None:
+            self.figures.load()
+
+    def show_board_full_screen(self) -> None:
+        """The board on its own window over the whole screen (a wall TV)."""
+        if self.wall is None:
+            self.wall = BoardWindow(self.desk, self.worker)
+        self.board.stop()  # one board looking at a time; the screen's resumes when it is shown again
+        self.wall.show_full_screen()
+
+    # --- loading ------------------------------------------------------------------------------
+
+    def current_filter(self, now: datetime | None = None) -> ExceptionFilter:
+        """The filter the controls describe."""
+        now = now or datetime.now(timezone.utc)
+        _, newer, older = AGES[self.age.currentIndex()]
+        kind = self.kind.currentData()
+        return ExceptionFilter(frozenset({kind}) if kind else None, self.station_filter.text().strip() or None,
+                               self.packer_filter.text().strip() or None, now - newer if newer else None,
+                               now - older if older else None, self.open_only.isChecked(), 500)
+
+    def refresh(self) -> None:
+        """Load the queue on the worker (one load at a time; the timer's next tick catches up)."""
+        if self._loading or not self._allowed():
+            return
+        self._loading = True
+        self.worker.submit(self.desk.queue, self.current_filter(), on_done=self._show, on_error=self._load_failed)
+
+    def _show(self, items: list[ExceptionItem]) -> None:
+        self._loading = False
+        chosen = self.selected()
+        self.items = items
+        self.table.setRowCount(len(items))
+        for row, item in enumerate(items):
+            values = (item.key, item.kind.replace("_", " "), item.at.astimezone().strftime("%d.%m. %H:%M"),
+                      item.station or "", item.packer or "", item.order_number or "",
+                      item.summary if item.open else f"[{item.action} by {item.resolved_by}: {item.reason}] "
+                                                      f"{item.summary}")
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(item.summary)
+                self.table.setItem(row, column, cell)
+            if chosen is not None and item.key == chosen.key:
+                self.table.selectRow(row)
+        self.table.resizeColumnsToContents()
+        opened = sum(1 for i in items if i.open)
+        self.count.setText(f"{opened} open" + ("" if opened == len(items) else f", {len(items)} shown"))
+        self._selected()
+        self.loaded.emit(len(items))
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self._say(f"The queue could not be loaded: {exc}", error=True)
+        self.refused.emit(str(exc))
+
+    # --- deciding -----------------------------------------------------------------------------
+
+    def selected(self) -> ExceptionItem | None:
+        """The exception of the selected row."""
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.items[rows[0].row()] if rows and rows[0].row() < len(self.items) else None
+
+    def _selected(self) -> None:
+        item = self.selected()
+        fits = set(item.actions) if item is not None else set()
+        for action, widget in self.action_buttons.items():
+            widget.setEnabled(action in fits)
+
+    def decide(self, action: str) -> None:
+        """Carry out `action` on the selected exception with the chosen reason (on the worker)."""
+        item, user = self.selected(), self.station.user
+        if item is None or user is None or not self._allowed():
+            return
+        for widget in self.action_buttons.values():
+            widget.setEnabled(False)
+        self.worker.submit(self.desk.decide, item.key, action, self.reason.currentData(), user.username,
+                           self.note.text().strip() or None, on_done=self._decided, on_error=self._refused)
+
+    def _decided(self, done: Any) -> None:
+        self.note.clear()
+        self._say(done.message)
+        self.decided.emit(done.message)
+        self.refresh()
+
+    def _refused(self, exc: BaseException) -> None:
+        self._say(str(exc), error=True)
+        self.refused.emit(str(exc))
+        self._selected()
+
+    # --- who is here ----------------------------------------------------------------------------
+
+    def _allowed(self) -> bool:
+        user = self.station.user
+        return user is not None and may_supervise(user.role)
+
+    def _user(self, user: Any) -> None:
+        self.hello.setText(f"{user.display_name} - review at {self.station.station_code}" if user else "")
+        if user is None or not may_supervise(user.role):
+            self.items = []
+            self.table.setRowCount(0)
+            self.timer.stop()
+            self.board.stop()
+            if self.wall is not None:
+                self.wall.close()
+
+    def _step(self, step: str) -> None:
+        if step == STEP and self._allowed():
+            self.refresh()
+            self.timer.start()
+            if self.pages.currentWidget() is self.board:
+                self.board.start()
+        else:
+            self.timer.stop()
+            self.board.stop()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt)
+        super().showEvent(event)
+        if self._allowed():
+            self.refresh()
+            self.timer.start()
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(f"background: {RED if error else GREEN}; color: white;" if text else "")
+
+
+def install_review(app: Any) -> ReviewScreen:
+    """Add the supervisors' review screen (the HOME of supervisor and admin) to a built StationApp,
+    with its own worker thread (shut down by StationApp.close)."""
+    app.review_worker = Worker("review")
+    screen = ReviewScreen(app.station, app.supervision, app.review_worker)
+    app.window.add_screen(STEP, screen)
+    app.health_timer = install_health_reports(app)
+    return screen
+
