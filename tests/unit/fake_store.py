@@ -395,14 +395,14 @@ class _Stock(_Repo):
     def lock_bins(self, product_id: int) -> list[StockBin]:
         return sorted((b for b in self.t.bins.values() if b.product_id == product_id), key=lambda b: b.id)
 
-    def hold(self, order_id: int, line_id: int, stock_id: int, quantity: int) -> bool:
+    def hold(self, order_id: int, line_id: int, stock_id: int, quantity: int) -> int | None:
         stock = self.t.bins[stock_id]
         if stock.quantity - stock.allocated < quantity:
-            return False
+            return None
         self.t.bins[stock_id] = replace(stock, allocated=stock.allocated + quantity)
         hold_id = self.new_id()
         self.t.stock_holds[hold_id] = StockHoldRecord(hold_id, order_id, line_id, stock_id, quantity)
-        return True
+        return hold_id
 
     def holds_of_order(self, order_id: int) -> list[StockHoldRecord]:
         return sorted((h for h in self.t.stock_holds.values() if h.order_id == order_id), key=lambda h: h.id)
