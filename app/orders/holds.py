@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from app.orders import lifecycle
-from app.orders.allocation import allocate_in, release_stock_in
+from app.orders.allocation import allocate_in, finish_picking_in, release_stock_in
 from app.orders.errors import NotOnHold, OrderNotFound, ReasonRequired
 from app.orders.settings import OrderSettings
 from app.orders.status import OrderStatus
@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 S = OrderStatus
 # where a released order goes back to, by the status it was held from
 RESUME = {S.CAPTURED.value: S.VALIDATED, S.VALIDATED.value: S.VALIDATED, S.ALLOCATED.value: S.ALLOCATED,
-          S.BACKORDERED.value: S.BACKORDERED, S.PICKING.value: S.ALLOCATED, S.PICKED.value: S.PICKED,
+          S.BACKORDERED.value: S.BACKORDERED, S.PICKING.value: S.PICKING, S.PICKED.value: S.PICKED,
           S.PACKING.value: S.PICKED, S.PACKED.value: S.PICKED}
 
 
@@ -58,6 +58,8 @@ def release(uow: UnitOfWork, number: str, reason: str, settings: OrderSettings,
         order = lifecycle.change_status(uow, order, target, user=user, reason=reason.strip())
         if order.status == S.VALIDATED.value:  # held at validation: on to allocation, as if it had passed
             allocate_in(uow, order, settings, user=user)
+        elif order.status == S.PICKING.value:  # held by a short pick: picked if its lists are done
+            finish_picking_in(uow, order, user=user)
         status = (uow.orders.get_by_id(order.id) or order).status
         uow.commit()
     log.info("order %s released by %s to %s: %s", number, user, status, reason)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from app.orders import lifecycle
-from app.orders.allocation import picked_in, plan
+from app.orders.allocation import finish_picking_in, plan
 from app.orders.errors import BadWaveRequest, NotAWaveList, PickListNotFound
 from app.orders.holds import hold_in
 from app.orders.status import OrderStatus
@@ -170,10 +170,9 @@ def short_in(uow: UnitOfWork, code: str, line_id: int, found: int, *, user: str 
 
 def _after_line(uow: UnitOfWork, sheet: PickSheet, order_id: int, user: str | None) -> None:
     """An order whose every line (on every list) is done becomes picked; a list with no open line is done."""
-    if all(l.status != OPEN for l in uow.picks.lines_of_order(order_id)):
-        order = uow.orders.get_by_id(order_id)
-        if order is not None and order.status == S.PICKING.value:
-            picked_in(uow, order, user=user, reason="every line picked")
+    order = uow.orders.get_by_id(order_id)
+    if order is not None:
+        finish_picking_in(uow, order, user=user)
     lines = uow.picks.lines_of_list(sheet.lines[0].pick_list_id) if sheet.lines else []
     if lines and all(l.status != OPEN for l in lines):
         uow.picks.set_list_status(lines[0].pick_list_id, "done")

@@ -199,3 +199,40 @@ def test_documents_picklist_ready_lists_the_allocated_orders_never_a_held_one(
     with db.read() as session:
         listed = session.execute(select(Order.number).join(PickListOrder, PickListOrder.order_id == Order.id)).all()
     assert [n for (n,) in listed] == ["WEB-1"]
+
+
+def test_a_supervisor_releases_a_short_picked_order_and_it_goes_on_as_picked(
+        db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    setup(db, tmp_path, order_row("WEB-1", quantity=7))
+    from app.orders import waves
+    made = waves.create(SqlUnitOfWork(db), "single")
+    uow = SqlUnitOfWork(db)
+    with uow:
+        lines = picking.sheet_in(uow, made[0].code).lines
+        picking.short_in(uow, made[0].code, lines[0].id, 2, user="dmitri")
+        uow.commit()
+    with uow:
+        second = picking.sheet_in(uow, made[0].code).lines[1]
+        picking.pick_in(uow, made[0].code, second.id, second.quantity, user="dmitri")
+        uow.commit()
+    assert statuses(db)["WEB-1"] == "on_hold"  # a held order is not picked by its last line
+    rc, out, err = packdesk(capsys, db, "orders", "release", "WEB-1", "--reason", "ship what we have")
+    assert rc == 0, err
+    assert statuses(db)["WEB-1"] == "picked"
+
+
+def test_shipping_lowers_the_bins_on_hand(db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from app.orders import lifecycle
+    from app.store.models import OrderLine
+    setup(db, tmp_path, order_row("WEB-1", quantity=2))
+    _, out, _ = packdesk(capsys, db, "waves", "create", "--strategy", "single", "--json")
+    packdesk(capsys, db, "picks", "confirm", json.loads(out)[0]["code"])
+    with db.session() as session, session.begin():  # as a packing station leaves it
+        session.execute(OrderLine.__table__.update().values(packed_quantity=OrderLine.quantity))
+        session.execute(Order.__table__.update().values(status="packed"))
+    uow = SqlUnitOfWork(db)
+    with uow:
+        lifecycle.change_status(uow, uow.orders.get("WEB-1"), "shipped", user="dispatch")  # type: ignore[arg-type]
+        uow.commit()
+    assert bin_counts(db, "A-01-1") == (1, 0)
+    assert ledger(db, "WEB-1") == [("A-01-1", 2, "shipped")]
