@@ -107,7 +107,8 @@ def build_station(config: StationConfig) -> StationApp:
     devices = build_devices(config)
     runner = StationRunner()
     core = StationCore(backend.service, devices, label_and_slip_jobs, backend.records, time.monotonic,
-                       io=runner.executor("devices"), checks=runner.executor("device watch"))
+                       io=runner.executor("devices"), checks=runner.executor("device watch"),
+                       picking=backend.picking)
     sounds = Sounds(enabled=config.sounds)
     station = StationBridge(runner, sounds, core.snapshot())
     inbox = ScanInbox()

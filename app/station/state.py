@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass
 
 from app.packing.api import BoxChoice, HomeSummary, Packer, PackSnapshot, ScanResult
+from app.picking.flow import PickingSnapshot
 from app.ports import DeviceStatus, Scan
 
 
@@ -19,6 +20,7 @@ class Step(str, enum.Enum):
     PRINT = "print"
     CONFIRM = "confirm"
     DEVICES = "devices"  # the supervisor's device settings
+    PICK = "pick"  # a picker's login: the picker screen (app/picking/flow.py)
 
 
 class QuestionKind(str, enum.Enum):
@@ -129,6 +131,7 @@ class StationSnapshot:
     test_scan: ScanTestRead | None = None
     supervisor: str | None = None  # who opened the device settings (step DEVICES)
     exit_authorised_by: str | None = None
+    picking: PickingSnapshot | None = None  # a picker's pick list (step PICK)
 
     @property
     def screen(self) -> str:
