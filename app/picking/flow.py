@@ -99,7 +99,7 @@ class PickerFlow:
             return self.short(user)
         if data.upper().startswith("PL-"):
             try:
-                return self._open(data)
+                return self._open(data.upper())
             except PackdeskError as exc:
                 return Reply(str(exc), ok=False)
         line = self.state.current
