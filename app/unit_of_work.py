@@ -408,8 +408,8 @@ class Picks(Protocol):
         """The orders' held (not yet picked) units, one stop per ledger row."""
     def add_list(self, code: str, strategy: str, zone: str | None, wave: str | None,
                  order_ids: list[int]) -> int: ...
-    def add_line(self, pick_list_id: int, seq: int, order_id: int, order_line_id: int, hold_id: int,
-                 stock_id: int, quantity: int) -> int: ...
+    def add_lines(self, pick_list_id: int, lines: list[tuple[int, int, int, int, int, int]]) -> None:
+        """Lines of a list: (seq, order id, order line id, ledger row id, stock id, quantity) each."""
     def get_list(self, code: str) -> PickListRecord | None: ...
     def lines_of_list(self, pick_list_id: int) -> list[PickLineRecord]:
         """The list's lines by seq."""

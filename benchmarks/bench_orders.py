@@ -13,13 +13,15 @@ UPDATE, ledger rows, StockAllocated and StatusChanged; then pick lists of 10 ord
 lines in walking order, totes, Waved and StatusChanged. Both leave the same rows (counted and
 compared after each run). Each figure is the median of the runs, the ratio the median of the
 paired runs' ratios (reference time / our time: 1.0 is as fast, the goal is >= 0.5).
-PostgreSQL runs when PACKDESK_BENCH_POSTGRES_URL (or PACKDESK_TEST_POSTGRES_URL) names a server."""
+PostgreSQL runs when PACKDESK_BENCH_POSTGRES_URL (or PACKDESK_TEST_POSTGRES_URL) names a server;
+PACKDESK_BENCH_RUNS sets the number of paired runs (default 3; --quick: one run of 1,000 orders)."""
 from __future__ import annotations
 
 import csv
 
 import json
 import logging
+import os
 import re
 import shutil
 import sqlite3
@@ -326,7 +328,7 @@ def reference(url: str, files: dict[str, Path]) -> dict[str, float]:
 def run(quick: bool) -> Iterable[dict[str, Any]]:
     """One figure per backend and stage, and one for the four stages together."""
     orders = 1000 if quick else 10000
-    repeats = 1 if quick else 3
+    repeats = 1 if quick else int(os.environ.get("PACKDESK_BENCH_RUNS", "3"))
     folder = Path(tempfile.mkdtemp(prefix="packdesk-bench-orders-"))
     try:
         files = _files(folder, orders)

@@ -149,7 +149,7 @@ def short_in(uow: UnitOfWork, code: str, line_id: int, found: int, *, user: str 
             if hold_id is None:
                 continue
             seq += 1
-            uow.picks.add_line(list_id, seq, order.id, line.order_line_id, hold_id, stock.id, quantity)
+            uow.picks.add_lines(list_id, [(seq, order.id, line.order_line_id, hold_id, stock.id, quantity)])
             result.reallocated.append(stock.location)
             still -= quantity
     text = (f"short pick at {line.location}: {found} of {line.quantity} x {line.sku} found"

@@ -150,9 +150,8 @@ def create_in(uow: UnitOfWork, strategy: str, *, max_orders: int | None = None, 
         code = f"PL-{uow.counters.next('picklist'):06d}"
         label = f"{wave} {plan.group}"[:40] if plan.group else wave
         list_id = uow.picks.add_list(code, strategy, plan.zone, label, [o.id for o in plan.orders])
-        for seq, stop in enumerate(plan.stops, 1):
-            uow.picks.add_line(list_id, seq, stop.order_id, stop.order_line_id, stop.hold_id, stop.stock_id,
-                               stop.quantity)
+        uow.picks.add_lines(list_id, [(seq, s.order_id, s.order_line_id, s.hold_id, s.stock_id, s.quantity)
+                                      for seq, s in enumerate(plan.stops, 1)])
         for n, order in enumerate(plan.orders, 1):
             if order.id not in totes:
                 # single: the list's code names the order at packing; otherwise a tote per order

@@ -23,6 +23,7 @@ loc_t = Location.__table__
 ol_t = OrderLine.__table__
 o_t = Order.__table__
 
+INSERT_LINE = insert(lines_t)
 _LINE = (lines_t.c.id, lines_t.c.pick_list_id, lines_t.c.seq, lines_t.c.order_id, o_t.c.number,
          lines_t.c.order_line_id, lines_t.c.stock_hold_id, lines_t.c.stock_id, loc_t.c.code, loc_t.c.zone,
          loc_t.c.walk_sequence, ol_t.c.product_id, ol_t.c.sku, ol_t.c.name, lines_t.c.quantity,
@@ -70,12 +71,12 @@ class SqlPicks:
                 for seq, order_id in enumerate(order_ids, 1)])
         return list_id
 
-    def add_line(self, pick_list_id: int, seq: int, order_id: int, order_line_id: int, hold_id: int,
-                 stock_id: int, quantity: int) -> int:
-        return int(self.s.execute(insert(lines_t).values(
-            pick_list_id=pick_list_id, seq=seq, order_id=order_id, order_line_id=order_line_id,
-            stock_hold_id=hold_id, stock_id=stock_id, quantity=quantity, picked_quantity=0, status="open",
-        ).returning(lines_t.c.id)).scalar_one())
+    def add_lines(self, pick_list_id: int, lines: list[tuple[int, int, int, int, int, int]]) -> None:
+        if lines:  # one batched INSERT (executemany), built once
+            self.s.execute(INSERT_LINE, [
+                {"pick_list_id": pick_list_id, "seq": seq, "order_id": order_id, "order_line_id": line_id,
+                 "stock_hold_id": hold_id, "stock_id": stock_id, "quantity": quantity, "picked_quantity": 0,
+                 "status": "open"} for seq, order_id, line_id, hold_id, stock_id, quantity in lines])
 
     def get_list(self, code: str) -> PickListRecord | None:
         row = self.s.execute(select(lists_t.c.id, lists_t.c.code, lists_t.c.strategy, lists_t.c.zone,
