@@ -16,10 +16,10 @@ PICKER_BADGE = "BADGE-DMITRI"
 
 
 def waved_order(db: Database, number: str = "PK-1", mugs: int = 2, pens: int = 1,
-                stock: dict[str, int] | None = None) -> str:
+                stock: dict[str, int] | None = None, strategy: str = "single") -> str:
     """A picker, three bins (mugs in two of them), an order validated, allocated and put on a
-    single pick list: the list's code."""
-    stock = stock or {"A-01-1": 2, "A-02-1": 5, "B-01-1": 4}
+    pick list (one per order unless `strategy` says otherwise): the list's code."""
+    stock = {"A-01-1": 2, "A-02-1": 5, "B-01-1": 4} if stock is None else stock
     with db.write() as s:
         if s.scalar(select(User.id).where(User.username == "dmitri")) is None:
             s.add(User(username="dmitri", display_name="Dmitri", role="picker", badge_code=PICKER_BADGE))
@@ -42,5 +42,5 @@ def waved_order(db: Database, number: str = "PK-1", mugs: int = 2, pens: int = 1
                                  unit_price=Decimal("1.20"))]
         s.add(order)
     pipeline.allocate(SqlUnitOfWork(db), [number], OrderSettings())
-    made = waves.create(SqlUnitOfWork(db), "single")
+    made = waves.create(SqlUnitOfWork(db), strategy)
     return next(m.code for m in made if any(o["number"] == number for o in m.orders))
