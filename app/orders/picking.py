@@ -178,23 +178,28 @@ def _after_line(uow: UnitOfWork, sheet: PickSheet, order_id: int, user: str | No
         uow.picks.set_list_status(lines[0].pick_list_id, "done")
 
 
+def confirm_in(uow: UnitOfWork, code: str, *, user: str | None = None) -> Confirmed:
+    """Every open line of the list picked in full, in the caller's unit of work."""
+    sheet = sheet_in(uow, code)
+    done = Confirmed(sheet.code)
+    orders = {l.order_id: l.order_number for l in sheet.lines}
+    before = {oid: uow.orders.get_by_id(oid) for oid in orders}
+    for line in sheet.lines:
+        if line.status != OPEN:
+            continue
+        pick_in(uow, sheet.code, line.id, line.quantity - line.picked_quantity, user=user)
+        done.lines += 1
+        done.units += line.quantity - line.picked_quantity
+    for oid, number in orders.items():
+        now, was = uow.orders.get_by_id(oid), before[oid]
+        if now is not None and now.status == S.PICKED.value and (was is None or was.status != S.PICKED.value):
+            done.picked_orders.append(number)
+    return done
+
+
 def confirm(uow: UnitOfWork, code: str, *, user: str | None = None) -> Confirmed:
     """`packdesk picks confirm LIST`: every open line of the list picked in full, in one transaction."""
     with uow:
-        sheet = sheet_in(uow, code)
-        done = Confirmed(sheet.code)
-        orders = {l.order_id: l.order_number for l in sheet.lines}
-        before = {oid: (uow.orders.get_by_id(oid) or None) for oid in orders}
-        for line in sheet.lines:
-            if line.status != OPEN:
-                continue
-            pick_in(uow, sheet.code, line.id, line.quantity - line.picked_quantity, user=user)
-            done.lines += 1
-            done.units += line.quantity - line.picked_quantity
-        for oid, number in orders.items():
-            now = uow.orders.get_by_id(oid)
-            was = before[oid]
-            if now is not None and now.status == S.PICKED.value and (was is None or was.status != S.PICKED.value):
-                done.picked_orders.append(number)
+        done = confirm_in(uow, code, user=user)
         uow.commit()
     return done

@@ -128,18 +128,20 @@ def plan_lists(orders: list[OrderRecord], stops: list[PickStop], strategy: str,
     return plans
 
 
-def waveable(uow: UnitOfWork, carrier: str | None) -> list[OrderRecord]:
-    """Allocated orders packed after picking (of one carrier, if given), in queue order."""
-    orders = [o for o in uow.orders.in_status((S.ALLOCATED.value,)) if o.pack_from == S.PICKED.value]
+def waveable(uow: UnitOfWork, carrier: str | None, numbers: list[str] | None = None) -> list[OrderRecord]:
+    """Allocated orders packed after picking (of one carrier, if given; only `numbers`, if
+    given), in queue order."""
+    orders = [o for o in uow.orders.in_status((S.ALLOCATED.value,), numbers) if o.pack_from == S.PICKED.value]
     if carrier:
         orders = [o for o in orders if (o.carrier or "").lower() == carrier.lower()]
     return orders
 
 
 def create_in(uow: UnitOfWork, strategy: str, *, max_orders: int | None = None, carrier: str | None = None,
-              user: str | None = None) -> list[MadeList]:
-    """Makes a wave's pick lists in the caller's unit of work; the lists made (none: no order to pick)."""
-    orders = waveable(uow, carrier)
+              user: str | None = None, numbers: list[str] | None = None) -> list[MadeList]:
+    """Makes a wave's pick lists in the caller's unit of work (of these orders only, if
+    `numbers` is given); the lists made (none: no order to pick)."""
+    orders = waveable(uow, carrier, numbers)
     plans = plan_lists(orders, uow.picks.stops_of_orders([o.id for o in orders]), strategy, max_orders)
     if not plans:
         return []

@@ -236,3 +236,15 @@ def test_shipping_lowers_the_bins_on_hand(db: Database, tmp_path: Path, capsys: 
         uow.commit()
     assert bin_counts(db, "A-01-1") == (1, 0)
     assert ledger(db, "WEB-1") == [("A-01-1", 2, "shipped")]
+
+
+def test_the_demo_picks_its_orders_through_waves(db: Database) -> None:
+    from app.imports.demo import load_demo
+    from app.store.models import OrderEvent
+    report = load_demo(db)
+    with db.read() as session:
+        picked = set(session.scalars(select(Order.id).where(Order.status == "picked")))
+        waved = set(session.scalars(select(OrderEvent.order_id).where(OrderEvent.kind == "Waved")))
+        line_states = set(session.scalars(select(PickLine.status)))
+    assert report.made_ready == len(picked) > 0
+    assert picked <= waved and line_states == {"picked"}
