@@ -351,7 +351,7 @@ class PickLineRecord:
     name: str
     quantity: int
     picked_quantity: int = 0
-    status: str = "open"  # open, picked, short
+    status: str = "open"  # open, picked, short, cancelled (its order was)
     tote: str | None = None
 
 

@@ -79,6 +79,9 @@ def cancel_in(uow: UnitOfWork, order: OrderRecord, reason: str, *, user: str | N
     """cancel in the caller's unit of work (the status table refuses an order being packed)."""
     order = lifecycle.change_status(uow, order, S.CANCELLED, user=user, reason=reason)
     freed = release_stock_in(uow, order)
+    for line in uow.picks.lines_of_order(order.id):  # off its pick lists: nobody picks it any more
+        if line.status == "open":
+            uow.picks.mark(line.id, line.picked_quantity, "cancelled", user)
     uow.holds.release_all(order.id, user, f"cancelled: {reason}")
     lifecycle.record_event(uow, order.id, "OrderCancelled", user=user, reason=reason, units_released=freed)
     log.info("order %s cancelled by %s: %s (%d units back in stock)", order.number, user, reason, freed)

@@ -377,13 +377,13 @@ class PickLine(Base):
     stock_id: Mapped[int] = mapped_column(ForeignKey("stock.id"))
     quantity: Mapped[int] = mapped_column(Integer)
     picked_quantity: Mapped[int] = mapped_column(Integer, default=0)
-    status: Mapped[str] = mapped_column(String(10), default="open")  # open, picked, short
+    status: Mapped[str] = mapped_column(String(10), default="open")  # open, picked, short, cancelled
     picked_by: Mapped[str | None] = mapped_column(String(64))
     picked_at: Mapped[datetime | None] = mapped_column()
 
     __table_args__ = (
         CheckConstraint("quantity >= 1 AND picked_quantity >= 0 AND picked_quantity <= quantity", name="quantity"),
-        CheckConstraint("status IN ('open', 'picked', 'short')", name="status"),
+        CheckConstraint("status IN ('open', 'picked', 'short', 'cancelled')", name="status"),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import case, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.store.models import (
@@ -103,8 +103,8 @@ class SqlPicks:
         self.s.execute(update(o_t).where(o_t.c.id == order_id).values(tote=tote))
 
     def found_short(self, stock_id: int, units: int) -> None:
-        # never below what other orders still hold there (the check constraint keeps it >= 0)
+        # never below zero (what other orders hold there shows up at their own picks)
         self.s.execute(update(stock_t).where(stock_t.c.id == stock_id).values(
-            quantity=stock_t.c.quantity - units))
+            quantity=case((stock_t.c.quantity >= units, stock_t.c.quantity - units), else_=0)))
 
 

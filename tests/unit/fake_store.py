@@ -15,6 +15,7 @@ from typing import Any
 
 from app.orders.status import queued_for_packing
 from app.unit_of_work import (
+    PickLineRecord, PickListRecord, PickStop,
     BarcodeRecord, BoxRecord, ClaimRow, Conflict, ExceptionRecord, ItemRecord, LabelRecord, LineRecord,
     OrderHoldRecord, OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, StockBin,
     StockHoldRecord, UserRecord,
@@ -44,6 +45,8 @@ class Tables:
     bins: dict[int, StockBin] = field(default_factory=dict)
     stock_holds: dict[int, StockHoldRecord] = field(default_factory=dict)
     order_holds: dict[int, OrderHoldRecord] = field(default_factory=dict)
+    pick_lists: dict[int, PickListRecord] = field(default_factory=dict)
+    pick_lines: dict[int, PickLineRecord] = field(default_factory=dict)
 
 
 class FakeStore:
@@ -97,7 +100,7 @@ class FakeUnitOfWork:
         self.parcels, self.serials, self.labels = _Parcels(self), _Serials(self), _Labels(self)
         self.scans, self.events, self.station_log = _Scans(self), _Events(self), _StationLog(self)
         self.users, self.exceptions, self.counters = _Users(self), _Exceptions(self), _Counters(self)
-        self.stock, self.holds = _Stock(self), _Holds(self)
+        self.stock, self.holds, self.picks = _Stock(self), _Holds(self), _Picks(self)
         return self
 
     def commit(self) -> None:
@@ -430,3 +433,53 @@ class _Holds(_Repo):
             self.t.order_holds[hold.id] = replace(hold, released_at=datetime.now(timezone.utc), released_by=by,
                                                   release_reason=reason)
         return len(mine)
+
+
+class _Picks(_Repo):
+    """Pick lists and their lines, built from the fake's bins, lines and orders."""
+
+    def stops_of_orders(self, order_ids: list[int]) -> list[PickStop]:
+        out = []
+        for h in sorted(self.t.stock_holds.values(), key=lambda h: h.id):
+            if h.order_id in order_ids and h.status == "held":
+                b, line = self.t.bins[h.stock_id], self.t.lines[h.order_line_id]
+                out.append(PickStop(h.id, h.order_id, h.order_line_id, h.stock_id, h.quantity, b.location, b.zone,
+                                    b.walk_sequence, line.sku, line.name))
+        return out
+
+    def add_list(self, code: str, strategy: str, zone: str | None, wave: str | None, order_ids: list[int]) -> int:
+        list_id = self.new_id()
+        self.t.pick_lists[list_id] = PickListRecord(list_id, code, strategy, zone, wave)
+        return list_id
+
+    def add_lines(self, pick_list_id: int, lines: list[tuple[int, int, int, int, int, int]]) -> None:
+        for seq, order_id, line_id, hold_id, stock_id, quantity in lines:
+            lid, b, line = self.new_id(), self.t.bins[stock_id], self.t.lines[line_id]
+            order = self.t.orders[order_id]
+            self.t.pick_lines[lid] = PickLineRecord(lid, pick_list_id, seq, order_id, order.number, line_id, hold_id,
+                                                    stock_id, b.location, b.zone, b.walk_sequence, line.product_id,
+                                                    line.sku, line.name, quantity, tote=order.tote)
+
+    def get_list(self, code: str) -> PickListRecord | None:
+        return next((p for p in self.t.pick_lists.values() if p.code == code), None)
+
+    def lines_of_list(self, pick_list_id: int) -> list[PickLineRecord]:
+        return sorted((l for l in self.t.pick_lines.values() if l.pick_list_id == pick_list_id),
+                      key=lambda l: (l.seq, l.id))
+
+    def lines_of_order(self, order_id: int) -> list[PickLineRecord]:
+        return sorted((l for l in self.t.pick_lines.values() if l.order_id == order_id), key=lambda l: l.id)
+
+    def mark(self, line_id: int, picked_quantity: int, status: str, user: str | None) -> None:
+        self.t.pick_lines[line_id] = replace(self.t.pick_lines[line_id], picked_quantity=picked_quantity,
+                                             status=status)
+
+    def set_list_status(self, pick_list_id: int, status: str) -> None:
+        self.t.pick_lists[pick_list_id] = replace(self.t.pick_lists[pick_list_id], status=status)
+
+    def set_tote(self, order_id: int, tote: str) -> None:
+        self.t.orders[order_id] = replace(self.t.orders[order_id], tote=tote)
+
+    def found_short(self, stock_id: int, units: int) -> None:
+        b = self.t.bins[stock_id]
+        self.t.bins[stock_id] = replace(b, quantity=max(0, b.quantity - units))

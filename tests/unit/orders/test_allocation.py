@@ -264,3 +264,15 @@ def test_validating_again_leaves_an_order_a_supervisor_held(store, uow, mug) -> 
     pipeline.allocate(uow, None, PICKED)
     holds.hold(uow, "PD-1001", "customer asked to wait", user="sam")
     assert pipeline.validate(uow, ["PD-1001"], PICKED).statuses == {"on_hold": 1}
+
+
+def test_cancelling_an_order_being_picked_takes_it_off_its_pick_list(store, uow, mug) -> None:
+    from app.orders import waves
+    shelf = store.add_bin(mug, "A-01-1", 5)
+    validated(store, "PD-1001", [(mug, 2)])
+    pipeline.allocate(uow, None, PICKED)
+    made = waves.create(uow, "single")
+    assert status(uow, "PD-1001") == "picking" and made[0].lines == 1
+    holds.cancel(uow, "PD-1001", "customer changed their mind", user="sofia")
+    assert [l.status for l in store.tables.pick_lines.values()] == ["cancelled"]
+    assert (store.tables.bins[shelf.id].quantity, store.tables.bins[shelf.id].allocated) == (5, 0)

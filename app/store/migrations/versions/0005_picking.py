@@ -36,7 +36,7 @@ def upgrade() -> None:
     sa.Column('picked_at', sa.DateTime(timezone=True), nullable=True),
     sa.CheckConstraint('quantity >= 1 AND picked_quantity >= 0 AND picked_quantity <= quantity',
                        name=op.f('ck_pick_lines_quantity')),
-    sa.CheckConstraint("status IN ('open', 'picked', 'short')", name=op.f('ck_pick_lines_status')),
+    sa.CheckConstraint("status IN ('open', 'picked', 'short', 'cancelled')", name=op.f('ck_pick_lines_status')),
     sa.ForeignKeyConstraint(['pick_list_id'], ['pick_lists.id'], name=op.f('fk_pick_lines_pick_list_id_pick_lists'),
                             ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_pick_lines_order_id_orders')),
