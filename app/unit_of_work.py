@@ -406,6 +406,8 @@ class Stock(Protocol):
 class Picks(Protocol):
     def stops_of_orders(self, order_ids: list[int]) -> list[PickStop]:
         """The orders' held (not yet picked) units, one stop per ledger row."""
+    def lock_waiting(self, order_ids: list[int], status: str) -> set[int]:
+        """Locks the orders still in `status` for the rest of the transaction; their ids."""
     def add_list(self, code: str, strategy: str, zone: str | None, wave: str | None,
                  order_ids: list[int]) -> int: ...
     def add_lines(self, pick_list_id: int, lines: list[tuple[int, int, int, int, int, int]]) -> None:

@@ -142,6 +142,8 @@ def create_in(uow: UnitOfWork, strategy: str, *, max_orders: int | None = None, 
     """Makes a wave's pick lists in the caller's unit of work (of these orders only, if
     `numbers` is given); the lists made (none: no order to pick)."""
     orders = waveable(uow, carrier, numbers)
+    still = uow.picks.lock_waiting([o.id for o in orders], S.ALLOCATED.value)  # a wave made meanwhile took none
+    orders = [o for o in orders if o.id in still]
     plans = plan_lists(orders, uow.picks.stops_of_orders([o.id for o in orders]), strategy, max_orders)
     if not plans:
         return []

@@ -60,6 +60,16 @@ class SqlPicks:
             stops += [PickStop(*row) for row in rows]
         return stops
 
+    def lock_waiting(self, order_ids: list[int], status: str) -> set[int]:
+        # FOR UPDATE: two waves made at once on PostgreSQL never take the same order (SQLite's
+        # BEGIN IMMEDIATE already serialises them); the second sees it is no longer allocated
+        kept: set[int] = set()
+        for start in range(0, len(order_ids), 500):
+            kept.update(self.s.scalars(select(o_t.c.id).where(o_t.c.id.in_(order_ids[start:start + 500]),
+                                                              o_t.c.status == status)
+                                       .order_by(o_t.c.id).with_for_update()))
+        return kept
+
     def add_list(self, code: str, strategy: str, zone: str | None, wave: str | None,
                  order_ids: list[int]) -> int:
         list_id = int(self.s.execute(insert(lists_t).values(

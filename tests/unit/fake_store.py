@@ -447,6 +447,9 @@ class _Picks(_Repo):
                                     b.walk_sequence, line.sku, line.name))
         return out
 
+    def lock_waiting(self, order_ids: list[int], status: str) -> set[int]:
+        return {i for i in order_ids if self.t.orders[i].status == status}
+
     def add_list(self, code: str, strategy: str, zone: str | None, wave: str | None, order_ids: list[int]) -> int:
         list_id = self.new_id()
         self.t.pick_lists[list_id] = PickListRecord(list_id, code, strategy, zone, wave)

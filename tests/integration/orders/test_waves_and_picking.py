@@ -248,3 +248,30 @@ def test_the_demo_picks_its_orders_through_waves(db: Database) -> None:
         line_states = set(session.scalars(select(PickLine.status)))
     assert report.made_ready == len(picked) > 0
     assert picked <= waved and line_states == {"picked"}
+
+
+def test_waves_made_at_once_never_put_an_order_on_two_lists(db: Database, tmp_path: Path) -> None:
+    import threading
+
+    from app.orders import waves
+    from app.store.models import PickListOrder
+    setup(db, tmp_path, "".join(order_row(f"WEB-{i}", "VIT-C-100", 1) for i in range(6)))
+    start, made, errors = threading.Barrier(4), [], []
+
+    def wave() -> None:
+        start.wait()
+        try:
+            made.extend(waves.create(SqlUnitOfWork(db), "batch", max_orders=2))
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=wave) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with db.read() as session:
+        listed = session.scalars(select(PickListOrder.order_id)).all()
+    assert len(listed) == len(set(listed)) == 6
+    assert sorted(o["number"] for m in made for o in m.orders) == sorted(f"WEB-{i}" for i in range(6))
