@@ -200,7 +200,7 @@ class Order(Base):
     sla_due_at: Mapped[datetime | None] = mapped_column()
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
     ship_to_id: Mapped[int | None] = mapped_column(ForeignKey("addresses.id"))
-    email: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(200), index=True)  # the first-order rule counts by it
     carrier: Mapped[str | None] = mapped_column(String(40))
     service_level: Mapped[str] = mapped_column(String(40), default="standard")
     shipping_method: Mapped[str | None] = mapped_column(String(100))

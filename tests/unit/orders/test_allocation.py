@@ -276,3 +276,14 @@ def test_cancelling_an_order_being_picked_takes_it_off_its_pick_list(store, uow,
     holds.cancel(uow, "PD-1001", "customer changed their mind", user="sofia")
     assert [l.status for l in store.tables.pick_lines.values()] == ["cancelled"]
     assert (store.tables.bins[shelf.id].quantity, store.tables.bins[shelf.id].allocated) == (5, 0)
+
+
+@pytest.mark.parametrize("rule_on, expected", [(True, "on_hold"), (False, "allocated")])
+def test_the_first_order_rule_counts_the_customers_orders_only_when_it_is_on(store, uow, mug, rule_on: bool,
+                                                                           expected: str) -> None:
+    from app.orders.settings import ValidationRules
+    store.add_bin(mug, "A-01-1", 3)
+    store.add_order("PD-1001", [(mug, 1)], status="captured", ship_to=HAMBURG, email="new@example.org",
+                    total=mug.price)
+    settings = OrderSettings(rules=ValidationRules(review_first_order=rule_on, review_address_mismatch=False))
+    assert pipeline.validate(uow, ["PD-1001"], settings).statuses == {expected: 1}

@@ -1,4 +1,5 @@
-"""picking: how a wave's pick list was made (strategy, zone, wave, status) and its lines
+"""picking: how a wave's pick list was made (strategy, zone, wave, status) and its lines; an
+index on orders.email
 
 Revision ID: 0005
 Revises: 0004
@@ -20,6 +21,9 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('zone', sa.String(length=16), nullable=True))
         batch_op.add_column(sa.Column('wave', sa.String(length=40), nullable=True))
         batch_op.add_column(sa.Column('status', sa.String(length=10), server_default='open', nullable=False))
+
+    with op.batch_alter_table('orders', schema=None) as batch_op:  # the first-order review rule counts by it
+        batch_op.create_index(batch_op.f('ix_orders_email'), ['email'], unique=False)
 
     op.create_table('pick_lines',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -57,6 +61,8 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_pick_lines_order_id'))
         batch_op.drop_index(batch_op.f('ix_pick_lines_pick_list_id'))
     op.drop_table('pick_lines')
+    with op.batch_alter_table('orders', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_orders_email'))
     with op.batch_alter_table('pick_lists', schema=None) as batch_op:
         batch_op.drop_column('status')
         batch_op.drop_column('wave')
