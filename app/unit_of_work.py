@@ -417,7 +417,10 @@ class Picks(Protocol):
         """The list's lines by seq."""
     def lines_of_order(self, order_id: int) -> list[PickLineRecord]:
         """Every wave line of the order, on every list (a zone wave splits it)."""
-    def mark(self, line_id: int, picked_quantity: int, status: str, user: str | None) -> None: ...
+    def mark(self, line_id: int, picked_quantity: int, status: str, user: str | None,
+             was: int | None = None) -> bool:
+        """Sets a line's picked units and status (if `was` is given: only while it is open with
+        that many picked, which the database guards); whether it did."""
     def set_list_status(self, pick_list_id: int, status: str) -> None: ...
     def set_tote(self, order_id: int, tote: str) -> None: ...
     def found_short(self, stock_id: int, units: int) -> None:

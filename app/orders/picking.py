@@ -110,10 +110,11 @@ def pick_in(uow: UnitOfWork, code: str, line_id: int, units: int, *, user: str |
         raise BadWaveRequest(f"{units} unit(s) is more than line {line.seq} of {sheet.code} still needs "
                              f"({line.quantity - line.picked_quantity} of {line.sku}).")
     picked = line.picked_quantity + units
-    if picked < line.quantity:
-        uow.picks.mark(line.id, picked, OPEN, user)
-    else:
-        uow.picks.mark(line.id, picked, "picked", user)
+    if not uow.picks.mark(line.id, picked, OPEN if picked < line.quantity else "picked", user,
+                          was=line.picked_quantity):
+        raise BadWaveRequest(f"line {line.seq} of {sheet.code} was picked meanwhile (by another picker?); "
+                             "scan the pick list again to see what is left.")
+    if picked == line.quantity:
         uow.stock.move_hold(line.stock_hold_id, "picked")
         _after_line(uow, sheet, line.order_id, user)
     return sheet_in(uow, code)
@@ -128,6 +129,9 @@ def short_in(uow: UnitOfWork, code: str, line_id: int, found: int, *, user: str 
     if found >= line.quantity:
         raise BadWaveRequest(f"line {line.seq} of {sheet.code} has all its {line.quantity} unit(s): it is not short.")
     missing = line.quantity - found
+    if not uow.picks.mark(line.id, found, "short", user, was=line.picked_quantity):
+        raise BadWaveRequest(f"line {line.seq} of {sheet.code} changed meanwhile (another picker?); "
+                             "scan the pick list again to see what is left.")
     order = uow.orders.get_by_id(line.order_id)
     assert order is not None
     uow.stock.move_hold(line.stock_hold_id, "released")
@@ -136,7 +140,6 @@ def short_in(uow: UnitOfWork, code: str, line_id: int, found: int, *, user: str 
         kept = uow.stock.hold(order.id, line.order_line_id, line.stock_id, found)
         if kept is not None:
             uow.stock.move_hold(kept, "picked")
-    uow.picks.mark(line.id, found, "short", user)
     result = Short(line.sku, line.location, found, missing)
     still = missing
     if line.product_id is not None:

@@ -102,9 +102,15 @@ class SqlPicks:
         rows = self.s.execute(_LINES.where(lines_t.c.order_id == order_id).order_by(lines_t.c.id)).all()
         return [_line(r) for r in rows]
 
-    def mark(self, line_id: int, picked_quantity: int, status: str, user: str | None) -> None:
-        self.s.execute(update(lines_t).where(lines_t.c.id == line_id).values(
+    def mark(self, line_id: int, picked_quantity: int, status: str, user: str | None,
+             was: int | None = None) -> bool:
+        # `was`: only while the line is open with that many picked (two pickers on one line)
+        where = [lines_t.c.id == line_id]
+        if was is not None:
+            where += [lines_t.c.status == "open", lines_t.c.picked_quantity == was]
+        done = self.s.execute(update(lines_t).where(*where).values(
             picked_quantity=picked_quantity, status=status, picked_by=user, picked_at=utcnow()))
+        return done.rowcount == 1
 
     def set_list_status(self, pick_list_id: int, status: str) -> None:
         self.s.execute(update(lists_t).where(lists_t.c.id == pick_list_id).values(status=status))

@@ -473,9 +473,13 @@ class _Picks(_Repo):
     def lines_of_order(self, order_id: int) -> list[PickLineRecord]:
         return sorted((l for l in self.t.pick_lines.values() if l.order_id == order_id), key=lambda l: l.id)
 
-    def mark(self, line_id: int, picked_quantity: int, status: str, user: str | None) -> None:
-        self.t.pick_lines[line_id] = replace(self.t.pick_lines[line_id], picked_quantity=picked_quantity,
-                                             status=status)
+    def mark(self, line_id: int, picked_quantity: int, status: str, user: str | None,
+             was: int | None = None) -> bool:
+        line = self.t.pick_lines[line_id]
+        if was is not None and (line.status != "open" or line.picked_quantity != was):
+            return False
+        self.t.pick_lines[line_id] = replace(line, picked_quantity=picked_quantity, status=status)
+        return True
 
     def set_list_status(self, pick_list_id: int, status: str) -> None:
         self.t.pick_lists[pick_list_id] = replace(self.t.pick_lists[pick_list_id], status=status)

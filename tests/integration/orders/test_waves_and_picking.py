@@ -275,3 +275,20 @@ def test_waves_made_at_once_never_put_an_order_on_two_lists(db: Database, tmp_pa
         listed = session.scalars(select(PickListOrder.order_id)).all()
     assert len(listed) == len(set(listed)) == 6
     assert sorted(o["number"] for m in made for o in m.orders) == sorted(f"WEB-{i}" for i in range(6))
+
+
+def test_two_pickers_on_one_line_never_pick_it_twice(db: Database, tmp_path: Path) -> None:
+    from app.orders import waves
+    from app.orders.errors import BadWaveRequest
+    setup(db, tmp_path, order_row("WEB-1", quantity=2))
+    code = waves.create(SqlUnitOfWork(db), "single")[0].code
+    first, second = SqlUnitOfWork(db), SqlUnitOfWork(db)
+    with first:
+        line = picking.sheet_in(first, code).lines[0]
+        picking.pick_in(first, code, line.id, 2, user="kim")
+        first.commit()
+    with second:  # the second picker's screen still showed the line open
+        assert not second.picks.mark(line.id, 2, "picked", "lee", was=0)
+        with pytest.raises(BadWaveRequest, match="not open"):
+            picking.pick_in(second, code, line.id, 2, user="lee")
+    assert ledger(db, "WEB-1") == [("A-01-1", 2, "picked")]
