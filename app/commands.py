@@ -16,6 +16,7 @@ class Command(enum.Enum):
     PROBLEM = "PD-CMD-PROBLEM"
     REPRINT = "PD-CMD-REPRINT"
     LOGOUT = "PD-CMD-LOGOUT"
+    SHORT = "PD-CMD-SHORT"  # the picker: this bin has fewer units than the pick list wants
 
     @property
     def label(self) -> str:

@@ -306,6 +306,58 @@ class OrderHoldRecord:
     release_reason: str | None = None
 
 
+@dataclass(frozen=True)
+class PickStop:
+    """Held units of an order line at one bin, where a picker walks to (waves are made of these)."""
+
+    hold_id: int
+    order_id: int
+    order_line_id: int
+    stock_id: int
+    quantity: int
+    location: str
+    zone: str
+    walk_sequence: int
+    sku: str
+    name: str
+
+
+@dataclass(frozen=True)
+class PickListRecord:
+    """A pick list's header."""
+
+    id: int
+    code: str
+    strategy: str | None = None  # None: printed by `documents picklist`, not made by a wave
+    zone: str | None = None
+    wave: str | None = None
+    status: str = "open"  # open, done
+
+
+@dataclass(frozen=True)
+class PickLineRecord:
+    """One stop of a pick list, with what the picker must scan there."""
+
+    id: int
+    pick_list_id: int
+    seq: int
+    order_id: int
+    order_number: str
+    order_line_id: int
+    stock_hold_id: int
+    stock_id: int
+    location: str
+    zone: str
+    walk_sequence: int
+    product_id: int | None
+    sku: str
+    name: str
+    quantity: int
+    picked_quantity: int = 0
+    status: str = "open"  # open, picked, short, cancelled (its order was)
+    tote: str | None = None
+
+
 # --- repositories ----------------------------------------------------------------------------
 
 
@@ -345,12 +397,37 @@ class Orders(Protocol):
 class Stock(Protocol):
     def lock_bins(self, product_id: int) -> list[StockBin]:
         """The product's bins, locked against other allocators until the transaction ends."""
-    def hold(self, order_id: int, line_id: int, stock_id: int, quantity: int) -> bool:
-        """Holds units at a bin if it still has them available (the database guards it); False if not."""
+    def hold(self, order_id: int, line_id: int, stock_id: int, quantity: int) -> int | None:
+        """Holds units at a bin if it still has them available (the database guards it): the
+        ledger row's id, or None if not."""
     def holds_of_order(self, order_id: int) -> list[StockHoldRecord]: ...
     def move_hold(self, hold_id: int, to: str) -> None:
         """Moves a ledger row; released and shipped units leave the bin's allocated count
         (shipped units leave its quantity on hand too)."""
+
+
+class Picks(Protocol):
+    def stops_of_orders(self, order_ids: list[int]) -> list[PickStop]:
+        """The orders' held (not yet picked) units, one stop per ledger row."""
+    def lock_waiting(self, order_ids: list[int], status: str) -> set[int]:
+        """Locks the orders still in `status` for the rest of the transaction; their ids."""
+    def add_list(self, code: str, strategy: str, zone: str | None, wave: str | None,
+                 order_ids: list[int]) -> int: ...
+    def add_lines(self, pick_list_id: int, lines: list[tuple[int, int, int, int, int, int]]) -> None:
+        """Lines of a list: (seq, order id, order line id, ledger row id, stock id, quantity) each."""
+    def get_list(self, code: str) -> PickListRecord | None: ...
+    def lines_of_list(self, pick_list_id: int) -> list[PickLineRecord]:
+        """The list's lines by seq."""
+    def lines_of_order(self, order_id: int) -> list[PickLineRecord]:
+        """Every wave line of the order, on every list (a zone wave splits it)."""
+    def mark(self, line_id: int, picked_quantity: int, status: str, user: str | None,
+             was: int | None = None) -> bool:
+        """Sets a line's picked units and status (if `was` is given: only while it is open with
+        that many picked, which the database guards); whether it did."""
+    def set_list_status(self, pick_list_id: int, status: str) -> None: ...
+    def set_tote(self, order_id: int, tote: str) -> None: ...
+    def found_short(self, stock_id: int, units: int) -> None:
+        """A picker found `units` fewer at the bin than it should hold: its on-hand count drops."""
 
 
 class Holds(Protocol):
@@ -468,6 +545,7 @@ class UnitOfWork(Protocol):
     holds: Holds
     audit: AuditLog
     reviews: Any  # app.supervision.model.Reviews (the exception queue's decisions)
+    picks: Picks
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(self, *exc: object) -> None: ...

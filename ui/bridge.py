@@ -35,6 +35,7 @@ class StationBridge(QObject):
     supervisor_changed = Signal(object)  # who opened the device settings, or None
     test_scan = Signal(object)  # Scan read during the device screen's scan test
     exit_authorised = Signal(str)
+    picking_changed = Signal(object)  # PickingSnapshot | None: the picker screen
     applied = Signal()  # a snapshot has been applied (tests, benchmarks)
     _published = Signal(object)  # from the core's thread to the GUI thread
 
@@ -144,6 +145,8 @@ class StationBridge(QObject):
             self.supervisor_changed.emit(new.supervisor)
         if new.test_scan is not None and new.test_scan != old.test_scan:
             self.test_scan.emit(new.test_scan.scan)
+        if new.picking != old.picking:
+            self.picking_changed.emit(new.picking)
         if new.exit_authorised_by and new.exit_authorised_by != old.exit_authorised_by:
             self.exit_authorised.emit(new.exit_authorised_by)
 
@@ -164,6 +167,10 @@ class StationBridge(QObject):
     def acknowledge(self) -> None:
         """ACK by key or touch."""
         self.runner.call("acknowledge")
+
+    def short_pick(self) -> None:
+        """SHORT by touch on the picker screen."""
+        self.runner.call("short_pick")
 
     def undo(self) -> None:
         """UNDO by touch."""

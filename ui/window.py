@@ -18,6 +18,7 @@ from ui.screens.home import HomeScreen
 from ui.screens.lock import LockOverlay
 from ui.screens.login import LoginScreen
 from ui.screens.pack import PackScreen
+from ui.screens.picking import PickingScreen
 from ui.screens.prompts import ReasonPrompt, SupervisorPrompt
 from ui.screens.steps import ConfirmScreen, PrintScreen, WeighScreen
 from ui.style import ERROR_TEXT, GREEN, MESSAGE_PT, PANEL, RED, STATUS_PT, STYLESHEET
@@ -74,6 +75,7 @@ class StationWindow(QMainWindow):
         self.screens: dict[str, QWidget] = {
             "login": LoginScreen(station), "home": HomeScreen(station), "pack": PackScreen(station),
             "weigh": WeighScreen(station), "print": PrintScreen(station), "confirm": ConfirmScreen(station),
+            "pick": PickingScreen(station),
         }
         cancel = station.cancel_question
         self.box_prompt = ReasonPrompt(QUESTION_TEXT[QuestionKind.BOX_REASON], BOX_REASONS,

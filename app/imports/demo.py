@@ -8,7 +8,7 @@ import logging
 from dataclasses import dataclass, field
 
 from app.imports import ImportReport, import_file
-from app.orders import allocation, holds
+from app.orders import holds, picking, waves
 from app.orders.status import OrderStatus
 from app.orders.validation import HoldKind, HoldReason
 from app.paths import resource
@@ -52,13 +52,17 @@ def load_demo(db: Database) -> DemoReport:
     created = [n for r in report.imports if r.kind == "orders" for n in r.created_numbers]
     uow = SqlUnitOfWork(db)
     with uow:
+        to_pick = []
         for order in uow.orders.in_status((OrderStatus.ALLOCATED.value, OrderStatus.VALIDATED.value), created):
             if order.number in HELD:
                 holds.hold_in(uow, order, [HoldReason(HoldKind.SUPERVISOR, HELD[order.number])], user="demo")
                 report.held += 1
             elif order.status == OrderStatus.ALLOCATED.value:
-                allocation.picked_in(uow, order, user="demo", reason="demo data: picked")
-                report.made_ready += 1
+                to_pick.append(order.number)
+        # the demo stands in for the pickers through the same flow: a list per order (their
+        # totes stay the demo's), each confirmed picked
+        for made in waves.create_in(uow, "single", user="demo", numbers=to_pick) if to_pick else []:
+            report.made_ready += len(picking.confirm_in(uow, made.code, user="demo").picked_orders)
         uow.commit()
     log.info("demo: %d orders ready to pack, %d on hold", report.made_ready, report.held)
     return report

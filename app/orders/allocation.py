@@ -155,9 +155,14 @@ def picked_in(uow: UnitOfWork, order: OrderRecord, *, user: str | None = None, r
     lifecycle.change_status(uow, order, S.PICKED, user=user, reason=reason)
 
 
-def shipped_in(uow: UnitOfWork, order: OrderRecord, *, user: str | None = None) -> int:
-    """The order left the building: its holds move to shipped, which lowers the bins' on-hand
-    quantity (for the shipping stage to call when it moves the order to shipped); units shipped."""
-    units = move_holds_in(uow, order, "shipped")
-    lifecycle.record_event(uow, order.id, "StockShipped", user=user, units=units)
-    return units
+def finish_picking_in(uow: UnitOfWork, order: OrderRecord, *, user: str | None = None) -> bool:
+    """An order being picked whose every pick line (on every list) is done becomes picked; whether it did."""
+    lines = uow.picks.lines_of_order(order.id)
+    if order.status != S.PICKING.value or any(line.status == "open" for line in lines):
+        return False
+    picked_in(uow, order, user=user, reason="every line picked")
+    return True
+
+
+# Shipping lowers on-hand in app.orders.lifecycle: every change to `shipped` moves the
+# order's packed units held/picked -> shipped there (one place for every path to shipped).

@@ -78,3 +78,25 @@ class ReasonRequired(OrderError):
 
     def __init__(self, action: str, number: str) -> None:
         super().__init__(f"Say why you {action} order {number}: give --reason TEXT (it goes into the order's log).")
+
+
+class PickListNotFound(OrderError):
+    """No pick list has this code."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(f"No pick list is called {code!r}; scan the barcode at the top of the pick list "
+                         "(PL-...), or list the wave again with `packdesk waves create --json`.")
+
+
+class NotAWaveList(OrderError):
+    """A pick list printed by `documents picklist`: it has no lines to pick or confirm."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(f"Pick list {code} was printed for the packing stations and was not made by a "
+                         "wave, so it has no lines to pick here; pick the lists `packdesk waves create` makes.")
+
+
+class BadWaveRequest(OrderError):
+    """A wave asked for with options that do not fit."""

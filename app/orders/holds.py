@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from app.orders import lifecycle
-from app.orders.allocation import allocate_in, release_stock_in
+from app.orders.allocation import allocate_in, finish_picking_in, release_stock_in
 from app.orders.errors import NotOnHold, OrderNotFound, ReasonRequired
 from app.orders.settings import OrderSettings
 from app.orders.status import OrderStatus
@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 S = OrderStatus
 # where a released order goes back to, by the status it was held from
 RESUME = {S.CAPTURED.value: S.VALIDATED, S.VALIDATED.value: S.VALIDATED, S.ALLOCATED.value: S.ALLOCATED,
-          S.BACKORDERED.value: S.BACKORDERED, S.PICKING.value: S.ALLOCATED, S.PICKED.value: S.PICKED,
+          S.BACKORDERED.value: S.BACKORDERED, S.PICKING.value: S.PICKING, S.PICKED.value: S.PICKED,
           S.PACKING.value: S.PICKED, S.PACKED.value: S.PICKED}
 
 
@@ -66,6 +66,8 @@ def release_in(uow: UnitOfWork, order: OrderRecord, reason: str, settings: Order
     order = lifecycle.change_status(uow, order, target, user=user, reason=reason)
     if order.status == S.VALIDATED.value:  # held at validation: on to allocation, as if it had passed
         allocate_in(uow, order, settings, user=user)
+    elif order.status == S.PICKING.value:  # held by a short pick: picked if its lists are done
+        finish_picking_in(uow, order, user=user)
     return (uow.orders.get_by_id(order.id) or order).status
 
 
@@ -82,6 +84,9 @@ def cancel_in(uow: UnitOfWork, order: OrderRecord, reason: str, *, user: str | N
     """cancel in the caller's unit of work (the status table refuses an order being packed)."""
     order = lifecycle.change_status(uow, order, S.CANCELLED, user=user, reason=reason)
     freed = release_stock_in(uow, order)
+    for line in uow.picks.lines_of_order(order.id):  # off its pick lists: nobody picks it any more
+        if line.status == "open":
+            uow.picks.mark(line.id, line.picked_quantity, "cancelled", user)
     uow.holds.release_all(order.id, user, f"cancelled: {reason}")
     lifecycle.record_event(uow, order.id, "OrderCancelled", user=user, reason=reason, units_released=freed)
     log.info("order %s cancelled by %s: %s (%d units back in stock)", order.number, user, reason, freed)

@@ -36,6 +36,35 @@ def change_status(uow: UnitOfWork, order: OrderRecord, to: OrderStatus | str, *,
     return replace(order, status=target.value)
 
 
+def _stock_leaves(uow: UnitOfWork, order_id: int, *, station: str | None, user: str | None) -> int:
+    """The order left the building: what it packed leaves the bins' on-hand count (its ledger
+    rows held/picked -> shipped, line by line up to the units packed; units held beyond that,
+    for a backorder, stay held). Every path to `shipped` comes here, through change_status or
+    status_changed; units shipped."""
+    packed = {line.id: line.packed_quantity for line in uow.orders.lines(order_id)}
+    shipped = 0
+    for hold in uow.stock.holds_of_order(order_id):
+        if hold.status not in ("held", "picked"):
+            continue
+        left = packed.get(hold.order_line_id, 0)
+        if left <= 0:
+            continue
+        if hold.quantity <= left:
+            uow.stock.move_hold(hold.id, "shipped")
+            units = hold.quantity
+        else:  # part of the row ships: split it, the rest stays held for the backorder
+            uow.stock.move_hold(hold.id, "released")
+            out = uow.stock.hold(order_id, hold.order_line_id, hold.stock_id, left)
+            if out is not None:
+                uow.stock.move_hold(out, "shipped")
+            uow.stock.hold(order_id, hold.order_line_id, hold.stock_id, hold.quantity - left)
+            units = left
+        packed[hold.order_line_id] = left - units
+        shipped += units
+    record_event(uow, order_id, "StockShipped", station=station, user=user, units=shipped)
+    return shipped
+
+
 def status_changed(uow: UnitOfWork, order_id: int, number: str, previous: str, to: str, *,
                    station: str | None = None, user: str | None = None, reason: str | None = None) -> None:
     """Checks and records a move that a claim statement made (it rolls back if the table forbids it)."""
@@ -46,3 +75,5 @@ def status_changed(uow: UnitOfWork, order_id: int, number: str, previous: str, t
     if user is not None and user not in MACHINE_ACTORS:  # a person's change: into the audit log as well
         uow.audit.append(user, "StatusChanged", f"order {number}",
                          {"from": previous, "to": to, "station": station, "reason": reason})
+    if to == OrderStatus.SHIPPED.value:
+        _stock_leaves(uow, order_id, station=station, user=user)

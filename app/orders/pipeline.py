@@ -47,7 +47,8 @@ def validate_in(uow: UnitOfWork, order: OrderRecord, settings: OrderSettings, *,
     passes, and was held by validation, goes on as validated."""
     lines = uow.orders.lines(order.id)
     products = {p.id: p for p in uow.products.by_ids({l.product_id for l in lines if l.product_id is not None})}
-    earlier = uow.orders.orders_of_customer(order.email) if order.email else 0
+    # counted only when the first-order rule is on (without an index it reads every order)
+    earlier = uow.orders.orders_of_customer(order.email) if order.email and settings.rules.review_first_order else 0
     verdict = review(order, lines, products, settings.rules, earlier)
     if order.status == S.ON_HOLD.value:
         if verdict.passed and uow.events.status_before(order.id, S.ON_HOLD.value) == S.CAPTURED.value:

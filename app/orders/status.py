@@ -36,7 +36,8 @@ TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
     # an order nobody has started to pick: its stock holds are released and it is validated again.
     S.VALIDATED: frozenset({S.ALLOCATED, S.BACKORDERED, S.ON_HOLD, S.CANCELLED, S.CAPTURED}),
     # A supervisor releases a held order to wherever its work can resume.
-    S.ON_HOLD: frozenset({S.VALIDATED, S.ALLOCATED, S.PICKED, S.BACKORDERED, S.CANCELLED, S.CAPTURED}),
+    S.ON_HOLD: frozenset({S.VALIDATED, S.ALLOCATED, S.PICKING, S.PICKED, S.BACKORDERED, S.CANCELLED,
+                          S.CAPTURED}),
     # packing straight from allocated when the station picks and packs ([orders] pack_from)
     S.ALLOCATED: frozenset({S.PICKING, S.PICKED, S.PACKING, S.BACKORDERED, S.ON_HOLD, S.CANCELLED, S.CAPTURED}),
     S.BACKORDERED: frozenset({S.ALLOCATED, S.ON_HOLD, S.CANCELLED, S.CAPTURED}),

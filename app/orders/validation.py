@@ -30,6 +30,7 @@ class HoldKind(str, enum.Enum):
     ADDRESS_MISMATCH = "address_mismatch"
     FIRST_ORDER = "first_order"
     SUPERVISOR = "supervisor"  # held by hand
+    SHORT_PICK = "short_pick"  # a picker found too few units and no other bin has them
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from app.packing.prompt_scans import record_prompt_scan
 from app.packing.service import PackingService
 from app.packing.settings import PackingSettings
 from app.packing.supervisor import SupervisorNotRecognised, authorise_supervisor
+from app.picking.service import PickingService
 from app.store.session import Database
 from app.ports import DeviceState
 from app.station.ports import HealthProbe
@@ -51,6 +52,7 @@ class StationBackend:
     db: Database
     service: PackingService
     records: DatabaseRecords
+    picking: PickingService | None = None  # the picker screen's use cases
 
     def close(self) -> None:
         """Close the database."""
@@ -72,4 +74,5 @@ def open_backend(database_url: str, settings: PackingSettings) -> StationBackend
     """Connect to the station's database and build the use cases for this station."""
     db = Database(database_url)
     service = PackingService(db, settings.station_code, settings)
-    return StationBackend(db, service, DatabaseRecords(db, settings.station_code))
+    return StationBackend(db, service, DatabaseRecords(db, settings.station_code),
+                          PickingService(db, settings.station_code))

@@ -17,6 +17,8 @@ from app.packing.api import (
 )
 from app.packing.reasons import ANSWERED, CANCEL, REFUSED, Reason
 from app.packing.scan_rules import label_code
+from app.picking.api import PickingApi
+from app.picking.flow import PickerFlow, Reply
 from app.ports import DeviceState, DeviceStatus, PrintResult, Scan
 from app.station import labels
 from app.station.devices import (
@@ -51,8 +53,9 @@ class StationCore:
     def __init__(self, api: PackingApi, devices: StationDevices, render: DocumentRenderer, records: StationRecords,
                  clock: MonotonicClock, io: Executor, checks: Executor,
                  idle_timeout_s: float | None = None, lease_interval_s: float | None = None,
-                 database_checks: Executor | None = None) -> None:
+                 database_checks: Executor | None = None, picking: PickingApi | None = None) -> None:
         self.api, self.devices, self.records = api, devices, records
+        self.picker = PickerFlow(picking) if picking is not None else None  # a picker's login picks here
         self.render = render
         self.clock, self.io, self.checks = clock, io, checks
         # The database's check on a thread of its own: a connect that hangs must not delay the scale's.
@@ -123,6 +126,12 @@ class StationCore:
         if self.state.user is None:
             self._login(scan.data)
             return
+        if self.state.step is Step.PICK and self.picker is not None:
+            if command_for(scan.data) is Command.LOGOUT:
+                self.logout()
+            else:
+                self._picked(self.picker.scan(scan.data, self.state.user.username))
+            return
         if self.state.pack is not None:
             if self.state.step in LABEL_STEPS and self._not_for_the_label_screen(scan):
                 return
@@ -144,6 +153,12 @@ class StationCore:
 
     def _login(self, badge: str) -> None:
         user = self.api.login(badge)
+        if user.role == "picker" and self.picker is not None:
+            self.picker.reset()
+            self._set(user=user, step=Step.PICK, picking=self.picker.state)
+            self._last_activity = self.clock()
+            self._say(f"Hello {user.display_name}. Scan a pick list.", Level.OK)
+            return
         pack = self.api.resume_open_pack(user)
         self._set(user=user, step=Step.HOME)
         self._last_activity = self.clock()
@@ -192,8 +207,10 @@ class StationCore:
                 reason = (f"{reason} Order {pack.order_number} stays open at this station: "
                           "whoever logs in next takes it over.")
         self._lease_due = None
+        if self.picker is not None:
+            self.picker.reset()
         self._set(user=None, pack=None, home=None, lock=None, question=None, printing=None, weighing=None,
-                  supervisor=None, step=Step.LOGIN, ignored=())
+                  supervisor=None, step=Step.LOGIN, ignored=(), picking=None)
         self._say(reason)
 
     def touch(self) -> None:
@@ -268,8 +285,37 @@ class StationCore:
 
     # --- the pack --------------------------------------------------------------------------
 
+    # --- picking -------------------------------------------------------------------------
+
+    def _picked(self, reply: Reply) -> None:
+        """Publishes the picker's flow after an input: the lock like a mis-scan's, the sound."""
+        assert self.picker is not None
+        state = self.picker.state
+        self._set(picking=state, lock=state.lock)
+        if reply.locked:
+            self._say(reply.text, Level.ERROR, Sound.LOCK)
+        elif reply.done:
+            self._say(reply.text, Level.OK, Sound.DONE)
+        else:
+            self._say(reply.text, Level.OK if reply.ok else Level.ERROR, Sound.ACCEPT if reply.ok else Sound.ERROR)
+
+    def short_pick(self) -> None:
+        """SHORT by touch on the picker screen."""
+        self.touch()
+        if self.picker is None or self.state.step is not Step.PICK or self.state.user is None:
+            self._error("SHORT works on the picker screen only.")
+            return
+        try:
+            self._picked(self.picker.short(self.state.user.username))
+        except PackdeskError as exc:
+            self._error(str(exc))
+
     def acknowledge(self) -> None:
         """ACK by key or touch."""
+        if self.state.step is Step.PICK and self.picker is not None:
+            self.touch()
+            self._picked(self.picker.acknowledge())
+            return
         self._pack_call(lambda o, u: self._show_scan(self.api.acknowledge(o, u)))
 
     def undo(self) -> None:

@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass
 
 from app.packing.api import BoxChoice, HomeSummary, Packer, PackSnapshot, ScanResult
+from app.picking.flow import PickingSnapshot
 from app.ports import DeviceStatus, Scan
 from app.station.roles import home_screen
 
@@ -20,6 +21,7 @@ class Step(str, enum.Enum):
     PRINT = "print"
     CONFIRM = "confirm"
     DEVICES = "devices"  # the supervisor's device settings
+    PICK = "pick"  # a picker's login: the picker screen (app/picking/flow.py)
 
 
 class QuestionKind(str, enum.Enum):
@@ -137,6 +139,7 @@ class StationSnapshot:
     supervisor: str | None = None  # who opened the device settings (step DEVICES)
     exit_authorised_by: str | None = None
     ignored: tuple[str, ...] = ()  # scans ignored during the lock, named on the lock screen
+    picking: PickingSnapshot | None = None  # a picker's pick list (step PICK)
 
     @property
     def screen(self) -> str:

@@ -202,7 +202,7 @@ class Order(Base):
     sla_due_at: Mapped[datetime | None] = mapped_column()
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
     ship_to_id: Mapped[int | None] = mapped_column(ForeignKey("addresses.id"))
-    email: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(200), index=True)  # the first-order rule counts by it
     carrier: Mapped[str | None] = mapped_column(String(40))
     service_level: Mapped[str] = mapped_column(String(40), default="standard")
     shipping_method: Mapped[str | None] = mapped_column(String(100))
@@ -345,6 +345,11 @@ class PickList(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # a wave's list (packdesk waves create): how it was made, and whether every line is done
+    strategy: Mapped[str | None] = mapped_column(String(10))  # single, batch, zone, wave
+    zone: Mapped[str | None] = mapped_column(String(16))  # a zone list: the zone it covers
+    wave: Mapped[str | None] = mapped_column(String(40))  # the lists made together share it
+    status: Mapped[str] = mapped_column(String(10), default="open", server_default="open")  # open, done
     orders: Mapped[list["PickListOrder"]] = relationship(
         back_populates="pick_list", cascade="all, delete-orphan", order_by="PickListOrder.seq")
 
@@ -359,6 +364,31 @@ class PickListOrder(Base):
     pick_list: Mapped[PickList] = relationship(back_populates="orders")
 
     __table_args__ = (UniqueConstraint("pick_list_id", "order_id", name="uq_pick_list_orders_list_order"),)
+
+
+class PickLine(Base):
+    """One stop of a wave's pick list: the units of one stock hold (an order line at a bin),
+    in walking order; picked in full, or short (the rest re-allocated or the order held)."""
+
+    __tablename__ = "pick_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pick_list_id: Mapped[int] = mapped_column(ForeignKey("pick_lists.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id", ondelete="CASCADE"))
+    stock_hold_id: Mapped[int] = mapped_column(ForeignKey("stock_holds.id"))
+    stock_id: Mapped[int] = mapped_column(ForeignKey("stock.id"))
+    quantity: Mapped[int] = mapped_column(Integer)
+    picked_quantity: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(10), default="open")  # open, picked, short, cancelled
+    picked_by: Mapped[str | None] = mapped_column(String(64))
+    picked_at: Mapped[datetime | None] = mapped_column()
+
+    __table_args__ = (
+        CheckConstraint("quantity >= 1 AND picked_quantity >= 0 AND picked_quantity <= quantity", name="quantity"),
+        CheckConstraint("status IN ('open', 'picked', 'short', 'cancelled')", name="status"),
+    )
 
 
 # --- packing ---------------------------------------------------------------------------

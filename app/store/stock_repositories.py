@@ -41,16 +41,16 @@ class SqlStock:
             .with_for_update(of=stock_t)).all()
         return [StockBin(*row) for row in rows]
 
-    def hold(self, order_id: int, line_id: int, stock_id: int, quantity: int) -> bool:
+    def hold(self, order_id: int, line_id: int, stock_id: int, quantity: int) -> int | None:
         # the guard is in the statement: a bin never holds more than it has
         done = self.s.execute(update(stock_t).where(
             stock_t.c.id == stock_id, stock_t.c.quantity - stock_t.c.allocated >= quantity,
         ).values(allocated=stock_t.c.allocated + quantity))
         if done.rowcount != 1:
-            return False
-        self.s.execute(insert(holds_t).values(order_id=order_id, order_line_id=line_id, stock_id=stock_id,
-                                              quantity=quantity, status="held", created_at=utcnow()))
-        return True
+            return None
+        return int(self.s.execute(insert(holds_t).values(
+            order_id=order_id, order_line_id=line_id, stock_id=stock_id, quantity=quantity, status="held",
+            created_at=utcnow()).returning(holds_t.c.id)).scalar_one())
 
     def holds_of_order(self, order_id: int) -> list[StockHoldRecord]:
         rows = self.s.execute(select(holds_t.c.id, holds_t.c.order_id, holds_t.c.order_line_id, holds_t.c.stock_id,

@@ -18,6 +18,7 @@ from app.store.errors import database_problem
 from app.store import repositories as r
 from app.store.audit_log import SqlAuditLog
 from app.store.review_repositories import SqlReviews
+from app.store.picking_repositories import SqlPicks
 from app.store.stock_repositories import SqlHolds, SqlStock
 from app.store.session import Database, is_connection_problem
 from app.unit_of_work import Conflict
@@ -58,6 +59,7 @@ class SqlUnitOfWork:
         self.holds = SqlHolds(session)
         self.audit = SqlAuditLog(session)
         self.reviews = SqlReviews(session)
+        self.picks = SqlPicks(session)
 
     def __enter__(self) -> SqlUnitOfWork:
         assert self.session is None, "a unit of work is entered once at a time (use the *_in functions inside)"

@@ -16,6 +16,7 @@ from typing import Any
 from app.audit.chain import GENESIS, AuditEntry, detail_text, record_hash
 from app.orders.status import queued_for_packing
 from app.unit_of_work import (
+    PickLineRecord, PickListRecord, PickStop,
     BarcodeRecord, BoxRecord, ClaimRow, Conflict, ExceptionRecord, ItemRecord, LabelRecord, LineRecord,
     OrderHoldRecord, OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, StockBin,
     StockHoldRecord, UserRecord,
@@ -46,6 +47,8 @@ class Tables:
     stock_holds: dict[int, StockHoldRecord] = field(default_factory=dict)
     order_holds: dict[int, OrderHoldRecord] = field(default_factory=dict)
     audit: list[AuditEntry] = field(default_factory=list)
+    pick_lists: dict[int, PickListRecord] = field(default_factory=dict)
+    pick_lines: dict[int, PickLineRecord] = field(default_factory=dict)
 
 
 class FakeStore:
@@ -99,7 +102,7 @@ class FakeUnitOfWork:
         self.parcels, self.serials, self.labels = _Parcels(self), _Serials(self), _Labels(self)
         self.scans, self.events, self.station_log = _Scans(self), _Events(self), _StationLog(self)
         self.users, self.exceptions, self.counters = _Users(self), _Exceptions(self), _Counters(self)
-        self.stock, self.holds, self.audit = _Stock(self), _Holds(self), _Audit(self)
+        self.stock, self.holds, self.audit, self.picks = _Stock(self), _Holds(self), _Audit(self), _Picks(self)
         return self
 
     def commit(self) -> None:
@@ -418,14 +421,14 @@ class _Stock(_Repo):
     def lock_bins(self, product_id: int) -> list[StockBin]:
         return sorted((b for b in self.t.bins.values() if b.product_id == product_id), key=lambda b: b.id)
 
-    def hold(self, order_id: int, line_id: int, stock_id: int, quantity: int) -> bool:
+    def hold(self, order_id: int, line_id: int, stock_id: int, quantity: int) -> int | None:
         stock = self.t.bins[stock_id]
         if stock.quantity - stock.allocated < quantity:
-            return False
+            return None
         self.t.bins[stock_id] = replace(stock, allocated=stock.allocated + quantity)
         hold_id = self.new_id()
         self.t.stock_holds[hold_id] = StockHoldRecord(hold_id, order_id, line_id, stock_id, quantity)
-        return True
+        return hold_id
 
     def holds_of_order(self, order_id: int) -> list[StockHoldRecord]:
         return sorted((h for h in self.t.stock_holds.values() if h.order_id == order_id), key=lambda h: h.id)
@@ -453,3 +456,60 @@ class _Holds(_Repo):
             self.t.order_holds[hold.id] = replace(hold, released_at=datetime.now(timezone.utc), released_by=by,
                                                   release_reason=reason)
         return len(mine)
+
+
+class _Picks(_Repo):
+    """Pick lists and their lines, built from the fake's bins, lines and orders."""
+
+    def stops_of_orders(self, order_ids: list[int]) -> list[PickStop]:
+        out = []
+        for h in sorted(self.t.stock_holds.values(), key=lambda h: h.id):
+            if h.order_id in order_ids and h.status == "held":
+                b, line = self.t.bins[h.stock_id], self.t.lines[h.order_line_id]
+                out.append(PickStop(h.id, h.order_id, h.order_line_id, h.stock_id, h.quantity, b.location, b.zone,
+                                    b.walk_sequence, line.sku, line.name))
+        return out
+
+    def lock_waiting(self, order_ids: list[int], status: str) -> set[int]:
+        return {i for i in order_ids if self.t.orders[i].status == status}
+
+    def add_list(self, code: str, strategy: str, zone: str | None, wave: str | None, order_ids: list[int]) -> int:
+        list_id = self.new_id()
+        self.t.pick_lists[list_id] = PickListRecord(list_id, code, strategy, zone, wave)
+        return list_id
+
+    def add_lines(self, pick_list_id: int, lines: list[tuple[int, int, int, int, int, int]]) -> None:
+        for seq, order_id, line_id, hold_id, stock_id, quantity in lines:
+            lid, b, line = self.new_id(), self.t.bins[stock_id], self.t.lines[line_id]
+            order = self.t.orders[order_id]
+            self.t.pick_lines[lid] = PickLineRecord(lid, pick_list_id, seq, order_id, order.number, line_id, hold_id,
+                                                    stock_id, b.location, b.zone, b.walk_sequence, line.product_id,
+                                                    line.sku, line.name, quantity, tote=order.tote)
+
+    def get_list(self, code: str) -> PickListRecord | None:
+        return next((p for p in self.t.pick_lists.values() if p.code == code), None)
+
+    def lines_of_list(self, pick_list_id: int) -> list[PickLineRecord]:
+        return sorted((l for l in self.t.pick_lines.values() if l.pick_list_id == pick_list_id),
+                      key=lambda l: (l.seq, l.id))
+
+    def lines_of_order(self, order_id: int) -> list[PickLineRecord]:
+        return sorted((l for l in self.t.pick_lines.values() if l.order_id == order_id), key=lambda l: l.id)
+
+    def mark(self, line_id: int, picked_quantity: int, status: str, user: str | None,
+             was: int | None = None) -> bool:
+        line = self.t.pick_lines[line_id]
+        if was is not None and (line.status != "open" or line.picked_quantity != was):
+            return False
+        self.t.pick_lines[line_id] = replace(line, picked_quantity=picked_quantity, status=status)
+        return True
+
+    def set_list_status(self, pick_list_id: int, status: str) -> None:
+        self.t.pick_lists[pick_list_id] = replace(self.t.pick_lists[pick_list_id], status=status)
+
+    def set_tote(self, order_id: int, tote: str) -> None:
+        self.t.orders[order_id] = replace(self.t.orders[order_id], tote=tote)
+
+    def found_short(self, stock_id: int, units: int) -> None:
+        b = self.t.bins[stock_id]
+        self.t.bins[stock_id] = replace(b, quantity=max(0, b.quantity - units))

@@ -207,18 +207,46 @@ def test_a_released_pack_from_allocated_goes_back_to_allocated(store, uow, mug) 
     assert status(uow, "PD-1001") == "allocated"
 
 
+def _packed(store, number: str, units: dict[str, int] | None = None) -> None:
+    """The order packed (every unit, or `units` by SKU), as a station leaves it."""
+    order = next(o for o in store.tables.orders.values() if o.number == number)
+    for line in [l for l in store.tables.lines.values() if l.order_id == order.id]:
+        packed = line.quantity if units is None else units.get(line.sku, 0)
+        store.tables.lines[line.id] = replace(line, packed_quantity=packed)
+    store.tables.orders[order.id] = replace(order, status="packed")
+
+
 def test_picking_then_shipping_an_order_lowers_the_stock_on_hand(store, uow, mug) -> None:
-    from app.orders import allocation
+    from app.orders import allocation, lifecycle
     shelf = store.add_bin(mug, "A-01-1", 5)
     validated(store, "PD-1001", [(mug, 2)])
     pipeline.allocate(uow, None, PICKED)
     with uow:
-        order = uow.orders.get("PD-1001")
-        allocation.picked_in(uow, order, user="dmitri")
-        assert allocation.shipped_in(uow, uow.orders.get("PD-1001")) == 2
+        allocation.picked_in(uow, uow.orders.get("PD-1001"), user="dmitri")
+        uow.commit()
+    assert (store.tables.bins[shelf.id].quantity, store.tables.bins[shelf.id].allocated) == (5, 2)
+    _packed(store, "PD-1001")
+    with uow:  # any path to shipped goes through the lifecycle, which lowers on-hand
+        lifecycle.change_status(uow, uow.orders.get("PD-1001"), "shipped", user="dispatch")
         uow.commit()
     assert (store.tables.bins[shelf.id].quantity, store.tables.bins[shelf.id].allocated) == (3, 0)
     assert {h.status for h in store.tables.stock_holds.values()} == {"shipped"}
+    assert any(e["kind"] == "StockShipped" and e["detail"] == {"units": 2} for e in store.tables.events)
+
+
+def test_a_partial_shipment_ships_what_was_packed_and_keeps_the_rest_held(store, uow, mug) -> None:
+    from app.orders import lifecycle
+    shelf = store.add_bin(mug, "A-01-1", 5)
+    validated(store, "PD-1001", [(mug, 3)])
+    pipeline.allocate(uow, None, AT_STATION)
+    _packed(store, "PD-1001", {mug.sku: 1})
+    with uow:
+        lifecycle.change_status(uow, uow.orders.get("PD-1001"), "shipped")
+        uow.commit()
+    # one unit left the building; two stay held for the backorder
+    assert (store.tables.bins[shelf.id].quantity, store.tables.bins[shelf.id].allocated) == (4, 2)
+    assert sorted((h.status, h.quantity) for h in store.tables.stock_holds.values()) == [
+        ("held", 2), ("released", 3), ("shipped", 1)]
 
 
 def test_validating_again_sends_on_an_order_held_by_validation_that_now_passes(store, uow, mug) -> None:
@@ -236,3 +264,26 @@ def test_validating_again_leaves_an_order_a_supervisor_held(store, uow, mug) -> 
     pipeline.allocate(uow, None, PICKED)
     holds.hold(uow, "PD-1001", "customer asked to wait", user="sam")
     assert pipeline.validate(uow, ["PD-1001"], PICKED).statuses == {"on_hold": 1}
+
+
+def test_cancelling_an_order_being_picked_takes_it_off_its_pick_list(store, uow, mug) -> None:
+    from app.orders import waves
+    shelf = store.add_bin(mug, "A-01-1", 5)
+    validated(store, "PD-1001", [(mug, 2)])
+    pipeline.allocate(uow, None, PICKED)
+    made = waves.create(uow, "single")
+    assert status(uow, "PD-1001") == "picking" and made[0].lines == 1
+    holds.cancel(uow, "PD-1001", "customer changed their mind", user="sofia")
+    assert [l.status for l in store.tables.pick_lines.values()] == ["cancelled"]
+    assert (store.tables.bins[shelf.id].quantity, store.tables.bins[shelf.id].allocated) == (5, 0)
+
+
+@pytest.mark.parametrize("rule_on, expected", [(True, "on_hold"), (False, "allocated")])
+def test_the_first_order_rule_counts_the_customers_orders_only_when_it_is_on(store, uow, mug, rule_on: bool,
+                                                                           expected: str) -> None:
+    from app.orders.settings import ValidationRules
+    store.add_bin(mug, "A-01-1", 3)
+    store.add_order("PD-1001", [(mug, 1)], status="captured", ship_to=HAMBURG, email="new@example.org",
+                    total=mug.price)
+    settings = OrderSettings(rules=ValidationRules(review_first_order=rule_on, review_address_mismatch=False))
+    assert pipeline.validate(uow, ["PD-1001"], settings).statuses == {expected: 1}

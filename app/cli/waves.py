@@ -1,0 +1,78 @@
+"""`packdesk waves create` and `packdesk picks confirm`: allocated orders onto pick lists in
+walking order, and a whole pick list confirmed as picked (for warehouses that pick outside
+Packdesk; the picker screen picks line by line)."""
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+from dataclasses import asdict
+
+from app.cli.db import add_database_options, open_database
+from app.cli.orders import shown
+from app.orders import picking, waves
+from app.store.uow import SqlUnitOfWork
+
+log = logging.getLogger(__name__)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Adds `waves create` and `picks confirm`."""
+    parser = subparsers.add_parser("waves", help="put allocated orders on pick lists")
+    sub = parser.add_subparsers(dest="waves_command", metavar="ACTION", required=True)
+    create = sub.add_parser("create", help="pick lists in walking order for the allocated orders")
+    create.add_argument("--strategy", required=True, choices=waves.STRATEGIES,
+                        help="single: a list per order; batch: N orders a list, a tote each; zone: a list per "
+                             "zone; wave: grouped by carrier and cut-off (SLA)")
+    create.add_argument("--max-orders", type=int, metavar="N",
+                        help=f"orders on one list (batch, zone, wave; default {waves.DEFAULT_MAX_ORDERS}); "
+                             "single: at most N lists")
+    create.add_argument("--carrier", metavar="C", help="only orders of this carrier")
+    create.add_argument("--user", default=None, help="who makes the wave (default: your login name)")
+    create.add_argument("--json", action="store_true", help="the lists as a JSON array")
+    add_database_options(create)
+    create.set_defaults(func=run_create)
+
+    picks = subparsers.add_parser("picks", help="confirm pick lists picked outside Packdesk")
+    sub = picks.add_subparsers(dest="picks_command", metavar="ACTION", required=True)
+    confirm = sub.add_parser("confirm", help="every open line of a pick list picked in full")
+    confirm.add_argument("code", metavar="LIST", help="the pick list's code (PL-..., as in its barcode)")
+    confirm.add_argument("--user", default=None, help="who picked (default: your login name)")
+    confirm.add_argument("--json", action="store_true", help="a JSON object instead of text")
+    add_database_options(confirm)
+    confirm.set_defaults(func=run_confirm)
+
+
+def run_create(args: argparse.Namespace) -> int:
+    """packdesk waves create"""
+    with open_database(args) as db:
+        made = waves.create(SqlUnitOfWork(db), args.strategy, max_orders=args.max_orders, carrier=args.carrier,
+                            user=args.user or getpass.getuser())
+    if args.json:
+        print(json.dumps([asdict(m) for m in made], ensure_ascii=False, indent=1))
+        return 0
+    if not made:
+        print("no allocated order to pick" + (f" for carrier {args.carrier}" if args.carrier else ""))
+        return 0
+    print(f"wave {made[0].wave.split(' ')[0]}: {len(made)} pick list(s)")
+    for m in made:
+        where = f" zone {m.zone}" if m.zone else ""
+        group = f"  ({' '.join(m.wave.split(' ')[1:])})" if " " in m.wave else ""
+        print(shown(f"  {m.code}{where}: {len(m.orders)} order(s), {m.lines} line(s), {m.units} unit(s){group}"))
+        for o in m.orders:
+            print(shown(f"    {o['number']}" + (f"  tote {o['tote']}" if o["tote"] else "")))
+    return 0
+
+
+def run_confirm(args: argparse.Namespace) -> int:
+    """packdesk picks confirm"""
+    with open_database(args) as db:
+        done = picking.confirm(SqlUnitOfWork(db), args.code, user=args.user or getpass.getuser())
+    if args.json:
+        print(json.dumps(asdict(done), ensure_ascii=False, indent=1))
+        return 0
+    print(shown(f"pick list {done.code}: {done.lines} line(s), {done.units} unit(s) confirmed picked"))
+    if done.picked_orders:
+        print(shown(f"picked, ready to pack: {', '.join(done.picked_orders)}"))
+    return 0

@@ -1,0 +1,168 @@
+"""The picker's flow: scan a pick list, then at each stop the bin's location and the items
+(the first scan of the double scan; the packer's is the second). A wrong location or item
+locks the screen like a mis-scan at the packing station (red, the lock sound) until ACK.
+SHORT at a stop says the bin holds fewer units than the list wants: what was found is kept,
+the rest is re-allocated from another bin (a new stop at the end of the list) or the order
+goes on hold. Plain values only: the station core runs this on its thread and publishes
+`PickingSnapshot`s; the screen renders them."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+
+from app.commands import Command, command_for
+from app.errors import PackdeskError
+from app.orders.picking import OPEN, PickSheet
+from app.picking.api import PickingApi
+from app.unit_of_work import PickLineRecord
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PickingSnapshot:
+    """What the picker screen shows."""
+
+    code: str | None = None  # the list being picked (None: waiting for one)
+    lines: tuple[PickLineRecord, ...] = ()
+    at_location: bool = False  # the current stop's location has been scanned
+    prompt: str = "Scan a pick list (PL-...)"
+    lock: str | None = None  # a wrong scan, until ACK
+    finished: str | None = None  # the last list finished
+
+    @property
+    def current(self) -> PickLineRecord | None:
+        """The stop to pick now."""
+        return next((line for line in self.lines if line.status == OPEN), None)
+
+    @property
+    def lines_done(self) -> int:
+        return sum(1 for line in self.lines if line.status != OPEN)
+
+    @property
+    def units_total(self) -> int:
+        return sum(line.quantity for line in self.lines)
+
+    @property
+    def units_picked(self) -> int:
+        return sum(line.picked_quantity for line in self.lines)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the flow says about an input: text, and whether it was refused (locked) or wrong."""
+
+    text: str
+    ok: bool = True
+    locked: bool = False
+    done: bool = False  # a list finished
+
+
+class PickerFlow:
+    """One picker's walk through one pick list at a time."""
+
+    def __init__(self, api: PickingApi) -> None:
+        self.api = api
+        self.state = PickingSnapshot()
+
+    def reset(self) -> None:
+        """Logged out: nothing open."""
+        self.state = PickingSnapshot()
+
+    def _sheet(self, sheet: PickSheet, at_location: bool = False) -> None:
+        self.state = replace(self.state, code=sheet.code, lines=sheet.lines, at_location=at_location,
+                             finished=None)
+        self._prompt()
+
+    def _prompt(self) -> None:
+        line = self.state.current
+        if line is None:
+            text = "Scan a pick list (PL-...)"
+        elif not self.state.at_location:
+            text = f"Go to {line.location} and scan the location"
+        else:
+            text = f"Scan {line.quantity - line.picked_quantity} x {line.sku}" + (
+                f" into tote {line.tote}" if line.tote else "")
+        self.state = replace(self.state, prompt=text)
+
+    def scan(self, data: str, user: str) -> Reply:
+        """Every scan of the picker (the core handles LOGOUT and login)."""
+        data = data.strip()
+        if self.state.lock is not None:
+            if command_for(data) is Command.ACK:
+                return self.acknowledge()
+            return Reply(f"Locked: {self.state.lock} Scan ACK first.", ok=False)
+        command = command_for(data)
+        if command is Command.ACK:
+            return Reply("Nothing to acknowledge.")
+        if command is Command.SHORT:
+            return self.short(user)
+        if data.upper().startswith("PL-"):
+            try:
+                return self._open(data.upper())
+            except PackdeskError as exc:
+                return Reply(str(exc), ok=False)
+        line = self.state.current
+        if line is None:
+            return Reply(f"{data!r} is not a pick list: scan the barcode at the top of the list (PL-...).", ok=False)
+        if not self.state.at_location:
+            if data.upper() == line.location.upper():
+                self.state = replace(self.state, at_location=True)
+                self._prompt()
+                return Reply(f"At {line.location}: scan {line.quantity - line.picked_quantity} x {line.sku}.")
+            return self._refuse(f"Wrong location {data!r}: this stop is {line.location}.")
+        if data.upper() == line.location.upper():
+            return Reply(f"At {line.location} already: scan the items.")
+        found = self.api.product_of(data)
+        if found is None or found[0] != line.product_id:
+            what = "an unknown barcode" if found is None else "another product"
+            return self._refuse(f"Wrong item: {data!r} is {what}; this stop wants {line.sku} ({line.name}).")
+        units = min(found[1], line.quantity - line.picked_quantity)
+        sheet = self.api.pick(self.state.code or "", line.id, units, user)
+        return self._after(sheet, line, f"{line.sku}: {line.picked_quantity + units} of {line.quantity}.")
+
+    def _open(self, code: str) -> Reply:
+        sheet = self.api.sheet(code)
+        self._sheet(sheet)
+        if self.state.current is None:
+            self.state = replace(self.state, code=None, lines=(), finished=sheet.code)
+            self._prompt()
+            return Reply(f"Pick list {sheet.code} is already picked.", ok=False)
+        return Reply(f"Pick list {sheet.code}: {len(sheet.lines) - self.state.lines_done} stop(s) to go.")
+
+    def _after(self, sheet: PickSheet, line: PickLineRecord, text: str) -> Reply:
+        nxt = next((l for l in sheet.lines if l.status == OPEN), None)
+        stay = nxt is not None and nxt.id == line.id or (nxt is not None and nxt.location == line.location)
+        self._sheet(sheet, at_location=stay)
+        if nxt is None:
+            self.state = replace(self.state, code=None, finished=sheet.code)
+            return Reply(f"Pick list {sheet.code} done: take the totes to packing.", done=True)
+        return Reply(text)
+
+    def _refuse(self, text: str) -> Reply:
+        self.state = replace(self.state, lock=text)
+        return Reply(text, ok=False, locked=True)
+
+    def acknowledge(self) -> Reply:
+        """ACK: the wrong scan seen; picking goes on."""
+        if self.state.lock is None:
+            return Reply("Nothing to acknowledge.")
+        self.state = replace(self.state, lock=None)
+        return Reply("Acknowledged: " + self.state.prompt + ".")
+
+    def short(self, user: str) -> Reply:
+        """SHORT: the bin has only what was picked so far at this stop."""
+        line = self.state.current
+        if line is None or not self.state.at_location:
+            return Reply("SHORT works at a stop: scan its location first.", ok=False)
+        try:
+            done, sheet = self.api.short(self.state.code or "", line.id, line.picked_quantity, user)
+        except PackdeskError as exc:
+            return Reply(str(exc), ok=False)
+        if done.held:
+            text = (f"Short: {done.missing} x {done.sku} nowhere in stock; order {line.order_number} is on hold "
+                    "for a supervisor.")
+        else:
+            text = f"Short: {done.missing} x {done.sku} now from {', '.join(done.reallocated)} (added to the list)."
+        reply = self._after(sheet, line, text)
+        return Reply(text if not reply.done else f"{text} {reply.text}", ok=False, done=reply.done)
