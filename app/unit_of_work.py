@@ -172,6 +172,15 @@ class ParcelRecord:
     opened_at: datetime | None = None
     closed_at: datetime | None = None
     confirmed_at: datetime | None = None
+    # the carrier service chosen when it closed (issue 15), and its hand-over at the dock
+    carrier: str | None = None
+    service: str | None = None
+    shipping_cost: Decimal | None = None
+    chargeable_weight_g: int | None = None
+    expected_delivery: date | None = None
+    service_reason: str | None = None
+    handed_over_at: datetime | None = None
+    handed_over_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -301,6 +310,62 @@ class OrderHoldRecord:
     released_at: datetime | None = None
     released_by: str | None = None
     release_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class CarrierRecord:
+    """A carrier of the rate tables (issue 15)."""
+
+    code: str
+    name: str
+    dim_divisor: int = 5000  # mm^3 per gram of dimensional weight (= cm^3 per kg)
+    adapter: str = "table"
+    s10_service_indicator: str = "RA"
+    s10_country: str = "DE"
+
+
+@dataclass(frozen=True)
+class ServiceRecord:
+    """A carrier's service: its level, business days in transit, and its cut-off (HH:MM local)."""
+
+    carrier: str
+    code: str
+    name: str
+    level: str
+    transit_days: int
+    cutoff: str
+
+
+@dataclass(frozen=True)
+class ZoneRecord:
+    """One destination of a carrier's zone: a country and a postcode prefix ('' = all of it)."""
+
+    carrier: str
+    zone: str
+    country: str
+    postcode_prefix: str = ""
+
+
+@dataclass(frozen=True)
+class RateRecord:
+    """The price of a service to a zone up to a chargeable weight."""
+
+    carrier: str
+    service: str
+    zone: str
+    max_weight_g: int
+    price: Decimal
+    currency: str = "EUR"
+
+
+@dataclass(frozen=True)
+class RateTable:
+    """Every active carrier with its services, zones and rates."""
+
+    carriers: tuple[CarrierRecord, ...] = ()
+    services: tuple[ServiceRecord, ...] = ()
+    zones: tuple[ZoneRecord, ...] = ()
+    rates: tuple[RateRecord, ...] = ()
 
 
 # --- repositories ----------------------------------------------------------------------------
@@ -437,6 +502,16 @@ class Counters(Protocol):
         """The named counter's next value, shared by every station."""
 
 
+class Carriers(Protocol):
+    def table(self) -> RateTable:
+        """Every active carrier with its services, zones and rates (empty: no rate tables)."""
+    def undelivered_parcels(self, carrier: str | None, closed_before: datetime) -> list[ParcelRecord]:
+        """Labelled parcels (closed or confirmed) closed before a moment and not handed over yet,
+        of one carrier code (None: of every carrier)."""
+    def handed_over(self, carrier: str | None, since: datetime, until: datetime) -> list[ParcelRecord]:
+        """Parcels handed over between two moments, of one carrier code (None: of every carrier)."""
+
+
 class UnitOfWork(Protocol):
     """One transaction and its repositories; rolls back unless committed."""
 
@@ -454,6 +529,7 @@ class UnitOfWork(Protocol):
     counters: Counters
     stock: Stock
     holds: Holds
+    carriers: Carriers
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(self, *exc: object) -> None: ...

@@ -378,6 +378,16 @@ class Parcel(Base):
     opened_at: Mapped[datetime] = mapped_column(default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column()
     confirmed_at: Mapped[datetime | None] = mapped_column()
+    # issue 15: the carrier service chosen when the parcel closed (carrier and service codes of
+    # the rate tables; None without rate tables), its price, and the hand-over at the dock
+    carrier: Mapped[str | None] = mapped_column(String(40), index=True)
+    service: Mapped[str | None] = mapped_column(String(40))
+    shipping_cost: Mapped[Decimal | None] = mapped_column(Money)
+    chargeable_weight_g: Mapped[int | None] = mapped_column(Integer)
+    expected_delivery: Mapped[date | None] = mapped_column(Date)
+    service_reason: Mapped[str | None] = mapped_column(Text)  # a supervisor's override
+    handed_over_at: Mapped[datetime | None] = mapped_column(index=True)
+    handed_over_by: Mapped[str | None] = mapped_column(String(64))
 
     order: Mapped[Order] = relationship()
     box: Mapped[Box | None] = relationship()
@@ -516,3 +526,77 @@ class Counter(Base):
 
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[int] = mapped_column(BigInteger)
+
+
+# --- carriers (issue 15) ---------------------------------------------------------------------
+
+
+class Carrier(Base):
+    """A carrier: its dimensional-weight divisor (mm^3 per gram, i.e. cm^3 per kg) and the
+    adapter that books its parcels ("table": the built-in S10 numbering)."""
+
+    __tablename__ = "carriers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    dim_divisor: Mapped[int] = mapped_column(Integer, default=5000)
+    adapter: Mapped[str] = mapped_column(String(40), default="table")
+    s10_service_indicator: Mapped[str] = mapped_column(String(2), default="RA")
+    s10_country: Mapped[str] = mapped_column(String(2), default="DE")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    __table_args__ = (CheckConstraint("dim_divisor > 0", name="dim_divisor"),)
+
+
+class CarrierService(Base):
+    """A carrier's service: its level (standard, express, same_day), business days in transit
+    and the local time parcels must be handed over by to leave the same day."""
+
+    __tablename__ = "carrier_services"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    carrier_id: Mapped[int] = mapped_column(ForeignKey("carriers.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(100))
+    level: Mapped[str] = mapped_column(String(20))
+    transit_days: Mapped[int] = mapped_column(Integer)
+    cutoff: Mapped[str] = mapped_column(String(5))  # HH:MM, the warehouse's local time
+
+    __table_args__ = (
+        UniqueConstraint("carrier_id", "code", name="uq_carrier_services_carrier_code"),
+        CheckConstraint("transit_days >= 0", name="transit_days"),
+    )
+
+
+class CarrierZone(Base):
+    """A destination of a carrier's zone: a country and a postcode prefix ('' = the whole country)."""
+
+    __tablename__ = "carrier_zones"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    carrier_id: Mapped[int] = mapped_column(ForeignKey("carriers.id", ondelete="CASCADE"), index=True)
+    zone: Mapped[str] = mapped_column(String(20))
+    country: Mapped[str] = mapped_column(String(2))
+    postcode_prefix: Mapped[str] = mapped_column(String(20), default="")
+
+    __table_args__ = (UniqueConstraint("carrier_id", "country", "postcode_prefix",
+                                       name="uq_carrier_zones_carrier_country_prefix"),)
+
+
+class CarrierRate(Base):
+    """The price of a service to a zone for parcels up to a chargeable weight (a bracket)."""
+
+    __tablename__ = "carrier_rates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    service_id: Mapped[int] = mapped_column(ForeignKey("carrier_services.id", ondelete="CASCADE"), index=True)
+    zone: Mapped[str] = mapped_column(String(20))
+    max_weight_g: Mapped[int] = mapped_column(Integer)
+    price: Mapped[Decimal] = mapped_column(Money)
+    currency: Mapped[str] = mapped_column(String(3), default="EUR")
+
+    __table_args__ = (
+        UniqueConstraint("service_id", "zone", "max_weight_g", name="uq_carrier_rates_service_zone_weight"),
+        CheckConstraint("max_weight_g > 0 AND price >= 0", name="bracket"),
+    )

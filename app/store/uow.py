@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import DatabaseUnavailable
 from app.store import repositories as r
+from app.store.carriers import SqlCarriers
 from app.store.stock_repositories import SqlHolds, SqlStock
 from app.store.session import Database, is_connection_problem
 from app.unit_of_work import Conflict
@@ -53,6 +54,7 @@ class SqlUnitOfWork:
         self.counters = r.SqlCounters(session)
         self.stock = SqlStock(session)
         self.holds = SqlHolds(session)
+        self.carriers = SqlCarriers(session)
 
     def __enter__(self) -> SqlUnitOfWork:
         assert self.session is None, "a unit of work is entered once at a time (use the *_in functions inside)"

@@ -17,7 +17,7 @@ from app.orders.status import queued_for_packing
 from app.unit_of_work import (
     BarcodeRecord, BoxRecord, ClaimRow, Conflict, ExceptionRecord, ItemRecord, LabelRecord, LineRecord,
     OrderHoldRecord, OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, StockBin,
-    StockHoldRecord, UserRecord,
+    StockHoldRecord, UserRecord, RateTable,
 )
 
 
@@ -44,6 +44,7 @@ class Tables:
     bins: dict[int, StockBin] = field(default_factory=dict)
     stock_holds: dict[int, StockHoldRecord] = field(default_factory=dict)
     order_holds: dict[int, OrderHoldRecord] = field(default_factory=dict)
+    rate_table: RateTable = field(default_factory=RateTable)
 
 
 class FakeStore:
@@ -98,6 +99,7 @@ class FakeUnitOfWork:
         self.scans, self.events, self.station_log = _Scans(self), _Events(self), _StationLog(self)
         self.users, self.exceptions, self.counters = _Users(self), _Exceptions(self), _Counters(self)
         self.stock, self.holds = _Stock(self), _Holds(self)
+        self.carriers = _Carriers(self)
         return self
 
     def commit(self) -> None:
@@ -430,3 +432,18 @@ class _Holds(_Repo):
             self.t.order_holds[hold.id] = replace(hold, released_at=datetime.now(timezone.utc), released_by=by,
                                                   release_reason=reason)
         return len(mine)
+
+
+class _Carriers(_Repo):
+    def table(self) -> RateTable:
+        return self.t.rate_table
+
+    def undelivered_parcels(self, carrier: str | None, closed_before: datetime) -> list[ParcelRecord]:
+        return sorted((p for p in self.t.parcels.values() if p.status in ("closed", "confirmed")
+                       and p.handed_over_at is None and p.closed_at is not None and p.closed_at < closed_before
+                       and (carrier is None or p.carrier == carrier)), key=lambda p: (p.closed_at, p.id))
+
+    def handed_over(self, carrier: str | None, since: datetime, until: datetime) -> list[ParcelRecord]:
+        return sorted((p for p in self.t.parcels.values() if p.handed_over_at is not None
+                       and since <= p.handed_over_at < until and (carrier is None or p.carrier == carrier)),
+                      key=lambda p: (p.handed_over_at, p.id))

@@ -1,0 +1,69 @@
+"""Every configuration key of the shipping stages, in one place (docs/shipping.md):
+
+    [shipping]
+    timezone = "Europe/Berlin"   # the zone the carriers' cut-off times are in (default UTC)
+    promise_days = { standard = 3, express = 1, same_day = 0 }
+                                 # business days from the SLA date an order of each level
+                                 # must be delivered in (an unknown level counts as standard)
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from app.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+LEVELS = ("standard", "express", "same_day")
+SHIPPING_KEYS = ("timezone", "promise_days")  # the keys of [shipping], for the configuration check
+
+
+def _default_promises() -> dict[str, int]:
+    return {"standard": 3, "express": 1, "same_day": 0}
+
+
+@dataclass(frozen=True)
+class ShippingSettings:
+    """[shipping] of the configuration."""
+
+    timezone: str = "UTC"
+    promise_days: dict[str, int] = field(default_factory=_default_promises)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def promise(self, level: str) -> int:
+        """Business days an order of this service level may take to arrive."""
+        return self.promise_days.get(level, self.promise_days["standard"])
+
+    @classmethod
+    def from_raw(cls, raw: dict[str, Any], where: object = "the configuration") -> ShippingSettings:
+        """[shipping] of a parsed configuration; ConfigError names the bad key and what to write."""
+        table = raw.get("shipping", {})
+        if not isinstance(table, dict):
+            raise ConfigError(f"[shipping] in {where} must be a table.")
+        unknown = set(table) - set(SHIPPING_KEYS)
+        if unknown:
+            raise ConfigError(f"[shipping] in {where} has unknown key(s) {', '.join(sorted(unknown))}; "
+                              f"allowed: {', '.join(SHIPPING_KEYS)} (see docs/shipping.md).")
+        timezone = table.get("timezone", "UTC")
+        try:
+            ZoneInfo(str(timezone))
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ConfigError(f"[shipping] timezone in {where} is {timezone!r}, which is no time zone; "
+                              "write an IANA name such as \"Europe/Berlin\".") from None
+        promises = _default_promises()
+        given = table.get("promise_days", {})
+        if not isinstance(given, dict):
+            raise ConfigError(f"[shipping] promise_days in {where} must be a table such as "
+                              "{ standard = 3, express = 1, same_day = 0 }.")
+        for level, days in given.items():
+            if isinstance(days, bool) or not isinstance(days, int) or days < 0:
+                raise ConfigError(f"[shipping] promise_days.{level} in {where} must be a whole number of "
+                                  f"business days >= 0, not {days!r}.")
+            promises[str(level)] = days
+        return cls(str(timezone), promises)

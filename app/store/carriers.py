@@ -1,0 +1,64 @@
+"""The carriers' rate tables and the parcels at the dock, for the shipping use cases (issue 15)."""
+from __future__ import annotations
+
+import logging
+from dataclasses import fields
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.store.models import Carrier, CarrierRate, CarrierService, CarrierZone, Parcel, as_utc
+from app.unit_of_work import CarrierRecord, ParcelRecord, RateRecord, RateTable, ServiceRecord, ZoneRecord
+
+log = logging.getLogger(__name__)
+
+LABELLED = ("closed", "confirmed")
+
+
+def parcel_record(row: Parcel) -> ParcelRecord:
+    """The plain record of a parcel row (times in UTC)."""
+    values = {f.name: getattr(row, f.name) for f in fields(ParcelRecord)}
+    for name, value in values.items():
+        if isinstance(value, datetime):
+            values[name] = as_utc(value)
+    return ParcelRecord(**values)
+
+
+class SqlCarriers:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def table(self) -> RateTable:
+        carriers = self.s.scalars(select(Carrier).where(Carrier.active.is_(True)).order_by(Carrier.code)).all()
+        if not carriers:
+            return RateTable()
+        ids = {c.id: c.code for c in carriers}
+        services = self.s.scalars(select(CarrierService).where(CarrierService.carrier_id.in_(ids))
+                                  .order_by(CarrierService.id)).all()
+        service_keys = {s.id: (ids[s.carrier_id], s.code) for s in services}
+        zones = self.s.scalars(select(CarrierZone).where(CarrierZone.carrier_id.in_(ids))
+                               .order_by(CarrierZone.id)).all()
+        rates = self.s.scalars(select(CarrierRate).where(CarrierRate.service_id.in_(service_keys))
+                               .order_by(CarrierRate.service_id, CarrierRate.zone, CarrierRate.max_weight_g)).all()
+        return RateTable(
+            tuple(CarrierRecord(c.code, c.name, c.dim_divisor, c.adapter, c.s10_service_indicator, c.s10_country)
+                  for c in carriers),
+            tuple(ServiceRecord(ids[s.carrier_id], s.code, s.name, s.level, s.transit_days, s.cutoff)
+                  for s in services),
+            tuple(ZoneRecord(ids[z.carrier_id], z.zone, z.country, z.postcode_prefix) for z in zones),
+            tuple(RateRecord(*service_keys[r.service_id], r.zone, r.max_weight_g, r.price, r.currency)
+                  for r in rates))
+
+    def undelivered_parcels(self, carrier: str | None, closed_before: datetime) -> list[ParcelRecord]:
+        query = select(Parcel).where(Parcel.status.in_(LABELLED), Parcel.handed_over_at.is_(None),
+                                     Parcel.closed_at < closed_before)
+        if carrier is not None:
+            query = query.where(Parcel.carrier == carrier)
+        return [parcel_record(p) for p in self.s.scalars(query.order_by(Parcel.closed_at, Parcel.id))]
+
+    def handed_over(self, carrier: str | None, since: datetime, until: datetime) -> list[ParcelRecord]:
+        query = select(Parcel).where(Parcel.handed_over_at >= since, Parcel.handed_over_at < until)
+        if carrier is not None:
+            query = query.where(Parcel.carrier == carrier)
+        return [parcel_record(p) for p in self.s.scalars(query.order_by(Parcel.handed_over_at, Parcel.id))]

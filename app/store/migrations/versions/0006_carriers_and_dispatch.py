@@ -1,0 +1,100 @@
+"""carriers, services, zones and rate tables; the service chosen for a parcel and its hand-over
+
+Revision ID: 0006
+Revises: 0004
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0006'
+down_revision = '0004'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table('carriers',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('code', sa.String(length=40), nullable=False),
+    sa.Column('name', sa.String(length=100), nullable=False),
+    sa.Column('dim_divisor', sa.Integer(), nullable=False),
+    sa.Column('adapter', sa.String(length=40), nullable=False),
+    sa.Column('s10_service_indicator', sa.String(length=2), nullable=False),
+    sa.Column('s10_country', sa.String(length=2), nullable=False),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.CheckConstraint('dim_divisor > 0', name=op.f('ck_carriers_dim_divisor')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_carriers')),
+    sa.UniqueConstraint('code', name=op.f('uq_carriers_code'))
+    )
+    op.create_table('carrier_services',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('carrier_id', sa.Integer(), nullable=False),
+    sa.Column('code', sa.String(length=40), nullable=False),
+    sa.Column('name', sa.String(length=100), nullable=False),
+    sa.Column('level', sa.String(length=20), nullable=False),
+    sa.Column('transit_days', sa.Integer(), nullable=False),
+    sa.Column('cutoff', sa.String(length=5), nullable=False),
+    sa.CheckConstraint('transit_days >= 0', name=op.f('ck_carrier_services_transit_days')),
+    sa.ForeignKeyConstraint(['carrier_id'], ['carriers.id'], name=op.f('fk_carrier_services_carrier_id_carriers'),
+                            ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_carrier_services')),
+    sa.UniqueConstraint('carrier_id', 'code', name='uq_carrier_services_carrier_code')
+    )
+    with op.batch_alter_table('carrier_services', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_carrier_services_carrier_id'), ['carrier_id'], unique=False)
+    op.create_table('carrier_zones',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('carrier_id', sa.Integer(), nullable=False),
+    sa.Column('zone', sa.String(length=20), nullable=False),
+    sa.Column('country', sa.String(length=2), nullable=False),
+    sa.Column('postcode_prefix', sa.String(length=20), nullable=False),
+    sa.ForeignKeyConstraint(['carrier_id'], ['carriers.id'], name=op.f('fk_carrier_zones_carrier_id_carriers'),
+                            ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_carrier_zones')),
+    sa.UniqueConstraint('carrier_id', 'country', 'postcode_prefix', name='uq_carrier_zones_carrier_country_prefix')
+    )
+    with op.batch_alter_table('carrier_zones', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_carrier_zones_carrier_id'), ['carrier_id'], unique=False)
+    op.create_table('carrier_rates',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('service_id', sa.Integer(), nullable=False),
+    sa.Column('zone', sa.String(length=20), nullable=False),
+    sa.Column('max_weight_g', sa.Integer(), nullable=False),
+    sa.Column('price', sa.Numeric(precision=14, scale=4), nullable=False),
+    sa.Column('currency', sa.String(length=3), nullable=False),
+    sa.CheckConstraint('max_weight_g > 0 AND price >= 0', name=op.f('ck_carrier_rates_bracket')),
+    sa.ForeignKeyConstraint(['service_id'], ['carrier_services.id'],
+                            name=op.f('fk_carrier_rates_service_id_carrier_services'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_carrier_rates')),
+    sa.UniqueConstraint('service_id', 'zone', 'max_weight_g', name='uq_carrier_rates_service_zone_weight')
+    )
+    with op.batch_alter_table('carrier_rates', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_carrier_rates_service_id'), ['service_id'], unique=False)
+
+    with op.batch_alter_table('parcels', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('carrier', sa.String(length=40), nullable=True))
+        batch_op.add_column(sa.Column('service', sa.String(length=40), nullable=True))
+        batch_op.add_column(sa.Column('shipping_cost', sa.Numeric(precision=14, scale=4), nullable=True))
+        batch_op.add_column(sa.Column('chargeable_weight_g', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('expected_delivery', sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column('service_reason', sa.Text(), nullable=True))
+        batch_op.add_column(sa.Column('handed_over_at', sa.DateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column('handed_over_by', sa.String(length=64), nullable=True))
+        batch_op.create_index(batch_op.f('ix_parcels_carrier'), ['carrier'], unique=False)
+        batch_op.create_index(batch_op.f('ix_parcels_handed_over_at'), ['handed_over_at'], unique=False)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('parcels', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_parcels_handed_over_at'))
+        batch_op.drop_index(batch_op.f('ix_parcels_carrier'))
+        for column in ('handed_over_by', 'handed_over_at', 'service_reason', 'expected_delivery',
+                       'chargeable_weight_g', 'shipping_cost', 'service', 'carrier'):
+            batch_op.drop_column(column)
+    for table in ('carrier_rates', 'carrier_zones', 'carrier_services'):
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.drop_index(batch_op.f(f'ix_{table}_' + ('service_id' if table == 'carrier_rates' else 'carrier_id')))
+        op.drop_table(table)
+    op.drop_table('carriers')
