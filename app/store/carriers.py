@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import fields
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.store.import_rows import KeyedRow, assign
 from app.store.models import Carrier, CarrierRate, CarrierService, CarrierZone, Parcel, as_utc
 from app.unit_of_work import CarrierRecord, ParcelRecord, RateRecord, RateTable, ServiceRecord, ZoneRecord
 
@@ -62,3 +64,78 @@ class SqlCarriers:
         if carrier is not None:
             query = query.where(Parcel.carrier == carrier)
         return [parcel_record(p) for p in self.s.scalars(query.order_by(Parcel.handed_over_at, Parcel.id))]
+
+
+# --- imports ---------------------------------------------------------------------------------
+
+Count = Callable[[bool, bool], None]
+
+
+def carrier_services(session: Session) -> set[tuple[str, str]]:
+    """Every (carrier code, service code) stored."""
+    return set(session.execute(select(Carrier.code, CarrierService.code).join(
+        CarrierService, CarrierService.carrier_id == Carrier.id)).all())
+
+
+def carrier_zones(session: Session) -> set[tuple[str, str]]:
+    """Every (carrier code, zone) stored."""
+    return set(session.execute(select(Carrier.code, CarrierZone.zone).join(
+        CarrierZone, CarrierZone.carrier_id == Carrier.id)).all())
+
+
+def write_carriers(session: Session, rows: list[KeyedRow], count: Count) -> None:
+    """Creates or updates each carrier by code and each service by (carrier, code); one count a service."""
+    carriers = {c.code: c for c in session.scalars(select(Carrier))}
+    for row in rows:
+        values = row.values["carrier"]
+        carrier = carriers.get(values["code"])
+        carrier_changed = False
+        if carrier is None:
+            carrier = carriers[values["code"]] = Carrier(active=True, **values)
+            session.add(carrier)
+            session.flush()
+            carrier_changed = True
+        else:
+            carrier_changed = assign(carrier, values)
+        service_values = row.values["service"]
+        service = session.scalar(select(CarrierService).where(CarrierService.carrier_id == carrier.id,
+                                                              CarrierService.code == service_values["code"]))
+        if service is None:
+            session.add(CarrierService(carrier_id=carrier.id, **service_values))
+            count(True, True)
+        else:
+            count(False, assign(service, service_values) or carrier_changed)
+    session.flush()
+
+
+def write_zones(session: Session, rows: list[KeyedRow], count: Count) -> None:
+    """Creates or updates each destination (carrier, country, postcode prefix) with its zone."""
+    ids = dict(session.execute(select(Carrier.code, Carrier.id)).all())
+    existing = {(z.carrier_id, z.country, z.postcode_prefix): z for z in session.scalars(select(CarrierZone))}
+    for row in rows:
+        carrier, country, prefix = row.key
+        zone = existing.get((ids[carrier], country, prefix))
+        if zone is None:
+            session.add(CarrierZone(carrier_id=ids[carrier], country=country, postcode_prefix=prefix, **row.values))
+            count(True, True)
+        else:
+            count(False, assign(zone, row.values))
+    session.flush()
+
+
+def write_rates(session: Session, rows: list[KeyedRow], count: Count) -> None:
+    """Creates or updates each bracket (carrier, service, zone, max weight) with its price."""
+    services = {(c, s): i for c, s, i in session.execute(select(Carrier.code, CarrierService.code, CarrierService.id)
+                                                         .join(Carrier, CarrierService.carrier_id == Carrier.id))}
+    existing = {(r.service_id, r.zone, r.max_weight_g): r for r in session.scalars(select(CarrierRate))}
+    for row in rows:
+        carrier, service, zone, weight = row.key
+        key = (services[(carrier, service)], zone, weight)
+        rate = existing.get(key)
+        if rate is None:
+            rate = existing[key] = CarrierRate(service_id=key[0], zone=zone, max_weight_g=weight, **row.values)
+            session.add(rate)
+            count(True, True)
+        else:
+            count(False, assign(rate, row.values))
+    session.flush()
