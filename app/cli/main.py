@@ -18,7 +18,7 @@ from app.errors import PackdeskError
 log = logging.getLogger(__name__)
 
 # app's own command groups, registered in this order in --help.
-APP_GROUPS: tuple[str, ...] = ("db", "demo", "imports", "orders", "stock", "export", "doctor", "logs")
+APP_GROUPS: tuple[str, ...] = ("db", "demo", "imports", "orders", "stock", "shipping", "export", "doctor", "logs")
 
 
 def build_parser() -> argparse.ArgumentParser:

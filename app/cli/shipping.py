@@ -1,0 +1,116 @@
+"""`packdesk dispatch scan|manifest` (the dock) and `packdesk shipping override` (a supervisor's
+change of a parcel's service). docs/shipping.md."""
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import sys
+from dataclasses import asdict
+from datetime import date, datetime, timezone
+
+from app.cli.db import add_database_options, open_database
+from app.config import load_settings
+from app.errors import PackdeskError
+from app.shipping.dispatch import DockParcel, dock_day, scan_at_dock
+from app.shipping.override import override_service
+from app.shipping.settings import ShippingSettings
+from app.store.uow import SqlUnitOfWork
+
+log = logging.getLogger(__name__)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Adds `dispatch` and `shipping`."""
+    dispatch = subparsers.add_parser("dispatch", help="hand parcels to the carrier at the dock; the day's list")
+    sub = dispatch.add_subparsers(dest="dispatch_command", metavar="ACTION", required=True)
+    scan = sub.add_parser("scan", help="parcels handed to the carrier (an order ships with its last parcel)")
+    scan.add_argument("barcodes", nargs="+", metavar="BARCODE", help="the SSCC or tracking number on the label")
+    scan.add_argument("--user", help="who hands over (default: your login name)")
+    scan.add_argument("--station", default="DOCK", help="the dock's name in the order log (default DOCK)")
+    scan.add_argument("--json", action="store_true", help="one JSON object per scan")
+    add_database_options(scan)
+    scan.set_defaults(func=run_scan)
+    day = sub.add_parser("manifest", help="a carrier's parcels handed over on a day, and those not scanned")
+    day.add_argument("carrier", nargs="?", help="the carrier code (default: every carrier)")
+    day.add_argument("--date", help="the day, 2025-03-14 (default: today in [shipping] timezone)")
+    day.add_argument("--json", action="store_true", help="a JSON object instead of text")
+    add_database_options(day)
+    day.set_defaults(func=run_manifest)
+
+    shipping = subparsers.add_parser("shipping", help="a supervisor's change of a parcel's carrier service")
+    sub = shipping.add_subparsers(dest="shipping_command", metavar="ACTION", required=True)
+    override = sub.add_parser("override", help="send a labelled parcel with another service, with a reason")
+    override.add_argument("number", help="the order number")
+    override.add_argument("--parcel", type=int, default=1, help="the parcel's number in the order (default 1)")
+    override.add_argument("--carrier", required=True, help="the carrier code")
+    override.add_argument("--service", required=True, help="the service code of that carrier")
+    override.add_argument("--reason", required=True, help="why (it goes into the order's log)")
+    override.add_argument("--user", help="the supervisor (default: your login name)")
+    add_database_options(override)
+    override.set_defaults(func=run_override)
+
+
+def _shipping_settings(args: argparse.Namespace) -> ShippingSettings:
+    settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
+    return ShippingSettings.from_raw(settings.raw, settings.config_path or "the built-in defaults")
+
+
+def run_scan(args: argparse.Namespace) -> int:
+    """packdesk dispatch scan: exit 2 when any scan was refused (the others are kept)."""
+    user = args.user or getpass.getuser()
+    refused = 0
+    with open_database(args) as db:
+        for barcode in args.barcodes:
+            result = scan_at_dock(SqlUnitOfWork(db), barcode, datetime.now(timezone.utc), user=user,
+                                  station=args.station)
+            refused += not result.ok
+            if args.json:
+                print(json.dumps(asdict(result), ensure_ascii=False))
+            else:
+                print(result.message, file=sys.stdout if result.ok else sys.stderr)
+    return 2 if refused else 0
+
+
+def run_manifest(args: argparse.Namespace) -> int:
+    """packdesk dispatch manifest"""
+    settings = _shipping_settings(args)
+    if args.date:
+        try:
+            day = date.fromisoformat(args.date)
+        except ValueError:
+            raise PackdeskError(f"--date {args.date!r} is not a date; write it as 2025-03-14.") from None
+    else:
+        day = datetime.now(settings.zone).date()
+    with open_database(args) as db:
+        listing = dock_day(SqlUnitOfWork(db), args.carrier, day, settings.zone)
+    if args.json:
+        print(json.dumps(asdict(listing), default=str, ensure_ascii=False, indent=1))
+        return 0
+    who = args.carrier or "every carrier"
+    total = sum(p.weight_g for p in listing.handed_over)
+    print(f"Manifest of {who} for {day.isoformat()}: {len(listing.handed_over)} parcel(s) handed over, "
+          f"{total / 1000:.2f} kg")
+    for p in listing.handed_over:
+        print("  " + _row(p))
+    if listing.not_scanned:
+        print(f"NOT HANDED OVER: {len(listing.not_scanned)} labelled parcel(s) were never scanned at the dock:")
+        for p in listing.not_scanned:
+            print("  " + _row(p))
+    return 0
+
+
+def _row(p: DockParcel) -> str:
+    at = f"{p.handed_over_at:%H:%M}" if p.handed_over_at else "--:--"
+    return (f"{at} {p.tracking_number:<14} {p.order_number:<12} #{p.seq} {p.carrier:<8} {p.service:<10} "
+            f"{p.weight_g / 1000:>6.2f} kg  {p.destination}")
+
+
+def run_override(args: argparse.Namespace) -> int:
+    """packdesk shipping override"""
+    with open_database(args) as db:
+        done = override_service(SqlUnitOfWork(db), args.number, args.parcel, args.carrier, args.service,
+                                args.reason, args.user or getpass.getuser(), datetime.now(timezone.utc))
+    print(done.message)
+    return 0
