@@ -65,9 +65,8 @@ def screenshot(out: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from app.cli.db import create_database
-    from app.shipping.dock import Dock
+    from app.shipping.dock import OpenDock
     from app.shipping.settings import ShippingSettings
-    from app.store.uow import SqlUnitOfWork
     from tests.integration.packing.conftest import FixedClock, Warehouse, add_order, warehouse
     from tests.integration.shipping.carrier_files import import_rate_tables
     from tests.integration.shipping.packed import pack_teapots
@@ -80,8 +79,8 @@ def screenshot(out: Path) -> None:
         labels = pack_teapots(house, "PD-1043", parcels=2)
         pack_teapots(house, "PD-1044", parcels=1)
         add_order(db, "PD-1045", [("TEAPOT-RED", 1)])
-        dock = Dock(lambda: SqlUnitOfWork(db), ShippingSettings(), user="dora", clock=FixedClock())
-        window, worker = _window(dock)
+        opened = OpenDock(db.url, ShippingSettings(), user="dora", clock=FixedClock())
+        window, worker = _window(opened.dock)
         window.show()
 
         def settle() -> None:
@@ -97,6 +96,7 @@ def screenshot(out: Path) -> None:
             settle()
         window.grab().save(str(out))
         worker.shutdown()
+        opened.close()
         db.close()
 
 
