@@ -181,6 +181,8 @@ class ParcelRecord:
     service_reason: str | None = None
     handed_over_at: datetime | None = None
     handed_over_by: str | None = None
+    tracking_status: str | None = None  # the carrier's last word: in_transit, delivered, exception
+    delivered_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -510,6 +512,12 @@ class Carriers(Protocol):
         of one carrier code (None: of every carrier)."""
     def handed_over(self, carrier: str | None, since: datetime, until: datetime) -> list[ParcelRecord]:
         """Parcels handed over between two moments, of one carrier code (None: of every carrier)."""
+    def add_tracking_event(self, parcel_id: int, status: str, at: datetime, location: str) -> bool:
+        """Keeps a carrier's report; False when the same report (parcel, status, time) is kept already."""
+    def late_orders(self, now: datetime, statuses: tuple[str, ...]) -> list[OrderRecord]:
+        """Orders in these statuses whose SLA due time has passed and that were never flagged."""
+    def flag_late(self, order_id: int, at: datetime) -> None:
+        """Marks the order flagged for missing its SLA (it is never flagged again)."""
 
 
 class UnitOfWork(Protocol):

@@ -15,7 +15,8 @@ from app.config import load_settings
 from app.errors import PackdeskError
 from app.shipping.dispatch import DockParcel, dock_day, scan_at_dock
 from app.shipping.override import override_service
-from app.shipping.settings import ShippingSettings
+from app.shipping.settings import AfterDelivery, ShippingSettings
+from app.shipping.tracking import complete_due, flag_late, import_tracking, read_reports
 from app.store.uow import SqlUnitOfWork
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     override.add_argument("--user", help="the supervisor (default: your login name)")
     add_database_options(override)
     override.set_defaults(func=run_override)
+
+    tracking = subparsers.add_parser("tracking", help="the carriers' reports: in transit, delivered, exceptions")
+    sub = tracking.add_subparsers(dest="tracking_command", metavar="ACTION", required=True)
+    load = sub.add_parser("import", help="import a carrier's tracking file (CSV or JSON; all or nothing)")
+    load.add_argument("file", help="rows of tracking_number, status, time, location")
+    add_database_options(load)
+    load.set_defaults(func=run_tracking_import)
+    complete = sub.add_parser("complete", help="complete the delivered orders [orders] complete_after_days allows")
+    add_database_options(complete)
+    complete.set_defaults(func=run_complete)
+    late = sub.add_parser("late", help="flag (once) the orders not shipped by their SLA due time")
+    late.add_argument("--json", action="store_true", help="a JSON array of the orders flagged now")
+    add_database_options(late)
+    late.set_defaults(func=run_late)
 
 
 def _shipping_settings(args: argparse.Namespace) -> ShippingSettings:
@@ -113,4 +128,46 @@ def run_override(args: argparse.Namespace) -> int:
         done = override_service(SqlUnitOfWork(db), args.number, args.parcel, args.carrier, args.service,
                                 args.reason, args.user or getpass.getuser(), datetime.now(timezone.utc))
     print(done.message)
+    return 0
+
+
+def _after_delivery(args: argparse.Namespace) -> AfterDelivery:
+    settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
+    return AfterDelivery.from_raw(settings.raw, settings.config_path or "the built-in defaults")
+
+
+def run_tracking_import(args: argparse.Namespace) -> int:
+    """packdesk tracking import"""
+    after = _after_delivery(args)
+    reports = read_reports(args.file)
+    with open_database(args) as db:
+        outcome = import_tracking(SqlUnitOfWork(db), reports, datetime.now(timezone.utc), after, args.file)
+    print(outcome.summary())
+    for line in outcome.exceptions:
+        print(f"  exception: {line}")
+    for note in outcome.notes:
+        print(f"  {note}")
+    return 0
+
+
+def run_complete(args: argparse.Namespace) -> int:
+    """packdesk tracking complete"""
+    after = _after_delivery(args)
+    with open_database(args) as db:
+        done = complete_due(SqlUnitOfWork(db), datetime.now(timezone.utc), after)
+    print(f"{len(done)} order(s) completed" + (f": {', '.join(done)}" if done else ""))
+    return 0
+
+
+def run_late(args: argparse.Namespace) -> int:
+    """packdesk tracking late"""
+    with open_database(args) as db:
+        late = flag_late(SqlUnitOfWork(db), datetime.now(timezone.utc))
+    if args.json:
+        print(json.dumps([{"number": o.number, "status": o.status, "sla_due_at": o.sla_due_at.isoformat()
+                           if o.sla_due_at else None} for o in late], ensure_ascii=False))
+        return 0
+    for o in late:
+        print(f"{o.number:<14} {o.status:<11} due {o.sla_due_at:%Y-%m-%d %H:%M}")
+    print(f"{len(late)} order(s) newly flagged as late")
     return 0

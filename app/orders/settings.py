@@ -51,7 +51,8 @@ class OrderSettings:
         orders = _table(raw, "orders", where)
         checks = _table(raw, "validation", where)
         ship_from = _table(raw, "ship_from", where)
-        unknown = set(orders) - {"pack_from", "short_stock", "short_stock_by_channel"}
+        unknown = set(orders) - {"pack_from", "short_stock", "short_stock_by_channel",
+                                  "complete_after_days"}  # the last: app/shipping/settings.py (issue 15)
         unknown |= {f"validation.{k}" for k in set(checks) - set(ValidationRules.__dataclass_fields__)}
         if unknown:
             raise ConfigError(f"[orders]/[validation] in {where} have unknown key(s) {', '.join(sorted(unknown))} "

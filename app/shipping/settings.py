@@ -5,6 +5,13 @@
     promise_days = { standard = 3, express = 1, same_day = 0 }
                                  # business days from the SLA date an order of each level
                                  # must be delivered in (an unknown level counts as standard)
+
+    [orders]
+    complete_after_days = 0      # a delivered order is completed this many days after delivery
+                                 # (0: at once, when the delivery is imported)
+
+    [returns]
+    window_days = 30             # returns are accepted this many days after delivery
 """
 from __future__ import annotations
 
@@ -19,6 +26,8 @@ log = logging.getLogger(__name__)
 
 LEVELS = ("standard", "express", "same_day")
 SHIPPING_KEYS = ("timezone", "promise_days")  # the keys of [shipping], for the configuration check
+ORDERS_KEYS = ("complete_after_days",)  # this module's keys of [orders] (app/orders/settings.py has the rest)
+RETURNS_KEYS = ("window_days",)  # the keys of [returns]
 
 
 def _default_promises() -> dict[str, int]:
@@ -67,3 +76,30 @@ class ShippingSettings:
                                   f"business days >= 0, not {days!r}.")
             promises[str(level)] = days
         return cls(str(timezone), promises)
+
+
+@dataclass(frozen=True)
+class AfterDelivery:
+    """[orders] complete_after_days and [returns] window_days."""
+
+    complete_after_days: int = 0
+    return_window_days: int = 30
+
+    @classmethod
+    def from_raw(cls, raw: dict[str, Any], where: object = "the configuration") -> AfterDelivery:
+        orders, returns = raw.get("orders", {}), raw.get("returns", {})
+        if not isinstance(orders, dict) or not isinstance(returns, dict):
+            raise ConfigError(f"[orders] and [returns] in {where} must be tables.")
+        unknown = set(returns) - set(RETURNS_KEYS)
+        if unknown:
+            raise ConfigError(f"[returns] in {where} has unknown key(s) {', '.join(sorted(unknown))}; "
+                              f"allowed: {', '.join(RETURNS_KEYS)} (see docs/shipping.md).")
+        return cls(_days(orders, "orders", "complete_after_days", 0, where),
+                   _days(returns, "returns", "window_days", 30, where))
+
+
+def _days(table: dict[str, Any], section: str, key: str, default: int, where: object) -> int:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"[{section}] {key} in {where} must be a whole number of days >= 0, not {value!r}.")
+    return value

@@ -10,8 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.store.import_rows import KeyedRow, assign
-from app.store.models import Carrier, CarrierRate, CarrierService, CarrierZone, Parcel, as_utc
-from app.unit_of_work import CarrierRecord, ParcelRecord, RateRecord, RateTable, ServiceRecord, ZoneRecord
+from sqlalchemy import update
+
+from app.store.models import Carrier, CarrierRate, CarrierService, CarrierZone, Order, Parcel, TrackingEvent, as_utc
+from app.store.repositories import SqlOrders
+from app.unit_of_work import CarrierRecord, OrderRecord, ParcelRecord, RateRecord, RateTable, ServiceRecord, ZoneRecord
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +67,23 @@ class SqlCarriers:
         if carrier is not None:
             query = query.where(Parcel.carrier == carrier)
         return [parcel_record(p) for p in self.s.scalars(query.order_by(Parcel.handed_over_at, Parcel.id))]
+
+    def add_tracking_event(self, parcel_id: int, status: str, at: datetime, location: str) -> bool:
+        if self.s.scalar(select(TrackingEvent.id).where(TrackingEvent.parcel_id == parcel_id,
+                                                        TrackingEvent.status == status, TrackingEvent.at == at)):
+            return False
+        self.s.add(TrackingEvent(parcel_id=parcel_id, status=status, at=at, location=location))
+        self.s.flush()
+        return True
+
+    def late_orders(self, now: datetime, statuses: tuple[str, ...]) -> list[OrderRecord]:
+        numbers = list(self.s.scalars(select(Order.number).where(
+            Order.status.in_(statuses), Order.sla_due_at < now, Order.sla_breached_at.is_(None))))
+        return SqlOrders(self.s).in_status(statuses, numbers) if numbers else []
+
+    def flag_late(self, order_id: int, at: datetime) -> None:
+        self.s.execute(update(Order).where(Order.id == order_id).values(sla_breached_at=at)
+                       .execution_options(synchronize_session=False))
 
 
 # --- imports ---------------------------------------------------------------------------------

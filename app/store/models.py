@@ -227,6 +227,8 @@ class Order(Base):
     # the billing address as far as the review rules compare it with the shipping address
     billing_postcode: Mapped[str | None] = mapped_column(String(20))
     billing_country: Mapped[str | None] = mapped_column(String(2))
+    # issue 15: when the order was flagged for missing its SLA due time (flagged once)
+    sla_breached_at: Mapped[datetime | None] = mapped_column()
 
     customer: Mapped[Customer | None] = relationship()
     ship_to: Mapped[Address | None] = relationship()
@@ -388,6 +390,8 @@ class Parcel(Base):
     service_reason: Mapped[str | None] = mapped_column(Text)  # a supervisor's override
     handed_over_at: Mapped[datetime | None] = mapped_column(index=True)
     handed_over_by: Mapped[str | None] = mapped_column(String(64))
+    tracking_status: Mapped[str | None] = mapped_column(String(20))  # in_transit, delivered, exception
+    delivered_at: Mapped[datetime | None] = mapped_column()
 
     order: Mapped[Order] = relationship()
     box: Mapped[Box | None] = relationship()
@@ -600,3 +604,18 @@ class CarrierRate(Base):
         UniqueConstraint("service_id", "zone", "max_weight_g", name="uq_carrier_rates_service_zone_weight"),
         CheckConstraint("max_weight_g > 0 AND price >= 0", name="bracket"),
     )
+
+
+class TrackingEvent(Base):
+    """What a carrier reported about a parcel (imported; the same report twice is kept once)."""
+
+    __tablename__ = "tracking_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    parcel_id: Mapped[int] = mapped_column(ForeignKey("parcels.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20))  # in_transit, delivered, exception
+    at: Mapped[datetime] = mapped_column()
+    location: Mapped[str] = mapped_column(String(200), default="")
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (UniqueConstraint("parcel_id", "status", "at", name="uq_tracking_events_parcel_status_at"),)

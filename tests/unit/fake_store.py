@@ -45,6 +45,8 @@ class Tables:
     stock_holds: dict[int, StockHoldRecord] = field(default_factory=dict)
     order_holds: dict[int, OrderHoldRecord] = field(default_factory=dict)
     rate_table: RateTable = field(default_factory=RateTable)
+    tracking: set[tuple[int, str, datetime]] = field(default_factory=set)
+    sla_flagged: dict[int, datetime] = field(default_factory=dict)
 
 
 class FakeStore:
@@ -447,3 +449,17 @@ class _Carriers(_Repo):
         return sorted((p for p in self.t.parcels.values() if p.handed_over_at is not None
                        and since <= p.handed_over_at < until and (carrier is None or p.carrier == carrier)),
                       key=lambda p: (p.handed_over_at, p.id))
+
+    def add_tracking_event(self, parcel_id: int, status: str, at: datetime, location: str) -> bool:
+        key = (parcel_id, status, at)
+        if key in self.t.tracking:
+            return False
+        self.t.tracking.add(key)
+        return True
+
+    def late_orders(self, now: datetime, statuses: tuple[str, ...]) -> list[OrderRecord]:
+        return [o for o in self.t.orders.values() if o.status in statuses and o.sla_due_at is not None
+                and o.sla_due_at < now and o.id not in self.t.sla_flagged]
+
+    def flag_late(self, order_id: int, at: datetime) -> None:
+        self.t.sla_flagged[order_id] = at

@@ -82,15 +82,38 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('service_reason', sa.Text(), nullable=True))
         batch_op.add_column(sa.Column('handed_over_at', sa.DateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column('handed_over_by', sa.String(length=64), nullable=True))
+        batch_op.add_column(sa.Column('tracking_status', sa.String(length=20), nullable=True))
+        batch_op.add_column(sa.Column('delivered_at', sa.DateTime(timezone=True), nullable=True))
         batch_op.create_index(batch_op.f('ix_parcels_carrier'), ['carrier'], unique=False)
         batch_op.create_index(batch_op.f('ix_parcels_handed_over_at'), ['handed_over_at'], unique=False)
 
+    with op.batch_alter_table('orders', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('sla_breached_at', sa.DateTime(timezone=True), nullable=True))
+    op.create_table('tracking_events',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('parcel_id', sa.Integer(), nullable=False),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('location', sa.String(length=200), nullable=False),
+    sa.Column('imported_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['parcel_id'], ['parcels.id'], name=op.f('fk_tracking_events_parcel_id_parcels')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_tracking_events')),
+    sa.UniqueConstraint('parcel_id', 'status', 'at', name='uq_tracking_events_parcel_status_at')
+    )
+    with op.batch_alter_table('tracking_events', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_tracking_events_parcel_id'), ['parcel_id'], unique=False)
+
 
 def downgrade() -> None:
+    with op.batch_alter_table('tracking_events', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_tracking_events_parcel_id'))
+    op.drop_table('tracking_events')
+    with op.batch_alter_table('orders', schema=None) as batch_op:
+        batch_op.drop_column('sla_breached_at')
     with op.batch_alter_table('parcels', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_parcels_handed_over_at'))
         batch_op.drop_index(batch_op.f('ix_parcels_carrier'))
-        for column in ('handed_over_by', 'handed_over_at', 'service_reason', 'expected_delivery',
+        for column in ('delivered_at', 'tracking_status', 'handed_over_by', 'handed_over_at', 'service_reason', 'expected_delivery',
                        'chargeable_weight_g', 'shipping_cost', 'service', 'carrier'):
             batch_op.drop_column(column)
     for table in ('carrier_rates', 'carrier_zones', 'carrier_services'):
