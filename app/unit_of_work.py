@@ -370,6 +370,28 @@ class RateTable:
     rates: tuple[RateRecord, ...] = ()
 
 
+@dataclass(frozen=True)
+class MessageRecord:
+    """A customer message of the outbox (issue 15)."""
+
+    id: int
+    key: str  # unique: the same message is never queued twice
+    kind: str
+    order_id: int | None
+    recipient: str
+    subject: str
+    text_body: str
+    html_body: str
+    message_id: str  # fixed before the first attempt
+    state: str = "queued"  # queued, sending, sent, failed, unknown (a crash mid-send: never re-sent by itself)
+    attempts: int = 0
+    next_attempt_at: datetime | None = None
+    created_at: datetime | None = None
+    sending_since: datetime | None = None
+    sent_at: datetime | None = None
+    last_error: str | None = None
+
+
 # --- repositories ----------------------------------------------------------------------------
 
 
@@ -520,6 +542,18 @@ class Carriers(Protocol):
         """Marks the order flagged for missing its SLA (it is never flagged again)."""
 
 
+class Outbox(Protocol):
+    def add(self, message: MessageRecord) -> bool:
+        """Queues a message; False (and nothing written) when its key is queued already."""
+    def get(self, message_id: int) -> MessageRecord | None: ...
+    def due(self, now: datetime, limit: int) -> list[MessageRecord]:
+        """Queued messages whose next attempt is due, oldest first (locked; other senders skip them)."""
+    def stuck(self, before: datetime) -> list[MessageRecord]:
+        """Messages left 'sending' since before a moment (their sender died mid-send)."""
+    def save(self, message: MessageRecord) -> None: ...
+    def of_order(self, order_id: int) -> list[MessageRecord]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction and its repositories; rolls back unless committed."""
 
@@ -538,6 +572,7 @@ class UnitOfWork(Protocol):
     stock: Stock
     holds: Holds
     carriers: Carriers
+    outbox: Outbox
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(self, *exc: object) -> None: ...

@@ -7,6 +7,7 @@ import getpass
 import json
 import logging
 import sys
+import time
 from dataclasses import asdict
 from datetime import date, datetime, timezone
 
@@ -15,7 +16,9 @@ from app.config import load_settings
 from app.errors import PackdeskError
 from app.shipping.dispatch import DockParcel, dock_day, scan_at_dock
 from app.shipping.override import override_service
-from app.shipping.settings import AfterDelivery, ShippingSettings
+from app.shipping.mail import SmtpTransport
+from app.shipping.outbox import requeue, send_due
+from app.shipping.settings import AfterDelivery, MailSettings, ShippingSettings
 from app.shipping.tracking import complete_due, flag_late, import_tracking, read_reports
 from app.store.uow import SqlUnitOfWork
 
@@ -65,6 +68,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     late.add_argument("--json", action="store_true", help="a JSON array of the orders flagged now")
     add_database_options(late)
     late.set_defaults(func=run_late)
+
+    notify = subparsers.add_parser("notify", help="customer messages: send the outbox over SMTP ([mail])")
+    sub = notify.add_subparsers(dest="notify_command", metavar="ACTION", required=True)
+    send = sub.add_parser("send", help="send the messages that are due (each at most once)")
+    send.add_argument("--worker", action="store_true", help="keep running, sending every --interval seconds")
+    send.add_argument("--interval", type=float, default=30.0, help="seconds between runs of the worker")
+    send.add_argument("--limit", type=int, default=500, help="at most this many messages a run")
+    add_database_options(send)
+    send.set_defaults(func=run_send)
+    again = sub.add_parser("requeue", help="send a failed or in-doubt message again (after checking the mailbox)")
+    again.add_argument("id", type=int, help="the message's id")
+    add_database_options(again)
+    again.set_defaults(func=run_requeue)
 
 
 def _shipping_settings(args: argparse.Namespace) -> ShippingSettings:
@@ -170,4 +186,32 @@ def run_late(args: argparse.Namespace) -> int:
     for o in late:
         print(f"{o.number:<14} {o.status:<11} due {o.sla_due_at:%Y-%m-%d %H:%M}")
     print(f"{len(late)} order(s) newly flagged as late")
+    return 0
+
+
+def run_send(args: argparse.Namespace) -> int:
+    """packdesk notify send [--worker]; Ctrl-C or SIGTERM ends the worker between runs."""
+    settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
+    where = settings.config_path or "the built-in defaults"
+    mail = MailSettings.from_raw(settings.raw, where)
+    mail.check(where)
+    transport = SmtpTransport(mail)
+    with open_database(args) as db:
+        while True:
+            report = send_due(lambda: SqlUnitOfWork(db), transport, mail, lambda: datetime.now(timezone.utc),
+                              args.limit)
+            print(report.summary(), flush=True)
+            if not args.worker:
+                return 0
+            try:
+                time.sleep(args.interval)
+            except KeyboardInterrupt:
+                return 0
+
+
+def run_requeue(args: argparse.Namespace) -> int:
+    """packdesk notify requeue"""
+    with open_database(args) as db:
+        message = requeue(SqlUnitOfWork(db), args.id, datetime.now(timezone.utc))
+    print(f"message {message.id} ({message.key}) is queued again")
     return 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+from app.shipping.outbox import queue_in
 from app.unit_of_work import OrderRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -20,3 +21,14 @@ def order_shipped(uow: UnitOfWork, order: OrderRecord, at: datetime, *, station:
     """Runs every shipping-time step for an order that has just become shipped (same transaction:
     if a step fails, the hand-over scan that shipped the order rolls back with it)."""
     log.info("order %s shipped at %s", order.number, at.isoformat())
+    queue_shipped_message(uow, order, at)
+
+
+def queue_shipped_message(uow: UnitOfWork, order: OrderRecord, at: datetime) -> bool:
+    """The customer's "on its way" mail with every parcel's carrier and tracking number."""
+    parcels = uow.parcels.of_order(order.id)
+    tracking = "\n".join(f"Parcel {p.seq}: {p.carrier or order.carrier or 'carrier'} {p.tracking_number}"
+                         for p in parcels)
+    arrivals = [p.expected_delivery for p in parcels if p.expected_delivery]
+    expected = max(arrivals).isoformat() if arrivals else "in the next few days"
+    return queue_in(uow, "shipped", order, {"tracking": tracking, "expected": expected}, now=at)

@@ -13,6 +13,7 @@ from app.imports.errors import ImportFormatError, ImportRejected, RowProblem
 from app.imports.reading import Record, Row, check_columns, guess_format, read_csv, read_json, read_text
 from app.orders import lifecycle
 from app.orders.status import OrderStatus
+from app.shipping.outbox import queue_in
 from app.shipping.settings import AfterDelivery
 from app.unit_of_work import ExceptionRecord, OrderRecord, UnitOfWork
 
@@ -151,6 +152,7 @@ def _deliver_if_complete(uow: UnitOfWork, order: OrderRecord, outcome: TrackingO
         return
     last = max(p.delivered_at for p in parcels if p.delivered_at)
     lifecycle.change_status(uow, current, OrderStatus.DELIVERED, reason=f"carrier delivered {last.isoformat()}")
+    queue_in(uow, "delivered", current, {"delivered": last.date().isoformat()}, now=last)
     outcome.delivered.append(current.number)
 
 
@@ -183,5 +185,6 @@ def flag_late(uow: UnitOfWork, now: datetime) -> list[OrderRecord]:
             lifecycle.record_event(uow, order.id, "SlaBreached", status=order.status,
                                    due=order.sla_due_at.isoformat(),
                                    late_minutes=int((now - order.sla_due_at).total_seconds() // 60))
+            queue_in(uow, "delay", order, {"due": f"{order.sla_due_at:%Y-%m-%d %H:%M} UTC"}, now=now)
         uow.commit()
     return late

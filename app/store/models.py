@@ -619,3 +619,29 @@ class TrackingEvent(Base):
     imported_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (UniqueConstraint("parcel_id", "status", "at", name="uq_tracking_events_parcel_status_at"),)
+
+
+class OutboxMessage(Base):
+    """A customer message waiting to be sent, being sent, sent or failed. Its key makes it
+    unique (one shipped mail per order ...); its Message-ID is fixed before the first attempt."""
+
+    __tablename__ = "outbox_messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
+    recipient: Mapped[str] = mapped_column(String(200))
+    subject: Mapped[str] = mapped_column(String(300))
+    text_body: Mapped[str] = mapped_column(Text)
+    html_body: Mapped[str] = mapped_column(Text)
+    message_id: Mapped[str] = mapped_column(String(200), unique=True)
+    state: Mapped[str] = mapped_column(String(10), default="queued", index=True)  # queued, sending, sent, failed, unknown
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sending_since: Mapped[datetime | None] = mapped_column()
+    sent_at: Mapped[datetime | None] = mapped_column()
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (CheckConstraint("state IN ('queued', 'sending', 'sent', 'failed', 'unknown')", name="state"),)

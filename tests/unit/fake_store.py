@@ -17,7 +17,7 @@ from app.orders.status import queued_for_packing
 from app.unit_of_work import (
     BarcodeRecord, BoxRecord, ClaimRow, Conflict, ExceptionRecord, ItemRecord, LabelRecord, LineRecord,
     OrderHoldRecord, OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, StockBin,
-    StockHoldRecord, UserRecord, RateTable,
+    StockHoldRecord, UserRecord, RateTable, MessageRecord,
 )
 
 
@@ -47,6 +47,7 @@ class Tables:
     rate_table: RateTable = field(default_factory=RateTable)
     tracking: set[tuple[int, str, datetime]] = field(default_factory=set)
     sla_flagged: dict[int, datetime] = field(default_factory=dict)
+    outbox: dict[int, MessageRecord] = field(default_factory=dict)
 
 
 class FakeStore:
@@ -101,7 +102,7 @@ class FakeUnitOfWork:
         self.scans, self.events, self.station_log = _Scans(self), _Events(self), _StationLog(self)
         self.users, self.exceptions, self.counters = _Users(self), _Exceptions(self), _Counters(self)
         self.stock, self.holds = _Stock(self), _Holds(self)
-        self.carriers = _Carriers(self)
+        self.carriers, self.outbox = _Carriers(self), _Outbox(self)
         return self
 
     def commit(self) -> None:
@@ -463,3 +464,31 @@ class _Carriers(_Repo):
 
     def flag_late(self, order_id: int, at: datetime) -> None:
         self.t.sla_flagged[order_id] = at
+
+
+class _Outbox(_Repo):
+    def add(self, message: MessageRecord) -> bool:
+        if any(m.key == message.key for m in self.t.outbox.values()):
+            return False
+        new = replace(message, id=self.new_id())
+        self.t.outbox[new.id] = new
+        return True
+
+    def get(self, message_id: int) -> MessageRecord | None:
+        return self.t.outbox.get(message_id)
+
+    def due(self, now: datetime, limit: int) -> list[MessageRecord]:
+        due = [m for m in self.t.outbox.values() if m.state == "queued"
+               and (m.next_attempt_at is None or m.next_attempt_at <= now)]
+        return sorted(due, key=lambda m: (m.next_attempt_at or now, m.id))[:limit]
+
+    def stuck(self, before: datetime) -> list[MessageRecord]:
+        return [m for m in self.t.outbox.values() if m.state == "sending" and m.sending_since
+                and m.sending_since < before]
+
+    def save(self, message: MessageRecord) -> None:
+        assert message.id in self.t.outbox
+        self.t.outbox[message.id] = message
+
+    def of_order(self, order_id: int) -> list[MessageRecord]:
+        return sorted((m for m in self.t.outbox.values() if m.order_id == order_id), key=lambda m: m.id)

@@ -103,8 +103,40 @@ def upgrade() -> None:
     with op.batch_alter_table('tracking_events', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_tracking_events_parcel_id'), ['parcel_id'], unique=False)
 
+    op.create_table('outbox_messages',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('key', sa.String(length=200), nullable=False),
+    sa.Column('kind', sa.String(length=30), nullable=False),
+    sa.Column('order_id', sa.Integer(), nullable=True),
+    sa.Column('recipient', sa.String(length=200), nullable=False),
+    sa.Column('subject', sa.String(length=300), nullable=False),
+    sa.Column('text_body', sa.Text(), nullable=False),
+    sa.Column('html_body', sa.Text(), nullable=False),
+    sa.Column('message_id', sa.String(length=200), nullable=False),
+    sa.Column('state', sa.String(length=10), nullable=False),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('next_attempt_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('sending_since', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('sent_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('last_error', sa.Text(), nullable=True),
+    sa.CheckConstraint("state IN ('queued', 'sending', 'sent', 'failed', 'unknown')",
+                       name=op.f('ck_outbox_messages_state')),
+    sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_outbox_messages_order_id_orders')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_outbox_messages')),
+    sa.UniqueConstraint('key', name=op.f('uq_outbox_messages_key')),
+    sa.UniqueConstraint('message_id', name=op.f('uq_outbox_messages_message_id'))
+    )
+    with op.batch_alter_table('outbox_messages', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_outbox_messages_order_id'), ['order_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_outbox_messages_state'), ['state'], unique=False)
+
 
 def downgrade() -> None:
+    with op.batch_alter_table('outbox_messages', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_outbox_messages_state'))
+        batch_op.drop_index(batch_op.f('ix_outbox_messages_order_id'))
+    op.drop_table('outbox_messages')
     with op.batch_alter_table('tracking_events', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_tracking_events_parcel_id'))
     op.drop_table('tracking_events')
