@@ -392,6 +392,22 @@ class MessageRecord:
     last_error: str | None = None
 
 
+@dataclass(frozen=True)
+class PaymentRecord:
+    """One step of an order's payment (issue 15): authorisation, capture or refund."""
+
+    id: int
+    key: str
+    order_id: int
+    kind: str
+    amount: Decimal
+    currency: str
+    gateway: str
+    reference: str
+    at: datetime | None = None
+    invoice_number: str | None = None
+
+
 # --- repositories ----------------------------------------------------------------------------
 
 
@@ -554,6 +570,14 @@ class Outbox(Protocol):
     def of_order(self, order_id: int) -> list[MessageRecord]: ...
 
 
+class Payments(Protocol):
+    def add(self, payment: PaymentRecord) -> None: ...
+    def by_key(self, key: str) -> PaymentRecord | None: ...
+    def of_order(self, order_id: int) -> list[PaymentRecord]: ...
+    def invoice_of(self, order_id: int) -> str | None:
+        """The number of the order's invoice, if one was issued (its first InvoiceIssued event)."""
+
+
 class UnitOfWork(Protocol):
     """One transaction and its repositories; rolls back unless committed."""
 
@@ -573,6 +597,7 @@ class UnitOfWork(Protocol):
     holds: Holds
     carriers: Carriers
     outbox: Outbox
+    payments: Payments
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(self, *exc: object) -> None: ...

@@ -11,6 +11,7 @@ import logging
 from datetime import datetime
 
 from app.shipping.outbox import queue_in
+from app.shipping.payments import capture_at_shipping_in
 from app.unit_of_work import OrderRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -21,6 +22,8 @@ def order_shipped(uow: UnitOfWork, order: OrderRecord, at: datetime, *, station:
     """Runs every shipping-time step for an order that has just become shipped (same transaction:
     if a step fails, the hand-over scan that shipped the order rolls back with it)."""
     log.info("order %s shipped at %s", order.number, at.isoformat())
+    # issue 14's on-hand stock decrement goes here (the merger wires it): before the money moves
+    capture_at_shipping_in(uow, order, at)
     queue_shipped_message(uow, order, at)
 
 

@@ -645,3 +645,24 @@ class OutboxMessage(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (CheckConstraint("state IN ('queued', 'sending', 'sent', 'failed', 'unknown')", name="state"),)
+
+
+class Payment(Base):
+    """A step of an order's payment through the payment port: authorisation, capture or refund,
+    with the gateway's reference. Its key (capture:PD-1042, refund:RMA-000001) makes each step once."""
+
+    __tablename__ = "payments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(80), unique=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(15))  # authorisation, capture, refund
+    amount: Mapped[Decimal] = mapped_column(Money)
+    currency: Mapped[str] = mapped_column(String(3))
+    gateway: Mapped[str] = mapped_column(String(40))
+    reference: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    invoice_number: Mapped[str | None] = mapped_column(String(40))
+
+    __table_args__ = (CheckConstraint("kind IN ('authorisation', 'capture', 'refund')", name="kind"),
+                      CheckConstraint("amount >= 0", name="amount"))

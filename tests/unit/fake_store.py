@@ -17,7 +17,7 @@ from app.orders.status import queued_for_packing
 from app.unit_of_work import (
     BarcodeRecord, BoxRecord, ClaimRow, Conflict, ExceptionRecord, ItemRecord, LabelRecord, LineRecord,
     OrderHoldRecord, OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, StockBin,
-    StockHoldRecord, UserRecord, RateTable, MessageRecord,
+    StockHoldRecord, UserRecord, RateTable, MessageRecord, PaymentRecord,
 )
 
 
@@ -48,6 +48,7 @@ class Tables:
     tracking: set[tuple[int, str, datetime]] = field(default_factory=set)
     sla_flagged: dict[int, datetime] = field(default_factory=dict)
     outbox: dict[int, MessageRecord] = field(default_factory=dict)
+    payments: dict[int, PaymentRecord] = field(default_factory=dict)
 
 
 class FakeStore:
@@ -102,7 +103,7 @@ class FakeUnitOfWork:
         self.scans, self.events, self.station_log = _Scans(self), _Events(self), _StationLog(self)
         self.users, self.exceptions, self.counters = _Users(self), _Exceptions(self), _Counters(self)
         self.stock, self.holds = _Stock(self), _Holds(self)
-        self.carriers, self.outbox = _Carriers(self), _Outbox(self)
+        self.carriers, self.outbox, self.payments = _Carriers(self), _Outbox(self), _Payments(self)
         return self
 
     def commit(self) -> None:
@@ -492,3 +493,21 @@ class _Outbox(_Repo):
 
     def of_order(self, order_id: int) -> list[MessageRecord]:
         return sorted((m for m in self.t.outbox.values() if m.order_id == order_id), key=lambda m: m.id)
+
+
+class _Payments(_Repo):
+    def add(self, payment: PaymentRecord) -> None:
+        if any(p.key == payment.key for p in self.t.payments.values()):
+            raise Conflict(f"payment {payment.key} exists")
+        new = replace(payment, id=self.new_id())
+        self.t.payments[new.id] = new
+
+    def by_key(self, key: str) -> PaymentRecord | None:
+        return next((p for p in self.t.payments.values() if p.key == key), None)
+
+    def of_order(self, order_id: int) -> list[PaymentRecord]:
+        return sorted((p for p in self.t.payments.values() if p.order_id == order_id), key=lambda p: p.id)
+
+    def invoice_of(self, order_id: int) -> str | None:
+        issued = [e for e in self.t.events if e.get("order_id") == order_id and e.get("kind") == "InvoiceIssued"]
+        return issued[0]["detail"]["invoice_number"] if issued else None

@@ -131,8 +131,31 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_outbox_messages_order_id'), ['order_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_outbox_messages_state'), ['state'], unique=False)
 
+    op.create_table('payments',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('key', sa.String(length=80), nullable=False),
+    sa.Column('order_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=15), nullable=False),
+    sa.Column('amount', sa.Numeric(precision=14, scale=4), nullable=False),
+    sa.Column('currency', sa.String(length=3), nullable=False),
+    sa.Column('gateway', sa.String(length=40), nullable=False),
+    sa.Column('reference', sa.String(length=100), nullable=False),
+    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('invoice_number', sa.String(length=40), nullable=True),
+    sa.CheckConstraint("kind IN ('authorisation', 'capture', 'refund')", name=op.f('ck_payments_kind')),
+    sa.CheckConstraint('amount >= 0', name=op.f('ck_payments_amount')),
+    sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_payments_order_id_orders')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_payments')),
+    sa.UniqueConstraint('key', name=op.f('uq_payments_key'))
+    )
+    with op.batch_alter_table('payments', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_payments_order_id'), ['order_id'], unique=False)
+
 
 def downgrade() -> None:
+    with op.batch_alter_table('payments', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_payments_order_id'))
+    op.drop_table('payments')
     with op.batch_alter_table('outbox_messages', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_outbox_messages_state'))
         batch_op.drop_index(batch_op.f('ix_outbox_messages_order_id'))
