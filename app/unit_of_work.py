@@ -408,6 +408,37 @@ class PaymentRecord:
     invoice_number: str | None = None
 
 
+@dataclass(frozen=True)
+class ReturnRecord:
+    """A customer return (RMA) (issue 15)."""
+
+    id: int
+    rma: str
+    order_id: int
+    reason: str
+    status: str = "open"  # open, received, inspected, refunded
+    tracking_number: str | None = None
+    created_at: datetime | None = None
+    received_at: datetime | None = None
+    inspected_at: datetime | None = None
+    refunded_at: datetime | None = None
+    refund_amount: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class ReturnLineRecord:
+    """Units of one order line in a return, and what inspection found."""
+
+    id: int
+    return_id: int
+    order_line_id: int
+    sku: str
+    quantity: int
+    outcome: str | None = None  # restock, write_off, damaged
+    location: str | None = None
+    photo: str | None = None
+
+
 # --- repositories ----------------------------------------------------------------------------
 
 
@@ -578,6 +609,18 @@ class Payments(Protocol):
         """The number of the order's invoice, if one was issued (its first InvoiceIssued event)."""
 
 
+class Returns(Protocol):
+    def add(self, record: ReturnRecord, lines: list[ReturnLineRecord]) -> int: ...
+    def get(self, rma: str) -> ReturnRecord | None: ...
+    def lines(self, return_id: int) -> list[ReturnLineRecord]: ...
+    def save(self, record: ReturnRecord) -> None: ...
+    def save_line(self, line: ReturnLineRecord) -> None: ...
+    def returned_quantities(self, order_id: int) -> dict[int, int]:
+        """Units of each order line (by id) in the order's returns so far."""
+    def restock(self, product_id: int, location: str, quantity: int) -> bool:
+        """Puts units back on a bin's stock on hand; False when no location has that code."""
+
+
 class UnitOfWork(Protocol):
     """One transaction and its repositories; rolls back unless committed."""
 
@@ -598,6 +641,7 @@ class UnitOfWork(Protocol):
     carriers: Carriers
     outbox: Outbox
     payments: Payments
+    returns: Returns
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(self, *exc: object) -> None: ...

@@ -18,7 +18,11 @@ from app.shipping.dispatch import DockParcel, dock_day, scan_at_dock
 from app.shipping.override import override_service
 from app.shipping.mail import SmtpTransport
 from app.shipping.outbox import requeue, send_due
+from app.shipping.returns import (
+    ReturnView, create_return, inspect_return, parse_lines, receive_return, refund_return, show_return,
+)
 from app.shipping.settings import AfterDelivery, MailSettings, ShippingSettings
+from app.unit_of_work import CarrierRecord
 from app.shipping.tracking import complete_due, flag_late, import_tracking, read_reports
 from app.store.uow import SqlUnitOfWork
 
@@ -81,6 +85,34 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     again.add_argument("id", type=int, help="the message's id")
     add_database_options(again)
     again.set_defaults(func=run_requeue)
+
+    returns = subparsers.add_parser("returns", help="customer returns: RMA, receive, inspect, refund")
+    sub = returns.add_subparsers(dest="returns_command", metavar="ACTION", required=True)
+    create = sub.add_parser("create", help="an RMA and a return tracking number for units of a delivered order")
+    create.add_argument("order", help="the order number")
+    create.add_argument("--line", action="append", default=[], metavar="SKU:QTY", help="what comes back (repeat)")
+    create.add_argument("--reason", required=True, help="why, e.g. \"wrong size\"")
+    create.add_argument("--json", action="store_true", help="a JSON object instead of text")
+    add_database_options(create)
+    create.set_defaults(func=run_return_create)
+    for name, what in (("receive", "the return's parcel arrived at the returns station"),
+                       ("refund", "refund an inspected return through the payment port"),
+                       ("show", "one return and its lines")):
+        action = sub.add_parser(name, help=what)
+        action.add_argument("rma", help="the RMA, e.g. RMA-000001")
+        action.add_argument("--user", help="who (default: your login name)")
+        action.add_argument("--json", action="store_true", help="a JSON object instead of text")
+        add_database_options(action)
+        action.set_defaults(func=run_return_step)
+    inspect = sub.add_parser("inspect", help="what happens to each returned line: restock to a bin, write off, damaged")
+    inspect.add_argument("rma", help="the RMA")
+    inspect.add_argument("--line", action="append", default=[], metavar="SKU:OUTCOME[:BIN]",
+                         help="SKU:restock:BIN, SKU:write_off or SKU:damaged (every line once)")
+    inspect.add_argument("--photo", help="a photo of the returned goods (a path)")
+    inspect.add_argument("--user", help="who inspected (default: your login name)")
+    inspect.add_argument("--json", action="store_true", help="a JSON object instead of text")
+    add_database_options(inspect)
+    inspect.set_defaults(func=run_return_inspect)
 
 
 def _shipping_settings(args: argparse.Namespace) -> ShippingSettings:
@@ -214,4 +246,62 @@ def run_requeue(args: argparse.Namespace) -> int:
     with open_database(args) as db:
         message = requeue(SqlUnitOfWork(db), args.id, datetime.now(timezone.utc))
     print(f"message {message.id} ({message.key}) is queued again")
+    return 0
+
+
+def _print_return(view: ReturnView, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(asdict(view), ensure_ascii=False, indent=1))
+        return
+    if view.message:
+        print(view.message)
+    print(f"{view.rma}  order {view.order_number}  {view.status}  tracking {view.tracking_number or '-'}"
+          + (f"  refunded {view.refund_amount}" if view.refund_amount else ""))
+    for line in view.lines:
+        print(f"  {line['quantity']:>3} x {line['sku']:<16} {line['outcome'] or ''} {line['location'] or ''}")
+
+
+def run_return_create(args: argparse.Namespace) -> int:
+    """packdesk returns create"""
+    from app.packing.settings import PackingSettings
+
+    settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
+    where = settings.config_path or "the built-in defaults"
+    after = AfterDelivery.from_raw(settings.raw, where)
+    own = PackingSettings.from_raw(settings.raw).carrier
+    fallback = CarrierRecord("RETURNS", own.name, s10_service_indicator=own.s10_service_indicator,
+                             s10_country=own.s10_country)
+    wanted = []
+    for sku, quantity in parse_lines(args.line, 2):
+        if not quantity.isdigit():
+            raise PackdeskError(f"--line {sku}:{quantity}: the quantity must be a whole number.")
+        wanted.append((sku, int(quantity)))
+    with open_database(args) as db:
+        view = create_return(SqlUnitOfWork(db), args.order, wanted, args.reason, datetime.now(timezone.utc),
+                             after, fallback)
+    _print_return(view, args.json)
+    return 0
+
+
+def run_return_step(args: argparse.Namespace) -> int:
+    """packdesk returns receive|refund|show"""
+    user, now = args.user or getpass.getuser(), datetime.now(timezone.utc)
+    with open_database(args) as db:
+        uow = SqlUnitOfWork(db)
+        if args.returns_command == "receive":
+            view = receive_return(uow, args.rma, now, user)
+        elif args.returns_command == "refund":
+            view = refund_return(uow, args.rma, now, user)
+        else:
+            view = show_return(uow, args.rma)
+    _print_return(view, args.json)
+    return 0
+
+
+def run_return_inspect(args: argparse.Namespace) -> int:
+    """packdesk returns inspect"""
+    with open_database(args) as db:
+        view = inspect_return(SqlUnitOfWork(db), args.rma, parse_lines(args.line, 3), datetime.now(timezone.utc),
+                              args.user or getpass.getuser(), args.photo)
+    _print_return(view, args.json)
     return 0

@@ -666,3 +666,40 @@ class Payment(Base):
 
     __table_args__ = (CheckConstraint("kind IN ('authorisation', 'capture', 'refund')", name="kind"),
                       CheckConstraint("amount >= 0", name="amount"))
+
+
+class ReturnRequest(Base):
+    """A customer return (RMA): created, received at the returns station, inspected, refunded."""
+
+    __tablename__ = "returns"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rma: Mapped[str] = mapped_column(String(20), unique=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    reason: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(12), default="open")  # open, received, inspected, refunded
+    tracking_number: Mapped[str | None] = mapped_column(String(40))  # of the return label
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    received_at: Mapped[datetime | None] = mapped_column()
+    inspected_at: Mapped[datetime | None] = mapped_column()
+    refunded_at: Mapped[datetime | None] = mapped_column()
+    refund_amount: Mapped[Decimal | None] = mapped_column(Money)
+
+    __table_args__ = (CheckConstraint("status IN ('open', 'received', 'inspected', 'refunded')", name="status"),)
+
+
+class ReturnLine(Base):
+    """Units of one order line in a return, and what inspection found."""
+
+    __tablename__ = "return_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    return_id: Mapped[int] = mapped_column(ForeignKey("returns.id", ondelete="CASCADE"), index=True)
+    order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id"))
+    sku: Mapped[str] = mapped_column(String(64))
+    quantity: Mapped[int] = mapped_column(Integer)
+    outcome: Mapped[str | None] = mapped_column(String(10))  # restock, write_off, damaged
+    location: Mapped[str | None] = mapped_column(String(32))  # the bin it was restocked to
+    photo: Mapped[str | None] = mapped_column(String(500))
+
+    __table_args__ = (CheckConstraint("quantity >= 1", name="quantity"),)

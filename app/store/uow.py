@@ -18,6 +18,7 @@ from app.store import repositories as r
 from app.store.carriers import SqlCarriers
 from app.store.outbox import SqlOutbox
 from app.store.payments import SqlPayments
+from app.store.returns import SqlReturns
 from app.store.stock_repositories import SqlHolds, SqlStock
 from app.store.session import Database, is_connection_problem
 from app.unit_of_work import Conflict
@@ -59,6 +60,7 @@ class SqlUnitOfWork:
         self.carriers = SqlCarriers(session)
         self.outbox = SqlOutbox(session)
         self.payments = SqlPayments(session)
+        self.returns = SqlReturns(session)
 
     def __enter__(self) -> SqlUnitOfWork:
         assert self.session is None, "a unit of work is entered once at a time (use the *_in functions inside)"

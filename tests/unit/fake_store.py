@@ -17,7 +17,7 @@ from app.orders.status import queued_for_packing
 from app.unit_of_work import (
     BarcodeRecord, BoxRecord, ClaimRow, Conflict, ExceptionRecord, ItemRecord, LabelRecord, LineRecord,
     OrderHoldRecord, OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, StockBin,
-    StockHoldRecord, UserRecord, RateTable, MessageRecord, PaymentRecord,
+    StockHoldRecord, UserRecord, RateTable, MessageRecord, PaymentRecord, ReturnLineRecord, ReturnRecord,
 )
 
 
@@ -49,6 +49,8 @@ class Tables:
     sla_flagged: dict[int, datetime] = field(default_factory=dict)
     outbox: dict[int, MessageRecord] = field(default_factory=dict)
     payments: dict[int, PaymentRecord] = field(default_factory=dict)
+    returns: dict[int, ReturnRecord] = field(default_factory=dict)
+    return_lines: dict[int, ReturnLineRecord] = field(default_factory=dict)
 
 
 class FakeStore:
@@ -104,6 +106,7 @@ class FakeUnitOfWork:
         self.users, self.exceptions, self.counters = _Users(self), _Exceptions(self), _Counters(self)
         self.stock, self.holds = _Stock(self), _Holds(self)
         self.carriers, self.outbox, self.payments = _Carriers(self), _Outbox(self), _Payments(self)
+        self.returns = _Returns(self)
         return self
 
     def commit(self) -> None:
@@ -511,3 +514,40 @@ class _Payments(_Repo):
     def invoice_of(self, order_id: int) -> str | None:
         issued = [e for e in self.t.events if e.get("order_id") == order_id and e.get("kind") == "InvoiceIssued"]
         return issued[0]["detail"]["invoice_number"] if issued else None
+
+
+class _Returns(_Repo):
+    def add(self, record: ReturnRecord, lines: list[ReturnLineRecord]) -> int:
+        new = replace(record, id=self.new_id())
+        self.t.returns[new.id] = new
+        for line in lines:
+            added = replace(line, id=self.new_id(), return_id=new.id)
+            self.t.return_lines[added.id] = added
+        return new.id
+
+    def get(self, rma: str) -> ReturnRecord | None:
+        return next((r for r in self.t.returns.values() if r.rma == rma), None)
+
+    def lines(self, return_id: int) -> list[ReturnLineRecord]:
+        return sorted((l for l in self.t.return_lines.values() if l.return_id == return_id), key=lambda l: l.id)
+
+    def save(self, record: ReturnRecord) -> None:
+        self.t.returns[record.id] = record
+
+    def save_line(self, line: ReturnLineRecord) -> None:
+        self.t.return_lines[line.id] = line
+
+    def returned_quantities(self, order_id: int) -> dict[int, int]:
+        mine = {r.id for r in self.t.returns.values() if r.order_id == order_id}
+        totals: dict[int, int] = {}
+        for line in self.t.return_lines.values():
+            if line.return_id in mine:
+                totals[line.order_line_id] = totals.get(line.order_line_id, 0) + line.quantity
+        return totals
+
+    def restock(self, product_id: int, location: str, quantity: int) -> bool:
+        for stock in self.t.bins.values():
+            if stock.product_id == product_id and stock.location == location:
+                self.t.bins[stock.id] = replace(stock, quantity=stock.quantity + quantity)
+                return True
+        return False

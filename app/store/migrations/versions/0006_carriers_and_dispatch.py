@@ -151,8 +151,51 @@ def upgrade() -> None:
     with op.batch_alter_table('payments', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_payments_order_id'), ['order_id'], unique=False)
 
+    op.create_table('returns',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('rma', sa.String(length=20), nullable=False),
+    sa.Column('order_id', sa.Integer(), nullable=False),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('status', sa.String(length=12), nullable=False),
+    sa.Column('tracking_number', sa.String(length=40), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('received_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('inspected_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('refunded_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('refund_amount', sa.Numeric(precision=14, scale=4), nullable=True),
+    sa.CheckConstraint("status IN ('open', 'received', 'inspected', 'refunded')", name=op.f('ck_returns_status')),
+    sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_returns_order_id_orders')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_returns')),
+    sa.UniqueConstraint('rma', name=op.f('uq_returns_rma'))
+    )
+    with op.batch_alter_table('returns', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_returns_order_id'), ['order_id'], unique=False)
+    op.create_table('return_lines',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('return_id', sa.Integer(), nullable=False),
+    sa.Column('order_line_id', sa.Integer(), nullable=False),
+    sa.Column('sku', sa.String(length=64), nullable=False),
+    sa.Column('quantity', sa.Integer(), nullable=False),
+    sa.Column('outcome', sa.String(length=10), nullable=True),
+    sa.Column('location', sa.String(length=32), nullable=True),
+    sa.Column('photo', sa.String(length=500), nullable=True),
+    sa.CheckConstraint('quantity >= 1', name=op.f('ck_return_lines_quantity')),
+    sa.ForeignKeyConstraint(['order_line_id'], ['order_lines.id'], name=op.f('fk_return_lines_order_line_id_order_lines')),
+    sa.ForeignKeyConstraint(['return_id'], ['returns.id'], name=op.f('fk_return_lines_return_id_returns'),
+                            ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_return_lines'))
+    )
+    with op.batch_alter_table('return_lines', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_return_lines_return_id'), ['return_id'], unique=False)
+
 
 def downgrade() -> None:
+    with op.batch_alter_table('return_lines', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_return_lines_return_id'))
+    op.drop_table('return_lines')
+    with op.batch_alter_table('returns', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_returns_order_id'))
+    op.drop_table('returns')
     with op.batch_alter_table('payments', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_payments_order_id'))
     op.drop_table('payments')
