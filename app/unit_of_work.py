@@ -439,6 +439,19 @@ class ReturnLineRecord:
     photo: str | None = None
 
 
+@dataclass(frozen=True)
+class ArchivedRecord:
+    """A document printed for an order, kept by the SHA-256 of its bytes (issue 15)."""
+
+    id: int
+    order_id: int
+    kind: str
+    name: str
+    sha256: str
+    content: bytes
+    created_at: datetime | None = None
+
+
 # --- repositories ----------------------------------------------------------------------------
 
 
@@ -621,6 +634,13 @@ class Returns(Protocol):
         """Puts units back on a bin's stock on hand; False when no location has that code."""
 
 
+class Archive(Protocol):
+    def add(self, document: ArchivedRecord) -> bool:
+        """Keeps a document; False when the order has these very bytes already."""
+    def of_order(self, order_id: int) -> list[ArchivedRecord]:
+        """The order's documents, oldest first."""
+
+
 class UnitOfWork(Protocol):
     """One transaction and its repositories; rolls back unless committed."""
 
@@ -642,6 +662,7 @@ class UnitOfWork(Protocol):
     outbox: Outbox
     payments: Payments
     returns: Returns
+    archive: Archive
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(self, *exc: object) -> None: ...

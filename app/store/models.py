@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from sqlalchemy import (
     BigInteger,
+    LargeBinary,
     Boolean,
     CheckConstraint,
     Date,
@@ -703,3 +704,20 @@ class ReturnLine(Base):
     photo: Mapped[str | None] = mapped_column(String(500))
 
     __table_args__ = (CheckConstraint("quantity >= 1", name="quantity"),)
+
+
+class ArchivedDocument(Base):
+    """A document printed for an order (label version, slip, invoice, return label), kept by the
+    SHA-256 of its bytes: the same bytes printed twice are kept once."""
+
+    __tablename__ = "order_documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # label, slip, invoice, return_label, manifest
+    name: Mapped[str] = mapped_column(String(200))  # a file name for it, e.g. label-PD-1042-1.pdf
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (UniqueConstraint("order_id", "sha256", name="uq_order_documents_order_sha256"),)

@@ -18,6 +18,7 @@ from app.unit_of_work import (
     BarcodeRecord, BoxRecord, ClaimRow, Conflict, ExceptionRecord, ItemRecord, LabelRecord, LineRecord,
     OrderHoldRecord, OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, StockBin,
     StockHoldRecord, UserRecord, RateTable, MessageRecord, PaymentRecord, ReturnLineRecord, ReturnRecord,
+    ArchivedRecord,
 )
 
 
@@ -51,6 +52,7 @@ class Tables:
     payments: dict[int, PaymentRecord] = field(default_factory=dict)
     returns: dict[int, ReturnRecord] = field(default_factory=dict)
     return_lines: dict[int, ReturnLineRecord] = field(default_factory=dict)
+    archive: dict[int, ArchivedRecord] = field(default_factory=dict)
 
 
 class FakeStore:
@@ -106,7 +108,7 @@ class FakeUnitOfWork:
         self.users, self.exceptions, self.counters = _Users(self), _Exceptions(self), _Counters(self)
         self.stock, self.holds = _Stock(self), _Holds(self)
         self.carriers, self.outbox, self.payments = _Carriers(self), _Outbox(self), _Payments(self)
-        self.returns = _Returns(self)
+        self.returns, self.archive = _Returns(self), _Archive(self)
         return self
 
     def commit(self) -> None:
@@ -551,3 +553,15 @@ class _Returns(_Repo):
                 self.t.bins[stock.id] = replace(stock, quantity=stock.quantity + quantity)
                 return True
         return False
+
+
+class _Archive(_Repo):
+    def add(self, document: ArchivedRecord) -> bool:
+        if any((d.order_id, d.sha256) == (document.order_id, document.sha256) for d in self.t.archive.values()):
+            return False
+        new = replace(document, id=self.new_id())
+        self.t.archive[new.id] = new
+        return True
+
+    def of_order(self, order_id: int) -> list[ArchivedRecord]:
+        return sorted((d for d in self.t.archive.values() if d.order_id == order_id), key=lambda d: d.id)

@@ -188,8 +188,26 @@ def upgrade() -> None:
     with op.batch_alter_table('return_lines', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_return_lines_return_id'), ['return_id'], unique=False)
 
+    op.create_table('order_documents',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('order_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('content', sa.LargeBinary(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_order_documents_order_id_orders')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_order_documents')),
+    sa.UniqueConstraint('order_id', 'sha256', name='uq_order_documents_order_sha256')
+    )
+    with op.batch_alter_table('order_documents', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_order_documents_order_id'), ['order_id'], unique=False)
+
 
 def downgrade() -> None:
+    with op.batch_alter_table('order_documents', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_order_documents_order_id'))
+    op.drop_table('order_documents')
     with op.batch_alter_table('return_lines', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_return_lines_return_id'))
     op.drop_table('return_lines')
