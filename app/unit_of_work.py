@@ -594,6 +594,12 @@ class Carriers(Protocol):
         of one carrier code (None: of every carrier)."""
     def handed_over(self, carrier: str | None, since: datetime, until: datetime) -> list[ParcelRecord]:
         """Parcels handed over between two moments, of one carrier code (None: of every carrier)."""
+    def parcels_by_codes(self, codes: list[str]) -> dict[str, ParcelRecord]:
+        """The parcels whose tracking number or SSCC is one of these, by that code."""
+    def parcels_of_orders(self, order_ids: list[int]) -> dict[int, list[ParcelRecord]]:
+        """The orders' parcels that are not voided, by seq, by order id."""
+    def orders_by_ids(self, order_ids: list[int]) -> dict[int, OrderRecord]:
+        """These orders (with address and customer), by id."""
     def add_tracking_event(self, parcel_id: int, status: str, at: datetime, location: str) -> bool:
         """Keeps a carrier's report; False when the same report (parcel, status, time) is kept already."""
     def late_orders(self, now: datetime, statuses: tuple[str, ...]) -> list[OrderRecord]:

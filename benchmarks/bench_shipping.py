@@ -13,6 +13,8 @@ the shortest form a careful person would write. Each run starts from a fresh cop
 seeded database; runs of ours and the reference alternate, and each figure's ratio is the median
 of the pairs' ratios (reference time / our time: >= 1 means ours is as fast). PostgreSQL runs
 when PACKDESK_BENCH_POSTGRES_URL (or PACKDESK_TEST_POSTGRES_URL) names a server.
+PACKDESK_BENCH_SHIPPING_ORDERS and PACKDESK_BENCH_SHIPPING_RUNS change the size (10,000) and
+the number of paired runs (3).
 """
 from __future__ import annotations
 
@@ -335,7 +337,7 @@ def run(quick: bool) -> Iterable[dict[str, Any]]:
     """One figure per backend and stage: seconds for all the orders (ours, reference), orders per
     second, and the median of the pairs' ratios."""
     orders = 500 if quick else int(os.environ.get("PACKDESK_BENCH_SHIPPING_ORDERS", "10000"))
-    repeats = 1 if quick else 3
+    repeats = 1 if quick else int(os.environ.get("PACKDESK_BENCH_SHIPPING_RUNS", "3"))
     for backend, make in (("sqlite", _sqlite), ("postgresql", _postgres)):
         with make(orders) as fresh:
             if fresh is None:

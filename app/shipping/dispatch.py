@@ -129,12 +129,7 @@ def dock_day(uow: UnitOfWork, carrier: str | None, day: date, zone: ZoneInfo) ->
     with uow:
         handed = uow.carriers.handed_over(carrier, start, end)
         missing = uow.carriers.undelivered_parcels(carrier, end)
-        orders: dict[int, OrderRecord] = {}
-        for p in (*handed, *missing):
-            if p.order_id not in orders:
-                found = uow.orders.get_by_id(p.order_id)
-                assert found is not None
-                orders[p.order_id] = found
+        orders = uow.carriers.orders_by_ids(sorted({p.order_id for p in (*handed, *missing)}))
         return DockDay(carrier, day, tuple(_line(p, orders[p.order_id]) for p in handed),
                        tuple(_line(p, orders[p.order_id]) for p in missing))
 

@@ -15,7 +15,7 @@ from app.orders import lifecycle
 from app.orders.status import OrderStatus
 from app.shipping.outbox import queue_in
 from app.shipping.settings import AfterDelivery
-from app.unit_of_work import ExceptionRecord, OrderRecord, UnitOfWork
+from app.unit_of_work import ExceptionRecord, OrderRecord, ParcelRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -100,67 +100,66 @@ def import_tracking(uow: UnitOfWork, reports: list[Report], now: datetime, after
     file); moves orders to delivered and completed."""
     outcome = TrackingOutcome(source, rows=len(reports))
     with uow:
-        parcels = {}
-        problems = []
-        for r in reports:
-            parcel = parcels.get(r.tracking_number) or uow.parcels.by_label_code(r.tracking_number)
-            if parcel is None:
-                problems.append(RowProblem(r.line, f"no parcel has the tracking number {r.tracking_number}"))
-            else:
-                parcels[r.tracking_number] = parcel
+        parcels = uow.carriers.parcels_by_codes(sorted({r.tracking_number for r in reports}))
+        problems = [RowProblem(r.line, f"no parcel has the tracking number {r.tracking_number}")
+                    for r in reports if r.tracking_number not in parcels]
         if problems:
             raise ImportRejected(source, problems)
+        orders = uow.carriers.orders_by_ids(sorted({p.order_id for p in parcels.values()}))
+        current = {p.id: p for p in parcels.values()}  # each parcel as this import left it
         touched: dict[int, OrderRecord] = {}
         for r in sorted(reports, key=lambda r: (r.at, r.line)):
-            parcel = uow.parcels.get(parcels[r.tracking_number].id)
-            assert parcel is not None
+            parcel = current[parcels[r.tracking_number].id]
             if not uow.carriers.add_tracking_event(parcel.id, r.status, r.at, r.location):
                 outcome.repeated += 1
                 continue
             outcome.kept += 1
-            order = touched.get(parcel.order_id) or uow.orders.get_by_id(parcel.order_id)
-            assert order is not None
+            order = orders[parcel.order_id]
             touched[order.id] = order
             lifecycle.record_event(uow, order.id, "TrackingReported", parcel=parcel.seq, status=r.status,
                                    at=r.at.isoformat(), location=r.location or None)
             if parcel.tracking_status == "delivered":
                 continue  # delivered is the carrier's last word; a late in-transit scan changes nothing
-            uow.parcels.save(replace(parcel, tracking_status=r.status,
-                                     delivered_at=r.at if r.status == "delivered" else parcel.delivered_at))
+            parcel = replace(parcel, tracking_status=r.status,
+                             delivered_at=r.at if r.status == "delivered" else parcel.delivered_at)
+            uow.parcels.save(parcel)
+            current[parcel.id] = parcel
             if r.status == "exception":
                 text = (f"The carrier reports an exception for parcel {parcel.seq} of order {order.number}"
                         f"{' at ' + r.location if r.location else ''}; call the carrier.")
                 uow.exceptions.add(ExceptionRecord(order.id, "carrier", text, None, None, now))
                 outcome.exceptions.append(f"{order.number} parcel {parcel.seq}: {r.location or '-'}")
+        of_order = uow.carriers.parcels_of_orders(sorted(touched))
         for order in touched.values():
-            _deliver_if_complete(uow, order, outcome)
+            _deliver_if_complete(uow, order, of_order[order.id], outcome)
         complete_due_in(uow, now, after.complete_after_days, outcome)
         uow.commit()
     return outcome
 
 
-def _deliver_if_complete(uow: UnitOfWork, order: OrderRecord, outcome: TrackingOutcome) -> None:
-    parcels = uow.parcels.of_order(order.id)
+def _deliver_if_complete(uow: UnitOfWork, order: OrderRecord, parcels: list[ParcelRecord],
+                         outcome: TrackingOutcome) -> None:
     if not parcels or any(p.tracking_status != "delivered" for p in parcels):
         return
-    current = uow.orders.get_by_id(order.id)
-    assert current is not None
-    if current.status != OrderStatus.SHIPPED.value:
-        if current.status == OrderStatus.PACKED.value:
-            outcome.notes.append(f"order {current.number} is reported delivered but was never scanned at the "
+    if order.status != OrderStatus.SHIPPED.value:
+        if order.status == OrderStatus.PACKED.value:
+            outcome.notes.append(f"order {order.number} is reported delivered but was never scanned at the "
                                  "dock; scan its parcels there (packdesk dispatch scan) to ship it")
         return
     last = max(p.delivered_at for p in parcels if p.delivered_at)
-    lifecycle.change_status(uow, current, OrderStatus.DELIVERED, reason=f"carrier delivered {last.isoformat()}")
-    queue_in(uow, "delivered", current, {"delivered": last.date().isoformat()}, now=last)
-    outcome.delivered.append(current.number)
+    delivered = lifecycle.change_status(uow, order, OrderStatus.DELIVERED,
+                                        reason=f"carrier delivered {last.isoformat()}")
+    queue_in(uow, "delivered", delivered, {"delivered": last.date().isoformat()}, now=last)
+    outcome.delivered.append(order.number)
 
 
 def complete_due_in(uow: UnitOfWork, now: datetime, days: int, outcome: TrackingOutcome) -> None:
     """Completes the delivered orders whose last parcel was delivered `days` or more days ago."""
-    for order in uow.orders.in_status((OrderStatus.DELIVERED.value,)):
-        delivered = [p.delivered_at for p in uow.parcels.of_order(order.id) if p.delivered_at]
-        if delivered and max(delivered) <= now - timedelta(days=days):
+    delivered = uow.orders.in_status((OrderStatus.DELIVERED.value,))
+    parcels = uow.carriers.parcels_of_orders([o.id for o in delivered])
+    for order in delivered:
+        times = [p.delivered_at for p in parcels[order.id] if p.delivered_at]
+        if times and max(times) <= now - timedelta(days=days):
             lifecycle.change_status(uow, order, OrderStatus.COMPLETED,
                                     reason=f"delivered {days} day(s) ago or more" if days else "delivered")
             outcome.completed.append(order.number)

@@ -7,18 +7,19 @@ from dataclasses import fields
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app.store.import_rows import KeyedRow, assign
 from sqlalchemy import update
 
 from app.store.models import Carrier, CarrierRate, CarrierService, CarrierZone, Order, Parcel, TrackingEvent, as_utc
-from app.store.repositories import SqlOrders
+from app.store.repositories import SqlOrders, _order
 from app.unit_of_work import CarrierRecord, OrderRecord, ParcelRecord, RateRecord, RateTable, ServiceRecord, ZoneRecord
 
 log = logging.getLogger(__name__)
 
 LABELLED = ("closed", "confirmed")
+CHUNK = 5000  # ids bound in one IN (a statement binds at most 65,535 values)
 
 
 def parcel_record(row: Parcel) -> ParcelRecord:
@@ -67,6 +68,39 @@ class SqlCarriers:
         if carrier is not None:
             query = query.where(Parcel.carrier == carrier)
         return [parcel_record(p) for p in self.s.scalars(query.order_by(Parcel.handed_over_at, Parcel.id))]
+
+    def parcels_by_codes(self, codes: list[str]) -> dict[str, ParcelRecord]:
+        found: dict[str, ParcelRecord] = {}
+        for start in range(0, len(codes), CHUNK):
+            part = codes[start:start + CHUNK]
+            for p in self.s.scalars(select(Parcel).where(Parcel.tracking_number.in_(part))
+                                    .execution_options(populate_existing=True)):
+                found[p.tracking_number] = parcel_record(p)
+            rest = [c for c in part if c not in found]
+            if rest:
+                for p in self.s.scalars(select(Parcel).where(Parcel.sscc.in_(rest))):
+                    found[p.sscc] = parcel_record(p)
+        return found
+
+    def parcels_of_orders(self, order_ids: list[int]) -> dict[int, list[ParcelRecord]]:
+        found: dict[int, list[ParcelRecord]] = {i: [] for i in order_ids}
+        for start in range(0, len(order_ids), CHUNK):
+            rows = self.s.scalars(select(Parcel).where(Parcel.order_id.in_(order_ids[start:start + CHUNK]),
+                                                       Parcel.status != "voided")
+                                  .order_by(Parcel.order_id, Parcel.seq).execution_options(populate_existing=True))
+            for p in rows:
+                found[p.order_id].append(parcel_record(p))
+        return found
+
+    def orders_by_ids(self, order_ids: list[int]) -> dict[int, OrderRecord]:
+        found: dict[int, OrderRecord] = {}
+        for start in range(0, len(order_ids), CHUNK):
+            rows = self.s.scalars(select(Order).options(selectinload(Order.customer), selectinload(Order.ship_to))
+                                  .where(Order.id.in_(order_ids[start:start + CHUNK]))
+                                  .execution_options(populate_existing=True))
+            for o in rows:
+                found[o.id] = _order(o)
+        return found
 
     def add_tracking_event(self, parcel_id: int, status: str, at: datetime, location: str) -> bool:
         if self.s.scalar(select(TrackingEvent.id).where(TrackingEvent.parcel_id == parcel_id,

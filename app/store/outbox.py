@@ -5,13 +5,15 @@ import logging
 from dataclasses import fields
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from app.store.models import OutboxMessage, as_utc
+from app.store.models import OutboxMessage, as_utc, utcnow
 from app.unit_of_work import MessageRecord
 
 log = logging.getLogger(__name__)
+
+INSERT_MESSAGE = insert(OutboxMessage)  # built once: a message is queued at every shipped order
 
 
 def _message(row: OutboxMessage) -> MessageRecord:
@@ -27,9 +29,10 @@ class SqlOutbox:
         if self.s.scalar(select(OutboxMessage.id).where(OutboxMessage.key == message.key)) is not None:
             return False
         values = {f.name: getattr(message, f.name) for f in fields(MessageRecord) if f.name != "id"}
-        values = {k: v for k, v in values.items() if v is not None or k in ("order_id",)}
-        self.s.add(OutboxMessage(**values))
-        self.s.flush()
+        now = utcnow()
+        values["next_attempt_at"] = values["next_attempt_at"] or now
+        values["created_at"] = values["created_at"] or now
+        self.s.execute(INSERT_MESSAGE, values)
         return True
 
     def get(self, message_id: int) -> MessageRecord | None:

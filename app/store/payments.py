@@ -5,13 +5,15 @@ import json
 import logging
 from dataclasses import fields
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from app.store.models import OrderEvent, Payment, as_utc
+from app.store.models import OrderEvent, Payment, as_utc, utcnow
 from app.unit_of_work import PaymentRecord
 
 log = logging.getLogger(__name__)
+
+INSERT_PAYMENT = insert(Payment)  # built once: two payment steps at every shipped order
 
 
 def _payment(row: Payment) -> PaymentRecord:
@@ -26,10 +28,8 @@ class SqlPayments:
 
     def add(self, payment: PaymentRecord) -> None:
         values = {f.name: getattr(payment, f.name) for f in fields(PaymentRecord) if f.name != "id"}
-        if values["at"] is None:
-            del values["at"]
-        self.s.add(Payment(**values))
-        self.s.flush()
+        values["at"] = values["at"] or utcnow()
+        self.s.execute(INSERT_PAYMENT, values)
 
     def by_key(self, key: str) -> PaymentRecord | None:
         row = self.s.scalar(select(Payment).where(Payment.key == key))

@@ -457,6 +457,21 @@ class _Carriers(_Repo):
                        and since <= p.handed_over_at < until and (carrier is None or p.carrier == carrier)),
                       key=lambda p: (p.handed_over_at, p.id))
 
+    def parcels_by_codes(self, codes: list[str]) -> dict[str, ParcelRecord]:
+        found = {}
+        for p in self.t.parcels.values():
+            for code in (p.tracking_number, p.sscc):
+                if code in codes:
+                    found[code] = p
+        return found
+
+    def parcels_of_orders(self, order_ids: list[int]) -> dict[int, list[ParcelRecord]]:
+        return {i: sorted((p for p in self.t.parcels.values() if p.order_id == i and p.status != "voided"),
+                          key=lambda p: p.seq) for i in order_ids}
+
+    def orders_by_ids(self, order_ids: list[int]) -> dict[int, OrderRecord]:
+        return {i: self.t.orders[i] for i in order_ids if i in self.t.orders}
+
     def add_tracking_event(self, parcel_id: int, status: str, at: datetime, location: str) -> bool:
         key = (parcel_id, status, at)
         if key in self.t.tracking:
