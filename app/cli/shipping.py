@@ -17,7 +17,7 @@ from app.errors import PackdeskError
 from app.shipping.dispatch import DockParcel, dock_day, scan_at_dock
 from app.shipping.override import override_service
 from app.shipping.mail import SmtpTransport
-from app.shipping.outbox import requeue, send_due
+from app.shipping.outbox import Attach, Attachment, requeue, send_due
 from app.shipping.returns import (
     ReturnView, create_return, inspect_return, parse_lines, receive_return, refund_return, show_return,
 )
@@ -229,9 +229,10 @@ def run_send(args: argparse.Namespace) -> int:
     mail.check(where)
     transport = SmtpTransport(mail)
     with open_database(args) as db:
+        attach = plugged_attachments(db, settings.raw)
         while True:
             report = send_due(lambda: SqlUnitOfWork(db), transport, mail, lambda: datetime.now(timezone.utc),
-                              args.limit)
+                              args.limit, attach=attach)
             print(report.summary(), flush=True)
             if not args.worker:
                 return 0
@@ -305,3 +306,24 @@ def run_return_inspect(args: argparse.Namespace) -> int:
                               args.user or getpass.getuser(), args.photo)
     _print_return(view, args.json)
     return 0
+
+
+ATTACHMENTS = "packdesk.attachments"
+
+
+def plugged_attachments(db: object, raw: dict) -> Attach:
+    """Every `packdesk.attachments` entry point's files for a message (printing/ adds the invoice
+    PDF to the shipped mail), so app/ never imports the layer that draws them."""
+    from importlib.metadata import entry_points
+
+    makers = []
+    for ep in sorted(entry_points(group=ATTACHMENTS), key=lambda e: e.name):
+        try:
+            makers.append(ep.load())
+        except ImportError as exc:
+            log.warning("attachments %s unavailable: %s", ep.name, exc)
+
+    def attach(message: object) -> list[Attachment]:
+        return [a for make in makers for a in make(db, raw, message)]
+
+    return attach

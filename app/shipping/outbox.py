@@ -44,6 +44,21 @@ def queue_in(uow: UnitOfWork, kind: str, order: OrderRecord, values: dict[str, s
     return uow.outbox.add(message)
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent with a message (the invoice PDF with the shipped mail)."""
+
+    filename: str
+    content: bytes
+    maintype: str = "application"
+    subtype: str = "pdf"
+
+
+# what a message carries besides its text: the layers above app/ render documents (the invoice
+# PDF is drawn in printing/, found through the `packdesk.attachments` entry points)
+Attach = Callable[[MessageRecord], list[Attachment]]
+
+
 @dataclass
 class SendReport:
     """What a send run did."""
@@ -58,8 +73,10 @@ class SendReport:
                 f"{len(self.in_doubt)} in doubt (never re-sent by themselves)")
 
 
-def as_email(message: MessageRecord, sender: str, now: datetime) -> EmailMessage:
-    """The e-mail of a message: plain text with an HTML alternative, its fixed Message-ID."""
+def as_email(message: MessageRecord, sender: str, now: datetime,
+             attachments: list[Attachment] = ()) -> EmailMessage:  # type: ignore[assignment]
+    """The e-mail of a message: plain text with an HTML alternative, its fixed Message-ID, and
+    its attachments."""
     mail = EmailMessage()
     mail["From"] = sender
     mail["To"] = message.recipient
@@ -69,14 +86,16 @@ def as_email(message: MessageRecord, sender: str, now: datetime) -> EmailMessage
     mail["X-Packdesk-Key"] = message.key
     mail.set_content(message.text_body)
     mail.add_alternative(f"<!doctype html><html><body>{message.html_body}</body></html>", subtype="html")
+    for a in attachments:
+        mail.add_attachment(a.content, maintype=a.maintype, subtype=a.subtype, filename=a.filename)
     return mail
 
 
 def send_due(new_uow: Callable[[], UnitOfWork], transport: MailTransport, settings: MailSettings,
              clock: Callable[[], datetime], limit: int = 500,
-             after_send: Callable[[MessageRecord], None] | None = None) -> SendReport:
-    """Sends the due messages one at a time (`after_send` runs between sending and recording: the
-    tests put a crash there)."""
+             after_send: Callable[[MessageRecord], None] | None = None, attach: Attach | None = None) -> SendReport:
+    """Sends the due messages one at a time with what `attach` gives each (`after_send` runs
+    between sending and recording: the tests put a crash there)."""
     report = SendReport()
     _give_up_on_stuck(new_uow(), clock(), settings, report)
     for _ in range(limit):
@@ -84,7 +103,12 @@ def send_due(new_uow: Callable[[], UnitOfWork], transport: MailTransport, settin
         if message is None:
             break
         try:
-            transport.send(as_email(message, settings.sender, clock()))
+            try:
+                files = attach(message) if attach is not None else []
+            except Exception as exc:  # noqa: BLE001 - a document that cannot be drawn now: try later
+                log.exception("attachments of %s", message.key)
+                raise TryLater(f"its attachment could not be made: {exc}") from None
+            transport.send(as_email(message, settings.sender, clock(), files))
         except TryLater as exc:
             _record_failure(new_uow(), message, str(exc), clock(), settings, report, final=False)
             continue

@@ -92,6 +92,12 @@ def test_every_kind_of_message_arrives_with_its_content(warehouse: Warehouse, tm
     assert all(f"FAST {label.tracking_number}" in text for label in labels)
     assert "Expected delivery: 2025-03-17" in text
     assert "<b>PD-9001</b>" in shipped.get_body(("html",)).get_content()
+    (invoice,) = list(shipped.iter_attachments())  # the invoice issued at shipping, as a PDF
+    assert invoice.get_content_type() == "application/pdf" and invoice.get_filename().startswith("invoice-INV-")
+    from tests.integration.printing.decode import pdf_text
+    number = invoice.get_filename().removeprefix("invoice-").removesuffix(".pdf")
+    assert number in pdf_text(invoice.get_content())[0]
+    assert all(not list(m.iter_attachments()) for m in inbox.messages if m is not shipped)
     assert "delivered on 2025-03-17" in by_subject["Your order PD-9001 was delivered"].get_body(("plain",)).get_content()
     assert "by 2025-03-14 17:00 UTC" in by_subject["Your order PD-9002 is delayed"].get_body(("plain",)).get_content()
     assert "deliver it by 2025-03-18" in by_subject["Your order PD-9002 is confirmed"].get_body(("plain",)).get_content()
