@@ -174,6 +174,17 @@ class ParcelRecord:
     opened_at: datetime | None = None
     closed_at: datetime | None = None
     confirmed_at: datetime | None = None
+    # the carrier service chosen when it closed (issue 15), and its hand-over at the dock
+    carrier: str | None = None
+    service: str | None = None
+    shipping_cost: Decimal | None = None
+    chargeable_weight_g: int | None = None
+    expected_delivery: date | None = None
+    service_reason: str | None = None
+    handed_over_at: datetime | None = None
+    handed_over_by: str | None = None
+    tracking_status: str | None = None  # the carrier's last word: in_transit, delivered, exception
+    delivered_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -358,6 +369,144 @@ class PickLineRecord:
     tote: str | None = None
 
 
+@dataclass(frozen=True)
+class CarrierRecord:
+    """A carrier of the rate tables (issue 15)."""
+
+    code: str
+    name: str
+    dim_divisor: int = 5000  # mm^3 per gram of dimensional weight (= cm^3 per kg)
+    adapter: str = "table"
+    s10_service_indicator: str = "RA"
+    s10_country: str = "DE"
+
+
+@dataclass(frozen=True)
+class ServiceRecord:
+    """A carrier's service: its level, business days in transit, and its cut-off (HH:MM local)."""
+
+    carrier: str
+    code: str
+    name: str
+    level: str
+    transit_days: int
+    cutoff: str
+
+
+@dataclass(frozen=True)
+class ZoneRecord:
+    """One destination of a carrier's zone: a country and a postcode prefix ('' = all of it)."""
+
+    carrier: str
+    zone: str
+    country: str
+    postcode_prefix: str = ""
+
+
+@dataclass(frozen=True)
+class RateRecord:
+    """The price of a service to a zone up to a chargeable weight."""
+
+    carrier: str
+    service: str
+    zone: str
+    max_weight_g: int
+    price: Decimal
+    currency: str = "EUR"
+
+
+@dataclass(frozen=True)
+class RateTable:
+    """Every active carrier with its services, zones and rates."""
+
+    carriers: tuple[CarrierRecord, ...] = ()
+    services: tuple[ServiceRecord, ...] = ()
+    zones: tuple[ZoneRecord, ...] = ()
+    rates: tuple[RateRecord, ...] = ()
+
+
+@dataclass(frozen=True)
+class MessageRecord:
+    """A customer message of the outbox (issue 15)."""
+
+    id: int
+    key: str  # unique: the same message is never queued twice
+    kind: str
+    order_id: int | None
+    recipient: str
+    subject: str
+    text_body: str
+    html_body: str
+    message_id: str  # fixed before the first attempt
+    state: str = "queued"  # queued, sending, sent, failed, unknown (a crash mid-send: never re-sent by itself)
+    attempts: int = 0
+    next_attempt_at: datetime | None = None
+    created_at: datetime | None = None
+    sending_since: datetime | None = None
+    sent_at: datetime | None = None
+    last_error: str | None = None
+
+
+@dataclass(frozen=True)
+class PaymentRecord:
+    """One step of an order's payment (issue 15): authorisation, capture or refund."""
+
+    id: int
+    key: str
+    order_id: int
+    kind: str
+    amount: Decimal
+    currency: str
+    gateway: str
+    reference: str
+    at: datetime | None = None
+    invoice_number: str | None = None
+
+
+@dataclass(frozen=True)
+class ReturnRecord:
+    """A customer return (RMA) (issue 15)."""
+
+    id: int
+    rma: str
+    order_id: int
+    reason: str
+    status: str = "open"  # open, received, inspected, refunded
+    tracking_number: str | None = None
+    created_at: datetime | None = None
+    received_at: datetime | None = None
+    inspected_at: datetime | None = None
+    refunded_at: datetime | None = None
+    refund_amount: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class ReturnLineRecord:
+    """Units of one order line in a return, and what inspection found."""
+
+    id: int
+    return_id: int
+    order_line_id: int
+    sku: str
+    quantity: int
+    outcome: str | None = None  # restock, write_off, damaged
+    location: str | None = None
+    photo: str | None = None
+
+
+@dataclass(frozen=True)
+class ArchivedRecord:
+    """A document printed for an order, kept by the SHA-256 of its bytes (issue 15)."""
+
+    id: int
+    order_id: int
+    kind: str
+    name: str
+    sha256: str
+    content: bytes
+    created_at: datetime | None = None
+
+
 # --- repositories ----------------------------------------------------------------------------
 
 
@@ -526,6 +675,67 @@ class Counters(Protocol):
         """The named counter's next value, shared by every station."""
 
 
+class Carriers(Protocol):
+    def table(self) -> RateTable:
+        """Every active carrier with its services, zones and rates (empty: no rate tables)."""
+    def undelivered_parcels(self, carrier: str | None, closed_before: datetime) -> list[ParcelRecord]:
+        """Labelled parcels (closed or confirmed) closed before a moment and not handed over yet,
+        of one carrier code (None: of every carrier)."""
+    def handed_over(self, carrier: str | None, since: datetime, until: datetime) -> list[ParcelRecord]:
+        """Parcels handed over between two moments, of one carrier code (None: of every carrier)."""
+    def parcels_by_codes(self, codes: list[str]) -> dict[str, ParcelRecord]:
+        """The parcels whose tracking number or SSCC is one of these, by that code."""
+    def parcels_of_orders(self, order_ids: list[int]) -> dict[int, list[ParcelRecord]]:
+        """The orders' parcels that are not voided, by seq, by order id."""
+    def orders_by_ids(self, order_ids: list[int]) -> dict[int, OrderRecord]:
+        """These orders (with address and customer), by id."""
+    def add_tracking_event(self, parcel_id: int, status: str, at: datetime, location: str) -> bool:
+        """Keeps a carrier's report; False when the same report (parcel, status, time) is kept already."""
+    def late_orders(self, now: datetime, statuses: tuple[str, ...]) -> list[OrderRecord]:
+        """Orders in these statuses whose SLA due time has passed and that were never flagged."""
+    def flag_late(self, order_id: int, at: datetime) -> None:
+        """Marks the order flagged for missing its SLA (it is never flagged again)."""
+
+
+class Outbox(Protocol):
+    def add(self, message: MessageRecord) -> bool:
+        """Queues a message; False (and nothing written) when its key is queued already."""
+    def get(self, message_id: int) -> MessageRecord | None: ...
+    def due(self, now: datetime, limit: int) -> list[MessageRecord]:
+        """Queued messages whose next attempt is due, oldest first (locked; other senders skip them)."""
+    def stuck(self, before: datetime) -> list[MessageRecord]:
+        """Messages left 'sending' since before a moment (their sender died mid-send)."""
+    def save(self, message: MessageRecord) -> None: ...
+    def of_order(self, order_id: int) -> list[MessageRecord]: ...
+
+
+class Payments(Protocol):
+    def add(self, payment: PaymentRecord) -> None: ...
+    def by_key(self, key: str) -> PaymentRecord | None: ...
+    def of_order(self, order_id: int) -> list[PaymentRecord]: ...
+    def invoice_of(self, order_id: int) -> str | None:
+        """The number of the order's invoice, if one was issued (its first InvoiceIssued event)."""
+
+
+class Returns(Protocol):
+    def add(self, record: ReturnRecord, lines: list[ReturnLineRecord]) -> int: ...
+    def get(self, rma: str) -> ReturnRecord | None: ...
+    def lines(self, return_id: int) -> list[ReturnLineRecord]: ...
+    def save(self, record: ReturnRecord) -> None: ...
+    def save_line(self, line: ReturnLineRecord) -> None: ...
+    def returned_quantities(self, order_id: int) -> dict[int, int]:
+        """Units of each order line (by id) in the order's returns so far."""
+    def restock(self, product_id: int, location: str, quantity: int) -> bool:
+        """Puts units back on a bin's stock on hand; False when no location has that code."""
+
+
+class Archive(Protocol):
+    def add(self, document: ArchivedRecord) -> bool:
+        """Keeps a document; False when the order has these very bytes already."""
+    def of_order(self, order_id: int) -> list[ArchivedRecord]:
+        """The order's documents, oldest first."""
+
+
 class UnitOfWork(Protocol):
     """One transaction and its repositories; rolls back unless committed."""
 
@@ -546,6 +756,11 @@ class UnitOfWork(Protocol):
     audit: AuditLog
     reviews: Any  # app.supervision.model.Reviews (the exception queue's decisions)
     picks: Picks
+    carriers: Carriers
+    outbox: Outbox
+    payments: Payments
+    returns: Returns
+    archive: Archive
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(self, *exc: object) -> None: ...

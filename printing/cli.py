@@ -232,16 +232,28 @@ def _label(args: argparse.Namespace) -> int:
 
     output = Output(args)
 
+    printed: list = []
+
     def render(labels: list) -> None:
         data = (b"".join(label_zpl(label, dpi=args.dpi) for label in labels) if args.format == "zpl"
                 else labels_pdf(labels))
         output.write(data, f"{len(labels)} label(s)")
+        printed[:] = [(labels[0].order_number, data)] if labels else []
 
     def make() -> None:
         with _open(args) as (db, settings):
             load_labels(db, settings, args.target, args.parcel, LabelSize(args.size), deliver=render)
+            for number, data in printed:  # the archive of the order's documents (issue 15)
+                _archive(db, number, "label", f"label-{number}-{args.parcel or 'all'}.{args.format}", data)
 
     return _recorded(output, make)
+
+
+def _archive(db: Any, order_number: str, kind: str, name: str, data: bytes) -> None:
+    """Keeps a printed document of an order (app/shipping/archive.py)."""
+    from app.shipping.archive import keep_printed
+
+    keep_printed(db, order_number, kind, name, data)
 
 
 def load_labels(db: Any, settings: Any, key: str, seq: int | None, size: LabelSize,
@@ -279,7 +291,10 @@ def _slip(args: argparse.Namespace) -> int:
     with _open(args) as (db, settings):
         data = load_slip(db, settings, args.target, args.parcel, PaperSize(args.paper),
                          args.return_instructions)
-    return _write(args, slip_pdf(data), "the packing slip")
+        pdf = slip_pdf(data)
+        written = _write(args, pdf, "the packing slip")
+        _archive(db, data.order_number, "slip", f"slip-{data.order_number}-{args.parcel or 'all'}.pdf", pdf)
+    return written
 
 
 def load_slip(db: Any, settings: Any, key: str, seq: int | None, paper: PaperSize,
@@ -307,10 +322,18 @@ def _invoice(args: argparse.Namespace) -> int:
 
     output = Output(args)
 
+    printed: list = []
+
+    def deliver(data: Any) -> None:
+        pdf = invoice_pdf(data)
+        output.write(pdf, f"invoice {data.invoice_number}")
+        printed[:] = [(data.order_number, data.invoice_number, pdf)]
+
     def make() -> None:
         with _open(args) as (db, settings):
-            load_invoice(db, settings, args.target, PaperSize(args.paper),
-                         deliver=lambda data: output.write(invoice_pdf(data), f"invoice {data.invoice_number}"))
+            load_invoice(db, settings, args.target, PaperSize(args.paper), deliver=deliver)
+            for number, invoice_number, pdf in printed:
+                _archive(db, number, "invoice", f"invoice-{invoice_number}.pdf", pdf)
 
     return _recorded(output, make)
 

@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Adds `import`."""
     parser = subparsers.add_parser(
-        "import", help="import catalog, boxes, locations, stock, orders or users (all or nothing)",
+        "import", help="import catalog, boxes, locations, stock, orders, users, carriers, zones or rates (all or nothing)",
         description="Checks the whole file first; if any row is bad, lists every bad row with its "
                     "line number and writes nothing. Importing the same file twice changes nothing. "
                     "Columns: docs/imports.md.")

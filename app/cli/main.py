@@ -20,8 +20,8 @@ from app.store.errors import database_problem
 log = logging.getLogger(__name__)
 
 # app's own command groups, registered in this order in --help.
-APP_GROUPS: tuple[str, ...] = ("db", "demo", "imports", "orders", "stock", "waves", "export", "doctor", "logs",
-                              "exceptions", "audit")
+APP_GROUPS: tuple[str, ...] = ("db", "demo", "imports", "orders", "stock", "waves", "shipping", "export", "doctor",
+                              "logs", "exceptions", "audit")
 
 
 def build_parser() -> argparse.ArgumentParser:

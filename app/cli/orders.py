@@ -36,6 +36,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     show.add_argument("--json", action="store_true", help="a JSON object instead of text")
     add_database_options(show)
     show.set_defaults(func=run_show)
+    documents = sub.add_parser("documents", help="write every document printed for an order into a folder")
+    documents.add_argument("number", help="the order number")
+    documents.add_argument("--out", required=True, help="the folder to write them into (created if needed)")
+    add_database_options(documents)
+    documents.set_defaults(func=run_documents)
     for name, what, run in (("validate", "validate captured orders (and re-check held ones); those that pass "
                              "are allocated", run_validate),
                             ("allocate", "hold stock for validated and backordered orders, by priority then SLA",
@@ -66,6 +71,20 @@ def at_least_one(text: str) -> int:
     if not 1 <= value <= 2**31 - 1:
         raise argparse.ArgumentTypeError(f"{text} is not between 1 and 2147483647")
     return value
+
+
+def run_documents(args: argparse.Namespace) -> int:
+    """packdesk orders documents (the archive of issue 15: app/shipping/archive.py)"""
+    from pathlib import Path
+
+    from app.shipping.archive import write_documents
+
+    with open_database(args) as db:
+        written = write_documents(SqlUnitOfWork(db), args.number, Path(args.out))
+    for w in written:
+        print(f"{w.kind:<12} {w.sha256[:12]}  {w.path}")
+    print(f"{len(written)} document(s) of order {args.number} written to {args.out}")
+    return 0
 
 
 def run_list(args: argparse.Namespace) -> int:

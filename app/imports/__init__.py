@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from app.imports import catalog, orders, places, shopify, users
+from app.imports import carriers, catalog, orders, places, shopify, users
 from app.imports.common import ImportReport, Progress
 from app.imports.errors import ImportFormatError, ImportRejected, RowProblem
 from app.imports.limits import DEFAULT_MAX_LINE_QUANTITY
@@ -52,6 +52,10 @@ KINDS: dict[str, Kind] = {
     "stock": Kind(places.STOCK_COLUMNS, places.STOCK_REQUIRED, places.prepare_stock, places.write_stock),
     "orders": Kind(orders.COLUMNS, orders.REQUIRED, orders.prepare, orders.write),
     "users": Kind(users.COLUMNS, users.REQUIRED, users.prepare, users.write),
+    "carriers": Kind(carriers.CARRIER_COLUMNS, carriers.CARRIER_REQUIRED, carriers.prepare_carriers,
+                     carriers.write_carriers),
+    "zones": Kind(carriers.ZONE_COLUMNS, carriers.ZONE_REQUIRED, carriers.prepare_zones, carriers.write_zones),
+    "rates": Kind(carriers.RATE_COLUMNS, carriers.RATE_REQUIRED, carriers.prepare_rates, carriers.write_rates),
 }
 
 

@@ -357,6 +357,7 @@ class ParcelClosed:
     label: LabelRequest | None = None
     exception_id: int | None = None  # the PackException of a weight failure
     pack: PackSnapshot | None = None
+    service: str | None = None  # the carrier service chosen for it, e.g. "DHL express, EUR 7.90, arrives ..."
 
 
 @dataclass(frozen=True)

@@ -25,10 +25,18 @@ def allocate_parcel_numbers(counters: Counters, settings: PackingSettings) -> tu
     """A new SSCC and S10 tracking number from the counters every station shares (the one way
     to number a parcel: closing it at a station, or pre-printing its label with
     `packdesk documents label`)."""
-    serial = sscc(settings.sscc_extension_digit, settings.gs1_company_prefix, counters.next("sscc_serial"))
-    tracking = s10(settings.carrier.s10_service_indicator, counters.next("s10_serial") % 10**8,
-                   settings.carrier.s10_country)
-    return serial, tracking
+    return allocate_sscc(counters, settings), allocate_tracking(counters, settings)
+
+
+def allocate_tracking(counters: Counters, settings: PackingSettings) -> str:
+    """A new S10 tracking number of the configured built-in carrier ([carrier])."""
+    return s10(settings.carrier.s10_service_indicator, counters.next("s10_serial") % 10**8,
+               settings.carrier.s10_country)
+
+
+def allocate_sscc(counters: Counters, settings: PackingSettings) -> str:
+    """A new SSCC from the counter every station shares (the carrier numbers the parcel itself)."""
+    return sscc(settings.sscc_extension_digit, settings.gs1_company_prefix, counters.next("sscc_serial"))
 
 
 def label_request_in(uow: UnitOfWork, desk: Desk, label: LabelRecord) -> LabelRequest:
@@ -58,7 +66,7 @@ def label_request_in(uow: UnitOfWork, desk: Desk, label: LabelRecord) -> LabelRe
     return LabelRequest(
         label.id, label.version, label.format, order.number, created, parcel.seq, count, s.ship_from,
         order.ship_to or AddressData(name="", lines=(), postcode="", city="", country=""), s.company_name,
-        order.carrier or s.carrier.name, order.service_level or s.carrier.service,
+        parcel.carrier or order.carrier or s.carrier.name, parcel.service or order.service_level or s.carrier.service,
         parcel.actual_weight_g or parcel.expected_weight_g or 0,
         (box.outer_length_mm, box.outer_width_mm, box.outer_height_mm) if box else None,
         parcel.tracking_number or "", parcel.sscc or "", tuple(parcel_lines), order.currency,

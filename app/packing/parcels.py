@@ -8,9 +8,10 @@ from app.orders import lifecycle
 from app.packing.api import BoxChoice, BoxSuggestion, Packer, ParcelClosed
 from app.packing.current import forget, open_pack, reload
 from app.packing.desk import Desk
-from app.packing.labels import allocate_parcel_numbers, label_request_in
+from app.packing.labels import allocate_sscc, allocate_tracking, label_request_in
 from app.packing.packs import OpenPack, find_order, is_complete
 from app.packing.scan_rules import quantity_limit, quantity_request, serial_request
+from app.shipping.assign import assign_in
 from app.unit_of_work import ExceptionRecord, LabelRecord, ParcelRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -126,7 +127,20 @@ def _close_in(uow: UnitOfWork, desk: Desk, pack: OpenPack, user: Packer, weight_
         lifecycle.record_event(uow, pack.order_id, "WeightOutOfTolerance", station=station, user=user.username,
                                parcel=seq, expected_g=expected, actual_g=weight_g, tolerance_g=tolerance)
         return ParcelClosed(False, pack.number, seq, message, expected, weight_g, tolerance, None, exception_id)
-    serial, tracking = allocate_parcel_numbers(uow.counters, s)
+    order = uow.orders.get_by_id(pack.order_id)
+    assert order is not None
+    serial = allocate_sscc(uow.counters, s)
+    outer = (box.outer_length_mm, box.outer_width_mm, box.outer_height_mm)
+    service = assign_in(uow, order, seq, serial, weight_g if weight_g is not None else expected, outer,
+                        desk.clock.now(), s.shipping, station, user.username)
+    if service is None:
+        tracking = allocate_tracking(uow.counters, s)
+        parcel = replace(parcel, carrier=None, service=None, shipping_cost=None)
+    else:
+        o = service.choice.option
+        tracking = service.tracking_number
+        parcel = replace(parcel, carrier=o.carrier.code, service=o.service.code, shipping_cost=o.price,
+                         chargeable_weight_g=o.chargeable_weight_g, expected_delivery=o.arrives_on)
     uow.parcels.save(replace(parcel, status="closed", closed_at=desk.clock.now(), expected_weight_g=expected,
                              actual_weight_g=weight_g, sscc=serial, tracking_number=tracking))
     new = LabelRecord(0, parcel.id, 1, s.label_format, "pending", created_at=desk.clock.now())
@@ -136,8 +150,9 @@ def _close_in(uow: UnitOfWork, desk: Desk, pack: OpenPack, user: Packer, weight_
     if not is_complete(uow.orders.lines(pack.order_id)):
         uow.parcels.add(ParcelRecord(0, pack.order_id, seq + 1, opened_at=desk.clock.now()))
     request = label_request_in(uow, desk, label)
-    return ParcelClosed(True, pack.number, seq, f"Parcel {seq} closed: print its label and put it on the box.",
-                        expected, weight_g, tolerance, request)
+    ships = f" Ships with {service.summary}." if service is not None else ""
+    return ParcelClosed(True, pack.number, seq, f"Parcel {seq} closed: print its label and put it on the box.{ships}",
+                        expected, weight_g, tolerance, request, service=service.summary if service else None)
 
 
 def _weight_accepted(accepted: dict[str, object] | None, seq: int, weight_g: int, tolerance: int) -> bool:

@@ -8,6 +8,7 @@ from typing import Any
 from app.addresses import AddressData
 from app.config_tables import config_table
 from app.errors import ConfigError
+from app.shipping.settings import ShippingSettings
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ class PackingSettings:
     sscc_extension_digit: int = 0
     label_format: str = "pdf"  # zpl or pdf
     carrier: CarrierDefaults = field(default_factory=CarrierDefaults)
+    shipping: ShippingSettings = field(default_factory=ShippingSettings)  # [shipping] (issue 15)
 
     def tolerance_g(self, expected_g: int) -> int:
         """Allowed deviation in grams for an expected weight: max(percent of it, grams)."""
@@ -88,6 +90,7 @@ class PackingSettings:
                     service=str(carrier.get("service", defaults.service)),
                     s10_service_indicator=str(carrier.get("s10_service_indicator", defaults.s10_service_indicator)),
                     s10_country=str(carrier.get("s10_country", defaults.s10_country))),
+                shipping=ShippingSettings.from_raw(raw),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ConfigError(

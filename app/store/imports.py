@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.errors import PackdeskError
 from app.pins import hash_pin, pin_matches
-from app.store import order_imports
+from app.store import carriers, order_imports
 from app.store.import_rows import KeyedRow, OrderDraft, ProductFacts, ProductRow, UserFacts, UserRow, assign
 from app.store.models import Box, Location, Product, ProductBarcode, Stock, User
 from app.store.audit_log import SqlAuditLog
@@ -202,3 +202,25 @@ class ImportWriter:
                      progress: Progress | None = None) -> None:
         """Creates new orders (captured) and updates captured ones whose content changed."""
         order_imports.write_orders(self.session, drafts, count, source, progress)
+
+    # --- carriers (issue 15) -------------------------------------------------------------------
+
+    def carrier_services(self) -> set[tuple[str, str]]:
+        """Every (carrier code, service code) stored."""
+        return carriers.carrier_services(self.session)
+
+    def carrier_zones(self) -> set[tuple[str, str]]:
+        """Every (carrier code, zone) stored."""
+        return carriers.carrier_zones(self.session)
+
+    def write_carriers(self, rows: list[KeyedRow], count: Count) -> None:
+        """Creates or updates carriers and their services."""
+        carriers.write_carriers(self.session, rows, count)
+
+    def write_zones(self, rows: list[KeyedRow], count: Count) -> None:
+        """Creates or updates zone destinations."""
+        carriers.write_zones(self.session, rows, count)
+
+    def write_rates(self, rows: list[KeyedRow], count: Count) -> None:
+        """Creates or updates rate brackets."""
+        carriers.write_rates(self.session, rows, count)

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from sqlalchemy import (
     BigInteger,
+    LargeBinary,
     Boolean,
     CheckConstraint,
     Date,
@@ -229,6 +230,8 @@ class Order(Base):
     # the billing address as far as the review rules compare it with the shipping address
     billing_postcode: Mapped[str | None] = mapped_column(String(20))
     billing_country: Mapped[str | None] = mapped_column(String(2))
+    # issue 15: when the order was flagged for missing its SLA due time (flagged once)
+    sla_breached_at: Mapped[datetime | None] = mapped_column()
 
     customer: Mapped[Customer | None] = relationship()
     ship_to: Mapped[Address | None] = relationship()
@@ -412,6 +415,18 @@ class Parcel(Base):
     opened_at: Mapped[datetime] = mapped_column(default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column()
     confirmed_at: Mapped[datetime | None] = mapped_column()
+    # issue 15: the carrier service chosen when the parcel closed (carrier and service codes of
+    # the rate tables; None without rate tables), its price, and the hand-over at the dock
+    carrier: Mapped[str | None] = mapped_column(String(40), index=True)
+    service: Mapped[str | None] = mapped_column(String(40))
+    shipping_cost: Mapped[Decimal | None] = mapped_column(Money)
+    chargeable_weight_g: Mapped[int | None] = mapped_column(Integer)
+    expected_delivery: Mapped[date | None] = mapped_column(Date)
+    service_reason: Mapped[str | None] = mapped_column(Text)  # a supervisor's override
+    handed_over_at: Mapped[datetime | None] = mapped_column(index=True)
+    handed_over_by: Mapped[str | None] = mapped_column(String(64))
+    tracking_status: Mapped[str | None] = mapped_column(String(20))  # in_transit, delivered, exception
+    delivered_at: Mapped[datetime | None] = mapped_column()
 
     order: Mapped[Order] = relationship()
     box: Mapped[Box | None] = relationship()
@@ -596,3 +611,193 @@ class ExceptionReview(Base):
     note: Mapped[str | None] = mapped_column(Text)
     by: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# --- carriers (issue 15) ---------------------------------------------------------------------
+
+
+class Carrier(Base):
+    """A carrier: its dimensional-weight divisor (mm^3 per gram, i.e. cm^3 per kg) and the
+    adapter that books its parcels ("table": the built-in S10 numbering)."""
+
+    __tablename__ = "carriers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    dim_divisor: Mapped[int] = mapped_column(Integer, default=5000)
+    adapter: Mapped[str] = mapped_column(String(40), default="table")
+    s10_service_indicator: Mapped[str] = mapped_column(String(2), default="RA")
+    s10_country: Mapped[str] = mapped_column(String(2), default="DE")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    __table_args__ = (CheckConstraint("dim_divisor > 0", name="dim_divisor"),)
+
+
+class CarrierService(Base):
+    """A carrier's service: its level (standard, express, same_day), business days in transit
+    and the local time parcels must be handed over by to leave the same day."""
+
+    __tablename__ = "carrier_services"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    carrier_id: Mapped[int] = mapped_column(ForeignKey("carriers.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(100))
+    level: Mapped[str] = mapped_column(String(20))
+    transit_days: Mapped[int] = mapped_column(Integer)
+    cutoff: Mapped[str] = mapped_column(String(5))  # HH:MM, the warehouse's local time
+
+    __table_args__ = (
+        UniqueConstraint("carrier_id", "code", name="uq_carrier_services_carrier_code"),
+        CheckConstraint("transit_days >= 0", name="transit_days"),
+    )
+
+
+class CarrierZone(Base):
+    """A destination of a carrier's zone: a country and a postcode prefix ('' = the whole country)."""
+
+    __tablename__ = "carrier_zones"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    carrier_id: Mapped[int] = mapped_column(ForeignKey("carriers.id", ondelete="CASCADE"), index=True)
+    zone: Mapped[str] = mapped_column(String(20))
+    country: Mapped[str] = mapped_column(String(2))
+    postcode_prefix: Mapped[str] = mapped_column(String(20), default="")
+
+    __table_args__ = (UniqueConstraint("carrier_id", "country", "postcode_prefix",
+                                       name="uq_carrier_zones_carrier_country_prefix"),)
+
+
+class CarrierRate(Base):
+    """The price of a service to a zone for parcels up to a chargeable weight (a bracket)."""
+
+    __tablename__ = "carrier_rates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    service_id: Mapped[int] = mapped_column(ForeignKey("carrier_services.id", ondelete="CASCADE"), index=True)
+    zone: Mapped[str] = mapped_column(String(20))
+    max_weight_g: Mapped[int] = mapped_column(Integer)
+    price: Mapped[Decimal] = mapped_column(Money)
+    currency: Mapped[str] = mapped_column(String(3), default="EUR")
+
+    __table_args__ = (
+        UniqueConstraint("service_id", "zone", "max_weight_g", name="uq_carrier_rates_service_zone_weight"),
+        CheckConstraint("max_weight_g > 0 AND price >= 0", name="bracket"),
+    )
+
+
+class TrackingEvent(Base):
+    """What a carrier reported about a parcel (imported; the same report twice is kept once)."""
+
+    __tablename__ = "tracking_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    parcel_id: Mapped[int] = mapped_column(ForeignKey("parcels.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20))  # in_transit, delivered, exception
+    at: Mapped[datetime] = mapped_column()
+    location: Mapped[str] = mapped_column(String(200), default="")
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (UniqueConstraint("parcel_id", "status", "at", name="uq_tracking_events_parcel_status_at"),)
+
+
+class OutboxMessage(Base):
+    """A customer message waiting to be sent, being sent, sent or failed. Its key makes it
+    unique (one shipped mail per order ...); its Message-ID is fixed before the first attempt."""
+
+    __tablename__ = "outbox_messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
+    recipient: Mapped[str] = mapped_column(String(200))
+    subject: Mapped[str] = mapped_column(String(300))
+    text_body: Mapped[str] = mapped_column(Text)
+    html_body: Mapped[str] = mapped_column(Text)
+    message_id: Mapped[str] = mapped_column(String(200), unique=True)
+    state: Mapped[str] = mapped_column(String(10), default="queued", index=True)  # queued, sending, sent, failed, unknown
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sending_since: Mapped[datetime | None] = mapped_column()
+    sent_at: Mapped[datetime | None] = mapped_column()
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (CheckConstraint("state IN ('queued', 'sending', 'sent', 'failed', 'unknown')", name="state"),)
+
+
+class Payment(Base):
+    """A step of an order's payment through the payment port: authorisation, capture or refund,
+    with the gateway's reference. Its key (capture:PD-1042, refund:RMA-000001) makes each step once."""
+
+    __tablename__ = "payments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(80), unique=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(15))  # authorisation, capture, refund
+    amount: Mapped[Decimal] = mapped_column(Money)
+    currency: Mapped[str] = mapped_column(String(3))
+    gateway: Mapped[str] = mapped_column(String(40))
+    reference: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    invoice_number: Mapped[str | None] = mapped_column(String(40))
+
+    __table_args__ = (CheckConstraint("kind IN ('authorisation', 'capture', 'refund')", name="kind"),
+                      CheckConstraint("amount >= 0", name="amount"))
+
+
+class ReturnRequest(Base):
+    """A customer return (RMA): created, received at the returns station, inspected, refunded."""
+
+    __tablename__ = "returns"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rma: Mapped[str] = mapped_column(String(20), unique=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    reason: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(12), default="open")  # open, received, inspected, refunded
+    tracking_number: Mapped[str | None] = mapped_column(String(40))  # of the return label
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    received_at: Mapped[datetime | None] = mapped_column()
+    inspected_at: Mapped[datetime | None] = mapped_column()
+    refunded_at: Mapped[datetime | None] = mapped_column()
+    refund_amount: Mapped[Decimal | None] = mapped_column(Money)
+
+    __table_args__ = (CheckConstraint("status IN ('open', 'received', 'inspected', 'refunded')", name="status"),)
+
+
+class ReturnLine(Base):
+    """Units of one order line in a return, and what inspection found."""
+
+    __tablename__ = "return_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    return_id: Mapped[int] = mapped_column(ForeignKey("returns.id", ondelete="CASCADE"), index=True)
+    order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id"))
+    sku: Mapped[str] = mapped_column(String(64))
+    quantity: Mapped[int] = mapped_column(Integer)
+    outcome: Mapped[str | None] = mapped_column(String(10))  # restock, write_off, damaged
+    location: Mapped[str | None] = mapped_column(String(32))  # the bin it was restocked to
+    photo: Mapped[str | None] = mapped_column(String(500))
+
+    __table_args__ = (CheckConstraint("quantity >= 1", name="quantity"),)
+
+
+class ArchivedDocument(Base):
+    """A document printed for an order (label version, slip, invoice, return label), kept by the
+    SHA-256 of its bytes: the same bytes printed twice are kept once."""
+
+    __tablename__ = "order_documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # label, slip, invoice, return_label, manifest
+    name: Mapped[str] = mapped_column(String(200))  # a file name for it, e.g. label-PD-1042-1.pdf
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (UniqueConstraint("order_id", "sha256", name="uq_order_documents_order_sha256"),)

@@ -19,6 +19,11 @@ from app.store import repositories as r
 from app.store.audit_log import SqlAuditLog
 from app.store.review_repositories import SqlReviews
 from app.store.picking_repositories import SqlPicks
+from app.store.carriers import SqlCarriers
+from app.store.outbox import SqlOutbox
+from app.store.payments import SqlPayments
+from app.store.returns import SqlReturns
+from app.store.archive import SqlArchive
 from app.store.stock_repositories import SqlHolds, SqlStock
 from app.store.session import Database, is_connection_problem
 from app.unit_of_work import Conflict
@@ -60,6 +65,11 @@ class SqlUnitOfWork:
         self.audit = SqlAuditLog(session)
         self.reviews = SqlReviews(session)
         self.picks = SqlPicks(session)
+        self.carriers = SqlCarriers(session)
+        self.outbox = SqlOutbox(session)
+        self.payments = SqlPayments(session)
+        self.returns = SqlReturns(session)
+        self.archive = SqlArchive(session)
 
     def __enter__(self) -> SqlUnitOfWork:
         assert self.session is None, "a unit of work is entered once at a time (use the *_in functions inside)"

@@ -19,7 +19,8 @@ from app.unit_of_work import (
     PickLineRecord, PickListRecord, PickStop,
     BarcodeRecord, BoxRecord, ClaimRow, Conflict, ExceptionRecord, ItemRecord, LabelRecord, LineRecord,
     OrderHoldRecord, OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, StockBin,
-    StockHoldRecord, UserRecord,
+    StockHoldRecord, UserRecord, RateTable, MessageRecord, PaymentRecord, ReturnLineRecord, ReturnRecord,
+    ArchivedRecord,
 )
 
 
@@ -49,6 +50,14 @@ class Tables:
     audit: list[AuditEntry] = field(default_factory=list)
     pick_lists: dict[int, PickListRecord] = field(default_factory=dict)
     pick_lines: dict[int, PickLineRecord] = field(default_factory=dict)
+    rate_table: RateTable = field(default_factory=RateTable)
+    tracking: set[tuple[int, str, datetime]] = field(default_factory=set)
+    sla_flagged: dict[int, datetime] = field(default_factory=dict)
+    outbox: dict[int, MessageRecord] = field(default_factory=dict)
+    payments: dict[int, PaymentRecord] = field(default_factory=dict)
+    returns: dict[int, ReturnRecord] = field(default_factory=dict)
+    return_lines: dict[int, ReturnLineRecord] = field(default_factory=dict)
+    archive: dict[int, ArchivedRecord] = field(default_factory=dict)
 
 
 class FakeStore:
@@ -103,6 +112,8 @@ class FakeUnitOfWork:
         self.scans, self.events, self.station_log = _Scans(self), _Events(self), _StationLog(self)
         self.users, self.exceptions, self.counters = _Users(self), _Exceptions(self), _Counters(self)
         self.stock, self.holds, self.audit, self.picks = _Stock(self), _Holds(self), _Audit(self), _Picks(self)
+        self.carriers, self.outbox, self.payments = _Carriers(self), _Outbox(self), _Payments(self)
+        self.returns, self.archive = _Returns(self), _Archive(self)
         return self
 
     def commit(self) -> None:
@@ -513,3 +524,142 @@ class _Picks(_Repo):
     def found_short(self, stock_id: int, units: int) -> None:
         b = self.t.bins[stock_id]
         self.t.bins[stock_id] = replace(b, quantity=max(0, b.quantity - units))
+
+
+class _Carriers(_Repo):
+    def table(self) -> RateTable:
+        return self.t.rate_table
+
+    def undelivered_parcels(self, carrier: str | None, closed_before: datetime) -> list[ParcelRecord]:
+        return sorted((p for p in self.t.parcels.values() if p.status in ("closed", "confirmed")
+                       and p.handed_over_at is None and p.closed_at is not None and p.closed_at < closed_before
+                       and (carrier is None or p.carrier == carrier)), key=lambda p: (p.closed_at, p.id))
+
+    def handed_over(self, carrier: str | None, since: datetime, until: datetime) -> list[ParcelRecord]:
+        return sorted((p for p in self.t.parcels.values() if p.handed_over_at is not None
+                       and since <= p.handed_over_at < until and (carrier is None or p.carrier == carrier)),
+                      key=lambda p: (p.handed_over_at, p.id))
+
+    def parcels_by_codes(self, codes: list[str]) -> dict[str, ParcelRecord]:
+        found = {}
+        for p in self.t.parcels.values():
+            for code in (p.tracking_number, p.sscc):
+                if code in codes:
+                    found[code] = p
+        return found
+
+    def parcels_of_orders(self, order_ids: list[int]) -> dict[int, list[ParcelRecord]]:
+        return {i: sorted((p for p in self.t.parcels.values() if p.order_id == i and p.status != "voided"),
+                          key=lambda p: p.seq) for i in order_ids}
+
+    def orders_by_ids(self, order_ids: list[int]) -> dict[int, OrderRecord]:
+        return {i: self.t.orders[i] for i in order_ids if i in self.t.orders}
+
+    def add_tracking_event(self, parcel_id: int, status: str, at: datetime, location: str) -> bool:
+        key = (parcel_id, status, at)
+        if key in self.t.tracking:
+            return False
+        self.t.tracking.add(key)
+        return True
+
+    def late_orders(self, now: datetime, statuses: tuple[str, ...]) -> list[OrderRecord]:
+        return [o for o in self.t.orders.values() if o.status in statuses and o.sla_due_at is not None
+                and o.sla_due_at < now and o.id not in self.t.sla_flagged]
+
+    def flag_late(self, order_id: int, at: datetime) -> None:
+        self.t.sla_flagged[order_id] = at
+
+
+class _Outbox(_Repo):
+    def add(self, message: MessageRecord) -> bool:
+        if any(m.key == message.key for m in self.t.outbox.values()):
+            return False
+        new = replace(message, id=self.new_id())
+        self.t.outbox[new.id] = new
+        return True
+
+    def get(self, message_id: int) -> MessageRecord | None:
+        return self.t.outbox.get(message_id)
+
+    def due(self, now: datetime, limit: int) -> list[MessageRecord]:
+        due = [m for m in self.t.outbox.values() if m.state == "queued"
+               and (m.next_attempt_at is None or m.next_attempt_at <= now)]
+        return sorted(due, key=lambda m: (m.next_attempt_at or now, m.id))[:limit]
+
+    def stuck(self, before: datetime) -> list[MessageRecord]:
+        return [m for m in self.t.outbox.values() if m.state == "sending" and m.sending_since
+                and m.sending_since < before]
+
+    def save(self, message: MessageRecord) -> None:
+        assert message.id in self.t.outbox
+        self.t.outbox[message.id] = message
+
+    def of_order(self, order_id: int) -> list[MessageRecord]:
+        return sorted((m for m in self.t.outbox.values() if m.order_id == order_id), key=lambda m: m.id)
+
+
+class _Payments(_Repo):
+    def add(self, payment: PaymentRecord) -> None:
+        if any(p.key == payment.key for p in self.t.payments.values()):
+            raise Conflict(f"payment {payment.key} exists")
+        new = replace(payment, id=self.new_id())
+        self.t.payments[new.id] = new
+
+    def by_key(self, key: str) -> PaymentRecord | None:
+        return next((p for p in self.t.payments.values() if p.key == key), None)
+
+    def of_order(self, order_id: int) -> list[PaymentRecord]:
+        return sorted((p for p in self.t.payments.values() if p.order_id == order_id), key=lambda p: p.id)
+
+    def invoice_of(self, order_id: int) -> str | None:
+        issued = [e for e in self.t.events if e.get("order_id") == order_id and e.get("kind") == "InvoiceIssued"]
+        return issued[0]["detail"]["invoice_number"] if issued else None
+
+
+class _Returns(_Repo):
+    def add(self, record: ReturnRecord, lines: list[ReturnLineRecord]) -> int:
+        new = replace(record, id=self.new_id())
+        self.t.returns[new.id] = new
+        for line in lines:
+            added = replace(line, id=self.new_id(), return_id=new.id)
+            self.t.return_lines[added.id] = added
+        return new.id
+
+    def get(self, rma: str) -> ReturnRecord | None:
+        return next((r for r in self.t.returns.values() if r.rma == rma), None)
+
+    def lines(self, return_id: int) -> list[ReturnLineRecord]:
+        return sorted((l for l in self.t.return_lines.values() if l.return_id == return_id), key=lambda l: l.id)
+
+    def save(self, record: ReturnRecord) -> None:
+        self.t.returns[record.id] = record
+
+    def save_line(self, line: ReturnLineRecord) -> None:
+        self.t.return_lines[line.id] = line
+
+    def returned_quantities(self, order_id: int) -> dict[int, int]:
+        mine = {r.id for r in self.t.returns.values() if r.order_id == order_id}
+        totals: dict[int, int] = {}
+        for line in self.t.return_lines.values():
+            if line.return_id in mine:
+                totals[line.order_line_id] = totals.get(line.order_line_id, 0) + line.quantity
+        return totals
+
+    def restock(self, product_id: int, location: str, quantity: int) -> bool:
+        for stock in self.t.bins.values():
+            if stock.product_id == product_id and stock.location == location:
+                self.t.bins[stock.id] = replace(stock, quantity=stock.quantity + quantity)
+                return True
+        return False
+
+
+class _Archive(_Repo):
+    def add(self, document: ArchivedRecord) -> bool:
+        if any((d.order_id, d.sha256) == (document.order_id, document.sha256) for d in self.t.archive.values()):
+            return False
+        new = replace(document, id=self.new_id())
+        self.t.archive[new.id] = new
+        return True
+
+    def of_order(self, order_id: int) -> list[ArchivedRecord]:
+        return sorted((d for d in self.t.archive.values() if d.order_id == order_id), key=lambda d: d.id)

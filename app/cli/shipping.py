@@ -1,0 +1,329 @@
+"""`packdesk dispatch scan|manifest` (the dock) and `packdesk shipping override` (a supervisor's
+change of a parcel's service). docs/shipping.md."""
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import sys
+import time
+from dataclasses import asdict
+from datetime import date, datetime, timezone
+
+from app.cli.db import add_database_options, open_database
+from app.config import load_settings
+from app.errors import PackdeskError
+from app.shipping.dispatch import DockParcel, dock_day, scan_at_dock
+from app.shipping.override import override_service
+from app.shipping.mail import SmtpTransport
+from app.shipping.outbox import Attach, Attachment, requeue, send_due
+from app.shipping.returns import (
+    ReturnView, create_return, inspect_return, parse_lines, receive_return, refund_return, show_return,
+)
+from app.shipping.settings import AfterDelivery, MailSettings, ShippingSettings
+from app.unit_of_work import CarrierRecord
+from app.shipping.tracking import complete_due, flag_late, import_tracking, read_reports
+from app.store.uow import SqlUnitOfWork
+
+log = logging.getLogger(__name__)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Adds `dispatch` and `shipping`."""
+    dispatch = subparsers.add_parser("dispatch", help="hand parcels to the carrier at the dock; the day's list")
+    sub = dispatch.add_subparsers(dest="dispatch_command", metavar="ACTION", required=True)
+    scan = sub.add_parser("scan", help="parcels handed to the carrier (an order ships with its last parcel)")
+    scan.add_argument("barcodes", nargs="+", metavar="BARCODE", help="the SSCC or tracking number on the label")
+    scan.add_argument("--user", help="who hands over (default: your login name)")
+    scan.add_argument("--station", default="DOCK", help="the dock's name in the order log (default DOCK)")
+    scan.add_argument("--json", action="store_true", help="one JSON object per scan")
+    add_database_options(scan)
+    scan.set_defaults(func=run_scan)
+    day = sub.add_parser("manifest", help="a carrier's parcels handed over on a day, and those not scanned")
+    day.add_argument("carrier", nargs="?", help="the carrier code (default: every carrier)")
+    day.add_argument("--date", help="the day, 2025-03-14 (default: today in [shipping] timezone)")
+    day.add_argument("--json", action="store_true", help="a JSON object instead of text")
+    add_database_options(day)
+    day.set_defaults(func=run_manifest)
+
+    shipping = subparsers.add_parser("shipping", help="a supervisor's change of a parcel's carrier service")
+    sub = shipping.add_subparsers(dest="shipping_command", metavar="ACTION", required=True)
+    override = sub.add_parser("override", help="send a labelled parcel with another service, with a reason")
+    override.add_argument("number", help="the order number")
+    override.add_argument("--parcel", type=int, default=1, help="the parcel's number in the order (default 1)")
+    override.add_argument("--carrier", required=True, help="the carrier code")
+    override.add_argument("--service", required=True, help="the service code of that carrier")
+    override.add_argument("--reason", required=True, help="why (it goes into the order's log)")
+    override.add_argument("--user", help="the supervisor (default: your login name)")
+    add_database_options(override)
+    override.set_defaults(func=run_override)
+
+    tracking = subparsers.add_parser("tracking", help="the carriers' reports: in transit, delivered, exceptions")
+    sub = tracking.add_subparsers(dest="tracking_command", metavar="ACTION", required=True)
+    load = sub.add_parser("import", help="import a carrier's tracking file (CSV or JSON; all or nothing)")
+    load.add_argument("file", help="rows of tracking_number, status, time, location")
+    add_database_options(load)
+    load.set_defaults(func=run_tracking_import)
+    complete = sub.add_parser("complete", help="complete the delivered orders [orders] complete_after_days allows")
+    add_database_options(complete)
+    complete.set_defaults(func=run_complete)
+    late = sub.add_parser("late", help="flag (once) the orders not shipped by their SLA due time")
+    late.add_argument("--json", action="store_true", help="a JSON array of the orders flagged now")
+    add_database_options(late)
+    late.set_defaults(func=run_late)
+
+    notify = subparsers.add_parser("notify", help="customer messages: send the outbox over SMTP ([mail])")
+    sub = notify.add_subparsers(dest="notify_command", metavar="ACTION", required=True)
+    send = sub.add_parser("send", help="send the messages that are due (each at most once)")
+    send.add_argument("--worker", action="store_true", help="keep running, sending every --interval seconds")
+    send.add_argument("--interval", type=float, default=30.0, help="seconds between runs of the worker")
+    send.add_argument("--limit", type=int, default=500, help="at most this many messages a run")
+    add_database_options(send)
+    send.set_defaults(func=run_send)
+    again = sub.add_parser("requeue", help="send a failed or in-doubt message again (after checking the mailbox)")
+    again.add_argument("id", type=int, help="the message's id")
+    add_database_options(again)
+    again.set_defaults(func=run_requeue)
+
+    returns = subparsers.add_parser("returns", help="customer returns: RMA, receive, inspect, refund")
+    sub = returns.add_subparsers(dest="returns_command", metavar="ACTION", required=True)
+    create = sub.add_parser("create", help="an RMA and a return tracking number for units of a delivered order")
+    create.add_argument("order", help="the order number")
+    create.add_argument("--line", action="append", default=[], metavar="SKU:QTY", help="what comes back (repeat)")
+    create.add_argument("--reason", required=True, help="why, e.g. \"wrong size\"")
+    create.add_argument("--json", action="store_true", help="a JSON object instead of text")
+    add_database_options(create)
+    create.set_defaults(func=run_return_create)
+    for name, what in (("receive", "the return's parcel arrived at the returns station"),
+                       ("refund", "refund an inspected return through the payment port"),
+                       ("show", "one return and its lines")):
+        action = sub.add_parser(name, help=what)
+        action.add_argument("rma", help="the RMA, e.g. RMA-000001")
+        action.add_argument("--user", help="who (default: your login name)")
+        action.add_argument("--json", action="store_true", help="a JSON object instead of text")
+        add_database_options(action)
+        action.set_defaults(func=run_return_step)
+    inspect = sub.add_parser("inspect", help="what happens to each returned line: restock to a bin, write off, damaged")
+    inspect.add_argument("rma", help="the RMA")
+    inspect.add_argument("--line", action="append", default=[], metavar="SKU:OUTCOME[:BIN]",
+                         help="SKU:restock:BIN, SKU:write_off or SKU:damaged (every line once)")
+    inspect.add_argument("--photo", help="a photo of the returned goods (a path)")
+    inspect.add_argument("--user", help="who inspected (default: your login name)")
+    inspect.add_argument("--json", action="store_true", help="a JSON object instead of text")
+    add_database_options(inspect)
+    inspect.set_defaults(func=run_return_inspect)
+
+
+def _shipping_settings(args: argparse.Namespace) -> ShippingSettings:
+    settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
+    return ShippingSettings.from_raw(settings.raw, settings.config_path or "the built-in defaults")
+
+
+def run_scan(args: argparse.Namespace) -> int:
+    """packdesk dispatch scan: exit 2 when any scan was refused (the others are kept)."""
+    user = args.user or getpass.getuser()
+    refused = 0
+    with open_database(args) as db:
+        for barcode in args.barcodes:
+            result = scan_at_dock(SqlUnitOfWork(db), barcode, datetime.now(timezone.utc), user=user,
+                                  station=args.station)
+            refused += not result.ok
+            if args.json:
+                print(json.dumps(asdict(result), ensure_ascii=False))
+            else:
+                print(result.message, file=sys.stdout if result.ok else sys.stderr)
+    return 2 if refused else 0
+
+
+def run_manifest(args: argparse.Namespace) -> int:
+    """packdesk dispatch manifest"""
+    settings = _shipping_settings(args)
+    if args.date:
+        try:
+            day = date.fromisoformat(args.date)
+        except ValueError:
+            raise PackdeskError(f"--date {args.date!r} is not a date; write it as 2025-03-14.") from None
+    else:
+        day = datetime.now(settings.zone).date()
+    with open_database(args) as db:
+        listing = dock_day(SqlUnitOfWork(db), args.carrier, day, settings.zone)
+    if args.json:
+        print(json.dumps(asdict(listing), default=str, ensure_ascii=False, indent=1))
+        return 0
+    who = args.carrier or "every carrier"
+    total = sum(p.weight_g for p in listing.handed_over)
+    print(f"Manifest of {who} for {day.isoformat()}: {len(listing.handed_over)} parcel(s) handed over, "
+          f"{total / 1000:.2f} kg")
+    for p in listing.handed_over:
+        print("  " + _row(p))
+    if listing.not_scanned:
+        print(f"NOT HANDED OVER: {len(listing.not_scanned)} labelled parcel(s) were never scanned at the dock:")
+        for p in listing.not_scanned:
+            print("  " + _row(p))
+    return 0
+
+
+def _row(p: DockParcel) -> str:
+    at = f"{p.handed_over_at:%H:%M}" if p.handed_over_at else "--:--"
+    return (f"{at} {p.tracking_number:<14} {p.order_number:<12} #{p.seq} {p.carrier:<8} {p.service:<10} "
+            f"{p.weight_g / 1000:>6.2f} kg  {p.destination}")
+
+
+def run_override(args: argparse.Namespace) -> int:
+    """packdesk shipping override"""
+    with open_database(args) as db:
+        done = override_service(SqlUnitOfWork(db), args.number, args.parcel, args.carrier, args.service,
+                                args.reason, args.user or getpass.getuser(), datetime.now(timezone.utc))
+    print(done.message)
+    return 0
+
+
+def _after_delivery(args: argparse.Namespace) -> AfterDelivery:
+    settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
+    return AfterDelivery.from_raw(settings.raw, settings.config_path or "the built-in defaults")
+
+
+def run_tracking_import(args: argparse.Namespace) -> int:
+    """packdesk tracking import"""
+    after = _after_delivery(args)
+    reports = read_reports(args.file)
+    with open_database(args) as db:
+        outcome = import_tracking(SqlUnitOfWork(db), reports, datetime.now(timezone.utc), after, args.file)
+    print(outcome.summary())
+    for line in outcome.exceptions:
+        print(f"  exception: {line}")
+    for note in outcome.notes:
+        print(f"  {note}")
+    return 0
+
+
+def run_complete(args: argparse.Namespace) -> int:
+    """packdesk tracking complete"""
+    after = _after_delivery(args)
+    with open_database(args) as db:
+        done = complete_due(SqlUnitOfWork(db), datetime.now(timezone.utc), after)
+    print(f"{len(done)} order(s) completed" + (f": {', '.join(done)}" if done else ""))
+    return 0
+
+
+def run_late(args: argparse.Namespace) -> int:
+    """packdesk tracking late"""
+    with open_database(args) as db:
+        late = flag_late(SqlUnitOfWork(db), datetime.now(timezone.utc))
+    if args.json:
+        print(json.dumps([{"number": o.number, "status": o.status, "sla_due_at": o.sla_due_at.isoformat()
+                           if o.sla_due_at else None} for o in late], ensure_ascii=False))
+        return 0
+    for o in late:
+        print(f"{o.number:<14} {o.status:<11} due {o.sla_due_at:%Y-%m-%d %H:%M}")
+    print(f"{len(late)} order(s) newly flagged as late")
+    return 0
+
+
+def run_send(args: argparse.Namespace) -> int:
+    """packdesk notify send [--worker]; Ctrl-C or SIGTERM ends the worker between runs."""
+    settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
+    where = settings.config_path or "the built-in defaults"
+    mail = MailSettings.from_raw(settings.raw, where)
+    mail.check(where)
+    transport = SmtpTransport(mail)
+    with open_database(args) as db:
+        attach = plugged_attachments(db, settings.raw)
+        while True:
+            report = send_due(lambda: SqlUnitOfWork(db), transport, mail, lambda: datetime.now(timezone.utc),
+                              args.limit, attach=attach)
+            print(report.summary(), flush=True)
+            if not args.worker:
+                return 0
+            try:
+                time.sleep(args.interval)
+            except KeyboardInterrupt:
+                return 0
+
+
+def run_requeue(args: argparse.Namespace) -> int:
+    """packdesk notify requeue"""
+    with open_database(args) as db:
+        message = requeue(SqlUnitOfWork(db), args.id, datetime.now(timezone.utc))
+    print(f"message {message.id} ({message.key}) is queued again")
+    return 0
+
+
+def _print_return(view: ReturnView, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(asdict(view), ensure_ascii=False, indent=1))
+        return
+    if view.message:
+        print(view.message)
+    print(f"{view.rma}  order {view.order_number}  {view.status}  tracking {view.tracking_number or '-'}"
+          + (f"  refunded {view.refund_amount}" if view.refund_amount else ""))
+    for line in view.lines:
+        print(f"  {line['quantity']:>3} x {line['sku']:<16} {line['outcome'] or ''} {line['location'] or ''}")
+
+
+def run_return_create(args: argparse.Namespace) -> int:
+    """packdesk returns create"""
+    from app.packing.settings import PackingSettings
+
+    settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
+    where = settings.config_path or "the built-in defaults"
+    after = AfterDelivery.from_raw(settings.raw, where)
+    own = PackingSettings.from_raw(settings.raw).carrier
+    fallback = CarrierRecord("RETURNS", own.name, s10_service_indicator=own.s10_service_indicator,
+                             s10_country=own.s10_country)
+    wanted = []
+    for sku, quantity in parse_lines(args.line, 2):
+        if not quantity.isdigit():
+            raise PackdeskError(f"--line {sku}:{quantity}: the quantity must be a whole number.")
+        wanted.append((sku, int(quantity)))
+    with open_database(args) as db:
+        view = create_return(SqlUnitOfWork(db), args.order, wanted, args.reason, datetime.now(timezone.utc),
+                             after, fallback)
+    _print_return(view, args.json)
+    return 0
+
+
+def run_return_step(args: argparse.Namespace) -> int:
+    """packdesk returns receive|refund|show"""
+    user, now = args.user or getpass.getuser(), datetime.now(timezone.utc)
+    with open_database(args) as db:
+        uow = SqlUnitOfWork(db)
+        if args.returns_command == "receive":
+            view = receive_return(uow, args.rma, now, user)
+        elif args.returns_command == "refund":
+            view = refund_return(uow, args.rma, now, user)
+        else:
+            view = show_return(uow, args.rma)
+    _print_return(view, args.json)
+    return 0
+
+
+def run_return_inspect(args: argparse.Namespace) -> int:
+    """packdesk returns inspect"""
+    with open_database(args) as db:
+        view = inspect_return(SqlUnitOfWork(db), args.rma, parse_lines(args.line, 3), datetime.now(timezone.utc),
+                              args.user or getpass.getuser(), args.photo)
+    _print_return(view, args.json)
+    return 0
+
+
+ATTACHMENTS = "packdesk.attachments"
+
+
+def plugged_attachments(db: object, raw: dict) -> Attach:
+    """Every `packdesk.attachments` entry point's files for a message (printing/ adds the invoice
+    PDF to the shipped mail), so app/ never imports the layer that draws them."""
+    from importlib.metadata import entry_points
+
+    makers = []
+    for ep in sorted(entry_points(group=ATTACHMENTS), key=lambda e: e.name):
+        try:
+            makers.append(ep.load())
+        except ImportError as exc:
+            log.warning("attachments %s unavailable: %s", ep.name, exc)
+
+    def attach(message: object) -> list[Attachment]:
+        return [a for make in makers for a in make(db, raw, message)]
+
+    return attach

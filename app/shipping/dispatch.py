@@ -1,0 +1,142 @@
+"""The dock: parcels scanned as they are handed to the carrier; an order is shipped when all
+its parcels are handed over; the end-of-day list per carrier, with the parcels not scanned."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from app.gs1 import GS
+from app.identifiers import is_valid_s10, is_valid_sscc
+from app.orders import lifecycle
+from app.orders.status import OrderStatus
+from app.shipping.shipped import order_shipped
+from app.unit_of_work import OrderRecord, ParcelRecord, UnitOfWork
+
+log = logging.getLogger(__name__)
+
+LABELLED = ("closed", "confirmed")
+
+
+@dataclass(frozen=True)
+class HandOver:
+    """The answer to a scan at the dock."""
+
+    ok: bool
+    message: str
+    code: str
+    order_number: str | None = None
+    parcel_seq: int | None = None
+    parcel_count: int = 0
+    handed_over: int = 0  # parcels of the order handed over, this one included
+    carrier: str | None = None
+    order_shipped: bool = False
+    already: bool = False  # scanned before: nothing changed
+
+
+@dataclass(frozen=True)
+class DockParcel:
+    """One parcel on the day's list."""
+
+    order_number: str
+    seq: int
+    carrier: str
+    service: str
+    tracking_number: str
+    sscc: str
+    weight_g: int
+    destination: str
+    handed_over_at: datetime | None
+
+
+@dataclass(frozen=True)
+class DockDay:
+    """A carrier's day at the dock: the parcels handed over, and those labelled but not scanned."""
+
+    carrier: str | None
+    day: date
+    handed_over: tuple[DockParcel, ...]
+    not_scanned: tuple[DockParcel, ...]
+
+
+def parcel_code(scanned: str) -> str | None:
+    """The SSCC (bare or with AI 00) or S10 tracking number a dock scan carries, else None."""
+    text = scanned.strip()
+    if text.startswith("]") and len(text) >= 3:
+        text = text[3:]  # the scanner's symbology identifier
+    text = text.replace(GS, "").strip().upper()
+    if len(text) == 20 and text.startswith("00") and is_valid_sscc(text[2:]):
+        return text[2:]
+    if is_valid_sscc(text) or is_valid_s10(text):
+        return text
+    return None
+
+
+def scan_at_dock(uow: UnitOfWork, scanned: str, now: datetime, *, user: str | None = None,
+                 station: str | None = None) -> HandOver:
+    """Records a parcel handed to its carrier; the order becomes shipped with its last parcel."""
+    code = parcel_code(scanned)
+    shown = scanned.replace(GS, " ").strip()
+    if code is None:
+        return HandOver(False, f"{shown!r} is no parcel label: scan the SSCC or the tracking number "
+                        "barcode on the shipping label.", shown)
+    with uow:
+        result = _hand_over_in(uow, code, now, user, station)
+        uow.commit()
+    return result
+
+
+def _hand_over_in(uow: UnitOfWork, code: str, now: datetime, user: str | None, station: str | None) -> HandOver:
+    parcel = uow.parcels.by_label_code(code)
+    if parcel is None:
+        return HandOver(False, f"No parcel has the label {code}; put it aside for a supervisor.", code)
+    order = uow.orders.get_by_id(parcel.order_id)
+    assert order is not None
+    parcels = uow.parcels.of_order(order.id)
+    base = dict(code=code, order_number=order.number, parcel_seq=parcel.seq, parcel_count=len(parcels),
+                carrier=parcel.carrier)
+    if parcel.status not in LABELLED:
+        return HandOver(False, f"Parcel {parcel.seq} of order {order.number} is {parcel.status}, not labelled; "
+                        "it cannot leave. Put it aside for a supervisor.", **base)
+    if parcel.handed_over_at is not None:
+        done = sum(1 for p in parcels if p.handed_over_at is not None)
+        return HandOver(True, f"Parcel {parcel.seq} of order {order.number} was already handed over at "
+                        f"{parcel.handed_over_at:%H:%M}; nothing changed.", handed_over=done,
+                        order_shipped=order.status == OrderStatus.SHIPPED.value, already=True, **base)
+    if order.status != OrderStatus.PACKED.value:
+        return HandOver(False, f"Order {order.number} is {OrderStatus(order.status).label}, not ready for "
+                        "shipment; keep its parcels back and call a supervisor.", **base)
+    uow.parcels.save(replace(parcel, handed_over_at=now, handed_over_by=user))
+    lifecycle.record_event(uow, order.id, "ParcelHandedOver", station=station, user=user, parcel=parcel.seq,
+                           sscc=parcel.sscc, tracking=parcel.tracking_number, carrier=parcel.carrier)
+    done = 1 + sum(1 for p in parcels if p.id != parcel.id and p.handed_over_at is not None)
+    if done < len(parcels):
+        return HandOver(True, f"Parcel {parcel.seq} of order {order.number} handed over ({done} of "
+                        f"{len(parcels)}).", handed_over=done, **base)
+    shipped = lifecycle.change_status(uow, order, OrderStatus.SHIPPED, station=station, user=user,
+                                      reason="every parcel handed over")
+    order_shipped(uow, shipped, now, station=station, user=user)
+    return HandOver(True, f"Order {order.number} shipped: all {len(parcels)} parcel(s) handed over.",
+                    handed_over=done, order_shipped=True, **base)
+
+
+def dock_day(uow: UnitOfWork, carrier: str | None, day: date, zone: ZoneInfo) -> DockDay:
+    """The parcels of a carrier (None: every carrier) handed over on a local day, and those
+    labelled by the end of that day that were never handed over."""
+    start = datetime.combine(day, time(0), zone)
+    end = start + timedelta(days=1)
+    with uow:
+        handed = uow.carriers.handed_over(carrier, start, end)
+        missing = uow.carriers.undelivered_parcels(carrier, end)
+        orders = uow.carriers.orders_by_ids(sorted({p.order_id for p in (*handed, *missing)}))
+        return DockDay(carrier, day, tuple(_line(p, orders[p.order_id]) for p in handed),
+                       tuple(_line(p, orders[p.order_id]) for p in missing))
+
+
+def _line(p: ParcelRecord, o: OrderRecord) -> DockParcel:
+    a = o.ship_to
+    where = "" if a is None else f"{a.postcode} {a.city}, {a.country}".strip()
+    return DockParcel(o.number, p.seq, p.carrier or o.carrier or "", p.service or o.service_level,
+                      p.tracking_number or "", p.sscc or "", p.actual_weight_g or p.expected_weight_g or 0, where,
+                      p.handed_over_at)

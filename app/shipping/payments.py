@@ -1,0 +1,126 @@
+"""The payment port and the invoice at shipping.
+
+A gateway authorises an amount, captures it and refunds it, each returning its reference. The
+built-in "recorded" gateway only records the steps (the shop's own payment provider is settled
+elsewhere): the seed's order is authorise at capture, capture at dispatch, refund only after a
+return was inspected. A real provider is another class with the same three methods registered
+in `GATEWAYS` (docs/shipping.md). Each step is kept once per key, so a retried hand-over or
+refund never charges or pays twice."""
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Protocol
+
+from app.orders import lifecycle
+from app.shipping.errors import ShippingError
+from app.unit_of_work import OrderRecord, PaymentRecord, UnitOfWork
+
+log = logging.getLogger(__name__)
+
+
+class PaymentGateway(Protocol):
+    name: str
+
+    def authorise(self, order_number: str, amount: Decimal, currency: str) -> str: ...
+    def capture(self, authorisation: str, amount: Decimal, currency: str) -> str: ...
+    def refund(self, capture: str, amount: Decimal, currency: str) -> str: ...
+
+
+class RecordedGateway:
+    """Records each step with a reference of its own; moves no money."""
+
+    name = "recorded"
+
+    def authorise(self, order_number: str, amount: Decimal, currency: str) -> str:
+        return f"AUTH-{uuid.uuid4().hex[:12].upper()}"
+
+    def capture(self, authorisation: str, amount: Decimal, currency: str) -> str:
+        return f"CAPT-{uuid.uuid4().hex[:12].upper()}"
+
+    def refund(self, capture: str, amount: Decimal, currency: str) -> str:
+        return f"REFD-{uuid.uuid4().hex[:12].upper()}"
+
+
+GATEWAYS: dict[str, Callable[[], PaymentGateway]] = {"recorded": RecordedGateway}
+
+
+def gateway(name: str = "recorded") -> PaymentGateway:
+    factory = GATEWAYS.get(name)
+    if factory is None:
+        raise ShippingError(f"No payment gateway is called {name!r}; installed: {', '.join(GATEWAYS)}.")
+    return factory()
+
+
+@dataclass(frozen=True)
+class Settled:
+    invoice_number: str
+    captured: PaymentRecord
+
+
+def authorise_in(uow: UnitOfWork, order: OrderRecord, now: datetime, pay: PaymentGateway) -> PaymentRecord:
+    """The order's authorisation (made once; the capture stage calls this)."""
+    key = f"authorisation:{order.number}"
+    done = uow.payments.by_key(key)
+    if done is None:
+        done = PaymentRecord(0, key, order.id, "authorisation", order.total, order.currency, pay.name,
+                             pay.authorise(order.number, order.total, order.currency), now)
+        uow.payments.add(done)
+        lifecycle.record_event(uow, order.id, "PaymentAuthorised", amount=str(order.total), currency=order.currency,
+                               gateway=pay.name, reference=done.reference)
+    return done
+
+
+def issue_invoice_in(uow: UnitOfWork, order: OrderRecord, now: datetime) -> str:
+    """The order's invoice number: the one already issued, else the next of the shared 'invoice'
+    counter (the number `packdesk documents invoice` prints, as it reads the same event)."""
+    number = uow.payments.invoice_of(order.id)
+    if number is None:
+        number = f"INV-{now.year}-{uow.counters.next('invoice'):06d}"
+        lifecycle.record_event(uow, order.id, "InvoiceIssued", invoice_number=number)
+    return number
+
+
+def capture_at_shipping_in(uow: UnitOfWork, order: OrderRecord, now: datetime,
+                           pay: PaymentGateway | None = None) -> Settled:
+    """At shipping: the invoice is issued and the authorised amount captured (authorised first
+    when the order came in before payments were recorded)."""
+    pay = pay or gateway()
+    invoice = issue_invoice_in(uow, order, now)
+    key = f"capture:{order.number}"
+    captured = uow.payments.by_key(key)
+    if captured is None:
+        authorisation = authorise_in(uow, order, now, pay)
+        captured = PaymentRecord(0, key, order.id, "capture", order.total, order.currency, pay.name,
+                                 pay.capture(authorisation.reference, order.total, order.currency), now, invoice)
+        uow.payments.add(captured)
+        lifecycle.record_event(uow, order.id, "PaymentCaptured", amount=str(order.total), currency=order.currency,
+                               gateway=pay.name, reference=captured.reference, invoice=invoice)
+    return Settled(invoice, captured)
+
+
+def refund_in(uow: UnitOfWork, order: OrderRecord, rma: str, amount: Decimal, now: datetime,
+              pay: PaymentGateway | None = None) -> PaymentRecord:
+    """Refunds an inspected return once (key refund:RMA); never more than was captured."""
+    pay = pay or gateway()
+    key = f"refund:{rma}"
+    done = uow.payments.by_key(key)
+    if done is not None:
+        return done
+    captured = uow.payments.by_key(f"capture:{order.number}")
+    if captured is None:
+        raise ShippingError(f"Order {order.number} has no captured payment to refund (it never shipped).")
+    refunded = sum((p.amount for p in uow.payments.of_order(order.id) if p.kind == "refund"), Decimal(0))
+    if amount + refunded > captured.amount:
+        raise ShippingError(f"Refunding {amount} {order.currency} for {rma} would pay back more than the "
+                            f"{captured.amount} captured for order {order.number} ({refunded} refunded already).")
+    done = PaymentRecord(0, key, order.id, "refund", amount, order.currency, pay.name,
+                         pay.refund(captured.reference, amount, order.currency), now)
+    uow.payments.add(done)
+    lifecycle.record_event(uow, order.id, "PaymentRefunded", amount=str(amount), currency=order.currency,
+                           gateway=pay.name, reference=done.reference, rma=rma)
+    return done

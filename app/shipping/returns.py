@@ -1,0 +1,209 @@
+"""Customer returns: an RMA with its return tracking number, received at the returns station,
+inspected line by line (restock to a bin, write off, damaged), then refunded through the payment
+port - only after inspection - and the customer told at each step that matters. docs/returns.md."""
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from app.orders import lifecycle
+from app.orders.status import OrderStatus
+from app.shipping.carriers import Shipment, adapter_for
+from app.shipping.errors import ShippingError
+from app.shipping.outbox import queue_in
+from app.shipping.payments import refund_in
+from app.shipping.settings import AfterDelivery
+from app.unit_of_work import CarrierRecord, OrderRecord, ReturnLineRecord, ReturnRecord, ServiceRecord, UnitOfWork
+
+log = logging.getLogger(__name__)
+
+OUTCOMES = ("restock", "write_off", "damaged")
+RETURNABLE = (OrderStatus.DELIVERED.value, OrderStatus.COMPLETED.value, OrderStatus.RETURNED.value)
+
+
+@dataclass(frozen=True)
+class ReturnView:
+    """A return as the commands and screens show it."""
+
+    rma: str
+    order_number: str
+    status: str
+    reason: str
+    tracking_number: str | None
+    lines: tuple[dict, ...]  # sku, quantity, outcome, location
+    refund_amount: str | None = None
+    message: str = ""
+
+
+def parse_lines(values: list[str], parts: int) -> list[list[str]]:
+    """`SKU:QTY` (parts 2) or `SKU:OUTCOME[:BIN]` (parts 3) arguments, split; ShippingError names a bad one."""
+    parsed = []
+    for value in values:
+        bits = value.split(":")
+        if not (2 <= len(bits) <= parts) or not all(b.strip() for b in bits):
+            shape = "SKU:QTY" if parts == 2 else "SKU:OUTCOME or SKU:restock:BIN"
+            raise ShippingError(f"--line {value!r} is not {shape}.")
+        parsed.append([b.strip() for b in bits])
+    return parsed
+
+
+def create_return(uow: UnitOfWork, number: str, wanted: list[tuple[str, int]], reason: str, now: datetime,
+                  after: AfterDelivery, fallback_carrier: CarrierRecord) -> ReturnView:
+    """An RMA for units of a delivered (or completed) order within the return window, with a
+    return tracking number from the carrier of its first parcel."""
+    why = (reason or "").strip()
+    if not why:
+        raise ShippingError("A return needs a reason (--reason), e.g. \"wrong size\".")
+    if not wanted:
+        raise ShippingError("Name what comes back: --line SKU:QTY (once per SKU).")
+    with uow:
+        order = uow.orders.get(number)
+        if order is None:
+            raise ShippingError(f"No order has the number {number}.")
+        if order.status not in RETURNABLE:
+            raise ShippingError(f"Order {number} is {OrderStatus(order.status).label}; only delivered or "
+                                "completed orders can be returned.")
+        parcels = uow.parcels.of_order(order.id)
+        delivered = max((p.delivered_at for p in parcels if p.delivered_at), default=None)
+        if delivered is not None and now - delivered > timedelta(days=after.return_window_days):
+            raise ShippingError(f"Order {number} was delivered on {delivered:%Y-%m-%d}, more than "
+                                f"{after.return_window_days} days ago ([returns] window_days): the return "
+                                "window is closed.")
+        lines = {line.sku: line for line in uow.orders.lines(order.id)}
+        returned = uow.returns.returned_quantities(order.id)
+        problems, chosen = [], []
+        for sku, quantity in wanted:
+            line = lines.get(sku)
+            if line is None:
+                problems.append(f"{sku} is not on order {number}")
+                continue
+            left = line.packed_quantity - returned.get(line.id, 0)
+            if quantity < 1 or quantity > left:
+                problems.append(f"{quantity} x {sku}: {left} of the {line.packed_quantity} shipped can still "
+                                "come back")
+                continue
+            chosen.append(ReturnLineRecord(0, 0, line.id, sku, quantity))
+        if len({sku for sku, _ in wanted}) != len(wanted):
+            problems.append("each SKU once: add the quantities up")
+        if problems:
+            raise ShippingError(f"The return of order {number} cannot be made: " + "; ".join(problems) + ".")
+        rma = f"RMA-{uow.counters.next('rma'):06d}"
+        table = uow.carriers.table()
+        carrier = next((c for c in table.carriers if parcels and c.code == parcels[0].carrier), fallback_carrier)
+        service = next((s for s in table.services if s.carrier == carrier.code),
+                       ServiceRecord(carrier.code, "return", "Return", "standard", 0, "23:59"))
+        tracking = adapter_for(carrier, uow.counters).book(Shipment(
+            carrier, service, order.number, 0, "", order.ship_to, 0, None))
+        record = ReturnRecord(0, rma, order.id, why, "open", tracking, now)
+        uow.returns.add(record, chosen)
+        lifecycle.record_event(uow, order.id, "ReturnCreated", rma=rma, reason=why, tracking=tracking,
+                               lines=[{"sku": l.sku, "quantity": l.quantity} for l in chosen])
+        uow.commit()
+        return _view(uow, rma, order.number, f"Return {rma} of order {number}: send the parcel with "
+                     f"tracking number {tracking}.")
+
+
+def receive_return(uow: UnitOfWork, rma: str, now: datetime, user: str | None = None,
+                   station: str | None = None) -> ReturnView:
+    """The parcel arrived at the returns station: the order is returned, the customer told."""
+    with uow:
+        record, order = _find(uow, rma)
+        if record.status != "open":
+            raise ShippingError(f"Return {rma} is {record.status} already.")
+        uow.returns.save(replace(record, status="received", received_at=now))
+        if order.status != OrderStatus.RETURNED.value:
+            order = lifecycle.change_status(uow, order, OrderStatus.RETURNED, station=station, user=user,
+                                            reason=f"return {rma} received")
+        lifecycle.record_event(uow, order.id, "ReturnReceived", station=station, user=user, rma=rma)
+        lines = uow.returns.lines(record.id)
+        queue_in(uow, "return_received", order, {"rma": rma, "items": _items(lines)}, ref=rma, now=now)
+        uow.commit()
+        return _view(uow, rma, order.number, f"Return {rma} received: inspect each line.")
+
+
+def inspect_return(uow: UnitOfWork, rma: str, decisions: list[list[str]], now: datetime, user: str | None = None,
+                   photo: str | None = None) -> ReturnView:
+    """Decides every line: restock (to a bin), write_off or damaged. All lines at once."""
+    with uow:
+        record, order = _find(uow, rma)
+        if record.status != "received":
+            raise ShippingError(f"Return {rma} is {record.status}; it is inspected after it is received "
+                                f"(packdesk returns receive {rma}).")
+        lines = {line.sku: line for line in uow.returns.lines(record.id)}
+        given = {d[0]: d for d in decisions}
+        problems = [f"{sku} is not in return {rma}" for sku in given if sku not in lines]
+        problems += [f"say what happens to {sku} (--line {sku}:restock:BIN, {sku}:write_off or {sku}:damaged)"
+                     for sku in lines if sku not in given]
+        for sku, decision in given.items():
+            outcome = decision[1]
+            if outcome not in OUTCOMES:
+                problems.append(f"{sku}: {outcome!r} is not one of {', '.join(OUTCOMES)}")
+            elif outcome == "restock" and len(decision) < 3:
+                problems.append(f"{sku}: restock to which bin? --line {sku}:restock:A-01-01")
+        if problems:
+            raise ShippingError(f"Return {rma} cannot be inspected: " + "; ".join(problems) + ".")
+        products = {line.sku: line.product_id for line in uow.orders.lines(order.id)}
+        for sku, line in lines.items():
+            outcome = given[sku][1]
+            where = given[sku][2] if outcome == "restock" else None
+            if where is not None:
+                product = products.get(sku)
+                if product is None or not uow.returns.restock(product, where, line.quantity):
+                    raise ShippingError(f"{sku} cannot be restocked to {where}: no bin has that code "
+                                        "(see packdesk import locations).")
+            uow.returns.save_line(replace(line, outcome=outcome, location=where, photo=photo))
+        uow.returns.save(replace(record, status="inspected", inspected_at=now))
+        lifecycle.record_event(uow, order.id, "ReturnInspected", user=user, rma=rma, photo=photo,
+                               lines=[{"sku": s, "outcome": given[s][1], "bin": given[s][2] if len(given[s]) > 2
+                                       else None, "quantity": l.quantity} for s, l in lines.items()])
+        uow.commit()
+        return _view(uow, rma, order.number, f"Return {rma} inspected: refund it (packdesk returns refund {rma}).")
+
+
+def refund_return(uow: UnitOfWork, rma: str, now: datetime, user: str | None = None) -> ReturnView:
+    """Refunds the returned units at their price, only after inspection; the order is completed again."""
+    with uow:
+        record, order = _find(uow, rma)
+        if record.status != "inspected":
+            raise ShippingError(f"Return {rma} is {record.status}; a refund comes only after inspection.")
+        prices = {line.id: line.unit_price for line in uow.orders.lines(order.id)}
+        lines = uow.returns.lines(record.id)
+        amount = sum((prices[l.order_line_id] * l.quantity for l in lines), Decimal(0)).quantize(Decimal("0.01"))
+        refund_in(uow, order, rma, amount, now)
+        uow.returns.save(replace(record, status="refunded", refunded_at=now, refund_amount=amount))
+        if order.status == OrderStatus.RETURNED.value:
+            order = lifecycle.change_status(uow, order, OrderStatus.COMPLETED, user=user,
+                                            reason=f"return {rma} refunded")
+        queue_in(uow, "refunded", order, {"rma": rma, "amount": f"{order.currency} {amount:.2f}"}, ref=rma, now=now)
+        uow.commit()
+        return _view(uow, rma, order.number, f"Return {rma} refunded: {order.currency} {amount:.2f}.")
+
+
+def show_return(uow: UnitOfWork, rma: str) -> ReturnView:
+    with uow:
+        record, order = _find(uow, rma)
+        return _view(uow, rma, order.number)
+
+
+def _find(uow: UnitOfWork, rma: str) -> tuple[ReturnRecord, OrderRecord]:
+    record = uow.returns.get(rma.strip().upper())
+    if record is None:
+        raise ShippingError(f"No return has the RMA {rma}; it reads like RMA-000001.")
+    order = uow.orders.get_by_id(record.order_id)
+    assert order is not None
+    return record, order
+
+
+def _items(lines: list[ReturnLineRecord]) -> str:
+    return ", ".join(f"{l.quantity} x {l.sku}" for l in lines)
+
+
+def _view(uow: UnitOfWork, rma: str, number: str, message: str = "") -> ReturnView:
+    record = uow.returns.get(rma)
+    assert record is not None
+    lines = tuple({k: v for k, v in asdict(l).items() if k in ("sku", "quantity", "outcome", "location", "photo")}
+                  for l in uow.returns.lines(record.id))
+    return ReturnView(record.rma, number, record.status, record.reason, record.tracking_number, lines,
+                      str(record.refund_amount) if record.refund_amount is not None else None, message)

@@ -1,0 +1,189 @@
+"""What the carriers report: `packdesk tracking import FILE` (CSV or JSON rows of tracking
+number, status, time, location). A parcel in transit, delivered or with an exception; an order
+whose every parcel is delivered becomes delivered, and completed at once or `[orders]
+complete_after_days` later. Orders past their SLA due time and not shipped are flagged once."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from app.imports.errors import ImportFormatError, ImportRejected, RowProblem
+from app.imports.reading import Record, Row, check_columns, guess_format, read_csv, read_json, read_text
+from app.orders import lifecycle
+from app.orders.status import OrderStatus
+from app.shipping.outbox import queue_in
+from app.shipping.settings import AfterDelivery
+from app.unit_of_work import ExceptionRecord, OrderRecord, ParcelRecord, UnitOfWork
+
+log = logging.getLogger(__name__)
+
+STATUSES = ("in_transit", "delivered", "exception")
+COLUMNS = {"tracking_number": "the parcel's tracking number (or SSCC), required",
+           "status": "in_transit, delivered or exception, required",
+           "time": "when the carrier saw it: ISO 8601 (2025-03-17T10:42:00+01:00; without offset: UTC), required",
+           "location": "where (text, optional)"}
+# the statuses of an order not yet shipped: past its SLA due time, it is late
+NOT_SHIPPED = tuple(s.value for s in (OrderStatus.CAPTURED, OrderStatus.VALIDATED, OrderStatus.ON_HOLD,
+                                      OrderStatus.ALLOCATED, OrderStatus.BACKORDERED, OrderStatus.PICKING,
+                                      OrderStatus.PICKED, OrderStatus.PACKING, OrderStatus.PACKED))
+
+
+@dataclass(frozen=True)
+class Report:
+    """One line of a carrier's tracking file."""
+
+    line: int
+    tracking_number: str
+    status: str
+    at: datetime
+    location: str
+
+
+@dataclass
+class TrackingOutcome:
+    """What an import did."""
+
+    source: str
+    rows: int = 0
+    kept: int = 0
+    repeated: int = 0
+    delivered: list[str] = field(default_factory=list)  # orders now delivered
+    completed: list[str] = field(default_factory=list)
+    exceptions: list[str] = field(default_factory=list)  # "order parcel: location"
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line for a person."""
+        return (f"{self.source}: {self.rows} report(s); {self.kept} new, {self.repeated} already known; "
+                f"{len(self.delivered)} order(s) delivered, {len(self.completed)} completed, "
+                f"{len(self.exceptions)} exception(s)")
+
+
+def read_reports(path: str | Path) -> list[Report]:
+    """The reports of a CSV or JSON file; ImportRejected lists every bad line (nothing is kept)."""
+    path = Path(path)
+    text = read_text(path)
+    problems: list[RowProblem] = []
+    if guess_format(path) == "json":
+        records = read_json(text, str(path))
+        for record in records:
+            for key in sorted(set(record.values) - set(COLUMNS)):
+                problems.append(RowProblem(record.line, f"unknown field '{key}'"))
+    else:
+        header, records = read_csv(text, str(path))
+        if not header:
+            raise ImportFormatError(f"{path} is empty; a tracking file starts with a header row "
+                                    f"({', '.join(COLUMNS)}).")
+        problems += check_columns(header, set(COLUMNS), {"tracking_number", "status", "time"})
+    reports = [r for r in (_report(record, problems) for record in records) if r is not None]
+    if problems:
+        raise ImportRejected(str(path), problems)
+    return reports
+
+
+def _report(record: Record, problems: list[RowProblem]) -> Report | None:
+    row = Row(record, problems)
+    number = (row.text("tracking_number", required=True) or "").upper()
+    status = (row.text("status", required=True) or "").lower().replace(" ", "_").replace("-", "_")
+    if status and status not in STATUSES:
+        row.problem(f"status {status!r} is not one of {', '.join(STATUSES)}")
+    at = row.timestamp("time", required=True)
+    location = row.text("location", max_len=200) or ""
+    return Report(row.line, number, status, at, location) if row.ok and at is not None else None
+
+
+def import_tracking(uow: UnitOfWork, reports: list[Report], now: datetime, after: AfterDelivery,
+                    source: str = "the file") -> TrackingOutcome:
+    """Keeps the reports in one transaction (all or nothing: an unknown tracking number rejects the
+    file); moves orders to delivered and completed."""
+    outcome = TrackingOutcome(source, rows=len(reports))
+    with uow:
+        parcels = uow.carriers.parcels_by_codes(sorted({r.tracking_number for r in reports}))
+        problems = [RowProblem(r.line, f"no parcel has the tracking number {r.tracking_number}")
+                    for r in reports if r.tracking_number not in parcels]
+        if problems:
+            raise ImportRejected(source, problems)
+        orders = uow.carriers.orders_by_ids(sorted({p.order_id for p in parcels.values()}))
+        current = {p.id: p for p in parcels.values()}  # each parcel as this import left it
+        touched: dict[int, OrderRecord] = {}
+        for r in sorted(reports, key=lambda r: (r.at, r.line)):
+            parcel = current[parcels[r.tracking_number].id]
+            if not uow.carriers.add_tracking_event(parcel.id, r.status, r.at, r.location):
+                outcome.repeated += 1
+                continue
+            outcome.kept += 1
+            order = orders[parcel.order_id]
+            touched[order.id] = order
+            lifecycle.record_event(uow, order.id, "TrackingReported", parcel=parcel.seq, status=r.status,
+                                   at=r.at.isoformat(), location=r.location or None)
+            if parcel.tracking_status == "delivered":
+                continue  # delivered is the carrier's last word; a late in-transit scan changes nothing
+            parcel = replace(parcel, tracking_status=r.status,
+                             delivered_at=r.at if r.status == "delivered" else parcel.delivered_at)
+            uow.parcels.save(parcel)
+            current[parcel.id] = parcel
+            if r.status == "exception":
+                text = (f"The carrier reports an exception for parcel {parcel.seq} of order {order.number}"
+                        f"{' at ' + r.location if r.location else ''}; call the carrier.")
+                uow.exceptions.add(ExceptionRecord(order.id, "carrier", text, None, None, now))
+                outcome.exceptions.append(f"{order.number} parcel {parcel.seq}: {r.location or '-'}")
+        of_order = uow.carriers.parcels_of_orders(sorted(touched))
+        for order in touched.values():
+            _deliver_if_complete(uow, order, of_order[order.id], outcome)
+        complete_due_in(uow, now, after.complete_after_days, outcome)
+        uow.commit()
+    return outcome
+
+
+def _deliver_if_complete(uow: UnitOfWork, order: OrderRecord, parcels: list[ParcelRecord],
+                         outcome: TrackingOutcome) -> None:
+    if not parcels or any(p.tracking_status != "delivered" for p in parcels):
+        return
+    if order.status != OrderStatus.SHIPPED.value:
+        if order.status == OrderStatus.PACKED.value:
+            outcome.notes.append(f"order {order.number} is reported delivered but was never scanned at the "
+                                 "dock; scan its parcels there (packdesk dispatch scan) to ship it")
+        return
+    last = max(p.delivered_at for p in parcels if p.delivered_at)
+    delivered = lifecycle.change_status(uow, order, OrderStatus.DELIVERED,
+                                        reason=f"carrier delivered {last.isoformat()}")
+    queue_in(uow, "delivered", delivered, {"delivered": last.date().isoformat()}, now=last)
+    outcome.delivered.append(order.number)
+
+
+def complete_due_in(uow: UnitOfWork, now: datetime, days: int, outcome: TrackingOutcome) -> None:
+    """Completes the delivered orders whose last parcel was delivered `days` or more days ago."""
+    delivered = uow.orders.in_status((OrderStatus.DELIVERED.value,))
+    parcels = uow.carriers.parcels_of_orders([o.id for o in delivered])
+    for order in delivered:
+        times = [p.delivered_at for p in parcels[order.id] if p.delivered_at]
+        if times and max(times) <= now - timedelta(days=days):
+            lifecycle.change_status(uow, order, OrderStatus.COMPLETED,
+                                    reason=f"delivered {days} day(s) ago or more" if days else "delivered")
+            outcome.completed.append(order.number)
+
+
+def complete_due(uow: UnitOfWork, now: datetime, after: AfterDelivery) -> list[str]:
+    """`packdesk tracking complete`: completes the delivered orders that are due."""
+    outcome = TrackingOutcome("complete")
+    with uow:
+        complete_due_in(uow, now, after.complete_after_days, outcome)
+        uow.commit()
+    return outcome.completed
+
+
+def flag_late(uow: UnitOfWork, now: datetime) -> list[OrderRecord]:
+    """Flags, once each, the orders not shipped by their SLA due time (event SlaBreached)."""
+    with uow:
+        late = uow.carriers.late_orders(now, NOT_SHIPPED)
+        for order in late:
+            uow.carriers.flag_late(order.id, now)
+            assert order.sla_due_at is not None
+            lifecycle.record_event(uow, order.id, "SlaBreached", status=order.status,
+                                   due=order.sla_due_at.isoformat(),
+                                   late_minutes=int((now - order.sla_due_at).total_seconds() // 60))
+            queue_in(uow, "delay", order, {"due": f"{order.sla_due_at:%Y-%m-%d %H:%M} UTC"}, now=now)
+        uow.commit()
+    return late

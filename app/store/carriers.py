@@ -1,0 +1,195 @@
+"""The carriers' rate tables and the parcels at the dock, for the shipping use cases (issue 15)."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import fields
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app.store.import_rows import KeyedRow, assign
+from sqlalchemy import update
+
+from app.store.models import Carrier, CarrierRate, CarrierService, CarrierZone, Order, Parcel, TrackingEvent, as_utc
+from app.store.repositories import SqlOrders, _order
+from app.unit_of_work import CarrierRecord, OrderRecord, ParcelRecord, RateRecord, RateTable, ServiceRecord, ZoneRecord
+
+log = logging.getLogger(__name__)
+
+LABELLED = ("closed", "confirmed")
+CHUNK = 5000  # ids bound in one IN (a statement binds at most 65,535 values)
+
+
+def parcel_record(row: Parcel) -> ParcelRecord:
+    """The plain record of a parcel row (times in UTC)."""
+    values = {f.name: getattr(row, f.name) for f in fields(ParcelRecord)}
+    for name, value in values.items():
+        if isinstance(value, datetime):
+            values[name] = as_utc(value)
+    return ParcelRecord(**values)
+
+
+class SqlCarriers:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def table(self) -> RateTable:
+        carriers = self.s.scalars(select(Carrier).where(Carrier.active.is_(True)).order_by(Carrier.code)).all()
+        if not carriers:
+            return RateTable()
+        ids = {c.id: c.code for c in carriers}
+        services = self.s.scalars(select(CarrierService).where(CarrierService.carrier_id.in_(ids))
+                                  .order_by(CarrierService.id)).all()
+        service_keys = {s.id: (ids[s.carrier_id], s.code) for s in services}
+        zones = self.s.scalars(select(CarrierZone).where(CarrierZone.carrier_id.in_(ids))
+                               .order_by(CarrierZone.id)).all()
+        rates = self.s.scalars(select(CarrierRate).where(CarrierRate.service_id.in_(service_keys))
+                               .order_by(CarrierRate.service_id, CarrierRate.zone, CarrierRate.max_weight_g)).all()
+        return RateTable(
+            tuple(CarrierRecord(c.code, c.name, c.dim_divisor, c.adapter, c.s10_service_indicator, c.s10_country)
+                  for c in carriers),
+            tuple(ServiceRecord(ids[s.carrier_id], s.code, s.name, s.level, s.transit_days, s.cutoff)
+                  for s in services),
+            tuple(ZoneRecord(ids[z.carrier_id], z.zone, z.country, z.postcode_prefix) for z in zones),
+            tuple(RateRecord(*service_keys[r.service_id], r.zone, r.max_weight_g, r.price, r.currency)
+                  for r in rates))
+
+    def undelivered_parcels(self, carrier: str | None, closed_before: datetime) -> list[ParcelRecord]:
+        query = select(Parcel).where(Parcel.status.in_(LABELLED), Parcel.handed_over_at.is_(None),
+                                     Parcel.closed_at < closed_before)
+        if carrier is not None:
+            query = query.where(Parcel.carrier == carrier)
+        return [parcel_record(p) for p in self.s.scalars(query.order_by(Parcel.closed_at, Parcel.id))]
+
+    def handed_over(self, carrier: str | None, since: datetime, until: datetime) -> list[ParcelRecord]:
+        query = select(Parcel).where(Parcel.handed_over_at >= since, Parcel.handed_over_at < until)
+        if carrier is not None:
+            query = query.where(Parcel.carrier == carrier)
+        return [parcel_record(p) for p in self.s.scalars(query.order_by(Parcel.handed_over_at, Parcel.id))]
+
+    def parcels_by_codes(self, codes: list[str]) -> dict[str, ParcelRecord]:
+        found: dict[str, ParcelRecord] = {}
+        for start in range(0, len(codes), CHUNK):
+            part = codes[start:start + CHUNK]
+            for p in self.s.scalars(select(Parcel).where(Parcel.tracking_number.in_(part))
+                                    .execution_options(populate_existing=True)):
+                found[p.tracking_number] = parcel_record(p)
+            rest = [c for c in part if c not in found]
+            if rest:
+                for p in self.s.scalars(select(Parcel).where(Parcel.sscc.in_(rest))):
+                    found[p.sscc] = parcel_record(p)
+        return found
+
+    def parcels_of_orders(self, order_ids: list[int]) -> dict[int, list[ParcelRecord]]:
+        found: dict[int, list[ParcelRecord]] = {i: [] for i in order_ids}
+        for start in range(0, len(order_ids), CHUNK):
+            rows = self.s.scalars(select(Parcel).where(Parcel.order_id.in_(order_ids[start:start + CHUNK]),
+                                                       Parcel.status != "voided")
+                                  .order_by(Parcel.order_id, Parcel.seq).execution_options(populate_existing=True))
+            for p in rows:
+                found[p.order_id].append(parcel_record(p))
+        return found
+
+    def orders_by_ids(self, order_ids: list[int]) -> dict[int, OrderRecord]:
+        found: dict[int, OrderRecord] = {}
+        for start in range(0, len(order_ids), CHUNK):
+            rows = self.s.scalars(select(Order).options(selectinload(Order.customer), selectinload(Order.ship_to))
+                                  .where(Order.id.in_(order_ids[start:start + CHUNK]))
+                                  .execution_options(populate_existing=True))
+            for o in rows:
+                found[o.id] = _order(o)
+        return found
+
+    def add_tracking_event(self, parcel_id: int, status: str, at: datetime, location: str) -> bool:
+        if self.s.scalar(select(TrackingEvent.id).where(TrackingEvent.parcel_id == parcel_id,
+                                                        TrackingEvent.status == status, TrackingEvent.at == at)):
+            return False
+        self.s.add(TrackingEvent(parcel_id=parcel_id, status=status, at=at, location=location))
+        self.s.flush()
+        return True
+
+    def late_orders(self, now: datetime, statuses: tuple[str, ...]) -> list[OrderRecord]:
+        numbers = list(self.s.scalars(select(Order.number).where(
+            Order.status.in_(statuses), Order.sla_due_at < now, Order.sla_breached_at.is_(None))))
+        return SqlOrders(self.s).in_status(statuses, numbers) if numbers else []
+
+    def flag_late(self, order_id: int, at: datetime) -> None:
+        self.s.execute(update(Order).where(Order.id == order_id).values(sla_breached_at=at)
+                       .execution_options(synchronize_session=False))
+
+
+# --- imports ---------------------------------------------------------------------------------
+
+Count = Callable[[bool, bool], None]
+
+
+def carrier_services(session: Session) -> set[tuple[str, str]]:
+    """Every (carrier code, service code) stored."""
+    return set(session.execute(select(Carrier.code, CarrierService.code).join(
+        CarrierService, CarrierService.carrier_id == Carrier.id)).all())
+
+
+def carrier_zones(session: Session) -> set[tuple[str, str]]:
+    """Every (carrier code, zone) stored."""
+    return set(session.execute(select(Carrier.code, CarrierZone.zone).join(
+        CarrierZone, CarrierZone.carrier_id == Carrier.id)).all())
+
+
+def write_carriers(session: Session, rows: list[KeyedRow], count: Count) -> None:
+    """Creates or updates each carrier by code and each service by (carrier, code); one count a service."""
+    carriers = {c.code: c for c in session.scalars(select(Carrier))}
+    for row in rows:
+        values = row.values["carrier"]
+        carrier = carriers.get(values["code"])
+        carrier_changed = False
+        if carrier is None:
+            carrier = carriers[values["code"]] = Carrier(active=True, **values)
+            session.add(carrier)
+            session.flush()
+            carrier_changed = True
+        else:
+            carrier_changed = assign(carrier, values)
+        service_values = row.values["service"]
+        service = session.scalar(select(CarrierService).where(CarrierService.carrier_id == carrier.id,
+                                                              CarrierService.code == service_values["code"]))
+        if service is None:
+            session.add(CarrierService(carrier_id=carrier.id, **service_values))
+            count(True, True)
+        else:
+            count(False, assign(service, service_values) or carrier_changed)
+    session.flush()
+
+
+def write_zones(session: Session, rows: list[KeyedRow], count: Count) -> None:
+    """Creates or updates each destination (carrier, country, postcode prefix) with its zone."""
+    ids = dict(session.execute(select(Carrier.code, Carrier.id)).all())
+    existing = {(z.carrier_id, z.country, z.postcode_prefix): z for z in session.scalars(select(CarrierZone))}
+    for row in rows:
+        carrier, country, prefix = row.key
+        zone = existing.get((ids[carrier], country, prefix))
+        if zone is None:
+            session.add(CarrierZone(carrier_id=ids[carrier], country=country, postcode_prefix=prefix, **row.values))
+            count(True, True)
+        else:
+            count(False, assign(zone, row.values))
+    session.flush()
+
+
+def write_rates(session: Session, rows: list[KeyedRow], count: Count) -> None:
+    """Creates or updates each bracket (carrier, service, zone, max weight) with its price."""
+    services = {(c, s): i for c, s, i in session.execute(select(Carrier.code, CarrierService.code, CarrierService.id)
+                                                         .join(Carrier, CarrierService.carrier_id == Carrier.id))}
+    existing = {(r.service_id, r.zone, r.max_weight_g): r for r in session.scalars(select(CarrierRate))}
+    for row in rows:
+        carrier, service, zone, weight = row.key
+        key = (services[(carrier, service)], zone, weight)
+        rate = existing.get(key)
+        if rate is None:
+            rate = existing[key] = CarrierRate(service_id=key[0], zone=zone, max_weight_g=weight, **row.values)
+            session.add(rate)
+            count(True, True)
+        else:
+            count(False, assign(rate, row.values))
+    session.flush()

@@ -1,0 +1,62 @@
+"""The customer messages' outbox (issue 15)."""
+from __future__ import annotations
+
+import logging
+from dataclasses import fields
+from datetime import datetime
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from app.store.models import OutboxMessage, as_utc, utcnow
+from app.unit_of_work import MessageRecord
+
+log = logging.getLogger(__name__)
+
+INSERT_MESSAGE = insert(OutboxMessage)  # built once: a message is queued at every shipped order
+
+
+def _message(row: OutboxMessage) -> MessageRecord:
+    values = {f.name: getattr(row, f.name) for f in fields(MessageRecord)}
+    return MessageRecord(**{k: as_utc(v) if isinstance(v, datetime) else v for k, v in values.items()})
+
+
+class SqlOutbox:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def add(self, message: MessageRecord) -> bool:
+        if self.s.scalar(select(OutboxMessage.id).where(OutboxMessage.key == message.key)) is not None:
+            return False
+        values = {f.name: getattr(message, f.name) for f in fields(MessageRecord) if f.name != "id"}
+        now = utcnow()
+        values["next_attempt_at"] = values["next_attempt_at"] or now
+        values["created_at"] = values["created_at"] or now
+        self.s.execute(INSERT_MESSAGE, values)
+        return True
+
+    def get(self, message_id: int) -> MessageRecord | None:
+        row = self.s.get(OutboxMessage, message_id, populate_existing=True)
+        return None if row is None else _message(row)
+
+    def due(self, now: datetime, limit: int) -> list[MessageRecord]:
+        query = (select(OutboxMessage).where(OutboxMessage.state == "queued", OutboxMessage.next_attempt_at <= now)
+                 .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id).limit(limit)
+                 .with_for_update(skip_locked=True).execution_options(populate_existing=True))
+        return [_message(m) for m in self.s.scalars(query)]
+
+    def stuck(self, before: datetime) -> list[MessageRecord]:
+        query = select(OutboxMessage).where(OutboxMessage.state == "sending", OutboxMessage.sending_since < before)
+        return [_message(m) for m in self.s.scalars(query.order_by(OutboxMessage.id))]
+
+    def save(self, message: MessageRecord) -> None:
+        row = self.s.get(OutboxMessage, message.id)
+        assert row is not None
+        for f in fields(MessageRecord):
+            if f.name != "id":
+                setattr(row, f.name, getattr(message, f.name))
+        self.s.flush()
+
+    def of_order(self, order_id: int) -> list[MessageRecord]:
+        query = select(OutboxMessage).where(OutboxMessage.order_id == order_id).order_by(OutboxMessage.id)
+        return [_message(m) for m in self.s.scalars(query)]

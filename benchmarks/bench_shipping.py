@@ -1,0 +1,359 @@
+"""After packing, 10,000 packed one-parcel orders (issue 15), stage by stage:
+
+- dispatch: each parcel scanned at the dock (the order ships: events, invoice number, payment
+  authorised and captured, the "shipped" mail queued), one transaction per scan;
+- manifest: the carrier's day at the dock (handed over, and not scanned) read back;
+- tracking: one carrier file of 10,000 "delivered" reports imported (reports kept, parcels and
+  orders delivered, "delivered" mails queued), one transaction;
+- completion: the delivered orders completed (`[orders] complete_after_days` later).
+
+Ours: app.shipping (scan_at_dock, dock_day, import_tracking, complete_due) on SqlUnitOfWork.
+Reference: the same rows written directly with the driver (sqlite3; psycopg on PostgreSQL) in
+the shortest form a careful person would write. Each run starts from a fresh copy of the same
+seeded database; runs of ours and the reference alternate, and each figure's ratio is the median
+of the pairs' ratios (reference time / our time: >= 1 means ours is as fast). PostgreSQL runs
+when PACKDESK_BENCH_POSTGRES_URL (or PACKDESK_TEST_POSTGRES_URL) names a server.
+PACKDESK_BENCH_SHIPPING_ORDERS and PACKDESK_BENCH_SHIPPING_RUNS change the size (10,000) and
+the number of paired runs (3).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import sqlite3
+import statistics
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+GOAL = 0.5
+DAY = datetime(2025, 3, 14, 8, 0, tzinfo=timezone.utc)
+TS = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy keeps timestamps in SQLite
+STAGES = ("dispatch", "manifest", "tracking", "completion")
+
+
+# --- the seeded warehouse ----------------------------------------------------------------------
+
+
+def tracking_number(i: int) -> str:
+    from app.identifiers import s10
+
+    return s10("RR", i, "DE")
+
+
+def seed(url: str, orders: int) -> None:
+    """`orders` packed orders of one line and one confirmed parcel each, with e-mail addresses."""
+    from sqlalchemy import insert
+
+    from app.store.models import Address, Order, OrderLine, Parcel, Product
+    from app.store.session import Database
+
+    with Database(url) as db, db.write() as session:
+        session.execute(insert(Product), [{"id": 1, "sku": "MUG", "name": "Mug", "weight_g": 350}])
+        session.execute(insert(Address), [{"id": 1, "name": "Ada", "line1": "Lagerstrasse 1", "postcode": "20095",
+                                           "city": "Hamburg", "country": "DE"}])
+        session.execute(insert(Order), [
+            {"id": i, "number": f"B-{i:06d}", "status": "packed", "ship_to_id": 1, "email": f"b{i}@example.org",
+             "total": Decimal("12.50"), "created_at": DAY, "sla_due_at": DAY + timedelta(hours=9), "carrier": "POST"}
+            for i in range(1, orders + 1)])
+        session.execute(insert(OrderLine), [
+            {"order_id": i, "line_no": 1, "product_id": 1, "sku": "MUG", "name": "Mug", "quantity": 1,
+             "unit_price": Decimal("12.50"), "packed_quantity": 1} for i in range(1, orders + 1)])
+        session.execute(insert(Parcel), [
+            {"id": i, "order_id": i, "seq": 1, "status": "confirmed", "tracking_number": tracking_number(i),
+             "carrier": "POST", "service": "standard", "actual_weight_g": 500, "opened_at": DAY, "closed_at": DAY,
+             "confirmed_at": DAY} for i in range(1, orders + 1)])
+
+
+# --- ours --------------------------------------------------------------------------------------
+
+
+def ours(url: str, orders: int) -> dict[str, float]:
+    from app.shipping.dispatch import dock_day, scan_at_dock
+    from app.shipping.settings import AfterDelivery
+    from app.shipping.tracking import Report, complete_due, import_tracking
+    from app.store.session import Database
+    from app.store.uow import SqlUnitOfWork
+    from zoneinfo import ZoneInfo
+
+    times: dict[str, float] = {}
+    now = datetime.now(timezone.utc)
+    with Database(url) as db:
+        with SqlUnitOfWork(db):
+            pass  # connect before the clock starts
+        start = time.perf_counter()
+        for i in range(1, orders + 1):
+            assert scan_at_dock(SqlUnitOfWork(db), tracking_number(i), now, user="bench", station="DOCK").ok
+        times["dispatch"] = time.perf_counter() - start
+        start = time.perf_counter()
+        day = dock_day(SqlUnitOfWork(db), "POST", now.date(), ZoneInfo("UTC"))
+        times["manifest"] = time.perf_counter() - start
+        assert len(day.handed_over) == orders
+        reports = [Report(i + 1, tracking_number(i), "delivered", now + timedelta(hours=30), "Hamburg")
+                   for i in range(1, orders + 1)]
+        start = time.perf_counter()
+        outcome = import_tracking(SqlUnitOfWork(db), reports, now, AfterDelivery(complete_after_days=1))
+        times["tracking"] = time.perf_counter() - start
+        assert len(outcome.delivered) == orders
+        start = time.perf_counter()
+        done = complete_due(SqlUnitOfWork(db), now + timedelta(days=3), AfterDelivery(complete_after_days=1))
+        times["completion"] = time.perf_counter() - start
+        assert len(done) == orders
+    return times
+
+
+# --- the reference: the driver directly ------------------------------------------------------------
+
+
+class Driver:
+    """The few things the reference needs from sqlite3 or psycopg, in one shape."""
+
+    def __init__(self, url: str) -> None:
+        from sqlalchemy import make_url
+
+        u = make_url(url)
+        self.sqlite = u.drivername.startswith("sqlite")
+        if self.sqlite:
+            self.conn: Any = sqlite3.connect(u.database, isolation_level=None)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+        else:
+            import psycopg
+
+            self.conn = psycopg.connect(host=u.host, port=u.port or 5432, user=u.username, dbname=u.database,
+                                        password=u.password or None, autocommit=True)
+
+    def q(self, sql: str) -> str:
+        return sql if self.sqlite else sql.replace("?", "%s")
+
+    def t(self, value: datetime) -> Any:
+        return value.astimezone(timezone.utc).replace(tzinfo=None).strftime(TS) if self.sqlite else value
+
+    def begin(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE" if self.sqlite else "BEGIN")
+
+    def commit(self) -> None:
+        self.conn.execute("COMMIT")
+
+    def one(self, sql: str, args: tuple) -> Any:
+        return self.conn.execute(self.q(sql), args).fetchone()
+
+    def all(self, sql: str, args: tuple) -> list:
+        return self.conn.execute(self.q(sql), args).fetchall()
+
+    def run(self, sql: str, args: tuple) -> None:
+        self.conn.execute(self.q(sql), args)
+
+    def many(self, sql: str, rows: list[tuple]) -> None:
+        if self.sqlite:
+            self.conn.executemany(sql, rows)
+        else:
+            with self.conn.cursor() as cur:
+                cur.executemany(self.q(sql), rows)
+
+
+EVENT = "INSERT INTO order_events (order_id, at, kind, from_status, to_status, station, username, detail) " \
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+OUTBOX = ("INSERT INTO outbox_messages (key, kind, order_id, recipient, subject, text_body, html_body, message_id, "
+          "state, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)")
+PAYMENT = ("INSERT INTO payments (key, order_id, kind, amount, currency, gateway, reference, at, invoice_number) "
+           "VALUES (?, ?, ?, ?, ?, 'recorded', ?, ?, ?)")
+
+
+def _mail(d: Driver, kind: str, order_id: int, number: str, email: str, now: datetime, text: str) -> tuple:
+    subject = f"Your order {number} {text}"
+    return (f"{kind}:{number}", kind, order_id, email, subject, f"Hello,\n\n{subject}.", f"<p>{subject}.</p>",
+            f"<{uuid.uuid4().hex}.{kind}@packdesk.invalid>", d.t(now), d.t(now))
+
+
+def reference(url: str, orders: int) -> dict[str, float]:
+    d = Driver(url)
+    now = datetime.now(timezone.utc)
+    at = d.t(now)
+    times: dict[str, float] = {}
+    start = time.perf_counter()
+    for i in range(1, orders + 1):
+        code = tracking_number(i)
+        d.begin()
+        pid, oid, number, total, currency, email = d.one(
+            "SELECT p.id, o.id, o.number, o.total, o.currency, o.email FROM parcels p JOIN orders o ON o.id = "
+            "p.order_id WHERE (p.tracking_number = ? OR p.sscc = ?) AND p.status IN ('closed', 'confirmed') "
+            "AND p.handed_over_at IS NULL AND o.status = 'packed'", (code, code))
+        d.run("UPDATE parcels SET handed_over_at = ?, handed_over_by = 'bench' WHERE id = ?", (at, pid))
+        events = [(oid, at, "ParcelHandedOver", None, None, "DOCK", "bench", json.dumps({"parcel": 1, "tracking": code}))]
+        left = d.one("SELECT count(*) FROM parcels WHERE order_id = ? AND status <> 'voided' AND handed_over_at IS NULL",
+                     (oid,))[0]
+        if left == 0:
+            d.run("UPDATE orders SET status = 'shipped', version = version + 1 WHERE id = ?", (oid,))
+            value = d.one("UPDATE counters SET value = value + 1 WHERE name = 'invoice' RETURNING value", ())
+            if value is None:
+                d.run("INSERT INTO counters (name, value) VALUES ('invoice', 1)", ())
+                value = (1,)
+            invoice = f"INV-{now.year}-{value[0]:06d}"
+            d.many(PAYMENT, [(f"authorisation:{number}", oid, "authorisation", str(total), currency,
+                              f"AUTH-{uuid.uuid4().hex[:12]}", at, None),
+                             (f"capture:{number}", oid, "capture", str(total), currency,
+                              f"CAPT-{uuid.uuid4().hex[:12]}", at, invoice)])
+            events += [(oid, at, "StatusChanged", "packed", "shipped", "DOCK", "bench", None),
+                       (oid, at, "InvoiceIssued", None, None, None, None, json.dumps({"invoice_number": invoice})),
+                       (oid, at, "PaymentAuthorised", None, None, None, None, json.dumps({"amount": str(total)})),
+                       (oid, at, "PaymentCaptured", None, None, None, None, json.dumps({"amount": str(total)}))]
+            d.run(OUTBOX, _mail(d, "shipped", oid, number, email, now, f"is on its way: {code}"))
+        d.many(EVENT, events)
+        d.commit()
+    times["dispatch"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    day_start, day_end = datetime(now.year, now.month, now.day, tzinfo=timezone.utc), None
+    day_end = day_start + timedelta(days=1)
+    handed = d.all("SELECT o.number, p.seq, p.carrier, p.service, p.tracking_number, p.sscc, p.actual_weight_g, "
+                   "a.postcode, a.city, a.country, p.handed_over_at FROM parcels p JOIN orders o ON o.id = p.order_id "
+                   "LEFT JOIN addresses a ON a.id = o.ship_to_id WHERE p.carrier = ? AND p.handed_over_at >= ? "
+                   "AND p.handed_over_at < ? ORDER BY p.handed_over_at, p.id", ("POST", d.t(day_start), d.t(day_end)))
+    d.all("SELECT o.number, p.seq, p.tracking_number FROM parcels p JOIN orders o ON o.id = p.order_id WHERE "
+          "p.carrier = ? AND p.status IN ('closed', 'confirmed') AND p.handed_over_at IS NULL AND p.closed_at < ?",
+          ("POST", d.t(day_end)))
+    times["manifest"] = time.perf_counter() - start
+    assert len(handed) == orders
+
+    delivered = d.t(now + timedelta(hours=30))
+    start = time.perf_counter()
+    d.begin()
+    for i in range(1, orders + 1):
+        code = tracking_number(i)
+        pid, oid, number, email = d.one("SELECT p.id, o.id, o.number, o.email FROM parcels p JOIN orders o ON "
+                                        "o.id = p.order_id WHERE p.tracking_number = ?", (code,))
+        d.run("INSERT INTO tracking_events (parcel_id, status, at, location, imported_at) VALUES (?, 'delivered', ?, "
+              "'Hamburg', ?) ON CONFLICT DO NOTHING", (pid, delivered, at))
+        d.run("UPDATE parcels SET tracking_status = 'delivered', delivered_at = ? WHERE id = ?", (delivered, pid))
+        events = [(oid, at, "TrackingReported", None, None, None, None, json.dumps({"status": "delivered"}))]
+        left = d.one("SELECT count(*) FROM parcels WHERE order_id = ? AND status <> 'voided' AND "
+                     "(tracking_status IS NULL OR tracking_status <> 'delivered')", (oid,))[0]
+        if left == 0:
+            d.run("UPDATE orders SET status = 'delivered', version = version + 1 WHERE id = ? AND status = 'shipped'",
+                  (oid,))
+            events.append((oid, at, "StatusChanged", "shipped", "delivered", None, None, None))
+            d.run(OUTBOX, _mail(d, "delivered", oid, number, email, now, "was delivered"))
+        d.many(EVENT, events)
+    d.commit()
+    times["tracking"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    d.begin()
+    due = d.all("SELECT o.id FROM orders o JOIN parcels p ON p.order_id = o.id WHERE o.status = 'delivered' "
+                "GROUP BY o.id HAVING max(p.delivered_at) <= ?", (d.t(now + timedelta(days=2)),))
+    ids = [(row[0],) for row in due]
+    d.many(d.q("UPDATE orders SET status = 'completed', version = version + 1 WHERE id = ?"), ids)
+    d.many(d.q(EVENT), [(i, at, "StatusChanged", "delivered", "completed", None, None, None) for (i,) in ids])
+    d.commit()
+    times["completion"] = time.perf_counter() - start
+    assert len(ids) == orders
+    d.conn.close()
+    return times
+
+
+# --- runs ------------------------------------------------------------------------------------------
+
+
+@contextmanager
+def _sqlite(orders: int) -> Iterator[Callable[[], str]]:
+    from app.store import migrate
+    from app.store.session import Database
+
+    folder = Path(tempfile.mkdtemp(prefix="packdesk-bench-ship-"))
+    template = folder / "template.sqlite3"
+    with Database(f"sqlite:///{template}") as db:
+        migrate.upgrade(db)
+    seed(f"sqlite:///{template}", orders)
+    copies = iter(range(1000))
+
+    def fresh() -> str:
+        path = folder / f"run{next(copies)}.sqlite3"
+        shutil.copy(template, path)
+        return f"sqlite:///{path}"
+
+    try:
+        yield fresh
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def _postgres(orders: int) -> Iterator[Callable[[], str] | None]:
+    base = os.environ.get("PACKDESK_BENCH_POSTGRES_URL") or os.environ.get("PACKDESK_TEST_POSTGRES_URL")
+    if not base:
+        yield None
+        return
+    import psycopg
+    from sqlalchemy import make_url
+
+    from app.store import migrate
+    from app.store.session import Database
+
+    u = make_url(base)
+    admin = dict(host=u.host, port=u.port or 5432, user=u.username, dbname=u.database,
+                 password=u.password or None, autocommit=True)
+    template = f"packdesk_bench_ship_{uuid.uuid4().hex[:8]}"
+    made = [template]
+    try:
+        with psycopg.connect(**admin, connect_timeout=5) as conn:
+            conn.execute(f'CREATE DATABASE "{template}"')
+    except psycopg.OperationalError as exc:
+        log.warning("PostgreSQL benchmark skipped: %s", exc)
+        yield None
+        return
+    url = u.set(drivername="postgresql+psycopg", database=template).render_as_string(hide_password=False)
+    with Database(url) as db:
+        migrate.upgrade(db)
+    seed(url, orders)
+
+    def fresh() -> str:
+        name = f"{template}_{len(made)}"
+        with psycopg.connect(**admin) as conn:
+            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        made.append(name)
+        return u.set(drivername="postgresql+psycopg", database=name).render_as_string(hide_password=False)
+
+    try:
+        yield fresh
+    finally:
+        with psycopg.connect(**admin) as conn:
+            for name in reversed(made):
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def run(quick: bool) -> Iterable[dict[str, Any]]:
+    """One figure per backend and stage: seconds for all the orders (ours, reference), orders per
+    second, and the median of the pairs' ratios."""
+    orders = 500 if quick else int(os.environ.get("PACKDESK_BENCH_SHIPPING_ORDERS", "10000"))
+    repeats = 1 if quick else int(os.environ.get("PACKDESK_BENCH_SHIPPING_RUNS", "3"))
+    for backend, make in (("sqlite", _sqlite), ("postgresql", _postgres)):
+        with make(orders) as fresh:
+            if fresh is None:
+                continue
+            runs: dict[str, list[dict[str, float]]] = {"ours": [], "reference": []}
+            for i in range(repeats):
+                for fn in ((ours, reference) if i % 2 == 0 else (reference, ours)):
+                    runs[fn.__name__].append(fn(fresh(), orders))
+            for stage in STAGES:
+                mine = [r[stage] for r in runs["ours"]]
+                theirs = [r[stage] for r in runs["reference"]]
+                ratios = [t / m for m, t in zip(mine, theirs)]
+                yield {"name": f"shipping.{stage}.{backend}", "ours": round(statistics.median(mine), 3),
+                       "reference": round(statistics.median(theirs), 3), "ratio": round(statistics.median(ratios), 3),
+                       "unit": "s", "orders": orders, "goal": GOAL, "runs": repeats,
+                       "ours_orders_per_s": round(orders / statistics.median(mine), 1),
+                       "reference_orders_per_s": round(orders / statistics.median(theirs), 1),
+                       "reference_impl": "sqlite3" if backend == "sqlite" else "psycopg",
+                       "pair_ratios": [round(x, 2) for x in ratios]}

@@ -1,0 +1,56 @@
+"""The returns screen on a real database: scan the RMA (received), decide the line, INSPECT,
+REFUND; every call on the worker, a refused decision shown in red."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.cli.main import main
+from app.shipping.returns_desk import ReturnsDesk
+from app.store.uow import SqlUnitOfWork
+from tests.integration.packing.conftest import Warehouse, warehouse  # noqa: F401
+from tests.integration.shipping.test_returns import delivered_order
+from ui.screens.returns import ReturnsScreen
+from ui.style import RED
+from ui.workers import Worker
+
+
+def test_a_return_is_received_inspected_and_refunded_at_the_screen(
+        qtbot, warehouse: Warehouse, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
+    delivered_order(warehouse, tmp_path, "PD-9401", datetime.now(timezone.utc) - timedelta(days=2), parcels=2)
+    capsys.readouterr()
+    assert main(["--database", warehouse.db.url, "returns", "create", "PD-9401", "--line", "TEAPOT-RED:2",
+                 "--reason", "wrong colour", "--json"]) == 0
+    rma = json.loads(capsys.readouterr().out)["rma"]
+    worker = Worker("returns")
+    screen = ReturnsScreen(ReturnsDesk(lambda: SqlUnitOfWork(warehouse.db), user="rita"), worker)
+    qtbot.addWidget(screen)
+    try:
+        assert not screen.inspect_button.isEnabled() and not screen.refund_button.isEnabled()
+        qtbot.keyClicks(screen.input, rma)
+        qtbot.keyClick(screen.input, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: screen.view is not None, timeout=10000)
+        assert screen.view.status == "received" and screen.lines.rowCount() == 1
+        assert screen.inspect_button.isEnabled() and not screen.refund_button.isEnabled()
+
+        screen.lines.cellWidget(0, 2).setCurrentText("restock")  # no bin yet: refused
+        screen.inspect_button.click()
+        qtbot.waitUntil(lambda: screen.error is not None, timeout=10000)
+        assert "restock to which bin?" in screen.message.text() and RED in screen.message.styleSheet()
+
+        screen.lines.cellWidget(0, 3).setText("R-01-01")
+        screen.photo.setText("/photos/pd-9401.jpg")
+        screen.inspect_button.click()
+        qtbot.waitUntil(lambda: screen.view.status == "inspected", timeout=10000)
+        assert screen.refund_button.isEnabled()
+        assert screen.view.lines[0]["location"] == "R-01-01" and screen.view.lines[0]["photo"] == "/photos/pd-9401.jpg"
+        screen.refund_button.click()
+        qtbot.waitUntil(lambda: screen.view.status == "refunded", timeout=10000)
+        assert "refunded: EUR 25.00" in screen.message.text()
+        assert not screen.inspect_button.isEnabled() and not screen.refund_button.isEnabled()
+    finally:
+        worker.shutdown()

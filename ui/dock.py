@@ -1,0 +1,175 @@
+"""`packdesk dock`: the dispatch screen in its own window, at the loading dock, and `packdesk
+returns-station`: the returns screen (a scanner in keyboard mode types into their scan fields).
+`python -m ui.dock [FOLDER]` saves screenshots of both (dispatch.png, returns.png) on a temporary
+database with the packing tests' warehouse."""
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Adds `dock`."""
+    parser = subparsers.add_parser("dock", help="the dispatch screen: scan parcels onto the carrier's van")
+    parser.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS, help="configuration (TOML)")
+    parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help="database URL")
+    parser.add_argument("--station", default="DOCK", help="the dock's name in the order log (default DOCK)")
+    parser.add_argument("--user", help="who hands over (default: your login name)")
+    parser.set_defaults(func=run)
+    station = subparsers.add_parser("returns-station", help="the returns screen: receive, inspect, refund returns")
+    station.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS, help="configuration (TOML)")
+    station.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help="database URL")
+    station.add_argument("--station", default="RETURNS", help="the station's name in the order log")
+    station.add_argument("--user", help="who inspects (default: your login name)")
+    station.set_defaults(func=run_returns)
+
+
+def run_returns(args: argparse.Namespace) -> int:
+    """Opens the returns window until it is closed."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.config import load_settings
+    from app.shipping.returns_desk import OpenReturnsDesk
+
+    settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    opened = OpenReturnsDesk(settings.database_url, station=args.station, user=args.user or getpass.getuser())
+    window, worker = _returns_window(opened.desk)
+    window.show()
+    try:
+        return int(app.exec())
+    finally:
+        worker.shutdown()
+        opened.close()
+
+
+def _returns_window(desk):  # type: ignore[no-untyped-def]
+    from ui.screens.returns import ReturnsScreen
+    from ui.style import STYLESHEET
+    from ui.workers import Worker
+
+    worker = Worker("returns")
+    screen = ReturnsScreen(desk, worker)
+    screen.setStyleSheet(STYLESHEET)
+    screen.setWindowTitle("Packdesk returns")
+    screen.resize(1600, 1000)
+    return screen, worker
+
+
+def run(args: argparse.Namespace) -> int:
+    """Opens the window until it is closed."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.config import load_settings
+    from app.shipping.dock import OpenDock
+    from app.shipping.settings import ShippingSettings
+
+    settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
+    shipping = ShippingSettings.from_raw(settings.raw, settings.config_path or "the built-in defaults")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    opened = OpenDock(settings.database_url, shipping, station=args.station, user=args.user or getpass.getuser())
+    window, worker = _window(opened.dock)
+    window.show()
+    try:
+        return int(app.exec())
+    finally:
+        worker.shutdown()
+        opened.close()
+
+
+def _window(dock):  # type: ignore[no-untyped-def]
+    from ui.screens.dispatch import DispatchScreen
+    from ui.style import STYLESHEET
+    from ui.workers import Worker
+
+    worker = Worker("dock")
+    screen = DispatchScreen(dock, worker)
+    screen.setStyleSheet(STYLESHEET)
+    screen.setWindowTitle("Packdesk dock")
+    screen.resize(1600, 1000)
+    return screen, worker
+
+
+def screenshot(out: Path) -> None:
+    """dispatch.png: the dock after two of three labelled parcels were scanned (one order shipped);
+    returns.png: a received return about to be inspected."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.cli.db import create_database
+    from app.shipping.dock import OpenDock
+    from app.shipping.settings import ShippingSettings
+    from tests.integration.packing.conftest import FixedClock, Warehouse, add_order, warehouse
+    from tests.integration.shipping.carrier_files import import_rate_tables
+    from tests.integration.shipping.packed import pack_teapots
+
+    _qt = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        db = create_database(f"sqlite:///{tmp}/dock.sqlite3")
+        house: Warehouse = warehouse.__wrapped__(db)  # type: ignore[attr-defined]
+        import_rate_tables(db.url, Path(tmp))
+        labels = pack_teapots(house, "PD-1043", parcels=2)
+        pack_teapots(house, "PD-1044", parcels=1)
+        add_order(db, "PD-1045", [("TEAPOT-RED", 1)])
+        opened = OpenDock(db.url, ShippingSettings(), user="dora", clock=FixedClock())
+        window, worker = _window(opened.dock)
+        window.show()
+
+        def settle() -> None:
+            for _ in range(40):
+                loop = QEventLoop()
+                QTimer.singleShot(50, loop.quit)
+                loop.exec()
+                if worker.pending == 0:
+                    break
+
+        for label in labels:
+            window.scan(label.tracking_number)
+            settle()
+        window.grab().save(str(out / "dispatch.png"))
+        worker.shutdown()
+        opened.close()
+
+        # the returns screen: PD-1043 delivered, a return of one teapot received at the station
+        import json
+        from contextlib import redirect_stdout
+        from datetime import datetime, timedelta, timezone
+        from io import StringIO
+
+        from app.cli.main import main
+        from app.shipping.returns_desk import OpenReturnsDesk
+
+        report = Path(tmp) / "t.csv"
+        when = (datetime.now(timezone.utc) - timedelta(days=1)).isoformat()
+        report.write_text("tracking_number,status,time\n" + "".join(f"{l.tracking_number},delivered,{when}\n"
+                                                                      for l in labels), encoding="utf-8")
+        text = StringIO()
+        with redirect_stdout(text):
+            main(["--database", db.url, "tracking", "import", str(report)])
+            main(["--database", db.url, "returns", "create", "PD-1043", "--line", "TEAPOT-RED:1",
+                  "--reason", "lid chipped", "--json"])
+        rma = json.loads(text.getvalue()[text.getvalue().index("{"):])["rma"]
+        desk = OpenReturnsDesk(db.url, user="rita")
+        window, worker = _returns_window(desk.desk)
+        window.show()
+        window.open(rma)
+        settle()
+        window.lines.cellWidget(0, 3).setText("R-01-01")
+        window.photo.setText("/photos/rma-lid.jpg")
+        window.grab().save(str(out / "returns.png"))
+        worker.shutdown()
+        desk.close()
+        db.close()
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    screenshot(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))
