@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["KINDS", "ImportRejected", "ImportReport", "import_file"]
 
+STAGE_ON_SQLITE = True  # orders files on SQLite go the staged way (app/imports/staged.py)
 ATTEMPTS = 3  # an import that met another one writing the same keys is checked and written again
 
 
@@ -85,7 +86,7 @@ def import_file(db: Database, kind: str, path: str | Path, fmt: str | None = Non
         write = functools.partial(orders.write_stock, settings=settings)
     for attempt in range(1, ATTEMPTS + 1):
         try:
-            if kind == "orders" and db.is_sqlite:
+            if kind == "orders" and db.is_sqlite and STAGE_ON_SQLITE:
                 # stations keep claiming while a big file goes in (app/imports/staged.py)
                 report = ImportReport(kind=kind, source=path.name, rows=len(records), notes=list(notes))
                 if progress is not None:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import logging
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
+
+from app.errors import PackdeskError
 
 log = logging.getLogger(__name__)
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
-READ_ONLY = "packdesk_read_only"  # execution option: a SQLite read takes no write lock
+READ_ONLY = "packdesk_read_only"
+PREPARE_THRESHOLD = "prepare_threshold"  # a PostgreSQL URL's query: psycopg's server-side prepares  # execution option: a SQLite read takes no write lock
 
 
 def is_sqlite(url: str) -> bool:
@@ -29,8 +32,26 @@ def create_database_engine(url: str, *, sqlite_busy_timeout_ms: int = SQLITE_BUS
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")  # psycopg 3, not psycopg2
+    if PREPARE_THRESHOLD in parsed.query:
+        # through PgBouncer < 1.21 in transaction mode: ?prepare_threshold=none (docs/operations.md)
+        parsed, threshold = _prepare_threshold(parsed)
+        kwargs["connect_args"] = {**dict(kwargs.get("connect_args") or {}), "prepare_threshold": threshold}  # type: ignore[arg-type]
     kwargs.setdefault("pool_pre_ping", True)
     return create_engine(parsed, **kwargs)
+
+
+def _prepare_threshold(url: URL) -> tuple[URL, int | None]:
+    """The URL without ?prepare_threshold=..., and psycopg's prepare_threshold it asks for:
+    `none` never prepares on the server (what PgBouncer < 1.21 in transaction mode needs), a
+    number prepares a statement on its n-th use (psycopg's default is 5)."""
+    value = str(parsed_value := url.query[PREPARE_THRESHOLD]).strip().lower()
+    rest = url.difference_update_query([PREPARE_THRESHOLD])
+    if value in ("none", "off", ""):
+        return rest, None
+    if value.isdigit():
+        return rest, int(value)
+    raise PackdeskError(f"The database URL's {PREPARE_THRESHOLD}={parsed_value!r} is neither 'none' nor a whole "
+                        "number; use prepare_threshold=none behind PgBouncer in transaction mode.")
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> None:

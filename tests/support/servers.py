@@ -1,0 +1,96 @@
+"""Real servers a test or benchmark starts for itself and stops after (issue 17): PgBouncer in
+transaction mode in front of the local PostgreSQL, on a free port. (Used by tests/integration/
+fleet and benchmarks/bench_fleet.py.)"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import make_url
+
+PGBOUNCER = shutil.which("pgbouncer") or "/usr/sbin/pgbouncer"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_for_port(port: int, timeout_s: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise TimeoutError(f"nothing listens on 127.0.0.1:{port} after {timeout_s} s")
+
+
+def pgbouncer_version() -> tuple[int, ...]:
+    out = subprocess.run([PGBOUNCER, "--version"], capture_output=True, text=True, check=True).stdout
+    return tuple(int(p) for p in out.split()[1].split("."))
+
+
+@contextmanager
+def pgbouncer(postgres_url: str, users: list[str], pool_size: int = 10, max_clients: int = 2000,
+              extra: str = "") -> Iterator[int]:
+    """PgBouncer in transaction mode for the server of `postgres_url` (trust auth, as the local
+    test server); yields its port. Runs as `nobody` when this process is root (PgBouncer refuses
+    root)."""
+    target = make_url(postgres_url)
+    directory = Path(tempfile.mkdtemp(prefix="pgbouncer-"))
+    port = free_port()
+    (directory / "userlist.txt").write_text("".join(f'"{u}" ""\n' for u in users))
+    (directory / "pgbouncer.ini").write_text(f"""[databases]
+* = host={target.host or '127.0.0.1'} port={target.port or 5432}
+
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = {port}
+unix_socket_dir =
+auth_type = trust
+auth_file = {directory / 'userlist.txt'}
+pool_mode = transaction
+default_pool_size = {pool_size}
+max_client_conn = {max_clients}
+max_db_connections = {pool_size}
+ignore_startup_parameters = extra_float_digits,options
+logfile = {directory / 'pgbouncer.log'}
+pidfile = {directory / 'pgbouncer.pid'}
+{extra}
+""")
+    command = [PGBOUNCER, str(directory / "pgbouncer.ini")]
+    if os.geteuid() == 0:
+        os.chmod(directory, 0o777)
+        for f in directory.iterdir():
+            os.chmod(f, 0o666)
+        command[1:1] = ["-u", "nobody"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_for_port(port)
+        yield port
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def through(postgres_url: str, port: int, **query: str) -> str:
+    """`postgres_url` with its host and port those of a PgBouncer (or proxy) on loopback."""
+    url = make_url(postgres_url).set(host="127.0.0.1", port=port)
+    if query:
+        url = url.update_query_dict(query)
+    return url.render_as_string(hide_password=False)
