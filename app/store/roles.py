@@ -45,6 +45,7 @@ STATION_WRITES: dict[str, tuple[str, ...]] = {
     "counters": ("INSERT", "UPDATE"),
     "pick_lists": ("UPDATE",),
     "pick_list_orders": ("UPDATE",),
+    "journal_receipts": ("INSERT",),
 }
 
 
