@@ -94,3 +94,59 @@ def through(postgres_url: str, port: int, **query: str) -> str:
     if query:
         url = url.update_query_dict(query)
     return url.render_as_string(hide_password=False)
+
+
+# --- PostgreSQL clusters of the test's own (failover) -----------------------------------------
+
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+
+
+def _as_postgres(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+    """Runs a PostgreSQL tool as the postgres user (initdb and postgres refuse root)."""
+    if os.geteuid() == 0:
+        args = ["runuser", "-u", "postgres", "--", *args]
+    return subprocess.run(args, check=True, capture_output=True, text=True, **kwargs)  # type: ignore[call-overload]
+
+
+class Cluster:
+    """A PostgreSQL cluster in a directory of its own, on a free port of loopback."""
+
+    def __init__(self, directory: Path, port: int, options: str = "") -> None:
+        self.directory, self.port, self.options = directory, port, options
+
+    @classmethod
+    def create(cls, root: Path, name: str, options: str = "") -> Cluster:
+        directory = root / name
+        directory.mkdir(parents=True)
+        shutil.chown(directory, "postgres", "postgres")
+        os.chmod(directory, 0o700)
+        _as_postgres([str(PG_BIN / "initdb"), "-D", str(directory), "-A", "trust", "-U", "postgres", "--no-sync"])
+        return cls(directory, free_port(), options)
+
+    def start(self) -> None:
+        opts = (f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1 -c fsync=off "
+                f"-c wal_level=replica -c max_wal_senders=5 -c hot_standby=on {self.options}")
+        _as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(self.directory), "-o", opts, "-l",
+                      str(self.directory / "server.log"), "-w", "start"])
+
+    def stop(self, mode: str = "fast") -> None:
+        _as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(self.directory), "-m", mode, "-w", "stop"])
+
+    def promote(self) -> None:
+        _as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(self.directory), "-w", "promote"])
+
+    def standby(self, root: Path, name: str, application_name: str, options: str = "") -> Cluster:
+        """A streaming standby of this cluster: pg_basebackup into a new directory."""
+        directory = root / name
+        directory.mkdir(parents=True)
+        shutil.chown(directory, "postgres", "postgres")
+        os.chmod(directory, 0o700)
+        _as_postgres([str(PG_BIN / "pg_basebackup"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
+                      "-D", str(directory), "-R", "-X", "stream", "--no-sync"])
+        with open(directory / "postgresql.auto.conf", "a") as conf:
+            conf.write(f"primary_conninfo = 'host=127.0.0.1 port={self.port} user=postgres "
+                       f"application_name={application_name}'\n")
+        return Cluster(directory, free_port(), options)
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
