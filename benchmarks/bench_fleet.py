@@ -3,7 +3,7 @@
 Each station packs orders in a cycle: claim, three scans, close the parcel (parcel + pending
 label), confirm the label (label printed, parcel confirmed, order packed), with a packer's think
 time between steps: 30 orders an hour (a packer does 18-40), so 20 s on average between steps
-(uniform 10-30 s). The stations are multiplexed: WORKERS threads, each with its share of the
+(uniform 10-30 s). The stations are multiplexed: WORKERS threads in PROCESSES processes, each thread with its share of the
 stations in a heap by next due time, each with one connection through PgBouncer (transaction
 mode, SERVER_CONNECTIONS to PostgreSQL). A step's latency runs from when it was due to when its
 transaction committed, so a fleet that cannot keep up shows it (queueing counts).
@@ -43,6 +43,8 @@ ORDERS_PER_HOUR = 30
 STEPS_PER_ORDER = 6  # claim, 3 scans, close, confirm
 MEAN_GAP_S = 3600 / ORDERS_PER_HOUR / STEPS_PER_ORDER  # 20 s of think time before each step
 WORKERS = 16
+WARM_UP_S = 15.0  # not counted: the first claims of cold processes
+PROCESSES = 4  # the workers spread over processes, as real stations are processes of their own
 SERVER_CONNECTIONS = 8
 P99_GOAL_MS = 50.0
 GOAL = 0.6
@@ -250,29 +252,103 @@ def _percentile(values: list[float], q: float) -> float | None:
     return round(ordered[min(len(ordered) - 1, int(len(ordered) * q))] * 1000, 1)
 
 
-def _fleet(make: Callable[[], Any], stations: int, pace_s: float, step_s: float,
+class SharedClock:
+    """The Clock of a station process: compression and phase set by the parent."""
+
+    def __init__(self, compression: Any, phase: Any, stop: Any) -> None:
+        self._compression, self._phase, self.stop = compression, phase, stop
+
+    @property
+    def compression(self) -> float:
+        return float(self._compression.value)
+
+    @property
+    def phase(self) -> int:
+        return int(self._phase.value)
+
+
+def _drain(tally: Tally) -> dict[str, Any]:
+    with tally.lock:
+        report = {"latencies": dict(tally.latencies), "packed": dict(tally.packed), "claimed": tally.claimed,
+                  "scans": tally.scans, "idle": tally.idle, "errors": tally.errors}
+        tally.latencies, tally.packed, tally.claimed = defaultdict(list), Counter(), []
+        tally.scans, tally.idle, tally.errors = 0, 0, []
+    return report
+
+
+def _station_process(name: str, url: str, codes: list[str], threads: int, compression: Any, phase: Any,
+                     stop: Any, out: Any, seed: int) -> None:
+    """One process of stations (as real stations are processes: no GIL shared by them all)."""
+    clock, tally = SharedClock(compression, phase, stop), Tally()
+    kind = Ours if name == "ours" else Reference
+    stations = [Station(c) for c in codes]
+    workers = [threading.Thread(target=_worker, args=(lambda: kind(url), stations[w::threads], clock, tally,
+                                                      seed * 100 + w), daemon=True) for w in range(threads)]
+    for w in workers:
+        w.start()
+    while not stop.is_set():
+        stop.wait(0.5)
+        out.put(_drain(tally))
+    for w in workers:
+        w.join(timeout=60)
+    out.put(_drain(tally))
+    out.put(None)
+
+
+def _merge(tally: Tally, report: dict[str, Any]) -> None:
+    for key, values in report["latencies"].items():
+        tally.latencies[key].extend(values)
+    tally.packed.update(report["packed"])
+    tally.claimed += report["claimed"]
+    tally.scans += report["scans"]
+    tally.idle += report["idle"]
+    tally.errors += report["errors"]
+
+
+def _fleet(name: str, url: str, stations: int, pace_s: float, step_s: float,
            max_phases: int) -> tuple[Tally, list[dict[str, Any]]]:
-    clock, tally = Clock(), Tally()
-    fleet = [Station(f"ST-{i:04d}") for i in range(stations)]
-    share = [fleet[w::WORKERS] for w in range(WORKERS)]
-    threads = [threading.Thread(target=_worker, args=(make, share[w], clock, tally, w), daemon=True)
-               for w in range(WORKERS)]
-    for t in threads:
-        t.start()
+    import multiprocessing
+    import queue
+
+    ctx = multiprocessing.get_context("spawn")
+    compression_v, phase_v, stop, out = ctx.Value("d", 1.0), ctx.Value("i", 0), ctx.Event(), ctx.Queue()
+    tally = Tally()
+    codes = [f"ST-{i:04d}" for i in range(stations)]
+    processes = [ctx.Process(target=_station_process,
+                             args=(name, url, codes[p::PROCESSES], WORKERS // PROCESSES, compression_v, phase_v,
+                                   stop, out, p), daemon=True) for p in range(PROCESSES)]
+    for p in processes:
+        p.start()
+    finished = 0
+
+    def drain_until(deadline: float) -> None:
+        nonlocal finished
+        while time.monotonic() < deadline or deadline == float("inf"):
+            try:
+                report = out.get(timeout=max(0.05, min(0.5, deadline - time.monotonic())))
+            except queue.Empty:
+                continue
+            if report is None:
+                finished += 1
+                if finished == PROCESSES:
+                    return
+                continue
+            _merge(tally, report)
+
     demand = stations * ORDERS_PER_HOUR / 3600
     phases: list[dict[str, Any]] = []
     compression = 1.0
+    phase_v.value = -1  # warming up: processes importing, connecting, compiling their statements
+    drain_until(time.monotonic() + WARM_UP_S)
     for phase in range(max_phases):
-        clock.phase, clock.compression = phase, compression
+        phase_v.value, compression_v.value = phase, compression
         length = pace_s if phase == 0 else step_s
-        time.sleep(length)
-        with tally.lock:
-            claims = list(tally.latencies[(phase, "claim")])
-            scans = list(tally.latencies[(phase, "scan")])
-            packed = tally.packed[phase]
+        drain_until(time.monotonic() + length + 1.0)  # the last half-second's reports of the phase
+        claims = list(tally.latencies[(phase, "claim")])
+        scans = list(tally.latencies[(phase, "scan")])
         # orders per second: orders begun (claimed); in a steady state as many are finished
         figure = {"compression": compression, "orders_per_s": round(len(claims) / length, 2),
-                  "packed": packed,
+                  "packed": tally.packed[phase],
                   "demand_orders_per_s": round(demand * compression, 2),
                   "claims": len(claims), "claim_p50_ms": _percentile(claims, 0.5), "claim_p99_ms": _percentile(claims, 0.99),
                   "scans": len(scans), "scan_p50_ms": _percentile(scans, 0.5), "scan_p99_ms": _percentile(scans, 0.99)}
@@ -281,9 +357,10 @@ def _fleet(make: Callable[[], Any], stations: int, pace_s: float, step_s: float,
         if worst > P99_GOAL_MS or tally.idle:
             break
         compression *= 2
-    clock.stop.set()
-    for t in threads:
-        t.join(timeout=60)
+    stop.set()
+    drain_until(float("inf"))
+    for p in processes:
+        p.join(timeout=60)
     return tally, phases
 
 
@@ -348,8 +425,7 @@ def run(quick: bool) -> Iterable[dict[str, Any]]:
         try:
             with pgbouncer(url, ["postgres"], pool_size=SERVER_CONNECTIONS) as port:
                 pooled = through(url, port, prepare_threshold="none")
-                make = (lambda: Ours(pooled)) if name == "ours" else (lambda: Reference(pooled))
-                tally, phases = _fleet(make, STATIONS, pace_s, step_s, max_phases)
+                tally, phases = _fleet(name, pooled, STATIONS, pace_s, step_s, max_phases)
             results[name] = {"phases": phases, "headroom": _headroom(phases, STATIONS), **_integrity(url, tally),
                              "first_errors": tally.errors[:3]}
         finally:
