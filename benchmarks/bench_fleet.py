@@ -365,10 +365,13 @@ def _fleet(name: str, url: str, stations: int, pace_s: float, step_s: float,
 
 
 def _headroom(phases: list[dict[str, Any]], stations: int) -> float:
-    demand = stations * ORDERS_PER_HOUR / 3600
-    good = [p["orders_per_s"] for p in phases
+    """The highest compression whose claims and scans kept p99 <= 50 ms: the orders per second
+    the fleet was offered and served in time, as a multiple of the human demand. (The orders
+    begun within a short step lag the offered rate while the stations' cycles catch up, so the
+    offered rate is the measure.)"""
+    good = [p["compression"] for p in phases
             if max(p["claim_p99_ms"] or 0, p["scan_p99_ms"] or 0) <= P99_GOAL_MS]
-    return round(max(good, default=0.0) / demand, 2)
+    return float(max(good, default=0.0))
 
 
 def _database(server: str, orders: int) -> tuple[str, Callable[[], None]]:
@@ -438,7 +441,7 @@ def run(quick: bool) -> Iterable[dict[str, Any]]:
            "ours": {k: pace[k] for k in ("claim_p50_ms", "claim_p99_ms", "scan_p50_ms", "scan_p99_ms")},
            "reference": {k: ref["phases"][0][k] for k in ("claim_p50_ms", "claim_p99_ms", "scan_p50_ms", "scan_p99_ms")},
            "ratio": None, "goal": f"p99 <= {P99_GOAL_MS:.0f} ms"}
-    yield {"name": "fleet.headroom", "unit": "x human demand (orders/s with p99 <= 50 ms / 8.3)",
+    yield {"name": "fleet.headroom", "unit": "x human demand (the highest offered rate served with p99 <= 50 ms)",
            "ours": ours["headroom"], "reference": ref["headroom"],
            "ratio": round(ours["headroom"] / ref["headroom"], 2) if ref["headroom"] else None, "goal": GOAL,
            "double_claims": [ours["double_claims"], ref["double_claims"]],
