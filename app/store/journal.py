@@ -119,7 +119,8 @@ class Journal:
                 yield self._db
                 self._db.execute("COMMIT")
             except BaseException:
-                self._db.execute("ROLLBACK")
+                if self._db.in_transaction:  # SQLite has rolled back itself on a full disk
+                    self._db.execute("ROLLBACK")
                 raise
         except sqlite3.OperationalError as exc:
             raise JournalError(f"The offline journal {self.path} cannot record this ({exc}); nothing of it was "
