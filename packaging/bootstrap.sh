@@ -21,7 +21,7 @@ libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libwayland-client0 libwayland-cursor0
 libpulse0 libasound2 fonts-wqy-zenhei fonts-symbola python3-venv"
 if [ "$EXTRAS" = dev ]; then
   DEBS="$DEBS xvfb xauth xdotool x11-xkb-utils cups cups-client cups-bsd printer-driver-cups-pdf socat poppler-utils
-systemd cage udev desktop-file-utils"
+systemd cage udev desktop-file-utils pgbouncer"
 fi
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   missing=""

@@ -6,12 +6,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from app.errors import DatabaseNotReady
+from app.errors import DatabaseNotReady, DatabaseUnavailable
 from app.packing.prompt_scans import record_prompt_scan
 from app.packing.service import PackingService
 from app.packing.settings import PackingSettings
 from app.packing.supervisor import SupervisorNotRecognised, authorise_supervisor
 from app.picking.service import PickingService
+from app.store.journal import Journal
 from app.store.session import Database
 from app.ports import DeviceState
 from app.station.ports import HealthProbe
@@ -76,3 +77,15 @@ def open_backend(database_url: str, settings: PackingSettings) -> StationBackend
     service = PackingService(db, settings.station_code, settings)
     return StationBackend(db, service, DatabaseRecords(db, settings.station_code),
                           PickingService(db, settings.station_code))
+
+
+def central_or_journal(db: Database, journal: Journal) -> Database | Journal:
+    """Where the station's next write goes (issue 17): the central database when it answers,
+    else the offline journal (leased orders only; "offline: N events waiting" on screen)."""
+    try:
+        with db.read() as session:
+            session.connection()
+        return db
+    except DatabaseUnavailable as exc:
+        log.warning("central database unreachable, packing on into the journal %s: %s", journal.path, exc)
+        return journal

@@ -5,43 +5,66 @@ from __future__ import annotations
 import logging
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
+
+from app.errors import PackdeskError
 
 from app.store.errors import check_url
 
 log = logging.getLogger(__name__)
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
-READ_ONLY = "packdesk_read_only"  # execution option: a SQLite read takes no write lock
+READ_ONLY = "packdesk_read_only"
+PREPARE_THRESHOLD = "prepare_threshold"  # a PostgreSQL URL's query: psycopg's server-side prepares  # execution option: a SQLite read takes no write lock
 
 
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
-def create_database_engine(url: str, **kwargs: object) -> Engine:
-    """An engine for `url`, with the settings a station that must not lose a scan needs;
-    ConfigError for a URL that is not one, or names a database other than SQLite or PostgreSQL."""
+def create_database_engine(url: str, *, sqlite_busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS,
+                           **kwargs: object) -> Engine:
+    """An engine for `url`, with the settings a station that must not lose a scan needs
+    (on SQLite, a write waits up to `sqlite_busy_timeout_ms` for the lock); ConfigError for a URL
+    that is not one, or names a database other than SQLite or PostgreSQL."""
     parsed = make_url(check_url(url))
     if parsed.get_backend_name() == "sqlite":
-        connect_args = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+        connect_args = {"timeout": sqlite_busy_timeout_ms / 1000, "check_same_thread": False}
         engine = create_engine(url, connect_args=connect_args, **kwargs)
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, sqlite_busy_timeout_ms)
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")  # psycopg 3, not psycopg2
+    if PREPARE_THRESHOLD in parsed.query:
+        # through PgBouncer < 1.21 in transaction mode: ?prepare_threshold=none (docs/operations.md)
+        parsed, threshold = _prepare_threshold(parsed)
+        kwargs["connect_args"] = {**dict(kwargs.get("connect_args") or {}), "prepare_threshold": threshold}  # type: ignore[arg-type]
     kwargs.setdefault("pool_pre_ping", True)
     return create_engine(parsed, **kwargs)
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _prepare_threshold(url: URL) -> tuple[URL, int | None]:
+    """The URL without ?prepare_threshold=..., and psycopg's prepare_threshold it asks for:
+    `none` never prepares on the server (what PgBouncer < 1.21 in transaction mode needs), a
+    number prepares a statement on its n-th use (psycopg's default is 5)."""
+    value = str(parsed_value := url.query[PREPARE_THRESHOLD]).strip().lower()
+    rest = url.difference_update_query([PREPARE_THRESHOLD])
+    if value in ("none", "off", ""):
+        return rest, None
+    if value.isdigit():
+        return rest, int(value)
+    raise PackdeskError(f"The database URL's {PREPARE_THRESHOLD}={parsed_value!r} is neither 'none' nor a whole "
+                        "number; use prepare_threshold=none behind PgBouncer in transaction mode.")
+
+
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
         # Let SQLAlchemy, not the driver, decide when a transaction begins (see _on_begin).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
-            cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             cursor.execute("PRAGMA foreign_keys = ON")
             if engine.url.database not in (None, "", ":memory:"):
                 cursor.execute("PRAGMA journal_mode = WAL")

@@ -801,3 +801,17 @@ class ArchivedDocument(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (UniqueConstraint("order_id", "sha256", name="uq_order_documents_order_sha256"),)
+
+
+class JournalReceipt(Base):
+    """An offline station's journal event the central database has applied (issue 17): its
+    idempotency key, so a replay that is repeated applies nothing twice."""
+
+    __tablename__ = "journal_receipts"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    station: Mapped[str] = mapped_column(String(40))
+    order_number: Mapped[str | None] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(20))
+    outcome: Mapped[str] = mapped_column(String(20))  # applied, conflict
+    applied_at: Mapped[datetime] = mapped_column(default=utcnow)

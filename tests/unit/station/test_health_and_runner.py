@@ -111,7 +111,7 @@ def test_the_station_core_imports_no_qt_database_ui_devices_or_printing() -> Non
     assert core_only == set()
     # backend.py is the one module of app/station that reaches the store: the composition root's factory
     store = {name for name in imports_of(ROOT / "app" / "station") if name.startswith("app.store")}
-    assert store == {"app.store.session", "app.store.station_queries"}
+    assert store == {"app.store.session", "app.store.station_queries", "app.store.journal"}  # journal: issue 17
 
 
 def test_no_ui_module_but_the_two_cli_tools_imports_the_database() -> None:

@@ -1,0 +1,120 @@
+"""An order import on SQLite in three steps, so that stations keep claiming while it runs
+(issue 17): check the file against a snapshot (no lock), stage its new orders in a private
+file (no lock), publish them in one short transaction (app/store/staged_import.py), then
+validate and allocate them a slice at a time, each slice its own short transaction with a
+pause after it in which a waiting station gets the lock.
+
+All or nothing holds for the file's rows: they arrive in the one publishing transaction or not
+at all. Validation and allocation come after it, as with `packdesk orders validate`: should the
+process die in between, the rest of the orders wait as captured, and `packdesk orders validate`
+(or the next import) takes them on.
+
+A file that changes or withdraws orders already stored goes the classic way (one transaction
+for everything, app/store/imports.py): those are few, and their rules need the stored rows.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from app.imports.common import ImportReport, Progress
+from app.imports.errors import ImportRejected, RowProblem
+from app.imports.reading import Record
+from app.orders import pipeline
+from app.orders.settings import OrderSettings
+from app.orders.status import OrderStatus
+from app.store.import_rows import OrderDraft
+from app.store.imports import ImportWriter
+from app.store.session import Database
+from app.store.staged_import import central_customers, publish, stage_orders, stored_numbers
+from app.store.uow import SqlUnitOfWork
+
+log = logging.getLogger(__name__)
+
+# A slice of validation and allocation holds the write lock about this long, then lets go for
+# PAUSE_S: longer than the longest sleep of SQLite's busy handler (100 ms), so a station that
+# waits for the lock always wakes inside a pause and gets it.
+SLICE_S = 0.2
+PAUSE_S = 0.12
+
+WAITING = (OrderStatus.VALIDATED.value, OrderStatus.BACKORDERED.value)
+
+
+def import_orders(db: Database, path: Path, records: list[Record], problems: list[RowProblem],
+                  prepare: Callable[[ImportWriter, list[Record], list[RowProblem]], list[OrderDraft]],
+                  report: ImportReport, progress: Progress | None, settings: OrderSettings) -> bool:
+    """The staged import of an orders file; False (nothing done) when the file changes or
+    withdraws stored orders and must go the classic way."""
+    with db.read() as session:
+        drafts = prepare(ImportWriter(session), records, problems)
+        if problems:
+            raise ImportRejected(str(path), problems)
+        stored = stored_numbers(session, [d.number for d in drafts])
+        mine = [d for d in drafts if d.number in stored]
+        if any(d.not_work for d in mine) or ImportWriter(session).changed_orders(mine):
+            return False
+        fresh = [d for d in drafts if d.number not in stored and not d.not_work]
+        customers = central_customers(session, (d.customer["email"] for d in fresh if d.customer.get("email")))
+    report.notes += [f"order {d.number} skipped: {d.not_work}" for d in drafts
+                     if d.not_work and d.number not in stored]
+    for _ in mine:
+        report.count(False, False)
+    staged = stage_orders(db, fresh, customers, report.source, report.count, progress)
+    if progress is not None:
+        progress("committing", len(records), len(records))  # from here an interrupt waits
+    publish(db, staged, report.source)
+    report.created_numbers = [d.number for d in fresh]
+    outcome = settle(db, [d.number for d in drafts if not d.not_work], settings)
+    report.notes.append(f"orders: {outcome.summary()}")
+    report.notes += [f"order {number} on hold: {'; '.join(reasons)}" for number, reasons in outcome.held.items()]
+    return True
+
+
+def settle(db: Database, numbers: list[str], settings: OrderSettings, slice_s: float = SLICE_S,
+           pause_s: float = PAUSE_S) -> pipeline.Outcome:
+    """Validates the captured orders among `numbers`, then allocates those waiting for stock in
+    queue order, a slice of about `slice_s` at a time with `pause_s` between slices."""
+    outcome = pipeline.Outcome()
+
+    def captured(uow: SqlUnitOfWork) -> list[str]:
+        return [o.number for o in uow.orders.in_status((OrderStatus.CAPTURED.value,), numbers)]
+
+    def validate(uow: SqlUnitOfWork, chunk: list[str]) -> None:
+        for order in uow.orders.in_status((OrderStatus.CAPTURED.value,), chunk):
+            verdict = pipeline.validate_in(uow, order, settings, user="import")
+            if not verdict.passed:
+                status = OrderStatus.CANCELLED.value if verdict.not_work else OrderStatus.ON_HOLD.value
+                outcome.add(order.number, status, [f"{r.kind.value}: {r.detail}" for r in verdict.reasons])
+
+    def waiting(uow: SqlUnitOfWork) -> list[str]:
+        return [o.number for o in uow.orders.in_status(WAITING, numbers)]
+
+    def allocate(uow: SqlUnitOfWork, chunk: list[str]) -> None:
+        outcome.statuses.update(pipeline.allocate_in_turn(uow, chunk, settings, user="import").statuses)
+
+    _in_slices(db, captured, validate, slice_s, pause_s)
+    _in_slices(db, waiting, allocate, slice_s, pause_s)
+    return outcome
+
+
+def _in_slices(db: Database, todo: Callable[[SqlUnitOfWork], list[str]],
+               work: Callable[[SqlUnitOfWork, list[str]], Any], slice_s: float, pause_s: float) -> None:
+    with db.read() as session:  # the list is long: read from a snapshot, not under the write lock
+        numbers = todo(SqlUnitOfWork.joining(session))
+    size, start = 10, 0
+    while start < len(numbers):
+        chunk = numbers[start:start + size]
+        began = time.perf_counter()
+        with SqlUnitOfWork(db) as uow:
+            work(uow, chunk)
+            uow.commit()
+        took = time.perf_counter() - began
+        start += len(chunk)
+        log.debug("slice of %d orders took %.3f s", len(chunk), took)
+        # the next slice sized to take about slice_s, as this one went
+        size = max(1, min(500, 2 * len(chunk), int(len(chunk) * slice_s / max(took, 1e-3))))
+        if start < len(numbers):
+            time.sleep(pause_s)

@@ -1,0 +1,222 @@
+"""A big order import on SQLite that never starves the stations (issue 17).
+
+SQLite has one write lock per file. The classic import (app/store/imports.py) holds it for the
+whole file, and 20,000 orders take longer than a station's busy timeout. Here the file's new
+orders are first written, with the ORM and at leisure, into a *staging file*: a private SQLite
+file beside the database, holding only the tables an order import creates rows in. Nothing of
+the central database is locked meanwhile (the checks read a WAL snapshot). Then ONE short
+transaction on the central database copies the staged rows across with `INSERT ... SELECT`
+(SQLite's C code, a fraction of a second for 20,000 orders), shifting every staged id past the
+central table's largest. Either that transaction commits and the whole file is in, or nothing
+is: all or nothing as before.
+
+Ids in the staging file: staged rows count from 1; a staged order or address that belongs to a
+customer already in the central database carries minus that customer's id, so the copy can
+tell the two apart.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Table, create_engine, select
+from sqlalchemy.orm import Session
+
+from app.errors import PackdeskError
+from app.orders.status import OrderStatus
+from app.store import order_imports
+from app.store.import_rows import OrderDraft, same
+from app.store.imports import ConcurrentImport
+from app.store.models import Address, Base, Customer, Order, OrderLine, utcnow
+from app.store.order_log import record_event
+from app.store.session import Database
+
+log = logging.getLogger(__name__)
+
+# the tables an order import creates rows in, parents first; and each one's references to
+# another staged table (column -> table)
+STAGED: dict[str, dict[str, str]] = {
+    "customers": {},
+    "addresses": {"customer_id": "customers"},
+    "orders": {"customer_id": "customers", "ship_to_id": "addresses"},
+    "order_lines": {"order_id": "orders"},
+    "order_events": {"order_id": "orders"},
+}
+# The publishing transaction waits at most this long for the write lock (a station's unit of
+# work holds it for milliseconds).
+PUBLISH_BUSY_TIMEOUT_S = 15.0
+
+
+class StagingFailed(PackdeskError):
+    """The staging file could not be written (disk full, directory not writable)."""
+
+
+@dataclass
+class Staged:
+    """What the staging file holds, for the publishing transaction."""
+
+    path: Path
+    numbers: list[str]
+    customer_updates: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+
+def staging_path(db: Database) -> Path:
+    """A new, empty file beside the central SQLite database (same disk, so the copy is local)."""
+    database = db.engine.url.database
+    directory = Path(database).resolve().parent if database and database != ":memory:" else None
+    handle, name = tempfile.mkstemp(prefix=".packdesk-import-", suffix=".sqlite3",
+                                    dir=str(directory) if directory else None)
+    os.close(handle)
+    return Path(name)
+
+
+def stage_orders(db: Database, drafts: list[OrderDraft], customers: dict[str, tuple[int, str, str | None]],
+                 source: str, count: Callable[[bool, bool], None],
+                 progress: Callable[[str, int, int], None] | None = None) -> Staged:
+    """Writes the new orders of `drafts` into a staging file (nothing of `db` is locked).
+    `customers`: e-mail -> (id, name, phone) of the central database's customers."""
+    path = staging_path(db)
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        tables: list[Table] = [Base.metadata.tables[name] for name in STAGED]
+        Base.metadata.create_all(engine, tables=tables)
+        staged = Staged(path, [d.number for d in drafts])
+        with Session(engine) as session, session.begin():
+            _write(session, drafts, customers, staged, source, count, progress)
+        return staged
+    except OSError as exc:
+        path.unlink(missing_ok=True)
+        raise StagingFailed(f"The import's staging file {path} could not be written ({exc}); "
+                            "free space on that disk and import again.") from exc
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    finally:
+        engine.dispose()
+
+
+def _write(session: Session, drafts: list[OrderDraft], customers: dict[str, tuple[int, str, str | None]],
+           staged: Staged, source: str, count: Callable[[bool, bool], None],
+           progress: Callable[[str, int, int], None] | None) -> None:
+    new: dict[str, Customer] = {}
+
+    def customer_id(draft: OrderDraft) -> Customer | int | None:
+        email = draft.customer.get("email")
+        if not email:
+            return None
+        name = draft.customer.get("name") or draft.address.get("name") or email
+        phone = draft.customer.get("phone")
+        if email in customers:
+            known_id, known_name, known_phone = customers[email]
+            wanted = {"name": name, "phone": phone or known_phone}
+            if not (same(known_name, wanted["name"]) and same(known_phone, wanted["phone"])):
+                staged.customer_updates[known_id] = wanted
+            return -known_id
+        if email not in new:
+            new[email] = Customer(email=email, name=name, phone=phone)
+        else:
+            new[email].name, new[email].phone = name, phone or new[email].phone
+        return new[email]
+
+    owners = [customer_id(d) for d in drafts]
+    session.add_all(new.values())
+    session.flush()
+    done, chunk = 0, order_imports.WRITE_CHUNK  # as many a flush as the classic writer
+    for start in range(0, len(drafts), chunk):
+        created = []
+        for draft, owner in zip(drafts[start:start + chunk], owners[start:start + chunk]):
+            owner_id = owner.id if isinstance(owner, Customer) else owner
+            order = Order(number=draft.number, status=OrderStatus.CAPTURED.value,
+                          **{"created_at": utcnow(), **draft.wanted()}, customer_id=owner_id,
+                          ship_to=Address(customer_id=owner_id, **draft.address))
+            order.lines = [OrderLine(**line) for line in draft.lines]
+            created.append(order)
+        session.add_all(created)
+        session.flush()
+        for order in created:
+            record_event(session, order, "OrderCaptured", to_status=order.status, source=source)
+            count(True, True)
+        done += len(created)
+        if progress is not None:
+            progress("writing", done, len(drafts))
+    session.flush()
+
+
+def publish(db: Database, staged: Staged, source: str, busy_timeout_s: float = PUBLISH_BUSY_TIMEOUT_S) -> None:
+    """ONE short write transaction: the staged rows into the central database, ids shifted.
+    An order number that appeared centrally since the check is ConcurrentImport (nothing
+    written; the caller checks and stages again). The staging file is removed either way."""
+    database = db.engine.url.database
+    assert database, "publish is for a SQLite file"
+    connection = sqlite3.connect(database, timeout=busy_timeout_s, isolation_level=None)
+    try:
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("PRAGMA synchronous = FULL")
+        connection.execute("ATTACH DATABASE ? AS staged", (str(staged.path),))
+        connection.execute("BEGIN IMMEDIATE")
+        began = time.perf_counter()
+        try:
+            _copy(connection, staged, source)
+            connection.execute("COMMIT")
+            log.info("%s: %d orders published in one transaction of %.3f s", source, len(staged.numbers),
+                     time.perf_counter() - began)
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+    except sqlite3.IntegrityError as exc:
+        raise ConcurrentImport(source) from exc
+    finally:
+        connection.close()
+        staged.path.unlink(missing_ok=True)
+
+
+def _copy(connection: sqlite3.Connection, staged: Staged, source: str) -> None:
+    taken = connection.execute(
+        "SELECT count(*) FROM main.orders WHERE number IN (SELECT number FROM staged.orders)").fetchone()[0]
+    if taken:
+        raise ConcurrentImport(source)
+    offsets = {name: connection.execute(f'SELECT coalesce(max(id), 0) FROM main."{name}"').fetchone()[0]
+               for name in STAGED}
+    for name, references in STAGED.items():
+        columns = [c.name for c in Base.metadata.tables[name].columns]
+        values = []
+        for column in columns:
+            if column == "id":
+                values.append(f"id + {int(offsets[name])}")
+            elif column in references:
+                shift = int(offsets[references[column]])
+                # minus an id: a row already in the central database; else a staged row
+                values.append(f'CASE WHEN "{column}" < 0 THEN -"{column}" ELSE "{column}" + {shift} END')
+            else:
+                values.append(f'"{column}"')
+        names = ", ".join(f'"{c}"' for c in columns)
+        connection.execute(f'INSERT INTO main."{name}" ({names}) SELECT {", ".join(values)} FROM staged."{name}"')
+    for customer, wanted in staged.customer_updates.items():
+        connection.execute("UPDATE main.customers SET name = ?, phone = ? WHERE id = ?",
+                           (wanted["name"], wanted["phone"], customer))
+
+
+def central_customers(session: Session, emails: Iterable[str]) -> dict[str, tuple[int, str, str | None]]:
+    """E-mail -> (id, name, phone) of the central database's customers among `emails`."""
+    wanted = sorted(set(emails))
+    found: dict[str, tuple[int, str, str | None]] = {}
+    for start in range(0, len(wanted), 5000):
+        rows = session.execute(select(Customer.email, Customer.id, Customer.name, Customer.phone)
+                               .where(Customer.email.in_(wanted[start:start + 5000]))).all()
+        found.update((email, (cid, name, phone)) for email, cid, name, phone in rows)
+    return found
+
+
+def stored_numbers(session: Session, numbers: list[str]) -> set[str]:
+    """The order numbers among `numbers` the central database already holds."""
+    found: set[str] = set()
+    for start in range(0, len(numbers), 5000):
+        found.update(session.scalars(select(Order.number).where(Order.number.in_(numbers[start:start + 5000]))))
+    return found

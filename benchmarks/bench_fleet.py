@@ -1,0 +1,449 @@
+"""1,000 simulated stations through PgBouncer (issue 17): `python -m benchmarks fleet [--quick]`.
+
+Each station packs orders in a cycle: claim, three scans, close the parcel (parcel + pending
+label), confirm the label (label printed, parcel confirmed, order packed), with a packer's think
+time between steps: 30 orders an hour (a packer does 18-40), so 20 s on average between steps
+(uniform 10-30 s). The stations are multiplexed: WORKERS threads in PROCESSES processes, each thread with its share of the
+stations in a heap by next due time, each with one connection through PgBouncer (transaction
+mode, SERVER_CONNECTIONS to PostgreSQL). A step's latency runs from when it was due to when its
+transaction committed, so a fleet that cannot keep up shows it (queueing counts).
+
+First at a packer's pace: p50/p99 of claim and scan latency. Then time is compressed step by
+step (2x, 4x, 8x, ...) until the p99 of claims or scans passes 50 ms; the highest orders per
+second below that, divided by the fleet's human demand (1,000 x 30 / 3,600 = 8.3 orders/s), is
+the headroom. Ours: Packdesk's code (claim_next, the unit of work's scans, parcels and labels,
+release_in). Reference: the same statements through the raw psycopg driver. Double claims
+(an order moved to packing twice) and lost scans (acknowledged, not in the table) are counted
+in the database after every run.
+
+Needs PACKDESK_BENCH_POSTGRES_URL or PACKDESK_TEST_POSTGRES_URL and the pgbouncer binary; a
+scratch database is created and dropped. On this 2-core machine the stations' Python, PgBouncer
+and PostgreSQL share the cores: the headroom is the whole stack's on one small box.
+"""
+from __future__ import annotations
+
+import heapq
+import logging
+import os
+import random
+import statistics
+import threading
+import time
+import uuid
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+STATIONS = 1_000
+ORDERS_PER_HOUR = 30
+STEPS_PER_ORDER = 6  # claim, 3 scans, close, confirm
+MEAN_GAP_S = 3600 / ORDERS_PER_HOUR / STEPS_PER_ORDER  # 20 s of think time before each step
+WORKERS = 16
+WARM_UP_S = 15.0  # not counted: the first claims of cold processes
+PROCESSES = 4  # the workers spread over processes, as real stations are processes of their own
+SERVER_CONNECTIONS = 8
+P99_GOAL_MS = 50.0
+GOAL = 0.6
+KINDS = ("claim", "scan", "scan", "scan", "close", "confirm")
+SCAN = ("05012345000017", "accepted", 1)
+
+
+@dataclass
+class Station:
+    code: str
+    step: int = 0
+    order_id: int | None = None
+    number: str | None = None
+    parcel_id: int | None = None
+    label_id: int | None = None
+
+
+@dataclass
+class Tally:
+    """What one run saw: latencies by (phase, kind), orders packed by phase, claims, scans."""
+
+    latencies: dict[tuple[int, str], list[float]] = field(default_factory=lambda: defaultdict(list))
+    packed: Counter[int] = field(default_factory=Counter)
+    claimed: list[str] = field(default_factory=list)
+    scans: int = 0
+    idle: int = 0  # claims that found no order
+    errors: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+# --- the two implementations of the station's steps --------------------------------------------
+
+
+class Ours:
+    """Packdesk's use cases and unit of work, one Database (one connection) per worker."""
+
+    def __init__(self, url: str) -> None:
+        from app.store.session import Database
+
+        self.db = Database(url, pool_size=1, max_overflow=0)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def step(self, kind: str, s: Station) -> bool:
+        from app.orders.claims import claim_next, release_in
+        from app.store.models import utcnow
+        from app.store.uow import SqlUnitOfWork
+        from app.unit_of_work import LabelRecord, ParcelRecord, ScanEntry
+
+        if kind == "claim":
+            claim = claim_next(SqlUnitOfWork(self.db), s.code, "bench", lease_seconds=3600)
+            if claim is None:
+                return False
+            s.order_id, s.number = claim.order_id, claim.number
+            return True
+        with SqlUnitOfWork(self.db) as uow:
+            now = utcnow()
+            if kind == "scan":
+                uow.scans.add(ScanEntry(now, s.code, "bench", s.order_id, SCAN[0], SCAN[1], quantity=SCAN[2]))
+            elif kind == "close":
+                s.parcel_id = uow.parcels.add(ParcelRecord(0, s.order_id, 1, status="closed", opened_at=now,
+                                                           closed_at=now, sscc=f"{s.order_id:018d}"))
+                s.label_id = uow.labels.add(LabelRecord(0, s.parcel_id, 1, "zpl", created_at=now))
+            else:  # confirm
+                label = uow.labels.get(s.label_id)
+                parcel = uow.parcels.get(s.parcel_id)
+                assert label is not None and parcel is not None
+                uow.labels.save(_replace(label, status="printed", printed_at=now, printer="tcp://bench"))
+                uow.parcels.save(_replace(parcel, status="confirmed", confirmed_at=now))
+                release_in(uow, s.number, s.code, "packed", user="bench", reason="pack confirmed")
+            uow.commit()
+        return True
+
+
+def _replace(record: Any, **changes: Any) -> Any:
+    import dataclasses
+
+    return dataclasses.replace(record, **changes)
+
+
+PG_CLAIM = (
+    "UPDATE orders SET status = 'packing', claimed_by_station = %s, claimed_by_user = %s, "
+    "lease_expires_at = %s, version = orders.version + 1 FROM (SELECT id FROM orders "
+    "WHERE status = 'picked' OR (status = 'packing' AND lease_expires_at < %s) "
+    "ORDER BY priority DESC, sla_due_at ASC NULLS LAST, created_at, id LIMIT 1 "
+    "FOR UPDATE SKIP LOCKED) AS c WHERE orders.id = c.id RETURNING orders.id, orders.number")
+EVENT = ("INSERT INTO order_events (order_id, at, kind, from_status, to_status, station, username, detail) "
+         "VALUES (%s, %s, 'StatusChanged', %s, %s, %s, 'bench', %s)")
+SCAN_SQL = ("INSERT INTO scans (at, station, username, order_id, data, outcome, quantity) "
+            "VALUES (%s, %s, 'bench', %s, %s, %s, %s)")
+PARCEL = ("INSERT INTO parcels (order_id, seq, status, sscc, opened_at, closed_at) "
+          "VALUES (%s, 1, 'closed', %s, %s, %s) RETURNING id")
+LABEL = ("INSERT INTO labels (parcel_id, version, format, status, created_at) "
+         "VALUES (%s, 1, 'zpl', 'pending', %s) RETURNING id")
+CONFIRM = ("UPDATE orders SET status = 'packed', claimed_by_station = NULL, claimed_by_user = NULL, "
+           "lease_expires_at = NULL, version = version + 1 WHERE id = %s AND status = 'packing' "
+           "AND claimed_by_station = %s RETURNING id")
+
+
+class Reference:
+    """The same statements through the raw psycopg driver, one connection per worker."""
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+        from sqlalchemy import make_url
+
+        u = make_url(url)
+        self.conn = psycopg.connect(host=u.host, port=u.port, user=u.username, dbname=u.database,
+                                    prepare_threshold=None)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def step(self, kind: str, s: Station) -> bool:
+        conn = self.conn
+        now = datetime.now(timezone.utc)
+        if kind == "claim":
+            row = conn.execute(PG_CLAIM, (s.code, "bench", now + timedelta(hours=1), now)).fetchone()
+            if row is None:
+                conn.commit()
+                return False
+            s.order_id, s.number = row
+            conn.execute(EVENT, (s.order_id, now, "picked", "packing", s.code, '{"reason": "claimed"}'))
+        elif kind == "scan":
+            conn.execute(SCAN_SQL, (now, s.code, s.order_id, *SCAN))
+        elif kind == "close":
+            s.parcel_id = conn.execute(PARCEL, (s.order_id, f"{s.order_id:018d}", now, now)).fetchone()[0]
+            s.label_id = conn.execute(LABEL, (s.parcel_id, now)).fetchone()[0]
+        else:
+            conn.execute("UPDATE labels SET status = 'printed', printed_at = %s, printer = 'tcp://bench' "
+                         "WHERE id = %s", (now, s.label_id))
+            conn.execute("UPDATE parcels SET status = 'confirmed', confirmed_at = %s WHERE id = %s",
+                         (now, s.parcel_id))
+            if conn.execute(CONFIRM, (s.order_id, s.code)).fetchone() is None:
+                raise RuntimeError(f"lost the lease of {s.number}")
+            conn.execute(EVENT, (s.order_id, now, "packing", "packed", s.code, '{"reason": "pack confirmed"}'))
+        conn.commit()
+        return True
+
+
+# --- the fleet -----------------------------------------------------------------------------------
+
+
+class Clock:
+    """The compression now in force and the phase (0: packer's pace, 1..: compressed steps)."""
+
+    def __init__(self) -> None:
+        self.compression = 1.0
+        self.phase = 0
+        self.stop = threading.Event()
+
+
+def _worker(make: Callable[[], Any], stations: list[Station], clock: Clock, tally: Tally, seed: int) -> None:
+    rng = random.Random(seed)
+    impl = make()
+    try:
+        now = time.monotonic()
+        # stations start their first order anywhere in one order's time, so that claims come at
+        # the steady rate (1,000 / 120 s) from the start rather than all at once
+        cycle = MEAN_GAP_S * len(KINDS)
+        heap = [(now + rng.uniform(0, cycle) / clock.compression, i) for i in range(len(stations))]
+        heapq.heapify(heap)
+        while not clock.stop.is_set():
+            due, i = heap[0]
+            wait = due - time.monotonic()
+            if wait > 0:
+                clock.stop.wait(min(wait, 0.05))
+                continue
+            heapq.heappop(heap)
+            s = stations[i]
+            kind = KINDS[s.step]
+            phase = clock.phase
+            try:
+                worked = impl.step(kind, s)
+            except Exception as exc:  # noqa: BLE001 - counted, the station starts over
+                with tally.lock:
+                    tally.errors.append(f"{kind}: {exc}")
+                s.step = 0
+                heapq.heappush(heap, (time.monotonic() + 1.0, i))
+                continue
+            done = time.monotonic()
+            with tally.lock:
+                if worked:
+                    tally.latencies[(phase, kind)].append(done - due)
+                    if kind == "claim":
+                        tally.claimed.append(s.number or "")
+                    elif kind == "scan":
+                        tally.scans += 1
+                    elif kind == "confirm":
+                        tally.packed[phase] += 1
+                else:
+                    tally.idle += 1
+            s.step = (s.step + 1) % len(KINDS) if worked else 0
+            gap = rng.uniform(0.5, 1.5) * MEAN_GAP_S / clock.compression
+            heapq.heappush(heap, (done + gap, i))
+    finally:
+        impl.close()
+
+
+def _percentile(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(len(ordered) * q))] * 1000, 1)
+
+
+class SharedClock:
+    """The Clock of a station process: compression and phase set by the parent."""
+
+    def __init__(self, compression: Any, phase: Any, stop: Any) -> None:
+        self._compression, self._phase, self.stop = compression, phase, stop
+
+    @property
+    def compression(self) -> float:
+        return float(self._compression.value)
+
+    @property
+    def phase(self) -> int:
+        return int(self._phase.value)
+
+
+def _drain(tally: Tally) -> dict[str, Any]:
+    with tally.lock:
+        report = {"latencies": dict(tally.latencies), "packed": dict(tally.packed), "claimed": tally.claimed,
+                  "scans": tally.scans, "idle": tally.idle, "errors": tally.errors}
+        tally.latencies, tally.packed, tally.claimed = defaultdict(list), Counter(), []
+        tally.scans, tally.idle, tally.errors = 0, 0, []
+    return report
+
+
+def _station_process(name: str, url: str, codes: list[str], threads: int, compression: Any, phase: Any,
+                     stop: Any, out: Any, seed: int) -> None:
+    """One process of stations (as real stations are processes: no GIL shared by them all)."""
+    clock, tally = SharedClock(compression, phase, stop), Tally()
+    kind = Ours if name == "ours" else Reference
+    stations = [Station(c) for c in codes]
+    workers = [threading.Thread(target=_worker, args=(lambda: kind(url), stations[w::threads], clock, tally,
+                                                      seed * 100 + w), daemon=True) for w in range(threads)]
+    for w in workers:
+        w.start()
+    while not stop.is_set():
+        stop.wait(0.5)
+        out.put(_drain(tally))
+    for w in workers:
+        w.join(timeout=60)
+    out.put(_drain(tally))
+    out.put(None)
+
+
+def _merge(tally: Tally, report: dict[str, Any]) -> None:
+    for key, values in report["latencies"].items():
+        tally.latencies[key].extend(values)
+    tally.packed.update(report["packed"])
+    tally.claimed += report["claimed"]
+    tally.scans += report["scans"]
+    tally.idle += report["idle"]
+    tally.errors += report["errors"]
+
+
+def _fleet(name: str, url: str, stations: int, pace_s: float, step_s: float,
+           max_phases: int) -> tuple[Tally, list[dict[str, Any]]]:
+    import multiprocessing
+    import queue
+
+    ctx = multiprocessing.get_context("spawn")
+    compression_v, phase_v, stop, out = ctx.Value("d", 1.0), ctx.Value("i", 0), ctx.Event(), ctx.Queue()
+    tally = Tally()
+    codes = [f"ST-{i:04d}" for i in range(stations)]
+    processes = [ctx.Process(target=_station_process,
+                             args=(name, url, codes[p::PROCESSES], WORKERS // PROCESSES, compression_v, phase_v,
+                                   stop, out, p), daemon=True) for p in range(PROCESSES)]
+    for p in processes:
+        p.start()
+    finished = 0
+
+    def drain_until(deadline: float) -> None:
+        nonlocal finished
+        while time.monotonic() < deadline or deadline == float("inf"):
+            try:
+                report = out.get(timeout=max(0.05, min(0.5, deadline - time.monotonic())))
+            except queue.Empty:
+                continue
+            if report is None:
+                finished += 1
+                if finished == PROCESSES:
+                    return
+                continue
+            _merge(tally, report)
+
+    demand = stations * ORDERS_PER_HOUR / 3600
+    phases: list[dict[str, Any]] = []
+    compression = 1.0
+    phase_v.value = -1  # warming up: processes importing, connecting, compiling their statements
+    drain_until(time.monotonic() + WARM_UP_S)
+    for phase in range(max_phases):
+        phase_v.value, compression_v.value = phase, compression
+        length = pace_s if phase == 0 else step_s
+        drain_until(time.monotonic() + length + 1.0)  # the last half-second's reports of the phase
+        claims = list(tally.latencies[(phase, "claim")])
+        scans = list(tally.latencies[(phase, "scan")])
+        # orders per second: orders begun (claimed); in a steady state as many are finished
+        figure = {"compression": compression, "orders_per_s": round(len(claims) / length, 2),
+                  "packed": tally.packed[phase],
+                  "demand_orders_per_s": round(demand * compression, 2),
+                  "claims": len(claims), "claim_p50_ms": _percentile(claims, 0.5), "claim_p99_ms": _percentile(claims, 0.99),
+                  "scans": len(scans), "scan_p50_ms": _percentile(scans, 0.5), "scan_p99_ms": _percentile(scans, 0.99)}
+        phases.append(figure)
+        worst = max(figure["claim_p99_ms"] or 0, figure["scan_p99_ms"] or 0)
+        if worst > P99_GOAL_MS or tally.idle:
+            break
+        compression *= 2
+    stop.set()
+    drain_until(float("inf"))
+    for p in processes:
+        p.join(timeout=60)
+    return tally, phases
+
+
+def _headroom(phases: list[dict[str, Any]], stations: int) -> float:
+    """The highest compression whose claims and scans kept p99 <= 50 ms: the orders per second
+    the fleet was offered and served in time, as a multiple of the human demand. (The orders
+    begun within a short step lag the offered rate while the stations' cycles catch up, so the
+    offered rate is the measure.)"""
+    good = [p["compression"] for p in phases
+            if max(p["claim_p99_ms"] or 0, p["scan_p99_ms"] or 0) <= P99_GOAL_MS]
+    return float(max(good, default=0.0))
+
+
+def _database(server: str, orders: int) -> tuple[str, Callable[[], None]]:
+    import psycopg
+    from sqlalchemy import make_url
+
+    from app.store import migrate
+    from app.store.session import Database
+    from tests.support.fleet_data import seed_picked_orders
+
+    base = make_url(server)
+    admin = dict(host=base.host or "127.0.0.1", port=base.port or 5432, user=base.username or "postgres",
+                 dbname="postgres", autocommit=True)
+    name = f"packdesk_fleet_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(**admin) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    url = base.set(drivername="postgresql+psycopg", database=name).render_as_string(hide_password=False)
+    with Database(url) as db:
+        migrate.upgrade(db)
+    with psycopg.connect(**{**admin, "dbname": name}) as conn:
+        seed_picked_orders(conn, orders)
+
+    def drop() -> None:
+        with psycopg.connect(**admin) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return url, drop
+
+
+def _integrity(url: str, tally: Tally) -> dict[str, int]:
+    import psycopg
+    from sqlalchemy import make_url
+
+    u = make_url(url)
+    with psycopg.connect(host=u.host, port=u.port, user=u.username, dbname=u.database) as conn:
+        double = conn.execute("SELECT count(*) FROM (SELECT order_id FROM order_events WHERE to_status = 'packing' "
+                              "GROUP BY order_id HAVING count(*) > 1) AS d").fetchone()[0]
+        stored = conn.execute("SELECT count(*) FROM scans").fetchone()[0]
+    return {"double_claims": int(double) + sum(n - 1 for n in Counter(tally.claimed).values() if n > 1),
+            "lost_scans": max(0, tally.scans - int(stored)), "errors": len(tally.errors)}
+
+
+def run(quick: bool) -> Iterable[dict[str, Any]]:
+    from tests.support.servers import pgbouncer, pgbouncer_version, through
+
+    server = os.environ.get("PACKDESK_BENCH_POSTGRES_URL") or os.environ.get("PACKDESK_TEST_POSTGRES_URL")
+    if not server:
+        yield {"name": "fleet", "skipped": "set PACKDESK_BENCH_POSTGRES_URL (or PACKDESK_TEST_POSTGRES_URL)"}
+        return
+    # the queue: a day's backlog of picked orders (the claim sorts it, as in a warehouse)
+    pace_s, step_s, max_phases, orders = (45.0, 8.0, 8, 3_000) if quick else (150.0, 20.0, 10, 10_000)
+    results: dict[str, dict[str, Any]] = {}
+    for name in ("ours", "reference"):
+        url, drop = _database(server, orders)
+        try:
+            with pgbouncer(url, ["postgres"], pool_size=SERVER_CONNECTIONS) as port:
+                pooled = through(url, port, prepare_threshold="none")
+                tally, phases = _fleet(name, pooled, STATIONS, pace_s, step_s, max_phases)
+            results[name] = {"phases": phases, "headroom": _headroom(phases, STATIONS), **_integrity(url, tally),
+                             "first_errors": tally.errors[:3]}
+        finally:
+            drop()
+        for phase in results[name]["phases"]:
+            yield {"name": f"fleet.{name}.phase", "stations": STATIONS, **phase}
+    ours, ref = results["ours"], results["reference"]
+    pace = ours["phases"][0]
+    yield {"name": "fleet.packer_pace", "unit": "ms", "stations": STATIONS, "pgbouncer": ".".join(map(str, pgbouncer_version())),
+           "ours": {k: pace[k] for k in ("claim_p50_ms", "claim_p99_ms", "scan_p50_ms", "scan_p99_ms")},
+           "reference": {k: ref["phases"][0][k] for k in ("claim_p50_ms", "claim_p99_ms", "scan_p50_ms", "scan_p99_ms")},
+           "ratio": None, "goal": f"p99 <= {P99_GOAL_MS:.0f} ms"}
+    yield {"name": "fleet.headroom", "unit": "x human demand (the highest offered rate served with p99 <= 50 ms)",
+           "ours": ours["headroom"], "reference": ref["headroom"],
+           "ratio": round(ours["headroom"] / ref["headroom"], 2) if ref["headroom"] else None, "goal": GOAL,
+           "double_claims": [ours["double_claims"], ref["double_claims"]],
+           "lost_scans": [ours["lost_scans"], ref["lost_scans"]], "errors": [ours["errors"], ref["errors"]],
+           "first_errors": ours["first_errors"] + ref["first_errors"]}
