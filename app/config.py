@@ -17,6 +17,8 @@ from app.languages import DEFAULT_LANGUAGE, STATION_LANGUAGE_KEY, language_probl
 from app.orders.settings import ORDER_CONFIG_TABLES, OrderSettings
 from app.packing.settings import PACKING_CONFIG_TABLES, PackingSettings
 from app.paths import config_dir, data_dir
+from app.shipping.settings import SHIPPING_CONFIG_TABLES
+from app.supervision.settings import SUPERVISION_CONFIG_TABLES
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +39,8 @@ CONFIG_TABLES: tuple[ConfigTable, ...] = (
 
 # Every table and key the configuration file may hold: a new area declares its tables next to
 # its settings (a tuple of config_table(...)) and adds that tuple here.
-KNOWN_TABLES: dict[str, ConfigTable] = collect_tables(CONFIG_TABLES, PACKING_CONFIG_TABLES, ORDER_CONFIG_TABLES)
+KNOWN_TABLES: dict[str, ConfigTable] = collect_tables(CONFIG_TABLES, PACKING_CONFIG_TABLES, ORDER_CONFIG_TABLES,
+                                                      SHIPPING_CONFIG_TABLES, SUPERVISION_CONFIG_TABLES)
 
 
 def default_config_path() -> Path:

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from app.config_tables import ConfigTable, config_table
 from app.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,13 @@ RETURNS_KEYS = ("window_days",)  # the keys of [returns]
 MAIL_KEYS = ("host", "port", "sender", "tls", "user", "password_env", "max_attempts", "retry_seconds",
              "timeout_seconds")
 TLS_MODES = ("none", "starttls", "tls")
+# the tables above, for the configuration's one registry of known names (app/config.py)
+SHIPPING_CONFIG_TABLES: tuple[ConfigTable, ...] = (
+    config_table("shipping", *SHIPPING_KEYS),
+    config_table("shipping.promise_days", any_keys=True),  # level = days, checked where it is read
+    config_table("returns", *RETURNS_KEYS),
+    config_table("mail", *MAIL_KEYS),
+)
 
 
 def _default_promises() -> dict[str, int]:

@@ -46,6 +46,13 @@ STATION_WRITES: dict[str, tuple[str, ...]] = {
     "pick_lists": ("UPDATE",),
     "pick_list_orders": ("UPDATE",),
     "journal_receipts": ("INSERT",),
+    # tables of the migrations before this one that a station's screens write
+    "pick_lines": ("INSERT", "UPDATE"),  # the picker screen: picks, short picks re-allocated
+    "audit_log": ("INSERT",),  # a person's change at a station (triggers refuse UPDATE/DELETE)
+    "exception_reviews": ("INSERT", "UPDATE"),  # a supervisor's decision on the review screen
+    "outbox_messages": ("INSERT", "UPDATE"),  # the dock: the "shipped" message queued at hand-over
+    "payments": ("INSERT", "UPDATE"),  # the dock: the capture at shipping
+    "order_documents": ("INSERT",),  # documents printed at a station are kept (the archive)
 }
 
 

@@ -11,12 +11,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from app.config_tables import ConfigTable, config_table
 from app.errors import ConfigError
 
 log = logging.getLogger(__name__)
 
 TABLE = "supervision"
 CONFIG_KEYS = ("reason_codes",)
+SUPERVISION_CONFIG_TABLES: tuple[ConfigTable, ...] = (config_table(TABLE, *CONFIG_KEYS),)  # app/config.py
 DEFAULT_REASON_CODES = ("customer_request", "stock_found", "address_fixed", "damaged", "other")
 CODE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 

@@ -1,7 +1,7 @@
 """supervisors: the chained audit log (append-only) and the decisions on the exception queue
 
 Revision ID: 0007
-Revises: 0004
+Revises: 0006
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0007'
-down_revision = '0004'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 

@@ -2,7 +2,7 @@
 journal_receipts: the offline journal's applied idempotency keys
 
 Revision ID: 0008
-Revises: 0004
+Revises: 0007
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from alembic import op
 from app.store.roles import create_statements, revoke_statements, role_prefix
 
 revision = '0008'
-down_revision = '0004'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 

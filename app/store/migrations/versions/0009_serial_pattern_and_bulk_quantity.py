@@ -3,7 +3,7 @@ pattern of its serial numbers; a bulk product is scanned once and its quantity e
 a maximum
 
 Revision ID: 0009
-Revises: 0004
+Revises: 0008
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0009'
-down_revision = '0004'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """users.language: the language a badge brings to the station (empty: the station's)
 
 Revision ID: 0010
-Revises: 0004
+Revises: 0009
 """
 from __future__ import annotations
 
