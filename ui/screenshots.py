@@ -168,7 +168,10 @@ def _request_of(app: object) -> object:
     from types import SimpleNamespace
 
     pack = app.station.pack  # type: ignore[attr-defined]
-    return SimpleNamespace(parcel_seq=pack.current_parcel_seq if pack else 1, label_id=None, order_number="")
+    lines = tuple(p for p in (pack.parcels[-1].lines if pack and pack.parcels and hasattr(pack.parcels[-1], "lines")
+                              else ()))
+    return SimpleNamespace(parcel_seq=pack.current_parcel_seq if pack else 1, label_id=None, order_number="",
+                           version=1, reason=None, parcel_count=None, lines=lines)
 
 
 if __name__ == "__main__":

@@ -251,6 +251,7 @@ def test_a_failed_label_goes_to_the_document_printer_when_the_packer_asks(qtbot,
     """Issue 13, item 10: the station's other printer takes the label (as a PDF) and its slip."""
     app = make_station({"devices": {"label_printer": f"{zebra.url}?timeout=1", "label_format": "zpl"}})
     start_pack(qtbot, app)
+    pack_the_rest(qtbot, app)  # one parcel, the last: its label prints at CLOSE BOX
     zebra.stop()
     app.keyboard.scan(Command.CLOSE_BOX.value)
     failed = wait_print(qtbot, app, False)

@@ -84,7 +84,8 @@ class HomeScreen(QWidget):
         tile = self.device_labels.get(status.device)
         if tile is None:
             tile = label("", "message", wrap=False)
-            self.device_grid.addWidget(tile, 0, len(self.device_labels))
+            n = len(self.device_labels)  # three a row: five tiles in one row do not fit 1280 wide
+            self.device_grid.addWidget(tile, n // 3, n % 3)
             self.device_labels[status.device] = tile
         text = f"{status.device}\n{status.state.value}"
         tile.setText(text)  # type: ignore[attr-defined]
