@@ -44,6 +44,7 @@ class StationApp:
     wedge: Any = None  # ui.wedge.KeyboardWedge when the keyboard wedge is on
     doctor: Any = None  # ui.doctor_dialog.DoctorDialog, once a supervisor opened it
     doctor_words: Any = None  # keeps the home screen's DOCTOR button in the language shown
+    review_doctor_words: Any = None  # ... and the review screen's
     translations: Any = None  # ui.translations.Translations: the station's, then each user's language
     supervision: Any = None  # app.floor.desk.SupervisionDesk (the review screen's)
     review_worker: Any = None  # ui.workers.Worker of the review screen
@@ -170,18 +171,18 @@ def build_station(config: StationConfig) -> StationApp:
     from ui.screens.device_settings import install_device_settings
 
     install_device_settings(app)
-    from ui.doctor_dialog import install_doctor
-
-    install_doctor(app)
-    from ui.translations import Translations, follow_the_user
-
-    app.translations = Translations()
-    follow_the_user(app.translations, station, config.language)
     from app.floor.desk import open_supervision
     from ui.screens.review import install_review
 
     app.supervision = open_supervision(backend.db, str(config.config_path) if config.config_path else None)
     install_review(app)
+    from ui.doctor_dialog import install_doctor
+
+    install_doctor(app)  # after the review screen: its DOCTOR button is wired too
+    from ui.translations import Translations, follow_the_user
+
+    app.translations = Translations()
+    follow_the_user(app.translations, station, config.language)
     sounds.announce()
     return app
 

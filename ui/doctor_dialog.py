@@ -119,7 +119,10 @@ class DoctorDialog(QDialog):
         self.wizard = wizard
 
     def done(self, result: int) -> None:
-        """Close: the worker stops first."""
+        """Close: the set-up wizard opened from here closes too, and the worker stops."""
+        wizard = getattr(self, "wizard", None)
+        if wizard is not None:
+            wizard.close()
         self.worker.shutdown()
         super().done(result)
 
@@ -145,14 +148,18 @@ class _ButtonWords(QObject):
 
 
 def install_doctor(app: Any) -> None:
-    """Wire the home screen's DOCTOR button: shown to supervisors and admins, it opens the
-    doctor on this station's configuration."""
+    """Wire the DOCTOR buttons: on the home screen shown to supervisors and admins, on the
+    review screen (their home) always; each opens the doctor on this station's configuration."""
     home = app.window.screens["home"]
     doctor_button = home.doctor_button
     app.doctor_words = _ButtonWords(doctor_button)
 
     def user_changed(user: Any) -> None:
-        doctor_button.setVisible(user is not None and getattr(user, "role", "") in DOCTOR_ROLES)
+        allowed = user is not None and getattr(user, "role", "") in DOCTOR_ROLES
+        doctor_button.setVisible(allowed)
+        if not allowed and app.doctor is not None:  # logged out (or idle): the next person never finds it open
+            app.doctor.close()
+            app.doctor = None
 
     def open_doctor() -> None:
         app.station.touch()
@@ -164,3 +171,7 @@ def install_doctor(app: Any) -> None:
     user_changed(app.station.user)
     app.station.user_changed.connect(user_changed)
     doctor_button.clicked.connect(open_doctor)
+    review = app.window.screens.get("review")
+    if review is not None and hasattr(review, "doctor_button"):
+        app.review_doctor_words = _ButtonWords(review.doctor_button)
+        review.doctor_button.clicked.connect(open_doctor)

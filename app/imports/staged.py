@@ -14,6 +14,7 @@ for everything, app/store/imports.py): those are few, and their rules need the s
 """
 from __future__ import annotations
 
+import getpass
 import logging
 import time
 from collections.abc import Callable
@@ -67,6 +68,11 @@ def import_orders(db: Database, path: Path, records: list[Record], problems: lis
         progress("committing", len(records), len(records))  # from here an interrupt waits
     publish(db, staged, report.source)
     report.created_numbers = [d.number for d in fresh]
+    if fresh:  # the file's record in the audit log, as every import has (publish wrote with sqlite3 itself)
+        with db.write() as session:
+            ImportWriter(session).audit(getpass.getuser(), "OrdersImported", f"file {path.name}",
+                                        {"rows": report.rows, "created": report.created, "updated": report.updated,
+                                         "unchanged": report.unchanged})
     outcome = settle(db, [d.number for d in drafts if not d.not_work], settings)
     report.notes.append(f"orders: {outcome.summary()}")
     report.notes += [f"order {number} on hold: {'; '.join(reasons)}" for number, reasons in outcome.held.items()]

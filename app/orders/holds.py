@@ -23,12 +23,15 @@ RESUME = {S.CAPTURED.value: S.VALIDATED, S.VALIDATED.value: S.VALIDATED, S.ALLOC
 
 
 def hold_in(uow: UnitOfWork, order: OrderRecord, reasons: list[HoldReason], *, user: str | None = None) -> None:
-    """Puts the order on hold with its typed reasons (in the caller's unit of work)."""
+    """Puts the order on hold with its typed reasons (in the caller's unit of work). An order
+    already on hold keeps its status and gains the new reasons (a second short pick, a
+    supervisor's hold on top of a validation hold): a release then clears them all."""
     for reason in reasons:
         uow.holds.add(order.id, reason.kind.value, reason.detail)
     lifecycle.record_event(uow, order.id, "OrderHeld", user=user,
                            reasons=[{"kind": r.kind.value, "detail": r.detail} for r in reasons])
-    lifecycle.change_status(uow, order, S.ON_HOLD, user=user, reason="; ".join(r.detail for r in reasons))
+    if order.status != S.ON_HOLD.value:
+        lifecycle.change_status(uow, order, S.ON_HOLD, user=user, reason="; ".join(r.detail for r in reasons))
     log.info("order %s held: %s", order.number, ", ".join(r.kind.value for r in reasons))
 
 

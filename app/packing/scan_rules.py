@@ -248,8 +248,10 @@ def decide(state: PackState, data: str, symbology: str | None, catalogue: Catalo
             command = _command_typed_through_another_layout(raw)
         if command is Command.ACK:
             return Decision(O.ACKNOWLEDGED, "Acknowledged. Carry on scanning.", command=command)
-        return Decision(O.LOCKED, f"Scanned {_named(raw, None)}, but the station waits for ACK: "
-                        f"{state.lock_message or 'a mis-scan'} Scan ACK first.", command=command)
+        why = (state.lock_message or "a mis-scan.").strip()
+        then = "" if "scan ack" in why.lower() else " Scan ACK first."  # said once, not twice
+        return Decision(O.LOCKED, f"Scanned {_named(raw, None)}, but the station waits for ACK: {why}{then}",
+                        command=command)
     if state.pending_serial is not None:
         return _serial_for(state, raw, symbology, catalogue, command)
     if state.pending_quantity is not None:

@@ -10,7 +10,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from app.config import Settings, default_sqlite_url, default_station_code, load_toml, station_config
+from app.config import KNOWN_TABLES, Settings, default_sqlite_url, default_station_code, load_toml, station_config
+from app.config_tables import check_known
 from app.errors import ConfigError
 from app.messages import _
 from app.setup.toml_file import dump_toml
@@ -127,6 +128,7 @@ def check_answers(answers: SetupAnswers, path: Path, keep: dict[str, Any] | None
         if found:
             raise ConfigError(found)
     raw = station_file(answers, keep)
+    check_known(raw, KNOWN_TABLES, path)  # a typo kept from the old file would stop the station
     station_config(Settings(database_url=answers.database_url.strip() or default_sqlite_url(),
                             config_path=path, raw=raw))
     return raw

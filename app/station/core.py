@@ -739,7 +739,7 @@ class StationCore:
         if slip is not None:
             self._printer_answered(*slip)
         self._label_waits_for_printer = never_sent(result) and printer == LABEL_PRINTER
-        done = labels.printed(request, result)
+        done = labels.printed(request, result, printer)
         if not result.ok and self.devices.other_printer:
             done = replace(done, other_printer=self.devices.other_printer)
         self._set(printing=done)

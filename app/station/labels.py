@@ -46,16 +46,19 @@ def printing(request: LabelRequest) -> PrintState:
     return _state(request, None, f"{what} for {_parcel(request)}...")
 
 
-def printed(request: LabelRequest, result: PrintResult) -> PrintState:
-    """What the label printer answered, and what the packer does next: words a packer can act
-    on, and the printer's own answer apart, for the administrator."""
+def printed(request: LabelRequest, result: PrintResult, printer: str = "label printer") -> PrintState:
+    """What the printer (the label printer, or the document printer standing in for it)
+    answered, and what the packer does next: words a packer can act on, and the printer's own
+    answer apart, for the administrator."""
     if result.ok:
         done = "Reprinted label" if request.version > 1 else "Label printed"
         return _state(request, True, f"{done} for {_parcel(request)}: put it on that parcel and scan it.")
+    check = ("is switched on, has labels and its lid is closed" if printer == "label printer"
+             else "is switched on and has paper")
     if never_sent(result):
-        what = "The label printer did not answer: check that it is switched on, has labels and its lid is closed."
+        what = f"The {printer} did not answer: check that it {check}."
     else:
-        what = "The label printer took the label but reports a problem: check its paper, labels and lid."
+        what = f"The {printer} took the label but reports a problem: check its paper, labels and lid."
     return _state(request, False,
                   f"{_parcel(request).capitalize()}: the label did not print. {what} Then press RETRY. "
                   "If it fails again, call a supervisor; the parcel is kept.",

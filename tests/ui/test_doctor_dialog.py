@@ -25,8 +25,9 @@ def test_only_supervisors_and_admins_see_the_doctor(qtbot, station) -> None:
     assert not home.doctor_button.isVisibleTo(home)
     qtbot.mouseClick(home.logout_button, Qt.MouseButton.LeftButton)
     settle(qtbot, station)
-    login(qtbot, station, SAM_BADGE)
-    assert home.doctor_button.isVisibleTo(home)
+    login(qtbot, station, SAM_BADGE)  # lands on the review screen, which has the doctor
+    review = station.window.screens["review"]
+    assert station.window.stack.currentWidget() is review and review.doctor_button.isVisibleTo(station.window)
 
 
 def test_the_doctor_lists_each_problem_with_its_fix_off_the_gui_thread(qtbot, make_station, tmp_path: Path,
@@ -37,8 +38,8 @@ def test_the_doctor_lists_each_problem_with_its_fix_off_the_gui_thread(qtbot, ma
         app = make_station({"devices": {"scanner": scanner.path, "label_printer": zebra.url}})
         qtbot.waitUntil(lambda: app.station.device_states["scanner"].state.value == "connected", timeout=5000)
         login(qtbot, app, SAM_BADGE)
-        home = app.window.screens["home"]
-        qtbot.mouseClick(home.doctor_button, Qt.MouseButton.LeftButton)
+        review = app.window.screens["review"]
+        qtbot.mouseClick(review.doctor_button, Qt.MouseButton.LeftButton)
         dialog = app.doctor
         qtbot.waitUntil(lambda: dialog.last_findings is not None, timeout=20000)
         findings = {f.check: f for f in dialog.last_findings}
@@ -55,3 +56,16 @@ def test_the_doctor_lists_each_problem_with_its_fix_off_the_gui_thread(qtbot, ma
         assert not dialog.isVisible()
     finally:
         scanner.close()
+
+
+def test_the_doctor_closes_when_its_supervisor_logs_out(qtbot, station) -> None:
+    """The next person at the station (a packer) never finds the doctor, or its set-up wizard, open."""
+    login(qtbot, station, SAM_BADGE)
+    review = station.window.screens["review"]
+    qtbot.mouseClick(review.doctor_button, Qt.MouseButton.LeftButton)
+    dialog = station.doctor
+    assert dialog is not None and dialog.isVisible()
+    station.station.logout()
+    qtbot.waitUntil(lambda: station.station.user is None, timeout=5000)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    assert station.doctor is None

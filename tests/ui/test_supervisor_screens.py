@@ -22,9 +22,12 @@ def test_packers_see_neither_devices_nor_close_station_supervisors_see_both(qtbo
     assert not home.devices_button.isVisibleTo(station.window)
     assert not home.close_button.isVisibleTo(station.window)
     scan(qtbot, station, Command.LOGOUT.value)
-    login(qtbot, station, SAM_BADGE)
-    assert home.devices_button.isVisibleTo(station.window) and home.close_button.isVisibleTo(station.window)
-    click(qtbot, home.close_button)
+    login(qtbot, station, SAM_BADGE)  # a supervisor's home is the review screen: the station's functions are there
+    review = station.window.screens["review"]
+    assert station.window.stack.currentWidget() is review
+    for widget in (review.devices_button, review.doctor_button, review.close_button):
+        assert widget.isVisibleTo(station.window), widget.text()
+    click(qtbot, review.close_button)
     settle(qtbot, station)
     assert station.station.step == "exit"
 

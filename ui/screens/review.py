@@ -129,7 +129,16 @@ class ReviewScreen(QWidget):
         self.message = label("", "message")
         outer.addWidget(self.message)
         bottom = QHBoxLayout()
+        # the station's own functions for its supervisor (home is the packers' screen):
+        # the device settings, the doctor (wired by ui/doctor_dialog.install_doctor), closing the kiosk
+        self.devices_button = button("DEVICES")
+        self.devices_button.clicked.connect(lambda: station.open_device_settings())
+        self.doctor_button = button("DOCTOR")
+        self.close_button = button("CLOSE STATION")
+        self.close_button.clicked.connect(lambda: station.ask("exit"))
         self.logout_button = button("LOG OUT")
+        for widget in (self.devices_button, self.doctor_button, self.close_button):
+            bottom.addWidget(widget)
         bottom.addStretch(1)
         bottom.addWidget(self.logout_button)
         outer.addLayout(bottom)

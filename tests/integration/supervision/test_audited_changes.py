@@ -50,3 +50,16 @@ def test_an_import_of_users_catalogue_and_boxes_is_one_audit_record_per_file(war
     assert verify_audit(warehouse.db) == (3, None)
     import_file(warehouse.db, "boxes", boxes)  # the same file again changes nothing: nothing to audit
     assert verify_audit(warehouse.db) == (3, None)
+
+
+def test_an_orders_import_is_one_audit_record_on_either_path(warehouse: Warehouse, tmp_path: Path) -> None:
+    """On SQLite new orders take the staged path (published beside working stations); it is
+    audited like every other import."""
+    orders = tmp_path / "orders.csv"
+    orders.write_text("order_number,ship_name,ship_address1,ship_postcode,ship_city,ship_country,email,sku,"
+                      "quantity\nAUD-1,Ada Lovelace,Lagerstrasse 1,20095,Hamburg,DE,ada@example.org,MUG-BLUE-350,1\n")
+    import_file(warehouse.db, "orders", orders)
+    imported = [e for e in audit_entries(warehouse.db) if e.action == "OrdersImported"]
+    assert [(e.subject, e.actor) for e in imported] == [("file orders.csv", getpass.getuser())]
+    assert json.loads(imported[0].detail or "{}")["created"] == 1
+    assert verify_audit(warehouse.db)[1] is None

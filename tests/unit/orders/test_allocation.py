@@ -287,3 +287,16 @@ def test_the_first_order_rule_counts_the_customers_orders_only_when_it_is_on(sto
                     total=mug.price)
     settings = OrderSettings(rules=ValidationRules(review_first_order=rule_on, review_address_mismatch=False))
     assert pipeline.validate(uow, ["PD-1001"], settings).statuses == {expected: 1}
+
+
+def test_a_second_hold_on_an_order_already_on_hold_adds_its_reason(store, uow, mug) -> None:
+    """A second short pick (or a supervisor's hold on a held order) must not fail on
+    on_hold -> on_hold: the order stays on hold with both reasons, and one release frees it."""
+    validated(store, "W1", [(mug, 1)])
+    holds.hold(uow, "W1", "address to check", user="sam")
+    holds.hold(uow, "W1", "customer called", user="sam")
+    assert status(uow, "W1") == "on_hold"
+    open_reasons = [h for h in store.tables.order_holds.values() if h.released_at is None]
+    assert sorted(h.detail for h in open_reasons) == ["address to check", "customer called"]
+    holds.release(uow, "W1", "both sorted", PICKED, user="sam")
+    assert all(h.released_at is not None for h in store.tables.order_holds.values())

@@ -325,3 +325,13 @@ def test_the_last_unit_of_a_bulk_line_is_taken_without_asking() -> None:
     s, cat = order_of_screws(expected=1)
     d, s = scan(s, "4012345000016", catalogue=cat)
     assert (d.outcome, d.quantity) == (O.ACCEPTED, 1)
+
+
+def test_a_scan_during_the_lock_says_scan_ack_once() -> None:
+    """Issue 13, item 15: the lock's own message ends "Scan ACK."; the refusal must not repeat it."""
+    _, locked = scan(order_1042(), "5012345678900")  # the teapot is not in the order: locked
+    assert locked.locked and "scan ACK" in locked.lock_message
+    d, _ = scan(locked, "4006381333931")
+    assert d.outcome is O.LOCKED and d.message.lower().count("scan ack") == 1
+    d, _ = scan(order_1042(locked=True, lock_message="A mis-scan."), "4006381333931")
+    assert d.message.endswith("A mis-scan. Scan ACK first.")

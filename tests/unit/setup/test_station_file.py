@@ -80,6 +80,14 @@ def test_a_kept_table_the_station_refuses_stops_the_writing_and_names_the_key(tm
         check_answers(SetupAnswers(station_code="B1"), tmp_path / "s.toml", {"devices": {"beeper": "x"}})
 
 
+def test_a_misspelt_table_kept_from_the_old_file_is_refused_with_its_closest_name(tmp_path: Path) -> None:
+    """The wizard never writes a file the station then refuses at start-up."""
+    with pytest.raises(ConfigError, match=r"databse.*did you mean \[database\]"):
+        check_answers(SetupAnswers(station_code="B1"), tmp_path / "s.toml", {"databse": {"url": "sqlite://"}})
+    with pytest.raises(ConfigError, match="lease_secnds"):
+        check_answers(SetupAnswers(station_code="B1"), tmp_path / "s.toml", {"packing": {"lease_secnds": 60}})
+
+
 def test_a_file_that_cannot_be_written_leaves_the_old_one_whole(tmp_path: Path) -> None:
     path = tmp_path / "station.toml"
     path.write_text('[station]\ncode = "OLD"\n')
@@ -89,7 +97,7 @@ def test_a_file_that_cannot_be_written_leaves_the_old_one_whole(tmp_path: Path) 
         write_station_file(in_the_way / "station.toml", SetupAnswers(station_code="NEW"))
     # a failing write into the real folder (a value TOML cannot hold) leaves the old file
     with pytest.raises(ConfigError, match="cannot store"):
-        write_station_file(path, SetupAnswers(station_code="NEW"), {"packing": {"when": object()}})
+        write_station_file(path, SetupAnswers(station_code="NEW"), {"supervision": {"reason_codes": object()}})
     assert path.read_text() == '[station]\ncode = "OLD"\n'
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 

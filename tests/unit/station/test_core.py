@@ -3,6 +3,7 @@ fakes: no database, no Qt, no threads."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 import pytest
 
@@ -411,3 +412,16 @@ def test_a_scale_closed_on_purpose_is_not_shown_missing() -> None:
     assert bench.state.device("scale") == before and before.message == "checking..."
     bench.core.device_status(DeviceStatus("scale", "/dev/ttyUSB0", DeviceState.DISCONNECTED, "port lost"))
     assert bench.state.device("scale").message == "port lost"
+
+
+def test_a_failure_on_the_document_printer_names_that_printer() -> None:
+    """The label sent to the document printer failed: the packer is sent to that printer,
+    not told to check the label printer's labels and lid."""
+    from app.ports import PrintResult
+    from app.station import labels
+
+    request = SimpleNamespace(parcel_seq=1, parcel_count=1, version=1, reason=None, lines=(), label_id=1)
+    refused = PrintResult(False, "ipp://office/printers/a4", "connection refused")
+    said = labels.printed(request, refused, "document printer").message  # type: ignore[arg-type]
+    assert "The document printer did not answer" in said and "paper" in said and "lid" not in said
+    assert "has labels and its lid is closed" in labels.printed(request, refused).message  # type: ignore[arg-type]
