@@ -123,7 +123,6 @@ class StationWindow(QMainWindow):
         if screen is not self.stack.currentWidget():
             self.stack.setCurrentWidget(screen)
             self._status("", "info")  # a message of the step before would mislead here
-        self.stack.setCurrentWidget(screen)
         screen.setFocus()
 
     def show_question(self, question: Question | None) -> None:

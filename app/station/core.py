@@ -598,7 +598,8 @@ class StationCore:
         """BACK from the device screen."""
         self.touch()
         if self.state.step is Step.DEVICES:
-            self._set(step=Step.HOME if self.state.user is not None else Step.LOGIN, supervisor=None)
+            back = Step.LOGIN if self.state.user is None else Step.PACK if self.state.pack is not None else Step.HOME
+            self._set(step=back, supervisor=None)  # an open order is where the packer left it
 
     def _scan_in_device_settings(self, scan: Scan) -> None:
         if self.state.supervisor is None:

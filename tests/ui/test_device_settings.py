@@ -31,10 +31,11 @@ def scale_device(tmp_path: Path):
 
 
 def open_settings(qtbot, app):
-    """Sam (a supervisor: packers see no DEVICES button) at home presses DEVICES; the device
-    settings screen asks for a supervisor's badge or PIN all the same (it is audited)."""
+    """Sam (a supervisor: packers see no DEVICES button) on his home, the review screen,
+    presses DEVICES; the device settings screen asks for a supervisor's badge or PIN all the
+    same (it is audited)."""
     login(qtbot, app, SAM_BADGE)
-    qtbot.mouseClick(app.window.screens["home"].devices_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(app.window.screens["review"].devices_button, Qt.MouseButton.LeftButton)
     settle(qtbot, app)
     screen = app.window.screens["devices"]
     assert app.window.stack.currentWidget() is screen
@@ -70,7 +71,7 @@ def test_only_a_supervisor_badge_or_pin_opens_the_device_tests(qtbot, station) -
     assert "sam" in screen.title.text()
     qtbot.mouseClick(screen.back, Qt.MouseButton.LeftButton)
     settle(qtbot, station)
-    assert station.station.step == "home"
+    assert station.station.step == "review"  # a supervisor's home
     scan(qtbot, station, "PD-1001")  # back home, scans pack again
     assert station.station.pack is not None and station.station.pack.order_number == "PD-1001"
 

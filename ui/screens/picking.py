@@ -25,6 +25,8 @@ STATUS_COLOURS = {"open": GREY, "picked": GREEN, "short": AMBER}
 class PickingScreen(QWidget):
     """One picker's pick list; every change arrives through Station.picking_changed."""
 
+    own_message_line = True  # its own message label: the window shows no second one
+
     shows_messages = True  # its message line replaces the window's status bar
 
     def __init__(self, station: Station) -> None:

@@ -39,6 +39,7 @@ ACTION_TEXT = {Action.RELEASE: "RELEASE", Action.REQUEUE: "RE-QUEUE", Action.CAN
 class ReviewScreen(QWidget):
     """The exception queue and the decisions on it."""
 
+
     loaded = Signal(int)  # the queue was shown: how many exceptions
     decided = Signal(str)  # a decision went through: its message
     refused = Signal(str)  # a decision or a load failed: why

@@ -425,3 +425,13 @@ def test_a_failure_on_the_document_printer_names_that_printer() -> None:
     said = labels.printed(request, refused, "document printer").message  # type: ignore[arg-type]
     assert "The document printer did not answer" in said and "paper" in said and "lid" not in said
     assert "has labels and its lid is closed" in labels.printed(request, refused).message  # type: ignore[arg-type]
+
+
+def test_leaving_the_device_settings_returns_to_the_open_order(bench) -> None:
+    """DEVICES opened in the middle of an order: BACK is the pack screen of that order, not home."""
+    packing(bench)
+    bench.core.open_device_settings()
+    bench.core.authorise("4711")
+    assert bench.state.step is Step.DEVICES
+    bench.core.leave_device_settings()
+    assert bench.state.step is Step.PACK and bench.state.pack.order_number == "PD-1001"
