@@ -63,11 +63,11 @@ def main(argv: list[str] | None = None) -> int:
         scan("A-01-1")
         scan(MUG)
         scan(MUG)
-        shot("13-picker")
+        shot("15-picker")
         scan("B-01-1")  # not this stop's bin (A-02-1 comes first)
         app.window.overlay.flash.stop()
         app.window.overlay._paint("#b00020")
-        shot("14-picker-wrong-location")
+        shot("16-picker-wrong-location")
         app.close()
         QCoreApplication.processEvents()
     return 0
