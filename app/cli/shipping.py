@@ -6,6 +6,7 @@ import argparse
 import getpass
 import json
 import logging
+import signal
 import sys
 import time
 from dataclasses import asdict
@@ -13,7 +14,7 @@ from datetime import date, datetime, timezone
 
 from app.cli.db import add_database_options, open_database
 from app.config import load_settings
-from app.errors import PackdeskError
+from app.errors import DatabaseUnavailable, PackdeskError
 from app.shipping.dispatch import DockParcel, dock_day, scan_at_dock
 from app.shipping.override import override_service
 from app.shipping.mail import SmtpTransport
@@ -222,23 +223,37 @@ def run_late(args: argparse.Namespace) -> int:
 
 
 def run_send(args: argparse.Namespace) -> int:
-    """packdesk notify send [--worker]; Ctrl-C or SIGTERM ends the worker between runs."""
+    """packdesk notify send [--worker]. In worker mode SIGTERM or Ctrl-C lets the batch being
+    sent finish (a message is never cut off between the server's answer and its record) and
+    then ends the worker; a database outage is waited out, not an exit."""
     settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
     where = settings.config_path or "the built-in defaults"
     mail = MailSettings.from_raw(settings.raw, where)
     mail.check(where)
     transport = SmtpTransport(mail)
+    stop: list[int] = []
+    if args.worker:
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda number, _frame: stop.append(number))
     with open_database(args) as db:
         attach = plugged_attachments(db, settings.raw)
         while True:
-            report = send_due(lambda: SqlUnitOfWork(db), transport, mail, lambda: datetime.now(timezone.utc),
-                              args.limit, attach=attach)
-            print(report.summary(), flush=True)
+            try:
+                report = send_due(lambda: SqlUnitOfWork(db), transport, mail, lambda: datetime.now(timezone.utc),
+                                  args.limit, attach=attach)
+                print(report.summary(), flush=True)
+            except DatabaseUnavailable as exc:
+                if not args.worker:
+                    raise
+                print(f"packdesk: {exc} - trying again in {args.interval:g} s", file=sys.stderr, flush=True)
             if not args.worker:
                 return 0
-            try:
-                time.sleep(args.interval)
-            except KeyboardInterrupt:
+            slept = 0.0
+            while not stop and slept < args.interval:
+                time.sleep(min(0.2, args.interval - slept))
+                slept += 0.2
+            if stop:
+                print("notify worker stopped", flush=True)
                 return 0
 
 

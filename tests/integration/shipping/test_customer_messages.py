@@ -207,3 +207,31 @@ def test_mail_settings_refuse_what_cannot_work(tmp_path: Path, warehouse: Wareho
         config.write_text(body, encoding="utf-8")
         assert main(["--config", str(config), "--database", url, "notify", "send"]) == 2
         assert expected in capsys.readouterr().err
+
+
+def test_the_worker_ends_cleanly_on_sigterm(warehouse: Warehouse, tmp_path: Path) -> None:
+    """systemd stops the worker with SIGTERM: it ends between batches, exit 0, nothing left
+    'sending' (before, SIGTERM killed it wherever it was)."""
+    import signal
+    import time
+
+    with smtp_server() as (_inbox, port):
+        config = tmp_path / "station.toml"
+        config.write_text(f'[mail]\nhost = "127.0.0.1"\nport = {port}\nsender = "Shop <orders@example.org>"\n'
+                          'tls = "none"\n', encoding="utf-8")
+        worker = subprocess.Popen([sys.executable, "-m", "app.cli.main", "--config", str(config), "--database",
+                                   warehouse.db.url, "notify", "send", "--worker", "--interval", "30"],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            assert worker.stdout is not None
+            first = worker.stdout.readline()  # the first batch's summary: the worker is between batches
+            assert first.strip(), worker.stderr.read() if worker.stderr else ""
+            time.sleep(0.2)
+            worker.send_signal(signal.SIGTERM)
+            out, err = worker.communicate(timeout=20)
+        finally:
+            if worker.poll() is None:
+                worker.kill()
+    assert worker.returncode == 0, err
+    assert "notify worker stopped" in out and "Traceback" not in err
+    assert "sending" not in states(warehouse)
