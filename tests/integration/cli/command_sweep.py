@@ -29,11 +29,24 @@ NO_DATABASE = {
     "devices print-test": "talks to a printer",
     "documents command-sheet": "the home commands' barcodes",
     "documents printer-fonts": "the printer's font download",
+    "board": "the wall board, a window that runs until closed (tests/ui/test_review.py)",
+    "dock": "the dock screen, a window (tests/ui/test_dispatch_screen.py)",
+    "returns-station": "the returns screen, a window (tests/ui/test_returns_screen.py)",
     "setup": "the first-run wizard, a window: tests/ui/test_setup_wizard.py tests its database check",
     "run": "the station: tests/ui/test_start_up_problems.py shows the database's trouble on the login screen",
 }
-# Arguments a command needs beyond what its parser requires.
-EXTRA = {"boxes suggest": ["--order", "PD-1"]}
+# Arguments a command needs beyond what its parser requires (its own checks of them come
+# before the database, so a plausible "checking" would never reach it).
+EXTRA = {
+    "boxes suggest": ["--order", "PD-1"],
+    "returns create": ["--line", "MUG-1:1"],
+    "exceptions resolve": ["--action", "resolve", "--reason", "other"],
+    "report daily": ["--out", "{work}/daily.pdf"],
+    "notify send": ["--config", "{work}/mail.toml"],
+    "notify requeue": ["--config", "{work}/mail.toml"],
+}
+# Positional values where "PD-1" is not of the right kind.
+POSITIONAL = {"dispatch scan": "340123450000000017", "notify requeue": "1", "tracking import": "{work}/tracking.csv"}
 
 
 def commands() -> Iterator[tuple[str, argparse.ArgumentParser]]:
@@ -52,10 +65,16 @@ def argv_for(name: str, parser: argparse.ArgumentParser, work: Path) -> list[str
     """The command with every argument it requires filled in with a plausible value."""
     argv = name.split()
     (work / "catalog.csv").write_text("sku,name\nMUG-1,Mug\n", encoding="utf-8")
+    (work / "tracking.csv").write_text("tracking_number,status,time,location\n"
+                                       "RA123456785DE,delivered,2025-03-14T12:00:00+00:00,Hamburg\n", encoding="utf-8")
+    (work / "mail.toml").write_text('[mail]\nhost = "127.0.0.1"\nport = 9\nsender = "Shop <s@example.org>"\n'
+                                    'tls = "none"\n', encoding="utf-8")
     for action in parser._actions:
         if action.option_strings:
             if action.required:
-                argv += [action.option_strings[0], str(work / "out.pdf") if action.dest == "out" else "checking"]
+                value = (str(work / "out.pdf") if action.dest == "out" else
+                         str(action.choices[0]) if action.choices else "checking")
+                argv += [action.option_strings[0], value]
         elif action.nargs == "*":
             if any("--all" in a.option_strings for a in parser._actions):
                 argv.append("--all")
@@ -63,8 +82,9 @@ def argv_for(name: str, parser: argparse.ArgumentParser, work: Path) -> list[str
             continue
         else:
             argv.append(action.choices[0] if action.choices else
-                        str(work / "catalog.csv") if action.dest == "file" else "PD-1")
-    return argv + EXTRA.get(name, [])
+                        POSITIONAL.get(name, "").format(work=work) or
+                        (str(work / "catalog.csv") if action.dest == "file" else "PD-1"))
+    return argv + [a.format(work=work) for a in EXTRA.get(name, [])]
 
 
 def run_one(argv: list[str]) -> tuple[int, str, str]:
