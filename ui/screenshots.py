@@ -149,8 +149,9 @@ def main(argv: list[str] | None = None) -> int:
         app.station.ask("partial")
         shot("11-partial-supervisor")
         app.station.cancel_question()
-        scan(Command.LOGOUT.value)
-        scan(BADGE_SUPERVISOR)
+        scan(Command.LOGOUT.value)  # an order is open: LOG OUT asks first
+        scan(Command.LOGOUT.value)  # ... and the second one confirms (the order stays for the next packer)
+        scan(BADGE_SUPERVISOR)  # the supervisor lands on the review screen, which has DEVICES
         app.station.open_device_settings()
         scan(BADGE_SUPERVISOR)
         shot("12-devices")
