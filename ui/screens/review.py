@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLineEdit, QSizePolicy, QStackedWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLineEdit, QScrollArea, QSizePolicy, QStackedWidget,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -125,7 +125,10 @@ class ReviewScreen(QWidget):
         self.board.full_button.clicked.connect(self.show_board_full_screen)
         self.pages.addWidget(self.board)
         self.figures = FiguresView(desk, worker)
-        self.pages.addWidget(self.figures)
+        scroll = QScrollArea()  # six charts need more height than a 1366x768 screen has: they scroll there
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.figures)
+        self.pages.addWidget(scroll)
         self.wall: BoardWindow | None = None
         self.message = label("", "message")
         outer.addWidget(self.message)

@@ -61,7 +61,7 @@ def test_a_cut_network_refuses_scans_with_a_clear_message_and_loses_none_acknowl
     finally:
         proxy.close()
     assert len(refused) == 4 and len(acknowledged) == 8
-    assert all("cannot be reached" in m and "Check that it is running" in m for m in refused)
+    assert all("cannot be reached" in m and "Check that the server is running" in m for m in refused), refused
     assert _stored(db.url) == sorted(acknowledged)  # every acknowledged scan, nothing else
 
 

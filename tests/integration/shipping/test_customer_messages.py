@@ -199,7 +199,7 @@ def test_mail_settings_refuse_what_cannot_work(tmp_path: Path, warehouse: Wareho
                                                capsys: pytest.CaptureFixture[str]) -> None:
     config = tmp_path / "station.toml"
     url = warehouse.db.url
-    for body, expected in (('[mail]\nhost = "h"\nsender = "s"\npassword = "secret"\n', "password_env names"),
+    for body, expected in (('[mail]\nhost = "h"\nsender = "s"\npassword = "secret"\n', "did you mean password_env"),
                            ('[mail]\nhost = "h"\nsender = "s"\ntls = "ssl"\n', "use one of: none, starttls, tls"),
                            ('[mail]\nhost = "h"\nsender = "s"\nuser = "u"\npassword_env = "NO_SUCH_VAR_15"\n',
                             "NO_SUCH_VAR_15"),

@@ -73,7 +73,8 @@ def test_a_return_from_rma_to_refund(warehouse: Warehouse, tmp_path: Path, capsy
         assert (refund.key, refund.amount) == (f"refund:{rma}", Decimal("25.00"))
         kinds = set(session.scalars(select(OutboxMessage.kind)))
         assert {"return_received", "refunded"} <= kinds
-        events = session.scalars(select(OrderEvent.kind).where(OrderEvent.kind.like("Return%"))).all()
+        events = session.scalars(select(OrderEvent.kind).where(OrderEvent.kind.like("Return%"))
+                                 .order_by(OrderEvent.id)).all()
         assert events == ["ReturnCreated", "ReturnReceived", "ReturnInspected"]
     assert main(base + ["refund", rma]) == 2  # once
     assert "is refunded; a refund comes only after inspection" in capsys.readouterr().err
