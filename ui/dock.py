@@ -33,68 +33,56 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_returns(args: argparse.Namespace) -> int:
     """Opens the returns window until it is closed."""
-    from PySide6.QtWidgets import QApplication
-
     from app.config import load_settings
     from app.shipping.returns_desk import OpenReturnsDesk
+    from ui.screens.returns import ReturnsScreen
 
     settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    _application()
     opened = OpenReturnsDesk(settings.database_url, station=args.station, user=args.user or getpass.getuser())
-    window, worker = _returns_window(opened.desk)
-    window.show()
-    try:
-        return int(app.exec())
-    finally:
-        worker.shutdown()
-        opened.close()
-
-
-def _returns_window(desk):  # type: ignore[no-untyped-def]
-    from ui.screens.returns import ReturnsScreen
-    from ui.style import STYLESHEET
-    from ui.workers import Worker
-
-    worker = Worker("returns")
-    screen = ReturnsScreen(desk, worker)
-    screen.setStyleSheet(STYLESHEET)
-    screen.setWindowTitle("Packdesk returns")
-    screen.resize(1600, 1000)
-    return screen, worker
+    return _until_closed(opened, *_window(ReturnsScreen, opened.desk, "returns"))
 
 
 def run(args: argparse.Namespace) -> int:
-    """Opens the window until it is closed."""
-    from PySide6.QtWidgets import QApplication
-
+    """Opens the dock window until it is closed."""
     from app.config import load_settings
     from app.shipping.dock import OpenDock
     from app.shipping.settings import ShippingSettings
+    from ui.screens.dispatch import DispatchScreen
 
     settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
     shipping = ShippingSettings.from_raw(settings.raw, settings.config_path or "the built-in defaults")
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    _application()
     opened = OpenDock(settings.database_url, shipping, station=args.station, user=args.user or getpass.getuser())
-    window, worker = _window(opened.dock)
-    window.show()
-    try:
-        return int(app.exec())
-    finally:
-        worker.shutdown()
-        opened.close()
+    return _until_closed(opened, *_window(DispatchScreen, opened.dock, "dock"))
 
 
-def _window(dock):  # type: ignore[no-untyped-def]
-    from ui.screens.dispatch import DispatchScreen
+def _application():  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(sys.argv[:1])
+
+
+def _window(screen_class, backend, name: str):  # type: ignore[no-untyped-def]
+    """A screen of its own (the dock's or the returns station's) with its worker thread."""
     from ui.style import STYLESHEET
     from ui.workers import Worker
 
-    worker = Worker("dock")
-    screen = DispatchScreen(dock, worker)
+    worker = Worker(name)
+    screen = screen_class(backend, worker)
     screen.setStyleSheet(STYLESHEET)
-    screen.setWindowTitle("Packdesk dock")
+    screen.setWindowTitle(f"Packdesk {name}")
     screen.resize(1600, 1000)
     return screen, worker
+
+
+def _until_closed(opened, window, worker) -> int:  # type: ignore[no-untyped-def]
+    window.show()
+    try:
+        return int(_application().exec())
+    finally:
+        worker.shutdown()
+        opened.close()
 
 
 def screenshot(out: Path) -> None:
@@ -120,7 +108,9 @@ def screenshot(out: Path) -> None:
         pack_teapots(house, "PD-1044", parcels=1)
         add_order(db, "PD-1045", [("TEAPOT-RED", 1)])
         opened = OpenDock(db.url, ShippingSettings(), user="dora", clock=FixedClock())
-        window, worker = _window(opened.dock)
+        from ui.screens.dispatch import DispatchScreen
+
+        window, worker = _window(DispatchScreen, opened.dock, "dock")
         window.show()
 
         def settle() -> None:
@@ -158,7 +148,9 @@ def screenshot(out: Path) -> None:
                   "--reason", "lid chipped", "--json"])
         rma = json.loads(text.getvalue()[text.getvalue().index("{"):])["rma"]
         desk = OpenReturnsDesk(db.url, user="rita")
-        window, worker = _returns_window(desk.desk)
+        from ui.screens.returns import ReturnsScreen
+
+        window, worker = _window(ReturnsScreen, desk.desk, "returns")
         window.show()
         window.open(rma)
         settle()

@@ -27,14 +27,9 @@ S = OrderStatus
 OPEN = "open"
 
 
-@dataclass(frozen=True)
-class PickSheet:
-    """A pick list as the picker works it: its lines by seq, and how far it is."""
+class PickProgress:
+    """How far a pick list is, from its lines (a PickSheet's, or the picker screen's snapshot)."""
 
-    code: str
-    strategy: str | None
-    zone: str | None
-    status: str
     lines: tuple[PickLineRecord, ...]
 
     @property
@@ -53,6 +48,18 @@ class PickSheet:
     @property
     def units_picked(self) -> int:
         return sum(line.picked_quantity for line in self.lines)
+
+
+@dataclass(frozen=True)
+class PickSheet(PickProgress):
+    """A pick list as the picker works it: its lines by seq, and how far it is."""
+
+    code: str
+    strategy: str | None
+    zone: str | None
+    status: str
+    lines: tuple[PickLineRecord, ...]
+
 
 
 @dataclass

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from app.commands import Command, command_for
 from app.errors import PackdeskError
-from app.orders.picking import OPEN, PickSheet
+from app.orders.picking import PickProgress, PickSheet
 from app.picking.api import PickingApi
 from app.unit_of_work import PickLineRecord
 
@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
-class PickingSnapshot:
+class PickingSnapshot(PickProgress):
     """What the picker screen shows."""
 
     code: str | None = None  # the list being picked (None: waiting for one)
@@ -29,23 +29,6 @@ class PickingSnapshot:
     prompt: str = "Scan a pick list (PL-...)"
     lock: str | None = None  # a wrong scan, until ACK
     finished: str | None = None  # the last list finished
-
-    @property
-    def current(self) -> PickLineRecord | None:
-        """The stop to pick now."""
-        return next((line for line in self.lines if line.status == OPEN), None)
-
-    @property
-    def lines_done(self) -> int:
-        return sum(1 for line in self.lines if line.status != OPEN)
-
-    @property
-    def units_total(self) -> int:
-        return sum(line.quantity for line in self.lines)
-
-    @property
-    def units_picked(self) -> int:
-        return sum(line.picked_quantity for line in self.lines)
 
 
 @dataclass(frozen=True)
@@ -131,7 +114,7 @@ class PickerFlow:
         return Reply(f"Pick list {sheet.code}: {len(sheet.lines) - self.state.lines_done} stop(s) to go.")
 
     def _after(self, sheet: PickSheet, line: PickLineRecord, text: str) -> Reply:
-        nxt = next((l for l in sheet.lines if l.status == OPEN), None)
+        nxt = sheet.current
         stay = nxt is not None and nxt.id == line.id or (nxt is not None and nxt.location == line.location)
         self._sheet(sheet, at_location=stay)
         if nxt is None:

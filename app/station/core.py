@@ -16,7 +16,7 @@ from app.packing.api import (
     BoxChoice, HomeSummary, LabelRequest, PackingApi, PackSnapshot, ParcelClosed, ScanOutcome, ScanResult,
 )
 from app.packing.reasons import ANSWERED, CANCEL, REFUSED, Reason
-from app.packing.scan_rules import label_code
+from app.packing.scan_rules import is_cancel, label_code
 from app.picking.api import PickingApi
 from app.picking.flow import PickerFlow, Reply
 from app.ports import DeviceState, DeviceStatus, PrintResult, Scan
@@ -27,7 +27,7 @@ from app.station.devices import (
 from app.station.health import DeviceWatch
 from app.station.ports import DocumentRenderer, Executor, MonotonicClock, StationRecords
 from app.station.questions import (
-    DEVICE_SETTINGS, KIOSK_EXIT, answered, is_cancel, is_station_code, reason_scanned, reasons_of, refusal,
+    DEVICE_SETTINGS, KIOSK_EXIT, answered, is_station_code, reason_scanned, reasons_of, refusal,
 )
 from app.station.state import (
     Level, Message, PrintState, Question, QuestionKind, ScanDone, ScanTestRead, Sound, StationSnapshot, Step,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from app.commands import command_for
-from app.packing.reasons import CANCEL, QUESTIONS, Reason, reason_for
+from app.packing.reasons import QUESTIONS, Reason, reason_for
 from app.station.state import QuestionKind
 
 log = logging.getLogger(__name__)
@@ -29,11 +29,6 @@ def reasons_of(kind: QuestionKind) -> tuple[Reason, ...]:
 def reason_scanned(kind: QuestionKind, data: str) -> Reason | None:
     """The reason of this question a scan names, or None."""
     return reason_for(kind.reasons or "", data)
-
-
-def is_cancel(data: str) -> bool:
-    """True for the CANCEL barcode of the command sheet."""
-    return data.strip().upper() == CANCEL
 
 
 def refusal(data: str) -> str:

@@ -81,9 +81,9 @@ class PickingScreen(QWidget):
         self.title.setText(f"Pick list {p.code}" if p.code else
                            (f"Pick list {p.finished} done" if p.finished else "Picking"))
         total = len(p.lines)
-        self.progress.setRange(0, max(1, p.units_total))
+        self.progress.setRange(0, max(1, p.units))
         self.progress.setValue(p.units_picked)
-        self.progress_text.setText(f"{p.lines_done}/{total} stops, {p.units_picked}/{p.units_total} units"
+        self.progress_text.setText(f"{p.lines_done}/{total} stops, {p.units_picked}/{p.units} units"
                                    if total else "")
         if line is None:
             self.stop.setText("")
