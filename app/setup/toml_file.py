@@ -9,7 +9,7 @@ from typing import Any
 
 from app.errors import ConfigError
 
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")  # fullmatch: "$" would let a key end in a newline
 
 
 def dump_toml(raw: dict[str, Any], header: str = "") -> str:
@@ -36,7 +36,7 @@ def _table(lines: list[str], path: tuple[str, ...], table: dict[str, Any]) -> No
 
 
 def _key(key: str) -> str:
-    return key if _BARE_KEY.match(key) else _string(key)
+    return key if _BARE_KEY.fullmatch(key) else _string(key)
 
 
 def _string(text: str) -> str:

@@ -129,3 +129,9 @@ def test_a_rename_that_fails_leaves_no_temporary_file_behind(tmp_path: Path) -> 
     with pytest.raises(ConfigError, match="Cannot write the station configuration"):
         write_station_file(tmp_path / "station.toml", SetupAnswers(station_code="B1"))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["station.toml"]
+
+
+def test_a_key_ending_in_a_newline_is_quoted() -> None:
+    """Hypothesis found it in CI: a bare-key pattern ending in "$" also matched "0\\n"."""
+    for raw in ({"0": {"0\n": False}}, {"0": {}, "0\n": {}}, {"0\n": {}}):
+        assert tomllib.loads(dump_toml(raw, "a header\nof two lines")) == raw
