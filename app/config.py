@@ -30,7 +30,7 @@ ENV_CONFIG = "PACKDESK_CONFIG"
 # because app.imports (where its default lives) loads the store, which no configuration needs.
 CONFIG_TABLES: tuple[ConfigTable, ...] = (
     config_table("database", "url"),
-    config_table("station", "code", "name", "fullscreen", "sounds", STATION_LANGUAGE_KEY),
+    config_table("station", "code", "name", "fullscreen", "sounds", STATION_LANGUAGE_KEY, "offline_buffer"),
     config_table("devices", "scanner", "scale", "scale_protocol", "label_printer", "document_printer",
                  "label_format", "keyboard_wedge"),
     config_table("demo", "output_dir"),
@@ -157,6 +157,8 @@ class StationConfig:
     output_dir: Path = field(default_factory=lambda: data_dir() / "printed")
     config_path: Path | None = None
     language: str = DEFAULT_LANGUAGE  # [station] language: the station's default (app/languages.py)
+    offline_buffer: int = 0  # [station] offline_buffer: orders leased for an outage; 0: no offline journal
+    data_dir: Path = field(default_factory=lambda: data_dir())  # the offline journal's folder
 
 
 _STATION_KEYS = set(KNOWN_TABLES["station"].keys)
@@ -194,6 +196,12 @@ def station_config(settings: Settings, demo: bool = False, windowed: bool = Fals
         if found:
             raise ConfigError(f"[station] language in {where}: {found}.")
         kwargs["language"] = str(station[STATION_LANGUAGE_KEY])
+    if "offline_buffer" in station:
+        buffer = station["offline_buffer"]
+        if isinstance(buffer, bool) or not isinstance(buffer, int) or not 0 <= buffer <= 50:
+            raise ConfigError(f"[station] offline_buffer in {where} is {buffer!r}; write a whole number of orders "
+                              "from 0 (no offline packing) to 50, e.g. offline_buffer = 3.")
+        kwargs["offline_buffer"] = buffer
     if windowed:
         kwargs["fullscreen"] = False
     if "output_dir" in demo_table:

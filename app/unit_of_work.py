@@ -521,7 +521,9 @@ class Orders(Protocol):
     def pack_units(self, line_id: int, quantity: int, order_id: int, station: str) -> bool:
         """Adds packed units while the line has room and `station` holds the order; False if not."""
     def unpack_units(self, line_id: int, quantity: int) -> None: ...
-    def held_by(self, station: str) -> str | None: ...
+    def held_by(self, station: str, leased: frozenset[str] = frozenset()) -> str | None:
+        """The order this station is packing (the newest lease), leaving out `leased`: orders
+        leased to it for an outage and not opened (issue 17)."""
     def queue_size(self, now: datetime) -> int: ...
     # claims: each guarded by the database against other stations
     def claim_next(self, station: str, user: str | None, now: datetime,

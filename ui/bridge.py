@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from app.packing.api import HomeSummary, Packer, PackSnapshot
 from app.ports import DeviceStatus, Scan
 from app.station.runner import StationRunner
-from app.station.state import PrintState, Question, QuestionKind, StationSnapshot
+from app.station.state import OfflineState, PrintState, Question, QuestionKind, StationSnapshot
 from ui.sounds import Sounds
 
 log = logging.getLogger(__name__)
@@ -36,6 +36,7 @@ class StationBridge(QObject):
     test_scan = Signal(object)  # Scan read during the device screen's scan test
     exit_authorised = Signal(str)
     picking_changed = Signal(object)  # PickingSnapshot | None: the picker screen
+    offline_changed = Signal(object)  # OfflineState | None: "offline: N events waiting" (issue 17)
     applied = Signal()  # a snapshot has been applied (tests, benchmarks)
     _published = Signal(object)  # from the core's thread to the GUI thread
 
@@ -80,6 +81,11 @@ class StationBridge(QObject):
     def question(self) -> Question | None:
         """The open question."""
         return self.snapshot.question
+
+    @property
+    def offline(self) -> OfflineState | None:
+        """The offline journal's state; None while online with nothing waiting."""
+        return self.snapshot.offline
 
     @property
     def station_code(self) -> str:
@@ -147,6 +153,8 @@ class StationBridge(QObject):
             self.test_scan.emit(new.test_scan.scan)
         if new.picking != old.picking:
             self.picking_changed.emit(new.picking)
+        if new.offline != old.offline:
+            self.offline_changed.emit(new.offline)
         if new.exit_authorised_by and new.exit_authorised_by != old.exit_authorised_by:
             self.exit_authorised.emit(new.exit_authorised_by)
 

@@ -130,13 +130,14 @@ def build_station(config: StationConfig) -> StationApp:
     """Build a station (a QApplication must exist); call show_kiosk()/show() on its window."""
     words.install()  # every count the station shows goes through Qt's tr() with a count
     check_devices(config)
-    backend = open_backend(config.database_url, config.packing)
+    backend = open_backend(config.database_url, config.packing, config.offline_buffer, config.data_dir)
     devices = build_devices(config)
     devices.probes[DATABASE], devices.database_address = backend.health_probe(), backend.db.safe_url
     runner = StationRunner()
     core = StationCore(backend.service, devices, label_and_slip_jobs, backend.records, time.monotonic,
                        io=runner.executor("devices"), checks=runner.executor("device watch"),
-                       database_checks=runner.executor("database watch"), picking=backend.picking)
+                       database_checks=runner.executor("database watch"), picking=backend.picking,
+                       offline=backend.offline)
     sounds = Sounds(enabled=config.sounds)
     station = StationBridge(runner, sounds, core.snapshot())
     inbox = ScanInbox()

@@ -51,7 +51,7 @@ def start_next(uow: UnitOfWork, desk: Desk, user: Packer) -> PackSnapshot | None
 def resume_open_pack(uow: UnitOfWork, desk: Desk, user: Packer) -> PackSnapshot | None:
     """The order this station still holds (after a crash or logout), with every committed scan."""
     with uow:
-        number = uow.orders.held_by(desk.station)
+        number = uow.orders.held_by(desk.station, desk.offline_buffer)
     if number is None:
         return None
     renew_lease(uow, desk, number)

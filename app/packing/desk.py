@@ -26,3 +26,5 @@ class Desk:
     clock: Clock = field(default_factory=SystemClock)
     packs: dict[str, OpenPack] = field(default_factory=dict)
     suggestions: dict[object, BoxSuggestion | None] = field(default_factory=dict)
+    # orders leased to this station for an outage (issue 17) and not opened: never "resumed"
+    offline_buffer: frozenset[str] = frozenset()

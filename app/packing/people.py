@@ -92,7 +92,7 @@ def home_summary(uow: UnitOfWork, desk: Desk, user: Packer) -> HomeSummary:
         tally = uow.scans.tally(user.username, start, ScanOutcome.ACCEPTED.value, ScanOutcome.UNDONE.value,
                                 frozenset(o.value for o in ERROR_OUTCOMES))
         packed = uow.events.count(user.username, start, "StatusChanged", "packed")
-        held = uow.orders.held_by(desk.station)
+        held = uow.orders.held_by(desk.station, desk.offline_buffer)
     total = tally.accepted + tally.mis_scans
     return HomeSummary(desk.station, queue, packed, tally.units, total, tally.mis_scans,
                        round(100.0 * tally.accepted / total, 1) if total else None, held)

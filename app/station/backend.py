@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 
 from app.errors import DatabaseNotReady, DatabaseUnavailable
 from app.packing.prompt_scans import record_prompt_scan
@@ -15,6 +16,7 @@ from app.picking.service import PickingService
 from app.store.journal import Journal
 from app.store.session import Database
 from app.ports import DeviceState
+from app.station.offline import OfflineCapable, OfflineRecords, Provisioning
 from app.station.ports import HealthProbe
 from app.store.station_queries import database_trouble, demo_badges
 
@@ -51,12 +53,18 @@ class StationBackend:
     """The database, the packing use cases and the station's records, closed together."""
 
     db: Database
-    service: PackingService
-    records: DatabaseRecords
+    service: PackingService | OfflineCapable
+    records: DatabaseRecords | OfflineRecords
     picking: PickingService | None = None  # the picker screen's use cases
+    offline: OfflineCapable | None = None  # the offline journal ([station] offline_buffer > 0)
 
     def close(self) -> None:
-        """Close the database."""
+        """Close the database (a station closing for good gives its leased orders back first)."""
+        if self.offline is not None:
+            released = self.offline.release_leases()
+            if released:
+                log.info("leased orders given back to the queue: %s", ", ".join(released))
+            self.offline.journal.close()
         self.db.close()
 
     def health_probe(self) -> HealthProbe:
@@ -71,12 +79,19 @@ class StationBackend:
         return check
 
 
-def open_backend(database_url: str, settings: PackingSettings) -> StationBackend:
-    """Connect to the station's database and build the use cases for this station."""
+def open_backend(database_url: str, settings: PackingSettings, offline_buffer: int = 0,
+                 data_dir: Path | None = None) -> StationBackend:
+    """Connect to the station's database and build the use cases for this station; with an
+    offline buffer, behind the offline journal in `data_dir` (issue 17)."""
     db = Database(database_url)
     service = PackingService(db, settings.station_code, settings)
-    return StationBackend(db, service, DatabaseRecords(db, settings.station_code),
-                          PickingService(db, settings.station_code))
+    records = DatabaseRecords(db, settings.station_code)
+    picking = PickingService(db, settings.station_code)
+    if offline_buffer <= 0 or data_dir is None:
+        return StationBackend(db, service, records, picking)
+    journal = Journal(data_dir, settings.station_code)
+    offline = OfflineCapable(service, db, journal, Provisioning(offline_buffer))
+    return StationBackend(db, offline, OfflineRecords(records, offline), picking, offline)
 
 
 def central_or_journal(db: Database, journal: Journal) -> Database | Journal:

@@ -25,7 +25,7 @@ from app.station.devices import (
     DATABASE, DOCUMENT_PRINTER, LABEL_PRINTER, SCALE, StationDevices, never_sent, printer_state,
 )
 from app.station.health import DeviceWatch
-from app.station.ports import DocumentRenderer, Executor, MonotonicClock, StationRecords
+from app.station.ports import DocumentRenderer, Executor, MonotonicClock, OfflineSwitch, StationRecords
 from app.station.questions import (
     DEVICE_SETTINGS, KIOSK_EXIT, answered, is_station_code, reason_scanned, reasons_of, refusal,
 )
@@ -53,8 +53,11 @@ class StationCore:
     def __init__(self, api: PackingApi, devices: StationDevices, render: DocumentRenderer, records: StationRecords,
                  clock: MonotonicClock, io: Executor, checks: Executor,
                  idle_timeout_s: float | None = None, lease_interval_s: float | None = None,
-                 database_checks: Executor | None = None, picking: PickingApi | None = None) -> None:
+                 database_checks: Executor | None = None, picking: PickingApi | None = None,
+                 offline: OfflineSwitch | None = None) -> None:
         self.api, self.devices, self.records = api, devices, records
+        self.offline = offline  # the offline journal behind `api` (issue 17), when the station has one
+        self._database_up = False
         self.picker = PickerFlow(picking) if picking is not None else None  # a picker's login picks here
         self.render = render
         self.clock, self.io, self.checks = clock, io, checks
@@ -79,6 +82,14 @@ class StationCore:
 
     def snapshot(self) -> StationSnapshot:
         """The station as it stands now."""
+        if self.offline is not None:
+            status = self.offline.status()
+            if status != self.state.offline:
+                was_offline = self.state.offline is not None and self.state.offline.offline
+                if status is not None and status.offline and not was_offline:  # it just switched: watch the database
+                    self._database_up = False
+                    self.watch.check_soon(DATABASE)
+                self._set(offline=status)
         return self.state
 
     def _set(self, **changes: object) -> None:
@@ -234,6 +245,8 @@ class StationCore:
         if self.state.pack is not None and self._lease_due is not None and now >= self._lease_due:
             self._lease_due = now + self.lease_interval_s
             self.api.renew_lease(self.state.pack.order_number)
+        if self.offline is not None and self._database_up and self.state.offline is not None:
+            self._sync()
         for name in self.watch.due_now(now):
             executor = self.database_checks if name == DATABASE else self.checks
             executor.submit(self.devices.check, name, then=partial(self._checked, name))
@@ -244,6 +257,33 @@ class StationCore:
 
     def _warning_s(self) -> float:
         return min(IDLE_WARNING_S, self.idle_timeout_s / 4)
+
+    # --- offline (issue 17) ---------------------------------------------------------------
+
+    def _sync(self) -> None:
+        """The database answers: a turn of the journal's replay; once it is empty, the open pack
+        is read from the database again (or leaves the station if it changed there meanwhile)."""
+        assert self.offline is not None
+        before = self.state.offline
+        conflicts = self.offline.back_online()
+        self.snapshot()
+        if conflicts is None:
+            if before is not None and self.state.offline == before:  # nothing went through: the database went again
+                self._database_up = False
+                self.watch.check_soon(DATABASE)
+            return
+        pack = self.state.pack
+        text = "The database is back: everything packed offline is in it."
+        if conflicts:
+            text += (f" Order{'s' if len(conflicts) > 1 else ''} {', '.join(conflicts)} changed there meanwhile "
+                     "(cancelled or taken over): the offline work waits for a supervisor in the review queue.")
+        if pack is not None and self.state.user is not None:
+            fresh = None if pack.order_number in conflicts else self.api.snapshot(pack.order_number)
+            if fresh is None or fresh.status != "packing" or fresh.station != self.api.station_code:
+                self._free(f"{text} Set order {pack.order_number} aside for the supervisor.", sound=Sound.ERROR)
+                return
+            self._show_pack(fresh)
+        self._say(text, Level.ERROR if conflicts else Level.OK, Sound.ERROR if conflicts else None)
 
     # --- home ------------------------------------------------------------------------------
 
@@ -791,6 +831,8 @@ class StationCore:
             return
         state, message = outcome  # type: ignore[misc]
         self.watch.checked(name, state is DeviceState.CONNECTED, self.clock())
+        if name == DATABASE:
+            self._database_up = state is DeviceState.CONNECTED
         failed = self._last_print_failed.get(name)
         if state is DeviceState.CONNECTED and failed is not None and not self._label_waits_for_printer:
             # the printer answers its status, but the last label there failed: not "ok" until one prints

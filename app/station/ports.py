@@ -9,6 +9,7 @@ from typing import Protocol
 
 from app.packing.api import LabelRequest
 from app.ports import DeviceState, PrintJob
+from app.station.state import OfflineState
 
 
 
@@ -52,3 +53,17 @@ class Executor(Protocol):
 
     def submit(self, fn: Callable[..., object], *args: object,
                then: Callable[[object, BaseException | None], None]) -> None: ...
+
+
+class OfflineSwitch(Protocol):
+    """The offline journal's side of the packing use cases (app/station/offline.py, issue 17)."""
+
+    def status(self) -> OfflineState | None:
+        """"offline: N events waiting" for the screens; None while online with nothing waiting."""
+        ...
+
+    def back_online(self) -> list[str] | None:
+        """The database answers: replays a turn of the journal. When it is empty and the station
+        is online again: the orders whose offline work became exceptions (conflicts); None while
+        events still wait."""
+        ...

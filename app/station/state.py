@@ -120,6 +120,15 @@ class ScanTestRead:
 
 
 @dataclass(frozen=True)
+class OfflineState:
+    """The offline journal as the screens show it: "offline: N events waiting" (issue 17)."""
+
+    waiting: int  # events in the journal not yet in the central database
+    offline: bool  # packing into the journal now; False while the journal syncs back
+    reason: str = ""  # why the central database cannot be used (for the administrator)
+
+
+@dataclass(frozen=True)
 class StationSnapshot:
     """Everything the screens show about the station at one moment."""
 
@@ -140,6 +149,7 @@ class StationSnapshot:
     exit_authorised_by: str | None = None
     ignored: tuple[str, ...] = ()  # scans ignored during the lock, named on the lock screen
     picking: PickingSnapshot | None = None  # a picker's pick list (step PICK)
+    offline: OfflineState | None = None  # None: online, nothing waiting in the journal
 
     @property
     def screen(self) -> str:

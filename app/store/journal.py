@@ -2,39 +2,48 @@
 
 A SQLite file in the station's data directory. While the central database is there, the
 station *provisions* it: orders leased to this station in advance (claimed with a long lease, a
-small buffer) and blocks of SSCC and S10 serials reserved from the central counters, so that a
-parcel numbered offline can never collide with one numbered anywhere else. When the central
-database cannot be reached, each thing the packer does (a scan, a parcel closed, a label
-printed, a pack confirmed) is appended to the journal as an event with an idempotency key,
+small buffer), blocks of SSCC and S10 serials reserved from the central counters (so that a
+parcel numbered offline can never collide with one numbered anywhere else), and a copy of each
+order it holds (`keep_copy`: what the pack screen, the scan rules and the label need). When the
+central database cannot be reached, each thing the packer does (every scan at the pack, a
+parcel closed, a label printed) is appended to the journal as an event with an idempotency key,
 durably (synchronous=FULL) before it is acknowledged; NEXT takes only leased orders.
 
-When the database returns, `replay` applies the events in order, each in one central
-transaction that also records its key in journal_receipts: an event whose key is already there
-is skipped, so a replay that is interrupted and run again applies nothing twice. An event whose
+When the database returns, `replay` applies the events in order of their sequence number (never
+of the wall clock, which may have jumped), each in one central transaction that also records
+its key in journal_receipts: an event whose key is already there is skipped, so a replay that
+is interrupted and run again applies nothing twice. What an event does centrally is the
+caller's (`apply`: the packing use cases, app/packing/offline.py), so a scan replayed is
+decided by the same rules and written by the same writer as one made online. An event whose
 order is no longer this station's pack (cancelled or taken over centrally meanwhile) is not
 applied: it becomes a pack exception for a supervisor, never a silent overwrite.
+
+The copies are pickled objects of the station's own code, read back only by the station that
+wrote them (the file is as trusted as the station's configuration).
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import pickle
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from app.errors import PackdeskError
+from app.errors import DatabaseUnavailable, PackdeskError
 from app.identifiers import s10, sscc
 from app.orders.claims import claim_next, release_in
 from app.store.counters import take_next
 from app.store.models import JournalReceipt
 from app.store.session import Database
 from app.store.uow import SqlUnitOfWork
-from app.unit_of_work import ExceptionRecord, LabelRecord, ParcelRecord, ScanEntry
+from app.unit_of_work import ExceptionRecord
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +52,9 @@ OFFLINE_LEASE_S = 12 * 3600  # a leased order stays this station's through a lon
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS events (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,  -- the order of replay (never the wall clock)
     key TEXT NOT NULL UNIQUE,
-    kind TEXT NOT NULL,
+    kind TEXT NOT NULL,                     -- scan, close, label
     order_number TEXT NOT NULL,
     payload TEXT NOT NULL,
     at TEXT NOT NULL,
@@ -66,6 +75,14 @@ CREATE TABLE IF NOT EXISTS parcels (
     sscc TEXT NOT NULL UNIQUE,
     tracking TEXT NOT NULL UNIQUE
 );
+CREATE TABLE IF NOT EXISTS copies (         -- what packing an order offline needs (pickled)
+    number TEXT PRIMARY KEY,
+    data BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS people (         -- who logged in here: badge (SHA-256) -> user (pickled)
+    badge TEXT PRIMARY KEY,
+    data BLOB NOT NULL
+);
 """
 
 
@@ -83,6 +100,18 @@ class Numbering:
     s10_country: str = "DE"
 
 
+@dataclass(frozen=True)
+class JournalEvent:
+    """One thing done offline, as replay hands it to `apply`."""
+
+    seq: int
+    key: str
+    kind: str  # scan, close, label
+    order_number: str
+    payload: dict[str, Any]
+    at: datetime  # the station's wall clock when it was recorded (information only)
+
+
 @dataclass
 class ReplayReport:
     """What a replay did."""
@@ -92,8 +121,32 @@ class ReplayReport:
     conflicts: list[str] = field(default_factory=list)  # order numbers that became exceptions
 
 
+class ReceiptUnitOfWork(SqlUnitOfWork):
+    """A unit of work whose first commit also records the event's idempotency key: the event's
+    effects and its receipt are durable together or not at all."""
+
+    def __init__(self, database: Database, receipt: JournalReceipt) -> None:
+        super().__init__(database)
+        self.receipt: JournalReceipt | None = receipt
+
+    def commit(self) -> None:
+        if self.receipt is not None and self.session is not None:
+            self.session.add(self.receipt)
+            self.receipt = None
+        super().commit()
+
+
+# apply(uow, fresh, event): the event's central effects, committed once through `uow` (whose
+# commit records the receipt; it may commit nothing: the journal records the receipt alone then);
+# `fresh` for what may safely be done again (opening a parcel). It raises PackdeskError when the
+# central order does not take the event: a conflict.
+Apply = Callable[[ReceiptUnitOfWork, SqlUnitOfWork, JournalEvent], None]
+
+
 class Journal:
     """The station's journal file; one per station, used from the station thread."""
+
+    numbering = Numbering()
 
     def __init__(self, directory: Path, station: str, user: str | None = None) -> None:
         self.path = Path(directory) / JOURNAL_FILE
@@ -129,9 +182,9 @@ class Journal:
     # --- provisioning, while the central database is there ---------------------------------
 
     def lease(self, db: Database, count: int) -> list[str]:
-        """Leases up to `count` more orders to this station for offline packing (claimed with a
-        long lease); their numbers."""
-        have = self._db.execute("SELECT count(*) FROM leases WHERE state IN ('leased', 'started')").fetchone()[0]
+        """Leases orders to this station for offline packing (claimed with a long lease) until
+        `count` wait unstarted; the numbers newly leased."""
+        have = self.leased_count()
         taken = []
         for _ in range(max(0, count - have)):
             claim = claim_next(SqlUnitOfWork(db), self.station, self.user, lease_seconds=OFFLINE_LEASE_S)
@@ -143,6 +196,25 @@ class Journal:
             taken.append(claim.number)
         return taken
 
+    def leased(self) -> list[str]:
+        """The leased orders not started yet, oldest first (NEXT takes them first)."""
+        return [r[0] for r in self._db.execute("SELECT number FROM leases WHERE state = 'leased' ORDER BY rowid")]
+
+    def started(self) -> list[str]:
+        """The orders this station opened and has a copy of (the open pack to resume offline)."""
+        return [r[0] for r in self._db.execute("SELECT l.number FROM leases l JOIN copies c ON c.number = l.number "
+                                               "WHERE l.state = 'started' ORDER BY l.rowid")]
+
+    def leased_count(self) -> int:
+        """How many leased orders wait unstarted."""
+        return int(self._db.execute("SELECT count(*) FROM leases WHERE state = 'leased'").fetchone()[0])
+
+    def hold(self, number: str, order_id: int = 0) -> None:
+        """This station opened `number` (online): it is packed on through an outage."""
+        with self._write() as j:
+            j.execute("INSERT INTO leases (number, order_id, state) VALUES (?, ?, 'started') "
+                      "ON CONFLICT (number) DO UPDATE SET state = 'started'", (number, order_id))
+
     def reserve(self, db: Database, size: int) -> None:
         """Reserves a block of `size` SSCC and S10 serials from the central counters (every other
         station's numbers come after it)."""
@@ -152,16 +224,42 @@ class Journal:
                 j.execute("INSERT OR REPLACE INTO blocks (name, next, last) VALUES (?, ?, ?)",
                           (name, first, first + size - 1))
 
+    def numbers_left(self) -> int:
+        """Parcels this station can still number offline (the smaller of its two blocks)."""
+        rows = self._db.execute("SELECT last - next + 1 FROM blocks").fetchall()
+        return min((max(0, r[0]) for r in rows), default=0) if len(rows) == 2 else 0
+
     def release_leases(self, db: Database) -> list[str]:
         """The station logs out for good: leased orders it has not started go back to the queue."""
-        numbers = [r[0] for r in self._db.execute("SELECT number FROM leases WHERE state = 'leased'")]
+        numbers = self.leased()
         for number in numbers:
             with SqlUnitOfWork(db) as uow:
                 release_in(uow, number, self.station, user=self.user, reason="offline lease released")
                 uow.commit()
             with self._write() as j:
                 j.execute("UPDATE leases SET state = 'released' WHERE number = ?", (number,))
+                j.execute("DELETE FROM copies WHERE number = ?", (number,))
         return numbers
+
+    def keep_copy(self, number: str, copy: object) -> None:
+        """Keeps what packing `number` offline needs (replaced by each newer copy)."""
+        with self._write() as j:
+            j.execute("INSERT OR REPLACE INTO copies (number, data) VALUES (?, ?)", (number, pickle.dumps(copy)))
+
+    def copy_of(self, number: str) -> Any:
+        """The copy kept of `number`, or None."""
+        row = self._db.execute("SELECT data FROM copies WHERE number = ?", (number,)).fetchone()
+        return pickle.loads(row[0]) if row else None
+
+    def remember_person(self, badge: str, person: object) -> None:
+        """Someone logged in here with this badge: they may log in again while offline."""
+        with self._write() as j:
+            j.execute("INSERT OR REPLACE INTO people (badge, data) VALUES (?, ?)", (_hashed(badge), pickle.dumps(person)))
+
+    def person(self, badge: str) -> Any:
+        """Who logged in here with this badge before, or None."""
+        row = self._db.execute("SELECT data FROM people WHERE badge = ?", (_hashed(badge),)).fetchone()
+        return pickle.loads(row[0]) if row else None
 
     # --- packing offline ------------------------------------------------------------------
 
@@ -174,11 +272,11 @@ class Journal:
             j.execute("UPDATE leases SET state = 'started' WHERE number = ?", (row[0],))
         return str(row[0])
 
-    def scan(self, order: str, data: str, quantity: int = 1) -> str:
-        """An accepted scan at the open pack; its idempotency key."""
-        return self._event("scan", order, {"data": data, "quantity": quantity})
+    def scan(self, order: str, data: str, symbology: str | None = None, user: str | None = None) -> str:
+        """A scan at the open pack (every scan, as online: mis-scans, ACK and UNDO too); its key."""
+        return self._event("scan", order, {"data": data, "symbology": symbology, "user": user or self.user})
 
-    def close_parcel(self, order: str) -> tuple[str, str]:
+    def close_parcel(self, order: str, weight_g: int | None = None, user: str | None = None) -> tuple[str, str]:
         """Closes a parcel of `order`, numbered from this station's reserved blocks: (SSCC, S10)."""
         self._started(order)
         numbering = self.numbering
@@ -194,21 +292,24 @@ class Journal:
             code = sscc(numbering.sscc_extension_digit, numbering.gs1_company_prefix, serials["sscc_serial"])
             tracking = s10(numbering.s10_service_indicator, serials["s10_serial"] % 10**8, numbering.s10_country)
             j.execute("INSERT INTO parcels (order_number, sscc, tracking) VALUES (?, ?, ?)", (order, code, tracking))
-            self._append(j, "close", order, {"sscc": code, "tracking": tracking})
+            self._append(j, "close", order, {"sscc": code, "tracking": tracking, "weight_g": weight_g,
+                                             "user": user or self.user})
         return code, tracking
 
     def label_printed(self, order: str, code: str, printer: str) -> str:
         """The parcel's label came out of the printer."""
         return self._event("label", order, {"sscc": code, "printer": printer})
 
-    def confirm(self, order: str) -> str:
-        """Every parcel confirmed: the pack is finished."""
-        key = self._event("confirm", order, {})
+    def finished(self, order: str) -> None:
+        """Every parcel of `order` confirmed offline: it is no longer this station's to pack."""
         with self._write() as j:
             j.execute("UPDATE leases SET state = 'done' WHERE number = ?", (order,))
-        return key
+            j.execute("DELETE FROM copies WHERE number = ?", (order,))
 
-    numbering = Numbering()
+    def is_parcel_label(self, code: str) -> bool:
+        """An SSCC or tracking number this station gave a parcel offline."""
+        return self._db.execute("SELECT 1 FROM parcels WHERE sscc = ? OR tracking = ?", (code, code)).fetchone() \
+            is not None
 
     def waiting(self) -> int:
         """Events not yet applied centrally."""
@@ -238,14 +339,16 @@ class Journal:
 
     # --- back online ----------------------------------------------------------------------
 
-    def replay(self, db: Database) -> ReplayReport:
-        """Applies the waiting events in order, each once (see the module's docstring)."""
+    def replay(self, db: Database, apply: Apply, limit: int | None = None) -> ReplayReport:
+        """Applies the waiting events in sequence order, each once (see the module's docstring);
+        at most `limit` of them (the station replays a few per turn, so its count goes down)."""
         report = ReplayReport()
-        conflicted: set[str] = set()
+        conflicted = {r[0] for r in self._db.execute("SELECT DISTINCT order_number FROM events WHERE state = 'conflict'")}
         rows = self._db.execute("SELECT seq, key, kind, order_number, payload, at FROM events "
-                                "WHERE state = 'waiting' ORDER BY seq").fetchall()
+                                "WHERE state = 'waiting' ORDER BY seq LIMIT ?", (limit or -1,)).fetchall()
         for seq, key, kind, number, payload, at in rows:
-            outcome = self._apply(db, key, kind, number, json.loads(payload), datetime.fromisoformat(at), conflicted)
+            event = JournalEvent(seq, key, kind, number, json.loads(payload), datetime.fromisoformat(at))
+            outcome = self._apply(db, event, apply, conflicted)
             if outcome == "skipped":
                 report.skipped += 1
                 outcome = "applied"
@@ -260,46 +363,46 @@ class Journal:
                  report.skipped, ", ".join(report.conflicts) or "none")
         return report
 
-    def _apply(self, db: Database, key: str, kind: str, number: str, payload: dict[str, Any], at: datetime,
-               conflicted: set[str]) -> str:
+    def _apply(self, db: Database, event: JournalEvent, apply: Apply, conflicted: set[str]) -> str:
+        number = event.order_number
         with SqlUnitOfWork(db) as uow:
             session = uow.session
             assert session is not None
-            if session.get(JournalReceipt, key) is not None:
+            if session.get(JournalReceipt, event.key) is not None:
                 return "skipped"
             order = uow.orders.get(number)
-            mine = order is not None and order.status == "packing" and order.claimed_by_station == self.station
-            if not mine or number in conflicted:
-                if order is not None and number not in conflicted:
-                    uow.exceptions.add(ExceptionRecord(
-                        order.id, "other", f"offline {kind} at {self.station} not applied: the order is "
-                        f"{order.status}{' at ' + order.claimed_by_station if order.claimed_by_station else ''} "
-                        "centrally; check the parcel against the order", self.station, self.user, at))
-                conflicted.add(number)
-                outcome = "conflict"
-            else:
-                self._write_central(uow, kind, order, payload, at)
-                outcome = "applied"
-            session.add(JournalReceipt(key=key, station=self.station, order_number=number, kind=kind,
-                                       outcome=outcome, applied_at=datetime.now(timezone.utc)))
+        mine = order is not None and order.status == "packing" and order.claimed_by_station == self.station
+        why = None if order is None else (f"the order is {order.status}"
+                                          + (f" at {order.claimed_by_station}" if order.claimed_by_station else "")
+                                          + " centrally")
+        if mine and number not in conflicted:
+            try:
+                uow = ReceiptUnitOfWork(db, self._receipt(event, "applied"))
+                apply(uow, SqlUnitOfWork(db), event)
+                if uow.receipt is not None:  # nothing to write centrally: the receipt alone
+                    with uow:
+                        uow.commit()
+                return "applied"
+            except (JournalError, DatabaseUnavailable):
+                raise  # the database went again (or the journal's file failed): the rest waits
+            except PackdeskError as exc:
+                why = f"the order did not take it ({exc})"
+        with SqlUnitOfWork(db) as uow:
+            if order is not None and number not in conflicted:
+                uow.exceptions.add(ExceptionRecord(
+                    order.id, "other", f"offline {event.kind} at {self.station} not applied: {why}; check "
+                    "the parcel against the order", self.station, event.payload.get("user") or self.user, event.at))
+            session = uow.session
+            assert session is not None
+            session.add(self._receipt(event, "conflict"))
             uow.commit()
-        return outcome
+        conflicted.add(number)
+        return "conflict"
 
-    def _write_central(self, uow: SqlUnitOfWork, kind: str, order: Any, payload: dict[str, Any],
-                       at: datetime) -> None:
-        if kind == "scan":
-            uow.scans.add(ScanEntry(at, self.station, self.user, order.id, payload["data"], "accepted",
-                                    quantity=payload["quantity"]))
-        elif kind == "close":
-            seq = len(uow.parcels.of_order(order.id)) + 1
-            uow.parcels.add(ParcelRecord(0, order.id, seq, status="closed", sscc=payload["sscc"],
-                                         tracking_number=payload["tracking"], opened_at=at, closed_at=at))
-        elif kind == "label":
-            parcel = uow.parcels.by_label_code(payload["sscc"])
-            assert parcel is not None, payload
-            uow.labels.add(LabelRecord(0, parcel.id, 1, "zpl", status="printed", printer=payload["printer"],
-                                       created_at=at, printed_at=at, reason="printed offline"))
-        elif kind == "confirm":
-            release_in(uow, order.number, self.station, "packed", user=self.user, reason="pack confirmed offline")
-        else:
-            raise JournalError(f"unknown journal event {kind!r}")
+    def _receipt(self, event: JournalEvent, outcome: str) -> JournalReceipt:
+        return JournalReceipt(key=event.key, station=self.station, order_number=event.order_number,
+                              kind=event.kind, outcome=outcome, applied_at=datetime.now(timezone.utc))
+
+
+def _hashed(badge: str) -> str:
+    return hashlib.sha256(badge.strip().encode()).hexdigest()

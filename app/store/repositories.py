@@ -121,10 +121,11 @@ class SqlOrders:
         self.s.execute(update(lines_t).where(lines_t.c.id == line_id)
                        .values(packed_quantity=lines_t.c.packed_quantity - quantity))
 
-    def held_by(self, station: str) -> str | None:
-        return self.s.scalar(select(Order.number).where(
-            Order.claimed_by_station == station, Order.status == "packing")
-            .order_by(Order.lease_expires_at.desc()).limit(1))
+    def held_by(self, station: str, leased: frozenset[str] = frozenset()) -> str | None:
+        query = select(Order.number).where(Order.claimed_by_station == station, Order.status == "packing")
+        if leased:
+            query = query.where(Order.number.not_in(sorted(leased)))
+        return self.s.scalar(query.order_by(Order.lease_expires_at.desc()).limit(1))
 
     def queue_size(self, now: datetime) -> int:
         return int(self.s.scalar(select(func.count()).select_from(Order).where(claims.claimable(now))) or 0)

@@ -226,6 +226,27 @@
     </message>
 </context>
 <context>
+    <name>OfflineBanner</name>
+    <message numerus="yes">
+        <source>offline: %n event(s) waiting</source>
+        <translation>
+            <numerusform>offline: %n Vorgang wartet</numerusform>
+            <numerusform>offline: %n Vorgänge warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>offline: packing on without the central database</source>
+        <translation>offline: es wird ohne die zentrale Datenbank weitergepackt</translation>
+    </message>
+    <message numerus="yes">
+        <source>back online: %n event(s) waiting, sending them to the database</source>
+        <translation>
+            <numerusform>wieder online: %n Vorgang wartet und wird an die Datenbank gesendet</numerusform>
+            <numerusform>wieder online: %n Vorgänge warten und werden an die Datenbank gesendet</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PrintersPage</name>
     <message>
         <source>Printers</source>

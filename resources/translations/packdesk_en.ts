@@ -226,6 +226,27 @@
     </message>
 </context>
 <context>
+    <name>OfflineBanner</name>
+    <message numerus="yes">
+        <source>offline: %n event(s) waiting</source>
+        <translation>
+            <numerusform>offline: %n event waiting</numerusform>
+            <numerusform>offline: %n events waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>offline: packing on without the central database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>back online: %n event(s) waiting, sending them to the database</source>
+        <translation>
+            <numerusform>back online: %n event waiting, sending it to the database</numerusform>
+            <numerusform>back online: %n events waiting, sending them to the database</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PrintersPage</name>
     <message>
         <source>Printers</source>

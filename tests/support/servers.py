@@ -240,4 +240,8 @@ class LoopbackProxy:
     def close(self) -> None:
         self._closed = True
         self.cut()
+        try:
+            self._server.shutdown(socket.SHUT_RDWR)  # wakes the accept thread: it ends (no thread left)
+        except OSError:
+            pass
         self._server.close()

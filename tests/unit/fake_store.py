@@ -175,9 +175,9 @@ class _Orders(_Repo):
         line = self.t.lines[line_id]
         self.t.lines[line_id] = replace(line, packed_quantity=line.packed_quantity - quantity)
 
-    def held_by(self, station: str) -> str | None:
+    def held_by(self, station: str, leased: frozenset[str] = frozenset()) -> str | None:
         return next((o.number for o in self.t.orders.values()
-                     if o.claimed_by_station == station and o.status == "packing"), None)
+                     if o.claimed_by_station == station and o.status == "packing" and o.number not in leased), None)
 
     def _claimable(self, o: OrderRecord, now: datetime) -> bool:
         return queued_for_packing(o.status, o.pack_from) or (

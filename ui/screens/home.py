@@ -7,6 +7,7 @@ from app import words
 from app.packing.api import HomeSummary, Packer
 from app.ports import DeviceState, DeviceStatus
 from ui.bridge import StationBridge as Station
+from ui.offline_banner import OfflineBanner
 from ui.style import AMBER, GREEN, GREY, RED, button, label
 
 SUPERVISOR_ROLES = ("supervisor", "admin")
@@ -28,7 +29,9 @@ class HomeScreen(QWidget):
         self.message = label("", "message")
         self.queue = label("", "key")  # a key number, read from a metre
         self.figures = label("", "message")
+        self.offline = OfflineBanner(station)  # "offline: N events waiting" (issue 17)
         layout.addWidget(self.hello)
+        layout.addWidget(self.offline)
         layout.addWidget(self.prompt)
         layout.addWidget(self.message)
         layout.addWidget(self.queue)

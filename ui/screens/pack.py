@@ -19,6 +19,7 @@ from app.paths import resource
 from ui.placement_view import PlacementView, paint_parcel
 from ui.readout import Readout
 from ui.bridge import StationBridge as Station
+from ui.offline_banner import OfflineBanner
 from ui.style import (
     AMBER, BANNER_PT, BASE_PT, COUNT_PT, GREEN, GREY, KEY_PT, PURPLE, RED, SKU_PT, banner_style, button, label,
 )
@@ -100,6 +101,8 @@ class PackScreen(QWidget):
         head.addWidget(self.parcel_word)
         head.addWidget(self.parcel)
         left.addLayout(head)
+        self.offline = OfflineBanner(station)  # "offline: N events waiting" (issue 17)
+        left.addWidget(self.offline)
         # who and how it ships head the box column: the left keeps its height for the lines
         self.customer = label("", "message")
         self.carrier = label("", "message", wrap=False)

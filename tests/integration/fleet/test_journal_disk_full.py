@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from app.packing.desk import Desk
+from app.packing.offline import replay_with
+from app.packing.settings import PackingSettings
 from app.store.journal import Journal, JournalError
 from app.store.models import Order, ScanRecord
 from app.store.session import Database
@@ -57,7 +60,7 @@ def test_a_full_journal_disk_refuses_the_next_event_clearly_and_keeps_the_acknow
     ballast.unlink()  # the disk is freed (the station's logs rotated away): the journal replays all
     again = Journal(small_disk, "ST-9", "ann")
     assert again.waiting() == len(acknowledged)
-    report = again.replay(db)
+    report = again.replay(db, replay_with(Desk("ST-9", PackingSettings(station_code="ST-9"))))
     assert report.applied == len(acknowledged)
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(ScanRecord)) == len(acknowledged)
