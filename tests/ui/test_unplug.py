@@ -266,3 +266,31 @@ def test_a_failed_label_goes_to_the_document_printer_when_the_packer_asks(qtbot,
     assert any(name.endswith("PD-1001-parcel1-slip.pdf") for name in printed), printed
     assert labels_of(app, "PD-1001") == [(1, 1, "printed")]
     assert zebra.jobs == []
+
+
+def test_a_printer_closing_the_connection_is_named_and_the_label_prints_once_when_it_behaves(
+        qtbot, make_station, zebra):
+    app = make_station({"devices": {"label_printer": f"{zebra.url}?timeout=2", "label_format": "zpl"}})
+    qtbot.waitUntil(lambda: strip_tile(app, "label printer").text() == "label printer ok", timeout=5000)
+    start_pack(qtbot, app)
+    pack_the_rest(qtbot, app)
+    zebra.mode = "close"  # accepts the connection, then drops it: nothing printed
+    app.keyboard.scan(Command.CLOSE_BOX.value)
+    failed = wait_print(qtbot, app, False, timeout=15000)
+    screen = app.window.screens["print"]
+    assert "did not print" in failed.message and "RETRY" in screen.state.text()
+    assert zebra.url in failed.detail and zebra.url not in failed.message  # the address is the administrator's
+    settle(qtbot, app)
+    assert zebra.jobs == [] and labels_of(app, "PD-1001") == [(1, 1, "failed")]
+    zebra.mode = "ok"  # the print server behaves again
+    if app.station.step == "print":  # unless the station already printed the waiting label by itself
+        qtbot.mouseClick(screen.retry, Qt.MouseButton.LeftButton)
+    wait_print(qtbot, app, True, timeout=15000)
+    settle(qtbot, app)
+    qtbot.mouseClick(screen.retry, Qt.MouseButton.LeftButton)  # a late second press prints nothing more
+    settle(qtbot, app)
+    qtbot.waitUntil(lambda: len(zebra.jobs) == 1, timeout=3000)
+    time.sleep(0.3)
+    assert len(zebra.jobs) == 1 and app.station.pack.parcels[0].sscc.encode() in zebra.jobs[0]
+    assert labels_of(app, "PD-1001") == [(1, 1, "printed")]
+    assert app.station.step == "confirm"

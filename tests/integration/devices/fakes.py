@@ -212,7 +212,8 @@ class FakeScale:
 class FakeZebra:
     """A Zebra-like printer on 127.0.0.1: stores each connection's bytes as a job (the ~HS
     queries removed) and answers ~HS with the flags set on it. `mode`: "ok", "hang" (accepts,
-    never answers), "refuse" (nothing listening: connection refused)."""
+    never answers), "close" (accepts, then closes the connection at the first bytes, printing
+    nothing: a print server that resets), "refuse" (nothing listening: connection refused)."""
 
     def __init__(self, port: int = 0) -> None:
         self.jobs: list[bytes] = []
@@ -289,6 +290,9 @@ class FakeZebra:
                 except OSError:
                     break
                 if not chunk:
+                    break
+                if self.mode == "close":
+                    job = b""
                     break
                 if self.mode == "hang":
                     continue
