@@ -3,6 +3,7 @@ journal, counting down while the journal goes back to the central database. Show
 and pack screens; it follows the bridge's offline_changed signal and is hidden while online."""
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel
 
 from app.station.state import OfflineState
@@ -19,11 +20,19 @@ class OfflineBanner(QLabel):
         self.setWordWrap(True)
         self.setStyleSheet(f"background: {AMBER}; color: white; font-size: 20pt; font-weight: bold; "
                            "padding: 6px; border-radius: 6px;")
+        self.state: OfflineState | None = None
         station.offline_changed.connect(self.show_state)
         self.show_state(station.offline)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """The language changed (a badge brought another): say it again in that one."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.show_state(self.state)
+        super().changeEvent(event)
+
     def show_state(self, state: OfflineState | None) -> None:
         """The journal's state as the packer reads it."""
+        self.state = state
         if state is None:
             self.hide()
             self.setText("")
