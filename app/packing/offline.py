@@ -79,10 +79,10 @@ def take_copy(uow: UnitOfWork, desk: Desk, number: str) -> OfflineCopy:
         order.ship_to or AddressData(name="", lines=(), postcode="", city="", country=""),
         order.carrier or s.carrier.name, order.service_level or s.carrier.service, order.currency,
         order.gift_message or "", order.gift_wrap, {x.line_no: str(x.unit_price) for x in lines})
-    return OfflineCopy(_detached(pack), details)
+    return OfflineCopy(detached(pack), details)
 
 
-def _detached(pack: OpenPack) -> OpenPack:
+def detached(pack: OpenPack) -> OpenPack:
     """A copy of the desk's pack that later changes of either never reach the other."""
     copy = OpenPack(pack.order_id, pack.number, pack.state, dict(pack.products), dict(pack.weights),
                     dict(pack.line_ids), pack.open_parcel_id, pack.open_parcel_seq, pack.base)

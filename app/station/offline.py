@@ -25,7 +25,7 @@ from app.packing.api import (
     ParcelClosed, PartialShipment, ProblemReported, ScanResult,
 )
 from app.packing.desk import Desk
-from app.packing.offline import OfflineCopy, OfflinePack, replay_with, take_copy
+from app.packing.offline import OfflineCopy, OfflinePack, detached, replay_with, take_copy
 from app.packing.service import PackingService
 from app.ports import Scan
 from app.station.state import OfflineState
@@ -93,6 +93,11 @@ class OfflineCapable:
         log.warning("the central database cannot be reached: the station packs on into the journal %s (%s)",
                     self.journal.path, exc)
         self.offline, self.reason = True, str(exc)
+        for number, pack in self.central.desk.packs.items():  # the latest committed state of each open pack
+            copy: OfflineCopy | None = self.journal.copy_of(number)
+            if copy is not None and number not in self.packs:
+                copy.pack = detached(pack)
+                self.journal.keep_copy(number, copy)
         self.central.desk.packs.clear()  # online again, every pack is read afresh
 
     def back_online(self) -> list[str] | None:
