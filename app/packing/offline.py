@@ -137,8 +137,9 @@ class OfflinePack:
         pack = self.copy.pack
         decision = decide(pack.state, data, symbology, _OfflineCatalogue(self.copy, known))
         confirmation = None
-        if decision.outcome is O.BOX:  # (never: the box catalogue is not kept offline)
-            decision = Decision(O.UNKNOWN, f"Box {decision.code} cannot be chosen offline. Scan ACK.")
+        if decision.outcome is O.UNKNOWN:  # offline the station knows only this order's products
+            decision = Decision(O.UNKNOWN, f"Scanned {data.strip()}: not a product of order {pack.number} (offline, "
+                                "the station cannot look it up in the catalogue). Put it aside and scan ACK.")
         if decision.outcome is O.LABEL_CONFIRMED:
             confirmation = self.confirm(decision.code or "")
             if not confirmation.ok:

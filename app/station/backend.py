@@ -91,7 +91,7 @@ def open_backend(database_url: str, settings: PackingSettings, offline_buffer: i
         return StationBackend(db, service, records, picking)
     journal = Journal(data_dir, settings.station_code)
     offline = OfflineCapable(service, db, journal, Provisioning(offline_buffer))
-    return StationBackend(db, offline, OfflineRecords(records, offline), picking, offline)
+    return StationBackend(db, offline, OfflineRecords(records), picking, offline)
 
 
 def central_or_journal(db: Database, journal: Journal) -> Database | Journal:

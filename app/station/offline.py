@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any, TypeVar
 
@@ -80,6 +80,11 @@ class OfflineCapable:
         if not self.offline and not self.waiting:
             return None
         return OfflineState(self.waiting, self.offline, self.reason)
+
+    def _online_only(self, what: str, online: Callable[[], T]) -> T:
+        def offline() -> T:
+            raise not_offline(what)
+        return self._either(online, offline)
 
     def _either(self, online: Callable[[], T], offline: Callable[[], T]) -> T:
         if not self.offline:
@@ -149,9 +154,8 @@ class OfflineCapable:
     def _hold_leased(self) -> None:
         self.central.desk.offline_buffer = frozenset(self.journal.leased())
 
-    def _keep(self, number: str, order_id: int = 0) -> None:
+    def _keep(self, number: str) -> None:
         """Keeps a copy of an order this station holds (read while online)."""
-        self.journal.hold(number, order_id) if order_id else None
         self.journal.keep_copy(number, take_copy(self.central._uow(), self.central.desk, number))
 
     def release_leases(self) -> list[str]:
@@ -281,9 +285,7 @@ class OfflineCapable:
 
     def choose_box(self, order: str, box_barcode: str, reason: str | None = None,
                    user: Packer | None = None) -> BoxChoice:
-        def offline() -> BoxChoice:
-            raise not_offline("Choosing a box")
-        return self._either(lambda: self.central.choose_box(order, box_barcode, reason, user), offline)
+        return self._online_only("Choosing a box", lambda: self.central.choose_box(order, box_barcode, reason, user))
 
     def close_parcel(self, order: str, user: Packer, weight_g: int | None = None) -> ParcelClosed:
         def offline() -> ParcelClosed:
@@ -307,9 +309,8 @@ class OfflineCapable:
             self._saved(pack)
             return state
 
-        def offline() -> LabelState:
-            raise not_offline("Recording a label made before the outage")
-        return self._either(lambda: self.central.record_label_result(label_id, ok, printer, message), offline)
+        return self._online_only("Recording a label made before the outage",
+                                 lambda: self.central.record_label_result(label_id, ok, printer, message))
 
     def _offline_label(self, label_id: int) -> OfflinePack:
         for pack in self.packs.values():
@@ -322,14 +323,11 @@ class OfflineCapable:
         if label_id < 0:
             return self._offline_label(label_id).label_request(label_id)
 
-        def offline() -> LabelRequest:
-            raise not_offline("Printing a label made before the outage")
-        return self._either(lambda: self.central.label_request(label_id), offline)
+        return self._online_only("Printing a label made before the outage",
+                                 lambda: self.central.label_request(label_id))
 
     def reprint_label(self, parcel_id: int, reason: str, user: Packer) -> LabelRequest:
-        def offline() -> LabelRequest:
-            raise not_offline("REPRINT")
-        return self._either(lambda: self.central.reprint_label(parcel_id, reason, user), offline)
+        return self._online_only("REPRINT", lambda: self.central.reprint_label(parcel_id, reason, user))
 
     def confirm_label(self, order: str, scanned: str, user: Packer | None = None) -> LabelConfirmation:
         def offline() -> LabelConfirmation:
@@ -341,14 +339,11 @@ class OfflineCapable:
         return self._either(lambda: self.central.confirm_label(order, scanned, user), offline)
 
     def report_problem(self, order: str, kind: str, reason: str, user: Packer) -> ProblemReported:
-        def offline() -> ProblemReported:
-            raise not_offline("PROBLEM")
-        return self._either(lambda: self.central.report_problem(order, kind, reason, user), offline)
+        return self._online_only("PROBLEM", lambda: self.central.report_problem(order, kind, reason, user))
 
     def ship_partial(self, order: str, supervisor_badge: str, user: Packer) -> PartialShipment:
-        def offline() -> PartialShipment:
-            raise not_offline("A partial shipment")
-        return self._either(lambda: self.central.ship_partial(order, supervisor_badge, user), offline)
+        return self._online_only("A partial shipment",
+                                 lambda: self.central.ship_partial(order, supervisor_badge, user))
 
     def renew_lease(self, order: str) -> datetime:
         def offline() -> datetime:  # the order is leased for the outage; nothing to renew
@@ -356,9 +351,7 @@ class OfflineCapable:
         return self._either(lambda: self.central.renew_lease(order), offline)
 
     def release(self, order: str, user: Packer | None = None) -> None:
-        def offline() -> None:
-            raise not_offline("Releasing an order")
-        self._either(lambda: self.central.release(order, user), offline)
+        self._online_only("Releasing an order", lambda: self.central.release(order, user))
 
 
 @dataclass
@@ -367,8 +360,6 @@ class OfflineRecords:
     a prompt scan is logged, a supervisor is refused (with the reason) until the database is back."""
 
     records: Any
-    switch: OfflineCapable
-    refused: list[str] = field(default_factory=list)
 
     def authorise_supervisor(self, badge_or_pin: str, action: str, order: str | None = None) -> str | None:
         try:

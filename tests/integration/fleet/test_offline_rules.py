@@ -1,0 +1,75 @@
+"""Issue 17: what the station does and refuses while the central database is away (the
+station's PackingApi on its journal, PostgreSQL behind a loopback proxy the test cuts): only
+people who worked here log in, only held orders open, NEXT takes a leased order, the scan rules
+lock as online, what needs the database says so in one sentence and changes nothing."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import make_url
+
+from app.packing.api import ScanOutcome as O
+from app.packing.service import PackingService
+from app.packing.settings import PackingSettings
+from app.ports import Scan
+from app.station.backend import DatabaseRecords
+from app.station.offline import NotOffline, OfflineCapable, OfflineRecords, Provisioning
+from app.store.journal import Journal
+from app.store.session import Database
+from tests.support.servers import LoopbackProxy, through
+from tests.ui.data import ALICE_BADGE, BOB_BADGE, LAMP, MUG, SAM_BADGE, seed
+
+pytestmark = pytest.mark.postgres
+
+
+def test_offline_the_station_packs_held_orders_only_and_refuses_clearly(db: Database, tmp_path: Path) -> None:
+    if db.is_sqlite:
+        pytest.skip("an outage of the central database is PostgreSQL's")
+    seed(db, orders=2)
+    proxy = LoopbackProxy(make_url(db.url).port or 5432)
+    try:
+        with Database(through(db.url, proxy.port, connect_timeout="2")) as central:
+            service = PackingService(central, "ST-R", PackingSettings(station_code="ST-R"))
+            journal = Journal(tmp_path, "ST-R")
+            station = OfflineCapable(service, central, journal, Provisioning(buffer=1))
+            records = OfflineRecords(DatabaseRecords(central, "ST-R"))
+            alice = station.login(ALICE_BADGE)
+            station.home_summary(alice)  # provisions: PD-1001 leased, numbers reserved
+            assert journal.leased() == ["PD-1001"] and journal.numbers_left() == 50
+            assert station.status() is None
+
+            proxy.cut()
+            with pytest.raises(NotOffline, match="has not logged in at this station before"):
+                station.login(BOB_BADGE)
+            assert station.status() is not None and station.status().offline
+            assert station.login(ALICE_BADGE) == alice
+            assert records.authorise_supervisor(SAM_BADGE, "kiosk exit") is None  # refused until it is back
+            with pytest.raises(NotOffline, match="PD-1002 was not kept at this station"):
+                station.start_pack(alice, "PD-1002")
+            pack = station.start_next(alice)
+            assert pack is not None and pack.order_number == "PD-1001" and pack.units_scanned == 0
+            assert station.start_next(alice) is None  # no other leased order
+            assert not station.close_parcel("PD-1001", alice).ok  # empty: nothing closed, nothing journaled
+            assert station.record_scan("PD-1001", alice, Scan(MUG)).outcome is O.ACCEPTED
+            locked = station.record_scan("PD-1001", alice, Scan(LAMP))
+            assert locked.outcome is O.UNKNOWN and locked.pack.locked  # locks as online (where it is WRONG_ITEM)
+            assert "not a product of order PD-1001" in locked.message and "scan ACK" in locked.message
+            assert station.record_scan("PD-1001", alice, Scan(MUG)).outcome is O.LOCKED
+            assert not station.close_parcel("PD-1001", alice).ok  # waits for ACK
+            assert station.acknowledge("PD-1001", alice).outcome is O.ACKNOWLEDGED
+            for refused, what in ((lambda: station.report_problem("PD-1001", "missing", "x", alice), "PROBLEM"),
+                                  (lambda: station.choose_box("PD-1001", "BOX-S", None, alice), "Choosing a box"),
+                                  (lambda: station.ship_partial("PD-1001", SAM_BADGE, alice), "A partial shipment")):
+                with pytest.raises(NotOffline, match=f"{what} is not possible while the central database"):
+                    refused()
+            assert station.status().waiting == 4  # mug, lamp, mug (ignored under the lock), ACK
+            assert station.snapshot("PD-1001").units_scanned == 1
+            proxy.restore()
+            assert station.back_online() == []  # replayed: the same outcomes centrally
+            assert station.status() is None
+            central_pack = station.snapshot("PD-1001")
+            assert central_pack.units_scanned == 1 and not central_pack.locked
+            journal.close()
+    finally:
+        proxy.close()
