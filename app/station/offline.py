@@ -215,7 +215,10 @@ class OfflineCapable:
     def home_summary(self, user: Packer) -> HomeSummary:
         def online() -> HomeSummary:
             self.provision()
-            return self.central.home_summary(user)
+            summary = self.central.home_summary(user)
+            if not self.waiting:  # (events still waiting may be of an order the database has not seen open)
+                self.journal.only_open(summary.open_order)
+            return summary
         return self._either(online, lambda: HomeSummary(self.station_code, self.journal.leased_count(), 0, 0, 0, 0,
                                                         None))
 

@@ -306,6 +306,15 @@ class Journal:
             j.execute("UPDATE leases SET state = 'done' WHERE number = ?", (order,))
             j.execute("DELETE FROM copies WHERE number = ?", (order,))
 
+    def only_open(self, number: str | None) -> None:
+        """The database says `number` is the one order this station has open (None: none): every
+        other started order left the station online (packed, on hold, released)."""
+        with self._write() as j:
+            gone = [r[0] for r in j.execute("SELECT number FROM leases WHERE state = 'started' AND number IS NOT ?",
+                                            (number,))]
+            j.executemany("UPDATE leases SET state = 'done' WHERE number = ?", [(n,) for n in gone])
+            j.executemany("DELETE FROM copies WHERE number = ?", [(n,) for n in gone])
+
     def is_parcel_label(self, code: str) -> bool:
         """An SSCC or tracking number this station gave a parcel offline."""
         return self._db.execute("SELECT 1 FROM parcels WHERE sscc = ? OR tracking = ?", (code, code)).fetchone() \

@@ -106,6 +106,7 @@ def test_a_station_packs_two_orders_through_an_outage_and_the_journal_syncs_once
             reason = session.scalar(select(PackException.reason))
             assert "offline scan at ST-TEST not applied" in reason and "cancelled" in reason
         assert journal.leased() == ["PD-1004"]  # online again, the buffer is topped up
+        assert journal.started() == []  # no order is open here: none is resumed offline next time
 
         # a crash after the central commits but before the journal noted them: the sync runs again
         journal._db.execute("UPDATE events SET state = 'waiting'")
