@@ -85,7 +85,7 @@ def render_return_label(facts: Any, raw: dict[str, Any], fmt: str, dpi: int = 20
     to the warehouse of the configuration ([ship_from], [packing] company_name)."""
     settings = PackingSettings.from_raw(raw)
     warehouse = Address.of(settings.ship_from)
-    if not warehouse.company:
+    if not warehouse.company and settings.company_name != warehouse.name:
         warehouse = replace(warehouse, company=settings.company_name)
     data = ReturnLabelData(Address.of(facts.customer), warehouse, facts.carrier, facts.tracking_number, facts.rma,
                            facts.order_number, facts.items, facts.reason, facts.created)

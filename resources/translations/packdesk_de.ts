@@ -326,8 +326,8 @@
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <source>bin, for restock (or an exchange&apos;s returned goods)</source>
-        <translation>Lagerplatz, zum Einlagern (auch für die Rücksendung eines Umtauschs)</translation>
+        <source>bin (restock, exchange)</source>
+        <translation>Lagerplatz (Einlagern, Umtausch)</translation>
     </message>
 </context>
 <context>

@@ -326,7 +326,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>bin, for restock (or an exchange&apos;s returned goods)</source>
+        <source>bin (restock, exchange)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -59,6 +59,7 @@ class ReturnsScreen(QWidget):
         row.addWidget(self.refund_button)
         layout.addLayout(row)
         self._enable()
+        self.input.setFocus()  # a scanner in keyboard mode types here
 
     def scan(self, code: str) -> None:
         """Posts a scan: an RMA opens its return (received), anything else is an item of the open one."""
@@ -121,17 +122,19 @@ class ReturnsScreen(QWidget):
             if line["outcome"]:
                 outcome.setCurrentText(line["outcome"])
             where = QLineEdit(line["location"] or "")
-            where.setPlaceholderText(self.tr("bin, for restock (or an exchange's returned goods)"))
+            where.setPlaceholderText(self.tr("bin (restock, exchange)"))
             self.lines.setCellWidget(r, 2, outcome)
             self.lines.setCellWidget(r, 3, where)
         self.lines.resizeColumnsToContents()
         self._enable()
+        self.input.setFocus()  # the next scan goes to the scan field, not to a bin typed into before
 
     def _failed(self, exc: BaseException) -> None:
         self.error = str(exc)
         self.message.setText(str(exc))
         self.message.setStyleSheet(f"background: {RED}; color: white;")
         self.sounds.play("error")
+        self.input.setFocus()
 
     def _enable(self) -> None:
         view = self.view
