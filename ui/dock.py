@@ -33,13 +33,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_returns(args: argparse.Namespace) -> int:
     """Opens the returns window until it is closed."""
-    from app.config import load_settings
+    from app.config import load_settings, order_settings
     from app.shipping.returns_desk import OpenReturnsDesk
     from ui.screens.returns import ReturnsScreen
 
     settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
     _application()
-    opened = OpenReturnsDesk(settings.database_url, station=args.station, user=args.user or getpass.getuser())
+    # an exchange decided at inspection is validated and allocated by the configuration's rules
+    opened = OpenReturnsDesk(settings.database_url, station=args.station, user=args.user or getpass.getuser(),
+                             order_settings=order_settings(settings))
     return _until_closed(opened, *_window(ReturnsScreen, opened.desk, "returns"))
 
 

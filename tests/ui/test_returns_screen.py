@@ -14,7 +14,7 @@ from app.cli.main import main
 from app.shipping.returns_desk import ReturnsDesk
 from app.store.uow import SqlUnitOfWork
 from tests.integration.packing.conftest import MUG_EAN, TEAPOT_EAN, Warehouse, warehouse  # noqa: F401
-from tests.integration.shipping.test_returns import delivered_order
+from tests.integration.shipping.test_returns import delivered_order, status
 from ui.screens.returns import ReturnsScreen
 from ui.sounds import Sounds
 from ui.style import RED
@@ -108,3 +108,31 @@ def test_each_item_is_scanned_at_the_screen_before_inspection(
         assert "refunded: EUR 25.00" in screen.message.text()
     finally:
         worker.shutdown()
+
+
+def test_an_exchange_decided_at_the_screen_names_its_order_and_refunds_nothing(
+        qtbot, warehouse: Warehouse, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
+    delivered_order(warehouse, tmp_path, "PD-9403", datetime.now(timezone.utc) - timedelta(days=2), parcels=1)
+    capsys.readouterr()
+    assert main(["--database", warehouse.db.url, "returns", "create", "PD-9403", "--line", "TEAPOT-RED:1",
+                 "--reason", "dented", "--json"]) == 0
+    rma = json.loads(capsys.readouterr().out)["rma"]
+    worker = Worker("returns")
+    screen = ReturnsScreen(ReturnsDesk(lambda: SqlUnitOfWork(warehouse.db), user="rita"), worker, Sounds(enabled=False))
+    qtbot.addWidget(screen)
+    try:
+        screen.scan(rma)
+        qtbot.waitUntil(lambda: screen.view is not None, timeout=10000)
+        screen.scan(TEAPOT_EAN)
+        qtbot.waitUntil(lambda: screen.view.scanned_all, timeout=10000)
+        screen.lines.cellWidget(0, 2).setCurrentText("exchange")
+        screen.lines.cellWidget(0, 3).setText("R-01-01")  # the dented one back on stock; the new one from there
+        screen.inspect_button.click()
+        qtbot.waitUntil(lambda: screen.view.status == "inspected", timeout=10000)
+        assert screen.view.exchange_order == f"{rma}-X" and f"exchange order {rma}-X" in screen.heading.text()
+        screen.refund_button.click()
+        qtbot.waitUntil(lambda: screen.view.status == "refunded", timeout=10000)
+        assert "settled by its exchange: nothing to refund" in screen.message.text()
+    finally:
+        worker.shutdown()
+    assert status(warehouse, f"{rma}-X") == "allocated"
