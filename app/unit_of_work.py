@@ -478,6 +478,7 @@ class ReturnRecord:
     inspected_at: datetime | None = None
     refunded_at: datetime | None = None
     refund_amount: Decimal | None = None
+    exchange_order_id: int | None = None  # the order that sends the exchange goods
 
 
 @dataclass(frozen=True)
@@ -489,9 +490,21 @@ class ReturnLineRecord:
     order_line_id: int
     sku: str
     quantity: int
-    outcome: str | None = None  # restock, write_off, damaged
+    outcome: str | None = None  # restock, write_off, damaged, exchange
     location: str | None = None
     photo: str | None = None
+    received_quantity: int = 0  # units scanned at the returns station
+
+
+@dataclass(frozen=True)
+class ExchangeLineRecord:
+    """Units an exchange sends out, at the catalogue price (the order discounts it all)."""
+
+    product_id: int
+    sku: str
+    name: str
+    quantity: int
+    unit_price: Decimal
 
 
 @dataclass(frozen=True)
@@ -729,6 +742,8 @@ class Returns(Protocol):
         """Units of each order line (by id) in the order's returns so far."""
     def restock(self, product_id: int, location: str, quantity: int) -> bool:
         """Puts units back on a bin's stock on hand; False when no location has that code."""
+    def add_exchange_order(self, source_order_id: int, number: str, lines: list[ExchangeLineRecord]) -> int:
+        """A captured, paid order of no charge to the source order's customer and address; its id."""
 
 
 class Archive(Protocol):

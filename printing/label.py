@@ -141,22 +141,50 @@ def symbols(data: LabelData) -> tuple[Symbol, Symbol]:
             sscc_symbol(DOCUMENT, "sscc", data.sscc))
 
 
+def to_section(g: Geometry, caption: str, address: Address, font: str) -> list[Element]:
+    """The addressee under its caption (SHIP TO; RETURN TO on a return label) and the rule under it."""
+    m, inner, pt, y, h = g.m, g.inner, g.pt, g.tops[1], g.heights[1]
+    out: list[Element] = [Text(m, y + 1 * pt, 7 * pt, caption, bold_of(font), "caption")]
+    out += stack(address_rows(address, 12 * pt, "ship_to", font), m + 4 * pt, y + 10 * pt,
+                 inner - 4 * pt, h - 11 * pt)
+    out.append(Rule(m, y + h - g.line, inner, g.line))
+    return out
+
+
+@dataclass(frozen=True)
+class Scale:
+    """How a renderer measures: mm to its unit, the bar module's step and least width."""
+
+    per_mm: float
+    module_step: float
+    min_module: float
+
+
+def barcode_section(g: Geometry, section: int, caption: str, symbol: Symbol, x_mm: float, text: str,
+                    field: str, scale: Scale, font: str, document: str = DOCUMENT) -> list[Element]:
+    """A captioned barcode centred in its section with its text under it."""
+    B = bold_of(font)  # noqa: N806
+    m, inner, pt, y, h = g.m, g.inner, g.pt, g.tops[section], g.heights[section]
+    out: list[Element] = [Text(m, y + 1 * pt, 7 * pt, caption, B, "caption")]
+    module = module_for(symbol, inner, x_mm * scale.per_mm, scale.module_step, scale.min_module, document, field)
+    bar_h = h - 22 * pt
+    bx = m + (inner - symbol.width_modules * module) / 2
+    out.append(Bars(bx, y + 9 * pt, symbol, module, bar_h, field))
+    out += fitted_lines(text, bx, y + 11 * pt + bar_h, inner, 11 * pt, 10 * pt, B, f"{field}.text")[0]
+    return out
+
+
 def layout_label(data: LabelData, per_mm: float, module_step: float, min_module: float,
                  font: str = REGULAR) -> LabelLayout:
     """Place everything on the label; per_mm converts millimetres to the renderer's unit."""
-    R, B = font, bold_of(font)  # noqa: N806
+    B = bold_of(font)  # noqa: N806
     tracking, sscc = symbols(data)
     g = geometry(data.size, per_mm)
     m, inner, pt, line, heights = g.m, g.inner, g.pt, g.line, g.heights
+    scale = Scale(per_mm, module_step, min_module)
     out = list(_from_cached(g, data.ship_from, data.carrier, data.service, font))
-
-    # To
-    y, h = g.tops[1], heights[1]
-    out.append(Text(m, y + 1 * pt, 7 * pt, "SHIP TO", B, "caption"))
-    out += stack(address_rows(data.ship_to, 12 * pt, "ship_to", R), m + 4 * pt, y + 10 * pt,
-                 inner - 4 * pt, h - 11 * pt)
-    y += h
-    out.append(Rule(m, y - line, inner, line))
+    out += to_section(g, "SHIP TO", data.ship_to, font)
+    y = g.tops[2]
 
     # Parcel facts in a 3 x 2 grid
     h = heights[2]
@@ -168,27 +196,8 @@ def layout_label(data: LabelData, per_mm: float, module_step: float, min_module:
     y += h
     out.append(Rule(m, y - line, inner, line))
 
-    # Tracking number
-    h = heights[3]
-    out.append(Text(m, y + 1 * pt, 7 * pt, f"TRACKING  {data.carrier}", B, "caption"))
-    module = module_for(tracking, inner, TRACKING_X_MM * per_mm, module_step, min_module,
-                        DOCUMENT, "tracking_number")
-    bar_h = h - 22 * pt
-    bx = m + (inner - tracking.width_modules * module) / 2
-    out.append(Bars(bx, y + 9 * pt, tracking, module, bar_h, "tracking_number"))
-    out += fitted_lines(data.tracking_number, bx, y + 11 * pt + bar_h, inner, 11 * pt, 10 * pt,
-                        B, "tracking_number.text")[0]
-    y += h
-    out.append(Rule(m, y - line, inner, line))
-
-    # SSCC
-    h = heights[4]
-    out.append(Text(m, y + 1 * pt, 7 * pt, "SSCC", B, "caption"))
-    module = module_for(sscc, inner, SSCC_X_MM * per_mm, module_step, min_module, DOCUMENT,
-                        "sscc")
-    bar_h = h - 22 * pt
-    bx = m + (inner - sscc.width_modules * module) / 2
-    out.append(Bars(bx, y + 9 * pt, sscc, module, bar_h, "sscc"))
-    out += fitted_lines(sscc_human_readable(data.sscc), bx, y + 11 * pt + bar_h, inner, 11 * pt,
-                        10 * pt, B, "sscc.text")[0]
+    out += barcode_section(g, 3, f"TRACKING  {data.carrier}", tracking, TRACKING_X_MM, data.tracking_number,
+                           "tracking_number", scale, font)
+    out.append(Rule(m, g.tops[4] - line, inner, line))
+    out += barcode_section(g, 4, "SSCC", sscc, SSCC_X_MM, sscc_human_readable(data.sscc), "sscc", scale, font)
     return LabelLayout(g.width, g.height, tuple(out))

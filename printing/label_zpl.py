@@ -42,10 +42,13 @@ def label_zpl(data: LabelData, dpi: int = 203, fonts: ZplFonts = ZplFonts(),
     if builder is None:
         return _fast(data, _template(data.size, dpi, fonts))
     per_mm = dpi / 25.4
-    layout = layout_label(data, per_mm, 1.0, round(0.25 * per_mm))
-    zpl = builder
+    return draw_layout(layout_label(data, per_mm, 1.0, round(0.25 * per_mm)).elements, builder)
+
+
+def draw_layout(elements: tuple[Element, ...], zpl: ZplBuilder) -> bytes:
+    """A laid-out label drawn element by element (the shipping label's builder way, the return label)."""
     zpl.start()
-    for el in layout.elements:
+    for el in elements:
         if isinstance(el, Text):
             if el.text:
                 zpl.text(round(el.x), round(el.y), int(el.size), el.text, el.font)

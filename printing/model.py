@@ -84,6 +84,22 @@ class LabelData:
 
 
 @dataclass(frozen=True)
+class ReturnLabelData:
+    """The label a customer sticks on a returned parcel: from the customer back to the warehouse."""
+
+    customer: Address  # the sender
+    warehouse: Address  # the addressee
+    carrier: str
+    tracking_number: str
+    rma: str
+    order_number: str
+    items: int  # units the return names
+    reason: str = ""
+    created: date | None = None
+    size: LabelSize = LabelSize.IN4X6
+
+
+@dataclass(frozen=True)
 class SlipLine:
     """One line of a packing slip."""
 

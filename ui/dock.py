@@ -33,13 +33,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_returns(args: argparse.Namespace) -> int:
     """Opens the returns window until it is closed."""
-    from app.config import load_settings
+    from app.config import load_settings, order_settings
     from app.shipping.returns_desk import OpenReturnsDesk
     from ui.screens.returns import ReturnsScreen
 
     settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
     _application()
-    opened = OpenReturnsDesk(settings.database_url, station=args.station, user=args.user or getpass.getuser())
+    # an exchange decided at inspection is validated and allocated by the configuration's rules
+    opened = OpenReturnsDesk(settings.database_url, station=args.station, user=args.user or getpass.getuser(),
+                             order_settings=order_settings(settings))
     return _until_closed(opened, *_window(ReturnsScreen, opened.desk, "returns"))
 
 
@@ -87,7 +89,8 @@ def _until_closed(opened, window, worker) -> int:  # type: ignore[no-untyped-def
 
 def screenshot(out: Path) -> None:
     """dispatch.png: the dock after two of three labelled parcels were scanned (one order shipped);
-    returns.png: a received return about to be inspected."""
+    returns.png: a received return with both its items scanned and a third one refused, about to be
+    inspected."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
@@ -128,7 +131,7 @@ def screenshot(out: Path) -> None:
         worker.shutdown()
         opened.close()
 
-        # the returns screen: PD-1043 delivered, a return of one teapot received at the station
+        # the returns screen: PD-1043 delivered, a return of its two teapots received at the station
         import json
         from contextlib import redirect_stdout
         from datetime import datetime, timedelta, timezone
@@ -144,16 +147,18 @@ def screenshot(out: Path) -> None:
         text = StringIO()
         with redirect_stdout(text):
             main(["--database", db.url, "tracking", "import", str(report)])
-            main(["--database", db.url, "returns", "create", "PD-1043", "--line", "TEAPOT-RED:1",
+            main(["--database", db.url, "returns", "create", "PD-1043", "--line", "TEAPOT-RED:2",
                   "--reason", "lid chipped", "--json"])
         rma = json.loads(text.getvalue()[text.getvalue().index("{"):])["rma"]
         desk = OpenReturnsDesk(db.url, user="rita")
+        from tests.integration.packing.conftest import MUG_EAN, TEAPOT_EAN
         from ui.screens.returns import ReturnsScreen
 
         window, worker = _window(ReturnsScreen, desk.desk, "returns")
         window.show()
-        window.open(rma)
-        settle()
+        for code in (rma, TEAPOT_EAN, TEAPOT_EAN, MUG_EAN):  # both teapots, then a mug that is not in it
+            window.scan(code)
+            settle()
         window.lines.cellWidget(0, 3).setText("R-01-01")
         window.photo.setText("/photos/rma-lid.jpg")
         window.grab().save(str(out / "returns.png"))

@@ -231,6 +231,12 @@ def _as_text(o: OrderDetail) -> str:
         out.append("  parcels:")
         out += [f"    {p.seq}. {p.status} {p.box or ''} {p.sscc or ''} {p.tracking_number or ''}"
                 for p in o.parcels]
+    for r in o.returns:
+        if r.order == o.number:
+            out.append(f"  return {r.rma} {r.status}" + (f", exchange order {r.exchange_order}" if r.exchange_order
+                                                         else ""))
+        else:
+            out.append(f"  exchange for return {r.rma} of order {r.order}")
     out.append("  events:")
     out += [f"    {(e.at or '')[:19]} {e.kind} {e.from_status or ''}{' -> ' if e.to_status else ''}"
             f"{e.to_status or ''} {e.station or ''} {e.user or ''}{_why(e.detail)}" for e in o.events]

@@ -13,12 +13,13 @@ from dataclasses import asdict
 from datetime import date, datetime, timezone
 
 from app.cli.db import add_database_options, open_database
-from app.config import load_settings
+from app.config import load_settings, order_settings
 from app.errors import DatabaseUnavailable, PackdeskError
 from app.shipping.dispatch import DockParcel, dock_day, scan_at_dock
 from app.shipping.override import override_service
 from app.shipping.mail import SmtpTransport
 from app.shipping.outbox import Attach, Attachment, requeue, send_due
+from app.shipping.return_label import FORMATS, label_facts, print_return_label, renderer
 from app.shipping.returns import (
     ReturnView, create_return, inspect_return, parse_lines, receive_return, refund_return, show_return,
 )
@@ -93,9 +94,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     create.add_argument("order", help="the order number")
     create.add_argument("--line", action="append", default=[], metavar="SKU:QTY", help="what comes back (repeat)")
     create.add_argument("--reason", required=True, help="why, e.g. \"wrong size\"")
+    create.add_argument("--exchange", action="append", default=[], metavar="SKU:QTY",
+                        help="send these instead of a refund: a new order at no charge, linked to the RMA (repeat)")
     create.add_argument("--json", action="store_true", help="a JSON object instead of text")
     add_database_options(create)
     create.set_defaults(func=run_return_create)
+    label = sub.add_parser("label", help="the return label again (PDF or ZPL), kept in the order's documents")
+    label.add_argument("rma", help="the RMA, e.g. RMA-000001")
+    label.add_argument("--out", required=True, help="the file to write ('-' for stdout)")
+    label.add_argument("--format", choices=FORMATS, default="pdf")
+    label.add_argument("--dpi", type=int, choices=(203, 300), default=203, help="ZPL resolution")
+    add_database_options(label)
+    label.set_defaults(func=run_return_label)
     for name, what in (("receive", "the return's parcel arrived at the returns station"),
                        ("refund", "refund an inspected return through the payment port"),
                        ("show", "one return and its lines")):
@@ -108,7 +118,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     inspect = sub.add_parser("inspect", help="what happens to each returned line: restock to a bin, write off, damaged")
     inspect.add_argument("rma", help="the RMA")
     inspect.add_argument("--line", action="append", default=[], metavar="SKU:OUTCOME[:BIN]",
-                         help="SKU:restock:BIN, SKU:write_off or SKU:damaged (every line once)")
+                         help="SKU:restock:BIN, SKU:write_off, SKU:damaged or SKU:exchange[:BIN] (the same goods "
+                         "sent again on an exchange order; every line once)")
     inspect.add_argument("--photo", help="a photo of the returned goods (a path)")
     inspect.add_argument("--user", help="who inspected (default: your login name)")
     inspect.add_argument("--json", action="store_true", help="a JSON object instead of text")
@@ -273,29 +284,70 @@ def _print_return(view: ReturnView, as_json: bool) -> None:
         print(view.message)
     print(f"{view.rma}  order {view.order_number}  {view.status}  tracking {view.tracking_number or '-'}"
           + (f"  refunded {view.refund_amount}" if view.refund_amount else ""))
+    if view.exchange_order:
+        print(f"  exchange order {view.exchange_order}")
     for line in view.lines:
         print(f"  {line['quantity']:>3} x {line['sku']:<16} {line['outcome'] or ''} {line['location'] or ''}")
 
 
-def run_return_create(args: argparse.Namespace) -> int:
-    """packdesk returns create"""
+def _quantities(values: list[str], option: str) -> list[tuple[str, int]]:
+    wanted = []
+    for sku, quantity in parse_lines(values, 2):
+        if not quantity.isdigit():
+            raise PackdeskError(f"{option} {sku}:{quantity}: the quantity must be a whole number.")
+        wanted.append((sku, int(quantity)))
+    return wanted
+
+
+def _own_carrier(raw: dict) -> CarrierRecord:
+    """The station's built-in carrier ([carrier]), for returns of orders without a parcel's carrier."""
     from app.packing.settings import PackingSettings
 
+    own = PackingSettings.from_raw(raw).carrier
+    return CarrierRecord("RETURNS", own.name, s10_service_indicator=own.s10_service_indicator,
+                         s10_country=own.s10_country)
+
+
+def run_return_create(args: argparse.Namespace) -> int:
+    """packdesk returns create: the RMA, its exchange order if asked, and its label (PDF and ZPL) kept"""
     settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
     where = settings.config_path or "the built-in defaults"
     after = AfterDelivery.from_raw(settings.raw, where)
-    own = PackingSettings.from_raw(settings.raw).carrier
-    fallback = CarrierRecord("RETURNS", own.name, s10_service_indicator=own.s10_service_indicator,
-                             s10_country=own.s10_country)
-    wanted = []
-    for sku, quantity in parse_lines(args.line, 2):
-        if not quantity.isdigit():
-            raise PackdeskError(f"--line {sku}:{quantity}: the quantity must be a whole number.")
-        wanted.append((sku, int(quantity)))
+    fallback = _own_carrier(settings.raw)
+    wanted, swap = _quantities(args.line, "--line"), _quantities(args.exchange, "--exchange")
+    now = datetime.now(timezone.utc)
+    draw = renderer()  # before anything is made: a return without its label would be half done
     with open_database(args) as db:
-        view = create_return(SqlUnitOfWork(db), args.order, wanted, args.reason, datetime.now(timezone.utc),
-                             after, fallback)
+        view = create_return(SqlUnitOfWork(db), args.order, wanted, args.reason, now, after, fallback, swap,
+                             order_settings(settings), getpass.getuser())
+        facts = label_facts(SqlUnitOfWork(db), view.rma, fallback.name)
+        kept = [print_return_label(lambda: SqlUnitOfWork(db), settings.raw, facts, fmt, now, draw=draw)[0]
+                for fmt in FORMATS]
     _print_return(view, args.json)
+    if not args.json:
+        print(f"return label kept with order {view.order_number}'s documents: {', '.join(kept)} "
+              f"(packdesk returns label {view.rma} --out FILE)")
+    return 0
+
+
+def run_return_label(args: argparse.Namespace) -> int:
+    """packdesk returns label: the return label printed again"""
+    settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
+    with open_database(args) as db:
+        facts = label_facts(SqlUnitOfWork(db), args.rma, _own_carrier(settings.raw).name)
+        _name, content = print_return_label(lambda: SqlUnitOfWork(db), settings.raw, facts, args.format,
+                                            datetime.now(timezone.utc), args.dpi)
+    if args.out == "-":
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
+        return 0
+    try:
+        with open(args.out, "wb") as out:
+            out.write(content)
+    except OSError as exc:
+        raise PackdeskError(f"Cannot write the return label to {args.out}: {exc.strerror}; choose another --out.") \
+            from None
+    print(f"wrote the return label of {facts.rma} ({args.format}) to {args.out} ({len(content)} bytes)", file=sys.stderr)
     return 0
 
 
@@ -316,9 +368,10 @@ def run_return_step(args: argparse.Namespace) -> int:
 
 def run_return_inspect(args: argparse.Namespace) -> int:
     """packdesk returns inspect"""
+    settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
     with open_database(args) as db:
         view = inspect_return(SqlUnitOfWork(db), args.rma, parse_lines(args.line, 3), datetime.now(timezone.utc),
-                              args.user or getpass.getuser(), args.photo)
+                              args.user or getpass.getuser(), args.photo, order_settings(settings))
     _print_return(view, args.json)
     return 0
 

@@ -1,6 +1,8 @@
 """Customer returns: an RMA with its return tracking number, received at the returns station,
-inspected line by line (restock to a bin, write off, damaged), then refunded through the payment
-port - only after inspection - and the customer told at each step that matters. docs/returns.md."""
+its items scanned one by one (app/shipping/return_scans.py), inspected line by line (restock to a
+bin, write off, damaged, exchange), then refunded through the payment port - only after
+inspection - and the customer told at each step that matters. An exchange is a new order linked
+to the RMA (app/shipping/exchanges.py). docs/returns.md."""
 from __future__ import annotations
 
 import logging
@@ -9,17 +11,20 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from app.orders import lifecycle
+from app.orders.settings import OrderSettings
 from app.orders.status import OrderStatus
 from app.shipping.carriers import Shipment, adapter_for
 from app.shipping.errors import ShippingError
+from app.shipping.exchanges import exchange_in, exchange_lines, exchanged_value
 from app.shipping.outbox import queue_in
 from app.shipping.payments import refund_in
+from app.shipping.return_scans import receive_item, scanning_unfinished
 from app.shipping.settings import AfterDelivery
 from app.unit_of_work import CarrierRecord, OrderRecord, ReturnLineRecord, ReturnRecord, ServiceRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
 
-OUTCOMES = ("restock", "write_off", "damaged")
+OUTCOMES = ("restock", "write_off", "damaged", "exchange")  # exchange: the same goods sent again
 RETURNABLE = (OrderStatus.DELIVERED.value, OrderStatus.COMPLETED.value, OrderStatus.RETURNED.value)
 
 
@@ -32,9 +37,29 @@ class ReturnView:
     status: str
     reason: str
     tracking_number: str | None
-    lines: tuple[dict, ...]  # sku, quantity, outcome, location
+    lines: tuple[dict, ...]  # sku, quantity, received_quantity, outcome, location, photo
     refund_amount: str | None = None
     message: str = ""
+    exchange_order: str | None = None  # the number of the order that sends the exchange
+
+    @property
+    def received(self) -> int:
+        """Units of the return scanned at the station."""
+        return sum(line["received_quantity"] for line in self.lines)
+
+    @property
+    def expected(self) -> int:
+        """Units the return names."""
+        return sum(line["quantity"] for line in self.lines)
+
+    @property
+    def scanned_all(self) -> bool:
+        return self.received >= self.expected
+
+    @property
+    def progress(self) -> str:
+        """"2 of 3 items received"."""
+        return f"{self.received} of {self.expected} items received"
 
 
 def parse_lines(values: list[str], parts: int) -> list[list[str]]:
@@ -50,9 +75,11 @@ def parse_lines(values: list[str], parts: int) -> list[list[str]]:
 
 
 def create_return(uow: UnitOfWork, number: str, wanted: list[tuple[str, int]], reason: str, now: datetime,
-                  after: AfterDelivery, fallback_carrier: CarrierRecord) -> ReturnView:
+                  after: AfterDelivery, fallback_carrier: CarrierRecord, exchange: list[tuple[str, int]] | None = None,
+                  order_settings: OrderSettings | None = None, user: str | None = None) -> ReturnView:
     """An RMA for units of a delivered (or completed) order within the return window, with a
-    return tracking number from the carrier of its first parcel."""
+    return tracking number from the carrier of its first parcel; with `exchange` (SKU, quantity),
+    the exchange order too, validated and allocated at once."""
     why = (reason or "").strip()
     if not why:
         raise ShippingError("A return needs a reason (--reason), e.g. \"wrong size\".")
@@ -90,6 +117,7 @@ def create_return(uow: UnitOfWork, number: str, wanted: list[tuple[str, int]], r
         if problems:
             raise ShippingError(f"The return of order {number} cannot be made: " + "; ".join(problems) + ".")
         rma = f"RMA-{uow.counters.next('rma'):06d}"
+        sent = exchange_lines(uow, rma, exchange) if exchange else []
         table = uow.carriers.table()
         carrier = next((c for c in table.carriers if parcels and c.code == parcels[0].carrier), fallback_carrier)
         service = next((s for s in table.services if s.carrier == carrier.code),
@@ -97,12 +125,15 @@ def create_return(uow: UnitOfWork, number: str, wanted: list[tuple[str, int]], r
         tracking = adapter_for(carrier, uow.counters).book(Shipment(
             carrier, service, order.number, 0, "", order.ship_to, 0, None))
         record = ReturnRecord(0, rma, order.id, why, "open", tracking, now)
-        uow.returns.add(record, chosen)
+        record = replace(record, id=uow.returns.add(record, chosen))
         lifecycle.record_event(uow, order.id, "ReturnCreated", rma=rma, reason=why, tracking=tracking,
                                lines=[{"sku": l.sku, "quantity": l.quantity} for l in chosen])
+        said = f"Return {rma} of order {number}: send the parcel with tracking number {tracking}."
+        if sent:
+            swap = exchange_in(uow, order, record, sent, order_settings or OrderSettings(), user=user)
+            said += f" Exchange order {swap.number} is {OrderStatus(swap.status).label}."
         uow.commit()
-        return _view(uow, rma, order.number, f"Return {rma} of order {number}: send the parcel with "
-                     f"tracking number {tracking}.")
+        return _view(uow, rma, order.number, said)
 
 
 def receive_return(uow: UnitOfWork, rma: str, now: datetime, user: str | None = None,
@@ -120,12 +151,27 @@ def receive_return(uow: UnitOfWork, rma: str, now: datetime, user: str | None = 
         lines = uow.returns.lines(record.id)
         queue_in(uow, "return_received", order, {"rma": rma, "items": _items(lines)}, ref=rma, now=now)
         uow.commit()
-        return _view(uow, rma, order.number, f"Return {rma} received: inspect each line.")
+        expected = sum(l.quantity for l in lines)
+        return _view(uow, rma, order.number, f"Return {rma} received: scan each item (0 of {expected}), or inspect "
+                     "the lines as a whole.")
+
+
+def scan_returned_item(uow: UnitOfWork, rma: str, scan: str, now: datetime, user: str | None = None,
+                       station: str | None = None) -> ReturnView:
+    """One returned item scanned at the station (WrongReturnItem when the return does not expect it)."""
+    with uow:
+        record, order = _find(uow, rma)
+        sku, received, expected = receive_item(uow, record.rma, scan, now, user, station)
+        uow.commit()
+        after = "inspect each line" if received >= expected else "scan the next item"
+        return _view(uow, record.rma, order.number, f"{sku} received: {received} of {expected} items received; "
+                     f"{after}.")
 
 
 def inspect_return(uow: UnitOfWork, rma: str, decisions: list[list[str]], now: datetime, user: str | None = None,
-                   photo: str | None = None) -> ReturnView:
-    """Decides every line: restock (to a bin), write_off or damaged. All lines at once."""
+                   photo: str | None = None, order_settings: OrderSettings | None = None) -> ReturnView:
+    """Decides every line: restock (to a bin), write_off, damaged or exchange (the same goods sent
+    on an exchange order; restocked too when a bin is named). All lines at once."""
     with uow:
         record, order = _find(uow, rma)
         if record.status != "received":
@@ -133,8 +179,11 @@ def inspect_return(uow: UnitOfWork, rma: str, decisions: list[list[str]], now: d
                                 f"(packdesk returns receive {rma}).")
         lines = {line.sku: line for line in uow.returns.lines(record.id)}
         given = {d[0]: d for d in decisions}
-        problems = [f"{sku} is not in return {rma}" for sku in given if sku not in lines]
-        problems += [f"say what happens to {sku} (--line {sku}:restock:BIN, {sku}:write_off or {sku}:damaged)"
+        unfinished = scanning_unfinished(list(lines.values()))
+        problems = [unfinished] if unfinished else []
+        problems += [f"{sku} is not in return {rma}" for sku in given if sku not in lines]
+        problems += [f"say what happens to {sku} (--line {sku}:restock:BIN, {sku}:write_off, {sku}:damaged or "
+                     f"{sku}:exchange)"
                      for sku in lines if sku not in given]
         for sku, decision in given.items():
             outcome = decision[1]
@@ -147,13 +196,18 @@ def inspect_return(uow: UnitOfWork, rma: str, decisions: list[list[str]], now: d
         products = {line.sku: line.product_id for line in uow.orders.lines(order.id)}
         for sku, line in lines.items():
             outcome = given[sku][1]
-            where = given[sku][2] if outcome == "restock" else None
+            where = given[sku][2] if outcome in ("restock", "exchange") and len(given[sku]) > 2 else None
             if where is not None:
                 product = products.get(sku)
                 if product is None or not uow.returns.restock(product, where, line.quantity):
                     raise ShippingError(f"{sku} cannot be restocked to {where}: no bin has that code "
                                         "(see packdesk import locations).")
             uow.returns.save_line(replace(line, outcome=outcome, location=where, photo=photo))
+        swapped = [(sku, line.quantity) for sku, line in lines.items() if given[sku][1] == "exchange"]
+        if swapped:
+            exchange_in(uow, order, record, exchange_lines(uow, record.rma, swapped), order_settings or OrderSettings(),
+                        user=user)
+            record = uow.returns.get(record.rma) or record
         uow.returns.save(replace(record, status="inspected", inspected_at=now))
         lifecycle.record_event(uow, order.id, "ReturnInspected", user=user, rma=rma, photo=photo,
                                lines=[{"sku": s, "outcome": given[s][1], "bin": given[s][2] if len(given[s]) > 2
@@ -170,15 +224,25 @@ def refund_return(uow: UnitOfWork, rma: str, now: datetime, user: str | None = N
             raise ShippingError(f"Return {rma} is {record.status}; a refund comes only after inspection.")
         prices = {line.id: line.unit_price for line in uow.orders.lines(order.id)}
         lines = uow.returns.lines(record.id)
-        amount = sum((prices[l.order_line_id] * l.quantity for l in lines), Decimal(0)).quantize(Decimal("0.01"))
-        refund_in(uow, order, rma, amount, now)
+        # an exchange is paid for with the returned goods: a line exchanged like for like is not
+        # refunded; goods asked for at creation (--exchange) are taken off the refund at catalogue price
+        returned = sum((prices[l.order_line_id] * l.quantity for l in lines if l.outcome != "exchange"), Decimal(0))
+        swapped = exchanged_value(uow, record) if all(l.outcome != "exchange" for l in lines) else Decimal(0)
+        amount = max(returned - swapped, Decimal(0)).quantize(Decimal("0.01"))
+        if amount > 0:
+            refund_in(uow, order, rma, amount, now)
         uow.returns.save(replace(record, status="refunded", refunded_at=now, refund_amount=amount))
         if order.status == OrderStatus.RETURNED.value:
             order = lifecycle.change_status(uow, order, OrderStatus.COMPLETED, user=user,
                                             reason=f"return {rma} refunded")
-        queue_in(uow, "refunded", order, {"rma": rma, "amount": f"{order.currency} {amount:.2f}"}, ref=rma, now=now)
+        if amount > 0:
+            queue_in(uow, "refunded", order, {"rma": rma, "amount": f"{order.currency} {amount:.2f}"}, ref=rma,
+                     now=now)
         uow.commit()
-        return _view(uow, rma, order.number, f"Return {rma} refunded: {order.currency} {amount:.2f}.")
+        said = f"Return {rma} refunded: {order.currency} {amount:.2f}."
+        if record.exchange_order_id is not None and amount == 0:
+            said = f"Return {rma} is settled by its exchange: nothing to refund."
+        return _view(uow, rma, order.number, said)
 
 
 def show_return(uow: UnitOfWork, rma: str) -> ReturnView:
@@ -201,9 +265,11 @@ def _items(lines: list[ReturnLineRecord]) -> str:
 
 
 def _view(uow: UnitOfWork, rma: str, number: str, message: str = "") -> ReturnView:
-    record = uow.returns.get(rma)
+    record = uow.returns.get(rma.strip().upper())
     assert record is not None
-    lines = tuple({k: v for k, v in asdict(l).items() if k in ("sku", "quantity", "outcome", "location", "photo")}
-                  for l in uow.returns.lines(record.id))
+    shown = ("sku", "quantity", "received_quantity", "outcome", "location", "photo")
+    lines = tuple({k: v for k, v in asdict(l).items() if k in shown} for l in uow.returns.lines(record.id))
+    swap = uow.orders.get_by_id(record.exchange_order_id) if record.exchange_order_id is not None else None
     return ReturnView(record.rma, number, record.status, record.reason, record.tracking_number, lines,
-                      str(record.refund_amount) if record.refund_amount is not None else None, message)
+                      str(record.refund_amount) if record.refund_amount is not None else None, message,
+                      swap.number if swap else None)

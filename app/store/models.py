@@ -765,6 +765,7 @@ class ReturnRequest(Base):
     inspected_at: Mapped[datetime | None] = mapped_column()
     refunded_at: Mapped[datetime | None] = mapped_column()
     refund_amount: Mapped[Decimal | None] = mapped_column(Money)
+    exchange_order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))  # the order an exchange sends
 
     __table_args__ = (CheckConstraint("status IN ('open', 'received', 'inspected', 'refunded')", name="status"),)
 
@@ -779,9 +780,10 @@ class ReturnLine(Base):
     order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id"))
     sku: Mapped[str] = mapped_column(String(64))
     quantity: Mapped[int] = mapped_column(Integer)
-    outcome: Mapped[str | None] = mapped_column(String(10))  # restock, write_off, damaged
+    outcome: Mapped[str | None] = mapped_column(String(10))  # restock, write_off, damaged, exchange
     location: Mapped[str | None] = mapped_column(String(32))  # the bin it was restocked to
     photo: Mapped[str | None] = mapped_column(String(500))
+    received_quantity: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # scanned at the station
 
     __table_args__ = (CheckConstraint("quantity >= 1", name="quantity"),)
 

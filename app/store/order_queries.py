@@ -18,7 +18,7 @@ from sqlalchemy.orm import selectinload
 
 from app.orders.errors import OrderNotFound
 from app.orders.status import OrderStatus
-from app.store.models import Box, Order, OrderEvent, Parcel
+from app.store.models import Box, Order, OrderEvent, Parcel, ReturnRequest
 from app.store.session import Database
 
 log = logging.getLogger(__name__)
@@ -117,6 +117,16 @@ class EventView:
 
 
 @dataclass(frozen=True)
+class ReturnLink:
+    """A return of the order (with the order its exchange sends), or the return an exchange order answers."""
+
+    rma: str
+    status: str
+    order: str  # the returned order
+    exchange_order: str | None
+
+
+@dataclass(frozen=True)
 class OrderDetail(OrderSummary):
     """One order with its address, lines, prices, parcels and event log."""
 
@@ -140,6 +150,7 @@ class OrderDetail(OrderSummary):
     ship_to: AddressView | None
     parcels: list[ParcelView]
     events: list[EventView]
+    returns: list[ReturnLink]  # the order's returns, or (an exchange order) the return it answers
 
 
 @dataclass(frozen=True)
@@ -202,6 +213,13 @@ def show_order(db: Database, number: str) -> OrderDetail:
             .where(Parcel.order_id == order.id).order_by(Parcel.seq)).all()
         events = session.scalars(select(OrderEvent).where(OrderEvent.order_id == order.id)
                                  .order_by(OrderEvent.id)).all()
+        returned, swap = Order.__table__.alias("returned"), Order.__table__.alias("swap")
+        returns = session.execute(
+            select(ReturnRequest.rma, ReturnRequest.status, returned.c.number, swap.c.number)
+            .join(returned, returned.c.id == ReturnRequest.order_id)
+            .outerjoin(swap, swap.c.id == ReturnRequest.exchange_order_id)
+            .where((ReturnRequest.order_id == order.id) | (ReturnRequest.exchange_order_id == order.id))
+            .order_by(ReturnRequest.id)).all()
     customer, ship = order.customer, order.ship_to
     return OrderDetail(
         **_summary(order),
@@ -223,6 +241,7 @@ def show_order(db: Database, number: str) -> OrderDetail:
                             p.actual_weight_g, _time(p.confirmed_at), _time(p.closed_at)) for p, box in parcels],
         events=[EventView(_time(e.at), e.kind, e.from_status, e.to_status, e.station, e.username,
                           json.loads(e.detail) if e.detail else None) for e in events],
+        returns=[ReturnLink(*row) for row in returns],
     )
 
 

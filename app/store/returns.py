@@ -4,12 +4,13 @@ from __future__ import annotations
 import logging
 from dataclasses import fields
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.store.models import Location, ReturnLine, ReturnRequest, Stock, as_utc
-from app.unit_of_work import ReturnLineRecord, ReturnRecord
+from app.store.models import Location, Order, OrderLine, ReturnLine, ReturnRequest, Stock, as_utc
+from app.unit_of_work import ExchangeLineRecord, ReturnLineRecord, ReturnRecord
 
 log = logging.getLogger(__name__)
 
@@ -82,3 +83,22 @@ class SqlReturns:
             stock.quantity += quantity
         self.s.flush()
         return True
+
+    def add_exchange_order(self, source_order_id: int, number: str, lines: list[ExchangeLineRecord]) -> int:
+        source = self.s.get(Order, source_order_id)
+        assert source is not None
+        goods = sum((line.unit_price * line.quantity for line in lines), Decimal(0))
+        order = Order(number=number, channel="exchange", status="captured", customer_id=source.customer_id,
+                      ship_to_id=source.ship_to_id, email=source.email, carrier=source.carrier,
+                      service_level=source.service_level, shipping_method=source.shipping_method,
+                      financial_status="paid", currency=source.currency, subtotal=goods, discount_total=Decimal(0),
+                      total=Decimal(0), notes=f"exchange for order {source.number}",
+                      billing_postcode=source.billing_postcode, billing_country=source.billing_country)
+        self.s.add(order)
+        self.s.flush()
+        for no, line in enumerate(lines, 1):
+            self.s.add(OrderLine(order_id=order.id, line_no=no, product_id=line.product_id, sku=line.sku,
+                                 name=line.name, quantity=line.quantity, unit_price=line.unit_price,
+                                 discount=line.unit_price * line.quantity))
+        self.s.flush()
+        return order.id

@@ -53,6 +53,8 @@ STATION_WRITES: dict[str, tuple[str, ...]] = {
     "outbox_messages": ("INSERT", "UPDATE"),  # the dock: the "shipped" message queued at hand-over
     "payments": ("INSERT", "UPDATE"),  # the dock: the capture at shipping
     "order_documents": ("INSERT",),  # documents printed at a station are kept (the archive)
+    "returns": ("UPDATE",),  # the returns station: received, inspected, refunded (migration 0012 grants it)
+    "return_lines": ("UPDATE",),  # the returns station: items scanned, each line's outcome
 }
 
 

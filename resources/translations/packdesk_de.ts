@@ -293,6 +293,65 @@
     </message>
 </context>
 <context>
+    <name>ReturnsScreen</name>
+    <message>
+        <source>Returns: scan the RMA on the parcel, then each item in it</source>
+        <translation>Retouren: die RMA auf dem Paket scannen, dann jeden Artikel darin</translation>
+    </message>
+    <message>
+        <source>Scan or type the RMA (RMA-000001), then each item&apos;s barcode or SKU</source>
+        <translation>RMA scannen oder eingeben (RMA-000001), dann den Barcode oder die SKU jedes Artikels</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Erhalten</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>Lagerplatz</translation>
+    </message>
+    <message>
+        <source>Photo of the goods (a path, optional)</source>
+        <translation>Foto der Ware (ein Pfad, optional)</translation>
+    </message>
+    <message>
+        <source>INSPECT</source>
+        <translation>PRÜFEN</translation>
+    </message>
+    <message>
+        <source>REFUND</source>
+        <translation>ERSTATTEN</translation>
+    </message>
+    <message>
+        <source> - exchange order %1</source>
+        <translation> - Umtauschauftrag %1</translation>
+    </message>
+    <message>
+        <source>%1 - order %2 - %3</source>
+        <translation>%1 - Auftrag %2 - %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items received</source>
+        <translation>%1 von %2 Artikeln erhalten</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>bin (restock, exchange)</source>
+        <translation>Lagerplatz (Einlagern, Umtausch)</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>Packdesk set-up</source>

@@ -293,6 +293,65 @@
     </message>
 </context>
 <context>
+    <name>ReturnsScreen</name>
+    <message>
+        <source>Returns: scan the RMA on the parcel, then each item in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan or type the RMA (RMA-000001), then each item&apos;s barcode or SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo of the goods (a path, optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INSPECT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REFUND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> - exchange order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 - order %2 - %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 items received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bin (restock, exchange)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>Packdesk set-up</source>

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import itertools
+from decimal import Decimal
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any
@@ -20,7 +21,7 @@ from app.unit_of_work import (
     BarcodeRecord, BoxRecord, ClaimRow, Conflict, ExceptionRecord, ItemRecord, LabelRecord, LineRecord,
     OrderHoldRecord, OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, StockBin,
     StockHoldRecord, UserRecord, RateTable, MessageRecord, PaymentRecord, ReturnLineRecord, ReturnRecord,
-    ArchivedRecord,
+    ArchivedRecord, ExchangeLineRecord,
 )
 
 
@@ -651,6 +652,20 @@ class _Returns(_Repo):
                 self.t.bins[stock.id] = replace(stock, quantity=stock.quantity + quantity)
                 return True
         return False
+
+    def add_exchange_order(self, source_order_id: int, number: str, lines: list[ExchangeLineRecord]) -> int:
+        source = self.t.orders[source_order_id]
+        goods = sum((l.unit_price * l.quantity for l in lines), Decimal(0))
+        order = replace(source, id=self.new_id(), number=number, status="captured", channel="exchange",
+                        financial_status="paid", subtotal=goods, shipping_total=Decimal(0), tax_total=Decimal(0),
+                        discount_total=Decimal(0), total=Decimal(0), notes=f"exchange for order {source.number}",
+                        claimed_by_station=None, claimed_by_user=None, lease_expires_at=None, version=1, priority=0)
+        self.t.orders[order.id] = order
+        for no, l in enumerate(lines, 1):
+            line = LineRecord(self.new_id(), order.id, no, l.product_id, l.sku, l.name, l.quantity, l.unit_price,
+                              discount=l.unit_price * l.quantity)
+            self.t.lines[line.id] = line
+        return order.id
 
 
 class _Archive(_Repo):

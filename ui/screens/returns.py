@@ -1,6 +1,8 @@
-"""The returns station: scan the RMA on the returned parcel (it is received), decide each line
-(restock to a bin, write off, damaged; a photo path optional), INSPECT, then REFUND. Every
-database call runs on the worker thread; the GUI thread posts and paints."""
+"""The returns station: scan the RMA on the returned parcel (it is received), then each item in it
+(barcode, GTIN or SKU; a wrong item or one too many is refused in red with the error sound), decide
+each line (restock to a bin, write off, damaged, exchange; a photo path optional), INSPECT, then
+REFUND. The screen only posts scans and touches to the Qt-free desk (app/shipping/returns_desk.py);
+every database call runs on the worker thread, the GUI thread paints."""
 from __future__ import annotations
 
 import logging
@@ -11,50 +13,59 @@ from PySide6.QtWidgets import (
 
 from app.shipping.returns import OUTCOMES, ReturnView
 from app.shipping.returns_desk import ReturnsDesk
-from ui.style import GREEN, RED, button, label
+from ui.sounds import Sounds
+from ui.style import AMBER, GREEN, RED, button, label
 from ui.workers import Worker
 
 log = logging.getLogger(__name__)
 
-COLUMNS = ("SKU", "Quantity", "Outcome", "Bin")
-
 
 class ReturnsScreen(QWidget):
-    """Scan field, the return's lines with an outcome and a bin each, INSPECT and REFUND."""
+    """Scan field, progress, the return's lines with an outcome and a bin each, INSPECT and REFUND."""
 
-    def __init__(self, desk: ReturnsDesk, worker: Worker) -> None:
+    def __init__(self, desk: ReturnsDesk, worker: Worker, sounds: Sounds | None = None) -> None:
         super().__init__()
         self.desk, self.worker = desk, worker
+        self.sounds = sounds or Sounds(parent=self)
         self.view: ReturnView | None = None
         self.error: str | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(label("Returns: scan the RMA on the parcel", "title"))
+        layout.addWidget(label(self.tr("Returns: scan the RMA on the parcel, then each item in it"), "title"))
         self.input = QLineEdit()
-        self.input.setPlaceholderText("Scan or type the RMA, e.g. RMA-000001")
+        self.input.setPlaceholderText(self.tr("Scan or type the RMA (RMA-000001), then each item's barcode or SKU"))
         self.input.returnPressed.connect(self._submit)
         layout.addWidget(self.input)
         self.heading = label("", "message")
         layout.addWidget(self.heading)
+        self.progress = label("", "title")
+        layout.addWidget(self.progress)
         self.message = label("", "message")
         layout.addWidget(self.message)
-        self.lines = QTableWidget(0, len(COLUMNS))
-        self.lines.setHorizontalHeaderLabels(COLUMNS)
+        self.lines = QTableWidget(0, 4)
+        self.lines.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Received"), self.tr("Outcome"), self.tr("Bin")])
         self.lines.verticalHeader().setVisible(False)
         self.lines.verticalHeader().setDefaultSectionSize(64)  # the bin field is touch-sized
         self.lines.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.lines, 1)
         self.photo = QLineEdit()
-        self.photo.setPlaceholderText("Photo of the goods (a path, optional)")
+        self.photo.setPlaceholderText(self.tr("Photo of the goods (a path, optional)"))
         layout.addWidget(self.photo)
         row = QHBoxLayout()
-        self.inspect_button = button("INSPECT", "ok")
-        self.refund_button = button("REFUND", "ok")
+        self.inspect_button = button(self.tr("INSPECT"), "ok")
+        self.refund_button = button(self.tr("REFUND"), "ok")
         self.inspect_button.clicked.connect(self.inspect)
         self.refund_button.clicked.connect(self.refund)
         row.addWidget(self.inspect_button)
         row.addWidget(self.refund_button)
         layout.addLayout(row)
         self._enable()
+        self.input.setFocus()  # a scanner in keyboard mode types here
+
+    def scan(self, code: str) -> None:
+        """Posts a scan: an RMA opens its return (received), anything else is an item of the open one."""
+        if code.strip():
+            rma = self.view.rma if self.view is not None else None
+            self.worker.submit(self.desk.scan, code.strip(), rma, on_done=self._scanned, on_error=self._failed)
 
     def open(self, rma: str) -> None:
         """Posts the scanned RMA; the return comes back received."""
@@ -62,13 +73,13 @@ class ReturnsScreen(QWidget):
             self.worker.submit(self.desk.open, rma.strip(), on_done=self._show, on_error=self._failed)
 
     def decisions(self) -> list[list[str]]:
-        """What the table says for each line: [sku, outcome] or [sku, "restock", bin]."""
+        """What the table says for each line: [sku, outcome] or [sku, outcome, bin]."""
         chosen = []
         for r in range(self.lines.rowCount()):
             sku = self.lines.item(r, 0).text()
             outcome = self.lines.cellWidget(r, 2).currentText()  # type: ignore[union-attr]
             where = self.lines.cellWidget(r, 3).text().strip()  # type: ignore[union-attr]
-            chosen.append([sku, outcome, where] if outcome == "restock" and where else [sku, outcome])
+            chosen.append([sku, outcome, where] if outcome in ("restock", "exchange") and where else [sku, outcome])
         return chosen
 
     def inspect(self) -> None:
@@ -83,34 +94,51 @@ class ReturnsScreen(QWidget):
     def _submit(self) -> None:
         text = self.input.text()
         self.input.clear()
-        self.open(text)
+        self.scan(text)
+
+    def _scanned(self, view: ReturnView) -> None:
+        item = self.view is not None and view.rma == self.view.rma and view.received > self.view.received
+        self._show(view)
+        if item:
+            self.sounds.play("done" if view.scanned_all else "accept")
 
     def _show(self, view: ReturnView) -> None:
         self.view, self.error = view, None
-        self.heading.setText(f"{view.rma} - order {view.order_number} - {view.status} - \"{view.reason}\"")
+        swap = self.tr(" - exchange order %1").replace("%1", view.exchange_order) if view.exchange_order else ""
+        heading = self.tr("%1 - order %2 - %3").replace("%1", view.rma).replace("%2", view.order_number)
+        self.heading.setText(heading.replace("%3", view.status) + f" - \"{view.reason}\"{swap}")
+        self.progress.setText(self.tr("%1 of %2 items received").replace("%1", str(view.received))
+                              .replace("%2", str(view.expected)))
+        self.progress.setStyleSheet(f"color: {GREEN if view.scanned_all else AMBER};")
         self.message.setText(view.message)
         self.message.setStyleSheet(f"background: {GREEN}; color: white;")
         self.lines.setRowCount(len(view.lines))
         for r, line in enumerate(view.lines):
             self.lines.setItem(r, 0, QTableWidgetItem(line["sku"]))
-            self.lines.setItem(r, 1, QTableWidgetItem(str(line["quantity"])))
+            self.lines.setItem(r, 1, QTableWidgetItem(self.tr("%1 of %2").replace("%1", str(line["received_quantity"]))
+                                                      .replace("%2", str(line["quantity"]))))
             outcome = QComboBox()
             outcome.addItems(OUTCOMES)
             if line["outcome"]:
                 outcome.setCurrentText(line["outcome"])
             where = QLineEdit(line["location"] or "")
-            where.setPlaceholderText("bin, for restock")
+            where.setPlaceholderText(self.tr("bin (restock, exchange)"))
             self.lines.setCellWidget(r, 2, outcome)
             self.lines.setCellWidget(r, 3, where)
         self.lines.resizeColumnsToContents()
         self._enable()
+        self.input.setFocus()  # the next scan goes to the scan field, not to a bin typed into before
 
     def _failed(self, exc: BaseException) -> None:
         self.error = str(exc)
         self.message.setText(str(exc))
         self.message.setStyleSheet(f"background: {RED}; color: white;")
+        self.sounds.play("error")
+        self.input.setFocus()
 
     def _enable(self) -> None:
-        status = self.view.status if self.view else None
-        self.inspect_button.setEnabled(status == "received")
+        view = self.view
+        status = view.status if view else None
+        # a return is inspected once every item is scanned, or as a whole when none was
+        self.inspect_button.setEnabled(status == "received" and (view.scanned_all or view.received == 0))
         self.refund_button.setEnabled(status == "inspected")

@@ -94,6 +94,25 @@ def test_a_station_packs_but_cannot_change_users_the_catalogue_or_the_audit_log(
         assert conn.execute("SELECT count(*) FROM order_events").fetchone()[0] >= 3
 
 
+def test_the_returns_station_updates_returns_but_cannot_make_or_delete_them(db: Database, login) -> None:
+    if db.is_sqlite:
+        pytest.skip("roles are PostgreSQL's")
+    _seed(db.url)
+    with psycopg.connect(**_admin_kwargs(db.url)) as conn:
+        order_id = conn.execute("SELECT id FROM orders WHERE number = 'R-1'").fetchone()[0]
+        return_id = conn.execute("INSERT INTO returns (rma, order_id, reason, status, created_at) VALUES "
+                                 "('RMA-000001', %s, 'too big', 'received', now()) RETURNING id", (order_id,)).fetchone()[0]
+    with _connect(login("packdesk_station")) as conn:  # migration 0012's grants: receive, scan, inspect
+        conn.execute("UPDATE returns SET status = 'inspected' WHERE rma = 'RMA-000001'")
+        for statement in ("DELETE FROM returns",
+                          f"INSERT INTO return_lines (return_id, order_line_id, sku, quantity) VALUES ({return_id}, 1, "
+                          "'X', 1)"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement)
+    with psycopg.connect(**_admin_kwargs(db.url)) as conn:
+        assert conn.execute("SELECT status FROM returns").fetchone()[0] == "inspected"
+
+
 def test_the_reporting_role_reads_and_writes_nothing_and_the_admin_role_manages_users(db: Database, login) -> None:
     if db.is_sqlite:
         pytest.skip("roles are PostgreSQL's")
