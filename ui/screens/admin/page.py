@@ -1,0 +1,90 @@
+"""What every admin page shares: the desk and the worker (the GUI thread never waits on the
+database), who is logged in (every change is theirs in the audit log), a table filled from
+rows, and the message line. Its own words go through QCoreApplication.translate("AdminPage")."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from ui.style import GREEN, RED, label
+from ui.workers import Worker
+
+log = logging.getLogger(__name__)
+
+
+class AdminPage(QWidget):
+    """A page of the admin screens; `load` reads its data on the worker."""
+
+    loaded = Signal(int)  # rows shown
+    done = Signal(str)  # a change went through: its message
+    refused = Signal(str)  # a change or a load failed: why
+
+    def __init__(self, desk: Any, worker: Worker, who: Callable[[], str | None]) -> None:
+        super().__init__()
+        self.desk, self.worker, self.who = desk, worker, who
+        self.layout_ = QVBoxLayout(self)
+        self.message = label("", "message")
+
+    def finish_layout(self) -> None:
+        """The message line goes last, under the page's own widgets."""
+        self.layout_.addWidget(self.message)
+
+    def load(self) -> None:  # pragma: no cover - each page has its own
+        raise NotImplementedError
+
+    def run(self, fn: Callable[..., Any], *args: Any, then: Callable[[Any], None]) -> None:
+        """fn(*args) on the worker; then(result) on the GUI thread, or the refusal shown."""
+        self.worker.submit(fn, *args, on_done=then, on_error=self.fail)
+
+    def change(self, fn: Callable[..., Any], *args: Any, said: Callable[[Any], str]) -> None:
+        """A change by the logged-in user (the last argument is who): its message, then a reload."""
+        by = self.who()
+        if not by:
+            self.fail(RuntimeError(QCoreApplication.translate("AdminPage", "Nobody is logged in: log in with an admin badge.")))
+            return
+
+        def finished(result: Any) -> None:
+            text = said(result)
+            self.say(text)
+            self.done.emit(text)
+            self.load()
+
+        self.worker.submit(fn, *args, by, on_done=finished, on_error=self.fail)
+
+    def fail(self, exc: BaseException) -> None:
+        self.say(str(exc), error=True)
+        self.refused.emit(str(exc))
+
+    def say(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(f"background: {RED if error else GREEN}; color: white;" if text else "")
+
+
+def table(columns: Sequence[str]) -> QTableWidget:
+    """A read-only table, one row selected at a time, its last column stretched."""
+    widget = QTableWidget(0, len(columns))
+    widget.setHorizontalHeaderLabels(list(columns))
+    widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    widget.verticalHeader().setVisible(False)
+    widget.horizontalHeader().setSectionResizeMode(len(columns) - 1, QHeaderView.ResizeMode.Stretch)
+    return widget
+
+
+def fill(widget: QTableWidget, rows: Sequence[Sequence[Any]]) -> None:
+    """The table shows these rows (None as empty)."""
+    widget.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            widget.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+    widget.resizeColumnsToContents()
+
+
+def selected_row(widget: QTableWidget) -> int | None:
+    rows = widget.selectionModel().selectedRows() if widget.selectionModel() else []
+    return rows[0].row() if rows else None
