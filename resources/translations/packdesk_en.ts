@@ -2,6 +2,262 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AdminPage</name>
+    <message>
+        <source>Nobody is logged in: log in with an admin badge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AdminView</name>
+    <message>
+        <source>USERS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ROLES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STATIONS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BOXES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CARRIERS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REASONS</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BoxesPage</name>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inside (mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outside (mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tare (g)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max load (g)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>barcode (empty: BOX-code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inner length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inner width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inner height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outer length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outer width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outer height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tare g</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max load g</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Millimetres and grams; cost in the shop&apos;s currency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ADD BOX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SAVE CHANGES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RETIRE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box %1 added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box %1 saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box %1 retired: no longer offered at the pack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CarriersPage</name>
+    <message>
+        <source>carriers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>carriers and services file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zones file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rates file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>path of the file (CSV, XLSX or JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMPORT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dim. divisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cut-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to (g)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the path of the file to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 rows, %3 new, %4 changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DatabasePage</name>
     <message>
         <source>Database</source>
@@ -272,6 +528,80 @@
     </message>
 </context>
 <context>
+    <name>ReasonsPage</name>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new code, e.g. wrong_address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ADD CODE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RETIRE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason code %1 added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason code %1 retired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RolesPage</name>
+    <message>
+        <source>The roles are fixed; change a user&apos;s role on USERS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May do</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>Packdesk set-up</source>
@@ -306,6 +636,160 @@
     </message>
     <message>
         <source>Between users the station shows its language; a user&apos;s own language comes with their badge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationsPage</name>
+    <message>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices (as last reported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This station (%1): its configured devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEVICES OF THIS STATION</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>user name or badge: type it or scan the badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FIND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deactivated too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name on the badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>badge code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new PIN (4-8 digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>station&apos;s language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ADD USER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SAVE CHANGES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEACTIVATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PRINT BADGE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACTIVATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User %1 added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User %1 saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may log in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is deactivated; the history keeps the name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This station has no printer for badges.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge printed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
