@@ -32,6 +32,8 @@ class BoxForm:
 
 
 def _whole(field: str, text: str, top: int) -> int:
+    if not str(text).strip():
+        raise FieldProblem(field, f"is empty: type a whole number from 1 to {top}.")
     try:
         value = int(str(text).strip())
     except ValueError:

@@ -9,11 +9,12 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit
 from app.admin.boxes import BoxForm
 from app.unit_of_work import BoxRecord
 from ui.screens.admin.page import AdminPage, fill, selected_row, table
-from ui.style import button, label
+from ui.style import button
 
 log = logging.getLogger(__name__)
-FIELDS = ("code", "name", "barcode", "inner_l", "inner_w", "inner_h", "outer_l", "outer_w", "outer_h",
-          "tare", "load", "cost")
+FIELDS = ("code", "name", "barcode", "tare", "load", "cost", "inner_l", "inner_w", "inner_h", "outer_l", "outer_w",
+          "outer_h")
+PER_ROW = 6
 
 
 class BoxesPage(AdminPage):
@@ -25,9 +26,9 @@ class BoxesPage(AdminPage):
         self.table = table([self.tr("Code"), self.tr("Inside (mm)"), self.tr("Outside (mm)"), self.tr("Tare (g)"),
                             self.tr("Max load (g)"), self.tr("Cost"), self.tr("State"), self.tr("Name")])
         self.layout_.addWidget(self.table, 1)
-        hints = (self.tr("code"), self.tr("name"), self.tr("barcode (empty: BOX-code)"), self.tr("inner length"),
-                 self.tr("inner width"), self.tr("inner height"), self.tr("outer length"), self.tr("outer width"),
-                 self.tr("outer height"), self.tr("tare g"), self.tr("max load g"), self.tr("cost"))
+        hints = (self.tr("code"), self.tr("name"), self.tr("barcode (empty: BOX-code)"), self.tr("tare g"),
+                 self.tr("max load g"), self.tr("cost"), self.tr("inner length"), self.tr("inner width"),
+                 self.tr("inner height"), self.tr("outer length"), self.tr("outer width"), self.tr("outer height"))
         self.fields: dict[str, QLineEdit] = {}
         form = QGridLayout()
         for i, (name, hint) in enumerate(zip(FIELDS, hints)):
@@ -35,9 +36,9 @@ class BoxesPage(AdminPage):
             edit.setPlaceholderText(hint)
             edit.setToolTip(hint)
             self.fields[name] = edit
-            form.addWidget(edit, i // 3, i % 3)
-        self.layout_.addWidget(label(self.tr("Millimetres and grams; cost in the shop's currency."), "hint"))
+            form.addWidget(edit, i // PER_ROW, i % PER_ROW)
         self.layout_.addLayout(form)
+        self.table.setToolTip(self.tr("Millimetres and grams; cost in the shop's currency."))
         actions = QHBoxLayout()
         self.add_button = button(self.tr("ADD BOX"), "ok")
         self.save_button = button(self.tr("SAVE CHANGES"))
@@ -82,9 +83,9 @@ class BoxesPage(AdminPage):
         self.fields["code"].setReadOnly(box is not None)
         if box is None:
             return
-        values = (box.code, box.name, box.barcode, box.inner_length_mm, box.inner_width_mm, box.inner_height_mm,
-                  box.outer_length_mm, box.outer_width_mm, box.outer_height_mm, box.tare_g, box.max_load_g,
-                  f"{box.cost:.2f}")
+        values = (box.code, box.name, box.barcode, box.tare_g, box.max_load_g, f"{box.cost:.2f}", box.inner_length_mm,
+                  box.inner_width_mm, box.inner_height_mm, box.outer_length_mm, box.outer_width_mm,
+                  box.outer_height_mm)
         for name, value in zip(FIELDS, values):
             self.fields[name].setText(str(value))
 

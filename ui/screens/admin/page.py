@@ -8,12 +8,13 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from ui.style import GREEN, RED, label
 from ui.workers import Worker
 
 log = logging.getLogger(__name__)
+ROWS_SHOWN_PX = 220  # a header and four rows at least, whatever the page's form needs
 
 
 class AdminPage(QWidget):
@@ -28,6 +29,7 @@ class AdminPage(QWidget):
         self.desk, self.worker, self.who = desk, worker, who
         self.layout_ = QVBoxLayout(self)
         self.message = label("", "message")
+        self.message.setVisible(False)  # shown with a message only: the tables keep the room
 
     def finish_layout(self) -> None:
         """The message line goes last, under the page's own widgets."""
@@ -61,6 +63,7 @@ class AdminPage(QWidget):
 
     def say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
+        self.message.setVisible(bool(text))
         self.message.setStyleSheet(f"background: {RED if error else GREEN}; color: white;" if text else "")
 
 
@@ -72,7 +75,8 @@ def table(columns: Sequence[str]) -> QTableWidget:
     widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     widget.verticalHeader().setVisible(False)
-    widget.horizontalHeader().setSectionResizeMode(len(columns) - 1, QHeaderView.ResizeMode.Stretch)
+    widget.horizontalHeader().setStretchLastSection(True)  # kept when a page changes its columns
+    widget.setMinimumHeight(ROWS_SHOWN_PX)
     return widget
 
 

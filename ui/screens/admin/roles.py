@@ -28,6 +28,6 @@ class RolesPage(AdminPage):
 
     def _show(self, users: list[UserRecord]) -> None:
         fill(self.table, [(role, ", ".join(u.username for u in users if u.role == role) or "-",
-                           "; ".join(DUTIES[role])) for role in ROLES])
+                           "\n".join(f"- {duty}" for duty in DUTIES[role])) for role in ROLES])
         self.table.resizeRowsToContents()
         self.loaded.emit(len(ROLES))

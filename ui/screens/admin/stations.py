@@ -25,8 +25,7 @@ class StationsPage(AdminPage):
         self.layout_.addWidget(self.table, 1)
         self.layout_.addWidget(label(self.tr("This station (%1): its configured devices").replace("%1", station_code),
                                      "hint"))
-        self.devices = table([self.tr("Device"), self.tr("Address")])
-        fill(self.devices, sorted((configured or {}).items()))
+        self.devices = label("\n".join(f"{name}: {address}" for name, address in sorted((configured or {}).items())))
         self.layout_.addWidget(self.devices)
         self.devices_button = button(self.tr("DEVICES OF THIS STATION"))
         self.devices_button.setEnabled(open_devices is not None)
@@ -41,5 +40,6 @@ class StationsPage(AdminPage):
     def _show(self, stations: list[StationRecord]) -> None:
         fill(self.table, [(s.code + (" *" if s.code == self.station_code else ""),
                            s.last_seen_at.astimezone().strftime("%d.%m. %H:%M:%S") if s.last_seen_at else "-",
-                           ", ".join(f"{k}: {v}" for k, v in sorted(s.devices.items())) or "-") for s in stations])
+                           "\n".join(f"{k}: {v}" for k, v in sorted(s.devices.items())) or "-") for s in stations])
+        self.table.resizeRowsToContents()
         self.loaded.emit(len(stations))
