@@ -43,6 +43,7 @@ def admin_page(qtbot, app, name: str):
     page = review.admin.pages[name]
     with qtbot.waitSignal(page.loaded, timeout=5000):
         qtbot.mouseClick(review.admin.page_buttons[name], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: app.review_worker.pending == 0, timeout=5000)  # the ADMIN page's own load too
     return page
 
 

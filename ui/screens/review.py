@@ -331,6 +331,8 @@ def install_review(app: Any) -> ReviewScreen:
     screen = ReviewScreen(app.station, app.supervision, app.review_worker, admin)
     if admin is not None:
         admin.pages["reasons"].codes_changed.connect(screen.set_reason_codes)
+        for page in admin.pages.values():
+            page.said.connect(lambda text, error: screen._say(text, error))
         app.review_worker.submit(app.admin.reason_codes, on_done=screen.set_reason_codes,
                                  on_error=lambda exc: log.warning("reason codes not read: %s", exc))
     app.window.add_screen(STEP, screen)

@@ -69,6 +69,7 @@ class AdminView(QWidget):
         for other, widget in self.page_buttons.items():
             widget.setChecked(other == name)
         if load:
+            page.say("")  # the last page's message is not this one's
             page.load()
         return page
 

@@ -47,7 +47,6 @@ class BoxesPage(AdminPage):
         for widget in (self.add_button, self.save_button, self.retire_button, self.new_button):
             actions.addWidget(widget)
         self.layout_.addLayout(actions)
-        self.finish_layout()
         self.table.itemSelectionChanged.connect(self._selected)
         self.add_button.clicked.connect(self.add_box)
         self.save_button.clicked.connect(self.save_box)

@@ -43,7 +43,6 @@ class CarriersPage(AdminPage):
         row.addWidget(self.path, 1)
         row.addWidget(self.import_button)
         self.layout_.addLayout(row)
-        self.finish_layout()
         self.view.currentIndexChanged.connect(lambda _=0: self._show(self.rates))
         self.import_button.clicked.connect(self.import_file)
         self.path.returnPressed.connect(self.import_file)

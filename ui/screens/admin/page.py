@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from ui.style import GREEN, RED, label
+from ui.style import label
 from ui.workers import Worker
 
 log = logging.getLogger(__name__)
@@ -23,17 +23,15 @@ class AdminPage(QWidget):
     loaded = Signal(int)  # rows shown
     done = Signal(str)  # a change went through: its message
     refused = Signal(str)  # a change or a load failed: why
+    said = Signal(str, bool)  # every message: its text, whether it is an error
 
     def __init__(self, desk: Any, worker: Worker, who: Callable[[], str | None]) -> None:
         super().__init__()
         self.desk, self.worker, self.who = desk, worker, who
         self.layout_ = QVBoxLayout(self)
+        # what the last change or load said; the review screen shows it on its own message line
+        # (a line of the page's own would take a table's room on a 1080-pixel screen)
         self.message = label("", "message")
-        self.message.setVisible(False)  # shown with a message only: the tables keep the room
-
-    def finish_layout(self) -> None:
-        """The message line goes last, under the page's own widgets."""
-        self.layout_.addWidget(self.message)
 
     def load(self) -> None:  # pragma: no cover - each page has its own
         raise NotImplementedError
@@ -63,8 +61,7 @@ class AdminPage(QWidget):
 
     def say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
-        self.message.setVisible(bool(text))
-        self.message.setStyleSheet(f"background: {RED if error else GREEN}; color: white;" if text else "")
+        self.said.emit(text, error)
 
 
 def table(columns: Sequence[str]) -> QTableWidget:
@@ -87,6 +84,9 @@ def fill(widget: QTableWidget, rows: Sequence[Sequence[Any]]) -> None:
         for c, value in enumerate(row):
             widget.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
     widget.resizeColumnsToContents()
+    header = widget.horizontalHeader()
+    header.setStretchLastSection(False)  # Qt stretches the last section again only when told anew
+    header.setStretchLastSection(True)
 
 
 def selected_row(widget: QTableWidget) -> int | None:

@@ -34,7 +34,6 @@ class ReasonsPage(AdminPage):
         row.addWidget(self.add_button)
         row.addWidget(self.retire_button)
         self.layout_.addLayout(row)
-        self.finish_layout()
         self.add_button.clicked.connect(self.add_code)
         self.code.returnPressed.connect(self.add_code)
         self.retire_button.clicked.connect(self.retire_code)

@@ -21,7 +21,6 @@ class RolesPage(AdminPage):
         self.table = table([self.tr("Role"), self.tr("Who"), self.tr("May do")])
         self.table.setWordWrap(True)
         self.layout_.addWidget(self.table, 1)
-        self.finish_layout()
 
     def load(self) -> None:
         self.run(self.desk.users, False, then=self._show)

@@ -32,7 +32,6 @@ class StationsPage(AdminPage):
         if open_devices is not None:
             self.devices_button.clicked.connect(lambda: open_devices())
         self.layout_.addWidget(self.devices_button)
-        self.finish_layout()
 
     def load(self) -> None:
         self.run(self.desk.stations, then=self._show)

@@ -56,10 +56,8 @@ class UsersPage(AdminPage):
         self.language.addItem(self.tr("station's language"), None)
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
-        for column, widget in enumerate((self.username, self.name, self.badge)):
-            form.addWidget(widget, 0, column)
-        for column, widget in enumerate((self.role, self.language, self.pin)):
-            form.addWidget(widget, 1, column)
+        for column, widget in enumerate((self.username, self.name, self.badge, self.role, self.language, self.pin)):
+            form.addWidget(widget, 0, column)  # one row: the list keeps its room on a 1080-pixel screen
         self.layout_.addLayout(form)
         actions = QHBoxLayout()
         self.add_button = button(self.tr("ADD USER"), "ok")
@@ -70,7 +68,6 @@ class UsersPage(AdminPage):
         for widget in (self.add_button, self.save_button, self.active_button, self.print_button, self.new_button):
             actions.addWidget(widget)
         self.layout_.addLayout(actions)
-        self.finish_layout()
         self.find_button.clicked.connect(self.find_user)
         self.find.returnPressed.connect(self.find_user)
         self.show_all.toggled.connect(lambda _=False: self.load())
