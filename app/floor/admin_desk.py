@@ -96,12 +96,12 @@ class AdminDesk:
         with uow:
             return uow.carriers.table()
 
-    def import_rates(self, kind: str, path: str | Path) -> ImportReport:
+    def import_rates(self, kind: str, path: str | Path, by: str | None = None) -> ImportReport:
         """A carriers, zones or rates file through the import use case (ImportRejected lists
-        every bad row; nothing is written then)."""
+        every bad row; nothing is written then), audited as `by`'s."""
         if kind not in RATE_KINDS:
             raise AdminError(f"A rates file is one of {', '.join(RATE_KINDS)}, not {kind!r}.")
-        return import_file(self.db, kind, Path(path))
+        return import_file(self.db, kind, Path(path), actor=by)
 
     def recent_audit(self, limit: int = 50) -> list[AuditEntry]:
         return recent_entries(self.db, limit)

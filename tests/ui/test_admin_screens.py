@@ -179,6 +179,7 @@ def test_carriers_import_shows_the_result_and_the_errors(qtbot, make_station, wi
     with qtbot.waitSignal(page.loaded, timeout=5000):
         assert act(qtbot, page, page.import_button) == "carriers.csv: 1 rows, 1 new, 0 changed."
     assert page.table.rowCount() == 1 and page.table.item(0, 0).text() == "DHL"
+    assert [(a, x, s) for a, x, s, _ in audit(with_admin)] == [("ada", "CarriersImported", "file carriers.csv")]
     bad = tmp_path / "rates.csv"
     bad.write_text("carrier,service,zone,max_weight_g,price\nDHL,paket,DE,heavy,4.99\n")
     page.kind.setCurrentIndex(page.kind.findData("rates"))

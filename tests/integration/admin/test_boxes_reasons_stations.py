@@ -87,8 +87,9 @@ def test_stations_and_carrier_rates(desk: AdminDesk, tmp_path: Path) -> None:
     assert station.last_seen_at is not None and station.last_seen_at.tzinfo is not None
     carriers = tmp_path / "carriers.csv"
     carriers.write_text("carrier,carrier_name,service,level,transit_days,cutoff\nDHL,DHL Paket,paket,standard,2,16:00\n")
-    report = desk.import_rates("carriers", carriers)
+    report = desk.import_rates("carriers", carriers, "ada")
     assert report.created == 1
+    assert [(e.actor, e.action) for e in audit_entries(desk.db)] == [("ada", "CarriersImported")]
     assert [c.code for c in desk.rate_table().carriers] == ["DHL"]
     bad = tmp_path / "rates.csv"
     bad.write_text("carrier,service,zone,max_weight_g,price\nDHL,PAKET,DE,heavy,4.99\n")

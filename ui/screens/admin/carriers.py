@@ -77,11 +77,8 @@ class CarriersPage(AdminPage):
         if not path:
             self.fail(RuntimeError(self.tr("Type the path of the file to import.")))
             return
-        self.run(self.desk.import_rates, kind, path, then=self._imported)
+        self.change(self.desk.import_rates, kind, path, said=self._imported)
 
-    def _imported(self, report: Any) -> None:
-        text = (self.tr("%1: %2 rows, %3 new, %4 changed.").replace("%1", report.source)
+    def _imported(self, report: Any) -> str:
+        return (self.tr("%1: %2 rows, %3 new, %4 changed.").replace("%1", report.source)
                 .replace("%2", str(report.rows)).replace("%3", str(report.created)).replace("%4", str(report.updated)))
-        self.say(text)
-        self.done.emit(text)
-        self.load()
