@@ -8,6 +8,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from app.store.roles import role_names, role_prefix
+
 revision = '0014'
 down_revision = '0010'
 branch_labels = None
@@ -23,6 +25,11 @@ def upgrade() -> None:
         sa.Column('changed_at', sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint('code', name=op.f('pk_reason_codes')),
     )
+    if op.get_bind().dialect.name == "postgresql":
+        # a station reads the codes for every decision on its review screen; only the admin role
+        # (the CLI, or a station connecting as an admin) changes them: admin and reporting get
+        # their rights from 0008's default privileges
+        op.execute(f'GRANT SELECT ON reason_codes TO "{role_names(role_prefix())["station"]}"')
 
 
 def downgrade() -> None:
