@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     from app.cli.db import create_database
     from app.config import Settings, station_config
     from app.floor.admin_desk import AdminDesk
-    from app.store.station_health import report_station
+    from app.floor.desk import SupervisionDesk
     from tests.ui.data import BOB_BADGE, seed
     from ui.composition import build_station
 
@@ -46,8 +46,9 @@ def main(argv: list[str] | None = None) -> int:
             desk.add_user(UserForm("dmitri", "Дмитрий Орлов", "picker", "PDU-2001", None, "de"), "ada")
             desk.add_reason("wrong_address", "ada")
             desk.import_rates("carriers", carriers)
-            report_station(db, "PACK-01", {"scanner": "connected", "scale": "connected", "label printer": "error"})
-            report_station(db, "PACK-02", {"scanner": "connected", "scale": "disconnected"})
+            floor = SupervisionDesk(db)  # the stations report themselves through it
+            floor.report_station("PACK-01", {"scanner": "connected", "scale": "connected", "label printer": "error"})
+            floor.report_station("PACK-02", {"scanner": "connected", "scale": "disconnected"})
         config = station_config(Settings(url, raw={"station": {"code": "DESK-1", "fullscreen": False},
                                                    "demo": {"output_dir": f"{tmp}/printed"}}), demo=False)
         app = build_station(config)

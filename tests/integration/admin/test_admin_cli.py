@@ -56,3 +56,15 @@ def test_badges_print_writes_a_zpl_badge_that_scans(warehouse: Warehouse, tmp_pa
     assert [r.text for r in zpl_barcodes(out.read_bytes())] == ["BADGE-SAM"]
     assert run(warehouse, "badges", "print", "nobody", "--out", str(tmp_path / "x.pdf")) == 2
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_decision_takes_the_codes_as_an_admin_changed_them(warehouse: Warehouse,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(warehouse, "reasons", "retire", "damaged", "--user", "ada") == 0
+    assert run(warehouse, "reasons", "add", "wrong_address", "--user", "ada") == 0
+    capsys.readouterr()
+    assert run(warehouse, "exceptions", "resolve", "X-999", "--action", "resolve", "--reason", "damaged") == 2
+    assert "'damaged' is not a reason code" in capsys.readouterr().err
+    # the added code passes the reason check: the refusal is about the exception now
+    assert run(warehouse, "exceptions", "resolve", "X-999", "--action", "resolve", "--reason", "wrong_address") == 2
+    assert "There is no exception 'X-999'" in capsys.readouterr().err
