@@ -202,3 +202,19 @@ def test_roles_and_stations(qtbot, make_station, with_admin) -> None:
     assert "PACK-42" in shown
     assert "scanner: keyboard:" in stations.devices.text()  # this station's configured devices (read-only)
     assert verify_audit(Database(with_admin))[1] is None
+
+
+def test_the_admin_screenshots_are_saved_and_shown_in_the_docs(qapp, tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    from ui import admin_screenshots
+
+    assert admin_screenshots.main([str(tmp_path)]) == 0
+    names = [file for _, file in admin_screenshots.SHOTS]
+    assert sorted(p.name for p in tmp_path.glob("*.png")) == names
+    for name in names:
+        image = QImage(str(tmp_path / name))
+        assert (image.width(), image.height()) == (1920, 1080), name
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "supervisors.md").read_text()
+    for name in ("23-admin-users.png", "24-admin-roles.png", "26-admin-boxes.png", "28-admin-reasons.png"):
+        assert f"screenshots/{name}" in docs, name
