@@ -218,3 +218,23 @@ def test_the_admin_screenshots_are_saved_and_shown_in_the_docs(qapp, tmp_path: P
     docs = (Path(__file__).resolve().parents[2] / "docs" / "supervisors.md").read_text()
     for name in ("23-admin-users.png", "24-admin-roles.png", "26-admin-boxes.png", "28-admin-reasons.png"):
         assert f"screenshots/{name}" in docs, name
+
+
+def test_an_admin_whose_badge_brings_german_sees_the_admin_pages_in_german(qtbot, make_station, with_admin) -> None:
+    from sqlalchemy import update
+
+    with Database(with_admin) as db, db.write() as s:
+        s.execute(update(User).where(User.username == "ada").values(language="de"))
+    app = make_station()
+    login(qtbot, app, ADA_BADGE)
+    page = admin_page(qtbot, app, "users")
+    admin = app.window.screens["review"].admin
+    assert [b.text() for b in admin.page_buttons.values()] == ["BENUTZER", "ROLLEN", "STATIONEN", "KARTONS",
+                                                                "VERSANDDIENSTE", "GRÜNDE"]
+    assert page.add_button.text() == "BENUTZER ANLEGEN"
+    assert page.table.horizontalHeaderItem(0).text() == "Benutzer"
+    assert page.table.item(0, 5).text() == "aktiv"
+    app.station.logout()
+    settle(qtbot, app)
+    login(qtbot, app, SAM_BADGE)  # the next user: the station's language again
+    assert admin.page_buttons["users"].text() == "USERS" and page.add_button.text() == "ADD USER"

@@ -8,6 +8,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from app.ports import PrintJob
@@ -37,9 +38,7 @@ class AdminView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        texts = (self.tr("USERS"), self.tr("ROLES"), self.tr("STATIONS"), self.tr("BOXES"), self.tr("CARRIERS"),
-                 self.tr("REASONS"))
-        self.page_buttons = {name: button(text) for name, text in zip(PAGES, texts)}
+        self.page_buttons = {name: button("") for name in PAGES}
         for name, widget in self.page_buttons.items():
             widget.setCheckable(True)
             widget.clicked.connect(lambda _=False, n=name: self.show_page(n))
@@ -59,7 +58,19 @@ class AdminView(QWidget):
             self.stack.addWidget(page)
         layout.addWidget(self.stack, 1)
         self.current = "users"
+        self.retranslate()
         self.show_page("users", load=False)
+
+    def retranslate(self) -> None:
+        texts = (self.tr("USERS"), self.tr("ROLES"), self.tr("STATIONS"), self.tr("BOXES"), self.tr("CARRIERS"),
+                 self.tr("REASONS"))
+        for widget, text in zip(self.page_buttons.values(), texts):
+            widget.setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_page(self, name: str, load: bool = True) -> AdminPage:
         """The page `name` in front, loaded afresh."""

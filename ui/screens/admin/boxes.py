@@ -23,27 +23,19 @@ class BoxesPage(AdminPage):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.boxes: list[BoxRecord] = []
-        self.table = table([self.tr("Code"), self.tr("Inside (mm)"), self.tr("Outside (mm)"), self.tr("Tare (g)"),
-                            self.tr("Max load (g)"), self.tr("Cost"), self.tr("State"), self.tr("Name")])
+        self.table = table(8)
         self.layout_.addWidget(self.table, 1)
-        hints = (self.tr("code"), self.tr("name"), self.tr("barcode (empty: BOX-code)"), self.tr("tare g"),
-                 self.tr("max load g"), self.tr("cost"), self.tr("inner length"), self.tr("inner width"),
-                 self.tr("inner height"), self.tr("outer length"), self.tr("outer width"), self.tr("outer height"))
         self.fields: dict[str, QLineEdit] = {}
         form = QGridLayout()
-        for i, (name, hint) in enumerate(zip(FIELDS, hints)):
-            edit = QLineEdit()
-            edit.setPlaceholderText(hint)
-            edit.setToolTip(hint)
-            self.fields[name] = edit
-            form.addWidget(edit, i // PER_ROW, i % PER_ROW)
+        for i, name in enumerate(FIELDS):
+            self.fields[name] = QLineEdit()
+            form.addWidget(self.fields[name], i // PER_ROW, i % PER_ROW)
         self.layout_.addLayout(form)
-        self.table.setToolTip(self.tr("Millimetres and grams; cost in the shop's currency."))
         actions = QHBoxLayout()
-        self.add_button = button(self.tr("ADD BOX"), "ok")
-        self.save_button = button(self.tr("SAVE CHANGES"))
-        self.retire_button = button(self.tr("RETIRE"), "danger")
-        self.new_button = button(self.tr("NEW"))
+        self.add_button = button("", "ok")
+        self.save_button = button("")
+        self.retire_button = button("", "danger")
+        self.new_button = button("")
         for widget in (self.add_button, self.save_button, self.retire_button, self.new_button):
             actions.addWidget(widget)
         self.layout_.addLayout(actions)
@@ -52,6 +44,23 @@ class BoxesPage(AdminPage):
         self.save_button.clicked.connect(self.save_box)
         self.retire_button.clicked.connect(self.retire_box)
         self.new_button.clicked.connect(self.clear)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Code"), self.tr("Inside (mm)"), self.tr("Outside (mm)"), self.tr("Tare (g)"),
+            self.tr("Max load (g)"), self.tr("Cost"), self.tr("State"), self.tr("Name")])
+        self.table.setToolTip(self.tr("Millimetres and grams; cost in the shop's currency."))
+        hints = (self.tr("code"), self.tr("name"), self.tr("barcode (empty: BOX-code)"), self.tr("tare g"),
+                 self.tr("max load g"), self.tr("cost"), self.tr("inner length"), self.tr("inner width"),
+                 self.tr("inner height"), self.tr("outer length"), self.tr("outer width"), self.tr("outer height"))
+        for name, hint in zip(FIELDS, hints):
+            self.fields[name].setPlaceholderText(hint)
+            self.fields[name].setToolTip(hint)
+        self.add_button.setText(self.tr("ADD BOX"))
+        self.save_button.setText(self.tr("SAVE CHANGES"))
+        self.retire_button.setText(self.tr("RETIRE"))
+        self.new_button.setText(self.tr("NEW"))
         self._selected()
 
     def load(self) -> None:

@@ -24,21 +24,19 @@ class CarriersPage(AdminPage):
         self.rates = RateTable()
         top = QHBoxLayout()
         self.view = QComboBox()
-        for name, text in zip(VIEWS, (self.tr("carriers"), self.tr("services"), self.tr("zones"), self.tr("rates"))):
-            self.view.addItem(text, name)
+        for name in VIEWS:
+            self.view.addItem("", name)
         top.addWidget(self.view)
         top.addStretch(1)
         self.layout_.addLayout(top)
-        self.table = table(["", "", "", "", "", ""])
+        self.table = table(4)
         self.layout_.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.kind = QComboBox()
-        for name, text in zip(IMPORTS, (self.tr("carriers and services file"), self.tr("zones file"),
-                                        self.tr("rates file"))):
-            self.kind.addItem(text, name)
+        for name in IMPORTS:
+            self.kind.addItem("", name)
         self.path = QLineEdit()
-        self.path.setPlaceholderText(self.tr("path of the file (CSV, XLSX or JSON)"))
-        self.import_button = button(self.tr("IMPORT"), "ok")
+        self.import_button = button("", "ok")
         row.addWidget(self.kind)
         row.addWidget(self.path, 1)
         row.addWidget(self.import_button)
@@ -46,6 +44,16 @@ class CarriersPage(AdminPage):
         self.view.currentIndexChanged.connect(lambda _=0: self._show(self.rates))
         self.import_button.clicked.connect(self.import_file)
         self.path.returnPressed.connect(self.import_file)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for i, text in enumerate((self.tr("carriers"), self.tr("services"), self.tr("zones"), self.tr("rates"))):
+            self.view.setItemText(i, text)
+        for i, text in enumerate((self.tr("carriers and services file"), self.tr("zones file"), self.tr("rates file"))):
+            self.kind.setItemText(i, text)
+        self.path.setPlaceholderText(self.tr("path of the file (CSV, XLSX or JSON)"))
+        self.import_button.setText(self.tr("IMPORT"))
+        self._show(self.rates)  # the headings of the view shown
 
     def load(self) -> None:
         self.run(self.desk.rate_table, then=self._show)

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from ui.style import label
@@ -35,6 +35,18 @@ class AdminPage(QWidget):
 
     def load(self) -> None:  # pragma: no cover - each page has its own
         raise NotImplementedError
+
+    def retranslate(self) -> None:
+        """The page's words in the language shown (each page sets its own)."""
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """A new language (a user's badge brought it, ui/translations.py): the words again, and
+        the rows again when the page is in front (their states are words too)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            if self.isVisible() and self.who():
+                self.load()
+        super().changeEvent(event)
 
     def run(self, fn: Callable[..., Any], *args: Any, then: Callable[[Any], None]) -> None:
         """fn(*args) on the worker; then(result) on the GUI thread, or the refusal shown."""
@@ -64,10 +76,10 @@ class AdminPage(QWidget):
         self.said.emit(text, error)
 
 
-def table(columns: Sequence[str]) -> QTableWidget:
-    """A read-only table, one row selected at a time, its last column stretched."""
-    widget = QTableWidget(0, len(columns))
-    widget.setHorizontalHeaderLabels(list(columns))
+def table(columns: int) -> QTableWidget:
+    """A read-only table, one row selected at a time, its last column stretched (its headings
+    are set by the page's retranslate)."""
+    widget = QTableWidget(0, columns)
     widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -23,13 +23,12 @@ class ReasonsPage(AdminPage):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.reasons: list[ReasonCode] = []
-        self.table = table([self.tr("Code"), self.tr("State"), self.tr("From"), self.tr("Changed by")])
+        self.table = table(4)
         self.layout_.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.code = QLineEdit()
-        self.code.setPlaceholderText(self.tr("new code, e.g. wrong_address"))
-        self.add_button = button(self.tr("ADD CODE"), "ok")
-        self.retire_button = button(self.tr("RETIRE"), "danger")
+        self.add_button = button("", "ok")
+        self.retire_button = button("", "danger")
         row.addWidget(self.code, 1)
         row.addWidget(self.add_button)
         row.addWidget(self.retire_button)
@@ -38,6 +37,13 @@ class ReasonsPage(AdminPage):
         self.code.returnPressed.connect(self.add_code)
         self.retire_button.clicked.connect(self.retire_code)
         self.table.itemSelectionChanged.connect(self._selected)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels([self.tr("Code"), self.tr("State"), self.tr("From"), self.tr("Changed by")])
+        self.code.setPlaceholderText(self.tr("new code, e.g. wrong_address"))
+        self.add_button.setText(self.tr("ADD CODE"))
+        self.retire_button.setText(self.tr("RETIRE"))
         self._selected()
 
     def load(self) -> None:

@@ -17,10 +17,16 @@ class RolesPage(AdminPage):
 
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        self.layout_.addWidget(label(self.tr("The roles are fixed; change a user's role on USERS."), "hint"))
-        self.table = table([self.tr("Role"), self.tr("Who"), self.tr("May do")])
+        self.hint = label("", "hint")
+        self.layout_.addWidget(self.hint)
+        self.table = table(3)
         self.table.setWordWrap(True)
         self.layout_.addWidget(self.table, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.hint.setText(self.tr("The roles are fixed; change a user's role on USERS."))
+        self.table.setHorizontalHeaderLabels([self.tr("Role"), self.tr("Who"), self.tr("May do")])
 
     def load(self) -> None:
         self.run(self.desk.users, False, then=self._show)

@@ -21,17 +21,24 @@ class StationsPage(AdminPage):
                  configured: dict[str, str] | None = None, open_devices: Callable[[], None] | None = None) -> None:
         super().__init__(desk, worker, who)
         self.station_code = station_code
-        self.table = table([self.tr("Station"), self.tr("Last seen"), self.tr("Devices (as last reported)")])
+        self.table = table(3)
         self.layout_.addWidget(self.table, 1)
-        self.layout_.addWidget(label(self.tr("This station (%1): its configured devices").replace("%1", station_code),
-                                     "hint"))
+        self.this_station = label("", "hint")
+        self.layout_.addWidget(self.this_station)
         self.devices = label("\n".join(f"{name}: {address}" for name, address in sorted((configured or {}).items())))
         self.layout_.addWidget(self.devices)
-        self.devices_button = button(self.tr("DEVICES OF THIS STATION"))
+        self.devices_button = button("")
         self.devices_button.setEnabled(open_devices is not None)
         if open_devices is not None:
             self.devices_button.clicked.connect(lambda: open_devices())
         self.layout_.addWidget(self.devices_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels([self.tr("Station"), self.tr("Last seen"),
+                                              self.tr("Devices (as last reported)")])
+        self.this_station.setText(self.tr("This station (%1): its configured devices").replace("%1", self.station_code))
+        self.devices_button.setText(self.tr("DEVICES OF THIS STATION"))
 
     def load(self) -> None:
         self.run(self.desk.stations, then=self._show)

@@ -31,40 +31,34 @@ class UsersPage(AdminPage):
         self.users: list[UserRecord] = []
         find = QHBoxLayout()
         self.find = QLineEdit()
-        self.find.setPlaceholderText(self.tr("user name or badge: type it or scan the badge"))
-        self.find_button = button(self.tr("FIND"))
-        self.show_all = QCheckBox(self.tr("deactivated too"))
+        self.find_button = button("")
+        self.show_all = QCheckBox()
         self.show_all.setChecked(True)
         find.addWidget(self.find, 1)
         find.addWidget(self.find_button)
         find.addWidget(self.show_all)
         self.layout_.addLayout(find)
-        self.table = table([self.tr("User"), self.tr("Role"), self.tr("Badge"), self.tr("Language"), self.tr("PIN"),
-                            self.tr("State"), self.tr("Name")])
+        self.table = table(7)
         self.layout_.addWidget(self.table, 1)
         form = QGridLayout()
         self.username, self.name, self.badge, self.pin = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
-        self.username.setPlaceholderText(self.tr("user name"))
-        self.name.setPlaceholderText(self.tr("name on the badge"))
-        self.badge.setPlaceholderText(self.tr("badge code"))
-        self.pin.setPlaceholderText(self.tr("new PIN (4-8 digits)"))
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.role = QComboBox()
         for role in ROLES:
             self.role.addItem(role, role)
         self.language = QComboBox()
-        self.language.addItem(self.tr("station's language"), None)
+        self.language.addItem("", None)
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         for column, widget in enumerate((self.username, self.name, self.badge, self.role, self.language, self.pin)):
             form.addWidget(widget, 0, column)  # one row: the list keeps its room on a 1080-pixel screen
         self.layout_.addLayout(form)
         actions = QHBoxLayout()
-        self.add_button = button(self.tr("ADD USER"), "ok")
-        self.save_button = button(self.tr("SAVE CHANGES"))
-        self.active_button = button(self.tr("DEACTIVATE"), "danger")
-        self.print_button = button(self.tr("PRINT BADGE"))
-        self.new_button = button(self.tr("NEW"))
+        self.add_button = button("", "ok")
+        self.save_button = button("")
+        self.active_button = button("", "danger")
+        self.print_button = button("")
+        self.new_button = button("")
         for widget in (self.add_button, self.save_button, self.active_button, self.print_button, self.new_button):
             actions.addWidget(widget)
         self.layout_.addLayout(actions)
@@ -77,6 +71,23 @@ class UsersPage(AdminPage):
         self.active_button.clicked.connect(self.toggle_active)
         self.print_button.clicked.connect(self.print_badge)
         self.new_button.clicked.connect(self.clear)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.find.setPlaceholderText(self.tr("user name or badge: type it or scan the badge"))
+        self.find_button.setText(self.tr("FIND"))
+        self.show_all.setText(self.tr("deactivated too"))
+        self.table.setHorizontalHeaderLabels([self.tr("User"), self.tr("Role"), self.tr("Badge"), self.tr("Language"),
+                                              self.tr("PIN"), self.tr("State"), self.tr("Name")])
+        self.username.setPlaceholderText(self.tr("user name"))
+        self.name.setPlaceholderText(self.tr("name on the badge"))
+        self.badge.setPlaceholderText(self.tr("badge code"))
+        self.pin.setPlaceholderText(self.tr("new PIN (4-8 digits)"))
+        self.language.setItemText(0, self.tr("station's language"))
+        self.add_button.setText(self.tr("ADD USER"))
+        self.save_button.setText(self.tr("SAVE CHANGES"))
+        self.print_button.setText(self.tr("PRINT BADGE"))
+        self.new_button.setText(self.tr("NEW"))
         self._selected()
 
     # --- loading -----------------------------------------------------------------------------
@@ -129,6 +140,7 @@ class UsersPage(AdminPage):
         self.add_button.setEnabled(not editing)
         self.username.setReadOnly(editing)
         if user is None:
+            self.active_button.setText(self.tr("DEACTIVATE"))
             return
         self.username.setText(user.username)
         self.name.setText(user.display_name)
