@@ -123,11 +123,11 @@
     </message>
     <message>
         <source>ADD BOX</source>
-        <translation>KARTON ANLEGEN</translation>
+        <translation>ANLEGEN</translation>
     </message>
     <message>
         <source>SAVE CHANGES</source>
-        <translation>ÄNDERUNGEN SPEICHERN</translation>
+        <translation>SPEICHERN</translation>
     </message>
     <message>
         <source>RETIRE</source>
@@ -551,7 +551,7 @@
     </message>
     <message>
         <source>ADD CODE</source>
-        <translation>CODE ANLEGEN</translation>
+        <translation>ANLEGEN</translation>
     </message>
     <message>
         <source>RETIRE</source>
@@ -734,15 +734,15 @@
     </message>
     <message>
         <source>ADD USER</source>
-        <translation>BENUTZER ANLEGEN</translation>
+        <translation>ANLEGEN</translation>
     </message>
     <message>
         <source>SAVE CHANGES</source>
-        <translation>ÄNDERUNGEN SPEICHERN</translation>
+        <translation>SPEICHERN</translation>
     </message>
     <message>
         <source>DEACTIVATE</source>
-        <translation>DEAKTIVIEREN</translation>
+        <translation>SPERREN</translation>
     </message>
     <message>
         <source>PRINT BADGE</source>
@@ -766,7 +766,7 @@
     </message>
     <message>
         <source>ACTIVATE</source>
-        <translation>AKTIVIEREN</translation>
+        <translation>ENTSPERREN</translation>
     </message>
     <message>
         <source>User %1 added.</source>
