@@ -370,6 +370,26 @@ class PickLineRecord:
 
 
 @dataclass(frozen=True)
+class StationRecord:
+    """A station the database knows: when it last reported, and its devices' states then."""
+
+    code: str
+    name: str
+    last_seen_at: datetime | None
+    devices: dict[str, str]
+
+
+@dataclass(frozen=True)
+class ReasonRow:
+    """An administrator's change to the reason codes: added (active) or retired."""
+
+    code: str
+    active: bool
+    changed_by: str
+    changed_at: datetime
+
+
+@dataclass(frozen=True)
 class CarrierRecord:
     """A carrier of the rate tables (issue 15)."""
 
@@ -778,6 +798,7 @@ class UnitOfWork(Protocol):
     payments: Payments
     returns: Returns
     archive: Archive
+    admin: Any  # app.admin.ports.AdminRecords (users, boxes, reason codes, stations)
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(self, *exc: object) -> None: ...

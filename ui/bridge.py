@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 
@@ -49,6 +50,9 @@ class StationBridge(QObject):
         self._lock = threading.Lock()
         self._published.connect(self._apply, Qt.ConnectionType.QueuedConnection)
         runner.subscribe(self._from_core)
+        # screens that read a scan themselves while they are in front (the admin's USERS page:
+        # scan a badge to find its user); each returns True when it took the scan
+        self.scan_takers: list[Callable[[Scan], bool]] = []
 
     # --- what the screens read -------------------------------------------------------------
 
@@ -161,7 +165,9 @@ class StationBridge(QObject):
     # --- input: posted to the core, never waited for ---------------------------------------
 
     def handle_scan(self, scan: Scan) -> None:
-        """Every scan, from every scanner."""
+        """Every scan, from every scanner (a screen in front that reads scans itself first)."""
+        if any(take(scan) for take in self.scan_takers):
+            return
         self.runner.call("scan", scan)
 
     def device_status(self, status: DeviceStatus) -> None:

@@ -48,6 +48,7 @@ class StationApp:
     translations: Any = None  # ui.translations.Translations: the station's, then each user's language
     supervision: Any = None  # app.floor.desk.SupervisionDesk (the review screen's)
     review_worker: Any = None  # ui.workers.Worker of the review screen
+    admin: Any = None  # app.floor.admin_desk.AdminDesk (the admin pages of the review screen)
     health_timer: Any = None  # reports the devices' states to the board
     closed: bool = field(default=False)
 
@@ -175,7 +176,10 @@ def build_station(config: StationConfig) -> StationApp:
     from app.floor.desk import open_supervision
     from ui.screens.review import install_review
 
+    from app.floor.admin_desk import open_admin
+
     app.supervision = open_supervision(backend.db, str(config.config_path) if config.config_path else None)
+    app.admin = open_admin(backend.db, str(config.config_path) if config.config_path else None)
     install_review(app)
     from ui.doctor_dialog import install_doctor
 

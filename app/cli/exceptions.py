@@ -13,7 +13,7 @@ from app.cli.db import add_database_options, open_database
 from app.cli.orders import shown
 from app.config import load_settings
 from app.errors import PackdeskError
-from app.floor.desk import supervision_policies
+from app.floor.desk import current_policies, supervision_policies
 from app.store.exception_queries import exception_queue
 from app.store.uow import SqlUnitOfWork
 from app.supervision.decisions import decide
@@ -97,7 +97,7 @@ def run_resolve(args: argparse.Namespace) -> int:
     rules = supervision_policies(settings)
     with open_database(args) as db:
         done = decide(SqlUnitOfWork(db), args.key, args.action, args.reason, args.user or getpass.getuser(),
-                      rules, args.note)
+                      current_policies(db, rules), args.note)
     print(shown(f"{done.key}: {done.action} ({done.reason}) by {done.by}. {done.message} "
                 f"[audit record {done.audit_seq}]"))
     return 0

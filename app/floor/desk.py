@@ -4,9 +4,10 @@ run them on a worker thread (ui/workers.py)."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 
+from app.admin.reasons import current_codes
 from app.config import Settings, load_settings, order_settings
 from app.packing.settings import PackingSettings
 from app.store.board_queries import floor_board
@@ -33,6 +34,12 @@ def supervision_policies(settings: Settings) -> Policies:
                     packing.gs1_company_prefix, packing.sscc_extension_digit)
 
 
+def current_policies(db: Database, policies: Policies) -> Policies:
+    """The policies with the reason codes an administrator added or retired applied."""
+    codes = current_codes(SqlUnitOfWork(db), policies.supervision.reason_codes)
+    return replace(policies, supervision=replace(policies.supervision, reason_codes=codes))
+
+
 @dataclass
 class SupervisionDesk:
     """The exception queue and the decisions on it, on the station's database."""
@@ -50,8 +57,9 @@ class SupervisionDesk:
         return exception_queue(self.db, flt, datetime.now(timezone.utc))
 
     def decide(self, key: str, action: str, reason: str, by: str, note: str | None = None) -> Decided:
-        """Carries out and records a decision (SupervisionError when it does not fit)."""
-        return decide(SqlUnitOfWork(self.db), key, action, reason, by, self.policies, note)
+        """Carries out and records a decision (SupervisionError when it does not fit); the reason
+        codes are the configuration's as an administrator changed them (app.admin.reasons)."""
+        return decide(SqlUnitOfWork(self.db), key, action, reason, by, current_policies(self.db, self.policies), note)
 
     def board(self) -> Board:
         """The live board as it stands now."""

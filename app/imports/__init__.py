@@ -63,13 +63,15 @@ KINDS: dict[str, Kind] = {
 def import_file(db: Database, kind: str, path: str | Path, fmt: str | None = None,
                 progress: Progress | None = None,
                 max_line_quantity: int = DEFAULT_MAX_LINE_QUANTITY,
-                order_settings: OrderSettings | None = None, allocate_waiting: bool = True) -> ImportReport:
+                order_settings: OrderSettings | None = None, allocate_waiting: bool = True,
+                actor: str | None = None) -> ImportReport:
     """Imports `path` as `kind` in one transaction; ImportRejected lists every bad row.
     `progress(stage, done, total)` hears how far it is (see app.imports.common.Progress), last
     with ("committing", rows, rows) just before the commit: raising there still rolls back.
     An order line may hold at most `max_line_quantity` units. Imported orders are validated and
     allocated in the same transaction, and a stock import allocates backordered orders unless
-    `allocate_waiting` is False (`order_settings`, default: the documented defaults)."""
+    `allocate_waiting` is False (`order_settings`, default: the documented defaults). The audit
+    record names `actor` (the admin on a station's screen), else the login name."""
     if kind not in KINDS:
         raise ImportFormatError(f"Cannot import {kind!r}; kinds are: {', '.join(KINDS)}.")
     path = Path(path)
@@ -100,7 +102,7 @@ def import_file(db: Database, kind: str, path: str | Path, fmt: str | None = Non
                     log.info("%s", report.summary())
                     return report
             return _import(db, replace(spec, write=write), prepare, path, kind, records, list(problems), progress,
-                           notes)
+                           notes, actor)
         except ConcurrentImport as exc:
             if attempt == ATTEMPTS:
                 raise
@@ -110,7 +112,7 @@ def import_file(db: Database, kind: str, path: str | Path, fmt: str | None = Non
 
 def _import(db: Database, spec: Kind, prepare: Callable[..., list[Any]], path: Path, kind: str,
             records: list[Record], problems: list[RowProblem], progress: Progress | None,
-            notes: list[str]) -> ImportReport:
+            notes: list[str], actor: str | None = None) -> ImportReport:
     report = ImportReport(kind=kind, source=path.name, rows=len(records), notes=list(notes))
     if progress is not None:
         progress("checking", 0, len(records))
@@ -120,7 +122,7 @@ def _import(db: Database, spec: Kind, prepare: Callable[..., list[Any]], path: P
             raise ImportRejected(str(path), problems)  # rolls back: nothing was written
         spec.write(writer, prepared, report, progress)
         if report.created or report.updated:  # a file that changed nothing changed nothing to audit
-            writer.audit(getpass.getuser(), f"{kind.capitalize()}Imported", f"file {path.name}",
+            writer.audit(actor or getpass.getuser(), f"{kind.capitalize()}Imported", f"file {path.name}",
                          {"rows": report.rows, "created": report.created, "updated": report.updated,
                           "unchanged": report.unchanged})
         if progress is not None:

@@ -21,3 +21,8 @@ def home_screen(role: str | None) -> str:
 def may_supervise(role: str | None) -> bool:
     """Whether the role sees the supervisors' functions (review, decisions, board, figures)."""
     return role in SUPERVISOR_ROLES
+
+
+def may_administer(role: str | None) -> bool:
+    """Whether the role sees the admin screens (users, roles, stations, boxes, carriers, reasons)."""
+    return role == "admin"

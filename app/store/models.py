@@ -613,6 +613,19 @@ class ExceptionReview(Base):
     at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class ReasonCode(Base):
+    """A reason code an administrator added or retired (issue 16, admin): the configuration's
+    [supervision] reason_codes are the defaults; a row here adds a code (active) or retires one
+    (not active). Codes are never deleted: decisions refer to them."""
+
+    __tablename__ = "reason_codes"
+
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    changed_by: Mapped[str] = mapped_column(String(64))
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 # --- carriers (issue 15) ---------------------------------------------------------------------
 
 

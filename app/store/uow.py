@@ -24,6 +24,7 @@ from app.store.outbox import SqlOutbox
 from app.store.payments import SqlPayments
 from app.store.returns import SqlReturns
 from app.store.archive import SqlArchive
+from app.store.admin_repositories import SqlAdmin
 from app.store.stock_repositories import SqlHolds, SqlStock
 from app.store.session import Database, is_connection_problem
 from app.unit_of_work import Conflict
@@ -70,6 +71,7 @@ class SqlUnitOfWork:
         self.payments = SqlPayments(session)
         self.returns = SqlReturns(session)
         self.archive = SqlArchive(session)
+        self.admin = SqlAdmin(session)
 
     def __enter__(self) -> SqlUnitOfWork:
         assert self.session is None, "a unit of work is entered once at a time (use the *_in functions inside)"

@@ -299,7 +299,7 @@
         <translation>Retouren: die RMA auf dem Paket scannen, dann jeden Artikel darin</translation>
     </message>
     <message>
-        <source>Scan or type the RMA (RMA-000001), then each item&apos;s barcode or SKU</source>
+        <source>Scan or type the RMA (RMA-000001), then each item's barcode or SKU</source>
         <translation>RMA scannen oder eingeben (RMA-000001), dann den Barcode oder die SKU jedes Artikels</translation>
     </message>
     <message>
@@ -385,8 +385,492 @@
         <translation>Sprache</translation>
     </message>
     <message>
-        <source>Between users the station shows its language; a user&apos;s own language comes with their badge.</source>
+        <source>Between users the station shows its language; a user's own language comes with their badge.</source>
         <translation>Zwischen den Benutzern zeigt die Station ihre Sprache; die eigene Sprache eines Benutzers kommt mit seinem Ausweis.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Nobody is logged in: log in with an admin badge.</source>
+        <translation>Niemand ist angemeldet: Melden Sie sich mit einem Admin-Ausweis an.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminView</name>
+    <message>
+        <source>USERS</source>
+        <translation>BENUTZER</translation>
+    </message>
+    <message>
+        <source>ROLES</source>
+        <translation>ROLLEN</translation>
+    </message>
+    <message>
+        <source>STATIONS</source>
+        <translation>STATIONEN</translation>
+    </message>
+    <message>
+        <source>BOXES</source>
+        <translation>KARTONS</translation>
+    </message>
+    <message>
+        <source>CARRIERS</source>
+        <translation>VERSANDDIENSTE</translation>
+    </message>
+    <message>
+        <source>REASONS</source>
+        <translation>GRÜNDE</translation>
+    </message>
+</context>
+<context>
+    <name>BoxesPage</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Inside (mm)</source>
+        <translation>Innen (mm)</translation>
+    </message>
+    <message>
+        <source>Outside (mm)</source>
+        <translation>Außen (mm)</translation>
+    </message>
+    <message>
+        <source>Tare (g)</source>
+        <translation>Tara (g)</translation>
+    </message>
+    <message>
+        <source>Max load (g)</source>
+        <translation>Max. Last (g)</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>barcode (empty: BOX-code)</source>
+        <translation>Barcode (leer: BOX-Code)</translation>
+    </message>
+    <message>
+        <source>inner length</source>
+        <translation>Innenlänge</translation>
+    </message>
+    <message>
+        <source>inner width</source>
+        <translation>Innenbreite</translation>
+    </message>
+    <message>
+        <source>inner height</source>
+        <translation>Innenhöhe</translation>
+    </message>
+    <message>
+        <source>outer length</source>
+        <translation>Außenlänge</translation>
+    </message>
+    <message>
+        <source>outer width</source>
+        <translation>Außenbreite</translation>
+    </message>
+    <message>
+        <source>outer height</source>
+        <translation>Außenhöhe</translation>
+    </message>
+    <message>
+        <source>tare g</source>
+        <translation>Tara g</translation>
+    </message>
+    <message>
+        <source>max load g</source>
+        <translation>max. Last g</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Millimetres and grams; cost in the shop's currency.</source>
+        <translation>Millimeter und Gramm; Kosten in der Währung des Shops.</translation>
+    </message>
+    <message>
+        <source>ADD BOX</source>
+        <translation>ANLEGEN</translation>
+    </message>
+    <message>
+        <source>SAVE CHANGES</source>
+        <translation>SPEICHERN</translation>
+    </message>
+    <message>
+        <source>RETIRE</source>
+        <translation>AUSSONDERN</translation>
+    </message>
+    <message>
+        <source>NEW</source>
+        <translation>NEU</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>in Gebrauch</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>ausgesondert</translation>
+    </message>
+    <message>
+        <source>Box %1 added.</source>
+        <translation>Karton %1 angelegt.</translation>
+    </message>
+    <message>
+        <source>Box %1 saved.</source>
+        <translation>Karton %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Box %1 retired: no longer offered at the pack.</source>
+        <translation>Karton %1 ausgesondert: wird beim Packen nicht mehr angeboten.</translation>
+    </message>
+</context>
+<context>
+    <name>CarriersPage</name>
+    <message>
+        <source>carriers</source>
+        <translation>Versanddienste</translation>
+    </message>
+    <message>
+        <source>services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>zones</source>
+        <translation>Zonen</translation>
+    </message>
+    <message>
+        <source>rates</source>
+        <translation>Tarife</translation>
+    </message>
+    <message>
+        <source>carriers and services file</source>
+        <translation>Datei mit Versanddiensten und Services</translation>
+    </message>
+    <message>
+        <source>zones file</source>
+        <translation>Zonendatei</translation>
+    </message>
+    <message>
+        <source>rates file</source>
+        <translation>Tarifdatei</translation>
+    </message>
+    <message>
+        <source>path of the file (CSV, XLSX or JSON)</source>
+        <translation>Pfad der Datei (CSV, XLSX oder JSON)</translation>
+    </message>
+    <message>
+        <source>IMPORT</source>
+        <translation>IMPORTIEREN</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Versanddienst</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Dim. divisor</source>
+        <translation>Volumendivisor</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>Buchung</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>Cut-off</source>
+        <translation>Annahmeschluss</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Postcodes</source>
+        <translation>Postleitzahlen</translation>
+    </message>
+    <message>
+        <source>Up to (g)</source>
+        <translation>Bis (g)</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Type the path of the file to import.</source>
+        <translation>Geben Sie den Pfad der zu importierenden Datei ein.</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows, %3 new, %4 changed.</source>
+        <translation>%1: %2 Zeilen, %3 neu, %4 geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonsPage</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Geändert von</translation>
+    </message>
+    <message>
+        <source>new code, e.g. wrong_address</source>
+        <translation>neuer Code, z. B. wrong_address</translation>
+    </message>
+    <message>
+        <source>ADD CODE</source>
+        <translation>ANLEGEN</translation>
+    </message>
+    <message>
+        <source>RETIRE</source>
+        <translation>AUSSONDERN</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>ausgesondert</translation>
+    </message>
+    <message>
+        <source>configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Reason code %1 added.</source>
+        <translation>Grundcode %1 angelegt.</translation>
+    </message>
+    <message>
+        <source>Reason code %1 retired.</source>
+        <translation>Grundcode %1 ausgesondert.</translation>
+    </message>
+</context>
+<context>
+    <name>RolesPage</name>
+    <message>
+        <source>The roles are fixed; change a user's role on USERS.</source>
+        <translation>Die Rollen sind fest; die Rolle eines Benutzers ändern Sie unter BENUTZER.</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>May do</source>
+        <translation>Darf</translation>
+    </message>
+</context>
+<context>
+    <name>StationsPage</name>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>Devices (as last reported)</source>
+        <translation>Geräte (zuletzt gemeldet)</translation>
+    </message>
+    <message>
+        <source>This station (%1): its configured devices</source>
+        <translation>Diese Station (%1): ihre eingerichteten Geräte</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>DEVICES OF THIS STATION</source>
+        <translation>GERÄTE DIESER STATION</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>user name or badge: type it or scan the badge</source>
+        <translation>Benutzername oder Ausweis: eintippen oder Ausweis scannen</translation>
+    </message>
+    <message>
+        <source>FIND</source>
+        <translation>SUCHEN</translation>
+    </message>
+    <message>
+        <source>deactivated too</source>
+        <translation>auch deaktivierte</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Ausweis</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>name on the badge</source>
+        <translation>Name auf dem Ausweis</translation>
+    </message>
+    <message>
+        <source>badge code</source>
+        <translation>Ausweiscode</translation>
+    </message>
+    <message>
+        <source>new PIN (4-8 digits)</source>
+        <translation>neue PIN (4-8 Ziffern)</translation>
+    </message>
+    <message>
+        <source>station's language</source>
+        <translation>Sprache der Station</translation>
+    </message>
+    <message>
+        <source>ADD USER</source>
+        <translation>ANLEGEN</translation>
+    </message>
+    <message>
+        <source>SAVE CHANGES</source>
+        <translation>SPEICHERN</translation>
+    </message>
+    <message>
+        <source>DEACTIVATE</source>
+        <translation>SPERREN</translation>
+    </message>
+    <message>
+        <source>PRINT BADGE</source>
+        <translation>AUSWEIS DRUCKEN</translation>
+    </message>
+    <message>
+        <source>NEW</source>
+        <translation>NEU</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>Found %1.</source>
+        <translation>Gefunden: %1.</translation>
+    </message>
+    <message>
+        <source>ACTIVATE</source>
+        <translation>ENTSPERREN</translation>
+    </message>
+    <message>
+        <source>User %1 added.</source>
+        <translation>Benutzer %1 angelegt.</translation>
+    </message>
+    <message>
+        <source>User %1 saved.</source>
+        <translation>Benutzer %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 may log in again.</source>
+        <translation>%1 darf sich wieder anmelden.</translation>
+    </message>
+    <message>
+        <source>%1 is deactivated; the history keeps the name.</source>
+        <translation>%1 ist deaktiviert; der Verlauf behält den Namen.</translation>
+    </message>
+    <message>
+        <source>This station has no printer for badges.</source>
+        <translation>Diese Station hat keinen Drucker für Ausweise.</translation>
+    </message>
+    <message>
+        <source>Badge printed: %1</source>
+        <translation>Ausweis gedruckt: %1</translation>
     </message>
 </context>
 </TS>

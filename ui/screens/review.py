@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from app.station.roles import may_supervise
+from app.station.roles import may_administer, may_supervise
 from app.supervision.model import Action, ExceptionFilter, ExceptionItem, ExceptionKind
 from ui.bridge import StationBridge
 from ui.screens.board import BoardView, BoardWindow, install_health_reports
@@ -26,7 +26,7 @@ from ui.workers import Worker
 log = logging.getLogger(__name__)
 
 STEP = "review"
-PAGES = ("exceptions", "board", "figures")
+PAGES = ("exceptions", "board", "figures", "admin")  # admin: only the role admin sees it
 REFRESH_MS = 3000
 COLUMNS = ("ID", "Kind", "When", "Station", "Packer", "Order", "What")
 AGES = (("any age", None, None), ("last hour", timedelta(hours=1), None), ("today", timedelta(hours=24), None),
@@ -44,9 +44,10 @@ class ReviewScreen(QWidget):
     decided = Signal(str)  # a decision went through: its message
     refused = Signal(str)  # a decision or a load failed: why
 
-    def __init__(self, station: StationBridge, desk: Any, worker: Worker) -> None:
+    def __init__(self, station: StationBridge, desk: Any, worker: Worker, admin: QWidget | None = None) -> None:
         super().__init__()
         self.station, self.desk, self.worker = station, desk, worker
+        self.admin = admin  # ui.screens.admin.AdminView
         self.items: list[ExceptionItem] = []
         self._loading = False
         # the station's stack is sized by the packing screens: the review (tables, many buttons)
@@ -129,6 +130,8 @@ class ReviewScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.figures)
         self.pages.addWidget(scroll)
+        self.pages.addWidget(admin if admin is not None else QWidget())
+        self.page_buttons["admin"].setVisible(False)
         self.wall: BoardWindow | None = None
         self.message = label("", "message")
         outer.addWidget(self.message)
@@ -174,6 +177,8 @@ class ReviewScreen(QWidget):
             self.board.stop()
         if name == "figures" and self._allowed() and self.figures.figures is None:
             self.figures.load()
+        if name == "admin" and self.admin is not None and self._administers():
+            self.admin.load()
 
     def show_board_full_screen(self) -> None:
         """The board on its own window over the whole screen (a wall TV)."""
@@ -267,8 +272,24 @@ class ReviewScreen(QWidget):
         user = self.station.user
         return user is not None and may_supervise(user.role)
 
+    def _administers(self) -> bool:
+        user = self.station.user
+        return user is not None and may_administer(user.role)
+
+    def set_reason_codes(self, codes: tuple[str, ...]) -> None:
+        """The reason codes a decision may carry now (an admin added or retired one)."""
+        chosen = self.reason.currentData()
+        self.reason.clear()
+        for code in codes:
+            self.reason.addItem(code.replace("_", " "), code)
+        self.reason.setCurrentIndex(max(0, self.reason.findData(chosen)))
+
     def _user(self, user: Any) -> None:
         self.hello.setText(f"{user.display_name} - review at {self.station.station_code}" if user else "")
+        admin = user is not None and may_administer(user.role) and self.admin is not None
+        self.page_buttons["admin"].setVisible(admin)
+        if not admin and self.pages.currentIndex() == PAGES.index("admin"):
+            self.show_page("exceptions")
         if user is None or not may_supervise(user.role):
             self.items = []
             self.table.setRowCount(0)
@@ -302,7 +323,18 @@ def install_review(app: Any) -> ReviewScreen:
     """Add the supervisors' review screen (the HOME of supervisor and admin) to a built StationApp,
     with its own worker thread (shut down by StationApp.close)."""
     app.review_worker = Worker("review")
-    screen = ReviewScreen(app.station, app.supervision, app.review_worker)
+    admin = None
+    if getattr(app, "admin", None) is not None:
+        from ui.screens.admin import install_admin
+
+        admin = install_admin(app)
+    screen = ReviewScreen(app.station, app.supervision, app.review_worker, admin)
+    if admin is not None:
+        admin.pages["reasons"].codes_changed.connect(screen.set_reason_codes)
+        for page in admin.pages.values():
+            page.said.connect(lambda text, error: screen._say(text, error))
+        app.review_worker.submit(app.admin.reason_codes, on_done=screen.set_reason_codes,
+                                 on_error=lambda exc: log.warning("reason codes not read: %s", exc))
     app.window.add_screen(STEP, screen)
     app.health_timer = install_health_reports(app)
     return screen

@@ -44,6 +44,8 @@ EXTRA = {
     "report daily": ["--out", "{work}/daily.pdf"],
     "notify send": ["--config", "{work}/mail.toml"],
     "notify requeue": ["--config", "{work}/mail.toml"],
+    "users add": ["--role", "packer"],
+    "users change": ["--role", "packer"],
 }
 # Positional values where "PD-1" is not of the right kind.
 POSITIONAL = {"dispatch scan": "340123450000000017", "notify requeue": "1", "tracking import": "{work}/tracking.csv"}
