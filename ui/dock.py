@@ -38,7 +38,7 @@ def run_returns(args: argparse.Namespace) -> int:
     from ui.screens.returns import ReturnsScreen
 
     settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
-    _application()
+    _application(settings)
     opened = OpenReturnsDesk(settings.database_url, station=args.station, user=args.user or getpass.getuser())
     return _until_closed(opened, *_window(ReturnsScreen, opened.desk, "returns"))
 
@@ -52,15 +52,28 @@ def run(args: argparse.Namespace) -> int:
 
     settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
     shipping = ShippingSettings.from_raw(settings.raw, settings.config_path or "the built-in defaults")
-    _application()
+    _application(settings)
     opened = OpenDock(settings.database_url, shipping, station=args.station, user=args.user or getpass.getuser())
     return _until_closed(opened, *_window(DispatchScreen, opened.dock, "dock"))
 
 
-def _application():  # type: ignore[no-untyped-def]
+_TRANSLATIONS: list[object] = []  # the window's translators live as long as the application
+
+
+def _application(settings=None):  # type: ignore[no-untyped-def]
+    """The QApplication, speaking the station's language ([station] language) when settings are given."""
     from PySide6.QtWidgets import QApplication
 
-    return QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    if settings is not None and not _TRANSLATIONS:
+        from app.languages import chosen_language
+        from ui.translations import Translations
+
+        station = settings.raw.get("station", {}) if isinstance(settings.raw, dict) else {}
+        translations = Translations(app)
+        translations.use(chosen_language(None, station.get("language")))
+        _TRANSLATIONS.append(translations)
+    return app
 
 
 def _window(screen_class, backend, name: str):  # type: ignore[no-untyped-def]
@@ -71,7 +84,11 @@ def _window(screen_class, backend, name: str):  # type: ignore[no-untyped-def]
     worker = Worker(name)
     screen = screen_class(backend, worker)
     screen.setStyleSheet(STYLESHEET)
-    screen.setWindowTitle(f"Packdesk {name}")
+    from PySide6.QtCore import QCoreApplication
+
+    titles = {"dock": QCoreApplication.translate("Dock", "Packdesk dock"),
+              "returns": QCoreApplication.translate("Dock", "Packdesk returns")}
+    screen.setWindowTitle(titles.get(name, f"Packdesk {name}"))
     screen.resize(1600, 1000)
     return screen, worker
 

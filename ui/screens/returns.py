@@ -12,14 +12,15 @@ from PySide6.QtWidgets import (
 from app.shipping.returns import OUTCOMES, ReturnView
 from app.shipping.returns_desk import ReturnsDesk
 from ui.style import GREEN, RED, button, label
+from ui.translations import Retranslated
 from ui.workers import Worker
 
 log = logging.getLogger(__name__)
 
-COLUMNS = ("SKU", "Quantity", "Outcome", "Bin")
+COLUMNS = 4  # SKU, quantity, outcome, bin
 
 
-class ReturnsScreen(QWidget):
+class ReturnsScreen(Retranslated, QWidget):
     """Scan field, the return's lines with an outcome and a bin each, INSPECT and REFUND."""
 
     def __init__(self, desk: ReturnsDesk, worker: Worker) -> None:
@@ -28,33 +29,55 @@ class ReturnsScreen(QWidget):
         self.view: ReturnView | None = None
         self.error: str | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(label("Returns: scan the RMA on the parcel", "title"))
+        self.title = label("", "title")
+        layout.addWidget(self.title)
         self.input = QLineEdit()
-        self.input.setPlaceholderText("Scan or type the RMA, e.g. RMA-000001")
         self.input.returnPressed.connect(self._submit)
         layout.addWidget(self.input)
         self.heading = label("", "message")
         layout.addWidget(self.heading)
         self.message = label("", "message")
         layout.addWidget(self.message)
-        self.lines = QTableWidget(0, len(COLUMNS))
-        self.lines.setHorizontalHeaderLabels(COLUMNS)
+        self.lines = QTableWidget(0, COLUMNS)
         self.lines.verticalHeader().setVisible(False)
         self.lines.verticalHeader().setDefaultSectionSize(64)  # the bin field is touch-sized
         self.lines.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.lines, 1)
         self.photo = QLineEdit()
-        self.photo.setPlaceholderText("Photo of the goods (a path, optional)")
         layout.addWidget(self.photo)
         row = QHBoxLayout()
-        self.inspect_button = button("INSPECT", "ok")
-        self.refund_button = button("REFUND", "ok")
+        self.inspect_button = button("", "ok")
+        self.refund_button = button("", "ok")
         self.inspect_button.clicked.connect(self.inspect)
         self.refund_button.clicked.connect(self.refund)
         row.addWidget(self.inspect_button)
         row.addWidget(self.refund_button)
         layout.addLayout(row)
         self._enable()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The screen's words in the language shown now (the lines' outcomes too)."""
+        self.title.setText(self.tr("Returns: scan the RMA on the parcel"))
+        self.input.setPlaceholderText(self.tr("Scan or type the RMA, e.g. RMA-000001"))
+        self.lines.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Quantity"), self.tr("Outcome"), self.tr("Bin")])
+        self.photo.setPlaceholderText(self.tr("Photo of the goods (a path, optional)"))
+        self.inspect_button.setText(self.tr("INSPECT"))
+        self.refund_button.setText(self.tr("REFUND"))
+        for r in range(self.lines.rowCount()):
+            outcome, where = self.lines.cellWidget(r, 2), self.lines.cellWidget(r, 3)
+            if isinstance(outcome, QComboBox):
+                for i in range(outcome.count()):
+                    outcome.setItemText(i, self.outcome_words(outcome.itemData(i)))
+            if isinstance(where, QLineEdit):
+                where.setPlaceholderText(self.tr("bin, for restock"))
+        if self.view is not None:
+            self._heading(self.view)
+
+    def outcome_words(self, code: str) -> str:
+        """An outcome (app/shipping/returns.py OUTCOMES) in the language shown."""
+        return {"restock": self.tr("restock"), "write_off": self.tr("write off"),
+                "damaged": self.tr("damaged")}.get(code, code)
 
     def open(self, rma: str) -> None:
         """Posts the scanned RMA; the return comes back received."""
@@ -66,7 +89,7 @@ class ReturnsScreen(QWidget):
         chosen = []
         for r in range(self.lines.rowCount()):
             sku = self.lines.item(r, 0).text()
-            outcome = self.lines.cellWidget(r, 2).currentText()  # type: ignore[union-attr]
+            outcome = self.lines.cellWidget(r, 2).currentData()  # type: ignore[union-attr]
             where = self.lines.cellWidget(r, 3).text().strip()  # type: ignore[union-attr]
             chosen.append([sku, outcome, where] if outcome == "restock" and where else [sku, outcome])
         return chosen
@@ -87,7 +110,7 @@ class ReturnsScreen(QWidget):
 
     def _show(self, view: ReturnView) -> None:
         self.view, self.error = view, None
-        self.heading.setText(f"{view.rma} - order {view.order_number} - {view.status} - \"{view.reason}\"")
+        self._heading(view)
         self.message.setText(view.message)
         self.message.setStyleSheet(f"background: {GREEN}; color: white;")
         self.lines.setRowCount(len(view.lines))
@@ -95,15 +118,26 @@ class ReturnsScreen(QWidget):
             self.lines.setItem(r, 0, QTableWidgetItem(line["sku"]))
             self.lines.setItem(r, 1, QTableWidgetItem(str(line["quantity"])))
             outcome = QComboBox()
-            outcome.addItems(OUTCOMES)
+            for code in OUTCOMES:
+                outcome.addItem(self.outcome_words(code), code)
             if line["outcome"]:
-                outcome.setCurrentText(line["outcome"])
+                outcome.setCurrentIndex(max(0, outcome.findData(line["outcome"])))
             where = QLineEdit(line["location"] or "")
-            where.setPlaceholderText("bin, for restock")
+            where.setPlaceholderText(self.tr("bin, for restock"))
             self.lines.setCellWidget(r, 2, outcome)
             self.lines.setCellWidget(r, 3, where)
         self.lines.resizeColumnsToContents()
         self._enable()
+
+    def _heading(self, view: ReturnView) -> None:
+        self.heading.setText(self.tr("%1 - order %2 - %3 - \"%4\"").replace("%1", view.rma)
+                             .replace("%2", view.order_number).replace("%3", self.status_words(view.status))
+                             .replace("%4", view.reason))
+
+    def status_words(self, status: str) -> str:
+        """A return's status in the language shown."""
+        return {"open": self.tr("open"), "received": self.tr("received"),
+                "inspected": self.tr("inspected"), "refunded": self.tr("refunded")}.get(status, status)
 
     def _failed(self, exc: BaseException) -> None:
         self.error = str(exc)
