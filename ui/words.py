@@ -1,43 +1,49 @@
 """Counts through Qt's tr() with a count: the installed translator (a .qm file with the
 "%n order(s)" forms) decides every plural at the station; until one is installed the English
-forms of app.words stand. Each noun's source is written out below so that pyside6-lupdate
+forms of app.words stand. Each noun's source is written out in Plurals so that pyside6-lupdate
 collects it into resources/translations/*.ts."""
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from app import words
 
 log = logging.getLogger(__name__)
 
-CONTEXT = "packdesk"
+CONTEXT = "Plurals"
 
 
-def _t(source: str, n: int) -> str:
-    return QCoreApplication.translate(CONTEXT, source, None, n)
+class Plurals(QObject):
+    """The nouns the station counts (app.words.IRREGULAR and the screens'), each written out
+    with tr() and a count so that pyside6-lupdate collects its plural forms."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.forms: dict[str, Callable[[int], str]] = {
+            "order": lambda n: self.tr("%n order(s)", "", n),
+            "unit": lambda n: self.tr("%n unit(s)", "", n),
+            "scan": lambda n: self.tr("%n scan(s)", "", n),
+            "mis-scan": lambda n: self.tr("%n mis-scan(s)", "", n),
+            "box": lambda n: self.tr("%n box(es)", "", n),
+            "parcel": lambda n: self.tr("%n parcel(s)", "", n),
+            "label": lambda n: self.tr("%n label(s)", "", n),
+            "person": lambda n: self.tr("%n person(s)", "", n),
+        }
 
 
-# the nouns the station counts (app.words.IRREGULAR and the screens'), each as lupdate sees it
-FORMS: dict[str, Callable[[int], str]] = {
-    "order": lambda n: QCoreApplication.translate("packdesk", "%n order(s)", None, n),
-    "unit": lambda n: QCoreApplication.translate("packdesk", "%n unit(s)", None, n),
-    "scan": lambda n: QCoreApplication.translate("packdesk", "%n scan(s)", None, n),
-    "mis-scan": lambda n: QCoreApplication.translate("packdesk", "%n mis-scan(s)", None, n),
-    "box": lambda n: QCoreApplication.translate("packdesk", "%n box(es)", None, n),
-    "parcel": lambda n: QCoreApplication.translate("packdesk", "%n parcel(s)", None, n),
-    "label": lambda n: QCoreApplication.translate("packdesk", "%n label(s)", None, n),
-    "person": lambda n: QCoreApplication.translate("packdesk", "%n person(s)", None, n),
-}
+_plurals: Plurals | None = None
 
 
 def qt_plural(n: int, singular: str, plural: str) -> str:
     """Qt's translation of "%n <singular>(s)" with n, or the English form when none is installed."""
-    form = FORMS.get(singular)
-    source = f"%n {singular}(s)"
-    translated = form(n) if form is not None else _t(source, n)
+    global _plurals
+    if _plurals is None:
+        _plurals = Plurals()
+    form = _plurals.forms.get(singular)
+    translated = form(n) if form is not None else QCoreApplication.translate(CONTEXT, f"%n {singular}(s)", "", n)
     if not translated or "(s)" in translated or "(es)" in translated:  # no translator knows it: English
         return words.english_plural(n, singular, plural)
     return translated

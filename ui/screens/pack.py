@@ -407,7 +407,8 @@ def parcel_number(pack: PackSnapshot) -> str:
 def item_text(line: PackLine) -> str:
     """The item's whole name; a backorder says so on the line itself."""
     if line.backordered:
-        return f"{line.name}\n" + QCoreApplication.translate("PackScreen", "%n on backorder: they ship later", "", line.backordered)
+        return f"{line.name}\n" + QCoreApplication.translate("PackScreen", "%1 on backorder: they ship later").replace(
+            "%1", str(line.backordered))
     return line.name
 
 
