@@ -1500,6 +1500,29 @@
     </message>
 </context>
 <context>
+    <name>Sounds</name>
+    <message>
+        <source>sounds are switched off in the station configuration</source>
+        <translation>Töne sind in der Stationskonfiguration ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>QtMultimedia cannot load (%1)</source>
+        <translation>QtMultimedia lässt sich nicht laden (%1)</translation>
+    </message>
+    <message>
+        <source>no audio output device</source>
+        <translation>kein Audio-Ausgabegerät</translation>
+    </message>
+    <message>
+        <source>the audio device cannot play %1</source>
+        <translation>das Audiogerät kann %1 nicht abspielen</translation>
+    </message>
+    <message>
+        <source>No sound: %1. The station carries on with colour cues.</source>
+        <translation>Kein Ton: %1. Die Station arbeitet mit Farbsignalen weiter.</translation>
+    </message>
+</context>
+<context>
     <name>StationPage</name>
     <message>
         <source>This station</source>

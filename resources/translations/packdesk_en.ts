@@ -1500,6 +1500,29 @@
     </message>
 </context>
 <context>
+    <name>Sounds</name>
+    <message>
+        <source>sounds are switched off in the station configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QtMultimedia cannot load (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no audio output device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audio device cannot play %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sound: %1. The station carries on with colour cues.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StationPage</name>
     <message>
         <source>This station</source>
