@@ -14,7 +14,8 @@ def device_name(device: str) -> str:
     names = {"scanner": QCoreApplication.translate("DeviceWords", "scanner"),
              "scale": QCoreApplication.translate("DeviceWords", "scale"),
              "label printer": QCoreApplication.translate("DeviceWords", "label printer"),
-             "document printer": QCoreApplication.translate("DeviceWords", "document printer")}
+             "document printer": QCoreApplication.translate("DeviceWords", "document printer"),
+             "database": QCoreApplication.translate("DeviceWords", "database")}
     return names.get(device, device)
 
 

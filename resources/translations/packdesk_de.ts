@@ -107,7 +107,7 @@
     </message>
     <message>
         <source>REPRINT</source>
-        <translation>NEU DRUCKEN</translation>
+        <translation>NEUDRUCK</translation>
     </message>
     <message>
         <source>Stick the label on the parcel and scan its barcode</source>
@@ -393,6 +393,10 @@
     <message>
         <source>document printer</source>
         <translation>Dokumentdrucker</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>Datenbank</translation>
     </message>
     <message>
         <source>connected</source>
@@ -839,7 +843,7 @@
     <name>HomeScreen</name>
     <message>
         <source>Scan an order, a tote or a pick list - or scan NEXT</source>
-        <translation>Auftrag, Behälter oder Pickliste scannen – oder NEXT scannen</translation>
+        <translation>Auftrag, Behälter, Pickliste oder NEXT scannen</translation>
     </message>
     <message>
         <source>NEXT ORDER</source>
@@ -930,11 +934,11 @@
     </message>
     <message>
         <source>To pack</source>
-        <translation>Zu packen</translation>
+        <translation>Soll</translation>
     </message>
     <message>
         <source>Scanned</source>
-        <translation>Gescannt</translation>
+        <translation>Ist</translation>
     </message>
     <message>
         <source>UNDO</source>
@@ -942,7 +946,7 @@
     </message>
     <message>
         <source>CLOSE BOX</source>
-        <translation>KARTON SCHLIESSEN</translation>
+        <translation>KARTON ZU</translation>
     </message>
     <message>
         <source>PROBLEM</source>
@@ -950,11 +954,11 @@
     </message>
     <message>
         <source>REPRINT</source>
-        <translation>NEU DRUCKEN</translation>
+        <translation>NEUDRUCK</translation>
     </message>
     <message>
         <source>PARTIAL</source>
-        <translation>TEILLIEFERUNG</translation>
+        <translation>TEILVERSAND</translation>
     </message>
     <message>
         <source>LOG OUT</source>
@@ -978,11 +982,11 @@
     </message>
     <message>
         <source>BOX CHOSEN</source>
-        <translation>GEWÄHLTER KARTON</translation>
+        <translation>GEWÄHLT</translation>
     </message>
     <message>
         <source>SUGGESTED BOX</source>
-        <translation>VORGESCHLAGENER KARTON</translation>
+        <translation>VORSCHLAG</translation>
     </message>
     <message>
         <source>PARCEL</source>

@@ -395,6 +395,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>

@@ -44,8 +44,8 @@ def test_a_german_badge_turns_every_screen_german_and_an_english_one_back(qtbot,
     scan(qtbot, app, Command.NEXT.value)
     assert app.station.step == "pack"
     assert [pack.table.horizontalHeaderItem(c).text() for c in range(1, 5)] == \
-        ["Artikel", "Artikelnr.", "Zu packen", "Gescannt"]
-    assert pack.buttons["CLOSE BOX"].text() == "KARTON SCHLIESSEN"
+        ["Artikel", "Artikelnr.", "Soll", "Ist"]
+    assert pack.buttons["CLOSE BOX"].text() == "KARTON ZU"
     assert pack.sla.text().startswith("Stück 0 von ")
     assert pack.order.text().startswith("Auftrag PD-")
     assert pack.parcel_word.text() == "PAKET"
