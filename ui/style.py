@@ -1,6 +1,7 @@
 """The station's look: large type readable from a metre, high contrast, touch-sized targets."""
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QStyle, QStyleOptionButton, QWidget
 
@@ -79,6 +80,26 @@ class TouchButton(QPushButton):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         self.fit()
+
+    def _text_width(self, point_size: int | None = None) -> int:
+        """The text's width in the style's type (or at `point_size`)."""
+        font = QFont(self._styled_font if self._styled_font is not None else self.font())
+        if point_size is not None:
+            font.setPointSize(point_size)
+        return QFontMetrics(font).horizontalAdvance(self.text())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """As wide as the words at the style's size (not at the size they were shrunk to)."""
+        hint = super().sizeHint()
+        hint.setWidth(hint.width() - self.fontMetrics().horizontalAdvance(self.text()) + self._text_width())
+        return hint
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """As narrow as the words at the smallest size: a layout may squeeze the button that far."""
+        hint = super().minimumSizeHint()
+        narrow = hint.width() - self.fontMetrics().horizontalAdvance(self.text()) + self._text_width(SMALLEST_BUTTON_PT)
+        hint.setWidth(min(hint.width(), max(narrow, TOUCH_PX)))
+        return hint
 
     def fit(self) -> None:
         """Shrink (or restore) the type so that the text fits the button's width."""

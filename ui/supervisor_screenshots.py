@@ -1,7 +1,8 @@
-"""`python -m ui.supervisor_screenshots DIR`: the supervisors' screens at 1920x1080 on a temporary
+"""`python -m ui.supervisor_screenshots DIR [--language de]`: the supervisors' screens at 1920x1080 on a temporary
 database with a busy morning (tests/ui/floor_data.py): the review, the board and the figures."""
 from __future__ import annotations
 
+import argparse
 import logging
 import os
 import sys
@@ -14,8 +15,11 @@ log = logging.getLogger(__name__)
 def main(argv: list[str] | None = None) -> int:
     """Save 20-review.png, 21-board.png and 22-figures.png."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    args = argv if argv is not None else sys.argv[1:]
-    out = Path(args[0] if args else "docs/screenshots")
+    parser = argparse.ArgumentParser(prog="python -m ui.supervisor_screenshots")
+    parser.add_argument("out", nargs="?", default="docs/screenshots", help="folder for the PNGs")
+    parser.add_argument("--language", default="en", help="the station's language (en, de)")
+    args = parser.parse_args(argv if argv is not None else sys.argv[1:])
+    out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
@@ -34,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
         a_packed_day(url, [f"PD-{n}" for n in range(1004, 1031)],
                      (("alice", "PACK-01", 0.9), ("bob", "PACK-02", 0.7), ("chris", "PACK-03", 1.2)))
         a_busy_morning(url)
-        config = station_config(Settings(url, raw={"station": {"code": "DESK-1", "fullscreen": False},
+        config = station_config(Settings(url, raw={"station": {"code": "DESK-1", "fullscreen": False,
+                                                               "language": args.language},
                                                    "demo": {"output_dir": f"{tmp}/printed"}}), demo=False)
         app = build_station(config)
         window = app.window
