@@ -126,9 +126,10 @@ class SetupWizard(QWizard):
         return ""
 
     def done(self, result: int) -> None:
-        """Close: the scan test's scanner and the worker stop first."""
+        """Close: the scan test's scanner stops, the worker is retired (a connection test still
+        running ends on its own and its answer is dropped; the GUI thread does not wait)."""
         self.devices_page.stop_scan_test()
-        self.worker.shutdown()
+        self.worker.retire()
         super().done(result)
 
 

@@ -661,10 +661,6 @@
         <source>%1 saved. Restart the station to use it.</source>
         <translation>%1 gespeichert. Starten Sie die Station neu, um die Einstellungen zu verwenden.</translation>
     </message>
-    <message>
-        <source>DOCTOR</source>
-        <translation>DIAGNOSE</translation>
-    </message>
 </context>
 <context>
     <name>FiguresView</name>

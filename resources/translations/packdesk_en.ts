@@ -661,10 +661,6 @@
         <source>%1 saved. Restart the station to use it.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>DOCTOR</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>FiguresView</name>
