@@ -5,7 +5,9 @@ resources/translations/packdesk_LANG.qm (compiled from the committed .ts sources
 messages shown on screen from its gettext catalogue (app/messages.py), and dates, numbers and
 weights from QLocale's own data - never the machine's system locale.
 
-Widgets repaint their words on QEvent.LanguageChange (see LoginScreen.changeEvent)."""
+Widgets set their words in retranslate() and mix in Retranslated, which calls it again on
+QEvent.LanguageChange; what a screen shows from the core (a pack, a summary) it renders again
+there too, so every screen follows the badge (tests/ui/test_screen_languages.py)."""
 from __future__ import annotations
 
 import logging

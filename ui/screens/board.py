@@ -148,9 +148,11 @@ class BoardView(Retranslated, QWidget):
                     cell.setForeground(Qt.GlobalColor.red)
                 self.stations.setItem(row, column, cell)
         self.stations.resizeColumnsToContents()
-        risks = [f"{r.number}  {stage_words(r.status)}  " + self.tr("due %1").replace("%1", moment(r.sla_due_at.astimezone()))
-                 + (" " + self.tr("(late)") if r.sla_due_at < now else "") for r in board.at_risk[:12]]
-        self.risks.setText(self.tr("At risk of missing the SLA:") + "\n" + ("\n".join(risks) if risks else self.tr("none")))
+        due, late = self.tr("due %1"), " " + self.tr("(late)")
+        risks = [f"{r.number}  {stage_words(r.status)}  " + due.replace("%1", moment(r.sla_due_at.astimezone()))
+                 + (late if r.sla_due_at < now else "") for r in board.at_risk[:12]]
+        self.risks.setText(self.tr("At risk of missing the SLA:") + "\n"
+                           + ("\n".join(risks) if risks else self.tr("none")))
         counts = [f"{kind_words(k)}: {n}" for k, n in sorted(board.open_exceptions.items())]
         self.exceptions.setText(self.tr("Open exceptions (24 h):") + "\n"
                                 + ("\n".join(counts) if counts else self.tr("none")))

@@ -37,19 +37,24 @@ PICTURE_PX = 56
 BOX_PICTURE_MIN = (360, 300)
 BOX_COLUMN_MIN = 420  # "Shipping box XL" on one line at the title size
 FACT_STYLE = "font-size: 18pt; padding: 0 4px;"  # customer, carrier and ship-by above the box
-# the buttons: (name, the command's name in tests and code, colour); the text is translated
+# the buttons: (the command's name, which code and tests use, colour); button_texts() has their words
 BUTTONS = (("UNDO", ""), ("CLOSE BOX", "ok"), ("PROBLEM", "danger"), ("REPRINT", ""), ("PARTIAL", ""), ("LOG OUT", ""))
 
 
 def column_titles() -> list[str]:
     """The lines table's headers in the language shown."""
-    return ["", QCoreApplication.translate("PackScreen", "Item"), QCoreApplication.translate("PackScreen", "SKU"), QCoreApplication.translate("PackScreen", "To pack"), QCoreApplication.translate("PackScreen", "Scanned")]
+    return ["", QCoreApplication.translate("PackScreen", "Item"), QCoreApplication.translate("PackScreen", "SKU"),
+            QCoreApplication.translate("PackScreen", "To pack"), QCoreApplication.translate("PackScreen", "Scanned")]
 
 
 def button_texts() -> dict[str, str]:
     """The pack screen's buttons in the language shown (the keys are the commands' names)."""
-    return {"UNDO": QCoreApplication.translate("PackScreen", "UNDO"), "CLOSE BOX": QCoreApplication.translate("PackScreen", "CLOSE BOX"), "PROBLEM": QCoreApplication.translate("PackScreen", "PROBLEM"),
-            "REPRINT": QCoreApplication.translate("PackScreen", "REPRINT"), "PARTIAL": QCoreApplication.translate("PackScreen", "PARTIAL"), "LOG OUT": QCoreApplication.translate("PackScreen", "LOG OUT")}
+    return {"UNDO": QCoreApplication.translate("PackScreen", "UNDO"),
+            "CLOSE BOX": QCoreApplication.translate("PackScreen", "CLOSE BOX"),
+            "PROBLEM": QCoreApplication.translate("PackScreen", "PROBLEM"),
+            "REPRINT": QCoreApplication.translate("PackScreen", "REPRINT"),
+            "PARTIAL": QCoreApplication.translate("PackScreen", "PARTIAL"),
+            "LOG OUT": QCoreApplication.translate("PackScreen", "LOG OUT")}
 
 
 def special_instructions(pack: PackSnapshot) -> list[str]:
@@ -58,9 +63,11 @@ def special_instructions(pack: PackSnapshot) -> list[str]:
     if pack.gift_wrap:
         out.append(QCoreApplication.translate("PackScreen", "GIFT WRAP this order"))
     if pack.special_packaging:
-        out.append(QCoreApplication.translate("PackScreen", "SPECIAL PACKAGING: %1").replace("%1", pack.special_packaging))
+        out.append(QCoreApplication.translate("PackScreen", "SPECIAL PACKAGING: %1").replace(
+            "%1", pack.special_packaging))
     if pack.gift_message:
-        out.append(QCoreApplication.translate("PackScreen", "PERSONAL MESSAGE to include: \u201c%1\u201d").replace("%1", pack.gift_message))
+        out.append(QCoreApplication.translate("PackScreen", "PERSONAL MESSAGE to include: \u201c%1\u201d").replace(
+            "%1", pack.gift_message))
     if pack.notes:
         out.append(QCoreApplication.translate("PackScreen", "NOTE: %1").replace("%1", pack.notes))
     return out
@@ -400,7 +407,8 @@ class PackScreen(Retranslated, QWidget):
 def parcel_number(pack: PackSnapshot) -> str:
     """"2 of 3" once the count is known, "2" before."""
     if pack.parcel_count:
-        return QCoreApplication.translate("PackScreen", "%1 of %2").replace("%1", str(pack.current_parcel_seq)).replace("%2", str(pack.parcel_count))
+        return QCoreApplication.translate("PackScreen", "%1 of %2").replace(
+            "%1", str(pack.current_parcel_seq)).replace("%2", str(pack.parcel_count))
     return str(pack.current_parcel_seq)
 
 

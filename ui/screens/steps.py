@@ -21,11 +21,13 @@ def contents_text(state: PrintState) -> str:
 def title_of(state: PrintState) -> str:
     """A reprint says so before anything else; a first print names the parcel and the count."""
     if state.reprint:
-        return QCoreApplication.translate("PrintScreen", "%1 (parcel %2)").replace("%1", state.reprint).replace("%2", str(state.parcel_seq))
+        return QCoreApplication.translate("PrintScreen", "%1 (parcel %2)").replace(
+            "%1", state.reprint).replace("%2", str(state.parcel_seq))
     if state.parcel_count:
         return QCoreApplication.translate("PrintScreen", "Parcel %1 of %2: label and packing slip").replace(
             "%1", str(state.parcel_seq)).replace("%2", str(state.parcel_count))
-    return QCoreApplication.translate("PrintScreen", "Parcel %1: label and packing slip").replace("%1", str(state.parcel_seq))
+    return QCoreApplication.translate("PrintScreen", "Parcel %1: label and packing slip").replace(
+        "%1", str(state.parcel_seq))
 
 
 class WeighScreen(Retranslated, QWidget):
