@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from app.messages import _
 from app.packing.api import PROBLEM_KINDS, PackSnapshot
 from app.packing.reasons import BOX_REASONS, LOGOUT_REASONS, PROBLEM_REASONS, REPRINT_REASONS
 from app.station.questions import QUESTION_TEXT
@@ -98,6 +99,7 @@ class StationWindow(Retranslated, QMainWindow):
         self.prompts: dict[str, QWidget] = {
             "box_reason": self.box_prompt, "reprint": self.reprint_prompt, "problem": self.problem_prompt,
             "partial": self.partial_prompt, "exit": self.exit_prompt, "logout": self.logout_prompt}
+        self.prompt_kinds = {prompt: QuestionKind(step) for step, prompt in self.prompts.items()}
         self.screens.update(self.prompts)
         for screen in self.screens.values():
             self.stack.addWidget(screen)
@@ -114,8 +116,11 @@ class StationWindow(Retranslated, QMainWindow):
         self.retranslate()
 
     def retranslate(self) -> None:
-        """The window's title and the open question's detail in the language shown now."""
+        """The window's title, the questions (the core's words, through its gettext catalogue) and
+        the open question's detail in the language shown now."""
         self.setWindowTitle(self.tr("Packdesk station %1").replace("%1", self.station.station_code))
+        for prompt, kind in self.prompt_kinds.items():
+            prompt.question.setText(_(QUESTION_TEXT[kind]))  # type: ignore[attr-defined]
         question = getattr(self.station, "question", None)
         if question is not None and question.kind is QuestionKind.PARTIAL:
             self.partial_prompt.show_detail(partial_lines(self.station.pack))

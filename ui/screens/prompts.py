@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
+from app.messages import _
 from app.packing.reasons import Reason
 from ui.style import ERROR_TEXT, RED, banner_style, button, label
 from ui.translations import Retranslated
@@ -64,7 +65,7 @@ class ReasonPrompt(Retranslated, QWidget):
         self.hint.setText(self._hint() if self._hint is not None
                           else self.tr("Touch a reason, press its number, or scan it on the command sheet"))
         for i, (reason, widget) in enumerate(zip(self.reasons, self.buttons)):
-            widget.setText(f"{i + 1}  {reason.text}")
+            widget.setText(f"{i + 1}  {_(reason.text)}")  # the core's words, through its gettext catalogue
         self.cancel.setText(self.tr("CANCEL  (Esc)"))
 
     def show_refusal(self, text: str) -> None:
