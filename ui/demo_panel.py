@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.commands import Command
+from app.messages import _
 from app.packing.api import PackSnapshot
 from app.packing.reasons import CANCEL, QUESTIONS
 from ui.scan_inbox import ManualScanner
@@ -68,7 +69,7 @@ class DemoPanel(Retranslated, QWidget):
             return [(self.tr("badge %1").replace("%1", name), code, None) for name, code in self.badges]
         question = STEP_QUESTIONS.get(self.station.step)
         if question is not None:  # a question is open: only its answers do anything
-            return [(self.tr("reason: %1").replace("%1", r.text), r.barcode, None) for r in QUESTIONS[question]] \
+            return [(self.tr("reason: %1").replace("%1", _(r.text)), r.barcode, None) for r in QUESTIONS[question]] \
                 + [(self.tr("CANCEL"), CANCEL, None)]
         if pack is None:
             return [(self.tr("NEXT"), Command.NEXT.value, None), (self.tr("LOG OUT"), Command.LOGOUT.value, None)]

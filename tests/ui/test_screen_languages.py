@@ -96,15 +96,21 @@ def test_the_device_strip_and_the_device_screen_follow_the_language(qtbot, make_
     assert any(text.startswith("label printer") for text in (t.text() for t in strip_tiles))
 
 
-def test_weights_follow_the_language_shown_not_the_machine(qapp) -> None:
-    from ui.translations import Translations, grams, kilograms
+def test_weights_and_times_follow_the_language_shown_not_the_machine(qapp) -> None:
+    from datetime import datetime
+
+    from ui.translations import Translations, clock, grams, kilograms, moment
 
     chosen = Translations()
+    at = datetime(2026, 12, 5, 14, 7, 9)
     try:
         chosen.use("en")
         assert grams(1250) == "1250\u00a0g" and grams(12500) == "12,500\u00a0g" and kilograms(2250) == "2.25\u00a0kg"
+        assert clock(at, seconds=True) == "14:07:09" and "2:07" in clock(at) and "PM" in clock(at)
+        assert moment(at).startswith("12/5/26")
         chosen.use("de")
         assert grams(1250) == "1250\u00a0g" and grams(12500) == "12.500\u00a0g" and kilograms(2250) == "2,25\u00a0kg"
         assert grams(None) == "kein Gewicht"
+        assert clock(at) == "14:07" and moment(at) == "05.12.26 14:07"
     finally:
         chosen.clear()
