@@ -1,4 +1,4 @@
-"""`python -m ui.dock_screenshots [FOLDER]`: the dock's and the returns station's screens
+"""`python -m ui.dock_screenshots [FOLDER] [--language de]`: the dock's and the returns station's screens
 (dispatch.png, returns.png) on a temporary database with the packing tests' warehouse (a
 development tool: it borrows the tests' data, so it stays out of ui/dock.py, which ships)."""
 from __future__ import annotations
@@ -14,7 +14,7 @@ from ui.dock import _window
 log = logging.getLogger(__name__)
 
 
-def screenshot(out: Path) -> None:
+def screenshot(out: Path, language: str = "en") -> None:
     """dispatch.png: the dock after two of three labelled parcels were scanned (one order shipped);
     returns.png: a received return about to be inspected."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -30,6 +30,10 @@ def screenshot(out: Path) -> None:
     from tests.integration.shipping.packed import pack_teapots
 
     _qt = QApplication.instance() or QApplication([])
+    from ui.translations import Translations
+
+    speaking = Translations()
+    speaking.use(language)
     with tempfile.TemporaryDirectory() as tmp:
         db = create_database(f"sqlite:///{tmp}/dock.sqlite3")
         house: Warehouse = warehouse.__wrapped__(db)  # type: ignore[attr-defined]
@@ -94,4 +98,7 @@ def screenshot(out: Path) -> None:
 
 if __name__ == "__main__":
     logging.basicConfig(level=logging.INFO)
-    screenshot(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))
+    from ui.screenshots import screenshot_arguments
+
+    arguments = screenshot_arguments("python -m ui.dock_screenshots", None)  # the windows are 1600x1000
+    screenshot(Path(arguments.out), arguments.language)

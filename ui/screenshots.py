@@ -37,18 +37,19 @@ def _demo_database(url: str) -> None:
         load_demo(db)
 
 
-def _parse(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m ui.screenshots")
+def screenshot_arguments(prog: str, argv: list[str] | None) -> argparse.Namespace:
+    """The screenshot tools' arguments: the folder, the window size and the station's language."""
+    parser = argparse.ArgumentParser(prog=prog)
     parser.add_argument("out", nargs="?", default="docs/screenshots", help="folder for the PNGs")
     parser.add_argument("--size", default=f"{SIZE[0]}x{SIZE[1]}", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--language", default="en", help="the station's language (en, de)")
-    return parser.parse_args(argv)
+    return parser.parse_args(argv if argv is not None else sys.argv[1:])
 
 
 def main(argv: list[str] | None = None) -> int:
     """Save one PNG per screen."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    args = _parse(argv if argv is not None else sys.argv[1:])
+    args = screenshot_arguments("python -m ui.screenshots", argv)
     width, height = (int(n) for n in args.size.lower().split("x"))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,6 @@
 database with a busy morning (tests/ui/floor_data.py): the review, the board and the figures."""
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import sys
@@ -15,10 +14,9 @@ log = logging.getLogger(__name__)
 def main(argv: list[str] | None = None) -> int:
     """Save 20-review.png, 21-board.png and 22-figures.png."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    parser = argparse.ArgumentParser(prog="python -m ui.supervisor_screenshots")
-    parser.add_argument("out", nargs="?", default="docs/screenshots", help="folder for the PNGs")
-    parser.add_argument("--language", default="en", help="the station's language (en, de)")
-    args = parser.parse_args(argv if argv is not None else sys.argv[1:])
+    from ui.screenshots import screenshot_arguments
+
+    args = screenshot_arguments("python -m ui.supervisor_screenshots", argv)  # the size stays 1920x1080
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
