@@ -43,8 +43,6 @@ class StationApp:
     window: StationWindow
     wedge: Any = None  # ui.wedge.KeyboardWedge when the keyboard wedge is on
     doctor: Any = None  # ui.doctor_dialog.DoctorDialog, once a supervisor opened it
-    doctor_words: Any = None  # keeps the home screen's DOCTOR button in the language shown
-    review_doctor_words: Any = None  # ... and the review screen's
     translations: Any = None  # ui.translations.Translations: the station's, then each user's language
     supervision: Any = None  # app.floor.desk.SupervisionDesk (the review screen's)
     review_worker: Any = None  # ui.workers.Worker of the review screen

@@ -6,18 +6,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.commands import Command
+from app.messages import _
 from app.packing.api import PackSnapshot
 from app.packing.reasons import CANCEL, QUESTIONS
 from ui.scan_inbox import ManualScanner
 from ui.bridge import StationBridge as Station
 from ui.style import label
+from ui.translations import Retranslated
 
 DATA = Qt.ItemDataRole.UserRole
 STEP_QUESTIONS = {"box_reason": "box", "reprint": "reprint", "problem": "problem",  # step -> question
                   "logout": "logout"}
 
 
-class DemoPanel(QWidget):
+class DemoPanel(Retranslated, QWidget):
     """Barcodes to click, and a line to type into."""
 
     def __init__(self, station: Station, scanner: ManualScanner, badges: list[tuple[str, str]]) -> None:
@@ -26,9 +28,9 @@ class DemoPanel(QWidget):
         self.setMinimumWidth(300)
         self.setMaximumWidth(420)
         layout = QVBoxLayout(self)
-        layout.addWidget(label("DEMO: type a barcode + Enter, or click one", "hint"))
+        self.hint = label("", "hint")
+        layout.addWidget(self.hint)
         self.line = QLineEdit()
-        self.line.setPlaceholderText("barcode + Enter")
         self.line.returnPressed.connect(self._typed)
         layout.addWidget(self.line)
         self.list = QListWidget()
@@ -41,6 +43,12 @@ class DemoPanel(QWidget):
         station.pack_changed.connect(self.refresh)
         station.user_changed.connect(lambda _u: self.refresh(station.pack))
         station.step_changed.connect(lambda _s: self.refresh(station.pack))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The panel's words and its barcodes' captions in the language shown now."""
+        self.hint.setText(self.tr("DEMO: type a barcode + Enter, or click one"))
+        self.line.setPlaceholderText(self.tr("barcode + Enter"))
         self.refresh(None)
 
     def _typed(self) -> None:
@@ -58,26 +66,28 @@ class DemoPanel(QWidget):
         out: list[tuple[str, str, str | None]] = []
         pack = self.station.pack
         if self.station.user is None:
-            return [(f"badge {name}", code, None) for name, code in self.badges]
+            return [(self.tr("badge %1").replace("%1", name), code, None) for name, code in self.badges]
         question = STEP_QUESTIONS.get(self.station.step)
         if question is not None:  # a question is open: only its answers do anything
-            return [(f"reason: {r.text}", r.barcode, None) for r in QUESTIONS[question]] + [("CANCEL", CANCEL, None)]
+            return [(self.tr("reason: %1").replace("%1", _(r.text)), r.barcode, None) for r in QUESTIONS[question]] \
+                + [(self.tr("CANCEL"), CANCEL, None)]
         if pack is None:
-            return [("NEXT", Command.NEXT.value, None), ("LOG OUT", Command.LOGOUT.value, None)]
+            return [(self.tr("NEXT"), Command.NEXT.value, None), (self.tr("LOG OUT"), Command.LOGOUT.value, None)]
         out += self._order_barcodes(pack)
         if pack.suggested_box is not None:
-            out.append((f"box {pack.suggested_box.code} (suggested)", pack.suggested_box.barcode, None))
+            out.append((self.tr("box %1 (suggested)").replace("%1", pack.suggested_box.code),
+                        pack.suggested_box.barcode, None))
         for parcel in pack.parcels:
             if parcel.sscc and parcel.status == "closed" and parcel.label and parcel.label.status == "printed":
-                out.append((f"label of parcel {parcel.seq}", f"00{parcel.sscc}", "]C1"))
+                out.append((self.tr("label of parcel %1").replace("%1", str(parcel.seq)), f"00{parcel.sscc}", "]C1"))
         out += [(c.label, c.value, None) for c in Command if c is not Command.NEXT]
-        out += [(f"supervisor {name}", code, None) for name, code in self.badges if "super" in name.lower()]
+        out += [(self.tr("supervisor %1").replace("%1", name), code, None)
+                for name, code in self.badges if "super" in name.lower()]
         return out
 
-    @staticmethod
-    def _order_barcodes(pack: PackSnapshot) -> list[tuple[str, str, str | None]]:
+    def _order_barcodes(self, pack: PackSnapshot) -> list[tuple[str, str, str | None]]:
         remaining = {line.sku: line.remaining for line in pack.lines}
-        return [(f"{h.sku} x{h.quantity}" + ("" if remaining.get(h.sku) else " (done)"), h.code, None)
+        return [(f"{h.sku} x{h.quantity}" + ("" if remaining.get(h.sku) else " " + self.tr("(done)")), h.code, None)
                 for h in pack.barcodes]
 
     def refresh(self, _pack: object) -> None:

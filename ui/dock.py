@@ -1,16 +1,13 @@
 """`packdesk dock`: the dispatch screen in its own window, at the loading dock, and `packdesk
 returns-station`: the returns screen (a scanner in keyboard mode types into their scan fields).
-`python -m ui.dock [FOLDER]` saves screenshots of both (dispatch.png, returns.png) on a temporary
-database with the packing tests' warehouse."""
+Their screenshots: `python -m ui.dock_screenshots` (a development tool; this module, shipped in
+the bundle, imports nothing from tests/)."""
 from __future__ import annotations
 
 import argparse
 import getpass
 import logging
-import os
 import sys
-import tempfile
-from pathlib import Path
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +35,7 @@ def run_returns(args: argparse.Namespace) -> int:
     from ui.screens.returns import ReturnsScreen
 
     settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
-    _application()
+    _application(settings)
     # an exchange decided at inspection is validated and allocated by the configuration's rules
     opened = OpenReturnsDesk(settings.database_url, station=args.station, user=args.user or getpass.getuser(),
                              order_settings=order_settings(settings))
@@ -54,15 +51,28 @@ def run(args: argparse.Namespace) -> int:
 
     settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
     shipping = ShippingSettings.from_raw(settings.raw, settings.config_path or "the built-in defaults")
-    _application()
+    _application(settings)
     opened = OpenDock(settings.database_url, shipping, station=args.station, user=args.user or getpass.getuser())
     return _until_closed(opened, *_window(DispatchScreen, opened.dock, "dock"))
 
 
-def _application():  # type: ignore[no-untyped-def]
+_TRANSLATIONS: list[object] = []  # the window's translators live as long as the application
+
+
+def _application(settings=None):  # type: ignore[no-untyped-def]
+    """The QApplication, speaking the station's language ([station] language) when settings are given."""
     from PySide6.QtWidgets import QApplication
 
-    return QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    if settings is not None and not _TRANSLATIONS:
+        from app.languages import chosen_language
+        from ui.translations import Translations
+
+        station = settings.raw.get("station", {}) if isinstance(settings.raw, dict) else {}
+        translations = Translations(app)
+        translations.use(chosen_language(None, station.get("language")))
+        _TRANSLATIONS.append(translations)
+    return app
 
 
 def _window(screen_class, backend, name: str):  # type: ignore[no-untyped-def]
@@ -73,7 +83,11 @@ def _window(screen_class, backend, name: str):  # type: ignore[no-untyped-def]
     worker = Worker(name)
     screen = screen_class(backend, worker)
     screen.setStyleSheet(STYLESHEET)
-    screen.setWindowTitle(f"Packdesk {name}")
+    from PySide6.QtCore import QCoreApplication
+
+    titles = {"dock": QCoreApplication.translate("Dock", "Packdesk dock"),
+              "returns": QCoreApplication.translate("Dock", "Packdesk returns")}
+    screen.setWindowTitle(titles.get(name, f"Packdesk {name}"))
     screen.resize(1600, 1000)
     return screen, worker
 
@@ -85,88 +99,3 @@ def _until_closed(opened, window, worker) -> int:  # type: ignore[no-untyped-def
     finally:
         worker.shutdown()
         opened.close()
-
-
-def screenshot(out: Path) -> None:
-    """dispatch.png: the dock after two of three labelled parcels were scanned (one order shipped);
-    returns.png: a received return with both its items scanned and a third one refused, about to be
-    inspected."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
-
-    from app.cli.db import create_database
-    from app.shipping.dock import OpenDock
-    from app.shipping.settings import ShippingSettings
-    from tests.integration.packing.conftest import FixedClock, Warehouse, add_order, warehouse
-    from tests.integration.shipping.carrier_files import import_rate_tables
-    from tests.integration.shipping.packed import pack_teapots
-
-    _qt = QApplication.instance() or QApplication([])
-    with tempfile.TemporaryDirectory() as tmp:
-        db = create_database(f"sqlite:///{tmp}/dock.sqlite3")
-        house: Warehouse = warehouse.__wrapped__(db)  # type: ignore[attr-defined]
-        import_rate_tables(db.url, Path(tmp))
-        labels = pack_teapots(house, "PD-1043", parcels=2)
-        pack_teapots(house, "PD-1044", parcels=1)
-        add_order(db, "PD-1045", [("TEAPOT-RED", 1)])
-        opened = OpenDock(db.url, ShippingSettings(), user="dora", clock=FixedClock())
-        from ui.screens.dispatch import DispatchScreen
-
-        window, worker = _window(DispatchScreen, opened.dock, "dock")
-        window.show()
-
-        def settle() -> None:
-            for _ in range(40):
-                loop = QEventLoop()
-                QTimer.singleShot(50, loop.quit)
-                loop.exec()
-                if worker.pending == 0:
-                    break
-
-        for label in labels:
-            window.scan(label.tracking_number)
-            settle()
-        window.grab().save(str(out / "dispatch.png"))
-        worker.shutdown()
-        opened.close()
-
-        # the returns screen: PD-1043 delivered, a return of its two teapots received at the station
-        import json
-        from contextlib import redirect_stdout
-        from datetime import datetime, timedelta, timezone
-        from io import StringIO
-
-        from app.cli.main import main
-        from app.shipping.returns_desk import OpenReturnsDesk
-
-        report = Path(tmp) / "t.csv"
-        when = (datetime.now(timezone.utc) - timedelta(days=1)).isoformat()
-        report.write_text("tracking_number,status,time\n" + "".join(f"{l.tracking_number},delivered,{when}\n"
-                                                                      for l in labels), encoding="utf-8")
-        text = StringIO()
-        with redirect_stdout(text):
-            main(["--database", db.url, "tracking", "import", str(report)])
-            main(["--database", db.url, "returns", "create", "PD-1043", "--line", "TEAPOT-RED:2",
-                  "--reason", "lid chipped", "--json"])
-        rma = json.loads(text.getvalue()[text.getvalue().index("{"):])["rma"]
-        desk = OpenReturnsDesk(db.url, user="rita")
-        from tests.integration.packing.conftest import MUG_EAN, TEAPOT_EAN
-        from ui.screens.returns import ReturnsScreen
-
-        window, worker = _window(ReturnsScreen, desk.desk, "returns")
-        window.show()
-        for code in (rma, TEAPOT_EAN, TEAPOT_EAN, MUG_EAN):  # both teapots, then a mug that is not in it
-            window.scan(code)
-            settle()
-        window.lines.cellWidget(0, 3).setText("R-01-01")
-        window.photo.setText("/photos/rma-lid.jpg")
-        window.grab().save(str(out / "returns.png"))
-        worker.shutdown()
-        desk.close()
-        db.close()
-
-
-if __name__ == "__main__":
-    logging.basicConfig(level=logging.INFO)
-    screenshot(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))

@@ -7,7 +7,7 @@ import logging
 from dataclasses import replace
 from typing import Any, Iterable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.config import StationConfig
@@ -119,40 +119,20 @@ class DoctorDialog(QDialog):
         self.wizard = wizard
 
     def done(self, result: int) -> None:
-        """Close: the set-up wizard opened from here closes too, and the worker stops."""
+        """Close: the set-up wizard opened from here closes too, and the worker is retired (a
+        check still running ends on its own; the GUI thread does not wait for it)."""
         wizard = getattr(self, "wizard", None)
         if wizard is not None:
             wizard.close()
-        self.worker.shutdown()
+        self.worker.retire()
         super().done(result)
-
-
-class _ButtonWords(QObject):
-    """The home screen's DOCTOR button in the language shown (home.py is not translated yet)."""
-
-    def __init__(self, doctor_button: Any) -> None:
-        super().__init__(doctor_button)
-        self.doctor_button = doctor_button
-        doctor_button.installEventFilter(self)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        """The button's word."""
-        self.doctor_button.setText(QCoreApplication.translate("DoctorDialog", "DOCTOR"))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        """A new language: the word again."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
 
 
 def install_doctor(app: Any) -> None:
     """Wire the DOCTOR buttons: on the home screen shown to supervisors and admins, on the
     review screen (their home) always; each opens the doctor on this station's configuration."""
     home = app.window.screens["home"]
-    doctor_button = home.doctor_button
-    app.doctor_words = _ButtonWords(doctor_button)
+    doctor_button = home.doctor_button  # its word: HomeScreen.retranslate
 
     def user_changed(user: Any) -> None:
         allowed = user is not None and getattr(user, "role", "") in DOCTOR_ROLES
@@ -173,5 +153,4 @@ def install_doctor(app: Any) -> None:
     doctor_button.clicked.connect(open_doctor)
     review = app.window.screens.get("review")
     if review is not None and hasattr(review, "doctor_button"):
-        app.review_doctor_words = _ButtonWords(review.doctor_button)
         review.doctor_button.clicked.connect(open_doctor)

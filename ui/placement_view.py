@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -56,6 +56,11 @@ def _draw_order(placements: Sequence[Placement]) -> list[Placement]:
     return out
 
 
+def own_container(sku: str) -> str:
+    """A product that ships in its own packaging, as the caption says it."""
+    return QCoreApplication.translate("PlacementView", "%1: own container").replace("%1", sku)
+
+
 def paint_parcel(painter: QPainter, rect: QRectF, parcel: Parcel | None, caption: str | None = None) -> None:
     """Draw one parcel into rect: box outline, units as shaded blocks, a caption and a legend."""
     painter.save()
@@ -63,7 +68,8 @@ def paint_parcel(painter: QPainter, rect: QRectF, parcel: Parcel | None, caption
     painter.fillRect(rect, BACKGROUND)
     if parcel is None:
         painter.setPen(INK)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "No box suggestion yet")
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter,
+                         QCoreApplication.translate("PlacementView", "No box suggestion yet"))
         painter.restore()
         return
     if parcel.box is not None:
@@ -118,7 +124,7 @@ def paint_parcel(painter: QPainter, rect: QRectF, parcel: Parcel | None, caption
     painter.setPen(INK)
     if caption is None:
         caption = (f"{parcel.box.id}  {L} x {W} x {H} mm  -  {words.count(len(parcel.placements), 'unit')}"
-                   if parcel.box is not None else f"{parcel.placements[0].sku}: own container")
+                   if parcel.box is not None else own_container(parcel.placements[0].sku))
     painter.drawText(QRectF(rect.left() + 12, rect.top() + 6, rect.width() - 24, line),
                      Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, caption)
     counts = {s: sum(1 for q in parcel.placements if q.sku == s) for s in skus}
@@ -126,7 +132,8 @@ def paint_parcel(painter: QPainter, rect: QRectF, parcel: Parcel | None, caption
         top = rect.bottom() - legend_h - 6 + k * line
         painter.setBrush(sku_colour(sku))
         painter.drawRect(QRectF(rect.left() + 12, top + line * 0.2, line * 0.6, line * 0.6))
-        more = f"  (+{len(skus) - 6} more)" if k == 5 and len(skus) > 6 else ""
+        more = ("  " + QCoreApplication.translate("PlacementView", "(+%1 more)").replace("%1", str(len(skus) - 6))
+                if k == 5 and len(skus) > 6 else "")
         painter.drawText(QRectF(rect.left() + 12 + line, top, rect.width() - 24 - line, line),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{counts[sku]} x {sku}{more}")
     painter.restore()
@@ -190,8 +197,9 @@ def render_parcels(parcels: Sequence[Parcel], cell: tuple[int, int] = (640, 480)
             caption = None
             if parcel is not None and len(parcels) > 1:
                 label = (f"{parcel.box.id} {parcel.box.length}x{parcel.box.width}x{parcel.box.height} mm"
-                         if parcel.box else f"{parcel.placements[0].sku}: own container")
-                caption = f"Parcel {k + 1} of {len(parcels)}: {label}"
+                         if parcel.box else own_container(parcel.placements[0].sku))
+                caption = QCoreApplication.translate("PlacementView", "Parcel %1 of %2: %3").replace(
+                    "%1", str(k + 1)).replace("%2", str(len(parcels))).replace("%3", label)
             paint_parcel(painter, box, parcel, caption)
     finally:
         painter.end()

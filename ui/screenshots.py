@@ -1,8 +1,9 @@
-"""`python -m ui.screenshots DIR [--size 1920x1080]`: builds the station on a temporary copy of
+"""`python -m ui.screenshots DIR [--size 1920x1080] [--language de]`: builds the station on a temporary copy of
 the demo data (resources/demo, the longest product names there are) off screen, walks through a
 shift - login, home, an order with a gift banner, a mis-scan, a box override, weighing,
 printing, the label scan, a partial shipment, the device screen, closing the station - and
-saves one widget.grab() PNG per screen into DIR.
+saves one widget.grab() PNG per screen into DIR. With --language the station speaks that
+language (its [station] language; the demo's badges bring none of their own).
 
 Every screen is reached the way a packer reaches it (scans and touches through the bridge),
 except the few states that need hardware this machine has not got (a scale reading out of
@@ -36,17 +37,19 @@ def _demo_database(url: str) -> None:
         load_demo(db)
 
 
-def _parse(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m ui.screenshots")
+def screenshot_arguments(prog: str, argv: list[str] | None) -> argparse.Namespace:
+    """The screenshot tools' arguments: the folder, the window size and the station's language."""
+    parser = argparse.ArgumentParser(prog=prog)
     parser.add_argument("out", nargs="?", default="docs/screenshots", help="folder for the PNGs")
     parser.add_argument("--size", default=f"{SIZE[0]}x{SIZE[1]}", help="window size, WIDTHxHEIGHT")
-    return parser.parse_args(argv)
+    parser.add_argument("--language", default="en", help="the station's language (en, de)")
+    return parser.parse_args(argv if argv is not None else sys.argv[1:])
 
 
 def main(argv: list[str] | None = None) -> int:
     """Save one PNG per screen."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    args = _parse(argv if argv is not None else sys.argv[1:])
+    args = screenshot_arguments("python -m ui.screenshots", argv)
     width, height = (int(n) for n in args.size.lower().split("x"))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -64,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{tmp}/demo.sqlite3"
         _demo_database(url)
-        config = station_config(Settings(url, raw={"station": {"code": "PACK-01", "fullscreen": False},
+        station = {"code": "PACK-01", "fullscreen": False, "language": args.language}
+        config = station_config(Settings(url, raw={"station": station,
                                                    "demo": {"output_dir": f"{tmp}/printed"}}), demo=True)
         app = build_station(config)
         window = app.window

@@ -1,4 +1,4 @@
-"""`python -m ui.screenshots_picking DIR`: the picker screen off screen at 1920x1080 on a
+"""`python -m ui.screenshots_picking DIR [--language de]`: the picker screen off screen at 1920x1080 on a
 temporary database (the station tests' data, a picker and a waved order): a pick list being
 picked, and a wrong location locking the screen. Saves widget.grab() PNGs into DIR."""
 from __future__ import annotations
@@ -15,8 +15,10 @@ log = logging.getLogger(__name__)
 def main(argv: list[str] | None = None) -> int:
     """Save the picker screen's PNGs."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    args = argv if argv is not None else sys.argv[1:]
-    out = Path(args[0] if args else "docs/screenshots")
+    from ui.screenshots import screenshot_arguments
+
+    args = screenshot_arguments("python -m ui.screenshots_picking", argv)  # the size stays 1920x1080
+    out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
@@ -34,7 +36,8 @@ def main(argv: list[str] | None = None) -> int:
             seed(db, orders=0)
             waved_order(db, "SHOP-1042", mugs=3, pens=2, stock={"A-01-1": 2, "A-02-1": 5, "B-01-1": 4},
                         strategy="batch")
-        config = station_config(Settings(url, raw={"station": {"code": "PICK-1", "fullscreen": False},
+        config = station_config(Settings(url, raw={"station": {"code": "PICK-1", "fullscreen": False,
+                                                               "language": args.language},
                                                    "demo": {"output_dir": f"{tmp}/printed"}}), demo=False)
         app = build_station(config)
         window = app.window

@@ -4,7 +4,7 @@ test reads on the scanner's own reader thread, the others run on the wizard's wo
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QListWidget, QVBoxLayout
@@ -14,12 +14,9 @@ from devices import diagnostics
 from devices.scale_protocols import PROTOCOLS
 from ui.scan_inbox import ScanInbox
 from ui.screens.device_settings import describe_record
-from ui.setup_pages import device_combo, SetupPage, show_result
+from ui.setup_pages import SetupPage, Wizard, device_combo, show_result
 from ui.style import button, label
 from ui.translations import grams
-
-if TYPE_CHECKING:
-    from ui.setup_wizard import SetupWizard
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +27,7 @@ class DevicesPage(SetupPage):
     """The serial ports found on this computer; the scanner with a scan test, the scale with
     a weigh test."""
 
-    def __init__(self, wizard: "SetupWizard") -> None:
+    def __init__(self, wizard: Wizard) -> None:
         super().__init__()
         self.owner = wizard
         self.inbox: ScanInbox | None = None
@@ -183,7 +180,7 @@ class DevicesPage(SetupPage):
 class PrintersPage(SetupPage):
     """The CUPS queues found; the label and document printers with a test print each."""
 
-    def __init__(self, wizard: "SetupWizard") -> None:
+    def __init__(self, wizard: Wizard) -> None:
         super().__init__()
         self.owner = wizard
         self.queue_count: int | None = None

@@ -3,21 +3,20 @@ the station, and the file to be written; the device pages are in ui/setup_device
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QRadioButton, QVBoxLayout,
     QWizardPage,
 )
 
 from app.languages import DEFAULT_LANGUAGE, LANGUAGES
-from app.setup.answers import database_problem, station_code_problem
+from app.setup.answers import SetupAnswers, database_problem, station_code_problem
 from app.setup.database import DatabaseTest, prepare_database, test_database
 from ui.style import GREEN, RED, button, label
-
-if TYPE_CHECKING:
-    from ui.setup_wizard import SetupWizard
+from ui.translations import Retranslated
+from ui.workers import Worker
 
 log = logging.getLogger(__name__)
 
@@ -42,23 +41,33 @@ def device_combo(current: str) -> QComboBox:
     return combo
 
 
-class SetupPage(QWizardPage):
+class Wizard(Protocol):
+    """What the pages ask of the set-up wizard (ui/setup_wizard.py SetupWizard), named here so
+    that the pages never import the wizard that imports them."""
+
+    answers: SetupAnswers
+    worker: Worker
+    path: Path
+    result_shown: Any  # Signal(str, str): test, text
+    devices_found: Any  # Signal(object): devices.diagnostics.list_devices's answer
+
+    def speak(self, language: str) -> None: ...
+
+    def look_for_devices(self) -> None: ...
+
+    def preview(self) -> tuple[str, str]: ...
+
+    def save(self) -> str: ...
+
+
+class SetupPage(Retranslated, QWizardPage):
     """A page whose words follow the language shown: retranslate() on QEvent.LanguageChange."""
-
-    def retranslate(self) -> None:
-        """The page's fixed words in the language shown now."""
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        """A new language (the station page's choice): the words again."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class DatabasePage(SetupPage):
     """The built-in database, or the warehouse's PostgreSQL with a connection test."""
 
-    def __init__(self, wizard: "SetupWizard") -> None:
+    def __init__(self, wizard: Wizard) -> None:
         super().__init__()
         self.owner = wizard
         self._tested: tuple[str, DatabaseTest] | None = None
@@ -168,7 +177,7 @@ class StationPage(SetupPage):
     """The station's code (on scans, labels and events), its name and its language (the wizard
     speaks it from the moment it is chosen)."""
 
-    def __init__(self, wizard: "SetupWizard") -> None:
+    def __init__(self, wizard: Wizard) -> None:
         super().__init__()
         self.owner = wizard
         form = QFormLayout(self)
@@ -216,7 +225,7 @@ class StationPage(SetupPage):
 class FinishPage(SetupPage):
     """The file as it will be written; Finish writes it (whole, or not at all)."""
 
-    def __init__(self, wizard: "SetupWizard") -> None:
+    def __init__(self, wizard: Wizard) -> None:
         super().__init__()
         self.owner = wizard
         layout = QVBoxLayout(self)

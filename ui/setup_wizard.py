@@ -9,7 +9,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from app.config import default_config_path
@@ -22,7 +22,7 @@ from devices import diagnostics
 from ui.setup_device_pages import DevicesPage, PrintersPage
 from ui.setup_pages import DatabasePage, FinishPage, StationPage
 from ui.style import STYLESHEET
-from ui.translations import Translations
+from ui.translations import Retranslated, Translations
 from ui.workers import Worker
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ QT_BUTTONS = (
 )
 
 
-class SetupWizard(QWizard):
+class SetupWizard(Retranslated, QWizard):
     """Asks, tests, and writes the station file at `path`."""
 
     result_shown = Signal(str, str)  # test (database, scan, weigh, print, ...), text: for tests
@@ -51,7 +51,7 @@ class SetupWizard(QWizard):
         self.path = Path(path) if path else default_config_path()
         self.answers, self.keep = answers_from_file(self.path)
         self.worker = Worker("setup")
-        self.setWindowTitle(self.tr("Packdesk set-up"))
+        self.retranslate()
         self.setStyleSheet(STYLESHEET)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -70,13 +70,11 @@ class SetupWizard(QWizard):
         if self.translations is not None:
             self.translations.use(language)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        """A new language: the title and Qt's buttons (the pages translate themselves)."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.setWindowTitle(self.tr("Packdesk set-up"))
-            for which, words in QT_BUTTONS:
-                self.setButtonText(which, QCoreApplication.translate("QWizard", words))
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        """The title and Qt's buttons in the language shown now (the pages translate themselves)."""
+        self.setWindowTitle(self.tr("Packdesk set-up"))
+        for which, words in QT_BUTTONS:
+            self.setButtonText(which, QCoreApplication.translate("QWizard", words))
 
     def look_for_devices(self) -> None:
         """Serial ports and CUPS queues, found on the worker (lpstat may take a moment)."""
@@ -126,9 +124,10 @@ class SetupWizard(QWizard):
         return ""
 
     def done(self, result: int) -> None:
-        """Close: the scan test's scanner and the worker stop first."""
+        """Close: the scan test's scanner stops, the worker is retired (a connection test still
+        running ends on its own and its answer is dropped; the GUI thread does not wait)."""
         self.devices_page.stop_scan_test()
-        self.worker.shutdown()
+        self.worker.retire()
         super().done(result)
 
 

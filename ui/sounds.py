@@ -26,18 +26,18 @@ class Sounds(QObject):
         self.folder = folder or resource("sounds")
         self.played: list[str] = []  # every cue asked for, heard or not (tests, screenshots)
         self._effects: dict[str, object] = {}
-        self._reason: str | None = None
+        self._reason: tuple[str, str] | None = None  # why there is no sound: (kind, detail), worded by _say
         self._said = False
         if not enabled:
-            self._reason = "sounds are switched off in the station configuration"
+            self._reason = ("off", "")
             return
         try:
             from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
         except ImportError as exc:  # libpulse missing: QtMultimedia cannot load
-            self._reason = f"QtMultimedia cannot load ({exc})"
+            self._reason = ("no multimedia", str(exc))
             return
         if not QMediaDevices.audioOutputs():
-            self._reason = "no audio output device"
+            self._reason = ("no device", "")
             return
         for name in NAMES:
             path = self.folder / f"{name}.wav"
@@ -75,13 +75,19 @@ class Sounds(QObject):
         from PySide6.QtMultimedia import QSoundEffect
 
         if effect.status() == QSoundEffect.Status.Error:  # type: ignore[attr-defined]
-            self._reason = f"the audio device cannot play {name}.wav"
+            self._reason = ("cannot play", f"{name}.wav")
             self._say(self._reason)
 
-    def _say(self, reason: str) -> None:
+    def _say(self, reason: tuple[str, str]) -> None:
+        """Say once, in the language shown now, why there is no sound."""
         if self._said:
             return
         self._said = True
-        message = f"No sound: {reason}. The station carries on with colour cues."
+        kind, detail = reason
+        words = {"off": self.tr("sounds are switched off in the station configuration"),
+                 "no multimedia": self.tr("QtMultimedia cannot load (%1)"),
+                 "no device": self.tr("no audio output device"),
+                 "cannot play": self.tr("the audio device cannot play %1")}[kind].replace("%1", detail)
+        message = self.tr("No sound: %1. The station carries on with colour cues.").replace("%1", words)
         log.warning(message)
         self.unavailable.emit(message)

@@ -1,4 +1,4 @@
-"""`python -m ui.supervisor_screenshots DIR`: the supervisors' screens at 1920x1080 on a temporary
+"""`python -m ui.supervisor_screenshots DIR [--language de]`: the supervisors' screens at 1920x1080 on a temporary
 database with a busy morning (tests/ui/floor_data.py): the review, the board and the figures."""
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ log = logging.getLogger(__name__)
 def main(argv: list[str] | None = None) -> int:
     """Save 20-review.png, 21-board.png and 22-figures.png."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    args = argv if argv is not None else sys.argv[1:]
-    out = Path(args[0] if args else "docs/screenshots")
+    from ui.screenshots import screenshot_arguments
+
+    args = screenshot_arguments("python -m ui.supervisor_screenshots", argv)  # the size stays 1920x1080
+    out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
@@ -34,7 +36,8 @@ def main(argv: list[str] | None = None) -> int:
         a_packed_day(url, [f"PD-{n}" for n in range(1004, 1031)],
                      (("alice", "PACK-01", 0.9), ("bob", "PACK-02", 0.7), ("chris", "PACK-03", 1.2)))
         a_busy_morning(url)
-        config = station_config(Settings(url, raw={"station": {"code": "DESK-1", "fullscreen": False},
+        config = station_config(Settings(url, raw={"station": {"code": "DESK-1", "fullscreen": False,
+                                                               "language": args.language},
                                                    "demo": {"output_dir": f"{tmp}/printed"}}), demo=False)
         app = build_station(config)
         window = app.window

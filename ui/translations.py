@@ -5,7 +5,9 @@ resources/translations/packdesk_LANG.qm (compiled from the committed .ts sources
 messages shown on screen from its gettext catalogue (app/messages.py), and dates, numbers and
 weights from QLocale's own data - never the machine's system locale.
 
-Widgets repaint their words on QEvent.LanguageChange (see LoginScreen.changeEvent)."""
+Widgets set their words in retranslate() and mix in Retranslated, which calls it again on
+QEvent.LanguageChange; what a screen shows from the core (a pack, a summary) it renders again
+there too, so every screen follows the badge (tests/ui/test_screen_languages.py)."""
 from __future__ import annotations
 
 import logging
@@ -14,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QLibraryInfo, QLocale, QTime, QTranslator
 
 from app.languages import DEFAULT_LANGUAGE, LANGUAGES, chosen_language
 from app.messages import use_language
@@ -91,9 +93,36 @@ def follow_the_user(translations: Translations, station: Any, station_language: 
         chosen_language(getattr(user, "language", None), station_language)))
 
 
-def grams(value: int) -> str:
-    """A weight in the language shown (1,250 g in English, 1.250 g in German)."""
-    return f"{QLocale().toString(int(value))} g"
+class Retranslated:
+    """Mixed into a widget (before the Qt class) whose words `retranslate()` sets: the widget
+    calls it once when built, and Qt's LanguageChange (a badge brought another language)
+    calls it again, so the fixed words follow the user."""
+
+    def retranslate(self) -> None:
+        """Set the widget's words in the language shown now."""
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)  # type: ignore[misc]
+
+
+def grams(value: int | None) -> str:
+    """The station's one weight formatter: in the language shown (12,500 g in English, 12.500 g
+    in German; four digits stay whole: 1250 g), never broken between number and unit."""
+    if value is None:
+        return QCoreApplication.translate("words", "no weight")
+    locale = QLocale()
+    if abs(int(value)) < 10_000:
+        locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+    return f"{locale.toString(int(value))}\u00a0g"
+
+
+def kilograms(value_g: float, decimals: int | None = None) -> str:
+    """Grams as kilograms in the language shown: 2.5 kg, 2,5 kg (decimals None: as many as needed)."""
+    value = value_g / 1000
+    text = QLocale().toString(float(value), "g", 6) if decimals is None else number(value, decimals)
+    return f"{text}\u00a0kg"
 
 
 def number(value: float, decimals: int = 1) -> str:
@@ -104,3 +133,15 @@ def number(value: float, decimals: int = 1) -> str:
 def date(value: Any) -> str:
     """A date in the language's short format."""
     return QLocale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
+
+
+def clock(value: Any, seconds: bool = False) -> str:
+    """A time of day (a datetime, already in the zone to show) in the language's format."""
+    time = QTime(value.hour, value.minute, value.second)
+    return QLocale().toString(time, "HH:mm:ss" if seconds else QLocale().timeFormat(QLocale.FormatType.ShortFormat))
+
+
+def moment(value: Any) -> str:
+    """A date and time (already in the zone to show) in the language's short format."""
+    return QLocale().toString(QDateTime(QDate(value.year, value.month, value.day),
+                                        QTime(value.hour, value.minute)), QLocale.FormatType.ShortFormat)

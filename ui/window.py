@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from app.messages import _
 from app.packing.api import PROBLEM_KINDS, PackSnapshot
 from app.packing.reasons import BOX_REASONS, LOGOUT_REASONS, PROBLEM_REASONS, REPRINT_REASONS
 from app.station.questions import QUESTION_TEXT
@@ -22,6 +24,7 @@ from ui.screens.picking import PickingScreen
 from ui.screens.prompts import ReasonPrompt, SupervisorPrompt
 from ui.screens.steps import ConfirmScreen, PrintScreen, WeighScreen
 from ui.style import ERROR_TEXT, GREEN, MESSAGE_PT, PANEL, RED, STATUS_PT, STYLESHEET
+from ui.translations import Retranslated
 
 log = logging.getLogger(__name__)
 
@@ -43,18 +46,19 @@ def partial_lines(pack: PackSnapshot | None) -> str:
         return ""
     ships = [f"{line.scanned} x {line.name}" for line in pack.lines if line.scanned]
     later = [f"{line.remaining} x {line.name}" for line in pack.lines if line.remaining]
-    return ("Ships now: " + ("; ".join(ships) or "nothing scanned yet") + "\n"
-            + "Backordered, ships later: " + ("; ".join(later) or "nothing"))
+    return (QCoreApplication.translate("StationWindow", "Ships now: %1").replace(
+                "%1", "; ".join(ships) or QCoreApplication.translate("StationWindow", "nothing scanned yet")) + "\n"
+            + QCoreApplication.translate("StationWindow", "Backordered, ships later: %1").replace(
+                "%1", "; ".join(later) or QCoreApplication.translate("StationWindow", "nothing")))
 
 
-class StationWindow(QMainWindow):
+class StationWindow(Retranslated, QMainWindow):
     """The kiosk window."""
 
     def __init__(self, station: StationBridge, side_panel: QWidget | None = None) -> None:
         super().__init__()
         self.station = station
         self.exit_allowed = False
-        self.setWindowTitle(f"Packdesk station {station.station_code}")
         self.setStyleSheet(STYLESHEET)
         central = _Central()
         row = QHBoxLayout(central)
@@ -87,12 +91,15 @@ class StationWindow(QMainWindow):
                                            lambda c, _r: station.answer(c), cancel)
         self.partial_prompt = SupervisorPrompt(QUESTION_TEXT[QuestionKind.PARTIAL], station.authorise, cancel)
         self.exit_prompt = SupervisorPrompt(QUESTION_TEXT[QuestionKind.EXIT], station.authorise, cancel)
+        def logout_hint() -> str:
+            return self.tr("Touch the button, press 1 or scan LOG OUT again - or CANCEL")
+
         self.logout_prompt = ReasonPrompt(QUESTION_TEXT[QuestionKind.LOGOUT], LOGOUT_REASONS,
-                                          lambda c, _r: station.answer(c), cancel,
-                                          "Touch the button, press 1 or scan LOG OUT again - or CANCEL")
+                                          lambda c, _r: station.answer(c), cancel, logout_hint)
         self.prompts: dict[str, QWidget] = {
             "box_reason": self.box_prompt, "reprint": self.reprint_prompt, "problem": self.problem_prompt,
             "partial": self.partial_prompt, "exit": self.exit_prompt, "logout": self.logout_prompt}
+        self.prompt_kinds = {prompt: QuestionKind(step) for step, prompt in self.prompts.items()}
         self.screens.update(self.prompts)
         for screen in self.screens.values():
             self.stack.addWidget(screen)
@@ -106,6 +113,17 @@ class StationWindow(QMainWindow):
         station.sounds.unavailable.connect(lambda text: self._status(text, "info"))
         station.exit_authorised.connect(self._exit_authorised)
         self.show_step(station.step)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The window's title, the questions (the core's words, through its gettext catalogue) and
+        the open question's detail in the language shown now."""
+        self.setWindowTitle(self.tr("Packdesk station %1").replace("%1", self.station.station_code))
+        for prompt, kind in self.prompt_kinds.items():
+            prompt.question.setText(_(QUESTION_TEXT[kind]))  # type: ignore[attr-defined]
+        question = getattr(self.station, "question", None)
+        if question is not None and question.kind is QuestionKind.PARTIAL:
+            self.partial_prompt.show_detail(partial_lines(self.station.pack))
 
     def add_screen(self, name: str, screen: QWidget) -> None:
         """A screen built after the window (the device settings)."""

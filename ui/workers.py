@@ -40,6 +40,7 @@ class Worker(QObject):
         self._jobs: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._pending = 0
         self._closed = False
+        self._retired = False  # retire(): results still to come are dropped
         self._finished.connect(self._deliver)
         self._thread = threading.Thread(target=self._run, name=f"packdesk-{name}", daemon=True)
         self._thread.start()
@@ -86,6 +87,8 @@ class Worker(QObject):
     def _deliver(self, item: tuple[tuple[bool, Any], Callback | None, ErrorCallback | None]) -> None:
         (ok, value), on_done, on_error = item
         self._pending -= 1
+        if self._retired:  # its window is closed: nobody is left to show the result
+            return
         try:
             if not ok:
                 if on_error is not None:
@@ -105,6 +108,21 @@ class Worker(QObject):
         waiter: Future = Future()
         self._jobs.put((fn, args, None, None, waiter))
         return waiter.result(timeout)
+
+    def retire(self) -> None:
+        """Take no more jobs and let the thread end by itself once the running job returns -
+        without waiting for it (the GUI thread never waits: a database test may take seconds to
+        time out); results that arrive after this are dropped."""
+        if self._closed:
+            return
+        self._closed = self._retired = True
+        self._jobs.put(_STOP)
+        log.debug("worker %s retired", self.name)
+
+    @property
+    def running(self) -> bool:
+        """Whether the worker's thread is still alive (a retired one ends after its last job)."""
+        return self._thread.is_alive()
 
     def shutdown(self) -> None:
         """Finish queued jobs and end the thread (results not yet delivered are dropped)."""

@@ -350,6 +350,54 @@
         <source>bin (restock, exchange)</source>
         <translation>Lagerplatz (Einlagern, Umtausch)</translation>
     </message>
+<message>
+        <source>Returns: scan the RMA on the parcel</source>
+        <translation>Retouren: RMA auf dem Paket scannen</translation>
+    </message>
+    <message>
+        <source>Scan or type the RMA, e.g. RMA-000001</source>
+        <translation>RMA scannen oder eintippen, z. B. RMA-000001</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>bin, for restock</source>
+        <translation>Lagerplatz, zum Einlagern</translation>
+    </message>
+    <message>
+        <source>restock</source>
+        <translation>wieder einlagern</translation>
+    </message>
+    <message>
+        <source>write off</source>
+        <translation>abschreiben</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>beschädigt</translation>
+    </message>
+    <message>
+        <source>%1 - order %2 - %3 - "%4"</source>
+        <translation>%1 – Auftrag %2 – %3 – „%4“</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>eingegangen</translation>
+    </message>
+    <message>
+        <source>inspected</source>
+        <translation>geprüft</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>erstattet</translation>
+    </message>
 </context>
 <context>
     <name>SetupWizard</name>
@@ -871,6 +919,1255 @@
     <message>
         <source>Badge printed: %1</source>
         <translation>Ausweis gedruckt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <source>The floor</source>
+        <translation>Die Halle</translation>
+    </message>
+    <message>
+        <source>CLOSE</source>
+        <translation>SCHLIESSEN</translation>
+    </message>
+    <message>
+        <source>FULL SCREEN</source>
+        <translation>VOLLBILD</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>not updated: %1</source>
+        <translation>nicht aktualisiert: %1</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>Stand %1</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>(gone)</source>
+        <translation>(weg)</translation>
+    </message>
+    <message>
+        <source>(lease expired)</source>
+        <translation>(Reservierung abgelaufen)</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>fällig %1</translation>
+    </message>
+    <message>
+        <source>(late)</source>
+        <translation>(verspätet)</translation>
+    </message>
+    <message>
+        <source>At risk of missing the SLA:</source>
+        <translation>Gefährdete Versandtermine:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Open exceptions (24 h):</source>
+        <translation>Offene Ausnahmen (24 Std.):</translation>
+    </message>
+</context>
+<context>
+    <name>BoardWindow</name>
+    <message>
+        <source>Packdesk - the floor</source>
+        <translation>Packdesk – die Halle</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmScreen</name>
+    <message>
+        <source>Label printed</source>
+        <translation>Etikett gedruckt</translation>
+    </message>
+    <message>
+        <source>REPRINT</source>
+        <translation>NEUDRUCK</translation>
+    </message>
+    <message>
+        <source>Stick the label on the parcel and scan its barcode</source>
+        <translation>Etikett auf das Paket kleben und seinen Barcode scannen</translation>
+    </message>
+    <message>
+        <source>Stick the label on parcel %1 and scan its barcode</source>
+        <translation>Etikett auf Paket %1 kleben und seinen Barcode scannen</translation>
+    </message>
+    <message>
+        <source>Label printed for parcel %1</source>
+        <translation>Etikett für Paket %1 gedruckt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for the label(s) of parcel(s) %1 of order %2</source>
+        <translation>
+            <numerusform>Warte auf das Etikett von Paket %1 des Auftrags %2</numerusform>
+            <numerusform>Warte auf die Etiketten der Pakete %1 des Auftrags %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 printed for parcel %2</source>
+        <translation>%1 für Paket %2 gedruckt</translation>
+    </message>
+</context>
+<context>
+    <name>DemoPanel</name>
+    <message>
+        <source>DEMO: type a barcode + Enter, or click one</source>
+        <translation>DEMO: Barcode eintippen + Enter, oder einen anklicken</translation>
+    </message>
+    <message>
+        <source>barcode + Enter</source>
+        <translation>Barcode + Enter</translation>
+    </message>
+    <message>
+        <source>badge %1</source>
+        <translation>Ausweis %1</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message>
+        <source>CANCEL</source>
+        <translation>CANCEL</translation>
+    </message>
+    <message>
+        <source>NEXT</source>
+        <translation>NEXT</translation>
+    </message>
+    <message>
+        <source>LOG OUT</source>
+        <translation>LOG OUT</translation>
+    </message>
+    <message>
+        <source>box %1 (suggested)</source>
+        <translation>Karton %1 (vorgeschlagen)</translation>
+    </message>
+    <message>
+        <source>label of parcel %1</source>
+        <translation>Etikett von Paket %1</translation>
+    </message>
+    <message>
+        <source>supervisor %1</source>
+        <translation>Schichtleiter %1</translation>
+    </message>
+    <message>
+        <source>(done)</source>
+        <translation>(erledigt)</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceSettingsScreen</name>
+    <message>
+        <source>no symbology identifier</source>
+        <translation>keine Symbologie-Kennung</translation>
+    </message>
+    <message>
+        <source>Stable weight: %1 at %2</source>
+        <translation>Stabiles Gewicht: %1 an %2</translation>
+    </message>
+    <message>
+        <source>No weight (%1): %2</source>
+        <translation>Kein Gewicht (%1): %2</translation>
+    </message>
+    <message>
+        <source>Test label (%1) printed at %2</source>
+        <translation>Testetikett (%1) an %2 gedruckt</translation>
+    </message>
+    <message>
+        <source>Test label NOT printed at %1: %2</source>
+        <translation>Testetikett an %1 NICHT gedruckt: %2</translation>
+    </message>
+    <message>
+        <source>Printer status before: %1</source>
+        <translation>Druckerstatus vorher: %1</translation>
+    </message>
+    <message>
+        <source>Serial port %1</source>
+        <translation>Serielle Schnittstelle %1</translation>
+    </message>
+    <message>
+        <source>CUPS queue %1</source>
+        <translation>CUPS-Warteschlange %1</translation>
+    </message>
+    <message>
+        <source>No serial ports and no CUPS queues found on this computer.</source>
+        <translation>Keine seriellen Schnittstellen und keine CUPS-Warteschlangen auf diesem Computer gefunden.</translation>
+    </message>
+    <message>
+        <source>Devices - supervisor %1</source>
+        <translation>Geräte – Schichtleiter %1</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>A supervisor scans their badge or types the PIN</source>
+        <translation>Ein Schichtleiter scannt seinen Ausweis oder tippt die PIN</translation>
+    </message>
+    <message>
+        <source>supervisor PIN, then Enter</source>
+        <translation>PIN des Schichtleiters, dann Enter</translation>
+    </message>
+    <message>
+        <source>not configured</source>
+        <translation>nicht eingerichtet</translation>
+    </message>
+    <message>
+        <source>STOP SCAN TEST</source>
+        <translation>SCANTEST BEENDEN</translation>
+    </message>
+    <message>
+        <source>SCAN TEST</source>
+        <translation>SCANTEST</translation>
+    </message>
+    <message>
+        <source>WEIGH</source>
+        <translation>WIEGEN</translation>
+    </message>
+    <message>
+        <source>PRINT TEST</source>
+        <translation>TESTDRUCK</translation>
+    </message>
+    <message>
+        <source>LIST SERIAL PORTS AND PRINTER QUEUES</source>
+        <translation>SCHNITTSTELLEN UND DRUCKER-WARTESCHLANGEN AUFLISTEN</translation>
+    </message>
+    <message>
+        <source>BACK</source>
+        <translation>ZURÜCK</translation>
+    </message>
+    <message>
+        <source>Checking...</source>
+        <translation>Prüfe...</translation>
+    </message>
+    <message>
+        <source>Choose a test. Results appear below.</source>
+        <translation>Wählen Sie einen Test. Die Ergebnisse erscheinen unten.</translation>
+    </message>
+    <message>
+        <source>Scans are ignored here: press SCAN TEST to see what the scanner reads.</source>
+        <translation>Scans werden hier nicht verarbeitet: Drücken Sie SCANTEST, um zu sehen, was der Scanner liest.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scan test: scan barcodes now (%n second(s)).</source>
+        <translation>
+            <numerusform>Scantest: Barcodes jetzt scannen (%n Sekunde).</numerusform>
+            <numerusform>Scantest: Barcodes jetzt scannen (%n Sekunden).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan test ended.</source>
+        <translation>Scantest beendet.</translation>
+    </message>
+    <message>
+        <source>Weighing at %1: keep the scale still...</source>
+        <translation>Wiege an %1: Waage ruhig halten...</translation>
+    </message>
+    <message>
+        <source>Printing a test label at %1...</source>
+        <translation>Drucke ein Testetikett an %1...</translation>
+    </message>
+    <message>
+        <source>Looking for serial ports and printer queues...</source>
+        <translation>Suche serielle Schnittstellen und Drucker-Warteschlangen...</translation>
+    </message>
+    <message>
+        <source>scan test</source>
+        <translation>Scantest</translation>
+    </message>
+    <message>
+        <source>weigh test</source>
+        <translation>Wiegetest</translation>
+    </message>
+    <message>
+        <source>print test</source>
+        <translation>Testdruck</translation>
+    </message>
+    <message>
+        <source>ports and queues</source>
+        <translation>Schnittstellen und Warteschlangen</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceStrip</name>
+    <message>
+        <source>at %1</source>
+        <translation>an %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceWords</name>
+    <message>
+        <source>scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>scale</source>
+        <translation>Waage</translation>
+    </message>
+    <message>
+        <source>label printer</source>
+        <translation>Etikettendrucker</translation>
+    </message>
+    <message>
+        <source>document printer</source>
+        <translation>Dokumentdrucker</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>getrennt</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>not configured</source>
+        <translation>nicht eingerichtet</translation>
+    </message>
+    <message>
+        <source>checking</source>
+        <translation>prüfe</translation>
+    </message>
+    <message>
+        <source>MISSING</source>
+        <translation>FEHLT</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>ERROR</source>
+        <translation>FEHLER</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchScreen</name>
+    <message>
+        <source>Dock: hand parcels to the carrier</source>
+        <translation>Warenausgang: Pakete an den Versanddienstleister übergeben</translation>
+    </message>
+    <message>
+        <source>Scan the SSCC or tracking number on the parcel's label</source>
+        <translation>SSCC oder Sendungsnummer auf dem Paketetikett scannen</translation>
+    </message>
+    <message>
+        <source>every carrier</source>
+        <translation>alle Versanddienstleister</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Sendungsnummer</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <translation>Paket</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Versanddienstleister</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Handed over today</source>
+        <translation>Heute übergeben</translation>
+    </message>
+    <message>
+        <source>Not handed over</source>
+        <translation>Nicht übergeben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Handed over %1: %n parcel(s), %2</source>
+        <translation>
+            <numerusform>Übergeben am %1: %n Paket, %2</numerusform>
+            <numerusform>Übergeben am %1: %n Pakete, %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>NOT HANDED OVER: %n labelled parcel(s)</source>
+        <translation>
+            <numerusform>NICHT ÜBERGEBEN: %n etikettiertes Paket</numerusform>
+            <numerusform>NICHT ÜBERGEBEN: %n etikettierte Pakete</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every labelled parcel is handed over.</source>
+        <translation>Jedes etikettierte Paket ist übergeben.</translation>
+    </message>
+    <message>
+        <source>The database did not answer (%1); scan the parcel again.</source>
+        <translation>Die Datenbank hat nicht geantwortet (%1); scannen Sie das Paket erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Dock</name>
+    <message>
+        <source>Packdesk dock</source>
+        <translation>Packdesk Warenausgang</translation>
+    </message>
+    <message>
+        <source>Packdesk returns</source>
+        <translation>Packdesk Retouren</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresView</name>
+    <message>
+        <source>Orders per hour</source>
+        <translation>Aufträge pro Stunde</translation>
+    </message>
+    <message>
+        <source>Units per hour</source>
+        <translation>Stück pro Stunde</translation>
+    </message>
+    <message>
+        <source>Mis-scans per 100 scans</source>
+        <translation>Fehlscans pro 100 Scans</translation>
+    </message>
+    <message>
+        <source>Exceptions per 100 orders</source>
+        <translation>Ausnahmen pro 100 Aufträge</translation>
+    </message>
+    <message>
+        <source>Pace (complexity-adjusted; 1.00 = the floor)</source>
+        <translation>Tempo (nach Aufwand bereinigt; 1,00 = die Halle)</translation>
+    </message>
+    <message>
+        <source>Orders per hour of the day (UTC)</source>
+        <translation>Aufträge je Tagesstunde (UTC)</translation>
+    </message>
+    <message>
+        <source>per packer</source>
+        <translation>je Packer</translation>
+    </message>
+    <message>
+        <source>per station</source>
+        <translation>je Station</translation>
+    </message>
+    <message>
+        <source>SHOW</source>
+        <translation>ANZEIGEN</translation>
+    </message>
+    <message>
+        <source>Day (UTC)</source>
+        <translation>Tag (UTC)</translation>
+    </message>
+    <message>
+        <source>loading ...</source>
+        <translation>lade ...</translation>
+    </message>
+    <message>
+        <source>The figures could not be loaded: %1</source>
+        <translation>Die Kennzahlen ließen sich nicht laden: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3, %4 orders/h, mis-scans %5 per 100 scans, %6 exceptions per 100 orders, SLA met %7</source>
+        <translation>%1: %2, %3, %4 Aufträge/Std., Fehlscans %5 pro 100 Scans, %6 Ausnahmen pro 100 Aufträge, Versandtermin eingehalten %7</translation>
+    </message>
+</context>
+<context>
+    <name>FloorWords</name>
+    <message>
+        <source>on hold</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>mis-scan</source>
+        <translation>Fehlscan</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>box override</source>
+        <translation>anderer Karton</translation>
+    </message>
+    <message>
+        <source>reprint</source>
+        <translation>Neudruck</translation>
+    </message>
+    <message>
+        <source>short pick</source>
+        <translation>Fehlmenge</translation>
+    </message>
+    <message>
+        <source>print failure</source>
+        <translation>Druckfehler</translation>
+    </message>
+    <message>
+        <source>refused badge</source>
+        <translation>abgewiesener Ausweis</translation>
+    </message>
+    <message>
+        <source>stale lease</source>
+        <translation>verwaiste Reservierung</translation>
+    </message>
+    <message>
+        <source>RELEASE</source>
+        <translation>FREIGEBEN</translation>
+    </message>
+    <message>
+        <source>RE-QUEUE</source>
+        <translation>ZURÜCK IN DIE WARTESCHLANGE</translation>
+    </message>
+    <message>
+        <source>CANCEL ORDER</source>
+        <translation>AUFTRAG STORNIEREN</translation>
+    </message>
+    <message>
+        <source>RELEASE LEASE</source>
+        <translation>RESERVIERUNG LÖSEN</translation>
+    </message>
+    <message>
+        <source>ACCEPT WEIGHT</source>
+        <translation>GEWICHT AKZEPTIEREN</translation>
+    </message>
+    <message>
+        <source>VOID LABEL</source>
+        <translation>ETIKETT UNGÜLTIG</translation>
+    </message>
+    <message>
+        <source>RESOLVED</source>
+        <translation>ERLEDIGT</translation>
+    </message>
+    <message>
+        <source>captured</source>
+        <translation>erfasst</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>validated</source>
+        <translation>geprüft</translation>
+    </message>
+    <message>
+        <source>allocated</source>
+        <translation>reserviert</translation>
+    </message>
+    <message>
+        <source>backordered</source>
+        <translation>im Rückstand</translation>
+    </message>
+    <message>
+        <source>picking</source>
+        <translation>in Kommissionierung</translation>
+    </message>
+    <message>
+        <source>picked</source>
+        <translation>kommissioniert</translation>
+    </message>
+    <message>
+        <source>packing</source>
+        <translation>wird gepackt</translation>
+    </message>
+    <message>
+        <source>packed</source>
+        <translation>gepackt</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>Scan an order, a tote or a pick list - or scan NEXT</source>
+        <translation>Auftrag, Behälter, Pickliste oder NEXT scannen</translation>
+    </message>
+    <message>
+        <source>NEXT ORDER</source>
+        <translation>NÄCHSTER AUFTRAG</translation>
+    </message>
+    <message>
+        <source>LOG OUT</source>
+        <translation>ABMELDEN</translation>
+    </message>
+    <message>
+        <source>DEVICES</source>
+        <translation>GERÄTE</translation>
+    </message>
+    <message>
+        <source>DOCTOR</source>
+        <translation>DIAGNOSE</translation>
+    </message>
+    <message>
+        <source>CLOSE STATION</source>
+        <translation>STATION BEENDEN</translation>
+    </message>
+    <message>
+        <source>%1 at station %2</source>
+        <translation>%1 an Station %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) waiting</source>
+        <translation>
+            <numerusform>%n Auftrag wartet</numerusform>
+            <numerusform>%n Aufträge warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Today: %1 packed, %2, %3, %4</source>
+        <translation>Heute: %1 gepackt, %2, %3, %4</translation>
+    </message>
+    <message>
+        <source>, accuracy %1 %</source>
+        <translation>, Genauigkeit %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>CLEAR</source>
+        <translation>LÖSCHEN</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>LockOverlay</name>
+    <message>
+        <source>STOP</source>
+        <translation>STOPP</translation>
+    </message>
+    <message>
+        <source>Scan ACK, press Space, or touch ACKNOWLEDGE</source>
+        <translation>ACK scannen, Leertaste drücken oder BESTÄTIGEN tippen</translation>
+    </message>
+    <message>
+        <source>ACKNOWLEDGE</source>
+        <translation>BESTÄTIGEN</translation>
+    </message>
+</context>
+<context>
+    <name>PackScreen</name>
+    <message>
+        <source>Item</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Artikelnr.</translation>
+    </message>
+    <message>
+        <source>To pack</source>
+        <translation>Soll</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>Ist</translation>
+    </message>
+    <message>
+        <source>UNDO</source>
+        <translation>RÜCKGÄNGIG</translation>
+    </message>
+    <message>
+        <source>CLOSE BOX</source>
+        <translation>KARTON ZU</translation>
+    </message>
+    <message>
+        <source>PROBLEM</source>
+        <translation>PROBLEM</translation>
+    </message>
+    <message>
+        <source>REPRINT</source>
+        <translation>NEUDRUCK</translation>
+    </message>
+    <message>
+        <source>PARTIAL</source>
+        <translation>TEILVERSAND</translation>
+    </message>
+    <message>
+        <source>LOG OUT</source>
+        <translation>ABMELDEN</translation>
+    </message>
+    <message>
+        <source>GIFT WRAP this order</source>
+        <translation>Diesen Auftrag ALS GESCHENK VERPACKEN</translation>
+    </message>
+    <message>
+        <source>SPECIAL PACKAGING: %1</source>
+        <translation>SONDERVERPACKUNG: %1</translation>
+    </message>
+    <message>
+        <source>PERSONAL MESSAGE to include: “%1”</source>
+        <translation>PERSÖNLICHE NACHRICHT beilegen: „%1“</translation>
+    </message>
+    <message>
+        <source>NOTE: %1</source>
+        <translation>HINWEIS: %1</translation>
+    </message>
+    <message>
+        <source>BOX CHOSEN</source>
+        <translation>GEWÄHLT</translation>
+    </message>
+    <message>
+        <source>SUGGESTED BOX</source>
+        <translation>VORSCHLAG</translation>
+    </message>
+    <message>
+        <source>PARCEL</source>
+        <translation>PAKET</translation>
+    </message>
+    <message>
+        <source>how many?</source>
+        <translation>wie viele?</translation>
+    </message>
+    <message>
+        <source>CANCEL</source>
+        <translation>ABBRECHEN</translation>
+    </message>
+    <message>
+        <source>No box suggestion yet</source>
+        <translation>Noch kein Kartonvorschlag</translation>
+    </message>
+    <message>
+        <source>Units %1 of %2</source>
+        <translation>Stück %1 von %2</translation>
+    </message>
+    <message>
+        <source>Scan the SERIAL NUMBER of %1 - or CANCEL to leave this unit out</source>
+        <translation>SERIENNUMMER von %1 scannen – oder ABBRECHEN, um dieses Stück wegzulassen</translation>
+    </message>
+    <message>
+        <source>HOW MANY %1? Type 1 to %2 and press Enter - or CANCEL</source>
+        <translation>WIE VIELE %1? 1 bis %2 eintippen und Enter drücken – oder ABBRECHEN</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>Auftrag %1</translation>
+    </message>
+    <message>
+        <source>%1 x %2 x %3 mm, up to %4</source>
+        <translation>%1 x %2 x %3 mm, bis %4</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 on backorder: they ship later</source>
+        <translation>%1 im Rückstand: werden später versandt</translation>
+    </message>
+</context>
+<context>
+    <name>PickingScreen</name>
+    <message>
+        <source>#</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lagerplatz</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Artikelnr.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Picked</source>
+        <translation>Entnommen</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Tote</source>
+        <translation>Behälter</translation>
+    </message>
+    <message>
+        <source>SHORT (fewer here)</source>
+        <translation>FEHLMENGE (weniger hier)</translation>
+    </message>
+    <message>
+        <source>LOG OUT</source>
+        <translation>ABMELDEN</translation>
+    </message>
+    <message>
+        <source>Pick list %1</source>
+        <translation>Pickliste %1</translation>
+    </message>
+    <message>
+        <source>Pick list %1 done</source>
+        <translation>Pickliste %1 erledigt</translation>
+    </message>
+    <message>
+        <source>Picking</source>
+        <translation>Kommissionierung</translation>
+    </message>
+    <message>
+        <source>%1/%2 stops, %3/%4 units</source>
+        <translation>%1/%2 Stopps, %3/%4 Stück</translation>
+    </message>
+    <message>
+        <source>→ tote %1</source>
+        <translation>→ Behälter %1</translation>
+    </message>
+    <message>
+        <source>(order %1)</source>
+        <translation>(Auftrag %1)</translation>
+    </message>
+</context>
+<context>
+    <name>PlacementView</name>
+    <message>
+        <source>%1: own container</source>
+        <translation>%1: eigene Verpackung</translation>
+    </message>
+    <message>
+        <source>No box suggestion yet</source>
+        <translation>Noch kein Kartonvorschlag</translation>
+    </message>
+    <message>
+        <source>(+%1 more)</source>
+        <translation>(+%1 weitere)</translation>
+    </message>
+    <message>
+        <source>Parcel %1 of %2: %3</source>
+        <translation>Paket %1 von %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Plurals</name>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n Auftrag</numerusform>
+            <numerusform>%n Aufträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n Stück</numerusform>
+            <numerusform>%n Stück</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scan(s)</source>
+        <translation>
+            <numerusform>%n Scan</numerusform>
+            <numerusform>%n Scans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mis-scan(s)</source>
+        <translation>
+            <numerusform>%n Fehlscan</numerusform>
+            <numerusform>%n Fehlscans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es)</source>
+        <translation>
+            <numerusform>%n Karton</numerusform>
+            <numerusform>%n Kartons</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n parcel(s)</source>
+        <translation>
+            <numerusform>%n Paket</numerusform>
+            <numerusform>%n Pakete</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s)</source>
+        <translation>
+            <numerusform>%n Etikett</numerusform>
+            <numerusform>%n Etiketten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n Person</numerusform>
+            <numerusform>%n Personen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrintScreen</name>
+    <message>
+        <source>In this parcel:</source>
+        <translation>In diesem Paket:</translation>
+    </message>
+    <message>
+        <source>%1 (parcel %2)</source>
+        <translation>%1 (Paket %2)</translation>
+    </message>
+    <message>
+        <source>Parcel %1 of %2: label and packing slip</source>
+        <translation>Paket %1 von %2: Etikett und Lieferschein</translation>
+    </message>
+    <message>
+        <source>Parcel %1: label and packing slip</source>
+        <translation>Paket %1: Etikett und Lieferschein</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Drucke</translation>
+    </message>
+    <message>
+        <source>RETRY</source>
+        <translation>ERNEUT VERSUCHEN</translation>
+    </message>
+    <message>
+        <source>PRINT ON THE DOCUMENT PRINTER</source>
+        <translation>AUF DEM DOKUMENTDRUCKER DRUCKEN</translation>
+    </message>
+    <message>
+        <source>PROBLEM</source>
+        <translation>PROBLEM</translation>
+    </message>
+    <message>
+        <source>RETRYING...</source>
+        <translation>VERSUCHE ERNEUT...</translation>
+    </message>
+    <message>
+        <source>Sending the label to the printer again...</source>
+        <translation>Sende das Etikett erneut an den Drucker...</translation>
+    </message>
+    <message>
+        <source>Sending the label to the document printer...</source>
+        <translation>Sende das Etikett an den Dokumentdrucker...</translation>
+    </message>
+    <message>
+        <source>For the administrator: %1</source>
+        <translation>Für den Administrator: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonPrompt</name>
+    <message>
+        <source>Touch a reason, press its number, or scan it on the command sheet</source>
+        <translation>Grund antippen, seine Nummer drücken oder ihn auf dem Befehlsblatt scannen</translation>
+    </message>
+    <message>
+        <source>CANCEL  (Esc)</source>
+        <translation>ABBRECHEN  (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <source>EXCEPTIONS</source>
+        <translation>AUSNAHMEN</translation>
+    </message>
+    <message>
+        <source>BOARD</source>
+        <translation>ÜBERSICHT</translation>
+    </message>
+    <message>
+        <source>FIGURES</source>
+        <translation>KENNZAHLEN</translation>
+    </message>
+    <message>
+        <source>Exceptions to review. Scan an order to pack it here.</source>
+        <translation>Zu prüfende Ausnahmen. Scannen Sie einen Auftrag, um ihn hier zu packen.</translation>
+    </message>
+    <message>
+        <source>every kind</source>
+        <translation>alle Arten</translation>
+    </message>
+    <message>
+        <source>station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>packer</source>
+        <translation>Packer</translation>
+    </message>
+    <message>
+        <source>any age</source>
+        <translation>jedes Alter</translation>
+    </message>
+    <message>
+        <source>last hour</source>
+        <translation>letzte Stunde</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>heute</translation>
+    </message>
+    <message>
+        <source>older than 15 min</source>
+        <translation>älter als 15 Min.</translation>
+    </message>
+    <message>
+        <source>older than 1 h</source>
+        <translation>älter als 1 Std.</translation>
+    </message>
+    <message>
+        <source>open only</source>
+        <translation>nur offene</translation>
+    </message>
+    <message>
+        <source>REFRESH</source>
+        <translation>AKTUALISIEREN</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Packer</source>
+        <translation>Packer</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>note (optional)</source>
+        <translation>Notiz (optional)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>DEVICES</source>
+        <translation>GERÄTE</translation>
+    </message>
+    <message>
+        <source>DOCTOR</source>
+        <translation>DIAGNOSE</translation>
+    </message>
+    <message>
+        <source>CLOSE STATION</source>
+        <translation>STATION BEENDEN</translation>
+    </message>
+    <message>
+        <source>LOG OUT</source>
+        <translation>ABMELDEN</translation>
+    </message>
+    <message>
+        <source>[%1 by %2: %3]</source>
+        <translation>[%1 von %2: %3]</translation>
+    </message>
+    <message>
+        <source>%1 open</source>
+        <translation>%1 offen</translation>
+    </message>
+    <message>
+        <source>%1 open, %2 shown</source>
+        <translation>%1 offen, %2 angezeigt</translation>
+    </message>
+    <message>
+        <source>The queue could not be loaded: %1</source>
+        <translation>Die Warteschlange ließ sich nicht laden: %1</translation>
+    </message>
+    <message>
+        <source>%1 - review at %2</source>
+        <translation>%1 – Prüfung an %2</translation>
+    </message>
+</context>
+<context>
+    <name>Sounds</name>
+    <message>
+        <source>sounds are switched off in the station configuration</source>
+        <translation>Töne sind in der Stationskonfiguration ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>QtMultimedia cannot load (%1)</source>
+        <translation>QtMultimedia lässt sich nicht laden (%1)</translation>
+    </message>
+    <message>
+        <source>no audio output device</source>
+        <translation>kein Audio-Ausgabegerät</translation>
+    </message>
+    <message>
+        <source>the audio device cannot play %1</source>
+        <translation>das Audiogerät kann %1 nicht abspielen</translation>
+    </message>
+    <message>
+        <source>No sound: %1. The station carries on with colour cues.</source>
+        <translation>Kein Ton: %1. Die Station arbeitet mit Farbsignalen weiter.</translation>
+    </message>
+</context>
+<context>
+    <name>StationWindow</name>
+    <message>
+        <source>Ships now: %1</source>
+        <translation>Geht jetzt raus: %1</translation>
+    </message>
+    <message>
+        <source>nothing scanned yet</source>
+        <translation>noch nichts gescannt</translation>
+    </message>
+    <message>
+        <source>Backordered, ships later: %1</source>
+        <translation>Im Rückstand, wird später versandt: %1</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>Touch the button, press 1 or scan LOG OUT again - or CANCEL</source>
+        <translation>Schaltfläche antippen, 1 drücken oder LOG OUT erneut scannen – oder ABBRECHEN</translation>
+    </message>
+    <message>
+        <source>Packdesk station %1</source>
+        <translation>Packdesk Station %1</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorPrompt</name>
+    <message>
+        <source>Scan a supervisor's badge</source>
+        <translation>Ausweis eines Schichtleiters scannen</translation>
+    </message>
+    <message>
+        <source>Scan a supervisor's badge, or type the PIN and press OK</source>
+        <translation>Ausweis eines Schichtleiters scannen oder die PIN tippen und OK drücken</translation>
+    </message>
+    <message>
+        <source>supervisor PIN</source>
+        <translation>PIN des Schichtleiters</translation>
+    </message>
+    <message>
+        <source>CANCEL  (Esc)</source>
+        <translation>ABBRECHEN  (Esc)</translation>
+    </message>
+    <message>
+        <source>Type the PIN first, then press OK.</source>
+        <translation>Erst die PIN tippen, dann OK drücken.</translation>
+    </message>
+</context>
+<context>
+    <name>WeighScreen</name>
+    <message>
+        <source>Weigh the parcel</source>
+        <translation>Paket wiegen</translation>
+    </message>
+    <message>
+        <source>WEIGH AGAIN</source>
+        <translation>ERNEUT WIEGEN</translation>
+    </message>
+    <message>
+        <source>BACK TO PACKING</source>
+        <translation>ZURÜCK ZUM PACKEN</translation>
+    </message>
+    <message>
+        <source>PROBLEM</source>
+        <translation>PROBLEM</translation>
+    </message>
+</context>
+<context>
+    <name>words</name>
+    <message>
+        <source>no weight</source>
+        <translation>kein Gewicht</translation>
     </message>
 </context>
 </TS>

@@ -350,6 +350,54 @@
         <source>bin (restock, exchange)</source>
         <translation type="unfinished" />
     </message>
+<message>
+        <source>Returns: scan the RMA on the parcel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scan or type the RMA, e.g. RMA-000001</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>bin, for restock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>restock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>write off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 - order %2 - %3 - "%4"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>inspected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>SetupWizard</name>
@@ -870,6 +918,1255 @@
     </message>
     <message>
         <source>Badge printed: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <source>now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The floor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CLOSE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>FULL SCREEN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Station</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not updated: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(gone)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(lease expired)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(late)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At risk of missing the SLA:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open exceptions (24 h):</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BoardWindow</name>
+    <message>
+        <source>Packdesk - the floor</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConfirmScreen</name>
+    <message>
+        <source>Label printed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>REPRINT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stick the label on the parcel and scan its barcode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stick the label on parcel %1 and scan its barcode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Label printed for parcel %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Waiting for the label(s) of parcel(s) %1 of order %2</source>
+        <translation>
+            <numerusform>Waiting for the label of parcel %1 of order %2</numerusform>
+            <numerusform>Waiting for the labels of parcels %1 of order %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 printed for parcel %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DemoPanel</name>
+    <message>
+        <source>DEMO: type a barcode + Enter, or click one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>barcode + Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>badge %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CANCEL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>NEXT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LOG OUT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>box %1 (suggested)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>label of parcel %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>supervisor %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(done)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DeviceSettingsScreen</name>
+    <message>
+        <source>no symbology identifier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stable weight: %1 at %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No weight (%1): %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Test label (%1) printed at %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Test label NOT printed at %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Printer status before: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Serial port %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CUPS queue %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No serial ports and no CUPS queues found on this computer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Devices - supervisor %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A supervisor scans their badge or types the PIN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>supervisor PIN, then Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not configured</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>STOP SCAN TEST</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SCAN TEST</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>WEIGH</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PRINT TEST</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LIST SERIAL PORTS AND PRINTER QUEUES</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>BACK</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checking...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a test. Results appear below.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scans are ignored here: press SCAN TEST to see what the scanner reads.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Scan test: scan barcodes now (%n second(s)).</source>
+        <translation>
+            <numerusform>Scan test: scan barcodes now (%n second).</numerusform>
+            <numerusform>Scan test: scan barcodes now (%n seconds).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan test ended.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Weighing at %1: keep the scale still...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Printing a test label at %1...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Looking for serial ports and printer queues...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>scan test</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>weigh test</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>print test</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ports and queues</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DeviceStrip</name>
+    <message>
+        <source>at %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DeviceWords</name>
+    <message>
+        <source>scanner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>scale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>label printer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>document printer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>database</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>connected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not configured</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>checking</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MISSING</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ERROR</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DispatchScreen</name>
+    <message>
+        <source>Dock: hand parcels to the carrier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scan the SSCC or tracking number on the parcel's label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>every carrier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Parcel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Handed over today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not handed over</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Handed over %1: %n parcel(s), %2</source>
+        <translation>
+            <numerusform>Handed over %1: %n parcel, %2</numerusform>
+            <numerusform>Handed over %1: %n parcels, %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>NOT HANDED OVER: %n labelled parcel(s)</source>
+        <translation>
+            <numerusform>NOT HANDED OVER: %n labelled parcel</numerusform>
+            <numerusform>NOT HANDED OVER: %n labelled parcels</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every labelled parcel is handed over.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database did not answer (%1); scan the parcel again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Dock</name>
+    <message>
+        <source>Packdesk dock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Packdesk returns</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FiguresView</name>
+    <message>
+        <source>Orders per hour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Units per hour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mis-scans per 100 scans</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exceptions per 100 orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pace (complexity-adjusted; 1.00 = the floor)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Orders per hour of the day (UTC)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>per packer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>per station</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SHOW</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Day (UTC)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>loading ...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The figures could not be loaded: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2, %3, %4 orders/h, mis-scans %5 per 100 scans, %6 exceptions per 100 orders, SLA met %7</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FloorWords</name>
+    <message>
+        <source>on hold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>mis-scan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>weight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>box override</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reprint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>short pick</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>print failure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>refused badge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>stale lease</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RELEASE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RE-QUEUE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CANCEL ORDER</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RELEASE LEASE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ACCEPT WEIGHT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>VOID LABEL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RESOLVED</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>captured</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>validated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>allocated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>backordered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>picking</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>picked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>packing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>packed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>Scan an order, a tote or a pick list - or scan NEXT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>NEXT ORDER</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LOG OUT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DEVICES</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DOCTOR</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CLOSE STATION</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 at station %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) waiting</source>
+        <translation>
+            <numerusform>%n order waiting</numerusform>
+            <numerusform>%n orders waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Today: %1 packed, %2, %3, %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, accuracy %1 %</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>CLEAR</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LockOverlay</name>
+    <message>
+        <source>STOP</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scan ACK, press Space, or touch ACKNOWLEDGE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ACKNOWLEDGE</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PackScreen</name>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To pack</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>UNDO</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CLOSE BOX</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PROBLEM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>REPRINT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PARTIAL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LOG OUT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GIFT WRAP this order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SPECIAL PACKAGING: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PERSONAL MESSAGE to include: “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>NOTE: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>BOX CHOSEN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SUGGESTED BOX</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PARCEL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>how many?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CANCEL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No box suggestion yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Units %1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scan the SERIAL NUMBER of %1 - or CANCEL to leave this unit out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HOW MANY %1? Type 1 to %2 and press Enter - or CANCEL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 x %2 x %3 mm, up to %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 on backorder: they ship later</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PickingScreen</name>
+    <message>
+        <source>#</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Picked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tote</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SHORT (fewer here)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LOG OUT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick list %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick list %1 done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Picking</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1/%2 stops, %3/%4 units</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>→ tote %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(order %1)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PlacementView</name>
+    <message>
+        <source>%1: own container</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No box suggestion yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(+%1 more)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Parcel %1 of %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Plurals</name>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n unit</numerusform>
+            <numerusform>%n units</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scan(s)</source>
+        <translation>
+            <numerusform>%n scan</numerusform>
+            <numerusform>%n scans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mis-scan(s)</source>
+        <translation>
+            <numerusform>%n mis-scan</numerusform>
+            <numerusform>%n mis-scans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es)</source>
+        <translation>
+            <numerusform>%n box</numerusform>
+            <numerusform>%n boxes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n parcel(s)</source>
+        <translation>
+            <numerusform>%n parcel</numerusform>
+            <numerusform>%n parcels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s)</source>
+        <translation>
+            <numerusform>%n label</numerusform>
+            <numerusform>%n labels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n persons</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrintScreen</name>
+    <message>
+        <source>In this parcel:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (parcel %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Parcel %1 of %2: label and packing slip</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Parcel %1: label and packing slip</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RETRY</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PRINT ON THE DOCUMENT PRINTER</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PROBLEM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RETRYING...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sending the label to the printer again...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sending the label to the document printer...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>For the administrator: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReasonPrompt</name>
+    <message>
+        <source>Touch a reason, press its number, or scan it on the command sheet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CANCEL  (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <source>EXCEPTIONS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>BOARD</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>FIGURES</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exceptions to review. Scan an order to pack it here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>every kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>station</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>packer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>any age</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>last hour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>older than 15 min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>older than 1 h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>open only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>REFRESH</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Station</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Packer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>note (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DEVICES</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DOCTOR</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CLOSE STATION</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LOG OUT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>[%1 by %2: %3]</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 open, %2 shown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The queue could not be loaded: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 - review at %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Sounds</name>
+    <message>
+        <source>sounds are switched off in the station configuration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>QtMultimedia cannot load (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no audio output device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the audio device cannot play %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No sound: %1. The station carries on with colour cues.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StationWindow</name>
+    <message>
+        <source>Ships now: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nothing scanned yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Backordered, ships later: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Touch the button, press 1 or scan LOG OUT again - or CANCEL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Packdesk station %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SupervisorPrompt</name>
+    <message>
+        <source>Scan a supervisor's badge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scan a supervisor's badge, or type the PIN and press OK</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>supervisor PIN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CANCEL  (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type the PIN first, then press OK.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WeighScreen</name>
+    <message>
+        <source>Weigh the parcel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>WEIGH AGAIN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>BACK TO PACKING</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PROBLEM</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>words</name>
+    <message>
+        <source>no weight</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -15,6 +15,7 @@ from tests.integration.shipping.carrier_files import import_rate_tables
 from tests.integration.shipping.packed import pack_teapots
 from ui.screens.dispatch import DispatchScreen
 from ui.style import GREEN, RED
+from ui.translations import Translations
 from ui.workers import Worker
 
 
@@ -40,12 +41,14 @@ def test_scanning_parcels_at_the_dock_screen(qtbot, warehouse: Warehouse, tmp_pa
                        clock=warehouse.clock)
     dock.threads = []
     worker = Worker("dock")
+    language = Translations()
+    language.use("en")  # the counts' plural forms come from the English translation
     screen = DispatchScreen(dock, worker)
     qtbot.addWidget(screen)
     try:
         qtbot.waitUntil(lambda: screen.listing is not None and screen.carrier.count() == 3, timeout=10000)
         assert screen.missing.rowCount() == 3 and screen.handed.rowCount() == 0
-        assert "NOT HANDED OVER: 3 labelled parcel(s)" in screen.missing_caption.text()
+        assert "NOT HANDED OVER: 3 labelled parcels" in screen.missing_caption.text()
 
         qtbot.keyClicks(screen.input, "00" + two[0].sscc)
         qtbot.keyClick(screen.input, Qt.Key.Key_Return)
@@ -61,7 +64,7 @@ def test_scanning_parcels_at_the_dock_screen(qtbot, warehouse: Warehouse, tmp_pa
         assert "Order PD-7001 shipped" in screen.message.text()
         qtbot.waitUntil(lambda: screen.handed.rowCount() == 2, timeout=10000)
         assert screen.handed.item(0, 1).text() == two[0].tracking_number
-        assert "Handed over 2025-03-14: 2 parcel(s)" in screen.handed_caption.text()
+        assert "Handed over 3/14/25: 2 parcels, 2.25\u00a0kg" in screen.handed_caption.text()
 
         qtbot.keyClicks(screen.input, "not a label")
         qtbot.keyClick(screen.input, Qt.Key.Key_Return)
@@ -73,5 +76,14 @@ def test_scanning_parcels_at_the_dock_screen(qtbot, warehouse: Warehouse, tmp_pa
         assert screen.handed.rowCount() == 0 and screen.missing.rowCount() == 0
         # every database call ran on the dock worker, none on the GUI thread
         assert dock.threads and all(name == "packdesk-dock" for name in dock.threads)
+
+        screen.carrier.setCurrentIndex(0)  # every carrier again, and a German supervisor at the dock
+        qtbot.waitUntil(lambda: screen.listing.carrier is None, timeout=10000)
+        language.use("de")
+        qtbot.waitUntil(lambda: screen.handed_caption.text().startswith("Übergeben am 14.03.25: 2 Pakete, 2,25"),
+                        timeout=5000)
+        assert screen.carrier.itemText(0) == "alle Versanddienstleister"
+        assert screen.handed.horizontalHeaderItem(1).text() == "Sendungsnummer"
     finally:
+        language.clear()
         worker.shutdown()

@@ -69,3 +69,18 @@ def test_the_doctor_closes_when_its_supervisor_logs_out(qtbot, station) -> None:
     qtbot.waitUntil(lambda: station.station.user is None, timeout=5000)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     assert station.doctor is None
+
+
+def test_closing_the_doctor_does_not_wait_for_a_check_still_running(qtbot, station) -> None:
+    """The GUI thread never waits: a check still running when the doctor closes ends on its own."""
+    import threading
+
+    login(qtbot, station, SAM_BADGE)
+    qtbot.mouseClick(station.window.screens["review"].doctor_button, Qt.MouseButton.LeftButton)
+    dialog = station.doctor
+    release = threading.Event()
+    dialog.worker.submit(release.wait, 10)  # a check that hangs, as a 5 s connect would
+    dialog.done(0)  # with a join this would block until the check ends
+    assert not dialog.isVisible() and dialog.worker.running
+    release.set()
+    qtbot.waitUntil(lambda: not dialog.worker.running, timeout=5000)

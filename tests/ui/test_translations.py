@@ -84,11 +84,11 @@ def test_plurals_weights_and_dates_follow_the_language_shown(qapp) -> None:
         chosen.use("en")
         assert QCoreApplication.translate("DoctorDialog", "%n problem(s) found.", None, 1) == "1 problem found."
         assert QCoreApplication.translate("DoctorDialog", "%n problem(s) found.", None, 3) == "3 problems found."
-        assert translations.grams(12500) == "12,500 g"
+        assert translations.grams(12500) == "12,500\u00a0g"
         chosen.use("de")
         assert QCoreApplication.translate("DoctorDialog", "%n problem(s) found.", None, 1) == "1 Problem gefunden."
         assert QCoreApplication.translate("DoctorDialog", "%n problem(s) found.", None, 3) == "3 Probleme gefunden."
-        assert translations.grams(12500) == "12.500 g"
+        assert translations.grams(12500) == "12.500\u00a0g"
         assert translations.number(2.5) == "2,5"
         assert translations.date(date(2026, 12, 5)) == "05.12.26"
         assert QLocale().name() == "de_DE"

@@ -100,3 +100,25 @@ def test_config_reads_station_devices_and_demo_folder(tmp_path) -> None:
         "demo": {"output_dir": str(tmp_path)}}), windowed=True)
     assert (config.code, config.fullscreen, config.packing.station_code) == ("BENCH-7", False, "BENCH-7")
     assert config.packing.label_format == "zpl" and config.output_dir == tmp_path
+
+
+def test_a_retired_worker_is_not_waited_for_and_its_late_result_is_dropped(qtbot) -> None:
+    """Closing the doctor or the wizard retires its worker: the GUI thread goes on while a slow
+    job (a database test's connect) still runs; the job's answer reaches nobody."""
+    worker = Worker("slow")
+    release, started, answers = threading.Event(), threading.Event(), []
+
+    def slow() -> str:
+        started.set()
+        release.wait(10)
+        return "connected"
+
+    worker.submit(slow, on_done=answers.append, on_error=answers.append)
+    assert started.wait(5)
+    worker.retire()  # returns while slow() still runs (shutdown() would join it here)
+    assert worker.running
+    worker.submit(slow, on_done=answers.append)  # dropped: the worker takes no more jobs
+    release.set()
+    qtbot.waitUntil(lambda: not worker.running, timeout=5000)
+    qtbot.wait(50)  # the queued result, had it been delivered
+    assert answers == [] and worker.pending == 0

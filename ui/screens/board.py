@@ -9,7 +9,7 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLayout, QTableWidget, QTableWidgetItem, QVBoxLayout,
@@ -17,25 +17,32 @@ from PySide6.QtWidgets import (
 )
 
 from app.supervision.board import STAGES, Board
+from ui.device_words import device_name, reported_state
+from ui.floor_words import kind_words, stage_words
 from ui.style import AMBER, GREEN, GREY, RED, STYLESHEET, button, label
+from ui.translations import Retranslated, clock, moment
 from ui.workers import Worker
 
 log = logging.getLogger(__name__)
 
 POLL_MS = 500
 HEALTH_MS = 60_000  # a station reports itself at least this often
-STATION_COLUMNS = ("Station", "Who", "Order", "Since", "Last seen", "Devices")
+STATION_COLUMNS = 6  # station, who, order, since, last seen, devices
 STATE_COLOURS = {"connected": GREEN, "disconnected": AMBER, "error": RED, "not configured": GREY}
 
 
-def _ago(moment: datetime | None, now: datetime) -> str:
-    if moment is None:
+def _ago(when: datetime | None, now: datetime) -> str:
+    if when is None:
         return "-"
-    minutes = int((now - moment).total_seconds() // 60)
-    return "now" if minutes < 1 else f"{minutes} min" if minutes < 120 else f"{minutes // 60} h"
+    minutes = int((now - when).total_seconds() // 60)
+    if minutes < 1:
+        return QCoreApplication.translate("BoardView", "now")
+    if minutes < 120:
+        return QCoreApplication.translate("BoardView", "%1 min").replace("%1", str(minutes))
+    return QCoreApplication.translate("BoardView", "%1 h").replace("%1", str(minutes // 60))
 
 
-class BoardView(QWidget):
+class BoardView(Retranslated, QWidget):
     """The board's widgets, fed by the desk through the worker."""
 
     shown = Signal(object)  # the Board just drawn
@@ -48,11 +55,12 @@ class BoardView(QWidget):
         self._asking = False
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.title = label("The floor", "title")
+        self.title = label("", "title")
         self.clock = label("", "hint")
         top.addWidget(self.title, 1)
         top.addWidget(self.clock)
-        self.full_button = button("CLOSE" if full_screen else "FULL SCREEN")
+        self.full_screen = full_screen
+        self.full_button = button("")
         top.addWidget(self.full_button)
         layout.addLayout(top)
         self.stages = QHBoxLayout()
@@ -63,11 +71,10 @@ class BoardView(QWidget):
             self.stage_tiles[stage] = tile
             self.stages.addWidget(tile)
         layout.addLayout(self.stages)
-        self.stations = QTableWidget(0, len(STATION_COLUMNS))
-        self.stations.setHorizontalHeaderLabels(STATION_COLUMNS)
+        self.stations = QTableWidget(0, STATION_COLUMNS)
         self.stations.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.stations.verticalHeader().setVisible(False)
-        self.stations.horizontalHeader().setSectionResizeMode(len(STATION_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.stations.horizontalHeader().setSectionResizeMode(STATION_COLUMNS - 1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.stations, 2)
         bottom = QHBoxLayout()
         self.risks = label("", "message")
@@ -80,6 +87,16 @@ class BoardView(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.look)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The board's words in the language shown now, and the last board again."""
+        self.title.setText(self.tr("The floor"))
+        self.full_button.setText(self.tr("CLOSE") if self.full_screen else self.tr("FULL SCREEN"))
+        self.stations.setHorizontalHeaderLabels([self.tr("Station"), self.tr("Who"), self.tr("Order"),
+                                                 self.tr("Since"), self.tr("Last seen"), self.tr("Devices")])
+        if self.board is not None:
+            self.show_board(self.board)
 
     def start(self) -> None:
         """Look now and twice a second from now on."""
@@ -103,24 +120,25 @@ class BoardView(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._asking = False
-        self.clock.setText(f"not updated: {exc}")
+        self.clock.setText(self.tr("not updated: %1").replace("%1", str(exc)))
 
     def show_board(self, board: Board) -> None:
         """Draw a board."""
         self.board = board
         now = board.at
-        self.clock.setText(f"as of {board.at.astimezone():%H:%M:%S}")
+        self.clock.setText(self.tr("as of %1").replace("%1", clock(board.at.astimezone(), seconds=True)))
         for stage, tile in self.stage_tiles.items():
             count = board.stages.get(stage, 0)
-            tile.setText(f"{stage.replace('_', ' ')}\n{count}")
+            tile.setText(f"{stage_words(stage)}\n{count}")
             tile.setStyleSheet(f"background: {AMBER if stage == 'on_hold' and count else GREY}; "
                                "border-radius: 8px; font-size: 18pt;")
         self.stations.setRowCount(len(board.stations))
         for row, s in enumerate(board.stations):
             gone = s.gone(now)
-            devices = "  ".join(f"{d}: {state}" for d, state in s.devices) or "not reported"
-            values = (s.station + (" (gone)" if gone else ""), s.user or "-",
-                      (s.order or "-") + (" (lease expired)" if s.lease_expired else ""),
+            devices = "  ".join(f"{device_name(d)}: {reported_state(state)}" for d, state in s.devices) \
+                or self.tr("not reported")
+            values = (s.station + (" " + self.tr("(gone)") if gone else ""), s.user or "-",
+                      (s.order or "-") + (" " + self.tr("(lease expired)") if s.lease_expired else ""),
                       _ago(s.since, now), _ago(s.last_seen, now), devices)
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
@@ -130,26 +148,33 @@ class BoardView(QWidget):
                     cell.setForeground(Qt.GlobalColor.red)
                 self.stations.setItem(row, column, cell)
         self.stations.resizeColumnsToContents()
-        risks = [f"{r.number}  {r.status}  due {r.sla_due_at.astimezone():%d.%m. %H:%M}"
-                 + (" (late)" if r.sla_due_at < now else "") for r in board.at_risk[:12]]
-        self.risks.setText("At risk of missing the SLA:\n" + ("\n".join(risks) if risks else "none"))
-        counts = [f"{k.replace('_', ' ')}: {n}" for k, n in sorted(board.open_exceptions.items())]
-        self.exceptions.setText("Open exceptions (24 h):\n" + ("\n".join(counts) if counts else "none"))
+        due, late = self.tr("due %1"), " " + self.tr("(late)")
+        risks = [f"{r.number}  {stage_words(r.status)}  " + due.replace("%1", moment(r.sla_due_at.astimezone()))
+                 + (late if r.sla_due_at < now else "") for r in board.at_risk[:12]]
+        self.risks.setText(self.tr("At risk of missing the SLA:") + "\n"
+                           + ("\n".join(risks) if risks else self.tr("none")))
+        counts = [f"{kind_words(k)}: {n}" for k, n in sorted(board.open_exceptions.items())]
+        self.exceptions.setText(self.tr("Open exceptions (24 h):") + "\n"
+                                + ("\n".join(counts) if counts else self.tr("none")))
         self.shown.emit(board)
 
 
-class BoardWindow(QWidget):
+class BoardWindow(Retranslated, QWidget):
     """The board alone, over the whole screen (a wall TV)."""
 
     def __init__(self, desk: Any, worker: Worker) -> None:
         super().__init__()
         self.setStyleSheet(STYLESHEET)
-        self.setWindowTitle("Packdesk - the floor")
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # the screen's size, even a small one
         self.view = BoardView(desk, worker, full_screen=True)
         layout.addWidget(self.view)
         self.view.full_button.clicked.connect(self.close)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The window's title in the language shown now."""
+        self.setWindowTitle(self.tr("Packdesk - the floor"))
 
     def show_full_screen(self) -> None:
         """Geometry first (no window manager needs it), then full screen, then start looking."""

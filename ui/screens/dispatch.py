@@ -12,15 +12,15 @@ from PySide6.QtWidgets import (
 from app.shipping.dispatch import DockDay, DockParcel, HandOver
 from app.shipping.dock import Dock
 from ui.style import AMBER, GREEN, RED, label
+from ui.translations import Retranslated, clock, date, kilograms
 from ui.workers import Worker
 
 log = logging.getLogger(__name__)
 
-EVERY_CARRIER = "every carrier"
-COLUMNS = ("Time", "Tracking number", "Order", "Parcel", "Carrier", "Service", "Destination")
+COLUMNS = 7  # time, tracking number, order, parcel, carrier, service, destination
 
 
-class DispatchScreen(QWidget):
+class DispatchScreen(Retranslated, QWidget):
     """Scan field, the last answer as a coloured banner, and two tables: handed over today, and
     labelled parcels not handed over (flagged in amber)."""
 
@@ -30,33 +30,48 @@ class DispatchScreen(QWidget):
         self.last: HandOver | None = None
         self.listing: DockDay | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(label("Dock: hand parcels to the carrier", "title"))
+        self.title = label("", "title")
+        layout.addWidget(self.title)
         row = QHBoxLayout()
         self.input = QLineEdit()
-        self.input.setPlaceholderText("Scan the SSCC or tracking number on the parcel's label")
         self.input.returnPressed.connect(self._submit)
-        self.carrier = QComboBox()
-        self.carrier.addItem(EVERY_CARRIER)
-        self.carrier.currentTextChanged.connect(lambda _text: self.refresh())
+        self.carrier = QComboBox()  # every carrier (no data), then each carrier's code
+        self.carrier.addItem("", None)
+        self.carrier.currentIndexChanged.connect(lambda _index: self.refresh())
         row.addWidget(self.input, 3)
         row.addWidget(self.carrier, 1)
         layout.addLayout(row)
         self.message = label("", "message")
         layout.addWidget(self.message)
-        self.handed_caption = label("Handed over today", "hint")
+        self.handed_caption = label("", "hint")
         layout.addWidget(self.handed_caption)
         self.handed = self._table()
         layout.addWidget(self.handed, 3)
-        self.missing_caption = label("Not handed over", "hint")
+        self.missing_caption = label("", "hint")
         layout.addWidget(self.missing_caption)
         self.missing = self._table()
         layout.addWidget(self.missing, 2)
+        self.retranslate()
         self.worker.submit(self.dock.carriers, on_done=self._show_carriers, on_error=self._failed)
         self.refresh()
 
+    def retranslate(self) -> None:
+        """The screen's words in the language shown now, and the day's lists again."""
+        self.title.setText(self.tr("Dock: hand parcels to the carrier"))
+        self.input.setPlaceholderText(self.tr("Scan the SSCC or tracking number on the parcel's label"))
+        self.carrier.setItemText(0, self.tr("every carrier"))
+        titles = [self.tr("Time"), self.tr("Tracking number"), self.tr("Order"), self.tr("Parcel"),
+                  self.tr("Carrier"), self.tr("Service"), self.tr("Destination")]
+        for table in (self.handed, self.missing):
+            table.setHorizontalHeaderLabels(titles)
+        if self.listing is None:
+            self.handed_caption.setText(self.tr("Handed over today"))
+            self.missing_caption.setText(self.tr("Not handed over"))
+        else:
+            self._show_day(self.listing)
+
     def _table(self) -> QTableWidget:
-        table = QTableWidget(0, len(COLUMNS))
-        table.setHorizontalHeaderLabels(COLUMNS)
+        table = QTableWidget(0, COLUMNS)
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setStretchLastSection(True)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -64,8 +79,8 @@ class DispatchScreen(QWidget):
 
     @property
     def chosen_carrier(self) -> str | None:
-        text = self.carrier.currentText()
-        return None if text in ("", EVERY_CARRIER) else text
+        code = self.carrier.currentData()
+        return code or None
 
     def scan(self, barcode: str) -> None:
         """Posts a scan to the worker; the answer and the new list come back on the GUI thread."""
@@ -90,11 +105,11 @@ class DispatchScreen(QWidget):
 
     def _show_day(self, listing: DockDay) -> None:
         self.listing = listing
-        weight = sum(p.weight_g for p in listing.handed_over) / 1000
-        self.handed_caption.setText(f"Handed over {listing.day.isoformat()}: {len(listing.handed_over)} "
-                                    f"parcel(s), {weight:.2f} kg")
-        self.missing_caption.setText(f"NOT HANDED OVER: {len(listing.not_scanned)} labelled parcel(s)"
-                                     if listing.not_scanned else "Every labelled parcel is handed over.")
+        weight = sum(p.weight_g for p in listing.handed_over)
+        self.handed_caption.setText(self.tr("Handed over %1: %n parcel(s), %2", "", len(listing.handed_over))
+                                    .replace("%1", date(listing.day)).replace("%2", kilograms(weight, 2)))
+        self.missing_caption.setText(self.tr("NOT HANDED OVER: %n labelled parcel(s)", "", len(listing.not_scanned))
+                                     if listing.not_scanned else self.tr("Every labelled parcel is handed over."))
         self.missing_caption.setStyleSheet(f"background: {AMBER}; color: white;" if listing.not_scanned else "")
         self._fill(self.handed, listing.handed_over)
         self._fill(self.missing, listing.not_scanned)
@@ -102,21 +117,23 @@ class DispatchScreen(QWidget):
     def _fill(self, table: QTableWidget, parcels: tuple[DockParcel, ...]) -> None:
         table.setRowCount(len(parcels))
         for r, p in enumerate(parcels):
-            at = f"{p.handed_over_at.astimezone(self.dock.settings.zone):%H:%M}" if p.handed_over_at else "-"
+            at = clock(p.handed_over_at.astimezone(self.dock.settings.zone)) if p.handed_over_at else "-"
             for c, value in enumerate((at, p.tracking_number, p.order_number, str(p.seq), p.carrier, p.service,
                                        p.destination)):
                 table.setItem(r, c, QTableWidgetItem(value))
         table.resizeColumnsToContents()
 
     def _show_carriers(self, codes: list[str]) -> None:
-        current = self.carrier.currentText()
+        current = self.carrier.currentData()
         self.carrier.blockSignals(True)
-        self.carrier.clear()
-        self.carrier.addItems([EVERY_CARRIER, *codes])
-        self.carrier.setCurrentText(current if current in codes else EVERY_CARRIER)
+        while self.carrier.count() > 1:  # the first entry is every carrier
+            self.carrier.removeItem(1)
+        for code in codes:
+            self.carrier.addItem(code, code)
+        self.carrier.setCurrentIndex(1 + codes.index(current) if current in codes else 0)
         self.carrier.blockSignals(False)
 
     def _failed(self, exc: BaseException) -> None:
         log.error("dock: %s", exc, exc_info=exc)
-        self.message.setText(f"The database did not answer ({exc}); scan the parcel again.")
+        self.message.setText(self.tr("The database did not answer (%1); scan the parcel again.").replace("%1", str(exc)))
         self.message.setStyleSheet(f"background: {RED}; color: white;")

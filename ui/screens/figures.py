@@ -9,26 +9,39 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from app import words
 from app.supervision.figures import DailyFigures, FigureRow
 from ui.style import button, label
+from ui.translations import Retranslated, number
+from ui.translations import date as translations_date
 from ui.workers import Worker
 
 log = logging.getLogger(__name__)
 
-# (title, FigureRow attribute) of the charts per packer or station
-CHARTS = (("Orders per hour", "orders_per_hour"), ("Units per hour", "units_per_hour"),
-          ("Mis-scans per 100 scans", "mis_scan_rate"), ("Exceptions per 100 orders", "exceptions_per_100"),
-          ("Pace (complexity-adjusted; 1.00 = the floor)", "pace"))
+# the FigureRow attribute of each chart per packer or station; chart_titles() has their words
+CHARTS = ("orders_per_hour", "units_per_hour", "mis_scan_rate", "exceptions_per_100", "pace")
 BAR = QColor("#2b5d9a")
 
 
+def chart_titles() -> dict[str, str]:
+    """Each chart's title in the language shown (the last one: orders per hour of the day)."""
+    return {"orders_per_hour": QCoreApplication.translate("FiguresView", "Orders per hour"),
+            "units_per_hour": QCoreApplication.translate("FiguresView", "Units per hour"),
+            "mis_scan_rate": QCoreApplication.translate("FiguresView", "Mis-scans per 100 scans"),
+            "exceptions_per_100": QCoreApplication.translate("FiguresView", "Exceptions per 100 orders"),
+            "pace": QCoreApplication.translate("FiguresView", "Pace (complexity-adjusted; 1.00 = the floor)"),
+            "hours": QCoreApplication.translate("FiguresView", "Orders per hour of the day (UTC)")}
+
+
 def bar_chart(title: str, rows: tuple[FigureRow, ...], value: str) -> QChart:
-    """One bar chart of `value` per row."""
+    """One bar chart of `value` per row; its numbers in the language shown (QLocale, not the machine's)."""
     chart = QChart()
+    chart.setLocale(QLocale())
+    chart.setLocalizeNumbers(True)
     chart.setTitle(title)
     chart.legend().hide()
     chart.setBackgroundBrush(QColor("#f4f4f4"))
@@ -54,7 +67,7 @@ def bar_chart(title: str, rows: tuple[FigureRow, ...], value: str) -> QChart:
     return chart
 
 
-class FiguresView(QWidget):
+class FiguresView(Retranslated, QWidget):
     """The figures page of the review screen."""
 
     shown = Signal(object)  # the DailyFigures just drawn
@@ -67,14 +80,15 @@ class FiguresView(QWidget):
         controls = QHBoxLayout()
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
+
         today = datetime.now(timezone.utc).date()
         self.day.setDate(QDate(today.year, today.month, today.day))
         self.by = QComboBox()
-        self.by.addItem("per packer", "packers")
-        self.by.addItem("per station", "stations")
-        self.load_button = button("SHOW")
-        for widget in (label("Day (UTC)", "hint"), self.day, self.by, self.load_button):
+        self.by.addItem("", "packers")
+        self.by.addItem("", "stations")
+        self.load_button = button("")
+        self.day_label = label("", "hint")
+        for widget in (self.day_label, self.day, self.by, self.load_button):
             controls.addWidget(widget)
         controls.addStretch(1)
         layout.addLayout(controls)
@@ -93,6 +107,17 @@ class FiguresView(QWidget):
         layout.addWidget(self.explanation)
         self.load_button.clicked.connect(self.load)
         self.by.currentIndexChanged.connect(lambda _=0: self.figures and self.show_figures(self.figures))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The page's words, the day's format and the charts in the language shown now."""
+        self.day.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+        self.by.setItemText(0, self.tr("per packer"))
+        self.by.setItemText(1, self.tr("per station"))
+        self.load_button.setText(self.tr("SHOW"))
+        self.day_label.setText(self.tr("Day (UTC)"))
+        if self.figures is not None:
+            self.show_figures(self.figures)
 
     def chosen_day(self) -> date:
         d = self.day.date()
@@ -100,21 +125,28 @@ class FiguresView(QWidget):
 
     def load(self) -> None:
         """Load the chosen day's figures on the worker."""
-        self.summary.setText("loading ...")
+        self.summary.setText(self.tr("loading ..."))
         self.worker.submit(self.desk.figures, self.chosen_day(), on_done=self.show_figures,
-                           on_error=lambda exc: self.summary.setText(f"The figures could not be loaded: {exc}"))
+                           on_error=lambda exc: self.summary.setText(
+                               self.tr("The figures could not be loaded: %1").replace("%1", str(exc))))
 
     def show_figures(self, figures: DailyFigures) -> None:
         """Draw the charts of a day."""
         self.figures = figures
         rows: tuple[FigureRow, ...] = getattr(figures, self.by.currentData())
         t = figures.total
-        sla = "-" if t.sla_percent is None else f"{t.sla_percent:.1f} %"
-        self.summary.setText(f"{figures.day}: {t.orders} orders, {t.units} units, {t.orders_per_hour:.1f} orders/h, "
-                             f"mis-scans {t.mis_scan_rate:.1f} per 100 scans, {t.exceptions_per_100:.1f} exceptions "
-                             f"per 100 orders, SLA met {sla}")
-        for view, (title, value) in zip(self.views, CHARTS):
-            view.setChart(bar_chart(title, rows, value))
-        self.views[-1].setChart(bar_chart("Orders per hour of the day (UTC)", figures.hours, "orders"))
+        sla = "-" if t.sla_percent is None else f"{number(t.sla_percent)} %"
+        summary = self.tr("%1: %2, %3, %4 orders/h, mis-scans %5 per 100 scans, %6 exceptions "
+                          "per 100 orders, SLA met %7")
+        for mark, value in (("%1", translations_date(figures.day)), ("%2", words.count(t.orders, "order")),
+                            ("%3", words.count(t.units, "unit")),
+                            ("%4", number(t.orders_per_hour)), ("%5", number(t.mis_scan_rate)),
+                            ("%6", number(t.exceptions_per_100)), ("%7", sla)):
+            summary = summary.replace(mark, value)
+        self.summary.setText(summary)
+        titles = chart_titles()
+        for view, value in zip(self.views, CHARTS):
+            view.setChart(bar_chart(titles[value], rows, value))
+        self.views[-1].setChart(bar_chart(titles["hours"], figures.hours, "orders"))
         self.explanation.setText(figures.complexity.explain())
         self.shown.emit(figures)

@@ -7,11 +7,12 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ui.bridge import StationBridge as Station
 from ui.style import RED, button, label
+from ui.translations import Retranslated
 
 FLASH = ("#b00020", "#ff1744")
 
 
-class LockOverlay(QWidget):
+class LockOverlay(Retranslated, QWidget):
     """Covers its parent while the station is locked."""
 
     def __init__(self, station: Station, parent: QWidget) -> None:
@@ -22,13 +23,13 @@ class LockOverlay(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        self.title = label("STOP", "big")
+        self.title = label("", "big")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text = label("", "title")
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint = label("Scan ACK, press Space, or touch ACKNOWLEDGE", "title")
+        self.hint = label("", "title")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.ack = button("ACKNOWLEDGE", "ok")
+        self.ack = button("", "ok")
         self.ack.setMinimumHeight(110)
         for widget in (self.title, self.text, self.hint, self.ack):
             layout.addWidget(widget)
@@ -41,6 +42,13 @@ class LockOverlay(QWidget):
         self._paint(FLASH[0])
         self.hide()
         station.lock_changed.connect(self.show_lock)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """STOP, the hint and ACKNOWLEDGE in the language shown now (ACK is the command's name)."""
+        self.title.setText(self.tr("STOP"))
+        self.hint.setText(self.tr("Scan ACK, press Space, or touch ACKNOWLEDGE"))
+        self.ack.setText(self.tr("ACKNOWLEDGE"))
 
     def show_lock(self, message: str | None) -> None:
         """Show (message) or hide (None)."""

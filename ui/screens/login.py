@@ -1,15 +1,16 @@
 """Login: scan a badge."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.station.devices import device_problems
 from ui.bridge import StationBridge as Station
 from ui.style import label
+from ui.translations import Retranslated
 
 
-class LoginScreen(QWidget):
+class LoginScreen(Retranslated, QWidget):
     """Asks for a badge scan; shows why the last attempt failed, and from the start what is
     wrong with the database and the devices, with what to do (app.station.devices)."""
 
@@ -44,12 +45,6 @@ class LoginScreen(QWidget):
         """The screen's words in the language shown now."""
         self.title.setText(self.tr("Scan your badge to start"))
         self.station_name.setText(self.tr("Station %1").replace("%1", self.station.station_code))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        """A new language (ui/translations.py): the words again."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _message(self, text: str, level: str) -> None:
         if self.station.user is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIntValidator, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSizePolicy, QTableWidget,
@@ -23,12 +23,13 @@ from ui.offline_banner import OfflineBanner
 from ui.style import (
     AMBER, BANNER_PT, BASE_PT, COUNT_PT, GREEN, GREY, KEY_PT, PURPLE, RED, SKU_PT, banner_style, button, label,
 )
+from ui.translations import Retranslated, kilograms
 
 log = logging.getLogger(__name__)
 
 ROW_COLOURS = {LineState.TODO: GREY, LineState.PARTIAL: AMBER, LineState.DONE: GREEN,
                LineState.BACKORDERED: PURPLE}
-COLUMNS = ("", "Item", "SKU", "To pack", "Scanned")
+COLUMNS = 5  # the picture, the item, the SKU, to pack, scanned
 ITEM, SKU, TO_PACK, SCANNED = 1, 2, 3, 4
 WHITE = QColor("white")
 TEXT_ZOOM = 1.6  # the box picture's text size against PlacementView's own
@@ -36,20 +37,40 @@ NAME_LINES = 2  # an item's name wraps onto two lines rather than lose its size 
 PICTURE_PX = 56
 BOX_PICTURE_MIN = (360, 300)
 BOX_COLUMN_MIN = 420  # "Shipping box XL" on one line at the title size
-FACT_STYLE = "font-size: 18pt; padding: 0 4px;"  # customer, carrier and ship-by above the box  # the box picture never shrinks below this: its legend stays whole
+FACT_STYLE = "font-size: 18pt; padding: 0 4px;"  # customer, carrier and ship-by above the box
+# the buttons: (the command's name, which code and tests use, colour); button_texts() has their words
+BUTTONS = (("UNDO", ""), ("CLOSE BOX", "ok"), ("PROBLEM", "danger"), ("REPRINT", ""), ("PARTIAL", ""), ("LOG OUT", ""))
+
+
+def column_titles() -> list[str]:
+    """The lines table's headers in the language shown."""
+    return ["", QCoreApplication.translate("PackScreen", "Item"), QCoreApplication.translate("PackScreen", "SKU"),
+            QCoreApplication.translate("PackScreen", "To pack"), QCoreApplication.translate("PackScreen", "Scanned")]
+
+
+def button_texts() -> dict[str, str]:
+    """The pack screen's buttons in the language shown (the keys are the commands' names)."""
+    return {"UNDO": QCoreApplication.translate("PackScreen", "UNDO"),
+            "CLOSE BOX": QCoreApplication.translate("PackScreen", "CLOSE BOX"),
+            "PROBLEM": QCoreApplication.translate("PackScreen", "PROBLEM"),
+            "REPRINT": QCoreApplication.translate("PackScreen", "REPRINT"),
+            "PARTIAL": QCoreApplication.translate("PackScreen", "PARTIAL"),
+            "LOG OUT": QCoreApplication.translate("PackScreen", "LOG OUT")}
 
 
 def special_instructions(pack: PackSnapshot) -> list[str]:
     """Every instruction the packer must not miss, in words."""
     out = []
     if pack.gift_wrap:
-        out.append("GIFT WRAP this order")
+        out.append(QCoreApplication.translate("PackScreen", "GIFT WRAP this order"))
     if pack.special_packaging:
-        out.append(f"SPECIAL PACKAGING: {pack.special_packaging}")
+        out.append(QCoreApplication.translate("PackScreen", "SPECIAL PACKAGING: %1").replace(
+            "%1", pack.special_packaging))
     if pack.gift_message:
-        out.append(f"PERSONAL MESSAGE to include: \u201c{pack.gift_message}\u201d")
+        out.append(QCoreApplication.translate("PackScreen", "PERSONAL MESSAGE to include: \u201c%1\u201d").replace(
+            "%1", pack.gift_message))
     if pack.notes:
-        out.append(f"NOTE: {pack.notes}")
+        out.append(QCoreApplication.translate("PackScreen", "NOTE: %1").replace("%1", pack.notes))
     return out
 
 
@@ -67,11 +88,11 @@ def box_on_screen(pack: PackSnapshot) -> tuple[str, BoxSuggestion | None]:
     """The box the screen shows and its heading: the box chosen for the open parcel (after an
     override), else the suggestion."""
     if pack.chosen_box is not None:
-        return "BOX CHOSEN", pack.chosen_box
-    return "SUGGESTED BOX", pack.suggested_box
+        return QCoreApplication.translate("PackScreen", "BOX CHOSEN"), pack.chosen_box
+    return QCoreApplication.translate("PackScreen", "SUGGESTED BOX"), pack.suggested_box
 
 
-class PackScreen(QWidget):
+class PackScreen(Retranslated, QWidget):
     """Shows one PackSnapshot; every change arrives through Station.pack_changed."""
 
     shows_messages = True  # its message line replaces the window's status bar
@@ -91,7 +112,7 @@ class PackScreen(QWidget):
         self.order = label("", "title", wrap=False)
         # the key numbers, readable from a metre; the units count changes with every scan
         self.sla = Readout(lines=1, point_size=KEY_PT, pad=2)
-        self.parcel_word = label("PARCEL", "hint", wrap=False)
+        self.parcel_word = label("", "hint", wrap=False)
         self.parcel_word.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.parcel = label("", "key", wrap=False)  # "1 of 2": the number at the key size
         self.parcel.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -115,8 +136,7 @@ class PackScreen(QWidget):
         self.banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.banner.hide()
         left.addWidget(self.banner)
-        self.table = LinesTable(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table = LinesTable(0, COLUMNS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -150,9 +170,9 @@ class PackScreen(QWidget):
         box_column.addLayout(who)
         box_column.addWidget(self.due)
         box_column.addSpacing(10)
-        self.box_heading = label("SUGGESTED BOX", "hint", wrap=False)
+        self.box_heading = label("", "hint", wrap=False)
         self.box_heading.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.box = label("No box suggestion yet", "title")  # wraps between the words of the name only
+        self.box = label("", "title")  # wraps between the words of the name only
         self.box_code = label("", "boxcode", wrap=False)  # a code is never broken
         self.box_size = label("", "hint")
         self.box_why = label("", "hint", wrap=False)  # one line, cut at the edge: the tooltip has it all
@@ -177,11 +197,10 @@ class PackScreen(QWidget):
         self.serial.setStyleSheet(banner_style(AMBER))
         self.quantity = QLineEdit()  # a bulk product's quantity, typed and Enter
         self.quantity.setValidator(QIntValidator(1, 999999, self.quantity))
-        self.quantity.setPlaceholderText("how many?")
         self.quantity.setMaximumWidth(220)
         self.quantity.setStyleSheet("font-size: 28pt;")
         self.quantity.returnPressed.connect(self._quantity_entered)
-        self.cancel_serial = button("CANCEL")
+        self.cancel_serial = button("")
         self.cancel_serial.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.cancel_serial.clicked.connect(station.cancel_question)
         serial_row.addWidget(self.serial, 1)
@@ -193,9 +212,7 @@ class PackScreen(QWidget):
         middle.addWidget(box_panel, 2)
         layout.addLayout(middle, 1)
         buttons = QHBoxLayout()
-        self.buttons = {name: button(name, kind) for name, kind in (
-            ("UNDO", ""), ("CLOSE BOX", "ok"), ("PROBLEM", "danger"), ("REPRINT", ""),
-            ("PARTIAL", ""), ("LOG OUT", ""))}
+        self.buttons = {name: button(name, kind) for name, kind in BUTTONS}
         for widget in self.buttons.values():
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter from a wedge never presses one
             widget.setMinimumWidth(120)
@@ -210,6 +227,21 @@ class PackScreen(QWidget):
         self.buttons["LOG OUT"].clicked.connect(station.logout)
         station.pack_changed.connect(self.show_pack)
         station.message.connect(self._message)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The screen's words in the language shown now, and the open order's again."""
+        self.parcel_word.setText(self.tr("PARCEL"))
+        self.table.setHorizontalHeaderLabels(column_titles())
+        self.quantity.setPlaceholderText(self.tr("how many?"))
+        self.cancel_serial.setText(self.tr("CANCEL"))
+        for name, text in button_texts().items():
+            self.buttons[name].setText(text)
+        shown, self._shown, self._rows = self._shown, None, [None] * len(self._rows)
+        if shown is not None:
+            self.show_pack(shown)
+        else:
+            self.box.setText(self.tr("No box suggestion yet"))
 
     def show_pack(self, pack: PackSnapshot | None) -> None:
         """Show a new snapshot, touching only the widgets whose content changed: a scan changes
@@ -226,7 +258,8 @@ class PackScreen(QWidget):
             text, overdue = words.ship_by(pack.sla_due_at)
             _set_text(self.due, text)
             self.due.setStyleSheet(FACT_STYLE + (f"background: {RED}; color: white; font-weight: bold;" if overdue else ""))
-        _set_text(self.sla, f"Units {pack.units_scanned} of {pack.units_expected}")
+        _set_text(self.sla, self.tr("Units %1 of %2").replace("%1", str(pack.units_scanned))
+                  .replace("%2", str(pack.units_expected)))
         self._show_lines(pack)
         if old is None or old.order_number != pack.order_number:
             self._size_columns(pack)
@@ -243,11 +276,11 @@ class PackScreen(QWidget):
         sku = serial or bulk
         name = next((line.name for line in pack.lines if line.sku == sku), "")
         if serial:
-            _set_text(self.serial, f"Scan the SERIAL NUMBER of {serial} {name}".rstrip()
-                      + " - or CANCEL to leave this unit out")
+            _set_text(self.serial, self.tr("Scan the SERIAL NUMBER of %1 - or CANCEL to leave this unit out")
+                      .replace("%1", f"{serial} {name}".rstrip()))
         elif bulk:
-            _set_text(self.serial, f"HOW MANY {bulk} {name}? Type 1 to {pack.awaiting_quantity_max} and "
-                      "press Enter - or CANCEL")
+            _set_text(self.serial, self.tr("HOW MANY %1? Type 1 to %2 and press Enter - or CANCEL")
+                      .replace("%1", f"{bulk} {name}".rstrip()).replace("%2", str(pack.awaiting_quantity_max)))
         self.serial.setVisible(bool(sku))
         self.cancel_serial.setVisible(bool(sku))
         was_shown = self.quantity.isVisible()
@@ -264,7 +297,7 @@ class PackScreen(QWidget):
             self.station.handle_scan(Scan(text, None, "keyboard"))
 
     def _show_header(self, pack: PackSnapshot) -> None:
-        _set_text(self.order, f"Order {pack.order_number}")
+        _set_text(self.order, self.tr("Order %1").replace("%1", pack.order_number))
         _set_text(self.customer, pack.customer_name)
         _set_text(self.carrier, words.shipping(pack.carrier, pack.service))
         notes = "\n".join(special_instructions(pack))
@@ -275,14 +308,15 @@ class PackScreen(QWidget):
         heading, box = box_on_screen(pack)
         _set_text(self.box_heading, heading)
         if box is None:
-            _set_text(self.box, "No box suggestion yet")
+            _set_text(self.box, self.tr("No box suggestion yet"))
             for widget in (self.box_code, self.box_size, self.box_why):
                 _set_text(widget, "")
         else:
             length, width, height = box.inner_mm
             _set_text(self.box, box.name)
             _set_text(self.box_code, box.code)
-            _set_text(self.box_size, f"{length} x {width} x {height} mm, up to {box.max_load_g / 1000:g} kg")
+            _set_text(self.box_size, self.tr("%1 x %2 x %3 mm, up to %4").replace("%1", str(length))
+                      .replace("%2", str(width)).replace("%3", str(height)).replace("%4", kilograms(box.max_load_g)))
             why = box.explanation  # one line; a big order's split can name dozens of boxes
             _set_text(self.box_why, why if len(why) <= 80 else why[:77].rstrip() + "...")
             self.box_why.setToolTip(why)
@@ -291,7 +325,8 @@ class PackScreen(QWidget):
             if parcel is None:
                 self.placement.clear()
             else:  # the box's code and size are written above: the picture says what is in it
-                self.placement.show_parcel(parcel, f"{words.count(len(parcel.placements), 'unit')} in {box.code}")
+                self.placement.show_parcel(parcel, self.tr("%1 in %2").replace(
+                    "%1", words.count(len(parcel.placements), "unit")).replace("%2", box.code))
 
     def _show_lines(self, pack: PackSnapshot) -> None:
         table = self.table
@@ -335,7 +370,7 @@ class PackScreen(QWidget):
 
     def _colour_row(self, row: int, line: PackLine) -> None:
         colour = QColor(ROW_COLOURS[line.state])
-        for col in range(len(COLUMNS)):
+        for col in range(COLUMNS):
             item = self.table.item(row, col)
             if item.background().color() != colour:
                 item.setBackground(colour)
@@ -347,12 +382,13 @@ class PackScreen(QWidget):
         sku_metrics = QFontMetrics(_font(SKU_PT))
         skus = [line.sku for line in pack.lines] or [""]
         header_metrics = self.table.horizontalHeader().fontMetrics()
+        titles = column_titles()
         self.table.setColumnWidth(SKU, max(max(sku_metrics.horizontalAdvance(s) for s in skus),
-                                           header_metrics.horizontalAdvance(COLUMNS[SKU])) + 24)
+                                           header_metrics.horizontalAdvance(titles[SKU])) + 24)
         metrics = QFontMetrics(_font(COUNT_PT, bold=True))
         digits = max([len(str(line.expected)) for line in pack.lines] + [3])
         for col in (TO_PACK, SCANNED):
-            header_width = header_metrics.horizontalAdvance(COLUMNS[col])
+            header_width = header_metrics.horizontalAdvance(titles[col])
             self.table.setColumnWidth(col, max(header_width, metrics.horizontalAdvance("8" * digits)) + 28)
 
     def _picture(self, image: str | None) -> QPixmap | None:
@@ -374,14 +410,16 @@ class PackScreen(QWidget):
 def parcel_number(pack: PackSnapshot) -> str:
     """"2 of 3" once the count is known, "2" before."""
     if pack.parcel_count:
-        return f"{pack.current_parcel_seq} of {pack.parcel_count}"
+        return QCoreApplication.translate("PackScreen", "%1 of %2").replace(
+            "%1", str(pack.current_parcel_seq)).replace("%2", str(pack.parcel_count))
     return str(pack.current_parcel_seq)
 
 
 def item_text(line: PackLine) -> str:
     """The item's whole name; a backorder says so on the line itself."""
     if line.backordered:
-        return f"{line.name}\n{line.backordered} on backorder: they ship later"
+        return f"{line.name}\n" + QCoreApplication.translate("PackScreen", "%1 on backorder: they ship later").replace(
+            "%1", str(line.backordered))
     return line.name
 
 

@@ -12,11 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
+from app.messages import _
 from app.packing.reasons import Reason
 from ui.style import ERROR_TEXT, RED, banner_style, button, label
+from ui.translations import Retranslated
 
 
-class ReasonPrompt(QWidget):
+class ReasonPrompt(Retranslated, QWidget):
     """A question and one big button per reason; keys 1-9 or a reason barcode pick, Escape or
     the CANCEL barcode cancels."""
 
@@ -24,9 +26,10 @@ class ReasonPrompt(QWidget):
 
     def __init__(self, question: str, reasons: Sequence[Reason],
                  on_choice: Callable[[str, str], None], on_cancel: Callable[[], None],
-                 hint: str = "Touch a reason, press its number, or scan it on the command sheet") -> None:
+                 hint: Callable[[], str] | None = None) -> None:
         super().__init__()
         self.on_choice, self.on_cancel = on_choice, on_cancel
+        self._hint = hint  # the hint in the language shown (None: touch, number or scan)
         self.reasons = list(reasons)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout = QVBoxLayout(self)
@@ -34,13 +37,13 @@ class ReasonPrompt(QWidget):
         layout.addWidget(self.question)
         self.detail = label("", "message")
         layout.addWidget(self.detail)
-        self.hint = label(hint, "hint")
+        self.hint = label("", "hint")
         layout.addWidget(self.hint)
         grid = QGridLayout()
         grid.setSpacing(16)
         self.buttons = []
         for i, reason in enumerate(self.reasons):
-            widget = button(f"{i + 1}  {reason.text}")
+            widget = button("")
             widget.setMinimumHeight(110)
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter from a wedge never presses one
             widget.clicked.connect(lambda _=False, r=reason: self.on_choice(r.code, r.text))
@@ -51,10 +54,19 @@ class ReasonPrompt(QWidget):
         self.message.hide()
         layout.addWidget(self.message)
         layout.addStretch(1)
-        self.cancel = button("CANCEL  (Esc)")  # going back is safe: not the colour of danger
+        self.cancel = button("")  # going back is safe: not the colour of danger
         self.cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.cancel.clicked.connect(lambda: self.on_cancel())
         layout.addWidget(self.cancel)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The hint, the reasons and CANCEL in the language shown now."""
+        self.hint.setText(self._hint() if self._hint is not None
+                          else self.tr("Touch a reason, press its number, or scan it on the command sheet"))
+        for i, (reason, widget) in enumerate(zip(self.reasons, self.buttons)):
+            widget.setText(f"{i + 1}  {_(reason.text)}")  # the core's words, through its gettext catalogue
+        self.cancel.setText(self.tr("CANCEL  (Esc)"))
 
     def show_refusal(self, text: str) -> None:
         """A scan that was not an answer: say so, in red, until the question closes."""
@@ -79,7 +91,7 @@ class ReasonPrompt(QWidget):
             super().keyPressEvent(event)
 
 
-class SupervisorPrompt(QWidget):
+class SupervisorPrompt(Retranslated, QWidget):
     """Scan a supervisor's badge (it arrives through the scanner) or type the PIN - on a
     keyboard or on the keypad on the screen; the PIN field has the focus while it shows."""
 
@@ -94,16 +106,14 @@ class SupervisorPrompt(QWidget):
         self.detail.hide()
         layout.addWidget(self.detail)
         self.message = label("", "message")
-        self.hint = label("Scan a supervisor's badge, or type the PIN and press OK", "hint")
+        self.hint = label("", "hint")
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setPlaceholderText("supervisor PIN")
         self.pin.setMaximumWidth(460)
         self.keypad = Keypad(self.pin, self._submit)
         if on_pin is None:
             self.pin.hide()
             self.keypad.hide()
-            self.hint.setText("Scan a supervisor's badge")
         else:
             self.pin.returnPressed.connect(self._submit)
             self.setFocusProxy(self.pin)  # the window focuses the prompt: typed digits land in the PIN
@@ -115,17 +125,25 @@ class SupervisorPrompt(QWidget):
         row.addLayout(words, 1)
         row.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row, 1)
-        cancel = button("CANCEL  (Esc)")
-        cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        cancel.clicked.connect(lambda: on_cancel())
-        layout.addWidget(cancel)
+        self.cancel = button("")
+        self.cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.cancel.clicked.connect(lambda: on_cancel())
+        layout.addWidget(self.cancel)
         self.message.hide()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The hint, the PIN field's placeholder and CANCEL in the language shown now."""
+        self.hint.setText(self.tr("Scan a supervisor's badge") if self.on_pin is None
+                          else self.tr("Scan a supervisor's badge, or type the PIN and press OK"))
+        self.pin.setPlaceholderText(self.tr("supervisor PIN"))
+        self.cancel.setText(self.tr("CANCEL  (Esc)"))
 
     def _submit(self) -> None:
         pin = self.pin.text().strip()
         self.pin.clear()
         if not pin:
-            self.show_message("Type the PIN first, then press OK.", "error")
+            self.show_message(self.tr("Type the PIN first, then press OK."), "error")
             return
         if self.on_pin is not None:
             self.on_pin(pin)
@@ -158,7 +176,7 @@ class SupervisorPrompt(QWidget):
             super().keyPressEvent(event)
 
 
-class Keypad(QWidget):
+class Keypad(Retranslated, QWidget):
     """Digits, CLEAR and OK as touch buttons that type into a PIN field (no keyboard needed)."""
 
     def __init__(self, field: QLineEdit, on_ok: Callable[[], None]) -> None:
@@ -179,3 +197,9 @@ class Keypad(QWidget):
                 widget.clicked.connect(lambda _=False, k=key: field.insert(k))
             grid.addWidget(widget, i // 3, i % 3)
             self.keys[key] = widget
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """CLEAR and OK in the language shown now (the keys keep their English names)."""
+        self.keys["CLEAR"].setText(self.tr("CLEAR"))  # type: ignore[attr-defined]
+        self.keys["OK"].setText(self.tr("OK"))  # type: ignore[attr-defined]

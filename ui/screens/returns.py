@@ -15,12 +15,15 @@ from app.shipping.returns import OUTCOMES, ReturnView
 from app.shipping.returns_desk import ReturnsDesk
 from ui.sounds import Sounds
 from ui.style import AMBER, GREEN, RED, button, label
+from ui.translations import Retranslated
 from ui.workers import Worker
 
 log = logging.getLogger(__name__)
 
+COLUMNS = 4  # SKU, received, outcome, bin
 
-class ReturnsScreen(QWidget):
+
+class ReturnsScreen(Retranslated, QWidget):
     """Scan field, progress, the return's lines with an outcome and a bin each, INSPECT and REFUND."""
 
     def __init__(self, desk: ReturnsDesk, worker: Worker, sounds: Sounds | None = None) -> None:
@@ -30,9 +33,9 @@ class ReturnsScreen(QWidget):
         self.view: ReturnView | None = None
         self.error: str | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(label(self.tr("Returns: scan the RMA on the parcel, then each item in it"), "title"))
+        self.title = label("", "title")
+        layout.addWidget(self.title)
         self.input = QLineEdit()
-        self.input.setPlaceholderText(self.tr("Scan or type the RMA (RMA-000001), then each item's barcode or SKU"))
         self.input.returnPressed.connect(self._submit)
         layout.addWidget(self.input)
         self.heading = label("", "message")
@@ -41,25 +44,52 @@ class ReturnsScreen(QWidget):
         layout.addWidget(self.progress)
         self.message = label("", "message")
         layout.addWidget(self.message)
-        self.lines = QTableWidget(0, 4)
-        self.lines.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Received"), self.tr("Outcome"), self.tr("Bin")])
+        self.lines = QTableWidget(0, COLUMNS)
         self.lines.verticalHeader().setVisible(False)
         self.lines.verticalHeader().setDefaultSectionSize(64)  # the bin field is touch-sized
         self.lines.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.lines, 1)
         self.photo = QLineEdit()
-        self.photo.setPlaceholderText(self.tr("Photo of the goods (a path, optional)"))
         layout.addWidget(self.photo)
         row = QHBoxLayout()
-        self.inspect_button = button(self.tr("INSPECT"), "ok")
-        self.refund_button = button(self.tr("REFUND"), "ok")
+        self.inspect_button = button("", "ok")
+        self.refund_button = button("", "ok")
         self.inspect_button.clicked.connect(self.inspect)
         self.refund_button.clicked.connect(self.refund)
         row.addWidget(self.inspect_button)
         row.addWidget(self.refund_button)
         layout.addLayout(row)
         self._enable()
+        self.retranslate()
         self.input.setFocus()  # a scanner in keyboard mode types here
+
+    def retranslate(self) -> None:
+        """The screen's words in the language shown now (the lines' outcomes too)."""
+        self.title.setText(self.tr("Returns: scan the RMA on the parcel, then each item in it"))
+        self.input.setPlaceholderText(self.tr("Scan or type the RMA (RMA-000001), then each item's barcode or SKU"))
+        self.lines.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Received"), self.tr("Outcome"), self.tr("Bin")])
+        self.photo.setPlaceholderText(self.tr("Photo of the goods (a path, optional)"))
+        self.inspect_button.setText(self.tr("INSPECT"))
+        self.refund_button.setText(self.tr("REFUND"))
+        for r in range(self.lines.rowCount()):
+            outcome, where = self.lines.cellWidget(r, 2), self.lines.cellWidget(r, 3)
+            if isinstance(outcome, QComboBox):
+                for i in range(outcome.count()):
+                    outcome.setItemText(i, self.outcome_words(outcome.itemData(i)))
+            if isinstance(where, QLineEdit):
+                where.setPlaceholderText(self.tr("bin (restock, exchange)"))
+        if self.view is not None:
+            self._heading(self.view)
+
+    def outcome_words(self, code: str) -> str:
+        """An outcome (app/shipping/returns.py OUTCOMES) in the language shown."""
+        return {"restock": self.tr("restock"), "write_off": self.tr("write off"),
+                "damaged": self.tr("damaged"), "exchange": self.tr("exchange")}.get(code, code)
+
+    def status_words(self, status: str) -> str:
+        """A return's status in the language shown."""
+        return {"open": self.tr("open"), "received": self.tr("received"),
+                "inspected": self.tr("inspected"), "refunded": self.tr("refunded")}.get(status, status)
 
     def scan(self, code: str) -> None:
         """Posts a scan: an RMA opens its return (received), anything else is an item of the open one."""
@@ -77,7 +107,7 @@ class ReturnsScreen(QWidget):
         chosen = []
         for r in range(self.lines.rowCount()):
             sku = self.lines.item(r, 0).text()
-            outcome = self.lines.cellWidget(r, 2).currentText()  # type: ignore[union-attr]
+            outcome = self.lines.cellWidget(r, 2).currentData()  # type: ignore[union-attr]
             where = self.lines.cellWidget(r, 3).text().strip()  # type: ignore[union-attr]
             chosen.append([sku, outcome, where] if outcome in ("restock", "exchange") and where else [sku, outcome])
         return chosen
@@ -104,12 +134,7 @@ class ReturnsScreen(QWidget):
 
     def _show(self, view: ReturnView) -> None:
         self.view, self.error = view, None
-        swap = self.tr(" - exchange order %1").replace("%1", view.exchange_order) if view.exchange_order else ""
-        heading = self.tr("%1 - order %2 - %3").replace("%1", view.rma).replace("%2", view.order_number)
-        self.heading.setText(heading.replace("%3", view.status) + f" - \"{view.reason}\"{swap}")
-        self.progress.setText(self.tr("%1 of %2 items received").replace("%1", str(view.received))
-                              .replace("%2", str(view.expected)))
-        self.progress.setStyleSheet(f"color: {GREEN if view.scanned_all else AMBER};")
+        self._heading(view)
         self.message.setText(view.message)
         self.message.setStyleSheet(f"background: {GREEN}; color: white;")
         self.lines.setRowCount(len(view.lines))
@@ -118,9 +143,10 @@ class ReturnsScreen(QWidget):
             self.lines.setItem(r, 1, QTableWidgetItem(self.tr("%1 of %2").replace("%1", str(line["received_quantity"]))
                                                       .replace("%2", str(line["quantity"]))))
             outcome = QComboBox()
-            outcome.addItems(OUTCOMES)
+            for code in OUTCOMES:
+                outcome.addItem(self.outcome_words(code), code)
             if line["outcome"]:
-                outcome.setCurrentText(line["outcome"])
+                outcome.setCurrentIndex(max(0, outcome.findData(line["outcome"])))
             where = QLineEdit(line["location"] or "")
             where.setPlaceholderText(self.tr("bin (restock, exchange)"))
             self.lines.setCellWidget(r, 2, outcome)
@@ -128,6 +154,15 @@ class ReturnsScreen(QWidget):
         self.lines.resizeColumnsToContents()
         self._enable()
         self.input.setFocus()  # the next scan goes to the scan field, not to a bin typed into before
+
+    def _heading(self, view: ReturnView) -> None:
+        swap = self.tr(" - exchange order %1").replace("%1", view.exchange_order) if view.exchange_order else ""
+        heading = (self.tr("%1 - order %2 - %3 - \"%4\"").replace("%1", view.rma).replace("%2", view.order_number)
+                   .replace("%3", self.status_words(view.status)).replace("%4", view.reason))
+        self.heading.setText(heading + swap)
+        self.progress.setText(self.tr("%1 of %2 items received").replace("%1", str(view.received))
+                              .replace("%2", str(view.expected)))
+        self.progress.setStyleSheet(f"color: {GREEN if view.scanned_all else AMBER};")
 
     def _failed(self, exc: BaseException) -> None:
         self.error = str(exc)

@@ -19,8 +19,10 @@ from app.station.roles import may_administer, may_supervise
 from app.supervision.model import Action, ExceptionFilter, ExceptionItem, ExceptionKind
 from ui.bridge import StationBridge
 from ui.screens.board import BoardView, BoardWindow, install_health_reports
+from ui.floor_words import action_words, kind_words
 from ui.screens.figures import FiguresView
 from ui.style import GREEN, RED, button, label
+from ui.translations import Retranslated, moment
 from ui.workers import Worker
 
 log = logging.getLogger(__name__)
@@ -28,15 +30,13 @@ log = logging.getLogger(__name__)
 STEP = "review"
 PAGES = ("exceptions", "board", "figures", "admin")  # admin: only the role admin sees it
 REFRESH_MS = 3000
-COLUMNS = ("ID", "Kind", "When", "Station", "Packer", "Order", "What")
-AGES = (("any age", None, None), ("last hour", timedelta(hours=1), None), ("today", timedelta(hours=24), None),
-        ("older than 15 min", None, timedelta(minutes=15)), ("older than 1 h", None, timedelta(hours=1)))
-ACTION_TEXT = {Action.RELEASE: "RELEASE", Action.REQUEUE: "RE-QUEUE", Action.CANCEL: "CANCEL ORDER",
-               Action.RELEASE_LEASE: "RELEASE LEASE", Action.ACCEPT_WEIGHT: "ACCEPT WEIGHT",
-               Action.VOID_LABEL: "VOID LABEL", Action.RESOLVE: "RESOLVED"}
+COLUMNS = 7  # ID, kind, when, station, packer, order, what
+# the age filter: (newer than, older than); its words in ReviewScreen.retranslate
+AGES = ((None, None), (timedelta(hours=1), None), (timedelta(hours=24), None),
+        (None, timedelta(minutes=15)), (None, timedelta(hours=1)))
 
 
-class ReviewScreen(QWidget):
+class ReviewScreen(Retranslated, QWidget):
     """The exception queue and the decisions on it."""
 
 
@@ -64,7 +64,7 @@ class ReviewScreen(QWidget):
         top.addWidget(self.count)
         outer.addLayout(top)
         pages_row = QHBoxLayout()
-        self.page_buttons = {name: button(name.upper()) for name in PAGES}
+        self.page_buttons = {name: button("") for name in PAGES}
         for name, widget in self.page_buttons.items():
             widget.setCheckable(True)
             widget.clicked.connect(lambda _=False, n=name: self.show_page(n))
@@ -75,47 +75,44 @@ class ReviewScreen(QWidget):
         outer.addWidget(self.pages, 1)
         queue_page = QWidget()
         layout = QVBoxLayout(queue_page)
-        layout.addWidget(label("Exceptions to review. Scan an order to pack it here.", "hint"))
+        self.intro = label("", "hint")
+        layout.addWidget(self.intro)
         filters = QHBoxLayout()
         self.kind = QComboBox()
-        self.kind.addItem("every kind", None)
+        self.kind.addItem("", None)
         for kind in ExceptionKind:
-            self.kind.addItem(kind.value.replace("_", " "), kind.value)
+            self.kind.addItem("", kind.value)
         self.station_filter = QLineEdit()
-        self.station_filter.setPlaceholderText("station")
         self.packer_filter = QLineEdit()
-        self.packer_filter.setPlaceholderText("packer")
         self.age = QComboBox()
-        for text, _, _ in AGES:
-            self.age.addItem(text)
-        self.open_only = QCheckBox("open only")
+        for _ in AGES:
+            self.age.addItem("")
+        self.open_only = QCheckBox()
         self.open_only.setChecked(True)
         for widget in (self.kind, self.station_filter, self.packer_filter, self.age, self.open_only):
             filters.addWidget(widget)
-        self.refresh_button = button("REFRESH")
+        self.refresh_button = button("")
         filters.addWidget(self.refresh_button)
         layout.addLayout(filters)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table = QTableWidget(0, COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(COLUMNS - 1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         decision = QGridLayout()
         self.reason = QComboBox()
         for code in desk.reason_codes:
             self.reason.addItem(code.replace("_", " "), code)
         self.note = QLineEdit()
-        self.note.setPlaceholderText("note (optional)")
-        decision.addWidget(label("Reason", "hint"), 0, 0)
+        self.reason_label = label("", "hint")
+        decision.addWidget(self.reason_label, 0, 0)
         decision.addWidget(self.reason, 0, 1)
         decision.addWidget(self.note, 0, 2, 1, 3)
         self.action_buttons: dict[str, Any] = {}
         for column, action in enumerate(Action):
-            widget = button(ACTION_TEXT[action], "danger" if action is Action.CANCEL else "ok"
-                            if action is Action.RESOLVE else "")
+            widget = button("", "danger" if action is Action.CANCEL else "ok" if action is Action.RESOLVE else "")
             widget.setEnabled(False)
             widget.clicked.connect(lambda _=False, a=action.value: self.decide(a))
             decision.addWidget(widget, 1 + column // 4, column % 4)
@@ -138,12 +135,12 @@ class ReviewScreen(QWidget):
         bottom = QHBoxLayout()
         # the station's own functions for its supervisor (home is the packers' screen):
         # the device settings, the doctor (wired by ui/doctor_dialog.install_doctor), closing the kiosk
-        self.devices_button = button("DEVICES")
+        self.devices_button = button("")
         self.devices_button.clicked.connect(lambda: station.open_device_settings())
-        self.doctor_button = button("DOCTOR")
-        self.close_button = button("CLOSE STATION")
+        self.doctor_button = button("")
+        self.close_button = button("")
         self.close_button.clicked.connect(lambda: station.ask("exit"))
-        self.logout_button = button("LOG OUT")
+        self.logout_button = button("")
         for widget in (self.devices_button, self.doctor_button, self.close_button):
             bottom.addWidget(widget)
         bottom.addStretch(1)
@@ -163,6 +160,39 @@ class ReviewScreen(QWidget):
         self.logout_button.clicked.connect(station.logout)
         station.user_changed.connect(self._user)
         station.step_changed.connect(self._step)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The screen's words in the language shown now, and the queue's rows again."""
+        pages = {"exceptions": self.tr("EXCEPTIONS"), "board": self.tr("BOARD"), "figures": self.tr("FIGURES"),
+                 "admin": self.tr("ADMIN")}
+        for name, widget in self.page_buttons.items():
+            widget.setText(pages[name])
+        self.intro.setText(self.tr("Exceptions to review. Scan an order to pack it here."))
+        self.kind.setItemText(0, self.tr("every kind"))
+        for i in range(1, self.kind.count()):
+            self.kind.setItemText(i, kind_words(self.kind.itemData(i)))
+        self.station_filter.setPlaceholderText(self.tr("station"))
+        self.packer_filter.setPlaceholderText(self.tr("packer"))
+        ages = (self.tr("any age"), self.tr("last hour"), self.tr("today"), self.tr("older than 15 min"),
+                self.tr("older than 1 h"))
+        for i, text in enumerate(ages):
+            self.age.setItemText(i, text)
+        self.open_only.setText(self.tr("open only"))
+        self.refresh_button.setText(self.tr("REFRESH"))
+        self.table.setHorizontalHeaderLabels([self.tr("ID"), self.tr("Kind"), self.tr("When"), self.tr("Station"),
+                                              self.tr("Packer"), self.tr("Order"), self.tr("What")])
+        self.note.setPlaceholderText(self.tr("note (optional)"))
+        self.reason_label.setText(self.tr("Reason"))
+        for action, widget in self.action_buttons.items():
+            widget.setText(action_words(action))
+        self.devices_button.setText(self.tr("DEVICES"))
+        self.doctor_button.setText(self.tr("DOCTOR"))
+        self.close_button.setText(self.tr("CLOSE STATION"))
+        self.logout_button.setText(self.tr("LOG OUT"))
+        self._user(self.station.user, greet_only=True)
+        if self.items:
+            self._show(self.items, reloaded=False)
 
     # --- pages --------------------------------------------------------------------------------
 
@@ -192,7 +222,7 @@ class ReviewScreen(QWidget):
     def current_filter(self, now: datetime | None = None) -> ExceptionFilter:
         """The filter the controls describe."""
         now = now or datetime.now(timezone.utc)
-        _, newer, older = AGES[self.age.currentIndex()]
+        newer, older = AGES[self.age.currentIndex()]
         kind = self.kind.currentData()
         return ExceptionFilter(frozenset({kind}) if kind else None, self.station_filter.text().strip() or None,
                                self.packer_filter.text().strip() or None, now - newer if newer else None,
@@ -205,16 +235,18 @@ class ReviewScreen(QWidget):
         self._loading = True
         self.worker.submit(self.desk.queue, self.current_filter(), on_done=self._show, on_error=self._load_failed)
 
-    def _show(self, items: list[ExceptionItem]) -> None:
-        self._loading = False
+    def _show(self, items: list[ExceptionItem], reloaded: bool = True) -> None:
+        if reloaded:
+            self._loading = False
         chosen = self.selected()
         self.items = items
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
-            values = (item.key, item.kind.replace("_", " "), item.at.astimezone().strftime("%d.%m. %H:%M"),
+            decided = self.tr("[%1 by %2: %3]").replace("%1", action_words(item.action or "").lower()) \
+                .replace("%2", item.resolved_by or "").replace("%3", item.reason or "")
+            values = (item.key, kind_words(item.kind), moment(item.at.astimezone()),
                       item.station or "", item.packer or "", item.order_number or "",
-                      item.summary if item.open else f"[{item.action} by {item.resolved_by}: {item.reason}] "
-                                                      f"{item.summary}")
+                      item.summary if item.open else f"{decided} {item.summary}")
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setToolTip(item.summary)
@@ -223,13 +255,15 @@ class ReviewScreen(QWidget):
                 self.table.selectRow(row)
         self.table.resizeColumnsToContents()
         opened = sum(1 for i in items if i.open)
-        self.count.setText(f"{opened} open" + ("" if opened == len(items) else f", {len(items)} shown"))
+        self.count.setText(self.tr("%1 open").replace("%1", str(opened)) if opened == len(items)
+                           else self.tr("%1 open, %2 shown").replace("%1", str(opened)).replace("%2", str(len(items))))
         self._selected()
-        self.loaded.emit(len(items))
+        if reloaded:
+            self.loaded.emit(len(items))
 
     def _load_failed(self, exc: BaseException) -> None:
         self._loading = False
-        self._say(f"The queue could not be loaded: {exc}", error=True)
+        self._say(self.tr("The queue could not be loaded: %1").replace("%1", str(exc)), error=True)
         self.refused.emit(str(exc))
 
     # --- deciding -----------------------------------------------------------------------------
@@ -284,8 +318,11 @@ class ReviewScreen(QWidget):
             self.reason.addItem(code.replace("_", " "), code)
         self.reason.setCurrentIndex(max(0, self.reason.findData(chosen)))
 
-    def _user(self, user: Any) -> None:
-        self.hello.setText(f"{user.display_name} - review at {self.station.station_code}" if user else "")
+    def _user(self, user: Any, greet_only: bool = False) -> None:
+        self.hello.setText(self.tr("%1 - review at %2").replace("%1", user.display_name)
+                           .replace("%2", self.station.station_code) if user else "")
+        if greet_only:
+            return
         admin = user is not None and may_administer(user.role) and self.admin is not None
         self.page_buttons["admin"].setVisible(admin)
         if not admin and self.pages.currentIndex() == PAGES.index("admin"):
