@@ -464,6 +464,26 @@ class PaymentRecord:
 
 
 @dataclass(frozen=True)
+class CaptureRequestRecord:
+    """A payment capture queued at hand-over, made after it commits (issue 15)."""
+
+    id: int
+    key: str  # capture:PD-1042, also the gateway's idempotency key
+    order_id: int
+    amount: Decimal
+    currency: str
+    invoice_number: str | None = None
+    state: str = "pending"  # pending, capturing (the gateway is being asked), captured
+    attempts: int = 0
+    next_attempt_at: datetime | None = None
+    capturing_since: datetime | None = None
+    created_at: datetime | None = None
+    captured_at: datetime | None = None
+    last_error: str | None = None
+    exception_id: int | None = None  # the supervisors' open exception while the gateway fails
+
+
+@dataclass(frozen=True)
 class ReturnRecord:
     """A customer return (RMA) (issue 15)."""
 
@@ -513,6 +533,9 @@ class ArchivedRecord:
 class Orders(Protocol):
     def get(self, number: str) -> OrderRecord | None: ...
     def get_by_id(self, order_id: int) -> OrderRecord | None: ...
+    def locked_by_id(self, order_id: int) -> OrderRecord | None:
+        """The order, its row locked until the unit commits (SELECT ... FOR UPDATE on PostgreSQL;
+        SQLite's unit of work already holds the one write lock from BEGIN IMMEDIATE)."""
     def lines(self, order_id: int) -> list[LineRecord]: ...
     def set_status(self, order_id: int, status: str) -> None:
         """Only app.orders.lifecycle calls this (it checks the status table and logs the change)."""
@@ -736,6 +759,19 @@ class Archive(Protocol):
         """The order's documents, oldest first."""
 
 
+class Captures(Protocol):
+    def add(self, request: CaptureRequestRecord) -> bool:
+        """Queues a capture; False when its key was queued before."""
+    def get(self, key: str) -> CaptureRequestRecord | None: ...
+    def due(self, now: datetime, stale_before: datetime, limit: int,
+            order_ids: list[int] | None = None) -> list[CaptureRequestRecord]:
+        """Pending captures due by `now`, and those left `capturing` since before `stale_before`
+        (a capturer that died), locked (PostgreSQL: skipping those another capturer holds)."""
+    def save(self, request: CaptureRequestRecord) -> None: ...
+    def open(self) -> list[CaptureRequestRecord]:
+        """Every capture not made yet, oldest first."""
+
+
 class UnitOfWork(Protocol):
     """One transaction and its repositories; rolls back unless committed."""
 
@@ -759,6 +795,7 @@ class UnitOfWork(Protocol):
     carriers: Carriers
     outbox: Outbox
     payments: Payments
+    captures: Captures
     returns: Returns
     archive: Archive
 

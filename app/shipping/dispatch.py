@@ -88,12 +88,16 @@ def scan_at_dock(uow: UnitOfWork, scanned: str, now: datetime, *, user: str | No
 
 
 def _hand_over_in(uow: UnitOfWork, code: str, now: datetime, user: str | None, station: str | None) -> HandOver:
-    parcel = uow.parcels.by_label_code(code)
-    if parcel is None:
+    found = uow.parcels.by_label_code(code)
+    if found is None:
         return HandOver(False, f"No parcel has the label {code}; put it aside for a supervisor.", code)
-    order = uow.orders.get_by_id(parcel.order_id)
+    # The order's row is locked before its parcels are read: two docks scanning its last two
+    # parcels at once queue here, and the second sees the first's hand-over (else each would see
+    # the other parcel still on the dock and the order would stay packed).
+    order = uow.orders.locked_by_id(found.order_id)
     assert order is not None
     parcels = uow.parcels.of_order(order.id)
+    parcel = next((p for p in parcels if p.id == found.id), found)
     base = dict(code=code, order_number=order.number, parcel_seq=parcel.seq, parcel_count=len(parcels),
                 carrier=parcel.carrier)
     if parcel.status not in LABELLED:

@@ -82,6 +82,10 @@ class SqlOrders:
         order = self.s.get(Order, order_id, populate_existing=True)
         return None if order is None else _order(order)
 
+    def locked_by_id(self, order_id: int) -> OrderRecord | None:
+        order = self.s.get(Order, order_id, populate_existing=True, with_for_update=True)
+        return None if order is None else _order(order)
+
     def lines(self, order_id: int) -> list[LineRecord]:
         rows = self.s.scalars(select(OrderLine).where(OrderLine.order_id == order_id).order_by(OrderLine.line_no)
                               .execution_options(populate_existing=True))

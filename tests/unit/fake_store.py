@@ -18,7 +18,7 @@ from app.orders.status import queued_for_packing
 from app.unit_of_work import (
     PickLineRecord, PickListRecord, PickStop,
     BarcodeRecord, BoxRecord, ClaimRow, Conflict, ExceptionRecord, ItemRecord, LabelRecord, LineRecord,
-    OrderHoldRecord, OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, StockBin,
+    CaptureRequestRecord, OrderHoldRecord, OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, StockBin,
     StockHoldRecord, UserRecord, RateTable, MessageRecord, PaymentRecord, ReturnLineRecord, ReturnRecord,
     ArchivedRecord,
 )
@@ -55,6 +55,7 @@ class Tables:
     sla_flagged: dict[int, datetime] = field(default_factory=dict)
     outbox: dict[int, MessageRecord] = field(default_factory=dict)
     payments: dict[int, PaymentRecord] = field(default_factory=dict)
+    captures: dict[int, CaptureRequestRecord] = field(default_factory=dict)
     returns: dict[int, ReturnRecord] = field(default_factory=dict)
     return_lines: dict[int, ReturnLineRecord] = field(default_factory=dict)
     archive: dict[int, ArchivedRecord] = field(default_factory=dict)
@@ -113,7 +114,7 @@ class FakeUnitOfWork:
         self.users, self.exceptions, self.counters = _Users(self), _Exceptions(self), _Counters(self)
         self.stock, self.holds, self.audit, self.picks = _Stock(self), _Holds(self), _Audit(self), _Picks(self)
         self.carriers, self.outbox, self.payments = _Carriers(self), _Outbox(self), _Payments(self)
-        self.returns, self.archive = _Returns(self), _Archive(self)
+        self.returns, self.archive, self.captures = _Returns(self), _Archive(self), _Captures(self)
         return self
 
     def commit(self) -> None:
@@ -207,6 +208,9 @@ class _Orders(_Repo):
 
     def pick_list_exists(self, code: str) -> bool:
         return False
+
+    def locked_by_id(self, order_id: int) -> OrderRecord | None:
+        return self.get_by_id(order_id)  # the fake has one writer
 
     def lock(self, number: str) -> ClaimRow | None:
         order = self.get(number)
@@ -596,6 +600,33 @@ class _Outbox(_Repo):
 
     def of_order(self, order_id: int) -> list[MessageRecord]:
         return sorted((m for m in self.t.outbox.values() if m.order_id == order_id), key=lambda m: m.id)
+
+
+class _Captures(_Repo):
+    def add(self, request: CaptureRequestRecord) -> bool:
+        if any(c.key == request.key for c in self.t.captures.values()):
+            return False
+        new = replace(request, id=self.new_id())
+        self.t.captures[new.id] = new
+        return True
+
+    def get(self, key: str) -> CaptureRequestRecord | None:
+        return next((c for c in self.t.captures.values() if c.key == key), None)
+
+    def due(self, now: datetime, stale_before: datetime, limit: int,
+            order_ids: list[int] | None = None) -> list[CaptureRequestRecord]:
+        due = [c for c in self.t.captures.values()
+               if (order_ids is None or c.order_id in order_ids)
+               and ((c.state == "pending" and (c.next_attempt_at is None or c.next_attempt_at <= now))
+                    or (c.state == "capturing" and c.capturing_since and c.capturing_since < stale_before))]
+        return sorted(due, key=lambda c: (c.next_attempt_at or now, c.id))[:limit]
+
+    def save(self, request: CaptureRequestRecord) -> None:
+        assert request.id in self.t.captures
+        self.t.captures[request.id] = request
+
+    def open(self) -> list[CaptureRequestRecord]:
+        return sorted((c for c in self.t.captures.values() if c.state != "captured"), key=lambda c: c.id)
 
 
 class _Payments(_Repo):
