@@ -19,6 +19,7 @@ class SqlArchive:
 
     def add(self, document: ArchivedRecord) -> bool:
         if self.s.scalar(select(ArchivedDocument.id).where(ArchivedDocument.order_id == document.order_id,
+                                                           ArchivedDocument.name == document.name,
                                                            ArchivedDocument.sha256 == document.sha256)):
             return False
         values = {f.name: getattr(document, f.name) for f in fields(ArchivedRecord) if f.name != "id"}

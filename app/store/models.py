@@ -827,7 +827,8 @@ class ArchivedDocument(Base):
     content: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    __table_args__ = (UniqueConstraint("order_id", "sha256", name="uq_order_documents_order_sha256"),)
+    # a label reprinted unchanged is the same bytes under its new version's name: kept (0013)
+    __table_args__ = (UniqueConstraint("order_id", "name", "sha256", name="uq_order_documents_order_name_sha256"),)
 
 
 class JournalReceipt(Base):

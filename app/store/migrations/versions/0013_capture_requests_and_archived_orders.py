@@ -1,5 +1,6 @@
 """capture_requests (the payment capture made after the hand-over commits) and
-orders.archived_at (`packdesk orders archive`)
+orders.archived_at (`packdesk orders archive`); order_documents unique per (order, name, sha256): a
+label version reprinted unchanged is kept under its own version's name
 
 Revision ID: 0013
 Revises: 0010
@@ -46,6 +47,9 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_capture_requests_state'), ['state'], unique=False)
     with op.batch_alter_table('orders') as batch:
         batch.add_column(sa.Column('archived_at', sa.DateTime(timezone=True), nullable=True))
+    with op.batch_alter_table('order_documents') as batch:
+        batch.drop_constraint('uq_order_documents_order_sha256', type_='unique')
+        batch.create_unique_constraint('uq_order_documents_order_name_sha256', ['order_id', 'name', 'sha256'])
     if op.get_bind().dialect.name == 'postgresql':
         # the dock queues the capture at hand-over (app.store.roles.STATION_WRITES)
         station = role_names(role_prefix())['station']
@@ -54,6 +58,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('order_documents') as batch:
+        batch.drop_constraint('uq_order_documents_order_name_sha256', type_='unique')
+        batch.create_unique_constraint('uq_order_documents_order_sha256', ['order_id', 'sha256'])
     with op.batch_alter_table('orders') as batch:
         batch.drop_column('archived_at')
     with op.batch_alter_table('capture_requests', schema=None) as batch_op:
