@@ -757,6 +757,12 @@ class Archive(Protocol):
         """Keeps a document; False when the order has these very bytes already."""
     def of_order(self, order_id: int) -> list[ArchivedRecord]:
         """The order's documents, oldest first."""
+    def completed_before(self, before: datetime, after_id: int, limit: int) -> list[tuple[int, str]]:
+        """(id, number) of completed orders not archived yet whose completion was before
+        `before`, ids above `after_id`, in id order (a batch of `archive_orders`)."""
+    def count_completed_before(self, before: datetime) -> int: ...
+    def mark_archived(self, order_ids: list[int], at: datetime) -> int:
+        """Marks the orders archived (one statement); how many were."""
 
 
 class Captures(Protocol):

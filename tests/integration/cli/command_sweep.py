@@ -44,6 +44,8 @@ EXTRA = {
     "report daily": ["--out", "{work}/daily.pdf"],
     "notify send": ["--config", "{work}/mail.toml"],
     "notify requeue": ["--config", "{work}/mail.toml"],
+    "payments capture": ["--pending"],
+    "orders archive": ["--before", "2025-01-31"],
 }
 # Positional values where "PD-1" is not of the right kind.
 POSITIONAL = {"dispatch scan": "340123450000000017", "notify requeue": "1", "tracking import": "{work}/tracking.csv"}
