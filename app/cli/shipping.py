@@ -92,8 +92,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     payments = subparsers.add_parser("payments", help="the payment captures of shipped orders")
     sub = payments.add_subparsers(dest="payments_command", metavar="ACTION", required=True)
     capture = sub.add_parser("capture", help="capture the shipped orders' payments that are due (failed ones again)")
-    capture.add_argument("--pending", action="store_true", required=True,
-                         help="every capture queued at hand-over and due now")
+    capture.add_argument("--pending", action="store_true", help="every capture queued at hand-over and due now")
     capture.add_argument("--limit", type=int, default=500, help="at most this many captures a run")
     add_database_options(capture)
     capture.set_defaults(func=run_capture)
@@ -162,6 +161,8 @@ def run_scan(args: argparse.Namespace) -> int:
 
 def run_capture(args: argparse.Namespace) -> int:
     """packdesk payments capture --pending: exit 1 when a capture failed (it stays queued)."""
+    if not args.pending:
+        raise PackdeskError("Say which captures: `packdesk payments capture --pending` makes every one that is due.")
     with open_database(args) as db:
         run = capture_pending(lambda: SqlUnitOfWork(db), datetime.now(timezone.utc), limit=args.limit)
     print(run.summary())
