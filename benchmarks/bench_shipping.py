@@ -187,6 +187,21 @@ def _mail(d: Driver, kind: str, order_id: int, number: str, email: str, now: dat
             f"<{uuid.uuid4().hex}.{kind}@packdesk.invalid>", d.t(now), d.t(now))
 
 
+def _audit(d: Driver, now: datetime, actor: str, action: str, subject: str, detail: dict[str, Any]) -> None:
+    """A person's status change goes into the chained audit log (as app/store/audit_log.py)."""
+    from app.audit.chain import GENESIS, detail_text, record_hash
+    from app.store.audit_log import APPEND_LOCK
+
+    if not d.sqlite:
+        d.run("SELECT pg_advisory_xact_lock(?)", (APPEND_LOCK,))
+    last = d.one("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", ())
+    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    stored = detail_text(detail)
+    d.run("INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, "
+          "?, ?, ?)", (seq, d.t(now), actor, action, subject, stored, prev,
+                       record_hash(prev, seq, now, actor, action, subject, stored)))
+
+
 def reference(url: str, orders: int) -> dict[str, float]:
     d = Driver(url)
     now = datetime.now(timezone.utc)
@@ -206,6 +221,8 @@ def reference(url: str, orders: int) -> dict[str, float]:
                      (oid,))[0]
         if left == 0:
             d.run("UPDATE orders SET status = 'shipped', version = version + 1 WHERE id = ?", (oid,))
+            _audit(d, now, "bench", "StatusChanged", f"order {number}",
+                   {"from": "packed", "to": "shipped", "station": "DOCK", "reason": "every parcel handed over"})
             value = d.one("UPDATE counters SET value = value + 1 WHERE name = 'invoice' RETURNING value", ())
             if value is None:
                 d.run("INSERT INTO counters (name, value) VALUES ('invoice', 1)", ())

@@ -67,9 +67,12 @@ def capture_pending(new_uow: Callable[[], UnitOfWork], now: datetime, pay: Payme
     """Captures the due requests (only those orders', if given); see the module's docstring."""
     pay = pay or gateway()
     run = CaptureRun()
-    for request, number in _claim(new_uow(), now, order_numbers, limit):
+    for request, number, authorised in _claim(new_uow(), now, order_numbers, limit):
         try:
-            reference = _at_gateway(new_uow, request, number, pay, now)
+            if authorised is None:
+                authorised = _authorise(new_uow(), request, number, pay, now)
+            reference = pay.capture(authorised.reference, request.amount, request.currency,
+                                    idempotency_key=request.key)
         except Exception as exc:  # noqa: BLE001 - whatever the gateway raises, the capture waits for a retry
             why = f"{type(exc).__name__}: {exc}"
             log.warning("capture %s failed (attempt %d): %s", request.key, request.attempts, why)
@@ -82,45 +85,44 @@ def capture_pending(new_uow: Callable[[], UnitOfWork], now: datetime, pay: Payme
 
 
 def _claim(uow: UnitOfWork, now: datetime, numbers: list[str] | None,
-           limit: int) -> list[tuple[CaptureRequestRecord, str]]:
+           limit: int) -> list[tuple[CaptureRequestRecord, str, PaymentRecord | None]]:
+    """The due requests marked capturing (committed), each with its order's number and
+    authorisation (None: not authorised yet)."""
     with uow:
         ids = None
         if numbers is not None:
             ids = [o.id for o in (uow.orders.get(n) for n in numbers) if o is not None]
+        due = uow.captures.due(now, now - STALE, limit, ids)
+        orders = uow.carriers.orders_by_ids(sorted({r.order_id for r in due}))
         claimed = []
-        for request in uow.captures.due(now, now - STALE, limit, ids):
+        for request in due:
             request = replace(request, state="capturing", capturing_since=now, attempts=request.attempts + 1)
             uow.captures.save(request)
-            order = uow.orders.get_by_id(request.order_id)
-            assert order is not None
-            claimed.append((request, order.number))
+            number = orders[request.order_id].number
+            claimed.append((request, number, uow.payments.by_key(f"authorisation:{number}")))
         uow.commit()
     return claimed
 
 
-def _at_gateway(new_uow: Callable[[], UnitOfWork], request: CaptureRequestRecord, number: str,
-                pay: PaymentGateway, now: datetime) -> str:
-    """The gateway's capture reference (the order authorised first, once, if it is not yet)."""
-    key = f"authorisation:{number}"
-    uow = new_uow()
+def _authorise(uow: UnitOfWork, request: CaptureRequestRecord, number: str, pay: PaymentGateway,
+               now: datetime) -> PaymentRecord:
+    """The order authorised at the gateway and kept at once (a capture that fails next does not
+    authorise again)."""
+    authorised = PaymentRecord(0, f"authorisation:{number}", request.order_id, "authorisation", request.amount,
+                               request.currency, pay.name, pay.authorise(number, request.amount, request.currency),
+                               now)
     with uow:
-        authorised = uow.payments.by_key(key)
-    if authorised is None:
-        authorised = PaymentRecord(0, key, request.order_id, "authorisation", request.amount, request.currency,
-                                   pay.name, pay.authorise(number, request.amount, request.currency), now)
-        uow = new_uow()
-        with uow:  # kept at once: a capture that fails next does not authorise again
-            uow.payments.add(authorised)
-            lifecycle.record_event(uow, request.order_id, "PaymentAuthorised", amount=str(request.amount),
-                                   currency=request.currency, gateway=pay.name, reference=authorised.reference)
-            uow.commit()
-    return pay.capture(authorised.reference, request.amount, request.currency, idempotency_key=request.key)
+        uow.payments.add(authorised)
+        lifecycle.record_event(uow, request.order_id, "PaymentAuthorised", amount=str(request.amount),
+                               currency=request.currency, gateway=pay.name, reference=authorised.reference)
+        uow.commit()
+    return authorised
 
 
 def _captured(uow: UnitOfWork, request: CaptureRequestRecord, gateway_name: str, reference: str,
               now: datetime) -> None:
     with uow:
-        if uow.payments.by_key(request.key) is None:
+        if request.attempts == 1 or uow.payments.by_key(request.key) is None:  # a retry may follow a crash
             uow.payments.add(PaymentRecord(0, request.key, request.order_id, "capture", request.amount,
                                            request.currency, gateway_name, reference, now, request.invoice_number))
             lifecycle.record_event(uow, request.order_id, "PaymentCaptured", amount=str(request.amount),

@@ -111,7 +111,7 @@ def _hand_over_in(uow: UnitOfWork, code: str, now: datetime, user: str | None, s
     if order.status != OrderStatus.PACKED.value:
         return HandOver(False, f"Order {order.number} is {OrderStatus(order.status).label}, not ready for "
                         "shipment; keep its parcels back and call a supervisor.", **base)
-    uow.parcels.save(replace(parcel, handed_over_at=now, handed_over_by=user))
+    uow.parcels.hand_over(parcel.id, now, user)
     lifecycle.record_event(uow, order.id, "ParcelHandedOver", station=station, user=user, parcel=parcel.seq,
                            sscc=parcel.sscc, tracking=parcel.tracking_number, carrier=parcel.carrier)
     done = 1 + sum(1 for p in parcels if p.id != parcel.id and p.handed_over_at is not None)
@@ -120,7 +120,8 @@ def _hand_over_in(uow: UnitOfWork, code: str, now: datetime, user: str | None, s
                         f"{len(parcels)}).", handed_over=done, **base)
     shipped = lifecycle.change_status(uow, order, OrderStatus.SHIPPED, station=station, user=user,
                                       reason="every parcel handed over")
-    order_shipped(uow, shipped, now, station=station, user=user)
+    order_shipped(uow, shipped, now, station=station, user=user,
+                  parcels=[replace(p, handed_over_at=p.handed_over_at or now) for p in parcels])
     return HandOver(True, f"Order {order.number} shipped: all {len(parcels)} parcel(s) handed over.",
                     handed_over=done, order_shipped=True, **base)
 

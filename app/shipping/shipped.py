@@ -14,23 +14,25 @@ from datetime import datetime
 
 from app.shipping.outbox import queue_in
 from app.shipping.capture import request_capture_in
-from app.unit_of_work import OrderRecord, UnitOfWork
+from app.unit_of_work import OrderRecord, ParcelRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
 
 
 def order_shipped(uow: UnitOfWork, order: OrderRecord, at: datetime, *, station: str | None = None,
-                  user: str | None = None) -> None:
+                  user: str | None = None, parcels: list[ParcelRecord] | None = None) -> None:
     """Runs every shipping-time step for an order that has just become shipped (same transaction:
-    if a step fails, the hand-over scan that shipped the order rolls back with it)."""
+    if a step fails, the hand-over scan that shipped the order rolls back with it). `parcels`:
+    the order's parcels when the caller has them (else they are read)."""
     log.info("order %s shipped at %s", order.number, at.isoformat())
     request_capture_in(uow, order, at)
-    queue_shipped_message(uow, order, at)
+    queue_shipped_message(uow, order, at, parcels)
 
 
-def queue_shipped_message(uow: UnitOfWork, order: OrderRecord, at: datetime) -> bool:
+def queue_shipped_message(uow: UnitOfWork, order: OrderRecord, at: datetime,
+                          parcels: list[ParcelRecord] | None = None) -> bool:
     """The customer's "on its way" mail with every parcel's carrier and tracking number."""
-    parcels = uow.parcels.of_order(order.id)
+    parcels = uow.parcels.of_order(order.id) if parcels is None else parcels
     tracking = "\n".join(f"Parcel {p.seq}: {p.carrier or order.carrier or 'carrier'} {p.tracking_number}"
                          for p in parcels)
     arrivals = [p.expected_delivery for p in parcels if p.expected_delivery]

@@ -6,7 +6,7 @@ import logging
 from dataclasses import fields
 from datetime import datetime
 
-from sqlalchemy import and_, insert, or_, select
+from sqlalchemy import and_, bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.store.models import CaptureRequest, OrderEvent, Payment, as_utc, utcnow
@@ -85,12 +85,9 @@ class SqlCaptures:
         return [_request(r) for r in self.s.scalars(query)]
 
     def save(self, request: CaptureRequestRecord) -> None:
-        row = self.s.get(CaptureRequest, request.id)
-        assert row is not None
-        for f in fields(CaptureRequestRecord):
-            if f.name != "id":
-                setattr(row, f.name, getattr(request, f.name))
-        self.s.flush()
+        values = {f.name: getattr(request, f.name) for f in SAVED}
+        values["row_id"] = request.id
+        self.s.execute(UPDATE_CAPTURE, values)
 
     def open(self) -> list[CaptureRequestRecord]:
         query = select(CaptureRequest).where(CaptureRequest.state != "captured").order_by(CaptureRequest.id)
@@ -98,3 +95,6 @@ class SqlCaptures:
 
 
 INSERT_CAPTURE = insert(CaptureRequest)  # built once: a capture is queued at every shipped order
+SAVED = [f for f in fields(CaptureRequestRecord) if f.name not in ("id", "key", "order_id", "created_at")]
+UPDATE_CAPTURE = (update(CaptureRequest.__table__).where(CaptureRequest.__table__.c.id == bindparam("row_id"))
+                  .values({f.name: bindparam(f.name) for f in SAVED}))  # built once: two saves a capture

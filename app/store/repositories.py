@@ -70,6 +70,10 @@ def _order(order: Order) -> OrderRecord:
     return _record(OrderRecord, order, ship_to=ship_to, customer_name=customer)
 
 
+HAND_OVER = (update(Parcel.__table__).where(Parcel.__table__.c.id == bindparam("parcel_id"))
+             .values(handed_over_at=bindparam("at"), handed_over_by=bindparam("by")))  # built once: every dock scan
+
+
 class SqlOrders:
     def __init__(self, session: Session) -> None:
         self.s = session
@@ -256,6 +260,9 @@ class SqlParcels:
         for name, value in _columns(parcel).items():
             setattr(row, name, value)
         self.s.flush()
+
+    def hand_over(self, parcel_id: int, at: datetime, user: str | None) -> None:
+        self.s.execute(HAND_OVER, {"parcel_id": parcel_id, "at": at, "by": user})
 
     def delete(self, parcel_id: int) -> None:
         row = self.s.get(Parcel, parcel_id)

@@ -288,6 +288,9 @@ class _Parcels(_Repo):
         assert parcel.id in self.t.parcels
         self.t.parcels[parcel.id] = parcel
 
+    def hand_over(self, parcel_id: int, at: datetime, user: str | None) -> None:
+        self.t.parcels[parcel_id] = replace(self.t.parcels[parcel_id], handed_over_at=at, handed_over_by=user)
+
     def delete(self, parcel_id: int) -> None:
         self.t.parcels.pop(parcel_id, None)
 
