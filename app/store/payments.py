@@ -15,6 +15,9 @@ from app.unit_of_work import CaptureRequestRecord, PaymentRecord
 log = logging.getLogger(__name__)
 
 INSERT_PAYMENT = insert(Payment)  # built once: two payment steps at every shipped order
+INVOICE_OF = (select(OrderEvent.detail).where(OrderEvent.order_id == bindparam("order_id"),
+                                              OrderEvent.kind == "InvoiceIssued")
+              .order_by(OrderEvent.id).limit(1))  # built once: read at every shipped order
 
 
 def _payment(row: Payment) -> PaymentRecord:
@@ -41,9 +44,7 @@ class SqlPayments:
                                                    .order_by(Payment.id))]
 
     def invoice_of(self, order_id: int) -> str | None:
-        detail = self.s.scalar(select(OrderEvent.detail).where(OrderEvent.order_id == order_id,
-                                                               OrderEvent.kind == "InvoiceIssued")
-                               .order_by(OrderEvent.id).limit(1))
+        detail = self.s.scalar(INVOICE_OF, {"order_id": order_id})
         return None if detail is None else json.loads(detail)["invoice_number"]
 
 
@@ -59,7 +60,7 @@ class SqlCaptures:
         self.s = session
 
     def add(self, request: CaptureRequestRecord) -> bool:
-        if self.s.scalar(select(CaptureRequest.id).where(CaptureRequest.key == request.key)) is not None:
+        if self.s.scalar(CAPTURE_KEYED, {"key": request.key}) is not None:
             return False
         values = {f.name: getattr(request, f.name) for f in fields(CaptureRequestRecord) if f.name != "id"}
         now = utcnow()
@@ -95,6 +96,7 @@ class SqlCaptures:
 
 
 INSERT_CAPTURE = insert(CaptureRequest)  # built once: a capture is queued at every shipped order
+CAPTURE_KEYED = select(CaptureRequest.id).where(CaptureRequest.key == bindparam("key"))
 SAVED = [f for f in fields(CaptureRequestRecord) if f.name not in ("id", "key", "order_id", "created_at")]
 UPDATE_CAPTURE = (update(CaptureRequest.__table__).where(CaptureRequest.__table__.c.id == bindparam("row_id"))
                   .values({f.name: bindparam(f.name) for f in SAVED}))  # built once: two saves a capture

@@ -74,6 +74,10 @@ HAND_OVER = (update(Parcel.__table__).where(Parcel.__table__.c.id == bindparam("
              .values(handed_over_at=bindparam("at"), handed_over_by=bindparam("by")))  # built once: every dock scan
 
 
+BY_LABEL_CODE = select(Parcel).where((Parcel.sscc == bindparam("code"))
+                                     | (Parcel.tracking_number == bindparam("code")))  # built once: every dock scan
+
+
 class SqlOrders:
     def __init__(self, session: Session) -> None:
         self.s = session
@@ -245,7 +249,7 @@ class SqlParcels:
         return None if parcel is None else _record(ParcelRecord, parcel)
 
     def by_label_code(self, code: str) -> ParcelRecord | None:
-        parcel = self.s.scalar(select(Parcel).where((Parcel.sscc == code) | (Parcel.tracking_number == code)))
+        parcel = self.s.scalar(BY_LABEL_CODE, {"code": code})
         return None if parcel is None else _record(ParcelRecord, parcel)
 
     def add(self, parcel: ParcelRecord) -> int:
