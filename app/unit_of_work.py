@@ -716,6 +716,12 @@ class Carriers(Protocol):
         """These orders (with address and customer), by id."""
     def add_tracking_event(self, parcel_id: int, status: str, at: datetime, location: str) -> bool:
         """Keeps a carrier's report; False when the same report (parcel, status, time) is kept already."""
+    def known_reports(self, parcel_ids: list[int]) -> set[tuple[int, str, datetime]]:
+        """(parcel, status, time) of every report kept for these parcels (a tracking file's batch read)."""
+    def add_tracking_events(self, rows: list[tuple[int, str, datetime, str]]) -> None:
+        """Keeps new reports (parcel, status, time, location) in one statement."""
+    def set_tracking(self, rows: list[tuple[int, str | None, datetime | None]]) -> None:
+        """Each parcel's carrier status and delivery time (parcel, status, delivered_at), one statement."""
     def late_orders(self, now: datetime, statuses: tuple[str, ...]) -> list[OrderRecord]:
         """Orders in these statuses whose SLA due time has passed and that were never flagged."""
     def flag_late(self, order_id: int, at: datetime) -> None:

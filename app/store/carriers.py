@@ -10,9 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.store.import_rows import KeyedRow, assign
-from sqlalchemy import update
+from sqlalchemy import bindparam, insert, update
 
-from app.store.models import Carrier, CarrierRate, CarrierService, CarrierZone, Order, Parcel, TrackingEvent, as_utc
+from app.store.models import (
+    Carrier, CarrierRate, CarrierService, CarrierZone, Order, Parcel, TrackingEvent, as_utc, utcnow,
+)
 from app.store.repositories import SqlOrders, _order
 from app.unit_of_work import CarrierRecord, OrderRecord, ParcelRecord, RateRecord, RateTable, ServiceRecord, ZoneRecord
 
@@ -29,6 +31,11 @@ def parcel_record(row: Parcel) -> ParcelRecord:
         if isinstance(value, datetime):
             values[name] = as_utc(value)
     return ParcelRecord(**values)
+
+
+INSERT_TRACKING = insert(TrackingEvent.__table__)  # built once: a tracking file's reports in one executemany
+SET_TRACKING = (update(Parcel.__table__).where(Parcel.__table__.c.id == bindparam("parcel_id"))
+                .values(tracking_status=bindparam("new_status"), delivered_at=bindparam("delivered")))
 
 
 class SqlCarriers:
@@ -109,6 +116,25 @@ class SqlCarriers:
         self.s.add(TrackingEvent(parcel_id=parcel_id, status=status, at=at, location=location))
         self.s.flush()
         return True
+
+    def known_reports(self, parcel_ids: list[int]) -> set[tuple[int, str, datetime]]:
+        known: set[tuple[int, str, datetime]] = set()
+        t = TrackingEvent
+        for start in range(0, len(parcel_ids), CHUNK):
+            known |= {(p, status, as_utc(at)) for p, status, at in self.s.execute(
+                select(t.parcel_id, t.status, t.at).where(t.parcel_id.in_(parcel_ids[start:start + CHUNK])))}
+        return known
+
+    def add_tracking_events(self, rows: list[tuple[int, str, datetime, str]]) -> None:
+        if rows:
+            now = utcnow()
+            self.s.execute(INSERT_TRACKING, [{"parcel_id": p, "status": status, "at": at, "location": location,
+                                              "imported_at": now} for p, status, at, location in rows])
+
+    def set_tracking(self, rows: list[tuple[int, str | None, datetime | None]]) -> None:
+        if rows:
+            self.s.execute(SET_TRACKING, [{"parcel_id": p, "new_status": status, "delivered": at}
+                                          for p, status, at in rows])
 
     def late_orders(self, now: datetime, statuses: tuple[str, ...]) -> list[OrderRecord]:
         numbers = list(self.s.scalars(select(Order.number).where(

@@ -569,6 +569,16 @@ class _Carriers(_Repo):
         self.t.tracking.add(key)
         return True
 
+    def known_reports(self, parcel_ids: list[int]) -> set[tuple[int, str, datetime]]:
+        return {k for k in self.t.tracking if k[0] in parcel_ids}
+
+    def add_tracking_events(self, rows: list[tuple[int, str, datetime, str]]) -> None:
+        self.t.tracking |= {(p, status, at) for p, status, at, _ in rows}
+
+    def set_tracking(self, rows: list[tuple[int, str | None, datetime | None]]) -> None:
+        for p, status, at in rows:
+            self.t.parcels[p] = replace(self.t.parcels[p], tracking_status=status, delivered_at=at)
+
     def late_orders(self, now: datetime, statuses: tuple[str, ...]) -> list[OrderRecord]:
         return [o for o in self.t.orders.values() if o.status in statuses and o.sla_due_at is not None
                 and o.sla_due_at < now and o.id not in self.t.sla_flagged]
