@@ -716,6 +716,8 @@ class Carriers(Protocol):
         """These orders (with address and customer), by id."""
     def add_tracking_event(self, parcel_id: int, status: str, at: datetime, location: str) -> bool:
         """Keeps a carrier's report; False when the same report (parcel, status, time) is kept already."""
+    def due_for_completion(self, delivered_before: datetime) -> list[tuple[int, str]]:
+        """(id, number) of delivered orders whose last parcel was delivered by then, in id order."""
     def known_reports(self, parcel_ids: list[int]) -> set[tuple[int, str, datetime]]:
         """(parcel, status, time) of every report kept for these parcels (a tracking file's batch read)."""
     def add_tracking_events(self, rows: list[tuple[int, str, datetime, str]]) -> None:

@@ -162,14 +162,10 @@ def _deliver_if_complete(uow: UnitOfWork, order: OrderRecord, parcels: list[Parc
 
 def complete_due_in(uow: UnitOfWork, now: datetime, days: int, outcome: TrackingOutcome) -> None:
     """Completes the delivered orders whose last parcel was delivered `days` or more days ago."""
-    delivered = uow.orders.in_status((OrderStatus.DELIVERED.value,))
-    parcels = uow.carriers.parcels_of_orders([o.id for o in delivered])
-    for order in delivered:
-        times = [p.delivered_at for p in parcels[order.id] if p.delivered_at]
-        if times and max(times) <= now - timedelta(days=days):
-            lifecycle.change_status(uow, order, OrderStatus.COMPLETED,
-                                    reason=f"delivered {days} day(s) ago or more" if days else "delivered")
-            outcome.completed.append(order.number)
+    for order_id, number in uow.carriers.due_for_completion(now - timedelta(days=days)):  # one read
+        lifecycle.move(uow, order_id, number, OrderStatus.DELIVERED.value, OrderStatus.COMPLETED,
+                       reason=f"delivered {days} day(s) ago or more" if days else "delivered")
+        outcome.completed.append(number)
 
 
 def complete_due(uow: UnitOfWork, now: datetime, after: AfterDelivery) -> list[str]:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import fields
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.store.import_rows import KeyedRow, assign
@@ -116,6 +116,13 @@ class SqlCarriers:
         self.s.add(TrackingEvent(parcel_id=parcel_id, status=status, at=at, location=location))
         self.s.flush()
         return True
+
+    def due_for_completion(self, delivered_before: datetime) -> list[tuple[int, str]]:
+        query = (select(Order.id, Order.number).join(Parcel, Parcel.order_id == Order.id)
+                 .where(Order.status == "delivered", Parcel.status != "voided")
+                 .group_by(Order.id, Order.number).having(func.max(Parcel.delivered_at) <= delivered_before)
+                 .order_by(Order.id))
+        return [(i, n) for i, n in self.s.execute(query)]
 
     def known_reports(self, parcel_ids: list[int]) -> set[tuple[int, str, datetime]]:
         known: set[tuple[int, str, datetime]] = set()

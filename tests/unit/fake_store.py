@@ -569,6 +569,15 @@ class _Carriers(_Repo):
         self.t.tracking.add(key)
         return True
 
+    def due_for_completion(self, delivered_before: datetime) -> list[tuple[int, str]]:
+        due = []
+        for o in sorted(self.t.orders.values(), key=lambda o: o.id):
+            times = [p.delivered_at for p in self.t.parcels.values()
+                     if p.order_id == o.id and p.status != "voided" and p.delivered_at]
+            if o.status == "delivered" and times and max(times) <= delivered_before:
+                due.append((o.id, o.number))
+        return due
+
     def known_reports(self, parcel_ids: list[int]) -> set[tuple[int, str, datetime]]:
         return {k for k in self.t.tracking if k[0] in parcel_ids}
 
