@@ -464,6 +464,19 @@ class PaymentRecord:
 
 
 @dataclass(frozen=True)
+class DockOrder:
+    """What the dock's day list shows of an order (one light read for a whole manifest)."""
+
+    id: int
+    number: str
+    carrier: str | None
+    service_level: str | None
+    postcode: str | None
+    city: str | None
+    country: str | None
+
+
+@dataclass(frozen=True)
 class CaptureRequestRecord:
     """A payment capture queued at hand-over, made after it commits (issue 15)."""
 
@@ -716,6 +729,8 @@ class Carriers(Protocol):
         """These orders (with address and customer), by id."""
     def add_tracking_event(self, parcel_id: int, status: str, at: datetime, location: str) -> bool:
         """Keeps a carrier's report; False when the same report (parcel, status, time) is kept already."""
+    def dock_orders(self, order_ids: list[int]) -> dict[int, DockOrder]:
+        """The orders of a manifest's parcels, by id (number, carrier, service, destination)."""
     def due_for_completion(self, delivered_before: datetime) -> list[tuple[int, str]]:
         """(id, number) of delivered orders whose last parcel was delivered by then, in id order."""
     def known_reports(self, parcel_ids: list[int]) -> set[tuple[int, str, datetime]]:

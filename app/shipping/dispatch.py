@@ -12,7 +12,7 @@ from app.identifiers import is_valid_s10, is_valid_sscc
 from app.orders import lifecycle
 from app.orders.status import OrderStatus
 from app.shipping.shipped import order_shipped
-from app.unit_of_work import OrderRecord, ParcelRecord, UnitOfWork
+from app.unit_of_work import DockOrder, ParcelRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -134,14 +134,13 @@ def dock_day(uow: UnitOfWork, carrier: str | None, day: date, zone: ZoneInfo) ->
     with uow:
         handed = uow.carriers.handed_over(carrier, start, end)
         missing = uow.carriers.undelivered_parcels(carrier, end)
-        orders = uow.carriers.orders_by_ids(sorted({p.order_id for p in (*handed, *missing)}))
+        orders = uow.carriers.dock_orders(sorted({p.order_id for p in (*handed, *missing)}))
         return DockDay(carrier, day, tuple(_line(p, orders[p.order_id]) for p in handed),
                        tuple(_line(p, orders[p.order_id]) for p in missing))
 
 
-def _line(p: ParcelRecord, o: OrderRecord) -> DockParcel:
-    a = o.ship_to
-    where = "" if a is None else f"{a.postcode} {a.city}, {a.country}".strip()
+def _line(p: ParcelRecord, o: DockOrder) -> DockParcel:
+    where = "" if o.city is None else f"{o.postcode or ''} {o.city}, {o.country}".strip()
     return DockParcel(o.number, p.seq, p.carrier or o.carrier or "", p.service or o.service_level,
                       p.tracking_number or "", p.sscc or "", p.actual_weight_g or p.expected_weight_g or 0, where,
                       p.handed_over_at)

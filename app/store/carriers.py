@@ -13,10 +13,10 @@ from app.store.import_rows import KeyedRow, assign
 from sqlalchemy import bindparam, insert, update
 
 from app.store.models import (
-    Carrier, CarrierRate, CarrierService, CarrierZone, Order, Parcel, TrackingEvent, as_utc, utcnow,
+    Address, Carrier, CarrierRate, CarrierService, CarrierZone, Order, Parcel, TrackingEvent, as_utc, utcnow,
 )
 from app.store.repositories import SqlOrders, _order
-from app.unit_of_work import CarrierRecord, OrderRecord, ParcelRecord, RateRecord, RateTable, ServiceRecord, ZoneRecord
+from app.unit_of_work import CarrierRecord, DockOrder, OrderRecord, ParcelRecord, RateRecord, RateTable, ServiceRecord, ZoneRecord
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,9 @@ def parcel_record(row: Parcel) -> ParcelRecord:
 INSERT_TRACKING = insert(TrackingEvent.__table__)  # built once: a tracking file's reports in one executemany
 SET_TRACKING = (update(Parcel.__table__).where(Parcel.__table__.c.id == bindparam("parcel_id"))
                 .values(tracking_status=bindparam("new_status"), delivered_at=bindparam("delivered")))
+
+
+PARCEL_COLUMNS = [Parcel.__table__.c[f.name] for f in fields(ParcelRecord)]
 
 
 class SqlCarriers:
@@ -63,18 +66,29 @@ class SqlCarriers:
             tuple(RateRecord(*service_keys[r.service_id], r.zone, r.max_weight_g, r.price, r.currency)
                   for r in rates))
 
+    # the manifest's reads are plain rows (no ORM objects: a day at the dock is thousands of parcels)
     def undelivered_parcels(self, carrier: str | None, closed_before: datetime) -> list[ParcelRecord]:
-        query = select(Parcel).where(Parcel.status.in_(LABELLED), Parcel.handed_over_at.is_(None),
-                                     Parcel.closed_at < closed_before)
+        query = select(*PARCEL_COLUMNS).where(Parcel.status.in_(LABELLED), Parcel.handed_over_at.is_(None),
+                                              Parcel.closed_at < closed_before)
         if carrier is not None:
             query = query.where(Parcel.carrier == carrier)
-        return [parcel_record(p) for p in self.s.scalars(query.order_by(Parcel.closed_at, Parcel.id))]
+        return [parcel_record(p) for p in self.s.execute(query.order_by(Parcel.closed_at, Parcel.id))]
 
     def handed_over(self, carrier: str | None, since: datetime, until: datetime) -> list[ParcelRecord]:
-        query = select(Parcel).where(Parcel.handed_over_at >= since, Parcel.handed_over_at < until)
+        query = select(*PARCEL_COLUMNS).where(Parcel.handed_over_at >= since, Parcel.handed_over_at < until)
         if carrier is not None:
             query = query.where(Parcel.carrier == carrier)
-        return [parcel_record(p) for p in self.s.scalars(query.order_by(Parcel.handed_over_at, Parcel.id))]
+        return [parcel_record(p) for p in self.s.execute(query.order_by(Parcel.handed_over_at, Parcel.id))]
+
+    def dock_orders(self, order_ids: list[int]) -> dict[int, DockOrder]:
+        found: dict[int, DockOrder] = {}
+        for start in range(0, len(order_ids), CHUNK):
+            rows = self.s.execute(
+                select(Order.id, Order.number, Order.carrier, Order.service_level, Address.postcode, Address.city,
+                       Address.country).outerjoin(Address, Address.id == Order.ship_to_id)
+                .where(Order.id.in_(order_ids[start:start + CHUNK])))
+            found.update((r.id, DockOrder(*r)) for r in rows)
+        return found
 
     def parcels_by_codes(self, codes: list[str]) -> dict[str, ParcelRecord]:
         found: dict[str, ParcelRecord] = {}

@@ -18,7 +18,7 @@ from app.orders.status import queued_for_packing
 from app.unit_of_work import (
     PickLineRecord, PickListRecord, PickStop,
     BarcodeRecord, BoxRecord, ClaimRow, Conflict, ExceptionRecord, ItemRecord, LabelRecord, LineRecord,
-    CaptureRequestRecord, OrderHoldRecord, OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, StockBin,
+    CaptureRequestRecord, DockOrder, OrderHoldRecord, OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, StockBin,
     StockHoldRecord, UserRecord, RateTable, MessageRecord, PaymentRecord, ReturnLineRecord, ReturnRecord,
     ArchivedRecord,
 )
@@ -561,6 +561,14 @@ class _Carriers(_Repo):
 
     def orders_by_ids(self, order_ids: list[int]) -> dict[int, OrderRecord]:
         return {i: self.t.orders[i] for i in order_ids if i in self.t.orders}
+
+    def dock_orders(self, order_ids: list[int]) -> dict[int, DockOrder]:
+        found = {}
+        for o in (self.t.orders[i] for i in order_ids if i in self.t.orders):
+            a = o.ship_to
+            found[o.id] = DockOrder(o.id, o.number, o.carrier, o.service_level, a.postcode if a else None,
+                                    a.city if a else None, a.country if a else None)
+        return found
 
     def add_tracking_event(self, parcel_id: int, status: str, at: datetime, location: str) -> bool:
         key = (parcel_id, status, at)
