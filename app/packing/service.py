@@ -107,8 +107,8 @@ class PackingService:
 
     def record_label_result(self, label_id: int, ok: bool, printer: str, message: str = "",
                             printed: tuple[PrintJob, ...] = ()) -> LabelState:
-        """What the printer said: printed only when ok; a failed label stays retryable; what
-        was printed is kept in the order's archive."""
+        """What the printer said: printed only when ok; a failed label stays retryable; the jobs
+        the printer took (the label version, then its slip) are kept in the order's archive."""
         with self._lock:
             return labels.record_label_result(self._uow(), self.desk, label_id, ok, printer, message, printed)
 
