@@ -484,6 +484,39 @@ class PaymentRecord:
 
 
 @dataclass(frozen=True)
+class DockOrder:
+    """What the dock's day list shows of an order (one light read for a whole manifest)."""
+
+    id: int
+    number: str
+    carrier: str | None
+    service_level: str | None
+    postcode: str | None
+    city: str | None
+    country: str | None
+
+
+@dataclass(frozen=True)
+class CaptureRequestRecord:
+    """A payment capture queued at hand-over, made after it commits (issue 15)."""
+
+    id: int
+    key: str  # capture:PD-1042, also the gateway's idempotency key
+    order_id: int
+    amount: Decimal
+    currency: str
+    invoice_number: str | None = None
+    state: str = "pending"  # pending, capturing (the gateway is being asked), captured
+    attempts: int = 0
+    next_attempt_at: datetime | None = None
+    capturing_since: datetime | None = None
+    created_at: datetime | None = None
+    captured_at: datetime | None = None
+    last_error: str | None = None
+    exception_id: int | None = None  # the supervisors' open exception while the gateway fails
+
+
+@dataclass(frozen=True)
 class ReturnRecord:
     """A customer return (RMA) (issue 15)."""
 
@@ -546,6 +579,9 @@ class ArchivedRecord:
 class Orders(Protocol):
     def get(self, number: str) -> OrderRecord | None: ...
     def get_by_id(self, order_id: int) -> OrderRecord | None: ...
+    def locked_by_id(self, order_id: int) -> OrderRecord | None:
+        """The order, its row locked until the unit commits (SELECT ... FOR UPDATE on PostgreSQL;
+        SQLite's unit of work already holds the one write lock from BEGIN IMMEDIATE)."""
     def lines(self, order_id: int) -> list[LineRecord]: ...
     def set_status(self, order_id: int, status: str) -> None:
         """Only app.orders.lifecycle calls this (it checks the status table and logs the change)."""
@@ -641,6 +677,8 @@ class Parcels(Protocol):
     def by_label_code(self, code: str) -> ParcelRecord | None: ...
     def add(self, parcel: ParcelRecord) -> int: ...
     def save(self, parcel: ParcelRecord) -> None: ...
+    def hand_over(self, parcel_id: int, at: datetime, user: str | None) -> None:
+        """Marks the parcel handed to its carrier (one prepared statement: the dock's hot path)."""
     def delete(self, parcel_id: int) -> None: ...
     def items(self, parcel_ids: list[int]) -> list[ItemRecord]: ...
     def add_item(self, item: ItemRecord) -> int: ...
@@ -726,6 +764,16 @@ class Carriers(Protocol):
         """These orders (with address and customer), by id."""
     def add_tracking_event(self, parcel_id: int, status: str, at: datetime, location: str) -> bool:
         """Keeps a carrier's report; False when the same report (parcel, status, time) is kept already."""
+    def dock_orders(self, order_ids: list[int]) -> dict[int, DockOrder]:
+        """The orders of a manifest's parcels, by id (number, carrier, service, destination)."""
+    def due_for_completion(self, delivered_before: datetime) -> list[tuple[int, str]]:
+        """(id, number) of delivered orders whose last parcel was delivered by then, in id order."""
+    def known_reports(self, parcel_ids: list[int]) -> set[tuple[int, str, datetime]]:
+        """(parcel, status, time) of every report kept for these parcels (a tracking file's batch read)."""
+    def add_tracking_events(self, rows: list[tuple[int, str, datetime, str]]) -> None:
+        """Keeps new reports (parcel, status, time, location) in one statement."""
+    def set_tracking(self, rows: list[tuple[int, str | None, datetime | None]]) -> None:
+        """Each parcel's carrier status and delivery time (parcel, status, delivered_at), one statement."""
     def late_orders(self, now: datetime, statuses: tuple[str, ...]) -> list[OrderRecord]:
         """Orders in these statuses whose SLA due time has passed and that were never flagged."""
     def flag_late(self, order_id: int, at: datetime) -> None:
@@ -771,6 +819,25 @@ class Archive(Protocol):
         """Keeps a document; False when the order has these very bytes already."""
     def of_order(self, order_id: int) -> list[ArchivedRecord]:
         """The order's documents, oldest first."""
+    def completed_before(self, before: datetime, after_id: int, limit: int) -> list[tuple[int, str]]:
+        """(id, number) of completed orders not archived yet whose completion was before
+        `before`, ids above `after_id`, in id order (a batch of `archive_orders`)."""
+    def count_completed_before(self, before: datetime) -> int: ...
+    def mark_archived(self, order_ids: list[int], at: datetime) -> int:
+        """Marks the orders archived (one statement); how many were."""
+
+
+class Captures(Protocol):
+    def add(self, request: CaptureRequestRecord) -> bool:
+        """Queues a capture; False when its key was queued before."""
+    def get(self, key: str) -> CaptureRequestRecord | None: ...
+    def due(self, now: datetime, stale_before: datetime, limit: int,
+            order_ids: list[int] | None = None) -> list[CaptureRequestRecord]:
+        """Pending captures due by `now`, and those left `capturing` since before `stale_before`
+        (a capturer that died), locked (PostgreSQL: skipping those another capturer holds)."""
+    def save(self, request: CaptureRequestRecord) -> None: ...
+    def open(self) -> list[CaptureRequestRecord]:
+        """Every capture not made yet, oldest first."""
 
 
 class UnitOfWork(Protocol):
@@ -796,6 +863,7 @@ class UnitOfWork(Protocol):
     carriers: Carriers
     outbox: Outbox
     payments: Payments
+    captures: Captures
     returns: Returns
     archive: Archive
     admin: Any  # app.admin.ports.AdminRecords (users, boxes, reason codes, stations)

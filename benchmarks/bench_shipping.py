@@ -1,13 +1,16 @@
 """After packing, 10,000 packed one-parcel orders (issue 15), stage by stage:
 
-- dispatch: each parcel scanned at the dock (the order ships: events, invoice number, payment
-  authorised and captured, the "shipped" mail queued), one transaction per scan;
+- dispatch: each parcel scanned at the dock (the order ships: events, invoice number, the
+  payment capture queued, the "shipped" mail queued), one transaction per scan;
+- capture: the queued captures made after the hand-overs (app/shipping/capture.py: claimed in
+  batches, then per order the authorisation kept and the capture kept, each its own transaction,
+  the recorded gateway between them);
 - manifest: the carrier's day at the dock (handed over, and not scanned) read back;
 - tracking: one carrier file of 10,000 "delivered" reports imported (reports kept, parcels and
   orders delivered, "delivered" mails queued), one transaction;
 - completion: the delivered orders completed (`[orders] complete_after_days` later).
 
-Ours: app.shipping (scan_at_dock, dock_day, import_tracking, complete_due) on SqlUnitOfWork.
+Ours: app.shipping (scan_at_dock, capture_pending, dock_day, import_tracking, complete_due) on SqlUnitOfWork.
 Reference: the same rows written directly with the driver (sqlite3; psycopg on PostgreSQL) in
 the shortest form a careful person would write. Each run starts from a fresh copy of the same
 seeded database; runs of ours and the reference alternate, and each figure's ratio is the median
@@ -39,7 +42,7 @@ log = logging.getLogger(__name__)
 GOAL = 0.5
 DAY = datetime(2025, 3, 14, 8, 0, tzinfo=timezone.utc)
 TS = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy keeps timestamps in SQLite
-STAGES = ("dispatch", "manifest", "tracking", "completion")
+STAGES = ("dispatch", "capture", "manifest", "tracking", "completion")
 
 
 # --- the seeded warehouse ----------------------------------------------------------------------
@@ -79,6 +82,7 @@ def seed(url: str, orders: int) -> None:
 
 
 def ours(url: str, orders: int) -> dict[str, float]:
+    from app.shipping.capture import capture_pending
     from app.shipping.dispatch import dock_day, scan_at_dock
     from app.shipping.settings import AfterDelivery
     from app.shipping.tracking import Report, complete_due, import_tracking
@@ -95,6 +99,10 @@ def ours(url: str, orders: int) -> dict[str, float]:
         for i in range(1, orders + 1):
             assert scan_at_dock(SqlUnitOfWork(db), tracking_number(i), now, user="bench", station="DOCK").ok
         times["dispatch"] = time.perf_counter() - start
+        start = time.perf_counter()
+        captured = capture_pending(lambda: SqlUnitOfWork(db), now, limit=orders)
+        times["capture"] = time.perf_counter() - start
+        assert len(captured.captured) == orders and not captured.failed
         start = time.perf_counter()
         day = dock_day(SqlUnitOfWork(db), "POST", now.date(), ZoneInfo("UTC"))
         times["manifest"] = time.perf_counter() - start
@@ -126,7 +134,7 @@ class Driver:
         if self.sqlite:
             self.conn: Any = sqlite3.connect(u.database, isolation_level=None)
             self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA synchronous=FULL")  # as app/store/engine.py: the same durability
             self.conn.execute("PRAGMA foreign_keys=ON")
         else:
             import psycopg
@@ -167,6 +175,8 @@ EVENT = "INSERT INTO order_events (order_id, at, kind, from_status, to_status, s
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 OUTBOX = ("INSERT INTO outbox_messages (key, kind, order_id, recipient, subject, text_body, html_body, message_id, "
           "state, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)")
+CAPTURE = ("INSERT INTO capture_requests (key, order_id, amount, currency, invoice_number, state, attempts, "
+           "next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)")
 PAYMENT = ("INSERT INTO payments (key, order_id, kind, amount, currency, gateway, reference, at, invoice_number) "
            "VALUES (?, ?, ?, ?, ?, 'recorded', ?, ?, ?)")
 
@@ -175,6 +185,21 @@ def _mail(d: Driver, kind: str, order_id: int, number: str, email: str, now: dat
     subject = f"Your order {number} {text}"
     return (f"{kind}:{number}", kind, order_id, email, subject, f"Hello,\n\n{subject}.", f"<p>{subject}.</p>",
             f"<{uuid.uuid4().hex}.{kind}@packdesk.invalid>", d.t(now), d.t(now))
+
+
+def _audit(d: Driver, now: datetime, actor: str, action: str, subject: str, detail: dict[str, Any]) -> None:
+    """A person's status change goes into the chained audit log (as app/store/audit_log.py)."""
+    from app.audit.chain import GENESIS, detail_text, record_hash
+    from app.store.audit_log import APPEND_LOCK
+
+    if not d.sqlite:
+        d.run("SELECT pg_advisory_xact_lock(?)", (APPEND_LOCK,))
+    last = d.one("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", ())
+    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    stored = detail_text(detail)
+    d.run("INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, "
+          "?, ?, ?)", (seq, d.t(now), actor, action, subject, stored, prev,
+                       record_hash(prev, seq, now, actor, action, subject, stored)))
 
 
 def reference(url: str, orders: int) -> dict[str, float]:
@@ -196,23 +221,45 @@ def reference(url: str, orders: int) -> dict[str, float]:
                      (oid,))[0]
         if left == 0:
             d.run("UPDATE orders SET status = 'shipped', version = version + 1 WHERE id = ?", (oid,))
+            _audit(d, now, "bench", "StatusChanged", f"order {number}",
+                   {"from": "packed", "to": "shipped", "station": "DOCK", "reason": "every parcel handed over"})
             value = d.one("UPDATE counters SET value = value + 1 WHERE name = 'invoice' RETURNING value", ())
             if value is None:
                 d.run("INSERT INTO counters (name, value) VALUES ('invoice', 1)", ())
                 value = (1,)
             invoice = f"INV-{now.year}-{value[0]:06d}"
-            d.many(PAYMENT, [(f"authorisation:{number}", oid, "authorisation", str(total), currency,
-                              f"AUTH-{uuid.uuid4().hex[:12]}", at, None),
-                             (f"capture:{number}", oid, "capture", str(total), currency,
-                              f"CAPT-{uuid.uuid4().hex[:12]}", at, invoice)])
+            d.run(CAPTURE, (f"capture:{number}", oid, str(total), currency, invoice, at, at))
             events += [(oid, at, "StatusChanged", "packed", "shipped", "DOCK", "bench", None),
                        (oid, at, "InvoiceIssued", None, None, None, None, json.dumps({"invoice_number": invoice})),
-                       (oid, at, "PaymentAuthorised", None, None, None, None, json.dumps({"amount": str(total)})),
-                       (oid, at, "PaymentCaptured", None, None, None, None, json.dumps({"amount": str(total)}))]
+                       (oid, at, "CaptureRequested", None, None, None, None, json.dumps({"amount": str(total)}))]
             d.run(OUTBOX, _mail(d, "shipped", oid, number, email, now, f"is on its way: {code}"))
         d.many(EVENT, events)
         d.commit()
     times["dispatch"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    d.begin()  # claim every due capture
+    claimed = d.all("UPDATE capture_requests SET state = 'capturing', capturing_since = ?, attempts = attempts + 1 "
+                    "WHERE state = 'pending' AND next_attempt_at <= ? RETURNING id, key, order_id, amount, currency, "
+                    "invoice_number", (at, at))
+    d.commit()
+    for rid, key, oid, amount, currency, invoice in claimed:
+        number = key.removeprefix("capture:")
+        authorisation = f"AUTH-{uuid.uuid4().hex[:12]}"  # the recorded gateway
+        d.begin()
+        d.run(PAYMENT, (f"authorisation:{number}", oid, "authorisation", str(amount), currency, authorisation, at,
+                        None))
+        d.run(EVENT, (oid, at, "PaymentAuthorised", None, None, None, None, json.dumps({"amount": str(amount)})))
+        d.commit()
+        captured = f"CAPT-{uuid.uuid4().hex[:12]}"
+        d.begin()
+        d.run(PAYMENT, (key, oid, "capture", str(amount), currency, captured, at, invoice))
+        d.run(EVENT, (oid, at, "PaymentCaptured", None, None, None, None, json.dumps({"amount": str(amount)})))
+        d.run("UPDATE capture_requests SET state = 'captured', captured_at = ?, capturing_since = NULL WHERE id = ?",
+              (at, rid))
+        d.commit()
+    times["capture"] = time.perf_counter() - start
+    assert len(claimed) == orders
 
     start = time.perf_counter()
     day_start, day_end = datetime(now.year, now.month, now.day, tzinfo=timezone.utc), None

@@ -1,11 +1,12 @@
-"""`packdesk orders list|show|validate|allocate|hold|release|cancel`: the orders, and the
-supervisor's decisions on them (the same use cases as the supervisors' screen)."""
+"""`packdesk orders list|show|validate|allocate|hold|release|cancel|documents|archive`: the
+orders, and the supervisor's decisions on them (the same use cases as the supervisors' screen)."""
 from __future__ import annotations
 
 import argparse
 import getpass
 import json
 import logging
+import sys
 from dataclasses import asdict
 
 from app.cli.db import add_database_options, open_database
@@ -29,6 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing.add_argument("--status", help="only orders in this status: " + ", ".join(s.value for s in OrderStatus))
     listing.add_argument("--limit", type=at_least_one, help="at most this many (1 or more)")
     listing.add_argument("--json", action="store_true", help="a JSON array instead of a table")
+    listing.add_argument("--archived", action="store_true", help="archived orders too (`orders archive`)")
     add_database_options(listing)
     listing.set_defaults(func=run_list)
     show = sub.add_parser("show", help="one order: address, lines, parcels, events")
@@ -41,6 +43,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     documents.add_argument("--out", required=True, help="the folder to write them into (created if needed)")
     add_database_options(documents)
     documents.set_defaults(func=run_documents)
+    archive = sub.add_parser("archive", help="archive completed orders older than [orders] archive_after_days")
+    archive.add_argument("--before", help="archive orders completed before this day, 2025-01-31 (UTC; default: "
+                         "today minus [orders] archive_after_days)")
+    archive.add_argument("--dry-run", action="store_true", help="only count and name them")
+    add_database_options(archive)
+    archive.set_defaults(func=run_archive)
     for name, what, run in (("validate", "validate captured orders (and re-check held ones); those that pass "
                              "are allocated", run_validate),
                             ("allocate", "hold stock for validated and backordered orders, by priority then SLA",
@@ -87,13 +95,40 @@ def run_documents(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_archive(args: argparse.Namespace) -> int:
+    """packdesk orders archive (app/shipping/archive.py); progress on stderr for long runs."""
+    from datetime import date, datetime, time, timedelta, timezone
+
+    from app.shipping.archive import archive_orders
+    from app.shipping.settings import AfterDelivery
+
+    now = datetime.now(timezone.utc)
+    if args.before:
+        try:
+            before = datetime.combine(date.fromisoformat(args.before), time(0), timezone.utc)
+        except ValueError:
+            raise PackdeskError(f"--before {args.before!r} is no day; write it as 2025-01-31.") from None
+    else:
+        settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
+        days = AfterDelivery.from_raw(settings.raw, settings.config_path or "the built-in defaults").archive_after_days
+        before = now - timedelta(days=days)
+
+    def progress(done: int, total: int) -> None:
+        print(f"  {done} of {total} orders", file=sys.stderr, flush=True)
+
+    with open_database(args) as db:
+        run = archive_orders(lambda: SqlUnitOfWork(db), before, now, dry_run=args.dry_run, progress=progress)
+    print(run.summary())
+    return 0
+
+
 def run_list(args: argparse.Namespace) -> int:
     """packdesk orders list"""
     if args.status and args.status not in {s.value for s in OrderStatus}:
         raise PackdeskError(f"'{args.status}' is not an order status; use one of: "
                             + ", ".join(s.value for s in OrderStatus))
     with open_database(args) as db:
-        orders = list_orders(db, args.status, args.limit)
+        orders = list_orders(db, args.status, args.limit, archived=args.archived)
     if args.json:
         print(json.dumps([asdict(o) for o in orders], ensure_ascii=False, indent=1))
         return 0
@@ -212,6 +247,8 @@ def _as_text(o: OrderDetail) -> str:
     ship = o.ship_to
     out = [f"Order {o.number}  {o.status}  priority {o.priority}  {o.carrier or ''} {o.service_level}",
            f"  created {o.created_at}  SLA due {o.sla_due_at or '-'}  tote {o.tote or '-'}"]
+    if o.archived_at:
+        out.append(f"  ARCHIVED {o.archived_at} (its documents: packdesk orders documents {o.number} --out DIR)")
     if o.claimed_by_station:
         out.append(f"  held by {o.claimed_by_station} ({o.claimed_by_user}) until {o.lease_expires_at}")
     parts = () if ship is None else (ship.name, ship.company, ship.line1, ship.line2, ship.postcode,

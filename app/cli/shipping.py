@@ -1,5 +1,6 @@
-"""`packdesk dispatch scan|manifest` (the dock) and `packdesk shipping override` (a supervisor's
-change of a parcel's service). docs/shipping.md."""
+"""`packdesk dispatch scan|manifest` (the dock), `packdesk shipping override` (a supervisor's
+change of a parcel's service), `packdesk payments capture|list` and the later stages' commands.
+docs/shipping.md."""
 from __future__ import annotations
 
 import argparse
@@ -15,6 +16,7 @@ from datetime import date, datetime, timezone
 from app.cli.db import add_database_options, open_database
 from app.config import load_settings, order_settings
 from app.errors import DatabaseUnavailable, PackdeskError
+from app.shipping.capture import capture_pending
 from app.shipping.dispatch import DockParcel, dock_day, scan_at_dock
 from app.shipping.override import override_service
 from app.shipping.mail import SmtpTransport
@@ -88,6 +90,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_database_options(again)
     again.set_defaults(func=run_requeue)
 
+    payments = subparsers.add_parser("payments", help="the payment captures of shipped orders")
+    sub = payments.add_subparsers(dest="payments_command", metavar="ACTION", required=True)
+    capture = sub.add_parser("capture", help="capture the shipped orders' payments that are due (failed ones again)")
+    capture.add_argument("--pending", action="store_true", help="every capture queued at hand-over and due now")
+    capture.add_argument("--limit", type=int, default=500, help="at most this many captures a run")
+    add_database_options(capture)
+    capture.set_defaults(func=run_capture)
+    waiting = sub.add_parser("list", help="the captures not made yet, with their last error")
+    waiting.add_argument("--json", action="store_true", help="a JSON array instead of text")
+    add_database_options(waiting)
+    waiting.set_defaults(func=run_captures)
+
     returns = subparsers.add_parser("returns", help="customer returns: RMA, receive, inspect, refund")
     sub = returns.add_subparsers(dest="returns_command", metavar="ACTION", required=True)
     create = sub.add_parser("create", help="an RMA and a return tracking number for units of a delivered order")
@@ -136,16 +150,54 @@ def run_scan(args: argparse.Namespace) -> int:
     """packdesk dispatch scan: exit 2 when any scan was refused (the others are kept)."""
     user = args.user or getpass.getuser()
     refused = 0
+    shipped: list[str] = []
     with open_database(args) as db:
         for barcode in args.barcodes:
             result = scan_at_dock(SqlUnitOfWork(db), barcode, datetime.now(timezone.utc), user=user,
                                   station=args.station)
             refused += not result.ok
+            if result.order_shipped and not result.already and result.order_number:
+                shipped.append(result.order_number)
             if args.json:
                 print(json.dumps(asdict(result), ensure_ascii=False))
             else:
                 print(result.message, file=sys.stdout if result.ok else sys.stderr)
+        if shipped:  # after the hand-overs committed: a failing gateway never undoes a scan
+            run = capture_pending(lambda: SqlUnitOfWork(db), datetime.now(timezone.utc), order_numbers=shipped)
+            for number, why in run.failed:
+                print(f"The payment of order {number} was not captured ({why}); it is retried by "
+                      "`packdesk payments capture --pending` and the notify worker.", file=sys.stderr)
     return 2 if refused else 0
+
+
+def run_capture(args: argparse.Namespace) -> int:
+    """packdesk payments capture --pending: exit 1 when a capture failed (it stays queued)."""
+    if not args.pending:
+        raise PackdeskError("Say which captures: `packdesk payments capture --pending` makes every one that is due.")
+    with open_database(args) as db:
+        run = capture_pending(lambda: SqlUnitOfWork(db), datetime.now(timezone.utc), limit=args.limit)
+    print(run.summary())
+    return 1 if run.failed else 0
+
+
+def run_captures(args: argparse.Namespace) -> int:
+    """packdesk payments list: the captures not made yet."""
+    with open_database(args) as db:
+        uow = SqlUnitOfWork(db)
+        with uow:
+            waiting = [(r, uow.orders.get_by_id(r.order_id)) for r in uow.captures.open()]
+    rows = [{"order": o.number if o else r.order_id, "amount": str(r.amount), "currency": r.currency,
+             "state": r.state, "attempts": r.attempts,
+             "next_attempt_at": r.next_attempt_at.isoformat() if r.next_attempt_at else None,
+             "last_error": r.last_error} for r, o in waiting]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False))
+    elif not rows:
+        print("Every payment of a shipped order is captured.")
+    for row in [] if args.json else rows:
+        print(f"{row['order']}  {row['amount']} {row['currency']}  {row['state']}, {row['attempts']} attempt(s)"
+              + (f", next {row['next_attempt_at']}: {row['last_error']}" if row["last_error"] else ""))
+    return 0
 
 
 def run_manifest(args: argparse.Namespace) -> int:
@@ -250,6 +302,9 @@ def run_send(args: argparse.Namespace) -> int:
         attach = plugged_attachments(db, settings.raw)
         while True:
             try:
+                captured = capture_pending(lambda: SqlUnitOfWork(db), datetime.now(timezone.utc), limit=args.limit)
+                if captured.captured or captured.failed:
+                    print(captured.summary(), flush=True)
                 report = send_due(lambda: SqlUnitOfWork(db), transport, mail, lambda: datetime.now(timezone.utc),
                                   args.limit, attach=attach)
                 print(report.summary(), flush=True)

@@ -28,12 +28,19 @@ def change_status(uow: UnitOfWork, order: OrderRecord, to: OrderStatus | str, *,
                   user: str | None = None, reason: str | None = None) -> OrderRecord:
     """Moves the order to `to` if the status table allows it, and records StatusChanged; the
     record with its new status (read the order again for its new version)."""
+    return replace(order, status=move(uow, order.id, order.number, order.status, to, station=station, user=user,
+                                      reason=reason))
+
+
+def move(uow: UnitOfWork, order_id: int, number: str, current: str, to: OrderStatus | str, *,
+         station: str | None = None, user: str | None = None, reason: str | None = None) -> str:
+    """`change_status` for an order known only by id, number and status (a batch read them in one
+    statement); the new status."""
     requested = to.value if isinstance(to, OrderStatus) else to
-    target = check_change(order.number, order.status, requested)
-    uow.orders.set_status(order.id, target.value)
-    status_changed(uow, order.id, order.number, order.status, target.value, station=station, user=user,
-                   reason=reason)
-    return replace(order, status=target.value)
+    target = check_change(number, current, requested)
+    uow.orders.set_status(order_id, target.value)
+    status_changed(uow, order_id, number, current, target.value, station=station, user=user, reason=reason)
+    return target.value
 
 
 def _stock_leaves(uow: UnitOfWork, order_id: int, *, station: str | None, user: str | None) -> int:

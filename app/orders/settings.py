@@ -81,7 +81,7 @@ class OrderSettings:
 
 # The tables and keys read here (app/config.py collects them into the registry of known names).
 ORDERS_TABLE = config_table("orders", "pack_from", "short_stock",
-                            "complete_after_days")  # the last: app/shipping/settings.py
+                            "complete_after_days", "archive_after_days")  # the last two: app/shipping/settings.py
 ORDER_CONFIG_TABLES: tuple[ConfigTable, ...] = (
     ORDERS_TABLE,
     config_table("orders.short_stock_by_channel", any_keys=True),  # channel = policy, checked above

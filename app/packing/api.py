@@ -31,7 +31,7 @@ from app.packing.errors import (  # noqa: F401  (re-exported for the screens)
 )
 from app.addresses import AddressData
 from app.packing.settings import PackingSettings
-from app.ports import Scan
+from app.ports import PrintJob, Scan
 
 if TYPE_CHECKING:
     from app.boxing.model import Parcel as BoxParcel
@@ -447,8 +447,10 @@ class PackingApi(Protocol):
         """CLOSE BOX: weight check, SSCC, tracking number, label version 1 (pending)."""
         ...
 
-    def record_label_result(self, label_id: int, ok: bool, printer: str, message: str = "") -> LabelState:
-        """What the printer said: printed only when ok; a failed label stays retryable."""
+    def record_label_result(self, label_id: int, ok: bool, printer: str, message: str = "",
+                            printed: tuple[PrintJob, ...] = ()) -> LabelState:
+        """What the printer said: printed only when ok; a failed label stays retryable; the jobs
+        the printer took (the label version, then its slip) are kept in the order's archive."""
         ...
 
     def label_request(self, label_id: int) -> LabelRequest:

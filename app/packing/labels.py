@@ -2,6 +2,7 @@
 onto the parcel (every parcel confirmed: the order is packed)."""
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import replace
 from datetime import date
@@ -16,7 +17,8 @@ from app.packing.packs import OpenPack, find_order, is_complete, label_state
 from app.packing.scan_rules import label_code
 from app.addresses import AddressData
 from app.packing.settings import PackingSettings
-from app.unit_of_work import Counters, LabelRecord, OrderRecord, UnitOfWork
+from app.ports import PrintJob
+from app.unit_of_work import ArchivedRecord, Counters, LabelRecord, OrderRecord, ParcelRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -83,14 +85,17 @@ def label_request(uow: UnitOfWork, desk: Desk, label_id: int) -> LabelRequest:
 
 
 def record_label_result(uow: UnitOfWork, desk: Desk, label_id: int, ok: bool, printer: str,
-                        message: str = "") -> LabelState:
-    """What the printer said: printed only when ok; a failed label stays retryable."""
+                        message: str = "", printed: tuple[PrintJob, ...] = ()) -> LabelState:
+    """What the printer said: printed only when ok; a failed label stays retryable. The jobs a
+    printer took (the label version, then its packing slip) are kept in the order's archive."""
     with uow:
         label = uow.labels.get(label_id)
         if label is None:
             raise PackingError(f"No label has the id {label_id}.")
         parcel = uow.parcels.get(label.parcel_id)
         assert parcel is not None
+        if ok:
+            _keep_printed(uow, desk, parcel, label, printed)
         if label.status in ("pending", "failed"):
             label = replace(label, status="printed" if ok else "failed", printer=printer, message=message or None,
                             printed_at=desk.clock.now() if ok else label.printed_at)
@@ -103,6 +108,19 @@ def record_label_result(uow: UnitOfWork, desk: Desk, label_id: int, ok: bool, pr
         uow.commit()
     forget(desk)
     return label_state(label, parcel.seq)
+
+
+def _keep_printed(uow: UnitOfWork, desk: Desk, parcel: ParcelRecord, label: LabelRecord,
+                  printed: tuple[PrintJob, ...]) -> None:
+    """The label version's bytes (and the slip's), as the printer took them, in the archive."""
+    order = uow.orders.get_by_id(parcel.order_id)
+    assert order is not None
+    for kind, job in zip(("label", "slip"), printed):
+        extension = "zpl" if job.content_type == "application/zpl" else "pdf"
+        name = (f"label-{order.number}-{parcel.seq}-v{label.version}.{extension}" if kind == "label"
+                else f"slip-{order.number}-{parcel.seq}.{extension}")
+        uow.archive.add(ArchivedRecord(0, order.id, kind, name, hashlib.sha256(job.data).hexdigest(), job.data,
+                                       desk.clock.now()))
 
 
 def reprint_label(uow: UnitOfWork, desk: Desk, parcel_id: int, reason: str, user: Packer) -> LabelRequest:

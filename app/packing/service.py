@@ -19,7 +19,7 @@ from app.packing.api import (
 )
 from app.packing.desk import Desk
 from app.packing.settings import PackingSettings
-from app.ports import Clock, Scan, SystemClock
+from app.ports import Clock, PrintJob, Scan, SystemClock
 from app.store.session import Database
 from app.store.uow import SqlUnitOfWork
 
@@ -105,10 +105,12 @@ class PackingService:
         with self._lock:
             return parcels.close_parcel(self._uow(), self.desk, order, user, weight_g)
 
-    def record_label_result(self, label_id: int, ok: bool, printer: str, message: str = "") -> LabelState:
-        """What the printer said: printed only when ok; a failed label stays retryable."""
+    def record_label_result(self, label_id: int, ok: bool, printer: str, message: str = "",
+                            printed: tuple[PrintJob, ...] = ()) -> LabelState:
+        """What the printer said: printed only when ok; a failed label stays retryable; the jobs
+        the printer took (the label version, then its slip) are kept in the order's archive."""
         with self._lock:
-            return labels.record_label_result(self._uow(), self.desk, label_id, ok, printer, message)
+            return labels.record_label_result(self._uow(), self.desk, label_id, ok, printer, message, printed)
 
     def label_request(self, label_id: int) -> LabelRequest:
         """The data of an existing label version (to retry a pending or failed one)."""

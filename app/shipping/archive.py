@@ -1,11 +1,14 @@
 """Every document printed for an order is kept, by the SHA-256 of its bytes, and can be written
-back out: `packdesk orders documents NUMBER --out DIR`."""
+back out: `packdesk orders documents NUMBER --out DIR`. Completed orders older than
+`[orders] archive_after_days` are archived (`packdesk orders archive`): marked, not moved, so
+their events, payments, returns and documents stay where they are and stay retrievable."""
 from __future__ import annotations
 
 import hashlib
 import logging
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -79,3 +82,54 @@ def keep_printed(db: object, order_number: str, kind: str, name: str, content: b
     from app.store.uow import SqlUnitOfWork
 
     return keep(SqlUnitOfWork(db), order_number, kind, name, content, datetime.now(timezone.utc))  # type: ignore[arg-type]
+
+
+ARCHIVE_BATCH = 500  # orders marked per transaction (a long run commits as it goes and can be stopped)
+
+
+@dataclass
+class Archived:
+    """What `archive_orders` did (or, dry, would do)."""
+
+    before: datetime
+    dry_run: bool
+    total: int = 0
+    archived: int = 0
+    numbers: list[str] = field(default_factory=list)  # the first ones, for the summary
+
+    def summary(self) -> str:
+        what = "would be archived" if self.dry_run else "archived"
+        count = self.total if self.dry_run else self.archived
+        shown = ", ".join(self.numbers[:10]) + (" ..." if count > 10 else "")
+        return (f"{count} completed order(s) completed before {self.before:%Y-%m-%d %H:%M} UTC {what}"
+                + (f": {shown}" if count else "."))
+
+
+def archive_orders(new_uow: Callable[[], UnitOfWork], before: datetime, now: datetime, *, dry_run: bool = False,
+                   progress: Callable[[int, int], None] | None = None) -> Archived:
+    """Marks every completed order whose completion was before `before` archived, in batches of
+    ARCHIVE_BATCH (each its own transaction); `progress(done, total)` after each. A dry run
+    only counts and names them."""
+    run = Archived(before, dry_run)
+    uow = new_uow()
+    with uow:
+        run.total = uow.archive.count_completed_before(before)
+    last = 0
+    done = 0
+    while done < run.total:
+        uow = new_uow()
+        with uow:
+            batch = uow.archive.completed_before(before, last, ARCHIVE_BATCH)
+            if not batch:
+                break
+            last = batch[-1][0]
+            if len(run.numbers) < 10:
+                run.numbers += [n for _, n in batch[:10 - len(run.numbers)]]
+            if not dry_run:
+                run.archived += uow.archive.mark_archived([i for i, _ in batch], now)
+                uow.commit()
+        done += len(batch)
+        if progress is not None:
+            progress(min(done, run.total), run.total)
+    log.info("%s", run.summary())
+    return run

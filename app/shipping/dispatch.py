@@ -12,7 +12,7 @@ from app.identifiers import is_valid_s10, is_valid_sscc
 from app.orders import lifecycle
 from app.orders.status import OrderStatus
 from app.shipping.shipped import order_shipped
-from app.unit_of_work import OrderRecord, ParcelRecord, UnitOfWork
+from app.unit_of_work import DockOrder, ParcelRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -88,12 +88,16 @@ def scan_at_dock(uow: UnitOfWork, scanned: str, now: datetime, *, user: str | No
 
 
 def _hand_over_in(uow: UnitOfWork, code: str, now: datetime, user: str | None, station: str | None) -> HandOver:
-    parcel = uow.parcels.by_label_code(code)
-    if parcel is None:
+    found = uow.parcels.by_label_code(code)
+    if found is None:
         return HandOver(False, f"No parcel has the label {code}; put it aside for a supervisor.", code)
-    order = uow.orders.get_by_id(parcel.order_id)
+    # The order's row is locked before its parcels are read: two docks scanning its last two
+    # parcels at once queue here, and the second sees the first's hand-over (else each would see
+    # the other parcel still on the dock and the order would stay packed).
+    order = uow.orders.locked_by_id(found.order_id)
     assert order is not None
     parcels = uow.parcels.of_order(order.id)
+    parcel = next((p for p in parcels if p.id == found.id), found)
     base = dict(code=code, order_number=order.number, parcel_seq=parcel.seq, parcel_count=len(parcels),
                 carrier=parcel.carrier)
     if parcel.status not in LABELLED:
@@ -107,7 +111,7 @@ def _hand_over_in(uow: UnitOfWork, code: str, now: datetime, user: str | None, s
     if order.status != OrderStatus.PACKED.value:
         return HandOver(False, f"Order {order.number} is {OrderStatus(order.status).label}, not ready for "
                         "shipment; keep its parcels back and call a supervisor.", **base)
-    uow.parcels.save(replace(parcel, handed_over_at=now, handed_over_by=user))
+    uow.parcels.hand_over(parcel.id, now, user)
     lifecycle.record_event(uow, order.id, "ParcelHandedOver", station=station, user=user, parcel=parcel.seq,
                            sscc=parcel.sscc, tracking=parcel.tracking_number, carrier=parcel.carrier)
     done = 1 + sum(1 for p in parcels if p.id != parcel.id and p.handed_over_at is not None)
@@ -116,7 +120,8 @@ def _hand_over_in(uow: UnitOfWork, code: str, now: datetime, user: str | None, s
                         f"{len(parcels)}).", handed_over=done, **base)
     shipped = lifecycle.change_status(uow, order, OrderStatus.SHIPPED, station=station, user=user,
                                       reason="every parcel handed over")
-    order_shipped(uow, shipped, now, station=station, user=user)
+    order_shipped(uow, shipped, now, station=station, user=user,
+                  parcels=[replace(p, handed_over_at=p.handed_over_at or now) for p in parcels])
     return HandOver(True, f"Order {order.number} shipped: all {len(parcels)} parcel(s) handed over.",
                     handed_over=done, order_shipped=True, **base)
 
@@ -129,14 +134,13 @@ def dock_day(uow: UnitOfWork, carrier: str | None, day: date, zone: ZoneInfo) ->
     with uow:
         handed = uow.carriers.handed_over(carrier, start, end)
         missing = uow.carriers.undelivered_parcels(carrier, end)
-        orders = uow.carriers.orders_by_ids(sorted({p.order_id for p in (*handed, *missing)}))
+        orders = uow.carriers.dock_orders(sorted({p.order_id for p in (*handed, *missing)}))
         return DockDay(carrier, day, tuple(_line(p, orders[p.order_id]) for p in handed),
                        tuple(_line(p, orders[p.order_id]) for p in missing))
 
 
-def _line(p: ParcelRecord, o: OrderRecord) -> DockParcel:
-    a = o.ship_to
-    where = "" if a is None else f"{a.postcode} {a.city}, {a.country}".strip()
+def _line(p: ParcelRecord, o: DockOrder) -> DockParcel:
+    where = "" if o.city is None else f"{o.postcode or ''} {o.city}, {o.country}".strip()
     return DockParcel(o.number, p.seq, p.carrier or o.carrier or "", p.service or o.service_level,
                       p.tracking_number or "", p.sscc or "", p.actual_weight_g or p.expected_weight_g or 0, where,
                       p.handed_over_at)

@@ -2,8 +2,8 @@
 
 A gateway authorises an amount, captures it and refunds it, each returning its reference. The
 built-in "recorded" gateway only records the steps (the shop's own payment provider is settled
-elsewhere): the seed's order is authorise at capture, capture at dispatch, refund only after a
-return was inspected. A real provider is another class with the same three methods registered
+elsewhere): the seed's order is authorise at capture, capture at dispatch (queued at hand-over,
+made after it: app/shipping/capture.py), refund only after a return was inspected. A real provider is another class with the same three methods registered
 in `GATEWAYS` (docs/shipping.md). Each step is kept once per key, so a retried hand-over or
 refund never charges or pays twice."""
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Protocol
@@ -27,7 +26,9 @@ class PaymentGateway(Protocol):
     name: str
 
     def authorise(self, order_number: str, amount: Decimal, currency: str) -> str: ...
-    def capture(self, authorisation: str, amount: Decimal, currency: str) -> str: ...
+    def capture(self, authorisation: str, amount: Decimal, currency: str, *, idempotency_key: str) -> str:
+        """The provider's capture reference; asked again with the same key it answers the first
+        capture's (a real adapter sends the key, e.g. as an Idempotency-Key header)."""
     def refund(self, capture: str, amount: Decimal, currency: str) -> str: ...
 
 
@@ -39,7 +40,7 @@ class RecordedGateway:
     def authorise(self, order_number: str, amount: Decimal, currency: str) -> str:
         return f"AUTH-{uuid.uuid4().hex[:12].upper()}"
 
-    def capture(self, authorisation: str, amount: Decimal, currency: str) -> str:
+    def capture(self, authorisation: str, amount: Decimal, currency: str, *, idempotency_key: str) -> str:
         return f"CAPT-{uuid.uuid4().hex[:12].upper()}"
 
     def refund(self, capture: str, amount: Decimal, currency: str) -> str:
@@ -54,12 +55,6 @@ def gateway(name: str = "recorded") -> PaymentGateway:
     if factory is None:
         raise ShippingError(f"No payment gateway is called {name!r}; installed: {', '.join(GATEWAYS)}.")
     return factory()
-
-
-@dataclass(frozen=True)
-class Settled:
-    invoice_number: str
-    captured: PaymentRecord
 
 
 def authorise_in(uow: UnitOfWork, order: OrderRecord, now: datetime, pay: PaymentGateway) -> PaymentRecord:
@@ -83,24 +78,6 @@ def issue_invoice_in(uow: UnitOfWork, order: OrderRecord, now: datetime) -> str:
         number = f"INV-{now.year}-{uow.counters.next('invoice'):06d}"
         lifecycle.record_event(uow, order.id, "InvoiceIssued", invoice_number=number)
     return number
-
-
-def capture_at_shipping_in(uow: UnitOfWork, order: OrderRecord, now: datetime,
-                           pay: PaymentGateway | None = None) -> Settled:
-    """At shipping: the invoice is issued and the authorised amount captured (authorised first
-    when the order came in before payments were recorded)."""
-    pay = pay or gateway()
-    invoice = issue_invoice_in(uow, order, now)
-    key = f"capture:{order.number}"
-    captured = uow.payments.by_key(key)
-    if captured is None:
-        authorisation = authorise_in(uow, order, now, pay)
-        captured = PaymentRecord(0, key, order.id, "capture", order.total, order.currency, pay.name,
-                                 pay.capture(authorisation.reference, order.total, order.currency), now, invoice)
-        uow.payments.add(captured)
-        lifecycle.record_event(uow, order.id, "PaymentCaptured", amount=str(order.total), currency=order.currency,
-                               gateway=pay.name, reference=captured.reference, invoice=invoice)
-    return Settled(invoice, captured)
 
 
 def refund_in(uow: UnitOfWork, order: OrderRecord, rma: str, amount: Decimal, now: datetime,

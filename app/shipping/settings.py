@@ -9,6 +9,7 @@
     [orders]
     complete_after_days = 0      # a delivered order is completed this many days after delivery
                                  # (0: at once, when the delivery is imported)
+    archive_after_days = 365     # `packdesk orders archive` archives orders completed longer ago
 
     [returns]
     window_days = 30             # returns are accepted this many days after delivery
@@ -39,7 +40,7 @@ log = logging.getLogger(__name__)
 
 LEVELS = ("standard", "express", "same_day")
 SHIPPING_KEYS = ("timezone", "promise_days")  # the keys of [shipping], for the configuration check
-ORDERS_KEYS = ("complete_after_days",)  # this module's keys of [orders] (app/orders/settings.py has the rest)
+ORDERS_KEYS = ("complete_after_days", "archive_after_days")  # this module's keys of [orders] (app/orders/settings.py has the rest)
 RETURNS_KEYS = ("window_days",)  # the keys of [returns]
 MAIL_KEYS = ("host", "port", "sender", "tls", "user", "password_env", "max_attempts", "retry_seconds",
              "timeout_seconds")
@@ -103,10 +104,11 @@ class ShippingSettings:
 
 @dataclass(frozen=True)
 class AfterDelivery:
-    """[orders] complete_after_days and [returns] window_days."""
+    """[orders] complete_after_days and archive_after_days, [returns] window_days."""
 
     complete_after_days: int = 0
     return_window_days: int = 30
+    archive_after_days: int = 365
 
     @classmethod
     def from_raw(cls, raw: dict[str, Any], where: object = "the configuration") -> AfterDelivery:
@@ -118,7 +120,8 @@ class AfterDelivery:
             raise ConfigError(f"[returns] in {where} has unknown key(s) {', '.join(sorted(unknown))}; "
                               f"allowed: {', '.join(RETURNS_KEYS)} (see docs/shipping.md).")
         return cls(_days(orders, "orders", "complete_after_days", 0, where),
-                   _days(returns, "returns", "window_days", 30, where))
+                   _days(returns, "returns", "window_days", 30, where),
+                   _days(orders, "orders", "archive_after_days", 365, where))
 
 
 def _days(table: dict[str, Any], section: str, key: str, default: int, where: object) -> int:

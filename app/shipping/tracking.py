@@ -107,12 +107,17 @@ def import_tracking(uow: UnitOfWork, reports: list[Report], now: datetime, after
             raise ImportRejected(source, problems)
         orders = uow.carriers.orders_by_ids(sorted({p.order_id for p in parcels.values()}))
         current = {p.id: p for p in parcels.values()}  # each parcel as this import left it
+        known = uow.carriers.known_reports(sorted(current))  # one read, one write of the reports
+        new: list[tuple[int, str, datetime, str]] = []
+        changed: set[int] = set()
         touched: dict[int, OrderRecord] = {}
         for r in sorted(reports, key=lambda r: (r.at, r.line)):
             parcel = current[parcels[r.tracking_number].id]
-            if not uow.carriers.add_tracking_event(parcel.id, r.status, r.at, r.location):
+            if (parcel.id, r.status, r.at) in known:
                 outcome.repeated += 1
                 continue
+            known.add((parcel.id, r.status, r.at))
+            new.append((parcel.id, r.status, r.at, r.location or ""))
             outcome.kept += 1
             order = orders[parcel.order_id]
             touched[order.id] = order
@@ -122,13 +127,15 @@ def import_tracking(uow: UnitOfWork, reports: list[Report], now: datetime, after
                 continue  # delivered is the carrier's last word; a late in-transit scan changes nothing
             parcel = replace(parcel, tracking_status=r.status,
                              delivered_at=r.at if r.status == "delivered" else parcel.delivered_at)
-            uow.parcels.save(parcel)
+            changed.add(parcel.id)
             current[parcel.id] = parcel
             if r.status == "exception":
                 text = (f"The carrier reports an exception for parcel {parcel.seq} of order {order.number}"
                         f"{' at ' + r.location if r.location else ''}; call the carrier.")
                 uow.exceptions.add(ExceptionRecord(order.id, "carrier", text, None, None, now))
                 outcome.exceptions.append(f"{order.number} parcel {parcel.seq}: {r.location or '-'}")
+        uow.carriers.add_tracking_events(new)
+        uow.carriers.set_tracking([(i, current[i].tracking_status, current[i].delivered_at) for i in sorted(changed)])
         of_order = uow.carriers.parcels_of_orders(sorted(touched))
         for order in touched.values():
             _deliver_if_complete(uow, order, of_order[order.id], outcome)
@@ -155,14 +162,10 @@ def _deliver_if_complete(uow: UnitOfWork, order: OrderRecord, parcels: list[Parc
 
 def complete_due_in(uow: UnitOfWork, now: datetime, days: int, outcome: TrackingOutcome) -> None:
     """Completes the delivered orders whose last parcel was delivered `days` or more days ago."""
-    delivered = uow.orders.in_status((OrderStatus.DELIVERED.value,))
-    parcels = uow.carriers.parcels_of_orders([o.id for o in delivered])
-    for order in delivered:
-        times = [p.delivered_at for p in parcels[order.id] if p.delivered_at]
-        if times and max(times) <= now - timedelta(days=days):
-            lifecycle.change_status(uow, order, OrderStatus.COMPLETED,
-                                    reason=f"delivered {days} day(s) ago or more" if days else "delivered")
-            outcome.completed.append(order.number)
+    for order_id, number in uow.carriers.due_for_completion(now - timedelta(days=days)):  # one read
+        lifecycle.move(uow, order_id, number, OrderStatus.DELIVERED.value, OrderStatus.COMPLETED,
+                       reason=f"delivered {days} day(s) ago or more" if days else "delivered")
+        outcome.completed.append(number)
 
 
 def complete_due(uow: UnitOfWork, now: datetime, after: AfterDelivery) -> list[str]:

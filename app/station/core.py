@@ -19,7 +19,7 @@ from app.packing.reasons import ANSWERED, CANCEL, REFUSED, Reason
 from app.packing.scan_rules import is_cancel, label_code
 from app.picking.api import PickingApi
 from app.picking.flow import PickerFlow, Reply
-from app.ports import DeviceState, DeviceStatus, PrintResult, Scan
+from app.ports import DeviceState, DeviceStatus, PrintJob, PrintResult, Scan
 from app.station import labels
 from app.station.devices import (
     DATABASE, DOCUMENT_PRINTER, LABEL_PRINTER, SCALE, StationDevices, never_sent, printer_state,
@@ -771,10 +771,11 @@ class StationCore:
 
     def _printed(self, request: LabelRequest, outcome: object, error: BaseException | None,
                  printer: str = LABEL_PRINTER) -> None:
+        jobs: tuple[PrintJob, ...] = ()
         if error is not None:  # rendering failed: nothing reached a printer
             result, slip = PrintResult(False, self.devices.address(printer), str(error)), None
         else:
-            result, slip = outcome  # type: ignore[misc]
+            result, slip, jobs = outcome  # type: ignore[misc]
         if result.details.get("duplicate") != "yes":
             self._printer_answered(printer, result)
         if slip is not None:
@@ -786,7 +787,8 @@ class StationCore:
         self._set(printing=done)
         if not result.ok:
             self._cue(Sound.ERROR)
-        state = self.api.record_label_result(request.label_id, result.ok, result.address, result.message)
+        state = self.api.record_label_result(request.label_id, result.ok, result.address, result.message,
+                                             printed=jobs)
         if self.state.pack is not None and self.state.pack.order_number == request.order_number:
             self._show_pack(self.api.snapshot(request.order_number))
             if state.status == "printed" and self.state.step is Step.PRINT:

@@ -6,7 +6,7 @@ import logging
 from dataclasses import replace
 
 from app.packing.api import LabelRequest
-from app.ports import PrintResult
+from app.ports import PrintJob, PrintResult
 from app.station.devices import StationDevices, never_sent
 from app.station.ports import DocumentRenderer
 from app.station.state import PrintState
@@ -14,30 +14,30 @@ from app.station.state import PrintState
 log = logging.getLogger(__name__)
 
 SlipSent = tuple[str, PrintResult]  # which printer took the slip, and its answer
+Printed = tuple[PrintResult, SlipSent | None, tuple[PrintJob, ...]]  # ... and the jobs printers took (the archive)
 
 
-def print_label_and_slip(devices: StationDevices, render: DocumentRenderer,
-                         request: LabelRequest) -> tuple[PrintResult, SlipSent | None]:
+def print_label_and_slip(devices: StationDevices, render: DocumentRenderer, request: LabelRequest) -> Printed:
     """Render, send the label, then the packing slip with the first label version only."""
     label, slip = render(request)
     result = devices.print_label(label)
     if not (result.ok and slip is not None and request.version == 1):
-        return result, None
+        return result, None, (label,) if result.ok else ()
     sent = devices.print_document(slip)
     if not sent[1].ok:
         log.warning("packing slip for %s failed: %s", request.order_number, sent[1].message)
-    return result, sent
+    return result, sent, (label, slip) if sent[1].ok else (label,)
 
 
-def print_on_document_printer(devices: StationDevices, render: DocumentRenderer,
-                              request: LabelRequest) -> tuple[PrintResult, SlipSent | None]:
+def print_on_document_printer(devices: StationDevices, render: DocumentRenderer, request: LabelRequest) -> Printed:
     """The label as a PDF, and its packing slip, on the station's document printer (the label
     printer failed)."""
     label, slip = render(replace(request, label_format="pdf"))
     result = devices.print_label_on_document_printer(label)
     if not (result.ok and slip is not None and request.version == 1):
-        return result, None
-    return result, devices.print_document(slip)
+        return result, None, (label,) if result.ok else ()
+    sent = devices.print_document(slip)
+    return result, sent, (label, slip) if sent[1].ok else (label,)
 
 
 def printing(request: LabelRequest) -> PrintState:

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import fields
+from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import exists, func, select, update
 from sqlalchemy.orm import Session
 
-from app.store.models import ArchivedDocument, as_utc
+from app.store.models import ArchivedDocument, Order, OrderEvent, as_utc
 from app.unit_of_work import ArchivedRecord
 
 log = logging.getLogger(__name__)
@@ -19,6 +20,7 @@ class SqlArchive:
 
     def add(self, document: ArchivedRecord) -> bool:
         if self.s.scalar(select(ArchivedDocument.id).where(ArchivedDocument.order_id == document.order_id,
+                                                           ArchivedDocument.name == document.name,
                                                            ArchivedDocument.sha256 == document.sha256)):
             return False
         values = {f.name: getattr(document, f.name) for f in fields(ArchivedRecord) if f.name != "id"}
@@ -33,3 +35,22 @@ class SqlArchive:
                               .order_by(ArchivedDocument.created_at, ArchivedDocument.id))
         return [ArchivedRecord(r.id, r.order_id, r.kind, r.name, r.sha256, bytes(r.content), as_utc(r.created_at))
                 for r in rows]
+
+    def _completed_before(self, before: datetime):  # type: ignore[no-untyped-def]
+        completed = exists().where(OrderEvent.order_id == Order.id, OrderEvent.kind == "StatusChanged",
+                                   OrderEvent.to_status == "completed", OrderEvent.at < before)
+        return (Order.status == "completed", Order.archived_at.is_(None), completed)
+
+    def completed_before(self, before: datetime, after_id: int, limit: int) -> list[tuple[int, str]]:
+        query = (select(Order.id, Order.number).where(*self._completed_before(before), Order.id > after_id)
+                 .order_by(Order.id).limit(limit))
+        return [(i, n) for i, n in self.s.execute(query)]
+
+    def count_completed_before(self, before: datetime) -> int:
+        return int(self.s.scalar(select(func.count()).select_from(Order).where(*self._completed_before(before))) or 0)
+
+    def mark_archived(self, order_ids: list[int], at: datetime) -> int:
+        result = self.s.execute(update(Order).where(Order.id.in_(order_ids), Order.status == "completed",
+                                                    Order.archived_at.is_(None))
+                                .values(archived_at=at).execution_options(synchronize_session=False))
+        return int(result.rowcount or 0)

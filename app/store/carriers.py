@@ -6,15 +6,17 @@ from collections.abc import Callable
 from dataclasses import fields
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.store.import_rows import KeyedRow, assign
-from sqlalchemy import update
+from sqlalchemy import bindparam, insert, update
 
-from app.store.models import Carrier, CarrierRate, CarrierService, CarrierZone, Order, Parcel, TrackingEvent, as_utc
+from app.store.models import (
+    Address, Carrier, CarrierRate, CarrierService, CarrierZone, Order, Parcel, TrackingEvent, as_utc, utcnow,
+)
 from app.store.repositories import SqlOrders, _order
-from app.unit_of_work import CarrierRecord, OrderRecord, ParcelRecord, RateRecord, RateTable, ServiceRecord, ZoneRecord
+from app.unit_of_work import CarrierRecord, DockOrder, OrderRecord, ParcelRecord, RateRecord, RateTable, ServiceRecord, ZoneRecord
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +31,14 @@ def parcel_record(row: Parcel) -> ParcelRecord:
         if isinstance(value, datetime):
             values[name] = as_utc(value)
     return ParcelRecord(**values)
+
+
+INSERT_TRACKING = insert(TrackingEvent.__table__)  # built once: a tracking file's reports in one executemany
+SET_TRACKING = (update(Parcel.__table__).where(Parcel.__table__.c.id == bindparam("parcel_id"))
+                .values(tracking_status=bindparam("new_status"), delivered_at=bindparam("delivered")))
+
+
+PARCEL_COLUMNS = [Parcel.__table__.c[f.name] for f in fields(ParcelRecord)]
 
 
 class SqlCarriers:
@@ -56,18 +66,29 @@ class SqlCarriers:
             tuple(RateRecord(*service_keys[r.service_id], r.zone, r.max_weight_g, r.price, r.currency)
                   for r in rates))
 
+    # the manifest's reads are plain rows (no ORM objects: a day at the dock is thousands of parcels)
     def undelivered_parcels(self, carrier: str | None, closed_before: datetime) -> list[ParcelRecord]:
-        query = select(Parcel).where(Parcel.status.in_(LABELLED), Parcel.handed_over_at.is_(None),
-                                     Parcel.closed_at < closed_before)
+        query = select(*PARCEL_COLUMNS).where(Parcel.status.in_(LABELLED), Parcel.handed_over_at.is_(None),
+                                              Parcel.closed_at < closed_before)
         if carrier is not None:
             query = query.where(Parcel.carrier == carrier)
-        return [parcel_record(p) for p in self.s.scalars(query.order_by(Parcel.closed_at, Parcel.id))]
+        return [parcel_record(p) for p in self.s.execute(query.order_by(Parcel.closed_at, Parcel.id))]
 
     def handed_over(self, carrier: str | None, since: datetime, until: datetime) -> list[ParcelRecord]:
-        query = select(Parcel).where(Parcel.handed_over_at >= since, Parcel.handed_over_at < until)
+        query = select(*PARCEL_COLUMNS).where(Parcel.handed_over_at >= since, Parcel.handed_over_at < until)
         if carrier is not None:
             query = query.where(Parcel.carrier == carrier)
-        return [parcel_record(p) for p in self.s.scalars(query.order_by(Parcel.handed_over_at, Parcel.id))]
+        return [parcel_record(p) for p in self.s.execute(query.order_by(Parcel.handed_over_at, Parcel.id))]
+
+    def dock_orders(self, order_ids: list[int]) -> dict[int, DockOrder]:
+        found: dict[int, DockOrder] = {}
+        for start in range(0, len(order_ids), CHUNK):
+            rows = self.s.execute(
+                select(Order.id, Order.number, Order.carrier, Order.service_level, Address.postcode, Address.city,
+                       Address.country).outerjoin(Address, Address.id == Order.ship_to_id)
+                .where(Order.id.in_(order_ids[start:start + CHUNK])))
+            found.update((r.id, DockOrder(*r)) for r in rows)
+        return found
 
     def parcels_by_codes(self, codes: list[str]) -> dict[str, ParcelRecord]:
         found: dict[str, ParcelRecord] = {}
@@ -109,6 +130,32 @@ class SqlCarriers:
         self.s.add(TrackingEvent(parcel_id=parcel_id, status=status, at=at, location=location))
         self.s.flush()
         return True
+
+    def due_for_completion(self, delivered_before: datetime) -> list[tuple[int, str]]:
+        query = (select(Order.id, Order.number).join(Parcel, Parcel.order_id == Order.id)
+                 .where(Order.status == "delivered", Parcel.status != "voided")
+                 .group_by(Order.id, Order.number).having(func.max(Parcel.delivered_at) <= delivered_before)
+                 .order_by(Order.id))
+        return [(i, n) for i, n in self.s.execute(query)]
+
+    def known_reports(self, parcel_ids: list[int]) -> set[tuple[int, str, datetime]]:
+        known: set[tuple[int, str, datetime]] = set()
+        t = TrackingEvent
+        for start in range(0, len(parcel_ids), CHUNK):
+            known |= {(p, status, as_utc(at)) for p, status, at in self.s.execute(
+                select(t.parcel_id, t.status, t.at).where(t.parcel_id.in_(parcel_ids[start:start + CHUNK])))}
+        return known
+
+    def add_tracking_events(self, rows: list[tuple[int, str, datetime, str]]) -> None:
+        if rows:
+            now = utcnow()
+            self.s.execute(INSERT_TRACKING, [{"parcel_id": p, "status": status, "at": at, "location": location,
+                                              "imported_at": now} for p, status, at, location in rows])
+
+    def set_tracking(self, rows: list[tuple[int, str | None, datetime | None]]) -> None:
+        if rows:
+            self.s.execute(SET_TRACKING, [{"parcel_id": p, "new_status": status, "delivered": at}
+                                          for p, status, at in rows])
 
     def late_orders(self, now: datetime, statuses: tuple[str, ...]) -> list[OrderRecord]:
         numbers = list(self.s.scalars(select(Order.number).where(

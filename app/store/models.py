@@ -232,6 +232,7 @@ class Order(Base):
     billing_country: Mapped[str | None] = mapped_column(String(2))
     # issue 15: when the order was flagged for missing its SLA due time (flagged once)
     sla_breached_at: Mapped[datetime | None] = mapped_column()
+    archived_at: Mapped[datetime | None] = mapped_column()  # `packdesk orders archive`: out of the working queries
 
     customer: Mapped[Customer | None] = relationship()
     ship_to: Mapped[Address | None] = relationship()
@@ -762,6 +763,32 @@ class Payment(Base):
                       CheckConstraint("amount >= 0", name="amount"))
 
 
+class CaptureRequest(Base):
+    """A payment capture waiting for the gateway: queued in the hand-over's transaction, made
+    after it commits (app/shipping/capture.py). Its key (capture:PD-1042) is the payment's
+    idempotency key; an open supervisor exception (exception_id) while the gateway fails."""
+
+    __tablename__ = "capture_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(80), unique=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    amount: Mapped[Decimal] = mapped_column(Money)
+    currency: Mapped[str] = mapped_column(String(3))
+    invoice_number: Mapped[str | None] = mapped_column(String(40))
+    state: Mapped[str] = mapped_column(String(10), default="pending", index=True)  # pending, capturing, captured
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
+    capturing_since: Mapped[datetime | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    captured_at: Mapped[datetime | None] = mapped_column()
+    last_error: Mapped[str | None] = mapped_column(Text)
+    exception_id: Mapped[int | None] = mapped_column(ForeignKey("pack_exceptions.id"))
+
+    __table_args__ = (CheckConstraint("state IN ('pending', 'capturing', 'captured')", name="state"),
+                      CheckConstraint("amount >= 0", name="amount"))
+
+
 class ReturnRequest(Base):
     """A customer return (RMA): created, received at the returns station, inspected, refunded."""
 
@@ -815,7 +842,8 @@ class ArchivedDocument(Base):
     content: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    __table_args__ = (UniqueConstraint("order_id", "sha256", name="uq_order_documents_order_sha256"),)
+    # a label reprinted unchanged is the same bytes under its new version's name: kept (0013)
+    __table_args__ = (UniqueConstraint("order_id", "name", "sha256", name="uq_order_documents_order_name_sha256"),)
 
 
 class JournalReceipt(Base):

@@ -151,6 +151,7 @@ class OrderDetail(OrderSummary):
     parcels: list[ParcelView]
     events: list[EventView]
     returns: list[ReturnLink]  # the order's returns, or (an exchange order) the return it answers
+    archived_at: str | None = None  # `packdesk orders archive`: out of the working lists, still here
 
 
 @dataclass(frozen=True)
@@ -184,14 +185,18 @@ class ShipmentRow:
 SHIPMENT_COLUMNS = tuple(f.name for f in fields(ShipmentRow))
 
 
-def list_orders(db: Database, status: str | None = None, limit: int | None = None) -> list[OrderSummary]:
-    """Orders (optionally of one status) in queue order, each with its lines."""
+def list_orders(db: Database, status: str | None = None, limit: int | None = None,
+                archived: bool = False) -> list[OrderSummary]:
+    """Orders (optionally of one status) in queue order, each with its lines; archived ones only
+    if asked."""
     if status is not None:
         OrderStatus(status)  # ValueError for a status that does not exist
     query = (select(Order).options(selectinload(Order.lines))
              .order_by(Order.priority.desc(), Order.sla_due_at.asc().nulls_last(), Order.created_at, Order.id))
     if status is not None:
         query = query.where(Order.status == status)
+    if not archived:  # archived orders (`packdesk orders archive`) leave the working list
+        query = query.where(Order.archived_at.is_(None))
     if limit is not None:
         query = query.limit(limit)
     with db.read() as session:
@@ -242,6 +247,7 @@ def show_order(db: Database, number: str) -> OrderDetail:
         events=[EventView(_time(e.at), e.kind, e.from_status, e.to_status, e.station, e.username,
                           json.loads(e.detail) if e.detail else None) for e in events],
         returns=[ReturnLink(*row) for row in returns],
+        archived_at=_time(order.archived_at),
     )
 
 

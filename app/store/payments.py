@@ -4,16 +4,20 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import fields
+from datetime import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import and_, bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from app.store.models import OrderEvent, Payment, as_utc, utcnow
-from app.unit_of_work import PaymentRecord
+from app.store.models import CaptureRequest, OrderEvent, Payment, as_utc, utcnow
+from app.unit_of_work import CaptureRequestRecord, PaymentRecord
 
 log = logging.getLogger(__name__)
 
 INSERT_PAYMENT = insert(Payment)  # built once: two payment steps at every shipped order
+INVOICE_OF = (select(OrderEvent.detail).where(OrderEvent.order_id == bindparam("order_id"),
+                                              OrderEvent.kind == "InvoiceIssued")
+              .order_by(OrderEvent.id).limit(1))  # built once: read at every shipped order
 
 
 def _payment(row: Payment) -> PaymentRecord:
@@ -40,7 +44,59 @@ class SqlPayments:
                                                    .order_by(Payment.id))]
 
     def invoice_of(self, order_id: int) -> str | None:
-        detail = self.s.scalar(select(OrderEvent.detail).where(OrderEvent.order_id == order_id,
-                                                               OrderEvent.kind == "InvoiceIssued")
-                               .order_by(OrderEvent.id).limit(1))
+        detail = self.s.scalar(INVOICE_OF, {"order_id": order_id})
         return None if detail is None else json.loads(detail)["invoice_number"]
+
+
+def _request(row: CaptureRequest) -> CaptureRequestRecord:
+    values = {f.name: getattr(row, f.name) for f in fields(CaptureRequestRecord)}
+    return CaptureRequestRecord(**{k: as_utc(v) if isinstance(v, datetime) else v for k, v in values.items()})
+
+
+class SqlCaptures:
+    """The captures queued at hand-over (app/shipping/capture.py)."""
+
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def add(self, request: CaptureRequestRecord) -> bool:
+        if self.s.scalar(CAPTURE_KEYED, {"key": request.key}) is not None:
+            return False
+        values = {f.name: getattr(request, f.name) for f in fields(CaptureRequestRecord) if f.name != "id"}
+        now = utcnow()
+        values["next_attempt_at"] = values["next_attempt_at"] or now
+        values["created_at"] = values["created_at"] or now
+        self.s.execute(INSERT_CAPTURE, values)
+        return True
+
+    def get(self, key: str) -> CaptureRequestRecord | None:
+        row = self.s.scalar(select(CaptureRequest).where(CaptureRequest.key == key)
+                            .execution_options(populate_existing=True))
+        return None if row is None else _request(row)
+
+    def due(self, now: datetime, stale_before: datetime, limit: int,
+            order_ids: list[int] | None = None) -> list[CaptureRequestRecord]:
+        c = CaptureRequest
+        query = (select(c).where(or_(and_(c.state == "pending", c.next_attempt_at <= now),
+                                     and_(c.state == "capturing", c.capturing_since < stale_before)))
+                 .order_by(c.next_attempt_at, c.id).limit(limit)
+                 .with_for_update(skip_locked=True).execution_options(populate_existing=True))
+        if order_ids is not None:
+            query = query.where(c.order_id.in_(order_ids))
+        return [_request(r) for r in self.s.scalars(query)]
+
+    def save(self, request: CaptureRequestRecord) -> None:
+        values = {f.name: getattr(request, f.name) for f in SAVED}
+        values["row_id"] = request.id
+        self.s.execute(UPDATE_CAPTURE, values)
+
+    def open(self) -> list[CaptureRequestRecord]:
+        query = select(CaptureRequest).where(CaptureRequest.state != "captured").order_by(CaptureRequest.id)
+        return [_request(r) for r in self.s.scalars(query)]
+
+
+INSERT_CAPTURE = insert(CaptureRequest)  # built once: a capture is queued at every shipped order
+CAPTURE_KEYED = select(CaptureRequest.id).where(CaptureRequest.key == bindparam("key"))
+SAVED = [f for f in fields(CaptureRequestRecord) if f.name not in ("id", "key", "order_id", "created_at")]
+UPDATE_CAPTURE = (update(CaptureRequest.__table__).where(CaptureRequest.__table__.c.id == bindparam("row_id"))
+                  .values({f.name: bindparam(f.name) for f in SAVED}))  # built once: two saves a capture

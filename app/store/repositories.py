@@ -70,6 +70,14 @@ def _order(order: Order) -> OrderRecord:
     return _record(OrderRecord, order, ship_to=ship_to, customer_name=customer)
 
 
+HAND_OVER = (update(Parcel.__table__).where(Parcel.__table__.c.id == bindparam("parcel_id"))
+             .values(handed_over_at=bindparam("at"), handed_over_by=bindparam("by")))  # built once: every dock scan
+
+
+BY_LABEL_CODE = select(Parcel).where((Parcel.sscc == bindparam("code"))
+                                     | (Parcel.tracking_number == bindparam("code")))  # built once: every dock scan
+
+
 class SqlOrders:
     def __init__(self, session: Session) -> None:
         self.s = session
@@ -80,6 +88,10 @@ class SqlOrders:
 
     def get_by_id(self, order_id: int) -> OrderRecord | None:
         order = self.s.get(Order, order_id, populate_existing=True)
+        return None if order is None else _order(order)
+
+    def locked_by_id(self, order_id: int) -> OrderRecord | None:
+        order = self.s.get(Order, order_id, populate_existing=True, with_for_update=True)
         return None if order is None else _order(order)
 
     def lines(self, order_id: int) -> list[LineRecord]:
@@ -238,7 +250,7 @@ class SqlParcels:
         return None if parcel is None else _record(ParcelRecord, parcel)
 
     def by_label_code(self, code: str) -> ParcelRecord | None:
-        parcel = self.s.scalar(select(Parcel).where((Parcel.sscc == code) | (Parcel.tracking_number == code)))
+        parcel = self.s.scalar(BY_LABEL_CODE, {"code": code})
         return None if parcel is None else _record(ParcelRecord, parcel)
 
     def add(self, parcel: ParcelRecord) -> int:
@@ -253,6 +265,9 @@ class SqlParcels:
         for name, value in _columns(parcel).items():
             setattr(row, name, value)
         self.s.flush()
+
+    def hand_over(self, parcel_id: int, at: datetime, user: str | None) -> None:
+        self.s.execute(HAND_OVER, {"parcel_id": parcel_id, "at": at, "by": user})
 
     def delete(self, parcel_id: int) -> None:
         row = self.s.get(Parcel, parcel_id)

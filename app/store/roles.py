@@ -52,6 +52,7 @@ STATION_WRITES: dict[str, tuple[str, ...]] = {
     "exception_reviews": ("INSERT", "UPDATE"),  # a supervisor's decision on the review screen
     "outbox_messages": ("INSERT", "UPDATE"),  # the dock: the "shipped" message queued at hand-over
     "payments": ("INSERT", "UPDATE"),  # the dock: the capture at shipping
+    "capture_requests": ("INSERT", "UPDATE"),  # the dock queues the capture at hand-over (0013)
     "order_documents": ("INSERT",),  # documents printed at a station are kept (the archive)
     "returns": ("UPDATE",),  # the returns station: received, inspected, refunded (migration 0012 grants it)
     "return_lines": ("UPDATE",),  # the returns station: items scanned, each line's outcome

@@ -21,7 +21,7 @@ from app.store.review_repositories import SqlReviews
 from app.store.picking_repositories import SqlPicks
 from app.store.carriers import SqlCarriers
 from app.store.outbox import SqlOutbox
-from app.store.payments import SqlPayments
+from app.store.payments import SqlCaptures, SqlPayments
 from app.store.returns import SqlReturns
 from app.store.archive import SqlArchive
 from app.store.admin_repositories import SqlAdmin
@@ -69,6 +69,7 @@ class SqlUnitOfWork:
         self.carriers = SqlCarriers(session)
         self.outbox = SqlOutbox(session)
         self.payments = SqlPayments(session)
+        self.captures = SqlCaptures(session)
         self.returns = SqlReturns(session)
         self.archive = SqlArchive(session)
         self.admin = SqlAdmin(session)

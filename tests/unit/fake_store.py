@@ -19,7 +19,7 @@ from app.orders.status import queued_for_packing
 from app.unit_of_work import (
     PickLineRecord, PickListRecord, PickStop,
     BarcodeRecord, BoxRecord, ClaimRow, Conflict, ExceptionRecord, ItemRecord, LabelRecord, LineRecord,
-    OrderHoldRecord, OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, StockBin,
+    CaptureRequestRecord, DockOrder, OrderHoldRecord, OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, StockBin,
     StockHoldRecord, UserRecord, RateTable, MessageRecord, PaymentRecord, ReturnLineRecord, ReturnRecord,
     ArchivedRecord, ExchangeLineRecord,
 )
@@ -56,6 +56,7 @@ class Tables:
     sla_flagged: dict[int, datetime] = field(default_factory=dict)
     outbox: dict[int, MessageRecord] = field(default_factory=dict)
     payments: dict[int, PaymentRecord] = field(default_factory=dict)
+    captures: dict[int, CaptureRequestRecord] = field(default_factory=dict)
     returns: dict[int, ReturnRecord] = field(default_factory=dict)
     return_lines: dict[int, ReturnLineRecord] = field(default_factory=dict)
     archive: dict[int, ArchivedRecord] = field(default_factory=dict)
@@ -114,7 +115,7 @@ class FakeUnitOfWork:
         self.users, self.exceptions, self.counters = _Users(self), _Exceptions(self), _Counters(self)
         self.stock, self.holds, self.audit, self.picks = _Stock(self), _Holds(self), _Audit(self), _Picks(self)
         self.carriers, self.outbox, self.payments = _Carriers(self), _Outbox(self), _Payments(self)
-        self.returns, self.archive = _Returns(self), _Archive(self)
+        self.returns, self.archive, self.captures = _Returns(self), _Archive(self), _Captures(self)
         return self
 
     def commit(self) -> None:
@@ -209,6 +210,9 @@ class _Orders(_Repo):
     def pick_list_exists(self, code: str) -> bool:
         return False
 
+    def locked_by_id(self, order_id: int) -> OrderRecord | None:
+        return self.get_by_id(order_id)  # the fake has one writer
+
     def lock(self, number: str) -> ClaimRow | None:
         order = self.get(number)
         return None if order is None else self._row(order)
@@ -284,6 +288,9 @@ class _Parcels(_Repo):
     def save(self, parcel: ParcelRecord) -> None:
         assert parcel.id in self.t.parcels
         self.t.parcels[parcel.id] = parcel
+
+    def hand_over(self, parcel_id: int, at: datetime, user: str | None) -> None:
+        self.t.parcels[parcel_id] = replace(self.t.parcels[parcel_id], handed_over_at=at, handed_over_by=user)
 
     def delete(self, parcel_id: int) -> None:
         self.t.parcels.pop(parcel_id, None)
@@ -556,12 +563,39 @@ class _Carriers(_Repo):
     def orders_by_ids(self, order_ids: list[int]) -> dict[int, OrderRecord]:
         return {i: self.t.orders[i] for i in order_ids if i in self.t.orders}
 
+    def dock_orders(self, order_ids: list[int]) -> dict[int, DockOrder]:
+        found = {}
+        for o in (self.t.orders[i] for i in order_ids if i in self.t.orders):
+            a = o.ship_to
+            found[o.id] = DockOrder(o.id, o.number, o.carrier, o.service_level, a.postcode if a else None,
+                                    a.city if a else None, a.country if a else None)
+        return found
+
     def add_tracking_event(self, parcel_id: int, status: str, at: datetime, location: str) -> bool:
         key = (parcel_id, status, at)
         if key in self.t.tracking:
             return False
         self.t.tracking.add(key)
         return True
+
+    def due_for_completion(self, delivered_before: datetime) -> list[tuple[int, str]]:
+        due = []
+        for o in sorted(self.t.orders.values(), key=lambda o: o.id):
+            times = [p.delivered_at for p in self.t.parcels.values()
+                     if p.order_id == o.id and p.status != "voided" and p.delivered_at]
+            if o.status == "delivered" and times and max(times) <= delivered_before:
+                due.append((o.id, o.number))
+        return due
+
+    def known_reports(self, parcel_ids: list[int]) -> set[tuple[int, str, datetime]]:
+        return {k for k in self.t.tracking if k[0] in parcel_ids}
+
+    def add_tracking_events(self, rows: list[tuple[int, str, datetime, str]]) -> None:
+        self.t.tracking |= {(p, status, at) for p, status, at, _ in rows}
+
+    def set_tracking(self, rows: list[tuple[int, str | None, datetime | None]]) -> None:
+        for p, status, at in rows:
+            self.t.parcels[p] = replace(self.t.parcels[p], tracking_status=status, delivered_at=at)
 
     def late_orders(self, now: datetime, statuses: tuple[str, ...]) -> list[OrderRecord]:
         return [o for o in self.t.orders.values() if o.status in statuses and o.sla_due_at is not None
@@ -597,6 +631,33 @@ class _Outbox(_Repo):
 
     def of_order(self, order_id: int) -> list[MessageRecord]:
         return sorted((m for m in self.t.outbox.values() if m.order_id == order_id), key=lambda m: m.id)
+
+
+class _Captures(_Repo):
+    def add(self, request: CaptureRequestRecord) -> bool:
+        if any(c.key == request.key for c in self.t.captures.values()):
+            return False
+        new = replace(request, id=self.new_id())
+        self.t.captures[new.id] = new
+        return True
+
+    def get(self, key: str) -> CaptureRequestRecord | None:
+        return next((c for c in self.t.captures.values() if c.key == key), None)
+
+    def due(self, now: datetime, stale_before: datetime, limit: int,
+            order_ids: list[int] | None = None) -> list[CaptureRequestRecord]:
+        due = [c for c in self.t.captures.values()
+               if (order_ids is None or c.order_id in order_ids)
+               and ((c.state == "pending" and (c.next_attempt_at is None or c.next_attempt_at <= now))
+                    or (c.state == "capturing" and c.capturing_since and c.capturing_since < stale_before))]
+        return sorted(due, key=lambda c: (c.next_attempt_at or now, c.id))[:limit]
+
+    def save(self, request: CaptureRequestRecord) -> None:
+        assert request.id in self.t.captures
+        self.t.captures[request.id] = request
+
+    def open(self) -> list[CaptureRequestRecord]:
+        return sorted((c for c in self.t.captures.values() if c.state != "captured"), key=lambda c: c.id)
 
 
 class _Payments(_Repo):

@@ -46,6 +46,8 @@ EXTRA = {
     "notify requeue": ["--config", "{work}/mail.toml"],
     "users add": ["--role", "packer"],
     "users change": ["--role", "packer"],
+    "payments capture": ["--pending"],
+    "orders archive": ["--before", "2025-01-31"],
 }
 # Positional values where "PD-1" is not of the right kind.
 POSITIONAL = {"dispatch scan": "340123450000000017", "notify requeue": "1", "tracking import": "{work}/tracking.csv"}

@@ -38,9 +38,10 @@ def test_an_order_ships_when_its_last_parcel_is_handed_over(warehouse: Warehouse
     assert status(warehouse, "PD-6001") == "shipped"
     with warehouse.db.read() as session:
         kinds = session.scalars(select(OrderEvent.kind).order_by(OrderEvent.id)).all()
-        # shipped: the stock leaves the shelves (app/orders/lifecycle), then invoice and payment
-        assert kinds[-7:] == ["ParcelHandedOver", "ParcelHandedOver", "StatusChanged", "StockShipped",
-                              "InvoiceIssued", "PaymentAuthorised", "PaymentCaptured"]
+        # shipped: the stock leaves the shelves (app/orders/lifecycle), the invoice and the capture
+        # queued in the hand-over; the gateway asked after it committed (app/shipping/capture.py)
+        assert kinds[-8:] == ["ParcelHandedOver", "ParcelHandedOver", "StatusChanged", "StockShipped",
+                              "InvoiceIssued", "CaptureRequested", "PaymentAuthorised", "PaymentCaptured"]
         assert all(p.handed_over_by == "dora" for p in session.scalars(select(Parcel)))
     # scanning it again changes nothing and says so
     assert main(["--database", url, "dispatch", "scan", first.tracking_number]) == 0

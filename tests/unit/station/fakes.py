@@ -53,6 +53,7 @@ class FakePackingApi:
         self.expected_weight_g = expected_weight_g
         self.labels: dict[int, dict] = {}
         self.calls: list[tuple[str, object]] = []
+        self.kept: list[PrintJob] = []  # the jobs record_label_result was given for the archive
         self.serial_skus: set[str] = set()  # SKUs that ask for a serial number after their barcode
 
     # --- people and home ---------------------------------------------------------------
@@ -191,8 +192,10 @@ class FakePackingApi:
         return ParcelClosed(True, order, parcel["seq"], "Closed.", label=self.label_request(parcel["label"]),
                             pack=self.snapshot(order))
 
-    def record_label_result(self, label_id: int, ok: bool, printer: str, message: str = "") -> LabelState:
+    def record_label_result(self, label_id: int, ok: bool, printer: str, message: str = "",
+                            printed: tuple[PrintJob, ...] = ()) -> LabelState:
         self.calls.append(("record_label_result", (label_id, ok)))
+        self.kept.extend(printed)  # what the archive would keep
         self.labels[label_id]["status"] = "printed" if ok else "failed"
         return self._label_state(label_id)
 

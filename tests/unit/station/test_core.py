@@ -254,6 +254,11 @@ def test_reprint_with_a_reason_prints_a_second_version_without_a_slip(bench) -> 
     assert ("reprint_label", "Label damaged") in bench.api.calls
     assert [job.name for job in bench.printer.jobs][-1] == "PD-1001-parcel1-label-v2"
     assert bench.state.step is Step.CONFIRM
+    # both label versions and the slip, as printed, go to the archive
+    assert [job.name for job in bench.api.kept] == ["PD-1001-parcel1-label-v1", "PD-1001-parcel1-slip",
+                                                     "PD-1001-parcel1-label-v2"]
+    assert [job for job in bench.api.kept if "label" in job.name] == [
+        job for job in bench.printer.jobs if "label" in job.name]
 
 
 def test_problem_puts_the_order_on_hold_and_frees_the_station(bench) -> None:

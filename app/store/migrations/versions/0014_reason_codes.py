@@ -1,7 +1,7 @@
 """reason_codes: the reason codes an administrator added or retired (issue 16, admin screens)
 
 Revision ID: 0014
-Revises: 0012
+Revises: 0013
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from alembic import op
 from app.store.roles import role_names, role_prefix
 
 revision = '0014'
-down_revision = '0012'
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 
