@@ -127,7 +127,10 @@ class ReviewScreen(Retranslated, QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.figures)
         self.pages.addWidget(scroll)
-        self.pages.addWidget(admin if admin is not None else QWidget())
+        admin_scroll = QScrollArea()  # the admin forms are taller than a 1366x768 screen: they scroll there
+        admin_scroll.setWidgetResizable(True)
+        admin_scroll.setWidget(admin if admin is not None else QWidget())
+        self.pages.addWidget(admin_scroll)
         self.page_buttons["admin"].setVisible(False)
         self.wall: BoardWindow | None = None
         self.message = label("", "message")
