@@ -20,7 +20,7 @@ from app.store.models import (
 from app.addresses import AddressData
 from app.unit_of_work import (
     BarcodeRecord, BoxRecord, ClaimRow, ExceptionRecord, ItemRecord, LabelRecord, LineRecord,
-    OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, UserRecord,
+    NewEvent, OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, UserRecord,
 )
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,18 @@ SET_STATUS = (update(Order.__table__).where(Order.__table__.c.id == bindparam("o
               .values(status=bindparam("status"), version=Order.__table__.c.version + 1))
 INSERT_SCAN = insert(ScanRecord.__table__).returning(ScanRecord.__table__.c.id)
 INSERT_EVENT = insert(OrderEvent.__table__)
+# The batch reads and writes of the stages before packing (validation, allocation, waves)
+LINE_FIELDS = tuple(lines_t.c[f.name] for f in fields(LineRecord))
+LINES_OF_ORDERS = (select(*LINE_FIELDS).where(lines_t.c.order_id.in_(bindparam("ids", expanding=True)))
+                   .order_by(lines_t.c.order_id, lines_t.c.line_no))
+ORDERS_OF_CUSTOMERS = (select(orders_t.c.email, func.count()).where(orders_t.c.email.in_(bindparam("emails", expanding=True)))
+                       .group_by(orders_t.c.email))
+CHUNK = 500  # ids bound in one statement: few enough for every database
+
+
+def chunks(values: list[Any], size: int = CHUNK) -> list[list[Any]]:
+    """The values in slices of `size` (a statement binds a bounded number of values)."""
+    return [values[i:i + size] for i in range(0, len(values), size)]
 
 
 def _record(cls: type, row: Any, **extra: Any) -> Any:
@@ -87,12 +99,32 @@ class SqlOrders:
                               .execution_options(populate_existing=True))
         return [_record(LineRecord, line) for line in rows]
 
+    def lines_of_orders(self, order_ids: list[int]) -> dict[int, list[LineRecord]]:
+        found: dict[int, list[LineRecord]] = {}
+        for chunk in chunks(sorted(set(order_ids))):
+            for row in self.s.execute(LINES_OF_ORDERS, {"ids": chunk}):
+                found.setdefault(row.order_id, []).append(LineRecord(*row))
+        return found
+
     def set_status(self, order_id: int, status: str) -> None:
         # one UPDATE, the version going up as an ORM flush would: loading the order and flushing
         # the session cost ~8 ms an order inside an import's large session (and grew with it);
         # an order object the session already holds is told the new committed values
         done = self.s.execute(SET_STATUS, {"order_id": order_id, "status": status})
         assert done.rowcount == 1
+        self._told(order_id, status)
+
+    def set_statuses(self, order_ids: list[int], status: str) -> None:
+        if not order_ids:
+            return
+        done = self.s.execute(SET_STATUS, [{"order_id": i, "status": status} for i in order_ids])  # executemany
+        if done.supports_sane_multi_rowcount():
+            assert done.rowcount == len(order_ids)
+        for order_id in order_ids:
+            self._told(order_id, status)
+
+    def _told(self, order_id: int, status: str) -> None:
+        """An order object the session already holds is told its new committed status and version."""
         held = self.s.identity_map.get(self.s.identity_key(Order, order_id))
         if held is not None:
             if "version" in held.__dict__ and "status" in held.__dict__:
@@ -163,6 +195,12 @@ class SqlOrders:
 
     def orders_of_customer(self, email: str) -> int:
         return int(self.s.scalar(select(func.count()).select_from(Order).where(Order.email == email)) or 0)
+
+    def orders_of_customers(self, emails: set[str]) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for chunk in chunks(sorted(emails)):
+            counts.update({e: int(n) for e, n in self.s.execute(ORDERS_OF_CUSTOMERS, {"emails": chunk})})
+        return counts
 
     def set_pack_from(self, order_id: int, pack_from: str) -> None:
         order = self.s.get(Order, order_id)
@@ -359,6 +397,15 @@ class SqlEvents:
             "to_status": to_status, "station": station, "username": user,
             "detail": json.dumps(detail, default=str, sort_keys=True) if detail else None})
 
+    def add_many(self, events: list[NewEvent]) -> None:
+        if not events:
+            return
+        now = utcnow()
+        self.s.execute(INSERT_EVENT, [{  # one batched INSERT
+            "order_id": e.order_id, "at": now, "kind": e.kind, "from_status": e.from_status,
+            "to_status": e.to_status, "station": e.station, "username": e.user,
+            "detail": json.dumps(e.detail, default=str, sort_keys=True) if e.detail else None} for e in events])
+
     def count(self, username: str, since: datetime, kind: str, to_status: str | None) -> int:
         return int(self.s.scalar(select(func.count()).select_from(OrderEvent).where(
             OrderEvent.username == username, OrderEvent.at >= since, OrderEvent.kind == kind,
@@ -429,3 +476,6 @@ class SqlCounters:
 
     def next(self, name: str) -> int:
         return next_value(self.s, name)
+
+    def next_many(self, name: str, count: int) -> int:
+        return next_value(self.s, name, step=count)
