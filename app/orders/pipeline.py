@@ -93,16 +93,15 @@ def process_in(uow: UnitOfWork, numbers: list[str] | None, settings: OrderSettin
     """Validates the captured orders among `numbers` (None: all) and allocates every one that
     waits for stock, by priority then SLA, in the caller's unit of work."""
     outcome = Outcome()
-    captured = uow.orders.in_status((S.CAPTURED.value,), numbers)
-    _held(outcome, captured, validate_many_in(uow, captured, settings, user=user))
+    validate_captured_in(uow, numbers, settings, outcome, user=user)
     outcome.statuses.update(allocate_in_turn(uow, numbers, settings, user=user).statuses)
     log.info("orders processed: %s", outcome.summary())
     return outcome
 
 
-def validate_captured_in(uow: UnitOfWork, numbers: list[str], settings: OrderSettings, outcome: Outcome, *,
+def validate_captured_in(uow: UnitOfWork, numbers: list[str] | None, settings: OrderSettings, outcome: Outcome, *,
                          user: str | None = None) -> None:
-    """Validates the captured orders among `numbers`, counting the held and cancelled in `outcome`."""
+    """Validates the captured orders among `numbers` (None: all), counting the held and cancelled in `outcome`."""
     captured = uow.orders.in_status((S.CAPTURED.value,), numbers)
     _held(outcome, captured, validate_many_in(uow, captured, settings, user=user))
 

@@ -8,13 +8,13 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app.store import claims
 from app.store.counters import next_value
 from app.store.models import (
-    Box, Label, Order, OrderEvent, OrderLine, PackException, Parcel, ParcelItem, PickList, Product,
+    Address, Box, Customer, Label, Order, OrderEvent, OrderLine, PackException, Parcel, ParcelItem, PickList, Product,
     ProductBarcode, ScanRecord, SerialNumber, StationEvent, User, as_utc, utcnow,
 )
 from app.addresses import AddressData
@@ -50,6 +50,20 @@ LINES_OF_ORDERS = (select(*LINE_FIELDS).where(lines_t.c.order_id.in_(bindparam("
 ORDERS_OF_CUSTOMERS = (select(orders_t.c.email, func.count()).where(orders_t.c.email.in_(bindparam("emails", expanding=True)))
                        .group_by(orders_t.c.email))
 CHUNK = 500  # ids bound in one statement: few enough for every database
+# Orders in some statuses as records, in one Core statement (loading ORM objects with their
+# address and customer cost more than the SQL for thousands of orders)
+_address, _customer = Address.__table__, Customer.__table__
+ORDER_FIELDS = [f.name for f in fields(OrderRecord) if f.name not in ("ship_to", "customer_name")]
+ADDRESS_FIELDS = ("name", "line1", "line2", "postcode", "city", "country", "company", "region", "phone")
+ORDERS_IN_STATUS = (
+    select(*(orders_t.c[name] for name in ORDER_FIELDS), orders_t.c.ship_to_id,
+           *(_address.c[name].label(f"a_{name}") for name in ADDRESS_FIELDS),
+           orders_t.c.customer_id, _customer.c.name.label("c_name"))
+    .select_from(orders_t.outerjoin(_address, _address.c.id == orders_t.c.ship_to_id)
+                 .outerjoin(_customer, _customer.c.id == orders_t.c.customer_id))
+    .where(orders_t.c.status.in_(bindparam("statuses", expanding=True)))
+    .order_by(orders_t.c.priority.desc(), orders_t.c.sla_due_at.asc().nulls_last(), orders_t.c.created_at,
+              orders_t.c.id))
 
 
 def chunks(values: list[Any], size: int = CHUNK) -> list[list[Any]]:
@@ -80,6 +94,21 @@ def _order(order: Order) -> OrderRecord:
         country=a.country, company=a.company or "", region=a.region or "", phone=a.phone or "")
     customer = order.customer.name if order.customer else (a.name if a else "")
     return _record(OrderRecord, order, ship_to=ship_to, customer_name=customer)
+
+
+def _order_row(row: Any) -> OrderRecord:
+    """An order read by ORDERS_IN_STATUS, as _order makes it of an ORM object."""
+    m = row._mapping
+    ship_to = None if m["ship_to_id"] is None else AddressData(
+        name=m["a_name"], lines=tuple(x for x in (m["a_line1"], m["a_line2"]) if x), postcode=m["a_postcode"],
+        city=m["a_city"], country=m["a_country"], company=m["a_company"] or "", region=m["a_region"] or "",
+        phone=m["a_phone"] or "")
+    customer = m["c_name"] if m["customer_id"] is not None else (m["a_name"] if ship_to else "")
+    values = {name: m[name] for name in ORDER_FIELDS}
+    for name, value in values.items():
+        if isinstance(value, datetime):
+            values[name] = as_utc(value)
+    return OrderRecord(**values, ship_to=ship_to, customer_name=customer)
 
 
 class SqlOrders:
@@ -180,15 +209,14 @@ class SqlOrders:
         return claims.renew(self.s.connection(), number, station, expires)
 
     def in_status(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderRecord]:
-        query = (select(Order).options(selectinload(Order.customer), selectinload(Order.ship_to))
-                 .where(Order.status.in_(statuses))
-                 .order_by(Order.priority.desc(), Order.sla_due_at.asc().nulls_last(), Order.created_at, Order.id)
-                 .execution_options(populate_existing=True))
+        self.s.flush()  # what the session holds unwritten counts, as with an ORM query
         if numbers is None:
-            return [_order(o) for o in self.s.scalars(query)]
+            return [_order_row(r) for r in self.s.execute(ORDERS_IN_STATUS, {"statuses": list(statuses)})]
         found: list[OrderRecord] = []
+        query = ORDERS_IN_STATUS.where(orders_t.c.number.in_(bindparam("numbers", expanding=True)))
         for start in range(0, len(numbers), 5000):  # a statement binds at most 65,535 values
-            found += [_order(o) for o in self.s.scalars(query.where(Order.number.in_(numbers[start:start + 5000])))]
+            found += [_order_row(r) for r in self.s.execute(
+                query, {"statuses": list(statuses), "numbers": numbers[start:start + 5000]})]
         # one queue order across the chunks
         return sorted(found, key=lambda o: (-o.priority, o.sla_due_at is None, o.sla_due_at or o.created_at,
                                             o.created_at, o.id))
