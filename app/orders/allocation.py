@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from app.orders import lifecycle
@@ -58,17 +58,19 @@ def pick_order(bins: list[StockBin], lot_tracked: bool) -> list[StockBin]:
     return sorted(bins, key=lambda b: (b.walk_sequence, b.id))
 
 
-def plan(needed: int, bins: list[StockBin], lot_tracked: bool) -> list[tuple[StockBin, int]]:
-    """How many units to hold at which bins for `needed` units (fewer when stock is short)."""
-    taken: list[tuple[StockBin, int]] = []
+def plan(needed: int, bins: list[StockBin], lot_tracked: bool,
+         taken: dict[int, int] | None = None) -> list[tuple[StockBin, int]]:
+    """How many units to hold at which bins for `needed` units (fewer when stock is short);
+    `taken`: units already held at bins (by stock id) since `bins` were read."""
+    chosen: list[tuple[StockBin, int]] = []
     for stock in pick_order(bins, lot_tracked):
         if needed <= 0:
             break
-        quantity = min(needed, stock.available)
+        quantity = min(needed, stock.available - (taken.get(stock.id, 0) if taken else 0))
         if quantity > 0:
-            taken.append((stock, quantity))
+            chosen.append((stock, quantity))
             needed -= quantity
-    return taken
+    return chosen
 
 
 def allocate_in(uow: UnitOfWork, order: OrderRecord, settings: OrderSettings, *,
@@ -105,9 +107,8 @@ def allocate_many_in(uow: UnitOfWork, orders: list[OrderRecord], settings: Order
             if needed <= 0 or line.product_id is None:
                 continue
             product = products.get(line.product_id)
-            bins = [replace(b, allocated=b.allocated + taken[b.id]) if taken[b.id] else b
-                    for b in bins_of.get(line.product_id, [])]
-            for stock, quantity in plan(needed, bins, bool(product and product.lot_tracked)):
+            for stock, quantity in plan(needed, bins_of.get(line.product_id, []),
+                                        bool(product and product.lot_tracked), taken):
                 new_holds.append((order.id, line.id, stock.id, quantity))
                 taken[stock.id] += quantity
                 needed -= quantity

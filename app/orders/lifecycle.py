@@ -28,25 +28,27 @@ def change_status(uow: UnitOfWork, order: OrderRecord, to: OrderStatus | str, *,
                   user: str | None = None, reason: str | None = None) -> OrderRecord:
     """Moves the order to `to` if the status table allows it, and records StatusChanged; the
     record with its new status (read the order again for its new version)."""
-    return change_statuses(uow, [order], to, station=station, user=user, reason=reason)[0]
+    target = change_statuses(uow, [order], to, station=station, user=user, reason=reason)
+    return replace(order, status=target)
 
 
 def change_statuses(uow: UnitOfWork, orders: list[OrderRecord], to: OrderStatus | str, *,
                     station: str | None = None, user: str | None = None, reason: str | None = None,
-                    reasons: dict[int, str] | None = None) -> list[OrderRecord]:
+                    reasons: dict[int, str] | None = None) -> str:
     """change_status for many orders at once, in a few batched statements: every move checked
     against the status table first (one refused: nothing written), then the statuses, their
     StatusChanged events and (a person's changes) audit records; `reasons` by order id, if
-    given, instead of the one `reason`. The records with their new statuses."""
+    given, instead of the one `reason`. The new status."""
     requested = to.value if isinstance(to, OrderStatus) else to
-    targets = [check_change(order.number, order.status, requested) for order in orders]
+    target = requested
+    for order in orders:
+        target = check_change(order.number, order.status, requested).value
     if not orders:
-        return []
-    target = targets[0].value
+        return target
     uow.orders.set_statuses([order.id for order in orders], target)
     _statuses_changed(uow, [(order.id, order.number, order.status) for order in orders], target,
                       station=station, user=user, reason=reason, reasons=reasons)
-    return [replace(order, status=target) for order in orders]
+    return target
 
 
 def _stock_leaves(uow: UnitOfWork, order_id: int, *, station: str | None, user: str | None) -> int:

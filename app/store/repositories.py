@@ -154,6 +154,8 @@ class SqlOrders:
 
     def _told(self, order_id: int, status: str) -> None:
         """An order object the session already holds is told its new committed status and version."""
+        if not self.s.identity_map:
+            return
         held = self.s.identity_map.get(self.s.identity_key(Order, order_id))
         if held is not None:
             if "version" in held.__dict__ and "status" in held.__dict__:
