@@ -89,10 +89,11 @@ def allocate_many_in(uow: UnitOfWork, orders: list[OrderRecord], settings: Order
     written in batches. Bins are taken in the same order and amounts as order by order."""
     ids = [o.id for o in orders]
     lines_of = uow.orders.lines_of_orders(ids)
-    holds_of = uow.stock.holds_of_orders(ids)
     product_ids = {l.product_id for lines in lines_of.values() for l in lines if l.product_id is not None}
     products = {p.id: p for p in uow.products.by_ids(product_ids)}
     bins_of = uow.stock.lock_bins_of(product_ids)
+    # read once the bins are locked: what another allocator of these orders held meanwhile counts
+    holds_of = uow.stock.holds_of_orders(ids)
     taken: dict[int, int] = defaultdict(int)  # units this call holds at each bin so far
     new_holds: list[tuple[int, int, int, int]] = []
     done: list[tuple[OrderRecord, list[LineRecord], Allocated, bool]] = []
