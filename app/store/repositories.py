@@ -50,6 +50,8 @@ LINES_OF_ORDERS = (select(*LINE_FIELDS).where(lines_t.c.order_id.in_(bindparam("
 ORDERS_OF_CUSTOMERS = (select(orders_t.c.email, func.count()).where(orders_t.c.email.in_(bindparam("emails", expanding=True)))
                        .group_by(orders_t.c.email))
 CHUNK = 500  # ids bound in one statement: few enough for every database
+PRODUCTS_BY_IDS = (select(*(Product.__table__.c[f.name] for f in fields(ProductRecord)))
+                   .where(Product.__table__.c.id.in_(bindparam("ids", expanding=True))))
 # Orders in some statuses as records, in one Core statement (loading ORM objects with their
 # address and customer cost more than the SQL for thousands of orders)
 _address, _customer = Address.__table__, Customer.__table__
@@ -249,7 +251,11 @@ class SqlProducts:
     def by_ids(self, ids: set[int]) -> list[ProductRecord]:
         if not ids:
             return []
-        return [_record(ProductRecord, p) for p in self.s.scalars(select(Product).where(Product.id.in_(ids)))]
+        self.s.flush()  # what the session holds unwritten counts, as with an ORM query
+        found: list[ProductRecord] = []
+        for chunk in chunks(sorted(ids)):  # Core rows: no ORM objects for what is only read
+            found += [ProductRecord(*row) for row in self.s.execute(PRODUCTS_BY_IDS, {"ids": chunk})]
+        return found
 
     def barcodes_of(self, product_ids: set[int]) -> list[BarcodeRecord]:
         if not product_ids:
