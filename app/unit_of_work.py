@@ -573,6 +573,32 @@ class ArchivedRecord:
     created_at: datetime | None = None
 
 
+@dataclass(frozen=True)
+class NewEvent:
+    """An event to append to an order's log (the batch form of `Events.add`)."""
+
+    order_id: int
+    kind: str
+    station: str | None = None
+    user: str | None = None
+    from_status: str | None = None
+    to_status: str | None = None
+    detail: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class NewPickList:
+    """A pick list a wave makes: its header, its orders (in tote order) and its lines, each
+    (seq, order id, order line id, ledger row id, stock id, quantity)."""
+
+    code: str
+    strategy: str
+    zone: str | None
+    wave: str | None
+    order_ids: tuple[int, ...]
+    lines: tuple[tuple[int, int, int, int, int, int], ...]
+
+
 # --- repositories ----------------------------------------------------------------------------
 
 
@@ -583,8 +609,12 @@ class Orders(Protocol):
         """The order, its row locked until the unit commits (SELECT ... FOR UPDATE on PostgreSQL;
         SQLite's unit of work already holds the one write lock from BEGIN IMMEDIATE)."""
     def lines(self, order_id: int) -> list[LineRecord]: ...
+    def lines_of_orders(self, order_ids: list[int]) -> dict[int, list[LineRecord]]:
+        """The lines of many orders (by line_no), by order id (an order without lines is absent)."""
     def set_status(self, order_id: int, status: str) -> None:
         """Only app.orders.lifecycle calls this (it checks the status table and logs the change)."""
+    def set_statuses(self, order_ids: list[int], status: str) -> None:
+        """set_status for many orders in one batch (only app.orders.lifecycle calls this)."""
     def clear_lease(self, order_id: int) -> None: ...
     def add_backorder(self, line_id: int, quantity: int) -> None: ...
     def pack_units(self, line_id: int, quantity: int, order_id: int, station: str) -> bool:
@@ -611,16 +641,27 @@ class Orders(Protocol):
         """Orders in these statuses (only those numbers, if given), by priority, SLA, age."""
     def orders_of_customer(self, email: str) -> int:
         """How many orders carry this customer e-mail."""
+    def orders_of_customers(self, emails: set[str]) -> dict[str, int]:
+        """orders_of_customer for many e-mails at once (an e-mail without orders is absent)."""
     def set_pack_from(self, order_id: int, pack_from: str) -> None: ...
 
 
 class Stock(Protocol):
     def lock_bins(self, product_id: int) -> list[StockBin]:
         """The product's bins, locked against other allocators until the transaction ends."""
+    def lock_bins_of(self, product_ids: set[int]) -> dict[int, list[StockBin]]:
+        """lock_bins for many products at once, locked in (product, bin) order as one product
+        at a time would be (so allocators of either form never deadlock); by product id."""
     def hold(self, order_id: int, line_id: int, stock_id: int, quantity: int) -> int | None:
         """Holds units at a bin if it still has them available (the database guards it): the
         ledger row's id, or None if not."""
+    def hold_many(self, holds: list[tuple[int, int, int, int]]) -> None:
+        """Holds units at bins, each (order id, line id, stock id, quantity), all or none: raises
+        Conflict if a bin no longer has them (it cannot happen while the caller holds the bins'
+        locks, lock_bins_of; the database guards it all the same)."""
     def holds_of_order(self, order_id: int) -> list[StockHoldRecord]: ...
+    def holds_of_orders(self, order_ids: list[int]) -> dict[int, list[StockHoldRecord]]:
+        """The ledger rows of many orders (by id), by order id."""
     def move_hold(self, hold_id: int, to: str) -> None:
         """Moves a ledger row; released and shipped units leave the bin's allocated count
         (shipped units leave its quantity on hand too)."""
@@ -635,6 +676,8 @@ class Picks(Protocol):
                  order_ids: list[int]) -> int: ...
     def add_lines(self, pick_list_id: int, lines: list[tuple[int, int, int, int, int, int]]) -> None:
         """Lines of a list: (seq, order id, order line id, ledger row id, stock id, quantity) each."""
+    def add_lists(self, lists: list[NewPickList]) -> None:
+        """add_list and add_lines for a wave's lists, in a few batched statements."""
     def get_list(self, code: str) -> PickListRecord | None: ...
     def lines_of_list(self, pick_list_id: int) -> list[PickLineRecord]:
         """The list's lines by seq."""
@@ -646,6 +689,8 @@ class Picks(Protocol):
         that many picked, which the database guards); whether it did."""
     def set_list_status(self, pick_list_id: int, status: str) -> None: ...
     def set_tote(self, order_id: int, tote: str) -> None: ...
+    def set_totes(self, totes: list[tuple[int, str]]) -> None:
+        """set_tote for many orders: (order id, tote) each."""
     def found_short(self, stock_id: int, units: int) -> None:
         """A picker found `units` fewer at the bin than it should hold: its on-hand count drops."""
 
@@ -711,6 +756,8 @@ class Events(Protocol):
             from_status: str | None = None, to_status: str | None = None,
             detail: dict[str, Any] | None = None, at: datetime | None = None) -> None:
         """Appends to the order's event log (append-only)."""
+    def add_many(self, events: list[NewEvent]) -> None:
+        """Appends many events in one batch, in the given order."""
     def count(self, username: str, since: datetime, kind: str, to_status: str | None) -> int: ...
     def status_before(self, order_id: int, status: str) -> str | None:
         """The status the order left when it last became `status` (None if it never did)."""
@@ -741,11 +788,15 @@ class AuditLog(Protocol):
     def append(self, actor: str, action: str, subject: str, detail: dict[str, Any] | None = None,
                at: datetime | None = None) -> int:
         """Appends a record chained to the one before (app.audit.chain); its seq."""
+    def append_many(self, entries: list[tuple[str, str, str, dict[str, Any] | None]]) -> None:
+        """Appends (actor, action, subject, detail) records in order, chained as append does."""
 
 
 class Counters(Protocol):
     def next(self, name: str) -> int:
         """The named counter's next value, shared by every station."""
+    def next_many(self, name: str, count: int) -> int:
+        """Takes `count` consecutive values of the named counter at once; the first of them."""
 
 
 class Carriers(Protocol):

@@ -89,11 +89,7 @@ def settle(db: Database, numbers: list[str], settings: OrderSettings, slice_s: f
         return [o.number for o in uow.orders.in_status((OrderStatus.CAPTURED.value,), numbers)]
 
     def validate(uow: SqlUnitOfWork, chunk: list[str]) -> None:
-        for order in uow.orders.in_status((OrderStatus.CAPTURED.value,), chunk):
-            verdict = pipeline.validate_in(uow, order, settings, user="import")
-            if not verdict.passed:
-                status = OrderStatus.CANCELLED.value if verdict.not_work else OrderStatus.ON_HOLD.value
-                outcome.add(order.number, status, [f"{r.kind.value}: {r.detail}" for r in verdict.reasons])
+        pipeline.validate_captured_in(uow, chunk, settings, outcome, user="import")
 
     def waiting(uow: SqlUnitOfWork) -> list[str]:
         return [o.number for o in uow.orders.in_status(WAITING, numbers)]

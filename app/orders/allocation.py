@@ -10,13 +10,14 @@ the line, status allocated)."""
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
 from app.orders import lifecycle
 from app.orders.settings import OrderSettings
 from app.orders.status import OrderStatus
-from app.unit_of_work import LineRecord, OrderRecord, StockBin, UnitOfWork
+from app.unit_of_work import LineRecord, NewEvent, OrderRecord, StockBin, UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -57,68 +58,100 @@ def pick_order(bins: list[StockBin], lot_tracked: bool) -> list[StockBin]:
     return sorted(bins, key=lambda b: (b.walk_sequence, b.id))
 
 
-def plan(needed: int, bins: list[StockBin], lot_tracked: bool) -> list[tuple[StockBin, int]]:
-    """How many units to hold at which bins for `needed` units (fewer when stock is short)."""
-    taken: list[tuple[StockBin, int]] = []
+def plan(needed: int, bins: list[StockBin], lot_tracked: bool,
+         taken: dict[int, int] | None = None) -> list[tuple[StockBin, int]]:
+    """How many units to hold at which bins for `needed` units (fewer when stock is short);
+    `taken`: units already held at bins (by stock id) since `bins` were read."""
+    chosen: list[tuple[StockBin, int]] = []
     for stock in pick_order(bins, lot_tracked):
         if needed <= 0:
             break
-        quantity = min(needed, stock.available)
+        quantity = min(needed, stock.available - (taken.get(stock.id, 0) if taken else 0))
         if quantity > 0:
-            taken.append((stock, quantity))
+            chosen.append((stock, quantity))
             needed -= quantity
-    return taken
+    return chosen
 
 
 def allocate_in(uow: UnitOfWork, order: OrderRecord, settings: OrderSettings, *,
                 user: str | None = None) -> Allocated:
     """Holds stock for a validated or backordered order in the caller's unit of work and moves
     it to allocated (or backordered, per the channel's short-stock policy)."""
-    lines = sorted(uow.orders.lines(order.id), key=lambda line: (line.product_id or 0, line.line_no))
-    holds = [h for h in uow.stock.holds_of_order(order.id) if h.status != "released"]
-    products = {p.id: p for p in uow.products.by_ids({l.product_id for l in lines if l.product_id is not None})}
-    result = Allocated(order.number, order.status)
-    for line in lines:  # by product, so two allocators lock bins in the same order: no deadlock
-        have = sum(h.quantity for h in holds if h.order_line_id == line.id)
-        needed = line.quantity - line.backordered_quantity - have
-        if needed <= 0 or line.product_id is None:
-            continue
-        product = products.get(line.product_id)
-        for stock, quantity in plan(needed, uow.stock.lock_bins(line.product_id),
-                                    bool(product and product.lot_tracked)):
-            if uow.stock.hold(order.id, line.id, stock.id, quantity):
+    return allocate_many_in(uow, [order], settings, user=user)[0]
+
+
+def allocate_many_in(uow: UnitOfWork, orders: list[OrderRecord], settings: OrderSettings, *,
+                     user: str | None = None) -> list[Allocated]:
+    """allocate_in for many orders, in turn as given (the queue's order), set-based: their
+    lines, holds, products and bins read in a few statements, the bins of every product they
+    need locked at once (by product, then bin, as one order at a time would lock them), the
+    plan made in memory against the locked counts, then the holds, events and status changes
+    written in batches. Bins are taken in the same order and amounts as order by order."""
+    ids = [o.id for o in orders]
+    lines_of = uow.orders.lines_of_orders(ids)
+    product_ids = {l.product_id for lines in lines_of.values() for l in lines if l.product_id is not None}
+    products = {p.id: p for p in uow.products.by_ids(product_ids)}
+    bins_of = uow.stock.lock_bins_of(product_ids)
+    # read once the bins are locked: what another allocator of these orders held meanwhile counts
+    holds_of = uow.stock.holds_of_orders(ids)
+    taken: dict[int, int] = defaultdict(int)  # units this call holds at each bin so far
+    new_holds: list[tuple[int, int, int, int]] = []
+    done: list[tuple[OrderRecord, list[LineRecord], Allocated, bool]] = []
+    for order in orders:
+        # by product, as the bins are locked
+        lines = sorted(lines_of.get(order.id, []), key=lambda line: (line.product_id or 0, line.line_no))
+        holds = [h for h in holds_of.get(order.id, []) if h.status != "released"]
+        result = Allocated(order.number, order.status)
+        for line in lines:
+            have = sum(h.quantity for h in holds if h.order_line_id == line.id)
+            needed = line.quantity - line.backordered_quantity - have
+            if needed <= 0 or line.product_id is None:
+                continue
+            product = products.get(line.product_id)
+            for stock, quantity in plan(needed, bins_of.get(line.product_id, []),
+                                        bool(product and product.lot_tracked), taken):
+                new_holds.append((order.id, line.id, stock.id, quantity))
+                taken[stock.id] += quantity
                 needed -= quantity
                 result.held += quantity
-        if needed > 0:
-            result.short.append(Shortfall(line.line_no, line.sku, needed, product.restock_date if product else None))
-    has_stock = result.held > 0 or any(h.status in ACTIVE for h in holds)
-    _settle(uow, order, lines, settings, result, has_stock, user)
-    return result
+            if needed > 0:
+                result.short.append(Shortfall(line.line_no, line.sku, needed,
+                                              product.restock_date if product else None))
+        done.append((order, lines, result, result.held > 0 or any(h.status in ACTIVE for h in holds)))
+    uow.stock.hold_many(new_holds)
+    _settle(uow, done, settings, user)
+    return [result for _, _, result, _ in done]
 
 
-def _settle(uow: UnitOfWork, order: OrderRecord, lines: list[LineRecord], settings: OrderSettings,
-            result: Allocated, has_stock: bool, user: str | None) -> None:
-    by_no = {line.line_no: line for line in lines}
-    partial = settings.short_stock_policy(order.channel) == "partial" and has_stock
-    if result.short and partial:
-        for gap in result.short:
-            uow.orders.add_backorder(by_no[gap.line_no].id, gap.short)
-        lifecycle.record_event(uow, order.id, "PartlyAllocated", user=user,
-                               backordered={g.sku: g.short for g in result.short}, restock=_restock(result.short))
-    target = S.BACKORDERED.value if result.short and not partial else S.ALLOCATED.value
-    if result.held:
-        lifecycle.record_event(uow, order.id, "StockAllocated", user=user, units=result.held)
-    if target == S.BACKORDERED.value:
-        lifecycle.record_event(uow, order.id, "StockShort", user=user,
-                               short={g.sku: g.short for g in result.short}, restock=_restock(result.short))
-    if target == S.ALLOCATED.value and settings.pack_from != order.pack_from:
-        uow.orders.set_pack_from(order.id, settings.pack_from)
-    if target != order.status:
-        lifecycle.change_status(uow, order, target, user=user,
-                                reason="stock short" if target == S.BACKORDERED.value else "stock held")
-    result.status = target
-    log.info("order %s %s (%d units held, %d short)", order.number, target, result.held,
-             sum(g.short for g in result.short))
+def _settle(uow: UnitOfWork, done: list[tuple[OrderRecord, list[LineRecord], Allocated, bool]],
+            settings: OrderSettings, user: str | None) -> None:
+    """Each order's backorders and events, then its status change, in batches."""
+    events: list[NewEvent] = []
+    moves: dict[tuple[str, str], list[OrderRecord]] = defaultdict(list)  # (target, reason): orders
+    for order, lines, result, has_stock in done:
+        by_no = {line.line_no: line for line in lines}
+        partial = settings.short_stock_policy(order.channel) == "partial" and has_stock
+        if result.short and partial:
+            for gap in result.short:
+                uow.orders.add_backorder(by_no[gap.line_no].id, gap.short)
+            events.append(NewEvent(order.id, "PartlyAllocated", user=user, detail=dict(
+                backordered={g.sku: g.short for g in result.short}, restock=_restock(result.short))))
+        target = S.BACKORDERED.value if result.short and not partial else S.ALLOCATED.value
+        if result.held:
+            events.append(NewEvent(order.id, "StockAllocated", user=user, detail=dict(units=result.held)))
+        if target == S.BACKORDERED.value:
+            events.append(NewEvent(order.id, "StockShort", user=user, detail=dict(
+                short={g.sku: g.short for g in result.short}, restock=_restock(result.short))))
+        if target == S.ALLOCATED.value and settings.pack_from != order.pack_from:
+            uow.orders.set_pack_from(order.id, settings.pack_from)
+        if target != order.status:
+            moves[(target, "stock short" if target == S.BACKORDERED.value else "stock held")].append(order)
+        result.status = target
+        log.info("order %s %s (%d units held, %d short)", order.number, target, result.held,
+                 sum(g.short for g in result.short))
+    uow.events.add_many(events)
+    for (target, reason), orders in moves.items():
+        lifecycle.change_statuses(uow, orders, target, user=user, reason=reason)
 
 
 def _restock(short: list[Shortfall]) -> dict[str, str]:

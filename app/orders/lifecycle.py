@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from app.orders.status import OrderStatus, check_change
-from app.unit_of_work import OrderRecord, UnitOfWork
+from app.unit_of_work import NewEvent, OrderRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -28,8 +28,27 @@ def change_status(uow: UnitOfWork, order: OrderRecord, to: OrderStatus | str, *,
                   user: str | None = None, reason: str | None = None) -> OrderRecord:
     """Moves the order to `to` if the status table allows it, and records StatusChanged; the
     record with its new status (read the order again for its new version)."""
-    return replace(order, status=move(uow, order.id, order.number, order.status, to, station=station, user=user,
-                                      reason=reason))
+    target = change_statuses(uow, [order], to, station=station, user=user, reason=reason)
+    return replace(order, status=target)
+
+
+def change_statuses(uow: UnitOfWork, orders: list[OrderRecord], to: OrderStatus | str, *,
+                    station: str | None = None, user: str | None = None, reason: str | None = None,
+                    reasons: dict[int, str] | None = None) -> str:
+    """change_status for many orders at once, in a few batched statements: every move checked
+    against the status table first (one refused: nothing written), then the statuses, their
+    StatusChanged events and (a person's changes) audit records; `reasons` by order id, if
+    given, instead of the one `reason`. The new status."""
+    requested = to.value if isinstance(to, OrderStatus) else to
+    target = requested
+    for order in orders:
+        target = check_change(order.number, order.status, requested).value
+    if not orders:
+        return target
+    uow.orders.set_statuses([order.id for order in orders], target)
+    _statuses_changed(uow, [(order.id, order.number, order.status) for order in orders], target,
+                      station=station, user=user, reason=reason, reasons=reasons)
+    return target
 
 
 def move(uow: UnitOfWork, order_id: int, number: str, current: str, to: OrderStatus | str, *,
@@ -37,10 +56,10 @@ def move(uow: UnitOfWork, order_id: int, number: str, current: str, to: OrderSta
     """`change_status` for an order known only by id, number and status (a batch read them in one
     statement); the new status."""
     requested = to.value if isinstance(to, OrderStatus) else to
-    target = check_change(number, current, requested)
-    uow.orders.set_status(order_id, target.value)
-    status_changed(uow, order_id, number, current, target.value, station=station, user=user, reason=reason)
-    return target.value
+    target = check_change(number, current, requested).value
+    uow.orders.set_statuses([order_id], target)
+    _statuses_changed(uow, [(order_id, number, current)], target, station=station, user=user, reason=reason)
+    return target
 
 
 def _stock_leaves(uow: UnitOfWork, order_id: int, *, station: str | None, user: str | None) -> int:
@@ -76,11 +95,23 @@ def status_changed(uow: UnitOfWork, order_id: int, number: str, previous: str, t
                    station: str | None = None, user: str | None = None, reason: str | None = None) -> None:
     """Checks and records a move that a claim statement made (it rolls back if the table forbids it)."""
     check_change(number, previous, to)
-    log.info("order %s: %s -> %s", number, previous, to)
-    uow.events.add(order_id, "StatusChanged", station=station, user=user, from_status=previous, to_status=to,
-                   detail={"reason": reason} if reason else None)
-    if user is not None and user not in MACHINE_ACTORS:  # a person's change: into the audit log as well
-        uow.audit.append(user, "StatusChanged", f"order {number}",
-                         {"from": previous, "to": to, "station": station, "reason": reason})
+    _statuses_changed(uow, [(order_id, number, previous)], to, station=station, user=user, reason=reason)
+
+
+def _statuses_changed(uow: UnitOfWork, moves: list[tuple[int, str, str]], to: str, *, station: str | None,
+                      user: str | None, reason: str | None, reasons: dict[int, str] | None = None) -> None:
+    """Records checked moves (order id, number, previous status) to `to`: events, audit, shipping."""
+    events, audit = [], []
+    for order_id, number, previous in moves:
+        why = reasons.get(order_id, reason) if reasons else reason
+        log.info("order %s: %s -> %s", number, previous, to)
+        events.append(NewEvent(order_id, "StatusChanged", station=station, user=user, from_status=previous,
+                               to_status=to, detail={"reason": why} if why else None))
+        if user is not None and user not in MACHINE_ACTORS:  # a person's change: into the audit log as well
+            audit.append((user, "StatusChanged", f"order {number}",
+                          {"from": previous, "to": to, "station": station, "reason": why}))
+    uow.events.add_many(events)
+    uow.audit.append_many(audit)
     if to == OrderStatus.SHIPPED.value:
-        _stock_leaves(uow, order_id, station=station, user=user)
+        for order_id, _, _ in moves:
+            _stock_leaves(uow, order_id, station=station, user=user)

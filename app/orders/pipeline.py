@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from app.orders import lifecycle
-from app.orders.allocation import WAITING, Allocated, allocate_in
+from app.orders.allocation import WAITING, Allocated, allocate_in, allocate_many_in
 from app.orders.holds import cancel_in, hold_in
 from app.orders.settings import OrderSettings
 from app.orders.status import OrderStatus
@@ -45,23 +45,47 @@ def validate_in(uow: UnitOfWork, order: OrderRecord, settings: OrderSettings, *,
                 user: str | None = None) -> Verdict:
     """Validates a captured order (validated, on hold or cancelled); an order on hold that now
     passes, and was held by validation, goes on as validated."""
-    lines = uow.orders.lines(order.id)
-    products = {p.id: p for p in uow.products.by_ids({l.product_id for l in lines if l.product_id is not None})}
+    return validate_many_in(uow, [order], settings, user=user)[0]
+
+
+def validate_many_in(uow: UnitOfWork, orders: list[OrderRecord], settings: OrderSettings, *,
+                     user: str | None = None) -> list[Verdict]:
+    """validate_in for many orders, set-based: their lines, products and (the first-order rule
+    on) customers' order counts read in a few statements, the orders that pass moved to
+    validated in one batch; held and cancelled ones (the few) one by one. The verdicts, in
+    the orders' order."""
+    ids = [o.id for o in orders]
+    lines_of = uow.orders.lines_of_orders(ids)
+    products = {p.id: p for p in uow.products.by_ids(
+        {l.product_id for lines in lines_of.values() for l in lines if l.product_id is not None})}
     # counted only when the first-order rule is on (without an index it reads every order)
-    earlier = uow.orders.orders_of_customer(order.email) if order.email and settings.rules.review_first_order else 0
-    verdict = review(order, lines, products, settings.rules, earlier)
-    if order.status == S.ON_HOLD.value:
-        if verdict.passed and uow.events.status_before(order.id, S.ON_HOLD.value) == S.CAPTURED.value:
-            uow.holds.release_all(order.id, user, "passed validation")
-            lifecycle.change_status(uow, order, S.VALIDATED, user=user, reason="passed validation")
-        return verdict
-    if verdict.not_work is not None:
-        cancel_in(uow, order, verdict.not_work, user=user)
-    elif verdict.reasons:
-        hold_in(uow, order, verdict.reasons, user=user)
-    else:
-        lifecycle.change_status(uow, order, S.VALIDATED, user=user, reason="passed validation")
-    return verdict
+    earlier = (uow.orders.orders_of_customers({o.email for o in orders if o.email})
+               if settings.rules.review_first_order else {})
+    verdicts, passed = [], []
+    for order in orders:
+        verdict = review(order, lines_of.get(order.id, []), products, settings.rules,
+                         earlier.get(order.email, 0) if order.email and settings.rules.review_first_order else 0)
+        verdicts.append(verdict)
+        if order.status == S.ON_HOLD.value:
+            if verdict.passed and uow.events.status_before(order.id, S.ON_HOLD.value) == S.CAPTURED.value:
+                uow.holds.release_all(order.id, user, "passed validation")
+                passed.append(order)
+        elif verdict.not_work is not None:
+            cancel_in(uow, order, verdict.not_work, user=user)
+        elif verdict.reasons:
+            hold_in(uow, order, verdict.reasons, user=user)
+        else:
+            passed.append(order)
+    lifecycle.change_statuses(uow, passed, S.VALIDATED, user=user, reason="passed validation")
+    return verdicts
+
+
+def _held(outcome: Outcome, orders: list[OrderRecord], verdicts: list[Verdict]) -> None:
+    """Counts the orders validation held or cancelled, with their reasons."""
+    for order, verdict in zip(orders, verdicts):
+        if not verdict.passed:
+            status = S.CANCELLED.value if verdict.not_work else S.ON_HOLD.value
+            outcome.add(order.number, status, [f"{r.kind.value}: {r.detail}" for r in verdict.reasons])
 
 
 def process_in(uow: UnitOfWork, numbers: list[str] | None, settings: OrderSettings, *,
@@ -69,14 +93,17 @@ def process_in(uow: UnitOfWork, numbers: list[str] | None, settings: OrderSettin
     """Validates the captured orders among `numbers` (None: all) and allocates every one that
     waits for stock, by priority then SLA, in the caller's unit of work."""
     outcome = Outcome()
-    for order in uow.orders.in_status((S.CAPTURED.value,), numbers):
-        verdict = validate_in(uow, order, settings, user=user)
-        if not verdict.passed:
-            status = S.CANCELLED.value if verdict.not_work else S.ON_HOLD.value
-            outcome.add(order.number, status, [f"{r.kind.value}: {r.detail}" for r in verdict.reasons])
+    validate_captured_in(uow, numbers, settings, outcome, user=user)
     outcome.statuses.update(allocate_in_turn(uow, numbers, settings, user=user).statuses)
     log.info("orders processed: %s", outcome.summary())
     return outcome
+
+
+def validate_captured_in(uow: UnitOfWork, numbers: list[str] | None, settings: OrderSettings, outcome: Outcome, *,
+                         user: str | None = None) -> None:
+    """Validates the captured orders among `numbers` (None: all), counting the held and cancelled in `outcome`."""
+    captured = uow.orders.in_status((S.CAPTURED.value,), numbers)
+    _held(outcome, captured, validate_many_in(uow, captured, settings, user=user))
 
 
 def allocate_in_turn(uow: UnitOfWork, numbers: list[str] | None, settings: OrderSettings, *,
@@ -84,8 +111,8 @@ def allocate_in_turn(uow: UnitOfWork, numbers: list[str] | None, settings: Order
     """Allocates the validated and backordered orders among `numbers` (None: all), by priority
     then SLA, in the caller's unit of work."""
     outcome = Outcome()
-    for order in uow.orders.in_status(WAITING, numbers):
-        outcome.add(order.number, allocate_in(uow, order, settings, user=user).status)
+    for done in allocate_many_in(uow, uow.orders.in_status(WAITING, numbers), settings, user=user):
+        outcome.add(done.number, done.status)
     return outcome
 
 

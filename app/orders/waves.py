@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from app.orders import lifecycle
 from app.orders.errors import BadWaveRequest
 from app.orders.status import OrderStatus
-from app.unit_of_work import OrderRecord, PickStop, UnitOfWork
+from app.unit_of_work import NewEvent, NewPickList, OrderRecord, PickStop, UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -148,32 +148,34 @@ def create_in(uow: UnitOfWork, strategy: str, *, max_orders: int | None = None, 
     if not plans:
         return []
     wave = f"W-{uow.counters.next('wave'):06d}"
+    first = uow.counters.next_many("picklist", len(plans))  # the lists' numbers, taken at once
     totes: dict[int, str | None] = {}
     made: list[MadeList] = []
-    for plan in plans:
-        code = f"PL-{uow.counters.next('picklist'):06d}"
+    new_lists: list[NewPickList] = []
+    for number, plan in enumerate(plans, first):
+        code = f"PL-{number:06d}"
         label = f"{wave} {plan.group}"[:40] if plan.group else wave
-        list_id = uow.picks.add_list(code, strategy, plan.zone, label, [o.id for o in plan.orders])
-        uow.picks.add_lines(list_id, [(seq, s.order_id, s.order_line_id, s.hold_id, s.stock_id, s.quantity)
-                                      for seq, s in enumerate(plan.stops, 1)])
+        new_lists.append(NewPickList(code, strategy, plan.zone, label, tuple(o.id for o in plan.orders),
+                                     tuple((seq, s.order_id, s.order_line_id, s.hold_id, s.stock_id, s.quantity)
+                                           for seq, s in enumerate(plan.stops, 1))))
         for n, order in enumerate(plan.orders, 1):
             if order.id not in totes:
                 # single: the list's code names the order at packing; otherwise a tote per order
                 totes[order.id] = None if strategy == "single" else f"{code}-{n}"
-                if totes[order.id]:
-                    uow.picks.set_tote(order.id, totes[order.id])  # type: ignore[arg-type]
         made.append(MadeList(code, strategy, label, plan.zone,
                              [{"number": o.number, "tote": totes[o.id]} for o in plan.orders],
                              len(plan.stops), sum(s.quantity for s in plan.stops)))
+    uow.picks.add_lists(new_lists)
+    uow.picks.set_totes([(order_id, tote) for order_id, tote in totes.items() if tote])
     lists_of: dict[int, list[str]] = defaultdict(list)
     for plan, done in zip(plans, made):
         for order in plan.orders:
             lists_of[order.id].append(done.code)
-    for order in orders:
-        if order.id in lists_of:
-            lifecycle.record_event(uow, order.id, "Waved", user=user, wave=wave, strategy=strategy,
-                                   pick_lists=lists_of[order.id], tote=totes[order.id])
-            lifecycle.change_status(uow, order, S.PICKING, user=user, reason=f"on pick list {lists_of[order.id][0]}")
+    waved = [order for order in orders if order.id in lists_of]
+    uow.events.add_many([NewEvent(order.id, "Waved", user=user, detail=dict(
+        wave=wave, strategy=strategy, pick_lists=lists_of[order.id], tote=totes[order.id])) for order in waved])
+    lifecycle.change_statuses(uow, waved, S.PICKING, user=user,
+                              reasons={order.id: f"on pick list {lists_of[order.id][0]}" for order in waved})
     log.info("wave %s (%s): %d list(s), %d order(s)", wave, strategy, len(made), len(lists_of))
     return made
 

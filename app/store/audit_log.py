@@ -33,16 +33,29 @@ class SqlAuditLog:
     def append(self, actor: str, action: str, subject: str, detail: dict[str, Any] | None = None,
                at: datetime | None = None) -> int:
         """Adds a record after the last one, carrying its hash; the new record's seq."""
+        return self._append([(actor, action, subject, detail)], at)
+
+    def append_many(self, entries: list[tuple[str, str, str, dict[str, Any] | None]]) -> None:
+        """Appends records in order, chained in memory after the last one: one batched INSERT."""
+        if entries:
+            self._append(entries, None)
+
+    def _append(self, entries: list[tuple[str, str, str, dict[str, Any] | None]], at: datetime | None) -> int:
         if self.s.get_bind().dialect.name == "postgresql":
             self.s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": APPEND_LOCK})
         last = self.s.execute(LAST).first()
-        seq, prev = (last.seq + 1, last.hash) if last else (1, GENESIS)
+        seq, prev = (last.seq, last.hash) if last else (0, GENESIS)
         moment = (at or datetime.now(timezone.utc)).astimezone(timezone.utc)
-        stored = detail_text(detail)
-        digest = record_hash(prev, seq, moment, actor, action, subject, stored)
-        self.s.execute(insert(audit_t).values(seq=seq, at=moment, actor=actor[:64], action=action[:60],
-                                              subject=subject[:200], detail=stored, prev_hash=prev, hash=digest))
-        log.info("audit %d: %s %s by %s", seq, action, subject, actor)
+        rows = []
+        for actor, action, subject, detail in entries:
+            seq += 1
+            stored = detail_text(detail)
+            digest = record_hash(prev, seq, moment, actor, action, subject, stored)
+            rows.append(dict(seq=seq, at=moment, actor=actor[:64], action=action[:60], subject=subject[:200],
+                             detail=stored, prev_hash=prev, hash=digest))
+            prev = digest
+            log.info("audit %d: %s %s by %s", seq, action, subject, actor)
+        self.s.execute(insert(audit_t), rows)
         return seq
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import case, insert, select, update
+from sqlalchemy import bindparam, case, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.store.models import (
     Location, Order, OrderLine, PickLine, PickList, PickListOrder, Stock, StockHold, utcnow,
 )
-from app.unit_of_work import PickLineRecord, PickListRecord, PickStop
+from app.unit_of_work import NewPickList, PickLineRecord, PickListRecord, PickStop
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +24,9 @@ ol_t = OrderLine.__table__
 o_t = Order.__table__
 
 INSERT_LINE = insert(lines_t)
+INSERT_LISTS = insert(lists_t).returning(lists_t.c.id, sort_by_parameter_order=True)
+INSERT_LIST_ORDERS = insert(list_orders_t)
+SET_TOTE = update(o_t).where(o_t.c.id == bindparam("order")).values(tote=bindparam("tote"))
 _LINE = (lines_t.c.id, lines_t.c.pick_list_id, lines_t.c.seq, lines_t.c.order_id, o_t.c.number,
          lines_t.c.order_line_id, lines_t.c.stock_hold_id, lines_t.c.stock_id, loc_t.c.code, loc_t.c.zone,
          loc_t.c.walk_sequence, ol_t.c.product_id, ol_t.c.sku, ol_t.c.name, lines_t.c.quantity,
@@ -88,6 +91,24 @@ class SqlPicks:
                  "stock_hold_id": hold_id, "stock_id": stock_id, "quantity": quantity, "picked_quantity": 0,
                  "status": "open"} for seq, order_id, line_id, hold_id, stock_id, quantity in lines])
 
+    def add_lists(self, lists: list[NewPickList]) -> None:
+        if not lists:
+            return
+        now = utcnow()
+        ids = self.s.scalars(INSERT_LISTS, [  # one batched INSERT, the ids in the lists' order
+            {"code": p.code, "created_at": now, "strategy": p.strategy, "zone": p.zone, "wave": p.wave,
+             "status": "open"} for p in lists]).all()
+        orders = [{"pick_list_id": list_id, "order_id": order_id, "seq": seq}
+                  for list_id, p in zip(ids, lists) for seq, order_id in enumerate(p.order_ids, 1)]
+        if orders:
+            self.s.execute(INSERT_LIST_ORDERS, orders)
+        lines = [{"pick_list_id": list_id, "seq": seq, "order_id": order_id, "order_line_id": line_id,
+                  "stock_hold_id": hold_id, "stock_id": stock_id, "quantity": quantity, "picked_quantity": 0,
+                  "status": "open"}
+                 for list_id, p in zip(ids, lists) for seq, order_id, line_id, hold_id, stock_id, quantity in p.lines]
+        if lines:
+            self.s.execute(INSERT_LINE, lines)
+
     def get_list(self, code: str) -> PickListRecord | None:
         row = self.s.execute(select(lists_t.c.id, lists_t.c.code, lists_t.c.strategy, lists_t.c.zone,
                                     lists_t.c.wave, lists_t.c.status).where(lists_t.c.code == code)).first()
@@ -117,6 +138,10 @@ class SqlPicks:
 
     def set_tote(self, order_id: int, tote: str) -> None:
         self.s.execute(update(o_t).where(o_t.c.id == order_id).values(tote=tote))
+
+    def set_totes(self, totes: list[tuple[int, str]]) -> None:
+        if totes:  # executemany
+            self.s.execute(SET_TOTE, [{"order": order_id, "tote": tote} for order_id, tote in totes])
 
     def found_short(self, stock_id: int, units: int) -> None:
         # never below zero (what other orders hold there shows up at their own picks)

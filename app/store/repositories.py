@@ -8,19 +8,19 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app.store import claims
 from app.store.counters import next_value
 from app.store.models import (
-    Box, Label, Order, OrderEvent, OrderLine, PackException, Parcel, ParcelItem, PickList, Product,
+    Address, Box, Customer, Label, Order, OrderEvent, OrderLine, PackException, Parcel, ParcelItem, PickList, Product,
     ProductBarcode, ScanRecord, SerialNumber, StationEvent, User, as_utc, utcnow,
 )
 from app.addresses import AddressData
 from app.unit_of_work import (
     BarcodeRecord, BoxRecord, ClaimRow, ExceptionRecord, ItemRecord, LabelRecord, LineRecord,
-    OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, UserRecord,
+    NewEvent, OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, UserRecord,
 )
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,34 @@ SET_STATUS = (update(Order.__table__).where(Order.__table__.c.id == bindparam("o
               .values(status=bindparam("status"), version=Order.__table__.c.version + 1))
 INSERT_SCAN = insert(ScanRecord.__table__).returning(ScanRecord.__table__.c.id)
 INSERT_EVENT = insert(OrderEvent.__table__)
+# The batch reads and writes of the stages before packing (validation, allocation, waves)
+LINE_FIELDS = tuple(lines_t.c[f.name] for f in fields(LineRecord))
+LINES_OF_ORDERS = (select(*LINE_FIELDS).where(lines_t.c.order_id.in_(bindparam("ids", expanding=True)))
+                   .order_by(lines_t.c.order_id, lines_t.c.line_no))
+ORDERS_OF_CUSTOMERS = (select(orders_t.c.email, func.count()).where(orders_t.c.email.in_(bindparam("emails", expanding=True)))
+                       .group_by(orders_t.c.email))
+CHUNK = 500  # ids bound in one statement: few enough for every database
+PRODUCTS_BY_IDS = (select(*(Product.__table__.c[f.name] for f in fields(ProductRecord)))
+                   .where(Product.__table__.c.id.in_(bindparam("ids", expanding=True))))
+# Orders in some statuses as records, in one Core statement (loading ORM objects with their
+# address and customer cost more than the SQL for thousands of orders)
+_address, _customer = Address.__table__, Customer.__table__
+ORDER_FIELDS = [f.name for f in fields(OrderRecord) if f.name not in ("ship_to", "customer_name")]
+ADDRESS_FIELDS = ("name", "line1", "line2", "postcode", "city", "country", "company", "region", "phone")
+ORDERS_IN_STATUS = (
+    select(*(orders_t.c[name] for name in ORDER_FIELDS), orders_t.c.ship_to_id,
+           *(_address.c[name].label(f"a_{name}") for name in ADDRESS_FIELDS),
+           orders_t.c.customer_id, _customer.c.name.label("c_name"))
+    .select_from(orders_t.outerjoin(_address, _address.c.id == orders_t.c.ship_to_id)
+                 .outerjoin(_customer, _customer.c.id == orders_t.c.customer_id))
+    .where(orders_t.c.status.in_(bindparam("statuses", expanding=True)))
+    .order_by(orders_t.c.priority.desc(), orders_t.c.sla_due_at.asc().nulls_last(), orders_t.c.created_at,
+              orders_t.c.id))
+
+
+def chunks(values: list[Any], size: int = CHUNK) -> list[list[Any]]:
+    """The values in slices of `size` (a statement binds a bounded number of values)."""
+    return [values[i:i + size] for i in range(0, len(values), size)]
 
 
 def _record(cls: type, row: Any, **extra: Any) -> Any:
@@ -78,6 +106,21 @@ BY_LABEL_CODE = select(Parcel).where((Parcel.sscc == bindparam("code"))
                                      | (Parcel.tracking_number == bindparam("code")))  # built once: every dock scan
 
 
+def _order_row(row: Any) -> OrderRecord:
+    """An order read by ORDERS_IN_STATUS, as _order makes it of an ORM object."""
+    m = row._mapping
+    ship_to = None if m["ship_to_id"] is None else AddressData(
+        name=m["a_name"], lines=tuple(x for x in (m["a_line1"], m["a_line2"]) if x), postcode=m["a_postcode"],
+        city=m["a_city"], country=m["a_country"], company=m["a_company"] or "", region=m["a_region"] or "",
+        phone=m["a_phone"] or "")
+    customer = m["c_name"] if m["customer_id"] is not None else (m["a_name"] if ship_to else "")
+    values = {name: m[name] for name in ORDER_FIELDS}
+    for name, value in values.items():
+        if isinstance(value, datetime):
+            values[name] = as_utc(value)
+    return OrderRecord(**values, ship_to=ship_to, customer_name=customer)
+
+
 class SqlOrders:
     def __init__(self, session: Session) -> None:
         self.s = session
@@ -99,12 +142,34 @@ class SqlOrders:
                               .execution_options(populate_existing=True))
         return [_record(LineRecord, line) for line in rows]
 
+    def lines_of_orders(self, order_ids: list[int]) -> dict[int, list[LineRecord]]:
+        found: dict[int, list[LineRecord]] = {}
+        for chunk in chunks(sorted(set(order_ids))):
+            for row in self.s.execute(LINES_OF_ORDERS, {"ids": chunk}):
+                found.setdefault(row.order_id, []).append(LineRecord(*row))
+        return found
+
     def set_status(self, order_id: int, status: str) -> None:
         # one UPDATE, the version going up as an ORM flush would: loading the order and flushing
         # the session cost ~8 ms an order inside an import's large session (and grew with it);
         # an order object the session already holds is told the new committed values
         done = self.s.execute(SET_STATUS, {"order_id": order_id, "status": status})
         assert done.rowcount == 1
+        self._told(order_id, status)
+
+    def set_statuses(self, order_ids: list[int], status: str) -> None:
+        if not order_ids:
+            return
+        done = self.s.execute(SET_STATUS, [{"order_id": i, "status": status} for i in order_ids])  # executemany
+        if done.supports_sane_multi_rowcount():
+            assert done.rowcount == len(order_ids)
+        for order_id in order_ids:
+            self._told(order_id, status)
+
+    def _told(self, order_id: int, status: str) -> None:
+        """An order object the session already holds is told its new committed status and version."""
+        if not self.s.identity_map:
+            return
         held = self.s.identity_map.get(self.s.identity_key(Order, order_id))
         if held is not None:
             if "version" in held.__dict__ and "status" in held.__dict__:
@@ -161,21 +226,26 @@ class SqlOrders:
         return claims.renew(self.s.connection(), number, station, expires)
 
     def in_status(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderRecord]:
-        query = (select(Order).options(selectinload(Order.customer), selectinload(Order.ship_to))
-                 .where(Order.status.in_(statuses))
-                 .order_by(Order.priority.desc(), Order.sla_due_at.asc().nulls_last(), Order.created_at, Order.id)
-                 .execution_options(populate_existing=True))
+        self.s.flush()  # what the session holds unwritten counts, as with an ORM query
         if numbers is None:
-            return [_order(o) for o in self.s.scalars(query)]
+            return [_order_row(r) for r in self.s.execute(ORDERS_IN_STATUS, {"statuses": list(statuses)})]
         found: list[OrderRecord] = []
+        query = ORDERS_IN_STATUS.where(orders_t.c.number.in_(bindparam("numbers", expanding=True)))
         for start in range(0, len(numbers), 5000):  # a statement binds at most 65,535 values
-            found += [_order(o) for o in self.s.scalars(query.where(Order.number.in_(numbers[start:start + 5000])))]
+            found += [_order_row(r) for r in self.s.execute(
+                query, {"statuses": list(statuses), "numbers": numbers[start:start + 5000]})]
         # one queue order across the chunks
         return sorted(found, key=lambda o: (-o.priority, o.sla_due_at is None, o.sla_due_at or o.created_at,
                                             o.created_at, o.id))
 
     def orders_of_customer(self, email: str) -> int:
         return int(self.s.scalar(select(func.count()).select_from(Order).where(Order.email == email)) or 0)
+
+    def orders_of_customers(self, emails: set[str]) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for chunk in chunks(sorted(emails)):
+            counts.update({e: int(n) for e, n in self.s.execute(ORDERS_OF_CUSTOMERS, {"emails": chunk})})
+        return counts
 
     def set_pack_from(self, order_id: int, pack_from: str) -> None:
         order = self.s.get(Order, order_id)
@@ -194,7 +264,11 @@ class SqlProducts:
     def by_ids(self, ids: set[int]) -> list[ProductRecord]:
         if not ids:
             return []
-        return [_record(ProductRecord, p) for p in self.s.scalars(select(Product).where(Product.id.in_(ids)))]
+        self.s.flush()  # what the session holds unwritten counts, as with an ORM query
+        found: list[ProductRecord] = []
+        for chunk in chunks(sorted(ids)):  # Core rows: no ORM objects for what is only read
+            found += [ProductRecord(*row) for row in self.s.execute(PRODUCTS_BY_IDS, {"ids": chunk})]
+        return found
 
     def barcodes_of(self, product_ids: set[int]) -> list[BarcodeRecord]:
         if not product_ids:
@@ -375,6 +449,15 @@ class SqlEvents:
             "to_status": to_status, "station": station, "username": user,
             "detail": json.dumps(detail, default=str, sort_keys=True) if detail else None})
 
+    def add_many(self, events: list[NewEvent]) -> None:
+        if not events:
+            return
+        now = utcnow()
+        self.s.execute(INSERT_EVENT, [{  # one batched INSERT
+            "order_id": e.order_id, "at": now, "kind": e.kind, "from_status": e.from_status,
+            "to_status": e.to_status, "station": e.station, "username": e.user,
+            "detail": json.dumps(e.detail, default=str, sort_keys=True) if e.detail else None} for e in events])
+
     def count(self, username: str, since: datetime, kind: str, to_status: str | None) -> int:
         return int(self.s.scalar(select(func.count()).select_from(OrderEvent).where(
             OrderEvent.username == username, OrderEvent.at >= since, OrderEvent.kind == kind,
@@ -445,3 +528,6 @@ class SqlCounters:
 
     def next(self, name: str) -> int:
         return next_value(self.s, name)
+
+    def next_many(self, name: str, count: int) -> int:
+        return next_value(self.s, name, step=count)

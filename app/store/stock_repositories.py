@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import insert, select, update
+from collections import defaultdict
+
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.store.models import Location, OrderHold, Stock, StockHold, as_utc, utcnow
-from app.unit_of_work import OrderHoldRecord, StockBin, StockHoldRecord
+from app.store.repositories import chunks
+from app.unit_of_work import Conflict, OrderHoldRecord, StockBin, StockHoldRecord
 
 log = logging.getLogger(__name__)
 
@@ -25,21 +28,52 @@ STOCK_EFFECT = {
     ("picked", "shipped"): (-1, -1),
 }
 
+BINS = (select(stock_t.c.id, stock_t.c.product_id, Location.code, stock_t.c.quantity, stock_t.c.allocated,
+               Location.walk_sequence, Location.zone, stock_t.c.lot, stock_t.c.expiry)
+        .join(Location, Location.id == stock_t.c.location_id))
+# FOR UPDATE OF stock: two allocators of one product queue here on PostgreSQL (SQLite's BEGIN
+# IMMEDIATE already serialises every writer). Rows are locked in the ORDER BY's order, by
+# product then bin, as allocating line by line (lines by product) locks them: never a deadlock.
+BINS_OF_PRODUCTS = (BINS.where(stock_t.c.product_id.in_(bindparam("ids", expanding=True)))
+                    .order_by(stock_t.c.product_id, stock_t.c.id).with_for_update(of=stock_t))
+# the guard is in the statement: a bin never holds more than it has
+HOLD_AT_BIN = update(stock_t).where(
+    stock_t.c.id == bindparam("stock"), stock_t.c.quantity - stock_t.c.allocated >= bindparam("units"),
+).values(allocated=stock_t.c.allocated + bindparam("units"))
+INSERT_HOLD = insert(holds_t)
+HOLD_FIELDS = (holds_t.c.id, holds_t.c.order_id, holds_t.c.order_line_id, holds_t.c.stock_id, holds_t.c.quantity,
+               holds_t.c.status)
+HOLDS_OF_ORDERS = (select(*HOLD_FIELDS).where(holds_t.c.order_id.in_(bindparam("ids", expanding=True)))
+                   .order_by(holds_t.c.id))
+
 
 class SqlStock:
     def __init__(self, session: Session) -> None:
         self.s = session
 
     def lock_bins(self, product_id: int) -> list[StockBin]:
-        # FOR UPDATE OF stock: two allocators of one product queue here on PostgreSQL (SQLite's
-        # BEGIN IMMEDIATE already serialises every writer); ordered by id, so never a deadlock
-        rows = self.s.execute(
-            select(stock_t.c.id, stock_t.c.product_id, Location.code, stock_t.c.quantity, stock_t.c.allocated,
-                   Location.walk_sequence, Location.zone, stock_t.c.lot, stock_t.c.expiry)
-            .join(Location, Location.id == stock_t.c.location_id)
-            .where(stock_t.c.product_id == product_id).order_by(stock_t.c.id)
-            .with_for_update(of=stock_t)).all()
-        return [StockBin(*row) for row in rows]
+        return self.lock_bins_of({product_id}).get(product_id, [])
+
+    def lock_bins_of(self, product_ids: set[int]) -> dict[int, list[StockBin]]:
+        bins: dict[int, list[StockBin]] = defaultdict(list)
+        for chunk in chunks(sorted(product_ids)):  # ascending chunks: still locked in product order
+            for row in self.s.execute(BINS_OF_PRODUCTS, {"ids": chunk}):
+                bins[row.product_id].append(StockBin(*row))
+        return dict(bins)
+
+    def hold_many(self, holds: list[tuple[int, int, int, int]]) -> None:
+        if not holds:
+            return
+        units: dict[int, int] = defaultdict(int)
+        for _, _, stock_id, quantity in holds:
+            units[stock_id] += quantity
+        for stock_id in sorted(units):  # one guarded UPDATE a bin, whatever the number of lines
+            if self.s.execute(HOLD_AT_BIN, {"stock": stock_id, "units": units[stock_id]}).rowcount != 1:
+                raise Conflict(f"stock {stock_id} no longer has {units[stock_id]} units available")
+        now = utcnow()
+        self.s.execute(INSERT_HOLD, [{  # one batched INSERT of the ledger rows
+            "order_id": order_id, "order_line_id": line_id, "stock_id": stock_id, "quantity": quantity,
+            "status": "held", "created_at": now} for order_id, line_id, stock_id, quantity in holds])
 
     def hold(self, order_id: int, line_id: int, stock_id: int, quantity: int) -> int | None:
         # the guard is in the statement: a bin never holds more than it has
@@ -53,10 +87,15 @@ class SqlStock:
             created_at=utcnow()).returning(holds_t.c.id)).scalar_one())
 
     def holds_of_order(self, order_id: int) -> list[StockHoldRecord]:
-        rows = self.s.execute(select(holds_t.c.id, holds_t.c.order_id, holds_t.c.order_line_id, holds_t.c.stock_id,
-                                     holds_t.c.quantity, holds_t.c.status)
-                              .where(holds_t.c.order_id == order_id).order_by(holds_t.c.id)).all()
+        rows = self.s.execute(select(*HOLD_FIELDS).where(holds_t.c.order_id == order_id).order_by(holds_t.c.id)).all()
         return [StockHoldRecord(*row) for row in rows]
+
+    def holds_of_orders(self, order_ids: list[int]) -> dict[int, list[StockHoldRecord]]:
+        found: dict[int, list[StockHoldRecord]] = defaultdict(list)
+        for chunk in chunks(sorted(set(order_ids))):
+            for row in self.s.execute(HOLDS_OF_ORDERS, {"ids": chunk}):
+                found[row.order_id].append(StockHoldRecord(*row))
+        return {order_id: sorted(rows, key=lambda h: h.id) for order_id, rows in found.items()}
 
     def move_hold(self, hold_id: int, to: str) -> None:
         stock_id, quantity, status = self.s.execute(

@@ -17,7 +17,7 @@ from typing import Any
 from app.audit.chain import GENESIS, AuditEntry, detail_text, record_hash
 from app.orders.status import queued_for_packing
 from app.unit_of_work import (
-    PickLineRecord, PickListRecord, PickStop,
+    NewEvent, NewPickList, PickLineRecord, PickListRecord, PickStop,
     BarcodeRecord, BoxRecord, ClaimRow, Conflict, ExceptionRecord, ItemRecord, LabelRecord, LineRecord,
     CaptureRequestRecord, DockOrder, OrderHoldRecord, OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, StockBin,
     StockHoldRecord, UserRecord, RateTable, MessageRecord, PaymentRecord, ReturnLineRecord, ReturnRecord,
@@ -157,6 +157,13 @@ class _Orders(_Repo):
     def set_status(self, order_id: int, status: str) -> None:
         self._change(order_id, status=status)
 
+    def set_statuses(self, order_ids: list[int], status: str) -> None:
+        for order_id in order_ids:
+            self.set_status(order_id, status)
+
+    def lines_of_orders(self, order_ids: list[int]) -> dict[int, list[LineRecord]]:
+        return {i: lines for i in order_ids if (lines := self.lines(i))}
+
     def clear_lease(self, order_id: int) -> None:
         self._change(order_id, claimed_by_station=None, claimed_by_user=None, lease_expires_at=None)
 
@@ -238,6 +245,9 @@ class _Orders(_Repo):
 
     def orders_of_customer(self, email: str) -> int:
         return sum(1 for o in self.t.orders.values() if o.email == email)
+
+    def orders_of_customers(self, emails: set[str]) -> dict[str, int]:
+        return {e: n for e in emails if (n := self.orders_of_customer(e))}
 
     def set_pack_from(self, order_id: int, pack_from: str) -> None:
         self._change(order_id, pack_from=pack_from)
@@ -368,6 +378,11 @@ class _Events(_Repo):
         self.t.events.append(dict(order_id=order_id, kind=kind, station=station, user=user, from_status=from_status,
                                   to_status=to_status, detail=detail or {}, at=at or datetime.now(timezone.utc)))
 
+    def add_many(self, events: list[NewEvent]) -> None:
+        for e in events:
+            self.add(e.order_id, e.kind, station=e.station, user=e.user, from_status=e.from_status,
+                     to_status=e.to_status, detail=e.detail)
+
     def count(self, username: str, since: datetime, kind: str, to_status: str | None) -> int:
         return sum(1 for e in self.t.events if e["user"] == username and e["at"] >= since and e["kind"] == kind
                    and e["to_status"] == to_status)
@@ -424,11 +439,20 @@ class _Audit(_Repo):
                                        record_hash(prev, seq, moment, actor, action, subject, text)))
         return seq
 
+    def append_many(self, entries: list[tuple[str, str, str, dict[str, Any] | None]]) -> None:
+        for actor, action, subject, detail in entries:
+            self.append(actor, action, subject, detail)
+
 
 class _Counters(_Repo):
     def next(self, name: str) -> int:
         self.t.counters[name] = self.t.counters.get(name, 0) + 1
         return self.t.counters[name]
+
+    def next_many(self, name: str, count: int) -> int:
+        first = self.t.counters.get(name, 0) + 1
+        self.t.counters[name] = first + count - 1
+        return first
 
 
 # what a ledger move does to the bin: (allocated, on hand) added, as app.store.stock_repositories
@@ -449,8 +473,19 @@ class _Stock(_Repo):
         self.t.stock_holds[hold_id] = StockHoldRecord(hold_id, order_id, line_id, stock_id, quantity)
         return hold_id
 
+    def lock_bins_of(self, product_ids: set[int]) -> dict[int, list[StockBin]]:
+        return {p: bins for p in product_ids if (bins := self.lock_bins(p))}
+
+    def hold_many(self, holds: list[tuple[int, int, int, int]]) -> None:
+        for order_id, line_id, stock_id, quantity in holds:
+            if self.hold(order_id, line_id, stock_id, quantity) is None:
+                raise Conflict(f"stock {stock_id} no longer has {quantity} units available")
+
     def holds_of_order(self, order_id: int) -> list[StockHoldRecord]:
         return sorted((h for h in self.t.stock_holds.values() if h.order_id == order_id), key=lambda h: h.id)
+
+    def holds_of_orders(self, order_ids: list[int]) -> dict[int, list[StockHoldRecord]]:
+        return {i: holds for i in order_ids if (holds := self.holds_of_order(i))}
 
     def move_hold(self, hold_id: int, to: str) -> None:
         hold = self.t.stock_holds[hold_id]
@@ -505,6 +540,10 @@ class _Picks(_Repo):
                                                     stock_id, b.location, b.zone, b.walk_sequence, line.product_id,
                                                     line.sku, line.name, quantity, tote=order.tote)
 
+    def add_lists(self, lists: list[NewPickList]) -> None:
+        for p in lists:
+            self.add_lines(self.add_list(p.code, p.strategy, p.zone, p.wave, list(p.order_ids)), list(p.lines))
+
     def get_list(self, code: str) -> PickListRecord | None:
         return next((p for p in self.t.pick_lists.values() if p.code == code), None)
 
@@ -528,6 +567,10 @@ class _Picks(_Repo):
 
     def set_tote(self, order_id: int, tote: str) -> None:
         self.t.orders[order_id] = replace(self.t.orders[order_id], tote=tote)
+
+    def set_totes(self, totes: list[tuple[int, str]]) -> None:
+        for order_id, tote in totes:
+            self.set_tote(order_id, tote)
 
     def found_short(self, stock_id: int, units: int) -> None:
         b = self.t.bins[stock_id]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, timezone
+from typing import Any
 
 import pytest
 
@@ -300,3 +301,41 @@ def test_a_second_hold_on_an_order_already_on_hold_adds_its_reason(store, uow, m
     assert sorted(h.detail for h in open_reasons) == ["address to check", "customer called"]
     holds.release(uow, "W1", "both sorted", PICKED, user="sam")
     assert all(h.released_at is not None for h in store.tables.order_holds.values())
+
+
+def _contended(store: FakeStore) -> None:
+    """Eight orders of two products competing for too few units spread over three bins."""
+    mug = store.add_product(ProductRecord(store.new_id(), "MUG-BLUE-350", "Blue mug 350 ml"))
+    tea = store.add_product(ProductRecord(store.new_id(), "TEA-GREEN-50", "Green tea 50 g"))
+    store.add_bin(mug, "C-09-4", 4, walk_sequence=90)
+    store.add_bin(mug, "A-01-1", 3, walk_sequence=1)
+    store.add_bin(tea, "B-02-1", 5, walk_sequence=20)
+    for n in range(8):
+        validated(store, f"PD-20{n}", [(tea, 1 + n % 2), (mug, 1 + n % 3)], priority=n % 3, sla_due_at=at(1 + n))
+
+
+def _ledger(store: FakeStore) -> tuple[Any, ...]:
+    t = store.tables
+    number = {o.id: o.number for o in t.orders.values()}
+    return ({o.number: o.status for o in t.orders.values()},
+            sorted((number[h.order_id], t.bins[h.stock_id].location, h.quantity) for h in t.stock_holds.values()),
+            [b.allocated for b in sorted(t.bins.values(), key=lambda b: b.id)],
+            sorted((number[e["order_id"]], e["kind"], str(e["detail"])) for e in t.events),
+            sorted((number[l.order_id], l.sku, l.backordered_quantity) for l in t.lines.values()))
+
+
+@pytest.mark.parametrize("settings", [PICKED, PARTIAL], ids=["backorder", "partial"])
+def test_allocating_many_orders_at_once_holds_what_one_at_a_time_would(settings: OrderSettings) -> None:
+    one_by_one, at_once = FakeStore(), FakeStore()
+    _contended(one_by_one)
+    _contended(at_once)
+    pipeline.allocate(FakeUnitOfWork(one_by_one), None, settings)  # each order its own transaction
+    uow = FakeUnitOfWork(at_once)
+    with uow:  # one batch: every bin planned in memory, holds and status changes written together
+        outcome = pipeline.allocate_in_turn(uow, None, settings)
+        uow.commit()
+    assert sum(outcome.statuses.values()) == 8
+    assert _ledger(at_once) == _ledger(one_by_one)
+    statuses, _, allocated, _, _ = _ledger(at_once)
+    assert allocated == [4, 3, 5]  # every unit taken, none twice
+    assert "backordered" in statuses.values()
