@@ -666,8 +666,9 @@ class Exceptions(Protocol):
 
 class AuditLog(Protocol):
     def append(self, actor: str, action: str, subject: str, detail: dict[str, Any] | None = None,
-               at: datetime | None = None) -> int:
-        """Appends a record chained to the one before (app.audit.chain); its seq."""
+               at: datetime | None = None, chain: str = "") -> int:
+        """Appends a record chained to the one before in its chain ("" the office's, else a
+        station's: app.audit.chain); its seq in that chain."""
 
 
 class Counters(Protocol):

@@ -72,8 +72,9 @@ def status_changed(uow: UnitOfWork, order_id: int, number: str, previous: str, t
     log.info("order %s: %s -> %s", number, previous, to)
     uow.events.add(order_id, "StatusChanged", station=station, user=user, from_status=previous, to_status=to,
                    detail={"reason": reason} if reason else None)
-    if user is not None and user not in MACHINE_ACTORS:  # a person's change: into the audit log as well
+    if user is not None and user not in MACHINE_ACTORS:  # a person's change: into the audit log as well,
+        # in the chain of the station it was made at (no lock shared with other stations)
         uow.audit.append(user, "StatusChanged", f"order {number}",
-                         {"from": previous, "to": to, "station": station, "reason": reason})
+                         {"from": previous, "to": to, "station": station, "reason": reason}, chain=station or "")
     if to == OrderStatus.SHIPPED.value:
         _stock_leaves(uow, order_id, station=station, user=user)

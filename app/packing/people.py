@@ -161,7 +161,7 @@ def authorise_in(uow: UnitOfWork, badge_or_pin: str, station: str, action: str,
                         None, _utcnow())
     # an override is a person's decision: into the chained audit log with the station's record
     uow.audit.append(who.username, "SupervisorAuthorised", f"station {station}",
-                     {"action": action, "method": who.method, "order": order})
+                     {"action": action, "method": who.method, "order": order}, chain=station)
     log.warning("%s at station %s authorised by %s (%s)", action, station, who.username, who.method)
     return who
 

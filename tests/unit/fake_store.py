@@ -408,12 +408,12 @@ class _Audit(_Repo):
     """The chained audit log, hashed as app.store.audit_log does."""
 
     def append(self, actor: str, action: str, subject: str, detail: dict[str, Any] | None = None,
-               at: datetime | None = None) -> int:
-        last = self.t.audit[-1] if self.t.audit else None
+               at: datetime | None = None, chain: str = "") -> int:
+        last = next((e for e in reversed(self.t.audit) if e.chain == chain), None)
         seq, prev = (last.seq + 1, last.hash) if last else (1, GENESIS)
         moment, text = at or datetime.now(timezone.utc), detail_text(detail)
         self.t.audit.append(AuditEntry(seq, moment, actor, action, subject, text, prev,
-                                       record_hash(prev, seq, moment, actor, action, subject, text)))
+                                       record_hash(prev, seq, moment, actor, action, subject, text, chain), chain))
         return seq
 
 
