@@ -14,7 +14,7 @@ from ui.style import label
 
 DATA = Qt.ItemDataRole.UserRole
 STEP_QUESTIONS = {"box_reason": "box", "reprint": "reprint", "problem": "problem",  # step -> question
-                  "logout": "logout"}
+                  "logout": "logout", "override_reason": "override"}
 
 
 class DemoPanel(QWidget):
