@@ -531,6 +531,11 @@ class Orders(Protocol):
         """The order by number or tote, else the next of a pick list with this code (locked)."""
     def pick_list_exists(self, code: str) -> bool: ...
     def lock(self, number: str) -> ClaimRow | None: ...
+    def release_lease(self, number: str, station: str, to_status: str | None) -> ClaimRow | None:
+        """If `station` holds the order (packing): sets `to_status` (None: allocated when it is
+        packed from allocated, else picked) and clears the lease in one step; the row with its
+        new status and version, or None. Only app.orders.claims calls this (it checks the
+        status table and logs the change)."""
     def take(self, order_id: int, version: int, station: str, user: str | None,
              expires: datetime) -> int | None:
         """Sets status packing and the lease if the version still matches; the new version."""

@@ -141,6 +141,13 @@ class SqlOrders:
     def lock(self, number: str) -> ClaimRow | None:
         return claims.lock(self.s.connection(), number)
 
+    def release_lease(self, number: str, station: str, to_status: str | None) -> ClaimRow | None:
+        released = claims.release(self.s.connection(), number, station, to_status)
+        held = None if released is None else self.s.identity_map.get(self.s.identity_key(Order, released.order_id))
+        if held is not None:  # an order object the session holds reads the released row again
+            self.s.expire(held)
+        return released
+
     def take(self, order_id: int, version: int, station: str, user: str | None, expires: datetime) -> int | None:
         return claims.take(self.s.connection(), order_id, version, station, user, expires)
 

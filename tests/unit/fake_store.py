@@ -212,6 +212,14 @@ class _Orders(_Repo):
         order = self.get(number)
         return None if order is None else self._row(order)
 
+    def release_lease(self, number: str, station: str, to_status: str | None) -> ClaimRow | None:
+        order = self.get(number)
+        if order is None or order.status != "packing" or order.claimed_by_station != station:
+            return None
+        target = to_status or ("allocated" if order.pack_from == "allocated" else "picked")
+        self._change(order.id, status=target, claimed_by_station=None, claimed_by_user=None, lease_expires_at=None)
+        return replace(self._row(self.t.orders[order.id]), user=None, lease_expires_at=None)
+
     def take(self, order_id: int, version: int, station: str, user: str | None, expires: datetime) -> int | None:
         if self.t.orders[order_id].version != version:
             return None
