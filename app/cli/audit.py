@@ -33,7 +33,8 @@ def run_verify(args: argparse.Namespace) -> int:
         checked, broken = verify_audit(db)
     if broken is not None:
         print(shown(f"packdesk: the audit log was tampered with: {broken}. "
-                    f"Records before {broken.seq} are intact."))
+                    f"Records before {broken.seq}" + (f" of station {broken.chain}'s chain" if broken.chain else "")
+                    + " are intact."))
         return 1
     print(f"audit log intact: {checked} record(s), each chained to the one before")
     return 0

@@ -132,3 +132,4 @@ def test_each_stations_claims_are_chained_apart_from_the_office(warehouse: Wareh
             conn.execute(text("ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only"))
     code, out = verify(capsys, warehouse.db)
     assert code == 1 and "audit record 2 of station PACK-01: its content was changed" in out
+    assert "Records before 2 of station PACK-01's chain are intact." in out
