@@ -133,3 +133,34 @@ def test_each_stations_claims_are_chained_apart_from_the_office(warehouse: Wareh
     code, out = verify(capsys, warehouse.db)
     assert code == 1 and "audit record 2 of station PACK-01: its content was changed" in out
     assert "Records before 2 of station PACK-01's chain are intact." in out
+
+
+def test_records_written_before_the_chains_verify_after_migration_0015(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """SQLite rebuilds audit_log for 0015: the records stay, in the office's chain, verify as
+    before, the triggers are back, and a station's chain starts at 1 beside them."""
+    from datetime import datetime, timezone
+
+    from app.audit.chain import GENESIS, record_hash
+    from app.store import migrate
+
+    db = Database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    migrate.upgrade(db, "0010")
+    prev, at = GENESIS, datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)
+    with db.engine.begin() as conn:
+        for seq in (1, 2):
+            digest = record_hash(prev, seq, at, "sam", "OrderHeld", f"order PD-{seq}", None)
+            conn.execute(text("INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash) "
+                              "VALUES (:seq, :at, 'sam', 'OrderHeld', :subject, NULL, :prev, :hash)"),
+                         {"seq": seq, "at": at, "subject": f"order PD-{seq}", "prev": prev, "hash": digest})
+            prev = digest
+    migrate.upgrade(db)
+    assert verify_audit(db) == (2, None)
+    with SqlUnitOfWork(db) as uow:
+        assert uow.audit.append("ana", "StatusChanged", "order PD-9", chain="PACK-01") == 1
+        assert uow.audit.append("sam", "OrderReleased", "order PD-1") == 3
+        uow.commit()
+    assert verify_audit(db) == (4, None)
+    with pytest.raises(DatabaseError, match="audit_log is append-only"):
+        with db.engine.begin() as conn:
+            conn.execute(text("DELETE FROM audit_log WHERE seq = 1"))
+    db.close()
