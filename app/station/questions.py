@@ -25,8 +25,8 @@ QUESTION_TEXT = {
 def override_reason_question(asked: Question, supervisor: str, order: str | None) -> Question:
     """The question after a supervisor's badge or PIN approved a partial shipment: its reason
     (touched or scanned from the command sheet), where CANCEL goes back as the approval did."""
-    return Question(QuestionKind.OVERRIDE_REASON, f"Approved by {supervisor} for order {order or '-'}. "
-                    "Touch the reason, press its number or scan it - or CANCEL.", back_to=asked.back_to)
+    return Question(QuestionKind.OVERRIDE_REASON, f"Approved by {supervisor} for order {order or '-'}.",
+                    back_to=asked.back_to)
 
 
 def reasons_of(kind: QuestionKind) -> tuple[Reason, ...]:
