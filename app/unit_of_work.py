@@ -632,6 +632,11 @@ class Orders(Protocol):
         """The order by number or tote, else the next of a pick list with this code (locked)."""
     def pick_list_exists(self, code: str) -> bool: ...
     def lock(self, number: str) -> ClaimRow | None: ...
+    def release_lease(self, number: str, station: str, to_status: str | None) -> ClaimRow | None:
+        """If `station` holds the order (packing): sets `to_status` (None: allocated when it is
+        packed from allocated, else picked) and clears the lease in one step; the row with its
+        new status and version, or None. Only app.orders.claims calls this (it checks the
+        status table and logs the change)."""
     def take(self, order_id: int, version: int, station: str, user: str | None,
              expires: datetime) -> int | None:
         """Sets status packing and the lease if the version still matches; the new version."""
@@ -786,10 +791,11 @@ class Exceptions(Protocol):
 
 class AuditLog(Protocol):
     def append(self, actor: str, action: str, subject: str, detail: dict[str, Any] | None = None,
-               at: datetime | None = None) -> int:
-        """Appends a record chained to the one before (app.audit.chain); its seq."""
-    def append_many(self, entries: list[tuple[str, str, str, dict[str, Any] | None]]) -> None:
-        """Appends (actor, action, subject, detail) records in order, chained as append does."""
+               at: datetime | None = None, chain: str = "") -> int:
+        """Appends a record chained to the one before in its chain ("" the office's, else a
+        station's: app.audit.chain); its seq in that chain."""
+    def append_many(self, entries: list[tuple[str, str, str, dict[str, Any] | None]], chain: str = "") -> None:
+        """Appends (actor, action, subject, detail) records in order to one chain, chained as append does."""
 
 
 class Counters(Protocol):

@@ -12,7 +12,8 @@ First at a packer's pace: p50/p99 of claim and scan latency. Then time is compre
 step (2x, 4x, 8x, ...) until the p99 of claims or scans passes 50 ms; the highest orders per
 second below that, divided by the fleet's human demand (1,000 x 30 / 3,600 = 8.3 orders/s), is
 the headroom. Ours: Packdesk's code (claim_next, the unit of work's scans, parcels and labels,
-release_in). Reference: the same statements through the raw psycopg driver. Double claims
+release_in). Reference: the same statements through the raw psycopg driver, the audit append
+included (a claim and a pack are a person's status changes: issue 16). Double claims
 (an order moved to packing twice) and lost scans (acknowledged, not in the table) are counted
 in the database after every run.
 
@@ -140,6 +141,12 @@ PARCEL = ("INSERT INTO parcels (order_id, seq, status, sscc, opened_at, closed_a
           "VALUES (%s, 1, 'closed', %s, %s, %s) RETURNING id")
 LABEL = ("INSERT INTO labels (parcel_id, version, format, status, created_at) "
          "VALUES (%s, 1, 'zpl', 'pending', %s) RETURNING id")
+# a person's status change (the claim, the pack) is audited as ours audits it: the station's own
+# chain, its advisory lock, the last record, the new one carrying its hash (docs/supervisors.md)
+AUDIT_LOCK = "SELECT pg_advisory_xact_lock(%s, hashtext(%s))"
+AUDIT_LAST = "SELECT seq, hash FROM audit_log WHERE chain = %s ORDER BY seq DESC LIMIT 1"
+AUDIT_ADD = ("INSERT INTO audit_log (chain, seq, at, actor, action, subject, detail, prev_hash, hash) "
+             "VALUES (%s, %s, %s, 'bench', 'StatusChanged', %s, %s, %s, %s)")
 CONFIRM = ("UPDATE orders SET status = 'packed', claimed_by_station = NULL, claimed_by_user = NULL, "
            "lease_expires_at = NULL, version = version + 1 WHERE id = %s AND status = 'packing' "
            "AND claimed_by_station = %s RETURNING id")
@@ -159,6 +166,19 @@ class Reference:
     def close(self) -> None:
         self.conn.close()
 
+    def _audit(self, s: Station, now: datetime, previous: str, to: str, reason: str) -> None:
+        from app.audit.chain import GENESIS, detail_text, record_hash
+        from app.store.audit_log import APPEND_LOCK
+
+        conn = self.conn
+        conn.execute(AUDIT_LOCK, (APPEND_LOCK, s.code))
+        last = conn.execute(AUDIT_LAST, (s.code,)).fetchone()
+        seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+        detail = detail_text({"from": previous, "to": to, "station": s.code, "reason": reason})
+        subject = f"order {s.number}"
+        digest = record_hash(prev, seq, now, "bench", "StatusChanged", subject, detail, s.code)
+        conn.execute(AUDIT_ADD, (s.code, seq, now, subject, detail, prev, digest))
+
     def step(self, kind: str, s: Station) -> bool:
         conn = self.conn
         now = datetime.now(timezone.utc)
@@ -169,6 +189,7 @@ class Reference:
                 return False
             s.order_id, s.number = row
             conn.execute(EVENT, (s.order_id, now, "picked", "packing", s.code, '{"reason": "claimed"}'))
+            self._audit(s, now, "picked", "packing", "claimed")
         elif kind == "scan":
             conn.execute(SCAN_SQL, (now, s.code, s.order_id, *SCAN))
         elif kind == "close":
@@ -182,6 +203,7 @@ class Reference:
             if conn.execute(CONFIRM, (s.order_id, s.code)).fetchone() is None:
                 raise RuntimeError(f"lost the lease of {s.number}")
             conn.execute(EVENT, (s.order_id, now, "packing", "packed", s.code, '{"reason": "pack confirmed"}'))
+            self._audit(s, now, "packing", "packed", "pack confirmed")
         conn.commit()
         return True
 

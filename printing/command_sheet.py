@@ -48,7 +48,7 @@ def command_sheet_pdf(commands: Iterable[Command] = tuple(Command),
 
 
 QUESTION_TITLES = {"box": "Why another box?", "reprint": "Why reprint the label?",
-                   "problem": "What is the problem?"}
+                   "problem": "What is the problem?", "override": "Why ship part of the order? (after the supervisor's badge)"}
 REASON_CELL_H = 22 * mm
 
 

@@ -16,7 +16,7 @@ from ui.translations import Retranslated
 
 DATA = Qt.ItemDataRole.UserRole
 STEP_QUESTIONS = {"box_reason": "box", "reprint": "reprint", "problem": "problem",  # step -> question
-                  "logout": "logout"}
+                  "logout": "logout", "override_reason": "override"}
 
 
 class DemoPanel(Retranslated, QWidget):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLay
 
 from app.messages import _
 from app.packing.api import PROBLEM_KINDS, PackSnapshot
-from app.packing.reasons import BOX_REASONS, LOGOUT_REASONS, PROBLEM_REASONS, REPRINT_REASONS
+from app.packing.reasons import BOX_REASONS, LOGOUT_REASONS, OVERRIDE_REASONS, PROBLEM_REASONS, REPRINT_REASONS
 from app.station.questions import QUESTION_TEXT
 from app.station.state import Question, QuestionKind
 from ui.bridge import StationBridge
@@ -96,9 +96,13 @@ class StationWindow(Retranslated, QMainWindow):
 
         self.logout_prompt = ReasonPrompt(QUESTION_TEXT[QuestionKind.LOGOUT], LOGOUT_REASONS,
                                           lambda c, _r: station.answer(c), cancel, logout_hint)
+        # after a supervisor's badge or PIN approved a partial shipment: why (the supervisor touches it)
+        self.override_prompt = ReasonPrompt(QUESTION_TEXT[QuestionKind.OVERRIDE_REASON], OVERRIDE_REASONS,
+                                            lambda c, _r: station.answer(c), cancel)
         self.prompts: dict[str, QWidget] = {
             "box_reason": self.box_prompt, "reprint": self.reprint_prompt, "problem": self.problem_prompt,
-            "partial": self.partial_prompt, "exit": self.exit_prompt, "logout": self.logout_prompt}
+            "partial": self.partial_prompt, "exit": self.exit_prompt, "logout": self.logout_prompt,
+            "override_reason": self.override_prompt}
         self.prompt_kinds = {prompt: QuestionKind(step) for step, prompt in self.prompts.items()}
         self.screens.update(self.prompts)
         for screen in self.screens.values():

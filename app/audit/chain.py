@@ -1,7 +1,13 @@
 """The hash chain of the audit log, as plain Python: each record's hash covers its own fields
 and the hash of the record before, so changing, deleting or swapping a stored record breaks
 the chain at that record. The database's triggers refuse edits; the chain proves there were
-none even against someone who could switch the triggers off."""
+none even against someone who could switch the triggers off.
+
+The log holds several chains: the office's (chain "", every change made away from a station:
+decisions on the queue, holds, imports, users) and one per station (chain = the station's code:
+its claims, packs and supervisor overrides). Each chain numbers its records 1, 2, 3 ... and
+links them by hash on its own, so stations append without waiting for each other (no global
+lock), and a record's hash covers its chain, so a record moved to another chain is found too."""
 from __future__ import annotations
 
 import hashlib
@@ -29,6 +35,7 @@ class AuditEntry:
     detail: str | None  # JSON text, hashed exactly as stored
     prev_hash: str
     hash: str
+    chain: str = ""  # "": the office's chain; else the station whose chain it is
 
 
 @dataclass(frozen=True)
@@ -37,9 +44,11 @@ class ChainBreak:
 
     seq: int
     problem: str
+    chain: str = ""
 
     def __str__(self) -> str:
-        return f"audit record {self.seq}: {self.problem}"
+        where = f" of station {self.chain}" if self.chain else ""
+        return f"audit record {self.seq}{where}: {self.problem}"
 
 
 def detail_text(detail: dict[str, Any] | None) -> str | None:
@@ -53,24 +62,30 @@ def _moment(at: datetime) -> str:
 
 
 def record_hash(prev_hash: str, seq: int, at: datetime, actor: str, action: str, subject: str,
-                detail: str | None) -> str:
-    """The SHA-256 of a record's fields and the previous record's hash."""
-    text = json.dumps([prev_hash, seq, _moment(at), actor, action, subject, detail], ensure_ascii=False)
+                detail: str | None, chain: str = "") -> str:
+    """The SHA-256 of a record's fields and the previous record's hash (and its chain, for a
+    station's: the office's records hash as they did before there were chains)."""
+    fields = [prev_hash, seq, _moment(at), actor, action, subject, detail] + ([chain] if chain else [])
+    text = json.dumps(fields, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def first_break(entries: Iterable[AuditEntry]) -> ChainBreak | None:
-    """Walks the log in seq order; the first record that was edited, deleted or moved, or None."""
+    """Walks the log in (chain, seq) order; the first record that was edited, deleted or moved, or None."""
+    chain: str | None = None
     expected_seq, prev = 1, GENESIS
     for e in entries:
+        if e.chain != chain:  # the next chain starts at its own record 1
+            chain, expected_seq, prev = e.chain, 1, GENESIS
         if e.seq != expected_seq:
             what = (f"record {expected_seq} is missing (deleted)" if e.seq > expected_seq
                     else f"it repeats or comes out of order after record {expected_seq - 1}")
-            return ChainBreak(e.seq, f"{what}; the log is not the one that was written")
+            return ChainBreak(e.seq, f"{what}; the log is not the one that was written", e.chain)
         if e.prev_hash != prev:
             return ChainBreak(e.seq, "it does not follow the record before it (a record was deleted, "
-                              "inserted or the records were reordered)")
-        if record_hash(e.prev_hash, e.seq, e.at, e.actor, e.action, e.subject, e.detail) != e.hash:
-            return ChainBreak(e.seq, f"its content was changed after it was written ({e.action} {e.subject})")
+                              "inserted or the records were reordered)", e.chain)
+        if record_hash(e.prev_hash, e.seq, e.at, e.actor, e.action, e.subject, e.detail, e.chain) != e.hash:
+            return ChainBreak(e.seq, f"its content was changed after it was written ({e.action} {e.subject})",
+                              e.chain)
         prev, expected_seq = e.hash, expected_seq + 1
     return None

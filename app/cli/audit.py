@@ -33,7 +33,8 @@ def run_verify(args: argparse.Namespace) -> int:
         checked, broken = verify_audit(db)
     if broken is not None:
         print(shown(f"packdesk: the audit log was tampered with: {broken}. "
-                    f"Records before {broken.seq} are intact."))
+                    f"Records before {broken.seq}" + (f" of station {broken.chain}'s chain" if broken.chain else "")
+                    + " are intact."))
         return 1
     print(f"audit log intact: {checked} record(s), each chained to the one before")
     return 0
@@ -44,10 +45,10 @@ def run_list(args: argparse.Namespace) -> int:
     with open_database(args) as db:
         entries = recent_entries(db, max(1, args.limit))
     if args.json:
-        print(json.dumps([{"seq": e.seq, "at": e.at.isoformat(), "actor": e.actor, "action": e.action,
+        print(json.dumps([{"chain": e.chain, "seq": e.seq, "at": e.at.isoformat(), "actor": e.actor, "action": e.action,
                            "subject": e.subject, "detail": json.loads(e.detail) if e.detail else None,
                            "hash": e.hash} for e in entries], ensure_ascii=False, indent=1))
         return 0
     for e in entries:
-        print(shown(f"{e.seq:>7} {e.at:%Y-%m-%d %H:%M:%S} {e.actor:<12} {e.action:<20} {e.subject}  {e.detail or ''}"))
+        print(shown(f"{(e.chain + '/' if e.chain else '') + str(e.seq):>12} {e.at:%Y-%m-%d %H:%M:%S} {e.actor:<12} {e.action:<20} {e.subject}  {e.detail or ''}"))
     return 0

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 
 from app.orders import lifecycle
 from app.orders.errors import LeaseLost, NotPackable, OrderHeldElsewhere, OrderNotFound, PickListFinished
-from app.orders.status import PACKABLE, OrderStatus, queued_for_packing
+from app.orders.status import OrderStatus, check_change, queued_for_packing
 from app.unit_of_work import ClaimRow, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -107,19 +107,20 @@ def release(uow: UnitOfWork, order_number: str, station: str, to_status: str | N
 
 def release_in(uow: UnitOfWork, order_number: str, station: str, to_status: str | None = None,
                *, user: str | None = None, reason: str | None = None) -> None:
-    """release in the caller's unit of work; LeaseLost when the station no longer holds the order."""
-    row = uow.orders.lock(order_number)
-    if row is None:
-        raise OrderNotFound(order_number)
-    if row.status != PACKING or row.station != station:
+    """release in the caller's unit of work; LeaseLost when the station no longer holds the order.
+    One UPDATE (status, lease, version) where the station holds it, then the event: the same
+    statements as a hand-written release (docs/scaling.md)."""
+    if to_status is not None:
+        check_change(order_number, PACKING, to_status)  # before anything is written
+    released = uow.orders.release_lease(order_number, station, to_status)
+    if released is None:
+        row = uow.orders.lock(order_number)
+        if row is None:
+            raise OrderNotFound(order_number)
         raise LeaseLost(row.number, station)
-    order = uow.orders.get_by_id(row.order_id)
-    assert order is not None
-    if to_status is None:
-        to_status = OrderStatus.ALLOCATED.value if order.pack_from == OrderStatus.ALLOCATED.value else PACKABLE.value
-    lifecycle.change_status(uow, order, to_status, station=station, user=user, reason=reason or "released")
-    uow.orders.clear_lease(row.order_id)
-    log.info("station %s released order %s to %s", station, order_number, to_status)
+    lifecycle.status_changed(uow, released.order_id, released.number, PACKING, released.status, station=station,
+                             user=user, reason=reason or "released")
+    log.info("station %s released order %s to %s", station, order_number, released.status)
 
 
 def _record_claim(uow: UnitOfWork, row: ClaimRow, station: str, user: str | None) -> None:

@@ -108,10 +108,11 @@ def _statuses_changed(uow: UnitOfWork, moves: list[tuple[int, str, str]], to: st
         events.append(NewEvent(order_id, "StatusChanged", station=station, user=user, from_status=previous,
                                to_status=to, detail={"reason": why} if why else None))
         if user is not None and user not in MACHINE_ACTORS:  # a person's change: into the audit log as well
+            # in the chain of the station it was made at (no lock shared with other stations)
             audit.append((user, "StatusChanged", f"order {number}",
                           {"from": previous, "to": to, "station": station, "reason": why}))
     uow.events.add_many(events)
-    uow.audit.append_many(audit)
+    uow.audit.append_many(audit, chain=station or "")
     if to == OrderStatus.SHIPPED.value:
         for order_id, _, _ in moves:
             _stock_leaves(uow, order_id, station=station, user=user)

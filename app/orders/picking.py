@@ -165,7 +165,7 @@ def short_in(uow: UnitOfWork, code: str, line_id: int, found: int, *, user: str 
     text = (f"short pick at {line.location}: {found} of {line.quantity} x {line.sku} found"
             + (f"; the rest from {', '.join(result.reallocated)}" if result.reallocated else "")
             + (f"; {still} unit(s) nowhere in stock" if still else ""))
-    uow.exceptions.add(ExceptionRecord(order.id, "missing", text, station, user, datetime.now(timezone.utc)))
+    uow.exceptions.add(ExceptionRecord(order.id, "short_pick", text, station, user, datetime.now(timezone.utc)))
     lifecycle.record_event(uow, order.id, "ShortPicked", station=station, user=user, pick_list=sheet.code,
                            location=line.location, sku=line.sku, found=found, missing=missing,
                            reallocated=result.reallocated, unfilled=still)

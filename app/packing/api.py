@@ -31,6 +31,7 @@ from app.packing.errors import (  # noqa: F401  (re-exported for the screens)
 )
 from app.addresses import AddressData
 from app.packing.settings import PackingSettings
+from app.packing.reasons import Reason
 from app.ports import PrintJob, Scan
 
 if TYPE_CHECKING:
@@ -469,8 +470,9 @@ class PackingApi(Protocol):
         """PROBLEM: the order goes on hold with a PackException; the station is free."""
         ...
 
-    def ship_partial(self, order: str, supervisor_badge: str, user: Packer) -> PartialShipment:
-        """A supervisor's badge or PIN approves shipping what is packed; the rest is backordered."""
+    def ship_partial(self, order: str, supervisor_badge: str, user: Packer,
+                     reason: Reason | None = None) -> PartialShipment:
+        """A supervisor's badge or PIN approves shipping what is packed, for a reason; the rest is backordered."""
         ...
 
     def renew_lease(self, order: str) -> datetime:

@@ -127,6 +127,19 @@ def authorise_supervisor(uow: UnitOfWork, badge_or_pin: str, station: str, actio
         raise
 
 
+def check_supervisor(uow: UnitOfWork, badge_or_pin: str, station: str, action: str,
+                     order: str | None = None) -> Supervisor:
+    """Whether this badge or PIN is an active supervisor's, before the station asks why: a
+    refusal is recorded (it counts against the PIN guesses) and raises; an approval is not
+    recorded here but with the override it approves (authorise_in, in the override's unit of work)."""
+    try:
+        with uow:  # never committed: authorise_in's records are rolled back
+            return authorise_in(uow, badge_or_pin, station, action, order)
+    except SupervisorNotRecognised as refused:
+        record_refusal(uow, station, action, refused, order)
+        raise
+
+
 def record_refusal(uow: UnitOfWork, station: str, action: str, refused: SupervisorNotRecognised,
                    order: str | None = None) -> None:
     """Write a refused authorisation in its own unit of work (the caller's was rolled back)."""
@@ -137,7 +150,7 @@ def record_refusal(uow: UnitOfWork, station: str, action: str, refused: Supervis
 
 
 def authorise_in(uow: UnitOfWork, badge_or_pin: str, station: str, action: str,
-                 order: str | None = None) -> Supervisor:
+                 order: str | None = None, reason: str | None = None) -> Supervisor:
     """authorise_supervisor inside the caller's unit of work (the override and its audit row
     commit together); a refusal raises without recording."""
     value = badge_or_pin.strip()
@@ -158,10 +171,12 @@ def authorise_in(uow: UnitOfWork, badge_or_pin: str, station: str, action: str,
                            "their badge or types their PIN.", UNKNOWN, action)
         who = _supervisor(match, "pin")
     uow.station_log.add(station, "SupervisorAuthorised", action, who.username, who.method, _order_id(uow, order),
-                        None, _utcnow())
+                        {"reason": reason} if reason else None, _utcnow())
     # an override is a person's decision: into the chained audit log with the station's record
-    uow.audit.append(who.username, "SupervisorAuthorised", f"station {station}",
-                     {"action": action, "method": who.method, "order": order})
+    audited = {"action": action, "method": who.method, "order": order}
+    if reason:
+        audited["reason"] = reason
+    uow.audit.append(who.username, "SupervisorAuthorised", f"station {station}", audited, chain=station)
     log.warning("%s at station %s authorised by %s (%s)", action, station, who.username, who.method)
     return who
 

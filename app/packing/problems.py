@@ -10,6 +10,7 @@ from app.packing.desk import Desk
 from app.packing.errors import NotAllowed, PackingError
 from app.packing.labels import finish_if_complete
 from app.packing.packs import find_order
+from app.packing.reasons import Reason
 from app.packing.people import PARTIAL_SHIPMENT, SupervisorNotRecognised, authorise_in, record_refusal
 from app.unit_of_work import ExceptionRecord, OrderRecord, UnitOfWork
 
@@ -44,12 +45,15 @@ def report_problem(uow: UnitOfWork, desk: Desk, order: str, kind: str, reason: s
                            "Put the tote aside; the station is free.")
 
 
-def ship_partial(uow: UnitOfWork, desk: Desk, order: str, supervisor_badge: str, user: Packer) -> PartialShipment:
-    """A supervisor's badge or PIN approves shipping what is packed; the rest is backordered."""
+def ship_partial(uow: UnitOfWork, desk: Desk, order: str, supervisor_badge: str, user: Packer,
+                 reason: Reason | None = None) -> PartialShipment:
+    """A supervisor's badge or PIN approves shipping what is packed, for a reason (the station
+    asks it after the approval); the rest is backordered."""
+    why = f"{reason.code}: {reason.text}" if reason is not None else None
     try:
         with uow:
-            # badge or PIN; the approval's audit row commits with the partial shipment
-            boss = authorise_in(uow, supervisor_badge, desk.station, PARTIAL_SHIPMENT, order)
+            # badge or PIN; the approval's audit row (with its reason) commits with the partial shipment
+            boss = authorise_in(uow, supervisor_badge, desk.station, PARTIAL_SHIPMENT, order, why)
             o = find_order(uow, order)
             _held_here(desk, o)
             lines = uow.orders.lines(o.id)
@@ -64,9 +68,11 @@ def ship_partial(uow: UnitOfWork, desk: Desk, order: str, supervisor_badge: str,
             text = ", ".join(f"{q} x {sku}" for sku, q in short) or "nothing"
             now = desk.clock.now()
             uow.exceptions.add(ExceptionRecord(o.id, "partial", f"Shipped short, backordered: {text}", desk.station,
-                                               user.username, now, now, boss.username, "partial shipment approved"))
+                                               user.username, now, now, boss.username,
+                                               "partial shipment approved" + (f" ({why})" if why else "")))
             lifecycle.record_event(uow, o.id, "PartialShipmentApproved", station=desk.station, user=user.username,
-                                   approved_by=boss.username, backordered=dict(short))
+                                   approved_by=boss.username, backordered=dict(short),
+                                   reason=reason.code if reason is not None else None)
             done = finish_if_complete(uow, desk, o, user.username)
             uow.commit()
     except SupervisorNotRecognised as refused:

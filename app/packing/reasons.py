@@ -22,7 +22,7 @@ ANSWERED, REFUSED = "reason", "refused"  # scans.outcome of a scan during a ques
 class Reason:
     """One answer to a question: its code, the words shown and stored, its barcode value."""
 
-    question: str  # box, reprint, problem
+    question: str  # box, reprint, problem, logout, override
     code: str
     text: str
 
@@ -43,8 +43,13 @@ REPRINT_REASONS = _reasons("reprint", ("damaged", "Label damaged"), ("jam", "Pri
 PROBLEM_REASONS = _reasons("problem", ("missing", "Item missing"), ("damaged", "Item damaged"),
                            ("wrong_item_in_tote", "Wrong item in tote"), ("other", "Other problem"))
 LOGOUT_REASONS = _reasons("logout", ("confirm", "Log out: the order stays here for the next packer"))
+# why a supervisor overrode the rules at a station (asked after their badge or PIN approved it)
+OVERRIDE_REASONS = _reasons("override", ("out_of_stock", "Out of stock: ship the rest"),
+                            ("damaged", "Item damaged: ship the rest"), ("customer_request", "Customer request"),
+                            ("carrier_cutoff", "Carrier cut-off: ship what is here"), ("other", "Other"))
 QUESTIONS: dict[str, tuple[Reason, ...]] = {"box": BOX_REASONS, "reprint": REPRINT_REASONS,
-                                            "problem": PROBLEM_REASONS, "logout": LOGOUT_REASONS}
+                                            "problem": PROBLEM_REASONS, "logout": LOGOUT_REASONS,
+                                            "override": OVERRIDE_REASONS}
 
 
 def reason_for(question: str, data: str) -> Reason | None:

@@ -19,6 +19,7 @@ from app.packing.api import (
 )
 from app.packing.desk import Desk
 from app.packing.settings import PackingSettings
+from app.packing.reasons import Reason
 from app.ports import Clock, PrintJob, Scan, SystemClock
 from app.store.session import Database
 from app.store.uow import SqlUnitOfWork
@@ -131,10 +132,11 @@ class PackingService:
         with self._lock:
             return problems.report_problem(self._uow(), self.desk, order, kind, reason, user)
 
-    def ship_partial(self, order: str, supervisor_badge: str, user: Packer) -> PartialShipment:
-        """A supervisor's badge or PIN approves shipping what is packed; the rest is backordered."""
+    def ship_partial(self, order: str, supervisor_badge: str, user: Packer,
+                     reason: Reason | None = None) -> PartialShipment:
+        """A supervisor's badge or PIN approves shipping what is packed, for a reason; the rest is backordered."""
         with self._lock:
-            return problems.ship_partial(self._uow(), self.desk, order, supervisor_badge, user)
+            return problems.ship_partial(self._uow(), self.desk, order, supervisor_badge, user, reason)
 
     def renew_lease(self, order: str) -> datetime:
         """Extends the station's lease on the order; returns the new expiry."""

@@ -14,6 +14,11 @@ from app.store.uow import SqlUnitOfWork
 log = logging.getLogger(__name__)
 
 
+def check_supervisor(db: Database, badge_or_pin: str, station: str, action: str, order: str | None = None) -> Supervisor:
+    """people.check_supervisor on a SqlUnitOfWork: the supervisor, or SupervisorNotRecognised (recorded)."""
+    return people.check_supervisor(SqlUnitOfWork(db), badge_or_pin, station, action, order)
+
+
 def authorise_supervisor(db: Database, badge_or_pin: str, station: str, action: str = KIOSK_EXIT,
                          order: str | None = None) -> Supervisor:
     """The active supervisor with this badge or PIN, recorded in the station's audit log;

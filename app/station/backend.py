@@ -11,7 +11,7 @@ from app.errors import DatabaseNotReady, DatabaseUnavailable
 from app.packing.prompt_scans import record_prompt_scan
 from app.packing.service import PackingService
 from app.packing.settings import PackingSettings
-from app.packing.supervisor import SupervisorNotRecognised, authorise_supervisor
+from app.packing.supervisor import SupervisorNotRecognised, authorise_supervisor, check_supervisor
 from app.picking.service import PickingService
 from app.store.journal import Journal
 from app.store.session import Database
@@ -37,6 +37,10 @@ class DatabaseRecords:
         except SupervisorNotRecognised as refused:
             log.info("%s refused at %s: %s", action, self.station, refused.presented)
             return None
+
+    def check_supervisor(self, badge_or_pin: str, action: str, order: str | None = None) -> str:
+        """The supervisor's username; SupervisorNotRecognised (recorded) when it is none."""
+        return check_supervisor(self.db, badge_or_pin, self.station or "unknown", action, order).username
 
     def record_prompt_scan(self, username: str | None, order_number: str | None, data: str,
                            symbology: str | None, outcome: str, message: str) -> int:

@@ -15,6 +15,7 @@ from app.errors import DatabaseUnavailable, PackdeskError
 from app.packing.api import (
     BoxChoice, HomeSummary, LabelRequest, PackingApi, PackSnapshot, ParcelClosed, ScanOutcome, ScanResult,
 )
+from app.packing.people import PARTIAL_SHIPMENT
 from app.packing.reasons import ANSWERED, CANCEL, REFUSED, Reason
 from app.packing.scan_rules import is_cancel, label_code
 from app.picking.api import PickingApi
@@ -27,7 +28,8 @@ from app.station.devices import (
 from app.station.health import DeviceWatch
 from app.station.ports import DocumentRenderer, Executor, MonotonicClock, OfflineSwitch, StationRecords
 from app.station.questions import (
-    DEVICE_SETTINGS, KIOSK_EXIT, answered, is_station_code, reason_scanned, reasons_of, refusal,
+    DEVICE_SETTINGS, KIOSK_EXIT, answered, is_station_code, override_reason_question, reason_scanned, reasons_of,
+    refusal,
 )
 from app.station.state import (
     Level, Message, PrintState, Question, QuestionKind, ScanDone, ScanTestRead, Sound, StationSnapshot, Step,
@@ -77,6 +79,7 @@ class StationCore:
         self._seq = 0
         self._idle_warned = False
         self._left_open: tuple[str, str, str] | None = None  # (username, name, order) of a packer who left one
+        self._approval = ""  # the badge or PIN that approved the override whose reason is asked (never shown)
 
     # --- publishing ------------------------------------------------------------------------
 
@@ -509,6 +512,7 @@ class StationCore:
                 self._pack_call(lambda o, u: self._show_scan(self.api.record_scan(o, u, Scan(CANCEL))))
             return
         back = question.back_to
+        self._approval = ""  # an override cancelled at its reason is not approved
         if question.kind is not QuestionKind.EXIT and self.state.pack is None:
             back = Step.HOME if self.state.user is not None else Step.LOGIN
         self._set(question=None, step=back)
@@ -535,6 +539,9 @@ class StationCore:
             self._report_problem(reason.code, reason.text)
         elif question.kind is QuestionKind.LOGOUT:
             self._leave("Logged out.")
+        elif question.kind is QuestionKind.OVERRIDE_REASON:
+            approval, self._approval = self._approval, ""
+            self._ship_partial(approval, reason)
 
     def authorise(self, badge_or_pin: str) -> None:
         """A typed PIN (or a badge) for the open supervisor question or the device settings."""
@@ -543,7 +550,7 @@ class StationCore:
         if question is not None and question.kind is QuestionKind.EXIT:
             self._authorise_exit(badge_or_pin)
         elif question is not None and question.kind is QuestionKind.PARTIAL:
-            self._ship_partial(badge_or_pin)
+            self._approve_partial(question, badge_or_pin)
         elif self.state.step is Step.DEVICES:
             self._authorise_device_settings(badge_or_pin)
 
@@ -562,7 +569,7 @@ class StationCore:
             if self.state.user is None:
                 self._error("Scan your badge first.")
             else:
-                self._ship_partial(scan.data)
+                self._approve_partial(question, scan.data)
             return
         reason = reason_scanned(question.kind, scan.data)
         user = self.state.user.username if self.state.user else None
@@ -605,12 +612,23 @@ class StationCore:
         log.warning("station closing, authorised by %s", who)
         self._set(question=None, exit_authorised_by=who)
 
-    def _ship_partial(self, badge: str) -> None:
+    def _approve_partial(self, question: Question, badge: str) -> None:
+        """A supervisor's badge or PIN on the partial shipment prompt: then the reason is asked."""
+        order = self.state.pack.order_number if self.state.pack else None
+        try:
+            who = self.records.check_supervisor(badge, PARTIAL_SHIPMENT, order)
+        except PackdeskError as exc:
+            self._error(f"{exc} Or touch CANCEL (or scan CANCEL) to go back to packing.")
+            return
+        self._approval = badge
+        self._set(question=override_reason_question(question, who, order))
+
+    def _ship_partial(self, badge: str, reason: Reason) -> None:
         def call(order: str, user: object) -> None:
             try:
-                partial_shipment = self.api.ship_partial(order, badge, user)  # type: ignore[arg-type]
+                partial_shipment = self.api.ship_partial(order, badge, user, reason)  # type: ignore[arg-type]
             except PackdeskError as exc:
-                self._error(f"{exc} Or touch CANCEL (or scan CANCEL) to go back to packing.")
+                self._error(str(exc))
                 return
             self._set(question=None, step=Step.PACK)
             if partial_shipment.pack is not None:

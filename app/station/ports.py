@@ -38,6 +38,11 @@ class StationRecords(Protocol):
         """The supervisor's username (the approval is audited), or None (the refusal is audited)."""
         ...
 
+    def check_supervisor(self, badge_or_pin: str, action: str, order: str | None = None) -> str:
+        """The supervisor's username, before an override asks its reason (the approval is audited
+        with the override); SupervisorNotRecognised, saying why, when it is none (the refusal is recorded)."""
+        ...
+
     def record_prompt_scan(self, username: str | None, order_number: str | None, data: str,
                            symbology: str | None, outcome: str, message: str) -> int:
         """Commit a scan that arrived while a question was open; its id."""

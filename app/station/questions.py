@@ -6,7 +6,7 @@ import logging
 
 from app.commands import command_for
 from app.packing.reasons import QUESTIONS, Reason, reason_for
-from app.station.state import QuestionKind
+from app.station.state import Question, QuestionKind
 
 log = logging.getLogger(__name__)
 
@@ -18,7 +18,15 @@ QUESTION_TEXT = {
     QuestionKind.PARTIAL: "Ship part of this order now? A supervisor approves",
     QuestionKind.EXIT: "Close the station? A supervisor approves",
     QuestionKind.LOGOUT: "Log out with an order open?",
+    QuestionKind.OVERRIDE_REASON: "Why ship part of this order now?",
 }
+
+
+def override_reason_question(asked: Question, supervisor: str, order: str | None) -> Question:
+    """The question after a supervisor's badge or PIN approved a partial shipment: its reason
+    (touched or scanned from the command sheet), where CANCEL goes back as the approval did."""
+    return Question(QuestionKind.OVERRIDE_REASON, f"Approved by {supervisor} for order {order or '-'}.",
+                    back_to=asked.back_to)
 
 
 def reasons_of(kind: QuestionKind) -> tuple[Reason, ...]:

@@ -33,11 +33,13 @@ class QuestionKind(str, enum.Enum):
     PARTIAL = "partial"  # a supervisor's badge approves a partial shipment
     EXIT = "exit"  # a supervisor's badge or PIN lets the kiosk close
     LOGOUT = "logout"  # LOG OUT with an order open: leave it for the next packer?
+    OVERRIDE_REASON = "override_reason"  # a supervisor approved an override (partial shipment): why?
 
     @property
     def reasons(self) -> str | None:
         """The app.packing.reasons question answered by a reason barcode (None: a supervisor's badge)."""
-        return {"box_reason": "box", "reprint": "reprint", "problem": "problem", "logout": "logout"}.get(self.value)
+        return {"box_reason": "box", "reprint": "reprint", "problem": "problem", "logout": "logout",
+                "override_reason": "override"}.get(self.value)
 
 
 class Level(str, enum.Enum):

@@ -13,7 +13,7 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, or_, select, update
+from sqlalchemy import Connection, and_, case, or_, select, update
 
 from app.store.models import Order, PickList, PickListOrder, as_utc
 from app.unit_of_work import ClaimRow
@@ -97,6 +97,24 @@ def lock(conn: Connection, number: str) -> ClaimRow | None:
     """The order by number, locked until commit."""
     row = conn.execute(select(*ROW).where(o.c.number == number).with_for_update()).first()
     return None if row is None else _row(row)
+
+
+def release(conn: Connection, number: str, station: str, to_status: str | None) -> ClaimRow | None:
+    """Lets go of the order if `station` holds it, into `to_status` (None: back into the queue -
+    allocated when it is packed from allocated, else picked), in ONE statement (the reference's
+    UPDATE ... WHERE the station holds it); the row with the status it went to and its new
+    version, or None when the station does not hold it."""
+    target: Any = to_status if to_status is not None else case((o.c.pack_from == ALLOCATED, ALLOCATED),
+                                                                else_=PACKABLE)
+    row = conn.execute(update(o).where(o.c.number == number, o.c.status == PACKING,
+                                       o.c.claimed_by_station == station)
+                       .values(status=target, claimed_by_station=None, claimed_by_user=None, lease_expires_at=None,
+                               version=o.c.version + 1)
+                       .returning(o.c.id, o.c.number, o.c.status, o.c.version, o.c.pack_from)).first()
+    if row is None:
+        return None
+    order_id, found, status, version, pack_from = row
+    return ClaimRow(order_id, found, status, station, None, None, int(version), pack_from)
 
 
 def take(conn: Connection, order_id: int, version: int, station: str, user: str | None,

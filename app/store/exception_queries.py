@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Select, String, and_, cast, exists, literal, or_, select
 from sqlalchemy.orm import Session
 
+from app.orders.status import OrderStatus
 from app.store.models import (
     ExceptionReview, Order, OrderEvent, OrderHold, PackException, ScanRecord, StationEvent, as_utc,
 )
@@ -24,7 +25,10 @@ MIS_SCAN_OUTCOMES = ("wrong_item", "unknown", "over_scan", "invalid_gs1", "seria
 # order events that are exceptions, and their kind
 EVENT_KINDS = {"BoxChosen": K.BOX_OVERRIDE, "LabelReprinted": K.REPRINT, "LabelPrintFailed": K.PRINT_FAILURE}
 REFUSALS = ("BadgeRefused", "SupervisorRefused")
-PROBLEM_KIND = {"weight": K.WEIGHT, "partial": K.SHORT_PICK}
+# a station's exception kinds that are not a PROBLEM: a weight, a partial shipment, a picker's short pick
+PROBLEM_KIND = {"weight": K.WEIGHT, "partial": K.SHORT_PICK, "short_pick": K.SHORT_PICK}
+# an order flagged late (`packdesk tracking late`) is an exception until it ships or is cancelled
+NOT_SHIPPED = tuple(s.value for s in OrderStatus if s.value not in ("shipped", "delivered", "cancelled"))
 
 orders_t, holds_t, pex_t = Order.__table__, OrderHold.__table__, PackException.__table__
 scans_t, events_t, station_t = ScanRecord.__table__, OrderEvent.__table__, StationEvent.__table__
@@ -182,6 +186,24 @@ def _stale_leases(s: Session, f: ExceptionFilter, now: datetime, key_id: int | N
     return items
 
 
+def _sla_breaches(s: Session, f: ExceptionFilter, key_id: int | None = None) -> list[ExceptionItem]:
+    """Orders flagged for missing their SLA due time and not shipped yet: at risk, not held (they
+    must still ship, as soon as they can); listed at their due time."""
+    stmt = (select(orders_t.c.id, orders_t.c.number, orders_t.c.status, orders_t.c.sla_due_at,
+                   orders_t.c.claimed_by_station, orders_t.c.claimed_by_user)
+            .where(orders_t.c.sla_breached_at.is_not(None), orders_t.c.status.in_(NOT_SHIPPED),
+                   _not_reviewed("B-", orders_t.c.id)))
+    if key_id is not None:
+        stmt = stmt.where(orders_t.c.id == key_id)
+    rows = s.execute(_window(stmt, orders_t.c.sla_due_at, orders_t.c.claimed_by_station,
+                             orders_t.c.claimed_by_user, f)).all()
+    return [ExceptionItem(f"B-{r.id}", K.SLA_BREACH.value, as_utc(r.sla_due_at),
+                          f"Order {r.number} missed its SLA: due {as_utc(r.sla_due_at):%Y-%m-%d %H:%M} UTC, "
+                          f"still {r.status.replace('_', ' ')}"
+                          + (f" at station {r.claimed_by_station}" if r.claimed_by_station else ""),
+                          r.number, r.claimed_by_station, r.claimed_by_user) for r in rows]
+
+
 Source = Callable[..., list[ExceptionItem]]
 SOURCES: dict[str, tuple[tuple[K, ...], Source]] = {
     "H": ((K.HOLD,), _holds),
@@ -189,6 +211,7 @@ SOURCES: dict[str, tuple[tuple[K, ...], Source]] = {
     "S": ((K.MIS_SCAN,), _mis_scans),
     "E": ((K.BOX_OVERRIDE, K.REPRINT, K.PRINT_FAILURE), _events),
     "R": ((K.REFUSED_BADGE,), _refusals),
+    "B": ((K.SLA_BREACH,), _sla_breaches),
 }
 
 

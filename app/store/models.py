@@ -584,7 +584,8 @@ class AuditRecord(Base):
     __tablename__ = "audit_log"
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
-    seq: Mapped[int] = mapped_column(BigInteger, unique=True)  # 1, 2, 3 ... with no gap
+    chain: Mapped[str] = mapped_column(String(40), server_default="")  # "": the office's; else a station's
+    seq: Mapped[int] = mapped_column(BigInteger)  # 1, 2, 3 ... with no gap, in its chain
     at: Mapped[datetime] = mapped_column()
     actor: Mapped[str] = mapped_column(String(64))
     action: Mapped[str] = mapped_column(String(60))  # OrderReleased, ExceptionResolved, UsersImported ...
@@ -592,6 +593,8 @@ class AuditRecord(Base):
     detail: Mapped[str | None] = mapped_column(Text)  # JSON, hashed as stored
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (UniqueConstraint("chain", "seq", name="uq_audit_log_chain_seq"),)
 
 
 class ExceptionReview(Base):

@@ -86,6 +86,15 @@ def _columns(record: Any, *skip: str) -> dict[str, Any]:
     return {f.name: getattr(record, f.name) for f in fields(record) if f.name not in ("id", *skip)}
 
 
+def _save(session: Session, model: Any, record: Any) -> None:
+    """Writes a record's columns to its row in one UPDATE by id (no SELECT of the row first: a
+    station's label and parcel saves are on the fleet's hot path); a row the session holds is
+    updated in place."""
+    done = session.execute(update(model).where(model.id == record.id).values(**_columns(record))
+                           .execution_options(synchronize_session="evaluate"))
+    assert done.rowcount == 1, f"{model.__tablename__} {record.id} is gone"
+
+
 # --- orders ----------------------------------------------------------------------------------
 
 
@@ -219,6 +228,13 @@ class SqlOrders:
     def lock(self, number: str) -> ClaimRow | None:
         return claims.lock(self.s.connection(), number)
 
+    def release_lease(self, number: str, station: str, to_status: str | None) -> ClaimRow | None:
+        released = claims.release(self.s.connection(), number, station, to_status)
+        held = None if released is None else self.s.identity_map.get(self.s.identity_key(Order, released.order_id))
+        if held is not None:  # an order object the session holds reads the released row again
+            self.s.expire(held)
+        return released
+
     def take(self, order_id: int, version: int, station: str, user: str | None, expires: datetime) -> int | None:
         return claims.take(self.s.connection(), order_id, version, station, user, expires)
 
@@ -334,11 +350,7 @@ class SqlParcels:
         return row.id
 
     def save(self, parcel: ParcelRecord) -> None:
-        row = self.s.get(Parcel, parcel.id)
-        assert row is not None
-        for name, value in _columns(parcel).items():
-            setattr(row, name, value)
-        self.s.flush()
+        _save(self.s, Parcel, parcel)
 
     def hand_over(self, parcel_id: int, at: datetime, user: str | None) -> None:
         self.s.execute(HAND_OVER, {"parcel_id": parcel_id, "at": at, "by": user})
@@ -403,11 +415,7 @@ class SqlLabels:
         return row.id
 
     def save(self, label: LabelRecord) -> None:
-        row = self.s.get(Label, label.id)
-        assert row is not None
-        for name, value in _columns(label).items():
-            setattr(row, name, value)
-        self.s.flush()
+        _save(self.s, Label, label)
 
 
 # --- logs --------------------------------------------------------------------------------------

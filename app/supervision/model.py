@@ -26,6 +26,7 @@ class ExceptionKind(str, enum.Enum):
     PRINT_FAILURE = "print_failure"  # a label the printer did not print
     REFUSED_BADGE = "refused_badge"  # an unknown badge, a refused supervisor badge or PIN
     STALE_LEASE = "stale_lease"  # an order held by a station that stopped renewing its lease
+    SLA_BREACH = "sla_breach"  # not shipped by its SLA due time: at risk, still to ship (not held)
 
     @classmethod
     def parse(cls, text: str) -> ExceptionKind:
@@ -58,17 +59,23 @@ ACTIONS: dict[ExceptionKind, tuple[Action, ...]] = {
     K.WEIGHT: (A.ACCEPT_WEIGHT, A.RELEASE_LEASE, A.RESOLVE),
     K.BOX_OVERRIDE: (A.RESOLVE,),
     K.REPRINT: (A.VOID_LABEL, A.RESOLVE),
-    K.SHORT_PICK: (A.RESOLVE,),
+    # a picker's short pick holds the order when no other bin has the units: released when stock
+    # is found, re-queued, or cancelled (a partial shipment is decided at the station already)
+    K.SHORT_PICK: (A.RELEASE, A.REQUEUE, A.CANCEL, A.RESOLVE),
     K.PRINT_FAILURE: (A.VOID_LABEL, A.RESOLVE),
     K.REFUSED_BADGE: (A.RESOLVE,),
     K.STALE_LEASE: (A.RELEASE_LEASE, A.RESOLVE),
+    # late but still to ship: never held (holding it would make it later); a supervisor takes it
+    # from a station that sits on it, or notes it is in hand
+    K.SLA_BREACH: (A.RELEASE_LEASE, A.RESOLVE),
 }
 
 
 @dataclass(frozen=True)
 class ExceptionItem:
     """One line of the queue; `key` names it for a decision (H-12 a hold, X-7 a station's
-    exception, S-345 a scan, E-88 an order event, R-9 a refused badge, L-31-4 a lease)."""
+    exception, S-345 a scan, E-88 an order event, R-9 a refused badge, L-31-4 a lease, B-31 an
+    order past its SLA due time)."""
 
     key: str
     kind: str

@@ -35,6 +35,8 @@ def test_a_pin_on_the_keypad_approves_a_partial_shipment(qtbot, station) -> None
     assert prompt.pin.text() == SAM_PIN and prompt.pin.echoMode() is QLineEdit.EchoMode.Password
     qtbot.mouseClick(prompt.keypad.keys["OK"], LEFT)
     settle(qtbot, station)
+    assert station.window.stack.currentWidget() is station.window.override_prompt  # why, asked after the PIN
+    scan(qtbot, station, "PD-RSN-OVERRIDE-OUT-OF-STOCK")  # the reason scanned from the command sheet
     lines = {line.sku: line for line in station.station.pack.lines}
     assert lines["MUG-BLUE"].backordered == 1
     with station.db.read() as s:

@@ -356,6 +356,9 @@ def test_a_partial_shipment_needs_a_supervisor_badge(qtbot, station) -> None:
     scan(qtbot, station, BOB_BADGE)  # a packer cannot approve
     assert all(line.backordered == 0 for line in station.station.pack.lines)
     scan(qtbot, station, SAM_BADGE)
+    assert station.window.stack.currentWidget() is station.window.override_prompt  # approved: why?
+    assert all(line.backordered == 0 for line in station.station.pack.lines)
+    scan(qtbot, station, "PD-RSN-OVERRIDE-DAMAGED")
     lines = {line.sku: line for line in station.station.pack.lines}
     assert lines["MUG-BLUE"].backordered == 1 and lines["PEN-RED"].backordered == 1
     with station.db.read() as s:

@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from sqlalchemy import select
+
 from app.commands import Command
+from app.store.audit_log import audit_entries
+from app.store.models import OrderEvent, StationEvent
 from tests.ui.data import ALICE_BADGE, MUG, SAM_BADGE, SAM_PIN
 from tests.ui.helpers import login, scan, settle
 from ui.style import RED
@@ -76,8 +80,20 @@ def test_the_partial_shipment_prompt_lists_what_ships_and_takes_a_pin(qtbot, sta
         click(qtbot, prompt.keypad.keys[digit])
     click(qtbot, prompt.keypad.keys["OK"])
     settle(qtbot, station)
+    # approved: the supervisor says why, by touch (CANCEL would ship nothing)
+    why = station.window.override_prompt
+    assert station.window.stack.currentWidget() is why and "Approved by sam" in why.detail.text()
+    assert station.station.pack is not None and not any(line.backordered for line in station.station.pack.lines)
+    click(qtbot, next(b for b in why.buttons if "Customer request" in b.text()))
+    settle(qtbot, station)
     pack = station.station.pack
     assert station.station.step == "pack" and pack is not None
+    with station.db.read() as s:  # the reason with the override's event, its audit record and the station's log
+        event = s.scalars(select(OrderEvent.detail).where(OrderEvent.kind == "PartialShipmentApproved")).one()
+        logged = s.scalars(select(StationEvent.detail).where(StationEvent.kind == "SupervisorAuthorised")).one()
+    assert '"reason": "customer_request"' in event and "customer_request" in logged
+    [audited] = [e for e in audit_entries(station.db) if e.action == "SupervisorAuthorised"]
+    assert audited.chain == "ST-TEST" and '"reason": "customer_request: Customer request"' in audited.detail
     backordered = [line for line in pack.lines if line.backordered]
     assert backordered
     table = station.window.screens["pack"].table

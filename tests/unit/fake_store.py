@@ -224,6 +224,14 @@ class _Orders(_Repo):
         order = self.get(number)
         return None if order is None else self._row(order)
 
+    def release_lease(self, number: str, station: str, to_status: str | None) -> ClaimRow | None:
+        order = self.get(number)
+        if order is None or order.status != "packing" or order.claimed_by_station != station:
+            return None
+        target = to_status or ("allocated" if order.pack_from == "allocated" else "picked")
+        self._change(order.id, status=target, claimed_by_station=None, claimed_by_user=None, lease_expires_at=None)
+        return replace(self._row(self.t.orders[order.id]), user=None, lease_expires_at=None)
+
     def take(self, order_id: int, version: int, station: str, user: str | None, expires: datetime) -> int | None:
         if self.t.orders[order_id].version != version:
             return None
@@ -431,12 +439,12 @@ class _Audit(_Repo):
     """The chained audit log, hashed as app.store.audit_log does."""
 
     def append(self, actor: str, action: str, subject: str, detail: dict[str, Any] | None = None,
-               at: datetime | None = None) -> int:
-        last = self.t.audit[-1] if self.t.audit else None
+               at: datetime | None = None, chain: str = "") -> int:
+        last = next((e for e in reversed(self.t.audit) if e.chain == chain), None)
         seq, prev = (last.seq + 1, last.hash) if last else (1, GENESIS)
         moment, text = at or datetime.now(timezone.utc), detail_text(detail)
         self.t.audit.append(AuditEntry(seq, moment, actor, action, subject, text, prev,
-                                       record_hash(prev, seq, moment, actor, action, subject, text)))
+                                       record_hash(prev, seq, moment, actor, action, subject, text, chain), chain))
         return seq
 
     def append_many(self, entries: list[tuple[str, str, str, dict[str, Any] | None]]) -> None:

@@ -100,3 +100,67 @@ def test_two_swapped_records_are_named(untriggered: Database, capsys: pytest.Cap
 
 def test_an_empty_log_verifies(db: Database, capsys: pytest.CaptureFixture[str]) -> None:
     assert verify(capsys, db) == (0, "audit log intact: 0 record(s), each chained to the one before\n")
+
+
+def test_each_stations_claims_are_chained_apart_from_the_office(warehouse: Warehouse,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """A station's status changes go into its own chain (no lock shared with the other
+    stations); the office's decisions into chain ""; verify walks every chain, and a record
+    edited in a station's chain is named with its station."""
+    from app.orders.claims import claim_next, release_in
+
+    add_order(warehouse.db, "PD-2001", [("MUG-BLUE-350", 1)])
+    add_order(warehouse.db, "PD-2002", [("MUG-BLUE-350", 1)])
+    holds.hold(SqlUnitOfWork(warehouse.db), "PD-2002", "customer phoned", user="sam")
+    one = claim_next(SqlUnitOfWork(warehouse.db), "PACK-01", "ana", lease_seconds=600)
+    two = claim_next(SqlUnitOfWork(warehouse.db), "PACK-02", "ben", lease_seconds=600)
+    assert one is not None and two is not None
+    with SqlUnitOfWork(warehouse.db) as uow:
+        release_in(uow, one.number, "PACK-01", "picked", user="ana", reason="put back")
+        uow.commit()
+    entries = list(audit_entries(warehouse.db))  # as appended
+    assert [(e.chain, e.seq, e.actor) for e in entries] == [
+        ("", 1, "sam"), ("PACK-01", 1, "ana"), ("PACK-02", 1, "ben"), ("PACK-01", 2, "ana")]
+    assert entries[3].prev_hash == entries[1].hash  # PACK-01's second record follows its first
+    assert verify(capsys, warehouse.db) == (0, "audit log intact: 4 record(s), each chained to the one before\n")
+    sqlite = warehouse.db.engine.dialect.name == "sqlite"
+    with warehouse.db.engine.begin() as conn:
+        conn.execute(text("DROP TRIGGER audit_log_no_update") if sqlite
+                     else text("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only"))
+        conn.execute(text("UPDATE audit_log SET actor = 'mallory' WHERE chain = 'PACK-01' AND seq = 2"))
+        if not sqlite:
+            conn.execute(text("ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only"))
+    code, out = verify(capsys, warehouse.db)
+    assert code == 1 and "audit record 2 of station PACK-01: its content was changed" in out
+    assert "Records before 2 of station PACK-01's chain are intact." in out
+
+
+def test_records_written_before_the_chains_verify_after_migration_0015(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """SQLite rebuilds audit_log for 0015: the records stay, in the office's chain, verify as
+    before, the triggers are back, and a station's chain starts at 1 beside them."""
+    from datetime import datetime, timezone
+
+    from app.audit.chain import GENESIS, record_hash
+    from app.store import migrate
+
+    db = Database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    migrate.upgrade(db, "0010")
+    prev, at = GENESIS, datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)
+    with db.engine.begin() as conn:
+        for seq in (1, 2):
+            digest = record_hash(prev, seq, at, "sam", "OrderHeld", f"order PD-{seq}", None)
+            conn.execute(text("INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash) "
+                              "VALUES (:seq, :at, 'sam', 'OrderHeld', :subject, NULL, :prev, :hash)"),
+                         {"seq": seq, "at": at, "subject": f"order PD-{seq}", "prev": prev, "hash": digest})
+            prev = digest
+    migrate.upgrade(db)
+    assert verify_audit(db) == (2, None)
+    with SqlUnitOfWork(db) as uow:
+        assert uow.audit.append("ana", "StatusChanged", "order PD-9", chain="PACK-01") == 1
+        assert uow.audit.append("sam", "OrderReleased", "order PD-1") == 3
+        uow.commit()
+    assert verify_audit(db) == (4, None)
+    with pytest.raises(DatabaseError, match="audit_log is append-only"):
+        with db.engine.begin() as conn:
+            conn.execute(text("DELETE FROM audit_log WHERE seq = 1"))
+    db.close()

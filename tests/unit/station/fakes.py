@@ -12,6 +12,7 @@ from app.packing.api import (
     LineState, OrderNotFound, Packer, PackingSettings, PackLine, PackSnapshot, ParcelClosed, ParcelSnapshot,
     PartialShipment, ProblemReported, ScanOutcome, ScanResult, SupervisorRequired,
 )
+from app.packing.reasons import Reason
 from app.addresses import AddressData
 from app.identifiers import sscc
 from app.ports import DeviceState, PrintJob, PrintResult, Scan, Weight
@@ -224,8 +225,9 @@ class FakePackingApi:
         self.orders[order].status, self.held = "on_hold", None
         return ProblemReported(order, kind, 1, f"Order {order} is on hold for a supervisor ({reason}).")
 
-    def ship_partial(self, order: str, supervisor_badge: str, user: Packer) -> PartialShipment:
-        self.calls.append(("ship_partial", supervisor_badge))
+    def ship_partial(self, order: str, supervisor_badge: str, user: Packer,
+                     reason: Reason | None = None) -> PartialShipment:
+        self.calls.append(("ship_partial", (supervisor_badge, reason.code if reason else None)))
         if BADGES.get(supervisor_badge) is not SAM:
             raise SupervisorRequired("That is not a supervisor's badge: a supervisor scans their own badge.")
         o = self.orders[order]
@@ -282,11 +284,18 @@ class FakeRecords:
     def __init__(self) -> None:
         self.prompt_scans: list[tuple[str, str]] = []  # (data, outcome)
         self.approvals: list[tuple[str, str | None]] = []  # (action, who)
+        self.checks: list[tuple[str, str]] = []  # (action, badge or PIN) checked before an override's reason
 
     def authorise_supervisor(self, badge_or_pin: str, action: str, order: str | None = None) -> str | None:
         who = "sam" if badge_or_pin in ("BADGE-SAM", "4711") else None
         self.approvals.append((action, who))
         return who
+
+    def check_supervisor(self, badge_or_pin: str, action: str, order: str | None = None) -> str:
+        self.checks.append((action, badge_or_pin))
+        if badge_or_pin not in ("BADGE-SAM", "4711"):
+            raise SupervisorRequired(f"That is not a supervisor's badge or PIN: no {action}.")
+        return "sam"
 
     def record_prompt_scan(self, username: str | None, order_number: str | None, data: str,
                            symbology: str | None, outcome: str, message: str) -> int:

@@ -9,11 +9,12 @@ import pytest
 
 from app.commands import Command
 from app.packing.api import ScanOutcome
-from app.packing.reasons import BOX_REASONS, CANCEL, PROBLEM_REASONS, REPRINT_REASONS
+from app.packing.reasons import BOX_REASONS, CANCEL, OVERRIDE_REASONS, PROBLEM_REASONS, REPRINT_REASONS
 from app.ports import DeviceState, Scan
 from app.station.core import StationCore
 from app.station.devices import StationDevices
 from app.station.state import Level, QuestionKind, Sound, Step
+from app.station.questions import reasons_of
 from tests.unit.station.fakes import (
     BOX_L, LAMP, MUG, PEN, FakeClock, FakePackingApi, FakeRecords, FakeScale, InlineExecutor, RecordingPrinter,
     probe_of, render,
@@ -278,9 +279,40 @@ def test_a_partial_shipment_needs_a_supervisor_badge(bench) -> None:
     bench.scan("BADGE-ALICE")  # a packer cannot approve
     assert bench.state.screen == "partial" and "supervisor" in bench.state.message.text
     bench.scan("BADGE-SAM")
+    assert bench.state.question.kind is QuestionKind.OVERRIDE_REASON  # approved: now why
+    assert not any(call[0] == "ship_partial" for call in bench.api.calls)
+    bench.scan(OUT_OF_STOCK.barcode)
     assert bench.state.question is None and bench.state.step is Step.PACK
+    assert bench.api.calls[-1] == ("ship_partial", ("BADGE-SAM", "out_of_stock"))
     lines = {line.sku: line for line in bench.state.pack.lines}
     assert lines["MUG-BLUE"].backordered == 1 and lines["PEN-RED"].backordered == 1
+
+
+OUT_OF_STOCK = next(r for r in OVERRIDE_REASONS if r.code == "out_of_stock")
+
+
+def test_the_override_reason_is_asked_after_the_supervisors_pin_and_cancel_ships_nothing(bench) -> None:
+    packing(bench)
+    bench.scan(MUG)
+    bench.core.ask(QuestionKind.PARTIAL)
+    bench.core.authorise("1234")  # a wrong PIN: refused, the reason is not asked
+    assert bench.state.question.kind is QuestionKind.PARTIAL and "not a supervisor's" in bench.state.message.text
+    bench.core.authorise("4711")
+    question = bench.state.question
+    assert question.kind is QuestionKind.OVERRIDE_REASON and "Approved by sam for order PD-1001" in question.detail
+    assert [r.code for r in reasons_of(question.kind)] == ["out_of_stock", "damaged", "customer_request",
+                                                          "carrier_cutoff", "other"]
+    assert bench.records.checks == [("partial shipment", "1234"), ("partial shipment", "4711")]
+    bench.scan(MUG)  # not a reason: refused and recorded, the question stays
+    assert bench.state.question.kind is QuestionKind.OVERRIDE_REASON and bench.state.question.refusal
+    bench.scan(CANCEL)
+    assert bench.state.question is None and bench.state.step is Step.PACK
+    assert not any(call[0] == "ship_partial" for call in bench.api.calls)
+    assert bench.records.prompt_scans[-2:] == [(MUG, "refused"), (CANCEL, "reason")]
+    bench.core.ask(QuestionKind.PARTIAL)  # asked again: the approval cancelled before is not kept
+    bench.core.answer("other")
+    assert bench.state.question.kind is QuestionKind.PARTIAL
+    assert not any(call[0] == "ship_partial" for call in bench.api.calls)
 
 
 def test_a_command_scanned_at_a_supervisor_question_is_refused_not_tried_as_a_badge(bench) -> None:
@@ -300,6 +332,7 @@ def test_home_names_the_backorder_when_a_partial_shipment_is_packed(bench) -> No
     bench.scan(MUG)
     bench.core.ask(QuestionKind.PARTIAL)
     bench.scan("BADGE-SAM")
+    bench.core.answer("customer_request")  # the reason by touch
     bench.scan(Command.CLOSE_BOX.value)
     bench.scan("00" + bench.state.pack.parcels[0].sscc)
     assert bench.state.step is Step.HOME

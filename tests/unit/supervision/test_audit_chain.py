@@ -69,3 +69,37 @@ def test_the_queue_counts_the_stations_mis_scan_outcomes() -> None:
     from app.store.exception_queries import MIS_SCAN_OUTCOMES
 
     assert set(MIS_SCAN_OUTCOMES) == {o.value for o in ERROR_OUTCOMES}
+
+
+def station_chain(station: str, n: int) -> list[AuditEntry]:
+    out, prev = [], GENESIS
+    for seq in range(1, n + 1):
+        at = T0 + timedelta(seconds=seq)
+        digest = record_hash(prev, seq, at, "ana", "StatusChanged", f"order PD-{seq}", None, station)
+        out.append(AuditEntry(seq, at, "ana", "StatusChanged", f"order PD-{seq}", None, prev, digest, station))
+        prev = digest
+    return out
+
+
+def test_each_station_chain_verifies_on_its_own_and_a_break_names_its_station() -> None:
+    log = chain(3) + station_chain("PACK-01", 4) + station_chain("PACK-02", 2)
+    assert first_break(log) is None
+    log[5] = replace(log[5], actor="mallory")  # PACK-01's record 3
+    broken = first_break(log)
+    assert broken is not None and (broken.chain, broken.seq) == ("PACK-01", 3)
+    assert str(broken).startswith("audit record 3 of station PACK-01: its content was changed")
+
+
+def test_a_record_moved_to_another_stations_chain_is_found() -> None:
+    one, two = station_chain("PACK-01", 2), station_chain("PACK-02", 2)
+    # PACK-01's first record relabelled as PACK-02's first: same fields and links, other chain
+    moved = [replace(one[0], chain="PACK-02")]
+    broken = first_break(one[1:] + moved + two[1:])
+    assert broken is not None and broken.chain == "PACK-01" and "record 1 is missing" in str(broken)
+    broken = first_break(moved + two[1:])
+    assert broken is not None and broken.chain == "PACK-02" and "changed" in broken.problem
+
+
+def test_the_office_chain_hashes_as_before_there_were_chains() -> None:
+    assert record_hash(GENESIS, 1, T0, "sam", "x", "y", None, "") == record_hash(GENESIS, 1, T0, "sam", "x", "y", None)
+    assert record_hash(GENESIS, 1, T0, "sam", "x", "y", None, "PACK-01") != record_hash(GENESIS, 1, T0, "sam", "x", "y", None)
