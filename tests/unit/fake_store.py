@@ -447,9 +447,9 @@ class _Audit(_Repo):
                                        record_hash(prev, seq, moment, actor, action, subject, text, chain), chain))
         return seq
 
-    def append_many(self, entries: list[tuple[str, str, str, dict[str, Any] | None]]) -> None:
+    def append_many(self, entries: list[tuple[str, str, str, dict[str, Any] | None]], chain: str = "") -> None:
         for actor, action, subject, detail in entries:
-            self.append(actor, action, subject, detail)
+            self.append(actor, action, subject, detail, chain=chain)
 
 
 class _Counters(_Repo):
