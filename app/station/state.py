@@ -140,6 +140,7 @@ class StationSnapshot:
     exit_authorised_by: str | None = None
     ignored: tuple[str, ...] = ()  # scans ignored during the lock, named on the lock screen
     picking: PickingSnapshot | None = None  # a picker's pick list (step PICK)
+    language: str = "en"  # what the core says is in this language: the user's, else the station's
 
     @property
     def screen(self) -> str:
