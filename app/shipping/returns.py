@@ -15,6 +15,7 @@ from app.shipping.errors import ShippingError
 from app.shipping.outbox import queue_in
 from app.shipping.payments import refund_in
 from app.shipping.settings import AfterDelivery
+from app.translator import phrase
 from app.unit_of_work import CarrierRecord, OrderRecord, ReturnLineRecord, ReturnRecord, ServiceRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -101,8 +102,9 @@ def create_return(uow: UnitOfWork, number: str, wanted: list[tuple[str, int]], r
         lifecycle.record_event(uow, order.id, "ReturnCreated", rma=rma, reason=why, tracking=tracking,
                                lines=[{"sku": l.sku, "quantity": l.quantity} for l in chosen])
         uow.commit()
-        return _view(uow, rma, order.number, f"Return {rma} of order {number}: send the parcel with "
-                     f"tracking number {tracking}.")
+        return _view(uow, rma, order.number, phrase("Return %(rma)s of order %(order)s: send the parcel with "
+                                                    "tracking number %(tracking)s.", rma=rma, order=number,
+                                                    tracking=tracking))
 
 
 def receive_return(uow: UnitOfWork, rma: str, now: datetime, user: str | None = None,
@@ -111,7 +113,7 @@ def receive_return(uow: UnitOfWork, rma: str, now: datetime, user: str | None = 
     with uow:
         record, order = _find(uow, rma)
         if record.status != "open":
-            raise ShippingError(f"Return {rma} is {record.status} already.")
+            raise ShippingError(phrase("Return %(rma)s is %(status)s already.", rma=rma, status=record.status))
         uow.returns.save(replace(record, status="received", received_at=now))
         if order.status != OrderStatus.RETURNED.value:
             order = lifecycle.change_status(uow, order, OrderStatus.RETURNED, station=station, user=user,
@@ -120,7 +122,7 @@ def receive_return(uow: UnitOfWork, rma: str, now: datetime, user: str | None = 
         lines = uow.returns.lines(record.id)
         queue_in(uow, "return_received", order, {"rma": rma, "items": _items(lines)}, ref=rma, now=now)
         uow.commit()
-        return _view(uow, rma, order.number, f"Return {rma} received: inspect each line.")
+        return _view(uow, rma, order.number, phrase("Return %(rma)s received: inspect each line.", rma=rma))
 
 
 def inspect_return(uow: UnitOfWork, rma: str, decisions: list[list[str]], now: datetime, user: str | None = None,
@@ -159,7 +161,8 @@ def inspect_return(uow: UnitOfWork, rma: str, decisions: list[list[str]], now: d
                                lines=[{"sku": s, "outcome": given[s][1], "bin": given[s][2] if len(given[s]) > 2
                                        else None, "quantity": l.quantity} for s, l in lines.items()])
         uow.commit()
-        return _view(uow, rma, order.number, f"Return {rma} inspected: refund it (packdesk returns refund {rma}).")
+        return _view(uow, rma, order.number, phrase("Return %(rma)s inspected: refund it (packdesk returns refund "
+                                                    "%(rma)s).", rma=rma))
 
 
 def refund_return(uow: UnitOfWork, rma: str, now: datetime, user: str | None = None) -> ReturnView:
@@ -167,7 +170,8 @@ def refund_return(uow: UnitOfWork, rma: str, now: datetime, user: str | None = N
     with uow:
         record, order = _find(uow, rma)
         if record.status != "inspected":
-            raise ShippingError(f"Return {rma} is {record.status}; a refund comes only after inspection.")
+            raise ShippingError(phrase("Return %(rma)s is %(status)s; a refund comes only after inspection.", rma=rma,
+                                       status=record.status))
         prices = {line.id: line.unit_price for line in uow.orders.lines(order.id)}
         lines = uow.returns.lines(record.id)
         amount = sum((prices[l.order_line_id] * l.quantity for l in lines), Decimal(0)).quantize(Decimal("0.01"))
@@ -178,7 +182,8 @@ def refund_return(uow: UnitOfWork, rma: str, now: datetime, user: str | None = N
                                             reason=f"return {rma} refunded")
         queue_in(uow, "refunded", order, {"rma": rma, "amount": f"{order.currency} {amount:.2f}"}, ref=rma, now=now)
         uow.commit()
-        return _view(uow, rma, order.number, f"Return {rma} refunded: {order.currency} {amount:.2f}.")
+        return _view(uow, rma, order.number, phrase("Return %(rma)s refunded: %(amount)s.", rma=rma,
+                                                    amount=f"{order.currency} {amount:.2f}"))
 
 
 def show_return(uow: UnitOfWork, rma: str) -> ReturnView:
@@ -190,7 +195,7 @@ def show_return(uow: UnitOfWork, rma: str) -> ReturnView:
 def _find(uow: UnitOfWork, rma: str) -> tuple[ReturnRecord, OrderRecord]:
     record = uow.returns.get(rma.strip().upper())
     if record is None:
-        raise ShippingError(f"No return has the RMA {rma}; it reads like RMA-000001.")
+        raise ShippingError(phrase("No return has the RMA %(rma)s; it reads like RMA-000001.", rma=rma))
     order = uow.orders.get_by_id(record.order_id)
     assert order is not None
     return record, order

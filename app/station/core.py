@@ -19,7 +19,7 @@ from app.packing.api import (
 from app.packing.reasons import ANSWERED, CANCEL, REFUSED, Reason
 from app.packing.scan_rules import is_cancel, label_code
 from app.picking.api import PickingApi
-from app.picking.flow import PickerFlow, Reply
+from app.picking.flow import PickerFlow, PickingSnapshot, Reply
 from app.ports import DeviceState, DeviceStatus, PrintResult, Scan
 from app.station import labels
 from app.station.devices import (
@@ -105,6 +105,10 @@ class StationCore:
                                           reprint=say(printing.reprint) if printing.reprint else printing.reprint)
         if isinstance(weighing, WeighState):
             changes["weighing"] = replace(weighing, text=say(weighing.text))
+        picking = changes.get("picking")
+        if isinstance(picking, PickingSnapshot):
+            changes["picking"] = replace(picking, prompt=say(picking.prompt),
+                                         lock=say(picking.lock) if picking.lock else picking.lock)
         return changes
 
     def _speak_to(self, user: object | None) -> None:
