@@ -104,9 +104,9 @@ def _hand_over_in(uow: UnitOfWork, code: str, now: datetime, user: str | None, s
                                       status=parcel.status), **base)
     if parcel.handed_over_at is not None:
         done = sum(1 for p in parcels if p.handed_over_at is not None)
+        at = f"{parcel.handed_over_at:%H:%M}"
         return HandOver(True, phrase("Parcel %(seq)s of order %(order)s was already handed over at %(time)s; nothing "
-                                     "changed.", seq=parcel.seq, order=order.number,
-                                     time=f"{parcel.handed_over_at:%H:%M}"), handed_over=done,
+                                     "changed.", seq=parcel.seq, order=order.number, time=at), handed_over=done,
                         order_shipped=order.status == OrderStatus.SHIPPED.value, already=True, **base)
     if order.status != OrderStatus.PACKED.value:
         return HandOver(False, phrase("Order %(order)s is %(status)s, not ready for shipment; keep its parcels back "

@@ -182,8 +182,8 @@ def refund_return(uow: UnitOfWork, rma: str, now: datetime, user: str | None = N
                                             reason=f"return {rma} refunded")
         queue_in(uow, "refunded", order, {"rma": rma, "amount": f"{order.currency} {amount:.2f}"}, ref=rma, now=now)
         uow.commit()
-        return _view(uow, rma, order.number, phrase("Return %(rma)s refunded: %(amount)s.", rma=rma,
-                                                    amount=f"{order.currency} {amount:.2f}"))
+        refunded = f"{order.currency} {amount:.2f}"
+        return _view(uow, rma, order.number, phrase("Return %(rma)s refunded: %(amount)s.", rma=rma, amount=refunded))
 
 
 def show_return(uow: UnitOfWork, rma: str) -> ReturnView:
