@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 
 DOMAIN = "packdesk"
 LOCALE_DIR = resource("locale")
+# What Babel extracts (`make translations`; tests/unit/test_catalogue_complete.py): gettext's own
+# calls and this module's markers (None: the first argument; (1, 2): singular and plural).
+EXTRACT_KEYWORDS = {"_": None, "ngettext": (1, 2), "phrase": None, "plural_phrase": (1, 2), "noun": (1, 2)}
 
 
 @lru_cache(maxsize=None)
