@@ -10,7 +10,7 @@ import argparse
 import importlib
 import logging
 import sys
-from importlib.metadata import entry_points
+from importlib.metadata import PackageNotFoundError, entry_points, version
 from typing import Callable, Sequence
 
 from app.errors import PackdeskError
@@ -29,6 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="packdesk", description="Packdesk packing station and its tools."
     )
+    parser.add_argument("--version", action="version", version=f"packdesk {installed_version()}",
+                        help="show Packdesk's version and exit")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     parser.add_argument("--config", metavar="FILE", help="station configuration (TOML)")
     parser.add_argument("--database", metavar="URL", help="database URL (overrides the configuration)")
@@ -43,6 +45,14 @@ def build_parser() -> argparse.ArgumentParser:
             continue
         register(sub)
     return parser
+
+
+def installed_version() -> str:
+    """The installed Packdesk's version: pyproject.toml's, from the package metadata (the bundle carries it)."""
+    try:
+        return version("packdesk")
+    except PackageNotFoundError:
+        return "unknown (not installed: run `make setup`)"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
