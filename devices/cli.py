@@ -6,6 +6,8 @@ import json
 import sys
 from typing import Any
 
+from app.messages import _
+
 
 def _emit(record: Any) -> None:
     print(json.dumps(record, ensure_ascii=False, default=str), flush=True)
@@ -56,29 +58,29 @@ def _print_test(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the `devices` command group."""
-    group = subparsers.add_parser("devices", help="find and test scanners, scales and printers",
-                                  description="Find and test scanners, scales and printers. "
-                                  "Device URLs are described in docs/devices.md.")
+    group = subparsers.add_parser("devices", help=_("find and test scanners, scales and printers"),
+                                  description=_("Find and test scanners, scales and printers. "
+                                  "Device URLs are described in docs/devices.md."))
     sub = group.add_subparsers(dest="devices_command", metavar="ACTION", required=True)
 
-    p = sub.add_parser("list", help="serial ports with USB ids, and CUPS queues")
-    p.add_argument("--json", action="store_true", help="one JSON object instead of text")
+    p = sub.add_parser("list", help=_("serial ports with USB ids, and CUPS queues"))
+    p.add_argument("--json", action="store_true", help=_("one JSON object instead of text"))
     p.set_defaults(func=_list)
 
-    p = sub.add_parser("scan", help="print each scan as a JSON line (data, symbology, GS1 fields)")
-    p.add_argument("url", help="scanner URL, e.g. /dev/ttyACM0?baud=9600 or socket://HOST:PORT")
-    p.add_argument("--seconds", type=float, default=30.0, help="how long to listen (default 30)")
-    p.add_argument("--count", type=int, default=None, help="stop after this many scans")
+    p = sub.add_parser("scan", help=_("print each scan as a JSON line (data, symbology, GS1 fields)"))
+    p.add_argument("url", help=_("scanner URL, e.g. /dev/ttyACM0?baud=9600 or socket://HOST:PORT"))
+    p.add_argument("--seconds", type=float, default=30.0, help=_("how long to listen (default 30)"))
+    p.add_argument("--count", type=int, default=None, help=_("stop after this many scans"))
     p.set_defaults(func=_scan)
 
-    p = sub.add_parser("weigh", help="print the stable weight as JSON")
-    p.add_argument("url", help="scale URL, e.g. /dev/ttyUSB0?baud=9600")
+    p = sub.add_parser("weigh", help=_("print the stable weight as JSON"))
+    p.add_argument("url", help=_("scale URL, e.g. /dev/ttyUSB0?baud=9600"))
     p.add_argument("--protocol", "-p", default=None,
-                   help="mt-sics, toledo-continuous, toledo-8213, sma or generic-stream")
-    p.add_argument("--timeout", type=float, default=5.0, help="seconds to wait for a stable weight")
+                   help=_("mt-sics, toledo-continuous, toledo-8213, sma or generic-stream"))
+    p.add_argument("--timeout", type=float, default=5.0, help=_("seconds to wait for a stable weight"))
     p.set_defaults(func=_weigh)
 
-    p = sub.add_parser("print-test", help="print a test label and report the printer status")
-    p.add_argument("url", help="printer URL: tcp://HOST:9100, cups://QUEUE, dir:///PATH, memory:")
-    p.add_argument("--pdf", action="store_true", help="send a PDF test label instead of ZPL")
+    p = sub.add_parser("print-test", help=_("print a test label and report the printer status"))
+    p.add_argument("url", help=_("printer URL: tcp://HOST:9100, cups://QUEUE, dir:///PATH, memory:"))
+    p.add_argument("--pdf", action="store_true", help=_("send a PDF test label instead of ZPL"))
     p.set_defaults(func=_print_test)

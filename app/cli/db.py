@@ -19,9 +19,9 @@ log = logging.getLogger(__name__)
 def add_database_options(parser: argparse.ArgumentParser) -> None:
     """--config and --database on a subcommand (also accepted before the command name)."""
     parser.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS,
-                        help="station configuration (TOML) naming the database")
+                        help=_("station configuration (TOML) naming the database"))
     parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS,
-                        help="database URL, e.g. sqlite:///packdesk.sqlite3 or postgresql://host/packdesk")
+                        help=_("database URL, e.g. sqlite:///packdesk.sqlite3 or postgresql://host/packdesk"))
 
 
 def open_database(args: argparse.Namespace) -> Database:
@@ -44,13 +44,13 @@ def create_database(url: str) -> Database:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Adds `db upgrade` and `db check`."""
-    parser = subparsers.add_parser("db", help="create or upgrade the database schema")
+    parser = subparsers.add_parser("db", help=_("create or upgrade the database schema"))
     sub = parser.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    upgrade = sub.add_parser("upgrade", help="bring the schema up to date (creates a new database)")
-    upgrade.add_argument("--revision", default="head", help="target revision (default: newest)")
+    upgrade = sub.add_parser("upgrade", help=_("bring the schema up to date (creates a new database)"))
+    upgrade.add_argument("--revision", default="head", help=_("target revision (default: newest)"))
     add_database_options(upgrade)
     upgrade.set_defaults(func=run_upgrade)
-    check = sub.add_parser("check", help="exit 1 if the models and the migrations disagree")
+    check = sub.add_parser("check", help=_("exit 1 if the models and the migrations disagree"))
     add_database_options(check)
     check.set_defaults(func=run_check)
 

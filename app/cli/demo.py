@@ -14,11 +14,11 @@ log = logging.getLogger(__name__)
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Adds `demo`."""
     parser = subparsers.add_parser(
-        "demo", help="load the demo catalogue, boxes, locations, stock, users and orders",
-        description="Imports resources/demo/ and moves the new orders to 'picked' so the stations "
-                    "have a queue. Safe to run twice.")
+        "demo", help=_("load the demo catalogue, boxes, locations, stock, users and orders"),
+        description=_("Imports resources/demo/ and moves the new orders to 'picked' so the stations "
+                    "have a queue. Safe to run twice."))
     parser.add_argument("--if-empty", action="store_true",
-                        help="do nothing if the database already has products or orders")
+                        help=_("do nothing if the database already has products or orders"))
     add_database_options(parser)
     parser.set_defaults(func=run)
 

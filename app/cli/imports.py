@@ -16,6 +16,7 @@ from app.imports import KINDS, import_file
 from app.imports.common import Progress
 from app.imports.limits import DEFAULT_MAX_LINE_QUANTITY
 from app.imports.reading import FORMATS
+from app.messages import _
 
 log = logging.getLogger(__name__)
 
@@ -23,13 +24,13 @@ log = logging.getLogger(__name__)
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Adds `import`."""
     parser = subparsers.add_parser(
-        "import", help="import catalog, boxes, locations, stock, orders, users, carriers, zones or rates (all or nothing)",
-        description="Checks the whole file first; if any row is bad, lists every bad row with its "
+        "import", help=_("import catalog, boxes, locations, stock, orders, users, carriers, zones or rates (all or nothing)"),
+        description=_("Checks the whole file first; if any row is bad, lists every bad row with its "
                     "line number and writes nothing. Importing the same file twice changes nothing. "
-                    "Columns: docs/imports.md.")
-    parser.add_argument("kind", choices=list(KINDS), help="what the file holds")
-    parser.add_argument("file", help="the CSV or JSON file")
-    parser.add_argument("--format", choices=FORMATS, help="default: from the file name (.json, else csv)")
+                    "Columns: docs/imports.md."))
+    parser.add_argument("kind", choices=list(KINDS), help=_("what the file holds"))
+    parser.add_argument("file", help=_("the CSV or JSON file"))
+    parser.add_argument("--format", choices=FORMATS, help=_("default: from the file name (.json, else csv)"))
     add_database_options(parser)
     parser.set_defaults(func=run)
 

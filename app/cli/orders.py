@@ -17,28 +17,29 @@ from app.orders.settings import OrderSettings
 from app.orders.status import OrderStatus
 from app.store.order_queries import OrderDetail, list_orders, show_order
 from app.store.uow import SqlUnitOfWork
+from app.messages import _
 
 log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Adds `orders list` and `orders show`."""
-    parser = subparsers.add_parser("orders", help="list and show orders")
+    parser = subparsers.add_parser("orders", help=_("list and show orders"))
     sub = parser.add_subparsers(dest="orders_command", metavar="ACTION", required=True)
-    listing = sub.add_parser("list", help="orders in queue order (priority, SLA, age)")
+    listing = sub.add_parser("list", help=_("orders in queue order (priority, SLA, age)"))
     listing.add_argument("--status", help="only orders in this status: " + ", ".join(s.value for s in OrderStatus))
-    listing.add_argument("--limit", type=at_least_one, help="at most this many (1 or more)")
-    listing.add_argument("--json", action="store_true", help="a JSON array instead of a table")
+    listing.add_argument("--limit", type=at_least_one, help=_("at most this many (1 or more)"))
+    listing.add_argument("--json", action="store_true", help=_("a JSON array instead of a table"))
     add_database_options(listing)
     listing.set_defaults(func=run_list)
-    show = sub.add_parser("show", help="one order: address, lines, parcels, events")
-    show.add_argument("number", help="the order number (a Shopify order's name, #1001, too)")
-    show.add_argument("--json", action="store_true", help="a JSON object instead of text")
+    show = sub.add_parser("show", help=_("one order: address, lines, parcels, events"))
+    show.add_argument("number", help=_("the order number (a Shopify order's name, #1001, too)"))
+    show.add_argument("--json", action="store_true", help=_("a JSON object instead of text"))
     add_database_options(show)
     show.set_defaults(func=run_show)
-    documents = sub.add_parser("documents", help="write every document printed for an order into a folder")
-    documents.add_argument("number", help="the order number")
-    documents.add_argument("--out", required=True, help="the folder to write them into (created if needed)")
+    documents = sub.add_parser("documents", help=_("write every document printed for an order into a folder"))
+    documents.add_argument("number", help=_("the order number"))
+    documents.add_argument("--out", required=True, help=_("the folder to write them into (created if needed)"))
     add_database_options(documents)
     documents.set_defaults(func=run_documents)
     for name, what, run in (("validate", "validate captured orders (and re-check held ones); those that pass "
@@ -46,8 +47,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                             ("allocate", "hold stock for validated and backordered orders, by priority then SLA",
                              run_allocate)):
         action = sub.add_parser(name, help=what)
-        action.add_argument("numbers", nargs="*", metavar="NUMBER", help="these orders")
-        action.add_argument("--all", action="store_true", help="every order waiting for this stage")
+        action.add_argument("numbers", nargs="*", metavar="NUMBER", help=_("these orders"))
+        action.add_argument("--all", action="store_true", help=_("every order waiting for this stage"))
         add_database_options(action)
         action.set_defaults(func=run)
     for name, what, run in (("hold", "put an order on hold for a supervisor", run_hold),
@@ -55,9 +56,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                             ("cancel", "cancel an order not yet being packed (its stock holds are released)",
                              run_cancel)):
         action = sub.add_parser(name, help=what)
-        action.add_argument("number", help="the order number")
-        action.add_argument("--reason", required=True, help="why (it goes into the order's log)")
-        action.add_argument("--user", default=None, help="who decides (default: your login name)")
+        action.add_argument("number", help=_("the order number"))
+        action.add_argument("--reason", required=True, help=_("why (it goes into the order's log)"))
+        action.add_argument("--user", default=None, help=_("who decides (default: your login name)"))
         add_database_options(action)
         action.set_defaults(func=run)
 

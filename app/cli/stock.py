@@ -9,17 +9,18 @@ from dataclasses import asdict
 from app.cli.db import add_database_options, open_database
 from app.cli.orders import shown
 from app.store.stock_queries import stock_of
+from app.messages import _
 
 log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Adds `stock show`."""
-    parser = subparsers.add_parser("stock", help="show stock: on hand, held, available per bin")
+    parser = subparsers.add_parser("stock", help=_("show stock: on hand, held, available per bin"))
     sub = parser.add_subparsers(dest="stock_command", metavar="ACTION", required=True)
-    show = sub.add_parser("show", help="one SKU's stock, bin by bin in walking order")
-    show.add_argument("sku", help="the product's SKU")
-    show.add_argument("--json", action="store_true", help="a JSON object instead of a table")
+    show = sub.add_parser("show", help=_("one SKU's stock, bin by bin in walking order"))
+    show.add_argument("sku", help=_("the product's SKU"))
+    show.add_argument("--json", action="store_true", help=_("a JSON object instead of a table"))
     add_database_options(show)
     show.set_defaults(func=run_show)
 
