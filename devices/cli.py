@@ -20,12 +20,12 @@ def _list(args: argparse.Namespace) -> int:
     if args.json:
         _emit(found)
         return 0
-    print("Serial ports:")
+    print(_("Serial ports:"))
     for port in found["serial_ports"] or [{"device": "(none)"}]:
         extra = " ".join(x for x in (port.get("usb_id", ""), port.get("description", ""),
                                      port.get("stable_path", "")) if x)
         print(f"  {port['device']}  {extra}")
-    print("CUPS queues:")
+    print(_("CUPS queues:"))
     for queue in found["cups_queues"] or [{"url": "(none, or CUPS not running)", "device_uri": ""}]:
         print(f"  {queue['url']}  {queue['device_uri']}")
     return 0
@@ -34,8 +34,8 @@ def _list(args: argparse.Namespace) -> int:
 def _scan(args: argparse.Namespace) -> int:
     from devices.diagnostics import test_scanner
 
-    print(f"listening to {args.url} for {args.seconds:g} s; scan something (Ctrl+C to stop)",
-          file=sys.stderr)
+    print(_("listening to %(url)s for %(seconds)s s; scan something (Ctrl+C to stop)")
+          % {"url": args.url, "seconds": f"{args.seconds:g}"}, file=sys.stderr)
     records = test_scanner(args.url, args.seconds, on_record=_emit, max_scans=args.count)
     return 0 if records else 1
 

@@ -60,5 +60,6 @@ def run_daily(args: argparse.Namespace) -> int:
         partial.write_bytes(data)
         partial.replace(out)
     if out is not None:
-        print(f"figures of {day}: {figures.total.orders} order(s), {len(figures.packers)} packer(s) -> {out}")
+        print(_("figures of %(day)s: %(orders)s order(s), %(packers)s packer(s) -> %(file)s")
+              % {"day": day, "orders": figures.total.orders, "packers": len(figures.packers), "file": out})
     return 0

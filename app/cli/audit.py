@@ -8,7 +8,7 @@ import logging
 from app.cli.db import add_database_options, open_database
 from app.cli.orders import shown
 from app.store.audit_log import recent_entries, verify_audit
-from app.messages import _
+from app.messages import _, ngettext
 
 log = logging.getLogger(__name__)
 
@@ -33,10 +33,11 @@ def run_verify(args: argparse.Namespace) -> int:
     with open_database(args) as db:
         checked, broken = verify_audit(db)
     if broken is not None:
-        print(shown(f"packdesk: the audit log was tampered with: {broken}. "
-                    f"Records before {broken.seq} are intact."))
+        print(shown("packdesk: " + _("the audit log was tampered with: %(broken)s. Records before %(seq)s are "
+                                     "intact.") % {"broken": broken, "seq": broken.seq}))
         return 1
-    print(f"audit log intact: {checked} record(s), each chained to the one before")
+    print(ngettext("audit log intact: %(count)s record, chained to the one before",
+                   "audit log intact: %(count)s records, each chained to the one before", checked) % {"count": checked})
     return 0
 
 

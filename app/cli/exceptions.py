@@ -18,7 +18,7 @@ from app.store.exception_queries import exception_queue
 from app.store.uow import SqlUnitOfWork
 from app.supervision.decisions import decide
 from app.supervision.model import Action, ExceptionFilter, ExceptionItem, ExceptionKind
-from app.messages import _
+from app.messages import _, ngettext, say
 
 log = logging.getLogger(__name__)
 
@@ -82,13 +82,15 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([as_json(i) for i in items], ensure_ascii=False, indent=1))
         return 0
-    print(f"{'ID':<10} {'KIND':<13} {'WHEN (UTC)':<16} {'STATION':<9} {'PACKER':<9} {'STATE':<14} WHAT")
+    heads = (_("ID"), _("KIND"), _("WHEN (UTC)"), _("STATION"), _("PACKER"), _("STATE"), _("WHAT"))
+    print(f"{heads[0]:<10} {heads[1]:<13} {heads[2]:<16} {heads[3]:<9} {heads[4]:<9} {heads[5]:<14} {heads[6]}")
     for i in items:
         state = "open" if i.open else f"{i.action} {i.resolved_by or ''}".strip()
         print(shown(f"{i.key:<10} {i.kind:<13} {i.at:%Y-%m-%d %H:%M} {i.station or '-':<9} {i.packer or '-':<9} "
                     f"{state[:14]:<14} {i.summary}"))
     opened = sum(1 for i in items if i.open)
-    print(f"{len(items)} exception(s), {opened} open")
+    print(ngettext("%(count)s exception, %(open)s open", "%(count)s exceptions, %(open)s open", len(items))
+          % {"count": len(items), "open": opened})
     return 0
 
 
@@ -99,6 +101,7 @@ def run_resolve(args: argparse.Namespace) -> int:
     with open_database(args) as db:
         done = decide(SqlUnitOfWork(db), args.key, args.action, args.reason, args.user or getpass.getuser(),
                       rules, args.note)
-    print(shown(f"{done.key}: {done.action} ({done.reason}) by {done.by}. {done.message} "
-                f"[audit record {done.audit_seq}]"))
+    print(shown(_("%(key)s: %(action)s (%(reason)s) by %(by)s. %(message)s [audit record %(seq)s]")
+                % {"key": done.key, "action": done.action, "reason": done.reason, "by": done.by,
+                   "message": say(done.message), "seq": done.audit_seq}))
     return 0

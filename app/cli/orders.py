@@ -84,7 +84,8 @@ def run_documents(args: argparse.Namespace) -> int:
         written = write_documents(SqlUnitOfWork(db), args.number, Path(args.out))
     for w in written:
         print(f"{w.kind:<12} {w.sha256[:12]}  {w.path}")
-    print(f"{len(written)} document(s) of order {args.number} written to {args.out}")
+    print(_("%(count)s document(s) of order %(order)s written to %(folder)s")
+          % {"count": len(written), "order": args.number, "folder": args.out})
     return 0
 
 
@@ -98,11 +99,12 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([asdict(o) for o in orders], ensure_ascii=False, indent=1))
         return 0
-    print(f"{'NUMBER':<14} {'STATUS':<11} {'PRI':>3} {'UNITS':>5} {'SLA DUE':<20} {'CARRIER':<8} HELD BY")
+    heads = (_("NUMBER"), _("STATUS"), _("PRI"), _("UNITS"), _("SLA DUE"), _("CARRIER"), _("HELD BY"))
+    print(f"{heads[0]:<14} {heads[1]:<11} {heads[2]:>3} {heads[3]:>5} {heads[4]:<20} {heads[5]:<8} {heads[6]}")
     for o in orders:
         print(shown(f"{o.number:<14} {o.status:<11} {o.priority:>3} {o.units:>5} "
               f"{(o.sla_due_at or '')[:16]:<20} {o.carrier or '':<8} {o.claimed_by_station or ''}"))
-    print(f"{len(orders)} order(s)")
+    print(_("%(count)s order(s)") % {"count": len(orders)})
     return 0
 
 
@@ -143,7 +145,7 @@ def run_validate(args: argparse.Namespace) -> int:
         outcome = pipeline.validate(SqlUnitOfWork(db), numbers, settings, user=getpass.getuser())
     print(outcome.summary())
     for number, reasons in outcome.held.items():
-        print(shown(f"  {number} on hold: {'; '.join(reasons)}"))
+        print(shown("  " + _("%(order)s on hold: %(reasons)s") % {"order": number, "reasons": "; ".join(reasons)}))
     return 0
 
 
@@ -153,11 +155,11 @@ def run_allocate(args: argparse.Namespace) -> int:
     with open_database(args) as db:
         done = pipeline.allocate(SqlUnitOfWork(db), numbers, settings, user=getpass.getuser())
     for result in done:
-        short = ", ".join(f"{g.short} x {g.sku}" + (f" (restock {g.restock_date})" if g.restock_date else "")
-                          for g in result.short)
-        print(shown(f"{result.number:<14} {result.status:<11} {result.held:>4} unit(s) held"
-                    + (f"; short: {short}" if short else "")))
-    print(f"{len(done)} order(s) allocated or waiting for stock")
+        short = ", ".join(f"{g.short} x {g.sku}" + (" " + _("(restock %(date)s)") % {"date": g.restock_date}
+                                                     if g.restock_date else "") for g in result.short)
+        print(shown(f"{result.number:<14} {result.status:<11} {result.held:>4} " + _("unit(s) held")
+                    + ("; " + _("short: %(short)s") % {"short": short} if short else "")))
+    print(_("%(count)s order(s) allocated or waiting for stock") % {"count": len(done)})
     return 0
 
 
@@ -165,7 +167,7 @@ def run_hold(args: argparse.Namespace) -> int:
     """packdesk orders hold"""
     with open_database(args) as db:
         holds.hold(SqlUnitOfWork(db), args.number, args.reason, user=_user(args))
-    print(f"order {args.number} is on hold")
+    print(_("order %(order)s is on hold") % {"order": args.number})
     return 0
 
 
@@ -174,7 +176,7 @@ def run_release(args: argparse.Namespace) -> int:
     settings = _settings(args)
     with open_database(args) as db:
         status = holds.release(SqlUnitOfWork(db), args.number, args.reason, settings, user=_user(args))
-    print(f"order {args.number} released; it is {OrderStatus(status).label}")
+    print(_("order %(order)s released; it is %(status)s") % {"order": args.number, "status": OrderStatus(status).label})
     return 0
 
 
@@ -182,7 +184,7 @@ def run_cancel(args: argparse.Namespace) -> int:
     """packdesk orders cancel"""
     with open_database(args) as db:
         holds.cancel(SqlUnitOfWork(db), args.number, args.reason, user=_user(args))
-    print(f"order {args.number} is cancelled")
+    print(_("order %(order)s is cancelled") % {"order": args.number})
     return 0
 
 
@@ -211,28 +213,33 @@ def _why(detail: object) -> str:
 
 def _as_text(o: OrderDetail) -> str:
     ship = o.ship_to
-    out = [f"Order {o.number}  {o.status}  priority {o.priority}  {o.carrier or ''} {o.service_level}",
-           f"  created {o.created_at}  SLA due {o.sla_due_at or '-'}  tote {o.tote or '-'}"]
+    out = [_("Order %(order)s  %(status)s  priority %(priority)s  %(carrier)s %(service)s")
+           % {"order": o.number, "status": o.status, "priority": o.priority, "carrier": o.carrier or "",
+              "service": o.service_level},
+           "  " + _("created %(created)s  SLA due %(due)s  tote %(tote)s")
+           % {"created": o.created_at, "due": o.sla_due_at or "-", "tote": o.tote or "-"}]
     if o.claimed_by_station:
-        out.append(f"  held by {o.claimed_by_station} ({o.claimed_by_user}) until {o.lease_expires_at}")
+        out.append("  " + _("held by %(station)s (%(user)s) until %(until)s")
+                   % {"station": o.claimed_by_station, "user": o.claimed_by_user, "until": o.lease_expires_at})
     parts = () if ship is None else (ship.name, ship.company, ship.line1, ship.line2, ship.postcode,
                                      ship.city, ship.region, ship.country)
-    out.append("  ship to: " + ", ".join(str(part) for part in parts if part))
+    out.append("  " + _("ship to: %(address)s") % {"address": ", ".join(str(part) for part in parts if part)})
     if o.gift_wrap:
-        out.append(f"  gift wrap; message: {o.gift_message or '-'}")
+        out.append("  " + _("gift wrap; message: %(message)s") % {"message": o.gift_message or "-"})
     if o.special_packaging:
-        out.append(f"  special packaging: {o.special_packaging}")
+        out.append("  " + _("special packaging: %(packaging)s") % {"packaging": o.special_packaging})
     if o.notes:
-        out.append(f"  notes: {o.notes}")
-    out.append("  lines:")
-    out += [f"    {l.line_no:>2}. {l.quantity:>3} x {l.sku:<14} {l.name}  (packed {l.packed_quantity})"
+        out.append("  " + _("notes: %(notes)s") % {"notes": o.notes})
+    out.append("  " + _("lines:"))
+    packed = _("packed %(count)s")
+    out += [f"    {l.line_no:>2}. {l.quantity:>3} x {l.sku:<14} {l.name}  ({packed % {'count': l.packed_quantity}})"
             for l in o.lines]
-    out.append(f"  total {o.total} {o.currency}")
+    out.append("  " + _("total %(total)s %(currency)s") % {"total": o.total, "currency": o.currency})
     if o.parcels:
-        out.append("  parcels:")
+        out.append("  " + _("parcels:"))
         out += [f"    {p.seq}. {p.status} {p.box or ''} {p.sscc or ''} {p.tracking_number or ''}"
                 for p in o.parcels]
-    out.append("  events:")
+    out.append("  " + _("events:"))
     out += [f"    {(e.at or '')[:19]} {e.kind} {e.from_status or ''}{' -> ' if e.to_status else ''}"
             f"{e.to_status or ''} {e.station or ''} {e.user or ''}{_why(e.detail)}" for e in o.events]
     return "\n".join(out)

@@ -26,7 +26,7 @@ from app.shipping.settings import AfterDelivery, MailSettings, ShippingSettings
 from app.unit_of_work import CarrierRecord
 from app.shipping.tracking import complete_due, flag_late, import_tracking, read_reports
 from app.store.uow import SqlUnitOfWork
-from app.messages import _
+from app.messages import _, say, translator
 
 log = logging.getLogger(__name__)
 
@@ -134,7 +134,7 @@ def run_scan(args: argparse.Namespace) -> int:
             if args.json:
                 print(json.dumps(asdict(result), ensure_ascii=False))
             else:
-                print(result.message, file=sys.stdout if result.ok else sys.stderr)
+                print(say(result.message), file=sys.stdout if result.ok else sys.stderr)
     return 2 if refused else 0
 
 
@@ -153,14 +153,16 @@ def run_manifest(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(asdict(listing), default=str, ensure_ascii=False, indent=1))
         return 0
-    who = args.carrier or "every carrier"
+    who = args.carrier or _("every carrier")
     total = sum(p.weight_g for p in listing.handed_over)
-    print(f"Manifest of {who} for {day.isoformat()}: {len(listing.handed_over)} parcel(s) handed over, "
-          f"{total / 1000:.2f} kg")
+    print(_("Manifest of %(carrier)s for %(day)s: %(count)s parcel(s) handed over, %(kg)s kg")
+          % {"carrier": who, "day": day.isoformat(), "count": len(listing.handed_over),
+             "kg": translator().number(round(total / 1000, 2))})
     for p in listing.handed_over:
         print("  " + _row(p))
     if listing.not_scanned:
-        print(f"NOT HANDED OVER: {len(listing.not_scanned)} labelled parcel(s) were never scanned at the dock:")
+        print(_("NOT HANDED OVER: %(count)s labelled parcel(s) were never scanned at the dock:")
+              % {"count": len(listing.not_scanned)})
         for p in listing.not_scanned:
             print("  " + _row(p))
     return 0
@@ -177,7 +179,7 @@ def run_override(args: argparse.Namespace) -> int:
     with open_database(args) as db:
         done = override_service(SqlUnitOfWork(db), args.number, args.parcel, args.carrier, args.service,
                                 args.reason, args.user or getpass.getuser(), datetime.now(timezone.utc))
-    print(done.message)
+    print(say(done.message))
     return 0
 
 
@@ -194,7 +196,7 @@ def run_tracking_import(args: argparse.Namespace) -> int:
         outcome = import_tracking(SqlUnitOfWork(db), reports, datetime.now(timezone.utc), after, args.file)
     print(outcome.summary())
     for line in outcome.exceptions:
-        print(f"  exception: {line}")
+        print("  " + _("exception: %(line)s") % {"line": line})
     for note in outcome.notes:
         print(f"  {note}")
     return 0
@@ -205,7 +207,8 @@ def run_complete(args: argparse.Namespace) -> int:
     after = _after_delivery(args)
     with open_database(args) as db:
         done = complete_due(SqlUnitOfWork(db), datetime.now(timezone.utc), after)
-    print(f"{len(done)} order(s) completed" + (f": {', '.join(done)}" if done else ""))
+    print(_("%(count)s order(s) completed: %(orders)s") % {"count": len(done), "orders": ", ".join(done)} if done
+          else _("%(count)s order(s) completed") % {"count": 0})
     return 0
 
 
@@ -218,8 +221,8 @@ def run_late(args: argparse.Namespace) -> int:
                            if o.sla_due_at else None} for o in late], ensure_ascii=False))
         return 0
     for o in late:
-        print(f"{o.number:<14} {o.status:<11} due {o.sla_due_at:%Y-%m-%d %H:%M}")
-    print(f"{len(late)} order(s) newly flagged as late")
+        print(f"{o.number:<14} {o.status:<11} " + _("due %(due)s") % {"due": f"{o.sla_due_at:%Y-%m-%d %H:%M}"})
+    print(_("%(count)s order(s) newly flagged as late") % {"count": len(late)})
     return 0
 
 
@@ -246,7 +249,8 @@ def run_send(args: argparse.Namespace) -> int:
             except DatabaseUnavailable as exc:
                 if not args.worker:
                     raise
-                print(f"packdesk: {exc} - trying again in {args.interval:g} s", file=sys.stderr, flush=True)
+                print("packdesk: " + _("%(problem)s - trying again in %(seconds)s s")
+                      % {"problem": say(str(exc)), "seconds": f"{args.interval:g}"}, file=sys.stderr, flush=True)
             if not args.worker:
                 return 0
             slept = 0.0
@@ -254,7 +258,7 @@ def run_send(args: argparse.Namespace) -> int:
                 time.sleep(min(0.2, args.interval - slept))
                 slept += 0.2
             if stop:
-                print("notify worker stopped", flush=True)
+                print(_("notify worker stopped"), flush=True)
                 return 0
 
 
@@ -262,7 +266,7 @@ def run_requeue(args: argparse.Namespace) -> int:
     """packdesk notify requeue"""
     with open_database(args) as db:
         message = requeue(SqlUnitOfWork(db), args.id, datetime.now(timezone.utc))
-    print(f"message {message.id} ({message.key}) is queued again")
+    print(_("message %(id)s (%(key)s) is queued again") % {"id": message.id, "key": message.key})
     return 0
 
 
@@ -271,9 +275,11 @@ def _print_return(view: ReturnView, as_json: bool) -> None:
         print(json.dumps(asdict(view), ensure_ascii=False, indent=1))
         return
     if view.message:
-        print(view.message)
-    print(f"{view.rma}  order {view.order_number}  {view.status}  tracking {view.tracking_number or '-'}"
-          + (f"  refunded {view.refund_amount}" if view.refund_amount else ""))
+        print(say(view.message))
+    print(_("%(rma)s  order %(order)s  %(status)s  tracking %(tracking)s")
+          % {"rma": view.rma, "order": view.order_number, "status": view.status,
+             "tracking": view.tracking_number or "-"}
+          + ("  " + _("refunded %(amount)s") % {"amount": view.refund_amount} if view.refund_amount else ""))
     for line in view.lines:
         print(f"  {line['quantity']:>3} x {line['sku']:<16} {line['outcome'] or ''} {line['location'] or ''}")
 

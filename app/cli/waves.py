@@ -54,15 +54,17 @@ def run_create(args: argparse.Namespace) -> int:
         print(json.dumps([asdict(m) for m in made], ensure_ascii=False, indent=1))
         return 0
     if not made:
-        print("no allocated order to pick" + (f" for carrier {args.carrier}" if args.carrier else ""))
+        print(_("no allocated order to pick for carrier %(carrier)s") % {"carrier": args.carrier} if args.carrier
+              else _("no allocated order to pick"))
         return 0
-    print(f"wave {made[0].wave.split(' ')[0]}: {len(made)} pick list(s)")
+    print(_("wave %(wave)s: %(count)s pick list(s)") % {"wave": made[0].wave.split(" ")[0], "count": len(made)})
     for m in made:
         where = f" zone {m.zone}" if m.zone else ""
         group = f"  ({' '.join(m.wave.split(' ')[1:])})" if " " in m.wave else ""
-        print(shown(f"  {m.code}{where}: {len(m.orders)} order(s), {m.lines} line(s), {m.units} unit(s){group}"))
+        print(shown(f"  {m.code}{where}: " + _("%(orders)s order(s), %(lines)s line(s), %(units)s unit(s)")
+                    % {"orders": len(m.orders), "lines": m.lines, "units": m.units} + group))
         for o in m.orders:
-            print(shown(f"    {o['number']}" + (f"  tote {o['tote']}" if o["tote"] else "")))
+            print(shown(f"    {o['number']}" + ("  " + _("tote %(tote)s") % {"tote": o["tote"]} if o["tote"] else "")))
     return 0
 
 
@@ -73,7 +75,8 @@ def run_confirm(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(asdict(done), ensure_ascii=False, indent=1))
         return 0
-    print(shown(f"pick list {done.code}: {done.lines} line(s), {done.units} unit(s) confirmed picked"))
+    print(shown(_("pick list %(code)s: %(lines)s line(s), %(units)s unit(s) confirmed picked")
+                % {"code": done.code, "lines": done.lines, "units": done.units}))
     if done.picked_orders:
-        print(shown(f"picked, ready to pack: {', '.join(done.picked_orders)}"))
+        print(shown(_("picked, ready to pack: %(orders)s") % {"orders": ", ".join(done.picked_orders)}))
     return 0
