@@ -30,6 +30,15 @@ STATUS_WORDS = {  # app/orders/status.py's codes as a packer or a supervisor say
     "cancelled": phrase("cancelled"), "backordered": phrase("backordered"), "returned": phrase("returned"),
 }
 
+# The statuses' own names (a code with spaces: "on hold", "picked"), as the command line counts them.
+STATUS_NAMES = {
+    "new": phrase("new"), "validated": phrase("validated"), "allocated": phrase("allocated"),
+    "picking": phrase("picking"), "picked": phrase("picked"), "packing": phrase("packing"), "packed": phrase("packed"),
+    "ready_for_shipment": phrase("ready for shipment"), "shipped": phrase("shipped"), "delivered": phrase("delivered"),
+    "completed": phrase("completed"), "on_hold": phrase("on hold"), "cancelled": phrase("cancelled"),
+    "backordered": phrase("backordered"), "returned": phrase("returned"),
+}
+
 # The count forms of the nouns counted at the station, for the languages with their own plurals.
 NOUNS = {
     "box": noun("%(n)s box", "%(n)s boxes"), "parcel": noun("%(n)s parcel", "%(n)s parcels"),
@@ -87,6 +96,11 @@ def status(code: str | None) -> str:
     if not code:
         return phrase("unknown")
     return STATUS_WORDS.get(code, code.replace("_", " "))
+
+
+def status_name(code: str) -> str:
+    """A status code with spaces, translatable: "on_hold" -> "on hold"."""
+    return STATUS_NAMES.get(code, code.replace("_", " "))
 
 
 def carrier(code: str | None) -> str:

@@ -6,7 +6,7 @@ import logging
 
 from app.cli.db import add_database_options, open_database
 from app.imports.demo import is_empty, load_demo
-from app.messages import _, ngettext
+from app.messages import _, ngettext, say
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
             return 0
         report = load_demo(db)
     for item in report.imports:
-        print(item.summary())
+        print(say(item.summary()))
     print(ngettext("%(count)d order ready to pack", "%(count)d orders ready to pack", report.made_ready)
           % {"count": report.made_ready} + ", " + _("%(held)d on hold") % {"held": report.held})
     return 0

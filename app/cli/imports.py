@@ -16,7 +16,7 @@ from app.imports import KINDS, import_file
 from app.imports.common import Progress
 from app.imports.limits import DEFAULT_MAX_LINE_QUANTITY
 from app.imports.reading import FORMATS
-from app.messages import _, translator
+from app.messages import _, say, translator
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
             return 130
     if ctrl_c.interrupted:
         print("packdesk: " + _("interrupted while committing; the import was complete and is kept."), file=sys.stderr)
-    print(report.summary())
+    print(say(report.summary()))
     for note in report.notes:
         print(f"  {note}")
     return 0

@@ -17,7 +17,7 @@ from app.orders.settings import OrderSettings
 from app.orders.status import OrderStatus
 from app.store.order_queries import OrderDetail, list_orders, show_order
 from app.store.uow import SqlUnitOfWork
-from app.messages import _
+from app.messages import _, say
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +143,7 @@ def run_validate(args: argparse.Namespace) -> int:
     numbers, settings = _numbers(args), _settings(args)
     with open_database(args) as db:
         outcome = pipeline.validate(SqlUnitOfWork(db), numbers, settings, user=getpass.getuser())
-    print(outcome.summary())
+    print(say(outcome.summary()))
     for number, reasons in outcome.held.items():
         print(shown("  " + _("%(order)s on hold: %(reasons)s") % {"order": number, "reasons": "; ".join(reasons)}))
     return 0

@@ -194,7 +194,7 @@ def run_tracking_import(args: argparse.Namespace) -> int:
     reports = read_reports(args.file)
     with open_database(args) as db:
         outcome = import_tracking(SqlUnitOfWork(db), reports, datetime.now(timezone.utc), after, args.file)
-    print(outcome.summary())
+    print(say(outcome.summary()))
     for line in outcome.exceptions:
         print("  " + _("exception: %(line)s") % {"line": line})
     for note in outcome.notes:
@@ -245,7 +245,7 @@ def run_send(args: argparse.Namespace) -> int:
             try:
                 report = send_due(lambda: SqlUnitOfWork(db), transport, mail, lambda: datetime.now(timezone.utc),
                                   args.limit, attach=attach)
-                print(report.summary(), flush=True)
+                print(say(report.summary()), flush=True)
             except DatabaseUnavailable as exc:
                 if not args.worker:
                     raise
