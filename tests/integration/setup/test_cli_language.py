@@ -98,3 +98,35 @@ def test_doctor_json_in_german_keeps_its_keys(tmp_path: Path, capsys, monkeypatc
     report = json.loads(capsys.readouterr().out)
     database = next(f for f in report["findings"] if f["check"] == "database")
     assert database["found"].startswith("es gibt keine Datenbankdatei") and not database["ok"]
+
+
+def test_help_argparse_errors_and_reports_speak_german(capsys, monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PACKDESK_LANGUAGE", "de")
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Aufruf: packdesk") and "Packdesk-Packstation und ihre Werkzeuge." in out
+    assert "diese Hilfe zeigen und beenden" in out and "Optionen:" in out
+    with pytest.raises(SystemExit) as done:
+        main(["orders", "lst"])
+    assert done.value.code == 2
+    assert "packdesk orders: Fehler: Argument ACTION: ungültige Wahl: 'lst'" in capsys.readouterr().err
+    url = f"sqlite:///{tmp_path / 'de.sqlite3'}"
+    assert main(["--database", url, "db", "upgrade"]) == 0
+    capsys.readouterr()
+    assert main(["--database", url, "orders", "list"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("NUMMER") and out.rstrip().endswith("0 Auftrag/Aufträge")
+    monkeypatch.setenv("PACKDESK_LANGUAGE", "en")
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert capsys.readouterr().out.startswith("usage: packdesk")  # English stays the default
+
+
+def test_version_comes_from_the_package(capsys) -> None:
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0 and capsys.readouterr().out.strip() == f"packdesk {version('packdesk')}"
