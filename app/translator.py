@@ -67,9 +67,10 @@ class Translator:
             return text.said_by(self)
         return "" if text is None else str(text)
 
-    def number(self, n: int | float) -> str:
-        """A number with this language's separators ("1,480.5" / "1.480,5")."""
-        return format_decimal(n, locale=self.language)
+    def number(self, n: int | float, pattern: str | None = None) -> str:
+        """A number with this language's separators ("1,480.5" / "1.480,5"); `pattern` a CLDR
+        number pattern, e.g. "0.00" for two decimals without grouping ("1480.50" / "1480,50")."""
+        return format_decimal(n, format=pattern, locale=self.language)
 
     def grams(self, g: int | None) -> str:
         """A weight as the scale shows it, never broken between number and unit ("1480 g")."""

@@ -82,7 +82,7 @@ as_station env PACKDESK_LANGUAGE=de packdesk doctor --database "$url" | tail -1 
 
 as_station packdesk demo --database "$url" >/dev/null || fail "packdesk demo"
 # Babel's locale data travels in the bundle: a German manifest's weight, from CLDR, not the system locale
-as_station env PACKDESK_LANGUAGE=de packdesk dispatch manifest --database "$url" | grep -q "Paket(e) übergeben, 0 kg" \
+as_station env PACKDESK_LANGUAGE=de packdesk dispatch manifest --database "$url" | grep -q "Paket(e) übergeben, 0,00 kg" \
     || fail "the German manifest (Babel's numbers) does not work from the package"
 find "$ROOT_DIR/opt/packdesk" -path "*babel/locale-data/de.dat" | grep -q . || fail "no Babel locale data in the bundle"
 start_station packdesk run --demo --windowed --database "$url" >"$WORK/run.out" 2>&1 &

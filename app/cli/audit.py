@@ -8,7 +8,7 @@ import logging
 from app.cli.db import add_database_options, open_database
 from app.cli.orders import shown
 from app.store.audit_log import recent_entries, verify_audit
-from app.messages import _, ngettext
+from app.messages import _
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +36,7 @@ def run_verify(args: argparse.Namespace) -> int:
         print(shown("packdesk: " + _("the audit log was tampered with: %(broken)s. Records before %(seq)s are "
                                      "intact.") % {"broken": broken, "seq": broken.seq}))
         return 1
-    print(ngettext("audit log intact: %(count)s record, chained to the one before",
-                   "audit log intact: %(count)s records, each chained to the one before", checked) % {"count": checked})
+    print(_("audit log intact: %(count)s record(s), each chained to the one before") % {"count": checked})
     return 0
 
 

@@ -18,7 +18,7 @@ from app.store.exception_queries import exception_queue
 from app.store.uow import SqlUnitOfWork
 from app.supervision.decisions import decide
 from app.supervision.model import Action, ExceptionFilter, ExceptionItem, ExceptionKind
-from app.messages import _, ngettext, say
+from app.messages import _, say
 
 log = logging.getLogger(__name__)
 
@@ -89,8 +89,7 @@ def run_list(args: argparse.Namespace) -> int:
         print(shown(f"{i.key:<10} {i.kind:<13} {i.at:%Y-%m-%d %H:%M} {i.station or '-':<9} {i.packer or '-':<9} "
                     f"{state[:14]:<14} {i.summary}"))
     opened = sum(1 for i in items if i.open)
-    print(ngettext("%(count)s exception, %(open)s open", "%(count)s exceptions, %(open)s open", len(items))
-          % {"count": len(items), "open": opened})
+    print(_("%(count)s exception(s), %(open)s open") % {"count": len(items), "open": opened})
     return 0
 
 

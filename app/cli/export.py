@@ -14,7 +14,7 @@ from pathlib import Path
 from app.cli.db import add_database_options, open_database
 from app.errors import PackdeskError
 from app.store.order_queries import SHIPMENT_COLUMNS, shipments
-from app.messages import _, ngettext
+from app.messages import _
 
 log = logging.getLogger(__name__)
 
@@ -68,8 +68,7 @@ def run_shipments(args: argparse.Namespace) -> int:
     if args.output:
         target = Path(args.output)
         write_whole(target, text)
-        print(ngettext("%(count)s parcel written to %(file)s", "%(count)s parcels written to %(file)s", len(rows))
-              % {"count": len(rows), "file": target}, file=sys.stderr)
+        print(_("%(count)s parcel(s) written to %(file)s") % {"count": len(rows), "file": target}, file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0

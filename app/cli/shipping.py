@@ -157,7 +157,7 @@ def run_manifest(args: argparse.Namespace) -> int:
     total = sum(p.weight_g for p in listing.handed_over)
     print(_("Manifest of %(carrier)s for %(day)s: %(count)s parcel(s) handed over, %(kg)s kg")
           % {"carrier": who, "day": day.isoformat(), "count": len(listing.handed_over),
-             "kg": translator().number(round(total / 1000, 2))})
+             "kg": translator().number(total / 1000, "0.00")})
     for p in listing.handed_over:
         print("  " + _row(p))
     if listing.not_scanned:
