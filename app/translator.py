@@ -15,7 +15,7 @@ import gettext
 import logging
 from datetime import datetime
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping, Sequence
 
 from babel.dates import format_datetime
 from babel.numbers import format_decimal
@@ -161,6 +161,14 @@ def phrase(message: str, **args: Any) -> Phrase:
 def plural_phrase(singular: str, plural: str, n: int, **args: Any) -> Phrase:
     """A message with a count: its singular or plural form, in any language; `n` is also %(n)s."""
     return Phrase(singular, {"n": n, **args}, plural, n)
+
+
+def listed(items: Sequence[object], pair: Callable[[object, object], Phrase]) -> str:
+    """Items joined two at a time by a phrase ("1 and 2 and 3"), so each join is said in the language."""
+    said: object = items[0] if items else ""
+    for item in items[1:]:
+        said = pair(said, item)
+    return said if isinstance(said, str) else str(said)
 
 
 def noun(singular: str, plural: str) -> tuple[str, str]:

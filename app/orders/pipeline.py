@@ -14,7 +14,7 @@ from app.orders.holds import cancel_in, hold_in
 from app.orders.settings import OrderSettings
 from app.orders.status import OrderStatus
 from app.orders.validation import Verdict, review
-from app.translator import phrase
+from app.translator import listed, phrase
 from app.unit_of_work import OrderRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -42,10 +42,7 @@ class Outcome:
             return phrase("no order to do")
         parts = [phrase("%(count)s %(status)s", count=n, status=words.status_name(status))
                  for status, n in sorted(self.statuses.items())]
-        said = parts[0]
-        for part in parts[1:]:
-            said = phrase("%(first)s, %(then)s", first=said, then=part)
-        return said
+        return listed(parts, lambda first, then: phrase("%(first)s, %(then)s", first=first, then=then))
 
 
 def validate_in(uow: UnitOfWork, order: OrderRecord, settings: OrderSettings, *,

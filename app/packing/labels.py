@@ -16,7 +16,7 @@ from app.packing.packs import OpenPack, find_order, is_complete, label_state
 from app.packing.scan_rules import label_code
 from app.addresses import AddressData
 from app.packing.settings import PackingSettings
-from app.translator import phrase
+from app.translator import listed, phrase
 from app.unit_of_work import Counters, LabelRecord, OrderRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -153,9 +153,7 @@ def confirm_in(uow: UnitOfWork, desk: Desk, pack: OpenPack, code: str, user: Pac
             "ACK.", label=code, where=where, order=order.number))
     if parcel.status == "confirmed":
         awaited = [p.seq for p in uow.parcels.of_order(order.id) if p.status == "closed"]
-        seqs: str = str(awaited[0]) if awaited else ""
-        for seq in awaited[1:]:
-            seqs = phrase("%(first)s or %(then)s", first=seqs, then=seq)
+        seqs = listed(awaited, lambda first, then: phrase("%(first)s or %(then)s", first=first, then=then))
         wanted = (phrase("scan the label of parcel %(seqs)s", seqs=seqs) if awaited
                   else phrase("no label is awaited now"))
         return LabelConfirmation(False, parcel.seq, False, order.status, phrase(

@@ -34,7 +34,7 @@ from app.station.state import (
     Level, Message, PrintState, Question, QuestionKind, ScanDone, ScanTestRead, Sound, StationSnapshot, Step,
     WeighState,
 )
-from app.translator import Translator, phrase, plural_phrase
+from app.translator import Translator, listed, phrase, plural_phrase
 
 log = logging.getLogger(__name__)
 
@@ -429,9 +429,7 @@ class StationCore:
         waiting = [p.seq for p in pack.parcels if p.status == "closed"]
         if not waiting:
             return False
-        which: str = str(waiting[0])
-        for seq in waiting[1:]:
-            which = phrase("%(first)s and %(then)s", first=which, then=seq)
+        which = listed(waiting, lambda first, then: phrase("%(first)s and %(then)s", first=first, then=then))
         text = phrase("%(code)s was not packed: the station waits for the label of parcel %(which)s. Put the label on "
                       "the parcel and scan it; then scan the items for the next parcel.", code=data, which=which)
         user = self.state.user.username if self.state.user else None
