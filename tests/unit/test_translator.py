@@ -137,3 +137,14 @@ def test_every_state_text_the_core_sets_is_a_plain_string_in_the_language(langua
     question = core.snapshot().question
     assert type(question.detail) is str  # said, not a Phrase the screen would show in English
     assert question.detail.startswith("Auftrag" if language == "de" else "Order")
+
+
+def test_the_login_screens_device_problems_can_be_said_in_german() -> None:
+    from app.ports import DeviceState, DeviceStatus
+    from app.station.devices import DATABASE, SCALE, device_problems
+
+    problems = device_problems([DeviceStatus(SCALE, "/dev/ttyUSB0", DeviceState.DISCONNECTED, "port missing."),
+                                DeviceStatus(DATABASE, "db", DeviceState.ERROR, "refused")])
+    assert problems[0].startswith("Database: refused. Nobody can log in")  # English as before, the database first
+    assert problems[1].startswith("Scale: port missing. Check that the scale")
+    assert GERMAN.say(problems[1]).startswith("Waage: port missing. Prüfen, ob die Waage eingeschaltet")
