@@ -43,6 +43,7 @@ else
     say "debootstrap --variant=minbase bookworm from $MIRROR"
     debootstrap --variant=minbase bookworm "$ROOT_DIR" "$MIRROR" >"$WORK/debootstrap.log" 2>&1 \
         || { tail -20 "$WORK/debootstrap.log"; fail "debootstrap"; }
+    mkdir -p "$(dirname "$TARBALL")"
     tar -cf "$TARBALL" -C "$ROOT_DIR" . && say "saved $TARBALL for the next run (PACKDESK_CLEAN_TARBALL)"
 fi
 for fs in proc sys dev dev/pts; do
