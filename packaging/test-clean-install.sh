@@ -10,8 +10,8 @@
 # Needs root (debootstrap, chroot, mount), debootstrap and the Debian mirror ($DEBIAN_MIRROR,
 # default http://deb.debian.org/debian). PACKDESK_CLEAN_TARBALL=file.tar: start from a saved
 # fresh minbase root (made by this script the first time, beside the work folder) instead of
-# running debootstrap again. Takes about 4 minutes here (docs/install.md, "A clean machine"),
-# which is why it is a script and not part of .ci/run.
+# running debootstrap again. About 2 min 15 s here, 1 min from the saved root (docs/install.md,
+# "A clean machine"); tests/integration/ship_packaging/test_clean_install.py runs it in .ci/run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
