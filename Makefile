@@ -31,8 +31,9 @@ translations: setup
 	$(VENV)/bin/pyside6-lupdate -silent -no-obsolete -locations none $$(find ui -name '*.py' | sort) \
 	  -ts resources/translations/packdesk_de.ts resources/translations/packdesk_en.ts
 	$(PY) -c "from ui.translations import compile_translations; compile_translations()"
-	$(VENV)/bin/pybabel -q extract --no-location --omit-header -k _ -k ngettext:1,2 -o resources/locale/packdesk.pot app ui
-	$(VENV)/bin/pybabel -q update --no-fuzzy-matching -i resources/locale/packdesk.pot -d resources/locale -D packdesk
+	$(VENV)/bin/pybabel -q extract --no-location --omit-header -k _ -k ngettext:1,2 -k phrase -k plural_phrase:1,2 -k noun:1,2 \
+	  -o resources/locale/packdesk.pot app ui printing devices
+	$(VENV)/bin/pybabel -q update --no-fuzzy-matching --ignore-obsolete -i resources/locale/packdesk.pot -d resources/locale -D packdesk
 	$(PY) -c "from app.messages import compile_catalogues; compile_catalogues()"
 
 lint: setup

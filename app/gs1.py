@@ -61,7 +61,7 @@ def interpret_gs1(
     config = biip.ParseConfig(separator_chars=list(separators))
     try:
         result = biip.parse(value, config=config)
-    except biip.ParseError as exc:
+    except (biip.ParseError, IndexError) as exc:  # IndexError: biip reads a lone "]" as a cut-off symbology id
         log.debug("not GS1: %r (%s)", data, exc)
         return Gs1Reading(errors=(str(exc),) if symbology in GS1_SYMBOLOGIES else ())
     errors: list[str] = []

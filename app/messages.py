@@ -5,32 +5,36 @@ compiles it to .mo with Babel, `make translations` collects new strings. Nothing
 machine's system locale: LANG and LC_ALL are never read."""
 from __future__ import annotations
 
-import gettext
 import logging
 import os
 from pathlib import Path
 
-from app.languages import DEFAULT_LANGUAGE, chosen_language
-from app.paths import resource
+from app.languages import chosen_language
+from app.translator import DOMAIN, ENGLISH, LOCALE_DIR, Translator
 
 log = logging.getLogger(__name__)
 
-DOMAIN = "packdesk"
-LOCALE_DIR = resource("locale")
 ENV_LANGUAGE = "PACKDESK_LANGUAGE"
 
-_catalogue: gettext.NullTranslations = gettext.NullTranslations()
+# The command line's one language (a station's core holds a Translator of its own: app/translator.py).
+_translator: Translator = ENGLISH
 
 
 def use_language(language: str) -> str:
     """Speak `language` from now on (unknown languages: English); the language used."""
-    global _catalogue
-    language = chosen_language(language)
-    _catalogue = (gettext.NullTranslations() if language == DEFAULT_LANGUAGE
-                  else gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True))
-    if language != DEFAULT_LANGUAGE and type(_catalogue) is gettext.NullTranslations:
-        log.warning("no compiled catalogue for %s in %s: run `make setup`", language, LOCALE_DIR)
-    return language
+    global _translator
+    _translator = Translator(chosen_language(language))
+    return _translator.language
+
+
+def translator() -> Translator:
+    """The command line's translator: its numbers, weights and dates, and its Phrases."""
+    return _translator
+
+
+def say(text: object) -> str:
+    """Text for the command line: a Phrase (app/translator.py) in the language chosen, other text as it is."""
+    return _translator.say(text)
 
 
 def language_for_command(station_language: str | None = None) -> str:
@@ -40,12 +44,12 @@ def language_for_command(station_language: str | None = None) -> str:
 
 def _(message: str) -> str:
     """`message` in the language chosen."""
-    return _catalogue.gettext(message)
+    return _translator.gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The singular or plural form for n, in the language chosen."""
-    return _catalogue.ngettext(singular, plural, n)
+    return _translator.ngettext(singular, plural, n)
 
 
 def compile_catalogues(folder: Path = LOCALE_DIR) -> list[Path]:

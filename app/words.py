@@ -2,12 +2,16 @@
 and services, weights and the ship-by date - never a raw code ("on_hold", "ups", "(missing)").
 
 Every count a person reads goes through `count`, so that translations (Qt's tr() with a count,
-installed by ui/words.py) reach every one of them; docs/glossary.md lists the words."""
+installed by ui/words.py) reach every one of them; docs/glossary.md lists the words. Each word
+is a Phrase (app/translator.py): English as it stands, said again in the logged-in user's
+language by the station core's Translator; weights and dates from Babel's locale data."""
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 from datetime import datetime, timezone
+
+from app.translator import Grams, Phrase, Translator, noun, phrase
 
 log = logging.getLogger(__name__)
 
@@ -18,12 +22,33 @@ IRREGULAR = {"box": "boxes", "parcel": "parcels", "unit": "units", "order": "ord
              "mis-scan": "mis-scans", "label": "labels", "person": "people"}
 
 STATUS_WORDS = {  # app/orders/status.py's codes as a packer or a supervisor says them
-    "new": "new", "validated": "validated", "allocated": "allocated", "picking": "being picked",
-    "picked": "picked, ready to pack", "packing": "being packed", "packed": "packed",
-    "ready_for_shipment": "ready for shipment", "shipped": "shipped", "delivered": "delivered",
-    "completed": "completed", "on_hold": "on hold", "cancelled": "cancelled", "backordered": "backordered",
-    "returned": "returned",
+    "new": phrase("new"), "validated": phrase("validated"), "allocated": phrase("allocated"),
+    "picking": phrase("being picked"), "picked": phrase("picked, ready to pack"),
+    "packing": phrase("being packed"), "packed": phrase("packed"),
+    "ready_for_shipment": phrase("ready for shipment"), "shipped": phrase("shipped"),
+    "delivered": phrase("delivered"), "completed": phrase("completed"), "on_hold": phrase("on hold"),
+    "cancelled": phrase("cancelled"), "backordered": phrase("backordered"), "returned": phrase("returned"),
 }
+
+# The statuses' own names (a code with spaces: "on hold", "picked"), as the command line counts them.
+STATUS_NAMES = {
+    "new": phrase("new"), "validated": phrase("validated"), "allocated": phrase("allocated"),
+    "picking": phrase("picking"), "picked": phrase("picked"), "packing": phrase("packing"), "packed": phrase("packed"),
+    "ready_for_shipment": phrase("ready for shipment"), "shipped": phrase("shipped"), "delivered": phrase("delivered"),
+    "completed": phrase("completed"), "on_hold": phrase("on hold"), "cancelled": phrase("cancelled"),
+    "backordered": phrase("backordered"), "returned": phrase("returned"),
+}
+
+# The count forms of the nouns counted at the station, for the languages with their own plurals.
+NOUNS = {
+    "box": noun("%(n)s box", "%(n)s boxes"), "parcel": noun("%(n)s parcel", "%(n)s parcels"),
+    "unit": noun("%(n)s unit", "%(n)s units"), "order": noun("%(n)s order", "%(n)s orders"),
+    "scan": noun("%(n)s scan", "%(n)s scans"), "mis-scan": noun("%(n)s mis-scan", "%(n)s mis-scans"),
+    "label": noun("%(n)s label", "%(n)s labels"), "person": noun("%(n)s person", "%(n)s people"),
+    "line": noun("%(n)s line", "%(n)s lines"), "item": noun("%(n)s item", "%(n)s items"),
+}
+# A ship-by date's pattern (CLDR, filled with Babel's day and month names); a translation may reorder it.
+SHIP_BY_PATTERN = phrase("EEE dd MMM y, HH:mm")
 
 CARRIER_NAMES = {"ups": "UPS", "dhl": "DHL", "dpd": "DPD", "gls": "GLS", "postnl": "PostNL", "fedex": "FedEx",
                  "tnt": "TNT", "usps": "USPS", "hermes": "Hermes", "royal_mail": "Royal Mail"}
@@ -43,22 +68,45 @@ def use_plural(plural: Plural) -> None:
     _plural = plural
 
 
+class Count(Phrase):
+    """A count with its noun: English (or Qt's words) as it stands, any language's plural form on demand."""
+
+    def __new__(cls, n: int, singular: str, plural: str) -> Count:
+        self = str.__new__(cls, _plural(n, singular, plural))
+        forms = NOUNS.get(singular)
+        self.msgid, self.plural, self.n, self.args = (forms[0] if forms else ""), (forms[1] if forms else None), n, {}
+        return self
+
+    def said_by(self, translator: Translator) -> str:
+        if not self.msgid or translator.language == "en":
+            return str.__str__(self)
+        return translator.ngettext(self.msgid, self.plural or self.msgid, self.n or 0) % {"n": self.n}
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (str, (str.__str__(self),))
+
+
 def count(n: int, singular: str, plural: str | None = None) -> str:
     """A number with its noun in the right form: count(1, "order") -> "1 order"."""
-    return _plural(n, singular, plural or IRREGULAR.get(singular) or singular + "s")
+    return Count(n, singular, plural or IRREGULAR.get(singular) or singular + "s")
 
 
 def status(code: str | None) -> str:
     """An order status in words: "on_hold" -> "on hold"."""
     if not code:
-        return "unknown"
+        return phrase("unknown")
     return STATUS_WORDS.get(code, code.replace("_", " "))
+
+
+def status_name(code: str) -> str:
+    """A status code with spaces, translatable: "on_hold" -> "on hold"."""
+    return STATUS_NAMES.get(code, code.replace("_", " "))
 
 
 def carrier(code: str | None) -> str:
     """A carrier as people write it: "ups" -> "UPS", "postnl" -> "PostNL"."""
     if not code:
-        return "no carrier chosen"
+        return phrase("no carrier chosen")
     return CARRIER_NAMES.get(code.strip().lower(), code.strip().replace("_", " ").title()
                              if code.islower() else code.strip())
 
@@ -77,23 +125,43 @@ def shipping(carrier_code: str | None, service_code: str | None) -> str:
 
 
 def grams(g: int | None) -> str:
-    """A weight that never breaks between number and unit: "1480 g"."""
+    """A weight that never breaks between number and unit: "1480 g" (in any language's digits)."""
     if g is None:
-        return "no weight"
-    return f"{g}\u00a0g"
+        return phrase("no weight")
+    return Grams(g)
+
+
+class ShipBy(Phrase):
+    """A ship-by date: the day and month names of each language (Babel's), in the station's time zone."""
+
+    def __new__(cls, local: datetime, overdue: bool) -> ShipBy:
+        self = str.__new__(cls, _ship_by(Translator("en"), local, overdue))
+        self.msgid, self.plural, self.n, self.args = "", None, None, {"local": local, "overdue": overdue}
+        return self
+
+    def said_by(self, translator: Translator) -> str:
+        return _ship_by(translator, self.args["local"], self.args["overdue"])
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (ShipBy, (self.args["local"], self.args["overdue"]))
+
+
+def _ship_by(translator: Translator, local: datetime, overdue: bool) -> str:
+    when = translator.date_time(local, translator.say(SHIP_BY_PATTERN))
+    return translator.say(phrase("Ship by %(when)s - OVERDUE", when=when) if overdue
+                          else phrase("Ship by %(when)s", when=when))
 
 
 def ship_by(due: datetime | None, now: datetime | None = None) -> tuple[str, bool]:
     """("Ship by Fri 20 Nov 2026, 17:46", overdue): the year always, and whether it is late."""
     if due is None:
-        return "No ship-by date", False
+        return phrase("No ship-by date"), False
     now = now or datetime.now(timezone.utc)
     if due.tzinfo is None:
         due = due.replace(tzinfo=timezone.utc)
     local = due.astimezone()
     overdue = due < now
-    text = f"Ship by {local.strftime('%a %d %b %Y, %H:%M')}"
-    return (f"{text} - OVERDUE" if overdue else text), overdue
+    return ShipBy(local, overdue), overdue
 
 
 def order_packed(pack: object | None) -> str:
@@ -101,8 +169,8 @@ def order_packed(pack: object | None) -> str:
     lines = getattr(pack, "lines", ()) or ()
     later = [line for line in lines if getattr(line, "backordered", 0)]
     if not later:
-        return "Order packed: ready for shipment."
+        return phrase("Order packed: ready for shipment.")
     units = sum(line.backordered for line in later)
     names = ", ".join(f"{line.backordered} x {line.name}" for line in later)
-    return (f"Order {pack.order_number} packed: ready for shipment. {count(units, 'unit')} on backorder, "  # type: ignore[attr-defined]
-            f"to ship later: {names}.")
+    return phrase("Order %(order)s packed: ready for shipment. %(units)s on backorder, to ship later: %(names)s.",
+                  order=pack.order_number, units=count(units, "unit"), names=names)  # type: ignore[attr-defined]

@@ -6,6 +6,8 @@ import json
 import sys
 from typing import Any
 
+from app.messages import _
+
 
 def _emit(record: Any) -> None:
     print(json.dumps(record, ensure_ascii=False, default=str), flush=True)
@@ -18,12 +20,12 @@ def _list(args: argparse.Namespace) -> int:
     if args.json:
         _emit(found)
         return 0
-    print("Serial ports:")
+    print(_("Serial ports:"))
     for port in found["serial_ports"] or [{"device": "(none)"}]:
         extra = " ".join(x for x in (port.get("usb_id", ""), port.get("description", ""),
                                      port.get("stable_path", "")) if x)
         print(f"  {port['device']}  {extra}")
-    print("CUPS queues:")
+    print(_("CUPS queues:"))
     for queue in found["cups_queues"] or [{"url": "(none, or CUPS not running)", "device_uri": ""}]:
         print(f"  {queue['url']}  {queue['device_uri']}")
     return 0
@@ -32,8 +34,8 @@ def _list(args: argparse.Namespace) -> int:
 def _scan(args: argparse.Namespace) -> int:
     from devices.diagnostics import test_scanner
 
-    print(f"listening to {args.url} for {args.seconds:g} s; scan something (Ctrl+C to stop)",
-          file=sys.stderr)
+    print(_("listening to %(url)s for %(seconds)s s; scan something (Ctrl+C to stop)")
+          % {"url": args.url, "seconds": f"{args.seconds:g}"}, file=sys.stderr)
     records = test_scanner(args.url, args.seconds, on_record=_emit, max_scans=args.count)
     return 0 if records else 1
 
@@ -56,29 +58,29 @@ def _print_test(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the `devices` command group."""
-    group = subparsers.add_parser("devices", help="find and test scanners, scales and printers",
-                                  description="Find and test scanners, scales and printers. "
-                                  "Device URLs are described in docs/devices.md.")
+    group = subparsers.add_parser("devices", help=_("find and test scanners, scales and printers"),
+                                  description=_("Find and test scanners, scales and printers. "
+                                  "Device URLs are described in docs/devices.md."))
     sub = group.add_subparsers(dest="devices_command", metavar="ACTION", required=True)
 
-    p = sub.add_parser("list", help="serial ports with USB ids, and CUPS queues")
-    p.add_argument("--json", action="store_true", help="one JSON object instead of text")
+    p = sub.add_parser("list", help=_("serial ports with USB ids, and CUPS queues"))
+    p.add_argument("--json", action="store_true", help=_("one JSON object instead of text"))
     p.set_defaults(func=_list)
 
-    p = sub.add_parser("scan", help="print each scan as a JSON line (data, symbology, GS1 fields)")
-    p.add_argument("url", help="scanner URL, e.g. /dev/ttyACM0?baud=9600 or socket://HOST:PORT")
-    p.add_argument("--seconds", type=float, default=30.0, help="how long to listen (default 30)")
-    p.add_argument("--count", type=int, default=None, help="stop after this many scans")
+    p = sub.add_parser("scan", help=_("print each scan as a JSON line (data, symbology, GS1 fields)"))
+    p.add_argument("url", help=_("scanner URL, e.g. /dev/ttyACM0?baud=9600 or socket://HOST:PORT"))
+    p.add_argument("--seconds", type=float, default=30.0, help=_("how long to listen (default 30)"))
+    p.add_argument("--count", type=int, default=None, help=_("stop after this many scans"))
     p.set_defaults(func=_scan)
 
-    p = sub.add_parser("weigh", help="print the stable weight as JSON")
-    p.add_argument("url", help="scale URL, e.g. /dev/ttyUSB0?baud=9600")
+    p = sub.add_parser("weigh", help=_("print the stable weight as JSON"))
+    p.add_argument("url", help=_("scale URL, e.g. /dev/ttyUSB0?baud=9600"))
     p.add_argument("--protocol", "-p", default=None,
-                   help="mt-sics, toledo-continuous, toledo-8213, sma or generic-stream")
-    p.add_argument("--timeout", type=float, default=5.0, help="seconds to wait for a stable weight")
+                   help=_("mt-sics, toledo-continuous, toledo-8213, sma or generic-stream"))
+    p.add_argument("--timeout", type=float, default=5.0, help=_("seconds to wait for a stable weight"))
     p.set_defaults(func=_weigh)
 
-    p = sub.add_parser("print-test", help="print a test label and report the printer status")
-    p.add_argument("url", help="printer URL: tcp://HOST:9100, cups://QUEUE, dir:///PATH, memory:")
-    p.add_argument("--pdf", action="store_true", help="send a PDF test label instead of ZPL")
+    p = sub.add_parser("print-test", help=_("print a test label and report the printer status"))
+    p.add_argument("url", help=_("printer URL: tcp://HOST:9100, cups://QUEUE, dir:///PATH, memory:"))
+    p.add_argument("--pdf", action="store_true", help=_("send a PDF test label instead of ZPL"))
     p.set_defaults(func=_print_test)

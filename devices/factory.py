@@ -16,6 +16,7 @@ from app.doctor import Finding, ok, problem
 from app.ports import DeviceState, Printer, Scale, Scanner
 from app.station.devices import printer_state
 from app.station.ports import HealthProbe
+from app.translator import phrase
 from devices.backoff import PORT_ERRORS
 from devices.errors import DeviceConfigError, ScaleError, ScaleFailure
 from devices.hid_scanner import HidScanner
@@ -244,12 +245,12 @@ def scanner_probe(scanner: Scanner) -> HealthProbe:
 
 
 DOCTOR_FIXES = {
-    "scanner": "Plug the scanner in and find it with `packdesk devices list` (with the udev rules installed "
-               "it is /dev/packdesk/scanner); test it with `packdesk devices scan URL`.",
-    "scale": "Check that the scale is on and plugged in, its baud rate and protocol ([devices] scale_protocol); "
-             "test it with `packdesk devices weigh URL -p PROTOCOL`.",
-    "printer": "Check that the printer is on and reachable at that address; test it with "
-               "`packdesk devices print-test URL`.",
+    "scanner": phrase("Plug the scanner in and find it with `packdesk devices list` (with the udev rules installed "
+                      "it is /dev/packdesk/scanner); test it with `packdesk devices scan URL`."),
+    "scale": phrase("Check that the scale is on and plugged in, its baud rate and protocol ([devices] "
+                    "scale_protocol); test it with `packdesk devices weigh URL -p PROTOCOL`."),
+    "printer": phrase("Check that the printer is on and reachable at that address; test it with "
+                      "`packdesk devices print-test URL`."),
 }
 
 
@@ -257,21 +258,23 @@ def doctor_checks(config: StationConfig) -> list[Finding]:
     """`packdesk doctor`'s look at each configured scanner, scale and printer (the health probes
     above, run once; stop the station first, as it holds the serial ports exclusively)."""
     urls = config.devices
-    where = f"[devices] in {config.config_path}" if config.config_path else "[devices] of the configuration"
+    where = (phrase("[devices] in %(file)s", file=str(config.config_path)) if config.config_path
+             else phrase("[devices] of the configuration"))
     findings = []
     for name, key, kind in (("scanner", "scanner", "scanner"), ("scale", "scale", "scale"),
                             ("label printer", "label_printer", "printer"),
                             ("document printer", "document_printer", "printer")):
         url = getattr(urls, key)
         if not url:
-            findings.append(ok(name, "not configured"))
+            findings.append(ok(name, phrase("not configured")))
             continue
         opener = {"scanner": lambda: open_scanner(url), "scale": lambda: open_scale(url, urls.scale_protocol),
                   "printer": lambda: open_printer(url)}[kind]
         try:
             device: Any = opener()
         except DeviceConfigError as exc:
-            findings.append(problem(name, str(exc), f"Correct {key} in {where} (docs/devices.md)."))
+            findings.append(problem(name, str(exc), phrase("Correct %(key)s in %(where)s (docs/devices.md).", key=key,
+                                                           where=where)))
             continue
         probe = {"scanner": scanner_probe, "scale": scale_probe, "printer": printer_probe}[kind]
         try:
@@ -280,14 +283,15 @@ def doctor_checks(config: StationConfig) -> list[Finding]:
             if kind != "scanner":  # a scanner that was never started holds nothing
                 device.close()
         if state is DeviceState.CONNECTED:
-            findings.append(ok(name, f"{url}: {message or 'answers'}"))
+            findings.append(ok(name, phrase("%(url)s: %(answer)s", url=url, answer=message or phrase("answers"))))
             continue
         fix = DOCTOR_FIXES[kind]
         if "exclusively lock" in message or "busy" in message.lower():
-            fix = "Another program holds the port - the running station? Stop it (`systemctl stop packdesk-kiosk`) and check again."
+            fix = phrase("Another program holds the port - the running station? Stop it (`systemctl stop "
+                         "packdesk-kiosk`) and check again.")
         elif "Permission denied" in message or "not readable" in message:
-            fix = ("Give the station's user access: install the udev rules of the Packdesk package "
-                   "(/lib/udev/rules.d/60-packdesk.rules) or add the user to the dialout group.")
+            fix = phrase("Give the station's user access: install the udev rules of the Packdesk package "
+                         "(/lib/udev/rules.d/60-packdesk.rules) or add the user to the dialout group.")
         findings.append(problem(name, f"{url}: {state.value}: {message}", fix))
     return findings
 

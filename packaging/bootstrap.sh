@@ -19,9 +19,11 @@ DEBS="libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0
 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libwayland-client0 libwayland-cursor0 libwayland-egl1 libopengl0
 libpulse0 libasound2 fonts-wqy-zenhei fonts-symbola python3-venv"
+# dev: Xvfb and xdotool for the UI tests, CUPS, cage and systemd for the kiosk checks, debootstrap
+# for the .deb on a clean machine (packaging/test-clean-install.sh).
 if [ "$EXTRAS" = dev ]; then
   DEBS="$DEBS xvfb xauth xdotool x11-xkb-utils cups cups-client cups-bsd printer-driver-cups-pdf socat poppler-utils
-systemd cage udev desktop-file-utils pgbouncer"
+systemd cage udev desktop-file-utils pgbouncer debootstrap"
 fi
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   missing=""

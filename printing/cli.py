@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 from app.cli.db import add_database_options
 from app.paths import resource
+from app.messages import _
 from printing.errors import PrintingError
 from printing.model import Address, Badge, Company, LabelSize, PaperSize
 
@@ -32,8 +33,8 @@ class CliError(PrintingError):
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Adds `documents` and its subcommands to the packdesk CLI."""
-    group = subparsers.add_parser("documents", help="print labels, slips, invoices, pick lists, "
-                                  "manifests, the command sheet and badges to a file")
+    group = subparsers.add_parser("documents", help=_("print labels, slips, invoices, pick lists, "
+                                  "manifests, the command sheet and badges to a file"))
     sub = group.add_subparsers(dest="document", metavar="DOCUMENT", required=True)
 
     def add(name: str, func: Callable[[argparse.Namespace], int], help_: str,
@@ -41,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         p = sub.add_parser(name, help=help_, description=help_)
         if target:
             p.add_argument("target", metavar=target)
-        p.add_argument("--out", required=True, type=Path, help="the file to write ('-' for stdout)")
+        p.add_argument("--out", required=True, type=Path, help=_("the file to write ('-' for stdout)"))
         p.add_argument("--format", choices=formats, default=formats[0])
         p.add_argument("--paper", choices=[p.value for p in PaperSize], default="A4")
         add_database_options(p)
@@ -51,24 +52,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = add("label", _label, "shipping labels of an order's parcels (or one parcel by id); an "
             "order not packed yet gets one pre-printed label with its estimated weight",
             "ORDER-OR-PARCEL-ID", FORMATS)
-    p.add_argument("--parcel", type=int, help="only parcel N of the order")
-    p.add_argument("--dpi", type=int, choices=(203, 300), default=203, help="ZPL resolution")
+    p.add_argument("--parcel", type=int, help=_("only parcel N of the order"))
+    p.add_argument("--dpi", type=int, choices=(203, 300), default=203, help=_("ZPL resolution"))
     p.add_argument("--size", choices=[s.value for s in LabelSize], default="4x6")
     p = add("slip", _slip, "the packing slip of an order (or of one parcel)", "ORDER")
-    p.add_argument("--parcel", type=int, help="the slip of parcel N")
+    p.add_argument("--parcel", type=int, help=_("the slip of parcel N"))
     p.add_argument("--return-instructions", default=RETURNS)
     add("invoice", _invoice, "the order's invoice; its number comes from the invoice sequence "
         "the first time and is kept for reprints", "ORDER")
     add("picklist", _picklist, "a pick list for orders (comma-separated numbers, a tote, or "
         "'ready' for every order ready to pick), in walking order", "ORDERS")
     p = add("manifest", _manifest, "the end-of-day manifest of a carrier", "CARRIER")
-    p.add_argument("--date", type=date.fromisoformat, help="the ship date (default: today, UTC)")
+    p.add_argument("--date", type=date.fromisoformat, help=_("the ship date (default: today, UTC)"))
     p = add("command-sheet", _command_sheet, "the station's command barcodes", None)
-    p.add_argument("--station", default="", help="station name printed in the title")
+    p.add_argument("--station", default="", help=_("station name printed in the title"))
     p = add("badges", _badges, "badge cards of the users (from the database, or --users CSV)",
             None)
-    p.add_argument("--users", type=Path, help="CSV with display_name (or name), badge_code "
-                   "(or badge) and role columns; default: the database's users, else the demo's")
+    p.add_argument("--users", type=Path, help=_("CSV with display_name (or name), badge_code "
+                   "(or badge) and role columns; default: the database's users, else the demo's"))
     p = add("printer-fonts", _printer_fonts, "the ~DY job that stores the label fonts on a "
             "ZPL printer (send it once per printer)", None, ("zpl",))
 

@@ -91,12 +91,15 @@ def missing_fallbacks() -> list[Fallback]:
 def doctor_checks(config: object) -> list:
     """`packdesk doctor`'s look at the fallback fonts: each missing one with its package."""
     from app.doctor import ok, problem
+    from app.translator import phrase
 
     missing = missing_fallbacks()
     found = [ok(f"font: {f.covers}", str(font_path(f.name))) for f in FALLBACKS if f not in missing]
-    return found + [problem(f"font: {f.covers}", f"no font for {f.covers} text ({' or '.join(f.paths)}); "
-                            "such text prints as empty boxes", f"Install the Debian package {f.package} "
-                            f"(apt-get install {f.package}).") for f in missing]
+    return found + [problem(f"font: {f.covers}",
+                            phrase("no font for %(script)s text (%(paths)s); such text prints as empty boxes",
+                                   script=f.covers, paths=" or ".join(f.paths)),
+                            phrase("Install the Debian package %(package)s (apt-get install %(package)s).",
+                                   package=f.package)) for f in missing]
 
 
 @functools.lru_cache(maxsize=4096)

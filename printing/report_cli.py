@@ -11,6 +11,7 @@ from pathlib import Path
 from app.cli.db import add_database_options
 from app.errors import PackdeskError
 from app.floor.desk import daily_figures_at
+from app.messages import _
 from printing.daily_report import daily_csv, daily_pdf
 
 log = logging.getLogger(__name__)
@@ -18,12 +19,12 @@ log = logging.getLogger(__name__)
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Adds `report daily`."""
-    parser = subparsers.add_parser("report", help="reports of the floor's figures")
+    parser = subparsers.add_parser("report", help=_("reports of the floor's figures"))
     sub = parser.add_subparsers(dest="report_command", metavar="REPORT", required=True)
-    daily = sub.add_parser("daily", help="a day's figures per packer, station and hour (PDF with charts, or CSV)")
-    daily.add_argument("--date", help="the day, YYYY-MM-DD (UTC; default: today)")
-    daily.add_argument("--out", metavar="FILE", help="where to write (default for --csv: standard output)")
-    daily.add_argument("--csv", action="store_true", help="CSV rows instead of the PDF")
+    daily = sub.add_parser("daily", help=_("a day's figures per packer, station and hour (PDF with charts, or CSV)"))
+    daily.add_argument("--date", help=_("the day, YYYY-MM-DD (UTC; default: today)"))
+    daily.add_argument("--out", metavar="FILE", help=_("where to write (default for --csv: standard output)"))
+    daily.add_argument("--csv", action="store_true", help=_("CSV rows instead of the PDF"))
     add_database_options(daily)
     daily.set_defaults(func=run_daily)
 
@@ -59,5 +60,6 @@ def run_daily(args: argparse.Namespace) -> int:
         partial.write_bytes(data)
         partial.replace(out)
     if out is not None:
-        print(f"figures of {day}: {figures.total.orders} order(s), {len(figures.packers)} packer(s) -> {out}")
+        print(_("figures of %(day)s: %(orders)s order(s), %(packers)s packer(s) -> %(file)s")
+              % {"day": day, "orders": figures.total.orders, "packers": len(figures.packers), "file": out})
     return 0

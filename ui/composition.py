@@ -136,7 +136,7 @@ def build_station(config: StationConfig) -> StationApp:
     core = StationCore(backend.service, devices, label_and_slip_jobs, backend.records, time.monotonic,
                        io=runner.executor("devices"), checks=runner.executor("device watch"),
                        database_checks=runner.executor("database watch"), picking=backend.picking,
-                       offline=backend.offline)
+                       offline=backend.offline, language=config.language)
     sounds = Sounds(enabled=config.sounds)
     station = StationBridge(runner, sounds, core.snapshot())
     inbox = ScanInbox()

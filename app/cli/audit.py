@@ -8,21 +8,22 @@ import logging
 from app.cli.db import add_database_options, open_database
 from app.cli.orders import shown
 from app.store.audit_log import recent_entries, verify_audit
+from app.messages import _
 
 log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Adds `audit verify` and `audit list`."""
-    parser = subparsers.add_parser("audit", help="the audit log of every change a person made")
+    parser = subparsers.add_parser("audit", help=_("the audit log of every change a person made"))
     sub = parser.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    verify = sub.add_parser("verify", help="check the hash chain; exit 1 naming the first record edited, "
-                                           "deleted or reordered")
+    verify = sub.add_parser("verify", help=_("check the hash chain; exit 1 naming the first record edited, "
+                                           "deleted or reordered"))
     add_database_options(verify)
     verify.set_defaults(func=run_verify)
-    listing = sub.add_parser("list", help="the newest records")
-    listing.add_argument("--limit", type=int, default=50, help="how many (default 50)")
-    listing.add_argument("--json", action="store_true", help="a JSON array instead of text")
+    listing = sub.add_parser("list", help=_("the newest records"))
+    listing.add_argument("--limit", type=int, default=50, help=_("how many (default 50)"))
+    listing.add_argument("--json", action="store_true", help=_("a JSON array instead of text"))
     add_database_options(listing)
     listing.set_defaults(func=run_list)
 
@@ -32,11 +33,11 @@ def run_verify(args: argparse.Namespace) -> int:
     with open_database(args) as db:
         checked, broken = verify_audit(db)
     if broken is not None:
-        print(shown(f"packdesk: the audit log was tampered with: {broken}. "
-                    f"Records before {broken.seq}" + (f" of station {broken.chain}'s chain" if broken.chain else "")
-                    + " are intact."))
+        where = (_(" of station %(station)s's chain") % {"station": broken.chain}) if broken.chain else ""
+        print(shown("packdesk: " + _("the audit log was tampered with: %(broken)s. Records before %(seq)s%(where)s are "
+                                     "intact.") % {"broken": broken, "seq": broken.seq, "where": where}))
         return 1
-    print(f"audit log intact: {checked} record(s), each chained to the one before")
+    print(_("audit log intact: %(count)s record(s), each chained to the one before") % {"count": checked})
     return 0
 
 

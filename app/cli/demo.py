@@ -6,7 +6,7 @@ import logging
 
 from app.cli.db import add_database_options, open_database
 from app.imports.demo import is_empty, load_demo
-from app.messages import _, ngettext
+from app.messages import _, ngettext, say
 
 log = logging.getLogger(__name__)
 
@@ -14,11 +14,11 @@ log = logging.getLogger(__name__)
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Adds `demo`."""
     parser = subparsers.add_parser(
-        "demo", help="load the demo catalogue, boxes, locations, stock, users and orders",
-        description="Imports resources/demo/ and moves the new orders to 'picked' so the stations "
-                    "have a queue. Safe to run twice.")
+        "demo", help=_("load the demo catalogue, boxes, locations, stock, users and orders"),
+        description=_("Imports resources/demo/ and moves the new orders to 'picked' so the stations "
+                    "have a queue. Safe to run twice."))
     parser.add_argument("--if-empty", action="store_true",
-                        help="do nothing if the database already has products or orders")
+                        help=_("do nothing if the database already has products or orders"))
     add_database_options(parser)
     parser.set_defaults(func=run)
 
@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
             return 0
         report = load_demo(db)
     for item in report.imports:
-        print(item.summary())
+        print(say(item.summary()))
     print(ngettext("%(count)d order ready to pack", "%(count)d orders ready to pack", report.made_ready)
           % {"count": report.made_ready} + ", " + _("%(held)d on hold") % {"held": report.held})
     return 0

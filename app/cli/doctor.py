@@ -18,11 +18,11 @@ log = logging.getLogger(__name__)
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the `doctor` command."""
     parser = subparsers.add_parser(
-        "doctor", help="check the display, Qt, the database, devices, printers, disk and clock",
-        description="Check what this station needs: Qt's platform libraries, the display, the database "
+        "doctor", help=_("check the display, Qt, the database, devices, printers, disk and clock"),
+        description=_("Check what this station needs: Qt's platform libraries, the display, the database "
         "(reachable, migrated, version), each configured device and printer, disk space and the clock. "
-        "Each problem comes with its fix; the exit status is 0 only when all is well.")
-    parser.add_argument("--json", action="store_true", help="one JSON object instead of text")
+        "Each problem comes with its fix; the exit status is 0 only when all is well."))
+    parser.add_argument("--json", action="store_true", help=_("one JSON object instead of text"))
     add_database_options(parser)
     parser.set_defaults(func=run_doctor)
 

@@ -18,34 +18,35 @@ from app.store.exception_queries import exception_queue
 from app.store.uow import SqlUnitOfWork
 from app.supervision.decisions import decide
 from app.supervision.model import Action, ExceptionFilter, ExceptionItem, ExceptionKind
+from app.messages import _, say
 
 log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Adds `exceptions list` and `exceptions resolve`."""
-    parser = subparsers.add_parser("exceptions", help="the supervisors' exception queue")
+    parser = subparsers.add_parser("exceptions", help=_("the supervisors' exception queue"))
     sub = parser.add_subparsers(dest="exceptions_command", metavar="ACTION", required=True)
-    listing = sub.add_parser("list", help="exceptions, oldest first (open and decided; --open: open only)")
-    listing.add_argument("--open", action="store_true", help="only exceptions nobody has decided yet")
+    listing = sub.add_parser("list", help=_("exceptions, oldest first (open and decided; --open: open only)"))
+    listing.add_argument("--open", action="store_true", help=_("only exceptions nobody has decided yet"))
     listing.add_argument("--kind", action="append", metavar="K",
                          help="only this kind (repeatable): " + ", ".join(k.value for k in ExceptionKind))
-    listing.add_argument("--station", help="only at this station")
-    listing.add_argument("--packer", help="only of this packer (username)")
-    listing.add_argument("--hours", type=float, metavar="H", help="only those of the last H hours")
-    listing.add_argument("--older-than", type=float, metavar="MIN", help="only those older than MIN minutes")
-    listing.add_argument("--limit", type=int, default=500, help="at most this many (default 500)")
-    listing.add_argument("--json", action="store_true", help="a JSON array instead of a table")
+    listing.add_argument("--station", help=_("only at this station"))
+    listing.add_argument("--packer", help=_("only of this packer (username)"))
+    listing.add_argument("--hours", type=float, metavar="H", help=_("only those of the last H hours"))
+    listing.add_argument("--older-than", type=float, metavar="MIN", help=_("only those older than MIN minutes"))
+    listing.add_argument("--limit", type=int, default=500, help=_("at most this many (default 500)"))
+    listing.add_argument("--json", action="store_true", help=_("a JSON array instead of a table"))
     add_database_options(listing)
     listing.set_defaults(func=run_list)
-    resolve = sub.add_parser("resolve", help="decide an exception, with a reason code (audited)")
-    resolve.add_argument("key", metavar="ID", help="the exception's id from `exceptions list` (H-12, S-345 ...)")
+    resolve = sub.add_parser("resolve", help=_("decide an exception, with a reason code (audited)"))
+    resolve.add_argument("key", metavar="ID", help=_("the exception's id from `exceptions list` (H-12, S-345 ...)"))
     resolve.add_argument("--action", required=True, help="one of: " + ", ".join(a.value for a in Action))
     resolve.add_argument("--reason", required=True, metavar="CODE",
-                         help="a reason code of [supervision] reason_codes (default customer_request, "
-                              "stock_found, address_fixed, damaged, other)")
-    resolve.add_argument("--note", help="free text kept with the decision")
-    resolve.add_argument("--user", help="who decides (default: your login name)")
+                         help=_("a reason code of [supervision] reason_codes (default customer_request, "
+                              "stock_found, address_fixed, damaged, other)"))
+    resolve.add_argument("--note", help=_("free text kept with the decision"))
+    resolve.add_argument("--user", help=_("who decides (default: your login name)"))
     add_database_options(resolve)
     resolve.set_defaults(func=run_resolve)
 
@@ -81,13 +82,14 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([as_json(i) for i in items], ensure_ascii=False, indent=1))
         return 0
-    print(f"{'ID':<10} {'KIND':<13} {'WHEN (UTC)':<16} {'STATION':<9} {'PACKER':<9} {'STATE':<14} WHAT")
+    heads = (_("ID"), _("KIND"), _("WHEN (UTC)"), _("STATION"), _("PACKER"), _("STATE"), _("WHAT"))
+    print(f"{heads[0]:<10} {heads[1]:<13} {heads[2]:<16} {heads[3]:<9} {heads[4]:<9} {heads[5]:<14} {heads[6]}")
     for i in items:
         state = "open" if i.open else f"{i.action} {i.resolved_by or ''}".strip()
         print(shown(f"{i.key:<10} {i.kind:<13} {i.at:%Y-%m-%d %H:%M} {i.station or '-':<9} {i.packer or '-':<9} "
                     f"{state[:14]:<14} {i.summary}"))
     opened = sum(1 for i in items if i.open)
-    print(f"{len(items)} exception(s), {opened} open")
+    print(_("%(count)s exception(s), %(open)s open") % {"count": len(items), "open": opened})
     return 0
 
 
@@ -98,6 +100,7 @@ def run_resolve(args: argparse.Namespace) -> int:
     with open_database(args) as db:
         done = decide(SqlUnitOfWork(db), args.key, args.action, args.reason, args.user or getpass.getuser(),
                       current_policies(db, rules), args.note)
-    print(shown(f"{done.key}: {done.action} ({done.reason}) by {done.by}. {done.message} "
-                f"[audit record {done.audit_seq}]"))
+    print(shown(_("%(key)s: %(action)s (%(reason)s) by %(by)s. %(message)s [audit record %(seq)s]")
+                % {"key": done.key, "action": done.action, "reason": done.reason, "by": done.by,
+                   "message": say(done.message), "seq": done.audit_seq}))
     return 0

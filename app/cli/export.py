@@ -14,18 +14,19 @@ from pathlib import Path
 from app.cli.db import add_database_options, open_database
 from app.errors import PackdeskError
 from app.store.order_queries import SHIPMENT_COLUMNS, shipments
+from app.messages import _
 
 log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Adds `export shipments`."""
-    parser = subparsers.add_parser("export", help="export shipments for carriers and the office")
+    parser = subparsers.add_parser("export", help=_("export shipments for carriers and the office"))
     sub = parser.add_subparsers(dest="export_command", metavar="WHAT", required=True)
-    ship = sub.add_parser("shipments", help="one row per closed parcel, with its order's address")
+    ship = sub.add_parser("shipments", help=_("one row per closed parcel, with its order's address"))
     ship.add_argument("--format", choices=("csv", "json"), default="csv")
-    ship.add_argument("--date", help="only parcels closed on this UTC day (YYYY-MM-DD)")
-    ship.add_argument("--output", metavar="FILE", help="write here instead of standard output")
+    ship.add_argument("--date", help=_("only parcels closed on this UTC day (YYYY-MM-DD)"))
+    ship.add_argument("--output", metavar="FILE", help=_("write here instead of standard output"))
     add_database_options(ship)
     ship.set_defaults(func=run_shipments)
 
@@ -67,7 +68,7 @@ def run_shipments(args: argparse.Namespace) -> int:
     if args.output:
         target = Path(args.output)
         write_whole(target, text)
-        print(f"{len(rows)} parcel(s) written to {target}", file=sys.stderr)
+        print(_("%(count)s parcel(s) written to %(file)s") % {"count": len(rows), "file": target}, file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0

@@ -16,6 +16,7 @@ from app.imports import KINDS, import_file
 from app.imports.common import Progress
 from app.imports.limits import DEFAULT_MAX_LINE_QUANTITY
 from app.imports.reading import FORMATS
+from app.messages import _, say, translator
 
 log = logging.getLogger(__name__)
 
@@ -23,13 +24,13 @@ log = logging.getLogger(__name__)
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Adds `import`."""
     parser = subparsers.add_parser(
-        "import", help="import catalog, boxes, locations, stock, orders, users, carriers, zones or rates (all or nothing)",
-        description="Checks the whole file first; if any row is bad, lists every bad row with its "
+        "import", help=_("import catalog, boxes, locations, stock, orders, users, carriers, zones or rates (all or nothing)"),
+        description=_("Checks the whole file first; if any row is bad, lists every bad row with its "
                     "line number and writes nothing. Importing the same file twice changes nothing. "
-                    "Columns: docs/imports.md.")
-    parser.add_argument("kind", choices=list(KINDS), help="what the file holds")
-    parser.add_argument("file", help="the CSV or JSON file")
-    parser.add_argument("--format", choices=FORMATS, help="default: from the file name (.json, else csv)")
+                    "Columns: docs/imports.md."))
+    parser.add_argument("kind", choices=list(KINDS), help=_("what the file holds"))
+    parser.add_argument("file", help=_("the CSV or JSON file"))
+    parser.add_argument("--format", choices=FORMATS, help=_("default: from the file name (.json, else csv)"))
     add_database_options(parser)
     parser.set_defaults(func=run)
 
@@ -44,11 +45,12 @@ def run(args: argparse.Namespace) -> int:
                                  progress=ctrl_c.checked(ProgressLine(args.kind)), max_line_quantity=most,
                                  order_settings=order_settings(settings))
         except KeyboardInterrupt:
-            print(f"packdesk: import of {args.file} interrupted; nothing was imported.", file=sys.stderr)
+            print("packdesk: " + _("import of %(file)s interrupted; nothing was imported.") % {"file": args.file},
+                  file=sys.stderr)
             return 130
     if ctrl_c.interrupted:
-        print("packdesk: interrupted while committing; the import was complete and is kept.", file=sys.stderr)
-    print(report.summary())
+        print("packdesk: " + _("interrupted while committing; the import was complete and is kept."), file=sys.stderr)
+    print(say(report.summary()))
     for note in report.notes:
         print(f"  {note}")
     return 0
@@ -127,11 +129,14 @@ class ProgressLine:
         if self._quiet:
             return
         if stage == "checking":
-            print(f"{self.kind}: checking {total:,} rows", file=sys.stderr, flush=True)
+            print(_("%(kind)s: checking %(total)s rows") % {"kind": self.kind, "total": translator().number(total)},
+                  file=sys.stderr, flush=True)
             self._last = time.monotonic()
             return
         now = time.monotonic()
         if done < total and now - self._last < self.every_s:
             return
         self._last = now
-        print(f"{self.kind}: {done:,} of {total:,} written", file=sys.stderr, flush=True)
+        print(_("%(kind)s: %(done)s of %(total)s written") % {"kind": self.kind, "done": translator().number(done),
+                                                              "total": translator().number(total)},
+              file=sys.stderr, flush=True)

@@ -12,12 +12,12 @@ log = logging.getLogger(__name__)
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the `logs` command."""
-    parser = subparsers.add_parser("logs", help="the station's log file and crash reports",
-                                   description="Show the end of the station's log file, its path, or its crash reports.")
+    parser = subparsers.add_parser("logs", help=_("the station's log file and crash reports"),
+                                   description=_("Show the end of the station's log file, its path, or its crash reports."))
     which = parser.add_mutually_exclusive_group()
-    which.add_argument("--path", action="store_true", help="print the log file's path only")
-    which.add_argument("--crashes", action="store_true", help="list the crash reports, newest last")
-    parser.add_argument("--lines", "-n", type=int, default=50, help="how many of the last lines to show (default 50)")
+    which.add_argument("--path", action="store_true", help=_("print the log file's path only"))
+    which.add_argument("--crashes", action="store_true", help=_("list the crash reports, newest last"))
+    parser.add_argument("--lines", "-n", type=int, default=50, help=_("how many of the last lines to show (default 50)"))
     parser.set_defaults(func=run_logs)
 
 

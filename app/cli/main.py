@@ -10,11 +10,11 @@ import argparse
 import importlib
 import logging
 import sys
-from importlib.metadata import entry_points
+from importlib.metadata import PackageNotFoundError, entry_points, version
 from typing import Callable, Sequence
 
 from app.errors import PackdeskError
-from app.messages import language_for_command, use_language
+from app.messages import _, language_for_command, ngettext, say, use_language
 from app.store.errors import database_problem
 
 log = logging.getLogger(__name__)
@@ -27,11 +27,13 @@ APP_GROUPS: tuple[str, ...] = ("db", "demo", "imports", "orders", "stock", "wave
 def build_parser() -> argparse.ArgumentParser:
     """The full parser, app's groups first, then every registered plugin group."""
     parser = argparse.ArgumentParser(
-        prog="packdesk", description="Packdesk packing station and its tools."
+        prog="packdesk", description=_("Packdesk packing station and its tools.")
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
-    parser.add_argument("--config", metavar="FILE", help="station configuration (TOML)")
-    parser.add_argument("--database", metavar="URL", help="database URL (overrides the configuration)")
+    parser.add_argument("--version", action="version", version=f"packdesk {installed_version()}",
+                        help=_("show Packdesk's version and exit"))
+    parser.add_argument("-v", "--verbose", action="store_true", help=_("log more"))
+    parser.add_argument("--config", metavar="FILE", help=_("station configuration (TOML)"))
+    parser.add_argument("--database", metavar="URL", help=_("database URL (overrides the configuration)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in APP_GROUPS:
         importlib.import_module(f"app.cli.{name}").register(sub)
@@ -45,10 +47,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def installed_version() -> str:
+    """The installed Packdesk's version: pyproject.toml's, from the package metadata (the bundle carries it)."""
+    try:
+        return version("packdesk")
+    except PackageNotFoundError:
+        return "unknown (not installed: run `make setup`)"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    # The language first: --help, argparse's own words and the errors of parsing speak it too.
+    use_language(language_for_command(_station_language(_config_option(argv))))
+    speak_argparse()
     parser = build_parser()
     args = parser.parse_args(argv)
-    use_language(language_for_command(_station_language(args)))
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -56,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except PackdeskError as exc:
-        print(f"packdesk: {exc}", file=sys.stderr)
+        print(f"packdesk: {say(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -68,6 +80,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.debug("database error", exc_info=True)
         print(f"packdesk: {problem}", file=sys.stderr)
         return 2
+
+
+def _config_option(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Only --config of the command line (before the full parser exists, which speaks the language chosen)."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--config")
+    return early.parse_known_args(argv)[0]
+
+
+def speak_argparse() -> None:
+    """argparse's own words ("usage:", "options", its errors) through the CLI's catalogue, not the
+    system locale's (argparse looks its gettext up at call time; app/cli/argparse_words.py lists them)."""
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
 
 
 def _station_language(args: argparse.Namespace) -> str | None:

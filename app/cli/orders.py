@@ -18,29 +18,30 @@ from app.orders.settings import OrderSettings
 from app.orders.status import OrderStatus
 from app.store.order_queries import OrderDetail, list_orders, show_order
 from app.store.uow import SqlUnitOfWork
+from app.messages import _, say
 
 log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Adds `orders list` and `orders show`."""
-    parser = subparsers.add_parser("orders", help="list and show orders")
+    parser = subparsers.add_parser("orders", help=_("list and show orders"))
     sub = parser.add_subparsers(dest="orders_command", metavar="ACTION", required=True)
-    listing = sub.add_parser("list", help="orders in queue order (priority, SLA, age)")
+    listing = sub.add_parser("list", help=_("orders in queue order (priority, SLA, age)"))
     listing.add_argument("--status", help="only orders in this status: " + ", ".join(s.value for s in OrderStatus))
-    listing.add_argument("--limit", type=at_least_one, help="at most this many (1 or more)")
-    listing.add_argument("--json", action="store_true", help="a JSON array instead of a table")
-    listing.add_argument("--archived", action="store_true", help="archived orders too (`orders archive`)")
+    listing.add_argument("--limit", type=at_least_one, help=_("at most this many (1 or more)"))
+    listing.add_argument("--json", action="store_true", help=_("a JSON array instead of a table"))
+    listing.add_argument("--archived", action="store_true", help=_("archived orders too (`orders archive`)"))
     add_database_options(listing)
     listing.set_defaults(func=run_list)
-    show = sub.add_parser("show", help="one order: address, lines, parcels, events")
-    show.add_argument("number", help="the order number (a Shopify order's name, #1001, too)")
-    show.add_argument("--json", action="store_true", help="a JSON object instead of text")
+    show = sub.add_parser("show", help=_("one order: address, lines, parcels, events"))
+    show.add_argument("number", help=_("the order number (a Shopify order's name, #1001, too)"))
+    show.add_argument("--json", action="store_true", help=_("a JSON object instead of text"))
     add_database_options(show)
     show.set_defaults(func=run_show)
-    documents = sub.add_parser("documents", help="write every document printed for an order into a folder")
-    documents.add_argument("number", help="the order number")
-    documents.add_argument("--out", required=True, help="the folder to write them into (created if needed)")
+    documents = sub.add_parser("documents", help=_("write every document printed for an order into a folder"))
+    documents.add_argument("number", help=_("the order number"))
+    documents.add_argument("--out", required=True, help=_("the folder to write them into (created if needed)"))
     add_database_options(documents)
     documents.set_defaults(func=run_documents)
     archive = sub.add_parser("archive", help="archive completed orders older than [orders] archive_after_days")
@@ -54,8 +55,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                             ("allocate", "hold stock for validated and backordered orders, by priority then SLA",
                              run_allocate)):
         action = sub.add_parser(name, help=what)
-        action.add_argument("numbers", nargs="*", metavar="NUMBER", help="these orders")
-        action.add_argument("--all", action="store_true", help="every order waiting for this stage")
+        action.add_argument("numbers", nargs="*", metavar="NUMBER", help=_("these orders"))
+        action.add_argument("--all", action="store_true", help=_("every order waiting for this stage"))
         add_database_options(action)
         action.set_defaults(func=run)
     for name, what, run in (("hold", "put an order on hold for a supervisor", run_hold),
@@ -63,9 +64,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                             ("cancel", "cancel an order not yet being packed (its stock holds are released)",
                              run_cancel)):
         action = sub.add_parser(name, help=what)
-        action.add_argument("number", help="the order number")
-        action.add_argument("--reason", required=True, help="why (it goes into the order's log)")
-        action.add_argument("--user", default=None, help="who decides (default: your login name)")
+        action.add_argument("number", help=_("the order number"))
+        action.add_argument("--reason", required=True, help=_("why (it goes into the order's log)"))
+        action.add_argument("--user", default=None, help=_("who decides (default: your login name)"))
         add_database_options(action)
         action.set_defaults(func=run)
 
@@ -91,7 +92,8 @@ def run_documents(args: argparse.Namespace) -> int:
         written = write_documents(SqlUnitOfWork(db), args.number, Path(args.out))
     for w in written:
         print(f"{w.kind:<12} {w.sha256[:12]}  {w.path}")
-    print(f"{len(written)} document(s) of order {args.number} written to {args.out}")
+    print(_("%(count)s document(s) of order %(order)s written to %(folder)s")
+          % {"count": len(written), "order": args.number, "folder": args.out})
     return 0
 
 
@@ -132,11 +134,12 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([asdict(o) for o in orders], ensure_ascii=False, indent=1))
         return 0
-    print(f"{'NUMBER':<14} {'STATUS':<11} {'PRI':>3} {'UNITS':>5} {'SLA DUE':<20} {'CARRIER':<8} HELD BY")
+    heads = (_("NUMBER"), _("STATUS"), _("PRI"), _("UNITS"), _("SLA DUE"), _("CARRIER"), _("HELD BY"))
+    print(f"{heads[0]:<14} {heads[1]:<11} {heads[2]:>3} {heads[3]:>5} {heads[4]:<20} {heads[5]:<8} {heads[6]}")
     for o in orders:
         print(shown(f"{o.number:<14} {o.status:<11} {o.priority:>3} {o.units:>5} "
               f"{(o.sla_due_at or '')[:16]:<20} {o.carrier or '':<8} {o.claimed_by_station or ''}"))
-    print(f"{len(orders)} order(s)")
+    print(_("%(count)s order(s)") % {"count": len(orders)})
     return 0
 
 
@@ -175,9 +178,9 @@ def run_validate(args: argparse.Namespace) -> int:
     numbers, settings = _numbers(args), _settings(args)
     with open_database(args) as db:
         outcome = pipeline.validate(SqlUnitOfWork(db), numbers, settings, user=getpass.getuser())
-    print(outcome.summary())
+    print(say(outcome.summary()))
     for number, reasons in outcome.held.items():
-        print(shown(f"  {number} on hold: {'; '.join(reasons)}"))
+        print(shown("  " + _("%(order)s on hold: %(reasons)s") % {"order": number, "reasons": "; ".join(reasons)}))
     return 0
 
 
@@ -187,11 +190,11 @@ def run_allocate(args: argparse.Namespace) -> int:
     with open_database(args) as db:
         done = pipeline.allocate(SqlUnitOfWork(db), numbers, settings, user=getpass.getuser())
     for result in done:
-        short = ", ".join(f"{g.short} x {g.sku}" + (f" (restock {g.restock_date})" if g.restock_date else "")
-                          for g in result.short)
-        print(shown(f"{result.number:<14} {result.status:<11} {result.held:>4} unit(s) held"
-                    + (f"; short: {short}" if short else "")))
-    print(f"{len(done)} order(s) allocated or waiting for stock")
+        short = ", ".join(f"{g.short} x {g.sku}" + (" " + _("(restock %(date)s)") % {"date": g.restock_date}
+                                                     if g.restock_date else "") for g in result.short)
+        print(shown(f"{result.number:<14} {result.status:<11} {result.held:>4} " + _("unit(s) held")
+                    + ("; " + _("short: %(short)s") % {"short": short} if short else "")))
+    print(_("%(count)s order(s) allocated or waiting for stock") % {"count": len(done)})
     return 0
 
 
@@ -199,7 +202,7 @@ def run_hold(args: argparse.Namespace) -> int:
     """packdesk orders hold"""
     with open_database(args) as db:
         holds.hold(SqlUnitOfWork(db), args.number, args.reason, user=_user(args))
-    print(f"order {args.number} is on hold")
+    print(_("order %(order)s is on hold") % {"order": args.number})
     return 0
 
 
@@ -208,7 +211,7 @@ def run_release(args: argparse.Namespace) -> int:
     settings = _settings(args)
     with open_database(args) as db:
         status = holds.release(SqlUnitOfWork(db), args.number, args.reason, settings, user=_user(args))
-    print(f"order {args.number} released; it is {OrderStatus(status).label}")
+    print(_("order %(order)s released; it is %(status)s") % {"order": args.number, "status": OrderStatus(status).label})
     return 0
 
 
@@ -216,7 +219,7 @@ def run_cancel(args: argparse.Namespace) -> int:
     """packdesk orders cancel"""
     with open_database(args) as db:
         holds.cancel(SqlUnitOfWork(db), args.number, args.reason, user=_user(args))
-    print(f"order {args.number} is cancelled")
+    print(_("order %(order)s is cancelled") % {"order": args.number})
     return 0
 
 
@@ -245,36 +248,43 @@ def _why(detail: object) -> str:
 
 def _as_text(o: OrderDetail) -> str:
     ship = o.ship_to
-    out = [f"Order {o.number}  {o.status}  priority {o.priority}  {o.carrier or ''} {o.service_level}",
-           f"  created {o.created_at}  SLA due {o.sla_due_at or '-'}  tote {o.tote or '-'}"]
+    out = [_("Order %(order)s  %(status)s  priority %(priority)s  %(carrier)s %(service)s")
+           % {"order": o.number, "status": o.status, "priority": o.priority, "carrier": o.carrier or "",
+              "service": o.service_level},
+           "  " + _("created %(created)s  SLA due %(due)s  tote %(tote)s")
+           % {"created": o.created_at, "due": o.sla_due_at or "-", "tote": o.tote or "-"}]
     if o.archived_at:
-        out.append(f"  ARCHIVED {o.archived_at} (its documents: packdesk orders documents {o.number} --out DIR)")
+        out.append("  " + _("ARCHIVED %(when)s (its documents: packdesk orders documents %(order)s --out DIR)")
+                   % {"when": o.archived_at, "order": o.number})
     if o.claimed_by_station:
-        out.append(f"  held by {o.claimed_by_station} ({o.claimed_by_user}) until {o.lease_expires_at}")
+        out.append("  " + _("held by %(station)s (%(user)s) until %(until)s")
+                   % {"station": o.claimed_by_station, "user": o.claimed_by_user, "until": o.lease_expires_at})
     parts = () if ship is None else (ship.name, ship.company, ship.line1, ship.line2, ship.postcode,
                                      ship.city, ship.region, ship.country)
-    out.append("  ship to: " + ", ".join(str(part) for part in parts if part))
+    out.append("  " + _("ship to: %(address)s") % {"address": ", ".join(str(part) for part in parts if part)})
     if o.gift_wrap:
-        out.append(f"  gift wrap; message: {o.gift_message or '-'}")
+        out.append("  " + _("gift wrap; message: %(message)s") % {"message": o.gift_message or "-"})
     if o.special_packaging:
-        out.append(f"  special packaging: {o.special_packaging}")
+        out.append("  " + _("special packaging: %(packaging)s") % {"packaging": o.special_packaging})
     if o.notes:
-        out.append(f"  notes: {o.notes}")
-    out.append("  lines:")
-    out += [f"    {l.line_no:>2}. {l.quantity:>3} x {l.sku:<14} {l.name}  (packed {l.packed_quantity})"
+        out.append("  " + _("notes: %(notes)s") % {"notes": o.notes})
+    out.append("  " + _("lines:"))
+    packed = _("packed %(count)s")
+    out += [f"    {l.line_no:>2}. {l.quantity:>3} x {l.sku:<14} {l.name}  ({packed % {'count': l.packed_quantity}})"
             for l in o.lines]
-    out.append(f"  total {o.total} {o.currency}")
+    out.append("  " + _("total %(total)s %(currency)s") % {"total": o.total, "currency": o.currency})
     if o.parcels:
-        out.append("  parcels:")
+        out.append("  " + _("parcels:"))
         out += [f"    {p.seq}. {p.status} {p.box or ''} {p.sscc or ''} {p.tracking_number or ''}"
                 for p in o.parcels]
     for r in o.returns:
         if r.order == o.number:
-            out.append(f"  return {r.rma} {r.status}" + (f", exchange order {r.exchange_order}" if r.exchange_order
-                                                         else ""))
+            out.append("  " + _("return %(rma)s %(status)s") % {"rma": r.rma, "status": r.status}
+                       + (", " + _("exchange order %(order)s") % {"order": r.exchange_order} if r.exchange_order
+                          else ""))
         else:
-            out.append(f"  exchange for return {r.rma} of order {r.order}")
-    out.append("  events:")
+            out.append("  " + _("exchange for return %(rma)s of order %(order)s") % {"rma": r.rma, "order": r.order})
+    out.append("  " + _("events:"))
     out += [f"    {(e.at or '')[:19]} {e.kind} {e.from_status or ''}{' -> ' if e.to_status else ''}"
             f"{e.to_status or ''} {e.station or ''} {e.user or ''}{_why(e.detail)}" for e in o.events]
     return "\n".join(out)

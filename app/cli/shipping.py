@@ -29,88 +29,89 @@ from app.shipping.settings import AfterDelivery, MailSettings, ShippingSettings
 from app.unit_of_work import CarrierRecord
 from app.shipping.tracking import complete_due, flag_late, import_tracking, read_reports
 from app.store.uow import SqlUnitOfWork
+from app.messages import _, say, translator
 
 log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Adds `dispatch` and `shipping`."""
-    dispatch = subparsers.add_parser("dispatch", help="hand parcels to the carrier at the dock; the day's list")
+    dispatch = subparsers.add_parser("dispatch", help=_("hand parcels to the carrier at the dock; the day's list"))
     sub = dispatch.add_subparsers(dest="dispatch_command", metavar="ACTION", required=True)
-    scan = sub.add_parser("scan", help="parcels handed to the carrier (an order ships with its last parcel)")
-    scan.add_argument("barcodes", nargs="+", metavar="BARCODE", help="the SSCC or tracking number on the label")
-    scan.add_argument("--user", help="who hands over (default: your login name)")
-    scan.add_argument("--station", default="DOCK", help="the dock's name in the order log (default DOCK)")
-    scan.add_argument("--json", action="store_true", help="one JSON object per scan")
+    scan = sub.add_parser("scan", help=_("parcels handed to the carrier (an order ships with its last parcel)"))
+    scan.add_argument("barcodes", nargs="+", metavar="BARCODE", help=_("the SSCC or tracking number on the label"))
+    scan.add_argument("--user", help=_("who hands over (default: your login name)"))
+    scan.add_argument("--station", default="DOCK", help=_("the dock's name in the order log (default DOCK)"))
+    scan.add_argument("--json", action="store_true", help=_("one JSON object per scan"))
     add_database_options(scan)
     scan.set_defaults(func=run_scan)
-    day = sub.add_parser("manifest", help="a carrier's parcels handed over on a day, and those not scanned")
-    day.add_argument("carrier", nargs="?", help="the carrier code (default: every carrier)")
-    day.add_argument("--date", help="the day, 2025-03-14 (default: today in [shipping] timezone)")
-    day.add_argument("--json", action="store_true", help="a JSON object instead of text")
+    day = sub.add_parser("manifest", help=_("a carrier's parcels handed over on a day, and those not scanned"))
+    day.add_argument("carrier", nargs="?", help=_("the carrier code (default: every carrier)"))
+    day.add_argument("--date", help=_("the day, 2025-03-14 (default: today in [shipping] timezone)"))
+    day.add_argument("--json", action="store_true", help=_("a JSON object instead of text"))
     add_database_options(day)
     day.set_defaults(func=run_manifest)
 
-    shipping = subparsers.add_parser("shipping", help="a supervisor's change of a parcel's carrier service")
+    shipping = subparsers.add_parser("shipping", help=_("a supervisor's change of a parcel's carrier service"))
     sub = shipping.add_subparsers(dest="shipping_command", metavar="ACTION", required=True)
-    override = sub.add_parser("override", help="send a labelled parcel with another service, with a reason")
-    override.add_argument("number", help="the order number")
-    override.add_argument("--parcel", type=int, default=1, help="the parcel's number in the order (default 1)")
-    override.add_argument("--carrier", required=True, help="the carrier code")
-    override.add_argument("--service", required=True, help="the service code of that carrier")
-    override.add_argument("--reason", required=True, help="why (it goes into the order's log)")
-    override.add_argument("--user", help="the supervisor (default: your login name)")
+    override = sub.add_parser("override", help=_("send a labelled parcel with another service, with a reason"))
+    override.add_argument("number", help=_("the order number"))
+    override.add_argument("--parcel", type=int, default=1, help=_("the parcel's number in the order (default 1)"))
+    override.add_argument("--carrier", required=True, help=_("the carrier code"))
+    override.add_argument("--service", required=True, help=_("the service code of that carrier"))
+    override.add_argument("--reason", required=True, help=_("why (it goes into the order's log)"))
+    override.add_argument("--user", help=_("the supervisor (default: your login name)"))
     add_database_options(override)
     override.set_defaults(func=run_override)
 
-    tracking = subparsers.add_parser("tracking", help="the carriers' reports: in transit, delivered, exceptions")
+    tracking = subparsers.add_parser("tracking", help=_("the carriers' reports: in transit, delivered, exceptions"))
     sub = tracking.add_subparsers(dest="tracking_command", metavar="ACTION", required=True)
-    load = sub.add_parser("import", help="import a carrier's tracking file (CSV or JSON; all or nothing)")
-    load.add_argument("file", help="rows of tracking_number, status, time, location")
+    load = sub.add_parser("import", help=_("import a carrier's tracking file (CSV or JSON; all or nothing)"))
+    load.add_argument("file", help=_("rows of tracking_number, status, time, location"))
     add_database_options(load)
     load.set_defaults(func=run_tracking_import)
-    complete = sub.add_parser("complete", help="complete the delivered orders [orders] complete_after_days allows")
+    complete = sub.add_parser("complete", help=_("complete the delivered orders [orders] complete_after_days allows"))
     add_database_options(complete)
     complete.set_defaults(func=run_complete)
-    late = sub.add_parser("late", help="flag (once) the orders not shipped by their SLA due time")
-    late.add_argument("--json", action="store_true", help="a JSON array of the orders flagged now")
+    late = sub.add_parser("late", help=_("flag (once) the orders not shipped by their SLA due time"))
+    late.add_argument("--json", action="store_true", help=_("a JSON array of the orders flagged now"))
     add_database_options(late)
     late.set_defaults(func=run_late)
 
-    notify = subparsers.add_parser("notify", help="customer messages: send the outbox over SMTP ([mail])")
+    notify = subparsers.add_parser("notify", help=_("customer messages: send the outbox over SMTP ([mail])"))
     sub = notify.add_subparsers(dest="notify_command", metavar="ACTION", required=True)
-    send = sub.add_parser("send", help="send the messages that are due (each at most once)")
-    send.add_argument("--worker", action="store_true", help="keep running, sending every --interval seconds")
-    send.add_argument("--interval", type=float, default=30.0, help="seconds between runs of the worker")
-    send.add_argument("--limit", type=int, default=500, help="at most this many messages a run")
+    send = sub.add_parser("send", help=_("send the messages that are due (each at most once)"))
+    send.add_argument("--worker", action="store_true", help=_("keep running, sending every --interval seconds"))
+    send.add_argument("--interval", type=float, default=30.0, help=_("seconds between runs of the worker"))
+    send.add_argument("--limit", type=int, default=500, help=_("at most this many messages a run"))
     add_database_options(send)
     send.set_defaults(func=run_send)
-    again = sub.add_parser("requeue", help="send a failed or in-doubt message again (after checking the mailbox)")
-    again.add_argument("id", type=int, help="the message's id")
+    again = sub.add_parser("requeue", help=_("send a failed or in-doubt message again (after checking the mailbox)"))
+    again.add_argument("id", type=int, help=_("the message's id"))
     add_database_options(again)
     again.set_defaults(func=run_requeue)
 
-    payments = subparsers.add_parser("payments", help="the payment captures of shipped orders")
+    payments = subparsers.add_parser("payments", help=_("the payment captures of shipped orders"))
     sub = payments.add_subparsers(dest="payments_command", metavar="ACTION", required=True)
-    capture = sub.add_parser("capture", help="capture the shipped orders' payments that are due (failed ones again)")
-    capture.add_argument("--pending", action="store_true", help="every capture queued at hand-over and due now")
-    capture.add_argument("--limit", type=int, default=500, help="at most this many captures a run")
+    capture = sub.add_parser("capture", help=_("capture the shipped orders' payments that are due (failed ones again)"))
+    capture.add_argument("--pending", action="store_true", help=_("every capture queued at hand-over and due now"))
+    capture.add_argument("--limit", type=int, default=500, help=_("at most this many captures a run"))
     add_database_options(capture)
     capture.set_defaults(func=run_capture)
-    waiting = sub.add_parser("list", help="the captures not made yet, with their last error")
-    waiting.add_argument("--json", action="store_true", help="a JSON array instead of text")
+    waiting = sub.add_parser("list", help=_("the captures not made yet, with their last error"))
+    waiting.add_argument("--json", action="store_true", help=_("a JSON array instead of text"))
     add_database_options(waiting)
     waiting.set_defaults(func=run_captures)
 
-    returns = subparsers.add_parser("returns", help="customer returns: RMA, receive, inspect, refund")
+    returns = subparsers.add_parser("returns", help=_("customer returns: RMA, receive, inspect, refund"))
     sub = returns.add_subparsers(dest="returns_command", metavar="ACTION", required=True)
-    create = sub.add_parser("create", help="an RMA and a return tracking number for units of a delivered order")
-    create.add_argument("order", help="the order number")
-    create.add_argument("--line", action="append", default=[], metavar="SKU:QTY", help="what comes back (repeat)")
-    create.add_argument("--reason", required=True, help="why, e.g. \"wrong size\"")
+    create = sub.add_parser("create", help=_("an RMA and a return tracking number for units of a delivered order"))
+    create.add_argument("order", help=_("the order number"))
+    create.add_argument("--line", action="append", default=[], metavar="SKU:QTY", help=_("what comes back (repeat)"))
+    create.add_argument("--reason", required=True, help=_("why, e.g. \"wrong size\""))
     create.add_argument("--exchange", action="append", default=[], metavar="SKU:QTY",
-                        help="send these instead of a refund: a new order at no charge, linked to the RMA (repeat)")
-    create.add_argument("--json", action="store_true", help="a JSON object instead of text")
+                        help=_("send these instead of a refund: a new order at no charge, linked to the RMA (repeat)"))
+    create.add_argument("--json", action="store_true", help=_("a JSON object instead of text"))
     add_database_options(create)
     create.set_defaults(func=run_return_create)
     label = sub.add_parser("label", help="the return label again (PDF or ZPL), kept in the order's documents")
@@ -124,19 +125,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        ("refund", "refund an inspected return through the payment port"),
                        ("show", "one return and its lines")):
         action = sub.add_parser(name, help=what)
-        action.add_argument("rma", help="the RMA, e.g. RMA-000001")
-        action.add_argument("--user", help="who (default: your login name)")
-        action.add_argument("--json", action="store_true", help="a JSON object instead of text")
+        action.add_argument("rma", help=_("the RMA, e.g. RMA-000001"))
+        action.add_argument("--user", help=_("who (default: your login name)"))
+        action.add_argument("--json", action="store_true", help=_("a JSON object instead of text"))
         add_database_options(action)
         action.set_defaults(func=run_return_step)
-    inspect = sub.add_parser("inspect", help="what happens to each returned line: restock to a bin, write off, damaged")
-    inspect.add_argument("rma", help="the RMA")
+    inspect = sub.add_parser("inspect", help=_("what happens to each returned line: restock to a bin, write off, damaged"))
+    inspect.add_argument("rma", help=_("the RMA"))
     inspect.add_argument("--line", action="append", default=[], metavar="SKU:OUTCOME[:BIN]",
-                         help="SKU:restock:BIN, SKU:write_off, SKU:damaged or SKU:exchange[:BIN] (the same goods "
-                         "sent again on an exchange order; every line once)")
-    inspect.add_argument("--photo", help="a photo of the returned goods (a path)")
-    inspect.add_argument("--user", help="who inspected (default: your login name)")
-    inspect.add_argument("--json", action="store_true", help="a JSON object instead of text")
+                         help=_("SKU:restock:BIN, SKU:write_off, SKU:damaged or SKU:exchange[:BIN] (the same goods "
+                                "sent again on an exchange order; every line once)"))
+    inspect.add_argument("--photo", help=_("a photo of the returned goods (a path)"))
+    inspect.add_argument("--user", help=_("who inspected (default: your login name)"))
+    inspect.add_argument("--json", action="store_true", help=_("a JSON object instead of text"))
     add_database_options(inspect)
     inspect.set_defaults(func=run_return_inspect)
 
@@ -161,12 +162,13 @@ def run_scan(args: argparse.Namespace) -> int:
             if args.json:
                 print(json.dumps(asdict(result), ensure_ascii=False))
             else:
-                print(result.message, file=sys.stdout if result.ok else sys.stderr)
+                print(say(result.message), file=sys.stdout if result.ok else sys.stderr)
         if shipped:  # after the hand-overs committed: a failing gateway never undoes a scan
             run = capture_pending(lambda: SqlUnitOfWork(db), datetime.now(timezone.utc), order_numbers=shipped)
             for number, why in run.failed:
-                print(f"The payment of order {number} was not captured ({why}); it is retried by "
-                      "`packdesk payments capture --pending` and the notify worker.", file=sys.stderr)
+                print(_("The payment of order %(order)s was not captured (%(why)s); it is retried by "
+                        "`packdesk payments capture --pending` and the notify worker.") % {"order": number, "why": why},
+                      file=sys.stderr)
     return 2 if refused else 0
 
 
@@ -215,14 +217,16 @@ def run_manifest(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(asdict(listing), default=str, ensure_ascii=False, indent=1))
         return 0
-    who = args.carrier or "every carrier"
+    who = args.carrier or _("every carrier")
     total = sum(p.weight_g for p in listing.handed_over)
-    print(f"Manifest of {who} for {day.isoformat()}: {len(listing.handed_over)} parcel(s) handed over, "
-          f"{total / 1000:.2f} kg")
+    print(_("Manifest of %(carrier)s for %(day)s: %(count)s parcel(s) handed over, %(kg)s kg")
+          % {"carrier": who, "day": day.isoformat(), "count": len(listing.handed_over),
+             "kg": translator().number(total / 1000, "0.00")})
     for p in listing.handed_over:
         print("  " + _row(p))
     if listing.not_scanned:
-        print(f"NOT HANDED OVER: {len(listing.not_scanned)} labelled parcel(s) were never scanned at the dock:")
+        print(_("NOT HANDED OVER: %(count)s labelled parcel(s) were never scanned at the dock:")
+              % {"count": len(listing.not_scanned)})
         for p in listing.not_scanned:
             print("  " + _row(p))
     return 0
@@ -239,7 +243,7 @@ def run_override(args: argparse.Namespace) -> int:
     with open_database(args) as db:
         done = override_service(SqlUnitOfWork(db), args.number, args.parcel, args.carrier, args.service,
                                 args.reason, args.user or getpass.getuser(), datetime.now(timezone.utc))
-    print(done.message)
+    print(say(done.message))
     return 0
 
 
@@ -254,9 +258,9 @@ def run_tracking_import(args: argparse.Namespace) -> int:
     reports = read_reports(args.file)
     with open_database(args) as db:
         outcome = import_tracking(SqlUnitOfWork(db), reports, datetime.now(timezone.utc), after, args.file)
-    print(outcome.summary())
+    print(say(outcome.summary()))
     for line in outcome.exceptions:
-        print(f"  exception: {line}")
+        print("  " + _("exception: %(line)s") % {"line": line})
     for note in outcome.notes:
         print(f"  {note}")
     return 0
@@ -267,7 +271,8 @@ def run_complete(args: argparse.Namespace) -> int:
     after = _after_delivery(args)
     with open_database(args) as db:
         done = complete_due(SqlUnitOfWork(db), datetime.now(timezone.utc), after)
-    print(f"{len(done)} order(s) completed" + (f": {', '.join(done)}" if done else ""))
+    print(_("%(count)s order(s) completed: %(orders)s") % {"count": len(done), "orders": ", ".join(done)} if done
+          else _("%(count)s order(s) completed") % {"count": 0})
     return 0
 
 
@@ -280,8 +285,8 @@ def run_late(args: argparse.Namespace) -> int:
                            if o.sla_due_at else None} for o in late], ensure_ascii=False))
         return 0
     for o in late:
-        print(f"{o.number:<14} {o.status:<11} due {o.sla_due_at:%Y-%m-%d %H:%M}")
-    print(f"{len(late)} order(s) newly flagged as late")
+        print(f"{o.number:<14} {o.status:<11} " + _("due %(due)s") % {"due": f"{o.sla_due_at:%Y-%m-%d %H:%M}"})
+    print(_("%(count)s order(s) newly flagged as late") % {"count": len(late)})
     return 0
 
 
@@ -307,11 +312,12 @@ def run_send(args: argparse.Namespace) -> int:
                     print(captured.summary(), flush=True)
                 report = send_due(lambda: SqlUnitOfWork(db), transport, mail, lambda: datetime.now(timezone.utc),
                                   args.limit, attach=attach)
-                print(report.summary(), flush=True)
+                print(say(report.summary()), flush=True)
             except DatabaseUnavailable as exc:
                 if not args.worker:
                     raise
-                print(f"packdesk: {exc} - trying again in {args.interval:g} s", file=sys.stderr, flush=True)
+                print("packdesk: " + _("%(problem)s - trying again in %(seconds)s s")
+                      % {"problem": say(str(exc)), "seconds": f"{args.interval:g}"}, file=sys.stderr, flush=True)
             if not args.worker:
                 return 0
             slept = 0.0
@@ -319,7 +325,7 @@ def run_send(args: argparse.Namespace) -> int:
                 time.sleep(min(0.2, args.interval - slept))
                 slept += 0.2
             if stop:
-                print("notify worker stopped", flush=True)
+                print(_("notify worker stopped"), flush=True)
                 return 0
 
 
@@ -327,7 +333,7 @@ def run_requeue(args: argparse.Namespace) -> int:
     """packdesk notify requeue"""
     with open_database(args) as db:
         message = requeue(SqlUnitOfWork(db), args.id, datetime.now(timezone.utc))
-    print(f"message {message.id} ({message.key}) is queued again")
+    print(_("message %(id)s (%(key)s) is queued again") % {"id": message.id, "key": message.key})
     return 0
 
 
@@ -336,11 +342,13 @@ def _print_return(view: ReturnView, as_json: bool) -> None:
         print(json.dumps(asdict(view), ensure_ascii=False, indent=1))
         return
     if view.message:
-        print(view.message)
-    print(f"{view.rma}  order {view.order_number}  {view.status}  tracking {view.tracking_number or '-'}"
-          + (f"  refunded {view.refund_amount}" if view.refund_amount else ""))
+        print(say(view.message))
+    print(_("%(rma)s  order %(order)s  %(status)s  tracking %(tracking)s")
+          % {"rma": view.rma, "order": view.order_number, "status": view.status,
+             "tracking": view.tracking_number or "-"}
+          + ("  " + _("refunded %(amount)s") % {"amount": view.refund_amount} if view.refund_amount else ""))
     if view.exchange_order:
-        print(f"  exchange order {view.exchange_order}")
+        print("  " + _("exchange order %(order)s") % {"order": view.exchange_order})
     for line in view.lines:
         print(f"  {line['quantity']:>3} x {line['sku']:<16} {line['outcome'] or ''} {line['location'] or ''}")
 

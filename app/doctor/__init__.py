@@ -7,11 +7,13 @@ printers from devices/, Qt's platform libraries from ui/), so app/ never imports
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from importlib.metadata import entry_points
 from typing import Any, Callable, Iterable
 
 from app.config import StationConfig
+from app.messages import say
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +61,9 @@ def registered_checks() -> list[Check]:
 
 def _cannot_load(name: str, target: str, exc: Exception) -> Check:
     def cannot_load(config: StationConfig) -> list[Finding]:
-        return [problem(f"{name} checks", f"{target} cannot be loaded: {exc}",
-                        "Reinstall Packdesk (a part of it is missing or damaged).")]
+        return [problem(f"{name} checks", phrase("%(target)s cannot be loaded: %(problem)s", target=target,
+                                                 problem=str(exc)),
+                        phrase("Reinstall Packdesk (a part of it is missing or damaged)."))]
     return cannot_load
 
 
@@ -73,10 +76,15 @@ def examine(config: StationConfig, checks: Iterable[Check]) -> list[Finding]:
             findings.extend(check(config))
         except Exception as exc:  # noqa: BLE001 - the doctor reports, it never falls over
             log.exception("doctor check %s failed", name)
-            findings.append(problem(name, f"the check itself failed: {exc}",
-                                    "Run `packdesk -v doctor` and send its output and the log file "
-                                    "(`packdesk logs --path`) to support."))
-    return findings
+            findings.append(problem(name, phrase("the check itself failed: %(problem)s", problem=str(exc)),
+                                    phrase("Run `packdesk -v doctor` and send its output and the log file "
+                                           "(`packdesk logs --path`) to support.")))
+    return [said(f) for f in findings]
+
+
+def said(finding: Finding) -> Finding:
+    """The finding's words in the language chosen (the CLI's, or the station's user's in the dialog)."""
+    return replace(finding, found=say(finding.found), fix=say(finding.fix))
 
 
 def all_well(findings: Iterable[Finding]) -> bool:

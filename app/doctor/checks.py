@@ -15,7 +15,8 @@ from alembic.script import ScriptDirectory
 from app.config import StationConfig
 from app.doctor import Finding, ok, problem
 from app.logging_setup import log_dir
-from app.messages import _
+from app.messages import _, say
+from app.translator import phrase
 from app.paths import data_dir
 from app.store.migrate import alembic_config
 from app.store.session import Database
@@ -26,6 +27,14 @@ CONNECT_TIMEOUT_S = 5  # a firewall that drops packets must not hang the doctor
 MIN_FREE_BYTES = 500 * 1024 * 1024  # a day of scans, labels and logs with room to spare
 # A dead CMOS battery starts the clock in 1970 or 2000: labels, SLA figures and the log lie.
 NOT_BEFORE = datetime(2026, 1, 1, tzinfo=timezone.utc)
+# The checks' names as the terminal says them (JSON and the dialog's matching keep the English names).
+CHECK_NAMES = {
+    "database": phrase("database"), "display": phrase("display"), "clock": phrase("clock"),
+    "configuration": phrase("configuration"), "disk: data directory": phrase("disk: data directory"),
+    "disk: database": phrase("disk: database"), "disk: documents": phrase("disk: documents"),
+    "disk: logs": phrase("disk: logs"), "scanner": phrase("scanner"), "scale": phrase("scale"),
+    "label printer": phrase("label printer"), "document printer": phrase("document printer"),
+}
 
 
 def app_checks(config: StationConfig) -> list[Finding]:
@@ -34,7 +43,8 @@ def app_checks(config: StationConfig) -> list[Finding]:
 
 
 def _where(config: StationConfig) -> str:
-    return f"[database] url in {config.config_path}" if config.config_path else "--database or $PACKDESK_DATABASE_URL"
+    return (phrase("[database] url in %(file)s", file=str(config.config_path)) if config.config_path
+            else "--database or $PACKDESK_DATABASE_URL")
 
 
 def check_database(config: StationConfig) -> list[Finding]:
@@ -46,9 +56,9 @@ def check_database(config: StationConfig) -> list[Finding]:
         if db.is_sqlite:
             path = db.engine.url.database or ""
             if path not in ("", ":memory:") and not Path(path).exists():
-                return [problem("database", f"there is no database file {path}",
-                                f"Create it with `packdesk db upgrade` (as the station's user), or correct "
-                                f"{_where(config)}.")]
+                return [problem("database", phrase("there is no database file %(path)s", path=path),
+                                phrase("Create it with `packdesk db upgrade` (as the station's user), or correct "
+                                       "%(where)s.", where=_where(config)))]
         try:
             with db.engine.connect() as conn:
                 current = MigrationContext.configure(conn).get_current_revision()
@@ -56,25 +66,33 @@ def check_database(config: StationConfig) -> list[Finding]:
         except Exception as exc:  # noqa: BLE001 - any failure to connect is the finding
             reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
             host = f"{db.engine.url.host}:{db.engine.url.port or 5432}"
-            fix = (f"Check that PostgreSQL is running and listening at {host} (`pg_isready -h "
-                   f"{db.engine.url.host} -p {db.engine.url.port or 5432}`), that the network reaches it, "
-                   f"and that {_where(config)} names it." if not db.is_sqlite
-                   else f"Check that the file is readable and writable by the station's user, or correct {_where(config)}.")
-            return [problem("database", f"cannot connect to {where}: {reason}", fix)]
+            fix = (phrase("Check that PostgreSQL is running and listening at %(host)s (`pg_isready -h %(name)s -p "
+                          "%(port)s`), that the network reaches it, and that %(where)s names it.", host=host,
+                          name=db.engine.url.host, port=db.engine.url.port or 5432, where=_where(config))
+                   if not db.is_sqlite
+                   else phrase("Check that the file is readable and writable by the station's user, or correct "
+                               "%(where)s.", where=_where(config)))
+            return [problem("database", phrase("cannot connect to %(where)s: %(reason)s", where=where, reason=reason),
+                            fix)]
     scripts = ScriptDirectory.from_config(alembic_config(url))
     head = scripts.get_current_head()
     if current is None:
-        return [problem("database", f"{where} ({server}) was never upgraded: it has no Packdesk schema",
-                        "Run `packdesk db upgrade` once (with the same --config or --database).")]
+        return [problem("database", phrase("%(where)s (%(server)s) was never upgraded: it has no Packdesk schema",
+                                           where=where, server=server),
+                        phrase("Run `packdesk db upgrade` once (with the same --config or --database)."))]
     if current == head:
-        return [ok("database", f"{where} ({server}) is reachable, schema revision {current} (the newest)")]
+        return [ok("database", phrase("%(where)s (%(server)s) is reachable, schema revision %(revision)s (the newest)",
+                                      where=where, server=server, revision=current))]
     known = {rev.revision for rev in scripts.walk_revisions()}
     if current in known:
-        return [problem("database", f"{where} ({server}) is at schema revision {current}; this Packdesk needs {head}",
-                        "Run `packdesk db upgrade` (every station sharing the database must run this version).")]
-    return [problem("database", f"{where} ({server}) is at schema revision {current}, newer than this Packdesk "
-                    f"knows (newest {head})",
-                    "Install the Packdesk version the other stations run on this station.")]
+        return [problem("database", phrase("%(where)s (%(server)s) is at schema revision %(revision)s; this Packdesk "
+                                           "needs %(head)s", where=where, server=server, revision=current, head=head),
+                        phrase("Run `packdesk db upgrade` (every station sharing the database must run this "
+                               "version)."))]
+    return [problem("database", phrase("%(where)s (%(server)s) is at schema revision %(revision)s, newer than this "
+                                       "Packdesk knows (newest %(head)s)", where=where, server=server,
+                                       revision=current, head=head),
+                    phrase("Install the Packdesk version the other stations run on this station."))]
 
 
 def storage_places(config: StationConfig) -> list[tuple[str, Path]]:
@@ -94,15 +112,17 @@ def check_disk_space(config: StationConfig, min_free: int = MIN_FREE_BYTES) -> l
             existing = existing.parent  # a folder made on first use: judge the disk it will be on
         check = f"disk: {name}"
         if not os.access(existing, os.W_OK):
-            findings.append(problem(check, f"{existing} is not writable by this user",
-                                    f"Give the station's user write access: chown -R USER {existing}"))
+            findings.append(problem(check, phrase("%(path)s is not writable by this user", path=str(existing)),
+                                    phrase("Give the station's user write access: chown -R USER %(path)s",
+                                           path=str(existing))))
             continue
         free = shutil.disk_usage(existing).free
-        text = f"{path}: {free / 1e9:.1f} GB free"
+        text = phrase("%(path)s: %(free)s GB free", path=str(path), free=round(free / 1e9, 1))
         if free < min_free:
-            findings.append(problem(check, f"{text}, less than {min_free / 1e9:.1f} GB",
-                                    f"Free space on the disk holding {existing}: delete old files under "
-                                    f"{existing}, or give the station a bigger disk."))
+            findings.append(problem(check, phrase("%(found)s, less than %(least)s GB", found=text,
+                                                  least=round(min_free / 1e9, 1)),
+                                    phrase("Free space on the disk holding %(path)s: delete old files under %(path)s, "
+                                           "or give the station a bigger disk.", path=str(existing))))
         else:
             findings.append(ok(check, text))
     return findings
@@ -113,27 +133,30 @@ def check_display(env: dict[str, str] | None = None) -> list[Finding]:
     env = dict(os.environ if env is None else env)
     platform = env.get("QT_QPA_PLATFORM", "")
     if platform.startswith(("offscreen", "minimal")):
-        return [ok("display", f"QT_QPA_PLATFORM={platform}: no display needed")]
+        return [ok("display", phrase("QT_QPA_PLATFORM=%(platform)s: no display needed", platform=platform))]
     wayland = env.get("WAYLAND_DISPLAY", "")
     if wayland and not platform.startswith("xcb"):
         socket = Path(wayland if wayland.startswith("/") else Path(env.get("XDG_RUNTIME_DIR", "/nonexistent"), wayland))
         if socket.exists():
-            return [ok("display", f"Wayland display {socket}")]
-        return [problem("display", f"WAYLAND_DISPLAY={wayland} but there is no socket {socket}",
-                        "Start the station through its kiosk unit (`systemctl start packdesk-kiosk`), which "
-                        "starts cage and the station together.")]
+            return [ok("display", phrase("Wayland display %(socket)s", socket=str(socket)))]
+        return [problem("display", phrase("WAYLAND_DISPLAY=%(wayland)s but there is no socket %(socket)s",
+                                          wayland=wayland, socket=str(socket)),
+                        phrase("Start the station through its kiosk unit (`systemctl start packdesk-kiosk`), which "
+                               "starts cage and the station together."))]
     display = env.get("DISPLAY", "")
     if not display:
-        return [problem("display", "no display: neither DISPLAY nor WAYLAND_DISPLAY is set",
-                        "Run the station from its kiosk unit (`systemctl start packdesk-kiosk`) or from a desktop "
-                        "session; over SSH, check the station with QT_QPA_PLATFORM=offscreen packdesk doctor.")]
+        return [problem("display", phrase("no display: neither DISPLAY nor WAYLAND_DISPLAY is set"),
+                        phrase("Run the station from its kiosk unit (`systemctl start packdesk-kiosk`) or from a "
+                               "desktop session; over SSH, check the station with QT_QPA_PLATFORM=offscreen packdesk "
+                               "doctor."))]
     number = display.partition(":")[2].partition(".")[0]
     if display.startswith(":") and number.isdigit():
         socket = Path(f"/tmp/.X11-unix/X{number}")
         if not socket.exists():
-            return [problem("display", f"DISPLAY={display} but no X server is listening ({socket} is missing)",
-                            "Start the X server (or the kiosk unit), or set DISPLAY to the one that runs.")]
-    return [ok("display", f"X display {display}")]
+            return [problem("display", phrase("DISPLAY=%(display)s but no X server is listening (%(socket)s is "
+                                              "missing)", display=display, socket=str(socket)),
+                            phrase("Start the X server (or the kiosk unit), or set DISPLAY to the one that runs."))]
+    return [ok("display", phrase("X display %(display)s", display=display))]
 
 
 def ntp_synchronised() -> bool | None:
@@ -155,15 +178,16 @@ def check_clock(now: datetime | None = None, synchronised: bool | None | str = "
         synchronised = ntp_synchronised()
     shown = now.strftime("%Y-%m-%d %H:%M %Z")
     if now < NOT_BEFORE:
-        return [problem("clock", f"the clock says {shown}, before this Packdesk was made",
-                        "Set the time (`timedatectl set-time` or `date -s`) and switch on time "
-                        "synchronisation: `timedatectl set-ntp true`. Replace the CMOS battery if it recurs.")]
+        return [problem("clock", phrase("the clock says %(time)s, before this Packdesk was made", time=shown),
+                        phrase("Set the time (`timedatectl set-time` or `date -s`) and switch on time "
+                               "synchronisation: `timedatectl set-ntp true`. Replace the CMOS battery if it recurs."))]
     if synchronised is False:
-        return [problem("clock", f"the clock says {shown} but is not synchronised (NTP)",
-                        "Switch on time synchronisation: `timedatectl set-ntp true` (systemd-timesyncd), "
-                        "and let the station reach the warehouse's time server.")]
-    how = "synchronised (NTP)" if synchronised else "synchronisation unknown (timedatectl cannot tell here)"
-    return [ok("clock", f"{shown}, {how}")]
+        return [problem("clock", phrase("the clock says %(time)s but is not synchronised (NTP)", time=shown),
+                        phrase("Switch on time synchronisation: `timedatectl set-ntp true` (systemd-timesyncd), "
+                               "and let the station reach the warehouse's time server."))]
+    how = (phrase("synchronised (NTP)") if synchronised
+           else phrase("synchronisation unknown (timedatectl cannot tell here)"))
+    return [ok("clock", phrase("%(time)s, %(how)s", time=shown, how=how))]
 
 
 def summary_lines(findings: Iterable[Finding]) -> list[str]:
@@ -171,7 +195,7 @@ def summary_lines(findings: Iterable[Finding]) -> list[str]:
     lines = []
     well, wrong, fix = _("ok"), _("PROBLEM"), _("fix:")
     for f in findings:
-        lines.append(f"{well if f.ok else wrong:7} {f.check}: {f.found}")
+        lines.append(f"{well if f.ok else wrong:7} {say(CHECK_NAMES.get(f.check, f.check))}: {say(f.found)}")
         if f.fix:
-            lines.append(f"        {fix} {f.fix}")
+            lines.append(f"        {fix} {say(f.fix)}")
     return lines

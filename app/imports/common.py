@@ -8,6 +8,7 @@ from typing import Any
 from app.imports.errors import RowProblem
 from app.imports.reading import Row
 from app.store.import_rows import same
+from app.translator import phrase
 
 __all__ = ["ImportReport", "Progress", "Uniques", "problem", "same"]
 
@@ -41,8 +42,9 @@ class ImportReport:
 
     def summary(self) -> str:
         """One line for a person."""
-        return (f"{self.source}: {self.rows} row(s) of {self.kind}; {self.created} created, "
-                f"{self.updated} updated, {self.unchanged} unchanged")
+        return phrase("%(source)s: %(rows)s row(s) of %(kind)s; %(created)s created, %(updated)s updated, "
+                      "%(unchanged)s unchanged", source=self.source, rows=self.rows, kind=self.kind,
+                      created=self.created, updated=self.updated, unchanged=self.unchanged)
 
 
 class Uniques:

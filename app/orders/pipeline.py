@@ -7,12 +7,14 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 
+from app import words
 from app.orders import lifecycle
 from app.orders.allocation import WAITING, Allocated, allocate_in, allocate_many_in
 from app.orders.holds import cancel_in, hold_in
 from app.orders.settings import OrderSettings
 from app.orders.status import OrderStatus
 from app.orders.validation import Verdict, review
+from app.translator import listed, phrase
 from app.unit_of_work import OrderRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -37,8 +39,10 @@ class Outcome:
     def summary(self) -> str:
         """One line for a person."""
         if not self.statuses:
-            return "no order to do"
-        return ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in sorted(self.statuses.items()))
+            return phrase("no order to do")
+        parts = [phrase("%(count)s %(status)s", count=n, status=words.status_name(status))
+                 for status, n in sorted(self.statuses.items())]
+        return listed(parts, lambda first, then: phrase("%(first)s, %(then)s", first=first, then=then))
 
 
 def validate_in(uow: UnitOfWork, order: OrderRecord, settings: OrderSettings, *,

@@ -18,6 +18,7 @@ from app.packing.scan_rules import label_code
 from app.addresses import AddressData
 from app.packing.settings import PackingSettings
 from app.ports import PrintJob
+from app.translator import listed, phrase
 from app.unit_of_work import ArchivedRecord, Counters, LabelRecord, OrderRecord, ParcelRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -164,26 +165,30 @@ def confirm_in(uow: UnitOfWork, desk: Desk, pack: OpenPack, code: str, user: Pac
     parcel = uow.parcels.by_label_code(code)
     if parcel is None or parcel.order_id != order.id:
         other = uow.orders.get_by_id(parcel.order_id) if parcel is not None else None
-        where = f"order {other.number}" if other else "no parcel Packdesk knows"
-        return LabelConfirmation(False, None, False, order.status, f"Label {code} belongs to {where}, not to "
-                                 f"order {order.number}. Take it off, find the right parcel and scan ACK.")
+        where = phrase("order %(order)s", order=other.number) if other else phrase("no parcel Packdesk knows")
+        return LabelConfirmation(False, None, False, order.status, phrase(
+            "Label %(label)s belongs to %(where)s, not to order %(order)s. Take it off, find the right parcel and scan "
+            "ACK.", label=code, where=where, order=order.number))
     if parcel.status == "confirmed":
         awaited = [p.seq for p in uow.parcels.of_order(order.id) if p.status == "closed"]
-        wanted = (f"scan the label of parcel {' or '.join(str(seq) for seq in awaited)}" if awaited
-                  else "no label is awaited now")
-        return LabelConfirmation(False, parcel.seq, False, order.status, f"Label {code} is the label of parcel "
-                                 f"{parcel.seq}, which is already confirmed: {wanted}. Scan ACK.")
+        seqs = listed(awaited, lambda first, then: phrase("%(first)s or %(then)s", first=first, then=then))
+        wanted = (phrase("scan the label of parcel %(seqs)s", seqs=seqs) if awaited
+                  else phrase("no label is awaited now"))
+        return LabelConfirmation(False, parcel.seq, False, order.status, phrase(
+            "Label %(label)s is the label of parcel %(seq)s, which is already confirmed: %(wanted)s. Scan ACK.",
+            label=code, seq=parcel.seq, wanted=wanted))
     newest = uow.labels.newest(parcel.id)
     if newest is None or newest.status != "printed":
-        return LabelConfirmation(False, parcel.seq, False, order.status, f"The label of parcel {parcel.seq} "
-                                 "has not printed yet; print it (or REPRINT) before scanning it. Scan ACK.")
+        return LabelConfirmation(False, parcel.seq, False, order.status, phrase(
+            "The label of parcel %(seq)s has not printed yet; print it (or REPRINT) before scanning it. Scan ACK.",
+            seq=parcel.seq))
     if parcel.status == "closed":  # (always: a confirmed parcel's label was refused above)
         uow.parcels.save(replace(parcel, status="confirmed", confirmed_at=desk.clock.now()))
         lifecycle.record_event(uow, order.id, "LabelConfirmed", station=desk.station, user=who,
                                parcel=parcel.seq, sscc=parcel.sscc, tracking=parcel.tracking_number)
     done = finish_if_complete(uow, desk, order, who)
-    message = (f"Order {order.number} is packed and ready for shipment." if done
-               else f"Label of parcel {parcel.seq} confirmed.")
+    message = (phrase("Order %(order)s is packed and ready for shipment.", order=order.number) if done
+               else phrase("Label of parcel %(seq)s confirmed.", seq=parcel.seq))
     return LabelConfirmation(True, parcel.seq, done, "packed" if done else order.status, message)
 
 

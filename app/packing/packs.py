@@ -16,6 +16,7 @@ from app.packing.errors import OrderNotFound
 from app.packing.scan_rules import (
     LineTally, PackState, PendingQuantity, PendingSerial, Placed, Placements, ProductRef, gtin_key, quantity_limit,
 )
+from app.translator import phrase
 from app.unit_of_work import LabelRecord, LineRecord, OrderRecord, ProductRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -75,7 +76,7 @@ def find_order(uow: UnitOfWork, number: str) -> OrderRecord:
     """The order with this number, or OrderNotFound."""
     order = uow.orders.get(number)
     if order is None:
-        raise OrderNotFound(f"No order has the number {number!r}; check it and scan again.")
+        raise OrderNotFound(phrase("No order has the number %(number)r; check it and scan again.", number=number))
     return order
 
 

@@ -12,6 +12,7 @@ from app.packing.labels import allocate_sscc, allocate_tracking, label_request_i
 from app.packing.packs import OpenPack, find_order, is_complete
 from app.packing.scan_rules import quantity_limit, quantity_request, serial_request
 from app.shipping.assign import assign_in
+from app.translator import phrase
 from app.unit_of_work import ExceptionRecord, LabelRecord, ParcelRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -39,17 +40,20 @@ def choose_box_in(uow: UnitOfWork, desk: Desk, pack: OpenPack, barcode: str, rea
     seq = pack.open_parcel_seq
     box = uow.boxes.find(barcode)
     if box is None or not box.enabled:
-        return BoxChoice(False, False, None, None, None, seq, f"{barcode} is no box of the catalogue "
-                         "(or it is disabled); scan the barcode printed on a standard box.")
+        return BoxChoice(False, False, None, None, None, seq, phrase(
+            "%(code)s is no box of the catalogue (or it is disabled); scan the barcode printed on a standard box.",
+            code=barcode))
     if pack.open_parcel_id is None:
         return BoxChoice(False, False, box.code, box.name, None, seq,
-                         f"Order {pack.number} has no open parcel to put into box {box.code}.")
+                         phrase("Order %(order)s has no open parcel to put into box %(box)s.", order=pack.number,
+                                box=box.code))
     suggestion = pack.snapshot.suggested_box
     suggested = suggestion.code if suggestion else None
     suggested_name = suggestion.name if suggestion else None
     if suggested is not None and box.code != suggested and not (reason and reason.strip()):
         return BoxChoice(False, True, box.code, box.name, suggested, seq,
-                         f"{box.name} is not the suggested {suggested_name}: say why you take it.", suggested_name)
+                         phrase("%(box)s is not the suggested %(suggested)s: say why you take it.", box=box.name,
+                                suggested=suggested_name), suggested_name)
     parcel = uow.parcels.get(pack.open_parcel_id)
     assert parcel is not None
     why = reason.strip() if reason and box.code != suggested else None
@@ -57,7 +61,8 @@ def choose_box_in(uow: UnitOfWork, desk: Desk, pack: OpenPack, barcode: str, rea
     lifecycle.record_event(uow, pack.order_id, "BoxChosen", station=desk.station,
                            user=user.username if user else None, box=box.code, suggested=suggested,
                            reason=why, parcel=seq)
-    return BoxChoice(True, False, box.code, box.name, suggested, seq, f"Parcel {seq} goes into the {box.name}.",
+    return BoxChoice(True, False, box.code, box.name, suggested, seq,
+                     phrase("Parcel %(seq)s goes into the %(box)s.", seq=seq, box=box.name),
                      suggested_name)
 
 
@@ -80,17 +85,18 @@ def close_parcel(uow: UnitOfWork, desk: Desk, order: str, user: Packer, weight_g
     pack = open_pack(uow, desk, order)
     seq = pack.open_parcel_seq
     if pack.state.locked:
-        return ParcelClosed(False, order, seq, "The station waits for ACK after a mis-scan; scan ACK first.")
+        return ParcelClosed(False, order, seq, phrase("The station waits for ACK after a mis-scan; scan ACK first."))
     if pack.state.pending_serial is not None:
-        return ParcelClosed(False, order, seq, f"Parcel {seq} was not closed: "
-                            + serial_request(pack.state.pending_serial.product))
+        return ParcelClosed(False, order, seq, phrase("Parcel %(seq)s was not closed: %(request)s", seq=seq,
+                                                      request=serial_request(pack.state.pending_serial.product)))
     if pack.state.pending_quantity is not None:
         limit = quantity_limit(pack.state, pack.state.pending_quantity)
-        return ParcelClosed(False, order, seq, f"Parcel {seq} was not closed: "
-                            + quantity_request(pack.state.pending_quantity.product, limit))
+        return ParcelClosed(False, order, seq, phrase("Parcel %(seq)s was not closed: %(request)s", seq=seq,
+                                                      request=quantity_request(pack.state.pending_quantity.product,
+                                                                               limit)))
     if pack.open_parcel_id is None or not pack.state.placed:
-        return ParcelClosed(False, order, seq, f"Parcel {seq} of order {order} is empty: "
-                            "scan the items into it before CLOSE BOX.")
+        return ParcelClosed(False, order, seq, phrase("Parcel %(seq)s of order %(order)s is empty: scan the items "
+                                                      "into it before CLOSE BOX.", seq=seq, order=order))
     with uow:
         result = _close_in(uow, desk, pack, user, weight_g)
         uow.commit()
@@ -106,8 +112,8 @@ def _close_in(uow: UnitOfWork, desk: Desk, pack: OpenPack, user: Packer, weight_
         suggestion = pack.snapshot.suggested_box
         chosen = uow.boxes.find(suggestion.code) if suggestion is not None else None
         if suggestion is None or chosen is None:
-            return ParcelClosed(False, pack.number, seq, f"No standard box holds parcel {seq}; "
-                                "scan the barcode of the box you use.")
+            return ParcelClosed(False, pack.number, seq, phrase("No standard box holds parcel %(seq)s; scan the "
+                                                               "barcode of the box you use.", seq=seq))
         parcel = replace(parcel, box_id=chosen.id)
         uow.parcels.save(parcel)
         lifecycle.record_event(uow, pack.order_id, "BoxChosen", station=station, user=user.username,
@@ -119,9 +125,10 @@ def _close_in(uow: UnitOfWork, desk: Desk, pack: OpenPack, user: Packer, weight_
     tolerance = s.tolerance_g(expected)
     if weight_g is not None and abs(weight_g - expected) > tolerance \
             and not _weight_accepted(uow.events.last_detail(pack.order_id, "WeightAccepted"), seq, weight_g, tolerance):
-        message = (f"Parcel {seq} of order {pack.number} weighs {weight_g} g but should weigh {expected} g "
-                   f"(items {items} g + box {box.code} {box.tare_g} g, tolerance {tolerance} g). "
-                   "Check the contents against the screen and weigh again.")
+        message = phrase("Parcel %(seq)s of order %(order)s weighs %(weight)s g but should weigh %(expected)s g "
+                         "(items %(items)s g + box %(box)s %(tare)s g, tolerance %(tolerance)s g). Check the contents "
+                         "against the screen and weigh again.", seq=seq, order=pack.number, weight=weight_g,
+                         expected=expected, items=items, box=box.code, tare=box.tare_g, tolerance=tolerance)
         exception_id = uow.exceptions.add(ExceptionRecord(pack.order_id, "weight", message, station, user.username,
                                                           desk.clock.now()))
         lifecycle.record_event(uow, pack.order_id, "WeightOutOfTolerance", station=station, user=user.username,
@@ -150,8 +157,10 @@ def _close_in(uow: UnitOfWork, desk: Desk, pack: OpenPack, user: Packer, weight_
     if not is_complete(uow.orders.lines(pack.order_id)):
         uow.parcels.add(ParcelRecord(0, pack.order_id, seq + 1, opened_at=desk.clock.now()))
     request = label_request_in(uow, desk, label)
-    ships = f" Ships with {service.summary}." if service is not None else ""
-    return ParcelClosed(True, pack.number, seq, f"Parcel {seq} closed: print its label and put it on the box.{ships}",
+    closed = (phrase("Parcel %(seq)s closed: print its label and put it on the box. Ships with %(service)s.",
+                     seq=seq, service=service.summary) if service is not None
+              else phrase("Parcel %(seq)s closed: print its label and put it on the box.", seq=seq))
+    return ParcelClosed(True, pack.number, seq, closed,
                         expected, weight_g, tolerance, request, service=service.summary if service else None)
 
 

@@ -16,6 +16,7 @@ from app.packing.current import forget
 from app.packing.desk import Desk
 from app.packing.errors import BadgeNotRecognised, SupervisorRequired
 from app.pins import pin_matches
+from app.translator import phrase
 from app.unit_of_work import ScanEntry, UnitOfWork, UserRecord
 
 log = logging.getLogger(__name__)
@@ -66,8 +67,8 @@ def login(uow: UnitOfWork, desk: Desk, badge: str) -> Packer:
                             None if user is None else user.username, "badge", None, None, _utcnow())
         uow.commit()
     if user is None:
-        raise BadgeNotRecognised(f"Badge {code!r} belongs to no active user; "
-                                 "scan your own badge or ask a supervisor to register it.")
+        raise BadgeNotRecognised(phrase("Badge %(badge)r belongs to no active user; scan your own badge or ask a "
+                                        "supervisor to register it.", badge=code))
     log.info("%s logged in at %s", user.username, desk.station)
     return Packer(user.id, user.username, user.display_name, user.role, user.language)
 
@@ -159,16 +160,16 @@ def authorise_in(uow: UnitOfWork, badge_or_pin: str, station: str, action: str,
     if owner is not None and owner.role in SUPERVISOR_ROLES:
         who = _supervisor(owner, "badge")
     elif owner is not None:
-        raise _refused(f"{owner.display_name} ({owner.role}) cannot authorise a {action}: "
-                       "a supervisor must scan their own badge or type their PIN.",
+        raise _refused(phrase("%(name)s (%(role)s) cannot authorise a %(action)s: a supervisor must scan their own "
+                              "badge or type their PIN.", name=owner.display_name, role=owner.role, action=action),
                        f"badge of {owner.username} ({owner.role})", action)
     else:
         _refuse_pins_after_too_many_guesses(uow, station, action)
         match = next((u for u in users if u.role in SUPERVISOR_ROLES and value and pin_matches(u.pin_hash, value)),
                      None)
         if match is None:
-            raise _refused(f"That is not a supervisor's badge or PIN: no {action}. A supervisor scans "
-                           "their badge or types their PIN.", UNKNOWN, action)
+            raise _refused(phrase("That is not a supervisor's badge or PIN: no %(action)s. A supervisor scans their "
+                                  "badge or types their PIN.", action=action), UNKNOWN, action)
         who = _supervisor(match, "pin")
     uow.station_log.add(station, "SupervisorAuthorised", action, who.username, who.method, _order_id(uow, order),
                         {"reason": reason} if reason else None, _utcnow())
@@ -185,8 +186,9 @@ def _refuse_pins_after_too_many_guesses(uow: UnitOfWork, station: str, action: s
     wrong, last = uow.station_log.refusals(station, _utcnow() - WRONG_PIN_WINDOW, UNKNOWN)
     if wrong >= MAX_WRONG_PINS and last is not None:
         until = (last + WRONG_PIN_WINDOW).astimezone().strftime("%H:%M")
-        raise _refused(f"{wrong} wrong PINs at station {station}: PINs are locked here until {until}. "
-                       "A supervisor can still scan their badge.", UNKNOWN, action)
+        raise _refused(phrase("%(wrong)s wrong PINs at station %(station)s: PINs are locked here until %(until)s. A "
+                              "supervisor can still scan their badge.", wrong=wrong, station=station, until=until),
+                       UNKNOWN, action)
 
 
 def _refused(message: str, presented: str, action: str) -> SupervisorNotRecognised:

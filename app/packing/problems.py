@@ -12,6 +12,7 @@ from app.packing.labels import finish_if_complete
 from app.packing.packs import find_order
 from app.packing.reasons import Reason
 from app.packing.people import PARTIAL_SHIPMENT, SupervisorNotRecognised, authorise_in, record_refusal
+from app.translator import phrase
 from app.unit_of_work import ExceptionRecord, OrderRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -19,7 +20,8 @@ log = logging.getLogger(__name__)
 
 def _held_here(desk: Desk, order: OrderRecord) -> None:
     if order.status != "packing" or order.claimed_by_station != desk.station:
-        raise NotAllowed(f"Station {desk.station} does not hold order {order.number}.")
+        raise NotAllowed(phrase("Station %(station)s does not hold order %(order)s.", station=desk.station,
+                                order=order.number))
 
 
 def report_problem(uow: UnitOfWork, desk: Desk, order: str, kind: str, reason: str,
@@ -28,7 +30,7 @@ def report_problem(uow: UnitOfWork, desk: Desk, order: str, kind: str, reason: s
     if kind not in PROBLEM_KINDS:
         raise PackingError(f"Problem kind {kind!r} is unknown; choose one of {', '.join(PROBLEM_KINDS)}.")
     if not reason or not reason.strip():
-        raise PackingError("A problem needs a reason the supervisor can act on.")
+        raise PackingError(phrase("A problem needs a reason the supervisor can act on."))
     why = reason.strip()
     with uow:
         o = find_order(uow, order)
@@ -41,8 +43,9 @@ def report_problem(uow: UnitOfWork, desk: Desk, order: str, kind: str, reason: s
         uow.commit()
     forget(desk, order)
     log.info("order %s on hold at %s: %s", order, desk.station, kind)
-    return ProblemReported(order, kind, exception_id, f"Order {order} is on hold for a supervisor: {why}. "
-                           "Put the tote aside; the station is free.")
+    return ProblemReported(order, kind, exception_id, phrase("Order %(order)s is on hold for a supervisor: %(why)s. "
+                                                             "Put the tote aside; the station is free.", order=order,
+                                                             why=why))
 
 
 def ship_partial(uow: UnitOfWork, desk: Desk, order: str, supervisor_badge: str, user: Packer,
@@ -58,7 +61,8 @@ def ship_partial(uow: UnitOfWork, desk: Desk, order: str, supervisor_badge: str,
             _held_here(desk, o)
             lines = uow.orders.lines(o.id)
             if not any(x.packed_quantity for x in lines):
-                raise NotAllowed(f"Nothing of order {order} is packed yet; report a PROBLEM instead.")
+                raise NotAllowed(phrase("Nothing of order %(order)s is packed yet; report a PROBLEM instead.",
+                                        order=order))
             short: list[tuple[str, int]] = []
             for line in lines:
                 rest = line.quantity - line.packed_quantity - line.backordered_quantity
@@ -80,6 +84,8 @@ def ship_partial(uow: UnitOfWork, desk: Desk, order: str, supervisor_badge: str,
         raise
     forget(desk, order)
     snap = None if done else open_pack(uow, desk, order).snapshot
-    message = (f"Partial shipment of {order} approved by {boss.username}; backordered: {text}."
-               + (" The order is packed." if done else " Close the open parcel and print its label."))
+    message = (phrase("Partial shipment of %(order)s approved by %(boss)s; backordered: %(short)s. The order is "
+                      "packed.", order=order, boss=boss.username, short=text) if done
+               else phrase("Partial shipment of %(order)s approved by %(boss)s; backordered: %(short)s. Close the "
+                           "open parcel and print its label.", order=order, boss=boss.username, short=text))
     return PartialShipment(order, boss.username, tuple(short), message, snap)

@@ -20,6 +20,7 @@ from app.identifiers import is_valid_s10, is_valid_sscc
 from app.packing.api import ERROR_OUTCOMES, ScanOutcome
 from app.packing.reasons import CANCEL
 from app.scanning.layout import find_layout_mismatch
+from app.translator import Phrase, phrase
 
 log = logging.getLogger(__name__)
 
@@ -247,11 +248,15 @@ def decide(state: PackState, data: str, symbology: str | None, catalogue: Catalo
         if command is None:  # only ACK leaves the lock, even one a keyboard layout garbled
             command = _command_typed_through_another_layout(raw)
         if command is Command.ACK:
-            return Decision(O.ACKNOWLEDGED, "Acknowledged. Carry on scanning.", command=command)
-        why = (state.lock_message or "a mis-scan.").strip()
-        then = "" if "scan ack" in why.lower() else " Scan ACK first."  # said once, not twice
-        return Decision(O.LOCKED, f"Scanned {_named(raw, None)}, but the station waits for ACK: {why}{then}",
-                        command=command)
+            return Decision(O.ACKNOWLEDGED, phrase("Acknowledged. Carry on scanning."), command=command)
+        lock = state.lock_message
+        why = (lock if isinstance(lock, Phrase) else (lock or "").strip()) or phrase("a mis-scan.")
+        if "scan ack" in why.lower():  # said once, not twice
+            text = phrase("Scanned %(code)s, but the station waits for ACK: %(why)s", code=_named(raw, None), why=why)
+        else:
+            text = phrase("Scanned %(code)s, but the station waits for ACK: %(why)s Scan ACK first.",
+                          code=_named(raw, None), why=why)
+        return Decision(O.LOCKED, text, command=command)
     if state.pending_serial is not None:
         return _serial_for(state, raw, symbology, catalogue, command)
     if state.pending_quantity is not None:
@@ -259,44 +264,46 @@ def decide(state: PackState, data: str, symbology: str | None, catalogue: Catalo
     if command is not None:
         return _command(state, command)
     if is_cancel(raw):
-        return Decision(O.NOTHING_TO_UNDO, "Nothing to cancel: no question is open. Carry on scanning.")
+        return Decision(O.NOTHING_TO_UNDO, phrase("Nothing to cancel: no question is open. Carry on scanning."))
     text = _strip_symbology(raw).strip()
     if not text:
-        return Decision(O.UNKNOWN, f"Scanned an empty barcode, which means nothing in order {order}. Scan ACK.")
+        return Decision(O.UNKNOWN, phrase("Scanned an empty barcode, which means nothing in order %(order)s. Scan ACK.",
+                                          order=order))
     product = catalogue.product_for(text)
     if product is not None:
         return _product(state, raw, product, None, None, None, catalogue)
     if catalogue.is_box(text):
-        return Decision(O.BOX, f"Box {text} scanned.", code=text)
+        return Decision(O.BOX, phrase("Box %(box)s scanned.", box=text), code=text)
     code = label_code(raw)
     if code is not None and catalogue.is_parcel_label(code):
-        return Decision(O.LABEL_CONFIRMED, f"Label {code} scanned.", code=code)
+        return Decision(O.LABEL_CONFIRMED, phrase("Label %(label)s scanned.", label=code), code=code)
     reading = interpret_gs1(text, symbology if symbology in GS1_SYMBOLOGIES or symbology in ("]E0", "]E3", "]E4") else None,
                             separators=("\x1d",))
     if reading.errors:
-        return Decision(O.INVALID_GS1, f"Scanned {_named(raw, None)}: its GS1 check digit is wrong "
-                        f"({reading.errors[0]}). Put the item aside for a supervisor and scan ACK.")
+        return Decision(O.INVALID_GS1, phrase("Scanned %(code)s: its GS1 check digit is wrong (%(problem)s). Put the "
+                                              "item aside for a supervisor and scan ACK.", code=_named(raw, None),
+                                              problem=reading.errors[0]))
     if reading.sscc:
         if catalogue.is_parcel_label(reading.sscc):
-            return Decision(O.LABEL_CONFIRMED, f"Label {reading.sscc} scanned.", code=reading.sscc)
-        return Decision(O.UNKNOWN, f"Scanned SSCC {reading.sscc}, which is no parcel of this station. "
-                        "Scan the label on the parcel you closed, then ACK.")
+            return Decision(O.LABEL_CONFIRMED, phrase("Label %(label)s scanned.", label=reading.sscc), code=reading.sscc)
+        return Decision(O.UNKNOWN, phrase("Scanned SSCC %(sscc)s, which is no parcel of this station. Scan the label "
+                                          "on the parcel you closed, then ACK.", sscc=reading.sscc))
     if reading.gtin:
         product = catalogue.product_for(reading.gtin)
         if product is not None:
             return _product(state, raw, product, reading.lot, reading.expiry, reading.serial, catalogue)
     if code is not None:
-        return Decision(O.WRONG_LABEL, f"Scanned label {code}, which belongs to no parcel of order {order}. "
-                        "Find the right parcel and scan ACK.")
+        return Decision(O.WRONG_LABEL, phrase("Scanned label %(label)s, which belongs to no parcel of order %(order)s. "
+                                              "Find the right parcel and scan ACK.", label=code, order=order))
     garbled = _command_typed_through_another_layout(raw)
     if garbled is not None:
         return _command(state, garbled)
     mismatch = find_layout_mismatch(text, lambda c: _is_known(c, catalogue))
     if mismatch is not None:
-        return Decision(O.UNKNOWN, f"{mismatch.message} Tell your supervisor; put the item aside and "
-                        "scan ACK.")
-    return Decision(O.UNKNOWN, f"Scanned {_named(raw, None)}: not a product, box or label of this warehouse. "
-                    f"Put it aside and scan ACK.")
+        return Decision(O.UNKNOWN, phrase("%(problem)s Tell your supervisor; put the item aside and scan ACK.",
+                                          problem=mismatch.message))
+    return Decision(O.UNKNOWN, phrase("Scanned %(code)s: not a product, box or label of this warehouse. Put it aside "
+                                      "and scan ACK.", code=_named(raw, None)))
 
 
 def _is_known(code: str, catalogue: Catalogue) -> bool:
@@ -316,18 +323,21 @@ def _command_typed_through_another_layout(raw: str) -> Command | None:
 
 def _command(state: PackState, command: Command) -> Decision:
     if command is Command.ACK:
-        return Decision(O.ACKNOWLEDGED, "Nothing to acknowledge. Carry on scanning.", command=command)
+        return Decision(O.ACKNOWLEDGED, phrase("Nothing to acknowledge. Carry on scanning."), command=command)
     if command is Command.UNDO:
         if state.pending_serial is not None:
-            return Decision(O.UNDONE, f"Serial scan for {state.pending_serial.product.sku} cancelled.",
+            return Decision(O.UNDONE, phrase("Serial scan for %(sku)s cancelled.", sku=state.pending_serial.product.sku),
                             command=command)
         if not state.placed:
-            return Decision(O.NOTHING_TO_UNDO, "Nothing to undo in this parcel.", command=command)
+            return Decision(O.NOTHING_TO_UNDO, phrase("Nothing to undo in this parcel."), command=command)
         last = state.placed.last
         assert last is not None
         line = state.line(last.line_no)
-        return Decision(O.UNDONE, f"Removed {last.quantity} x {line.sku} - {line.name}"
-                        + (f" (serial {last.serial})" if last.serial else "") + ". Take it out of the box.",
+        removed = (phrase("Removed %(quantity)s x %(sku)s - %(name)s (serial %(serial)s). Take it out of the box.",
+                          quantity=last.quantity, sku=line.sku, name=line.name, serial=last.serial) if last.serial
+                   else phrase("Removed %(quantity)s x %(sku)s - %(name)s. Take it out of the box.",
+                               quantity=last.quantity, sku=line.sku, name=line.name))
+        return Decision(O.UNDONE, removed,
                         line_no=last.line_no, quantity=-last.quantity, serial=last.serial,
                         command=command, undo=last)
     return Decision(O.COMMAND, command.label, command=command)
@@ -340,7 +350,7 @@ def is_cancel(data: str) -> bool:
 
 def serial_request(product: ProductRef) -> str:
     """What the station says while it waits for a serial number (a question, not a success)."""
-    return f"Scan the SERIAL NUMBER of {product.named}, or CANCEL to leave this unit out."
+    return phrase("Scan the SERIAL NUMBER of %(product)s, or CANCEL to leave this unit out.", product=product.named)
 
 
 # Commands that cannot be carried out while a serial number is asked: they would close the
@@ -354,12 +364,12 @@ def _serial_for(state: PackState, raw: str, symbology: str | None, catalogue: Ca
     assert pending is not None
     product = pending.product
     if command is Command.UNDO or is_cancel(raw):
-        return Decision(O.UNDONE, f"The serial number of {product.named} is no longer asked: that unit is not "
-                        "counted. Take it out of the box, or scan it again when its serial is at hand.",
-                        command=command)
+        return Decision(O.UNDONE, phrase("The serial number of %(product)s is no longer asked: that unit is not "
+                                         "counted. Take it out of the box, or scan it again when its serial is at "
+                                         "hand.", product=product.named), command=command)
     if command in REFUSED_WHILE_SERIAL:
         assert command is not None
-        return _not_a_serial(pending, f"{command.label} was not done")
+        return _not_a_serial(pending, phrase("%(command)s was not done", command=command.label))
     if command is not None:
         return _command(state, command)
     text = _strip_symbology(raw).strip()
@@ -370,12 +380,14 @@ def _serial_for(state: PackState, raw: str, symbology: str | None, catalogue: Ca
     else:
         known = _known_code(text, raw, reading.gtin, catalogue)
         if known is not None:
-            return _not_a_serial(pending, f"{_named(raw, None)} is {known}, not a serial number")
+            return _not_a_serial(pending, phrase("%(code)s is %(known)s, not a serial number", code=_named(raw, None),
+                                                 known=known))
         serial = text
     if not serial:
-        return _not_a_serial(pending, "That scan was empty")
+        return _not_a_serial(pending, phrase("That scan was empty"))
     if product.serial_pattern and re.fullmatch(product.serial_pattern, serial) is None:
-        return _not_a_serial(pending, f"{serial} does not look like a serial number of {product.sku}")
+        return _not_a_serial(pending, phrase("%(serial)s does not look like a serial number of %(sku)s", serial=serial,
+                                             sku=product.sku))
     return _accept_serial(state, raw, product, pending.line_no, pending.lot, pending.expiry, serial, catalogue)
 
 
@@ -386,8 +398,8 @@ def quantity_limit(state: PackState, pending: PendingQuantity) -> int:
 
 def quantity_request(product: ProductRef, limit: int) -> str:
     """What the station says while it waits for a bulk product's quantity."""
-    return (f"HOW MANY {product.named}? Type the quantity (1 to {limit}) and press Enter, or scan it; "
-            "CANCEL to leave it out.")
+    return phrase("HOW MANY %(product)s? Type the quantity (1 to %(limit)s) and press Enter, or scan it; CANCEL to "
+                  "leave it out.", product=product.named, limit=limit)
 
 
 def _quantity_for(state: PackState, raw: str, command: Command | None) -> Decision:
@@ -395,34 +407,39 @@ def _quantity_for(state: PackState, raw: str, command: Command | None) -> Decisi
     assert pending is not None
     product, limit = pending.product, quantity_limit(state, pending)
     if command is Command.UNDO or is_cancel(raw):
-        return Decision(O.UNDONE, f"The quantity of {product.named} is no longer asked: nothing was counted.",
-                        command=command)
+        return Decision(O.UNDONE, phrase("The quantity of %(product)s is no longer asked: nothing was counted.",
+                                         product=product.named), command=command)
     if command in REFUSED_WHILE_SERIAL:
         assert command is not None
-        return _not_a_quantity(pending, limit, f"{command.label} was not done")
+        return _not_a_quantity(pending, limit, phrase("%(command)s was not done", command=command.label))
     if command is not None:
         return _command(state, command)
     text = _strip_symbology(raw).strip()
     if not (text.isascii() and text.isdigit()):
-        return _not_a_quantity(pending, limit, f"{_named(raw, None) or 'An empty scan'} is not a quantity")
+        return _not_a_quantity(pending, limit, phrase("%(code)s is not a quantity", code=_named(raw, None))
+                               if _named(raw, None) else phrase("An empty scan is not a quantity"))
     count = int(text)
     if not 1 <= count <= limit:
-        return _not_a_quantity(pending, limit, f"{count} is not between 1 and {limit}")
+        return _not_a_quantity(pending, limit, phrase("%(count)s is not between 1 and %(limit)s", count=count,
+                                                      limit=limit))
     line = state.line(pending.line_no)
-    return Decision(O.ACCEPTED, f"{product.named}: +{count}, {line.scanned + count} of "
-                    f"{line.expected - line.backordered}.", product=product, line_no=line.line_no,
+    return Decision(O.ACCEPTED, phrase("%(product)s: +%(count)s, %(scanned)s of %(expected)s.", product=product.named,
+                                       count=count, scanned=line.scanned + count,
+                                       expected=line.expected - line.backordered), product=product, line_no=line.line_no,
                     quantity=count, lot=pending.lot, expiry=pending.expiry)
 
 
 def _not_a_quantity(pending: PendingQuantity, limit: int, why: str) -> Decision:
     """A refused quantity: the question stays open and says again what it asks."""
-    return Decision(O.QUANTITY_REFUSED, f"{why}. {quantity_request(pending.product, limit)}",
+    return Decision(O.QUANTITY_REFUSED, phrase("%(why)s. %(request)s", why=why,
+                                               request=quantity_request(pending.product, limit)),
                     product=pending.product, line_no=pending.line_no, lot=pending.lot, expiry=pending.expiry)
 
 
 def _not_a_serial(pending: PendingSerial, why: str) -> Decision:
     """A refused serial: the question stays open and says again what it asks."""
-    return Decision(O.SERIAL_REFUSED, f"{why}. {serial_request(pending.product)}", product=pending.product,
+    return Decision(O.SERIAL_REFUSED, phrase("%(why)s. %(request)s", why=why, request=serial_request(pending.product)),
+                    product=pending.product,
                     line_no=pending.line_no, lot=pending.lot, expiry=pending.expiry)
 
 
@@ -430,26 +447,28 @@ def _known_code(text: str, raw: str, gtin: str | None, catalogue: Catalogue) -> 
     """What a code Packdesk knows is (a product, box, parcel label or command-sheet code), or None."""
     product = catalogue.product_for(text) or (catalogue.product_for(gtin) if gtin else None)
     if product is not None:
-        return f"the barcode of the product {product.named}"
+        return phrase("the barcode of the product %(product)s", product=product.named)
     if catalogue.is_box(text):
-        return "a box barcode"
+        return phrase("a box barcode")
     code = label_code(raw)
     if code is not None and catalogue.is_parcel_label(code):
-        return f"the parcel label {code}"
+        return phrase("the parcel label %(label)s", label=code)
     if text.upper().startswith("PD-"):
-        return "a Packdesk code (command sheet or order)"
+        return phrase("a Packdesk code (command sheet or order)")
     return None
 
 
 def _accept_serial(state: PackState, raw: str, product: ProductRef, line_no: int, lot: str | None,
                    expiry: date | None, serial: str, catalogue: Catalogue) -> Decision:
     if (product.product_id, serial) in state.serials or catalogue.serial_used(product.product_id, serial):
-        return Decision(O.SERIAL_USED, f"Serial {serial} of {product.sku} - {product.name} was already packed. "
-                        "Put this unit aside for a supervisor and scan ACK.", product=product,
+        return Decision(O.SERIAL_USED, phrase("Serial %(serial)s of %(sku)s - %(name)s was already packed. Put this "
+                                              "unit aside for a supervisor and scan ACK.", serial=serial,
+                                              sku=product.sku, name=product.name), product=product,
                         line_no=line_no, serial=serial, lot=lot, expiry=expiry)
     line = state.line(line_no)
-    return Decision(O.ACCEPTED, f"{product.sku} - {product.name} serial {serial}: "
-                    f"{line.scanned + 1} of {line.expected - line.backordered}.",
+    return Decision(O.ACCEPTED, phrase("%(sku)s - %(name)s serial %(serial)s: %(scanned)s of %(expected)s.",
+                                       sku=product.sku, name=product.name, serial=serial, scanned=line.scanned + 1,
+                                       expected=line.expected - line.backordered),
                     product=product, line_no=line_no, quantity=1, lot=lot, expiry=expiry, serial=serial)
 
 
@@ -458,15 +477,18 @@ def _product(state: PackState, raw: str, product: ProductRef, lot: str | None, e
     order = state.order_number
     lines = [line for line in state.lines if line.product_id == product.product_id]
     if not lines:
-        return Decision(O.WRONG_ITEM, f"Scanned {_named(raw, product)}, which is not in order {order}. "
-                        "Put it aside and scan ACK.", product=product)
+        return Decision(O.WRONG_ITEM, phrase("Scanned %(code)s, which is not in order %(order)s. Put it aside and scan "
+                                             "ACK.", code=_named(raw, product), order=order), product=product)
     line = next((x for x in lines if x.remaining >= product.quantity), None)
     if line is None:
         have = lines[0]
-        return Decision(O.OVER_SCAN, f"Scanned {_named(raw, product)}: order {order} needs "
-                        f"{sum(x.expected - x.backordered for x in lines)} and all are scanned"
-                        + (f" (this case holds {product.quantity})" if product.quantity > 1 else "")
-                        + ". Take it out of the box and scan ACK.", product=product, line_no=have.line_no)
+        needs = sum(x.expected - x.backordered for x in lines)
+        over = (phrase("Scanned %(code)s: order %(order)s needs %(needs)s and all are scanned (this case holds "
+                       "%(case)s). Take it out of the box and scan ACK.", code=_named(raw, product), order=order,
+                       needs=needs, case=product.quantity) if product.quantity > 1
+                else phrase("Scanned %(code)s: order %(order)s needs %(needs)s and all are scanned. Take it out of "
+                            "the box and scan ACK.", code=_named(raw, product), order=order, needs=needs))
+        return Decision(O.OVER_SCAN, over, product=product, line_no=have.line_no)
     if product.serial_tracked and product.quantity == 1:
         if serial is None:
             return Decision(O.NEEDS_SERIAL, serial_request(product), product=product, line_no=line.line_no,
@@ -475,9 +497,10 @@ def _product(state: PackState, raw: str, product: ProductRef, lot: str | None, e
     if product.bulk_max and product.quantity == 1 and min(product.bulk_max, line.remaining) > 1:
         return Decision(O.NEEDS_QUANTITY, quantity_request(product, min(product.bulk_max, line.remaining)),
                         product=product, line_no=line.line_no, lot=lot, expiry=expiry)
-    unit = f"case of {product.quantity}" if product.quantity > 1 else "1"
-    return Decision(O.ACCEPTED, f"{product.sku} - {product.name}: +{unit}, "
-                    f"{line.scanned + product.quantity} of {line.expected - line.backordered}.",
+    unit = phrase("case of %(quantity)s", quantity=product.quantity) if product.quantity > 1 else "1"
+    return Decision(O.ACCEPTED, phrase("%(sku)s - %(name)s: +%(unit)s, %(scanned)s of %(expected)s.", sku=product.sku,
+                                       name=product.name, unit=unit, scanned=line.scanned + product.quantity,
+                                       expected=line.expected - line.backordered),
                     product=product, line_no=line.line_no, quantity=product.quantity, lot=lot,
                     expiry=expiry, serial=serial)
 

@@ -14,6 +14,7 @@ from app.commands import Command, command_for
 from app.errors import PackdeskError
 from app.orders.picking import PickProgress, PickSheet
 from app.picking.api import PickingApi
+from app.translator import phrase
 from app.unit_of_work import PickLineRecord
 
 log = logging.getLogger(__name__)
@@ -26,7 +27,7 @@ class PickingSnapshot(PickProgress):
     code: str | None = None  # the list being picked (None: waiting for one)
     lines: tuple[PickLineRecord, ...] = ()
     at_location: bool = False  # the current stop's location has been scanned
-    prompt: str = "Scan a pick list (PL-...)"
+    prompt: str = phrase("Scan a pick list (PL-...)")
     lock: str | None = None  # a wrong scan, until ACK
     finished: str | None = None  # the last list finished
 
@@ -60,12 +61,14 @@ class PickerFlow:
     def _prompt(self) -> None:
         line = self.state.current
         if line is None:
-            text = "Scan a pick list (PL-...)"
+            text = phrase("Scan a pick list (PL-...)")
         elif not self.state.at_location:
-            text = f"Go to {line.location} and scan the location"
+            text = phrase("Go to %(location)s and scan the location", location=line.location)
+        elif line.tote:
+            text = phrase("Scan %(quantity)s x %(sku)s into tote %(tote)s", quantity=line.quantity - line.picked_quantity,
+                          sku=line.sku, tote=line.tote)
         else:
-            text = f"Scan {line.quantity - line.picked_quantity} x {line.sku}" + (
-                f" into tote {line.tote}" if line.tote else "")
+            text = phrase("Scan %(quantity)s x %(sku)s", quantity=line.quantity - line.picked_quantity, sku=line.sku)
         self.state = replace(self.state, prompt=text)
 
     def scan(self, data: str, user: str) -> Reply:
@@ -74,10 +77,10 @@ class PickerFlow:
         if self.state.lock is not None:
             if command_for(data) is Command.ACK:
                 return self.acknowledge()
-            return Reply(f"Locked: {self.state.lock} Scan ACK first.", ok=False)
+            return Reply(phrase("Locked: %(lock)s Scan ACK first.", lock=self.state.lock), ok=False)
         command = command_for(data)
         if command is Command.ACK:
-            return Reply("Nothing to acknowledge.")
+            return Reply(phrase("Nothing to acknowledge."))
         if command is Command.SHORT:
             return self.short(user)
         if data.upper().startswith("PL-"):
@@ -87,22 +90,27 @@ class PickerFlow:
                 return Reply(str(exc), ok=False)
         line = self.state.current
         if line is None:
-            return Reply(f"{data!r} is not a pick list: scan the barcode at the top of the list (PL-...).", ok=False)
+            return Reply(phrase("%(code)r is not a pick list: scan the barcode at the top of the list (PL-...).",
+                                code=data), ok=False)
         if not self.state.at_location:
             if data.upper() == line.location.upper():
                 self.state = replace(self.state, at_location=True)
                 self._prompt()
-                return Reply(f"At {line.location}: scan {line.quantity - line.picked_quantity} x {line.sku}.")
-            return self._refuse(f"Wrong location {data!r}: this stop is {line.location}.")
+                return Reply(phrase("At %(location)s: scan %(quantity)s x %(sku)s.", location=line.location,
+                                    quantity=line.quantity - line.picked_quantity, sku=line.sku))
+            return self._refuse(phrase("Wrong location %(code)r: this stop is %(location)s.", code=data,
+                                       location=line.location))
         if data.upper() == line.location.upper():
-            return Reply(f"At {line.location} already: scan the items.")
+            return Reply(phrase("At %(location)s already: scan the items.", location=line.location))
         found = self.api.product_of(data)
         if found is None or found[0] != line.product_id:
-            what = "an unknown barcode" if found is None else "another product"
-            return self._refuse(f"Wrong item: {data!r} is {what}; this stop wants {line.sku} ({line.name}).")
+            what = phrase("an unknown barcode") if found is None else phrase("another product")
+            return self._refuse(phrase("Wrong item: %(code)r is %(what)s; this stop wants %(sku)s (%(name)s).",
+                                       code=data, what=what, sku=line.sku, name=line.name))
         units = min(found[1], line.quantity - line.picked_quantity)
         sheet = self.api.pick(self.state.code or "", line.id, units, user)
-        return self._after(sheet, line, f"{line.sku}: {line.picked_quantity + units} of {line.quantity}.")
+        return self._after(sheet, line, phrase("%(sku)s: %(picked)s of %(quantity)s.", sku=line.sku,
+                                               picked=line.picked_quantity + units, quantity=line.quantity))
 
     def _open(self, code: str) -> Reply:
         sheet = self.api.sheet(code)
@@ -110,8 +118,9 @@ class PickerFlow:
         if self.state.current is None:
             self.state = replace(self.state, code=None, lines=(), finished=sheet.code)
             self._prompt()
-            return Reply(f"Pick list {sheet.code} is already picked.", ok=False)
-        return Reply(f"Pick list {sheet.code}: {len(sheet.lines) - self.state.lines_done} stop(s) to go.")
+            return Reply(phrase("Pick list %(code)s is already picked.", code=sheet.code), ok=False)
+        return Reply(phrase("Pick list %(code)s: %(stops)s stop(s) to go.", code=sheet.code,
+                            stops=len(sheet.lines) - self.state.lines_done))
 
     def _after(self, sheet: PickSheet, line: PickLineRecord, text: str) -> Reply:
         nxt = sheet.current
@@ -119,7 +128,7 @@ class PickerFlow:
         self._sheet(sheet, at_location=stay)
         if nxt is None:
             self.state = replace(self.state, code=None, finished=sheet.code)
-            return Reply(f"Pick list {sheet.code} done: take the totes to packing.", done=True)
+            return Reply(phrase("Pick list %(code)s done: take the totes to packing.", code=sheet.code), done=True)
         return Reply(text)
 
     def _refuse(self, text: str) -> Reply:
@@ -129,23 +138,25 @@ class PickerFlow:
     def acknowledge(self) -> Reply:
         """ACK: the wrong scan seen; picking goes on."""
         if self.state.lock is None:
-            return Reply("Nothing to acknowledge.")
+            return Reply(phrase("Nothing to acknowledge."))
         self.state = replace(self.state, lock=None)
-        return Reply("Acknowledged: " + self.state.prompt + ".")
+        return Reply(phrase("Acknowledged: %(prompt)s.", prompt=self.state.prompt))
 
     def short(self, user: str) -> Reply:
         """SHORT: the bin has only what was picked so far at this stop."""
         line = self.state.current
         if line is None or not self.state.at_location:
-            return Reply("SHORT works at a stop: scan its location first.", ok=False)
+            return Reply(phrase("SHORT works at a stop: scan its location first."), ok=False)
         try:
             done, sheet = self.api.short(self.state.code or "", line.id, line.picked_quantity, user)
         except PackdeskError as exc:
             return Reply(str(exc), ok=False)
         if done.held:
-            text = (f"Short: {done.missing} x {done.sku} nowhere in stock; order {line.order_number} is on hold "
-                    "for a supervisor.")
+            text = phrase("Short: %(missing)s x %(sku)s nowhere in stock; order %(order)s is on hold for a supervisor.",
+                          missing=done.missing, sku=done.sku, order=line.order_number)
         else:
-            text = f"Short: {done.missing} x {done.sku} now from {', '.join(done.reallocated)} (added to the list)."
+            text = phrase("Short: %(missing)s x %(sku)s now from %(bins)s (added to the list).", missing=done.missing,
+                          sku=done.sku, bins=", ".join(done.reallocated))
         reply = self._after(sheet, line, text)
-        return Reply(text if not reply.done else f"{text} {reply.text}", ok=False, done=reply.done)
+        return Reply(text if not reply.done else phrase("%(short)s %(done)s", short=text, done=reply.text), ok=False,
+                     done=reply.done)

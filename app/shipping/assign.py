@@ -10,6 +10,7 @@ from app.orders import lifecycle
 from app.shipping import rates
 from app.shipping.carriers import Shipment, adapter_for
 from app.shipping.settings import ShippingSettings
+from app.translator import phrase
 from app.unit_of_work import OrderRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -26,10 +27,13 @@ class Assigned:
     def summary(self) -> str:
         """'Packdesk Post express, EUR 7.90, arrives 2025-03-17' for the packer."""
         o = self.choice.option
-        text = f"{o.label}, {o.currency} {o.price:.2f}, arrives {o.arrives_on.isoformat()}"
+        price = f"{o.currency} {o.price:.2f}"
         if not self.choice.meets_sla:
-            text += f" (after the promised {self.choice.deliver_by}: no service arrives in time)"
-        return text
+            return phrase("%(service)s, %(price)s, arrives %(day)s (after the promised %(promised)s: no service "
+                          "arrives in time)", service=o.label, price=price, day=o.arrives_on.isoformat(),
+                          promised=self.choice.deliver_by)
+        return phrase("%(service)s, %(price)s, arrives %(day)s", service=o.label, price=price,
+                      day=o.arrives_on.isoformat())
 
 
 def assign_in(uow: UnitOfWork, order: OrderRecord, seq: int, sscc: str, weight_g: int,

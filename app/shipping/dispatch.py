@@ -12,6 +12,7 @@ from app.identifiers import is_valid_s10, is_valid_sscc
 from app.orders import lifecycle
 from app.orders.status import OrderStatus
 from app.shipping.shipped import order_shipped
+from app.translator import phrase
 from app.unit_of_work import DockOrder, ParcelRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -79,8 +80,8 @@ def scan_at_dock(uow: UnitOfWork, scanned: str, now: datetime, *, user: str | No
     code = parcel_code(scanned)
     shown = scanned.replace(GS, " ").strip()
     if code is None:
-        return HandOver(False, f"{shown!r} is no parcel label: scan the SSCC or the tracking number "
-                        "barcode on the shipping label.", shown)
+        return HandOver(False, phrase("%(code)r is no parcel label: scan the SSCC or the tracking number barcode on "
+                                      "the shipping label.", code=shown), shown)
     with uow:
         result = _hand_over_in(uow, code, now, user, station)
         uow.commit()
@@ -90,7 +91,8 @@ def scan_at_dock(uow: UnitOfWork, scanned: str, now: datetime, *, user: str | No
 def _hand_over_in(uow: UnitOfWork, code: str, now: datetime, user: str | None, station: str | None) -> HandOver:
     found = uow.parcels.by_label_code(code)
     if found is None:
-        return HandOver(False, f"No parcel has the label {code}; put it aside for a supervisor.", code)
+        return HandOver(False, phrase("No parcel has the label %(label)s; put it aside for a supervisor.", label=code),
+                        code)
     # The order's row is locked before its parcels are read: two docks scanning its last two
     # parcels at once queue here, and the second sees the first's hand-over (else each would see
     # the other parcel still on the dock and the order would stay packed).
@@ -101,28 +103,33 @@ def _hand_over_in(uow: UnitOfWork, code: str, now: datetime, user: str | None, s
     base = dict(code=code, order_number=order.number, parcel_seq=parcel.seq, parcel_count=len(parcels),
                 carrier=parcel.carrier)
     if parcel.status not in LABELLED:
-        return HandOver(False, f"Parcel {parcel.seq} of order {order.number} is {parcel.status}, not labelled; "
-                        "it cannot leave. Put it aside for a supervisor.", **base)
+        return HandOver(False, phrase("Parcel %(seq)s of order %(order)s is %(status)s, not labelled; it cannot leave. "
+                                      "Put it aside for a supervisor.", seq=parcel.seq, order=order.number,
+                                      status=parcel.status), **base)
     if parcel.handed_over_at is not None:
         done = sum(1 for p in parcels if p.handed_over_at is not None)
-        return HandOver(True, f"Parcel {parcel.seq} of order {order.number} was already handed over at "
-                        f"{parcel.handed_over_at:%H:%M}; nothing changed.", handed_over=done,
+        at = f"{parcel.handed_over_at:%H:%M}"
+        return HandOver(True, phrase("Parcel %(seq)s of order %(order)s was already handed over at %(time)s; nothing "
+                                     "changed.", seq=parcel.seq, order=order.number, time=at), handed_over=done,
                         order_shipped=order.status == OrderStatus.SHIPPED.value, already=True, **base)
     if order.status != OrderStatus.PACKED.value:
-        return HandOver(False, f"Order {order.number} is {OrderStatus(order.status).label}, not ready for "
-                        "shipment; keep its parcels back and call a supervisor.", **base)
+        return HandOver(False, phrase("Order %(order)s is %(status)s, not ready for shipment; keep its parcels back "
+                                      "and call a supervisor.", order=order.number,
+                                      status=OrderStatus(order.status).label), **base)
     uow.parcels.hand_over(parcel.id, now, user)
     lifecycle.record_event(uow, order.id, "ParcelHandedOver", station=station, user=user, parcel=parcel.seq,
                            sscc=parcel.sscc, tracking=parcel.tracking_number, carrier=parcel.carrier)
     done = 1 + sum(1 for p in parcels if p.id != parcel.id and p.handed_over_at is not None)
     if done < len(parcels):
-        return HandOver(True, f"Parcel {parcel.seq} of order {order.number} handed over ({done} of "
-                        f"{len(parcels)}).", handed_over=done, **base)
+        return HandOver(True, phrase("Parcel %(seq)s of order %(order)s handed over (%(done)s of %(count)s).",
+                                     seq=parcel.seq, order=order.number, done=done, count=len(parcels)),
+                        handed_over=done, **base)
     shipped = lifecycle.change_status(uow, order, OrderStatus.SHIPPED, station=station, user=user,
                                       reason="every parcel handed over")
     order_shipped(uow, shipped, now, station=station, user=user,
                   parcels=[replace(p, handed_over_at=p.handed_over_at or now) for p in parcels])
-    return HandOver(True, f"Order {order.number} shipped: all {len(parcels)} parcel(s) handed over.",
+    return HandOver(True, phrase("Order %(order)s shipped: all %(count)s parcel(s) handed over.", order=order.number,
+                                 count=len(parcels)),
                     handed_over=done, order_shipped=True, **base)
 
 

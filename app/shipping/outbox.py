@@ -20,6 +20,7 @@ from app.shipping.errors import ShippingError
 from app.shipping.mail import MailTransport, Refused, TryLater
 from app.shipping.messages import KINDS, render
 from app.shipping.settings import MailSettings
+from app.translator import phrase
 from app.unit_of_work import MessageRecord, OrderRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -69,8 +70,9 @@ class SendReport:
     in_doubt: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (f"{len(self.sent)} sent, {len(self.retried)} to retry, {len(self.failed)} failed, "
-                f"{len(self.in_doubt)} in doubt (never re-sent by themselves)")
+        return phrase("%(sent)s sent, %(retry)s to retry, %(failed)s failed, %(doubt)s in doubt (never re-sent by "
+                      "themselves)", sent=len(self.sent), retry=len(self.retried), failed=len(self.failed),
+                      doubt=len(self.in_doubt))
 
 
 def as_email(message: MessageRecord, sender: str, now: datetime,

@@ -20,6 +20,7 @@ from app.shipping.outbox import queue_in
 from app.shipping.payments import refund_in
 from app.shipping.return_scans import receive_item, scanning_unfinished
 from app.shipping.settings import AfterDelivery
+from app.translator import phrase
 from app.unit_of_work import CarrierRecord, OrderRecord, ReturnLineRecord, ReturnRecord, ServiceRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -128,10 +129,12 @@ def create_return(uow: UnitOfWork, number: str, wanted: list[tuple[str, int]], r
         record = replace(record, id=uow.returns.add(record, chosen))
         lifecycle.record_event(uow, order.id, "ReturnCreated", rma=rma, reason=why, tracking=tracking,
                                lines=[{"sku": l.sku, "quantity": l.quantity} for l in chosen])
-        said = f"Return {rma} of order {number}: send the parcel with tracking number {tracking}."
+        said = phrase("Return %(rma)s of order %(order)s: send the parcel with tracking number %(tracking)s.",
+                      rma=rma, order=number, tracking=tracking)
         if sent:
             swap = exchange_in(uow, order, record, sent, order_settings or OrderSettings(), user=user)
-            said += f" Exchange order {swap.number} is {OrderStatus(swap.status).label}."
+            said = phrase("%(said)s Exchange order %(order)s is %(status)s.", said=said, order=swap.number,
+                          status=OrderStatus(swap.status).label)
         uow.commit()
         return _view(uow, rma, order.number, said)
 
@@ -142,7 +145,7 @@ def receive_return(uow: UnitOfWork, rma: str, now: datetime, user: str | None = 
     with uow:
         record, order = _find(uow, rma)
         if record.status != "open":
-            raise ShippingError(f"Return {rma} is {record.status} already.")
+            raise ShippingError(phrase("Return %(rma)s is %(status)s already.", rma=rma, status=record.status))
         uow.returns.save(replace(record, status="received", received_at=now))
         if order.status != OrderStatus.RETURNED.value:
             order = lifecycle.change_status(uow, order, OrderStatus.RETURNED, station=station, user=user,
@@ -152,8 +155,8 @@ def receive_return(uow: UnitOfWork, rma: str, now: datetime, user: str | None = 
         queue_in(uow, "return_received", order, {"rma": rma, "items": _items(lines)}, ref=rma, now=now)
         uow.commit()
         expected = sum(l.quantity for l in lines)
-        return _view(uow, rma, order.number, f"Return {rma} received: scan each item (0 of {expected}), or inspect "
-                     "the lines as a whole.")
+        return _view(uow, rma, order.number, phrase("Return %(rma)s received: scan each item (0 of %(expected)s), or "
+                                                    "inspect the lines as a whole.", rma=rma, expected=expected))
 
 
 def scan_returned_item(uow: UnitOfWork, rma: str, scan: str, now: datetime, user: str | None = None,
@@ -163,9 +166,13 @@ def scan_returned_item(uow: UnitOfWork, rma: str, scan: str, now: datetime, user
         record, order = _find(uow, rma)
         sku, received, expected = receive_item(uow, record.rma, scan, now, user, station)
         uow.commit()
-        after = "inspect each line" if received >= expected else "scan the next item"
-        return _view(uow, record.rma, order.number, f"{sku} received: {received} of {expected} items received; "
-                     f"{after}.")
+        if received >= expected:
+            said = phrase("%(sku)s received: %(received)s of %(expected)s items received; inspect each line.",
+                          sku=sku, received=received, expected=expected)
+        else:
+            said = phrase("%(sku)s received: %(received)s of %(expected)s items received; scan the next item.",
+                          sku=sku, received=received, expected=expected)
+        return _view(uow, record.rma, order.number, said)
 
 
 def inspect_return(uow: UnitOfWork, rma: str, decisions: list[list[str]], now: datetime, user: str | None = None,
@@ -213,7 +220,8 @@ def inspect_return(uow: UnitOfWork, rma: str, decisions: list[list[str]], now: d
                                lines=[{"sku": s, "outcome": given[s][1], "bin": given[s][2] if len(given[s]) > 2
                                        else None, "quantity": l.quantity} for s, l in lines.items()])
         uow.commit()
-        return _view(uow, rma, order.number, f"Return {rma} inspected: refund it (packdesk returns refund {rma}).")
+        return _view(uow, rma, order.number, phrase("Return %(rma)s inspected: refund it (packdesk returns refund "
+                                                    "%(rma)s).", rma=rma))
 
 
 def refund_return(uow: UnitOfWork, rma: str, now: datetime, user: str | None = None) -> ReturnView:
@@ -221,7 +229,8 @@ def refund_return(uow: UnitOfWork, rma: str, now: datetime, user: str | None = N
     with uow:
         record, order = _find(uow, rma)
         if record.status != "inspected":
-            raise ShippingError(f"Return {rma} is {record.status}; a refund comes only after inspection.")
+            raise ShippingError(phrase("Return %(rma)s is %(status)s; a refund comes only after inspection.", rma=rma,
+                                       status=record.status))
         prices = {line.id: line.unit_price for line in uow.orders.lines(order.id)}
         lines = uow.returns.lines(record.id)
         # an exchange is paid for with the returned goods: a line exchanged like for like is not
@@ -239,9 +248,10 @@ def refund_return(uow: UnitOfWork, rma: str, now: datetime, user: str | None = N
             queue_in(uow, "refunded", order, {"rma": rma, "amount": f"{order.currency} {amount:.2f}"}, ref=rma,
                      now=now)
         uow.commit()
-        said = f"Return {rma} refunded: {order.currency} {amount:.2f}."
+        refunded = f"{order.currency} {amount:.2f}"
+        said = phrase("Return %(rma)s refunded: %(amount)s.", rma=rma, amount=refunded)
         if record.exchange_order_id is not None and amount == 0:
-            said = f"Return {rma} is settled by its exchange: nothing to refund."
+            said = phrase("Return %(rma)s is settled by its exchange: nothing to refund.", rma=rma)
         return _view(uow, rma, order.number, said)
 
 
@@ -254,7 +264,7 @@ def show_return(uow: UnitOfWork, rma: str) -> ReturnView:
 def _find(uow: UnitOfWork, rma: str) -> tuple[ReturnRecord, OrderRecord]:
     record = uow.returns.get(rma.strip().upper())
     if record is None:
-        raise ShippingError(f"No return has the RMA {rma}; it reads like RMA-000001.")
+        raise ShippingError(phrase("No return has the RMA %(rma)s; it reads like RMA-000001.", rma=rma))
     order = uow.orders.get_by_id(record.order_id)
     assert order is not None
     return record, order

@@ -15,6 +15,7 @@ from app.orders import lifecycle
 from app.orders.status import OrderStatus
 from app.shipping.outbox import queue_in
 from app.shipping.settings import AfterDelivery
+from app.translator import phrase
 from app.unit_of_work import ExceptionRecord, OrderRecord, ParcelRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -56,9 +57,10 @@ class TrackingOutcome:
 
     def summary(self) -> str:
         """One line for a person."""
-        return (f"{self.source}: {self.rows} report(s); {self.kept} new, {self.repeated} already known; "
-                f"{len(self.delivered)} order(s) delivered, {len(self.completed)} completed, "
-                f"{len(self.exceptions)} exception(s)")
+        return phrase("%(source)s: %(rows)s report(s); %(kept)s new, %(repeated)s already known; %(delivered)s "
+                      "order(s) delivered, %(completed)s completed, %(exceptions)s exception(s)", source=self.source,
+                      rows=self.rows, kept=self.kept, repeated=self.repeated, delivered=len(self.delivered),
+                      completed=len(self.completed), exceptions=len(self.exceptions))
 
 
 def read_reports(path: str | Path) -> list[Report]:

@@ -12,6 +12,7 @@ from functools import partial
 from app import words
 from app.commands import Command, command_for
 from app.errors import DatabaseUnavailable, PackdeskError
+from app.languages import chosen_language
 from app.packing.api import (
     BoxChoice, HomeSummary, LabelRequest, PackingApi, PackSnapshot, ParcelClosed, ScanOutcome, ScanResult,
 )
@@ -19,7 +20,7 @@ from app.packing.people import PARTIAL_SHIPMENT
 from app.packing.reasons import ANSWERED, CANCEL, REFUSED, Reason
 from app.packing.scan_rules import is_cancel, label_code
 from app.picking.api import PickingApi
-from app.picking.flow import PickerFlow, Reply
+from app.picking.flow import PickerFlow, PickingSnapshot, Reply
 from app.ports import DeviceState, DeviceStatus, PrintJob, PrintResult, Scan
 from app.station import labels
 from app.station.devices import (
@@ -35,6 +36,7 @@ from app.station.state import (
     Level, Message, PrintState, Question, QuestionKind, ScanDone, ScanTestRead, Sound, StationSnapshot, Step,
     WeighState,
 )
+from app.translator import Translator, listed, phrase, plural_phrase
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +45,8 @@ ACCEPT_OUTCOMES = (ScanOutcome.ACCEPTED, ScanOutcome.ACKNOWLEDGED, ScanOutcome.U
 REFUSED_OUTCOMES = (ScanOutcome.LOCKED, ScanOutcome.NOTHING_TO_UNDO, ScanOutcome.SERIAL_REFUSED,
                     ScanOutcome.QUANTITY_REFUSED)
 QUESTION_OUTCOMES = (ScanOutcome.NEEDS_SERIAL, ScanOutcome.NEEDS_QUANTITY)  # asked, not yet counted: not green
-NEXT_ONLY_AT_HOME = ("NEXT works on the home screen only: finish this order with CLOSE BOX, or press PROBLEM "
-                     "to put it on hold for a supervisor.")
+NEXT_ONLY_AT_HOME = phrase("NEXT works on the home screen only: finish this order with CLOSE BOX, or press "
+                           "PROBLEM to put it on hold for a supervisor.")
 IDLE_WARNING_S = 30.0  # the idle logout is announced this long before it happens
 LABEL_STEPS = (Step.PRINT, Step.CONFIRM)  # the label screens: a label is awaited, not a product
 
@@ -56,10 +58,13 @@ class StationCore:
                  clock: MonotonicClock, io: Executor, checks: Executor,
                  idle_timeout_s: float | None = None, lease_interval_s: float | None = None,
                  database_checks: Executor | None = None, picking: PickingApi | None = None,
-                 offline: OfflineSwitch | None = None) -> None:
+                 offline: OfflineSwitch | None = None, language: str | None = None) -> None:
         self.api, self.devices, self.records = api, devices, records
         self.offline = offline  # the offline journal behind `api` (issue 17), when the station has one
         self._database_up = False
+        # What the packer reads, in the logged-in user's language, else the station's ([station] language)
+        self.station_language = chosen_language(language)
+        self.translator = Translator(self.station_language)
         self.picker = PickerFlow(picking) if picking is not None else None  # a picker's login picks here
         self.render = render
         self.clock, self.io, self.checks = clock, io, checks
@@ -70,7 +75,8 @@ class StationCore:
         self.lease_interval_s = float(lease_interval_s if lease_interval_s is not None
                                       else max(10, settings.lease_seconds // 3))
         initial = {status.device: status for status in devices.statuses()}  # the last word on each device
-        self.state = StationSnapshot(station_code=api.station_code, devices=tuple(initial.values()))
+        self.state = StationSnapshot(station_code=api.station_code, devices=tuple(initial.values()),
+                                     language=self.station_language)
         self.watch = DeviceWatch(devices.watched())
         self._last_activity = clock()
         self._lease_due: float | None = None
@@ -96,11 +102,38 @@ class StationCore:
         return self.state
 
     def _set(self, **changes: object) -> None:
-        self.state = replace(self.state, **changes)  # type: ignore[arg-type]
+        self.state = replace(self.state, **self._in_language(changes))  # type: ignore[arg-type]
+
+    def _in_language(self, changes: dict[str, object]) -> dict[str, object]:
+        """The words of a change said in the user's language (the core composes them as Phrases)."""
+        say = self.translator.say
+        lock, question, printing, weighing = (changes.get(k) for k in ("lock", "question", "printing", "weighing"))
+        if isinstance(lock, str):
+            changes["lock"] = say(lock)
+        if isinstance(question, Question):
+            changes["question"] = replace(question, detail=say(question.detail),
+                                          refusal=say(question.refusal) if question.refusal else question.refusal)
+        if isinstance(printing, PrintState):
+            changes["printing"] = replace(printing, message=say(printing.message),
+                                          reprint=say(printing.reprint) if printing.reprint else printing.reprint)
+        if isinstance(weighing, WeighState):
+            changes["weighing"] = replace(weighing, text=say(weighing.text))
+        picking = changes.get("picking")
+        if isinstance(picking, PickingSnapshot):
+            changes["picking"] = replace(picking, prompt=say(picking.prompt),
+                                         lock=say(picking.lock) if picking.lock else picking.lock)
+        return changes
+
+    def _speak_to(self, user: object | None) -> None:
+        """The language of the person logged in (their badge's), else the station's."""
+        language = chosen_language(getattr(user, "language", None), self.station_language)
+        if language != self.translator.language:
+            self.translator = Translator(language)
+        self._set(language=language)
 
     def _say(self, text: str, level: Level = Level.INFO, sound: Sound | None = None) -> None:
         self._seq += 1
-        self._set(message=Message(self._seq, text, level, sound))
+        self._set(message=Message(self._seq, self.translator.say(text), level, sound))
 
     def _error(self, text: str) -> None:
         self._say(text, Level.ERROR, Sound.ERROR)
@@ -112,7 +145,7 @@ class StationCore:
     def failed(self, exc: BaseException) -> None:
         """An input ended in an unexpected error (the database went away, a bug)."""
         self._database_failed(exc)
-        self._error(f"The station could not finish that: {exc}")
+        self._error(phrase("The station could not finish that: %(problem)s", problem=str(exc)))
 
     def _database_failed(self, exc: BaseException) -> None:
         """The database let an input down: check it now, so the screens say so until it is back."""
@@ -153,13 +186,14 @@ class StationCore:
             return
         command = command_for(scan.data)
         if is_cancel(scan.data):
-            self._say("Nothing to cancel here: scan an order, a tote or NEXT.")
+            self._say(phrase("Nothing to cancel here: scan an order, a tote or NEXT."))
         elif command is Command.LOGOUT:
             self.logout()
         elif command is Command.NEXT:
             self.next_order()
         elif command is not None:
-            self._error(f"{command.label} does nothing on the home screen: scan an order, a tote or NEXT.")
+            self._error(phrase("%(command)s does nothing on the home screen: scan an order, a tote or NEXT.",
+                               command=command.label))
         else:
             self._start(scan.data)
 
@@ -167,11 +201,12 @@ class StationCore:
 
     def _login(self, badge: str) -> None:
         user = self.api.login(badge)
+        self._speak_to(user)
         if user.role == "picker" and self.picker is not None:
             self.picker.reset()
             self._set(user=user, step=Step.PICK, picking=self.picker.state)
             self._last_activity = self.clock()
-            self._say(f"Hello {user.display_name}. Scan a pick list.", Level.OK)
+            self._say(phrase("Hello %(name)s. Scan a pick list.", name=user.display_name), Level.OK)
             return
         pack = self.api.resume_open_pack(user)
         self._set(user=user, step=Step.HOME)
@@ -183,31 +218,35 @@ class StationCore:
             if pack.pending_labels and complete(pack):  # held labels of parcels closed before still wait
                 self._set(step=Step.PRINT, printing=PrintState(
                     pack.pending_labels[0].parcel_seq, pack.pending_labels[0].label_id, False,
-                    "This label was not printed before the restart: press RETRY."))
+                    phrase("This label was not printed before the restart: press RETRY.")))
             elif awaiting_scan_back(pack):
                 self._set(step=Step.CONFIRM)
-            progress = f"{pack.units_scanned} of {pack.units_expected} units scanned"
+            progress = phrase("%(scanned)s of %(expected)s units scanned", scanned=pack.units_scanned,
+                              expected=pack.units_expected)
             if left is not None and left[0] != user.username and left[2] == pack.order_number:
-                self._say(f"Hello {user.display_name}. You are TAKING OVER order {pack.order_number} from "
-                          f"{left[1]}, half-packed ({progress}): check the box against the screen, "
-                          "then carry on.", Level.ERROR, Sound.ERROR)
+                self._say(phrase("Hello %(name)s. You are TAKING OVER order %(order)s from %(previous)s, half-packed "
+                                 "(%(progress)s): check the box against the screen, then carry on.",
+                                 name=user.display_name, order=pack.order_number, previous=left[1],
+                                 progress=progress), Level.ERROR, Sound.ERROR)
             else:
-                self._say(f"Hello {user.display_name}. Resumed order {pack.order_number} ({progress}); "
-                          "every scan is kept: check the box against the screen, then carry on.", Level.OK)
+                self._say(phrase("Hello %(name)s. Resumed order %(order)s (%(progress)s); every scan is kept: "
+                                 "check the box against the screen, then carry on.",
+                                 name=user.display_name, order=pack.order_number, progress=progress), Level.OK)
         else:
-            self._say(f"Hello {user.display_name}.", Level.OK)
+            self._say(phrase("Hello %(name)s.", name=user.display_name), Level.OK)
 
-    def logout(self, reason: str = "Logged out.", confirmed: bool = False) -> None:
+    def logout(self, reason: str = phrase("Logged out."), confirmed: bool = False) -> None:
         """LOG OUT by touch or scan: with an order open it asks first (the order stays here for the
         next packer); without one, or `confirmed`, the packer leaves at once."""
         self.touch()
         if (not confirmed and self.state.pack is not None and self.state.user is not None
                 and (self.state.question is None or self.state.question.kind is not QuestionKind.LOGOUT)):
-            self.ask(QuestionKind.LOGOUT, f"Order {self.state.pack.order_number} is open "
-                     f"({self.state.pack.units_scanned} of {self.state.pack.units_expected} units scanned). "
-                     "It stays at this station and whoever logs in next takes it over. "
-                     "Scan LOG OUT again or touch the button to log out; CANCEL to carry on packing.")
-            self._say("LOG OUT: confirm or CANCEL.")
+            self.ask(QuestionKind.LOGOUT, phrase(
+                "Order %(order)s is open (%(scanned)s of %(expected)s units scanned). It stays at this station and "
+                "whoever logs in next takes it over. Scan LOG OUT again or touch the button to log out; CANCEL to "
+                "carry on packing.", order=self.state.pack.order_number, scanned=self.state.pack.units_scanned,
+                expected=self.state.pack.units_expected))
+            self._say(phrase("LOG OUT: confirm or CANCEL."))
             return
         self._leave(reason)
 
@@ -218,14 +257,15 @@ class StationCore:
             self.api.logout(user, reason)
             if pack is not None:
                 self._left_open = (user.username, user.display_name, pack.order_number)
-                reason = (f"{reason} Order {pack.order_number} stays open at this station: "
-                          "whoever logs in next takes it over.")
+                reason = phrase("%(reason)s Order %(order)s stays open at this station: whoever logs in next "
+                                "takes it over.", reason=reason, order=pack.order_number)
         self._lease_due = None
         if self.picker is not None:
             self.picker.reset()
         self._set(user=None, pack=None, home=None, lock=None, question=None, printing=None, weighing=None,
                   supervisor=None, step=Step.LOGIN, ignored=(), picking=None)
         self._say(reason)
+        self._speak_to(None)
 
     def touch(self) -> None:
         """Activity (a scan or a touch): the idle logout starts counting again."""
@@ -237,14 +277,18 @@ class StationCore:
         now = self.clock()
         idle = now - self._last_activity
         if self.state.user is not None and idle >= self.idle_timeout_s:
-            self._leave("Logged out after being idle.")
+            self._leave(phrase("Logged out after being idle."))
         elif self.state.user is not None and not self._idle_warned and idle >= self.idle_timeout_s - self._warning_s():
             self._idle_warned = True
             left = max(1, round(self.idle_timeout_s - idle))
-            order = (f" Order {self.state.pack.order_number} stays open at this station for the next packer."
-                     if self.state.pack is not None else "")
-            self._say(f"No activity: you will be logged out in {left} s.{order} "
-                      "Scan or touch anything to stay.", Level.ERROR, Sound.ERROR)
+            if self.state.pack is not None:
+                warning = phrase("No activity: you will be logged out in %(seconds)s s. Order %(order)s stays open "
+                                 "at this station for the next packer. Scan or touch anything to stay.",
+                                 seconds=left, order=self.state.pack.order_number)
+            else:
+                warning = phrase("No activity: you will be logged out in %(seconds)s s. Scan or touch anything "
+                                 "to stay.", seconds=left)
+            self._say(warning, Level.ERROR, Sound.ERROR)
         if self.state.pack is not None and self._lease_due is not None and now >= self._lease_due:
             self._lease_due = now + self.lease_interval_s
             self.api.renew_lease(self.state.pack.order_number)
@@ -298,7 +342,7 @@ class StationCore:
         pack = self.api.start_next(self.state.user)  # type: ignore[arg-type]
         if pack is None:
             self._show_home(self.api.home_summary(self.state.user))  # type: ignore[arg-type]
-            self._say("The queue is empty: nothing to pack.", Level.INFO, Sound.ACCEPT)
+            self._say(phrase("The queue is empty: nothing to pack."), Level.INFO, Sound.ACCEPT)
             return
         self._opened(pack)
 
@@ -313,7 +357,7 @@ class StationCore:
 
     def _opened(self, pack: PackSnapshot) -> None:
         self._show_pack(pack)
-        self._say(f"Order {pack.order_number}: scan every unit.", Level.OK, Sound.ACCEPT)
+        self._say(phrase("Order %(order)s: scan every unit.", order=pack.order_number), Level.OK, Sound.ACCEPT)
 
     def refresh_home(self) -> None:
         """Reload the home figures."""
@@ -322,7 +366,7 @@ class StationCore:
 
     def _at_home(self) -> bool:
         if self.state.user is None or self.state.pack is not None:
-            self._error(NEXT_ONLY_AT_HOME if self.state.user else "Scan your badge first.")
+            self._error(NEXT_ONLY_AT_HOME if self.state.user else phrase("Scan your badge first."))
             return False
         return True
 
@@ -346,7 +390,7 @@ class StationCore:
         """SHORT by touch on the picker screen."""
         self.touch()
         if self.picker is None or self.state.step is not Step.PICK or self.state.user is None:
-            self._error("SHORT works on the picker screen only.")
+            self._error(phrase("SHORT works on the picker screen only."))
             return
         try:
             self._picked(self.picker.short(self.state.user.username))
@@ -390,11 +434,11 @@ class StationCore:
                  else Level.INFO if r.outcome in QUESTION_OUTCOMES else Level.OK)
         text = r.message
         if r.outcome is ScanOutcome.ACKNOWLEDGED and ignored:
-            many = len(ignored) > 1
-            text = (f"{text} {len(ignored)} {'scans were' if many else 'scan was'} ignored during the lock: "
-                    f"{'; '.join(ignored)}. Scan {'them' if many else 'it'} again.")
+            text = plural_phrase("%(said)s %(n)s scan was ignored during the lock: %(codes)s. Scan it again.",
+                                 "%(said)s %(n)s scans were ignored during the lock: %(codes)s. Scan them again.",
+                                 len(ignored), said=text, codes="; ".join(ignored))
         elif r.outcome is ScanOutcome.ACCEPTED and r.pack is not None and r.pack.all_scanned:
-            text = f"{text} Every unit is scanned: scan CLOSE BOX."
+            text = phrase("%(said)s Every unit is scanned: scan CLOSE BOX.", said=text)
         self._say(text, level, sound)
         if r.box is not None and r.box.needs_reason:
             self._ask_box_reason(r.box, r.data)
@@ -411,7 +455,7 @@ class StationCore:
             self.logout()
         elif r.command is Command.PROBLEM:
             self.ask(QuestionKind.PROBLEM)
-            self._say("PROBLEM: choose what is wrong.")
+            self._say(phrase("PROBLEM: choose what is wrong."))
         elif r.command is Command.REPRINT:
             self.ask(QuestionKind.REPRINT)
         elif r.command is Command.NEXT:
@@ -427,9 +471,9 @@ class StationCore:
         waiting = [p.seq for p in pack.parcels if p.status == "closed"]
         if not waiting:
             return False
-        which = " and ".join(str(seq) for seq in waiting)
-        text = (f"{data} was not packed: the station waits for the label of parcel {which}. Put the label on "
-                f"the parcel and scan it; then scan the items for the next parcel.")
+        which = listed(waiting, lambda first, then: phrase("%(first)s and %(then)s", first=first, then=then))
+        text = phrase("%(code)s was not packed: the station waits for the label of parcel %(which)s. Put the label on "
+                      "the parcel and scan it; then scan the items for the next parcel.", code=data, which=which)
         user = self.state.user.username if self.state.user else None
         self.records.record_prompt_scan(user, pack.order_number, scan.data, scan.symbology, REFUSED, text)
         self._error(text)
@@ -439,13 +483,13 @@ class StationCore:
         """True (and says so) while the pack waits for a serial number."""
         pack = self.state.pack
         if pack is not None and pack.awaiting_quantity_for:
-            self._error(f"{what}: the quantity of {pack.awaiting_quantity_for} is still asked. "
-                        "Type it and press Enter, or CANCEL to leave it out.")
+            self._error(phrase("%(what)s: the quantity of %(sku)s is still asked. Type it and press Enter, or "
+                               "CANCEL to leave it out.", what=what, sku=pack.awaiting_quantity_for))
             return True
         if pack is None or not pack.awaiting_serial_for:
             return False
-        self._error(f"{what}: the SERIAL NUMBER of {pack.awaiting_serial_for} is still asked. "
-                    "Scan it, or CANCEL to leave that unit out.")
+        self._error(phrase("%(what)s: the SERIAL NUMBER of %(sku)s is still asked. Scan it, or CANCEL to leave "
+                           "that unit out.", what=what, sku=pack.awaiting_serial_for))
         return True
 
     def _show_home(self, summary: HomeSummary) -> None:
@@ -458,11 +502,13 @@ class StationCore:
             self._lease_due = self.clock() + self.lease_interval_s
         step = Step.PACK if self.state.step in (Step.LOGIN, Step.HOME) else self.state.step
         ignored = self.state.ignored if pack.locked else ()
-        lock = pack.lock_message if pack.locked else None
+        lock = self.translator.say(pack.lock_message) if pack.locked else None
         if lock is not None and ignored:
-            lock += "\n\n" + "\n".join(f"ignored: {code}; scan it again after ACK" for code in ignored[-5:])
+            say = self.translator.say
+            lock += "\n\n" + "\n".join(say(phrase("ignored: %(code)s; scan it again after ACK", code=code))
+                                        for code in ignored[-5:])
             if len(ignored) > 5:
-                lock += f"\n(and {len(ignored) - 5} more)"
+                lock += "\n" + say(phrase("(and %(more)s more)", more=len(ignored) - 5))
         self._set(pack=pack, step=step, lock=lock, ignored=ignored)
 
     def _free(self, text: str, summary: HomeSummary | None = None, sound: Sound | None = Sound.ACCEPT) -> None:
@@ -476,7 +522,7 @@ class StationCore:
     def _pack_call(self, call: object) -> None:
         self.touch()
         if self.state.pack is None or self.state.user is None:
-            self._error("No order is open at this station.")
+            self._error(phrase("No order is open at this station."))
             return
         try:
             call(self.state.pack.order_number, self.state.user)  # type: ignore[operator]
@@ -488,7 +534,7 @@ class StationCore:
     def ask(self, kind: QuestionKind, detail: str = "") -> None:
         """Open a question (PROBLEM, REPRINT, PARTIAL by touch; EXIT when the window is closed)."""
         self.touch()
-        if kind is QuestionKind.PARTIAL and self._serial_asked("PARTIAL was not started"):
+        if kind is QuestionKind.PARTIAL and self._serial_asked(phrase("PARTIAL was not started")):
             return
         current = self.state.question
         back = current.back_to if current is not None else self.state.step
@@ -497,8 +543,9 @@ class StationCore:
         self._set(question=Question(kind, detail, back_to=back))
 
     def _ask_box_reason(self, choice: BoxChoice, barcode: str) -> None:
-        self.ask(QuestionKind.BOX_REASON, f"Suggested: {choice.suggested_name or choice.suggested_code or '-'}. "
-                                          f"You scanned: {choice.box_name or choice.box_code}.")
+        self.ask(QuestionKind.BOX_REASON, phrase("Suggested: %(suggested)s. You scanned: %(scanned)s.",
+                                                 suggested=choice.suggested_name or choice.suggested_code or "-",
+                                                 scanned=choice.box_name or choice.box_code))
         self._set(question=replace(self.state.question, box=choice, box_barcode=barcode))  # type: ignore[arg-type]
 
     def cancel_question(self) -> None:
@@ -538,7 +585,7 @@ class StationCore:
         elif question.kind is QuestionKind.PROBLEM:
             self._report_problem(reason.code, reason.text)
         elif question.kind is QuestionKind.LOGOUT:
-            self._leave("Logged out.")
+            self._leave(phrase("Logged out."))
         elif question.kind is QuestionKind.OVERRIDE_REASON:
             approval, self._approval = self._approval, ""
             self._ship_partial(approval, reason)
@@ -556,7 +603,7 @@ class StationCore:
 
     def _scan_during_question(self, question: Question, scan: Scan) -> None:
         if question.kind is QuestionKind.LOGOUT and command_for(scan.data) is Command.LOGOUT:
-            self._leave("Logged out.")
+            self._leave(phrase("Logged out."))
             return
         if question.kind in (QuestionKind.EXIT, QuestionKind.PARTIAL) and (
                 is_cancel(scan.data) or is_station_code(scan.data)):
@@ -567,7 +614,7 @@ class StationCore:
             return
         if question.kind is QuestionKind.PARTIAL:
             if self.state.user is None:
-                self._error("Scan your badge first.")
+                self._error(phrase("Scan your badge first."))
             else:
                 self._approve_partial(question, scan.data)
             return
@@ -595,10 +642,10 @@ class StationCore:
         if is_cancel(scan.data):
             self.records.record_prompt_scan(user, order, scan.data, scan.symbology, ANSWERED, answered(question.kind, None))
             self.cancel_question()
-            self._say("Cancelled.")
+            self._say(phrase("Cancelled."))
             return
-        text = (f"{scan.data} is not a supervisor's badge: a supervisor scans their badge or types the "
-                "PIN - or scan CANCEL.")
+        text = phrase("%(code)s is not a supervisor's badge: a supervisor scans their badge or types the PIN - or "
+                      "scan CANCEL.", code=scan.data)
         self.records.record_prompt_scan(user, order, scan.data, scan.symbology, REFUSED, text)
         self._set(question=replace(question, refusal=text))
         self._error(text)
@@ -606,8 +653,8 @@ class StationCore:
     def _authorise_exit(self, badge_or_pin: str) -> None:
         who = self.records.authorise_supervisor(badge_or_pin, KIOSK_EXIT)
         if who is None:
-            self._error("That is not a supervisor's badge or PIN: the station stays open. A supervisor scans "
-                        "their badge or types the PIN - or touch CANCEL (or scan CANCEL) to go back.")
+            self._error(phrase("That is not a supervisor's badge or PIN: the station stays open. A supervisor "
+                               "scans their badge or types the PIN - or touch CANCEL (or scan CANCEL) to go back."))
             return
         log.warning("station closing, authorised by %s", who)
         self._set(question=None, exit_authorised_by=who)
@@ -618,7 +665,8 @@ class StationCore:
         try:
             who = self.records.check_supervisor(badge, PARTIAL_SHIPMENT, order)
         except PackdeskError as exc:
-            self._error(f"{exc} Or touch CANCEL (or scan CANCEL) to go back to packing.")
+            self._error(phrase("%(problem)s Or touch CANCEL (or scan CANCEL) to go back to packing.",
+                               problem=str(exc)))
             return
         self._approval = badge
         self._set(question=override_reason_question(question, who, order))
@@ -671,7 +719,7 @@ class StationCore:
         if self.state.step is not Step.DEVICES:
             return
         if who is None:
-            self._error("That is not a supervisor's badge or PIN.")
+            self._error(phrase("That is not a supervisor's badge or PIN."))
         else:
             self._set(supervisor=who)
 
@@ -683,12 +731,12 @@ class StationCore:
         if self.state.pack is None or self.state.user is None:
             self._error("No order is open at this station.")
             return
-        if self._serial_asked("CLOSE BOX was not done"):
+        if self._serial_asked(phrase("CLOSE BOX was not done")):
             return
         if self.devices.scale is None:
             self._close_parcel(None)
             return
-        self._set(step=Step.WEIGH, weighing=WeighState("Put the parcel on the scale and keep it still..."))
+        self._set(step=Step.WEIGH, weighing=WeighState(phrase("Put the parcel on the scale and keep it still...")))
         self.io.submit(self.devices.read_stable_weight, then=self._weighed)
 
     def back_to_packing(self) -> None:
@@ -701,11 +749,12 @@ class StationCore:
             return  # the packer left (logout, problem) while the scale was read
         if error is not None:
             self.watch.check_soon(SCALE)  # says whether the scale is gone or only unsteady
-            self._set(weighing=WeighState(f"No stable weight: {error}. Check the scale and press WEIGH AGAIN.", True))
+            self._set(weighing=WeighState(phrase("No stable weight: %(problem)s. Check the scale and press WEIGH AGAIN.",
+                                                 problem=str(error)), True))
             self._cue(Sound.ERROR)
             return
         self._device(SCALE, DeviceState.CONNECTED)
-        self._set(weighing=WeighState(f"{words.grams(int(grams))} - checking..."))  # type: ignore[call-overload]
+        self._set(weighing=WeighState(phrase("%(weight)s - checking...", weight=words.grams(int(grams)))))  # type: ignore[call-overload]
         self._close_parcel(int(grams))  # type: ignore[call-overload]
 
     def _close_parcel(self, grams: int | None) -> None:
@@ -730,9 +779,10 @@ class StationCore:
         assert label is not None
         if label.parcel_count is None:
             self._set(step=Step.PACK)
-            self._say(f"Parcel {closed.parcel_seq} closed. Write {closed.parcel_seq} on the box and set it aside: "
-                      "its label prints with the others when the last parcel is closed, so no label states a "
-                      f"wrong parcel count. Now pack parcel {closed.parcel_seq + 1}.", Level.OK, Sound.ACCEPT)
+            self._say(phrase("Parcel %(seq)s closed. Write %(seq)s on the box and set it aside: its label prints with "
+                             "the others when the last parcel is closed, so no label states a wrong parcel count. "
+                             "Now pack parcel %(next)s.", seq=closed.parcel_seq, next=closed.parcel_seq + 1),
+                      Level.OK, Sound.ACCEPT)
             return
         held = self._held_label()
         self._print(label if held in (None, label.label_id) else self.api.label_request(held))  # type: ignore[arg-type]
@@ -766,19 +816,19 @@ class StationCore:
             return
         self._label_waits_for_printer = False
         request = self.api.label_request(pending[0].label_id)
-        self._set(printing=replace(labels.printing(request), message=f"Printing the label of parcel "
-                                   f"{request.parcel_seq} on the document printer..."))
+        self._set(printing=replace(labels.printing(request), message=phrase(
+            "Printing the label of parcel %(seq)s on the document printer...", seq=request.parcel_seq)))
         self.io.submit(labels.print_on_document_printer, self.devices, self.render, request,
                        then=partial(self._printed, request, printer=DOCUMENT_PRINTER))
 
     def _reprint(self, reason: str) -> None:
         parcels = [p for p in self.state.pack.parcels if p.status in ("closed", "confirmed")] if self.state.pack else []
         if not parcels:
-            self._error("There is no closed parcel to reprint a label for.")
+            self._error(phrase("There is no closed parcel to reprint a label for."))
             return
         if parcels[-1].label is not None and parcels[-1].label.status == "pending":
-            self._error(f"The label of parcel {parcels[-1].seq} has not been printed yet: it prints with the "
-                        "others when the last parcel is closed.")
+            self._error(phrase("The label of parcel %(seq)s has not been printed yet: it prints with the others "
+                               "when the last parcel is closed.", seq=parcels[-1].seq))
             return
         self._pack_call(lambda _o, user: self._print(self.api.reprint_label(parcels[-1].parcel_id, reason, user)))
 
@@ -856,7 +906,8 @@ class StationCore:
         failed = self._last_print_failed.get(name)
         if state is DeviceState.CONNECTED and failed is not None and not self._label_waits_for_printer:
             # the printer answers its status, but the last label there failed: not "ok" until one prints
-            state, message = DeviceState.ERROR, f"answers, but the last print failed: {failed}"
+            state, message = DeviceState.ERROR, self.translator.say(
+                phrase("answers, but the last print failed: %(problem)s", problem=failed))
         self._device(name, state, message)
 
     def _device(self, name: str, state: DeviceState, message: str = "") -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from app.ports import DeviceState, DeviceStatus, Printer, PrintJob, PrintResult, Scale
 from app.station.ports import HealthProbe
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -19,23 +20,34 @@ DATABASE = "database"  # watched like a device when the composition root gives i
 
 # What the packer can do about a device that is missing or in error (shown on the login screen).
 WHAT_TO_DO = {
-    DATABASE: "Nobody can log in or pack until it is back; the station keeps trying by itself. "
-              "Check the station's network cable, then tell a supervisor.",
-    SCANNER: "Check the scanner's cable (unplug it and plug it in again); the station finds it by itself.",
-    SCALE: "Check that the scale is switched on and plugged in; parcels cannot be weighed until it answers.",
-    LABEL_PRINTER: "Check that the label printer is on, has labels and is connected; labels wait for it.",
-    DOCUMENT_PRINTER: "Check that the printer is on, has paper and is connected; packing slips wait for it.",
+    DATABASE: phrase("Nobody can log in or pack until it is back; the station keeps trying by itself. "
+                     "Check the station's network cable, then tell a supervisor."),
+    SCANNER: phrase("Check the scanner's cable (unplug it and plug it in again); the station finds it by itself."),
+    SCALE: phrase("Check that the scale is switched on and plugged in; parcels cannot be weighed until it answers."),
+    LABEL_PRINTER: phrase("Check that the label printer is on, has labels and is connected; labels wait for it."),
+    DOCUMENT_PRINTER: phrase("Check that the printer is on, has paper and is connected; packing slips wait for it."),
 }
+DEVICE_NAMES = {DATABASE: phrase("Database"), SCANNER: phrase("Scanner"), SCALE: phrase("Scale"),
+                LABEL_PRINTER: phrase("Label printer"), DOCUMENT_PRINTER: phrase("Document printer")}
 NOT_YET_KNOWN = ("checking...", "opening")  # the state before the first check: not a problem yet
 
 
 def device_problems(statuses: Iterable[DeviceStatus]) -> list[str]:
-    """One sentence per device that is missing or in error, with what to do; the database first."""
+    """One sentence per device that is missing or in error, with what to do; the database first
+    (Phrases: a screen says them in its language, app.translator.Translator.say)."""
     troubled = [s for s in statuses if s.state in (DeviceState.DISCONNECTED, DeviceState.ERROR)
                 and s.message not in NOT_YET_KNOWN]
     troubled.sort(key=lambda s: s.device != DATABASE)
-    return [f"{s.device.capitalize()}: {s.message or s.state.value}. {WHAT_TO_DO.get(s.device, '')}".strip()
-            .replace(".. ", ". ") for s in troubled]
+    return [_problem(s) for s in troubled]
+
+
+def _problem(status: DeviceStatus) -> str:
+    name = DEVICE_NAMES.get(status.device, status.device.capitalize())
+    state = status.message or status.state.value
+    advice = WHAT_TO_DO.get(status.device)
+    if advice is None:
+        return phrase("%(device)s: %(state)s.", device=name, state=state.removesuffix("."))
+    return phrase("%(device)s: %(state)s. %(advice)s", device=name, state=state.removesuffix("."), advice=advice)
 
 
 def printer_state(result: PrintResult) -> DeviceState:

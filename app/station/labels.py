@@ -10,6 +10,7 @@ from app.ports import PrintJob, PrintResult
 from app.station.devices import StationDevices, never_sent
 from app.station.ports import DocumentRenderer
 from app.station.state import PrintState
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +43,9 @@ def print_on_document_printer(devices: StationDevices, render: DocumentRenderer,
 
 def printing(request: LabelRequest) -> PrintState:
     """While the label and slip are on their way."""
-    what = "Reprinting label" if request.version > 1 else "Printing label and packing slip"
-    return _state(request, None, f"{what} for {_parcel(request)}...")
+    if request.version > 1:
+        return _state(request, None, phrase("Reprinting label for %(parcel)s...", parcel=_parcel(request)))
+    return _state(request, None, phrase("Printing label and packing slip for %(parcel)s...", parcel=_parcel(request)))
 
 
 def printed(request: LabelRequest, result: PrintResult, printer: str = "label printer") -> PrintState:
@@ -51,30 +53,43 @@ def printed(request: LabelRequest, result: PrintResult, printer: str = "label pr
     answered, and what the packer does next: words a packer can act on, and the printer's own
     answer apart, for the administrator."""
     if result.ok:
-        done = "Reprinted label" if request.version > 1 else "Label printed"
-        return _state(request, True, f"{done} for {_parcel(request)}: put it on that parcel and scan it.")
-    check = ("is switched on, has labels and its lid is closed" if printer == "label printer"
-             else "is switched on and has paper")
-    if never_sent(result):
-        what = f"The {printer} did not answer: check that it {check}."
+        if request.version > 1:
+            return _state(request, True, phrase("Reprinted label for %(parcel)s: put it on that parcel and scan it.",
+                                                parcel=_parcel(request)))
+        return _state(request, True, phrase("Label printed for %(parcel)s: put it on that parcel and scan it.",
+                                            parcel=_parcel(request)))
+    label_printer = printer == "label printer"
+    printer = phrase("document printer") if printer == "document printer" else printer
+    if never_sent(result) and label_printer:
+        what = phrase("The label printer did not answer: check that it is switched on, has labels and its lid is "
+                      "closed.")
+    elif never_sent(result):
+        what = phrase("The %(printer)s did not answer: check that it is switched on and has paper.", printer=printer)
     else:
-        what = f"The {printer} took the label but reports a problem: check its paper, labels and lid."
+        what = phrase("The %(printer)s took the label but reports a problem: check its paper, labels and lid.",
+                      printer=printer)
     return _state(request, False,
-                  f"{_parcel(request).capitalize()}: the label did not print. {what} Then press RETRY. "
-                  "If it fails again, call a supervisor; the parcel is kept.",
+                  phrase("%(parcel)s: the label did not print. %(what)s Then press RETRY. If it fails again, call a "
+                         "supervisor; the parcel is kept.", parcel=_parcel(request, capital=True), what=what),
                   f"Printer {result.address}: {result.message}")
 
 
-def _parcel(request: LabelRequest) -> str:
+def _parcel(request: LabelRequest, capital: bool = False) -> str:
     if request.parcel_count:
-        return f"parcel {request.parcel_seq} of {request.parcel_count}"
-    return f"parcel {request.parcel_seq}"
+        if capital:
+            return phrase("Parcel %(seq)s of %(count)s", seq=request.parcel_seq, count=request.parcel_count)
+        return phrase("parcel %(seq)s of %(count)s", seq=request.parcel_seq, count=request.parcel_count)
+    if capital:
+        return phrase("Parcel %(seq)s", seq=request.parcel_seq)
+    return phrase("parcel %(seq)s", seq=request.parcel_seq)
 
 
 def _state(request: LabelRequest, ok: bool | None, message: str, detail: str = "") -> PrintState:
     reprint = None
     if request.version > 1:
-        reprint = f"REPRINT - label version {request.version}" + (f": {request.reason}" if request.reason else "")
+        reprint = (phrase("REPRINT - label version %(version)s: %(reason)s", version=request.version,
+                          reason=request.reason) if request.reason
+                   else phrase("REPRINT - label version %(version)s", version=request.version))
     contents = tuple(f"{line.in_parcel} x {line.sku} - {line.name}" for line in request.lines)
     return PrintState(request.parcel_seq, request.label_id, ok, message, detail=detail, reprint=reprint,
                       contents=contents, parcel_count=request.parcel_count)

@@ -7,18 +7,19 @@ import logging
 from app.commands import command_for
 from app.packing.reasons import QUESTIONS, Reason, reason_for
 from app.station.state import Question, QuestionKind
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
 KIOSK_EXIT, DEVICE_SETTINGS = "kiosk exit", "device settings"  # actions in the supervisor audit log
 QUESTION_TEXT = {
-    QuestionKind.BOX_REASON: "Why this box and not the suggested one?",
-    QuestionKind.REPRINT: "Why reprint the label?",
-    QuestionKind.PROBLEM: "What is the problem?",
-    QuestionKind.PARTIAL: "Ship part of this order now? A supervisor approves",
-    QuestionKind.EXIT: "Close the station? A supervisor approves",
-    QuestionKind.LOGOUT: "Log out with an order open?",
-    QuestionKind.OVERRIDE_REASON: "Why ship part of this order now?",
+    QuestionKind.BOX_REASON: phrase("Why this box and not the suggested one?"),
+    QuestionKind.REPRINT: phrase("Why reprint the label?"),
+    QuestionKind.PROBLEM: phrase("What is the problem?"),
+    QuestionKind.PARTIAL: phrase("Ship part of this order now? A supervisor approves"),
+    QuestionKind.EXIT: phrase("Close the station? A supervisor approves"),
+    QuestionKind.LOGOUT: phrase("Log out with an order open?"),
+    QuestionKind.OVERRIDE_REASON: phrase("Why ship part of this order now?"),
 }
 
 
@@ -41,8 +42,8 @@ def reason_scanned(kind: QuestionKind, data: str) -> Reason | None:
 
 def refusal(data: str) -> str:
     """What the station says about a scan that did not answer the open question."""
-    return (f"{data} was not used: answer the question first. Touch a reason, press its "
-            "number or scan it on the command sheet - or CANCEL - then scan again.")
+    return phrase("%(code)s was not used: answer the question first. Touch a reason, press its number or scan it on "
+                  "the command sheet - or CANCEL - then scan again.", code=data)
 
 
 def answered(kind: QuestionKind, reason: Reason | None) -> str:

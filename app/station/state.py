@@ -152,6 +152,7 @@ class StationSnapshot:
     ignored: tuple[str, ...] = ()  # scans ignored during the lock, named on the lock screen
     picking: PickingSnapshot | None = None  # a picker's pick list (step PICK)
     offline: OfflineState | None = None  # None: online, nothing waiting in the journal
+    language: str = "en"  # what the core says is in this language: the user's, else the station's
 
     @property
     def screen(self) -> str:

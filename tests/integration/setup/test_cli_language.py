@@ -44,8 +44,8 @@ def test_the_doctor_speaks_german_for_a_german_station_and_counts_in_german(tmp_
                       '[station]\ncode = "BENCH-3"\nlanguage = "de"\n')
     assert main(["--config", str(config), "doctor"]) == 1
     out = capsys.readouterr().out
-    assert "PROBLEM database: there is no database file" in out
-    assert "        Abhilfe: Create it with `packdesk db upgrade`" in out
+    assert "PROBLEM Datenbank: es gibt keine Datenbankdatei" in out  # the finding itself in German too
+    assert "        Abhilfe: Mit `packdesk db upgrade` anlegen (als Benutzer der Station)" in out
     problems = sum(line.startswith("PROBLEM") for line in out.splitlines())
     assert out.rstrip().endswith(f"{problems} Probleme gefunden." if problems > 1 else "1 Problem gefunden.")
 
@@ -64,3 +64,69 @@ def test_packdesk_language_overrides_and_the_system_locale_never_counts(tmp_path
     monkeypatch.setenv("PACKDESK_LANGUAGE", "de")
     assert main(["logs"]) == 0
     assert capsys.readouterr().out.startswith("Noch kein Protokoll unter")
+
+
+def test_the_doctor_dialog_gets_its_findings_in_the_language_shown(tmp_path: Path) -> None:
+    """examine() (what the doctor dialog calls) says each finding and its fix in the language
+    in use: the station's user's, which ui.translations sets."""
+    from datetime import datetime, timezone
+
+    from app.config import StationConfig
+    from app.doctor import examine
+    from app.doctor.checks import check_clock
+
+    def stopped_clock(_config: StationConfig) -> list:
+        return check_clock(datetime(2000, 1, 1, tzinfo=timezone.utc), synchronised=False)
+
+    config = StationConfig(database_url=f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    [english] = examine(config, [stopped_clock])
+    assert english.found.startswith("the clock says 2000-01-01") and "timedatectl set-ntp true" in english.fix
+    use_language("de")
+    [german] = examine(config, [stopped_clock])
+    assert german.check == "clock"  # the name stays the key the dialog and --json use
+    assert german.found == "die Uhr zeigt 2000-01-01 00:00 UTC, vor der Entstehung dieses Packdesk"
+    assert german.fix.startswith("Die Uhrzeit stellen (`timedatectl set-time` oder `date -s`)")
+
+
+def test_doctor_json_in_german_keeps_its_keys(tmp_path: Path, capsys, monkeypatch) -> None:
+    import json
+
+    monkeypatch.setenv("PACKDESK_LANGUAGE", "de")
+    config = tmp_path / "station.toml"
+    config.write_text(f'[database]\nurl = "sqlite:///{tmp_path / "missing.sqlite3"}"\n[station]\ncode = "B-1"\n')
+    assert main(["--config", str(config), "doctor", "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    database = next(f for f in report["findings"] if f["check"] == "database")
+    assert database["found"].startswith("es gibt keine Datenbankdatei") and not database["ok"]
+
+
+def test_help_argparse_errors_and_reports_speak_german(capsys, monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PACKDESK_LANGUAGE", "de")
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Aufruf: packdesk") and "Packdesk-Packstation und ihre Werkzeuge." in out
+    assert "diese Hilfe zeigen und beenden" in out and "Optionen:" in out
+    with pytest.raises(SystemExit) as done:
+        main(["orders", "lst"])
+    assert done.value.code == 2
+    assert "packdesk orders: Fehler: Argument ACTION: ungültige Wahl: 'lst'" in capsys.readouterr().err
+    url = f"sqlite:///{tmp_path / 'de.sqlite3'}"
+    assert main(["--database", url, "db", "upgrade"]) == 0
+    capsys.readouterr()
+    assert main(["--database", url, "orders", "list"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("NUMMER") and out.rstrip().endswith("0 Auftrag/Aufträge")
+    monkeypatch.setenv("PACKDESK_LANGUAGE", "en")
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert capsys.readouterr().out.startswith("usage: packdesk")  # English stays the default
+
+
+def test_version_comes_from_the_package(capsys) -> None:
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0 and capsys.readouterr().out.strip() == f"packdesk {version('packdesk')}"
