@@ -132,6 +132,14 @@ def test_a_scanned_badge_finds_its_user_and_the_badge_prints(qtbot, make_station
         assert [r.text for r in pdf_barcodes(data, 300)] == [SAM_BADGE]
 
 
+def test_a_command_barcode_on_the_users_page_still_reaches_the_station(qtbot, make_station, with_admin) -> None:
+    app = make_station()
+    login(qtbot, app, ADA_BADGE)
+    admin_page(qtbot, app, "users")
+    app.keyboard.scan("PD-CMD-LOGOUT")  # the page finds users by badge, but LOG OUT is the station's
+    qtbot.waitUntil(lambda: app.station.user is None, timeout=5000)
+
+
 def test_boxes_add_and_retire(qtbot, make_station, with_admin) -> None:
     app = make_station()
     login(qtbot, app, ADA_BADGE)

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLineEdit
 
 from app.admin.people import UserForm
+from app.commands import command_for
 from app.languages import LANGUAGES
 from app.ports import Scan
 from app.station.roles import ROLES
@@ -108,8 +109,9 @@ class UsersPage(AdminPage):
 
     def take_scan(self, scan: Scan) -> bool:
         """A badge scanned while this page is in front finds its user (the station's core
-        does not see it, so it cannot log anyone in or out)."""
-        if not self.isVisible() or not self.who():
+        does not see it, so it cannot log anyone in or out). Command barcodes (LOG OUT ...) still
+        go to the station."""
+        if not self.isVisible() or not self.who() or command_for(scan.data) is not None:
             return False
         self.find.setText(scan.data)
         self.find_user()
