@@ -206,7 +206,8 @@ SELECT * FROM (
   UNION ALL
   (SELECT 'B-' || o.id, 'sla_breach', o.sla_due_at, o.number, o.claimed_by_station, o.claimed_by_user
      FROM orders o WHERE o.sla_breached_at IS NOT NULL
-      AND o.status NOT IN ('shipped','delivered','cancelled')
+      AND o.status IN ('captured','validated','on_hold','allocated','backordered','picking','picked','packing',
+                       'packed','completed','returned')
       AND NOT EXISTS (SELECT 1 FROM exception_reviews r WHERE r.key = 'B-' || o.id)
     ORDER BY o.sla_due_at LIMIT 500)
 ) q ORDER BY at LIMIT 500"""
@@ -248,7 +249,8 @@ REF_BOARD = (
           AND o.lease_expires_at >= %(day)s
        UNION ALL
        SELECT 'sla_breach', count(*) FROM orders o WHERE o.sla_breached_at IS NOT NULL
-          AND o.status NOT IN ('shipped','delivered','cancelled') AND o.sla_due_at >= %(day)s
+          AND o.status IN ('captured','validated','on_hold','allocated','backordered','picking','picked','packing',
+                           'packed','completed','returned') AND o.sla_due_at >= %(day)s
           AND NOT EXISTS (SELECT 1 FROM exception_reviews r WHERE r.key = 'B-' || o.id)""",
 )
 
