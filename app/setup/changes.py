@@ -17,13 +17,16 @@ log = logging.getLogger(__name__)
 
 ACTION = "ConfigurationChanged"
 MASK = "***"
-SECRET_WORDS = ("password", "secret", "token", "pin", "api_key", "apikey", "private_key")
+SECRET_WORDS = frozenset({"password", "passwd", "secret", "token", "pin", "apikey"})  # whole words of a key
+SECRET_PAIRS = ("api_key", "private_key")
 _URL_PASSWORD = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://[^:/@]*:)([^@]*)(@)")
 
 
 def _secret(key: str) -> bool:
+    """Whether a key names a secret: one of its words (split at _ and -) is a secret's ("pin",
+    not "shipping")."""
     last = key.rsplit(".", 1)[-1].lower()
-    return any(word in last for word in SECRET_WORDS)
+    return bool(SECRET_WORDS & set(re.split(r"[_-]", last))) or any(pair in last for pair in SECRET_PAIRS)
 
 
 def masked(key: str, value: Any) -> Any:

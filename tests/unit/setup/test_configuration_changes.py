@@ -38,6 +38,8 @@ def test_keys_that_name_a_secret_are_masked_whole() -> None:
     assert masked("shipping.api_token", "abc123") == MASK
     assert masked("printing.smtp_password", "pw") == MASK
     assert masked("station.name", "Bench 3") == "Bench 3"
+    assert masked("supervisor.pin", "4711") == masked("shop.api_key", "k") == MASK
+    assert masked("packing.shipping_label", "zpl") == "zpl"  # "pin" inside a word is no PIN
     assert masked("database.url", "sqlite:////var/lib/packdesk.sqlite3") == "sqlite:////var/lib/packdesk.sqlite3"
     changes = configuration_changes({"mail": {"password": "old"}}, {"mail": {"password": "new"}})
     assert changes == {"mail.password": {"before": MASK, "after": MASK}}  # changed, but not shown
