@@ -42,7 +42,12 @@ class UsersPage(AdminPage):
         find.addWidget(self.show_all)
         self.layout_.addLayout(find)
         self.table = table(7)
-        self.layout_.addWidget(self.table, 1)
+        # the list, the form and the actions on the left; the PIN keypad beside them, next to
+        # the PIN field (below them, it pushed the actions out of a 1080-pixel screen)
+        body = QHBoxLayout()
+        left = QVBoxLayout()
+        body.addLayout(left, 1)
+        left.addWidget(self.table, 1)
         form = QGridLayout()
         self.username, self.name, self.badge, self.pin = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
@@ -58,23 +63,18 @@ class UsersPage(AdminPage):
             self.language.addItem(name, code)
         for column, widget in enumerate((self.username, self.name, self.badge, self.role, self.language, self.pin)):
             form.addWidget(widget, 0, column)  # one row: the list keeps its room on a 1080-pixel screen
-        self.layout_.addLayout(form)
-        lower = QHBoxLayout()  # the actions beside the keypad: the list keeps its room
-        actions = QGridLayout()
+        left.addLayout(form)
+        actions = QHBoxLayout()
         self.add_button = button("", "ok")
         self.save_button = button("")
         self.active_button = button("", "danger")
         self.print_button = button("")
         self.new_button = button("")
-        for i, widget in enumerate((self.add_button, self.save_button, self.active_button, self.print_button,
-                                    self.new_button)):
-            actions.addWidget(widget, i // 3, i % 3)
-        left = QVBoxLayout()
+        for widget in (self.add_button, self.save_button, self.active_button, self.print_button, self.new_button):
+            actions.addWidget(widget)
         left.addLayout(actions)
-        left.addStretch(1)
-        lower.addLayout(left, 1)
-        lower.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignTop)
-        self.layout_.addLayout(lower)
+        body.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignBottom)
+        self.layout_.addLayout(body, 1)
         self.find_button.clicked.connect(self.find_user)
         self.find.returnPressed.connect(self.find_user)
         self.show_all.toggled.connect(lambda _=False: self.load())
