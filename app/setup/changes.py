@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.messages import _
 from app.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -95,16 +96,18 @@ class ConfigurationAudit:
 
         changes = configuration_changes(before, after)
         if not changes:
-            return "nothing changed; nothing recorded"
+            return _("Nothing changed; nothing recorded in the audit log.")
         try:
             with Database(self.database_url) as db:
                 seq = record_configuration_change(SqlUnitOfWork(db), self.by, self.station, path, changes)
         except Exception as exc:  # noqa: BLE001 - whatever the database says, the file stays written
             log.warning("configuration change of station %s not audited (database %s): %s",
                         self.station, _safe(self.database_url), exc)
-            return (f"the change was saved but not recorded in the audit log: the database "
-                    f"{_safe(self.database_url)} could not be reached ({type(exc).__name__})")
-        return f"recorded as audit record {seq} of station {self.station} ({', '.join(changes)})"
+            return _("The change was saved but not recorded in the audit log: the database %(database)s could "
+                     "not be reached (%(error)s).") % {"database": _safe(self.database_url),
+                                                      "error": type(exc).__name__}
+        return _("Recorded as audit record %(seq)d of station %(station)s: %(keys)s.") % {
+            "seq": seq, "station": self.station, "keys": ", ".join(changes)}
 
 
 def _safe(url: str) -> str:

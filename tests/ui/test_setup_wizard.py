@@ -223,7 +223,7 @@ def _saved_again_by(qtbot, station_home: Path, database_url: str) -> str:
 def test_a_supervisors_change_goes_into_the_central_audit_log_off_the_gui_thread(qtbot, tmp_path,
                                                                                  station_home, db_url) -> None:
     words = _saved_again_by(qtbot, station_home, db_url)
-    assert words.startswith("recorded as audit record 1 of station BENCH-3")
+    assert words.startswith("Recorded as audit record 1 of station BENCH-3: station.name")
     with Database(db_url) as db:
         [entry] = [e for e in audit_entries(db) if e.action == "ConfigurationChanged"]
         assert (entry.actor, entry.chain, entry.subject) == ("sam", "BENCH-3", "station BENCH-3 configuration")
@@ -234,7 +234,7 @@ def test_a_supervisors_change_goes_into_the_central_audit_log_off_the_gui_thread
 
 def test_a_change_when_the_database_is_unreachable_is_saved_and_says_it_was_not_recorded(qtbot, station_home) -> None:
     words = _saved_again_by(qtbot, station_home, "postgresql+psycopg://station:pw@127.0.0.1:9/gone")
-    assert words.startswith("the change was saved but not recorded in the audit log")
+    assert words.startswith("The change was saved but not recorded in the audit log")
     assert "pw@" not in words
 
 
@@ -344,7 +344,7 @@ def test_packdesk_setup_audits_a_changed_file_as_the_user_in_the_database_it_nam
     assert audit_after_setup(path, {}, "ida") == "First configuration of this station: nothing to audit."
     words = audit_after_setup(path, {"database": {"url": db_url}, "station": {"code": "BENCH-9", "name": "Bench 9"}},
                               "ida")
-    assert words.startswith("recorded as audit record 1 of station BENCH-9")
+    assert words.startswith("Recorded as audit record 1 of station BENCH-9")
     with Database(db_url) as db:
         [entry] = list(audit_entries(db))
         assert (entry.actor, entry.action, entry.chain) == ("ida", "ConfigurationChanged", "BENCH-9")
