@@ -129,8 +129,13 @@ class DoctorDialog(QDialog):
         if not self.user:
             return
         audit = ConfigurationAudit(self.config.database_url, self.user, self.config.code)
-        self.worker.submit(audit.record, Path(path), before, after, on_done=self.audited.emit,
-                           on_error=lambda exc: self.audited.emit(str(exc)))
+        self.worker.submit(audit.record, Path(path), before, after, on_done=self._audited,
+                           on_error=lambda exc: self._audited(str(exc)))
+
+    def _audited(self, words: str) -> None:
+        """What became of the audit record, after "saved" (the words come translated from app.setup)."""
+        self.summary.setText(f"{self.summary.text()} {words}".strip())
+        self.audited.emit(words)
 
     def done(self, result: int) -> None:
         """Close: the set-up wizard opened from here closes too, and the worker is retired (a

@@ -216,6 +216,7 @@ def _saved_again_by(qtbot, station_home: Path, database_url: str) -> str:
     with qtbot.waitSignal(doctor.audited, timeout=20000) as said:
         click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
     assert tomllib.loads(station_home.read_text())["station"]["name"] == "Bench 3 (window)"
+    assert doctor.summary.text().endswith(said.args[0])  # the supervisor reads it under "saved"
     doctor.reject()
     return said.args[0]
 
