@@ -1,6 +1,7 @@
 """The supervisors' three reads on a big floor: the review queue, the live board and a day's
 figures, with 1,000,000 historical orders (their lines, events, scans and 1 % mis-scans,
-exceptions) and 50 stations on PostgreSQL (`--quick`: 20,000 orders).
+exceptions - weights, problems, short picks - and SLA breaches, open on today's floor and closed
+in the shipped history) and 50 stations on PostgreSQL (`--quick`: 20,000 orders).
 
 Ours: app.store.exception_queries.exception_queue (the open queue, unfiltered, as the review
 screen first loads it), app.store.board_queries.floor_board and
@@ -120,11 +121,18 @@ def _fill(url: str, orders: int, now: datetime) -> None:
         conn.execute("""
             INSERT INTO pack_exceptions (order_id, kind, reason, station, username, at, resolved_at, resolved_by,
                                          resolution)
-            SELECT g, CASE WHEN g %% 2 = 0 THEN 'weight' ELSE 'damaged' END, 'found at packing',
+            SELECT g, (ARRAY['weight','damaged','short_pick'])[1 + g %% 3], 'found at packing',
                    'PACK-' || lpad((g %% %(stations)s)::text, 2, '0'), 'packer' || (g %% %(stations)s),
                    o.created_at + interval '2 hours', CASE WHEN g <= %(n)s - %(live)s * 2 THEN
                    o.created_at + interval '3 hours' END, 'sup', 'done'
             FROM generate_series(1, %(n)s, 97) g JOIN orders o ON o.id = g""", params)
+        # SLA breaches flagged by `packdesk tracking late`: 1 in 40 of today's floor (open, in the
+        # queue) and 1 in 1,000 of the shipped history (closed by shipping, never listed)
+        conn.execute("""
+            UPDATE orders SET sla_due_at = %(now)s - ((id %% 180) * interval '1 minute'),
+                              sla_breached_at = %(now)s - ((id %% 180) * interval '1 minute') + interval '10 minutes'
+             WHERE (id > %(n)s - %(live)s AND id %% 40 = 7) OR (id <= %(n)s - %(live)s AND id %% 1000 = 3)""",
+                     params)
         conn.execute("""
             INSERT INTO order_holds (order_id, kind, detail, created_at)
             SELECT id, 'high_value', 'order total above 1000 EUR', created_at FROM orders WHERE status = 'on_hold'""")
@@ -195,6 +203,13 @@ SELECT * FROM (
   (SELECT 'L-' || o.id || '-' || o.version, 'stale_lease', o.lease_expires_at, o.number, o.claimed_by_station,
           o.claimed_by_user FROM orders o WHERE o.status = 'packing' AND o.lease_expires_at < %(now)s
     ORDER BY o.lease_expires_at LIMIT 500)
+  UNION ALL
+  (SELECT 'B-' || o.id, 'sla_breach', o.sla_due_at, o.number, o.claimed_by_station, o.claimed_by_user
+     FROM orders o WHERE o.sla_breached_at IS NOT NULL
+      AND o.status IN ('captured','validated','on_hold','allocated','backordered','picking','picked','packing',
+                       'packed','completed','returned')
+      AND NOT EXISTS (SELECT 1 FROM exception_reviews r WHERE r.key = 'B-' || o.id)
+    ORDER BY o.sla_due_at LIMIT 500)
 ) q ORDER BY at LIMIT 500"""
 
 REF_BOARD = (
@@ -231,7 +246,12 @@ REF_BOARD = (
           AND v.kind IN ('BadgeRefused','SupervisorRefused')
        UNION ALL
        SELECT 'stale_lease', count(*) FROM orders o WHERE o.status = 'packing' AND o.lease_expires_at < %(now)s
-          AND o.lease_expires_at >= %(day)s""",
+          AND o.lease_expires_at >= %(day)s
+       UNION ALL
+       SELECT 'sla_breach', count(*) FROM orders o WHERE o.sla_breached_at IS NOT NULL
+          AND o.status IN ('captured','validated','on_hold','allocated','backordered','picking','picked','packing',
+                           'packed','completed','returned') AND o.sla_due_at >= %(day)s
+          AND NOT EXISTS (SELECT 1 FROM exception_reviews r WHERE r.key = 'B-' || o.id)""",
 )
 
 REF_FIGURES = (

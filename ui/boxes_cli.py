@@ -1,4 +1,5 @@
-"""`packdesk boxes`: the box suggestion from the command line (JSON files or an order in the database)."""
+"""`packdesk boxes`: the box suggestion from the command line (JSON files or an order in the database),
+and the catalogue's list, add, edit and retire (app/cli/box_catalogue.py)."""
 from __future__ import annotations
 
 import argparse
@@ -10,6 +11,7 @@ from pathlib import Path
 from app.boxing import BoxingError, Objective, Suggestion, suggest_boxes, validate_suggestion
 from app.boxing.files import DEFAULT_BOXES, load_boxes, load_items
 from app.boxing.model import BoxType, Goal, Unit
+from app.cli.box_catalogue import register_commands
 from app.cli.db import add_database_options
 from app.errors import PackdeskError
 
@@ -18,7 +20,7 @@ log = logging.getLogger(__name__)
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the `boxes` command group."""
-    group = subparsers.add_parser("boxes", help="box suggestion (3-D cartonization)")
+    group = subparsers.add_parser("boxes", help="box suggestion (3-D cartonization) and the box catalogue")
     sub = group.add_subparsers(dest="boxes_command", metavar="SUBCOMMAND", required=True)
     p = sub.add_parser("suggest", help="suggest the box(es) for items or an order, with every unit's placement",
                        description="Suggest the box(es) for a set of items (--items) or an order in the "
@@ -36,6 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--png", metavar="FILE", type=Path, help="write an isometric picture of the parcels")
     add_database_options(p)  # no defaults of its own: `packdesk --database URL boxes suggest` keeps URL
     p.set_defaults(func=suggest)
+    register_commands(sub)  # list, add, edit, retire: the catalogue (app/cli/box_catalogue.py)
 
 
 def suggest(args: argparse.Namespace) -> int:

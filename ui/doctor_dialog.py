@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from pathlib import Path
 from typing import Any, Iterable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -14,6 +15,7 @@ from app.config import StationConfig
 from app.doctor import Finding, examine, ok, problem, registered_checks
 from app.doctor.checks import app_checks
 from app.ports import DeviceState, DeviceStatus
+from app.setup.changes import ConfigurationAudit
 from ui.style import GREEN, RED, STYLESHEET, button, label
 from ui.workers import Worker
 
@@ -52,11 +54,13 @@ class DoctorDialog(QDialog):
     """The findings, problems first, each with its fix; CHECK AGAIN; SET-UP WIZARD."""
 
     checked = Signal(object)  # list[Finding], once shown (tests)
+    audited = Signal(str)  # what became of a set-up change's audit record, in words
 
     def __init__(self, config: StationConfig, device_states: dict[str, DeviceStatus],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, user: str | None = None) -> None:
         super().__init__(parent)
         self.config, self.device_states = config, device_states
+        self.user = user  # the supervisor or admin who opened it: their set-up changes are audited
         self.last_findings: list[Finding] | None = None
         self.worker = Worker("doctor")
         self.setWindowTitle(self.tr("Doctor"))
@@ -115,8 +119,23 @@ class DoctorDialog(QDialog):
         wizard = SetupWizard(self.config.config_path, self)
         wizard.saved.connect(lambda path: self.summary.setText(
             self.tr("%1 saved. Restart the station to use it.").replace("%1", path)))
+        wizard.changed.connect(self.record_change)
         wizard.open()
         self.wizard = wizard
+
+    def record_change(self, path: str, before: dict[str, Any], after: dict[str, Any]) -> None:
+        """The supervisor's change of the station file into the central audit log, on the
+        doctor's worker (the database may take seconds to answer); nobody logged in: nothing."""
+        if not self.user:
+            return
+        audit = ConfigurationAudit(self.config.database_url, self.user, self.config.code)
+        self.worker.submit(audit.record, Path(path), before, after, on_done=self._audited,
+                           on_error=lambda exc: self._audited(str(exc)))
+
+    def _audited(self, words: str) -> None:
+        """What became of the audit record, after "saved" (the words come translated from app.setup)."""
+        self.summary.setText(f"{self.summary.text()} {words}".strip())
+        self.audited.emit(words)
 
     def done(self, result: int) -> None:
         """Close: the set-up wizard opened from here closes too, and the worker is retired (a
@@ -143,7 +162,9 @@ def install_doctor(app: Any) -> None:
 
     def open_doctor() -> None:
         app.station.touch()
-        dialog = DoctorDialog(app.config, app.station.device_states, app.window)
+        user = app.station.user
+        dialog = DoctorDialog(app.config, app.station.device_states, app.window,
+                              getattr(user, "username", None) if user is not None else None)
         dialog.resize(1200, 800)
         dialog.open()
         app.doctor = dialog

@@ -17,6 +17,7 @@ from app.errors import ConfigError, PackdeskError
 from app.languages import DEFAULT_LANGUAGE, LANGUAGES
 from app.messages import _
 from app.setup.answers import SetupAnswers, answers_from_file, check_answers, write_station_file
+from app.setup.changes import ConfigurationAudit
 from app.setup.toml_file import dump_toml
 from devices import diagnostics
 from ui.setup_device_pages import DevicesPage, PrintersPage
@@ -43,6 +44,7 @@ class SetupWizard(Retranslated, QWizard):
     result_shown = Signal(str, str)  # test (database, scan, weigh, print, ...), text: for tests
     devices_found = Signal(object)  # devices.diagnostics.list_devices's answer
     saved = Signal(str)  # the file written
+    changed = Signal(str, object, object)  # the file written, its tables before and after: to audit
 
     def __init__(self, path: Path | None = None, parent: QWidget | None = None,
                  translations: Translations | None = None) -> None:
@@ -117,10 +119,13 @@ class SetupWizard(Retranslated, QWizard):
         """Write the file; "" when written, else the problem (the old file is untouched)."""
         try:
             write_station_file(self.path, self.chosen(), self.keep)
+            after = answers_from_file(self.path)[1]
         except ConfigError as exc:
             log.warning("set-up not saved: %s", exc)
             return str(exc)
+        before, self.keep = self.keep, after
         self.saved.emit(str(self.path))
+        self.changed.emit(str(self.path), before, after)
         return ""
 
     def done(self, result: int) -> None:
@@ -145,6 +150,18 @@ def run_first_time_setup(path: Path | None = None, language: str | None = None) 
         translations.clear()
 
 
+def audit_after_setup(path: Path, before: dict[str, Any], by: str) -> str:
+    """`packdesk setup` changed an existing file: record the change as `by` in the database the
+    file names now (the wizard has closed; the command may wait). A first file records nothing."""
+    if not before:
+        return _("First configuration of this station: nothing to audit.")
+    from app.config import load_settings, station_config
+
+    config = station_config(load_settings(path))
+    return ConfigurationAudit(config.database_url, by, config.code).record(path, before,
+                                                                           answers_from_file(path)[1])
+
+
 def needs_first_run(args: argparse.Namespace) -> bool:
     """`packdesk run` with nothing naming a configuration (no --config, --database or --demo)
     and no configuration file at the default place."""
@@ -159,6 +176,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS,
                         help="the station file to write (default: $PACKDESK_CONFIG or the user config folder's)")
     parser.add_argument("--language", choices=sorted(LANGUAGES), help="the wizard's language (default: the file's)")
+    parser.add_argument("--user", help="who makes the change, for the audit log (default: your login name)")
     parser.set_defaults(func=run_setup)
 
 
@@ -167,9 +185,14 @@ def run_setup(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     QApplication.instance() or QApplication([])
+    import getpass
+
     config = getattr(args, "config", None)
-    written = run_first_time_setup(Path(config) if config else None, args.language)
     path = Path(config) if config else default_config_path()
+    before = answers_from_file(path)[1]
+    written = run_first_time_setup(path, args.language)
     print(_("Station configuration written to %(path)s.") % {"path": path} if written
           else _("Set-up cancelled; nothing was written."))
+    if written:
+        print(audit_after_setup(path, before, getattr(args, "user", None) or getpass.getuser()))
     return 0 if written else 1

@@ -147,5 +147,5 @@ def _free(uow: UnitOfWork, box: BoxRecord) -> None:
 def _box(uow: UnitOfWork, code: str) -> BoxRecord:
     box = uow.admin.box((code or "").strip())
     if box is None:
-        raise NotFound("box", code, "`packdesk admin boxes` or the BOXES page lists them.")
+        raise NotFound("box", code, "`packdesk boxes list --all` or the BOXES page lists them.")
     return box

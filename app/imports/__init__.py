@@ -98,7 +98,8 @@ def import_file(db: Database, kind: str, path: str | Path, fmt: str | None = Non
                 report = ImportReport(kind=kind, source=path.name, rows=len(records), notes=list(notes))
                 if progress is not None:
                     progress("checking", 0, len(records))
-                if staged.import_orders(db, path, records, list(problems), prepare, report, progress, settings):
+                if staged.import_orders(db, path, records, list(problems), prepare, report, progress, settings,
+                                        actor):
                     log.info("%s", report.summary())
                     return report
             return _import(db, replace(spec, write=write), prepare, path, kind, records, list(problems), progress,

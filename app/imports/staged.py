@@ -46,9 +46,11 @@ WAITING = (OrderStatus.VALIDATED.value, OrderStatus.BACKORDERED.value)
 
 def import_orders(db: Database, path: Path, records: list[Record], problems: list[RowProblem],
                   prepare: Callable[[ImportWriter, list[Record], list[RowProblem]], list[OrderDraft]],
-                  report: ImportReport, progress: Progress | None, settings: OrderSettings) -> bool:
+                  report: ImportReport, progress: Progress | None, settings: OrderSettings,
+                  actor: str | None = None) -> bool:
     """The staged import of an orders file; False (nothing done) when the file changes or
-    withdraws stored orders and must go the classic way."""
+    withdraws stored orders and must go the classic way. The audit record names `actor`, else
+    the login name, as the classic import's does."""
     with db.read() as session:
         drafts = prepare(ImportWriter(session), records, problems)
         if problems:
@@ -70,7 +72,7 @@ def import_orders(db: Database, path: Path, records: list[Record], problems: lis
     report.created_numbers = [d.number for d in fresh]
     if fresh:  # the file's record in the audit log, as every import has (publish wrote with sqlite3 itself)
         with db.write() as session:
-            ImportWriter(session).audit(getpass.getuser(), "OrdersImported", f"file {path.name}",
+            ImportWriter(session).audit(actor or getpass.getuser(), "OrdersImported", f"file {path.name}",
                                         {"rows": report.rows, "created": report.created, "updated": report.updated,
                                          "unchanged": report.unchanged})
     outcome = settle(db, [d.number for d in drafts if not d.not_work], settings)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from app.pins import hash_pin
+from app.pins import hash_pin, pin_matches
 from app.store.audit_log import audit_entries, verify_audit
 from app.store.models import User
 from app.store.session import Database
@@ -246,3 +246,27 @@ def test_an_admin_whose_badge_brings_german_sees_the_admin_pages_in_german(qtbot
     settle(qtbot, app)
     login(qtbot, app, SAM_BADGE)  # the next user: the station's language again
     assert admin.page_buttons["users"].text() == "USERS" and page.add_button.text() == "ADD USER"
+
+
+def test_a_pin_is_typed_on_the_keypad_masked_and_audited_without_its_value(qtbot, make_station, with_admin) -> None:
+    app = make_station()
+    login(qtbot, app, ADA_BADGE)
+    page = admin_page(qtbot, app, "users")
+    assert page.pin.echoMode() == page.pin.EchoMode.Password
+    page.table.selectRow([u.username for u in page.users].index("sam"))
+    for key in "2468":
+        qtbot.mouseClick(page.keypad.keys[key], Qt.MouseButton.LeftButton)
+    assert page.pin.text() == "2468"
+    qtbot.mouseClick(page.keypad.keys["CLEAR"], Qt.MouseButton.LeftButton)
+    assert page.pin.text() == ""
+    for key in "97531":
+        qtbot.mouseClick(page.keypad.keys[key], Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.pin, "x")  # a letter from a keyboard is not part of a PIN
+    assert page.pin.text() == "97531"
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        assert act(qtbot, page, page.keypad.keys["OK"]) == "User sam saved."
+    [(actor, action, subject, detail)] = [r for r in audit(with_admin) if r[1] == "UserChanged"]
+    assert (actor, subject, detail["changed"]) == ("ada", "user sam", ["pin"])
+    assert "97531" not in json.dumps(detail)
+    with Database(with_admin) as db, db.read() as s:
+        assert pin_matches(s.query(User).filter_by(username="sam").one().pin_hash, "97531")

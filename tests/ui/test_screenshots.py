@@ -26,3 +26,26 @@ def test_the_docs_show_every_screen() -> None:
     for name in SCREENS:
         assert f"screenshots/{name}.png" in station and f"docs/screenshots/{name}.png" in readme, name
         assert (root / "docs" / "screenshots" / f"{name}.png").exists(), name
+
+
+SUPERVISOR_SCREENS = ("20-review", "21-board", "22-figures")
+
+
+def test_the_supervisors_screens_are_saved_at_1920x1080(qapp, tmp_path: Path) -> None:
+    from ui import supervisor_screenshots
+
+    assert supervisor_screenshots.main([str(tmp_path)]) == 0
+    for name in SUPERVISOR_SCREENS:
+        image = QImage(str(tmp_path / f"{name}.png"))
+        assert (image.width(), image.height()) == (1920, 1080), name
+
+
+def test_the_readme_shows_the_review_screen_and_the_board() -> None:
+    """Issue 16: docs/supervisors.md with screenshots; the README shows the review and the board."""
+    root = Path(__file__).resolve().parents[2]
+    supervisors, readme = (root / "docs" / "supervisors.md").read_text(), (root / "README.md").read_text()
+    for name in SUPERVISOR_SCREENS:
+        assert f"(screenshots/{name}.png)" in supervisors, name
+        assert (root / "docs" / "screenshots" / f"{name}.png").exists(), name
+    for name in ("20-review", "21-board"):
+        assert f"(docs/screenshots/{name}.png)" in readme, name

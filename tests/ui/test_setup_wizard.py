@@ -4,8 +4,10 @@ and the station file it writes read back by the station's own configuration load
 from __future__ import annotations
 
 import argparse
+import json
 import socket
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from app.config import load_settings, station_config
+from app.store.audit_log import audit_entries, verify_audit
+from app.store.session import Database
 from tests.integration.devices.fakes import FakeScale, FakeZebra, PtyDevice, ScaleState
+from ui.doctor_dialog import DoctorDialog
 from ui.setup_wizard import SetupWizard, needs_first_run
 from ui.translations import Translations
 
@@ -191,6 +196,49 @@ def test_a_supervisor_opening_it_again_sees_the_file_and_keeps_the_rest(qtbot, t
     assert raw["database"] == {"url": f"sqlite:///{database}"}
 
 
+def _saved_again_by(qtbot, station_home: Path, database_url: str) -> str:
+    """Sam (a supervisor) opens the wizard from the station's DOCTOR, renames the station and
+    finishes; the words of what became of the audit record in the database at `database_url`."""
+    station_home.parent.mkdir(parents=True, exist_ok=True)
+    station_home.write_text('[station]\ncode = "BENCH-3"\nname = "Bench 3"\n[packing]\nweight_tolerance_g = 80\n')
+    config = station_config(load_settings(station_home))
+    doctor = DoctorDialog(replace(config, database_url=database_url), {}, user="sam")
+    qtbot.addWidget(doctor)
+    doctor.open_setup()
+    wizard = doctor.wizard
+    wait_result(qtbot, wizard, "database", wizard.show)  # the built-in database, created next
+    wait_result(qtbot, wizard, "database", lambda: click(qtbot, wizard.database_page.prepare_button), 30000)
+    next_page(qtbot, wizard)
+    wizard.station_page.name.clear()
+    qtbot.keyClicks(wizard.station_page.name, "Bench 3 (window)")
+    for _ in range(3):
+        next_page(qtbot, wizard)
+    with qtbot.waitSignal(doctor.audited, timeout=20000) as said:
+        click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
+    assert tomllib.loads(station_home.read_text())["station"]["name"] == "Bench 3 (window)"
+    assert doctor.summary.text().endswith(said.args[0])  # the supervisor reads it under "saved"
+    doctor.reject()
+    return said.args[0]
+
+
+def test_a_supervisors_change_goes_into_the_central_audit_log_off_the_gui_thread(qtbot, tmp_path,
+                                                                                 station_home, db_url) -> None:
+    words = _saved_again_by(qtbot, station_home, db_url)
+    assert words.startswith("Recorded as audit record 1 of station BENCH-3: station.name")
+    with Database(db_url) as db:
+        [entry] = [e for e in audit_entries(db) if e.action == "ConfigurationChanged"]
+        assert (entry.actor, entry.chain, entry.subject) == ("sam", "BENCH-3", "station BENCH-3 configuration")
+        assert json.loads(entry.detail or "{}")["changes"] == {
+            "station.name": {"before": "Bench 3", "after": "Bench 3 (window)"}}
+        assert verify_audit(db)[1] is None
+
+
+def test_a_change_when_the_database_is_unreachable_is_saved_and_says_it_was_not_recorded(qtbot, station_home) -> None:
+    words = _saved_again_by(qtbot, station_home, "postgresql+psycopg://station:pw@127.0.0.1:9/gone")
+    assert words.startswith("The change was saved but not recorded in the audit log")
+    assert "pw@" not in words
+
+
 def test_a_file_that_cannot_be_written_keeps_the_wizard_open_with_the_reason(qtbot, tmp_path, station_home) -> None:
     (tmp_path / "etc").write_text("a file where the folder should be")
     wizard = SetupWizard()
@@ -287,3 +335,17 @@ def test_choosing_german_on_the_station_page_turns_the_wizard_german(qtbot, stat
         wizard.reject()
     finally:
         translations.clear()
+
+
+def test_packdesk_setup_audits_a_changed_file_as_the_user_in_the_database_it_names(tmp_path, db_url) -> None:
+    from ui.setup_wizard import audit_after_setup
+
+    path = tmp_path / "station.toml"
+    path.write_text(f'[database]\nurl = "{db_url}"\n[station]\ncode = "BENCH-9"\nname = "Bench 9 (new)"\n')
+    assert audit_after_setup(path, {}, "ida") == "First configuration of this station: nothing to audit."
+    words = audit_after_setup(path, {"database": {"url": db_url}, "station": {"code": "BENCH-9", "name": "Bench 9"}},
+                              "ida")
+    assert words.startswith("Recorded as audit record 1 of station BENCH-9")
+    with Database(db_url) as db:
+        [entry] = list(audit_entries(db))
+        assert (entry.actor, entry.action, entry.chain) == ("ida", "ConfigurationChanged", "BENCH-9")

@@ -39,6 +39,9 @@ NO_DATABASE = {
 # before the database, so a plausible "checking" would never reach it).
 EXTRA = {
     "boxes suggest": ["--order", "PD-1"],
+    "boxes add": ["--inner", "300x200x100", "--outer", "310x210x110", "--tare", "150", "--max-load", "10000",
+                  "--cost", "0.85"],
+    "boxes edit": ["--cost", "0.95"],
     "returns create": ["--line", "MUG-1:1"],
     "exceptions resolve": ["--action", "resolve", "--reason", "other"],
     "report daily": ["--out", "{work}/daily.pdf"],

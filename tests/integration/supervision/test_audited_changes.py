@@ -63,3 +63,36 @@ def test_an_orders_import_is_one_audit_record_on_either_path(warehouse: Warehous
     assert [(e.subject, e.actor) for e in imported] == [("file orders.csv", getpass.getuser())]
     assert json.loads(imported[0].detail or "{}")["created"] == 1
     assert verify_audit(warehouse.db)[1] is None
+
+
+IMPORT_FILES = {  # kind: (file name, text): every kind app.imports knows
+    "catalog": ("catalog.csv", "sku,name,weight_g,gtin\nCUP-GREEN,Green cup,200,4006381333948\n"),
+    "boxes": ("boxes.csv", "code,name,inner_length_mm,inner_width_mm,inner_height_mm,outer_length_mm,outer_width_mm,"
+                           "outer_height_mm,tare_g,max_load_g,cost,barcode\nXL,Extra large,800,600,500,810,610,510,900,"
+                           "30000,2.10,BOX-XL\n"),
+    "locations": ("locations.csv", "code,zone,walk_sequence\nZ-09-1,ambient,990\n"),
+    "stock": ("stock.csv", "sku,location,quantity\nCUP-GREEN,Z-09-1,12\n"),
+    "users": ("users.csv", "username,display_name,role,badge_code,pin\nkim,Kim Picker,picker,BADGE-KIM,\n"),
+    "orders": ("orders.csv", "order_number,ship_name,ship_address1,ship_postcode,ship_city,ship_country,email,sku,"
+                             "quantity\nAUD-2,Ada Lovelace,Lagerstrasse 1,20095,Hamburg,DE,ada@example.org,CUP-GREEN,1\n"),
+    "carriers": ("carriers.csv", "carrier,carrier_name,dim_divisor,s10_service_indicator,s10_country,service,"
+                                 "service_name,level,transit_days,cutoff\nPOST,Packdesk Post,5000,RR,DE,standard,"
+                                 "Standard,standard,3,12:00\n"),
+    "zones": ("zones.csv", "carrier,zone,country,postcode_prefix\nPOST,DE,DE,\n"),
+    "rates": ("rates.csv", "carrier,service,zone,max_weight_g,price,currency\nPOST,standard,DE,5000,4.90,EUR\n"),
+}
+
+
+def test_every_kind_of_import_is_one_audit_record_per_file_naming_the_person(warehouse: Warehouse,
+                                                                             tmp_path: Path) -> None:
+    from app.imports import KINDS
+
+    assert set(IMPORT_FILES) == set(KINDS), "a new import kind needs its audited file here"
+    for kind, (name, text) in IMPORT_FILES.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        import_file(warehouse.db, kind, path, actor="ada")
+    imported = [(e.action, e.subject, e.actor) for e in audit_entries(warehouse.db) if e.action.endswith("Imported")]
+    assert imported == [(f"{kind.capitalize()}Imported", f"file {name}", "ada")
+                        for kind, (name, _text) in IMPORT_FILES.items()]
+    assert verify_audit(warehouse.db)[1] is None

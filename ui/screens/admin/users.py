@@ -7,7 +7,9 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLineEdit
+from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout
 
 from app.admin.people import UserForm
 from app.commands import command_for
@@ -16,6 +18,7 @@ from app.ports import Scan
 from app.station.roles import ROLES
 from app.unit_of_work import UserRecord
 from ui.screens.admin.page import AdminPage, fill, selected_row, table
+from ui.screens.prompts import Keypad
 from ui.style import button, label
 from ui.workers import Worker
 
@@ -40,10 +43,18 @@ class UsersPage(AdminPage):
         find.addWidget(self.show_all)
         self.layout_.addLayout(find)
         self.table = table(7)
-        self.layout_.addWidget(self.table, 1)
+        # the list, the form and the actions on the left; the PIN keypad beside them, next to
+        # the PIN field (below them, it pushed the actions out of a 1080-pixel screen)
+        body = QHBoxLayout()
+        left = QVBoxLayout()
+        body.addLayout(left, 1)
+        left.addWidget(self.table, 1)
         form = QGridLayout()
         self.username, self.name, self.badge, self.pin = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,8}"), self.pin))
+        # the PIN is typed on the station's keypad (a kiosk has no keyboard); OK saves the form
+        self.keypad = Keypad(self.pin, self._pin_entered)
         self.role = QComboBox()
         for role in ROLES:
             self.role.addItem(role, role)
@@ -53,7 +64,7 @@ class UsersPage(AdminPage):
             self.language.addItem(name, code)
         for column, widget in enumerate((self.username, self.name, self.badge, self.role, self.language, self.pin)):
             form.addWidget(widget, 0, column)  # one row: the list keeps its room on a 1080-pixel screen
-        self.layout_.addLayout(form)
+        left.addLayout(form)
         actions = QHBoxLayout()
         self.add_button = button("", "ok")
         self.save_button = button("")
@@ -62,7 +73,9 @@ class UsersPage(AdminPage):
         self.new_button = button("")
         for widget in (self.add_button, self.save_button, self.active_button, self.print_button, self.new_button):
             actions.addWidget(widget)
-        self.layout_.addLayout(actions)
+        left.addLayout(actions)
+        body.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignBottom)
+        self.layout_.addLayout(body, 1)
         self.find_button.clicked.connect(self.find_user)
         self.find.returnPressed.connect(self.find_user)
         self.show_all.toggled.connect(lambda _=False: self.load())
@@ -165,6 +178,10 @@ class UsersPage(AdminPage):
         self.username.setFocus()
 
     # --- changes ------------------------------------------------------------------------------
+
+    def _pin_entered(self) -> None:
+        """OK on the keypad: the selected user's changes saved, or the new user added."""
+        (self.save_user if self.selected() is not None else self.add_user)()
 
     def add_user(self) -> None:
         form = UserForm(self.username.text(), self.name.text(), self.role.currentData(), self.badge.text(),
