@@ -207,7 +207,7 @@ SELECT * FROM (
   (SELECT 'B-' || o.id, 'sla_breach', o.sla_due_at, o.number, o.claimed_by_station, o.claimed_by_user
      FROM orders o WHERE o.sla_breached_at IS NOT NULL
       AND o.status IN ('captured','validated','on_hold','allocated','backordered','picking','picked','packing',
-                       'packed','completed','returned')
+                       'packed')
       AND NOT EXISTS (SELECT 1 FROM exception_reviews r WHERE r.key = 'B-' || o.id)
     ORDER BY o.sla_due_at LIMIT 500)
 ) q ORDER BY at LIMIT 500"""
@@ -250,7 +250,7 @@ REF_BOARD = (
        UNION ALL
        SELECT 'sla_breach', count(*) FROM orders o WHERE o.sla_breached_at IS NOT NULL
           AND o.status IN ('captured','validated','on_hold','allocated','backordered','picking','picked','packing',
-                           'packed','completed','returned') AND o.sla_due_at >= %(day)s
+                           'packed') AND o.sla_due_at >= %(day)s
           AND NOT EXISTS (SELECT 1 FROM exception_reviews r WHERE r.key = 'B-' || o.id)""",
 )
 

@@ -27,8 +27,10 @@ EVENT_KINDS = {"BoxChosen": K.BOX_OVERRIDE, "LabelReprinted": K.REPRINT, "LabelP
 REFUSALS = ("BadgeRefused", "SupervisorRefused")
 # a station's exception kinds that are not a PROBLEM: a weight, a partial shipment, a picker's short pick
 PROBLEM_KIND = {"weight": K.WEIGHT, "partial": K.SHORT_PICK, "short_pick": K.SHORT_PICK}
-# an order flagged late (`packdesk tracking late`) is an exception until it ships or is cancelled
-NOT_SHIPPED = tuple(s.value for s in OrderStatus if s.value not in ("shipped", "delivered", "cancelled"))
+# an order flagged late (`packdesk tracking late`) is an exception until it leaves the building
+# (shipped, and so delivered, completed or returned after) or is cancelled
+NOT_SHIPPED = tuple(s.value for s in OrderStatus
+                    if s.value not in ("shipped", "delivered", "completed", "returned", "cancelled"))
 
 orders_t, holds_t, pex_t = Order.__table__, OrderHold.__table__, PackException.__table__
 scans_t, events_t, station_t = ScanRecord.__table__, OrderEvent.__table__, StationEvent.__table__

@@ -93,3 +93,12 @@ def test_a_late_order_leaves_the_queue_once_it_is_cancelled(db: Database, tmp_pa
     with db.write() as s:
         s.execute(update(Order).where(Order.number == "WEB-1").values(status="cancelled"))
     assert queue(db, "sla_breach") == []
+
+
+@pytest.mark.parametrize("after", ["shipped", "delivered", "completed", "returned"])
+def test_a_late_order_leaves_the_queue_once_it_has_left_the_building(db: Database, tmp_path: Path,
+                                                                     after: str) -> None:
+    late_order(db, tmp_path)
+    with db.write() as s:
+        s.execute(update(Order).where(Order.number == "WEB-1").values(status=after))
+    assert queue(db, "sla_breach") == []
