@@ -44,7 +44,8 @@ ORDERS_PER_HOUR = 30
 STEPS_PER_ORDER = 6  # claim, 3 scans, close, confirm
 MEAN_GAP_S = 3600 / ORDERS_PER_HOUR / STEPS_PER_ORDER  # 20 s of think time before each step
 WORKERS = 16
-WARM_UP_S = 15.0  # not counted: the first claims of cold processes
+WARM_UP_S = 30.0  # per side, not counted: cold processes, and the stations' cycles spread out
+WARM_UP_COMPRESSION = 4.0  # 30 s at 4x is one order's cycle (120 s): every step of it under way
 PROCESSES = 4  # the workers spread over processes, as real stations are processes of their own
 SERVER_CONNECTIONS = 8
 P99_GOAL_MS = 50.0
@@ -211,12 +212,17 @@ class Reference:
 # --- the fleet -----------------------------------------------------------------------------------
 
 
-def _resume(heap: list[tuple[float, int]], paused_at: float, scheduled_at: float, clock: Any) -> list[tuple[float, int]]:
+def _resume(heap: list[tuple[float, int]], paused_at: float, scheduled_at: float, clock: Any,
+            rng: random.Random) -> list[tuple[float, int]]:
     """The stations' due times after a pause: each keeps the think time it had left, rescaled to
     the compression now in force (a station due in 20 s at 1x is due in 5 s at 4x), so that a
-    segment offers its full rate from its first second; one already overdue stays as overdue."""
-    now, scale = time.monotonic(), scheduled_at / clock.compression
-    return [(now + (left * scale if left > 0 else left), i) for left, i in ((d - paused_at, i) for d, i in heap)]
+    turn offers its full rate from its first second. A step left overdue when the turn ended is
+    due again within one think time: each turn starts without the previous one's backlog (a
+    side that cannot keep up falls behind within the turn, where it is measured)."""
+    now, scale, gap = time.monotonic(), scheduled_at / clock.compression, MEAN_GAP_S / clock.compression
+    resumed = [(now + (d - paused_at) * scale if d > paused_at else now + rng.uniform(0, gap), i) for d, i in heap]
+    heapq.heapify(resumed)
+    return resumed
 
 
 def _worker(make: Callable[[], Any], stations: list[Station], clock: Any, tally: Tally, seed: int) -> None:
@@ -235,7 +241,7 @@ def _worker(make: Callable[[], Any], stations: list[Station], clock: Any, tally:
                 paused_at = time.monotonic()
                 while not clock.active and not clock.stop.is_set():
                     clock.stop.wait(0.02)
-                heap = _resume(heap, paused_at, scheduled_at, clock)  # order kept: still a heap
+                heap = _resume(heap, paused_at, scheduled_at, clock, rng)
                 scheduled_at = clock.compression
                 continue
             due, i = heap[0]
@@ -433,7 +439,7 @@ def _fleets(urls: dict[str, str], stations: int, plan: Plan,
 
     demand = stations * ORDERS_PER_HOUR / 3600
     for fleet in fleets.values():  # warm-up, not counted: imports, connections, first claims
-        turn(fleet, -1, 1.0, WARM_UP_S)
+        turn(fleet, -1, WARM_UP_COMPRESSION, WARM_UP_S)
     turns: list[dict[str, Any]] = []
     running, compression, segment = list(fleets), 1.0, 0
     for _ in range(plan.max_steps):
@@ -524,7 +530,7 @@ def run(quick: bool) -> Iterable[dict[str, Any]]:
         return
     # the queue: a backlog of picked orders that the claim sorts (as in a warehouse), kept at the
     # same length on both sides by topping it up after every turn
-    plan = (Plan(pace_s=15.0, step_s=6.0, repeats=3, max_steps=7, backlog=3_000) if quick
+    plan = (Plan(pace_s=20.0, step_s=8.0, repeats=3, max_steps=7, backlog=3_000) if quick
             else Plan(pace_s=40.0, step_s=12.0, repeats=5, max_steps=8, backlog=10_000))
     started = time.time()
     load_before = os.getloadavg()
