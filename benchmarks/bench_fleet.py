@@ -50,6 +50,7 @@ PROCESSES = 4  # the workers spread over processes, as real stations are process
 SERVER_CONNECTIONS = 8
 P99_GOAL_MS = 50.0
 GOAL = 0.6
+STEP_FACTOR = 2 ** 0.5  # 1x, 1.41x, 2x, 2.83x, 4x ...: fine enough that a ratio of 0.6 can show
 KINDS = ("claim", "scan", "scan", "scan", "close", "confirm")
 SCAN = ("05012345000017", "accepted", 1)
 
@@ -441,8 +442,9 @@ def _fleets(urls: dict[str, str], stations: int, plan: Plan,
     for fleet in fleets.values():  # warm-up, not counted: imports, connections, first claims
         turn(fleet, -1, WARM_UP_COMPRESSION, WARM_UP_S)
     turns: list[dict[str, Any]] = []
-    running, compression, segment = list(fleets), 1.0, 0
-    for _ in range(plan.max_steps):
+    running, segment = list(fleets), 0
+    for step in range(plan.max_steps):
+        compression = round(STEP_FACTOR ** step, 2)
         length = plan.pace_s if compression == 1.0 else plan.step_s
         for repeat in range(plan.repeats):
             order = running if repeat % 2 == 0 else running[::-1]
@@ -457,7 +459,6 @@ def _fleets(urls: dict[str, str], stations: int, plan: Plan,
                 running.remove(name)
         if not running:
             break
-        compression *= 2
     stop.set()
     drain_until(float("inf"))
     for fleet in fleets.values():
@@ -530,8 +531,8 @@ def run(quick: bool) -> Iterable[dict[str, Any]]:
         return
     # the queue: a backlog of picked orders that the claim sorts (as in a warehouse), kept at the
     # same length on both sides by topping it up after every turn
-    plan = (Plan(pace_s=20.0, step_s=8.0, repeats=3, max_steps=7, backlog=3_000) if quick
-            else Plan(pace_s=40.0, step_s=12.0, repeats=5, max_steps=8, backlog=10_000))
+    plan = (Plan(pace_s=20.0, step_s=8.0, repeats=3, max_steps=11, backlog=3_000) if quick
+            else Plan(pace_s=40.0, step_s=12.0, repeats=5, max_steps=13, backlog=10_000))
     started = time.time()
     load_before = os.getloadavg()
     databases = {name: _database(server, plan.backlog) for name in ("ours", "reference")}
