@@ -149,6 +149,8 @@ AUDIT_LOCK = "SELECT pg_advisory_xact_lock(%s, hashtext(%s))"
 AUDIT_LAST = "SELECT seq, hash FROM audit_log WHERE chain = %s ORDER BY seq DESC LIMIT 1"
 AUDIT_ADD = ("INSERT INTO audit_log (chain, seq, at, actor, action, subject, detail, prev_hash, hash) "
              "VALUES (%s, %s, %s, 'bench', 'StatusChanged', %s, %s, %s, %s)")
+LABEL_ROW = "SELECT * FROM labels WHERE id = %s"
+PARCEL_ROW = "SELECT * FROM parcels WHERE id = %s"
 CONFIRM = ("UPDATE orders SET status = 'packed', claimed_by_station = NULL, claimed_by_user = NULL, "
            "lease_expires_at = NULL, version = version + 1 WHERE id = %s AND status = 'packing' "
            "AND claimed_by_station = %s RETURNING id")
@@ -197,7 +199,9 @@ class Reference:
         elif kind == "close":
             s.parcel_id = conn.execute(PARCEL, (s.order_id, f"{s.order_id:018d}", now, now)).fetchone()[0]
             s.label_id = conn.execute(LABEL, (s.parcel_id, now)).fetchone()[0]
-        else:
+        else:  # the label and parcel read before they are saved, as ours reads them (their status checked)
+            conn.execute(LABEL_ROW, (s.label_id,)).fetchone()
+            conn.execute(PARCEL_ROW, (s.parcel_id,)).fetchone()
             conn.execute("UPDATE labels SET status = 'printed', printed_at = %s, printer = 'tcp://bench' "
                          "WHERE id = %s", (now, s.label_id))
             conn.execute("UPDATE parcels SET status = 'confirmed', confirmed_at = %s WHERE id = %s",
