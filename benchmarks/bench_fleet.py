@@ -8,14 +8,21 @@ stations in a heap by next due time, each with one connection through PgBouncer 
 mode, SERVER_CONNECTIONS to PostgreSQL). A step's latency runs from when it was due to when its
 transaction committed, so a fleet that cannot keep up shows it (queueing counts).
 
-First at a packer's pace: p50/p99 of claim and scan latency. Then time is compressed step by
-step (2x, 4x, 8x, ...) until the p99 of claims or scans passes 50 ms; the highest orders per
-second below that, divided by the fleet's human demand (1,000 x 30 / 3,600 = 8.3 orders/s), is
-the headroom. Ours: Packdesk's code (claim_next, the unit of work's scans, parcels and labels,
-release_in). Reference: the same statements through the raw psycopg driver, the audit append
-included (a claim and a pack are a person's status changes: issue 16). Double claims
-(an order moved to packing twice) and lost scans (acknowledged, not in the table) are counted
-in the database after every run.
+Ours and the reference run side by side, each with its own scratch database behind one
+PgBouncer, and take turns: at each step (1x = a packer's pace, then 1.41x, 2x, 2.83x, ... time
+compressed by sqrt(2) a step) ours and the reference run a turn of the same length back to
+back, `repeats` times, who goes first alternating, so both meet the same load of whatever else
+runs on the machine; the other side's stations wait meanwhile (their think time kept). Each
+step reports per side the median over the turns of orders/s, p50 and p99 of claims and scans.
+A side drops out after the first step whose median p99 (claims or scans) passes 50 ms; its
+headroom is the highest compression below that (the offered rate served in time, as a multiple
+of the fleet's human demand, 1,000 x 30 / 3,600 = 8.3 orders/s). Ours: Packdesk's code
+(claim_next, the unit of work's scans, parcels and labels, release_in). Reference: the same
+statements through the raw psycopg driver (the audit append included: a claim and a pack are
+a person's status changes, issue 16; the label and parcel read before they are saved, as ours
+reads them). Both backlogs are topped up after each turn, so both claims sort the same queue.
+Double claims (an order moved to packing twice) and lost scans (acknowledged, not in the table)
+are counted in the database at the end.
 
 Needs PACKDESK_BENCH_POSTGRES_URL or PACKDESK_TEST_POSTGRES_URL and the pgbouncer binary; a
 scratch database is created and dropped. On this 2-core machine the stations' Python, PgBouncer
