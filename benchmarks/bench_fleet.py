@@ -51,8 +51,11 @@ ORDERS_PER_HOUR = 30
 STEPS_PER_ORDER = 6  # claim, 3 scans, close, confirm
 MEAN_GAP_S = 3600 / ORDERS_PER_HOUR / STEPS_PER_ORDER  # 20 s of think time before each step
 WORKERS = 16
-WARM_UP_S = 30.0  # per side, not counted: cold processes, and the stations' cycles spread out
-WARM_UP_COMPRESSION = 4.0  # 30 s at 4x is one order's cycle (120 s): every step of it under way
+WARM_UP_S = 40.0  # per side, not counted: cold processes, and the stations' cycles spread out
+# 40 s at 2x is two thirds of an order's cycle (120 s): most steps under way, at a rate both
+# sides keep up with (at 4x the slower side ended its warm-up behind and began its first turn
+# with a burst of overdue steps)
+WARM_UP_COMPRESSION = 2.0
 PROCESSES = 4  # the workers spread over processes, as real stations are processes of their own
 SERVER_CONNECTIONS = 8
 P99_GOAL_MS = 50.0
