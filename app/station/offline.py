@@ -27,7 +27,7 @@ from app.packing.api import (
 from app.packing.desk import Desk
 from app.packing.offline import OfflineCopy, OfflinePack, detached, replay_with, take_copy
 from app.packing.service import PackingService
-from app.ports import Scan
+from app.ports import PrintJob, Scan
 from app.station.state import OfflineState
 from app.store.journal import Journal, Numbering, ReplayReport
 from app.store.session import Database
@@ -303,7 +303,8 @@ class OfflineCapable:
             return closed
         return self._either(lambda: self.central.close_parcel(order, user, weight_g), offline)
 
-    def record_label_result(self, label_id: int, ok: bool, printer: str, message: str = "") -> LabelState:
+    def record_label_result(self, label_id: int, ok: bool, printer: str, message: str = "",
+                            printed: tuple[PrintJob, ...] = ()) -> LabelState:
         if label_id < 0:  # made offline: it stays the journal's, even once the database is back
             pack = self._offline_label(label_id)
             state, printed_now = pack.label_result(label_id, ok, printer, message)
@@ -313,7 +314,7 @@ class OfflineCapable:
             return state
 
         return self._online_only("Recording a label made before the outage",
-                                 lambda: self.central.record_label_result(label_id, ok, printer, message))
+                                 lambda: self.central.record_label_result(label_id, ok, printer, message, printed))
 
     def _offline_label(self, label_id: int) -> OfflinePack:
         for pack in self.packs.values():

@@ -10,6 +10,7 @@ from sqlalchemy.engine import URL, make_url
 from app.errors import PackdeskError
 
 from app.store.errors import check_url
+from app.store.liveness import check_on_checkout
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +40,12 @@ def create_database_engine(url: str, *, sqlite_busy_timeout_ms: int = SQLITE_BUS
         # through PgBouncer < 1.21 in transaction mode: ?prepare_threshold=none (docs/operations.md)
         parsed, threshold = _prepare_threshold(parsed)
         kwargs["connect_args"] = {**dict(kwargs.get("connect_args") or {}), "prepare_threshold": threshold}  # type: ignore[arg-type]
-    kwargs.setdefault("pool_pre_ping", True)
-    return create_engine(parsed, **kwargs)
+    # a dead connection is noticed on checkout without a round trip (app.store.liveness)
+    kwargs.setdefault("pool_pre_ping", False)
+    engine = create_engine(parsed, **kwargs)
+    if not kwargs["pool_pre_ping"]:
+        check_on_checkout(engine)
+    return engine
 
 
 def _prepare_threshold(url: URL) -> tuple[URL, int | None]:
