@@ -15,6 +15,7 @@ from typing import Any
 from app.identifiers import gs1_check_digit
 from app.imports.errors import ImportFormatError, RowProblem
 from app.imports.limits import LIMITS
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -45,16 +46,17 @@ def read_text(path: Path) -> str:
     try:
         return path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        raise ImportFormatError(f"{path} does not exist; give the path of the file to import.") from None
+        raise ImportFormatError(phrase("%(path)s does not exist; give the path of the file to import.", path=str(path))) from None
     except IsADirectoryError:
-        raise ImportFormatError(f"{path} is a folder; give the path of the file to import.") from None
+        raise ImportFormatError(phrase("%(path)s is a folder; give the path of the file to import.", path=str(path))) from None
     except PermissionError:
-        raise ImportFormatError(f"{path} cannot be read by this user; check its permissions.") from None
+        raise ImportFormatError(phrase("%(path)s cannot be read by this user; check its permissions.", path=str(path))) from None
     except OSError as exc:
-        raise ImportFormatError(f"{path} cannot be read ({exc.strerror or exc}).") from None
+        raise ImportFormatError(phrase("%(path)s cannot be read (%(why)s).", path=str(path), why=str(exc.strerror or exc))) from None
     except UnicodeDecodeError as exc:
         raise ImportFormatError(
-            f"{path} is not UTF-8 text (byte {exc.start}); save it as UTF-8 CSV or JSON and try again."
+            phrase("%(path)s is not UTF-8 text (byte %(byte)s); save it as UTF-8 CSV or JSON and try again.",
+                   path=str(path), byte=exc.start)
         ) from None
 
 
@@ -81,13 +83,15 @@ def read_csv(text: str, source: str = "the file") -> tuple[list[str], list[Recor
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
             raise ImportFormatError(
-                f"{source}: line {last + 1}: a field is longer than {csv.field_size_limit():,} characters, "
-                "the most one field may hold: a quote (\") that opens a field and never closes makes the rest "
-                "of the file one field; close it, or shorten the field, and import again."
+                phrase("%(source)s: line %(line)s: a field is longer than %(limit)s characters, "
+                       "the most one field may hold: a quote (\") that opens a field and never closes makes the rest "
+                       "of the file one field; close it, or shorten the field, and import again.",
+                       source=source, line=last + 1, limit=f"{csv.field_size_limit():,}")
             ) from None
         raise ImportFormatError(
-            f"{source}: line {last + 1}: {exc}: a field that starts with a quote (\") must end with "
-            "one, and a quote inside it is written twice (\"\"); fix that line and import again."
+            phrase("%(source)s: line %(line)s: %(error)s: a field that starts with a quote (\") must end with "
+                   "one, and a quote inside it is written twice (\"\"); fix that line and import again.",
+                   source=source, line=last + 1, error=str(exc))
         ) from None
     return header, records
 
@@ -97,7 +101,7 @@ def read_json(text: str, source: str) -> list[Record]:
     decoder = json.JSONDecoder()
     pos = _skip(text, 0)
     if pos >= len(text) or text[pos] != "[":
-        raise ImportFormatError(f"{source}: a JSON import is an array of objects, [ {{...}}, ... ].")
+        raise ImportFormatError(phrase("%(source)s: a JSON import is an array of objects, [ {...}, ... ].", source=source))
     pos = _skip(text, pos + 1)
     records: list[Record] = []
     while pos < len(text) and text[pos] != "]":
@@ -105,12 +109,13 @@ def read_json(text: str, source: str) -> list[Record]:
         try:
             value, pos = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
-            raise ImportFormatError(f"{source}: not valid JSON at line {exc.lineno}: {exc.msg}.") from None
+            raise ImportFormatError(phrase("%(source)s: not valid JSON at line %(line)s: %(error)s.", source=source, line=exc.lineno, error=exc.msg)) from None
         except RecursionError:
-            raise ImportFormatError(f"{source}: line {line}: the JSON is nested too deeply to read; an import "
-                                    "record is an object of fields, with lists of objects at most two deep.") from None
+            raise ImportFormatError(phrase("%(source)s: line %(line)s: the JSON is nested too deeply to read; an import "
+                                           "record is an object of fields, with lists of objects at most two deep.",
+                                           source=source, line=line)) from None
         if not isinstance(value, dict):
-            raise ImportFormatError(f"{source}: line {line}: expected an object {{...}}, got {type(value).__name__}.")
+            raise ImportFormatError(phrase("%(source)s: line %(line)s: expected an object {...}, got %(got)s.", source=source, line=line, got=type(value).__name__))
         records.append(Record(line, value))
         pos = _skip(text, pos)
         if pos < len(text) and text[pos] == ",":
