@@ -295,8 +295,9 @@ class ReviewScreen(Retranslated, QWidget):
 
     def _decided(self, done: Any) -> None:
         self.note.clear()
-        self._say(done.message)
-        self.decided.emit(done.message)
+        text = say(done.message)
+        self._say(text)
+        self.decided.emit(text)
         self.refresh()
 
     def _refused(self, exc: BaseException) -> None:
