@@ -104,10 +104,11 @@ def shown(user: UserRecord) -> dict[str, Any]:
 def _badge_is_free(uow: UnitOfWork, badge: str, username: str) -> None:
     owner = uow.admin.user_of_badge(badge)
     if owner is not None and owner.username != username:
-        raise FieldProblem(BADGE_FIELD, phrase(
-            "%(badge)s already belongs to %(owner)s; choose another code." if owner.active else
-            "%(badge)s already belongs to %(owner)s (deactivated: badge codes are never reused); choose another code.",
-            badge=badge, owner=owner.username))
+        taken = phrase("%(badge)s already belongs to %(owner)s; choose another code.",
+                       badge=badge, owner=owner.username) if owner.active else \
+            phrase("%(badge)s already belongs to %(owner)s (deactivated: badge codes are never reused); choose "
+                   "another code.", badge=badge, owner=owner.username)
+        raise FieldProblem(BADGE_FIELD, taken)
 
 
 def add_user(uow: UnitOfWork, form: UserForm, by: str) -> UserRecord:
@@ -178,8 +179,8 @@ def set_active(uow: UnitOfWork, username: str, active: bool, by: str) -> UserRec
     with uow:
         before = _user(uow, username)
         if before.active == active:
-            raise AdminError(phrase("%(username)s is active already." if active else "%(username)s is deactivated already.",
-                                    username=before.username))
+            raise AdminError(phrase("%(username)s is active already.", username=before.username) if active else
+                             phrase("%(username)s is deactivated already.", username=before.username))
         if not active and before.username == by:
             raise AdminError(phrase("You cannot deactivate yourself; ask another admin."))
         after = replace(before, active=active)

@@ -86,7 +86,7 @@ def read_csv(text: str, source: str = "the file") -> tuple[list[str], list[Recor
                 phrase("%(source)s: line %(line)s: a field is longer than %(limit)s characters, "
                        "the most one field may hold: a quote (\") that opens a field and never closes makes the rest "
                        "of the file one field; close it, or shorten the field, and import again.",
-                       source=source, line=last + 1, limit=f"{csv.field_size_limit():,}")
+                       source=source, line=last + 1, limit=format(csv.field_size_limit(), ","))
             ) from None
         raise ImportFormatError(
             phrase("%(source)s: line %(line)s: %(error)s: a field that starts with a quote (\") must end with "

@@ -47,7 +47,7 @@ class OrderHeldElsewhere(OrderError):
         super().__init__(phrase(
             "Order %(number)s is being packed at %(who)s until %(until)s UTC; "
             "ask a supervisor to release it there, or wait for the lease to expire.",
-            number=number, who=who, until=f"{until:%Y-%m-%d %H:%M:%S}"))
+            number=number, who=who, until=until.strftime("%Y-%m-%d %H:%M:%S")))
 
 
 class NotPackable(OrderError):
