@@ -25,7 +25,7 @@ from app.imports.reading import (
 )
 from app.store.imports import ConcurrentImport, ImportWriter, import_transaction
 from app.store.session import Database
-from app.translator import phrase
+from app.translator import phrase, plural_phrase
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +141,7 @@ def _records(path: Path, fmt: str, spec: Kind, problems: list[RowProblem], notes
             records = orders.flatten_json(records, problems)
         for record in records:
             for key in sorted(set(record.values) - set(spec.columns)):
-                problems.append(RowProblem(record.line, f"unknown field '{key}'"))
+                problems.append(RowProblem(record.line, phrase("unknown field '%(field)s'", field=key)))
         return records
     header, records = read_csv(text, str(path))
     if not header:
@@ -156,5 +156,7 @@ def _records(path: Path, fmt: str, spec: Kind, problems: list[RowProblem], notes
     for record in records:
         extra = record.values.pop("__extra__", None)
         if extra:
-            problems.append(RowProblem(record.line, f"{len(extra)} more value(s) than the header has columns"))
+            problems.append(RowProblem(record.line, plural_phrase(
+                "%(n)s more value(s) than the header has columns", "%(n)s more value(s) than the header has columns",
+                len(extra))))
     return records

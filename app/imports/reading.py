@@ -132,11 +132,13 @@ def _skip(text: str, pos: int) -> int:
 def check_columns(header: list[str], known: set[str], required: set[str]) -> list[RowProblem]:
     """Missing required columns, unknown ones and ones named twice, reported against line 1."""
     if len(header) == 1 and ";" in header[0] and header[0] not in known:
-        return [RowProblem(1, f"the header {header[0]!r} looks separated by semicolons; save the "
-                              "file as CSV with commas (comma-separated values) and import it again")]
-    problems = [RowProblem(1, f"missing column '{c}'") for c in sorted(required - set(header))]
+        return [RowProblem(1, phrase("the header %(header)s looks separated by semicolons; save the file as CSV "
+                                     "with commas (comma-separated values) and import it again",
+                                     header=repr(header[0])))]
+    problems = [RowProblem(1, phrase("missing column '%(column)s'", column=c)) for c in sorted(required - set(header))]
     problems += [
-        RowProblem(1, f"unknown column '{c}' (columns are: {', '.join(sorted(known))})")
+        RowProblem(1, phrase("unknown column '%(column)s' (columns are: %(columns)s)", column=c,
+                             columns=", ".join(sorted(known))))
         for c in header if c and c not in known
     ]
     problems += duplicate_columns(header)
@@ -149,7 +151,8 @@ def duplicate_columns(header: list[str]) -> list[RowProblem]:
     problems = []
     for n, name in enumerate(header, 1):
         if name and name in first:
-            problems.append(RowProblem(1, f"column '{name}' appears twice (columns {first[name]} and {n})"))
+            problems.append(RowProblem(1, phrase("column '%(column)s' appears twice (columns %(first)s and %(second)s)",
+                                                  column=name, first=first[name], second=n)))
         first.setdefault(name, n)
     return problems
 
@@ -191,7 +194,7 @@ class Row:
     def missing(self, name: str) -> None:
         """Reports a required field as missing, unless it was refused already (then it reads as empty)."""
         if name not in self._refused:
-            self.problem(f"{name} is missing")
+            self.problem(phrase("%(field)s is missing", field=name))
 
     def raw(self, name: str) -> str:
         """The field as text, stripped; a JSON object or list is a problem (and empty)."""
@@ -201,16 +204,18 @@ class Row:
         if isinstance(value, bool):
             return "true" if value else "false"
         if isinstance(value, (dict, list)):
-            self.problem(f"{name} must be text, not a JSON object or list")
+            self.problem(phrase("%(field)s must be text, not a JSON object or list", field=name))
             self.values[name] = None  # reported once, however often the field is read
             self._refused.add(name)
             return ""
         text = str(value).strip()
         control = _control_character(text, multiline=name in MULTILINE_FIELDS)
         if control is not None:
-            what = "a NUL character (\\x00)" if control == "\x00" else f"the control character {control!r}"
-            allowed = "" if name in MULTILINE_FIELDS else " (line breaks belong in notes and gift_message only)"
-            self.problem(f"{name} holds {what}; remove it{allowed}")
+            what = phrase("a NUL character (\\x00)") if control == "\x00" else \
+                phrase("the control character %(character)s", character=repr(control))
+            self.problem(phrase("%(field)s holds %(what)s; remove it", field=name, what=what) if name in MULTILINE_FIELDS
+                         else phrase("%(field)s holds %(what)s; remove it (line breaks belong in notes and gift_message "
+                                     "only)", field=name, what=what))
             self.values[name] = None
             self._refused.add(name)
             return ""
@@ -227,10 +232,11 @@ class Row:
         if column is not None:
             max_len = LIMITS.text(*column.split("."))
         if "\x00" in value:
-            self.problem(f"{name} holds a NUL character (\\x00); remove it")
+            self.problem(phrase("%(field)s holds a NUL character (\\x00); remove it", field=name))
             return None
         if max_len is not None and len(value) > max_len:
-            self.problem(f"{name} is {len(value)} characters long; at most {max_len} allowed")
+            self.problem(phrase("%(field)s is %(length)s characters long; at most %(most)s allowed", field=name,
+                                length=len(value), most=max_len))
             return None
         return value
 
@@ -244,12 +250,13 @@ class Row:
                 self.missing(name)
             return default
         if not WHOLE_NUMBER.fullmatch(value):
-            self.problem(f"{name} {value!r} is not a whole number")
+            self.problem(phrase("%(field)s %(value)s is not a whole number", field=name, value=repr(value)))
             return None
         number = int(value)
         if minimum is not None and number < minimum:
-            what = "negative" if minimum == 0 and number < 0 else f"less than {minimum}"
-            self.problem(f"{name} {number} is {what}")
+            self.problem(phrase("%(field)s %(number)s is negative", field=name, number=number)
+                         if minimum == 0 and number < 0 else
+                         phrase("%(field)s %(number)s is less than %(low)s", field=name, number=number, low=minimum))
             return None
         low, high = LIMITS.integer(*column.split(".")) if column else (None, None)
         if maximum is not None and (high is None or maximum < high):
@@ -257,10 +264,11 @@ class Row:
         else:
             why_maximum = ""
         if high is not None and number > high:
-            self.problem(f"{name} {number} is more than {high}{why_maximum}")
+            self.problem(phrase("%(field)s %(number)s is more than %(high)s%(why)s", field=name, number=number,
+                                high=high, why=why_maximum))
             return None
         if low is not None and number < low:
-            self.problem(f"{name} {number} is less than {low}")
+            self.problem(phrase("%(field)s %(number)s is less than %(low)s", field=name, number=number, low=low))
             return None
         return number
 
@@ -273,11 +281,13 @@ class Row:
                 self.missing(name)
             return default
         if not DECIMAL_NUMBER.fullmatch(value):
-            self.problem(f"{name} {value!r} is not a decimal number (write it like 12.50)")
+            self.problem(phrase("%(field)s %(value)s is not a decimal number (write it like 12.50)", field=name,
+                                value=repr(value)))
             return None
         number = Decimal(value)
         if minimum is not None and number < minimum:
-            self.problem(f"{name} {value} is negative" if minimum == 0 else f"{name} {value} is below {minimum}")
+            self.problem(phrase("%(field)s %(value)s is negative", field=name, value=value) if minimum == 0 else
+                         phrase("%(field)s %(value)s is below %(low)s", field=name, value=value, low=minimum))
             return None
         if column is not None:
             precision, scale = LIMITS.decimal(*column.split("."))
@@ -285,10 +295,12 @@ class Row:
             places = max(0, -int(exponent))
             before = len(digits) - places if len(digits) > places else 0
             if places > scale and number != number.quantize(Decimal(1).scaleb(-scale)):
-                self.problem(f"{name} {value} has more than {scale} decimal places")
+                self.problem(phrase("%(field)s %(value)s has more than %(scale)s decimal places", field=name,
+                                    value=value, scale=scale))
                 return None
             if before > precision - scale and number.to_integral_value() != 0:
-                self.problem(f"{name} {value} has too many digits before the point (at most {precision - scale})")
+                self.problem(phrase("%(field)s %(value)s has too many digits before the point (at most %(most)s)",
+                                    field=name, value=value, most=precision - scale))
                 return None
         return number
 
@@ -300,7 +312,7 @@ class Row:
             return True
         if value in FALSE:
             return False
-        self.problem(f"{name} {value!r} is not yes/no (use true or false)")
+        self.problem(phrase("%(field)s %(value)s is not yes/no (use true or false)", field=name, value=repr(value)))
         return default
 
     def timestamp(self, name: str, *, required: bool = False) -> datetime | None:
@@ -311,7 +323,8 @@ class Row:
             return None
         parsed = parse_timestamp(value)
         if parsed is None:
-            self.problem(f"{name} {value!r} is not a date and time (write 2026-11-20T14:30:00+01:00)")
+            self.problem(phrase("%(field)s %(value)s is not a date and time (write 2026-11-20T14:30:00+01:00)",
+                                field=name, value=repr(value)))
         return parsed
 
     def gtin(self, name: str, *, required: bool = False) -> str | None:
@@ -321,11 +334,13 @@ class Row:
                 self.missing(name)
             return None
         if not (value.isascii() and value.isdigit() and len(value) in (8, 12, 13, 14)):
-            self.problem(f"{name} {value!r} is not a GTIN (8, 12, 13 or 14 digits)")
+            self.problem(phrase("%(field)s %(value)s is not a GTIN (8, 12, 13 or 14 digits)", field=name,
+                                value=repr(value)))
             return None
         if not valid_gtin(value):
             expected = gs1_check_digit(value[:-1])
-            self.problem(f"{name} {value} has a bad check digit (should end in {expected})")
+            self.problem(phrase("%(field)s %(value)s has a bad check digit (should end in %(digit)s)", field=name,
+                                value=value, digit=expected))
             return None
         return value
 
