@@ -13,12 +13,13 @@ from typing import Any
 
 from app.config_tables import ConfigTable, check_known, collect_tables, config_table
 from app.errors import ConfigError
-from app.languages import DEFAULT_LANGUAGE, STATION_LANGUAGE_KEY, language_problem
+from app.languages import DEFAULT_LANGUAGE, LANGUAGES, STATION_LANGUAGE_KEY, language_problem
 from app.orders.settings import ORDER_CONFIG_TABLES, OrderSettings
 from app.packing.settings import PACKING_CONFIG_TABLES, PackingSettings
 from app.paths import config_dir, data_dir
 from app.shipping.settings import SHIPPING_CONFIG_TABLES
 from app.supervision.settings import SUPERVISION_CONFIG_TABLES
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -58,17 +59,20 @@ def load_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as fh:
             return tomllib.load(fh)
     except FileNotFoundError:
-        raise ConfigError(f"Configuration file {path} does not exist; create it (see docs/configuration.md).") from None
+        raise ConfigError(phrase("Configuration file %(path)s does not exist; create it (see docs/configuration.md).",
+                                 path=str(path))) from None
     except IsADirectoryError:
-        raise ConfigError(f"Configuration file {path} is a directory; name the TOML file itself "
-                          f"(e.g. {path}/station.toml).") from None
+        raise ConfigError(phrase("Configuration file %(path)s is a directory; name the TOML file itself "
+                                 "(e.g. %(path)s/station.toml).", path=str(path))) from None
     except PermissionError:
-        raise ConfigError(f"Configuration file {path} cannot be read by this user; check its permissions.") from None
+        raise ConfigError(phrase("Configuration file %(path)s cannot be read by this user; check its permissions.",
+                                 path=str(path))) from None
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"Configuration file {path} is not UTF-8 text ({exc.reason} at byte {exc.start}); "
-                          "save it as UTF-8.") from None
+        raise ConfigError(phrase("Configuration file %(path)s is not UTF-8 text (%(why)s at byte %(byte)s); "
+                                 "save it as UTF-8.", path=str(path), why=exc.reason, byte=exc.start)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"Configuration file {path} is not valid TOML: {exc}. Fix the line it names.") from None
+        raise ConfigError(phrase("Configuration file %(path)s is not valid TOML: %(error)s. Fix the line it names.",
+                                 path=str(path), error=str(exc))) from None
 
 
 @dataclass
@@ -82,7 +86,7 @@ class Settings:
     def section(self, name: str) -> dict[str, Any]:
         value = self.raw.get(name, {})
         if not isinstance(value, dict):
-            raise ConfigError(f"[{name}] in {self.config_path} must be a table.")
+            raise ConfigError(phrase("[%(table)s] in %(path)s must be a table.", table=name, path=str(self.config_path)))
         return value
 
 
@@ -96,8 +100,8 @@ def load_settings(config_path: str | Path | None = None, database_url: str | Non
         check_known(raw, KNOWN_TABLES, path)
     configured = raw.get("database", {}).get("url")
     if configured is not None and not (isinstance(configured, str) and configured.strip()):
-        raise ConfigError(f"[database] url in {path} must be a database URL in quotes (docs/configuration.md), "
-                          f"not {configured!r}.")
+        raise ConfigError(phrase("[database] url in %(path)s must be a database URL in quotes "
+                                 "(docs/configuration.md), not %(value)s.", path=str(path), value=repr(configured)))
     url = (
         database_url
         or os.environ.get(ENV_DATABASE_URL)
@@ -168,20 +172,23 @@ _DEMO_KEYS = set(KNOWN_TABLES["demo"].keys)
 
 def station_config(settings: Settings, demo: bool = False, windowed: bool = False) -> StationConfig:
     """The StationConfig from loaded Settings, or ConfigError naming the bad key and file."""
-    where = settings.config_path or "the built-in defaults"
+    where = settings.config_path or phrase("the built-in defaults")
     station = _station_table(settings, "station", _STATION_KEYS)
     devices = _station_table(settings, "devices", _DEVICE_KEYS)
     demo_table = _station_table(settings, "demo", _DEMO_KEYS)
     for key, value in devices.items():
         if not isinstance(value, str):
-            raise ConfigError(f"[devices] {key} in {where} must be a string (a device URL), not {value!r}.")
+            raise ConfigError(phrase("[devices] %(key)s in %(where)s must be a string (a device URL), not %(value)s.",
+                                     key=key, where=str(where), value=repr(value)))
     wedge = devices.get("keyboard_wedge", "keyboard:")
     if wedge and not is_keyboard_url(wedge):
-        raise ConfigError(f"[devices] keyboard_wedge in {where} is {wedge!r}; write \"keyboard:?OPTION=VALUE&...\" "
-                          "(docs/devices.md) or \"\" to switch the keyboard wedge off.")
+        raise ConfigError(phrase("[devices] keyboard_wedge in %(where)s is %(value)s; write "
+                                 "\"keyboard:?OPTION=VALUE&...\" (docs/devices.md) or \"\" to switch the keyboard "
+                                 "wedge off.", where=str(where), value=repr(wedge)))
     fmt = devices.get("label_format", "")
     if fmt not in ("", "zpl", "pdf"):
-        raise ConfigError(f"[devices] label_format in {where} is {fmt!r}; use \"zpl\" or \"pdf\".")
+        raise ConfigError(phrase("[devices] label_format in %(where)s is %(value)s; use \"zpl\" or \"pdf\".",
+                                 where=str(where), value=repr(fmt)))
     kwargs: dict[str, Any] = {}
     for key in ("code", "name"):
         if key in station:
@@ -189,18 +196,21 @@ def station_config(settings: Settings, demo: bool = False, windowed: bool = Fals
     for key in ("fullscreen", "sounds"):
         if key in station:
             if not isinstance(station[key], bool):
-                raise ConfigError(f"[station] {key} in {where} must be true or false.")
+                raise ConfigError(phrase("[station] %(key)s in %(where)s must be true or false.", key=key, where=str(where)))
             kwargs[key] = station[key]
     if STATION_LANGUAGE_KEY in station:
-        found = language_problem(str(station[STATION_LANGUAGE_KEY]))
-        if found:
-            raise ConfigError(f"[station] language in {where}: {found}.")
+        code = str(station[STATION_LANGUAGE_KEY])
+        if language_problem(code):
+            raise ConfigError(phrase("[station] language in %(where)s: the language %(code)s is not one Packdesk "
+                                     "speaks; use one of: %(languages)s.", where=str(where), code=repr(code),
+                                     languages=", ".join(LANGUAGES)))
         kwargs["language"] = str(station[STATION_LANGUAGE_KEY])
     if "offline_buffer" in station:
         buffer = station["offline_buffer"]
         if isinstance(buffer, bool) or not isinstance(buffer, int) or not 0 <= buffer <= 50:
-            raise ConfigError(f"[station] offline_buffer in {where} is {buffer!r}; write a whole number of orders "
-                              "from 0 (no offline packing) to 50, e.g. offline_buffer = 3.")
+            raise ConfigError(phrase("[station] offline_buffer in %(where)s is %(value)s; write a whole number of "
+                                     "orders from 0 (no offline packing) to 50, e.g. offline_buffer = 3.",
+                                     where=str(where), value=repr(buffer)))
         kwargs["offline_buffer"] = buffer
     if windowed:
         kwargs["fullscreen"] = False
@@ -208,7 +218,7 @@ def station_config(settings: Settings, demo: bool = False, windowed: bool = Fals
         kwargs["output_dir"] = Path(str(demo_table["output_dir"])).expanduser()
     code = kwargs.get("code", "")
     if "code" in kwargs and not (0 < len(code) <= 40):
-        raise ConfigError(f"[station] code in {where} must be 1 to 40 characters.")
+        raise ConfigError(phrase("[station] code in %(where)s must be 1 to 40 characters.", where=str(where)))
     raw = dict(settings.raw)
     if "code" not in station:  # the packing settings name the same station as the screens
         raw["station"] = {**station, "code": default_station_code()}
@@ -230,10 +240,10 @@ def _station_table(settings: Settings, name: str, allowed: set[str]) -> dict[str
     table = settings.section(name)
     unknown = set(table) - allowed
     if unknown:
-        raise ConfigError(
-            f"[{name}] in {settings.config_path} has unknown key(s) {', '.join(sorted(unknown))}; "
-            f"allowed: {', '.join(sorted(allowed))} (see docs/configuration.md)."
-        )
+        raise ConfigError(phrase(
+            "[%(table)s] in %(path)s has unknown key(s) %(unknown)s; allowed: %(allowed)s (see docs/configuration.md).",
+            table=name, path=str(settings.config_path), unknown=", ".join(sorted(unknown)),
+            allowed=", ".join(sorted(allowed))))
     return table
 
 

@@ -130,6 +130,22 @@ class Grams(Phrase):
         return (Grams, (self.args["g"],))
 
 
+class Lines(Phrase):
+    """Texts one after another (an import's rejected rows), each said in the language; joined by `separator`."""
+
+    def __new__(cls, items: Sequence[object], separator: str = "\n") -> Lines:
+        items = tuple(items)
+        self = str.__new__(cls, separator.join(ENGLISH.say(item) for item in items))
+        self.msgid, self.plural, self.n, self.args = "", None, None, {"items": items, "separator": separator}
+        return self
+
+    def said_by(self, translator: Translator) -> str:
+        return str(self.args["separator"]).join(translator.say(item) for item in self.args["items"])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Lines, (self.args["items"], self.args["separator"]))
+
+
 def _render(translator: Translator, msgid: str, plural: str | None, n: int | None,
             args: Mapping[str, Any]) -> str:
     template = translator.ngettext(msgid, plural, n) if plural is not None and n is not None \

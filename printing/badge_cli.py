@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.cli.db import add_database_options, open_database
 from app.floor.admin_desk import AdminDesk
+from app.messages import _
 from printing.badge import badge_job
 from printing.model import Badge
 
@@ -16,13 +17,13 @@ log = logging.getLogger(__name__)
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Adds `badges print`."""
-    group = subparsers.add_parser("badges", help="print a user's badge")
+    group = subparsers.add_parser("badges", help=_("print a user's badge"))
     sub = group.add_subparsers(dest="badges_command", metavar="ACTION", required=True)
-    p = sub.add_parser("print", help="one user's badge to a file (PDF, or ZPL with --zpl or a .zpl name)")
-    p.add_argument("user", metavar="USER", help="the user name or the badge code")
-    p.add_argument("--out", required=True, type=Path, metavar="FILE", help="where to write the badge")
-    p.add_argument("--zpl", action="store_true", help="ZPL for a label printer instead of PDF")
-    p.add_argument("--dpi", type=int, default=203, choices=(203, 300), help="the label printer's resolution")
+    p = sub.add_parser("print", help=_("one user's badge to a file (PDF, or ZPL with --zpl or a .zpl name)"))
+    p.add_argument("user", metavar="USER", help=_("the user name or the badge code"))
+    p.add_argument("--out", required=True, type=Path, metavar="FILE", help=_("where to write the badge"))
+    p.add_argument("--zpl", action="store_true", help=_("ZPL for a label printer instead of PDF"))
+    p.add_argument("--dpi", type=int, default=203, choices=(203, 300), help=_("the label printer's resolution"))
     add_database_options(p)
     p.set_defaults(func=run_print)
 

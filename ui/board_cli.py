@@ -11,14 +11,15 @@ from typing import Any
 
 from app.cli.db import add_database_options
 from app.floor.desk import SupervisionDesk, open_supervision
+from app.messages import _
 
 log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Adds `board`."""
-    parser = subparsers.add_parser("board", help="the live board alone, full screen, for a wall TV")
-    parser.add_argument("--windowed", action="store_true", help="a normal window instead of full screen")
+    parser = subparsers.add_parser("board", help=_("the live board alone, full screen, for a wall TV"))
+    parser.add_argument("--windowed", action="store_true", help=_("a normal window instead of full screen"))
     add_database_options(parser)
     parser.set_defaults(func=run_board)
 

@@ -14,28 +14,29 @@ from app.boxing.model import BoxType, Goal, Unit
 from app.cli.box_catalogue import register_commands
 from app.cli.db import add_database_options
 from app.errors import PackdeskError
+from app.messages import _
 
 log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the `boxes` command group."""
-    group = subparsers.add_parser("boxes", help="box suggestion (3-D cartonization) and the box catalogue")
+    group = subparsers.add_parser("boxes", help=_("box suggestion (3-D cartonization) and the box catalogue"))
     sub = group.add_subparsers(dest="boxes_command", metavar="SUBCOMMAND", required=True)
-    p = sub.add_parser("suggest", help="suggest the box(es) for items or an order, with every unit's placement",
-                       description="Suggest the box(es) for a set of items (--items) or an order in the "
-                                   "database (--order). File formats: docs/boxing.md.")
+    p = sub.add_parser("suggest", help=_("suggest the box(es) for items or an order, with every unit's placement"),
+                       description=_("Suggest the box(es) for a set of items (--items) or an order in the "
+                                     "database (--order). File formats: docs/boxing.md."))
     source = p.add_mutually_exclusive_group(required=True)
-    source.add_argument("--items", metavar="FILE", type=Path, help="items JSON file")
-    source.add_argument("--order", metavar="ORDER", help="order number in the database")
+    source.add_argument("--items", metavar="FILE", type=Path, help=_("items JSON file"))
+    source.add_argument("--order", metavar="ORDER", help=_("order number in the database"))
     p.add_argument("--boxes", metavar="FILE", type=Path,
-                   help="boxes JSON file (default: the database's catalogue with --order, else a demo catalogue)")
+                   help=_("boxes JSON file (default: the database's catalogue with --order, else a demo catalogue)"))
     p.add_argument("--objective", choices=[g.value for g in Goal], default=Goal.CHEAPEST_BOXES.value,
-                   help="cost: cheapest boxes; parcels: fewest parcels; dim-weight: lowest billable weight")
+                   help=_("cost: cheapest boxes; parcels: fewest parcels; dim-weight: lowest billable weight"))
     p.add_argument("--divisor", type=int, default=5000, metavar="N",
-                   help="dimensional-weight divisor in cm3/kg (default 5000)")
-    p.add_argument("--json", action="store_true", help="print exactly one JSON object")
-    p.add_argument("--png", metavar="FILE", type=Path, help="write an isometric picture of the parcels")
+                   help=_("dimensional-weight divisor in cm3/kg (default 5000)"))
+    p.add_argument("--json", action="store_true", help=_("print exactly one JSON object"))
+    p.add_argument("--png", metavar="FILE", type=Path, help=_("write an isometric picture of the parcels"))
     add_database_options(p)  # no defaults of its own: `packdesk --database URL boxes suggest` keeps URL
     p.set_defaults(func=suggest)
     register_commands(sub)  # list, add, edit, retire: the catalogue (app/cli/box_catalogue.py)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Callable
 
 from app.errors import PackdeskError
 from app.logging_setup import start_file_logging, stop_file_logging, write_crash_report
+from app.messages import _
 
 if TYPE_CHECKING:
     from app.config import StationConfig
@@ -21,18 +22,18 @@ log = logging.getLogger(__name__)
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the `run` command."""
-    parser = subparsers.add_parser("run", help="start the packing station (full screen kiosk)")
+    parser = subparsers.add_parser("run", help=_("start the packing station (full screen kiosk)"))
     # SUPPRESS: when not given after `run`, the top-level `packdesk --config X run` stays in force.
     parser.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS,
-                        help="station configuration (TOML; see docs/configuration.md)")
+                        help=_("station configuration (TOML; see docs/configuration.md)"))
     parser.add_argument("--demo", action="store_true",
-                        help="demo mode: the keyboard is a scanner, printers write files, a barcode side panel")
+                        help=_("demo mode: the keyboard is a scanner, printers write files, a barcode side panel"))
     parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS,
-                        help="database URL (overrides the configuration)")
-    parser.add_argument("--windowed", action="store_true", help="a normal window instead of full screen")
+                        help=_("database URL (overrides the configuration)"))
+    parser.add_argument("--windowed", action="store_true", help=_("a normal window instead of full screen"))
     parser.add_argument("--ready-file", metavar="PATH", type=Path, default=None,
-                        help="write PATH (JSON: station, pid, devices) once the scanners are open and the "
-                             "login screen shows; removed on exit (docs/station.md, 'Ready signal')")
+                        help=_("write PATH (JSON: station, pid, devices) once the scanners are open and the "
+                               "login screen shows; removed on exit (docs/station.md, 'Ready signal')"))
     parser.set_defaults(func=run)
 
 

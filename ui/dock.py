@@ -9,22 +9,24 @@ import getpass
 import logging
 import sys
 
+from app.messages import _
+
 log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Adds `dock`."""
-    parser = subparsers.add_parser("dock", help="the dispatch screen: scan parcels onto the carrier's van")
-    parser.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS, help="configuration (TOML)")
-    parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help="database URL")
-    parser.add_argument("--station", default="DOCK", help="the dock's name in the order log (default DOCK)")
-    parser.add_argument("--user", help="who hands over (default: your login name)")
+    parser = subparsers.add_parser("dock", help=_("the dispatch screen: scan parcels onto the carrier's van"))
+    parser.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS, help=_("configuration (TOML)"))
+    parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=_("database URL"))
+    parser.add_argument("--station", default="DOCK", help=_("the dock's name in the order log (default DOCK)"))
+    parser.add_argument("--user", help=_("who hands over (default: your login name)"))
     parser.set_defaults(func=run)
-    station = subparsers.add_parser("returns-station", help="the returns screen: receive, inspect, refund returns")
-    station.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS, help="configuration (TOML)")
-    station.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help="database URL")
-    station.add_argument("--station", default="RETURNS", help="the station's name in the order log")
-    station.add_argument("--user", help="who inspects (default: your login name)")
+    station = subparsers.add_parser("returns-station", help=_("the returns screen: receive, inspect, refund returns"))
+    station.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS, help=_("configuration (TOML)"))
+    station.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=_("database URL"))
+    station.add_argument("--station", default="RETURNS", help=_("the station's name in the order log"))
+    station.add_argument("--user", help=_("who inspects (default: your login name)"))
     station.set_defaults(func=run_returns)
 
 

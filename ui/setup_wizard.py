@@ -172,11 +172,11 @@ def needs_first_run(args: argparse.Namespace) -> bool:
 
 def register(subparsers: Any) -> None:
     """Add `packdesk setup`: the wizard, for a new station or to change this one's file."""
-    parser = subparsers.add_parser("setup", help="the set-up wizard: database, station, devices, printers")
+    parser = subparsers.add_parser("setup", help=_("the set-up wizard: database, station, devices, printers"))
     parser.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS,
-                        help="the station file to write (default: $PACKDESK_CONFIG or the user config folder's)")
-    parser.add_argument("--language", choices=sorted(LANGUAGES), help="the wizard's language (default: the file's)")
-    parser.add_argument("--user", help="who makes the change, for the audit log (default: your login name)")
+                        help=_("the station file to write (default: $PACKDESK_CONFIG or the user config folder's)"))
+    parser.add_argument("--language", choices=sorted(LANGUAGES), help=_("the wizard's language (default: the file's)"))
+    parser.add_argument("--user", help=_("who makes the change, for the audit log (default: your login name)"))
     parser.set_defaults(func=run_setup)
 
 

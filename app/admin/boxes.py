@@ -9,11 +9,18 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from app.admin.errors import AdminError, FieldProblem, NotFound
+from app.translator import phrase
 from app.unit_of_work import BoxRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
 
 CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
+CODE_FIELD, BARCODE_FIELD = phrase("code"), phrase("barcode")
+SIDES = (  # a side, and the form's fields of it inside and outside the box
+    (phrase("length"), phrase("inner length (mm)"), phrase("outer length (mm)")),
+    (phrase("width"), phrase("inner width (mm)"), phrase("outer width (mm)")),
+    (phrase("height"), phrase("inner height (mm)"), phrase("outer height (mm)")),
+)
 MAX_MM, MAX_G = 3000, 1_000_000  # 3 m, 1 t: beyond that a number was typed wrong
 
 
@@ -33,13 +40,13 @@ class BoxForm:
 
 def _whole(field: str, text: str, top: int) -> int:
     if not str(text).strip():
-        raise FieldProblem(field, f"is empty: type a whole number from 1 to {top}.")
+        raise FieldProblem(field, phrase("is empty: type a whole number from 1 to %(top)s.", top=top))
     try:
         value = int(str(text).strip())
     except ValueError:
-        raise FieldProblem(field, f"{text!r} is not a whole number.") from None
+        raise FieldProblem(field, phrase("%(text)s is not a whole number.", text=repr(text))) from None
     if not 0 < value <= top:
-        raise FieldProblem(field, f"must be between 1 and {top}, not {value}.")
+        raise FieldProblem(field, phrase("must be between 1 and %(top)s, not %(value)s.", top=top, value=value))
     return value
 
 
@@ -47,9 +54,9 @@ def _money(text: str) -> Decimal:
     try:
         value = Decimal(str(text).strip().replace(",", "."))
     except InvalidOperation:
-        raise FieldProblem("cost", f"{text!r} is not an amount; type it like 0.85.") from None
+        raise FieldProblem(phrase("cost"), phrase("%(text)s is not an amount; type it like 0.85.", text=repr(text))) from None
     if not value.is_finite() or value < 0 or value > 10_000:
-        raise FieldProblem("cost", "must be an amount between 0 and 10000.")
+        raise FieldProblem(phrase("cost"), phrase("must be an amount between 0 and 10000."))
     return value.quantize(Decimal("0.0001"))
 
 
@@ -57,21 +64,22 @@ def box_from(form: BoxForm, box_id: int = 0) -> BoxRecord:
     """The box a form describes; FieldProblem naming the first wrong field."""
     code = (form.code or "").strip()
     if not CODE.match(code):
-        raise FieldProblem("code", f"{form.code!r}: use 1 to 32 letters, digits, '.', '_' or '-' (e.g. 'M' or 'BOX-40').")
+        raise FieldProblem(CODE_FIELD, phrase("%(code)s: use 1 to 32 letters, digits, '.', '_' or '-' (e.g. 'M' or "
+                                              "'BOX-40').", code=repr(form.code)))
     name = " ".join((form.name or "").split())
     if not name or len(name) > 100:
-        raise FieldProblem("name", "type a name of 1 to 100 characters.")
+        raise FieldProblem(phrase("name"), phrase("type a name of 1 to 100 characters."))
     barcode = (form.barcode or "").strip() or f"BOX-{code}"
     if len(barcode) > 64 or " " in barcode:
-        raise FieldProblem("barcode", "use at most 64 characters without spaces (empty: BOX-<code>).")
-    sides = ("length", "width", "height")
-    inner = [_whole(f"inner {s} (mm)", v, MAX_MM) for s, v in zip(sides, form.inner_mm)]
-    outer = [_whole(f"outer {s} (mm)", v, MAX_MM) for s, v in zip(sides, form.outer_mm)]
-    for side, i, o in zip(sides, inner, outer):
+        raise FieldProblem(BARCODE_FIELD, phrase("use at most 64 characters without spaces (empty: BOX-<code>)."))
+    inner = [_whole(field, v, MAX_MM) for (_side, field, _), v in zip(SIDES, form.inner_mm)]
+    outer = [_whole(field, v, MAX_MM) for (_side, _, field), v in zip(SIDES, form.outer_mm)]
+    for (side, _, field), i, o in zip(SIDES, inner, outer):
         if o < i:
-            raise FieldProblem(f"outer {side} (mm)", f"is {o}, smaller than the inner {side} {i}: "
-                               "the outside of a box is at least its inside.")
-    tare, load = _whole("tare (g)", form.tare_g, MAX_G), _whole("max load (g)", form.max_load_g, MAX_G)
+            raise FieldProblem(field, phrase("is %(outer)s, smaller than the inner %(side)s %(inner)s: the outside "
+                                             "of a box is at least its inside.", outer=o, side=side, inner=i))
+    tare = _whole(phrase("tare (g)"), form.tare_g, MAX_G)
+    load = _whole(phrase("max load (g)"), form.max_load_g, MAX_G)
     return BoxRecord(box_id, code, name, barcode, *inner, *outer, tare, load, _money(form.cost))
 
 
@@ -103,7 +111,7 @@ def edit_box(uow: UnitOfWork, code: str, form: BoxForm, by: str) -> BoxRecord:
                         stock=before.stock)
         _free(uow, after)
         if after == before:
-            raise AdminError(f"Nothing to change for box {before.code}: the values are the ones it has.")
+            raise AdminError(phrase("Nothing to change for box %(code)s: the values are the ones it has.", code=before.code))
         uow.admin.save_box(after)
         _audit(uow, by, "BoxChanged", before, after)
         uow.commit()
@@ -115,7 +123,7 @@ def retire_box(uow: UnitOfWork, code: str, by: str) -> BoxRecord:
     with uow:
         before = _box(uow, code)
         if not before.enabled:
-            raise AdminError(f"Box {before.code} is retired already.")
+            raise AdminError(phrase("Box %(code)s is retired already.", code=before.code))
         after = replace(before, enabled=False)
         uow.admin.save_box(after)
         _audit(uow, by, "BoxRetired", before, after)
@@ -138,14 +146,15 @@ def _audit(uow: UnitOfWork, by: str, action: str, before: BoxRecord, after: BoxR
 def _free(uow: UnitOfWork, box: BoxRecord) -> None:
     same = uow.admin.box(box.code)
     if same is not None and same.id != box.id:
-        raise FieldProblem("code", f"box {box.code} exists already; edit it instead.")
+        raise FieldProblem(CODE_FIELD, phrase("box %(code)s exists already; edit it instead.", code=box.code))
     other = uow.admin.box_of_barcode(box.barcode)
     if other is not None and other.id != box.id:
-        raise FieldProblem("barcode", f"{box.barcode} is the barcode of box {other.code}; choose another.")
+        raise FieldProblem(BARCODE_FIELD, phrase("%(barcode)s is the barcode of box %(code)s; choose another.",
+                                                   barcode=box.barcode, code=other.code))
 
 
 def _box(uow: UnitOfWork, code: str) -> BoxRecord:
     box = uow.admin.box((code or "").strip())
     if box is None:
-        raise NotFound("box", code, "`packdesk boxes list --all` or the BOXES page lists them.")
+        raise NotFound(phrase("box"), code, phrase("`packdesk boxes list --all` or the BOXES page lists them."))
     return box

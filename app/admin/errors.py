@@ -3,6 +3,7 @@ Nothing is written when one is raised."""
 from __future__ import annotations
 
 from app.errors import PackdeskError
+from app.translator import phrase
 
 
 class AdminError(PackdeskError):
@@ -13,7 +14,7 @@ class FieldProblem(AdminError):
     """One field's value is wrong."""
 
     def __init__(self, field: str, problem: str) -> None:
-        super().__init__(f"{field}: {problem}")
+        super().__init__(phrase("%(field)s: %(problem)s", field=field, problem=problem))
         self.field = field
 
 
@@ -21,5 +22,5 @@ class NotFound(AdminError):
     """The record the change names does not exist."""
 
     def __init__(self, what: str, key: str, hint: str) -> None:
-        super().__init__(f"There is no {what} {key!r}; {hint}")
+        super().__init__(phrase("There is no %(what)s %(key)s; %(hint)s", what=what, key=repr(key), hint=hint))
         self.what, self.key = what, key

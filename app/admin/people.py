@@ -11,9 +11,10 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from app.admin.errors import AdminError, FieldProblem, NotFound
-from app.languages import language_problem
+from app.languages import LANGUAGES, language_problem
 from app.pins import hash_pin
 from app.station.roles import ROLES
+from app.translator import phrase
 from app.unit_of_work import UnitOfWork, UserRecord
 
 log = logging.getLogger(__name__)
@@ -23,6 +24,9 @@ USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 BADGE = re.compile(r"^[\x21-\x7e]{3,64}$")  # printable ASCII without spaces: Code 128 prints it
 PIN = re.compile(r"^[0-9]{4,8}$")
 UNSET = object()  # "leave as it is" for change_user
+BADGE_FIELD, PIN_FIELD = phrase("badge code"), phrase("PIN")
+ROLE_WORDS = {"supervisor": phrase("supervisor"), "admin": phrase("admin")}  # the roles that need a PIN
+USERS_LISTED = phrase("`packdesk users list` shows them.")
 
 
 @dataclass(frozen=True)
@@ -40,31 +44,34 @@ class UserForm:
 def clean_username(text: str) -> str:
     name = (text or "").strip().lower()
     if not USERNAME.match(name):
-        raise FieldProblem("username", f"{text!r} is not a user name: use 1 to 64 lower-case letters, digits, "
-                           "'.', '_' or '-', starting with a letter or digit (e.g. 'ana' or 'ben.m').")
+        raise FieldProblem(phrase("username"), phrase(
+            "%(text)s is not a user name: use 1 to 64 lower-case letters, digits, '.', '_' or '-', starting with "
+            "a letter or digit (e.g. 'ana' or 'ben.m').", text=repr(text)))
     return name
 
 
 def clean_display_name(text: str) -> str:
     name = " ".join((text or "").split())
     if not name or len(name) > 100:
-        raise FieldProblem("display name", "type the name printed on the badge and shown at the station "
-                           "(1 to 100 characters).")
+        raise FieldProblem(phrase("display name"), phrase(
+            "type the name printed on the badge and shown at the station (1 to 100 characters)."))
     return name
 
 
 def clean_role(text: str) -> str:
     role = (text or "").strip().lower()
     if role not in ROLES:
-        raise FieldProblem("role", f"{text!r} is not a role; use one of: {', '.join(ROLES)}.")
+        raise FieldProblem(phrase("role"), phrase("%(text)s is not a role; use one of: %(roles)s.",
+                                                  text=repr(text), roles=", ".join(ROLES)))
     return role
 
 
 def clean_badge(text: str) -> str:
     badge = (text or "").strip()
     if not BADGE.match(badge):
-        raise FieldProblem("badge code", f"{text!r} cannot be a badge: use 3 to 64 printable characters "
-                           "without spaces (what the badge's barcode reads, e.g. 'PDU-1007').")
+        raise FieldProblem(BADGE_FIELD, phrase(
+            "%(text)s cannot be a badge: use 3 to 64 printable characters without spaces (what the badge's "
+            "barcode reads, e.g. 'PDU-1007').", text=repr(text)))
     return badge
 
 
@@ -73,15 +80,16 @@ def clean_pin(text: str | None) -> str | None:
     if not pin:
         return None
     if not PIN.match(pin):
-        raise FieldProblem("PIN", "a PIN is 4 to 8 digits.")
+        raise FieldProblem(PIN_FIELD, phrase("a PIN is 4 to 8 digits."))
     return pin
 
 
 def clean_language(text: str | None) -> str | None:
     code = (text or "").strip().lower() or None
-    problem = language_problem(code)
-    if problem:
-        raise FieldProblem("language", problem + " (or leave it empty for the station's language).")
+    if language_problem(code):
+        raise FieldProblem(phrase("language"), phrase(
+            "the language %(code)s is not one Packdesk speaks; use one of: %(languages)s (or leave it empty for "
+            "the station's language).", code=repr(code), languages=", ".join(LANGUAGES)))
     return code
 
 
@@ -96,9 +104,11 @@ def shown(user: UserRecord) -> dict[str, Any]:
 def _badge_is_free(uow: UnitOfWork, badge: str, username: str) -> None:
     owner = uow.admin.user_of_badge(badge)
     if owner is not None and owner.username != username:
-        state = "" if owner.active else " (deactivated: badge codes are never reused)"
-        raise FieldProblem("badge code", f"{badge} already belongs to {owner.username}{state}; "
-                           "choose another code.")
+        taken = phrase("%(badge)s already belongs to %(owner)s; choose another code.",
+                       badge=badge, owner=owner.username) if owner.active else \
+            phrase("%(badge)s already belongs to %(owner)s (deactivated: badge codes are never reused); choose "
+                   "another code.", badge=badge, owner=owner.username)
+        raise FieldProblem(BADGE_FIELD, taken)
 
 
 def add_user(uow: UnitOfWork, form: UserForm, by: str) -> UserRecord:
@@ -107,11 +117,13 @@ def add_user(uow: UnitOfWork, form: UserForm, by: str) -> UserRecord:
     role, badge = clean_role(form.role), clean_badge(form.badge_code)
     pin, language = clean_pin(form.pin), clean_language(form.language)
     if role in NEEDS_PIN and pin is None:
-        raise FieldProblem("PIN", f"a {role} approves overrides and needs a PIN of 4 to 8 digits.")
+        raise FieldProblem(PIN_FIELD, phrase("a %(role)s approves overrides and needs a PIN of 4 to 8 digits.",
+                                             role=ROLE_WORDS.get(role, role)))
     with uow:
         if uow.admin.user(username) is not None:
-            raise FieldProblem("username", f"{username} exists already; change that user instead "
-                               "(user names are never reused).")
+            raise FieldProblem(phrase("username"), phrase(
+                "%(username)s exists already; change that user instead (user names are never reused).",
+                username=username))
         _badge_is_free(uow, badge, username)
         user = UserRecord(0, username, name, role, badge, hash_pin(pin) if pin else None, True, language)
         user = replace(user, id=uow.admin.add_user(user))
@@ -136,7 +148,7 @@ def change_user(uow: UnitOfWork, username: str, by: str, *, display_name: Any = 
         changes["language"] = clean_language(language)
     new_pin = clean_pin(pin) if pin is not UNSET else None
     if pin is not UNSET and new_pin is None:
-        raise FieldProblem("PIN", "type a new PIN of 4 to 8 digits.")
+        raise FieldProblem(PIN_FIELD, phrase("type a new PIN of 4 to 8 digits."))
     with uow:
         before = _user(uow, username)
         if "badge_code" in changes:
@@ -145,9 +157,11 @@ def change_user(uow: UnitOfWork, username: str, by: str, *, display_name: Any = 
         if new_pin is not None:
             after = replace(after, pin_hash=hash_pin(new_pin))
         if after.role in NEEDS_PIN and not after.pin_hash:
-            raise FieldProblem("PIN", f"a {after.role} approves overrides: set a PIN of 4 to 8 digits as well.")
+            raise FieldProblem(PIN_FIELD, phrase("a %(role)s approves overrides: set a PIN of 4 to 8 digits as well.",
+                                                 role=ROLE_WORDS.get(after.role, after.role)))
         if after == before:
-            raise AdminError(f"Nothing to change for {before.username}: the values are the ones it has.")
+            raise AdminError(phrase("Nothing to change for %(username)s: the values are the ones it has.",
+                                    username=before.username))
         uow.admin.save_user(after)
         old, new = shown(before), shown(after)
         changed = {k for k in new if new[k] != old[k]} | ({"pin"} if new_pin is not None else set())
@@ -165,9 +179,10 @@ def set_active(uow: UnitOfWork, username: str, active: bool, by: str) -> UserRec
     with uow:
         before = _user(uow, username)
         if before.active == active:
-            raise AdminError(f"{before.username} is {'active' if active else 'deactivated'} already.")
+            raise AdminError(phrase("%(username)s is active already.", username=before.username) if active else
+                             phrase("%(username)s is deactivated already.", username=before.username))
         if not active and before.username == by:
-            raise AdminError("You cannot deactivate yourself; ask another admin.")
+            raise AdminError(phrase("You cannot deactivate yourself; ask another admin."))
         after = replace(before, active=active)
         uow.admin.save_user(after)
         uow.audit.append(by, "UserActivated" if active else "UserDeactivated", f"user {before.username}",
@@ -182,7 +197,7 @@ def find_user(uow: UnitOfWork, text: str) -> UserRecord:
     with uow:
         found = uow.admin.user(text.strip().lower()) or uow.admin.user_of_badge(text.strip())
     if found is None:
-        raise NotFound("user or badge", text.strip(), "`packdesk users list` shows them.")
+        raise NotFound(phrase("user or badge"), text.strip(), USERS_LISTED)
     return found
 
 
@@ -195,5 +210,5 @@ def list_users(uow: UnitOfWork, include_inactive: bool = True) -> list[UserRecor
 def _user(uow: UnitOfWork, username: str) -> UserRecord:
     user = uow.admin.user((username or "").strip().lower())
     if user is None:
-        raise NotFound("user", username, "`packdesk users list` shows them.")
+        raise NotFound(phrase("user"), username, USERS_LISTED)
     return user

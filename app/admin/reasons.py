@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 
 from app.admin.errors import AdminError, FieldProblem
 from app.supervision.settings import CODE
+from app.translator import phrase
 from app.unit_of_work import ReasonRow, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -54,8 +55,9 @@ def current_codes(uow: UnitOfWork, defaults: tuple[str, ...]) -> tuple[str, ...]
 def clean_code(text: str) -> str:
     code = (text or "").strip().lower().replace(" ", "_").replace("-", "_")
     if not CODE.match(code):
-        raise FieldProblem("reason code", f"{text!r}: use lower-case letters, digits and '_' (at most 40), "
-                           "starting with a letter, e.g. 'wrong_address'.")
+        raise FieldProblem(phrase("reason code"), phrase(
+            "%(text)s: use lower-case letters, digits and '_' (at most 40), starting with a letter, e.g. "
+            "'wrong_address'.", text=repr(text)))
     return code
 
 
@@ -68,13 +70,13 @@ def set_reason(uow: UnitOfWork, text: str, active: bool, defaults: tuple[str, ..
         codes = {r.code: r for r in reason_list(defaults, uow.admin.reasons())}
         known = codes.get(code)
         if active and known is not None and known.active:
-            raise AdminError(f"The reason code {code} is in the list already.")
+            raise AdminError(phrase("The reason code %(code)s is in the list already.", code=code))
         if not active and (known is None or not known.active):
-            raise AdminError(f"There is no active reason code {code!r} to retire; "
-                             "the REASONS page (or `packdesk reasons list`) shows them.")
+            raise AdminError(phrase("There is no active reason code %(code)s to retire; the REASONS page (or "
+                                    "`packdesk reasons list`) shows them.", code=repr(code)))
         if not active and sum(1 for r in codes.values() if r.active) == 1:
-            raise AdminError(f"{code} is the last reason code: add another before retiring it "
-                             "(every decision needs one).")
+            raise AdminError(phrase("%(code)s is the last reason code: add another before retiring it (every decision "
+                                    "needs one).", code=code))
         uow.admin.set_reason(ReasonRow(code, active, by, now))
         uow.audit.append(by, "ReasonAdded" if active else "ReasonRetired", f"reason {code}",
                          {"before": None if known is None else {"active": known.active},

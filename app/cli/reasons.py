@@ -8,20 +8,21 @@ import logging
 
 from app.cli.db import add_database_options, open_database
 from app.floor.admin_desk import open_admin
+from app.messages import _
 
 log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Adds the `reasons` command group."""
-    parser = subparsers.add_parser("reasons", help="the reason codes of supervisors' decisions (audited)")
+    parser = subparsers.add_parser("reasons", help=_("the reason codes of supervisors' decisions (audited)"))
     sub = parser.add_subparsers(dest="reasons_command", metavar="ACTION", required=True)
-    listing = sub.add_parser("list", help="every code, active and retired, and who changed it")
-    add = sub.add_parser("add", help="add a code (lower case, digits, _)")
-    retire = sub.add_parser("retire", help="retire a code (kept for the decisions that carry it)")
+    listing = sub.add_parser("list", help=_("every code, active and retired, and who changed it"))
+    add = sub.add_parser("add", help=_("add a code (lower case, digits, _)"))
+    retire = sub.add_parser("retire", help=_("retire a code (kept for the decisions that carry it)"))
     for p in (add, retire):
         p.add_argument("code")
-        p.add_argument("--user", help="who makes the change (default: your login name)")
+        p.add_argument("--user", help=_("who makes the change (default: your login name)"))
     for p, func in ((listing, run_list), (add, run_add), (retire, run_retire)):
         add_database_options(p)
         p.set_defaults(func=func)

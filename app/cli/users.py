@@ -12,6 +12,7 @@ from app.admin.roles import DUTIES
 from app.cli.db import add_database_options, open_database
 from app.cli.orders import shown
 from app.floor.admin_desk import AdminDesk
+from app.messages import _
 from app.station.roles import ROLES
 
 log = logging.getLogger(__name__)
@@ -19,34 +20,34 @@ log = logging.getLogger(__name__)
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Adds the `users` command group."""
-    parser = subparsers.add_parser("users", help="users and their badges (add, change, deactivate; audited)")
+    parser = subparsers.add_parser("users", help=_("users and their badges (add, change, deactivate; audited)"))
     sub = parser.add_subparsers(dest="users_command", metavar="ACTION", required=True)
-    listing = sub.add_parser("list", help="the users (deactivated ones too with --all)")
-    listing.add_argument("--all", action="store_true", help="deactivated users as well")
-    listing.add_argument("--json", action="store_true", help="a JSON array instead of a table")
-    add = sub.add_parser("add", help="add a user with a badge (a supervisor or admin needs --pin)")
+    listing = sub.add_parser("list", help=_("the users (deactivated ones too with --all)"))
+    listing.add_argument("--all", action="store_true", help=_("deactivated users as well"))
+    listing.add_argument("--json", action="store_true", help=_("a JSON array instead of a table"))
+    add = sub.add_parser("add", help=_("add a user with a badge (a supervisor or admin needs --pin)"))
     add.add_argument("username")
-    add.add_argument("--name", required=True, help="the name shown at the station and printed on the badge")
+    add.add_argument("--name", required=True, help=_("the name shown at the station and printed on the badge"))
     add.add_argument("--role", required=True, help="one of: " + ", ".join(ROLES))
-    add.add_argument("--badge", required=True, help="the badge code (what the badge's barcode reads)")
-    add.add_argument("--pin", help="4 to 8 digits (stored only as a hash)")
-    add.add_argument("--language", help="en or de (default: the station's)")
-    change = sub.add_parser("change", help="change a user's name, role, badge, PIN or language")
+    add.add_argument("--badge", required=True, help=_("the badge code (what the badge's barcode reads)"))
+    add.add_argument("--pin", help=_("4 to 8 digits (stored only as a hash)"))
+    add.add_argument("--language", help=_("en or de (default: the station's)"))
+    change = sub.add_parser("change", help=_("change a user's name, role, badge, PIN or language"))
     change.add_argument("username")
     change.add_argument("--name")
     change.add_argument("--role", help="one of: " + ", ".join(ROLES))
     change.add_argument("--badge")
     change.add_argument("--pin")
-    change.add_argument("--language", help="en or de; 'station' for the station's")
-    deactivate = sub.add_parser("deactivate", help="the user can no longer log in (never deleted)")
+    change.add_argument("--language", help=_("en or de; 'station' for the station's"))
+    deactivate = sub.add_parser("deactivate", help=_("the user can no longer log in (never deleted)"))
     deactivate.add_argument("username")
-    activate = sub.add_parser("activate", help="a deactivated user may log in again")
+    activate = sub.add_parser("activate", help=_("a deactivated user may log in again"))
     activate.add_argument("username")
-    roles = sub.add_parser("roles", help="the roles (fixed) and what each may do")
+    roles = sub.add_parser("roles", help=_("the roles (fixed) and what each may do"))
     for p, func in ((listing, run_list), (add, run_add), (change, run_change), (deactivate, run_deactivate),
                     (activate, run_activate), (roles, run_roles)):
         if p is not roles and p is not listing:
-            p.add_argument("--user", help="who makes the change (default: your login name)")
+            p.add_argument("--user", help=_("who makes the change (default: your login name)"))
         add_database_options(p)
         p.set_defaults(func=func)
 

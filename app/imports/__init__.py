@@ -25,6 +25,7 @@ from app.imports.reading import (
 )
 from app.store.imports import ConcurrentImport, ImportWriter, import_transaction
 from app.store.session import Database
+from app.translator import phrase, plural_phrase
 
 log = logging.getLogger(__name__)
 
@@ -73,13 +74,13 @@ def import_file(db: Database, kind: str, path: str | Path, fmt: str | None = Non
     `allocate_waiting` is False (`order_settings`, default: the documented defaults). The audit
     record names `actor` (the admin on a station's screen), else the login name."""
     if kind not in KINDS:
-        raise ImportFormatError(f"Cannot import {kind!r}; kinds are: {', '.join(KINDS)}.")
+        raise ImportFormatError(phrase("Cannot import %(kind)s; kinds are: %(kinds)s.", kind=repr(kind), kinds=", ".join(KINDS)))
     path = Path(path)
     guessed, fmt = fmt is None, fmt or guess_format(path)
     if fmt not in FORMATS:
-        raise ImportFormatError(f"Format {fmt!r} is unknown; use one of {', '.join(FORMATS)}.")
+        raise ImportFormatError(phrase("Format %(format)s is unknown; use one of %(formats)s.", format=repr(fmt), formats=", ".join(FORMATS)))
     if fmt == "shopify" and kind != "orders":
-        raise ImportFormatError("The Shopify layout is for orders only.")
+        raise ImportFormatError(phrase("The Shopify layout is for orders only."))
     spec = KINDS[kind]
     problems: list[RowProblem] = []
     notes: list[str] = []
@@ -141,11 +142,11 @@ def _records(path: Path, fmt: str, spec: Kind, problems: list[RowProblem], notes
             records = orders.flatten_json(records, problems)
         for record in records:
             for key in sorted(set(record.values) - set(spec.columns)):
-                problems.append(RowProblem(record.line, f"unknown field '{key}'"))
+                problems.append(RowProblem(record.line, phrase("unknown field '%(field)s'", field=key)))
         return records
     header, records = read_csv(text, str(path))
     if not header:
-        raise ImportFormatError(f"{path} is empty; an import file starts with a header row.")
+        raise ImportFormatError(phrase("%(path)s is empty; an import file starts with a header row.", path=str(path)))
     if guessed and spec.columns is orders.COLUMNS and shopify.is_shopify_export(header):
         fmt = "shopify"
         notes.append("read as a Shopify orders export (recognised from its header)")
@@ -156,5 +157,7 @@ def _records(path: Path, fmt: str, spec: Kind, problems: list[RowProblem], notes
     for record in records:
         extra = record.values.pop("__extra__", None)
         if extra:
-            problems.append(RowProblem(record.line, f"{len(extra)} more value(s) than the header has columns"))
+            problems.append(RowProblem(record.line, plural_phrase(
+                "%(n)s more value(s) than the header has columns", "%(n)s more value(s) than the header has columns",
+                len(extra))))
     return records

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.errors import PackdeskError
+from app.translator import Lines, phrase, plural_phrase
 
 MAX_LISTED = 200  # a message stays readable; the full list is on the exception
 
@@ -16,7 +17,7 @@ class RowProblem:
     reason: str
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.reason}" if self.line else self.reason
+        return phrase("line %(line)s: %(reason)s", line=self.line, reason=self.reason) if self.line else self.reason
 
 
 class ImportRejected(PackdeskError):
@@ -25,13 +26,14 @@ class ImportRejected(PackdeskError):
     def __init__(self, source: str, problems: list[RowProblem]) -> None:
         self.source = source
         self.problems = sorted(set(problems))
-        listed = "\n".join(f"  {p}" for p in self.problems[:MAX_LISTED])
+        shown: list[object] = [str(p) for p in self.problems[:MAX_LISTED]]
         more = len(self.problems) - MAX_LISTED
-        tail = f"\n  ... and {more} more" if more > 0 else ""
-        super().__init__(
-            f"{source}: {len(self.problems)} problem(s), nothing was imported. "
-            f"Fix these rows and import the file again:\n{listed}{tail}"
-        )
+        if more > 0:
+            shown.append(phrase("... and %(more)s more", more=more))
+        super().__init__(plural_phrase(
+            "%(source)s: %(n)s problem(s), nothing was imported. Fix these rows and import the file again:\n  %(listed)s",
+            "%(source)s: %(n)s problem(s), nothing was imported. Fix these rows and import the file again:\n  %(listed)s",
+            len(self.problems), source=source, listed=Lines(shown, "\n  ")))
 
 
 class ImportFormatError(PackdeskError):

@@ -15,6 +15,7 @@ from typing import Any
 from app.identifiers import gs1_check_digit
 from app.imports.errors import ImportFormatError, RowProblem
 from app.imports.limits import LIMITS
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -45,16 +46,17 @@ def read_text(path: Path) -> str:
     try:
         return path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        raise ImportFormatError(f"{path} does not exist; give the path of the file to import.") from None
+        raise ImportFormatError(phrase("%(path)s does not exist; give the path of the file to import.", path=str(path))) from None
     except IsADirectoryError:
-        raise ImportFormatError(f"{path} is a folder; give the path of the file to import.") from None
+        raise ImportFormatError(phrase("%(path)s is a folder; give the path of the file to import.", path=str(path))) from None
     except PermissionError:
-        raise ImportFormatError(f"{path} cannot be read by this user; check its permissions.") from None
+        raise ImportFormatError(phrase("%(path)s cannot be read by this user; check its permissions.", path=str(path))) from None
     except OSError as exc:
-        raise ImportFormatError(f"{path} cannot be read ({exc.strerror or exc}).") from None
+        raise ImportFormatError(phrase("%(path)s cannot be read (%(why)s).", path=str(path), why=str(exc.strerror or exc))) from None
     except UnicodeDecodeError as exc:
         raise ImportFormatError(
-            f"{path} is not UTF-8 text (byte {exc.start}); save it as UTF-8 CSV or JSON and try again."
+            phrase("%(path)s is not UTF-8 text (byte %(byte)s); save it as UTF-8 CSV or JSON and try again.",
+                   path=str(path), byte=exc.start)
         ) from None
 
 
@@ -81,13 +83,15 @@ def read_csv(text: str, source: str = "the file") -> tuple[list[str], list[Recor
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
             raise ImportFormatError(
-                f"{source}: line {last + 1}: a field is longer than {csv.field_size_limit():,} characters, "
-                "the most one field may hold: a quote (\") that opens a field and never closes makes the rest "
-                "of the file one field; close it, or shorten the field, and import again."
+                phrase("%(source)s: line %(line)s: a field is longer than %(limit)s characters, "
+                       "the most one field may hold: a quote (\") that opens a field and never closes makes the rest "
+                       "of the file one field; close it, or shorten the field, and import again.",
+                       source=source, line=last + 1, limit=format(csv.field_size_limit(), ","))
             ) from None
         raise ImportFormatError(
-            f"{source}: line {last + 1}: {exc}: a field that starts with a quote (\") must end with "
-            "one, and a quote inside it is written twice (\"\"); fix that line and import again."
+            phrase("%(source)s: line %(line)s: %(error)s: a field that starts with a quote (\") must end with "
+                   "one, and a quote inside it is written twice (\"\"); fix that line and import again.",
+                   source=source, line=last + 1, error=str(exc))
         ) from None
     return header, records
 
@@ -97,7 +101,7 @@ def read_json(text: str, source: str) -> list[Record]:
     decoder = json.JSONDecoder()
     pos = _skip(text, 0)
     if pos >= len(text) or text[pos] != "[":
-        raise ImportFormatError(f"{source}: a JSON import is an array of objects, [ {{...}}, ... ].")
+        raise ImportFormatError(phrase("%(source)s: a JSON import is an array of objects, [ {...}, ... ].", source=source))
     pos = _skip(text, pos + 1)
     records: list[Record] = []
     while pos < len(text) and text[pos] != "]":
@@ -105,12 +109,13 @@ def read_json(text: str, source: str) -> list[Record]:
         try:
             value, pos = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
-            raise ImportFormatError(f"{source}: not valid JSON at line {exc.lineno}: {exc.msg}.") from None
+            raise ImportFormatError(phrase("%(source)s: not valid JSON at line %(line)s: %(error)s.", source=source, line=exc.lineno, error=exc.msg)) from None
         except RecursionError:
-            raise ImportFormatError(f"{source}: line {line}: the JSON is nested too deeply to read; an import "
-                                    "record is an object of fields, with lists of objects at most two deep.") from None
+            raise ImportFormatError(phrase("%(source)s: line %(line)s: the JSON is nested too deeply to read; an import "
+                                           "record is an object of fields, with lists of objects at most two deep.",
+                                           source=source, line=line)) from None
         if not isinstance(value, dict):
-            raise ImportFormatError(f"{source}: line {line}: expected an object {{...}}, got {type(value).__name__}.")
+            raise ImportFormatError(phrase("%(source)s: line %(line)s: expected an object {...}, got %(got)s.", source=source, line=line, got=type(value).__name__))
         records.append(Record(line, value))
         pos = _skip(text, pos)
         if pos < len(text) and text[pos] == ",":
@@ -127,11 +132,13 @@ def _skip(text: str, pos: int) -> int:
 def check_columns(header: list[str], known: set[str], required: set[str]) -> list[RowProblem]:
     """Missing required columns, unknown ones and ones named twice, reported against line 1."""
     if len(header) == 1 and ";" in header[0] and header[0] not in known:
-        return [RowProblem(1, f"the header {header[0]!r} looks separated by semicolons; save the "
-                              "file as CSV with commas (comma-separated values) and import it again")]
-    problems = [RowProblem(1, f"missing column '{c}'") for c in sorted(required - set(header))]
+        return [RowProblem(1, phrase("the header %(header)s looks separated by semicolons; save the file as CSV "
+                                     "with commas (comma-separated values) and import it again",
+                                     header=repr(header[0])))]
+    problems = [RowProblem(1, phrase("missing column '%(column)s'", column=c)) for c in sorted(required - set(header))]
     problems += [
-        RowProblem(1, f"unknown column '{c}' (columns are: {', '.join(sorted(known))})")
+        RowProblem(1, phrase("unknown column '%(column)s' (columns are: %(columns)s)", column=c,
+                             columns=", ".join(sorted(known))))
         for c in header if c and c not in known
     ]
     problems += duplicate_columns(header)
@@ -144,7 +151,8 @@ def duplicate_columns(header: list[str]) -> list[RowProblem]:
     problems = []
     for n, name in enumerate(header, 1):
         if name and name in first:
-            problems.append(RowProblem(1, f"column '{name}' appears twice (columns {first[name]} and {n})"))
+            problems.append(RowProblem(1, phrase("column '%(column)s' appears twice (columns %(first)s and %(second)s)",
+                                                  column=name, first=first[name], second=n)))
         first.setdefault(name, n)
     return problems
 
@@ -186,7 +194,7 @@ class Row:
     def missing(self, name: str) -> None:
         """Reports a required field as missing, unless it was refused already (then it reads as empty)."""
         if name not in self._refused:
-            self.problem(f"{name} is missing")
+            self.problem(phrase("%(field)s is missing", field=name))
 
     def raw(self, name: str) -> str:
         """The field as text, stripped; a JSON object or list is a problem (and empty)."""
@@ -196,16 +204,18 @@ class Row:
         if isinstance(value, bool):
             return "true" if value else "false"
         if isinstance(value, (dict, list)):
-            self.problem(f"{name} must be text, not a JSON object or list")
+            self.problem(phrase("%(field)s must be text, not a JSON object or list", field=name))
             self.values[name] = None  # reported once, however often the field is read
             self._refused.add(name)
             return ""
         text = str(value).strip()
         control = _control_character(text, multiline=name in MULTILINE_FIELDS)
         if control is not None:
-            what = "a NUL character (\\x00)" if control == "\x00" else f"the control character {control!r}"
-            allowed = "" if name in MULTILINE_FIELDS else " (line breaks belong in notes and gift_message only)"
-            self.problem(f"{name} holds {what}; remove it{allowed}")
+            what = phrase("a NUL character (\\x00)") if control == "\x00" else \
+                phrase("the control character %(character)s", character=repr(control))
+            self.problem(phrase("%(field)s holds %(what)s; remove it", field=name, what=what) if name in MULTILINE_FIELDS
+                         else phrase("%(field)s holds %(what)s; remove it (line breaks belong in notes and gift_message "
+                                     "only)", field=name, what=what))
             self.values[name] = None
             self._refused.add(name)
             return ""
@@ -222,10 +232,11 @@ class Row:
         if column is not None:
             max_len = LIMITS.text(*column.split("."))
         if "\x00" in value:
-            self.problem(f"{name} holds a NUL character (\\x00); remove it")
+            self.problem(phrase("%(field)s holds a NUL character (\\x00); remove it", field=name))
             return None
         if max_len is not None and len(value) > max_len:
-            self.problem(f"{name} is {len(value)} characters long; at most {max_len} allowed")
+            self.problem(phrase("%(field)s is %(length)s characters long; at most %(most)s allowed", field=name,
+                                length=len(value), most=max_len))
             return None
         return value
 
@@ -239,12 +250,13 @@ class Row:
                 self.missing(name)
             return default
         if not WHOLE_NUMBER.fullmatch(value):
-            self.problem(f"{name} {value!r} is not a whole number")
+            self.problem(phrase("%(field)s %(value)s is not a whole number", field=name, value=repr(value)))
             return None
         number = int(value)
         if minimum is not None and number < minimum:
-            what = "negative" if minimum == 0 and number < 0 else f"less than {minimum}"
-            self.problem(f"{name} {number} is {what}")
+            self.problem(phrase("%(field)s %(number)s is negative", field=name, number=number)
+                         if minimum == 0 and number < 0 else
+                         phrase("%(field)s %(number)s is less than %(low)s", field=name, number=number, low=minimum))
             return None
         low, high = LIMITS.integer(*column.split(".")) if column else (None, None)
         if maximum is not None and (high is None or maximum < high):
@@ -252,10 +264,11 @@ class Row:
         else:
             why_maximum = ""
         if high is not None and number > high:
-            self.problem(f"{name} {number} is more than {high}{why_maximum}")
+            self.problem(phrase("%(field)s %(number)s is more than %(high)s%(why)s", field=name, number=number,
+                                high=high, why=why_maximum))
             return None
         if low is not None and number < low:
-            self.problem(f"{name} {number} is less than {low}")
+            self.problem(phrase("%(field)s %(number)s is less than %(low)s", field=name, number=number, low=low))
             return None
         return number
 
@@ -268,11 +281,13 @@ class Row:
                 self.missing(name)
             return default
         if not DECIMAL_NUMBER.fullmatch(value):
-            self.problem(f"{name} {value!r} is not a decimal number (write it like 12.50)")
+            self.problem(phrase("%(field)s %(value)s is not a decimal number (write it like 12.50)", field=name,
+                                value=repr(value)))
             return None
         number = Decimal(value)
         if minimum is not None and number < minimum:
-            self.problem(f"{name} {value} is negative" if minimum == 0 else f"{name} {value} is below {minimum}")
+            self.problem(phrase("%(field)s %(value)s is negative", field=name, value=value) if minimum == 0 else
+                         phrase("%(field)s %(value)s is below %(low)s", field=name, value=value, low=minimum))
             return None
         if column is not None:
             precision, scale = LIMITS.decimal(*column.split("."))
@@ -280,10 +295,12 @@ class Row:
             places = max(0, -int(exponent))
             before = len(digits) - places if len(digits) > places else 0
             if places > scale and number != number.quantize(Decimal(1).scaleb(-scale)):
-                self.problem(f"{name} {value} has more than {scale} decimal places")
+                self.problem(phrase("%(field)s %(value)s has more than %(scale)s decimal places", field=name,
+                                    value=value, scale=scale))
                 return None
             if before > precision - scale and number.to_integral_value() != 0:
-                self.problem(f"{name} {value} has too many digits before the point (at most {precision - scale})")
+                self.problem(phrase("%(field)s %(value)s has too many digits before the point (at most %(most)s)",
+                                    field=name, value=value, most=precision - scale))
                 return None
         return number
 
@@ -295,7 +312,7 @@ class Row:
             return True
         if value in FALSE:
             return False
-        self.problem(f"{name} {value!r} is not yes/no (use true or false)")
+        self.problem(phrase("%(field)s %(value)s is not yes/no (use true or false)", field=name, value=repr(value)))
         return default
 
     def timestamp(self, name: str, *, required: bool = False) -> datetime | None:
@@ -306,7 +323,8 @@ class Row:
             return None
         parsed = parse_timestamp(value)
         if parsed is None:
-            self.problem(f"{name} {value!r} is not a date and time (write 2026-11-20T14:30:00+01:00)")
+            self.problem(phrase("%(field)s %(value)s is not a date and time (write 2026-11-20T14:30:00+01:00)",
+                                field=name, value=repr(value)))
         return parsed
 
     def gtin(self, name: str, *, required: bool = False) -> str | None:
@@ -316,11 +334,13 @@ class Row:
                 self.missing(name)
             return None
         if not (value.isascii() and value.isdigit() and len(value) in (8, 12, 13, 14)):
-            self.problem(f"{name} {value!r} is not a GTIN (8, 12, 13 or 14 digits)")
+            self.problem(phrase("%(field)s %(value)s is not a GTIN (8, 12, 13 or 14 digits)", field=name,
+                                value=repr(value)))
             return None
         if not valid_gtin(value):
             expected = gs1_check_digit(value[:-1])
-            self.problem(f"{name} {value} has a bad check digit (should end in {expected})")
+            self.problem(phrase("%(field)s %(value)s has a bad check digit (should end in %(digit)s)", field=name,
+                                value=value, digit=expected))
             return None
         return value
 

@@ -5,6 +5,14 @@ from datetime import datetime
 
 from app.errors import PackdeskError
 from app import words
+from app.translator import phrase
+
+# A supervisor's decision without a reason, said whole for each action (a translation words each its own way).
+REASON_WANTED = {
+    "hold": phrase("Say why you hold order %(number)s: give --reason TEXT (it goes into the order's log)."),
+    "release": phrase("Say why you release order %(number)s: give --reason TEXT (it goes into the order's log)."),
+    "cancel": phrase("Say why you cancel order %(number)s: give --reason TEXT (it goes into the order's log)."),
+}
 
 
 class OrderError(PackdeskError):
@@ -16,7 +24,8 @@ class OrderNotFound(OrderError):
 
     def __init__(self, key: str) -> None:
         self.key = key
-        super().__init__(f"No order, tote or pick list is called {key!r}; check the label and scan again.")
+        super().__init__(phrase("No order, tote or pick list is called %(key)s; check the label and scan again.",
+                                key=repr(key)))
 
 
 class PickListFinished(OrderError):
@@ -24,10 +33,9 @@ class PickListFinished(OrderError):
 
     def __init__(self, code: str) -> None:
         self.code = code
-        super().__init__(
-            f"Pick list {code} has no order left to pack here: each is packed or being packed at "
-            "another station. Scan the next pick list or NEXT."
-        )
+        super().__init__(phrase(
+            "Pick list %(code)s has no order left to pack here: each is packed or being packed at "
+            "another station. Scan the next pick list or NEXT.", code=code))
 
 
 class OrderHeldElsewhere(OrderError):
@@ -36,10 +44,10 @@ class OrderHeldElsewhere(OrderError):
     def __init__(self, number: str, station: str, user: str | None, until: datetime) -> None:
         self.number, self.station, self.user, self.until = number, station, user, until
         who = f"{station} ({user})" if user else station
-        super().__init__(
-            f"Order {number} is being packed at {who} until {until:%Y-%m-%d %H:%M:%S} UTC; "
-            "ask a supervisor to release it there, or wait for the lease to expire."
-        )
+        super().__init__(phrase(
+            "Order %(number)s is being packed at %(who)s until %(until)s UTC; "
+            "ask a supervisor to release it there, or wait for the lease to expire.",
+            number=number, who=who, until=until.strftime("%Y-%m-%d %H:%M:%S")))
 
 
 class NotPackable(OrderError):
@@ -47,11 +55,10 @@ class NotPackable(OrderError):
 
     def __init__(self, number: str, status: str) -> None:
         self.number, self.status = number, status
-        super().__init__(
-            f"Order {number} is {words.status(status)} and cannot be packed here: a station packs orders "
+        super().__init__(phrase(
+            "Order %(number)s is %(status)s and cannot be packed here: a station packs orders "
             "that are picked (or, where the station picks too, orders with their stock reserved). "
-            "Put it aside and tell a supervisor."
-        )
+            "Put it aside and tell a supervisor.", number=number, status=words.status(status)))
 
 
 class LeaseLost(OrderError):
@@ -59,10 +66,9 @@ class LeaseLost(OrderError):
 
     def __init__(self, number: str, station: str) -> None:
         self.number, self.station = number, station
-        super().__init__(
-            f"Station {station} no longer holds order {number} (released, taken over or finished "
-            "elsewhere); claim it again before going on."
-        )
+        super().__init__(phrase(
+            "Station %(station)s no longer holds order %(number)s (released, taken over or finished "
+            "elsewhere); claim it again before going on.", station=station, number=number))
 
 
 class NotOnHold(OrderError):
@@ -70,14 +76,17 @@ class NotOnHold(OrderError):
 
     def __init__(self, number: str, status: str) -> None:
         self.number, self.status = number, status
-        super().__init__(f"Order {number} is {words.status(status)}, not on hold; there is nothing to release.")
+        super().__init__(phrase("Order %(number)s is %(status)s, not on hold; there is nothing to release.",
+                                number=number, status=words.status(status)))
 
 
 class ReasonRequired(OrderError):
     """A supervisor's decision needs a reason for the audit log."""
 
     def __init__(self, action: str, number: str) -> None:
-        super().__init__(f"Say why you {action} order {number}: give --reason TEXT (it goes into the order's log).")
+        super().__init__(phrase(REASON_WANTED.get(action, "Say why you %(action)s order %(number)s: give --reason TEXT "
+                                                         "(it goes into the order's log)."),
+                                action=action, number=number))
 
 
 class PickListNotFound(OrderError):
@@ -85,8 +94,9 @@ class PickListNotFound(OrderError):
 
     def __init__(self, code: str) -> None:
         self.code = code
-        super().__init__(f"No pick list is called {code!r}; scan the barcode at the top of the pick list "
-                         "(PL-...), or list the wave again with `packdesk waves create --json`.")
+        super().__init__(phrase("No pick list is called %(code)s; scan the barcode at the top of the pick list "
+                                "(PL-...), or list the wave again with `packdesk waves create --json`.",
+                                code=repr(code)))
 
 
 class NotAWaveList(OrderError):
@@ -94,8 +104,9 @@ class NotAWaveList(OrderError):
 
     def __init__(self, code: str) -> None:
         self.code = code
-        super().__init__(f"Pick list {code} was printed for the packing stations and was not made by a "
-                         "wave, so it has no lines to pick here; pick the lists `packdesk waves create` makes.")
+        super().__init__(phrase("Pick list %(code)s was printed for the packing stations and was not made by a "
+                                "wave, so it has no lines to pick here; pick the lists `packdesk waves create` "
+                                "makes.", code=code))
 
 
 class BadWaveRequest(OrderError):

@@ -19,6 +19,7 @@ from app.orders.errors import BadWaveRequest, NotAWaveList, PickListNotFound
 from app.orders.holds import hold_in
 from app.orders.status import OrderStatus
 from app.orders.validation import HoldKind, HoldReason
+from app.translator import phrase, plural_phrase
 from app.unit_of_work import ExceptionRecord, PickLineRecord, PickListRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -104,8 +105,8 @@ def sheet_in(uow: UnitOfWork, code: str) -> PickSheet:
 def _line(uow: UnitOfWork, sheet: PickSheet, line_id: int) -> PickLineRecord:
     line = next((l for l in sheet.lines if l.id == line_id), None)
     if line is None or line.status != OPEN:
-        raise BadWaveRequest(f"line {line_id} of pick list {sheet.code} is not open (done meanwhile?); "
-                             "scan the pick list again to see what is left.")
+        raise BadWaveRequest(phrase("line %(line)s of pick list %(code)s is not open (done meanwhile?); scan the "
+                                    "pick list again to see what is left.", line=line_id, code=sheet.code))
     return line
 
 
@@ -114,13 +115,15 @@ def pick_in(uow: UnitOfWork, code: str, line_id: int, units: int, *, user: str |
     sheet = sheet_in(uow, code)
     line = _line(uow, sheet, line_id)
     if units < 1 or line.picked_quantity + units > line.quantity:
-        raise BadWaveRequest(f"{units} unit(s) is more than line {line.seq} of {sheet.code} still needs "
-                             f"({line.quantity - line.picked_quantity} of {line.sku}).")
+        raise BadWaveRequest(plural_phrase(
+            "%(n)s unit(s) is more than line %(line)s of %(code)s still needs (%(left)s of %(sku)s).",
+            "%(n)s unit(s) is more than line %(line)s of %(code)s still needs (%(left)s of %(sku)s).",
+            units, line=line.seq, code=sheet.code, left=line.quantity - line.picked_quantity, sku=line.sku))
     picked = line.picked_quantity + units
     if not uow.picks.mark(line.id, picked, OPEN if picked < line.quantity else "picked", user,
                           was=line.picked_quantity):
-        raise BadWaveRequest(f"line {line.seq} of {sheet.code} was picked meanwhile (by another picker?); "
-                             "scan the pick list again to see what is left.")
+        raise BadWaveRequest(phrase("line %(line)s of %(code)s was picked meanwhile (by another picker?); scan the "
+                                    "pick list again to see what is left.", line=line.seq, code=sheet.code))
     if picked == line.quantity:
         uow.stock.move_hold(line.stock_hold_id, "picked")
         _after_line(uow, sheet, line.order_id, user)
@@ -134,11 +137,13 @@ def short_in(uow: UnitOfWork, code: str, line_id: int, found: int, *, user: str 
     line = _line(uow, sheet, line_id)
     found = max(found, line.picked_quantity)
     if found >= line.quantity:
-        raise BadWaveRequest(f"line {line.seq} of {sheet.code} has all its {line.quantity} unit(s): it is not short.")
+        raise BadWaveRequest(plural_phrase("line %(line)s of %(code)s has all its %(n)s unit(s): it is not short.",
+                                           "line %(line)s of %(code)s has all its %(n)s unit(s): it is not short.",
+                                           line.quantity, line=line.seq, code=sheet.code))
     missing = line.quantity - found
     if not uow.picks.mark(line.id, found, "short", user, was=line.picked_quantity):
-        raise BadWaveRequest(f"line {line.seq} of {sheet.code} changed meanwhile (another picker?); "
-                             "scan the pick list again to see what is left.")
+        raise BadWaveRequest(phrase("line %(line)s of %(code)s changed meanwhile (another picker?); scan the pick "
+                                    "list again to see what is left.", line=line.seq, code=sheet.code))
     order = uow.orders.get_by_id(line.order_id)
     assert order is not None
     uow.stock.move_hold(line.stock_hold_id, "released")

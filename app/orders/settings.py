@@ -12,6 +12,7 @@ from typing import Any
 
 from app.config_tables import ConfigTable, config_table
 from app.errors import ConfigError
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -55,13 +56,14 @@ class OrderSettings:
         unknown = set(orders) - ORDERS_TABLE.keys - {"short_stock_by_channel"}
         unknown |= {f"validation.{k}" for k in set(checks) - set(ValidationRules.__dataclass_fields__)}
         if unknown:
-            raise ConfigError(f"[orders]/[validation] in {where} have unknown key(s) {', '.join(sorted(unknown))} "
-                              "(see docs/configuration.md).")
+            raise ConfigError(phrase("[orders]/[validation] in %(where)s have unknown key(s) %(unknown)s (see "
+                                     "docs/configuration.md).", where=str(where), unknown=", ".join(sorted(unknown))))
         pack_from = _choice(orders, "pack_from", PACK_FROM, "picked", where)
         short = _choice(orders, "short_stock", SHORT_STOCK, "backorder", where)
         by_channel = orders.get("short_stock_by_channel", {})
         if not isinstance(by_channel, dict):
-            raise ConfigError(f"[orders] short_stock_by_channel in {where} must be a table of channel = policy.")
+            raise ConfigError(phrase("[orders] short_stock_by_channel in %(where)s must be a table of channel = policy.",
+                                     where=str(where)))
         for channel in by_channel:
             _choice(by_channel, channel, SHORT_STOCK, "backorder", where, "[orders.short_stock_by_channel]")
         base = ValidationRules()
@@ -92,7 +94,7 @@ ORDER_CONFIG_TABLES: tuple[ConfigTable, ...] = (
 def _table(raw: dict[str, Any], name: str, where: object) -> dict[str, Any]:
     value = raw.get(name, {})
     if not isinstance(value, dict):
-        raise ConfigError(f"[{name}] in {where} must be a table.")
+        raise ConfigError(phrase("[%(table)s] in %(path)s must be a table.", table=name, path=str(where)))
     return value
 
 
@@ -100,14 +102,17 @@ def _choice(table: dict[str, Any], key: str, allowed: tuple[str, ...], default: 
             section: str = "[orders]") -> str:
     value = table.get(key, default)
     if value not in allowed:
-        raise ConfigError(f"{section} {key} in {where} is {value!r}; use one of: {', '.join(allowed)}.")
+        raise ConfigError(phrase("%(section)s %(key)s in %(where)s is %(value)s; use one of: %(allowed)s.",
+                                 section=section, key=key, where=str(where), value=repr(value),
+                                 allowed=", ".join(allowed)))
     return str(value)
 
 
 def _flag(table: dict[str, Any], key: str, default: bool, where: object) -> bool:
     value = table.get(key, default)
     if not isinstance(value, bool):
-        raise ConfigError(f"[validation] {key} in {where} must be true or false, not {value!r}.")
+        raise ConfigError(phrase("[validation] %(key)s in %(where)s must be true or false, not %(value)s.",
+                                 key=key, where=str(where), value=repr(value)))
     return value
 
 
@@ -118,5 +123,6 @@ def _money(table: dict[str, Any], key: str, default: Decimal | None, where: obje
     except InvalidOperation:
         amount = Decimal(-1)
     if isinstance(value, bool) or not amount.is_finite() or amount < 0:
-        raise ConfigError(f"[validation] {key} in {where} must be a number >= 0 (e.g. \"1000\"), not {value!r}.")
+        raise ConfigError(phrase("[validation] %(key)s in %(where)s must be a number >= 0 (e.g. \"1000\"), not "
+                                 "%(value)s.", key=key, where=str(where), value=repr(value)))
     return amount

@@ -4,6 +4,7 @@ from __future__ import annotations
 import enum
 
 from app.errors import PackdeskError
+from app.translator import phrase
 
 
 class OrderStatus(str, enum.Enum):
@@ -84,10 +85,8 @@ def _parse(value: str) -> OrderStatus:
     try:
         return OrderStatus(value)
     except ValueError:
-        raise PackdeskError(
-            f"'{value}' is not an order status; statuses are: "
-            + ", ".join(s.value for s in OrderStatus)
-        ) from None
+        raise PackdeskError(phrase("'%(value)s' is not an order status; statuses are: %(statuses)s",
+                                   value=value, statuses=", ".join(s.value for s in OrderStatus))) from None
 
 
 def can_change(current: str | OrderStatus, requested: str | OrderStatus) -> bool:

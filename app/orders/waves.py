@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from app.orders import lifecycle
 from app.orders.errors import BadWaveRequest
 from app.orders.status import OrderStatus
+from app.translator import phrase
 from app.unit_of_work import NewEvent, NewPickList, OrderRecord, PickStop, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -89,10 +90,10 @@ def plan_lists(orders: list[OrderRecord], stops: list[PickStop], strategy: str,
                max_orders: int | None = None) -> list[ListPlan]:
     """The pick lists for these orders (in queue order) and their held stops."""
     if strategy not in STRATEGIES:
-        raise BadWaveRequest(f"--strategy {strategy!r} is not a picking strategy; use one of: "
-                             + ", ".join(STRATEGIES))
+        raise BadWaveRequest(phrase("--strategy %(strategy)s is not a picking strategy; use one of: %(strategies)s",
+                                    strategy=repr(strategy), strategies=", ".join(STRATEGIES)))
     if max_orders is not None and max_orders < 1:
-        raise BadWaveRequest(f"--max-orders must be 1 or more (got {max_orders}).")
+        raise BadWaveRequest(phrase("--max-orders must be 1 or more (got %(got)s).", got=max_orders))
     of_order: dict[int, list[PickStop]] = defaultdict(list)
     for stop in stops:
         of_order[stop.order_id].append(stop)
@@ -184,8 +185,8 @@ def create(uow: UnitOfWork, strategy: str, *, max_orders: int | None = None, car
            user: str | None = None) -> list[MadeList]:
     """`packdesk waves create`: one transaction, so a wave is made whole or not at all."""
     if strategy not in STRATEGIES:
-        raise BadWaveRequest(f"--strategy {strategy!r} is not a picking strategy; use one of: "
-                             + ", ".join(STRATEGIES))
+        raise BadWaveRequest(phrase("--strategy %(strategy)s is not a picking strategy; use one of: %(strategies)s",
+                                    strategy=repr(strategy), strategies=", ".join(STRATEGIES)))
     with uow:
         made = create_in(uow, strategy, max_orders=max_orders, carrier=carrier, user=user)
         uow.commit()

@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app.shipping.errors import ShippingError
+from app.translator import phrase
 from app.unit_of_work import ArchivedRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -24,11 +25,13 @@ def keep(uow: UnitOfWork, order_number: str, kind: str, name: str, content: byte
     """Keeps a printed document of an order (in its own unit of work); False when these very bytes
     were kept for the order before (a reprint of the same version)."""
     if kind not in KINDS:
-        raise ShippingError(f"{kind!r} is no kind of document kept; kinds: {', '.join(KINDS)}.")
+        raise ShippingError(phrase("%(kind)s is no kind of document kept; kinds: %(kinds)s.", kind=repr(kind),
+                                   kinds=", ".join(KINDS)))
     with uow:
         order = uow.orders.get(order_number)
         if order is None:
-            raise ShippingError(f"No order has the number {order_number}; the document was not kept.")
+            raise ShippingError(phrase("No order has the number %(number)s; the document was not kept.",
+                                       number=order_number))
         kept = uow.archive.add(ArchivedRecord(0, order.id, kind, _safe(name), hashlib.sha256(content).hexdigest(),
                                               content, now))
         uow.commit()
@@ -48,25 +51,28 @@ def write_documents(uow: UnitOfWork, order_number: str, folder: Path) -> list[Wr
     with uow:
         order = uow.orders.get(order_number)
         if order is None:
-            raise ShippingError(f"No order has the number {order_number}.")
+            raise ShippingError(phrase("No order has the number %(number)s.", number=order_number))
         documents = uow.archive.of_order(order.id)
     if not documents:
-        raise ShippingError(f"No document was printed for order {order_number} yet.")
+        raise ShippingError(phrase("No document was printed for order %(number)s yet.", number=order_number))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ShippingError(f"Cannot create {folder}: {exc.strerror}; choose another --out.") from None
+        raise ShippingError(phrase("Cannot create %(folder)s: %(why)s; choose another --out.", folder=str(folder),
+                                   why=exc.strerror)) from None
     written = []
     for d in documents:
         stamp = f"{d.created_at:%Y%m%dT%H%M%S}" if d.created_at else "undated"
         path = folder / f"{stamp}-{d.id:06d}-{d.name}"
         if hashlib.sha256(d.content).hexdigest() != d.sha256:
-            raise ShippingError(f"Document {d.name} of order {order_number} does not match its checksum; "
-                                "the archive is damaged, restore it from the backup.")
+            raise ShippingError(phrase("Document %(name)s of order %(number)s does not match its checksum; the "
+                                       "archive is damaged, restore it from the backup.", name=d.name,
+                                       number=order_number))
         try:
             path.write_bytes(d.content)
         except OSError as exc:
-            raise ShippingError(f"Cannot write {path}: {exc.strerror}; choose another --out.") from None
+            raise ShippingError(phrase("Cannot write %(path)s: %(why)s; choose another --out.", path=str(path),
+                                       why=exc.strerror)) from None
         written.append(Written(path, d.kind, d.sha256))
     return written
 

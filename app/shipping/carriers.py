@@ -15,6 +15,7 @@ from typing import Protocol
 from app.addresses import AddressData
 from app.identifiers import s10
 from app.shipping.errors import ShippingError
+from app.translator import phrase
 from app.unit_of_work import CarrierRecord, Counters, ServiceRecord
 
 log = logging.getLogger(__name__)
@@ -60,7 +61,8 @@ def adapter_for(carrier: CarrierRecord, counters: Counters) -> CarrierAdapter:
     """The adapter a carrier's row names; ShippingError when no such adapter is installed."""
     factory = ADAPTERS.get(carrier.adapter)
     if factory is None:
-        raise ShippingError(f"Carrier {carrier.code} uses the adapter {carrier.adapter!r}, which is not "
-                            f"installed (installed: {', '.join(sorted(ADAPTERS))}); import the carrier "
-                            "with adapter = table or install the adapter (docs/shipping.md).")
+        raise ShippingError(phrase("Carrier %(carrier)s uses the adapter %(adapter)s, which is not installed "
+                                   "(installed: %(installed)s); import the carrier with adapter = table or install "
+                                   "the adapter (docs/shipping.md).", carrier=carrier.code,
+                                   adapter=repr(carrier.adapter), installed=", ".join(sorted(ADAPTERS))))
     return factory(carrier, counters)

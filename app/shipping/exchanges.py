@@ -15,6 +15,7 @@ from app.orders.pipeline import validate_in
 from app.orders.settings import OrderSettings
 from app.orders.status import OrderStatus
 from app.shipping.errors import ShippingError
+from app.translator import Lines, phrase
 from app.unit_of_work import ExchangeLineRecord, OrderRecord, ReturnRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -31,15 +32,16 @@ def exchange_lines(uow: UnitOfWork, rma: str, wanted: list[tuple[str, int]]) -> 
     for sku, quantity in wanted:
         product = uow.products.by_sku(sku)
         if product is None:
-            problems.append(f"{sku} is not in the catalogue")
+            problems.append(phrase("%(sku)s is not in the catalogue", sku=sku))
         elif quantity < 1:
-            problems.append(f"{quantity} x {sku}: send at least one")
+            problems.append(phrase("%(quantity)s x %(sku)s: send at least one", quantity=quantity, sku=sku))
         else:
             lines.append(ExchangeLineRecord(product.id, product.sku, product.name, quantity, product.price))
     if len({sku for sku, _ in wanted}) != len(wanted):
-        problems.append("each exchange SKU once: add the quantities up")
+        problems.append(phrase("each exchange SKU once: add the quantities up"))
     if problems:
-        raise ShippingError(f"The exchange for {rma} cannot be made: " + "; ".join(problems) + ".")
+        raise ShippingError(phrase("The exchange for %(rma)s cannot be made: %(problems)s.", rma=rma,
+                                   problems=Lines(problems, "; ")))
     return lines
 
 
@@ -49,8 +51,8 @@ def exchange_in(uow: UnitOfWork, order: OrderRecord, record: ReturnRecord, lines
     orders, then validates and allocates it; the new order as it stands after that."""
     if record.exchange_order_id is not None:
         taken = uow.orders.get_by_id(record.exchange_order_id)
-        raise ShippingError(f"Return {record.rma} has its exchange already (order "
-                            f"{taken.number if taken else record.exchange_order_id}).")
+        raise ShippingError(phrase("Return %(rma)s has its exchange already (order %(order)s).", rma=record.rma,
+                                   order=taken.number if taken else record.exchange_order_id))
     number = exchange_number(record.rma)
     new_id = uow.returns.add_exchange_order(order.id, number, lines)
     uow.returns.save(replace(record, exchange_order_id=new_id))

@@ -33,7 +33,8 @@ def queue_in(uow: UnitOfWork, kind: str, order: OrderRecord, values: dict[str, s
     """Queues a message about an order in the caller's unit of work; False when the order has no
     e-mail address or this message (kind, order, ref) is queued already."""
     if kind not in KINDS:
-        raise ShippingError(f"No customer message is called {kind!r}; messages are: {', '.join(KINDS)}.")
+        raise ShippingError(phrase("No customer message is called %(kind)s; messages are: %(kinds)s.",
+                                   kind=repr(kind), kinds=", ".join(KINDS)))
     if not order.email:
         log.info("order %s has no e-mail address: no %s message", order.number, kind)
         return False
@@ -167,10 +168,10 @@ def requeue(uow: UnitOfWork, message_id: int, now: datetime) -> MessageRecord:
     with uow:
         message = uow.outbox.get(message_id)
         if message is None:
-            raise ShippingError(f"No message has the id {message_id}; see packdesk notify list.")
+            raise ShippingError(phrase("No message has the id %(id)s; see packdesk notify list.", id=message_id))
         if message.state not in ("failed", "unknown"):
-            raise ShippingError(f"Message {message_id} is {message.state}; only failed or unknown messages "
-                                "can be requeued.")
+            raise ShippingError(phrase("Message %(id)s is %(state)s; only failed or unknown messages can be "
+                                       "requeued.", id=message_id, state=message.state))
         message = replace(message, state="queued", next_attempt_at=now, sending_since=None)
         uow.outbox.save(message)
         uow.commit()

@@ -9,6 +9,7 @@ from app.orders import lifecycle
 from app.shipping import rates
 from app.shipping.carriers import Shipment, adapter_for
 from app.shipping.errors import ShippingError
+from app.translator import phrase
 from app.unit_of_work import LabelRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -36,27 +37,32 @@ def override_service(uow: UnitOfWork, number: str, seq: int, carrier: str, servi
     (a new tracking number and a new label version to print, the old label voided)."""
     why = (reason or "").strip()
     if not why:
-        raise ShippingError("An override needs a reason (--reason): it goes into the order's log.")
+        raise ShippingError(phrase("An override needs a reason (--reason): it goes into the order's log."))
     with uow:
         boss = next((u for u in uow.users.active() if u.username == supervisor), None)
         if boss is None or boss.role not in SUPERVISORS:
-            raise ShippingError(f"{supervisor!r} is no active supervisor; only a supervisor or an admin "
-                                "may change a parcel's service.")
+            raise ShippingError(phrase("%(who)s is no active supervisor; only a supervisor or an admin may change a "
+                                       "parcel's service.", who=repr(supervisor)))
         order = uow.orders.get(number)
         if order is None:
-            raise ShippingError(f"No order has the number {number}.")
+            raise ShippingError(phrase("No order has the number %(number)s.", number=number))
         parcel = next((p for p in uow.parcels.of_order(order.id) if p.seq == seq), None)
         if parcel is None or parcel.status not in ("closed", "confirmed"):
-            raise ShippingError(f"Order {number} has no labelled parcel {seq}; close it first.")
+            raise ShippingError(phrase("Order %(number)s has no labelled parcel %(parcel)s; close it first.",
+                                       number=number, parcel=seq))
         if parcel.handed_over_at is not None:
-            raise ShippingError(f"Parcel {seq} of order {number} was handed to {parcel.carrier or 'the carrier'} "
-                                f"at {parcel.handed_over_at:%Y-%m-%d %H:%M}; it can no longer change service.")
+            raise ShippingError(phrase("Parcel %(parcel)s of order %(number)s was handed to %(carrier)s at %(when)s; "
+                                       "it can no longer change service.", parcel=seq, number=number,
+                                       carrier=parcel.carrier or phrase("the carrier"),
+                                       when=parcel.handed_over_at.strftime("%Y-%m-%d %H:%M")))
         table = uow.carriers.table()
         chosen_carrier = next((c for c in table.carriers if c.code == carrier), None)
         chosen = next((s for s in table.services if (s.carrier, s.code) == (carrier, service)), None)
         if chosen_carrier is None or chosen is None:
-            offered = ", ".join(f"{s.carrier} {s.code}" for s in table.services) or "none (import carriers first)"
-            raise ShippingError(f"There is no service {service} of carrier {carrier}; services: {offered}.")
+            offered = ", ".join(f"{s.carrier} {s.code}" for s in table.services) or \
+                phrase("none (import carriers first)")
+            raise ShippingError(phrase("There is no service %(service)s of carrier %(carrier)s; services: %(offered)s.",
+                                       service=service, carrier=carrier, offered=offered))
         address = order.ship_to
         zone = rates.zone_for(table, carrier, address.country if address else "", address.postcode if address else "")
         weight = parcel.actual_weight_g or parcel.expected_weight_g or 0

@@ -17,6 +17,7 @@ from typing import Protocol
 
 from app.orders import lifecycle
 from app.shipping.errors import ShippingError
+from app.translator import phrase
 from app.unit_of_work import OrderRecord, PaymentRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,8 @@ GATEWAYS: dict[str, Callable[[], PaymentGateway]] = {"recorded": RecordedGateway
 def gateway(name: str = "recorded") -> PaymentGateway:
     factory = GATEWAYS.get(name)
     if factory is None:
-        raise ShippingError(f"No payment gateway is called {name!r}; installed: {', '.join(GATEWAYS)}.")
+        raise ShippingError(phrase("No payment gateway is called %(name)s; installed: %(installed)s.", name=repr(name),
+                                   installed=", ".join(GATEWAYS)))
     return factory()
 
 
@@ -90,11 +92,14 @@ def refund_in(uow: UnitOfWork, order: OrderRecord, rma: str, amount: Decimal, no
         return done
     captured = uow.payments.by_key(f"capture:{order.number}")
     if captured is None:
-        raise ShippingError(f"Order {order.number} has no captured payment to refund (it never shipped).")
+        raise ShippingError(phrase("Order %(number)s has no captured payment to refund (it never shipped).",
+                                   number=order.number))
     refunded = sum((p.amount for p in uow.payments.of_order(order.id) if p.kind == "refund"), Decimal(0))
     if amount + refunded > captured.amount:
-        raise ShippingError(f"Refunding {amount} {order.currency} for {rma} would pay back more than the "
-                            f"{captured.amount} captured for order {order.number} ({refunded} refunded already).")
+        raise ShippingError(phrase("Refunding %(amount)s %(currency)s for %(rma)s would pay back more than the "
+                                   "%(captured)s captured for order %(number)s (%(refunded)s refunded already).",
+                                   amount=amount, currency=order.currency, rma=rma, captured=captured.amount,
+                                   number=order.number, refunded=refunded))
     done = PaymentRecord(0, key, order.id, "refund", amount, order.currency, pay.name,
                          pay.refund(captured.reference, amount, order.currency), now)
     uow.payments.add(done)

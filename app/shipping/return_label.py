@@ -12,6 +12,7 @@ from typing import Any
 from app.addresses import AddressData
 from app.shipping.archive import keep
 from app.shipping.errors import ShippingError
+from app.translator import phrase
 from app.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -43,12 +44,12 @@ def label_facts(uow: UnitOfWork, rma: str, fallback_carrier: str) -> ReturnLabel
     with uow:
         record = uow.returns.get(rma.strip().upper())
         if record is None:
-            raise ShippingError(f"No return has the RMA {rma}; it reads like RMA-000001.")
+            raise ShippingError(phrase("No return has the RMA %(rma)s; it reads like RMA-000001.", rma=rma))
         order = uow.orders.get_by_id(record.order_id)
         assert order is not None
         if order.ship_to is None:
-            raise ShippingError(f"Order {order.number} has no address: the return label of {record.rma} "
-                                "cannot say who sends it.")
+            raise ShippingError(phrase("Order %(number)s has no address: the return label of %(rma)s cannot say "
+                                       "who sends it.", number=order.number, rma=record.rma))
         parcels = uow.parcels.of_order(order.id)
         names = {c.code: c.name for c in uow.carriers.table().carriers}
         carrier = names.get(parcels[0].carrier, parcels[0].carrier) if parcels and parcels[0].carrier else None
@@ -67,15 +68,16 @@ def renderer() -> Renderer:
             return ep.load()  # type: ignore[no-any-return]
         except ImportError as exc:
             log.warning("return label renderer %s unavailable: %s", ep.name, exc)
-    raise ShippingError("No return label renderer is installed (the printing part of Packdesk); "
-                        "reinstall Packdesk with its documents.")
+    raise ShippingError(phrase("No return label renderer is installed (the printing part of Packdesk); reinstall "
+                               "Packdesk with its documents."))
 
 
 def print_return_label(new_uow: Callable[[], UnitOfWork], raw: dict[str, Any], facts: ReturnLabelFacts, fmt: str,
                        now: datetime, dpi: int = 203, draw: Renderer | None = None) -> tuple[str, bytes]:
     """The return label's file name and bytes, kept in the order's archive (kind return_label)."""
     if fmt not in FORMATS:
-        raise ShippingError(f"A return label is printed as {' or '.join(FORMATS)}, not {fmt!r}.")
+        raise ShippingError(phrase("A return label is printed as %(formats)s, not %(format)s.",
+                                   formats=" or ".join(FORMATS), format=repr(fmt)))
     content = (draw or renderer())(facts, raw, fmt, dpi)
     name = f"return-label-{facts.rma}.{fmt}"
     keep(new_uow(), facts.order_number, "return_label", name, content, now)

@@ -10,6 +10,7 @@ from datetime import datetime
 from app.gs1 import interpret_gs1
 from app.orders import lifecycle
 from app.shipping.errors import ShippingError
+from app.translator import phrase
 from app.unit_of_work import ProductRecord, ReturnLineRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -45,22 +46,27 @@ def receive_item(uow: UnitOfWork, rma: str, scan: str, now: datetime, user: str 
     the units now received of the whole return and the units it names."""
     record = uow.returns.get(rma)
     if record is None:
-        raise ShippingError(f"No return has the RMA {rma}; scan the RMA on the parcel first.")
+        raise ShippingError(phrase("No return has the RMA %(rma)s; scan the RMA on the parcel first.", rma=rma))
     if record.status != "received":
-        raise ShippingError(f"Return {rma} is {record.status}; items are scanned while it is received.")
+        raise ShippingError(phrase("Return %(rma)s is %(status)s; items are scanned while it is received.",
+                                   rma=rma, status=record.status))
     lines = uow.returns.lines(record.id)
     found = product_scanned(uow, scan)
     if found is None:
-        raise WrongReturnItem(f"{scan.strip()} is no product of the catalogue: scan the item's barcode or type "
-                              f"its SKU. Return {rma} expects {_expected(lines)}.")
+        raise WrongReturnItem(phrase("%(scan)s is no product of the catalogue: scan the item's barcode or type its "
+                                     "SKU. Return %(rma)s expects %(expected)s.", scan=scan.strip(), rma=rma,
+                                     expected=_expected(lines)))
     product, units = found
     line = next((l for l in lines if l.sku == product.sku), None)
     if line is None:
-        raise WrongReturnItem(f"{product.sku} ({product.name}) is not in return {rma}, which expects "
-                              f"{_expected(lines)}: put it aside for a supervisor.")
+        raise WrongReturnItem(phrase("%(sku)s (%(name)s) is not in return %(rma)s, which expects %(expected)s: put "
+                                     "it aside for a supervisor.", sku=product.sku, name=product.name, rma=rma,
+                                     expected=_expected(lines)))
     if line.received_quantity + units > line.quantity:
-        raise WrongReturnItem(f"{units} more x {product.sku} is too many: return {rma} names {line.quantity} and "
-                              f"{line.received_quantity} are received. Put it aside for a supervisor.")
+        raise WrongReturnItem(phrase("%(units)s more x %(sku)s is too many: return %(rma)s names %(quantity)s and "
+                                     "%(received)s are received. Put it aside for a supervisor.", units=units,
+                                     sku=product.sku, rma=rma, quantity=line.quantity,
+                                     received=line.received_quantity))
     uow.returns.save_line(replace(line, received_quantity=line.received_quantity + units))
     lifecycle.record_event(uow, record.order_id, "ReturnItemReceived", station=station, user=user, rma=rma,
                            sku=product.sku, quantity=units, scan=scan.strip())
@@ -74,7 +80,8 @@ def scanning_unfinished(lines: list[ReturnLineRecord]) -> str | None:
     if 0 < received < expected:
         missing = ", ".join(f"{l.quantity - l.received_quantity} x {l.sku}" for l in lines
                             if l.received_quantity < l.quantity)
-        return f"{received} of {expected} items are scanned; scan the rest ({missing}) first"
+        return phrase("%(received)s of %(expected)s items are scanned; scan the rest (%(missing)s) first",
+                      received=received, expected=expected, missing=missing)
     return None
 
 

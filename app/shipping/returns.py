@@ -20,7 +20,7 @@ from app.shipping.outbox import queue_in
 from app.shipping.payments import refund_in
 from app.shipping.return_scans import receive_item, scanning_unfinished
 from app.shipping.settings import AfterDelivery
-from app.translator import phrase
+from app.translator import Lines, phrase
 from app.unit_of_work import CarrierRecord, OrderRecord, ReturnLineRecord, ReturnRecord, ServiceRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -83,13 +83,13 @@ def create_return(uow: UnitOfWork, number: str, wanted: list[tuple[str, int]], r
     the exchange order too, validated and allocated at once."""
     why = (reason or "").strip()
     if not why:
-        raise ShippingError("A return needs a reason (--reason), e.g. \"wrong size\".")
+        raise ShippingError(phrase("A return needs a reason (--reason), e.g. \"wrong size\"."))
     if not wanted:
-        raise ShippingError("Name what comes back: --line SKU:QTY (once per SKU).")
+        raise ShippingError(phrase("Name what comes back: --line SKU:QTY (once per SKU)."))
     with uow:
         order = uow.orders.get(number)
         if order is None:
-            raise ShippingError(f"No order has the number {number}.")
+            raise ShippingError(phrase("No order has the number %(number)s.", number=number))
         if order.status not in RETURNABLE:
             raise ShippingError(f"Order {number} is {OrderStatus(order.status).label}; only delivered or "
                                 "completed orders can be returned.")
@@ -105,18 +105,19 @@ def create_return(uow: UnitOfWork, number: str, wanted: list[tuple[str, int]], r
         for sku, quantity in wanted:
             line = lines.get(sku)
             if line is None:
-                problems.append(f"{sku} is not on order {number}")
+                problems.append(phrase("%(sku)s is not on order %(number)s", sku=sku, number=number))
                 continue
             left = line.packed_quantity - returned.get(line.id, 0)
             if quantity < 1 or quantity > left:
-                problems.append(f"{quantity} x {sku}: {left} of the {line.packed_quantity} shipped can still "
-                                "come back")
+                problems.append(phrase("%(quantity)s x %(sku)s: %(left)s of the %(shipped)s shipped can still come "
+                                       "back", quantity=quantity, sku=sku, left=left, shipped=line.packed_quantity))
                 continue
             chosen.append(ReturnLineRecord(0, 0, line.id, sku, quantity))
         if len({sku for sku, _ in wanted}) != len(wanted):
-            problems.append("each SKU once: add the quantities up")
+            problems.append(phrase("each SKU once: add the quantities up"))
         if problems:
-            raise ShippingError(f"The return of order {number} cannot be made: " + "; ".join(problems) + ".")
+            raise ShippingError(phrase("The return of order %(number)s cannot be made: %(problems)s.", number=number,
+                                       problems=Lines(problems, "; ")))
         rma = f"RMA-{uow.counters.next('rma'):06d}"
         sent = exchange_lines(uow, rma, exchange) if exchange else []
         table = uow.carriers.table()
@@ -182,24 +183,26 @@ def inspect_return(uow: UnitOfWork, rma: str, decisions: list[list[str]], now: d
     with uow:
         record, order = _find(uow, rma)
         if record.status != "received":
-            raise ShippingError(f"Return {rma} is {record.status}; it is inspected after it is received "
-                                f"(packdesk returns receive {rma}).")
+            raise ShippingError(phrase("Return %(rma)s is %(status)s; it is inspected after it is received "
+                                       "(packdesk returns receive %(rma)s).", rma=rma, status=record.status))
         lines = {line.sku: line for line in uow.returns.lines(record.id)}
         given = {d[0]: d for d in decisions}
         unfinished = scanning_unfinished(list(lines.values()))
         problems = [unfinished] if unfinished else []
-        problems += [f"{sku} is not in return {rma}" for sku in given if sku not in lines]
-        problems += [f"say what happens to {sku} (--line {sku}:restock:BIN, {sku}:write_off, {sku}:damaged or "
-                     f"{sku}:exchange)"
+        problems += [phrase("%(sku)s is not in return %(rma)s", sku=sku, rma=rma) for sku in given if sku not in lines]
+        problems += [phrase("say what happens to %(sku)s (--line %(sku)s:restock:BIN, %(sku)s:write_off, "
+                            "%(sku)s:damaged or %(sku)s:exchange)", sku=sku)
                      for sku in lines if sku not in given]
         for sku, decision in given.items():
             outcome = decision[1]
             if outcome not in OUTCOMES:
-                problems.append(f"{sku}: {outcome!r} is not one of {', '.join(OUTCOMES)}")
+                problems.append(phrase("%(sku)s: %(outcome)s is not one of %(outcomes)s", sku=sku,
+                                       outcome=repr(outcome), outcomes=", ".join(OUTCOMES)))
             elif outcome == "restock" and len(decision) < 3:
-                problems.append(f"{sku}: restock to which bin? --line {sku}:restock:A-01-01")
+                problems.append(phrase("%(sku)s: restock to which bin? --line %(sku)s:restock:A-01-01", sku=sku))
         if problems:
-            raise ShippingError(f"Return {rma} cannot be inspected: " + "; ".join(problems) + ".")
+            raise ShippingError(phrase("Return %(rma)s cannot be inspected: %(problems)s.", rma=rma,
+                                       problems=Lines(problems, "; ")))
         products = {line.sku: line.product_id for line in uow.orders.lines(order.id)}
         for sku, line in lines.items():
             outcome = given[sku][1]
@@ -207,8 +210,8 @@ def inspect_return(uow: UnitOfWork, rma: str, decisions: list[list[str]], now: d
             if where is not None:
                 product = products.get(sku)
                 if product is None or not uow.returns.restock(product, where, line.quantity):
-                    raise ShippingError(f"{sku} cannot be restocked to {where}: no bin has that code "
-                                        "(see packdesk import locations).")
+                    raise ShippingError(phrase("%(sku)s cannot be restocked to %(bin)s: no bin has that code (see "
+                                               "packdesk import locations).", sku=sku, bin=where))
             uow.returns.save_line(replace(line, outcome=outcome, location=where, photo=photo))
         swapped = [(sku, line.quantity) for sku, line in lines.items() if given[sku][1] == "exchange"]
         if swapped:

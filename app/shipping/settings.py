@@ -35,6 +35,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.config_tables import ConfigTable, config_table
 from app.errors import ConfigError
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -78,17 +79,19 @@ class ShippingSettings:
         """[shipping] of a parsed configuration; ConfigError names the bad key and what to write."""
         table = raw.get("shipping", {})
         if not isinstance(table, dict):
-            raise ConfigError(f"[shipping] in {where} must be a table.")
+            raise ConfigError(phrase("[%(table)s] in %(path)s must be a table.", table="shipping", path=str(where)))
         unknown = set(table) - set(SHIPPING_KEYS)
         if unknown:
-            raise ConfigError(f"[shipping] in {where} has unknown key(s) {', '.join(sorted(unknown))}; "
-                              f"allowed: {', '.join(SHIPPING_KEYS)} (see docs/shipping.md).")
+            raise ConfigError(phrase("[shipping] in %(where)s has unknown key(s) %(unknown)s; allowed: %(allowed)s "
+                                     "(see docs/shipping.md).", where=str(where), unknown=", ".join(sorted(unknown)),
+                                     allowed=", ".join(SHIPPING_KEYS)))
         timezone = table.get("timezone", "UTC")
         try:
             ZoneInfo(str(timezone))
         except (ZoneInfoNotFoundError, ValueError):
-            raise ConfigError(f"[shipping] timezone in {where} is {timezone!r}, which is no time zone; "
-                              "write an IANA name such as \"Europe/Berlin\".") from None
+            raise ConfigError(phrase("[shipping] timezone in %(where)s is %(value)s, which is no time zone; write an "
+                                     "IANA name such as \"Europe/Berlin\".", where=str(where),
+                                     value=repr(timezone))) from None
         promises = _default_promises()
         given = table.get("promise_days", {})
         if not isinstance(given, dict):
@@ -114,11 +117,12 @@ class AfterDelivery:
     def from_raw(cls, raw: dict[str, Any], where: object = "the configuration") -> AfterDelivery:
         orders, returns = raw.get("orders", {}), raw.get("returns", {})
         if not isinstance(orders, dict) or not isinstance(returns, dict):
-            raise ConfigError(f"[orders] and [returns] in {where} must be tables.")
+            raise ConfigError(phrase("[orders] and [returns] in %(where)s must be tables.", where=str(where)))
         unknown = set(returns) - set(RETURNS_KEYS)
         if unknown:
-            raise ConfigError(f"[returns] in {where} has unknown key(s) {', '.join(sorted(unknown))}; "
-                              f"allowed: {', '.join(RETURNS_KEYS)} (see docs/shipping.md).")
+            raise ConfigError(phrase("[returns] in %(where)s has unknown key(s) %(unknown)s; allowed: %(allowed)s "
+                                     "(see docs/shipping.md).", where=str(where), unknown=", ".join(sorted(unknown)),
+                                     allowed=", ".join(RETURNS_KEYS)))
         return cls(_days(orders, "orders", "complete_after_days", 0, where),
                    _days(returns, "returns", "window_days", 30, where),
                    _days(orders, "orders", "archive_after_days", 365, where))
@@ -127,7 +131,8 @@ class AfterDelivery:
 def _days(table: dict[str, Any], section: str, key: str, default: int, where: object) -> int:
     value = table.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ConfigError(f"[{section}] {key} in {where} must be a whole number of days >= 0, not {value!r}.")
+        raise ConfigError(phrase("[%(section)s] %(key)s in %(where)s must be a whole number of days >= 0, not "
+                                 "%(value)s.", section=section, key=key, where=str(where), value=repr(value)))
     return value
 
 
@@ -153,7 +158,7 @@ class MailSettings:
     def from_raw(cls, raw: dict[str, Any], where: object = "the configuration") -> MailSettings:
         table = raw.get("mail", {})
         if not isinstance(table, dict):
-            raise ConfigError(f"[mail] in {where} must be a table.")
+            raise ConfigError(phrase("[%(table)s] in %(path)s must be a table.", table="mail", path=str(where)))
         unknown = set(table) - set(MAIL_KEYS)
         if unknown:
             hint = " (the password comes from the environment variable password_env names)" \
@@ -165,14 +170,17 @@ class MailSettings:
         for key in ("host", "sender", "user", "password_env", "tls"):
             value = table.get(key, getattr(base, key))
             if not isinstance(value, str):
-                raise ConfigError(f"[mail] {key} in {where} must be text, not {value!r}.")
+                raise ConfigError(phrase("[mail] %(key)s in %(where)s must be text, not %(value)s.", key=key,
+                                         where=str(where), value=repr(value)))
             values[key] = value.strip()
         if values["tls"] not in TLS_MODES:
-            raise ConfigError(f"[mail] tls in {where} is {values['tls']!r}; use one of: {', '.join(TLS_MODES)}.")
+            raise ConfigError(phrase("[mail] tls in %(where)s is %(value)s; use one of: %(allowed)s.", where=str(where),
+                                     value=repr(values["tls"]), allowed=", ".join(TLS_MODES)))
         for key, low in (("port", 1), ("max_attempts", 1), ("retry_seconds", 0), ("timeout_seconds", 1)):
             value = table.get(key, getattr(base, key))
             if isinstance(value, bool) or not isinstance(value, int) or value < low or (key == "port" and value > 65535):
-                raise ConfigError(f"[mail] {key} in {where} must be a whole number >= {low}, not {value!r}.")
+                raise ConfigError(phrase("[mail] %(key)s in %(where)s must be a whole number >= %(low)s, not %(value)s.",
+                                         key=key, where=str(where), low=low, value=repr(value)))
             values[key] = value
         return cls(**values)
 

@@ -320,14 +320,18 @@ class StationCore:
                 self.watch.check_soon(DATABASE)
             return
         pack = self.state.pack
-        text = "The database is back: everything packed offline is in it."
-        if conflicts:
-            text += (f" Order{'s' if len(conflicts) > 1 else ''} {', '.join(conflicts)} changed there meanwhile "
-                     "(cancelled or taken over): the offline work waits for a supervisor in the review queue.")
+        text = plural_phrase(
+            "The database is back: everything packed offline is in it. Order %(orders)s changed there meanwhile "
+            "(cancelled or taken over): the offline work waits for a supervisor in the review queue.",
+            "The database is back: everything packed offline is in it. Orders %(orders)s changed there meanwhile "
+            "(cancelled or taken over): the offline work waits for a supervisor in the review queue.",
+            len(conflicts), orders=", ".join(conflicts)) if conflicts else \
+            phrase("The database is back: everything packed offline is in it.")
         if pack is not None and self.state.user is not None:
             fresh = None if pack.order_number in conflicts else self.api.snapshot(pack.order_number)
             if fresh is None or fresh.status != "packing" or fresh.station != self.api.station_code:
-                self._free(f"{text} Set order {pack.order_number} aside for the supervisor.", sound=Sound.ERROR)
+                self._free(phrase("%(text)s Set order %(order)s aside for the supervisor.", text=text,
+                                  order=pack.order_number), sound=Sound.ERROR)
                 return
             self._show_pack(fresh)
         self._say(text, Level.ERROR if conflicts else Level.OK, Sound.ERROR if conflicts else None)

@@ -31,6 +31,7 @@ from app.ports import PrintJob, Scan
 from app.station.state import OfflineState
 from app.store.journal import Journal, Numbering, ReplayReport
 from app.store.session import Database
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +46,9 @@ class NotOffline(PackdeskError):
 
 
 def not_offline(what: str) -> NotOffline:
-    return NotOffline(f"{what} is not possible while the central database cannot be reached: the station "
-                      "packs on offline. Carry on with the open order, or wait until the database is back.")
+    return NotOffline(phrase("%(what)s is not possible while the central database cannot be reached: the station "
+                             "packs on offline. Carry on with the open order, or wait until the database is back.",
+                             what=what))
 
 
 @dataclass
@@ -177,8 +179,8 @@ class OfflineCapable:
         if pack is None:
             copy: OfflineCopy | None = self.journal.copy_of(order)
             if copy is None:
-                raise NotOffline(f"Order {order} was not kept at this station for offline packing: it cannot be "
-                                 "packed until the central database is back.")
+                raise NotOffline(phrase("Order %(order)s was not kept at this station for offline packing: it cannot "
+                                        "be packed until the central database is back.", order=order))
             pack = self.packs[order] = OfflinePack(copy, self.station_code, self.settings)
         return pack
 
@@ -203,8 +205,9 @@ class OfflineCapable:
         def offline() -> Packer:
             user = self.journal.person(badge)
             if user is None:
-                raise NotOffline(f"Badge {badge} has not logged in at this station before: while the central "
-                                 "database cannot be reached, only people who worked here before can log in.")
+                raise NotOffline(phrase("Badge %(badge)s has not logged in at this station before: while the central "
+                                        "database cannot be reached, only people who worked here before can log "
+                                        "in.", badge=badge))
             self.journal.user = user.username
             return user  # type: ignore[no-any-return]
         return self._either(online, offline)
@@ -288,7 +291,7 @@ class OfflineCapable:
 
     def choose_box(self, order: str, box_barcode: str, reason: str | None = None,
                    user: Packer | None = None) -> BoxChoice:
-        return self._online_only("Choosing a box", lambda: self.central.choose_box(order, box_barcode, reason, user))
+        return self._online_only(phrase("Choosing a box"), lambda: self.central.choose_box(order, box_barcode, reason, user))
 
     def close_parcel(self, order: str, user: Packer, weight_g: int | None = None) -> ParcelClosed:
         def offline() -> ParcelClosed:
@@ -313,21 +316,21 @@ class OfflineCapable:
             self._saved(pack)
             return state
 
-        return self._online_only("Recording a label made before the outage",
+        return self._online_only(phrase("Recording a label made before the outage"),
                                  lambda: self.central.record_label_result(label_id, ok, printer, message, printed))
 
     def _offline_label(self, label_id: int) -> OfflinePack:
         for pack in self.packs.values():
             if label_id in pack.copy.labels:
                 return pack
-        raise NotOffline(f"The label {label_id} made offline is no longer at this station; REPRINT it once the "
-                         "database is back.")
+        raise NotOffline(phrase("The label %(label)s made offline is no longer at this station; REPRINT it once the "
+                                "database is back.", label=label_id))
 
     def label_request(self, label_id: int) -> LabelRequest:
         if label_id < 0:
             return self._offline_label(label_id).label_request(label_id)
 
-        return self._online_only("Printing a label made before the outage",
+        return self._online_only(phrase("Printing a label made before the outage"),
                                  lambda: self.central.label_request(label_id))
 
     def reprint_label(self, parcel_id: int, reason: str, user: Packer) -> LabelRequest:
@@ -346,7 +349,7 @@ class OfflineCapable:
         return self._online_only("PROBLEM", lambda: self.central.report_problem(order, kind, reason, user))
 
     def ship_partial(self, order: str, supervisor_badge: str, user: Packer) -> PartialShipment:
-        return self._online_only("A partial shipment",
+        return self._online_only(phrase("A partial shipment"),
                                  lambda: self.central.ship_partial(order, supervisor_badge, user))
 
     def renew_lease(self, order: str) -> datetime:
@@ -355,7 +358,7 @@ class OfflineCapable:
         return self._either(lambda: self.central.renew_lease(order), offline)
 
     def release(self, order: str, user: Packer | None = None) -> None:
-        self._online_only("Releasing an order", lambda: self.central.release(order, user))
+        self._online_only(phrase("Releasing an order"), lambda: self.central.release(order, user))
 
 
 @dataclass

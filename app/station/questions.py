@@ -26,7 +26,7 @@ QUESTION_TEXT = {
 def override_reason_question(asked: Question, supervisor: str, order: str | None) -> Question:
     """The question after a supervisor's badge or PIN approved a partial shipment: its reason
     (touched or scanned from the command sheet), where CANCEL goes back as the approval did."""
-    return Question(QuestionKind.OVERRIDE_REASON, f"Approved by {supervisor} for order {order or '-'}.",
+    return Question(QuestionKind.OVERRIDE_REASON, phrase("Approved by %(supervisor)s for order %(order)s.", supervisor=supervisor, order=order or "-"),
                     back_to=asked.back_to)
 
 

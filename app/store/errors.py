@@ -11,6 +11,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from app.errors import ConfigError, DatabaseNotReady, DatabaseUnavailable, PackdeskError
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +22,7 @@ UNREACHABLE = ("connection refused", "could not connect", "unable to open databa
 NOT_UPGRADED = ("no such table", "no such column", "undefinedtable", "undefinedcolumn")
 READ_ONLY = ("readonly database", "read-only transaction", "read-only file system", "permission denied",
              "insufficient privilege")
-UPGRADE = "Run `packdesk db upgrade` (with the same --database or configuration) first."
+UPGRADE = phrase("Run `packdesk db upgrade` (with the same --database or configuration) first.")
 
 
 def database_problem(exc: BaseException, safe_url: str | None = None) -> PackdeskError | None:
@@ -29,24 +30,29 @@ def database_problem(exc: BaseException, safe_url: str | None = None) -> Packdes
     when it is not one of the database's known troubles."""
     if not isinstance(exc, DBAPIError):
         return None
-    the_database = f"The database at {safe_url}" if safe_url else "The database"
+    the_database = phrase("The database at %(url)s", url=safe_url) if safe_url else phrase("The database")
     text = f"{type(exc.orig).__name__}: {exc.orig}".lower()
     first = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else type(exc.orig).__name__
     if any(needle in text for needle in NOT_UPGRADED):
-        return DatabaseNotReady(f"{the_database} has no Packdesk tables or an old schema ({first}): "
-                                f"it was never upgraded. {UPGRADE}")
+        return DatabaseNotReady(phrase("%(database)s has no Packdesk tables or an old schema (%(error)s): it was "
+                                       "never upgraded. %(upgrade)s", database=the_database, error=first,
+                                       upgrade=UPGRADE))
     if any(needle in text for needle in READ_ONLY):
-        return DatabaseNotReady(f"{the_database} is read-only for this user ({first}). Give the user "
-                                "write access (for SQLite: to the file and its folder) or name a writable database.")
+        return DatabaseNotReady(phrase("%(database)s is read-only for this user (%(error)s). Give the user write "
+                                       "access (for SQLite: to the file and its folder) or name a writable database.",
+                                       database=the_database, error=first))
     if 'database "' in text and "does not exist" in text:
-        return DatabaseUnavailable(f"{the_database} does not exist on its server ({first}). Create it "
-                                   f"(`createdb {_name(safe_url)}` on the server, as in docs/install.md), then run `packdesk db upgrade`.")
+        return DatabaseUnavailable(phrase("%(database)s does not exist on its server (%(error)s). Create it "
+                                          "(`createdb %(name)s` on the server, as in docs/install.md), then run "
+                                          "`packdesk db upgrade`.", database=the_database, error=first,
+                                          name=_name(safe_url)))
     if ("role \"" in text and "does not exist" in text) or "authentication failed" in text:
-        return DatabaseUnavailable(f"{the_database} refuses the user ({first}). Check the user name and "
-                                   "password in the URL, or create the role on the server.")
+        return DatabaseUnavailable(phrase("%(database)s refuses the user (%(error)s). Check the user name and "
+                                          "password in the URL, or create the role on the server.",
+                                          database=the_database, error=first))
     if exc.connection_invalidated or any(needle in text for needle in UNREACHABLE):
-        return DatabaseUnavailable(f"{the_database} cannot be reached ({first}). "
-                                   f"{_what_to_check(safe_url or '')}")
+        return DatabaseUnavailable(phrase("%(database)s cannot be reached (%(error)s). %(check)s",
+                                          database=the_database, error=first, check=_what_to_check(safe_url or "")))
     return None
 
 
@@ -59,9 +65,10 @@ def _what_to_check(safe_url: str) -> str:
     if url is not None and url.get_backend_name() == "sqlite" and url.database:
         folder = Path(url.database).parent
         if not folder.is_dir():
-            return f"Its folder {folder} does not exist: create it, or correct the path in the URL."
-        return f"Check that {url.database} is a database file this user may open and write."
-    return "Check that the server is running and reachable, and that the configuration names it."
+            return phrase("Its folder %(folder)s does not exist: create it, or correct the path in the URL.",
+                          folder=str(folder))
+        return phrase("Check that %(file)s is a database file this user may open and write.", file=url.database)
+    return phrase("Check that the server is running and reachable, and that the configuration names it.")
 
 
 def check_url(url: object) -> str:

@@ -42,6 +42,7 @@ from app.orders.claims import claim_next, release_in
 from app.store.counters import take_next
 from app.store.models import JournalReceipt
 from app.store.session import Database
+from app.translator import phrase
 from app.store.uow import SqlUnitOfWork
 from app.unit_of_work import ExceptionRecord
 
@@ -158,8 +159,9 @@ class Journal:
             self._db.execute("PRAGMA synchronous = FULL")
             self._db.executescript(SCHEMA)
         except (OSError, sqlite3.Error) as exc:
-            raise JournalError(f"The offline journal {self.path} cannot be opened ({exc}); check that the "
-                               "station's data directory exists and is writable.") from exc
+            raise JournalError(phrase("The offline journal %(path)s cannot be opened (%(error)s); check that the "
+                                      "station's data directory exists and is writable.",
+                                      path=str(self.path), error=str(exc))) from exc
 
     def close(self) -> None:
         self._db.close()
@@ -176,8 +178,9 @@ class Journal:
                     self._db.execute("ROLLBACK")
                 raise
         except sqlite3.OperationalError as exc:
-            raise JournalError(f"The offline journal {self.path} cannot record this ({exc}); nothing of it was "
-                               "kept. Free space on the station's disk, or wait for the database.") from exc
+            raise JournalError(phrase("The offline journal %(path)s cannot record this (%(error)s); nothing of it "
+                                      "was kept. Free space on the station's disk, or wait for the database.",
+                                      path=str(self.path), error=str(exc))) from exc
 
     # --- provisioning, while the central database is there ---------------------------------
 
@@ -285,8 +288,9 @@ class Journal:
             for name in ("sscc_serial", "s10_serial"):
                 row = j.execute("SELECT next, last FROM blocks WHERE name = ?", (name,)).fetchone()
                 if row is None or row[0] > row[1]:
-                    raise JournalError(f"This station's reserved {name.split('_')[0].upper()} numbers are used up; "
-                                       "no more parcels can be closed until the database is back.")
+                    raise JournalError(phrase("This station's reserved %(kind)s numbers are used up; no more parcels "
+                                              "can be closed until the database is back.",
+                                              kind=name.split("_")[0].upper()))
                 j.execute("UPDATE blocks SET next = next + 1 WHERE name = ?", (name,))
                 serials[name] = row[0]
             code = sscc(numbering.sscc_extension_digit, numbering.gs1_company_prefix, serials["sscc_serial"])
@@ -332,8 +336,8 @@ class Journal:
     def _started(self, order: str) -> None:
         row = self._db.execute("SELECT state FROM leases WHERE number = ?", (order,)).fetchone()
         if row is None or row[0] not in ("started", "leased"):
-            raise JournalError(f"Order {order} is not leased to this station; offline, only leased orders "
-                               "can be packed.")
+            raise JournalError(phrase("Order %(order)s is not leased to this station; offline, only leased orders "
+                                      "can be packed.", order=order))
 
     def _event(self, kind: str, order: str, payload: dict[str, Any]) -> str:
         self._started(order)

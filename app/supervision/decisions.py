@@ -16,6 +16,7 @@ from app.orders.settings import OrderSettings
 from app.supervision.errors import ActionNotAllowed, AlreadyDecided, ExceptionNotFound, SupervisionError, UnknownReason
 from app.supervision.model import Action, ExceptionItem
 from app.supervision.settings import SupervisionSettings
+from app.translator import phrase
 from app.unit_of_work import LabelRecord, OrderRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -49,8 +50,8 @@ def parse_action(text: str) -> Action:
     try:
         return Action(text.strip().lower().replace("-", "_"))
     except ValueError:
-        raise SupervisionError(f"'{text}' is not an action; use one of: "
-                               + ", ".join(a.value for a in Action)) from None
+        raise SupervisionError(phrase("'%(text)s' is not an action; use one of: %(actions)s",
+                                      text=text, actions=", ".join(a.value for a in Action))) from None
 
 
 def decide(uow: UnitOfWork, key: str, action: str, reason: str, by: str, policies: Policies,
@@ -62,7 +63,7 @@ def decide(uow: UnitOfWork, key: str, action: str, reason: str, by: str, policie
     if code not in policies.supervision.reason_codes:
         raise UnknownReason(reason, policies.supervision.reason_codes)
     if not by.strip():
-        raise SupervisionError("A decision needs the supervisor's name.")
+        raise SupervisionError(phrase("A decision needs the supervisor's name."))
     note = (note or "").strip() or None
     now = now or datetime.now(timezone.utc)
     wanted = key.strip().upper()
@@ -103,41 +104,44 @@ def _order(uow: UnitOfWork, item: ExceptionItem) -> OrderRecord | None:
 
 def _needs(order: OrderRecord | None, item: ExceptionItem, action: Action) -> OrderRecord:
     if order is None:
-        raise SupervisionError(f"Exception {item.key} names no order: '{action.value}' needs one.")
+        raise SupervisionError(phrase("Exception %(key)s names no order: '%(action)s' needs one.",
+                                      key=item.key, action=action.value))
     return order
 
 
 def _carry_out(uow: UnitOfWork, item: ExceptionItem, order: OrderRecord | None, action: Action, why: str,
                by: str, policies: Policies, now: datetime) -> str:
     if action is Action.RESOLVE:
-        return f"Exception {item.key} marked resolved."
+        return phrase("Exception %(key)s marked resolved.", key=item.key)
     o = _needs(order, item, action)
     if action is Action.RELEASE:
         status = holds.release_in(uow, o, why, policies.orders, user=by)
-        return f"Order {o.number} released; it is {status} now."
+        return phrase("Order %(number)s released; it is %(status)s now.", number=o.number, status=status)
     if action is Action.CANCEL:
         holds.cancel_in(uow, o, why, user=by)
-        return f"Order {o.number} is cancelled."
+        return phrase("Order %(number)s is cancelled.", number=o.number)
     if action in (Action.REQUEUE, Action.RELEASE_LEASE):
         if o.status == "on_hold" and action is Action.REQUEUE:
             status = holds.release_in(uow, o, why, policies.orders, user=by)
-            return f"Order {o.number} is back in the queue ({status})."
+            return phrase("Order %(number)s is back in the queue (%(status)s).", number=o.number, status=status)
         if o.status != "packing" or not o.claimed_by_station:
-            raise SupervisionError(f"Order {o.number} is {o.status}, held by no station: nothing to release.")
+            raise SupervisionError(phrase("Order %(number)s is %(status)s, held by no station: nothing to release.",
+                                          number=o.number, status=o.status))
         claims.release_in(uow, o.number, o.claimed_by_station, user=by, reason=f"released by supervisor: {why}")
         lifecycle.record_event(uow, o.id, "LeaseReleased", user=by, station=o.claimed_by_station, reason=why)
-        return (f"Order {o.number} taken from station {o.claimed_by_station}: it is back in the queue "
-                "with everything packed so far.")
+        return phrase("Order %(number)s taken from station %(station)s: it is back in the queue with everything "
+                      "packed so far.", number=o.number, station=o.claimed_by_station)
     if action is Action.ACCEPT_WEIGHT:
         weighed = uow.events.last_detail(o.id, "WeightOutOfTolerance") or {}
         lifecycle.record_event(uow, o.id, "WeightAccepted", user=by, station=item.station, exception=item.key,
                                reason=why, parcel=weighed.get("parcel"), actual_g=weighed.get("actual_g"),
                                expected_g=weighed.get("expected_g"), supervisor=by)
-        return (f"The weight of order {o.number} is accepted: weighed again at the station, parcel "
-                f"{weighed.get('parcel')} closes at {weighed.get('actual_g')} g.")
+        return phrase("The weight of order %(number)s is accepted: weighed again at the station, parcel %(parcel)s "
+                      "closes at %(grams)s g.", number=o.number, parcel=weighed.get("parcel"),
+                      grams=weighed.get("actual_g"))
     if action is Action.VOID_LABEL:
         return _void_label(uow, item, o, why, by, policies, now)
-    raise SupervisionError(f"'{action.value}' is not carried out here.")
+    raise SupervisionError(phrase("'%(action)s' is not carried out here.", action=action.value))
 
 
 def _void_label(uow: UnitOfWork, item: ExceptionItem, order: OrderRecord, why: str, by: str,
@@ -145,13 +149,16 @@ def _void_label(uow: UnitOfWork, item: ExceptionItem, order: OrderRecord, why: s
     """The parcel's newest label is voided and the parcel numbered again: a new SSCC from the
     shared counter (so the old one is never issued again) and a new label version to print."""
     if order.status in ("shipped", "delivered", "cancelled"):
-        raise SupervisionError(f"Order {order.number} is {order.status}: its labels can no longer be voided.")
+        raise SupervisionError(phrase("Order %(number)s is %(status)s: its labels can no longer be voided.",
+                                      number=order.number, status=order.status))
     parcel = next((p for p in uow.parcels.of_order(order.id) if p.seq == item.parcel_seq), None)
     if parcel is None or parcel.sscc is None:
-        raise SupervisionError(f"Order {order.number} has no labelled parcel {item.parcel_seq}: nothing to void.")
+        raise SupervisionError(phrase("Order %(number)s has no labelled parcel %(parcel)s: nothing to void.",
+                                      number=order.number, parcel=item.parcel_seq))
     old = uow.labels.newest(parcel.id)
     if old is None:
-        raise SupervisionError(f"Parcel {parcel.seq} of order {order.number} has no label to void.")
+        raise SupervisionError(phrase("Parcel %(parcel)s of order %(number)s has no label to void.",
+                                      parcel=parcel.seq, number=order.number))
     uow.labels.save(replace(old, status="voided", reason=f"voided by {by}: {why}"))
     new_sscc = sscc(policies.sscc_extension_digit, policies.gs1_company_prefix, uow.counters.next(SSCC_COUNTER))
     uow.parcels.save(replace(parcel, sscc=new_sscc))
@@ -161,5 +168,6 @@ def _void_label(uow: UnitOfWork, item: ExceptionItem, order: OrderRecord, why: s
     lifecycle.record_event(uow, order.id, "LabelVoided", user=by, parcel=parcel.seq, label=old.id,
                            version=old.version, old_sscc=parcel.sscc, new_sscc=new_sscc, new_label=label_id,
                            reason=why)
-    return (f"Label {old.version} of parcel {parcel.seq} ({parcel.sscc}) is void; the parcel's new SSCC is "
-            f"{new_sscc}: print label version {label.version} (REPRINT at the station).")
+    return phrase("Label %(old)s of parcel %(parcel)s (%(sscc)s) is void; the parcel's new SSCC is %(new_sscc)s: "
+                  "print label version %(version)s (REPRINT at the station).", old=old.version, parcel=parcel.seq,
+                  sscc=parcel.sscc, new_sscc=new_sscc, version=label.version)

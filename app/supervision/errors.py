@@ -3,6 +3,7 @@ code involved and says what to do."""
 from __future__ import annotations
 
 from app.errors import PackdeskError
+from app.translator import phrase
 
 
 class SupervisionError(PackdeskError):
@@ -11,23 +12,24 @@ class SupervisionError(PackdeskError):
 
 class ExceptionNotFound(SupervisionError):
     def __init__(self, key: str) -> None:
-        super().__init__(f"There is no exception {key!r} in the queue; `packdesk exceptions list` shows "
-                         "their ids (H-12, X-7, S-345 ...).")
+        super().__init__(phrase("There is no exception %(key)s in the queue; `packdesk exceptions list` shows "
+                                "their ids (H-12, X-7, S-345 ...).", key=repr(key)))
         self.key = key
 
 
 class AlreadyDecided(SupervisionError):
     def __init__(self, key: str, action: str, by: str) -> None:
-        super().__init__(f"Exception {key} was already decided ({action} by {by}); nothing was changed.")
+        super().__init__(phrase("Exception %(key)s was already decided (%(action)s by %(by)s); nothing was changed.",
+                                key=key, action=action, by=by))
 
 
 class ActionNotAllowed(SupervisionError):
     def __init__(self, key: str, kind: str, action: str, allowed: tuple[str, ...]) -> None:
-        super().__init__(f"'{action}' does not fit exception {key} ({kind.replace('_', ' ')}); "
-                         f"use one of: {', '.join(allowed)}.")
+        super().__init__(phrase("'%(action)s' does not fit exception %(key)s (%(kind)s); use one of: %(allowed)s.",
+                                action=action, key=key, kind=kind.replace("_", " "), allowed=", ".join(allowed)))
 
 
 class UnknownReason(SupervisionError):
     def __init__(self, code: str, codes: tuple[str, ...]) -> None:
-        super().__init__(f"'{code}' is not a reason code; use one of: {', '.join(codes)} "
-                         "(the list is [supervision] reason_codes in the configuration).")
+        super().__init__(phrase("'%(code)s' is not a reason code; use one of: %(codes)s (the list is [supervision] "
+                                "reason_codes in the configuration).", code=code, codes=", ".join(codes)))

@@ -9,6 +9,7 @@ from typing import Protocol
 from datetime import datetime
 
 from app.supervision.errors import SupervisionError
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +35,8 @@ class ExceptionKind(str, enum.Enum):
         try:
             return cls(text.strip().lower())
         except ValueError:
-            raise SupervisionError(f"'{text}' is not a kind of exception; use one of: "
-                                   + ", ".join(k.value for k in cls)) from None
+            raise SupervisionError(phrase("'%(text)s' is not a kind of exception; use one of: %(kinds)s",
+                                          text=text, kinds=", ".join(k.value for k in cls))) from None
 
 
 class Action(str, enum.Enum):

@@ -13,6 +13,7 @@ from typing import Any
 
 from app.config_tables import ConfigTable, config_table
 from app.errors import ConfigError
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -34,9 +35,10 @@ class SupervisionSettings:
         """[supervision] of a parsed configuration file; ConfigError naming the key when it is wrong."""
         table = raw.get(TABLE, {})
         if not isinstance(table, dict):
-            raise ConfigError(f"[{TABLE}] in {where} must be a table.")
+            raise ConfigError(phrase("[%(table)s] in %(path)s must be a table.", table=TABLE, path=str(where)))
         codes = table.get("reason_codes", list(DEFAULT_REASON_CODES))
         if not isinstance(codes, list) or not codes or not all(isinstance(c, str) and CODE.match(c) for c in codes):
-            raise ConfigError(f"[{TABLE}] reason_codes in {where} must be a non-empty list of codes in lower case "
-                              f"(letters, digits, _; at most 40), such as {list(DEFAULT_REASON_CODES)}.")
+            raise ConfigError(phrase("[%(table)s] reason_codes in %(where)s must be a non-empty list of codes in lower "
+                                     "case (letters, digits, _; at most 40), such as %(example)s.", table=TABLE,
+                                     where=str(where), example=str(list(DEFAULT_REASON_CODES))))
         return cls(tuple(dict.fromkeys(codes)))

@@ -242,6 +242,14 @@ def test_an_admin_whose_badge_brings_german_sees_the_admin_pages_in_german(qtbot
     assert page.add_button.text() == "ANLEGEN"
     assert page.table.horizontalHeaderItem(0).text() == "Benutzer"
     assert page.table.item(0, 5).text() == "aktiv"
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)  # a refusal of the use case: in German too
+    page.username.setText("lee")
+    page.name.setText("")
+    page.badge.setText("BADGE-LEE")
+    with qtbot.waitSignal(page.refused, timeout=5000) as refused:
+        qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert refused.args[0].startswith("Anzeigename: gib den Namen ein, der auf dem Ausweis steht")
+    assert page.message.text() == refused.args[0]
     app.station.logout()
     settle(qtbot, app)
     login(qtbot, app, SAM_BADGE)  # the next user: the station's language again

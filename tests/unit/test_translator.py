@@ -148,3 +148,53 @@ def test_the_login_screens_device_problems_can_be_said_in_german() -> None:
     assert problems[0].startswith("Database: refused. Nobody can log in")  # English as before, the database first
     assert problems[1].startswith("Scale: port missing. Check that the scale")
     assert GERMAN.say(problems[1]).startswith("Waage: port missing. Prüfen, ob die Waage eingeschaltet")
+
+
+def test_an_admins_field_problem_names_the_field_in_german() -> None:
+    from app.admin.errors import FieldProblem
+    from app.admin.people import clean_badge, clean_pin
+
+    with pytest.raises(FieldProblem) as pin:
+        clean_pin("12")
+    assert str(pin.value) == "PIN: a PIN is 4 to 8 digits."  # English as it was
+    assert GERMAN.say(str(pin.value)) == "PIN: eine PIN hat 4 bis 8 Ziffern."
+    with pytest.raises(FieldProblem) as badge:
+        clean_badge("a b")
+    assert pin.value.field == "PIN" and badge.value.field == "badge code"  # the field's key stays English
+    assert GERMAN.say(str(badge.value)).startswith("Ausweiscode: 'a b' kann kein Ausweis sein: verwende 3 bis 64")
+
+
+def test_an_offline_refusal_reaches_a_german_packer_in_german(monkeypatch) -> None:
+    from app.station.offline import NotOffline, not_offline
+
+    refusal = not_offline(phrase("Choosing a box"))
+    assert str(refusal).startswith("Choosing a box is not possible while the central database cannot be reached")
+    assert GERMAN.say(str(refusal)).startswith("Einen Karton wählen ist nicht möglich, solange die zentrale "
+                                               "Datenbank nicht erreichbar ist")
+
+    def offline_login(_self: FakePackingApi, badge: str) -> Packer:
+        raise NotOffline(phrase("Badge %(badge)s has not logged in at this station before: while the central "
+                                "database cannot be reached, only people who worked here before can log in.",
+                                badge=badge))
+    monkeypatch.setattr(FakePackingApi, "login", offline_login)
+    german, english = _core("de"), _core()
+    german.scan(Scan("BADGE-ALICE"))
+    english.scan(Scan("BADGE-ALICE"))
+    assert german.snapshot().message.text.startswith("Mit dem Ausweis BADGE-ALICE hat sich an dieser Station "
+                                                     "noch niemand angemeldet")
+    assert english.snapshot().message.text.startswith("Badge BADGE-ALICE has not logged in at this station before")
+
+
+def test_an_imports_rejected_rows_are_listed_in_german() -> None:
+    from app.imports.errors import MAX_LISTED, ImportRejected, RowProblem
+
+    problems = [RowProblem(1, phrase("missing column '%(column)s'", column="sku")), RowProblem(0, "plain")]
+    rejected = ImportRejected("orders.csv", problems)
+    assert str(rejected) == ("orders.csv: 2 problem(s), nothing was imported. Fix these rows and import the file "
+                             "again:\n  plain\n  line 1: missing column 'sku'")
+    assert GERMAN.say(str(rejected)) == ("orders.csv: 2 Probleme, nichts wurde importiert. Korrigiere diese Zeilen "
+                                         "und importiere die Datei noch einmal:\n  plain\n  Zeile 1: Spalte 'sku' fehlt")
+    many = ImportRejected("x.csv", [RowProblem(n, "bad") for n in range(1, MAX_LISTED + 3)])
+    assert str(many).endswith("line 200: bad\n  ... and 2 more")
+    assert GERMAN.say(str(many)).endswith("Zeile 200: bad\n  ... und 2 weitere")
+    assert pickle.loads(pickle.dumps(str(many))) == str(many)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLineEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from app.messages import say
 from app.shipping.returns import OUTCOMES, ReturnView
 from app.shipping.returns_desk import ReturnsDesk
 from ui.sounds import Sounds
@@ -165,8 +166,8 @@ class ReturnsScreen(Retranslated, QWidget):
         self.progress.setStyleSheet(f"color: {GREEN if view.scanned_all else AMBER};")
 
     def _failed(self, exc: BaseException) -> None:
-        self.error = str(exc)
-        self.message.setText(str(exc))
+        self.error = say(str(exc))  # the returns desk's refusal (a Phrase) in the station's language
+        self.message.setText(self.error)
         self.message.setStyleSheet(f"background: {RED}; color: white;")
         self.sounds.play("error")
         self.input.setFocus()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from app.messages import say
 from app.station.roles import may_administer, may_supervise
 from app.supervision.model import Action, ExceptionFilter, ExceptionItem, ExceptionKind
 from ui.bridge import StationBridge
@@ -294,13 +295,15 @@ class ReviewScreen(Retranslated, QWidget):
 
     def _decided(self, done: Any) -> None:
         self.note.clear()
-        self._say(done.message)
-        self.decided.emit(done.message)
+        text = say(done.message)
+        self._say(text)
+        self.decided.emit(text)
         self.refresh()
 
     def _refused(self, exc: BaseException) -> None:
-        self._say(str(exc), error=True)
-        self.refused.emit(str(exc))
+        text = say(str(exc))  # a supervision refusal (a Phrase) in the station's language
+        self._say(text, error=True)
+        self.refused.emit(text)
         self._selected()
 
     # --- who is here ----------------------------------------------------------------------------

@@ -130,3 +130,34 @@ def test_version_comes_from_the_package(capsys) -> None:
     with pytest.raises(SystemExit) as done:
         main(["--version"])
     assert done.value.code == 0 and capsys.readouterr().out.strip() == f"packdesk {version('packdesk')}"
+
+
+def test_a_broken_import_file_is_refused_in_german(tmp_path: Path, capsys, monkeypatch) -> None:
+    url = f"sqlite:///{tmp_path / 'imports.sqlite3'}"
+    assert main(["--database", url, "db", "upgrade"]) == 0
+    unclosed = tmp_path / "unclosed.csv"
+    unclosed.write_text('order_number,sku,quantity\n"A-1,SKU-1,1\n', encoding="utf-8")
+    no_columns = tmp_path / "columns.csv"
+    no_columns.write_text("number\nA-1\n", encoding="utf-8")
+    capsys.readouterr()
+    monkeypatch.setenv("PACKDESK_LANGUAGE", "en")
+    assert main(["--database", url, "import", "orders", str(no_columns)]) != 0
+    english = capsys.readouterr().err
+    assert f"{no_columns}: 5 problem(s), nothing was imported." in english and "line 1: missing column 'sku'" in english
+    monkeypatch.setenv("PACKDESK_LANGUAGE", "de")
+    assert main(["--database", url, "import", "orders", str(no_columns)]) != 0
+    german = capsys.readouterr().err
+    assert f"{no_columns}: 5 Probleme, nichts wurde importiert. Korrigiere diese Zeilen" in german
+    assert "  Zeile 1: Spalte 'sku' fehlt" in german and "  Zeile 2: order_number fehlt" in german
+    assert main(["--database", url, "import", "orders", str(unclosed)]) != 0
+    assert ": ein Feld, das mit einem Anführungszeichen (\") beginnt, muss mit einem enden" in capsys.readouterr().err
+    assert main(["--database", url, "import", "orders", str(tmp_path / "nothing.csv")]) != 0
+    assert "nothing.csv gibt es nicht; gib den Pfad der Datei an" in capsys.readouterr().err
+
+
+def test_the_run_commands_help_is_german(capsys, monkeypatch) -> None:
+    monkeypatch.setenv("PACKDESK_LANGUAGE", "de")
+    with pytest.raises(SystemExit):
+        main(["run", "--help"])
+    out = capsys.readouterr().out
+    assert "Demo-Modus: die Tastatur ist ein Scanner" in out and "ein normales Fenster statt Vollbild" in out

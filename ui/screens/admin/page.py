@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
+from app.messages import say as said
 from ui.style import label
 from ui.workers import Worker
 
@@ -68,8 +69,9 @@ class AdminPage(QWidget):
         self.worker.submit(fn, *args, by, on_done=finished, on_error=self.fail)
 
     def fail(self, exc: BaseException) -> None:
-        self.say(str(exc), error=True)
-        self.refused.emit(str(exc))
+        text = said(str(exc))  # an app refusal (a Phrase) in the station's language
+        self.say(text, error=True)
+        self.refused.emit(text)
 
     def say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
