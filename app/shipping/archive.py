@@ -9,11 +9,11 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from app.shipping.errors import ShippingError
-from app.unit_of_work import ArchivedRecord, UnitOfWork
+from app.unit_of_work import ArchivedRecord, ManifestRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -52,22 +52,59 @@ def write_documents(uow: UnitOfWork, order_number: str, folder: Path) -> list[Wr
         documents = uow.archive.of_order(order.id)
     if not documents:
         raise ShippingError(f"No document was printed for order {order_number} yet.")
+    return _write_out([(d, d.kind) for d in documents], folder, f"of order {order_number}")
+
+
+MANIFEST = "manifest"
+
+
+def keep_manifest(uow: UnitOfWork, carrier: str | None, day: date, name: str, content: bytes,
+                  now: datetime) -> bool:
+    """Keeps a printed manifest of a carrier (None: every carrier) and local day, in its own unit
+    of work; False when these very bytes were kept under that name before (printed again unchanged)."""
+    with uow:
+        kept = uow.archive.add_manifest(ManifestRecord(0, carrier or "", day, _safe(name),
+                                                       hashlib.sha256(content).hexdigest(), content, now))
+        uow.commit()
+    return kept
+
+
+def manifest_name(carrier: str | None, day: date, extension: str) -> str:
+    """The file name a manifest is kept under, e.g. manifest-FAST-2025-03-14.pdf."""
+    return f"manifest-{carrier or 'all'}-{day.isoformat()}.{extension}"
+
+
+def write_manifests(uow: UnitOfWork, day: date, carrier: str | None, folder: Path) -> list[Written]:
+    """Writes every manifest kept for the day (a carrier's only, if given) into `folder`, oldest
+    first, named TIME-ID-NAME; ShippingError when none was printed."""
+    with uow:
+        manifests = uow.archive.manifests(day, carrier)
+    if not manifests:
+        who = f"carrier {carrier}" if carrier else "any carrier"
+        raise ShippingError(f"No manifest of {who} was printed for {day.isoformat()}; print one with "
+                            "`packdesk dispatch manifest` or `packdesk documents manifest`.")
+    return _write_out([(m, MANIFEST) for m in manifests], folder, f"of {day.isoformat()}")
+
+
+def _write_out(documents: list[tuple[ArchivedRecord | ManifestRecord, str]], folder: Path,
+               whose: str) -> list[Written]:
+    """Writes kept documents as TIME-ID-NAME files, each checked against its checksum."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ShippingError(f"Cannot create {folder}: {exc.strerror}; choose another --out.") from None
     written = []
-    for d in documents:
+    for d, kind in documents:
         stamp = f"{d.created_at:%Y%m%dT%H%M%S}" if d.created_at else "undated"
         path = folder / f"{stamp}-{d.id:06d}-{d.name}"
         if hashlib.sha256(d.content).hexdigest() != d.sha256:
-            raise ShippingError(f"Document {d.name} of order {order_number} does not match its checksum; "
+            raise ShippingError(f"Document {d.name} {whose} does not match its checksum; "
                                 "the archive is damaged, restore it from the backup.")
         try:
             path.write_bytes(d.content)
         except OSError as exc:
             raise ShippingError(f"Cannot write {path}: {exc.strerror}; choose another --out.") from None
-        written.append(Written(path, d.kind, d.sha256))
+        written.append(Written(path, kind, d.sha256))
     return written
 
 
@@ -82,6 +119,16 @@ def keep_printed(db: object, order_number: str, kind: str, name: str, content: b
     from app.store.uow import SqlUnitOfWork
 
     return keep(SqlUnitOfWork(db), order_number, kind, name, content, datetime.now(timezone.utc))  # type: ignore[arg-type]
+
+
+def keep_printed_manifest(db: object, carrier: str | None, day: date, content: bytes, extension: str) -> bool:
+    """`keep_manifest` on a Database (for printing/'s `documents manifest`)."""
+    from datetime import timezone
+
+    from app.store.uow import SqlUnitOfWork
+
+    return keep_manifest(SqlUnitOfWork(db), carrier, day, manifest_name(carrier, day, extension), content,  # type: ignore[arg-type]
+                         datetime.now(timezone.utc))
 
 
 ARCHIVE_BATCH = 500  # orders marked per transaction (a long run commits as it goes and can be stopped)

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import and_, bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from app.store.insert_once import insert_once
 from app.store.models import CaptureRequest, OrderEvent, Payment, as_utc, utcnow
 from app.unit_of_work import CaptureRequestRecord, PaymentRecord
 
@@ -60,14 +61,11 @@ class SqlCaptures:
         self.s = session
 
     def add(self, request: CaptureRequestRecord) -> bool:
-        if self.s.scalar(CAPTURE_KEYED, {"key": request.key}) is not None:
-            return False
         values = {f.name: getattr(request, f.name) for f in fields(CaptureRequestRecord) if f.name != "id"}
         now = utcnow()
         values["next_attempt_at"] = values["next_attempt_at"] or now
         values["created_at"] = values["created_at"] or now
-        self.s.execute(INSERT_CAPTURE, values)
-        return True
+        return insert_once(self.s, CaptureRequest.__table__, "key", values)  # one statement at every hand-over
 
     def get(self, key: str) -> CaptureRequestRecord | None:
         row = self.s.scalar(select(CaptureRequest).where(CaptureRequest.key == key)
@@ -95,8 +93,6 @@ class SqlCaptures:
         return [_request(r) for r in self.s.scalars(query)]
 
 
-INSERT_CAPTURE = insert(CaptureRequest)  # built once: a capture is queued at every shipped order
-CAPTURE_KEYED = select(CaptureRequest.id).where(CaptureRequest.key == bindparam("key"))
 SAVED = [f for f in fields(CaptureRequestRecord) if f.name not in ("id", "key", "order_id", "created_at")]
 UPDATE_CAPTURE = (update(CaptureRequest.__table__).where(CaptureRequest.__table__.c.id == bindparam("row_id"))
                   .values({f.name: bindparam(f.name) for f in SAVED}))  # built once: two saves a capture
