@@ -871,6 +871,8 @@ class Outbox(Protocol):
 class Payments(Protocol):
     def add(self, payment: PaymentRecord) -> None: ...
     def by_key(self, key: str) -> PaymentRecord | None: ...
+    def by_keys(self, keys: list[str]) -> dict[str, PaymentRecord]:
+        """The payments with these keys, by key (one read for a batch)."""
     def of_order(self, order_id: int) -> list[PaymentRecord]: ...
     def invoice_of(self, order_id: int) -> str | None:
         """The number of the order's invoice, if one was issued (its first InvoiceIssued event)."""
@@ -916,6 +918,8 @@ class Captures(Protocol):
         """Pending captures due by `now`, and those left `capturing` since before `stale_before`
         (a capturer that died), locked (PostgreSQL: skipping those another capturer holds)."""
     def save(self, request: CaptureRequestRecord) -> None: ...
+    def save_many(self, requests: list[CaptureRequestRecord]) -> None:
+        """Saves a batch of requests in one statement."""
     def open(self) -> list[CaptureRequestRecord]:
         """Every capture not made yet, oldest first."""
 

@@ -40,6 +40,13 @@ class SqlPayments:
         row = self.s.scalar(select(Payment).where(Payment.key == key))
         return None if row is None else _payment(row)
 
+    def by_keys(self, keys: list[str]) -> dict[str, PaymentRecord]:
+        found: dict[str, PaymentRecord] = {}
+        for start in range(0, len(keys), 500):  # within every driver's limit of parameters
+            found.update((p.key, _payment(p)) for p in self.s.scalars(select(Payment).where(
+                Payment.key.in_(keys[start:start + 500]))))
+        return found
+
     def of_order(self, order_id: int) -> list[PaymentRecord]:
         return [_payment(p) for p in self.s.scalars(select(Payment).where(Payment.order_id == order_id)
                                                    .order_by(Payment.id))]
@@ -84,9 +91,12 @@ class SqlCaptures:
         return [_request(r) for r in self.s.scalars(query)]
 
     def save(self, request: CaptureRequestRecord) -> None:
-        values = {f.name: getattr(request, f.name) for f in SAVED}
-        values["row_id"] = request.id
-        self.s.execute(UPDATE_CAPTURE, values)
+        self.save_many([request])
+
+    def save_many(self, requests: list[CaptureRequestRecord]) -> None:
+        if requests:  # one executemany: a claim marks a whole batch
+            self.s.execute(UPDATE_CAPTURE, [{"row_id": r.id, **{f.name: getattr(r, f.name) for f in SAVED}}
+                                            for r in requests])
 
     def open(self) -> list[CaptureRequestRecord]:
         query = select(CaptureRequest).where(CaptureRequest.state != "captured").order_by(CaptureRequest.id)

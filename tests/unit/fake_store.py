@@ -704,6 +704,10 @@ class _Captures(_Repo):
                     or (c.state == "capturing" and c.capturing_since and c.capturing_since < stale_before))]
         return sorted(due, key=lambda c: (c.next_attempt_at or now, c.id))[:limit]
 
+    def save_many(self, requests: list[CaptureRequestRecord]) -> None:
+        for request in requests:
+            self.save(request)
+
     def save(self, request: CaptureRequestRecord) -> None:
         assert request.id in self.t.captures
         self.t.captures[request.id] = request
@@ -718,6 +722,9 @@ class _Payments(_Repo):
             raise Conflict(f"payment {payment.key} exists")
         new = replace(payment, id=self.new_id())
         self.t.payments[new.id] = new
+
+    def by_keys(self, keys: list[str]) -> dict[str, PaymentRecord]:
+        return {k: p for k in keys if (p := self.by_key(k)) is not None}
 
     def by_key(self, key: str) -> PaymentRecord | None:
         return next((p for p in self.t.payments.values() if p.key == key), None)
