@@ -484,12 +484,19 @@ class PaymentRecord:
 
 
 @dataclass(frozen=True)
-class DockOrder:
-    """What the dock's day list shows of an order (one light read for a whole manifest)."""
+class DockLine:
+    """A parcel on the dock's day list with what it shows of its order (one joined read per list)."""
 
-    id: int
-    number: str
-    carrier: str | None
+    order_number: str
+    seq: int
+    carrier: str | None  # the parcel's, else the order's (order_carrier)
+    service: str | None
+    tracking_number: str | None
+    sscc: str | None
+    actual_weight_g: int | None
+    expected_weight_g: int | None
+    handed_over_at: datetime | None
+    order_carrier: str | None
     service_level: str | None
     postcode: str | None
     city: str | None
@@ -567,6 +574,19 @@ class ArchivedRecord:
     id: int
     order_id: int
     kind: str
+    name: str
+    sha256: str
+    content: bytes
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ManifestRecord:
+    """A carrier's manifest as printed, per carrier ("" for every carrier) and local day."""
+
+    id: int
+    carrier: str
+    day: date
     name: str
     sha256: str
     content: bytes
@@ -808,11 +828,10 @@ class Counters(Protocol):
 class Carriers(Protocol):
     def table(self) -> RateTable:
         """Every active carrier with its services, zones and rates (empty: no rate tables)."""
-    def undelivered_parcels(self, carrier: str | None, closed_before: datetime) -> list[ParcelRecord]:
-        """Labelled parcels (closed or confirmed) closed before a moment and not handed over yet,
-        of one carrier code (None: of every carrier)."""
-    def handed_over(self, carrier: str | None, since: datetime, until: datetime) -> list[ParcelRecord]:
-        """Parcels handed over between two moments, of one carrier code (None: of every carrier)."""
+    def dock_lines(self, carrier: str | None, since: datetime, until: datetime) -> tuple[list[DockLine], list[DockLine]]:
+        """A carrier's (None: every carrier's) parcels handed over between two moments (by time),
+        and its labelled parcels (closed or confirmed) closed before `until` and never handed over
+        (by closing time)."""
     def parcels_by_codes(self, codes: list[str]) -> dict[str, ParcelRecord]:
         """The parcels whose tracking number or SSCC is one of these, by that code."""
     def parcels_of_orders(self, order_ids: list[int]) -> dict[int, list[ParcelRecord]]:
@@ -821,8 +840,6 @@ class Carriers(Protocol):
         """These orders (with address and customer), by id."""
     def add_tracking_event(self, parcel_id: int, status: str, at: datetime, location: str) -> bool:
         """Keeps a carrier's report; False when the same report (parcel, status, time) is kept already."""
-    def dock_orders(self, order_ids: list[int]) -> dict[int, DockOrder]:
-        """The orders of a manifest's parcels, by id (number, carrier, service, destination)."""
     def due_for_completion(self, delivered_before: datetime) -> list[tuple[int, str]]:
         """(id, number) of delivered orders whose last parcel was delivered by then, in id order."""
     def known_reports(self, parcel_ids: list[int]) -> set[tuple[int, str, datetime]]:
@@ -840,6 +857,8 @@ class Carriers(Protocol):
 class Outbox(Protocol):
     def add(self, message: MessageRecord) -> bool:
         """Queues a message; False (and nothing written) when its key is queued already."""
+    def add_many(self, messages: list[MessageRecord]) -> set[str]:
+        """Queues the messages whose keys are not queued yet (one read, one batched write); their keys."""
     def get(self, message_id: int) -> MessageRecord | None: ...
     def due(self, now: datetime, limit: int) -> list[MessageRecord]:
         """Queued messages whose next attempt is due, oldest first (locked; other senders skip them)."""
@@ -852,6 +871,8 @@ class Outbox(Protocol):
 class Payments(Protocol):
     def add(self, payment: PaymentRecord) -> None: ...
     def by_key(self, key: str) -> PaymentRecord | None: ...
+    def by_keys(self, keys: list[str]) -> dict[str, PaymentRecord]:
+        """The payments with these keys, by key (one read for a batch)."""
     def of_order(self, order_id: int) -> list[PaymentRecord]: ...
     def invoice_of(self, order_id: int) -> str | None:
         """The number of the order's invoice, if one was issued (its first InvoiceIssued event)."""
@@ -882,6 +903,10 @@ class Archive(Protocol):
     def count_completed_before(self, before: datetime) -> int: ...
     def mark_archived(self, order_ids: list[int], at: datetime) -> int:
         """Marks the orders archived (one statement); how many were."""
+    def add_manifest(self, manifest: ManifestRecord) -> bool:
+        """Keeps a printed manifest; False when these very bytes were kept under its name that day."""
+    def manifests(self, day: date, carrier: str | None = None) -> list[ManifestRecord]:
+        """The manifests kept for a day (a carrier's only, if given), oldest first."""
 
 
 class Captures(Protocol):
@@ -893,6 +918,8 @@ class Captures(Protocol):
         """Pending captures due by `now`, and those left `capturing` since before `stale_before`
         (a capturer that died), locked (PostgreSQL: skipping those another capturer holds)."""
     def save(self, request: CaptureRequestRecord) -> None: ...
+    def save_many(self, requests: list[CaptureRequestRecord]) -> None:
+        """Saves a batch of requests in one statement."""
     def open(self) -> list[CaptureRequestRecord]:
         """Every capture not made yet, oldest first."""
 

@@ -413,12 +413,20 @@ def _picklist_data(picks: Any, paper: PaperSize):  # type: ignore[no-untyped-def
 
 
 def _manifest(args: argparse.Namespace) -> int:
+    from app.shipping.archive import keep_printed_manifest
     from printing.manifest import manifest_pdf
 
-    with _open(args) as (db, settings):
-        data = load_manifest(db, settings, args.target, args.date or
-                             datetime.now(timezone.utc).date(), PaperSize(args.paper))
-    return _write(args, manifest_pdf(data), f"manifest {data.manifest_id}")
+    output = Output(args)
+
+    def make() -> None:
+        day = args.date or datetime.now(timezone.utc).date()
+        with _open(args) as (db, settings):
+            data = load_manifest(db, settings, args.target, day, PaperSize(args.paper))
+            pdf = manifest_pdf(data)
+            output.write(pdf, f"manifest {data.manifest_id}")
+            keep_printed_manifest(db, args.target, day, pdf, "pdf")  # the archive (issue 15)
+
+    return _recorded(output, make)
 
 
 def load_manifest(db: Any, settings: Any, carrier: str, day: date, paper: PaperSize):

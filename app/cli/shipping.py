@@ -17,7 +17,8 @@ from app.cli.db import add_database_options, open_database
 from app.config import load_settings, order_settings
 from app.errors import DatabaseUnavailable, PackdeskError
 from app.shipping.capture import capture_pending
-from app.shipping.dispatch import DockParcel, dock_day, scan_at_dock
+from app.shipping.archive import keep_manifest, manifest_name, write_manifests
+from app.shipping.dispatch import DockDay, DockParcel, dock_day, scan_at_dock
 from app.shipping.override import override_service
 from app.shipping.mail import SmtpTransport
 from app.shipping.outbox import Attach, Attachment, requeue, send_due
@@ -51,6 +52,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     day.add_argument("--json", action="store_true", help=_("a JSON object instead of text"))
     add_database_options(day)
     day.set_defaults(func=run_manifest)
+    kept = sub.add_parser("manifests", help=_("write the manifests printed on a day (kept in the archive) into a folder"))
+    kept.add_argument("carrier", nargs="?", help=_("the carrier code (default: every manifest of the day)"))
+    kept.add_argument("--day", required=True, help=_("the day the manifests are for, 2025-03-14"))
+    kept.add_argument("--out", required=True, help=_("the folder to write them into (created if needed)"))
+    add_database_options(kept)
+    kept.set_defaults(func=run_manifests)
 
     shipping = subparsers.add_parser("shipping", help=_("a supervisor's change of a parcel's carrier service"))
     sub = shipping.add_subparsers(dest="shipping_command", metavar="ACTION", required=True)
@@ -203,33 +210,52 @@ def run_captures(args: argparse.Namespace) -> int:
 
 
 def run_manifest(args: argparse.Namespace) -> int:
-    """packdesk dispatch manifest"""
+    """packdesk dispatch manifest: printed, and kept in the archive as printed (app/shipping/archive.py)."""
     settings = _shipping_settings(args)
-    if args.date:
-        try:
-            day = date.fromisoformat(args.date)
-        except ValueError:
-            raise PackdeskError(f"--date {args.date!r} is not a date; write it as 2025-03-14.") from None
-    else:
-        day = datetime.now(settings.zone).date()
+    day = _day(args.date, "--date") if args.date else datetime.now(settings.zone).date()
     with open_database(args) as db:
         listing = dock_day(SqlUnitOfWork(db), args.carrier, day, settings.zone)
-    if args.json:
-        print(json.dumps(asdict(listing), default=str, ensure_ascii=False, indent=1))
-        return 0
-    who = args.carrier or _("every carrier")
-    total = sum(p.weight_g for p in listing.handed_over)
-    print(_("Manifest of %(carrier)s for %(day)s: %(count)s parcel(s) handed over, %(kg)s kg")
-          % {"carrier": who, "day": day.isoformat(), "count": len(listing.handed_over),
-             "kg": translator().number(total / 1000, "0.00")})
-    for p in listing.handed_over:
-        print("  " + _row(p))
-    if listing.not_scanned:
-        print(_("NOT HANDED OVER: %(count)s labelled parcel(s) were never scanned at the dock:")
-              % {"count": len(listing.not_scanned)})
-        for p in listing.not_scanned:
-            print("  " + _row(p))
+        text = (json.dumps(asdict(listing), default=str, ensure_ascii=False, indent=1) if args.json
+                else _manifest_text(listing, args.carrier, day))
+        print(text)
+        keep_manifest(SqlUnitOfWork(db), args.carrier, day,
+                      manifest_name(args.carrier, day, "json" if args.json else "txt"), (text + "\n").encode(),
+                      datetime.now(timezone.utc))
     return 0
+
+
+def _manifest_text(listing: DockDay, carrier: str | None, day: date) -> str:
+    total = sum(p.weight_g for p in listing.handed_over)
+    lines = [_("Manifest of %(carrier)s for %(day)s: %(count)s parcel(s) handed over, %(kg)s kg")
+             % {"carrier": carrier or _("every carrier"), "day": day.isoformat(), "count": len(listing.handed_over),
+                "kg": translator().number(total / 1000, "0.00")}]
+    lines += ["  " + _row(p) for p in listing.handed_over]
+    if listing.not_scanned:
+        lines.append(_("NOT HANDED OVER: %(count)s labelled parcel(s) were never scanned at the dock:")
+                     % {"count": len(listing.not_scanned)})
+        lines += ["  " + _row(p) for p in listing.not_scanned]
+    return "\n".join(lines)
+
+
+def run_manifests(args: argparse.Namespace) -> int:
+    """packdesk dispatch manifests: the day's kept manifests written into a folder."""
+    from pathlib import Path
+
+    day = _day(args.day, "--day")
+    with open_database(args) as db:
+        written = write_manifests(SqlUnitOfWork(db), day, args.carrier, Path(args.out))
+    for w in written:
+        print(f"{w.sha256[:12]}  {w.path}")
+    print(_("%(count)s manifest(s) of %(day)s written to %(folder)s")
+          % {"count": len(written), "day": day.isoformat(), "folder": args.out})
+    return 0
+
+
+def _day(text: str, option: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise PackdeskError(f"{option} {text!r} is not a date; write it as 2025-03-14.") from None
 
 
 def _row(p: DockParcel) -> str:

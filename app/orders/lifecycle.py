@@ -39,26 +39,29 @@ def change_statuses(uow: UnitOfWork, orders: list[OrderRecord], to: OrderStatus 
     against the status table first (one refused: nothing written), then the statuses, their
     StatusChanged events and (a person's changes) audit records; `reasons` by order id, if
     given, instead of the one `reason`. The new status."""
-    requested = to.value if isinstance(to, OrderStatus) else to
-    target = requested
-    for order in orders:
-        target = check_change(order.number, order.status, requested).value
-    if not orders:
-        return target
-    uow.orders.set_statuses([order.id for order in orders], target)
-    _statuses_changed(uow, [(order.id, order.number, order.status) for order in orders], target,
-                      station=station, user=user, reason=reason, reasons=reasons)
-    return target
+    return move_many(uow, [(order.id, order.number, order.status) for order in orders], to, station=station,
+                     user=user, reason=reason, reasons=reasons)
 
 
 def move(uow: UnitOfWork, order_id: int, number: str, current: str, to: OrderStatus | str, *,
          station: str | None = None, user: str | None = None, reason: str | None = None) -> str:
     """`change_status` for an order known only by id, number and status (a batch read them in one
     statement); the new status."""
+    return move_many(uow, [(order_id, number, current)], to, station=station, user=user, reason=reason)
+
+
+def move_many(uow: UnitOfWork, moves: list[tuple[int, str, str]], to: OrderStatus | str, *,
+              station: str | None = None, user: str | None = None, reason: str | None = None,
+              reasons: dict[int, str] | None = None) -> str:
+    """`change_statuses` for orders known only by (id, number, status): every move checked first,
+    then written in a few batched statements; the new status."""
     requested = to.value if isinstance(to, OrderStatus) else to
-    target = check_change(number, current, requested).value
-    uow.orders.set_statuses([order_id], target)
-    _statuses_changed(uow, [(order_id, number, current)], target, station=station, user=user, reason=reason)
+    target = requested
+    for _, number, current in moves:
+        target = check_change(number, current, requested).value
+    if moves:
+        uow.orders.set_statuses([order_id for order_id, _, _ in moves], target)
+        _statuses_changed(uow, moves, target, station=station, user=user, reason=reason, reasons=reasons)
     return target
 
 
@@ -67,11 +70,11 @@ def _stock_leaves(uow: UnitOfWork, order_id: int, *, station: str | None, user: 
     rows held/picked -> shipped, line by line up to the units packed; units held beyond that,
     for a backorder, stay held). Every path to `shipped` comes here, through change_status or
     status_changed; units shipped."""
-    packed = {line.id: line.packed_quantity for line in uow.orders.lines(order_id)}
+    holds = [hold for hold in uow.stock.holds_of_order(order_id) if hold.status in ("held", "picked")]
+    # the lines only when something is held (an order packed without allocation holds nothing)
+    packed = {line.id: line.packed_quantity for line in uow.orders.lines(order_id)} if holds else {}
     shipped = 0
-    for hold in uow.stock.holds_of_order(order_id):
-        if hold.status not in ("held", "picked"):
-            continue
+    for hold in holds:
         left = packed.get(hold.order_line_id, 0)
         if left <= 0:
             continue

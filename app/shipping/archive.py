@@ -9,12 +9,12 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from app.shipping.errors import ShippingError
 from app.translator import phrase
-from app.unit_of_work import ArchivedRecord, UnitOfWork
+from app.unit_of_work import ArchivedRecord, ManifestRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -55,25 +55,62 @@ def write_documents(uow: UnitOfWork, order_number: str, folder: Path) -> list[Wr
         documents = uow.archive.of_order(order.id)
     if not documents:
         raise ShippingError(phrase("No document was printed for order %(number)s yet.", number=order_number))
+    return _write_out([(d, d.kind) for d in documents], folder, phrase("of order %(number)s", number=order_number))
+
+
+MANIFEST = "manifest"
+
+
+def keep_manifest(uow: UnitOfWork, carrier: str | None, day: date, name: str, content: bytes,
+                  now: datetime) -> bool:
+    """Keeps a printed manifest of a carrier (None: every carrier) and local day, in its own unit
+    of work; False when these very bytes were kept under that name before (printed again unchanged)."""
+    with uow:
+        kept = uow.archive.add_manifest(ManifestRecord(0, carrier or "", day, _safe(name),
+                                                       hashlib.sha256(content).hexdigest(), content, now))
+        uow.commit()
+    return kept
+
+
+def manifest_name(carrier: str | None, day: date, extension: str) -> str:
+    """The file name a manifest is kept under, e.g. manifest-FAST-2025-03-14.pdf."""
+    return f"manifest-{carrier or 'all'}-{day.isoformat()}.{extension}"
+
+
+def write_manifests(uow: UnitOfWork, day: date, carrier: str | None, folder: Path) -> list[Written]:
+    """Writes every manifest kept for the day (a carrier's only, if given) into `folder`, oldest
+    first, named TIME-ID-NAME; ShippingError when none was printed."""
+    with uow:
+        manifests = uow.archive.manifests(day, carrier)
+    if not manifests:
+        raise ShippingError(phrase("No manifest of %(who)s was printed for %(day)s; print one with "
+                                   "`packdesk dispatch manifest` or `packdesk documents manifest`.",
+                                   who=phrase("carrier %(carrier)s", carrier=carrier) if carrier
+                                   else phrase("any carrier"), day=day.isoformat()))
+    return _write_out([(m, MANIFEST) for m in manifests], folder, phrase("of %(day)s", day=day.isoformat()))
+
+
+def _write_out(documents: list[tuple[ArchivedRecord | ManifestRecord, str]], folder: Path,
+               whose: object) -> list[Written]:
+    """Writes kept documents as TIME-ID-NAME files, each checked against its checksum."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ShippingError(phrase("Cannot create %(folder)s: %(why)s; choose another --out.", folder=str(folder),
                                    why=exc.strerror)) from None
     written = []
-    for d in documents:
+    for d, kind in documents:
         stamp = f"{d.created_at:%Y%m%dT%H%M%S}" if d.created_at else "undated"
         path = folder / f"{stamp}-{d.id:06d}-{d.name}"
         if hashlib.sha256(d.content).hexdigest() != d.sha256:
-            raise ShippingError(phrase("Document %(name)s of order %(number)s does not match its checksum; the "
-                                       "archive is damaged, restore it from the backup.", name=d.name,
-                                       number=order_number))
+            raise ShippingError(phrase("Document %(name)s %(whose)s does not match its checksum; the archive is "
+                                       "damaged, restore it from the backup.", name=d.name, whose=whose))
         try:
             path.write_bytes(d.content)
         except OSError as exc:
             raise ShippingError(phrase("Cannot write %(path)s: %(why)s; choose another --out.", path=str(path),
                                        why=exc.strerror)) from None
-        written.append(Written(path, d.kind, d.sha256))
+        written.append(Written(path, kind, d.sha256))
     return written
 
 
@@ -88,6 +125,16 @@ def keep_printed(db: object, order_number: str, kind: str, name: str, content: b
     from app.store.uow import SqlUnitOfWork
 
     return keep(SqlUnitOfWork(db), order_number, kind, name, content, datetime.now(timezone.utc))  # type: ignore[arg-type]
+
+
+def keep_printed_manifest(db: object, carrier: str | None, day: date, content: bytes, extension: str) -> bool:
+    """`keep_manifest` on a Database (for printing/'s `documents manifest`)."""
+    from datetime import timezone
+
+    from app.store.uow import SqlUnitOfWork
+
+    return keep_manifest(SqlUnitOfWork(db), carrier, day, manifest_name(carrier, day, extension), content,  # type: ignore[arg-type]
+                         datetime.now(timezone.utc))
 
 
 ARCHIVE_BATCH = 500  # orders marked per transaction (a long run commits as it goes and can be stopped)

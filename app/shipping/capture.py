@@ -94,14 +94,12 @@ def _claim(uow: UnitOfWork, now: datetime, numbers: list[str] | None,
             ids = [o.id for o in (uow.orders.get(n) for n in numbers) if o is not None]
         due = uow.captures.due(now, now - STALE, limit, ids)
         orders = uow.carriers.orders_by_ids(sorted({r.order_id for r in due}))
-        claimed = []
-        for request in due:
-            request = replace(request, state="capturing", capturing_since=now, attempts=request.attempts + 1)
-            uow.captures.save(request)
-            number = orders[request.order_id].number
-            claimed.append((request, number, uow.payments.by_key(f"authorisation:{number}")))
+        marked = [replace(r, state="capturing", capturing_since=now, attempts=r.attempts + 1) for r in due]
+        uow.captures.save_many(marked)  # the batch in one statement, its authorisations in one read
+        numbers = [orders[r.order_id].number for r in marked]
+        authorised = uow.payments.by_keys([f"authorisation:{n}" for n in numbers])
         uow.commit()
-    return claimed
+    return [(r, n, authorised.get(f"authorisation:{n}")) for r, n in zip(marked, numbers)]
 
 
 def _authorise(uow: UnitOfWork, request: CaptureRequestRecord, number: str, pay: PaymentGateway,

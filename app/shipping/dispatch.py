@@ -13,7 +13,7 @@ from app.orders import lifecycle
 from app.orders.status import OrderStatus
 from app.shipping.shipped import order_shipped
 from app.translator import phrase
-from app.unit_of_work import DockOrder, ParcelRecord, UnitOfWork
+from app.unit_of_work import DockLine, UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -137,17 +137,13 @@ def dock_day(uow: UnitOfWork, carrier: str | None, day: date, zone: ZoneInfo) ->
     """The parcels of a carrier (None: every carrier) handed over on a local day, and those
     labelled by the end of that day that were never handed over."""
     start = datetime.combine(day, time(0), zone)
-    end = start + timedelta(days=1)
     with uow:
-        handed = uow.carriers.handed_over(carrier, start, end)
-        missing = uow.carriers.undelivered_parcels(carrier, end)
-        orders = uow.carriers.dock_orders(sorted({p.order_id for p in (*handed, *missing)}))
-        return DockDay(carrier, day, tuple(_line(p, orders[p.order_id]) for p in handed),
-                       tuple(_line(p, orders[p.order_id]) for p in missing))
+        handed, missing = uow.carriers.dock_lines(carrier, start, start + timedelta(days=1))  # two reads
+    return DockDay(carrier, day, tuple(_line(p) for p in handed), tuple(_line(p) for p in missing))
 
 
-def _line(p: ParcelRecord, o: DockOrder) -> DockParcel:
-    where = "" if o.city is None else f"{o.postcode or ''} {o.city}, {o.country}".strip()
-    return DockParcel(o.number, p.seq, p.carrier or o.carrier or "", p.service or o.service_level,
+def _line(p: DockLine) -> DockParcel:
+    where = "" if p.city is None else f"{p.postcode or ''} {p.city}, {p.country}".strip()
+    return DockParcel(p.order_number, p.seq, p.carrier or p.order_carrier or "", p.service or p.service_level,
                       p.tracking_number or "", p.sscc or "", p.actual_weight_g or p.expected_weight_g or 0, where,
                       p.handed_over_at)

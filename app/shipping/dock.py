@@ -7,7 +7,9 @@ from collections.abc import Callable
 from datetime import date
 
 from app.ports import Clock, SystemClock
+from app.shipping.capture import CaptureRun, capture_pending
 from app.shipping.dispatch import DockDay, HandOver, dock_day, scan_at_dock
+from app.shipping.payments import PaymentGateway
 from app.shipping.settings import ShippingSettings
 from app.store.session import Database
 from app.store.uow import SqlUnitOfWork
@@ -20,13 +22,19 @@ class Dock:
     """One dock (station code) and the person scanning there; a unit of work per call."""
 
     def __init__(self, new_uow: Callable[[], UnitOfWork], settings: ShippingSettings, *, station: str = "DOCK",
-                 user: str | None = None, clock: Clock | None = None) -> None:
+                 user: str | None = None, clock: Clock | None = None, pay: PaymentGateway | None = None) -> None:
         self.new_uow, self.settings, self.station, self.user = new_uow, settings, station, user
         self.clock = clock or SystemClock()
+        self.pay = pay  # None: the built-in gateway (app.shipping.payments.gateway)
 
     def scan(self, barcode: str) -> HandOver:
         """A parcel handed to its carrier (see app.shipping.dispatch.scan_at_dock)."""
         return scan_at_dock(self.new_uow(), barcode, self.clock.now(), user=self.user, station=self.station)
+
+    def capture(self, order_number: str) -> CaptureRun:
+        """The payment of an order the dock just shipped, captured after its hand-over committed
+        (app.shipping.capture): a failing gateway leaves it queued for the next capturer."""
+        return capture_pending(self.new_uow, self.clock.now(), self.pay, order_numbers=[order_number])
 
     def day(self, carrier: str | None = None, day: date | None = None) -> DockDay:
         """The parcels handed over today (local) and those labelled but not scanned."""

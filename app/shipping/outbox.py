@@ -32,18 +32,33 @@ def queue_in(uow: UnitOfWork, kind: str, order: OrderRecord, values: dict[str, s
              now: datetime | None = None) -> bool:
     """Queues a message about an order in the caller's unit of work; False when the order has no
     e-mail address or this message (kind, order, ref) is queued already."""
+    message = _compose(kind, order, values, ref, now)
+    return message is not None and uow.outbox.add(message)
+
+
+def queue_many_in(uow: UnitOfWork, kind: str,
+                  orders: list[tuple[OrderRecord, dict[str, str], datetime | None]]) -> set[str]:
+    """`queue_in` for many orders at once, each (order, values, when); one read of the keys, one
+    batched write. The keys queued."""
+    messages = [m for m in (_compose(kind, order, values, "", now) for order, values, now in orders)
+                if m is not None]
+    return uow.outbox.add_many(messages) if messages else set()
+
+
+def _compose(kind: str, order: OrderRecord, values: dict[str, str], ref: str,
+             now: datetime | None) -> MessageRecord | None:
+    """The message of this kind about the order (None: the order has no e-mail address)."""
     if kind not in KINDS:
         raise ShippingError(phrase("No customer message is called %(kind)s; messages are: %(kinds)s.",
                                    kind=repr(kind), kinds=", ".join(KINDS)))
     if not order.email:
         log.info("order %s has no e-mail address: no %s message", order.number, kind)
-        return False
+        return None
     facts = {"number": order.number, "name": order.customer_name or "customer", "shop": SHOP, **values}
     subject, text, html = render(kind, facts)
     key = f"{kind}:{order.number}" + (f":{ref}" if ref else "")
-    message = MessageRecord(0, key, kind, order.id, order.email, subject, text, html,
-                            f"<{uuid.uuid4().hex}.{kind}@packdesk.invalid>", next_attempt_at=now, created_at=now)
-    return uow.outbox.add(message)
+    return MessageRecord(0, key, kind, order.id, order.email, subject, text, html,
+                         f"<{uuid.uuid4().hex}.{kind}@packdesk.invalid>", next_attempt_at=now, created_at=now)
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ from app.imports.errors import ImportFormatError, ImportRejected, RowProblem
 from app.imports.reading import Record, Row, check_columns, guess_format, read_csv, read_json, read_text
 from app.orders import lifecycle
 from app.orders.status import OrderStatus
-from app.shipping.outbox import queue_in
+from app.shipping.outbox import queue_in, queue_many_in
 from app.shipping.settings import AfterDelivery
 from app.translator import phrase
-from app.unit_of_work import ExceptionRecord, OrderRecord, ParcelRecord, UnitOfWork
+from app.unit_of_work import ExceptionRecord, NewEvent, OrderRecord, ParcelRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +113,7 @@ def import_tracking(uow: UnitOfWork, reports: list[Report], now: datetime, after
         new: list[tuple[int, str, datetime, str]] = []
         changed: set[int] = set()
         touched: dict[int, OrderRecord] = {}
+        events: list[NewEvent] = []
         for r in sorted(reports, key=lambda r: (r.at, r.line)):
             parcel = current[parcels[r.tracking_number].id]
             if (parcel.id, r.status, r.at) in known:
@@ -123,8 +124,8 @@ def import_tracking(uow: UnitOfWork, reports: list[Report], now: datetime, after
             outcome.kept += 1
             order = orders[parcel.order_id]
             touched[order.id] = order
-            lifecycle.record_event(uow, order.id, "TrackingReported", parcel=parcel.seq, status=r.status,
-                                   at=r.at.isoformat(), location=r.location or None)
+            events.append(NewEvent(order.id, "TrackingReported", detail={
+                "parcel": parcel.seq, "status": r.status, "at": r.at.isoformat(), "location": r.location or None}))
             if parcel.tracking_status == "delivered":
                 continue  # delivered is the carrier's last word; a late in-transit scan changes nothing
             parcel = replace(parcel, tracking_status=r.status,
@@ -136,38 +137,45 @@ def import_tracking(uow: UnitOfWork, reports: list[Report], now: datetime, after
                         f"{' at ' + r.location if r.location else ''}; call the carrier.")
                 uow.exceptions.add(ExceptionRecord(order.id, "carrier", text, None, None, now))
                 outcome.exceptions.append(f"{order.number} parcel {parcel.seq}: {r.location or '-'}")
+        uow.events.add_many(events)
         uow.carriers.add_tracking_events(new)
         uow.carriers.set_tracking([(i, current[i].tracking_status, current[i].delivered_at) for i in sorted(changed)])
         of_order = uow.carriers.parcels_of_orders(sorted(touched))
-        for order in touched.values():
-            _deliver_if_complete(uow, order, of_order[order.id], outcome)
+        _deliver_complete(uow, [(order, of_order[order.id]) for order in touched.values()], outcome)
         complete_due_in(uow, now, after.complete_after_days, outcome)
         uow.commit()
     return outcome
 
 
-def _deliver_if_complete(uow: UnitOfWork, order: OrderRecord, parcels: list[ParcelRecord],
-                         outcome: TrackingOutcome) -> None:
-    if not parcels or any(p.tracking_status != "delivered" for p in parcels):
+def _deliver_complete(uow: UnitOfWork, touched: list[tuple[OrderRecord, list[ParcelRecord]]],
+                      outcome: TrackingOutcome) -> None:
+    """The shipped orders whose every parcel is now delivered become delivered, in one batch, each
+    with its "delivered" message."""
+    delivered: list[tuple[OrderRecord, datetime]] = []
+    for order, parcels in touched:
+        if not parcels or any(p.tracking_status != "delivered" for p in parcels):
+            continue
+        if order.status != OrderStatus.SHIPPED.value:
+            if order.status == OrderStatus.PACKED.value:
+                outcome.notes.append(f"order {order.number} is reported delivered but was never scanned at the "
+                                     "dock; scan its parcels there (packdesk dispatch scan) to ship it")
+            continue
+        delivered.append((order, max(p.delivered_at for p in parcels if p.delivered_at)))
+    if not delivered:
         return
-    if order.status != OrderStatus.SHIPPED.value:
-        if order.status == OrderStatus.PACKED.value:
-            outcome.notes.append(f"order {order.number} is reported delivered but was never scanned at the "
-                                 "dock; scan its parcels there (packdesk dispatch scan) to ship it")
-        return
-    last = max(p.delivered_at for p in parcels if p.delivered_at)
-    delivered = lifecycle.change_status(uow, order, OrderStatus.DELIVERED,
-                                        reason=f"carrier delivered {last.isoformat()}")
-    queue_in(uow, "delivered", delivered, {"delivered": last.date().isoformat()}, now=last)
-    outcome.delivered.append(order.number)
+    lifecycle.change_statuses(uow, [order for order, _ in delivered], OrderStatus.DELIVERED,
+                              reasons={order.id: f"carrier delivered {last.isoformat()}" for order, last in delivered})
+    queue_many_in(uow, "delivered", [(replace(order, status=OrderStatus.DELIVERED.value),
+                                      {"delivered": last.date().isoformat()}, last) for order, last in delivered])
+    outcome.delivered += [order.number for order, _ in delivered]
 
 
 def complete_due_in(uow: UnitOfWork, now: datetime, days: int, outcome: TrackingOutcome) -> None:
     """Completes the delivered orders whose last parcel was delivered `days` or more days ago."""
-    for order_id, number in uow.carriers.due_for_completion(now - timedelta(days=days)):  # one read
-        lifecycle.move(uow, order_id, number, OrderStatus.DELIVERED.value, OrderStatus.COMPLETED,
-                       reason=f"delivered {days} day(s) ago or more" if days else "delivered")
-        outcome.completed.append(number)
+    due = uow.carriers.due_for_completion(now - timedelta(days=days))  # one read
+    lifecycle.move_many(uow, [(order_id, number, OrderStatus.DELIVERED.value) for order_id, number in due],
+                        OrderStatus.COMPLETED, reason=f"delivered {days} day(s) ago or more" if days else "delivered")
+    outcome.completed += [number for _, number in due]
 
 
 def complete_due(uow: UnitOfWork, now: datetime, after: AfterDelivery) -> list[str]:

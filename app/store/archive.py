@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import fields
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import exists, func, select, update
 from sqlalchemy.orm import Session
 
-from app.store.models import ArchivedDocument, Order, OrderEvent, as_utc
-from app.unit_of_work import ArchivedRecord
+from app.store.models import ArchivedDocument, ManifestDocument, Order, OrderEvent, as_utc
+from app.unit_of_work import ArchivedRecord, ManifestRecord
 
 log = logging.getLogger(__name__)
 
@@ -54,3 +54,23 @@ class SqlArchive:
                                                     Order.archived_at.is_(None))
                                 .values(archived_at=at).execution_options(synchronize_session=False))
         return int(result.rowcount or 0)
+
+    def add_manifest(self, manifest: ManifestRecord) -> bool:
+        if self.s.scalar(select(ManifestDocument.id).where(
+                ManifestDocument.carrier == manifest.carrier, ManifestDocument.day == manifest.day,
+                ManifestDocument.name == manifest.name, ManifestDocument.sha256 == manifest.sha256)):
+            return False
+        values = {f.name: getattr(manifest, f.name) for f in fields(ManifestRecord) if f.name != "id"}
+        if values["created_at"] is None:
+            del values["created_at"]
+        self.s.add(ManifestDocument(**values))
+        self.s.flush()
+        return True
+
+    def manifests(self, day: date, carrier: str | None = None) -> list[ManifestRecord]:
+        query = select(ManifestDocument).where(ManifestDocument.day == day)
+        if carrier is not None:
+            query = query.where(ManifestDocument.carrier == carrier)
+        rows = self.s.scalars(query.order_by(ManifestDocument.created_at, ManifestDocument.id))
+        return [ManifestRecord(r.id, r.carrier, r.day, r.name, r.sha256, bytes(r.content), as_utc(r.created_at))
+                for r in rows]

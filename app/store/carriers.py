@@ -5,9 +5,10 @@ import logging
 from collections.abc import Callable
 from dataclasses import fields
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from app.store.import_rows import KeyedRow, assign
 from sqlalchemy import bindparam, insert, update
@@ -15,8 +16,8 @@ from sqlalchemy import bindparam, insert, update
 from app.store.models import (
     Address, Carrier, CarrierRate, CarrierService, CarrierZone, Order, Parcel, TrackingEvent, as_utc, utcnow,
 )
-from app.store.repositories import SqlOrders, _order
-from app.unit_of_work import CarrierRecord, DockOrder, OrderRecord, ParcelRecord, RateRecord, RateTable, ServiceRecord, ZoneRecord
+from app.store.repositories import ORDER_ROWS, SqlOrders, _order_row
+from app.unit_of_work import CarrierRecord, DockLine, OrderRecord, ParcelRecord, RateRecord, RateTable, ServiceRecord, ZoneRecord
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,19 @@ SET_TRACKING = (update(Parcel.__table__).where(Parcel.__table__.c.id == bindpara
 
 
 PARCEL_COLUMNS = [Parcel.__table__.c[f.name] for f in fields(ParcelRecord)]
+# a parcel of the dock's day list and its order's number, carrier, service and destination, joined
+_p, _o, _a = Parcel.__table__.c, Order.__table__.c, Address.__table__.c
+DOCK_LINES = (select(_o.number, _p.seq, _p.carrier, _p.service, _p.tracking_number, _p.sscc, _p.actual_weight_g,
+                     _p.expected_weight_g, _p.handed_over_at, _o.carrier, _o.service_level, _a.postcode, _a.city,
+                     _a.country)
+              .select_from(Parcel.__table__.join(Order.__table__, _o.id == _p.order_id)
+                           .outerjoin(Address.__table__, _a.id == _o.ship_to_id)))
+
+
+def _dock_line(row: Any) -> DockLine:
+    values = list(row)
+    values[8] = as_utc(values[8]) if values[8] is not None else None  # handed_over_at
+    return DockLine(*values)
 
 
 class SqlCarriers:
@@ -66,61 +80,47 @@ class SqlCarriers:
             tuple(RateRecord(*service_keys[r.service_id], r.zone, r.max_weight_g, r.price, r.currency)
                   for r in rates))
 
-    # the manifest's reads are plain rows (no ORM objects: a day at the dock is thousands of parcels)
-    def undelivered_parcels(self, carrier: str | None, closed_before: datetime) -> list[ParcelRecord]:
-        query = select(*PARCEL_COLUMNS).where(Parcel.status.in_(LABELLED), Parcel.handed_over_at.is_(None),
-                                              Parcel.closed_at < closed_before)
+    # the manifest's and the tracking import's reads are plain rows (no ORM objects: a day at the
+    # dock, or a carrier's file, is thousands of parcels)
+    def dock_lines(self, carrier: str | None, since: datetime, until: datetime) -> tuple[list[DockLine], list[DockLine]]:
+        handed = DOCK_LINES.where(_p.handed_over_at >= since, _p.handed_over_at < until)
+        missing = DOCK_LINES.where(_p.status.in_(LABELLED), _p.handed_over_at.is_(None), _p.closed_at < until)
         if carrier is not None:
-            query = query.where(Parcel.carrier == carrier)
-        return [parcel_record(p) for p in self.s.execute(query.order_by(Parcel.closed_at, Parcel.id))]
-
-    def handed_over(self, carrier: str | None, since: datetime, until: datetime) -> list[ParcelRecord]:
-        query = select(*PARCEL_COLUMNS).where(Parcel.handed_over_at >= since, Parcel.handed_over_at < until)
-        if carrier is not None:
-            query = query.where(Parcel.carrier == carrier)
-        return [parcel_record(p) for p in self.s.execute(query.order_by(Parcel.handed_over_at, Parcel.id))]
-
-    def dock_orders(self, order_ids: list[int]) -> dict[int, DockOrder]:
-        found: dict[int, DockOrder] = {}
-        for start in range(0, len(order_ids), CHUNK):
-            rows = self.s.execute(
-                select(Order.id, Order.number, Order.carrier, Order.service_level, Address.postcode, Address.city,
-                       Address.country).outerjoin(Address, Address.id == Order.ship_to_id)
-                .where(Order.id.in_(order_ids[start:start + CHUNK])))
-            found.update((r.id, DockOrder(*r)) for r in rows)
-        return found
+            handed, missing = handed.where(_p.carrier == carrier), missing.where(_p.carrier == carrier)
+        return ([_dock_line(r) for r in self.s.execute(handed.order_by(_p.handed_over_at, _p.id))],
+                [_dock_line(r) for r in self.s.execute(missing.order_by(_p.closed_at, _p.id))])
 
     def parcels_by_codes(self, codes: list[str]) -> dict[str, ParcelRecord]:
+        self.s.flush()  # plain rows: what the session holds unwritten counts, as with an ORM query
         found: dict[str, ParcelRecord] = {}
         for start in range(0, len(codes), CHUNK):
             part = codes[start:start + CHUNK]
-            for p in self.s.scalars(select(Parcel).where(Parcel.tracking_number.in_(part))
-                                    .execution_options(populate_existing=True)):
+            for p in self.s.execute(select(*PARCEL_COLUMNS).where(Parcel.tracking_number.in_(part))):
                 found[p.tracking_number] = parcel_record(p)
             rest = [c for c in part if c not in found]
             if rest:
-                for p in self.s.scalars(select(Parcel).where(Parcel.sscc.in_(rest))):
+                for p in self.s.execute(select(*PARCEL_COLUMNS).where(Parcel.sscc.in_(rest))):
                     found[p.sscc] = parcel_record(p)
         return found
 
     def parcels_of_orders(self, order_ids: list[int]) -> dict[int, list[ParcelRecord]]:
+        self.s.flush()  # plain rows: what the session holds unwritten counts, as with an ORM query
         found: dict[int, list[ParcelRecord]] = {i: [] for i in order_ids}
         for start in range(0, len(order_ids), CHUNK):
-            rows = self.s.scalars(select(Parcel).where(Parcel.order_id.in_(order_ids[start:start + CHUNK]),
-                                                       Parcel.status != "voided")
-                                  .order_by(Parcel.order_id, Parcel.seq).execution_options(populate_existing=True))
+            rows = self.s.execute(select(*PARCEL_COLUMNS).where(Parcel.order_id.in_(order_ids[start:start + CHUNK]),
+                                                                Parcel.status != "voided")
+                                  .order_by(Parcel.order_id, Parcel.seq))
             for p in rows:
                 found[p.order_id].append(parcel_record(p))
         return found
 
     def orders_by_ids(self, order_ids: list[int]) -> dict[int, OrderRecord]:
+        self.s.flush()  # plain rows: what the session holds unwritten counts, as with an ORM query
         found: dict[int, OrderRecord] = {}
         for start in range(0, len(order_ids), CHUNK):
-            rows = self.s.scalars(select(Order).options(selectinload(Order.customer), selectinload(Order.ship_to))
-                                  .where(Order.id.in_(order_ids[start:start + CHUNK]))
-                                  .execution_options(populate_existing=True))
-            for o in rows:
-                found[o.id] = _order(o)
+            for row in self.s.execute(ORDER_ROWS.where(Order.__table__.c.id.in_(order_ids[start:start + CHUNK]))):
+                order = _order_row(row)
+                found[order.id] = order
         return found
 
     def add_tracking_event(self, parcel_id: int, status: str, at: datetime, location: str) -> bool:

@@ -849,6 +849,23 @@ class ArchivedDocument(Base):
     __table_args__ = (UniqueConstraint("order_id", "name", "sha256", name="uq_order_documents_order_name_sha256"),)
 
 
+class ManifestDocument(Base):
+    """A carrier's manifest as it was printed (`packdesk dispatch manifest`, `packdesk documents
+    manifest`), per carrier and local day, kept by the SHA-256 of its bytes (migration 0017)."""
+
+    __tablename__ = "manifest_documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    carrier: Mapped[str] = mapped_column(String(20))  # "" for the list of every carrier
+    day: Mapped[date] = mapped_column(Date, index=True)
+    name: Mapped[str] = mapped_column(String(200))  # e.g. manifest-FAST-2025-03-14.pdf
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (UniqueConstraint("carrier", "day", "name", "sha256", name="uq_manifest_documents_content"),)
+
+
 class JournalReceipt(Base):
     """An offline station's journal event the central database has applied (issue 17): its
     idempotency key, so a replay that is repeated applies nothing twice."""

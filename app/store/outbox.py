@@ -8,12 +8,14 @@ from datetime import datetime
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from app.store.insert_once import insert_once
 from app.store.models import OutboxMessage, as_utc, utcnow
 from app.unit_of_work import MessageRecord
 
 log = logging.getLogger(__name__)
 
 INSERT_MESSAGE = insert(OutboxMessage)  # built once: a message is queued at every shipped order
+CHUNK = 500  # keys per IN (): within every driver's limit of parameters
 
 
 def _message(row: OutboxMessage) -> MessageRecord:
@@ -21,19 +23,36 @@ def _message(row: OutboxMessage) -> MessageRecord:
     return MessageRecord(**{k: as_utc(v) if isinstance(v, datetime) else v for k, v in values.items()})
 
 
+def _values(message: MessageRecord, now: datetime) -> dict[str, object]:
+    values = {f.name: getattr(message, f.name) for f in fields(MessageRecord) if f.name != "id"}
+    values["next_attempt_at"] = values["next_attempt_at"] or now
+    values["created_at"] = values["created_at"] or now
+    return values
+
+
 class SqlOutbox:
     def __init__(self, session: Session) -> None:
         self.s = session
 
     def add(self, message: MessageRecord) -> bool:
-        if self.s.scalar(select(OutboxMessage.id).where(OutboxMessage.key == message.key)) is not None:
-            return False
-        values = {f.name: getattr(message, f.name) for f in fields(MessageRecord) if f.name != "id"}
+        values = _values(message, utcnow())
+        return insert_once(self.s, OutboxMessage.__table__, "key", values)  # one statement at every hand-over
+
+    def add_many(self, messages: list[MessageRecord]) -> set[str]:
+        keys = [m.key for m in messages]
+        queued: set[str] = set()
+        for start in range(0, len(keys), CHUNK):  # one read of the keys queued already
+            queued |= set(self.s.scalars(select(OutboxMessage.key).where(OutboxMessage.key.in_(keys[start:start + CHUNK]))))
         now = utcnow()
-        values["next_attempt_at"] = values["next_attempt_at"] or now
-        values["created_at"] = values["created_at"] or now
-        self.s.execute(INSERT_MESSAGE, values)
-        return True
+        rows, added = [], set()
+        for message in messages:
+            if message.key in queued or message.key in added:
+                continue
+            rows.append(_values(message, now))
+            added.add(message.key)
+        if rows:
+            self.s.execute(INSERT_MESSAGE, rows)  # one batched INSERT
+        return added
 
     def get(self, message_id: int) -> MessageRecord | None:
         row = self.s.get(OutboxMessage, message_id, populate_existing=True)

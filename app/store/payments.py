@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import and_, bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from app.store.insert_once import insert_once
 from app.store.models import CaptureRequest, OrderEvent, Payment, as_utc, utcnow
 from app.unit_of_work import CaptureRequestRecord, PaymentRecord
 
@@ -39,6 +40,13 @@ class SqlPayments:
         row = self.s.scalar(select(Payment).where(Payment.key == key))
         return None if row is None else _payment(row)
 
+    def by_keys(self, keys: list[str]) -> dict[str, PaymentRecord]:
+        found: dict[str, PaymentRecord] = {}
+        for start in range(0, len(keys), 500):  # within every driver's limit of parameters
+            found.update((p.key, _payment(p)) for p in self.s.scalars(select(Payment).where(
+                Payment.key.in_(keys[start:start + 500]))))
+        return found
+
     def of_order(self, order_id: int) -> list[PaymentRecord]:
         return [_payment(p) for p in self.s.scalars(select(Payment).where(Payment.order_id == order_id)
                                                    .order_by(Payment.id))]
@@ -60,14 +68,11 @@ class SqlCaptures:
         self.s = session
 
     def add(self, request: CaptureRequestRecord) -> bool:
-        if self.s.scalar(CAPTURE_KEYED, {"key": request.key}) is not None:
-            return False
         values = {f.name: getattr(request, f.name) for f in fields(CaptureRequestRecord) if f.name != "id"}
         now = utcnow()
         values["next_attempt_at"] = values["next_attempt_at"] or now
         values["created_at"] = values["created_at"] or now
-        self.s.execute(INSERT_CAPTURE, values)
-        return True
+        return insert_once(self.s, CaptureRequest.__table__, "key", values)  # one statement at every hand-over
 
     def get(self, key: str) -> CaptureRequestRecord | None:
         row = self.s.scalar(select(CaptureRequest).where(CaptureRequest.key == key)
@@ -86,17 +91,18 @@ class SqlCaptures:
         return [_request(r) for r in self.s.scalars(query)]
 
     def save(self, request: CaptureRequestRecord) -> None:
-        values = {f.name: getattr(request, f.name) for f in SAVED}
-        values["row_id"] = request.id
-        self.s.execute(UPDATE_CAPTURE, values)
+        self.save_many([request])
+
+    def save_many(self, requests: list[CaptureRequestRecord]) -> None:
+        if requests:  # one executemany: a claim marks a whole batch
+            self.s.execute(UPDATE_CAPTURE, [{"row_id": r.id, **{f.name: getattr(r, f.name) for f in SAVED}}
+                                            for r in requests])
 
     def open(self) -> list[CaptureRequestRecord]:
         query = select(CaptureRequest).where(CaptureRequest.state != "captured").order_by(CaptureRequest.id)
         return [_request(r) for r in self.s.scalars(query)]
 
 
-INSERT_CAPTURE = insert(CaptureRequest)  # built once: a capture is queued at every shipped order
-CAPTURE_KEYED = select(CaptureRequest.id).where(CaptureRequest.key == bindparam("key"))
 SAVED = [f for f in fields(CaptureRequestRecord) if f.name not in ("id", "key", "order_id", "created_at")]
 UPDATE_CAPTURE = (update(CaptureRequest.__table__).where(CaptureRequest.__table__.c.id == bindparam("row_id"))
                   .values({f.name: bindparam(f.name) for f in SAVED}))  # built once: two saves a capture

@@ -57,12 +57,14 @@ PRODUCTS_BY_IDS = (select(*(Product.__table__.c[f.name] for f in fields(ProductR
 _address, _customer = Address.__table__, Customer.__table__
 ORDER_FIELDS = [f.name for f in fields(OrderRecord) if f.name not in ("ship_to", "customer_name")]
 ADDRESS_FIELDS = ("name", "line1", "line2", "postcode", "city", "country", "company", "region", "phone")
-ORDERS_IN_STATUS = (
+ORDER_ROWS = (  # an order with its address and customer as plain rows (_order_row), no ORM objects
     select(*(orders_t.c[name] for name in ORDER_FIELDS), orders_t.c.ship_to_id,
            *(_address.c[name].label(f"a_{name}") for name in ADDRESS_FIELDS),
            orders_t.c.customer_id, _customer.c.name.label("c_name"))
     .select_from(orders_t.outerjoin(_address, _address.c.id == orders_t.c.ship_to_id)
-                 .outerjoin(_customer, _customer.c.id == orders_t.c.customer_id))
+                 .outerjoin(_customer, _customer.c.id == orders_t.c.customer_id)))
+ORDERS_IN_STATUS = (
+    ORDER_ROWS
     .where(orders_t.c.status.in_(bindparam("statuses", expanding=True)))
     .order_by(orders_t.c.priority.desc(), orders_t.c.sla_due_at.asc().nulls_last(), orders_t.c.created_at,
               orders_t.c.id))
@@ -115,6 +117,9 @@ BY_LABEL_CODE = select(Parcel).where((Parcel.sscc == bindparam("code"))
                                      | (Parcel.tracking_number == bindparam("code")))  # built once: every dock scan
 
 
+LOCKED_BY_ID = ORDER_ROWS.where(orders_t.c.id == bindparam("order_id")).with_for_update(of=orders_t)
+
+
 def _order_row(row: Any) -> OrderRecord:
     """An order read by ORDERS_IN_STATUS, as _order makes it of an ORM object."""
     m = row._mapping
@@ -143,8 +148,10 @@ class SqlOrders:
         return None if order is None else _order(order)
 
     def locked_by_id(self, order_id: int) -> OrderRecord | None:
-        order = self.s.get(Order, order_id, populate_existing=True, with_for_update=True)
-        return None if order is None else _order(order)
+        self.s.flush()  # a plain row: what the session holds unwritten counts, as with an ORM query
+        # the order with its address in one statement (every dock scan locks its order)
+        row = self.s.execute(LOCKED_BY_ID, {"order_id": order_id}).first()
+        return None if row is None else _order_row(row)
 
     def lines(self, order_id: int) -> list[LineRecord]:
         rows = self.s.scalars(select(OrderLine).where(OrderLine.order_id == order_id).order_by(OrderLine.line_no)

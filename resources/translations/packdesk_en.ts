@@ -826,6 +826,10 @@
         <source>Not handed over</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The payment of order %1 was not captured (%2). The order is shipped; its payment stays queued and is tried again later. Carry on scanning: the supervisors see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>Handed over %1: %n parcel(s), %2</source>
         <translation>

@@ -14,7 +14,7 @@ from tests.integration.packing.conftest import Warehouse, warehouse  # noqa: F40
 from tests.integration.shipping.carrier_files import import_rate_tables
 from tests.integration.shipping.packed import pack_teapots
 from ui.screens.dispatch import DispatchScreen
-from ui.style import GREEN, RED
+from ui.style import AMBER, GREEN, RED
 from ui.translations import Translations
 from ui.workers import Worker
 
@@ -87,3 +87,62 @@ def test_scanning_parcels_at_the_dock_screen(qtbot, warehouse: Warehouse, tmp_pa
     finally:
         language.clear()
         worker.shutdown()
+
+
+def test_the_dock_captures_the_payment_of_an_order_it_ships_and_says_so_when_the_gateway_fails(
+        qtbot, warehouse: Warehouse, tmp_path: Path) -> None:  # noqa: F811
+    from app.shipping.capture import RETRY, capture_pending
+    from tests.unit.shipping.test_capture_on_the_fake import FlakyGateway
+
+    import_rate_tables(warehouse.db.url, tmp_path)
+    (down,) = pack_teapots(warehouse, "PD-7101", parcels=1)
+    (up,) = pack_teapots(warehouse, "PD-7102", parcels=1)
+    gateway = FlakyGateway(failures=1)  # the first capture times out, the next ones go through
+    dock = WatchedDock(lambda: SqlUnitOfWork(warehouse.db), ShippingSettings(), user="dora", clock=warehouse.clock,
+                       pay=gateway)
+    dock.threads = []
+    captured_on: list[str] = []
+    capture = dock.capture
+    dock.capture = lambda number: (captured_on.append(threading.current_thread().name), capture(number))[1]
+    worker = Worker("dock")
+    language = Translations()
+    language.use("en")
+    screen = DispatchScreen(dock, worker)
+    qtbot.addWidget(screen)
+    try:
+        qtbot.waitUntil(lambda: screen.listing is not None, timeout=10000)
+        qtbot.keyClicks(screen.input, down.tracking_number)
+        qtbot.keyClick(screen.input, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: screen.last_capture is not None, timeout=10000)
+        assert screen.last.order_shipped and screen.last_capture.failed[0][0] == "PD-7101"
+        text = screen.message.text()
+        assert "Order PD-7101 shipped" in text and "The payment of order PD-7101 was not captured" in text
+        assert "TimeoutError: the gateway did not answer in 10 s" in text and "stays queued" in text
+        assert AMBER in screen.message.styleSheet()
+        with SqlUnitOfWork(warehouse.db) as uow:
+            order = uow.orders.get("PD-7101")
+            assert order.status == "shipped"  # the failing gateway never undoes the hand-over
+            (request,) = [r for r in uow.captures.open() if r.order_id == order.id]
+            assert request.state == "pending" and request.attempts == 1 and "TimeoutError" in request.last_error
+            assert uow.payments.by_key("capture:PD-7101") is None
+
+        screen.last_capture = None
+        qtbot.keyClicks(screen.input, "00" + up.sscc)
+        qtbot.keyClick(screen.input, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: screen.last_capture is not None, timeout=10000)
+        assert screen.last_capture.captured == ["PD-7102"] and screen.last_capture.failed == []
+        assert "Order PD-7102 shipped" in screen.message.text() and GREEN in screen.message.styleSheet()
+        assert gateway.captures == ["capture:PD-7101", "capture:PD-7102"]  # only the order just shipped
+        # the gateway was asked on the dock worker, never on the GUI thread
+        assert captured_on == ["packdesk-dock", "packdesk-dock"]
+    finally:
+        language.clear()
+        worker.shutdown()
+    with SqlUnitOfWork(warehouse.db) as uow:
+        assert uow.payments.by_key("capture:PD-7102").reference == "CAPT-capture:PD-7102"
+    # the queued capture is made by the next capturer once it is due, with the same key
+    later = capture_pending(lambda: SqlUnitOfWork(warehouse.db), warehouse.clock.now() + RETRY, gateway)
+    assert later.captured == ["PD-7101"]
+    with SqlUnitOfWork(warehouse.db) as uow:
+        assert uow.payments.by_key("capture:PD-7101").reference == "CAPT-capture:PD-7101"
+        assert uow.captures.open() == []

@@ -19,9 +19,9 @@ from app.orders.status import queued_for_packing
 from app.unit_of_work import (
     NewEvent, NewPickList, PickLineRecord, PickListRecord, PickStop,
     BarcodeRecord, BoxRecord, ClaimRow, Conflict, ExceptionRecord, ItemRecord, LabelRecord, LineRecord,
-    CaptureRequestRecord, DockOrder, OrderHoldRecord, OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, StockBin,
+    CaptureRequestRecord, DockLine, OrderHoldRecord, OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, StockBin,
     StockHoldRecord, UserRecord, RateTable, MessageRecord, PaymentRecord, ReturnLineRecord, ReturnRecord,
-    ArchivedRecord, ExchangeLineRecord,
+    ArchivedRecord, ExchangeLineRecord, ManifestRecord,
 )
 
 
@@ -60,6 +60,7 @@ class Tables:
     returns: dict[int, ReturnRecord] = field(default_factory=dict)
     return_lines: dict[int, ReturnLineRecord] = field(default_factory=dict)
     archive: dict[int, ArchivedRecord] = field(default_factory=dict)
+    manifests: dict[int, ManifestRecord] = field(default_factory=dict)
 
 
 class FakeStore:
@@ -589,16 +590,6 @@ class _Carriers(_Repo):
     def table(self) -> RateTable:
         return self.t.rate_table
 
-    def undelivered_parcels(self, carrier: str | None, closed_before: datetime) -> list[ParcelRecord]:
-        return sorted((p for p in self.t.parcels.values() if p.status in ("closed", "confirmed")
-                       and p.handed_over_at is None and p.closed_at is not None and p.closed_at < closed_before
-                       and (carrier is None or p.carrier == carrier)), key=lambda p: (p.closed_at, p.id))
-
-    def handed_over(self, carrier: str | None, since: datetime, until: datetime) -> list[ParcelRecord]:
-        return sorted((p for p in self.t.parcels.values() if p.handed_over_at is not None
-                       and since <= p.handed_over_at < until and (carrier is None or p.carrier == carrier)),
-                      key=lambda p: (p.handed_over_at, p.id))
-
     def parcels_by_codes(self, codes: list[str]) -> dict[str, ParcelRecord]:
         found = {}
         for p in self.t.parcels.values():
@@ -614,13 +605,20 @@ class _Carriers(_Repo):
     def orders_by_ids(self, order_ids: list[int]) -> dict[int, OrderRecord]:
         return {i: self.t.orders[i] for i in order_ids if i in self.t.orders}
 
-    def dock_orders(self, order_ids: list[int]) -> dict[int, DockOrder]:
-        found = {}
-        for o in (self.t.orders[i] for i in order_ids if i in self.t.orders):
-            a = o.ship_to
-            found[o.id] = DockOrder(o.id, o.number, o.carrier, o.service_level, a.postcode if a else None,
-                                    a.city if a else None, a.country if a else None)
-        return found
+    def dock_lines(self, carrier, since, until):  # type: ignore[no-untyped-def]
+        mine = [p for p in self.t.parcels.values() if carrier is None or p.carrier == carrier]
+        handed = sorted((p for p in mine if p.handed_over_at is not None and since <= p.handed_over_at < until),
+                        key=lambda p: (p.handed_over_at, p.id))
+        missing = sorted((p for p in mine if p.status in ("closed", "confirmed") and p.handed_over_at is None
+                          and p.closed_at is not None and p.closed_at < until), key=lambda p: (p.closed_at, p.id))
+        return [self._dock_line(p) for p in handed], [self._dock_line(p) for p in missing]
+
+    def _dock_line(self, p: ParcelRecord) -> DockLine:
+        o = self.t.orders[p.order_id]
+        a = o.ship_to
+        return DockLine(o.number, p.seq, p.carrier, p.service, p.tracking_number, p.sscc, p.actual_weight_g,
+                        p.expected_weight_g, p.handed_over_at, o.carrier, o.service_level,
+                        a.postcode if a else None, a.city if a else None, a.country if a else None)
 
     def add_tracking_event(self, parcel_id: int, status: str, at: datetime, location: str) -> bool:
         key = (parcel_id, status, at)
@@ -664,6 +662,9 @@ class _Outbox(_Repo):
         self.t.outbox[new.id] = new
         return True
 
+    def add_many(self, messages: list[MessageRecord]) -> set[str]:
+        return {m.key for m in messages if self.add(m)}
+
     def get(self, message_id: int) -> MessageRecord | None:
         return self.t.outbox.get(message_id)
 
@@ -703,6 +704,10 @@ class _Captures(_Repo):
                     or (c.state == "capturing" and c.capturing_since and c.capturing_since < stale_before))]
         return sorted(due, key=lambda c: (c.next_attempt_at or now, c.id))[:limit]
 
+    def save_many(self, requests: list[CaptureRequestRecord]) -> None:
+        for request in requests:
+            self.save(request)
+
     def save(self, request: CaptureRequestRecord) -> None:
         assert request.id in self.t.captures
         self.t.captures[request.id] = request
@@ -717,6 +722,9 @@ class _Payments(_Repo):
             raise Conflict(f"payment {payment.key} exists")
         new = replace(payment, id=self.new_id())
         self.t.payments[new.id] = new
+
+    def by_keys(self, keys: list[str]) -> dict[str, PaymentRecord]:
+        return {k: p for k in keys if (p := self.by_key(k)) is not None}
 
     def by_key(self, key: str) -> PaymentRecord | None:
         return next((p for p in self.t.payments.values() if p.key == key), None)
@@ -790,3 +798,15 @@ class _Archive(_Repo):
 
     def of_order(self, order_id: int) -> list[ArchivedRecord]:
         return sorted((d for d in self.t.archive.values() if d.order_id == order_id), key=lambda d: d.id)
+
+    def add_manifest(self, manifest: ManifestRecord) -> bool:
+        same = (manifest.carrier, manifest.day, manifest.name, manifest.sha256)
+        if any((m.carrier, m.day, m.name, m.sha256) == same for m in self.t.manifests.values()):
+            return False
+        new = replace(manifest, id=self.new_id())
+        self.t.manifests[new.id] = new
+        return True
+
+    def manifests(self, day, carrier=None):  # type: ignore[no-untyped-def]
+        return sorted((m for m in self.t.manifests.values()
+                       if m.day == day and (carrier is None or m.carrier == carrier)), key=lambda m: m.id)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLineEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from app.shipping.capture import CaptureRun
 from app.shipping.dispatch import DockDay, DockParcel, HandOver
 from app.shipping.dock import Dock
 from ui.style import AMBER, GREEN, RED, label
@@ -28,6 +29,7 @@ class DispatchScreen(Retranslated, QWidget):
         super().__init__()
         self.dock, self.worker = dock, worker
         self.last: HandOver | None = None
+        self.last_capture: CaptureRun | None = None  # the payment capture after the last shipping scan
         self.listing: DockDay | None = None
         layout = QVBoxLayout(self)
         self.title = label("", "title")
@@ -102,6 +104,18 @@ class DispatchScreen(Retranslated, QWidget):
         colour = GREEN if result.ok and not result.already else (AMBER if result.ok else RED)
         self.message.setText(result.message)
         self.message.setStyleSheet(f"background: {colour}; color: white;")
+        if result.order_shipped and not result.already and result.order_number:
+            # after the hand-over committed, on the worker: the banner shows the shipment at once
+            self.worker.submit(self.dock.capture, result.order_number, on_done=self._captured, on_error=self._failed)
+
+    def _captured(self, run: CaptureRun) -> None:
+        self.last_capture = run
+        for number, why in run.failed:
+            shipped = self.last.message if self.last is not None and self.last.order_number == number else ""
+            problem = self.tr("The payment of order %1 was not captured (%2). The order is shipped; its payment "
+                              "stays queued and is tried again later. Carry on scanning: the supervisors see it.").replace("%1", number).replace("%2", why)
+            self.message.setText(f"{shipped}\n{problem}".strip())
+            self.message.setStyleSheet(f"background: {AMBER}; color: white;")
 
     def _show_day(self, listing: DockDay) -> None:
         self.listing = listing

@@ -51,6 +51,7 @@ EXTRA = {
     "users change": ["--role", "packer"],
     "payments capture": ["--pending"],
     "orders archive": ["--before", "2025-01-31"],
+    "dispatch manifests": ["--day", "2025-03-14"],
 }
 # Positional values where "PD-1" is not of the right kind.
 POSITIONAL = {"dispatch scan": "340123450000000017", "notify requeue": "1", "tracking import": "{work}/tracking.csv"}
