@@ -664,6 +664,8 @@ class Orders(Protocol):
     # the stages before packing
     def in_status(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderRecord]:
         """Orders in these statuses (only those numbers, if given), by priority, SLA, age."""
+    def numbers_in_status(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[str]:
+        """in_status's order numbers only (a long list read to be worked through in slices)."""
     def orders_of_customer(self, email: str) -> int:
         """How many orders carry this customer e-mail."""
     def orders_of_customers(self, emails: set[str]) -> dict[str, int]:

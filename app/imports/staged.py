@@ -88,13 +88,13 @@ def settle(db: Database, numbers: list[str], settings: OrderSettings, slice_s: f
     outcome = pipeline.Outcome()
 
     def captured(uow: SqlUnitOfWork) -> list[str]:
-        return [o.number for o in uow.orders.in_status((OrderStatus.CAPTURED.value,), numbers)]
+        return uow.orders.numbers_in_status((OrderStatus.CAPTURED.value,), numbers)
 
     def validate(uow: SqlUnitOfWork, chunk: list[str]) -> None:
         pipeline.validate_captured_in(uow, chunk, settings, outcome, user="import")
 
     def waiting(uow: SqlUnitOfWork) -> list[str]:
-        return [o.number for o in uow.orders.in_status(WAITING, numbers)]
+        return uow.orders.numbers_in_status(WAITING, numbers)
 
     def allocate(uow: SqlUnitOfWork, chunk: list[str]) -> None:
         outcome.statuses.update(pipeline.allocate_in_turn(uow, chunk, settings, user="import").statuses)

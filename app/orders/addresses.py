@@ -2,6 +2,7 @@
 postcode patterns for the countries Packdesk's warehouses ship to most."""
 from __future__ import annotations
 
+import functools
 import logging
 import re
 
@@ -28,7 +29,12 @@ _PATTERNS = {country: re.compile(pattern) for country, pattern in POSTCODES.item
 
 def is_country(code: str) -> bool:
     """Whether `code` is an ISO 3166-1 alpha-2 country code."""
-    return len(code) == 2 and pycountry.countries.get(alpha_2=code.upper()) is not None
+    return len(code) == 2 and _known_country(code.upper())
+
+
+@functools.lru_cache(maxsize=512)  # a batch asks for the same few countries thousands of times
+def _known_country(code: str) -> bool:
+    return pycountry.countries.get(alpha_2=code) is not None
 
 
 def address_problems(address: AddressData | None) -> list[str]:

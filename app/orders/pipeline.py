@@ -126,7 +126,7 @@ def validate(uow: UnitOfWork, numbers: list[str] | None, settings: OrderSettings
     transaction, and allocates those that pass."""
     outcome = Outcome()
     with uow:
-        todo = [o.number for o in uow.orders.in_status(VALIDATES, numbers)]
+        todo = uow.orders.numbers_in_status(VALIDATES, numbers)
     for number in todo:
         with uow:
             order = uow.orders.get(number)
@@ -147,7 +147,7 @@ def allocate(uow: UnitOfWork, numbers: list[str] | None, settings: OrderSettings
     """`orders allocate`: allocates validated and backordered orders by priority then SLA,
     each in its own transaction (so no order waits for another's locks longer than its own)."""
     with uow:
-        todo = [o.number for o in uow.orders.in_status(WAITING, numbers)]
+        todo = uow.orders.numbers_in_status(WAITING, numbers)
     done = []
     for number in todo:
         with uow:

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from app.store import order_rows
 from app.store.order_log import record_event
 from app.orders.status import OrderStatus
 from app.store.import_rows import OrderDraft, assign, same
@@ -63,8 +64,8 @@ def write_orders(session: Session, drafts: list[OrderDraft], count: Callable[[bo
     """Creates new orders (captured) and updates those whose content changed.
 
     New orders are written WRITE_CHUNK at a time (their customers first, all at once), so a
-    file of tens of thousands of orders is a few hundred batched INSERTs, not one flush an
-    order; `progress("writing", done, total)` hears after each chunk."""
+    file of tens of thousands of orders is a few dozen batched INSERTs (app/store/order_rows.py),
+    not one flush an order; `progress("writing", done, total)` hears after each chunk."""
     existing = _existing(session, [d.number for d in drafts])
     emails = sorted({d.customer["email"] for d in drafts if d.customer.get("email")})
     customers: dict[str, Customer] = {}
@@ -85,29 +86,16 @@ def write_orders(session: Session, drafts: list[OrderDraft], count: Callable[[bo
         done += 1
         if progress is not None and done % WRITE_CHUNK == 0:  # updates go one order at a time
             progress("writing", done, len(drafts))
-    new_customers = [c for c in (_customer(customers, d) for d in fresh) if c is not None and c.id is None]
-    session.add_all(new_customers)
-    session.flush()  # their ids go on the addresses
+    session.flush()  # the updates' customers have their ids
     if progress is not None:
         progress("writing", done, len(drafts))
-    for chunk in _chunks(fresh, WRITE_CHUNK):
-        created = []
-        for draft in chunk:
-            customer = _customer(customers, draft)
-            order = Order(number=draft.number, status=OrderStatus.CAPTURED.value,
-                          **{"created_at": utcnow(), **draft.wanted()}, customer=customer,
-                          ship_to=Address(customer_id=customer.id if customer else None, **draft.address))
-            order.lines = [OrderLine(**line) for line in draft.lines]
-            created.append(order)
-        session.add_all(created)
-        session.flush()  # the orders' ids go on their events
-        for order in created:
-            record_event(session, order, "OrderCaptured", to_status=order.status, source=source)
-            count(True, True)
-        done += len(chunk)
-        if progress is not None:
-            progress("writing", done, len(drafts))
+    found = order_rows.owners(fresh, {email: (c.id, c.name, c.phone) for email, c in customers.items()})
+    by_id = {c.id: c for c in customers.values()}
+    for customer_id, wanted in found.updates.items():
+        assign(by_id[customer_id], wanted)
     session.flush()
+    order_rows.insert_orders(order_rows.RowWriter(session, numbered=False), fresh, found, source, count, WRITE_CHUNK,
+                             None if progress is None else lambda n: progress("writing", done + n, len(drafts)))
 
 
 def _update(session: Session, order: Order, draft: OrderDraft, customer: Customer | None, source: str) -> None:

@@ -2,7 +2,8 @@
 
 SQLite has one write lock per file. The classic import (app/store/imports.py) holds it for the
 whole file, and 20,000 orders take longer than a station's busy timeout. Here the file's new
-orders are first written, with the ORM and at leisure, into a *staging file*: a private SQLite
+orders are first written, in batched INSERTs with ids the import numbers itself
+(app/store/order_rows.py) and at leisure, into a *staging file*: a private SQLite
 file beside the database, holding only the tables an order import creates rows in. Nothing of
 the central database is locked meanwhile (the checks read a WAL snapshot). Then ONE short
 transaction on the central database copies the staged rows across with `INSERT ... SELECT`
@@ -30,12 +31,10 @@ from sqlalchemy import Table, create_engine, select
 from sqlalchemy.orm import Session
 
 from app.errors import PackdeskError
-from app.orders.status import OrderStatus
-from app.store import order_imports
-from app.store.import_rows import OrderDraft, same
+from app.store import order_imports, order_rows
+from app.store.import_rows import OrderDraft
 from app.store.imports import ConcurrentImport
-from app.store.models import Address, Base, Customer, Order, OrderLine, utcnow
-from app.store.order_log import record_event
+from app.store.models import Base, Customer, Order
 from app.store.session import Database
 
 log = logging.getLogger(__name__)
@@ -105,48 +104,12 @@ def stage_orders(db: Database, drafts: list[OrderDraft], customers: dict[str, tu
 def _write(session: Session, drafts: list[OrderDraft], customers: dict[str, tuple[int, str, str | None]],
            staged: Staged, source: str, count: Callable[[bool, bool], None],
            progress: Callable[[str, int, int], None] | None) -> None:
-    new: dict[str, Customer] = {}
-
-    def customer_id(draft: OrderDraft) -> Customer | int | None:
-        email = draft.customer.get("email")
-        if not email:
-            return None
-        name = draft.customer.get("name") or draft.address.get("name") or email
-        phone = draft.customer.get("phone")
-        if email in customers:
-            known_id, known_name, known_phone = customers[email]
-            wanted = {"name": name, "phone": phone or known_phone}
-            if not (same(known_name, wanted["name"]) and same(known_phone, wanted["phone"])):
-                staged.customer_updates[known_id] = wanted
-            return -known_id
-        if email not in new:
-            new[email] = Customer(email=email, name=name, phone=phone)
-        else:
-            new[email].name, new[email].phone = name, phone or new[email].phone
-        return new[email]
-
-    owners = [customer_id(d) for d in drafts]
-    session.add_all(new.values())
-    session.flush()
-    done, chunk = 0, order_imports.WRITE_CHUNK  # as many a flush as the classic writer
-    for start in range(0, len(drafts), chunk):
-        created = []
-        for draft, owner in zip(drafts[start:start + chunk], owners[start:start + chunk]):
-            owner_id = owner.id if isinstance(owner, Customer) else owner
-            order = Order(number=draft.number, status=OrderStatus.CAPTURED.value,
-                          **{"created_at": utcnow(), **draft.wanted()}, customer_id=owner_id,
-                          ship_to=Address(customer_id=owner_id, **draft.address))
-            order.lines = [OrderLine(**line) for line in draft.lines]
-            created.append(order)
-        session.add_all(created)
-        session.flush()
-        for order in created:
-            record_event(session, order, "OrderCaptured", to_status=order.status, source=source)
-            count(True, True)
-        done += len(created)
-        if progress is not None:
-            progress("writing", done, len(drafts))
-    session.flush()
+    # a central customer's rows carry minus its id (see the module's doc); staged rows count from 1
+    found = order_rows.owners(drafts, {email: (-cid, name, phone) for email, (cid, name, phone) in customers.items()})
+    staged.customer_updates = {-cid: wanted for cid, wanted in found.updates.items()}
+    order_rows.insert_orders(order_rows.RowWriter(session, numbered=True), drafts, found, source, count,
+                             order_imports.WRITE_CHUNK,  # as many a batch as the classic writer
+                             None if progress is None else lambda done: progress("writing", done, len(drafts)))
 
 
 def publish(db: Database, staged: Staged, source: str, busy_timeout_s: float = PUBLISH_BUSY_TIMEOUT_S) -> None:

@@ -252,6 +252,9 @@ class _Orders(_Repo):
         found = [o for o in self.t.orders.values() if o.status in statuses and (numbers is None or o.number in numbers)]
         return sorted(found, key=lambda o: (-o.priority, o.sla_due_at or far, o.created_at or far, o.id))
 
+    def numbers_in_status(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[str]:
+        return [o.number for o in self.in_status(statuses, numbers)]
+
     def orders_of_customer(self, email: str) -> int:
         return sum(1 for o in self.t.orders.values() if o.email == email)
 
