@@ -14,6 +14,7 @@ from typing import Sequence
 
 from app.boxing.model import BoxType, Unit
 from app.boxing.orientations import smallest_sizes
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -37,16 +38,21 @@ def why_unit_misfits(unit: Unit, box: BoxType) -> str:
     p = 2 * unit.rules.padding
     dims = sorted((unit.length + p, unit.width + p, unit.height + p), reverse=True)
     bdims = sorted(box.dims, reverse=True)
-    pad = f" with {unit.rules.padding} mm padding" if p else ""
+    pad = phrase(" with %(mm)s mm padding", mm=unit.rules.padding) if p else ""
     if unit.rules.upright and unit.height + p > box.height:
-        return f"{unit.sku} must stay upright and is {unit.height + p} mm tall{pad}, {box.id} is {box.height} mm high"
-    for k, word in enumerate(("long", "wide", "thick")):
-        if dims[k] > bdims[k]:
-            if k == 0:
-                return f"{unit.sku} is {dims[0]} mm long{pad}, {box.id} is {bdims[0]} mm"
-            return (f"{unit.sku} is {dims[k]} mm {word}{pad}, {box.id}'s "
-                    f"{'second' if k == 1 else 'shortest'} side is {bdims[k]} mm")
-    return f"{unit.sku} ({unit.length}x{unit.width}x{unit.height} mm) fits {box.id} in no allowed orientation"
+        return phrase("%(sku)s must stay upright and is %(tall)s mm tall%(pad)s, %(box)s is %(high)s mm high",
+                      sku=unit.sku, tall=unit.height + p, pad=pad, box=box.id, high=box.height)
+    if dims[0] > bdims[0]:
+        return phrase("%(sku)s is %(mm)s mm long%(pad)s, %(box)s is %(side)s mm",
+                      sku=unit.sku, mm=dims[0], pad=pad, box=box.id, side=bdims[0])
+    if dims[1] > bdims[1]:
+        return phrase("%(sku)s is %(mm)s mm wide%(pad)s, %(box)s's second side is %(side)s mm",
+                      sku=unit.sku, mm=dims[1], pad=pad, box=box.id, side=bdims[1])
+    if dims[2] > bdims[2]:
+        return phrase("%(sku)s is %(mm)s mm thick%(pad)s, %(box)s's shortest side is %(side)s mm",
+                      sku=unit.sku, mm=dims[2], pad=pad, box=box.id, side=bdims[2])
+    return phrase("%(sku)s (%(l)sx%(w)sx%(h)s mm) fits %(box)s in no allowed orientation",
+                  sku=unit.sku, l=unit.length, w=unit.width, h=unit.height, box=box.id)
 
 
 def quick_refusal(units: Sequence[Unit], orients: Sequence[Sequence[Dims]], box: BoxType,

@@ -24,6 +24,7 @@ from app.boxing.explain import Refusal, explain_choice, explain_split
 from app.boxing.extreme_points import Spot, fill_in_order, shelf_fill, unit_orders
 from app.boxing.model import BoxType, Goal, Objective, Parcel, Placement, Suggestion, Unit
 from app.boxing.orientations import fitting_orientations, orientations_in
+from app.translator import phrase
 from app.boxing.trial import biggest_first_by_shape, try_box
 
 log = logging.getLogger(__name__)
@@ -285,15 +286,18 @@ def _check_packable(u: Unit, boxes: Sequence[BoxType], usable: Sequence[BoxType]
     if any(_fits_alone(u, b) for b in usable):
         return
     if not usable:
-        raise BoxingError(f"no box is enabled and in stock for {u.sku}; enable or restock a box in the catalogue")
+        raise BoxingError(phrase("no box is enabled and in stock for %(sku)s; enable or restock a box in the catalogue",
+                                 sku=u.sku))
     if any(_fits_alone(u, b) for b in boxes if b.enabled):
-        raise BoxingError(f"{u.sku}: the boxes it fits are out of stock; restock one or ship it in its own container")
+        raise BoxingError(phrase("%(sku)s: the boxes it fits are out of stock; restock one or ship it in its own "
+                                 "container", sku=u.sku))
     if any(fitting_orientations(u, b.dims) for b in usable):
         strongest = max(usable, key=lambda b: b.max_weight)
-        raise BoxingError(f"{u.sku} weighs {u.weight} g, no box that fits it carries that much "
-                          f"(strongest: {strongest.id}, {strongest.max_weight} g)")
+        raise BoxingError(phrase("%(sku)s weighs %(weight)s g, no box that fits it carries that much "
+                                 "(strongest: %(box)s, %(most)s g)", sku=u.sku, weight=u.weight, box=strongest.id,
+                                 most=strongest.max_weight))
     biggest = max(usable, key=lambda b: sorted(b.dims, reverse=True))
-    raise BoxingError(f"{u.sku} fits no box: {why_unit_misfits(u, biggest)}")
+    raise BoxingError(phrase("%(sku)s fits no box: %(why)s", sku=u.sku, why=why_unit_misfits(u, biggest)))
 
 
 def suggest_boxes(
@@ -301,7 +305,7 @@ def suggest_boxes(
 ) -> Suggestion:
     """The parcels for an order: boxes, every unit's placement, total box cost, one-line reason."""
     if not units:
-        raise BoxingError("the order has no units to pack")
+        raise BoxingError(phrase("the order has no units to pack"))
     out_of_time = _deadline(max(MIN_DEADLINE_S, DEADLINE_S - HURRY_S_PER_UNIT * len(units)))
     indexed = list(enumerate(units))
     own = [iu for iu in indexed if iu[1].rules.own_container]

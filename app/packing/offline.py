@@ -31,6 +31,7 @@ from app.packing.packs import OpenPack, find_order, is_complete
 from app.packing.parcels import ensure_open_parcel_in
 from app.packing.scan_rules import EMPTY_PLACEMENTS, Decision, ProductRef, apply, decide, gtin_key
 from app.packing.settings import PackingSettings
+from app.translator import phrase
 from app.unit_of_work import LabelRecord, ParcelRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -205,7 +206,7 @@ class OfflinePack:
         """An offline label's data; its parcel count once every unit is in a closed parcel."""
         request = self.copy.labels.get(label_id)
         if request is None:
-            raise PackingError(f"No label made offline has the id {label_id}.")
+            raise PackingError(phrase("No label made offline has the id %(id)s.", id=label_id))
         pack = self.copy.pack
         complete = all(t.remaining == 0 for t in pack.state.lines) and not pack.state.placed
         count = sum(1 for p in pack.base.parcels if p.status != "open") if complete else None
@@ -269,10 +270,10 @@ def replay_event(uow: UnitOfWork, desk: Desk, kind: str, number: str, payload: d
             parcel = fresh.parcels.by_label_code(payload["sscc"])
             label = fresh.labels.newest(parcel.id) if parcel is not None else None
         if label is None:
-            raise NotAllowed(f"the parcel {payload['sscc']} closed offline is not in the database")
+            raise NotAllowed(phrase("the parcel %(sscc)s closed offline is not in the database", sscc=payload["sscc"]))
         label_cases.record_label_result(uow, desk, label.id, True, payload["printer"], "printed offline")
     else:
-        raise PackingError(f"unknown journal event {kind!r}")
+        raise PackingError(phrase("unknown journal event %(kind)s", kind=repr(kind)))
 
 
 def replay_with(desk: Desk) -> Any:
@@ -288,7 +289,8 @@ def _replay_close(uow: UnitOfWork, desk: Desk, number: str, payload: dict[str, A
         order = find_order(uow, number)
         parcel = next((p for p in uow.parcels.of_order(order.id) if p.status == "open"), None)
         if parcel is None or not uow.parcels.items([parcel.id]):
-            raise NotAllowed(f"order {number} has no open parcel with units to close as {payload['sscc']}")
+            raise NotAllowed(phrase("order %(number)s has no open parcel with units to close as %(sscc)s",
+                                    number=number, sscc=payload["sscc"]))
         uow.parcels.save(replace(parcel, status="closed", closed_at=at, actual_weight_g=payload.get("weight_g"),
                                  sscc=payload["sscc"], tracking_number=payload["tracking"]))
         uow.labels.add(LabelRecord(0, parcel.id, 1, desk.settings.label_format, "pending", created_at=at))

@@ -76,8 +76,8 @@ def read_reports(path: str | Path) -> list[Report]:
     else:
         header, records = read_csv(text, str(path))
         if not header:
-            raise ImportFormatError(f"{path} is empty; a tracking file starts with a header row "
-                                    f"({', '.join(COLUMNS)}).")
+            raise ImportFormatError(phrase("%(path)s is empty; a tracking file starts with a header row "
+                                           "(%(columns)s).", path=str(path), columns=", ".join(COLUMNS)))
         problems += check_columns(header, set(COLUMNS), {"tracking_number", "status", "time"})
     reports = [r for r in (_report(record, problems) for record in records) if r is not None]
     if problems:

@@ -109,7 +109,7 @@ class StationDevices:
     def read_stable_weight(self) -> int:
         """A stable weight in grams, or the scale's error (blocks up to weigh_timeout_s)."""
         if self.scale is None:
-            raise RuntimeError("no scale is configured ([devices] scale)")
+            raise RuntimeError(phrase("no scale is configured ([devices] scale)"))
         with self._scale_lock:
             return self.scale.read_stable(timeout=self.weigh_timeout_s).grams
 

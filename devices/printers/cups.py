@@ -10,6 +10,7 @@ import shutil
 import subprocess
 
 from app.ports import PrintJob, PrintResult
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +30,8 @@ class CupsPrinter:
 
     def _run(self, args: list[str], data: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
         if shutil.which(args[0]) is None:
-            raise FileNotFoundError(f"{args[0]} is not installed (Debian: apt-get install cups-client)")
+            raise FileNotFoundError(phrase("%(program)s is not installed (Debian: apt-get install cups-client)",
+                                           program=args[0]))
         return subprocess.run(args, input=data, capture_output=True, timeout=self.timeout_s,
                               env=C_LOCALE, check=False)
 

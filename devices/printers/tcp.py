@@ -8,6 +8,7 @@ import socket
 import time
 
 from app.ports import PrintJob, PrintResult
+from app.translator import phrase
 from devices.printers.zebra_status import HostStatus, complete, parse_host_status
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ class RawTcpPrinter:
             except socket.timeout:
                 raise StatusUnanswered() from None
             if not chunk:
-                raise ConnectionResetError("printer closed the connection during ~HS")
+                raise ConnectionResetError(phrase("printer closed the connection during ~HS"))
             reply += chunk
         sock.settimeout(self.timeout_s)
         return parse_host_status(reply)
