@@ -100,7 +100,7 @@ class SerialScale:
                 time.sleep(self.settings.poll_interval_s)
         assert last is not None
         raise ScaleError(last.reason, phrase("no stable weight within %(seconds)s s: %(last)s",
-                                             seconds=f"{timeout:g}", last=_plain(last)), self.address)
+                                             seconds=format(timeout, "g"), last=_plain(last)), self.address)
 
     def read_now(self) -> Weight:
         """The weight right now, stable or not."""

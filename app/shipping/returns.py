@@ -99,7 +99,7 @@ def create_return(uow: UnitOfWork, number: str, wanted: list[tuple[str, int]], r
         if delivered is not None and now - delivered > timedelta(days=after.return_window_days):
             raise ShippingError(phrase("Order %(number)s was delivered on %(date)s, more than "
                                        "%(days)s days ago ([returns] window_days): the return "
-                                       "window is closed.", number=number, date=f"{delivered:%Y-%m-%d}",
+                                       "window is closed.", number=number, date=delivered.strftime("%Y-%m-%d"),
                                        days=after.return_window_days))
         lines = {line.sku: line for line in uow.orders.lines(order.id)}
         returned = uow.returns.returned_quantities(order.id)
