@@ -34,7 +34,7 @@ class ScaleError(DeviceError):
         self.reason = reason
         self.address = address
         self.message = message
-        super().__init__(phrase("scale %(address)s: %(message)s", address=address, message=message)
+        super().__init__(phrase("scale %(address)s: %(problem)s", address=address, problem=message)
                          if address else message)
 
 
