@@ -19,18 +19,17 @@ from app.translator import phrase
 log = logging.getLogger(__name__)
 
 Dims = tuple[int, int, int]
-AXIS_NAME = ("length", "width", "height")
 TOP_FIRST_UNITS = 4  # orders of more units than this look at their three biggest alone first
 
 
 def kg(grams: int) -> str:
     """Grams as "12.3 kg"."""
-    return f"{grams / 1000:.1f} kg"
+    return phrase("%(kg)s kg", kg=round(grams / 1000, 1))
 
 
 def litres(mm3: int) -> str:
     """Cubic millimetres as "4.5 L"."""
-    return f"{mm3 / 1_000_000:.1f} L"
+    return phrase("%(litres)s L", litres=round(mm3 / 1_000_000, 1))
 
 
 def why_unit_misfits(unit: Unit, box: BoxType) -> str:
@@ -62,9 +61,11 @@ def quick_refusal(units: Sequence[Unit], orients: Sequence[Sequence[Dims]], box:
         if not os:
             return why_unit_misfits(u, box)
     if weight > box.max_weight:
-        return f"the units weigh {kg(weight)}, {box.id} carries {kg(box.max_weight)}"
+        return phrase("the units weigh %(weight)s, %(box)s carries %(most)s", weight=kg(weight), box=box.id,
+                      most=kg(box.max_weight))
     if volume > box.volume:
-        return f"the units take {litres(volume)}, {box.id} holds {litres(box.volume)}"
+        return phrase("the units take %(volume)s, %(box)s holds %(most)s", volume=litres(volume), box=box.id,
+                      most=litres(box.volume))
     return None
 
 
@@ -227,18 +228,30 @@ def row_refusal(units: Sequence[Unit], doms: Sequence[tuple[Dims, ...]], box: Bo
         total, members = _heaviest_clique(a, [m[k] for m in mins])
         if total > limit:
             names = [units[i].sku for i in range(n) if members >> i & 1]
-            listed = ", ".join(names[:-1]) + " and " + names[-1]
-            return (f"{listed} can only lie one after another along {box.id}'s {AXIS_NAME[k]}: "
-                    f"{total} mm, {box.id} is {limit} mm")
+            listed = phrase("%(first)s and %(last)s", first=", ".join(names[:-1]), last=names[-1])
+            return _along(k, listed, box.id, total, limit)
     return None
+
+
+def _along(axis: int, units: str, box: str, total: int, limit: int) -> str:
+    """Units that can only lie in one row along an axis of the box, longer than that side."""
+    if axis == 0:
+        return phrase("%(units)s can only lie one after another along %(box)s's length: %(total)s mm, "
+                      "%(box)s is %(limit)s mm", units=units, box=box, total=total, limit=limit)
+    if axis == 1:
+        return phrase("%(units)s can only lie one after another along %(box)s's width: %(total)s mm, "
+                      "%(box)s is %(limit)s mm", units=units, box=box, total=total, limit=limit)
+    return phrase("%(units)s can only lie one after another along %(box)s's height: %(total)s mm, "
+                  "%(box)s is %(limit)s mm", units=units, box=box, total=total, limit=limit)
 
 
 def room_refusal(orients: Sequence[tuple[Dims, ...]], box: BoxType, volume: int) -> str | None:
     """The units' volume exceeds the part of the box that sums of their sizes can reach."""
     usable = usable_dims(orients, box.dims)
     if volume > usable[0] * usable[1] * usable[2]:
-        return (f"the units take {litres(volume)}, {box.id} holds {litres(box.volume)} but only "
-                f"{usable[0]}x{usable[1]}x{usable[2]} mm of it can be filled by these sizes")
+        return phrase("the units take %(volume)s, %(box)s holds %(most)s but only %(l)sx%(w)sx%(h)s mm of it can "
+                      "be filled by these sizes", volume=litres(volume), box=box.id, most=litres(box.volume),
+                      l=usable[0], w=usable[1], h=usable[2])
     return None
 
 
@@ -250,8 +263,10 @@ def narrowing_refusal(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]]
         return None, doms
     assert pair is not None
     if pair[1] < 0:
-        return f"{units[pair[0]].sku} cannot be turned to leave room for all the other units in {box.id}", None
-    return f"{units[pair[0]].sku} and {units[pair[1]].sku} cannot lie side by side in {box.id}", None
+        return phrase("%(sku)s cannot be turned to leave room for all the other units in %(box)s",
+                      sku=units[pair[0]].sku, box=box.id), None
+    return phrase("%(sku)s and %(other)s cannot lie side by side in %(box)s", sku=units[pair[0]].sku,
+                  other=units[pair[1]].sku, box=box.id), None
 
 
 def first_refusal(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]], box: BoxType,

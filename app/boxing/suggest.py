@@ -24,7 +24,7 @@ from app.boxing.explain import Refusal, explain_choice, explain_split
 from app.boxing.extreme_points import Spot, fill_in_order, shelf_fill, unit_orders
 from app.boxing.model import BoxType, Goal, Objective, Parcel, Placement, Suggestion, Unit
 from app.boxing.orientations import fitting_orientations, orientations_in
-from app.translator import phrase
+from app.translator import Lines, phrase
 from app.boxing.trial import biggest_first_by_shape, try_box
 
 log = logging.getLogger(__name__)
@@ -259,7 +259,7 @@ def _split(group: list[tuple[int, Unit]], boxes: Sequence[BoxType], objective: O
         # a smaller box may do; out of time, the filled box stands
         choice = None if out_of_time() else choose_box(fill.taken, usable, objective, out_of_time)
         if choice is None:
-            choice = BoxChoice(fill.box, _placements(fill.taken, fill.spots), (), False, f"{fill.box.id}: filled")
+            choice = BoxChoice(fill.box, _placements(fill.taken, fill.spots), (), False, phrase("%(box)s: filled", box=fill.box.id))
         choices.append(choice)
         _take(stock, choice.box)
         for _, u in fill.taken:
@@ -315,7 +315,7 @@ def suggest_boxes(
     groups = _groups(boxed)
     if len(groups) > 1:
         a, b = next((x, y) for _, x in groups[0] for _, y in groups[1] if x.conflicts_with(y))
-        notes.append(f"{a.sku} and {b.sku} packed apart (incompatible classes)")
+        notes.append(phrase("%(sku)s and %(other)s packed apart (incompatible classes)", sku=a.sku, other=b.sku))
     stock: dict[str, int | None] = {b.id: b.stock for b in boxes}
     for group in groups:
         single = choose_box(group, _in_stock(boxes, stock), objective, out_of_time)
@@ -325,16 +325,17 @@ def suggest_boxes(
             _take(stock, single.box)
             continue
         choices = _split(group, boxes, objective, out_of_time, stock)
-        why = f"no single box holds all {len(group)} units"
         refusals = [r for r in (_whole_refusal(group, boxes, objective),) if r]
-        notes.append(explain_split([c.box.id for c in choices], why + (f" ({refusals[0]})" if refusals else "")))
+        why = phrase("no single box holds all %(n)s units (%(reason)s)", n=len(group), reason=refusals[0]) \
+            if refusals else phrase("no single box holds all %(n)s units", n=len(group))
+        notes.append(explain_split([c.box.id for c in choices], why))
         parcels.extend(Parcel(c.box, c.placements, c.proved_cheapest) for c in choices)
     for index, u in own:
         parcels.append(Parcel(None, (Placement(index, u.sku, 0, 0, 0, u.length, u.width, u.height),)))
-        notes.append(f"{u.sku} ships in its own container")
+        notes.append(phrase("%(sku)s ships in its own container", sku=u.sku))
     cost = sum((p.box.cost for p in parcels if p.box is not None), Decimal("0"))
     log.debug("suggested %s for %d units", [p.box_id for p in parcels], len(units))
-    return Suggestion(tuple(parcels), cost, "; ".join(notes), tuple(units))
+    return Suggestion(tuple(parcels), cost, Lines(notes, "; "), tuple(units))
 
 
 def _whole_refusal(group: list[tuple[int, Unit]], boxes: Sequence[BoxType], objective: Objective) -> str | None:
@@ -344,4 +345,4 @@ def _whole_refusal(group: list[tuple[int, Unit]], boxes: Sequence[BoxType], obje
         return None
     biggest = max(ranked, key=lambda b: b.volume)
     reason = bound_failure([u for _, u in group], biggest)
-    return f"{biggest.id}: {reason}" if reason else None
+    return phrase("%(box)s: %(reason)s", box=biggest.id, reason=reason) if reason else None

@@ -14,6 +14,7 @@ from app.boxing.model import Goal, Objective
 from app.packing.api import BoxSuggestion
 from app.packing.desk import Desk
 from app.packing.packs import OpenPack
+from app.translator import phrase
 from app.unit_of_work import BoxRecord, ProductRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -114,9 +115,10 @@ def _engine_suggestion(boxes: list[BoxRecord], lines: list[tuple[ProductRecord, 
     if box is None:
         return None
     boxed = sum(1 for p in suggestion.parcels if p.box is not None)
-    why = suggestion.explanation or f"cheapest box that holds these {words.count(len(first.placements), 'unit')}"
+    why = suggestion.explanation or phrase("cheapest box that holds these %(units)s",
+                                           units=words.count(len(first.placements), "unit"))
     if boxed > 1:
-        why = f"box 1 of {boxed}: {why}"
+        why = phrase("box 1 of %(n)s: %(why)s", n=boxed, why=why)
     return replace(box_suggestion(box, why), parcel=first)
 
 

@@ -115,3 +115,28 @@ def test_a_german_user_reads_the_error_in_german_and_english_is_unchanged(
     assert str(caught.value) == english
     assert GERMAN.say(str(caught.value)) == german
 
+
+
+def test_the_box_suggestion_explains_itself_in_german() -> None:
+    from app.boxing.files import parse_boxes, parse_items
+    from app.boxing.suggest import suggest_boxes
+
+    items = parse_items([{"sku": "WIDGET-XL", "length": 320, "width": 100, "height": 80, "weight": 500},
+                         {"sku": "PAN", "length": 250, "width": 250, "height": 60, "weight": 12_000}])
+    boxes = parse_boxes([{"id": "S", "length": 300, "width": 200, "height": 150, "max_weight": 10000},
+                         {"id": "M", "length": 400, "width": 300, "height": 200, "max_weight": 15000}])
+    explanation = suggest_boxes(items, boxes).explanation
+    assert explanation == "M: smallest that fits; S fails: WIDGET-XL is 320 mm long, S is 300 mm"
+    assert GERMAN.say(explanation) == "M: der kleinste, der passt; S passt nicht: WIDGET-XL ist 320 mm lang, S ist 300 mm"
+
+
+def test_a_weight_refusal_has_the_german_decimal_comma() -> None:
+    from app.boxing.bounds import quick_refusal
+    from app.boxing.files import parse_boxes, parse_items
+    from app.boxing.orientations import fitting_orientations
+
+    units = parse_items([{"sku": "PAN", "length": 250, "width": 150, "height": 60, "weight": 12_500}])
+    (box,) = parse_boxes([{"id": "S", "length": 300, "width": 200, "height": 150, "max_weight": 10000}])
+    said = quick_refusal(units, [fitting_orientations(u, box.dims) for u in units], box, 12_500, 1)
+    assert said == "the units weigh 12.5 kg, S carries 10.0 kg"
+    assert GERMAN.say(said) == "die Einheiten wiegen 12,5 kg, S trägt 10 kg"
