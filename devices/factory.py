@@ -232,13 +232,13 @@ def scanner_probe(scanner: Scanner) -> HealthProbe:
     opens it), or its socket:// server accepts a connection. Keyboards have nothing to open."""
     def check() -> tuple[DeviceState, str]:
         if isinstance(scanner, KeyboardScanner):
-            return DeviceState.CONNECTED, "keyboard wedge: scans arrive as key presses"
+            return DeviceState.CONNECTED, phrase("keyboard wedge: scans arrive as key presses")
         if isinstance(scanner, HidScanner):
             path = Path(scanner.path)
             if not path.exists():
-                return DeviceState.DISCONNECTED, f"{path} does not exist"
+                return DeviceState.DISCONNECTED, phrase("%(path)s does not exist", path=str(path))
             if not os.access(path, os.R_OK):
-                return DeviceState.ERROR, f"{path} is not readable by this user"
+                return DeviceState.ERROR, phrase("%(path)s is not readable by this user", path=str(path))
             return DeviceState.CONNECTED, ""
         settings = scanner.settings  # type: ignore[attr-defined]
         try:
@@ -246,7 +246,8 @@ def scanner_probe(scanner: Scanner) -> HealthProbe:
                                          **({} if "://" in settings.port else {"exclusive": True}))
         except (*PORT_ERRORS, ValueError) as exc:
             gone = isinstance(exc, serial.SerialException) and "No such file" in str(exc)
-            return (DeviceState.DISCONNECTED if gone else DeviceState.ERROR), f"cannot open {settings.port}: {exc}"
+            return (DeviceState.DISCONNECTED if gone else DeviceState.ERROR), phrase(
+                "cannot open %(port)s: %(problem)s", port=settings.port, problem=str(exc))
         port.close()
         return DeviceState.CONNECTED, ""
     return check

@@ -139,8 +139,9 @@ class OfflinePack:
         decision = decide(pack.state, data, symbology, _OfflineCatalogue(self.copy, known))
         confirmation = None
         if decision.outcome is O.UNKNOWN:  # offline the station knows only this order's products
-            decision = Decision(O.UNKNOWN, f"Scanned {data.strip()}: not a product of order {pack.number} (offline, "
-                                "the station cannot look it up in the catalogue). Put it aside and scan ACK.")
+            decision = Decision(O.UNKNOWN, phrase("Scanned %(code)s: not a product of order %(number)s (offline, "
+                                                  "the station cannot look it up in the catalogue). Put it aside and "
+                                                  "scan ACK.", code=data.strip(), number=pack.number))
         if decision.outcome is O.LABEL_CONFIRMED:
             confirmation = self.confirm(decision.code or "")
             if not confirmation.ok:
@@ -158,11 +159,12 @@ class OfflinePack:
         """Why CLOSE BOX cannot close the open parcel now, or None."""
         state = self.copy.pack.state
         if state.locked:
-            return "The station waits for ACK after a mis-scan; scan ACK first."
+            return phrase("The station waits for ACK after a mis-scan; scan ACK first.")
         if state.pending_serial is not None or state.pending_quantity is not None:
-            return f"Parcel {seq} was not closed: its serial number or quantity is still asked."
+            return phrase("Parcel %(seq)s was not closed: its serial number or quantity is still asked.", seq=seq)
         if not state.placed:
-            return f"Parcel {seq} of order {self.copy.number} is empty: scan the items into it before CLOSE BOX."
+            return phrase("Parcel %(seq)s of order %(number)s is empty: scan the items into it before CLOSE BOX.",
+                          seq=seq, number=self.copy.number)
         return None
 
     def close(self, code: str, tracking: str, weight_g: int | None, today: date) -> ParcelClosed:
@@ -184,8 +186,9 @@ class OfflinePack:
         pack.state = replace(pack.state, placed=EMPTY_PLACEMENTS)
         self.copy.numbers[code] = self.copy.numbers[tracking] = seq
         self.copy.labels[label_id] = self._request(label_id, seq, placed, weight_g or expected, code, tracking, today)
-        return ParcelClosed(True, pack.number, seq, f"Parcel {seq} closed offline: print its label and put it on "
-                            "the box.", expected, weight_g, None, self.label_request(label_id), pack=self.snapshot)
+        return ParcelClosed(True, pack.number, seq, phrase("Parcel %(seq)s closed offline: print its label and put it "
+                                                           "on the box.", seq=seq),
+                            expected, weight_g, None, self.label_request(label_id), pack=self.snapshot)
 
     def _request(self, label_id: int, seq: int, placed: list[Any], weight_g: int, code: str, tracking: str,
                  today: date) -> LabelRequest:
@@ -235,17 +238,20 @@ class OfflinePack:
         seq = self.copy.numbers.get(code)
         parcel = next((p for p in pack.base.parcels if p.seq == seq), None)
         if parcel is None:
-            return LabelConfirmation(False, None, False, "packing", f"Label {code} belongs to no parcel of order "
-                                     f"{pack.number}. Take it off, find the right parcel and scan ACK.")
+            return LabelConfirmation(False, None, False, "packing", phrase(
+                "Label %(code)s belongs to no parcel of order %(number)s. Take it off, find the right parcel and scan "
+                "ACK.", code=code, number=pack.number))
         if parcel.status != "closed" or parcel.label is None or parcel.label.status != "printed":
-            return LabelConfirmation(False, parcel.seq, False, "packing", f"The label of parcel {parcel.seq} is not "
-                                     "awaited now (not printed, or confirmed before). Scan ACK.")
+            return LabelConfirmation(False, parcel.seq, False, "packing", phrase(
+                "The label of parcel %(seq)s is not awaited now (not printed, or confirmed before). Scan ACK.",
+                seq=parcel.seq))
         pack.base = replace(pack.base, parcels=tuple(replace(p, status="confirmed") if p.seq == parcel.seq else p
                                                      for p in pack.base.parcels))
         done = all(t.remaining == 0 for t in pack.state.lines) and not any(
             p.status == "closed" or (p.status == "open" and p.units) for p in pack.base.parcels)
-        message = (f"Order {pack.number} is packed (offline: it is sent to the database when it is back)."
-                   if done else f"Label of parcel {parcel.seq} confirmed.")
+        message = (phrase("Order %(number)s is packed (offline: it is sent to the database when it is back).",
+                          number=pack.number)
+                   if done else phrase("Label of parcel %(seq)s confirmed.", seq=parcel.seq))
         return LabelConfirmation(True, parcel.seq, done, "packed" if done else "packing", message)
 
 

@@ -60,7 +60,7 @@ class ReturnView:
     @property
     def progress(self) -> str:
         """"2 of 3 items received"."""
-        return f"{self.received} of {self.expected} items received"
+        return phrase("%(received)s of %(expected)s items received", received=self.received, expected=self.expected)
 
 
 def parse_lines(values: list[str], parts: int) -> list[list[str]]:

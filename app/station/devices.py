@@ -148,12 +148,12 @@ class StationDevices:
             return DOCUMENT_PRINTER, self._print(DOCUMENT_PRINTER, self.document_printer, job)
         if self.label_printer is not None:
             return LABEL_PRINTER, self._print(LABEL_PRINTER, self.label_printer, job)
-        return DOCUMENT_PRINTER, PrintResult(False, "", "no document printer is configured")
+        return DOCUMENT_PRINTER, PrintResult(False, "", phrase("no document printer is configured"))
 
     def _print(self, name: str, printer: Printer, job: PrintJob) -> PrintResult:
         if job.name in self._printed:  # a RETRY racing an automatic retry: one label, not two
             log.warning("%s %s: job %s was printed already; not sent again", name, printer.address, job.name)
-            return PrintResult(True, printer.address, f"job {job.name} was printed already",
+            return PrintResult(True, printer.address, phrase("job %(job)s was printed already", job=job.name),
                                {"sent": "no", "duplicate": "yes"})
         try:
             result = printer.print_job(job)
