@@ -140,3 +140,19 @@ def test_a_weight_refusal_has_the_german_decimal_comma() -> None:
     said = quick_refusal(units, [fitting_orientations(u, box.dims) for u in units], box, 12_500, 1)
     assert said == "the units weigh 12.5 kg, S carries 10.0 kg"
     assert GERMAN.say(said) == "die Einheiten wiegen 12,5 kg, S trägt 10 kg"
+
+
+def test_a_printer_that_refuses_the_connection_is_reported_in_german() -> None:
+    import socket
+
+    from app.ports import PrintJob
+    from devices.printers.tcp import RawTcpPrinter
+
+    with socket.socket() as free:  # a real port nobody listens on any more: the connection is refused
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    result = RawTcpPrinter("127.0.0.1", port, 2.0, host_status=False).print_job(
+        PrintJob("label-1", b"^XA^XZ", "application/zpl"))
+    assert not result.ok
+    assert result.message == "refused the connection: is the printer on and the address right?"
+    assert GERMAN.say(result.message) == "Verbindung abgelehnt: ist der Drucker eingeschaltet und die Adresse richtig?"
