@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.errors import ConfigError
+from app.translator import Lines, Phrase, phrase
 
 log = logging.getLogger(__name__)
 
@@ -52,13 +53,13 @@ def unknown_names(raw: dict[str, Any], registry: dict[str, ConfigTable]) -> list
                 problems += _unknown_in_table(registry[key], value, registry)
             else:
                 tables = [n for n in registry if "." not in n]
-                problems.append(f"unknown table [{key}]" + _did_you_mean(key, tables, "[{}]"))
+                problems.append(phrase("unknown table [%(table)s]%(hint)s", table=key, hint=_did_you_mean(key, tables, "[{}]")))
         elif key in registry:
-            problems.append(f"[{key}] must be a table, not {value!r}")
+            problems.append(phrase("[%(table)s] must be a table, not %(value)s", table=key, value=repr(value)))
         else:
             homes = sorted(f"[{t.name}]" for t in registry.values() if key in t.keys)
-            hint = f" (it belongs under {' or '.join(homes)})" if homes else ""
-            problems.append(f"key {key!r} stands outside any table{hint}")
+            hint = phrase(" (it belongs under %(tables)s)", tables=" or ".join(homes)) if homes else ""
+            problems.append(phrase("key %(key)s stands outside any table%(hint)s", key=repr(key), hint=hint))
     return problems
 
 
@@ -66,8 +67,9 @@ def check_known(raw: dict[str, Any], registry: dict[str, ConfigTable], where: ob
     """ConfigError naming every unknown table and key of the file `where`."""
     problems = unknown_names(raw, registry)
     if problems:
-        raise ConfigError(f"Configuration file {where}: {'; '.join(problems)}. "
-                          "Correct the name (every table and key is in docs/configuration.md).")
+        raise ConfigError(phrase("Configuration file %(path)s: %(problems)s. "
+                                 "Correct the name (every table and key is in docs/configuration.md).",
+                                 path=str(where), problems=Lines(problems, "; ")))
 
 
 def _unknown_in_table(table: ConfigTable, values: dict[str, Any], registry: dict[str, ConfigTable]) -> list[str]:
@@ -78,17 +80,17 @@ def _unknown_in_table(table: ConfigTable, values: dict[str, Any], registry: dict
             if isinstance(value, dict):
                 problems += _unknown_in_table(nested[key], value, registry)
             else:
-                problems.append(f"[{table.name}] {key} must be a table ([{table.name}.{key}])")
+                problems.append(phrase("[%(table)s] %(key)s must be a table ([%(table)s.%(key)s])", table=table.name, key=key))
         elif not (table.any_keys or key in table.keys):
-            problems.append(f"[{table.name}] has an unknown key {key!r}"
-                            + _did_you_mean(key, sorted(table.keys | set(nested))))
+            problems.append(phrase("[%(table)s] has an unknown key %(key)s%(hint)s", table=table.name, key=repr(key),
+                                   hint=_did_you_mean(key, sorted(table.keys | set(nested)))))
     return problems
 
 
-def _did_you_mean(name: str, known: list[str], form: str = "{}") -> str:
+def _did_you_mean(name: str, known: list[str], form: str = "{}") -> Phrase:
     """The closest known name (a swap of letters, or most letters in order), else all of them."""
     swapped = [k for k in known if sorted(k) == sorted(name)]
     close = swapped or difflib.get_close_matches(name, known, n=1, cutoff=0.75)
     if close:
-        return f" (did you mean {form.format(close[0])}?)"
-    return f" (known: {', '.join(form.format(k) for k in sorted(known))})"
+        return phrase(" (did you mean %(name)s?)", name=form.format(close[0]))
+    return phrase(" (known: %(names)s)", names=", ".join(form.format(k) for k in sorted(known)))

@@ -130,6 +130,21 @@ class Grams(Phrase):
         return (Grams, (self.args["g"],))
 
 
+class Number(Phrase):
+    """A whole number with each language's grouping ("20,000" / "20.000")."""
+
+    def __new__(cls, n: int) -> Number:
+        self = str.__new__(cls, ENGLISH.number(n))
+        self.msgid, self.plural, self.n, self.args = "", None, None, {"n": n}
+        return self
+
+    def said_by(self, translator: Translator) -> str:
+        return translator.number(self.args["n"])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Number, (self.args["n"],))
+
+
 class Lines(Phrase):
     """Texts one after another (an import's rejected rows), each said in the language; joined by `separator`."""
 

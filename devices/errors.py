@@ -4,6 +4,7 @@ from __future__ import annotations
 import enum
 
 from app.errors import PackdeskError
+from app.translator import phrase
 
 
 class DeviceError(PackdeskError):
@@ -32,8 +33,9 @@ class ScaleError(DeviceError):
     def __init__(self, reason: ScaleFailure, message: str, address: str = "") -> None:
         self.reason = reason
         self.address = address
-        where = f"scale {address}: " if address else ""
-        super().__init__(f"{where}{message}")
+        self.message = message
+        super().__init__(phrase("scale %(address)s: %(problem)s", address=address, problem=message)
+                         if address else message)
 
 
 class PrinterError(DeviceError):

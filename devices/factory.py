@@ -41,9 +41,10 @@ def _known_scheme(kind: str, url: str, base: str, others: tuple[str, ...]) -> No
     which pyserial would otherwise refuse again on every reconnect attempt."""
     scheme = _SCHEME.match(base)
     if scheme and not base.startswith((*SERIAL_SCHEMES, *others)):
-        raise DeviceConfigError(
-            f"{kind} {url}: {scheme.group(1)}: is not a kind of address a {kind} can have; use a serial "
-            f"device path (/dev/ttyACM0), {', '.join(s for s in (*SERIAL_SCHEMES, *others))} (docs/devices.md)")
+        raise DeviceConfigError(phrase(
+            "%(kind)s %(url)s: %(scheme)s: is not a kind of address a %(kind)s can have; use a serial "
+            "device path (/dev/ttyACM0), %(schemes)s (docs/devices.md)", kind=kind, url=url,
+            scheme=scheme.group(1), schemes=", ".join(s for s in (*SERIAL_SCHEMES, *others))))
 
 
 def split_url(url: str) -> tuple[str, dict[str, str]]:
@@ -59,7 +60,8 @@ def _number(options: dict[str, str], key: str, default: float, url: str) -> floa
     try:
         return float(value)
     except ValueError:
-        raise DeviceConfigError(f"device {url}: option {key}={value!r} must be a number") from None
+        raise DeviceConfigError(phrase("device %(url)s: option %(key)s=%(value)s must be a number",
+                                       url=url, key=key, value=repr(value))) from None
 
 
 def _flag(options: dict[str, str], key: str, default: bool) -> bool:
@@ -72,7 +74,8 @@ def _flag(options: dict[str, str], key: str, default: bool) -> bool:
 def _serial_settings(url: str, base: str, options: dict[str, str]) -> dict[str, Any]:
     parity = options.pop("parity", "N").upper()[:1]
     if parity not in "NEOMS":
-        raise DeviceConfigError(f"device {url}: parity must be N, E, O, M or S, not {parity!r}")
+        raise DeviceConfigError(phrase("device %(url)s: parity must be N, E, O, M or S, not %(value)s",
+                                       url=url, value=repr(parity)))
     baud = _number(options, "baudrate", _number(options, "baud", 9600, url), url)
     port = base.removeprefix("serial://")
     return dict(port=port, baudrate=int(baud), parity=parity,
@@ -87,8 +90,8 @@ def _leftover(url: str, base: str, options: dict[str, str]) -> str:
         return base
     if base.startswith(PYSERIAL_SCHEMES):
         return f"{base}?{urlencode(options)}"
-    raise DeviceConfigError(f"device {url}: unknown option(s) {', '.join(sorted(options))}; "
-                            "see docs/devices.md")
+    raise DeviceConfigError(phrase("device %(url)s: unknown option(s) %(options)s; see docs/devices.md",
+                                   url=url, options=", ".join(sorted(options))))
 
 
 def open_scanner(url_or_config: str | Mapping[str, Any]) -> Scanner:
@@ -119,7 +122,8 @@ def open_scanner(url_or_config: str | Mapping[str, Any]) -> Scanner:
     _known_scheme("scanner", url, base, ("hid://", "keyboard:", "wedge:"))
     terminator_name = options.pop("terminator", "CR").upper()
     if terminator_name not in TERMINATORS:
-        raise DeviceConfigError(f"scanner {url}: terminator must be one of {', '.join(TERMINATORS)}")
+        raise DeviceConfigError(phrase("scanner %(url)s: terminator must be one of %(allowed)s",
+                                       url=url, allowed=", ".join(TERMINATORS)))
     serial = _serial_settings(url, base, options)
     idle = _number(options, "idle_ms", 50, url) / 1000
     encoding = options.pop("encoding", "utf-8")
@@ -140,7 +144,8 @@ def open_scale(url: str, protocol: str | None = None) -> Scale:
     _known_scheme("scale", url, base, ("sim:",))
     protocol = options.pop("protocol", None) or protocol
     if not protocol:
-        raise DeviceConfigError(f"scale {url}: say which protocol it speaks (--protocol or ?protocol=...)")
+        raise DeviceConfigError(phrase("scale %(url)s: say which protocol it speaks (--protocol or ?protocol=...)",
+                                       url=url))
     protocol_options = {k: options.pop(k) for k in ("unit",) if k in options}
     parser = protocol_named(protocol, **protocol_options)
     serial = _serial_settings(url, base, options)
@@ -156,27 +161,29 @@ def open_printer(url: str) -> Printer:
     timeout = _number(options, "timeout", 5, url)
     if parts.scheme == "tcp":
         if not parts.hostname:
-            raise DeviceConfigError(f"printer {url}: write tcp://HOST:PORT, e.g. tcp://10.0.0.7:9100")
+            raise DeviceConfigError(phrase("printer %(url)s: write tcp://HOST:PORT, e.g. tcp://10.0.0.7:9100", url=url))
         printer: Printer = RawTcpPrinter(parts.hostname, parts.port or 9100, timeout,
                                          _flag(options, "status", True), address=base)
     elif parts.scheme == "cups":
         queue = parts.netloc or parts.path.strip("/")
         if not queue:
-            raise DeviceConfigError(f"printer {url}: write cups://QUEUE (lpstat -p lists the queues)")
+            raise DeviceConfigError(phrase("printer %(url)s: write cups://QUEUE (lpstat -p lists the queues)", url=url))
         raw = options.pop("raw", None)
         printer = CupsPrinter(queue, None if raw is None else raw.lower() in ("1", "yes", "true"),
                               max(timeout, 15), address=base)
     elif parts.scheme == "dir":
         path = unquote(parts.netloc + parts.path)
         if not path:
-            raise DeviceConfigError(f"printer {url}: write dir:///ABSOLUTE/PATH")
+            raise DeviceConfigError(phrase("printer %(url)s: write dir:///ABSOLUTE/PATH", url=url))
         printer = FolderPrinter(Path(path), address=base)
     elif base in ("memory:", "memory://"):
         printer = MemoryPrinter(base)
     else:
-        raise DeviceConfigError(f"printer {url}: use tcp://HOST:PORT, cups://QUEUE, dir:///PATH or memory:")
+        raise DeviceConfigError(phrase("printer %(url)s: use tcp://HOST:PORT, cups://QUEUE, dir:///PATH or memory:",
+                                       url=url))
     if options:
-        raise DeviceConfigError(f"printer {url}: unknown option(s) {', '.join(sorted(options))}")
+        raise DeviceConfigError(phrase("printer %(url)s: unknown option(s) %(options)s", url=url,
+                                       options=", ".join(sorted(options))))
     return printer
 
 
@@ -188,9 +195,10 @@ def check_keyboard_url(url: str) -> KeyboardScanner:
     start-up; DeviceConfigError names the option."""
     scanner = open_scanner(url)
     if not isinstance(scanner, KeyboardScanner):
-        raise DeviceConfigError(f"device {url} is not a keyboard: URL")
+        raise DeviceConfigError(phrase("device %(url)s is not a keyboard: URL", url=url))
     if scanner.settings.suffix.strip().lower() not in WEDGE_SUFFIXES:
-        raise DeviceConfigError(f"device {url}: suffix={scanner.settings.suffix!r}; use Enter, Tab or an empty suffix.")
+        raise DeviceConfigError(phrase("device %(url)s: suffix=%(suffix)s; use Enter, Tab or an empty suffix.",
+                                       url=url, suffix=repr(scanner.settings.suffix)))
     return scanner
 
 
@@ -224,13 +232,13 @@ def scanner_probe(scanner: Scanner) -> HealthProbe:
     opens it), or its socket:// server accepts a connection. Keyboards have nothing to open."""
     def check() -> tuple[DeviceState, str]:
         if isinstance(scanner, KeyboardScanner):
-            return DeviceState.CONNECTED, "keyboard wedge: scans arrive as key presses"
+            return DeviceState.CONNECTED, phrase("keyboard wedge: scans arrive as key presses")
         if isinstance(scanner, HidScanner):
             path = Path(scanner.path)
             if not path.exists():
-                return DeviceState.DISCONNECTED, f"{path} does not exist"
+                return DeviceState.DISCONNECTED, phrase("%(path)s does not exist", path=str(path))
             if not os.access(path, os.R_OK):
-                return DeviceState.ERROR, f"{path} is not readable by this user"
+                return DeviceState.ERROR, phrase("%(path)s is not readable by this user", path=str(path))
             return DeviceState.CONNECTED, ""
         settings = scanner.settings  # type: ignore[attr-defined]
         try:
@@ -238,7 +246,8 @@ def scanner_probe(scanner: Scanner) -> HealthProbe:
                                          **({} if "://" in settings.port else {"exclusive": True}))
         except (*PORT_ERRORS, ValueError) as exc:
             gone = isinstance(exc, serial.SerialException) and "No such file" in str(exc)
-            return (DeviceState.DISCONNECTED if gone else DeviceState.ERROR), f"cannot open {settings.port}: {exc}"
+            return (DeviceState.DISCONNECTED if gone else DeviceState.ERROR), phrase(
+                "cannot open %(port)s: %(problem)s", port=settings.port, problem=str(exc))
         port.close()
         return DeviceState.CONNECTED, ""
     return check
@@ -303,7 +312,8 @@ def _url_from(url_or_config: str | Mapping[str, Any]) -> str:
     try:
         url = str(config.pop("url"))
     except KeyError:
-        raise DeviceConfigError(f"scanner configuration {url_or_config!r} has no url") from None
+        raise DeviceConfigError(phrase("scanner configuration %(config)s has no url",
+                                       config=repr(url_or_config))) from None
     if config:
         joiner = "&" if "?" in url else "?"
         url += joiner + urlencode({k: v for k, v in config.items()})

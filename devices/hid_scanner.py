@@ -10,6 +10,7 @@ from typing import Callable, Iterable
 
 from app.ports import DeviceState, DeviceStatus, Scan
 from app.scanning.layout import LAYOUTS  # one table of what each key types, shared with the wedge's checks
+from app.translator import phrase
 from devices.backoff import Backoff, StatusReporter
 from devices.errors import DeviceConfigError, DeviceError
 from devices.intake import ScanIntake
@@ -33,7 +34,8 @@ class KeyDecoder:
 
     def __init__(self, layout: str = "us", end_on_tab: bool = False) -> None:
         if layout not in LAYOUTS:
-            raise DeviceConfigError(f"unknown keyboard layout {layout!r}; use one of {', '.join(LAYOUTS)}")
+            raise DeviceConfigError(phrase("unknown keyboard layout %(layout)s; use one of %(allowed)s",
+                                           layout=repr(layout), allowed=", ".join(LAYOUTS)))
         self.keys = LAYOUTS[layout]
         if layout == "de":
             self.ctrl_chars = {**_CTRL_CHARS, 27: "\x1d", 26: "\x1b"}
@@ -95,7 +97,8 @@ class HidScanner:
         try:
             import evdev  # noqa: F401
         except ImportError:
-            raise DeviceError(f"scanner {self.address} needs python-evdev: pip install 'packdesk[hid]'") from None
+            raise DeviceError(phrase("scanner %(address)s needs python-evdev: pip install 'packdesk[hid]'",
+                                     address=self.address)) from None
         self.intake.on_scan = on_scan
         self.status.callback = on_status
         self._stop.clear()
@@ -120,7 +123,7 @@ class HidScanner:
                 device = evdev.InputDevice(self.path)
                 device.grab()
             except OSError as exc:
-                self.status.report(DeviceState.DISCONNECTED, f"cannot grab ({exc}); retrying")
+                self.status.report(DeviceState.DISCONNECTED, phrase("cannot grab (%(problem)s); retrying", problem=str(exc)))
                 self._stop.wait(backoff.next_delay())
                 continue
             backoff.reset()
@@ -135,11 +138,11 @@ class HidScanner:
                         if read:
                             self.intake.take(read, time.monotonic())
             except OSError as exc:
-                self.status.report(DeviceState.DISCONNECTED, f"lost ({exc}); reconnecting")
+                self.status.report(DeviceState.DISCONNECTED, phrase("lost (%(problem)s); reconnecting", problem=str(exc)))
             finally:
                 try:
                     device.ungrab()
                 except OSError:
                     pass
                 device.close()
-        self.status.report(DeviceState.DISCONNECTED, "stopped")
+        self.status.report(DeviceState.DISCONNECTED, phrase("stopped"))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from app.ports import DeviceState, DeviceStatus, Scan
+from app.translator import phrase
 from devices.backoff import StatusReporter
 from devices.dedupe import DEFAULT_WINDOW_S
 from devices.intake import ScanIntake
@@ -47,7 +48,7 @@ class KeyboardScanner:
         self.intake.on_scan = on_scan
         self.status.callback = on_status
         self.running = True
-        self.status.report(DeviceState.CONNECTED, "keyboard wedge")
+        self.status.report(DeviceState.CONNECTED, phrase("keyboard wedge"))
 
     def stop(self) -> None:
         """Stop delivering."""

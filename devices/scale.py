@@ -12,6 +12,7 @@ from typing import Callable
 import serial
 
 from app.ports import DeviceState, DeviceStatus, Weight
+from app.translator import phrase
 from devices.backoff import PORT_ERRORS, StatusReporter
 from devices.errors import ScaleError, ScaleFailure
 from devices.scale_protocols import ScaleProtocol
@@ -86,7 +87,7 @@ class SerialScale:
                 if reading.stable:
                     return Weight(grams=reading.grams, stable=True)
                 last = ScaleError(ScaleFailure.IN_MOTION,
-                                  f"in motion at {reading.grams} g", self.address)
+                                  phrase("in motion at %(grams)s g", grams=reading.grams), self.address)
             except ScaleError as exc:
                 if exc.reason not in RETRYABLE + (ScaleFailure.OVERLOAD, ScaleFailure.UNDERLOAD):
                     raise
@@ -98,8 +99,8 @@ class SerialScale:
             if not self.protocol.streaming:
                 time.sleep(self.settings.poll_interval_s)
         assert last is not None
-        raise ScaleError(last.reason, f"no stable weight within {timeout:g} s: "
-                         f"{_plain(last)}", self.address)
+        raise ScaleError(last.reason, phrase("no stable weight within %(seconds)s s: %(last)s",
+                                             seconds=format(timeout, "g"), last=_plain(last)), self.address)
 
     def read_now(self) -> Weight:
         """The weight right now, stable or not."""
@@ -119,7 +120,7 @@ class SerialScale:
         """Close the port."""
         with self._lock:
             self._drop_port()
-            self.status.report(DeviceState.DISCONNECTED, "closed")
+            self.status.report(DeviceState.DISCONNECTED, phrase("closed"))
 
     def __enter__(self) -> "SerialScale":
         return self
@@ -131,8 +132,10 @@ class SerialScale:
     def _command(self, name: str, request: bytes | None) -> None:
         if request is None:
             raise ScaleError(ScaleFailure.NOT_SUPPORTED,
-                             f"protocol {self.protocol.name} cannot {'zero' if name == 'Z' else 'tare'}"
-                             " from the station; use the scale's own key", self.address)
+                             phrase("protocol %(protocol)s cannot zero from the station; use the scale's own key",
+                                    protocol=self.protocol.name) if name == "Z" else
+                             phrase("protocol %(protocol)s cannot tare from the station; use the scale's own key",
+                                    protocol=self.protocol.name), self.address)
         deadline = time.monotonic() + max(self.settings.answer_timeout_s, 3.0)
         with self._lock:
             frame = self._exchange(request, deadline)
@@ -159,10 +162,10 @@ class SerialScale:
                     kwargs["exclusive"] = True
                 self._port = serial.serial_for_url(s.port, **kwargs)
             except (*PORT_ERRORS, ValueError) as exc:
-                self.status.report(DeviceState.DISCONNECTED, f"cannot open ({exc})")
+                self.status.report(DeviceState.DISCONNECTED, phrase("cannot open (%(problem)s)", problem=str(exc)))
                 raise ScaleError(ScaleFailure.DISCONNECTED,
-                                 f"cannot open the port ({exc}); check the cable and the "
-                                 "configured address", self.address) from None
+                                 phrase("cannot open the port (%(problem)s); check the cable and the "
+                                        "configured address", problem=str(exc)), self.address) from None
             self.status.report(DeviceState.CONNECTED)
         return self._port
 
@@ -205,16 +208,14 @@ class SerialScale:
                     frame = reader.feed(b"")
         except PORT_ERRORS as exc:
             self._drop_port()
-            self.status.report(DeviceState.DISCONNECTED, f"lost ({exc})")
+            self.status.report(DeviceState.DISCONNECTED, phrase("lost (%(problem)s)", problem=str(exc)))
             raise ScaleError(ScaleFailure.DISCONNECTED,
-                             f"the scale went away ({exc}); plug it back in, Packdesk reconnects "
-                             "by itself", self.address) from None
+                             phrase("the scale went away (%(problem)s); plug it back in, Packdesk reconnects "
+                                    "by itself", problem=str(exc)), self.address) from None
         raise ScaleError(ScaleFailure.NO_ANSWER,
-                         f"no answer from the scale ({self.protocol.name}); check the protocol, "
-                         "baud rate and cable", self.address)
+                         phrase("no answer from the scale (%(protocol)s); check the protocol, "
+                                "baud rate and cable", protocol=self.protocol.name), self.address)
 
 
 def _plain(exc: ScaleError) -> str:
-    text = str(exc)
-    prefix = f"scale {exc.address}: "
-    return text[len(prefix):] if exc.address and text.startswith(prefix) else text
+    return exc.message  # without "scale ADDRESS: ", still a phrase the station can say in its language

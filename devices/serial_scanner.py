@@ -11,6 +11,7 @@ from typing import Callable
 import serial
 
 from app.ports import DeviceState, DeviceStatus, Scan
+from app.translator import phrase
 from devices.backoff import PORT_ERRORS, Backoff, StatusReporter
 from devices.intake import ScanIntake
 
@@ -136,7 +137,7 @@ class SerialScanner:
                 port = self._open()
             except (*PORT_ERRORS, ValueError) as exc:
                 delay = backoff.next_delay()
-                self.status.report(DeviceState.DISCONNECTED, f"cannot open ({exc}); retrying")
+                self.status.report(DeviceState.DISCONNECTED, phrase("cannot open (%(problem)s); retrying", problem=str(exc)))
                 self._stop.wait(delay)
                 continue
             backoff.reset()
@@ -145,14 +146,14 @@ class SerialScanner:
                 self._read(port)
             except PORT_ERRORS as exc:
                 if not self._stop.is_set():
-                    self.status.report(DeviceState.DISCONNECTED, f"lost ({exc}); reconnecting")
+                    self.status.report(DeviceState.DISCONNECTED, phrase("lost (%(problem)s); reconnecting", problem=str(exc)))
                     self._stop.wait(backoff.next_delay())
             finally:
                 try:
                     port.close()
                 except PORT_ERRORS:
                     pass
-        self.status.report(DeviceState.DISCONNECTED, "stopped")
+        self.status.report(DeviceState.DISCONNECTED, phrase("stopped"))
 
     def _read(self, port: serial.SerialBase) -> None:
         s = self.settings

@@ -5,6 +5,7 @@ import logging
 import threading
 
 from app.ports import Weight
+from app.translator import phrase
 from devices.errors import ScaleError, ScaleFailure
 
 log = logging.getLogger(__name__)
@@ -24,7 +25,7 @@ class SimulatedScale:
         """The weight if stable, else ScaleError (in motion) at once."""
         with self._lock:
             if not self.stable:
-                raise ScaleError(ScaleFailure.IN_MOTION, "in motion (simulated)", self.address)
+                raise ScaleError(ScaleFailure.IN_MOTION, phrase("in motion (simulated)"), self.address)
             return Weight(self.grams - self.tare_grams, True)
 
     def read_now(self) -> Weight:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 
 from app.ports import PrintJob
+from app.translator import phrase
 from printing.barcodes import code128
 from printing.command_sheet import badges_pdf
 from printing.errors import DocumentError
@@ -16,7 +17,7 @@ from printing.zpl import ZplBuilder, ZplFonts, mm_to_dots
 
 log = logging.getLogger(__name__)
 
-DOCUMENT = "badge"
+DOCUMENT = phrase("badge")
 DPIS = (203, 300)
 ZPL, PDF = "application/zpl", "application/pdf"
 
@@ -24,9 +25,10 @@ ZPL, PDF = "application/zpl", "application/pdf"
 def badge_zpl(badge: Badge, dpi: int = 203, fonts: ZplFonts = ZplFonts()) -> bytes:
     """The badge as a ZPL label of 85.6 x 54 mm (the fonts are stored on the printer once)."""
     if dpi not in DPIS:
-        raise DocumentError(DOCUMENT, "dpi", dpi, f"Packdesk prints ZPL at {DPIS[0]} or {DPIS[1]} dpi")
+        raise DocumentError(DOCUMENT, "dpi", dpi, phrase("Packdesk prints ZPL at %(low)s or %(high)s dpi",
+                                                          low=DPIS[0], high=DPIS[1]))
     if not badge.name.strip():
-        raise DocumentError(DOCUMENT, "name", badge.name, "a badge needs the user's name")
+        raise DocumentError(DOCUMENT, "name", badge.name, phrase("a badge needs the user's name"))
     dots = dpi / 25.4
     width, height = mm_to_dots(85.6, dpi), mm_to_dots(54, dpi)
     margin = round(4 * dots)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from app.cli.db import add_database_options, open_database
 from app.floor.admin_desk import AdminDesk
-from app.messages import _
+from app.messages import _, say
+from app.translator import phrase
 from printing.badge import badge_job
 from printing.model import Badge
 
@@ -36,6 +37,11 @@ def run_print(args: argparse.Namespace) -> int:
     job = badge_job(Badge(user.display_name, user.badge_code, user.role), zpl, args.dpi)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(job.data)
-    state = "" if user.active else " (the user is deactivated: the badge will not log in)"
-    print(f"badge of {user.username} ({user.badge_code}) written to {args.out}{state}")
+    if user.active:
+        said = phrase("badge of %(user)s (%(badge)s) written to %(path)s", user=user.username, badge=user.badge_code,
+                      path=str(args.out))
+    else:
+        said = phrase("badge of %(user)s (%(badge)s) written to %(path)s (the user is deactivated: the badge will "
+                      "not log in)", user=user.username, badge=user.badge_code, path=str(args.out))
+    print(say(said))
     return 0

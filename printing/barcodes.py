@@ -15,6 +15,7 @@ from barcode.charsets.code128 import CODES, STOP
 from reportlab.lib.rl_accel import fp_str
 
 from app.identifiers import is_valid_sscc
+from app.translator import phrase
 from printing import code128 as c128
 from printing.errors import DocumentError
 
@@ -76,18 +77,18 @@ def _check_code128(document: str, field: str, data: str) -> None:
     if data.isascii() and data.isprintable() and 0 < len(data) <= MAX_CODE128_LENGTH:
         return  # the usual case, in two C-level calls
     if not data:
-        raise DocumentError(document, field, data, "a Code 128 barcode needs at least one character")
+        raise DocumentError(document, field, data, phrase("a Code 128 barcode needs at least one character"))
     bad = [c for c in data if not 32 <= ord(c) <= 126]
     if bad:
         raise DocumentError(
             document, field, data,
-            f"Code 128 carries printable ASCII only, not {bad[0]!r}; "
-            "use letters, digits and ASCII punctuation in this value",
+            phrase("Code 128 carries printable ASCII only, not %(character)s; "
+                   "use letters, digits and ASCII punctuation in this value", character=repr(bad[0])),
         )
     if len(data) > MAX_CODE128_LENGTH:
         raise DocumentError(
             document, field, data,
-            f"longer than {MAX_CODE128_LENGTH} characters, too long for one Code 128 symbol",
+            phrase("longer than %(most)s characters, too long for one Code 128 symbol", most=MAX_CODE128_LENGTH),
         )
 
 
@@ -102,7 +103,7 @@ def gs1_128(document: str, field: str, element_string: str) -> Symbol:
     _check_code128(document, field, element_string.replace(GS, "!"))
     if len(element_string) < 3 or not element_string[:2].isdigit():
         raise DocumentError(document, field, element_string,
-                            "a GS1-128 barcode starts with an application identifier such as 00")
+                            phrase("a GS1-128 barcode starts with an application identifier such as 00"))
     return Symbol(element_string, True, c128.codewords(element_string.replace(GS, FNC1), gs1=True))
 
 
@@ -110,7 +111,7 @@ def sscc_symbol(document: str, field: str, sscc: str) -> Symbol:
     """The GS1-128 symbol of AI (00) with an 18-digit SSCC."""
     if not is_valid_sscc(sscc):
         raise DocumentError(document, field, sscc,
-                            "an SSCC is 18 digits with a GS1 mod-10 check digit")
+                            phrase("an SSCC is 18 digits with a GS1 mod-10 check digit"))
     return gs1_128(document, field, "00" + sscc)
 
 

@@ -15,7 +15,8 @@ from typing import Any, Callable
 
 from app.cli.db import add_database_options
 from app.paths import resource
-from app.messages import _
+from app.messages import _, say
+from app.translator import phrase
 from printing.errors import PrintingError
 from printing.model import Address, Badge, Company, LabelSize, PaperSize
 
@@ -103,10 +104,12 @@ class Output:
             os.replace(partial, self.out)
         except OSError as exc:
             partial.unlink(missing_ok=True)
-            raise CliError(f"cannot write {what} to {self.out}: {exc.strerror}; "
-                           "choose a writable path with --out") from None
+            raise CliError(phrase("cannot write %(what)s to %(path)s: %(problem)s; "
+                                  "choose a writable path with --out", what=what, path=str(self.out),
+                                  problem=exc.strerror)) from None
         self.placed = self.out
-        self.said = f"wrote {what} to {self.out} ({len(data)} bytes)"
+        self.said = phrase("wrote %(what)s to %(path)s (%(size)s bytes)", what=what, path=str(self.out),
+                           size=len(data))
 
     def undo(self) -> None:
         """Removes the document written, if any."""
@@ -117,7 +120,7 @@ class Output:
     def done(self) -> int:
         """Says where the document went; exit status 0."""
         if self.said:
-            print(self.said, file=sys.stderr)
+            print(say(self.said), file=sys.stderr)
         return 0
 
 
@@ -145,13 +148,13 @@ def _command_sheet(args: argparse.Namespace) -> int:
     from printing.command_sheet import command_sheet_pdf
 
     return _write(args, command_sheet_pdf(paper=PaperSize(args.paper), station=args.station),
-                  "the command sheet")
+                  phrase("the command sheet"))
 
 
 def _printer_fonts(args: argparse.Namespace) -> int:
     from printing.zpl import font_download
 
-    return _write(args, font_download(), "the printer font download")
+    return _write(args, font_download(), phrase("the printer font download"))
 
 
 def read_badges_csv(path: Path) -> list[Badge]:
@@ -160,14 +163,15 @@ def read_badges_csv(path: Path) -> list[Badge]:
         with path.open(newline="", encoding="utf-8-sig") as fh:
             rows = list(csv.DictReader(fh))
     except OSError as exc:
-        raise CliError(f"cannot read users from {path}: {exc.strerror}") from None
+        raise CliError(phrase("cannot read users from %(path)s: %(problem)s", path=str(path),
+                              problem=exc.strerror)) from None
     badges = []
     for n, row in enumerate(rows, start=2):
         name = row.get("display_name") or row.get("name") or ""
         value = row.get("badge_code") or row.get("badge") or ""
         if not name or not value:
-            raise CliError(f"{path} line {n}: needs a name (display_name) and a badge "
-                           "(badge_code) column")
+            raise CliError(phrase("%(path)s line %(n)s: needs a name (display_name) and a badge "
+                                  "(badge_code) column", path=str(path), n=n))
         if str(row.get("active", "true")).strip().lower() in ("false", "0", "no"):
             continue
         badges.append(Badge(name, value, row.get("role", "")))
@@ -186,7 +190,7 @@ def _badges(args: argparse.Namespace) -> int:
             demo = resource("demo", "users.csv")
             log.info("no users in the database; badges for the demo users in %s", demo)
             badges = read_badges_csv(demo)
-    return _write(args, badges_pdf(badges, company, PaperSize(args.paper)), "the badges")
+    return _write(args, badges_pdf(badges, company, PaperSize(args.paper)), phrase("the badges"))
 
 
 def _badges_from_database(args: argparse.Namespace) -> tuple[list[Badge], Company | None]:
@@ -238,7 +242,7 @@ def _label(args: argparse.Namespace) -> int:
     def render(labels: list) -> None:
         data = (b"".join(label_zpl(label, dpi=args.dpi) for label in labels) if args.format == "zpl"
                 else labels_pdf(labels))
-        output.write(data, f"{len(labels)} label(s)")
+        output.write(data, phrase("%(n)s label(s)", n=len(labels)))
         printed[:] = [(labels[0].order_number, data)] if labels else []
 
     def make() -> None:
@@ -293,7 +297,7 @@ def _slip(args: argparse.Namespace) -> int:
         data = load_slip(db, settings, args.target, args.parcel, PaperSize(args.paper),
                          args.return_instructions)
         pdf = slip_pdf(data)
-        written = _write(args, pdf, "the packing slip")
+        written = _write(args, pdf, phrase("the packing slip"))
         _archive(db, data.order_number, "slip", f"slip-{data.order_number}-{args.parcel or 'all'}.pdf", pdf)
     return written
 
@@ -327,7 +331,7 @@ def _invoice(args: argparse.Namespace) -> int:
 
     def deliver(data: Any) -> None:
         pdf = invoice_pdf(data)
-        output.write(pdf, f"invoice {data.invoice_number}")
+        output.write(pdf, phrase("invoice %(number)s", number=data.invoice_number))
         printed[:] = [(data.order_number, data.invoice_number, pdf)]
 
     def make() -> None:
@@ -379,7 +383,7 @@ def _picklist(args: argparse.Namespace) -> int:
     def make() -> None:
         with _open(args) as (db, _settings):
             load_picklist(db, args.target, PaperSize(args.paper),
-                          deliver=lambda data: output.write(picklist_pdf(data), f"pick list {data.pick_list_id}"))
+                          deliver=lambda data: output.write(picklist_pdf(data), phrase("pick list %(id)s", id=data.pick_list_id)))
 
     return _recorded(output, make)
 
@@ -423,7 +427,7 @@ def _manifest(args: argparse.Namespace) -> int:
         with _open(args) as (db, settings):
             data = load_manifest(db, settings, args.target, day, PaperSize(args.paper))
             pdf = manifest_pdf(data)
-            output.write(pdf, f"manifest {data.manifest_id}")
+            output.write(pdf, phrase("manifest %(id)s", id=data.manifest_id))
             keep_printed_manifest(db, args.target, day, pdf, "pdf")  # the archive (issue 15)
 
     return _recorded(output, make)

@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 
 from app.commands import Command
 from app.packing.reasons import CANCEL, QUESTIONS, Reason
+from app.translator import phrase
 from printing.errors import DocumentError
 from printing.layout import Rule
 from printing.model import Badge, Company, PaperSize
@@ -82,8 +83,8 @@ def badges_pdf(badges: Iterable[Badge], company: Company | None = None,
     """Badge cards (85.6 x 54 mm) to cut out: name, role and the badge barcode."""
     badges = list(badges)
     if not badges:
-        raise DocumentError("badges", "badges", [], "there are no users to make badges for; "
-                            "add users first or pass a CSV with name and badge columns")
+        raise DocumentError(phrase("badges"), "badges", [], phrase("there are no users to make badges for; "
+                            "add users first or pass a CSV with name and badge columns"))
     doc = Document("badges", "Badges", paper)
     logo = logo_path(company) if company else None
     cols = int(doc.inner // CARD_W)

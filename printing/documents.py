@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from app.packing.api import LabelRequest
 from app.ports import PrintJob
+from app.translator import phrase
 from printing.label_pdf import label_pdf
 from printing.errors import DocumentError
 from printing.label_zpl import label_zpl
@@ -45,9 +46,10 @@ def _known_count(r: LabelRequest) -> int:
     """The order's parcel count; a label or slip is never printed with a guessed one ("1 of 1"
     on the first of two parcels)."""
     if r.parcel_count is None:
-        raise DocumentError(f"label of parcel {r.parcel_seq} of order {r.order_number}", "parcel_count", None,
-                            "it cannot say how many parcels the order has yet; it prints when the order's "
-                            "last parcel is closed")
+        raise DocumentError(phrase("label of parcel %(seq)s of order %(number)s", seq=r.parcel_seq,
+                                   number=r.order_number), "parcel_count", None,
+                            phrase("it cannot say how many parcels the order has yet; it prints when the order's "
+                                   "last parcel is closed"))
     return r.parcel_count
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from app.errors import PackdeskError
+from app.translator import phrase
 
 
 class PrintingError(PackdeskError):
@@ -16,4 +17,5 @@ class DocumentError(PrintingError):
         self.field = field
         self.value = value
         self.reason = reason
-        super().__init__(f"{document}: field {field} = {value!r}: {reason}")
+        super().__init__(phrase("%(document)s: field %(field)s = %(value)s: %(reason)s",
+                                document=document, field=field, value=repr(value), reason=reason))

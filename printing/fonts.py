@@ -21,6 +21,7 @@ from bidi import get_display
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from app.translator import phrase
 from printing.errors import PrintingError
 
 log = logging.getLogger(__name__)
@@ -150,9 +151,9 @@ def register_fonts() -> None:
     for name, filename in FILES.items():
         path = FONTS_DIR / filename
         if not path.is_file():
-            raise PrintingError(
-                f"font file {path} is missing; reinstall Packdesk or copy DejaVu Sans there"
-            )
+            raise PrintingError(phrase(
+                "font file %(path)s is missing; reinstall Packdesk or copy DejaVu Sans there", path=str(path)
+            ))
         pdfmetrics.registerFont(TTFont(name, str(path)))
     log.debug("registered document fonts from %s", FONTS_DIR)
 

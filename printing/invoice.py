@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from reportlab.lib.units import mm
 
+from app.translator import phrase
 from printing.errors import DocumentError
 from printing.model import InvoiceData
 from printing.money import cents, money, require_decimal
@@ -15,7 +16,7 @@ from printing.page import MARGIN, Column, Document, address_block, company_heade
 
 log = logging.getLogger(__name__)
 
-DOCUMENT = "invoice"
+DOCUMENT = phrase("invoice")
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,11 @@ def invoice_totals(data: InvoiceData) -> Totals:
             require_decimal(DOCUMENT, f"lines[{i}].{name}", getattr(line, name))
         if line.quantity < 0 or line.unit_price < 0 or line.discount < 0:
             raise DocumentError(DOCUMENT, f"lines[{i}]", line,
-                                "quantities, prices and discounts cannot be negative; "
-                                "issue a credit note instead")
+                                phrase("quantities, prices and discounts cannot be negative; "
+                                       "issue a credit note instead"))
         if line.discount > line.quantity * line.unit_price:
             raise DocumentError(DOCUMENT, f"lines[{i}].discount", line.discount,
-                                "the discount is larger than the line's amount")
+                                phrase("the discount is larger than the line's amount"))
         net_by_rate[line.tax_rate] += line.net
         discount += line.discount
     shipping = require_decimal(DOCUMENT, "shipping", data.shipping)

@@ -10,6 +10,7 @@ import functools
 import logging
 from dataclasses import dataclass
 
+from app.translator import phrase
 from printing.barcodes import Symbol, code128, sscc_human_readable, sscc_symbol
 from printing.errors import DocumentError
 from printing.fonts import REGULAR, bold_of
@@ -18,7 +19,7 @@ from printing.model import Address, LabelData, LabelSize
 
 log = logging.getLogger(__name__)
 
-DOCUMENT = "shipping label"
+DOCUMENT = phrase("shipping label")
 MARGIN_MM = 3.0
 # Section heights in mm on a 152.4 mm label: from, to, facts, tracking, SSCC.
 SECTIONS_MM = (24.0, 40.0, 17.0, 28.0, 37.0)
@@ -43,10 +44,10 @@ def weight_text(grams: int) -> str:
 def check_data(data: LabelData) -> None:
     """Refuse a negative weight or a parcel index outside 1..parcel_count (DocumentError)."""
     if data.weight_g < 0:
-        raise DocumentError(DOCUMENT, "weight_g", data.weight_g, "a weight cannot be negative")
+        raise DocumentError(DOCUMENT, "weight_g", data.weight_g, phrase("a weight cannot be negative"))
     if not 1 <= data.parcel_index <= data.parcel_count:
         raise DocumentError(DOCUMENT, "parcel_index", data.parcel_index,
-                            f"must be between 1 and parcel_count ({data.parcel_count})")
+                            phrase("must be between 1 and parcel_count (%(count)s)", count=data.parcel_count))
 
 
 @dataclass(frozen=True, eq=False)  # one per key of geometry(): hashed by identity, quickly

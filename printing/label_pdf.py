@@ -5,6 +5,7 @@ import io
 import logging
 from typing import Sequence
 
+from app.translator import phrase
 from printing.errors import DocumentError
 from printing.fonts import AUTO
 from printing.label import layout_label
@@ -22,7 +23,7 @@ def label_pdf(data: LabelData) -> bytes:
 def labels_pdf(labels: Sequence[LabelData]) -> bytes:
     """Several labels, one a page (all parcels of an order), each at its stock's size."""
     if not labels:
-        raise DocumentError("shipping label", "labels", [], "there is no parcel to label")
+        raise DocumentError(phrase("shipping label"), "labels", [], phrase("there is no parcel to label"))
     buffer = io.BytesIO()
     first = labels[0]
     canvas = None

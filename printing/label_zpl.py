@@ -14,6 +14,7 @@ import logging
 from dataclasses import dataclass, field
 
 from app.identifiers import is_valid_sscc
+from app.translator import phrase
 from printing.barcodes import Symbol, code128, sscc_human_readable, sscc_symbol
 from printing.code128 import width_modules
 from printing.fit import LEADING
@@ -38,7 +39,8 @@ def label_zpl(data: LabelData, dpi: int = 203, fonts: ZplFonts = ZplFonts(),
               builder: ZplBuilder | None = None) -> bytes:
     """ZPL for one label; the printer needs the fonts stored once (printing.zpl.font_download)."""
     if dpi not in DPIS:
-        raise DocumentError(DOCUMENT, "dpi", dpi, f"Packdesk prints ZPL at {DPIS[0]} or {DPIS[1]} dpi")
+        raise DocumentError(DOCUMENT, "dpi", dpi, phrase("Packdesk prints ZPL at %(low)s or %(high)s dpi",
+                                                          low=DPIS[0], high=DPIS[1]))
     if builder is None:
         return _fast(data, _template(data.size, dpi, fonts))
     per_mm = dpi / 25.4

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from app.translator import phrase
 from printing.barcodes import Symbol
 from printing.fit import LEADING, fit
 from printing.fonts import REGULAR, bold_of, text_width
@@ -127,6 +128,6 @@ def module_for(symbol: Symbol, available: float, target: float, step: float, min
     module = k * step
     if module < minimum - 1e-9:
         raise DocumentError(document, field, symbol.data,
-                            "too long to print readably at this label width; "
-                            "use a shorter value or a wider label")
+                            phrase("too long to print readably at this label width; "
+                                   "use a shorter value or a wider label"))
     return module

@@ -5,13 +5,14 @@ import logging
 
 from reportlab.lib.units import mm
 
+from app.translator import phrase
 from printing.label import weight_text
 from printing.model import ManifestData
 from printing.page import MARGIN, Column, Document, company_header
 
 log = logging.getLogger(__name__)
 
-DOCUMENT = "manifest"
+DOCUMENT = phrase("manifest")
 
 
 def manifest_pdf(data: ManifestData) -> bytes:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from app.translator import phrase
 from printing.errors import DocumentError
 
 CENT = Decimal("0.01")
@@ -22,5 +23,5 @@ def require_decimal(document: str, field: str, value: object) -> Decimal:
     """The value when it is a Decimal; floats and others are refused (money is never a float)."""
     if not isinstance(value, Decimal) or not value.is_finite():
         raise DocumentError(document, field, value,
-                            "money must be a finite decimal.Decimal, never a float")
+                            phrase("money must be a finite decimal.Decimal, never a float"))
     return value

@@ -7,12 +7,13 @@ import re
 
 from reportlab.lib.units import mm
 
+from app.translator import phrase
 from printing.model import PickLine, PickListData
 from printing.page import MARGIN, Column, Document
 
 log = logging.getLogger(__name__)
 
-DOCUMENT = "pick list"
+DOCUMENT = phrase("pick list")
 ROW = 15 * mm
 LINE_X = 0.254 * mm  # six 600-dpi dots: scannable from a cart at arm's length
 

@@ -12,6 +12,7 @@ from app.cli.db import add_database_options
 from app.errors import PackdeskError
 from app.floor.desk import daily_figures_at
 from app.messages import _
+from app.translator import phrase
 from printing.daily_report import daily_csv, daily_pdf
 
 log = logging.getLogger(__name__)
@@ -35,17 +36,19 @@ def _day(text: str | None) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise PackdeskError(f"--date {text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-04.") from None
+        raise PackdeskError(phrase("--date %(value)s is not a date; write it as YYYY-MM-DD, e.g. 2026-12-04.",
+                                   value=repr(text))) from None
 
 
 def run_daily(args: argparse.Namespace) -> int:
     """packdesk report daily"""
     day = _day(args.date)
     if not args.csv and not args.out:
-        raise PackdeskError("Name the PDF to write with --out FILE.pdf (or give --csv for CSV).")
+        raise PackdeskError(phrase("Name the PDF to write with --out FILE.pdf (or give --csv for CSV)."))
     out = Path(args.out) if args.out else None
     if out is not None and not out.parent.exists():
-        raise PackdeskError(f"The folder {out.parent} does not exist; create it or write the report elsewhere.")
+        raise PackdeskError(phrase("The folder %(folder)s does not exist; create it or write the report elsewhere.",
+                                   folder=str(out.parent)))
     figures = daily_figures_at(getattr(args, "config", None), getattr(args, "database", None), day)
     if args.csv:
         text = daily_csv(figures)

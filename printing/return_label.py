@@ -11,6 +11,7 @@ from typing import Any
 
 from app.packing.settings import PackingSettings
 
+from app.translator import phrase
 from printing.barcodes import code128
 from printing.errors import DocumentError
 from printing.fonts import AUTO, REGULAR, bold_of
@@ -25,7 +26,7 @@ from printing.zpl import ZplBuilder, ZplFonts
 
 log = logging.getLogger(__name__)
 
-DOCUMENT = "return label"
+DOCUMENT = phrase("return label")
 RMA_X_MM = 0.51  # the RMA is short: wide bars, easy to scan off a crumpled parcel
 
 
@@ -39,7 +40,7 @@ def return_facts(data: ReturnLabelData) -> list[tuple[str, str, str]]:
 def layout_return_label(data: ReturnLabelData, scale: Scale, font: str = REGULAR) -> LabelLayout:
     """Everything on the return label, in the renderer's unit."""
     if data.items < 1:
-        raise DocumentError(DOCUMENT, "items", data.items, "a return names at least one item")
+        raise DocumentError(DOCUMENT, "items", data.items, phrase("a return names at least one item"))
     tracking = code128(DOCUMENT, "tracking_number", data.tracking_number)
     rma = code128(DOCUMENT, "rma", data.rma)
     g = geometry(data.size, scale.per_mm)
@@ -74,7 +75,8 @@ def return_label_pdf(data: ReturnLabelData) -> bytes:
 def return_label_zpl(data: ReturnLabelData, dpi: int = 203, fonts: ZplFonts = ZplFonts()) -> bytes:
     """ZPL for the return label (the printer needs the fonts stored once, as for shipping labels)."""
     if dpi not in DPIS:
-        raise DocumentError(DOCUMENT, "dpi", dpi, f"Packdesk prints ZPL at {DPIS[0]} or {DPIS[1]} dpi")
+        raise DocumentError(DOCUMENT, "dpi", dpi, phrase("Packdesk prints ZPL at %(low)s or %(high)s dpi",
+                                                          low=DPIS[0], high=DPIS[1]))
     per_mm = dpi / 25.4
     layout = layout_return_label(data, Scale(per_mm, 1.0, round(0.25 * per_mm)))
     return draw_layout(layout.elements, ZplBuilder(round(layout.width), round(layout.height), dpi, fonts))

@@ -5,13 +5,14 @@ import logging
 
 from reportlab.lib.units import mm
 
+from app.translator import phrase
 from printing.model import SlipData
 from printing.money import money, require_decimal
 from printing.page import MARGIN, Column, Document, address_block, company_header
 
 log = logging.getLogger(__name__)
 
-DOCUMENT = "packing slip"
+DOCUMENT = phrase("packing slip")
 
 
 def slip_pdf(data: SlipData) -> bytes:

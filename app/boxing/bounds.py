@@ -14,22 +14,22 @@ from typing import Sequence
 
 from app.boxing.model import BoxType, Unit
 from app.boxing.orientations import smallest_sizes
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
 Dims = tuple[int, int, int]
-AXIS_NAME = ("length", "width", "height")
 TOP_FIRST_UNITS = 4  # orders of more units than this look at their three biggest alone first
 
 
 def kg(grams: int) -> str:
     """Grams as "12.3 kg"."""
-    return f"{grams / 1000:.1f} kg"
+    return phrase("%(kg)s kg", kg=round(grams / 1000, 1))
 
 
 def litres(mm3: int) -> str:
     """Cubic millimetres as "4.5 L"."""
-    return f"{mm3 / 1_000_000:.1f} L"
+    return phrase("%(litres)s L", litres=round(mm3 / 1_000_000, 1))
 
 
 def why_unit_misfits(unit: Unit, box: BoxType) -> str:
@@ -37,16 +37,21 @@ def why_unit_misfits(unit: Unit, box: BoxType) -> str:
     p = 2 * unit.rules.padding
     dims = sorted((unit.length + p, unit.width + p, unit.height + p), reverse=True)
     bdims = sorted(box.dims, reverse=True)
-    pad = f" with {unit.rules.padding} mm padding" if p else ""
+    pad = phrase(" with %(mm)s mm padding", mm=unit.rules.padding) if p else ""
     if unit.rules.upright and unit.height + p > box.height:
-        return f"{unit.sku} must stay upright and is {unit.height + p} mm tall{pad}, {box.id} is {box.height} mm high"
-    for k, word in enumerate(("long", "wide", "thick")):
-        if dims[k] > bdims[k]:
-            if k == 0:
-                return f"{unit.sku} is {dims[0]} mm long{pad}, {box.id} is {bdims[0]} mm"
-            return (f"{unit.sku} is {dims[k]} mm {word}{pad}, {box.id}'s "
-                    f"{'second' if k == 1 else 'shortest'} side is {bdims[k]} mm")
-    return f"{unit.sku} ({unit.length}x{unit.width}x{unit.height} mm) fits {box.id} in no allowed orientation"
+        return phrase("%(sku)s must stay upright and is %(tall)s mm tall%(pad)s, %(box)s is %(high)s mm high",
+                      sku=unit.sku, tall=unit.height + p, pad=pad, box=box.id, high=box.height)
+    if dims[0] > bdims[0]:
+        return phrase("%(sku)s is %(mm)s mm long%(pad)s, %(box)s is %(side)s mm",
+                      sku=unit.sku, mm=dims[0], pad=pad, box=box.id, side=bdims[0])
+    if dims[1] > bdims[1]:
+        return phrase("%(sku)s is %(mm)s mm wide%(pad)s, %(box)s's second side is %(side)s mm",
+                      sku=unit.sku, mm=dims[1], pad=pad, box=box.id, side=bdims[1])
+    if dims[2] > bdims[2]:
+        return phrase("%(sku)s is %(mm)s mm thick%(pad)s, %(box)s's shortest side is %(side)s mm",
+                      sku=unit.sku, mm=dims[2], pad=pad, box=box.id, side=bdims[2])
+    return phrase("%(sku)s (%(l)sx%(w)sx%(h)s mm) fits %(box)s in no allowed orientation",
+                  sku=unit.sku, l=unit.length, w=unit.width, h=unit.height, box=box.id)
 
 
 def quick_refusal(units: Sequence[Unit], orients: Sequence[Sequence[Dims]], box: BoxType,
@@ -56,9 +61,11 @@ def quick_refusal(units: Sequence[Unit], orients: Sequence[Sequence[Dims]], box:
         if not os:
             return why_unit_misfits(u, box)
     if weight > box.max_weight:
-        return f"the units weigh {kg(weight)}, {box.id} carries {kg(box.max_weight)}"
+        return phrase("the units weigh %(weight)s, %(box)s carries %(most)s", weight=kg(weight), box=box.id,
+                      most=kg(box.max_weight))
     if volume > box.volume:
-        return f"the units take {litres(volume)}, {box.id} holds {litres(box.volume)}"
+        return phrase("the units take %(volume)s, %(box)s holds %(most)s", volume=litres(volume), box=box.id,
+                      most=litres(box.volume))
     return None
 
 
@@ -221,18 +228,30 @@ def row_refusal(units: Sequence[Unit], doms: Sequence[tuple[Dims, ...]], box: Bo
         total, members = _heaviest_clique(a, [m[k] for m in mins])
         if total > limit:
             names = [units[i].sku for i in range(n) if members >> i & 1]
-            listed = ", ".join(names[:-1]) + " and " + names[-1]
-            return (f"{listed} can only lie one after another along {box.id}'s {AXIS_NAME[k]}: "
-                    f"{total} mm, {box.id} is {limit} mm")
+            listed = phrase("%(first)s and %(last)s", first=", ".join(names[:-1]), last=names[-1])
+            return _along(k, listed, box.id, total, limit)
     return None
+
+
+def _along(axis: int, units: str, box: str, total: int, limit: int) -> str:
+    """Units that can only lie in one row along an axis of the box, longer than that side."""
+    if axis == 0:
+        return phrase("%(units)s can only lie one after another along %(box)s's length: %(total)s mm, "
+                      "%(box)s is %(limit)s mm", units=units, box=box, total=total, limit=limit)
+    if axis == 1:
+        return phrase("%(units)s can only lie one after another along %(box)s's width: %(total)s mm, "
+                      "%(box)s is %(limit)s mm", units=units, box=box, total=total, limit=limit)
+    return phrase("%(units)s can only lie one after another along %(box)s's height: %(total)s mm, "
+                  "%(box)s is %(limit)s mm", units=units, box=box, total=total, limit=limit)
 
 
 def room_refusal(orients: Sequence[tuple[Dims, ...]], box: BoxType, volume: int) -> str | None:
     """The units' volume exceeds the part of the box that sums of their sizes can reach."""
     usable = usable_dims(orients, box.dims)
     if volume > usable[0] * usable[1] * usable[2]:
-        return (f"the units take {litres(volume)}, {box.id} holds {litres(box.volume)} but only "
-                f"{usable[0]}x{usable[1]}x{usable[2]} mm of it can be filled by these sizes")
+        return phrase("the units take %(volume)s, %(box)s holds %(most)s but only %(l)sx%(w)sx%(h)s mm of it can "
+                      "be filled by these sizes", volume=litres(volume), box=box.id, most=litres(box.volume),
+                      l=usable[0], w=usable[1], h=usable[2])
     return None
 
 
@@ -244,8 +263,10 @@ def narrowing_refusal(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]]
         return None, doms
     assert pair is not None
     if pair[1] < 0:
-        return f"{units[pair[0]].sku} cannot be turned to leave room for all the other units in {box.id}", None
-    return f"{units[pair[0]].sku} and {units[pair[1]].sku} cannot lie side by side in {box.id}", None
+        return phrase("%(sku)s cannot be turned to leave room for all the other units in %(box)s",
+                      sku=units[pair[0]].sku, box=box.id), None
+    return phrase("%(sku)s and %(other)s cannot lie side by side in %(box)s", sku=units[pair[0]].sku,
+                  other=units[pair[1]].sku, box=box.id), None
 
 
 def first_refusal(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]], box: BoxType,

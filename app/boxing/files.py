@@ -14,6 +14,7 @@ from typing import Any, Iterable
 
 from app.boxing.errors import BoxingError
 from app.boxing.model import BoxType, Rules, Unit
+from app.translator import Number, phrase
 
 log = logging.getLogger(__name__)
 
@@ -28,15 +29,17 @@ BOX_KEYS = frozenset({"id", "length", "width", "height", "max_weight", "tare", "
 def check_unit_count(count: int, what: str) -> None:
     """BoxingError when `count` units are more than one suggestion can handle in time and memory."""
     if count > MAX_UNITS:
-        raise BoxingError(f"{what} has {count:,} units; a box suggestion takes at most {MAX_UNITS:,}. "
-                          "Check the quantities, or split the order and suggest boxes for each part")
+        raise BoxingError(phrase("%(what)s has %(count)s units; a box suggestion takes at most %(most)s. "
+                                 "Check the quantities, or split the order and suggest boxes for each part",
+                                 what=what, count=Number(count), most=Number(MAX_UNITS)))
 
 
 def _known_keys(entry: dict[str, Any], known: frozenset[str], where: str) -> None:
     unknown = sorted(set(entry) - known)
     if unknown:
-        raise BoxingError(f"{where}: unknown key \"{unknown[0]}\" (keys are: {', '.join(sorted(known))}); "
-                          "a misspelt rule would be ignored, so fix it (see docs/boxing.md)")
+        raise BoxingError(phrase("%(where)s: unknown key \"%(key)s\" (keys are: %(keys)s); "
+                                 "a misspelt rule would be ignored, so fix it (see docs/boxing.md)",
+                                 where=where, key=unknown[0], keys=", ".join(sorted(known))))
 
 # A demo catalogue for when no boxes file is given (inner mm, grams, EUR).
 DEFAULT_BOXES: tuple[BoxType, ...] = (
@@ -52,33 +55,39 @@ def _read(path: Path, what: str) -> list[dict[str, Any]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"), parse_constant=_no_constant)
     except FileNotFoundError:
-        raise BoxingError(f"{what} file {path} does not exist; pass an existing JSON file") from None
+        raise BoxingError(phrase("%(what)s file %(path)s does not exist; pass an existing JSON file",
+                                 what=what, path=str(path))) from None
     except json.JSONDecodeError as exc:
-        raise BoxingError(f"{what} file {path} is not valid JSON: {exc}") from None
+        raise BoxingError(phrase("%(what)s file %(path)s is not valid JSON: %(problem)s",
+                                 what=what, path=str(path), problem=str(exc))) from None
     except ValueError as exc:  # NaN or Infinity, which JSON itself does not have
-        raise BoxingError(f"{what} file {path}: {exc}") from None
+        raise BoxingError(phrase("%(what)s file %(path)s: %(problem)s", what=what, path=str(path),
+                                 problem=str(exc))) from None
     if not isinstance(data, list) or not all(isinstance(e, dict) for e in data):
-        raise BoxingError(f"{what} file {path} must hold a JSON list of objects (see docs/boxing.md)")
+        raise BoxingError(phrase("%(what)s file %(path)s must hold a JSON list of objects (see docs/boxing.md)",
+                                 what=what, path=str(path)))
     return data
 
 
 def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows; write a number")
+    raise ValueError(phrase("%(name)s is not a number JSON allows; write a number", name=name))
 
 
 def _int(entry: dict[str, Any], key: str, where: str, default: int | None = None, low: int = 0) -> int:
     value = entry.get(key, default)
     if value is None:
-        raise BoxingError(f"{where} has no \"{key}\"; add it (see docs/boxing.md)")
+        raise BoxingError(phrase("%(where)s has no \"%(key)s\"; add it (see docs/boxing.md)", where=where, key=key))
     if isinstance(value, bool) or not isinstance(value, int) or value < low:
-        raise BoxingError(f"{where}: \"{key}\" must be a whole number >= {low}, not {value!r}")
+        raise BoxingError(phrase("%(where)s: \"%(key)s\" must be a whole number >= %(low)s, not %(value)s",
+                                 where=where, key=key, low=low, value=repr(value)))
     return value
 
 
 def _bool(entry: dict[str, Any], key: str, where: str, default: bool) -> bool:
     value = entry.get(key, default)
     if not isinstance(value, bool):
-        raise BoxingError(f"{where}: \"{key}\" must be true or false, not {value!r}")
+        raise BoxingError(phrase("%(where)s: \"%(key)s\" must be true or false, not %(value)s",
+                                 where=where, key=key, value=repr(value)))
     return value
 
 
@@ -89,12 +98,12 @@ def parse_items(data: Iterable[dict[str, Any]]) -> list[Unit]:
     for n, e in enumerate(entries, 1):
         sku = e.get("sku")
         if not isinstance(sku, str) or not sku:
-            raise BoxingError(f"item {n} has no \"sku\" text; add one")
-        where = f"item {n} ({sku})"
+            raise BoxingError(phrase("item %(n)s has no \"sku\" text; add one", n=n))
+        where = phrase("item %(n)s (%(sku)s)", n=n, sku=sku)
         _known_keys(e, ITEM_KEYS, where)
         incompatible = e.get("incompatible", [])
         if not isinstance(incompatible, list) or not all(isinstance(c, str) for c in incompatible):
-            raise BoxingError(f"{where}: \"incompatible\" must be a list of class names")
+            raise BoxingError(phrase("%(where)s: \"incompatible\" must be a list of class names", where=where))
         rules = Rules(
             upright=_bool(e, "upright", where, False),
             own_container=_bool(e, "own_container", where, False),
@@ -105,10 +114,10 @@ def parse_items(data: Iterable[dict[str, Any]]) -> list[Unit]:
         unit = Unit(sku, _int(e, "length", where, low=1), _int(e, "width", where, low=1),
                     _int(e, "height", where, low=1), _int(e, "weight", where), rules)
         quantity = _int(e, "qty", where, 1, low=1)
-        check_unit_count(len(units) + quantity, "the items list")
+        check_unit_count(len(units) + quantity, phrase("the items list"))
         units.extend([unit] * quantity)
     if not units:
-        raise BoxingError("the items list is empty; give at least one item")
+        raise BoxingError(phrase("the items list is empty; give at least one item"))
     return units
 
 
@@ -118,11 +127,11 @@ def parse_boxes(data: Iterable[dict[str, Any]]) -> list[BoxType]:
     for n, e in enumerate(data, 1):
         box_id = e.get("id")
         if not isinstance(box_id, str) or not box_id:
-            raise BoxingError(f"box {n} has no \"id\" text; add one")
-        where = f"box {box_id}"
+            raise BoxingError(phrase("box %(n)s has no \"id\" text; add one", n=n))
+        where = phrase("box %(id)s", id=box_id)
         _known_keys(e, BOX_KEYS, where)
         if any(b.id == box_id for b in boxes):
-            raise BoxingError(f"box id {box_id} appears twice; ids must be unique")
+            raise BoxingError(phrase("box id %(id)s appears twice; ids must be unique", id=box_id))
         cost = _cost(e, where)
         stock = e.get("stock")
         boxes.append(BoxType(
@@ -132,7 +141,7 @@ def parse_boxes(data: Iterable[dict[str, Any]]) -> list[BoxType]:
             None if stock is None else _int(e, "stock", where),
         ))
     if not boxes:
-        raise BoxingError("the boxes list is empty; give at least one box")
+        raise BoxingError(phrase("the boxes list is empty; give at least one box"))
     return boxes
 
 
@@ -145,18 +154,18 @@ def _cost(entry: dict[str, Any], where: str) -> Decimal:
     except InvalidOperation:
         cost = Decimal("NaN")
     if not cost.is_finite() or cost < 0:
-        raise BoxingError(f"{where}: \"cost\" must be a number >= 0, not {value!r}")
+        raise BoxingError(phrase("%(where)s: \"cost\" must be a number >= 0, not %(value)s", where=where, value=repr(value)))
     return cost
 
 
 def load_items(path: Path) -> list[Unit]:
     """Units from an items JSON file."""
-    return parse_items(_read(path, "items"))
+    return parse_items(_read(path, phrase("items")))
 
 
 def load_boxes(path: Path) -> list[BoxType]:
     """Box types from a boxes JSON file."""
-    return parse_boxes(_read(path, "boxes"))
+    return parse_boxes(_read(path, phrase("boxes")))
 
 
 def units_from_lines(lines: Iterable[tuple[Any, int]]) -> list[Unit]:
@@ -165,12 +174,12 @@ def units_from_lines(lines: Iterable[tuple[Any, int]]) -> list[Unit]:
     Products of different compat_class never share a box (the catalogue's rule).
     """
     pairs = list(lines)
-    check_unit_count(sum(qty for _, qty in pairs), "the order")
+    check_unit_count(sum(qty for _, qty in pairs), phrase("the order"))
     classes = {p.compat_class for p, _ in pairs if getattr(p, "compat_class", None)}
     units: list[Unit] = []
     for p, qty in pairs:
         if min(p.length_mm, p.width_mm, p.height_mm) <= 0:
-            raise BoxingError(f"{p.sku} has no dimensions in the catalogue; measure it and enter them")
+            raise BoxingError(phrase("%(sku)s has no dimensions in the catalogue; measure it and enter them", sku=p.sku))
         cls = getattr(p, "compat_class", None) or None
         rules = Rules(upright=bool(p.upright), own_container=bool(p.own_container), padding=int(p.padding_mm or 0),
                       hazard_class=cls, incompatible_with=frozenset(classes - {cls}) if cls else frozenset())

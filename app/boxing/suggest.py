@@ -24,6 +24,7 @@ from app.boxing.explain import Refusal, explain_choice, explain_split
 from app.boxing.extreme_points import Spot, fill_in_order, shelf_fill, unit_orders
 from app.boxing.model import BoxType, Goal, Objective, Parcel, Placement, Suggestion, Unit
 from app.boxing.orientations import fitting_orientations, orientations_in
+from app.translator import Lines, phrase
 from app.boxing.trial import biggest_first_by_shape, try_box
 
 log = logging.getLogger(__name__)
@@ -258,7 +259,7 @@ def _split(group: list[tuple[int, Unit]], boxes: Sequence[BoxType], objective: O
         # a smaller box may do; out of time, the filled box stands
         choice = None if out_of_time() else choose_box(fill.taken, usable, objective, out_of_time)
         if choice is None:
-            choice = BoxChoice(fill.box, _placements(fill.taken, fill.spots), (), False, f"{fill.box.id}: filled")
+            choice = BoxChoice(fill.box, _placements(fill.taken, fill.spots), (), False, phrase("%(box)s: filled", box=fill.box.id))
         choices.append(choice)
         _take(stock, choice.box)
         for _, u in fill.taken:
@@ -285,15 +286,18 @@ def _check_packable(u: Unit, boxes: Sequence[BoxType], usable: Sequence[BoxType]
     if any(_fits_alone(u, b) for b in usable):
         return
     if not usable:
-        raise BoxingError(f"no box is enabled and in stock for {u.sku}; enable or restock a box in the catalogue")
+        raise BoxingError(phrase("no box is enabled and in stock for %(sku)s; enable or restock a box in the catalogue",
+                                 sku=u.sku))
     if any(_fits_alone(u, b) for b in boxes if b.enabled):
-        raise BoxingError(f"{u.sku}: the boxes it fits are out of stock; restock one or ship it in its own container")
+        raise BoxingError(phrase("%(sku)s: the boxes it fits are out of stock; restock one or ship it in its own "
+                                 "container", sku=u.sku))
     if any(fitting_orientations(u, b.dims) for b in usable):
         strongest = max(usable, key=lambda b: b.max_weight)
-        raise BoxingError(f"{u.sku} weighs {u.weight} g, no box that fits it carries that much "
-                          f"(strongest: {strongest.id}, {strongest.max_weight} g)")
+        raise BoxingError(phrase("%(sku)s weighs %(weight)s g, no box that fits it carries that much "
+                                 "(strongest: %(box)s, %(most)s g)", sku=u.sku, weight=u.weight, box=strongest.id,
+                                 most=strongest.max_weight))
     biggest = max(usable, key=lambda b: sorted(b.dims, reverse=True))
-    raise BoxingError(f"{u.sku} fits no box: {why_unit_misfits(u, biggest)}")
+    raise BoxingError(phrase("%(sku)s fits no box: %(why)s", sku=u.sku, why=why_unit_misfits(u, biggest)))
 
 
 def suggest_boxes(
@@ -301,7 +305,7 @@ def suggest_boxes(
 ) -> Suggestion:
     """The parcels for an order: boxes, every unit's placement, total box cost, one-line reason."""
     if not units:
-        raise BoxingError("the order has no units to pack")
+        raise BoxingError(phrase("the order has no units to pack"))
     out_of_time = _deadline(max(MIN_DEADLINE_S, DEADLINE_S - HURRY_S_PER_UNIT * len(units)))
     indexed = list(enumerate(units))
     own = [iu for iu in indexed if iu[1].rules.own_container]
@@ -311,7 +315,7 @@ def suggest_boxes(
     groups = _groups(boxed)
     if len(groups) > 1:
         a, b = next((x, y) for _, x in groups[0] for _, y in groups[1] if x.conflicts_with(y))
-        notes.append(f"{a.sku} and {b.sku} packed apart (incompatible classes)")
+        notes.append(phrase("%(sku)s and %(other)s packed apart (incompatible classes)", sku=a.sku, other=b.sku))
     stock: dict[str, int | None] = {b.id: b.stock for b in boxes}
     for group in groups:
         single = choose_box(group, _in_stock(boxes, stock), objective, out_of_time)
@@ -321,16 +325,17 @@ def suggest_boxes(
             _take(stock, single.box)
             continue
         choices = _split(group, boxes, objective, out_of_time, stock)
-        why = f"no single box holds all {len(group)} units"
         refusals = [r for r in (_whole_refusal(group, boxes, objective),) if r]
-        notes.append(explain_split([c.box.id for c in choices], why + (f" ({refusals[0]})" if refusals else "")))
+        why = phrase("no single box holds all %(n)s units (%(reason)s)", n=len(group), reason=refusals[0]) \
+            if refusals else phrase("no single box holds all %(n)s units", n=len(group))
+        notes.append(explain_split([c.box.id for c in choices], why))
         parcels.extend(Parcel(c.box, c.placements, c.proved_cheapest) for c in choices)
     for index, u in own:
         parcels.append(Parcel(None, (Placement(index, u.sku, 0, 0, 0, u.length, u.width, u.height),)))
-        notes.append(f"{u.sku} ships in its own container")
+        notes.append(phrase("%(sku)s ships in its own container", sku=u.sku))
     cost = sum((p.box.cost for p in parcels if p.box is not None), Decimal("0"))
     log.debug("suggested %s for %d units", [p.box_id for p in parcels], len(units))
-    return Suggestion(tuple(parcels), cost, "; ".join(notes), tuple(units))
+    return Suggestion(tuple(parcels), cost, Lines(notes, "; "), tuple(units))
 
 
 def _whole_refusal(group: list[tuple[int, Unit]], boxes: Sequence[BoxType], objective: Objective) -> str | None:
@@ -340,4 +345,4 @@ def _whole_refusal(group: list[tuple[int, Unit]], boxes: Sequence[BoxType], obje
         return None
     biggest = max(ranked, key=lambda b: b.volume)
     reason = bound_failure([u for _, u in group], biggest)
-    return f"{biggest.id}: {reason}" if reason else None
+    return phrase("%(box)s: %(reason)s", box=biggest.id, reason=reason) if reason else None

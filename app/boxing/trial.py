@@ -35,6 +35,7 @@ from app.boxing.extreme_points import (
 )
 from app.boxing.model import BoxType, Unit
 from app.boxing.point_search import search_points
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -237,4 +238,4 @@ def try_box(units: Sequence[Unit], orients: Sequence[tuple[Dims, ...]], box: Box
         spots = pack_heuristic(doms, box.dims, out_of_time, HEURISTIC_TRIES + len(QUICK_PASSES) - skip, skip=skip)
     if spots is not None:
         return Trial(spots)
-    return Trial(None, "no arrangement of the units was found", False)
+    return Trial(None, phrase("no arrangement of the units was found"), False)

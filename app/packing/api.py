@@ -33,6 +33,7 @@ from app.addresses import AddressData
 from app.packing.settings import PackingSettings
 from app.packing.reasons import Reason
 from app.ports import PrintJob, Scan
+from app.translator import phrase
 
 if TYPE_CHECKING:
     from app.boxing.model import Parcel as BoxParcel
@@ -197,8 +198,8 @@ class PackSnapshot:
     def parcel_caption(self) -> str:
         """"parcel 2 of 3" once the count is known, "parcel 2" before."""
         if self.parcel_count:
-            return f"parcel {self.current_parcel_seq} of {self.parcel_count}"
-        return f"parcel {self.current_parcel_seq}"
+            return phrase("parcel %(seq)s of %(count)s", seq=self.current_parcel_seq, count=self.parcel_count)
+        return phrase("parcel %(seq)s", seq=self.current_parcel_seq)
 
     @property
     def pending_labels(self) -> tuple[LabelState, ...]:

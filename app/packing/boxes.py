@@ -14,6 +14,7 @@ from app.boxing.model import Goal, Objective
 from app.packing.api import BoxSuggestion
 from app.packing.desk import Desk
 from app.packing.packs import OpenPack
+from app.translator import phrase
 from app.unit_of_work import BoxRecord, ProductRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -63,15 +64,16 @@ def chosen(uow: UnitOfWork, desk: Desk, pack: OpenPack, suggestion: BoxSuggestio
     if box is None:
         return None
     answer = _remembered(uow, desk, [box], *_units(pack))
-    suggested = f" instead of the suggested {suggestion.name}" if suggestion is not None else ""
-    return replace(answer or box_suggestion(box, ""), explanation=f"chosen by the packer{suggested}")
+    chosen = phrase("chosen by the packer instead of the suggested %(box)s", box=suggestion.name) \
+        if suggestion is not None else phrase("chosen by the packer")
+    return replace(answer or box_suggestion(box, ""), explanation=chosen)
 
 
 def _remembered(uow: UnitOfWork, desk: Desk, boxes: list[BoxRecord], in_parcel: dict[int, int],
                 remaining: dict[int, int]) -> BoxSuggestion | None:
     products: dict[int, ProductRecord] | None = None
-    for units, why in ((tuple(sorted(remaining.items())), "holds every unit still to pack"),
-                       (tuple(sorted(in_parcel.items())), "holds the units scanned into this parcel")):
+    for units, why in ((tuple(sorted(remaining.items())), phrase("holds every unit still to pack")),
+                       (tuple(sorted(in_parcel.items())), phrase("holds the units scanned into this parcel"))):
         if not units:
             continue
         key = (units, tuple(boxes))  # records are frozen values: equal boxes, equal key
@@ -95,7 +97,8 @@ def _answer(boxes: list[BoxRecord], products: dict[int, ProductRecord], units: t
                  for pid, q in units if pid in products)
     weight = sum(products[pid].weight_g * q for pid, q in units if pid in products)
     box = smallest_box(boxes, volume, weight)
-    return None if box is None else box_suggestion(box, f"smallest box that {why} ({weight} g)")
+    return None if box is None else box_suggestion(box, phrase("smallest box that %(why)s (%(weight)s g)",
+                                                                             why=why, weight=weight))
 
 
 def _engine_suggestion(boxes: list[BoxRecord], lines: list[tuple[ProductRecord, int]]) -> BoxSuggestion | None:
@@ -114,9 +117,10 @@ def _engine_suggestion(boxes: list[BoxRecord], lines: list[tuple[ProductRecord, 
     if box is None:
         return None
     boxed = sum(1 for p in suggestion.parcels if p.box is not None)
-    why = suggestion.explanation or f"cheapest box that holds these {words.count(len(first.placements), 'unit')}"
+    why = suggestion.explanation or phrase("cheapest box that holds these %(units)s",
+                                           units=words.count(len(first.placements), "unit"))
     if boxed > 1:
-        why = f"box 1 of {boxed}: {why}"
+        why = phrase("box 1 of %(n)s: %(why)s", n=boxed, why=why)
     return replace(box_suggestion(box, why), parcel=first)
 
 

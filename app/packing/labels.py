@@ -81,7 +81,7 @@ def label_request(uow: UnitOfWork, desk: Desk, label_id: int) -> LabelRequest:
     with uow:
         label = uow.labels.get(label_id)
         if label is None:
-            raise PackingError(f"No label has the id {label_id}.")
+            raise PackingError(phrase("No label has the id %(id)s.", id=label_id))
         return label_request_in(uow, desk, label)
 
 
@@ -92,7 +92,7 @@ def record_label_result(uow: UnitOfWork, desk: Desk, label_id: int, ok: bool, pr
     with uow:
         label = uow.labels.get(label_id)
         if label is None:
-            raise PackingError(f"No label has the id {label_id}.")
+            raise PackingError(phrase("No label has the id %(id)s.", id=label_id))
         parcel = uow.parcels.get(label.parcel_id)
         assert parcel is not None
         if ok:
@@ -127,12 +127,12 @@ def _keep_printed(uow: UnitOfWork, desk: Desk, parcel: ParcelRecord, label: Labe
 def reprint_label(uow: UnitOfWork, desk: Desk, parcel_id: int, reason: str, user: Packer) -> LabelRequest:
     """REPRINT: a new label version; the previous one is recorded as reprinted with the reason."""
     if not reason or not reason.strip():
-        raise PackingError("A reprint needs a reason (damaged, unreadable, printer jam ...).")
+        raise PackingError(phrase("A reprint needs a reason (damaged, unreadable, printer jam ...)."))
     why = reason.strip()
     with uow:
         parcel = uow.parcels.get(parcel_id)
         if parcel is None or parcel.status not in ("closed", "confirmed"):
-            raise NotAllowed(f"Parcel {parcel_id} has no label to reprint; close it first.")
+            raise NotAllowed(phrase("Parcel %(id)s has no label to reprint; close it first.", id=parcel_id))
         old = uow.labels.newest(parcel.id)
         assert old is not None
         uow.labels.save(replace(old, status="reprinted" if old.status == "printed" else "voided", reason=why))

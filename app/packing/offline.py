@@ -31,6 +31,7 @@ from app.packing.packs import OpenPack, find_order, is_complete
 from app.packing.parcels import ensure_open_parcel_in
 from app.packing.scan_rules import EMPTY_PLACEMENTS, Decision, ProductRef, apply, decide, gtin_key
 from app.packing.settings import PackingSettings
+from app.translator import phrase
 from app.unit_of_work import LabelRecord, ParcelRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -138,8 +139,9 @@ class OfflinePack:
         decision = decide(pack.state, data, symbology, _OfflineCatalogue(self.copy, known))
         confirmation = None
         if decision.outcome is O.UNKNOWN:  # offline the station knows only this order's products
-            decision = Decision(O.UNKNOWN, f"Scanned {data.strip()}: not a product of order {pack.number} (offline, "
-                                "the station cannot look it up in the catalogue). Put it aside and scan ACK.")
+            decision = Decision(O.UNKNOWN, phrase("Scanned %(code)s: not a product of order %(number)s (offline, "
+                                                  "the station cannot look it up in the catalogue). Put it aside and "
+                                                  "scan ACK.", code=data.strip(), number=pack.number))
         if decision.outcome is O.LABEL_CONFIRMED:
             confirmation = self.confirm(decision.code or "")
             if not confirmation.ok:
@@ -157,11 +159,12 @@ class OfflinePack:
         """Why CLOSE BOX cannot close the open parcel now, or None."""
         state = self.copy.pack.state
         if state.locked:
-            return "The station waits for ACK after a mis-scan; scan ACK first."
+            return phrase("The station waits for ACK after a mis-scan; scan ACK first.")
         if state.pending_serial is not None or state.pending_quantity is not None:
-            return f"Parcel {seq} was not closed: its serial number or quantity is still asked."
+            return phrase("Parcel %(seq)s was not closed: its serial number or quantity is still asked.", seq=seq)
         if not state.placed:
-            return f"Parcel {seq} of order {self.copy.number} is empty: scan the items into it before CLOSE BOX."
+            return phrase("Parcel %(seq)s of order %(number)s is empty: scan the items into it before CLOSE BOX.",
+                          seq=seq, number=self.copy.number)
         return None
 
     def close(self, code: str, tracking: str, weight_g: int | None, today: date) -> ParcelClosed:
@@ -183,8 +186,9 @@ class OfflinePack:
         pack.state = replace(pack.state, placed=EMPTY_PLACEMENTS)
         self.copy.numbers[code] = self.copy.numbers[tracking] = seq
         self.copy.labels[label_id] = self._request(label_id, seq, placed, weight_g or expected, code, tracking, today)
-        return ParcelClosed(True, pack.number, seq, f"Parcel {seq} closed offline: print its label and put it on "
-                            "the box.", expected, weight_g, None, self.label_request(label_id), pack=self.snapshot)
+        return ParcelClosed(True, pack.number, seq, phrase("Parcel %(seq)s closed offline: print its label and put it "
+                                                           "on the box.", seq=seq),
+                            expected, weight_g, None, self.label_request(label_id), pack=self.snapshot)
 
     def _request(self, label_id: int, seq: int, placed: list[Any], weight_g: int, code: str, tracking: str,
                  today: date) -> LabelRequest:
@@ -205,7 +209,7 @@ class OfflinePack:
         """An offline label's data; its parcel count once every unit is in a closed parcel."""
         request = self.copy.labels.get(label_id)
         if request is None:
-            raise PackingError(f"No label made offline has the id {label_id}.")
+            raise PackingError(phrase("No label made offline has the id %(id)s.", id=label_id))
         pack = self.copy.pack
         complete = all(t.remaining == 0 for t in pack.state.lines) and not pack.state.placed
         count = sum(1 for p in pack.base.parcels if p.status != "open") if complete else None
@@ -234,17 +238,20 @@ class OfflinePack:
         seq = self.copy.numbers.get(code)
         parcel = next((p for p in pack.base.parcels if p.seq == seq), None)
         if parcel is None:
-            return LabelConfirmation(False, None, False, "packing", f"Label {code} belongs to no parcel of order "
-                                     f"{pack.number}. Take it off, find the right parcel and scan ACK.")
+            return LabelConfirmation(False, None, False, "packing", phrase(
+                "Label %(code)s belongs to no parcel of order %(number)s. Take it off, find the right parcel and scan "
+                "ACK.", code=code, number=pack.number))
         if parcel.status != "closed" or parcel.label is None or parcel.label.status != "printed":
-            return LabelConfirmation(False, parcel.seq, False, "packing", f"The label of parcel {parcel.seq} is not "
-                                     "awaited now (not printed, or confirmed before). Scan ACK.")
+            return LabelConfirmation(False, parcel.seq, False, "packing", phrase(
+                "The label of parcel %(seq)s is not awaited now (not printed, or confirmed before). Scan ACK.",
+                seq=parcel.seq))
         pack.base = replace(pack.base, parcels=tuple(replace(p, status="confirmed") if p.seq == parcel.seq else p
                                                      for p in pack.base.parcels))
         done = all(t.remaining == 0 for t in pack.state.lines) and not any(
             p.status == "closed" or (p.status == "open" and p.units) for p in pack.base.parcels)
-        message = (f"Order {pack.number} is packed (offline: it is sent to the database when it is back)."
-                   if done else f"Label of parcel {parcel.seq} confirmed.")
+        message = (phrase("Order %(number)s is packed (offline: it is sent to the database when it is back).",
+                          number=pack.number)
+                   if done else phrase("Label of parcel %(seq)s confirmed.", seq=parcel.seq))
         return LabelConfirmation(True, parcel.seq, done, "packed" if done else "packing", message)
 
 
@@ -269,10 +276,10 @@ def replay_event(uow: UnitOfWork, desk: Desk, kind: str, number: str, payload: d
             parcel = fresh.parcels.by_label_code(payload["sscc"])
             label = fresh.labels.newest(parcel.id) if parcel is not None else None
         if label is None:
-            raise NotAllowed(f"the parcel {payload['sscc']} closed offline is not in the database")
+            raise NotAllowed(phrase("the parcel %(sscc)s closed offline is not in the database", sscc=payload["sscc"]))
         label_cases.record_label_result(uow, desk, label.id, True, payload["printer"], "printed offline")
     else:
-        raise PackingError(f"unknown journal event {kind!r}")
+        raise PackingError(phrase("unknown journal event %(kind)s", kind=repr(kind)))
 
 
 def replay_with(desk: Desk) -> Any:
@@ -288,7 +295,8 @@ def _replay_close(uow: UnitOfWork, desk: Desk, number: str, payload: dict[str, A
         order = find_order(uow, number)
         parcel = next((p for p in uow.parcels.of_order(order.id) if p.status == "open"), None)
         if parcel is None or not uow.parcels.items([parcel.id]):
-            raise NotAllowed(f"order {number} has no open parcel with units to close as {payload['sscc']}")
+            raise NotAllowed(phrase("order %(number)s has no open parcel with units to close as %(sscc)s",
+                                    number=number, sscc=payload["sscc"]))
         uow.parcels.save(replace(parcel, status="closed", closed_at=at, actual_weight_g=payload.get("weight_g"),
                                  sscc=payload["sscc"], tracking_number=payload["tracking"]))
         uow.labels.add(LabelRecord(0, parcel.id, 1, desk.settings.label_format, "pending", created_at=at))

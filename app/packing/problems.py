@@ -28,7 +28,8 @@ def report_problem(uow: UnitOfWork, desk: Desk, order: str, kind: str, reason: s
                    user: Packer) -> ProblemReported:
     """PROBLEM: the order goes on hold with a PackException; the station is free."""
     if kind not in PROBLEM_KINDS:
-        raise PackingError(f"Problem kind {kind!r} is unknown; choose one of {', '.join(PROBLEM_KINDS)}.")
+        raise PackingError(phrase("Problem kind %(kind)s is unknown; choose one of %(kinds)s.", kind=repr(kind),
+                                  kinds=", ".join(PROBLEM_KINDS)))
     if not reason or not reason.strip():
         raise PackingError(phrase("A problem needs a reason the supervisor can act on."))
     why = reason.strip()

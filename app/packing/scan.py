@@ -17,6 +17,7 @@ from app.packing.labels import confirm_in
 from app.packing.packs import OpenPack, product_by_code
 from app.packing.parcels import choose_box_in
 from app.packing.scan_rules import Decision, ProductRef, apply, decide, gtin_key
+from app.translator import phrase
 from app.unit_of_work import Conflict, ItemRecord, ScanEntry, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -64,8 +65,9 @@ def record_scan(uow: UnitOfWork, desk: Desk, order: str, user: Packer, data: str
             log.warning("scan %r on %s refused by the database (%s); reloading", data, order, exc)
             forget(desk, order)
             if attempt == 2:
-                raise NotAllowed(f"Order {order} changed under this station ({exc}). The station "
-                                 "reloaded it: check the screen and scan that item again.") from None
+                raise NotAllowed(phrase("Order %(number)s changed under this station (%(problem)s). The station "
+                                        "reloaded it: check the screen and scan that item again.",
+                                        number=order, problem=str(exc))) from None
     raise AssertionError("unreachable")
 
 
@@ -130,11 +132,12 @@ def write_scan(uow: UnitOfWork, station: str, pack: OpenPack, user: Packer, data
 
 def _place(uow: UnitOfWork, station: str, pack: OpenPack, d: Decision, scan_id: int) -> None:
     if pack.open_parcel_id is None:
-        raise Conflict(f"order {pack.number} has no open parcel")
+        raise Conflict(phrase("order %(number)s has no open parcel", number=pack.number))
     line_id = pack.line_ids[d.line_no or 0]
     if not uow.orders.pack_units(line_id, d.quantity, pack.order_id, station):
-        raise Conflict(f"line {d.line_no} of {pack.number} cannot take {d.quantity} more, "
-                       f"or station {station} no longer holds the order")
+        raise Conflict(phrase("line %(line)s of %(number)s cannot take %(quantity)s more, "
+                              "or station %(station)s no longer holds the order",
+                              line=d.line_no, number=pack.number, quantity=d.quantity, station=station))
     item_id = uow.parcels.add_item(ItemRecord(0, pack.open_parcel_id, line_id, d.quantity, d.lot, d.expiry,
                                               d.serial, scan_id))
     if d.serial is not None and d.product is not None:
@@ -146,5 +149,6 @@ def _take_back(uow: UnitOfWork, pack: OpenPack, d: Decision) -> None:
     last = d.undo
     assert last is not None and pack.open_parcel_id is not None
     if uow.parcels.remove_items_of_scan(last.scan_id, pack.open_parcel_id) != 1:
-        raise Conflict(f"scan {last.scan_id} is no longer in the open parcel of {pack.number}")
+        raise Conflict(phrase("scan %(scan)s is no longer in the open parcel of %(number)s", scan=last.scan_id,
+                              number=pack.number))
     uow.orders.unpack_units(pack.line_ids[last.line_no], last.quantity)

@@ -9,6 +9,7 @@ from app.addresses import AddressData
 from app.config_tables import config_table
 from app.errors import ConfigError
 from app.shipping.settings import ShippingSettings
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -93,29 +94,31 @@ class PackingSettings:
                 shipping=ShippingSettings.from_raw(raw),
             )
         except (KeyError, TypeError, ValueError) as exc:
-            raise ConfigError(
-                f"The packing settings in the station configuration are incomplete or wrong ({exc!r}); "
-                "see docs/configuration.md for [station], [packing], [ship_from] and [carrier]."
-            ) from None
+            raise ConfigError(phrase(
+                "The packing settings in the station configuration are incomplete or wrong (%(problem)s); "
+                "see docs/configuration.md for [station], [packing], [ship_from] and [carrier].", problem=repr(exc)
+            )) from None
         settings.validate()
         return settings
 
     def validate(self) -> None:
         """Raises ConfigError naming the first setting that cannot work."""
         if self.weight_tolerance_percent < 0 or self.weight_tolerance_g < 0:
-            raise ConfigError("[packing] weight tolerances must not be negative.")
+            raise ConfigError(phrase("[packing] weight tolerances must not be negative."))
         if self.lease_seconds < 10:
-            raise ConfigError(f"[packing] lease_seconds = {self.lease_seconds} is too short; use 60 or more.")
+            raise ConfigError(phrase("[packing] lease_seconds = %(seconds)s is too short; use 60 or more.",
+                                     seconds=self.lease_seconds))
         if not (self.gs1_company_prefix.isdigit() and 6 <= len(self.gs1_company_prefix) <= 12):
-            raise ConfigError(f"[packing] gs1_company_prefix {self.gs1_company_prefix!r} must be 6 to 12 digits.")
+            raise ConfigError(phrase("[packing] gs1_company_prefix %(prefix)s must be 6 to 12 digits.",
+                                     prefix=repr(self.gs1_company_prefix)))
         if not 0 <= self.sscc_extension_digit <= 9:
-            raise ConfigError("[packing] sscc_extension_digit must be 0-9.")
+            raise ConfigError(phrase("[packing] sscc_extension_digit must be 0-9."))
         if self.label_format not in ("zpl", "pdf"):
-            raise ConfigError(f"[packing] label_format {self.label_format!r} must be zpl or pdf.")
+            raise ConfigError(phrase("[packing] label_format %(format)s must be zpl or pdf.", format=repr(self.label_format)))
 
 
 def _table(raw: dict[str, Any], name: str) -> dict[str, Any]:
     value = raw.get(name, {})
     if not isinstance(value, dict):
-        raise ConfigError(f"[{name}] in the station configuration must be a table.")
+        raise ConfigError(phrase("[%(table)s] in the station configuration must be a table.", table=name))
     return value

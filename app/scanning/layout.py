@@ -9,6 +9,8 @@ import logging
 from dataclasses import dataclass
 from typing import Callable
 
+from app.translator import phrase
+
 log = logging.getLogger(__name__)
 
 # Linux input-event-codes.h key numbers (X key codes are these + 8) -> (plain, shifted).
@@ -42,7 +44,7 @@ LAYOUTS: dict[str, dict[int, str]] = {
     "de": {**_US_KEYS, **_DE_CHANGES},
     "fr": {**_US_KEYS, **_FR_CHANGES},
 }
-LAYOUT_NAMES = {"us": "US", "de": "German", "fr": "French"}
+LAYOUT_NAMES = {"us": phrase("US"), "de": phrase("German"), "fr": phrase("French")}
 # The mismatches tried, commonest first: a scanner shipped set to US on a European station.
 _PAIRS = (("us", "de"), ("de", "us"), ("us", "fr"), ("fr", "us"), ("de", "fr"), ("fr", "de"))
 
@@ -80,11 +82,12 @@ class LayoutMismatch:
     def message(self) -> str:
         """What the administrator reads: the scanner, both codes, and what to set."""
         scanner, station = LAYOUT_NAMES[self.scanner_layout], LAYOUT_NAMES[self.station_layout]
-        return (f"Scanner {self.scanner} sent {self.received}, which is not a code Packdesk knows; "
-                f"it was probably {self.probable}, typed through the wrong keyboard layout: the "
-                f"scanner types as on a {scanner} keyboard, the station's keyboard layout is "
-                f"{station}. Set the scanner to a {station} keyboard layout (scan the setting "
-                f"barcode in its manual) or set the station's keyboard layout to {scanner}.")
+        return phrase("Scanner %(scanner)s sent %(received)s, which is not a code Packdesk knows; it was probably "
+                      "%(probable)s, typed through the wrong keyboard layout: the scanner types as on a %(its)s "
+                      "keyboard, the station's keyboard layout is %(ours)s. Set the scanner to a %(ours)s keyboard "
+                      "layout (scan the setting barcode in its manual) or set the station's keyboard layout to "
+                      "%(its)s.", scanner=self.scanner, received=self.received, probable=self.probable,
+                      its=scanner, ours=station)
 
 
 def find_layout_mismatch(received: str, is_known: Callable[[str], bool],

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from app.shipping.errors import ShippingError
-from app.translator import phrase
+from app.translator import Lines, phrase
 from app.unit_of_work import ArchivedRecord, ManifestRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -151,11 +151,16 @@ class Archived:
     numbers: list[str] = field(default_factory=list)  # the first ones, for the summary
 
     def summary(self) -> str:
-        what = "would be archived" if self.dry_run else "archived"
         count = self.total if self.dry_run else self.archived
         shown = ", ".join(self.numbers[:10]) + (" ..." if count > 10 else "")
-        return (f"{count} completed order(s) completed before {self.before:%Y-%m-%d %H:%M} UTC {what}"
-                + (f": {shown}" if count else "."))
+        before = self.before.strftime("%Y-%m-%d %H:%M")
+        if self.dry_run:
+            said = phrase("%(count)s completed order(s) completed before %(before)s UTC would be archived",
+                          count=count, before=before)
+        else:
+            said = phrase("%(count)s completed order(s) completed before %(before)s UTC archived", count=count,
+                          before=before)
+        return Lines([said, f": {shown}" if count else "."], "")
 
 
 def archive_orders(new_uow: Callable[[], UnitOfWork], before: datetime, now: datetime, *, dry_run: bool = False,

@@ -26,6 +26,7 @@ from datetime import datetime, timedelta
 
 from app.orders import lifecycle
 from app.shipping.payments import PaymentGateway, gateway, issue_invoice_in
+from app.translator import Lines, phrase
 from app.unit_of_work import CaptureRequestRecord, ExceptionRecord, OrderRecord, PaymentRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -43,8 +44,9 @@ class CaptureRun:
     failed: list[tuple[str, str]] = field(default_factory=list)
 
     def summary(self) -> str:
-        text = f"{len(self.captured)} payment(s) captured, {len(self.failed)} failed (retried later)"
-        return "\n".join([text, *(f"  {number}: {why}" for number, why in self.failed)])
+        text = phrase("%(captured)s payment(s) captured, %(failed)s failed (retried later)",
+                      captured=len(self.captured), failed=len(self.failed))
+        return Lines([text, *(f"  {number}: {why}" for number, why in self.failed)])
 
 
 def capture_key(order_number: str) -> str:

@@ -11,6 +11,7 @@ from typing import Protocol
 
 from app.shipping.errors import ShippingError
 from app.shipping.settings import MailSettings
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ class SmtpTransport:
         except smtplib.SMTPRecipientsRefused as exc:
             codes = [code for code, _ in exc.recipients.values()]
             raise (TryLater if all(400 <= c < 500 for c in codes) else Refused)(
-                f"the server refused the recipient: {exc.recipients}") from None
+                phrase("the server refused the recipient: %(recipients)s", recipients=str(exc.recipients))) from None
         except smtplib.SMTPResponseException as exc:
             text = exc.smtp_error.decode(errors="replace") if isinstance(exc.smtp_error, bytes) else str(exc.smtp_error)
             raise (TryLater if 400 <= exc.smtp_code < 500 else Refused)(f"{exc.smtp_code} {text}") from None

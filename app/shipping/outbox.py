@@ -125,7 +125,7 @@ def send_due(new_uow: Callable[[], UnitOfWork], transport: MailTransport, settin
                 files = attach(message) if attach is not None else []
             except Exception as exc:  # noqa: BLE001 - a document that cannot be drawn now: try later
                 log.exception("attachments of %s", message.key)
-                raise TryLater(f"its attachment could not be made: {exc}") from None
+                raise TryLater(phrase("its attachment could not be made: %(problem)s", problem=str(exc))) from None
             transport.send(as_email(message, settings.sender, clock(), files))
         except TryLater as exc:
             _record_failure(new_uow(), message, str(exc), clock(), settings, report, final=False)

@@ -9,7 +9,7 @@ from app.orders import lifecycle
 from app.shipping import rates
 from app.shipping.carriers import Shipment, adapter_for
 from app.shipping.errors import ShippingError
-from app.translator import phrase
+from app.translator import Lines, phrase
 from app.unit_of_work import LabelRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -89,8 +89,13 @@ def override_service(uow: UnitOfWork, number: str, seq: int, carrier: str, servi
                                price=str(rate.price) if rate else None)
         uow.commit()
     price = f"{rate.currency} {rate.price:.2f}" if rate else None
-    text = f"Parcel {seq} of order {number} now goes with {chosen_carrier.name} {chosen.name}"
-    text += f" ({price})." if price else " (no rate for this destination and weight)."
+    said = [phrase("Parcel %(seq)s of order %(number)s now goes with %(carrier)s %(service)s (%(price)s).",
+                   seq=seq, number=number, carrier=chosen_carrier.name, service=chosen.name, price=price) if price
+            else phrase("Parcel %(seq)s of order %(number)s now goes with %(carrier)s %(service)s (no rate for this "
+                        "destination and weight).", seq=seq, number=number, carrier=chosen_carrier.name,
+                        service=chosen.name)]
     if new_label:
-        text += f" New tracking number {tracking}: print the new label (label version pending) and replace the old one."
+        said.append(phrase("New tracking number %(tracking)s: print the new label (label version pending) and "
+                           "replace the old one.", tracking=tracking))
+    text = Lines(said, " ")
     return Overridden(number, seq, carrier, service, str(rate.price) if rate else None, tracking, new_label, text)

@@ -60,7 +60,7 @@ class ReturnView:
     @property
     def progress(self) -> str:
         """"2 of 3 items received"."""
-        return f"{self.received} of {self.expected} items received"
+        return phrase("%(received)s of %(expected)s items received", received=self.received, expected=self.expected)
 
 
 def parse_lines(values: list[str], parts: int) -> list[list[str]]:
@@ -70,7 +70,7 @@ def parse_lines(values: list[str], parts: int) -> list[list[str]]:
         bits = value.split(":")
         if not (2 <= len(bits) <= parts) or not all(b.strip() for b in bits):
             shape = "SKU:QTY" if parts == 2 else "SKU:OUTCOME or SKU:restock:BIN"
-            raise ShippingError(f"--line {value!r} is not {shape}.")
+            raise ShippingError(phrase("--line %(value)s is not %(shape)s.", value=repr(value), shape=shape))
         parsed.append([b.strip() for b in bits])
     return parsed
 
@@ -91,14 +91,16 @@ def create_return(uow: UnitOfWork, number: str, wanted: list[tuple[str, int]], r
         if order is None:
             raise ShippingError(phrase("No order has the number %(number)s.", number=number))
         if order.status not in RETURNABLE:
-            raise ShippingError(f"Order {number} is {OrderStatus(order.status).label}; only delivered or "
-                                "completed orders can be returned.")
+            raise ShippingError(phrase("Order %(number)s is %(status)s; only delivered or "
+                                       "completed orders can be returned.", number=number,
+                                       status=OrderStatus(order.status).label))
         parcels = uow.parcels.of_order(order.id)
         delivered = max((p.delivered_at for p in parcels if p.delivered_at), default=None)
         if delivered is not None and now - delivered > timedelta(days=after.return_window_days):
-            raise ShippingError(f"Order {number} was delivered on {delivered:%Y-%m-%d}, more than "
-                                f"{after.return_window_days} days ago ([returns] window_days): the return "
-                                "window is closed.")
+            raise ShippingError(phrase("Order %(number)s was delivered on %(date)s, more than "
+                                       "%(days)s days ago ([returns] window_days): the return "
+                                       "window is closed.", number=number, date=delivered.strftime("%Y-%m-%d"),
+                                       days=after.return_window_days))
         lines = {line.sku: line for line in uow.orders.lines(order.id)}
         returned = uow.returns.returned_quantities(order.id)
         problems, chosen = [], []

@@ -95,12 +95,13 @@ class ShippingSettings:
         promises = _default_promises()
         given = table.get("promise_days", {})
         if not isinstance(given, dict):
-            raise ConfigError(f"[shipping] promise_days in {where} must be a table such as "
-                              "{ standard = 3, express = 1, same_day = 0 }.")
+            raise ConfigError(phrase("[shipping] promise_days in %(where)s must be a table such as "
+                                     "{ standard = 3, express = 1, same_day = 0 }.", where=str(where)))
         for level, days in given.items():
             if isinstance(days, bool) or not isinstance(days, int) or days < 0:
-                raise ConfigError(f"[shipping] promise_days.{level} in {where} must be a whole number of "
-                                  f"business days >= 0, not {days!r}.")
+                raise ConfigError(phrase("[shipping] promise_days.%(level)s in %(where)s must be a whole number of "
+                                         "business days >= 0, not %(value)s.", level=level, where=str(where),
+                                         value=repr(days)))
             promises[str(level)] = days
         return cls(str(timezone), promises)
 
@@ -161,10 +162,11 @@ class MailSettings:
             raise ConfigError(phrase("[%(table)s] in %(path)s must be a table.", table="mail", path=str(where)))
         unknown = set(table) - set(MAIL_KEYS)
         if unknown:
-            hint = " (the password comes from the environment variable password_env names)" \
+            hint = phrase(" (the password comes from the environment variable password_env names)") \
                 if "password" in unknown else ""
-            raise ConfigError(f"[mail] in {where} has unknown key(s) {', '.join(sorted(unknown))}{hint}; "
-                              f"allowed: {', '.join(MAIL_KEYS)} (see docs/shipping.md).")
+            raise ConfigError(phrase("[mail] in %(where)s has unknown key(s) %(keys)s%(hint)s; "
+                                     "allowed: %(allowed)s (see docs/shipping.md).", where=str(where),
+                                     keys=", ".join(sorted(unknown)), hint=hint, allowed=", ".join(MAIL_KEYS)))
         base = cls()
         values: dict[str, Any] = {}
         for key in ("host", "sender", "user", "password_env", "tls"):
@@ -187,8 +189,10 @@ class MailSettings:
     def check(self, where: object = "the configuration") -> None:
         """ConfigError when messages cannot be sent with these settings."""
         if not self.host or not self.sender:
-            raise ConfigError(f"[mail] in {where} needs host and sender to send customer messages, e.g. "
-                              'host = "smtp.example.org" and sender = "Shop <orders@example.org>" (docs/shipping.md).')
+            raise ConfigError(phrase("[mail] in %(where)s needs host and sender to send customer messages, e.g. "
+                                     'host = "smtp.example.org" and sender = "Shop <orders@example.org>" '
+                                     "(docs/shipping.md).", where=str(where)))
         if self.user and self.password() is None:
-            raise ConfigError(f"[mail] user is {self.user!r} but the environment variable {self.password_env} "
-                              "holding its password is not set; set it before sending.")
+            raise ConfigError(phrase("[mail] user is %(user)s but the environment variable %(variable)s "
+                                     "holding its password is not set; set it before sending.",
+                                     user=repr(self.user), variable=self.password_env))

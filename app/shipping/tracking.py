@@ -72,12 +72,12 @@ def read_reports(path: str | Path) -> list[Report]:
         records = read_json(text, str(path))
         for record in records:
             for key in sorted(set(record.values) - set(COLUMNS)):
-                problems.append(RowProblem(record.line, f"unknown field '{key}'"))
+                problems.append(RowProblem(record.line, phrase("unknown field '%(field)s'", field=key)))
     else:
         header, records = read_csv(text, str(path))
         if not header:
-            raise ImportFormatError(f"{path} is empty; a tracking file starts with a header row "
-                                    f"({', '.join(COLUMNS)}).")
+            raise ImportFormatError(phrase("%(path)s is empty; a tracking file starts with a header row "
+                                           "(%(columns)s).", path=str(path), columns=", ".join(COLUMNS)))
         problems += check_columns(header, set(COLUMNS), {"tracking_number", "status", "time"})
     reports = [r for r in (_report(record, problems) for record in records) if r is not None]
     if problems:
@@ -90,7 +90,8 @@ def _report(record: Record, problems: list[RowProblem]) -> Report | None:
     number = (row.text("tracking_number", required=True) or "").upper()
     status = (row.text("status", required=True) or "").lower().replace(" ", "_").replace("-", "_")
     if status and status not in STATUSES:
-        row.problem(f"status {status!r} is not one of {', '.join(STATUSES)}")
+        row.problem(phrase("status %(status)s is not one of %(allowed)s", status=repr(status),
+                           allowed=", ".join(STATUSES)))
     at = row.timestamp("time", required=True)
     location = row.text("location", max_len=200) or ""
     return Report(row.line, number, status, at, location) if row.ok and at is not None else None
@@ -103,7 +104,8 @@ def import_tracking(uow: UnitOfWork, reports: list[Report], now: datetime, after
     outcome = TrackingOutcome(source, rows=len(reports))
     with uow:
         parcels = uow.carriers.parcels_by_codes(sorted({r.tracking_number for r in reports}))
-        problems = [RowProblem(r.line, f"no parcel has the tracking number {r.tracking_number}")
+        problems = [RowProblem(r.line, phrase("no parcel has the tracking number %(number)s",
+                                              number=r.tracking_number))
                     for r in reports if r.tracking_number not in parcels]
         if problems:
             raise ImportRejected(source, problems)
@@ -136,7 +138,8 @@ def import_tracking(uow: UnitOfWork, reports: list[Report], now: datetime, after
                 text = (f"The carrier reports an exception for parcel {parcel.seq} of order {order.number}"
                         f"{' at ' + r.location if r.location else ''}; call the carrier.")
                 uow.exceptions.add(ExceptionRecord(order.id, "carrier", text, None, None, now))
-                outcome.exceptions.append(f"{order.number} parcel {parcel.seq}: {r.location or '-'}")
+                outcome.exceptions.append(phrase("%(number)s parcel %(seq)s: %(location)s", number=order.number,
+                                                 seq=parcel.seq, location=r.location or "-"))
         uow.events.add_many(events)
         uow.carriers.add_tracking_events(new)
         uow.carriers.set_tracking([(i, current[i].tracking_status, current[i].delivered_at) for i in sorted(changed)])
@@ -157,8 +160,9 @@ def _deliver_complete(uow: UnitOfWork, touched: list[tuple[OrderRecord, list[Par
             continue
         if order.status != OrderStatus.SHIPPED.value:
             if order.status == OrderStatus.PACKED.value:
-                outcome.notes.append(f"order {order.number} is reported delivered but was never scanned at the "
-                                     "dock; scan its parcels there (packdesk dispatch scan) to ship it")
+                outcome.notes.append(phrase("order %(number)s is reported delivered but was never scanned at the "
+                                            "dock; scan its parcels there (packdesk dispatch scan) to ship it",
+                                            number=order.number))
             continue
         delivered.append((order, max(p.delivered_at for p in parcels if p.delivered_at)))
     if not delivered:

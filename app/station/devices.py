@@ -109,7 +109,7 @@ class StationDevices:
     def read_stable_weight(self) -> int:
         """A stable weight in grams, or the scale's error (blocks up to weigh_timeout_s)."""
         if self.scale is None:
-            raise RuntimeError("no scale is configured ([devices] scale)")
+            raise RuntimeError(phrase("no scale is configured ([devices] scale)"))
         with self._scale_lock:
             return self.scale.read_stable(timeout=self.weigh_timeout_s).grams
 
@@ -148,12 +148,12 @@ class StationDevices:
             return DOCUMENT_PRINTER, self._print(DOCUMENT_PRINTER, self.document_printer, job)
         if self.label_printer is not None:
             return LABEL_PRINTER, self._print(LABEL_PRINTER, self.label_printer, job)
-        return DOCUMENT_PRINTER, PrintResult(False, "", "no document printer is configured")
+        return DOCUMENT_PRINTER, PrintResult(False, "", phrase("no document printer is configured"))
 
     def _print(self, name: str, printer: Printer, job: PrintJob) -> PrintResult:
         if job.name in self._printed:  # a RETRY racing an automatic retry: one label, not two
             log.warning("%s %s: job %s was printed already; not sent again", name, printer.address, job.name)
-            return PrintResult(True, printer.address, f"job {job.name} was printed already",
+            return PrintResult(True, printer.address, phrase("job %(job)s was printed already", job=job.name),
                                {"sent": "no", "duplicate": "yes"})
         try:
             result = printer.print_job(job)

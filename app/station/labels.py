@@ -71,7 +71,7 @@ def printed(request: LabelRequest, result: PrintResult, printer: str = "label pr
     return _state(request, False,
                   phrase("%(parcel)s: the label did not print. %(what)s Then press RETRY. If it fails again, call a "
                          "supervisor; the parcel is kept.", parcel=_parcel(request, capital=True), what=what),
-                  f"Printer {result.address}: {result.message}")
+                  phrase("Printer %(address)s: %(problem)s", address=result.address, problem=result.message))
 
 
 def _parcel(request: LabelRequest, capital: bool = False) -> str:

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 
 from app.ports import PrintJob, PrintResult
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +30,8 @@ class CupsPrinter:
 
     def _run(self, args: list[str], data: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
         if shutil.which(args[0]) is None:
-            raise FileNotFoundError(f"{args[0]} is not installed (Debian: apt-get install cups-client)")
+            raise FileNotFoundError(phrase("%(program)s is not installed (Debian: apt-get install cups-client)",
+                                           program=args[0]))
         return subprocess.run(args, input=data, capture_output=True, timeout=self.timeout_s,
                               env=C_LOCALE, check=False)
 
@@ -43,18 +45,20 @@ class CupsPrinter:
         try:
             done = self._run(args, job.data)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            return PrintResult(False, self.address, f"lp failed: {exc}", {"sent": "no"})
+            return PrintResult(False, self.address, phrase("lp failed: %(problem)s", problem=str(exc)), {"sent": "no"})
         if done.returncode != 0:
             message = done.stderr.decode(errors="replace").strip()
-            return PrintResult(False, self.address, f"CUPS refused job {job.name}: {message}", {"sent": "no"})
+            return PrintResult(False, self.address, phrase("CUPS refused job %(job)s: %(problem)s", job=job.name,
+                                                                  problem=message), {"sent": "no"})
         match = REQUEST_ID.search(done.stdout.decode(errors="replace"))
         request = match.group(1) if match else ""
         after = self.status()
         details = {"sent": "yes", "request_id": request}
         if not after.ok:
-            return PrintResult(False, self.address, f"job {request} queued but {after.message}", details)
+            return PrintResult(False, self.address, phrase("job %(job)s queued but %(problem)s", job=request,
+                                                                  problem=after.message), details)
         log.info("job %s queued on CUPS as %s", job.name, request)
-        return PrintResult(True, self.address, f"queued as {request}", details)
+        return PrintResult(True, self.address, phrase("queued as %(job)s", job=request), details)
 
     def status(self) -> PrintResult:
         """Whether the queue exists, is enabled and accepts jobs (lpstat)."""
@@ -62,16 +66,18 @@ class CupsPrinter:
             printer = self._run(["lpstat", "-p", self.queue])
             accepting = self._run(["lpstat", "-a", self.queue])
         except (OSError, subprocess.TimeoutExpired) as exc:
-            return PrintResult(False, self.address, f"cannot ask CUPS: {exc}")
+            return PrintResult(False, self.address, phrase("cannot ask CUPS: %(problem)s", problem=str(exc)))
         text = printer.stdout.decode(errors="replace") + printer.stderr.decode(errors="replace")
         if printer.returncode != 0 or "Invalid destination" in text or "does not exist" in text:
             return PrintResult(False, self.address,
-                               f"CUPS has no queue {self.queue!r} (lpstat -p lists the queues)")
+                               phrase("CUPS has no queue %(queue)s (lpstat -p lists the queues)",
+                                      queue=repr(self.queue)))
         if "disabled" in text:
-            return PrintResult(False, self.address, f"CUPS queue {self.queue} is disabled: {text.strip()}")
+            return PrintResult(False, self.address, phrase("CUPS queue %(queue)s is disabled: %(problem)s",
+                                                              queue=self.queue, problem=text.strip()))
         if "not accepting" in accepting.stdout.decode(errors="replace"):
-            return PrintResult(False, self.address, f"CUPS queue {self.queue} is not accepting jobs")
-        return PrintResult(True, self.address, text.strip().splitlines()[0] if text.strip() else "ready")
+            return PrintResult(False, self.address, phrase("CUPS queue %(queue)s is not accepting jobs", queue=self.queue))
+        return PrintResult(True, self.address, text.strip().splitlines()[0] if text.strip() else phrase("ready"))
 
     def close(self) -> None:
         """Nothing to release."""

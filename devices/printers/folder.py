@@ -11,6 +11,7 @@ import uuid
 from pathlib import Path
 
 from app.ports import PrintJob, PrintResult
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -45,20 +46,23 @@ class FolderPrinter:
             os.replace(partial, final)
         except OSError as exc:
             return PrintResult(False, self.address,
-                               f"cannot write to folder {self.folder}: {exc.strerror}; check that it "
-                               "exists and is writable", {"sent": "no"})
+                               phrase("cannot write to folder %(folder)s: %(problem)s; check that it "
+                                      "exists and is writable", folder=str(self.folder), problem=exc.strerror),
+                               {"sent": "no"})
         log.info("job %s written to %s", job.name, final)
-        return PrintResult(True, self.address, f"written to {final}", {"sent": "yes", "file": str(final)})
+        return PrintResult(True, self.address, phrase("written to %(file)s", file=str(final)),
+                           {"sent": "yes", "file": str(final)})
 
     def status(self) -> PrintResult:
         """Ready when the folder exists (or can be made) and is writable."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            return PrintResult(False, self.address, f"cannot create folder {self.folder}: {exc.strerror}")
+            return PrintResult(False, self.address, phrase("cannot create folder %(folder)s: %(problem)s",
+                                                              folder=str(self.folder), problem=exc.strerror))
         if not os.access(self.folder, os.W_OK):
-            return PrintResult(False, self.address, f"folder {self.folder} is not writable")
-        return PrintResult(True, self.address, "ready")
+            return PrintResult(False, self.address, phrase("folder %(folder)s is not writable", folder=str(self.folder)))
+        return PrintResult(True, self.address, phrase("ready"))
 
     def close(self) -> None:
         """Nothing to release."""

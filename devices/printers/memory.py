@@ -5,6 +5,7 @@ import logging
 import threading
 
 from app.ports import PrintJob, PrintResult
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -24,11 +25,11 @@ class MemoryPrinter:
             if self.fail_with:
                 return PrintResult(False, self.address, self.fail_with, {"sent": "no"})
             self.jobs.append(job)
-        return PrintResult(True, self.address, f"job {job.name} kept in memory", {"sent": "yes"})
+        return PrintResult(True, self.address, phrase("job %(job)s kept in memory", job=job.name), {"sent": "yes"})
 
     def status(self) -> PrintResult:
         """Ready unless told to fail."""
-        return PrintResult(not self.fail_with, self.address, self.fail_with or "ready")
+        return PrintResult(not self.fail_with, self.address, self.fail_with or phrase("ready"))
 
     def close(self) -> None:
         """Nothing to release."""

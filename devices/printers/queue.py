@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from app.ports import DeviceState, DeviceStatus, Printer, PrintJob, PrintResult
+from app.translator import phrase
 from devices.backoff import Backoff, StatusReporter
 
 log = logging.getLogger(__name__)
@@ -111,7 +112,8 @@ class PrintQueue:
             return self.printer.print_job(ticket.job)
         except Exception as exc:  # unknown whether the printer got it: never resend
             log.exception("printer %s failed on job %s", self.printer.address, ticket.job.name)
-            return PrintResult(False, self.printer.address, f"printing failed: {exc}", {"sent": "unknown"})
+            return PrintResult(False, self.printer.address, phrase("printing failed: %(problem)s", problem=str(exc)),
+                               {"sent": "unknown"})
 
     def _run(self) -> None:
         while True:
@@ -132,7 +134,8 @@ class PrintQueue:
                     break
                 if self._stop.wait(self.retry.next_delay()):
                     result = PrintResult(False, self.printer.address,
-                                         f"not printed: the queue was closed ({result.message})",
+                                         phrase("not printed: the queue was closed (%(problem)s)",
+                                                problem=result.message),
                                          result.details)
                     break
             self._finish(ticket, result)

@@ -8,6 +8,7 @@ import socket
 import time
 
 from app.ports import PrintJob, PrintResult
+from app.translator import Lines, phrase
 from devices.printers.zebra_status import HostStatus, complete, parse_host_status
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ class RawTcpPrinter:
             except socket.timeout:
                 raise StatusUnanswered() from None
             if not chunk:
-                raise ConnectionResetError("printer closed the connection during ~HS")
+                raise ConnectionResetError(phrase("printer closed the connection during ~HS"))
             reply += chunk
         sock.settimeout(self.timeout_s)
         return parse_host_status(reply)
@@ -68,46 +69,50 @@ class RawTcpPrinter:
                 if self.host_status:
                     before = self._query(sock)
                     if before.problems():
-                        return self._fail(f"printer reports {', '.join(before.problems())}: job {job.name} "
-                                          "not sent; fix the printer and it prints", False, before)
+                        return self._fail(phrase("printer reports %(problems)s: job %(job)s not sent; fix the "
+                                                 "printer and it prints", problems=Lines(before.problems(), ", "),
+                                                 job=job.name), False, before)
                 sock.sendall(job.data)
                 sent = True
                 if self.host_status:
                     after = self._query(sock)
                     if after.problems():
-                        return self._fail(f"printer reports {', '.join(after.problems())} after taking job "
-                                          f"{job.name}: check the label and reprint if it is missing",
-                                          True, after)
+                        return self._fail(phrase("printer reports %(problems)s after taking job %(job)s: check "
+                                                 "the label and reprint if it is missing",
+                                                 problems=Lines(after.problems(), ", "), job=job.name), True, after)
                 else:
                     sock.shutdown(socket.SHUT_WR)
         except ConnectionRefusedError:
-            return self._fail("refused the connection: is the printer on and the address right?", False)
+            return self._fail(phrase("refused the connection: is the printer on and the address right?"), False)
         except StatusUnanswered:
-            return self._fail(f"did not answer the status query within {self.timeout_s:g} s (a Zebra keeps "
-                              "silent while paper is out or the head is open; set status=0 for printers "
-                              "without ~HS)", sent)
+            return self._fail(phrase("did not answer the status query within %(seconds)s s (a Zebra keeps "
+                                     "silent while paper is out or the head is open; set status=0 for printers "
+                                     "without ~HS)", seconds=format(self.timeout_s, "g")), sent)
         except (socket.timeout, TimeoutError):
-            return self._fail(f"did not respond within {self.timeout_s:g} s", sent)
+            return self._fail(phrase("did not respond within %(seconds)s s", seconds=format(self.timeout_s, "g")),
+                              sent)
         except (OSError, ValueError) as exc:
-            return self._fail(f"connection failed: {exc}", sent)
+            return self._fail(phrase("connection failed: %(problem)s", problem=str(exc)), sent)
         details = {"sent": "yes", **(after.as_details() if after else {})}
-        return PrintResult(True, self.address, f"job {job.name} printed", details)
+        return PrintResult(True, self.address, phrase("job %(job)s printed", job=job.name), details)
 
     def status(self) -> PrintResult:
         """The printer's ~HS status (or just reachability when status queries are off)."""
         try:
             with self._connect() as sock:
                 if not self.host_status:
-                    return PrintResult(True, self.address, "reachable (status query off)")
+                    return PrintResult(True, self.address, phrase("reachable (status query off)"))
                 hs = self._query(sock)
         except ConnectionRefusedError:
-            return self._fail("refused the connection: is the printer on and the address right?", False)
+            return self._fail(phrase("refused the connection: is the printer on and the address right?"), False)
         except StatusUnanswered:
-            return self._fail(f"did not answer the status query within {self.timeout_s:g} s", False)
+            return self._fail(phrase("did not answer the status query within %(seconds)s s",
+                                     seconds=format(self.timeout_s, "g")), False)
         except (OSError, ValueError) as exc:
-            return self._fail(f"cannot reach the printer: {exc}", False)
+            return self._fail(phrase("cannot reach the printer: %(problem)s", problem=str(exc)), False)
         problems = hs.problems()
-        return PrintResult(not problems, self.address, ", ".join(problems) or "ready", hs.as_details())
+        return PrintResult(not problems, self.address, Lines(problems, ", ") if problems else phrase("ready"),
+                           hs.as_details())
 
     def close(self) -> None:
         """Nothing held between jobs (one connection per job)."""

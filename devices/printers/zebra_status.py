@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.translator import phrase
+
 STX, ETX = b"\x02", b"\x03"
 
 
@@ -25,10 +27,11 @@ class HostStatus:
     def problems(self) -> list[str]:
         """What a person must fix before the printer prints, in plain words."""
         names = [
-            (self.paper_out, "paper out"), (self.head_open, "head open"),
-            (self.ribbon_out, "ribbon out"), (self.paused, "paused"),
-            (self.buffer_full, "receive buffer full"), (self.corrupt_ram, "configuration lost (corrupt RAM)"),
-            (self.under_temperature, "head too cold"), (self.over_temperature, "head too hot"),
+            (self.paper_out, phrase("paper out")), (self.head_open, phrase("head open")),
+            (self.ribbon_out, phrase("ribbon out")), (self.paused, phrase("paused")),
+            (self.buffer_full, phrase("receive buffer full")),
+            (self.corrupt_ram, phrase("configuration lost (corrupt RAM)")),
+            (self.under_temperature, phrase("head too cold")), (self.over_temperature, phrase("head too hot")),
         ]
         return [name for flag, name in names if flag]
 

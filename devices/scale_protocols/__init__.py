@@ -6,6 +6,7 @@ scale streams by itself, and parses one frame into a `Reading` or raises `ScaleE
 """
 from __future__ import annotations
 
+from app.translator import phrase
 from devices.errors import DeviceConfigError
 from devices.scale_protocols.base import Reading, ScaleProtocol
 from devices.scale_protocols.generic_stream import GenericStream
@@ -28,9 +29,9 @@ def protocol_named(name: str, **options: str) -> ScaleProtocol:
     try:
         cls = PROTOCOLS[name.strip().lower()]
     except KeyError:
-        raise DeviceConfigError(
-            f"unknown scale protocol {name!r}; use one of: {', '.join(PROTOCOLS)}"
-        ) from None
+        raise DeviceConfigError(phrase(
+            "unknown scale protocol %(name)s; use one of: %(allowed)s", name=repr(name), allowed=", ".join(PROTOCOLS)
+        )) from None
     return cls(**options)
 
 

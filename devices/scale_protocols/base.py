@@ -5,6 +5,7 @@ import logging
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from app.translator import phrase
 from devices.errors import ScaleError, ScaleFailure
 
 log = logging.getLogger(__name__)
@@ -33,11 +34,11 @@ def to_grams(value: str | Decimal, unit: str) -> int:
     key = unit.strip().lower()
     key = {"lbs": "lb", "gr": "g"}.get(key, key)
     if key not in GRAMS_PER_UNIT:
-        raise ScaleError(ScaleFailure.ERROR, f"unknown weight unit {unit!r}")
+        raise ScaleError(ScaleFailure.ERROR, phrase("unknown weight unit %(unit)s", unit=repr(unit)))
     try:
         number = Decimal(str(value).replace(" ", ""))
     except InvalidOperation:
-        raise ScaleError(ScaleFailure.ERROR, f"unreadable weight {value!r}") from None
+        raise ScaleError(ScaleFailure.ERROR, phrase("unreadable weight %(value)s", value=repr(value))) from None
     return int((number * GRAMS_PER_UNIT[key]).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from app.translator import phrase
 from devices.errors import ScaleError, ScaleFailure
 from devices.scale_protocols.base import Reading, ScaleProtocol, text, to_grams
 
@@ -26,10 +27,10 @@ class GenericStream(ScaleProtocol):
     def parse_weight(self, frame: bytes) -> Reading:
         line = text(frame)
         if line.strip().startswith("OL"):
-            raise ScaleError(ScaleFailure.OVERLOAD, "overload (OL): remove weight from the scale")
+            raise ScaleError(ScaleFailure.OVERLOAD, phrase("overload (OL): remove weight from the scale"))
         match = LINE.match(line)
         if not match:
-            raise ScaleError(ScaleFailure.ERROR, f"unreadable scale line {line!r}")
+            raise ScaleError(ScaleFailure.ERROR, phrase("unreadable scale line %(line)s", line=repr(line)))
         grams = to_grams(match["value"], match["unit"] or self.default_unit)
         if match["sign"] == "-":
             grams = -grams

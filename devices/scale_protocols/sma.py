@@ -4,6 +4,7 @@ O over, U under, E zero error, I initial zero error, T tare error, space), r ran
 n G/N/T/g/n, m `M` in motion, f reserved, ten weight characters, three unit characters."""
 from __future__ import annotations
 
+from app.translator import phrase
 from devices.errors import ScaleError, ScaleFailure
 from devices.scale_protocols.base import Reading, ScaleProtocol, text, to_grams
 
@@ -35,7 +36,7 @@ class SmaLevel1(ScaleProtocol):
     def _fields(self, frame: bytes) -> tuple[str, str, bool, str, str]:
         body = text(frame[1:] if frame.startswith(self.start) else frame)
         if len(body) < 15:
-            raise ScaleError(ScaleFailure.ERROR, f"malformed SMA reply {frame!r}")
+            raise ScaleError(ScaleFailure.ERROR, phrase("malformed SMA reply %(reply)s", reply=repr(frame)))
         status, mode, motion = body[0], body[2], body[3] == "M"
         return status, mode, motion, body[5:15], body[15:].strip()
 
@@ -53,4 +54,4 @@ class SmaLevel1(ScaleProtocol):
             raise ScaleError(reason, message)
         if command == "Z" and status != "Z":
             raise ScaleError(ScaleFailure.IN_MOTION if motion else ScaleFailure.ERROR,
-                             "the scale did not reach zero")
+                             phrase("the scale did not reach zero"))

@@ -5,6 +5,7 @@ STX + digits with decimal point + CR; otherwise STX `?` + a status byte + CR
 so it is configured (`unit=lb` by default, as the 8213 protocol is a pound protocol)."""
 from __future__ import annotations
 
+from app.translator import phrase
 from devices.errors import ScaleError, ScaleFailure
 from devices.scale_protocols.base import GRAMS_PER_UNIT, Reading, ScaleProtocol, text, to_grams
 
@@ -12,13 +13,13 @@ from devices.scale_protocols.base import GRAMS_PER_UNIT, Reading, ScaleProtocol,
 def status_error(status: int) -> ScaleError | None:
     """The failure a status byte reports, or None when it reports none."""
     if status & 0x02:
-        return ScaleError(ScaleFailure.OVERLOAD, "over capacity: remove weight from the scale")
+        return ScaleError(ScaleFailure.OVERLOAD, phrase("over capacity: remove weight from the scale"))
     if status & 0x04:
-        return ScaleError(ScaleFailure.UNDERLOAD, "under zero: zero the empty scale")
+        return ScaleError(ScaleFailure.UNDERLOAD, phrase("under zero: zero the empty scale"))
     if status & 0x01:
-        return ScaleError(ScaleFailure.IN_MOTION, "in motion")
+        return ScaleError(ScaleFailure.IN_MOTION, phrase("in motion"))
     if status & 0x08:
-        return ScaleError(ScaleFailure.ERROR, "outside the zero capture range")
+        return ScaleError(ScaleFailure.ERROR, phrase("outside the zero capture range"))
     return None
 
 
@@ -31,7 +32,7 @@ class Toledo8213(ScaleProtocol):
 
     def __init__(self, unit: str = "lb") -> None:
         if unit.lower() not in GRAMS_PER_UNIT:
-            raise ValueError(f"toledo-8213 unit must be one of {', '.join(GRAMS_PER_UNIT)}")
+            raise ValueError(phrase("toledo-8213 unit must be one of %(allowed)s", allowed=", ".join(GRAMS_PER_UNIT)))
         self.unit = unit.lower()
 
     def request_stable(self) -> bytes:
@@ -47,12 +48,12 @@ class Toledo8213(ScaleProtocol):
         body = frame[1:] if frame.startswith(self.start) else frame
         if body.startswith(b"?"):
             if len(body) < 2:
-                raise ScaleError(ScaleFailure.ERROR, "8213 status reply without a status byte")
+                raise ScaleError(ScaleFailure.ERROR, phrase("8213 status reply without a status byte"))
             error = status_error(body[1])
-            raise error or ScaleError(ScaleFailure.ERROR, "8213 scale sent a status, not a weight")
+            raise error or ScaleError(ScaleFailure.ERROR, phrase("8213 scale sent a status, not a weight"))
         digits = text(body).strip()
         if not digits or not all(c.isdigit() or c == "." for c in digits):
-            raise ScaleError(ScaleFailure.ERROR, f"malformed 8213 weight {frame!r}")
+            raise ScaleError(ScaleFailure.ERROR, phrase("malformed 8213 weight %(frame)s", frame=repr(frame)))
         return Reading(grams=to_grams(digits, self.unit), stable=True)
 
     def parse_ack(self, command: str, frame: bytes) -> None:
@@ -62,4 +63,5 @@ class Toledo8213(ScaleProtocol):
             if error:
                 raise error
             return
-        raise ScaleError(ScaleFailure.ERROR, f"unexpected 8213 reply to {command}: {frame!r}")
+        raise ScaleError(ScaleFailure.ERROR, phrase("unexpected 8213 reply to %(command)s: %(frame)s",
+                                                command=command, frame=repr(frame)))

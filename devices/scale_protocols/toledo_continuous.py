@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from app.translator import phrase
 from devices.errors import ScaleError, ScaleFailure
 from devices.scale_protocols.base import Reading, ScaleProtocol, to_grams
 
@@ -14,7 +15,7 @@ def _unit(swb: int, swc: int) -> str:
         return "kg" if swb & 0x10 else "lb"
     units = {1: "g", 2: "t", 3: "oz"}
     if code not in units:
-        raise ScaleError(ScaleFailure.ERROR, f"unsupported continuous-output unit code {code}")
+        raise ScaleError(ScaleFailure.ERROR, phrase("unsupported continuous-output unit code %(code)s", code=code))
     return units[code]
 
 
@@ -29,7 +30,7 @@ class ToledoContinuous(ScaleProtocol):
     def parse_weight(self, frame: bytes) -> Reading:
         body = frame[1:] if frame.startswith(self.start) else frame
         if len(body) < 15 or not body[3:15].isdigit():
-            raise ScaleError(ScaleFailure.ERROR, f"malformed continuous-output frame {frame!r}")
+            raise ScaleError(ScaleFailure.ERROR, phrase("malformed continuous-output frame %(frame)s", frame=repr(frame)))
         swa, swb, swc = (b & 0x7F for b in body[:3])
         exponent = 2 - (swa & 0b111)  # 0: XXXX00 ... 2: XXXXXX ... 7: X.XXXXX
         value = Decimal(int(body[3:9])).scaleb(exponent)
@@ -37,7 +38,7 @@ class ToledoContinuous(ScaleProtocol):
             value = -value
         if swb & 0x04:
             if swb & 0x02:
-                raise ScaleError(ScaleFailure.UNDERLOAD, "under range: is the pan in place?")
-            raise ScaleError(ScaleFailure.OVERLOAD, "over range: remove weight from the scale")
+                raise ScaleError(ScaleFailure.UNDERLOAD, phrase("under range: is the pan in place?"))
+            raise ScaleError(ScaleFailure.OVERLOAD, phrase("over range: remove weight from the scale"))
         return Reading(grams=to_grams(value, _unit(swb, swc)), stable=not swb & 0x08,
                        net=bool(swb & 0x01))
