@@ -14,6 +14,7 @@ from app.admin.errors import FieldProblem, NotFound
 from app.cli.db import add_database_options, open_database
 from app.floor.admin_desk import open_admin
 from app.unit_of_work import BoxRecord
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +110,7 @@ def run_edit(args: argparse.Namespace) -> int:
         desk = open_admin(db, getattr(args, "config", None))
         box = next((b for b in desk.boxes() if b.code == args.code.strip()), None)
         if box is None:
-            raise NotFound("box", args.code, "`packdesk boxes list --all` lists them.")
+            raise NotFound(phrase("box"), args.code, phrase("`packdesk boxes list --all` lists them."))
         box = desk.edit_box(box.code, _changed(form_of(box), args), args.user or getpass.getuser())
     print(f"box {box.code} changed")
     return 0

@@ -19,6 +19,7 @@ from app.store.uow import SqlUnitOfWork
 from app.supervision.decisions import decide
 from app.supervision.model import Action, ExceptionFilter, ExceptionItem, ExceptionKind
 from app.messages import _, say
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,8 @@ def build_filter(args: argparse.Namespace, now: datetime) -> ExceptionFilter:
     for name in ("hours", "older_than", "limit"):
         value = getattr(args, name)
         if value is not None and value <= 0:
-            raise PackdeskError(f"--{name.replace('_', '-')} must be a positive number, not {value}.")
+            raise PackdeskError(phrase("--%(option)s must be a positive number, not %(value)s.",
+                                       option=name.replace('_', '-'), value=value))
     return ExceptionFilter(kinds, args.station, args.packer,
                            now - timedelta(hours=args.hours) if args.hours else None,
                            now - timedelta(minutes=args.older_than) if args.older_than else None,

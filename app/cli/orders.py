@@ -12,13 +12,14 @@ from dataclasses import asdict
 from app.cli.db import add_database_options, open_database
 from app.config import load_settings, order_settings
 from app.errors import PackdeskError
-from app.orders import holds, pipeline
+from app.orders import hold_words, holds, pipeline
 from app.orders.errors import OrderNotFound
 from app.orders.settings import OrderSettings
 from app.orders.status import OrderStatus
 from app.store.order_queries import OrderDetail, list_orders, show_order
 from app.store.uow import SqlUnitOfWork
 from app.messages import _, say
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -76,9 +77,9 @@ def at_least_one(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(_("%(text)s is not a whole number") % {"text": repr(text)}) from None
     if not 1 <= value <= 2**31 - 1:
-        raise argparse.ArgumentTypeError(f"{text} is not between 1 and 2147483647")
+        raise argparse.ArgumentTypeError(_("%(text)s is not between 1 and 2147483647") % {"text": text})
     return value
 
 
@@ -109,7 +110,8 @@ def run_archive(args: argparse.Namespace) -> int:
         try:
             before = datetime.combine(date.fromisoformat(args.before), time(0), timezone.utc)
         except ValueError:
-            raise PackdeskError(f"--before {args.before!r} is no day; write it as 2025-01-31.") from None
+            raise PackdeskError(phrase("--before %(day)s is no day; write it as 2025-01-31.",
+                                       day=repr(args.before))) from None
     else:
         settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
         days = AfterDelivery.from_raw(settings.raw, settings.config_path or "the built-in defaults").archive_after_days
@@ -127,8 +129,8 @@ def run_archive(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     """packdesk orders list"""
     if args.status and args.status not in {s.value for s in OrderStatus}:
-        raise PackdeskError(f"'{args.status}' is not an order status; use one of: "
-                            + ", ".join(s.value for s in OrderStatus))
+        raise PackdeskError(phrase("'%(status)s' is not an order status; use one of: %(statuses)s",
+                                   status=args.status, statuses=", ".join(s.value for s in OrderStatus)))
     with open_database(args) as db:
         orders = list_orders(db, args.status, args.limit, archived=args.archived)
     if args.json:
@@ -165,7 +167,8 @@ def _settings(args: argparse.Namespace) -> OrderSettings:
 
 def _numbers(args: argparse.Namespace) -> list[str] | None:
     if args.all == bool(args.numbers):
-        raise PackdeskError(f"Name the orders to {args.orders_command} or give --all (not both).")
+        raise PackdeskError(phrase("Name the orders to %(action)s or give --all (not both).",
+                                   action=args.orders_command))
     return None if args.all else args.numbers
 
 
@@ -180,7 +183,7 @@ def run_validate(args: argparse.Namespace) -> int:
         outcome = pipeline.validate(SqlUnitOfWork(db), numbers, settings, user=getpass.getuser())
     print(say(outcome.summary()))
     for number, reasons in outcome.held.items():
-        print(shown("  " + _("%(order)s on hold: %(reasons)s") % {"order": number, "reasons": "; ".join(reasons)}))
+        print(shown("  " + _("%(order)s on hold: %(reasons)s") % {"order": number, "reasons": "; ".join(say(r) for r in reasons)}))
     return 0
 
 
@@ -242,7 +245,8 @@ def _why(detail: object) -> str:
     if not isinstance(detail, dict):
         return ""
     if isinstance(detail.get("reasons"), list):
-        return "  " + "; ".join(f"{r.get('kind')}: {r.get('detail')}" for r in detail["reasons"] if isinstance(r, dict))
+        return "  " + "; ".join(f"{r.get('kind')}: {say(hold_words.said(str(r.get('detail'))))}"
+                                for r in detail["reasons"] if isinstance(r, dict))
     return f"  ({detail['reason']})" if detail.get("reason") else ""
 
 

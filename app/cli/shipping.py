@@ -31,6 +31,7 @@ from app.unit_of_work import CarrierRecord
 from app.shipping.tracking import complete_due, flag_late, import_tracking, read_reports
 from app.store.uow import SqlUnitOfWork
 from app.messages import _, say, translator
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -182,7 +183,8 @@ def run_scan(args: argparse.Namespace) -> int:
 def run_capture(args: argparse.Namespace) -> int:
     """packdesk payments capture --pending: exit 1 when a capture failed (it stays queued)."""
     if not args.pending:
-        raise PackdeskError("Say which captures: `packdesk payments capture --pending` makes every one that is due.")
+        raise PackdeskError(phrase("Say which captures: `packdesk payments capture --pending` makes every one that "
+                                   "is due."))
     with open_database(args) as db:
         run = capture_pending(lambda: SqlUnitOfWork(db), datetime.now(timezone.utc), limit=args.limit)
     print(run.summary())
@@ -255,7 +257,8 @@ def _day(text: str, option: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise PackdeskError(f"{option} {text!r} is not a date; write it as 2025-03-14.") from None
+        raise PackdeskError(phrase("%(option)s %(text)s is not a date; write it as 2025-03-14.",
+                                   option=option, text=repr(text))) from None
 
 
 def _row(p: DockParcel) -> str:
@@ -383,7 +386,8 @@ def _quantities(values: list[str], option: str) -> list[tuple[str, int]]:
     wanted = []
     for sku, quantity in parse_lines(values, 2):
         if not quantity.isdigit():
-            raise PackdeskError(f"{option} {sku}:{quantity}: the quantity must be a whole number.")
+            raise PackdeskError(phrase("%(option)s %(sku)s:%(quantity)s: the quantity must be a whole number.",
+                                       option=option, sku=sku, quantity=quantity))
         wanted.append((sku, int(quantity)))
     return wanted
 
@@ -434,8 +438,8 @@ def run_return_label(args: argparse.Namespace) -> int:
         with open(args.out, "wb") as out:
             out.write(content)
     except OSError as exc:
-        raise PackdeskError(f"Cannot write the return label to {args.out}: {exc.strerror}; choose another --out.") \
-            from None
+        raise PackdeskError(phrase("Cannot write the return label to %(path)s: %(error)s; choose another --out.",
+                                   path=str(args.out), error=str(exc.strerror))) from None
     print(f"wrote the return label of {facts.rma} ({args.format}) to {args.out} ({len(content)} bytes)", file=sys.stderr)
     return 0
 

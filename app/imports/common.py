@@ -60,7 +60,7 @@ class Uniques:
             return True
         first = self.seen.setdefault(key, row.line)
         if first != row.line:
-            row.problem(f"{self.what} {shown or key} is also on line {first}")
+            row.problem(phrase("%(what)s %(key)s is also on line %(line)s", what=self.what, key=shown or key, line=first))
             return False
         return True
 

@@ -20,6 +20,7 @@ from app.imports.reading import Record, Row
 from app.orders import pipeline
 from app.orders.settings import OrderSettings
 from app.orders.allocation import release_stock_in
+from app.orders.hold_words import PAID_BACK_WHILE, reason
 from app.orders.holds import cancel_in, hold_in
 from app.orders.lifecycle import change_status
 from app.orders.status import CHANGEABLE_BY_IMPORT, OrderStatus, can_change
@@ -28,6 +29,7 @@ from app.unit_of_work import OrderRecord
 from app.store.import_rows import OrderDraft, ProductFacts
 from app.store.imports import ImportWriter
 from app.store.uow import SqlUnitOfWork
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -80,16 +82,17 @@ def flatten_json(records: list[Record], problems: list[RowProblem]) -> list[Reco
         if "number" in order:
             order["order_number"] = order.pop("number")
         if not isinstance(lines, list) or not lines:
-            problems.append(RowProblem(record.line, f"order {order.get('order_number', '?')} has no lines"))
+            problems.append(RowProblem(record.line, phrase("order %(number)s has no lines",
+                                                              number=order.get('order_number', '?'))))
             continue
         if not isinstance(ship_to, dict):
-            problems.append(RowProblem(record.line, "ship_to must be an object"))
+            problems.append(RowProblem(record.line, phrase("ship_to must be an object")))
             ship_to = {}
         for key, value in ship_to.items():
             order[JSON_ADDRESS_KEYS.get(key, f"ship_{key}")] = value
         for item in lines:
             if not isinstance(item, dict):
-                problems.append(RowProblem(record.line, "each of lines must be an object"))
+                problems.append(RowProblem(record.line, phrase("each of lines must be an object")))
                 continue
             flat.append(Record(record.line, {**order, **{JSON_LINE_KEYS.get(k, k): v for k, v in item.items()}}))
     return flat
@@ -137,10 +140,10 @@ def check_existing(drafts: list[OrderDraft], changed: dict[str, str], problems: 
     for draft in drafts:
         status = changed.get(draft.number)
         if status is not None and status not in CHANGEABLE_BY_IMPORT and draft.not_work is None:
-            problems.append(RowProblem(
-                draft.line, f"order {draft.number} is already {status}; an import can only "
-                "change captured orders and those nobody has started to pick (validated, on hold, backordered, "
-                "allocated); leave it out of the file or ask a supervisor"))
+            problems.append(RowProblem(draft.line, phrase(
+                "order %(number)s is already %(status)s; an import can only change captured orders and those "
+                "nobody has started to pick (validated, on hold, backordered, allocated); leave it out of the file "
+                "or ask a supervisor", number=draft.number, status=status)))
 
 
 def prepare(writer: ImportWriter, records: list[Record], problems: list[RowProblem],
@@ -194,7 +197,7 @@ def _withdraw(uow: SqlUnitOfWork, drafts: list[OrderDraft], stored: dict[str, Or
             cancel_in(uow, order, why, user="import")
             notes.append(f"order {draft.number} cancelled: {why}")
         elif can_change(order.status, OrderStatus.ON_HOLD):
-            hold_in(uow, order, [HoldReason(HoldKind.PAYMENT, f"{why} while {order.status}: stop it or take it back")],
+            hold_in(uow, order, [HoldReason(HoldKind.PAYMENT, reason(PAID_BACK_WHILE, why=why, status=order.status))],
                     user="import")
             notes.append(f"order {draft.number} held: {why}, and its packing had started")
         else:
@@ -264,7 +267,8 @@ def _order_fields(row: Row) -> tuple[dict[str, Any], dict[str, Any], dict[str, A
     if country is not None:
         address["country"] = country.upper()
         if not (len(country) == 2 and country.isascii() and country.isalpha()):
-            row.problem(f"ship_country {country!r} is not a two-letter ISO country code (e.g. DE, FR)")
+            row.problem(phrase("ship_country %(country)s is not a two-letter ISO country code (e.g. DE, FR)",
+                               country=repr(country)))
     customer = dict(email=fields["email"], name=row.text("customer_name", column="customers.name"),
                     phone=row.text("phone", column="customers.phone"))
     return fields, address, customer, row.timestamp("created_at")
@@ -277,8 +281,9 @@ def _check_consistent(row: Row, draft: OrderDraft, later: tuple[Any, ...]) -> No
     known = {**draft.fields, **{ADDRESS_FIELDS[k]: v for k, v in draft.address.items()}}
     for name, value in given.items():
         if not same(known.get(name), value):
-            row.problem(f"{name} {value!r} contradicts line {draft.line} of order {draft.number} "
-                        f"({known.get(name)!r}); leave it empty on later lines")
+            row.problem(phrase("%(column)s %(value)s contradicts line %(line)s of order %(number)s (%(known)s); "
+                               "leave it empty on later lines", column=name, value=repr(value), line=draft.line,
+                               number=draft.number, known=repr(known.get(name))))
 
 
 def _add_line(row: Row, draft: OrderDraft, catalogue: dict[str, ProductFacts], max_line_quantity: int) -> None:
@@ -288,7 +293,7 @@ def _add_line(row: Row, draft: OrderDraft, catalogue: dict[str, ProductFacts], m
                            why_maximum=", the most one order line may hold ([imports] max_line_quantity)")
     product = catalogue.get(sku or "")
     if sku and product is None:
-        row.problem(f"unknown SKU {sku} (not in the catalogue; import the catalogue first)")
+        row.problem(phrase("unknown SKU %(sku)s (not in the catalogue; import the catalogue first)", sku=sku))
     unit_price = row.decimal("unit_price", column="order_lines.unit_price")
     line = dict(
         line_no=len(draft.lines) + 1, sku=sku, product_id=product.id if product else None,
@@ -305,7 +310,8 @@ def _check_order(draft: OrderDraft, problems: list[RowProblem]) -> None:
     missing = [col for attr, col in ADDRESS_FIELDS.items()
                if attr in ("name", "line1", "city", "country") and not draft.address.get(attr)]
     if missing:
-        problems.append(RowProblem(draft.line, f"order {draft.number} has no {', '.join(missing)}"))
+        problems.append(RowProblem(draft.line, phrase("order %(number)s has no %(columns)s", number=draft.number,
+                                                      columns=", ".join(missing))))
     if draft.fields.get("total") is None and all(
             draft.fields.get(k) is not None for k in ("shipping_total", "tax_total", "discount_total")):
         draft.fields["total"] = (draft.subtotal() + draft.fields["shipping_total"]
@@ -314,5 +320,6 @@ def _check_order(draft: OrderDraft, problems: list[RowProblem]) -> None:
     precision, scale = LIMITS.decimal("orders", "subtotal")
     for name, value in (("subtotal", draft.subtotal()), ("total", draft.fields.get("total"))):
         if value is not None and abs(value) >= Decimal(10) ** (precision - scale):
-            problems.append(RowProblem(draft.line, f"order {draft.number}: its {name} {value} has more than "
-                                                   f"{precision - scale} digits before the point"))
+            problems.append(RowProblem(draft.line, phrase(
+                "order %(number)s: its %(column)s %(value)s has more than %(digits)s digits before the point",
+                number=draft.number, column=name, value=value, digits=precision - scale)))

@@ -15,6 +15,7 @@ import logging
 
 from app.imports.errors import RowProblem
 from app.imports.reading import Record
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ def to_records(header: list[str], records: list[Record], problems: list[RowProbl
     """Shopify rows as order-CSV records (same line numbers); what is skipped is said in `notes`."""
     notes = [] if notes is None else notes
     for column in sorted(REQUIRED - set(header)):
-        problems.append(RowProblem(1, f"missing column '{column}' (is this a Shopify orders export?)"))
+        problems.append(RowProblem(1, phrase("missing column '%(column)s' (is this a Shopify orders export?)", column=column)))
     out: list[Record] = []
     skipped: dict[str, str] = {}  # order name -> why the whole order is skipped
     kept: dict[str, int] = {}

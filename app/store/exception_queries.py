@@ -12,12 +12,14 @@ from typing import Any
 from sqlalchemy import Select, String, and_, cast, exists, literal, or_, select
 from sqlalchemy.orm import Session
 
+from app.orders.hold_words import said
 from app.orders.status import OrderStatus
 from app.store.models import (
     ExceptionReview, Order, OrderEvent, OrderHold, PackException, ScanRecord, StationEvent, as_utc,
 )
 from app.store.session import Database
 from app.supervision.model import ExceptionFilter, ExceptionItem, ExceptionKind as K
+from app.translator import Lines, phrase
 
 log = logging.getLogger(__name__)
 
@@ -97,8 +99,9 @@ def _holds(s: Session, f: ExceptionFilter, key_id: int | None = None) -> list[Ex
             continue
         if (f.since and at < f.since) or (f.before and at >= f.before):
             continue
-        reasons = "; ".join(f"{h.kind}: {h.detail}" for h in held)
-        items.append(ExceptionItem(key, K.HOLD.value, at, f"Order {first.number} on hold - {reasons}", first.number))
+        reasons = Lines([phrase("%(kind)s: %(reason)s", kind=h.kind, reason=said(h.detail)) for h in held], "; ")
+        items.append(ExceptionItem(key, K.HOLD.value, at, phrase("Order %(number)s on hold - %(reasons)s",
+                                                                 number=first.number, reasons=reasons), first.number))
     return items
 
 
@@ -113,7 +116,8 @@ def _pack_exceptions(s: Session, f: ExceptionFilter, key_id: int | None = None) 
                                                             pex_t.c.kind.not_in(list(PROBLEM_KIND)))))
     rows = s.execute(_window(stmt, pex_t.c.at, pex_t.c.station, pex_t.c.username, f)).all()
     return [ExceptionItem(f"X-{r.id}", PROBLEM_KIND.get(r.kind, K.PROBLEM).value, as_utc(r.at),
-                          f"Order {r.number}: {r.kind.replace('_', ' ')} - {r.reason}", r.number, r.station, r.username)
+                          phrase("Order %(number)s: %(kind)s - %(reason)s", number=r.number,
+                                 kind=r.kind.replace('_', ' '), reason=said(r.reason)), r.number, r.station, r.username)
             for r in rows]
 
 
