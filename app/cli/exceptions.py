@@ -89,7 +89,7 @@ def run_list(args: argparse.Namespace) -> int:
     for i in items:
         state = "open" if i.open else f"{i.action} {i.resolved_by or ''}".strip()
         print(shown(f"{i.key:<10} {i.kind:<13} {i.at:%Y-%m-%d %H:%M} {i.station or '-':<9} {i.packer or '-':<9} "
-                    f"{state[:14]:<14} {i.summary}"))
+                    f"{state[:14]:<14} {say(i.summary)}"))
     opened = sum(1 for i in items if i.open)
     print(_("%(count)s exception(s), %(open)s open") % {"count": len(items), "open": opened})
     return 0

@@ -245,8 +245,9 @@ def _why(detail: object) -> str:
     if not isinstance(detail, dict):
         return ""
     if isinstance(detail.get("reasons"), list):
-        return "  " + "; ".join(f"{r.get('kind')}: {say(hold_words.said(str(r.get('detail'))))}"
-                                for r in detail["reasons"] if isinstance(r, dict))
+        said = [f"{r.get('kind')}: {say(hold_words.said(str(r.get('detail')), str(r.get('kind'))))}"
+                for r in detail["reasons"] if isinstance(r, dict)]
+        return "  " + "; ".join(said)
     return f"  ({detail['reason']})" if detail.get("reason") else ""
 
 

@@ -42,10 +42,18 @@ SHORT_PICK_NOWHERE = phrase("short pick at %(location)s: %(found)s of %(quantity
 SHORT_PICK_PARTLY = phrase("short pick at %(location)s: %(found)s of %(quantity)s x %(sku)s found; "
                            "the rest from %(locations)s; %(still)s unit(s) nowhere in stock")
 
-TEMPLATES: tuple[Phrase, ...] = (
-    NO_ADDRESS, NO_NAME, NO_STREET, NO_CITY, NOT_A_COUNTRY, NO_POSTCODE, NOT_A_POSTCODE, NOT_PAID, UNKNOWN_SKU,
-    PRICE, TOTAL, HIGH_VALUE, INTERNATIONAL, BILLING_COUNTRY, BILLING_POSTCODE, BILLING_BOTH, FIRST_ORDER,
-    PAYMENT_GONE, PAID_BACK_WHILE, SHORT_PICK, SHORT_PICK_ELSEWHERE, SHORT_PICK_NOWHERE, SHORT_PICK_PARTLY)
+# The messages each kind of hold is made from (app.orders.validation.HoldKind's values); a kind
+# not listed (a supervisor's hold: their own words) is never read as one of them.
+BY_KIND: dict[str, tuple[Phrase, ...]] = {
+    "address": (NO_ADDRESS, NO_NAME, NO_STREET, NO_CITY, NOT_A_COUNTRY, NO_POSTCODE, NOT_A_POSTCODE),
+    "payment": (NOT_PAID, PAID_BACK_WHILE),
+    "unknown_sku": (UNKNOWN_SKU,), "price": (PRICE,), "total": (TOTAL,), "high_value": (HIGH_VALUE,),
+    "international": (INTERNATIONAL,), "address_mismatch": (BILLING_COUNTRY, BILLING_POSTCODE, BILLING_BOTH),
+    "first_order": (FIRST_ORDER,),
+    "short_pick": (SHORT_PICK, SHORT_PICK_ELSEWHERE, SHORT_PICK_NOWHERE, SHORT_PICK_PARTLY),
+}
+# An argument that is itself one of the messages: (message, argument) -> what it may be
+NESTED: dict[tuple[str, str], tuple[Phrase, ...]] = {(PAID_BACK_WHILE.msgid, "why"): (PAYMENT_GONE,)}
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
@@ -55,23 +63,29 @@ def reason(template: Phrase, **args: Any) -> Phrase:
     return Phrase(template.msgid, args)
 
 
-def said(text: str | None) -> str:
-    """A stored reason as a Phrase when it was made from one of the messages above (its
-    arguments read back from the text), else the text as it is (a supervisor's own words)."""
+def said(text: str | None, kind: str) -> str:
+    """A stored reason of a hold of `kind` as a Phrase when it was made from one of that kind's
+    messages (its arguments read back from the text), else the text as it is (a supervisor's
+    own words, a reason stored before its message existed)."""
     if not text or isinstance(text, Phrase):
         return text or ""
-    for template, pattern in _patterns():
+    return _read(text, BY_KIND.get(kind, ()))
+
+
+def _read(text: str, templates: tuple[Phrase, ...]) -> str:
+    for template, pattern in _patterns(templates):
         found = pattern.fullmatch(text)
         if found is not None:
-            return Phrase(template.msgid, {key: said(value) for key, value in found.groupdict().items()})
+            return Phrase(template.msgid, {
+                key: _read(value, NESTED.get((template.msgid, key), ())) for key, value in found.groupdict().items()})
     return text
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> list[tuple[Phrase, re.Pattern[str]]]:
+@lru_cache(maxsize=None)
+def _patterns(templates: tuple[Phrase, ...]) -> list[tuple[Phrase, re.Pattern[str]]]:
     """Each message as a pattern; the longest first, so a reason is read by its fullest message."""
     made = []
-    for template in TEMPLATES:
+    for template in templates:
         parts = _PLACEHOLDER.split(template.msgid.replace("%%", "%"))
         pattern = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts))
         made.append((template, re.compile(pattern, re.DOTALL)))

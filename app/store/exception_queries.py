@@ -99,7 +99,8 @@ def _holds(s: Session, f: ExceptionFilter, key_id: int | None = None) -> list[Ex
             continue
         if (f.since and at < f.since) or (f.before and at >= f.before):
             continue
-        reasons = Lines([phrase("%(kind)s: %(reason)s", kind=h.kind, reason=said(h.detail)) for h in held], "; ")
+        reasons = Lines([phrase("%(kind)s: %(reason)s", kind=h.kind, reason=said(h.detail, h.kind))
+                         for h in held], "; ")
         items.append(ExceptionItem(key, K.HOLD.value, at, phrase("Order %(number)s on hold - %(reasons)s",
                                                                  number=first.number, reasons=reasons), first.number))
     return items
@@ -117,7 +118,8 @@ def _pack_exceptions(s: Session, f: ExceptionFilter, key_id: int | None = None) 
     rows = s.execute(_window(stmt, pex_t.c.at, pex_t.c.station, pex_t.c.username, f)).all()
     return [ExceptionItem(f"X-{r.id}", PROBLEM_KIND.get(r.kind, K.PROBLEM).value, as_utc(r.at),
                           phrase("Order %(number)s: %(kind)s - %(reason)s", number=r.number,
-                                 kind=r.kind.replace('_', ' '), reason=said(r.reason)), r.number, r.station, r.username)
+                                 kind=r.kind.replace('_', ' '), reason=said(r.reason, r.kind)),
+                          r.number, r.station, r.username)
             for r in rows]
 
 
