@@ -51,7 +51,8 @@ def sizes(option: str, text: str) -> tuple[str, str, str]:
     """The three sides of a size such as "300x200x150" (checked as numbers by the use case)."""
     parts = tuple(p.strip() for p in str(text).lower().replace("*", "x").split("x"))
     if len(parts) != 3:
-        raise FieldProblem(option, f"{text!r}: give length x width x height in millimetres, e.g. 300x200x150.")
+        raise FieldProblem(option, phrase("%(text)s: give length x width x height in millimetres, e.g. 300x200x150.",
+                                          text=repr(text)))
     return parts  # type: ignore[return-value]
 
 
