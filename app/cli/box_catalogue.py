@@ -15,6 +15,7 @@ from app.cli.db import add_database_options, open_database
 from app.floor.admin_desk import open_admin
 from app.unit_of_work import BoxRecord
 from app.translator import phrase
+from app.messages import _
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +102,7 @@ def run_add(args: argparse.Namespace) -> int:
     form = _changed(BoxForm(args.code, "", "", ("", "", ""), ("", "", ""), "", "", ""), args)
     with open_database(args) as db:
         box = open_admin(db, getattr(args, "config", None)).add_box(form, args.user or getpass.getuser())
-    print(f"box {box.code} added")
+    print(_("box %(code)s added") % {"code": box.code})
     return 0
 
 
@@ -113,7 +114,7 @@ def run_edit(args: argparse.Namespace) -> int:
         if box is None:
             raise NotFound(phrase("box"), args.code, phrase("`packdesk boxes list --all` lists them."))
         box = desk.edit_box(box.code, _changed(form_of(box), args), args.user or getpass.getuser())
-    print(f"box {box.code} changed")
+    print(_("box %(code)s changed") % {"code": box.code})
     return 0
 
 
@@ -121,5 +122,5 @@ def run_retire(args: argparse.Namespace) -> int:
     """packdesk boxes retire"""
     with open_database(args) as db:
         box = open_admin(db, getattr(args, "config", None)).retire_box(args.code, args.user or getpass.getuser())
-    print(f"box {box.code} retired")
+    print(_("box %(code)s retired") % {"code": box.code})
     return 0

@@ -118,7 +118,7 @@ def run_archive(args: argparse.Namespace) -> int:
         before = now - timedelta(days=days)
 
     def progress(done: int, total: int) -> None:
-        print(f"  {done} of {total} orders", file=sys.stderr, flush=True)
+        print("  " + _("%(done)s of %(total)s orders") % {"done": done, "total": total}, file=sys.stderr, flush=True)
 
     with open_database(args) as db:
         run = archive_orders(lambda: SqlUnitOfWork(db), before, now, dry_run=args.dry_run, progress=progress)

@@ -204,7 +204,7 @@ def run_captures(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rows, ensure_ascii=False))
     elif not rows:
-        print("Every payment of a shipped order is captured.")
+        print(_("Every payment of a shipped order is captured."))
     for row in [] if args.json else rows:
         print(f"{row['order']}  {row['amount']} {row['currency']}  {row['state']}, {row['attempts']} attempt(s)"
               + (f", next {row['next_attempt_at']}: {row['last_error']}" if row["last_error"] else ""))
@@ -418,8 +418,8 @@ def run_return_create(args: argparse.Namespace) -> int:
                 for fmt in FORMATS]
     _print_return(view, args.json)
     if not args.json:
-        print(f"return label kept with order {view.order_number}'s documents: {', '.join(kept)} "
-              f"(packdesk returns label {view.rma} --out FILE)")
+        print(_("return label kept with order %(order)s's documents: %(kept)s (packdesk returns label %(rma)s "
+                "--out FILE)") % {"order": view.order_number, "kept": ", ".join(kept), "rma": view.rma})
     return 0
 
 
@@ -440,7 +440,8 @@ def run_return_label(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise PackdeskError(phrase("Cannot write the return label to %(path)s: %(error)s; choose another --out.",
                                    path=str(args.out), error=str(exc.strerror))) from None
-    print(f"wrote the return label of {facts.rma} ({args.format}) to {args.out} ({len(content)} bytes)", file=sys.stderr)
+    print(_("wrote the return label of %(rma)s (%(format)s) to %(path)s (%(size)s bytes)")
+          % {"rma": facts.rma, "format": args.format, "path": args.out, "size": len(content)}, file=sys.stderr)
     return 0
 
 

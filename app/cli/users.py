@@ -70,7 +70,7 @@ def run_list(args: argparse.Namespace) -> int:
         print(shown(f"{u.username:<16} {u.role:<11} {u.badge_code:<16} {u.language or '-':<5} "
                     f"{'yes' if u.pin_hash else '-':<4} {'active' if u.active else 'deactivated':<12} "
                     f"{u.display_name}"))
-    print(f"{len(users)} user(s)")
+    print(_("%(n)s user(s)") % {"n": len(users)})
     return 0
 
 
@@ -79,7 +79,8 @@ def run_add(args: argparse.Namespace) -> int:
     with open_database(args) as db:
         user = AdminDesk(db).add_user(UserForm(args.username, args.name, args.role, args.badge, args.pin,
                                                args.language), _by(args))
-    print(shown(f"user {user.username} added ({user.role}, badge {user.badge_code})"))
+    print(shown(_("user %(username)s added (%(role)s, badge %(badge)s)")
+                % {"username": user.username, "role": user.role, "badge": user.badge_code}))
     return 0
 
 
@@ -91,9 +92,10 @@ def run_change(args: argparse.Namespace) -> int:
         changes["language"] = None if args.language == "station" else args.language
     with open_database(args) as db:
         user = AdminDesk(db).change_user(args.username, _by(args), **changes)
-    language = user.language or "the station's"
-    print(shown(f"user {user.username} changed: {user.display_name}, {user.role}, badge {user.badge_code}, "
-                f"language {language}"))
+    language = user.language or _("the station's")
+    print(shown(_("user %(username)s changed: %(name)s, %(role)s, badge %(badge)s, language %(language)s")
+                % {"username": user.username, "name": user.display_name, "role": user.role,
+                   "badge": user.badge_code, "language": language}))
     return 0
 
 
@@ -101,7 +103,8 @@ def run_deactivate(args: argparse.Namespace) -> int:
     """packdesk users deactivate"""
     with open_database(args) as db:
         user = AdminDesk(db).set_active(args.username, False, _by(args))
-    print(f"user {user.username} deactivated (kept for the history; `users activate` undoes it)")
+    print(_("user %(username)s deactivated (kept for the history; `users activate` undoes it)")
+          % {"username": user.username})
     return 0
 
 
@@ -109,7 +112,7 @@ def run_activate(args: argparse.Namespace) -> int:
     """packdesk users activate"""
     with open_database(args) as db:
         user = AdminDesk(db).set_active(args.username, True, _by(args))
-    print(f"user {user.username} may log in again")
+    print(_("user %(username)s may log in again") % {"username": user.username})
     return 0
 
 
