@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         print("packdesk: " + _("interrupted while committing; the import was complete and is kept."), file=sys.stderr)
     print(say(report.summary()))
     for note in report.notes:
-        print(f"  {note}")
+        print("  " + say(note))
     return 0
 
 

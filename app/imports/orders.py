@@ -13,14 +13,14 @@ from typing import Any
 
 from app.errors import PackdeskError
 from app.imports import places
-from app.imports.common import ImportReport, Progress, same
+from app.imports.common import ImportReport, Progress, same, settled, skipped
 from app.imports.errors import RowProblem
 from app.imports.limits import DEFAULT_MAX_LINE_QUANTITY, LIMITS, order_number_problem
 from app.imports.reading import Record, Row
 from app.orders import pipeline
 from app.orders.settings import OrderSettings
 from app.orders.allocation import release_stock_in
-from app.orders.hold_words import PAID_BACK_WHILE, reason
+from app.orders.hold_words import CANCELLED_BY_CHANNEL, PAID_BACK_WHILE, PAYMENT_GONE, reason
 from app.orders.holds import cancel_in, hold_in
 from app.orders.lifecycle import change_status
 from app.orders.status import CHANGEABLE_BY_IMPORT, OrderStatus, can_change
@@ -171,15 +171,14 @@ def write(writer: ImportWriter, drafts: list[OrderDraft], report: ImportReport,
     writer.session.flush()
     report.created_numbers = [n for n in numbers if n not in stored]
     outcome = pipeline.process_in(uow, numbers, settings or OrderSettings(), user="import")
-    report.notes.append(f"orders: {outcome.summary()}")
-    report.notes += [f"order {number} on hold: {'; '.join(reasons)}" for number, reasons in outcome.held.items()]
+    report.notes += settled(outcome.summary(), outcome.held)
 
 
 def _not_work(row: Row, draft: OrderDraft) -> str | None:
     if row.boolean("cancelled"):
-        return "cancelled by its channel"
+        return CANCELLED_BY_CHANNEL
     payment = (draft.fields.get("financial_status") or "").strip().lower()
-    return f"payment {payment}" if payment in NOT_WORK else None
+    return reason(PAYMENT_GONE, payment=payment) if payment in NOT_WORK else None
 
 
 def _withdraw(uow: SqlUnitOfWork, drafts: list[OrderDraft], stored: dict[str, OrderRecord]) -> list[str]:
@@ -190,18 +189,20 @@ def _withdraw(uow: SqlUnitOfWork, drafts: list[OrderDraft], stored: dict[str, Or
         order = stored.get(draft.number)
         why = draft.not_work or ""
         if order is None:
-            notes.append(f"order {draft.number} skipped: {why}")
+            notes.append(skipped(draft.number, why))
         elif order.status in (OrderStatus.CANCELLED.value, OrderStatus.ON_HOLD.value):
             continue  # already done (importing the same file again changes nothing)
         elif can_change(order.status, OrderStatus.CANCELLED):
             cancel_in(uow, order, why, user="import")
-            notes.append(f"order {draft.number} cancelled: {why}")
+            notes.append(phrase("order %(number)s cancelled: %(why)s", number=draft.number, why=why))
         elif can_change(order.status, OrderStatus.ON_HOLD):
             hold_in(uow, order, [HoldReason(HoldKind.PAYMENT, reason(PAID_BACK_WHILE, why=why, status=order.status))],
                     user="import")
-            notes.append(f"order {draft.number} held: {why}, and its packing had started")
+            notes.append(phrase("order %(number)s held: %(why)s, and its packing had started",
+                                number=draft.number, why=why))
         else:
-            notes.append(f"order {draft.number} is {order.status}: {why} (nothing changed; a return is a supervisor's)")
+            notes.append(phrase("order %(number)s is %(status)s: %(why)s (nothing changed; a return is a supervisor's)",
+                                number=draft.number, status=order.status, why=why))
     return notes
 
 
@@ -233,7 +234,7 @@ def write_stock(writer: ImportWriter, parsed: list[Any], report: ImportReport,
     outcome = pipeline.allocate_in_turn(SqlUnitOfWork.joining(writer.session), None, settings or OrderSettings(),
                                         user="import")
     if outcome.statuses:
-        report.notes.append(f"orders waiting for stock: {outcome.summary()}")
+        report.notes.append(phrase("orders waiting for stock: %(summary)s", summary=outcome.summary()))
 
 
 def _order_fields(row: Row) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], Any]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 
+from app.imports.common import skipped
 from app.imports.errors import RowProblem
 from app.imports.reading import Record
 from app.translator import phrase
@@ -57,30 +58,30 @@ def to_records(header: list[str], records: list[Record], problems: list[RowProbl
             why = _not_work(v)
             if why:
                 skipped[name] = why
-                notes.append(f"order {name} skipped: {why}")
+                notes.append(skipped(name, why))
             kept[name] = 0
         if name in skipped:
             continue
         if not str(v.get("Lineitem sku", "")).strip() or str(v.get("Lineitem requires shipping", "")).strip().lower() == "false":
             item = str(v.get("Lineitem name", "")).strip() or "?"
-            notes.append(f"order {name or '?'} line {record.line} ({item}) skipped: no SKU or nothing to ship "
-                         "(a gift card, a tip, a digital item)")
+            notes.append(phrase("order %(number)s line %(line)s (%(item)s) skipped: no SKU or nothing to ship "
+                                "(a gift card, a tip, a digital item)", number=name or "?", line=record.line, item=item))
             continue
         kept[name] = kept.get(name, 0) + 1
         out.append(Record(record.line, _flat(v)))
     for name, count in kept.items():
         if count == 0 and name not in skipped:
-            notes.append(f"order {name} skipped: none of its lines is shipped")
+            notes.append(phrase("order %(number)s skipped: none of its lines is shipped", number=name))
     return out
 
 
 def _not_work(v: dict[str, object]) -> str | None:
     """Why an order (its first row) is nothing to pack, or None."""
     if str(v.get("Fulfillment Status", "")).strip().lower() == "fulfilled":
-        return "already fulfilled"
+        return phrase("already fulfilled")
     if "Shipping Address1" in v and not (str(v.get("Shipping Address1", "")).strip()
                                          or str(v.get("Shipping City", "")).strip()):
-        return "no shipping address (pickup or digital)"
+        return phrase("no shipping address (pickup or digital)")
     return None
 
 

@@ -33,6 +33,7 @@ BILLING_POSTCODE = phrase("billing postcode differ from the shipping address")
 BILLING_BOTH = phrase("billing country and postcode differ from the shipping address")
 FIRST_ORDER = phrase("first order of %(email)s")
 PAYMENT_GONE = phrase("payment %(payment)s")
+CANCELLED_BY_CHANNEL = phrase("cancelled by its channel")
 PAID_BACK_WHILE = phrase("%(why)s while %(status)s: stop it or take it back")
 SHORT_PICK = phrase("short pick at %(location)s: %(found)s of %(quantity)s x %(sku)s found")
 SHORT_PICK_ELSEWHERE = phrase("short pick at %(location)s: %(found)s of %(quantity)s x %(sku)s found; "
@@ -53,7 +54,8 @@ BY_KIND: dict[str, tuple[Phrase, ...]] = {
     "short_pick": (SHORT_PICK, SHORT_PICK_ELSEWHERE, SHORT_PICK_NOWHERE, SHORT_PICK_PARTLY),
 }
 # An argument that is itself one of the messages: (message, argument) -> what it may be
-NESTED: dict[tuple[str, str], tuple[Phrase, ...]] = {(PAID_BACK_WHILE.msgid, "why"): (PAYMENT_GONE,)}
+NESTED: dict[tuple[str, str], tuple[Phrase, ...]] = {
+    (PAID_BACK_WHILE.msgid, "why"): (PAYMENT_GONE, CANCELLED_BY_CHANNEL)}
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 

@@ -55,7 +55,11 @@ def test_an_orders_import_with_bad_rows_is_refused_in_german(db: Database, tmp_p
 def test_a_held_orders_reasons_are_stored_in_english_and_read_in_german(db: Database, tmp_path: Path, capsys,
                                                                         monkeypatch) -> None:
     stock_up(db, tmp_path)
-    import_orders(db, tmp_path, order_row("WEB-2", country="XX", payment="pending"))
+    orders = write(tmp_path, "orders.csv", ORDER_HEADER + order_row("WEB-2", country="XX", payment="pending"))
+    code, german, _err = packdesk(capsys, monkeypatch, "de", "--database", db.url, "import", "orders", str(orders))
+    assert code == 0  # the import's own notes in German too
+    assert ("  Auftrag WEB-2 zurückgehalten: address: Land 'XX' ist kein Ländercode nach ISO 3166; "
+            "payment: Zahlung ist pending, nicht bezahlt oder autorisiert") in german
     with db.read() as session:
         stored = dict(session.execute(select(OrderHold.kind, OrderHold.detail).join(Order)).all())
     assert stored == {"address": "country 'XX' is not an ISO 3166 country code",  # the database keeps English
