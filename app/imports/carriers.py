@@ -77,7 +77,7 @@ def parse_carriers(records: list[Record], problems: list[RowProblem]) -> list[Ke
                       level=level, transit_days=row.integer("transit_days", required=True, minimum=0,
                                                             column="carrier_services.transit_days"),
                       cutoff=cutoff)
-        services.check(row, (code, service), f"{service} of carrier {code}")
+        services.check(row, (code, service), phrase("%(service)s of carrier %(carrier)s", service=service, carrier=code))
         if code is not None and row.ok:
             first = carriers.setdefault(code, (row.line, carrier))
             if first[1] != carrier:
@@ -108,7 +108,8 @@ def parse_zones(records: list[Record], problems: list[RowProblem]) -> list[Keyed
             row.problem(phrase("country %(country)s must be a two-letter ISO code such as DE", country=repr(country)))
         prefix = "".join(ch for ch in (row.text("postcode_prefix", column="carrier_zones.postcode_prefix") or "")
                          .upper() if ch.isalnum())
-        seen.check(row, (carrier, country, prefix), f"{country} {prefix or '(all)'} of carrier {carrier}")
+        seen.check(row, (carrier, country, prefix), phrase("%(country)s %(prefix)s of carrier %(carrier)s",
+                                                            country=country, prefix=prefix or "(all)", carrier=carrier))
         parsed.append(KeyedRow(row.line, (carrier, country, prefix), {"zone": zone}))
     return parsed
 
@@ -124,7 +125,8 @@ def parse_rates(records: list[Record], problems: list[RowProblem]) -> list[Keyed
                row.integer("max_weight_g", required=True, minimum=1, column="carrier_rates.max_weight_g"))
         values = dict(price=row.decimal("price", required=True, column="carrier_rates.price"),
                       currency=(row.text("currency", column="carrier_rates.currency") or "EUR").upper())
-        seen.check(row, key, f"{key[1]} of {key[0]} to zone {key[2]} up to {key[3]} g")
+        seen.check(row, key, phrase("%(service)s of %(carrier)s to zone %(zone)s up to %(grams)s g", service=key[1],
+                                     carrier=key[0], zone=key[2], grams=key[3]))
         parsed.append(KeyedRow(row.line, key, values))
     return parsed
 

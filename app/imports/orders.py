@@ -210,8 +210,9 @@ class OrderStartedElsewhere(PackdeskError):
     """An import would change a held order whose picking or packing had started."""
 
     def __init__(self, number: str, before: str) -> None:
-        super().__init__(f"Order {number} was put on hold while {before}; an import cannot change it. Leave it "
-                         "out of the file, or ask a supervisor to cancel it and import it under a new number.")
+        super().__init__(phrase("Order %(number)s was put on hold while %(before)s; an import cannot change it. "
+                                "Leave it out of the file, or ask a supervisor to cancel it and import it under a "
+                                "new number.", number=number, before=before))
 
 
 def _recapture(uow: SqlUnitOfWork, numbers: list[str]) -> None:
