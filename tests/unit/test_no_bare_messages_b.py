@@ -15,6 +15,10 @@ FOLDERS = ("app/imports", "app/orders", "app/documents", "app/admin", "app/setup
 FILES = ("app/errors.py", "app/words.py")
 # Calls whose text arguments a person reads: a row's problem, an import's RowProblem, a hold's reason.
 MESSAGE_CALLS = {"problem", "RowProblem", "HoldReason"}
+# An exception made without raising it (returned, kept) or an exception class's own message
+# (super().__init__(...)): by the names the exceptions of app/ end with.
+ERROR_NAMES = ("Error", "Unavailable", "NotReady", "Failed", "Rejected", "Refused", "NotFound", "Conflict",
+               "Problem", "Elsewhere")
 # Messages only a program reads, with why (file, message).
 FOR_PROGRAMS = {
     ("app/store/liveness.py", "the server did not answer the ping"): "SQLAlchemy's pool reads it, never a person",
@@ -34,25 +38,31 @@ def _is_bare(node: ast.expr) -> bool:
     return False
 
 
+def _is_super_init(node: ast.Call) -> bool:
+    func = node.func
+    return (isinstance(func, ast.Attribute) and func.attr == "__init__" and isinstance(func.value, ast.Call)
+            and getattr(func.value.func, "id", "") == "super")
+
+
 def _text(node: ast.expr) -> str:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else ast.unparse(node)
 
 
 def bare_messages(source: str, where: str) -> list[str]:
     """`where:line: the call` for each message in `source` that is not wrapped for translation."""
-    found = []
+    found: dict[tuple[int, str], str] = {}  # a raise X(...) is also a call of X: each text once
     for node in ast.walk(ast.parse(source)):
         texts: list[ast.expr] = []
         if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
             texts = [*node.exc.args, *(k.value for k in node.exc.keywords if k.arg in ("message", "msg"))]
         elif isinstance(node, ast.Call):
             name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-            if name in MESSAGE_CALLS:
+            if name in MESSAGE_CALLS or name.endswith(ERROR_NAMES) or _is_super_init(node):
                 texts = list(node.args)
         for text in texts:
             if _is_bare(text) and (where, _text(text)) not in FOR_PROGRAMS:
-                found.append(f"{where}:{node.lineno}: {ast.unparse(node)[:160]}")
-    return found
+                found.setdefault((text.lineno, ast.unparse(text)), f"{where}:{node.lineno}: {ast.unparse(node)[:160]}")
+    return list(found.values())
 
 
 def _files() -> list[Path]:
@@ -86,8 +96,13 @@ def f(x, row, problems):
     row.problem(f"sku {x} is unknown")
     problems.append(RowProblem(3, "ship_to must be an object"))
     reasons.append(HoldReason(HoldKind.PAYMENT, f"payment is {x}"))
+    return DatabaseUnavailable(f"the database at {x} is away")
+
+class Gone(Exception):
+    def __init__(self, x):
+        super().__init__(f"order {x} is gone")
 '''
-    assert len(bare_messages(source, "example.py")) == 9
+    assert len(bare_messages(source, "example.py")) == 11
 
 
 def test_wrapped_messages_and_codes_pass() -> None:
