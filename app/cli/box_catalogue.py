@@ -24,26 +24,26 @@ SIZES = "LxWxH"  # millimetres, e.g. 300x200x150
 
 def register_commands(sub: argparse._SubParsersAction) -> None:
     """Adds list, add, edit and retire to the `boxes` group's subcommands."""
-    listing = sub.add_parser("list", help="the box catalogue (retired boxes with --all)")
-    listing.add_argument("--all", action="store_true", help="retired boxes too")
-    listing.add_argument("--json", action="store_true", help="print one JSON list")
-    add = sub.add_parser("add", help="add a box to the catalogue (audited)")
-    edit = sub.add_parser("edit", help="change a box's name, barcode, sizes, tare, maximum load or cost (audited)")
-    retire = sub.add_parser("retire", help="no longer offer a box at the pack; parcels keep it (audited)")
+    listing = sub.add_parser("list", help=_("the box catalogue (retired boxes with --all)"))
+    listing.add_argument("--all", action="store_true", help=_("retired boxes too"))
+    listing.add_argument("--json", action="store_true", help=_("print one JSON list"))
+    add = sub.add_parser("add", help=_("add a box to the catalogue (audited)"))
+    edit = sub.add_parser("edit", help=_("change a box's name, barcode, sizes, tare, maximum load or cost (audited)"))
+    retire = sub.add_parser("retire", help=_("no longer offer a box at the pack; parcels keep it (audited)"))
     for p in (add, edit):
         required = p is add
-        p.add_argument("code", help="the box's code, e.g. M or BOX-40")
-        p.add_argument("--name", required=required, help="its name")
-        p.add_argument("--inner", metavar=SIZES, required=required, help="inside length x width x height in mm")
-        p.add_argument("--outer", metavar=SIZES, required=required, help="outside length x width x height in mm")
-        p.add_argument("--tare", metavar="GRAMS", required=required, help="the empty box's weight")
-        p.add_argument("--max-load", metavar="GRAMS", required=required, help="the most it may carry")
-        p.add_argument("--cost", metavar="AMOUNT", required=required, help="what one box costs, e.g. 0.85")
-        p.add_argument("--barcode", help="the box's barcode (default: BOX-<code>)")
+        p.add_argument("code", help=_("the box's code, e.g. M or BOX-40"))
+        p.add_argument("--name", required=required, help=_("its name"))
+        p.add_argument("--inner", metavar=SIZES, required=required, help=_("inside length x width x height in mm"))
+        p.add_argument("--outer", metavar=SIZES, required=required, help=_("outside length x width x height in mm"))
+        p.add_argument("--tare", metavar="GRAMS", required=required, help=_("the empty box's weight"))
+        p.add_argument("--max-load", metavar="GRAMS", required=required, help=_("the most it may carry"))
+        p.add_argument("--cost", metavar="AMOUNT", required=required, help=_("what one box costs, e.g. 0.85"))
+        p.add_argument("--barcode", help=_("the box's barcode (default: BOX-<code>)"))
     retire.add_argument("code")
     for p, func in ((listing, run_list), (add, run_add), (edit, run_edit), (retire, run_retire)):
         if p is not listing:
-            p.add_argument("--user", help="who makes the change (default: your login name)")
+            p.add_argument("--user", help=_("who makes the change (default: your login name)"))
         add_database_options(p)
         p.set_defaults(func=func)
 

@@ -31,7 +31,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing = sub.add_parser("list", help=_("exceptions, oldest first (open and decided; --open: open only)"))
     listing.add_argument("--open", action="store_true", help=_("only exceptions nobody has decided yet"))
     listing.add_argument("--kind", action="append", metavar="K",
-                         help="only this kind (repeatable): " + ", ".join(k.value for k in ExceptionKind))
+                         help=_("only this kind (repeatable): %(kinds)s")
+                         % {"kinds": ", ".join(k.value for k in ExceptionKind)})
     listing.add_argument("--station", help=_("only at this station"))
     listing.add_argument("--packer", help=_("only of this packer (username)"))
     listing.add_argument("--hours", type=float, metavar="H", help=_("only those of the last H hours"))
@@ -42,7 +43,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing.set_defaults(func=run_list)
     resolve = sub.add_parser("resolve", help=_("decide an exception, with a reason code (audited)"))
     resolve.add_argument("key", metavar="ID", help=_("the exception's id from `exceptions list` (H-12, S-345 ...)"))
-    resolve.add_argument("--action", required=True, help="one of: " + ", ".join(a.value for a in Action))
+    resolve.add_argument("--action", required=True,
+                         help=_("one of: %(choices)s") % {"choices": ", ".join(a.value for a in Action)})
     resolve.add_argument("--reason", required=True, metavar="CODE",
                          help=_("a reason code of [supervision] reason_codes (default customer_request, "
                               "stock_found, address_fixed, damaged, other)"))

@@ -29,7 +29,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("orders", help=_("list and show orders"))
     sub = parser.add_subparsers(dest="orders_command", metavar="ACTION", required=True)
     listing = sub.add_parser("list", help=_("orders in queue order (priority, SLA, age)"))
-    listing.add_argument("--status", help="only orders in this status: " + ", ".join(s.value for s in OrderStatus))
+    listing.add_argument("--status", help=_("only orders in this status: %(statuses)s")
+                         % {"statuses": ", ".join(s.value for s in OrderStatus)})
     listing.add_argument("--limit", type=at_least_one, help=_("at most this many (1 or more)"))
     listing.add_argument("--json", action="store_true", help=_("a JSON array instead of a table"))
     listing.add_argument("--archived", action="store_true", help=_("archived orders too (`orders archive`)"))
@@ -45,24 +46,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     documents.add_argument("--out", required=True, help=_("the folder to write them into (created if needed)"))
     add_database_options(documents)
     documents.set_defaults(func=run_documents)
-    archive = sub.add_parser("archive", help="archive completed orders older than [orders] archive_after_days")
-    archive.add_argument("--before", help="archive orders completed before this day, 2025-01-31 (UTC; default: "
-                         "today minus [orders] archive_after_days)")
-    archive.add_argument("--dry-run", action="store_true", help="only count and name them")
+    archive = sub.add_parser("archive", help=_("archive completed orders older than [orders] archive_after_days"))
+    archive.add_argument("--before", help=_("archive orders completed before this day, 2025-01-31 (UTC; default: "
+                           "today minus [orders] archive_after_days)"))
+    archive.add_argument("--dry-run", action="store_true", help=_("only count and name them"))
     add_database_options(archive)
     archive.set_defaults(func=run_archive)
-    for name, what, run in (("validate", "validate captured orders (and re-check held ones); those that pass "
-                             "are allocated", run_validate),
-                            ("allocate", "hold stock for validated and backordered orders, by priority then SLA",
+    for name, what, run in (("validate", _("validate captured orders (and re-check held ones); those that pass "
+                                           "are allocated"), run_validate),
+                            ("allocate", _("hold stock for validated and backordered orders, by priority then SLA"),
                              run_allocate)):
         action = sub.add_parser(name, help=what)
         action.add_argument("numbers", nargs="*", metavar="NUMBER", help=_("these orders"))
         action.add_argument("--all", action="store_true", help=_("every order waiting for this stage"))
         add_database_options(action)
         action.set_defaults(func=run)
-    for name, what, run in (("hold", "put an order on hold for a supervisor", run_hold),
-                            ("release", "release an order on hold (it goes on where its work resumes)", run_release),
-                            ("cancel", "cancel an order not yet being packed (its stock holds are released)",
+    for name, what, run in (("hold", _("put an order on hold for a supervisor"), run_hold),
+                            ("release", _("release an order on hold (it goes on where its work resumes)"),
+                             run_release),
+                            ("cancel", _("cancel an order not yet being packed (its stock holds are released)"),
                              run_cancel)):
         action = sub.add_parser(name, help=what)
         action.add_argument("number", help=_("the order number"))

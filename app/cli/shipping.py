@@ -122,16 +122,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     create.add_argument("--json", action="store_true", help=_("a JSON object instead of text"))
     add_database_options(create)
     create.set_defaults(func=run_return_create)
-    label = sub.add_parser("label", help="the return label again (PDF or ZPL), kept in the order's documents")
-    label.add_argument("rma", help="the RMA, e.g. RMA-000001")
-    label.add_argument("--out", required=True, help="the file to write ('-' for stdout)")
+    label = sub.add_parser("label", help=_("the return label again (PDF or ZPL), kept in the order's documents"))
+    label.add_argument("rma", help=_("the RMA, e.g. RMA-000001"))
+    label.add_argument("--out", required=True, help=_("the file to write ('-' for stdout)"))
     label.add_argument("--format", choices=FORMATS, default="pdf")
-    label.add_argument("--dpi", type=int, choices=(203, 300), default=203, help="ZPL resolution")
+    label.add_argument("--dpi", type=int, choices=(203, 300), default=203, help=_("ZPL resolution"))
     add_database_options(label)
     label.set_defaults(func=run_return_label)
-    for name, what in (("receive", "the return's parcel arrived at the returns station"),
-                       ("refund", "refund an inspected return through the payment port"),
-                       ("show", "one return and its lines")):
+    for name, what in (("receive", _("the return's parcel arrived at the returns station")),
+                       ("refund", _("refund an inspected return through the payment port")),
+                       ("show", _("one return and its lines"))):
         action = sub.add_parser(name, help=what)
         action.add_argument("rma", help=_("the RMA, e.g. RMA-000001"))
         action.add_argument("--user", help=_("who (default: your login name)"))
