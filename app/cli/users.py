@@ -12,7 +12,7 @@ from app.admin.roles import DUTIES
 from app.cli.db import add_database_options, open_database
 from app.cli.orders import shown
 from app.floor.admin_desk import AdminDesk
-from app.messages import _
+from app.messages import _, say
 from app.station.roles import ROLES
 
 log = logging.getLogger(__name__)
@@ -122,7 +122,7 @@ def run_roles(args: argparse.Namespace) -> int:
         users = AdminDesk(db).users(include_inactive=False)
     for role in ROLES:
         holders = [u.username for u in users if u.role == role]
-        print(f"{role}: {', '.join(holders) or '(nobody)'}")
+        print(f"{role}: {', '.join(holders) or _('(nobody)')}")
         for duty in DUTIES[role]:
-            print(f"  - {duty}")
+            print(f"  - {say(duty)}")
     return 0
