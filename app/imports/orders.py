@@ -292,7 +292,7 @@ def _add_line(row: Row, draft: OrderDraft, catalogue: dict[str, ProductFacts], m
     sku = row.text("sku", required=True, column="order_lines.sku")
     quantity = row.integer("quantity", required=True, minimum=1, column="order_lines.quantity",
                            maximum=max_line_quantity,
-                           why_maximum=", the most one order line may hold ([imports] max_line_quantity)")
+                           why_maximum=phrase(", the most one order line may hold ([imports] max_line_quantity)"))
     product = catalogue.get(sku or "")
     if sku and product is None:
         row.problem(phrase("unknown SKU %(sku)s (not in the catalogue; import the catalogue first)", sku=sku))
