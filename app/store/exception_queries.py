@@ -156,8 +156,8 @@ def _events(s: Session, f: ExceptionFilter, key_id: int | None = None) -> list[E
                                        suggested=d.get("suggested"), reason=d.get("reason")),
                 K.REPRINT: phrase("label reprinted (version %(version)s): %(reason)s", version=d.get("version"),
                                   reason=d.get("reason")),
-                K.PRINT_FAILURE: phrase("label %(label)s not printed on %(printer)s: %(message)s", label=d.get("label"),
-                                        printer=d.get("printer"), message=d.get("message"))}[kind]
+                K.PRINT_FAILURE: phrase("label %(label)s not printed on %(printer)s: %(problem)s", label=d.get("label"),
+                                        printer=d.get("printer"), problem=d.get("message"))}[kind]
         parcel = d.get("parcel") if isinstance(d.get("parcel"), int) else None
         items.append(ExceptionItem(f"E-{r.id}", kind.value, as_utc(r.at),
                                    phrase("Order %(number)s parcel %(parcel)s: %(what)s", number=r.number,
