@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 
-from app.imports.common import skipped
+from app.imports.common import skipped as skipped_note
 from app.imports.errors import RowProblem
 from app.imports.reading import Record
 from app.translator import phrase
@@ -58,7 +58,7 @@ def to_records(header: list[str], records: list[Record], problems: list[RowProbl
             why = _not_work(v)
             if why:
                 skipped[name] = why
-                notes.append(skipped(name, why))
+                notes.append(skipped_note(name, why))
             kept[name] = 0
         if name in skipped:
             continue
