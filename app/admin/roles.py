@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from app.station.roles import ROLES
+from app.translator import phrase
 
 DUTIES: dict[str, tuple[str, ...]] = {
-    "packer": ("log in with a badge at a packing station", "pack orders: scan, weigh, close boxes, print labels",
-               "report a problem on an order"),
-    "picker": ("log in with a badge", "pick the lists of a wave into totes", "report short picks"),
-    "supervisor": ("everything a packer does, at any station", "review exceptions: release, re-queue, cancel, "
-                   "void labels, accept weights", "approve overrides with a badge or PIN",
-                   "the live board and the day's figures", "the station's devices and doctor"),
-    "admin": ("everything a supervisor does", "users and badges, roles, boxes, carriers and rates, "
-              "reason codes (the ADMIN screens)"),
+    "packer": (phrase("log in with a badge at a packing station"),
+               phrase("pack orders: scan, weigh, close boxes, print labels"), phrase("report a problem on an order")),
+    "picker": (phrase("log in with a badge"), phrase("pick the lists of a wave into totes"),
+               phrase("report short picks")),
+    "supervisor": (phrase("everything a packer does, at any station"),
+                   phrase("review exceptions: release, re-queue, cancel, void labels, accept weights"),
+                   phrase("approve overrides with a badge or PIN"), phrase("the live board and the day's figures"),
+                   phrase("the station's devices and doctor")),
+    "admin": (phrase("everything a supervisor does"),
+              phrase("users and badges, roles, boxes, carriers and rates, reason codes (the ADMIN screens)")),
 }
 assert set(DUTIES) == set(ROLES), "every role says what it may do"
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
+from app.translator import phrase
+
 log = logging.getLogger(__name__)
 
 GENESIS = "0" * 64  # the "previous hash" of the first record
@@ -47,8 +49,10 @@ class ChainBreak:
     chain: str = ""
 
     def __str__(self) -> str:
-        where = f" of station {self.chain}" if self.chain else ""
-        return f"audit record {self.seq}{where}: {self.problem}"
+        if self.chain:
+            return phrase("audit record %(seq)s of station %(chain)s: %(problem)s", seq=self.seq, chain=self.chain,
+                          problem=self.problem)
+        return phrase("audit record %(seq)s: %(problem)s", seq=self.seq, problem=self.problem)
 
 
 def detail_text(detail: dict[str, Any] | None) -> str | None:
@@ -78,14 +82,14 @@ def first_break(entries: Iterable[AuditEntry]) -> ChainBreak | None:
         if e.chain != chain:  # the next chain starts at its own record 1
             chain, expected_seq, prev = e.chain, 1, GENESIS
         if e.seq != expected_seq:
-            what = (f"record {expected_seq} is missing (deleted)" if e.seq > expected_seq
-                    else f"it repeats or comes out of order after record {expected_seq - 1}")
-            return ChainBreak(e.seq, f"{what}; the log is not the one that was written", e.chain)
+            what = (phrase("record %(seq)s is missing (deleted)", seq=expected_seq) if e.seq > expected_seq
+                    else phrase("it repeats or comes out of order after record %(seq)s", seq=expected_seq - 1))
+            return ChainBreak(e.seq, phrase("%(what)s; the log is not the one that was written", what=what), e.chain)
         if e.prev_hash != prev:
-            return ChainBreak(e.seq, "it does not follow the record before it (a record was deleted, "
-                              "inserted or the records were reordered)", e.chain)
+            return ChainBreak(e.seq, phrase("it does not follow the record before it (a record was deleted, "
+                                            "inserted or the records were reordered)"), e.chain)
         if record_hash(e.prev_hash, e.seq, e.at, e.actor, e.action, e.subject, e.detail, e.chain) != e.hash:
-            return ChainBreak(e.seq, f"its content was changed after it was written ({e.action} {e.subject})",
-                              e.chain)
+            return ChainBreak(e.seq, phrase("its content was changed after it was written (%(action)s %(subject)s)",
+                                            action=e.action, subject=e.subject), e.chain)
         prev, expected_seq = e.hash, expected_seq + 1
     return None

@@ -8,7 +8,7 @@ import logging
 from app.cli.db import add_database_options, open_database
 from app.cli.orders import shown
 from app.store.audit_log import recent_entries, verify_audit
-from app.messages import _
+from app.messages import _, say
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ def run_verify(args: argparse.Namespace) -> int:
     if broken is not None:
         where = (_(" of station %(station)s's chain") % {"station": broken.chain}) if broken.chain else ""
         print(shown("packdesk: " + _("the audit log was tampered with: %(broken)s. Records before %(seq)s%(where)s are "
-                                     "intact.") % {"broken": broken, "seq": broken.seq, "where": where}))
+                                     "intact.") % {"broken": say(str(broken)), "seq": broken.seq, "where": where}))
         return 1
     print(_("audit log intact: %(count)s record(s), each chained to the one before") % {"count": checked})
     return 0

@@ -14,6 +14,8 @@ from app.admin.errors import FieldProblem, NotFound
 from app.cli.db import add_database_options, open_database
 from app.floor.admin_desk import open_admin
 from app.unit_of_work import BoxRecord
+from app.translator import phrase
+from app.messages import _
 
 log = logging.getLogger(__name__)
 
@@ -22,26 +24,26 @@ SIZES = "LxWxH"  # millimetres, e.g. 300x200x150
 
 def register_commands(sub: argparse._SubParsersAction) -> None:
     """Adds list, add, edit and retire to the `boxes` group's subcommands."""
-    listing = sub.add_parser("list", help="the box catalogue (retired boxes with --all)")
-    listing.add_argument("--all", action="store_true", help="retired boxes too")
-    listing.add_argument("--json", action="store_true", help="print one JSON list")
-    add = sub.add_parser("add", help="add a box to the catalogue (audited)")
-    edit = sub.add_parser("edit", help="change a box's name, barcode, sizes, tare, maximum load or cost (audited)")
-    retire = sub.add_parser("retire", help="no longer offer a box at the pack; parcels keep it (audited)")
+    listing = sub.add_parser("list", help=_("the box catalogue (retired boxes with --all)"))
+    listing.add_argument("--all", action="store_true", help=_("retired boxes too"))
+    listing.add_argument("--json", action="store_true", help=_("print one JSON list"))
+    add = sub.add_parser("add", help=_("add a box to the catalogue (audited)"))
+    edit = sub.add_parser("edit", help=_("change a box's name, barcode, sizes, tare, maximum load or cost (audited)"))
+    retire = sub.add_parser("retire", help=_("no longer offer a box at the pack; parcels keep it (audited)"))
     for p in (add, edit):
         required = p is add
-        p.add_argument("code", help="the box's code, e.g. M or BOX-40")
-        p.add_argument("--name", required=required, help="its name")
-        p.add_argument("--inner", metavar=SIZES, required=required, help="inside length x width x height in mm")
-        p.add_argument("--outer", metavar=SIZES, required=required, help="outside length x width x height in mm")
-        p.add_argument("--tare", metavar="GRAMS", required=required, help="the empty box's weight")
-        p.add_argument("--max-load", metavar="GRAMS", required=required, help="the most it may carry")
-        p.add_argument("--cost", metavar="AMOUNT", required=required, help="what one box costs, e.g. 0.85")
-        p.add_argument("--barcode", help="the box's barcode (default: BOX-<code>)")
+        p.add_argument("code", help=_("the box's code, e.g. M or BOX-40"))
+        p.add_argument("--name", required=required, help=_("its name"))
+        p.add_argument("--inner", metavar=SIZES, required=required, help=_("inside length x width x height in mm"))
+        p.add_argument("--outer", metavar=SIZES, required=required, help=_("outside length x width x height in mm"))
+        p.add_argument("--tare", metavar="GRAMS", required=required, help=_("the empty box's weight"))
+        p.add_argument("--max-load", metavar="GRAMS", required=required, help=_("the most it may carry"))
+        p.add_argument("--cost", metavar="AMOUNT", required=required, help=_("what one box costs, e.g. 0.85"))
+        p.add_argument("--barcode", help=_("the box's barcode (default: BOX-<code>)"))
     retire.add_argument("code")
     for p, func in ((listing, run_list), (add, run_add), (edit, run_edit), (retire, run_retire)):
         if p is not listing:
-            p.add_argument("--user", help="who makes the change (default: your login name)")
+            p.add_argument("--user", help=_("who makes the change (default: your login name)"))
         add_database_options(p)
         p.set_defaults(func=func)
 
@@ -50,7 +52,8 @@ def sizes(option: str, text: str) -> tuple[str, str, str]:
     """The three sides of a size such as "300x200x150" (checked as numbers by the use case)."""
     parts = tuple(p.strip() for p in str(text).lower().replace("*", "x").split("x"))
     if len(parts) != 3:
-        raise FieldProblem(option, f"{text!r}: give length x width x height in millimetres, e.g. 300x200x150.")
+        raise FieldProblem(option, phrase("%(text)s: give length x width x height in millimetres, e.g. 300x200x150.",
+                                          text=repr(text)))
     return parts  # type: ignore[return-value]
 
 
@@ -99,7 +102,7 @@ def run_add(args: argparse.Namespace) -> int:
     form = _changed(BoxForm(args.code, "", "", ("", "", ""), ("", "", ""), "", "", ""), args)
     with open_database(args) as db:
         box = open_admin(db, getattr(args, "config", None)).add_box(form, args.user or getpass.getuser())
-    print(f"box {box.code} added")
+    print(_("box %(code)s added") % {"code": box.code})
     return 0
 
 
@@ -109,9 +112,9 @@ def run_edit(args: argparse.Namespace) -> int:
         desk = open_admin(db, getattr(args, "config", None))
         box = next((b for b in desk.boxes() if b.code == args.code.strip()), None)
         if box is None:
-            raise NotFound("box", args.code, "`packdesk boxes list --all` lists them.")
+            raise NotFound(phrase("box"), args.code, phrase("`packdesk boxes list --all` lists them."))
         box = desk.edit_box(box.code, _changed(form_of(box), args), args.user or getpass.getuser())
-    print(f"box {box.code} changed")
+    print(_("box %(code)s changed") % {"code": box.code})
     return 0
 
 
@@ -119,5 +122,5 @@ def run_retire(args: argparse.Namespace) -> int:
     """packdesk boxes retire"""
     with open_database(args) as db:
         box = open_admin(db, getattr(args, "config", None)).retire_box(args.code, args.user or getpass.getuser())
-    print(f"box {box.code} retired")
+    print(_("box %(code)s retired") % {"code": box.code})
     return 0

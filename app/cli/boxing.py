@@ -8,6 +8,7 @@ from app.boxing import BoxingError
 from app.boxing.model import BoxType, Unit
 from app.cli.db import open_database_at
 from app.store.boxing_queries import box_catalogue, order_units
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -18,5 +19,5 @@ def order_and_boxes(config: str | None, database: str | None, number: str) -> tu
         units = order_units(db, number)
         boxes = box_catalogue(db)
     if not boxes:
-        raise BoxingError("the database has no boxes; import a box catalogue or pass --boxes FILE")
+        raise BoxingError(phrase("the database has no boxes; import a box catalogue or pass --boxes FILE"))
     return units, boxes

@@ -12,6 +12,7 @@ from app.store import migrate
 from app.store.session import Database
 from app.errors import PackdeskError
 from app.messages import _
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,7 @@ def run_check(args: argparse.Namespace) -> int:
         except PackdeskError:  # unreachable, read-only: the message says what to do
             raise
         except Exception as exc:  # noqa: BLE001 - e.g. an empty database
-            raise PackdeskError(f"Cannot check {db.safe_url}: {exc}. Run `packdesk db upgrade` first.") from exc
+            raise PackdeskError(phrase("Cannot check %(url)s: %(error)s. Run `packdesk db upgrade` first.",
+                                       url=db.safe_url, error=str(exc))) from exc
         print(_("database %(url)s: schema matches the models") % {"url": db.safe_url})
     return 0

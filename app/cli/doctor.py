@@ -11,6 +11,7 @@ from app.doctor import Finding, all_well, examine, problem, registered_checks
 from app.doctor.checks import app_checks, check_clock, check_display, summary_lines
 from app.errors import ConfigError
 from app.messages import _, ngettext
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ def diagnose(config_path: str | None, database_url: str | None) -> list[Finding]
         config = station_config(load_settings(config_path, database_url))
     except ConfigError as exc:
         # Without a configuration only the machine itself can be examined.
-        return [problem("configuration", str(exc), "Correct the station configuration (docs/configuration.md)."),
+        return [problem("configuration", str(exc), phrase("Correct the station configuration (docs/configuration.md).")),
                 *check_display(), *check_clock()]
     return examine(config, [app_checks, *registered_checks()])
 

@@ -19,6 +19,7 @@ from app.store.uow import SqlUnitOfWork
 from app.supervision.decisions import decide
 from app.supervision.model import Action, ExceptionFilter, ExceptionItem, ExceptionKind
 from app.messages import _, say
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +31,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing = sub.add_parser("list", help=_("exceptions, oldest first (open and decided; --open: open only)"))
     listing.add_argument("--open", action="store_true", help=_("only exceptions nobody has decided yet"))
     listing.add_argument("--kind", action="append", metavar="K",
-                         help="only this kind (repeatable): " + ", ".join(k.value for k in ExceptionKind))
+                         help=_("only this kind (repeatable): %(kinds)s")
+                         % {"kinds": ", ".join(k.value for k in ExceptionKind)})
     listing.add_argument("--station", help=_("only at this station"))
     listing.add_argument("--packer", help=_("only of this packer (username)"))
     listing.add_argument("--hours", type=float, metavar="H", help=_("only those of the last H hours"))
@@ -41,7 +43,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing.set_defaults(func=run_list)
     resolve = sub.add_parser("resolve", help=_("decide an exception, with a reason code (audited)"))
     resolve.add_argument("key", metavar="ID", help=_("the exception's id from `exceptions list` (H-12, S-345 ...)"))
-    resolve.add_argument("--action", required=True, help="one of: " + ", ".join(a.value for a in Action))
+    resolve.add_argument("--action", required=True,
+                         help=_("one of: %(choices)s") % {"choices": ", ".join(a.value for a in Action)})
     resolve.add_argument("--reason", required=True, metavar="CODE",
                          help=_("a reason code of [supervision] reason_codes (default customer_request, "
                               "stock_found, address_fixed, damaged, other)"))
@@ -57,7 +60,8 @@ def build_filter(args: argparse.Namespace, now: datetime) -> ExceptionFilter:
     for name in ("hours", "older_than", "limit"):
         value = getattr(args, name)
         if value is not None and value <= 0:
-            raise PackdeskError(f"--{name.replace('_', '-')} must be a positive number, not {value}.")
+            raise PackdeskError(phrase("--%(option)s must be a positive number, not %(value)s.",
+                                       option=name.replace('_', '-'), value=value))
     return ExceptionFilter(kinds, args.station, args.packer,
                            now - timedelta(hours=args.hours) if args.hours else None,
                            now - timedelta(minutes=args.older_than) if args.older_than else None,
@@ -87,7 +91,7 @@ def run_list(args: argparse.Namespace) -> int:
     for i in items:
         state = "open" if i.open else f"{i.action} {i.resolved_by or ''}".strip()
         print(shown(f"{i.key:<10} {i.kind:<13} {i.at:%Y-%m-%d %H:%M} {i.station or '-':<9} {i.packer or '-':<9} "
-                    f"{state[:14]:<14} {i.summary}"))
+                    f"{state[:14]:<14} {say(i.summary)}"))
     opened = sum(1 for i in items if i.open)
     print(_("%(count)s exception(s), %(open)s open") % {"count": len(items), "open": opened})
     return 0

@@ -15,6 +15,7 @@ from app.cli.db import add_database_options, open_database
 from app.errors import PackdeskError
 from app.store.order_queries import SHIPMENT_COLUMNS, shipments
 from app.messages import _
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -35,16 +36,16 @@ def write_whole(target: Path, text: str) -> None:
     """`text` to `target` whole or not at all (through TARGET.partial); PackdeskError when the
     folder is missing or not writable, leaving nothing behind."""
     if not target.parent.is_dir():
-        raise PackdeskError(f"--output {target}: the folder {target.parent} does not exist; create it or "
-                            "name another file.")
+        raise PackdeskError(phrase("--output %(target)s: the folder %(folder)s does not exist; create it or "
+                                   "name another file.", target=str(target), folder=str(target.parent)))
     partial = target.with_name(target.name + ".partial")
     try:
         partial.write_text(text, encoding="utf-8")
         partial.replace(target)  # never a half-written export
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise PackdeskError(f"--output {target} cannot be written ({exc.strerror or exc}); nothing was "
-                            "written.") from None
+        raise PackdeskError(phrase("--output %(target)s cannot be written (%(error)s); nothing was written.",
+                                   target=str(target), error=str(exc.strerror or exc))) from None
 
 
 def run_shipments(args: argparse.Namespace) -> int:
@@ -54,7 +55,8 @@ def run_shipments(args: argparse.Namespace) -> int:
         try:
             day = date.fromisoformat(args.date)
         except ValueError:
-            raise PackdeskError(f"--date {args.date!r} is not a date; write it as YYYY-MM-DD.") from None
+            raise PackdeskError(phrase("--date %(date)s is not a date; write it as YYYY-MM-DD.",
+                                       date=repr(args.date))) from None
     with open_database(args) as db:
         rows = [asdict(row) for row in shipments(db, day)]
     if args.format == "json":

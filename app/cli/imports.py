@@ -17,6 +17,7 @@ from app.imports.common import Progress
 from app.imports.limits import DEFAULT_MAX_LINE_QUANTITY
 from app.imports.reading import FORMATS
 from app.messages import _, say, translator
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         print("packdesk: " + _("interrupted while committing; the import was complete and is kept."), file=sys.stderr)
     print(say(report.summary()))
     for note in report.notes:
-        print(f"  {note}")
+        print("  " + say(note))
     return 0
 
 
@@ -60,8 +61,8 @@ def max_line_quantity(settings: Settings) -> int:
     """[imports] max_line_quantity of the configuration, else the documented default."""
     value = settings.section("imports").get("max_line_quantity", DEFAULT_MAX_LINE_QUANTITY)
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ConfigError(f"[imports] max_line_quantity in {settings.config_path} must be a whole number "
-                          f">= 1, not {value!r}")
+        raise ConfigError(phrase("[imports] max_line_quantity in %(path)s must be a whole number >= 1, not %(value)s",
+                                 path=str(settings.config_path), value=repr(value)))
     return value
 
 

@@ -78,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if problem is None:
             raise
         log.debug("database error", exc_info=True)
-        print(f"packdesk: {problem}", file=sys.stderr)
+        print(f"packdesk: {say(str(problem))}", file=sys.stderr)
         return 2
 
 

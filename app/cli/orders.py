@@ -12,13 +12,14 @@ from dataclasses import asdict
 from app.cli.db import add_database_options, open_database
 from app.config import load_settings, order_settings
 from app.errors import PackdeskError
-from app.orders import holds, pipeline
+from app.orders import hold_words, holds, pipeline
 from app.orders.errors import OrderNotFound
 from app.orders.settings import OrderSettings
 from app.orders.status import OrderStatus
 from app.store.order_queries import OrderDetail, list_orders, show_order
 from app.store.uow import SqlUnitOfWork
 from app.messages import _, say
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +29,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("orders", help=_("list and show orders"))
     sub = parser.add_subparsers(dest="orders_command", metavar="ACTION", required=True)
     listing = sub.add_parser("list", help=_("orders in queue order (priority, SLA, age)"))
-    listing.add_argument("--status", help="only orders in this status: " + ", ".join(s.value for s in OrderStatus))
+    listing.add_argument("--status", help=_("only orders in this status: %(statuses)s")
+                         % {"statuses": ", ".join(s.value for s in OrderStatus)})
     listing.add_argument("--limit", type=at_least_one, help=_("at most this many (1 or more)"))
     listing.add_argument("--json", action="store_true", help=_("a JSON array instead of a table"))
     listing.add_argument("--archived", action="store_true", help=_("archived orders too (`orders archive`)"))
@@ -44,24 +46,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     documents.add_argument("--out", required=True, help=_("the folder to write them into (created if needed)"))
     add_database_options(documents)
     documents.set_defaults(func=run_documents)
-    archive = sub.add_parser("archive", help="archive completed orders older than [orders] archive_after_days")
-    archive.add_argument("--before", help="archive orders completed before this day, 2025-01-31 (UTC; default: "
-                         "today minus [orders] archive_after_days)")
-    archive.add_argument("--dry-run", action="store_true", help="only count and name them")
+    archive = sub.add_parser("archive", help=_("archive completed orders older than [orders] archive_after_days"))
+    archive.add_argument("--before", help=_("archive orders completed before this day, 2025-01-31 (UTC; default: "
+                           "today minus [orders] archive_after_days)"))
+    archive.add_argument("--dry-run", action="store_true", help=_("only count and name them"))
     add_database_options(archive)
     archive.set_defaults(func=run_archive)
-    for name, what, run in (("validate", "validate captured orders (and re-check held ones); those that pass "
-                             "are allocated", run_validate),
-                            ("allocate", "hold stock for validated and backordered orders, by priority then SLA",
+    for name, what, run in (("validate", _("validate captured orders (and re-check held ones); those that pass "
+                                           "are allocated"), run_validate),
+                            ("allocate", _("hold stock for validated and backordered orders, by priority then SLA"),
                              run_allocate)):
         action = sub.add_parser(name, help=what)
         action.add_argument("numbers", nargs="*", metavar="NUMBER", help=_("these orders"))
         action.add_argument("--all", action="store_true", help=_("every order waiting for this stage"))
         add_database_options(action)
         action.set_defaults(func=run)
-    for name, what, run in (("hold", "put an order on hold for a supervisor", run_hold),
-                            ("release", "release an order on hold (it goes on where its work resumes)", run_release),
-                            ("cancel", "cancel an order not yet being packed (its stock holds are released)",
+    for name, what, run in (("hold", _("put an order on hold for a supervisor"), run_hold),
+                            ("release", _("release an order on hold (it goes on where its work resumes)"),
+                             run_release),
+                            ("cancel", _("cancel an order not yet being packed (its stock holds are released)"),
                              run_cancel)):
         action = sub.add_parser(name, help=what)
         action.add_argument("number", help=_("the order number"))
@@ -76,9 +79,9 @@ def at_least_one(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(_("%(text)s is not a whole number") % {"text": repr(text)}) from None
     if not 1 <= value <= 2**31 - 1:
-        raise argparse.ArgumentTypeError(f"{text} is not between 1 and 2147483647")
+        raise argparse.ArgumentTypeError(_("%(text)s is not between 1 and 2147483647") % {"text": text})
     return value
 
 
@@ -109,14 +112,15 @@ def run_archive(args: argparse.Namespace) -> int:
         try:
             before = datetime.combine(date.fromisoformat(args.before), time(0), timezone.utc)
         except ValueError:
-            raise PackdeskError(f"--before {args.before!r} is no day; write it as 2025-01-31.") from None
+            raise PackdeskError(phrase("--before %(day)s is no day; write it as 2025-01-31.",
+                                       day=repr(args.before))) from None
     else:
         settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
         days = AfterDelivery.from_raw(settings.raw, settings.config_path or "the built-in defaults").archive_after_days
         before = now - timedelta(days=days)
 
     def progress(done: int, total: int) -> None:
-        print(f"  {done} of {total} orders", file=sys.stderr, flush=True)
+        print("  " + _("%(done)s of %(total)s orders") % {"done": done, "total": total}, file=sys.stderr, flush=True)
 
     with open_database(args) as db:
         run = archive_orders(lambda: SqlUnitOfWork(db), before, now, dry_run=args.dry_run, progress=progress)
@@ -127,8 +131,8 @@ def run_archive(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     """packdesk orders list"""
     if args.status and args.status not in {s.value for s in OrderStatus}:
-        raise PackdeskError(f"'{args.status}' is not an order status; use one of: "
-                            + ", ".join(s.value for s in OrderStatus))
+        raise PackdeskError(phrase("'%(status)s' is not an order status; use one of: %(statuses)s",
+                                   status=args.status, statuses=", ".join(s.value for s in OrderStatus)))
     with open_database(args) as db:
         orders = list_orders(db, args.status, args.limit, archived=args.archived)
     if args.json:
@@ -165,7 +169,8 @@ def _settings(args: argparse.Namespace) -> OrderSettings:
 
 def _numbers(args: argparse.Namespace) -> list[str] | None:
     if args.all == bool(args.numbers):
-        raise PackdeskError(f"Name the orders to {args.orders_command} or give --all (not both).")
+        raise PackdeskError(phrase("Name the orders to %(action)s or give --all (not both).",
+                                   action=args.orders_command))
     return None if args.all else args.numbers
 
 
@@ -180,7 +185,7 @@ def run_validate(args: argparse.Namespace) -> int:
         outcome = pipeline.validate(SqlUnitOfWork(db), numbers, settings, user=getpass.getuser())
     print(say(outcome.summary()))
     for number, reasons in outcome.held.items():
-        print(shown("  " + _("%(order)s on hold: %(reasons)s") % {"order": number, "reasons": "; ".join(reasons)}))
+        print(shown("  " + _("%(order)s on hold: %(reasons)s") % {"order": number, "reasons": "; ".join(say(r) for r in reasons)}))
     return 0
 
 
@@ -242,7 +247,9 @@ def _why(detail: object) -> str:
     if not isinstance(detail, dict):
         return ""
     if isinstance(detail.get("reasons"), list):
-        return "  " + "; ".join(f"{r.get('kind')}: {r.get('detail')}" for r in detail["reasons"] if isinstance(r, dict))
+        said = [f"{r.get('kind')}: {say(hold_words.said(str(r.get('detail')), str(r.get('kind'))))}"
+                for r in detail["reasons"] if isinstance(r, dict)]
+        return "  " + "; ".join(said)
     return f"  ({detail['reason']})" if detail.get("reason") else ""
 
 

@@ -47,7 +47,7 @@ def run_add(args: argparse.Namespace) -> int:
     """packdesk reasons add"""
     with open_database(args) as db:
         done = _desk(args, db).add_reason(args.code, args.user or getpass.getuser())
-    print(f"reason code {done.code} added")
+    print(_("reason code %(code)s added") % {"code": done.code})
     return 0
 
 
@@ -55,5 +55,5 @@ def run_retire(args: argparse.Namespace) -> int:
     """packdesk reasons retire"""
     with open_database(args) as db:
         done = _desk(args, db).retire_reason(args.code, args.user or getpass.getuser())
-    print(f"reason code {done.code} retired")
+    print(_("reason code %(code)s retired") % {"code": done.code})
     return 0

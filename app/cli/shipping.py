@@ -31,6 +31,7 @@ from app.unit_of_work import CarrierRecord
 from app.shipping.tracking import complete_due, flag_late, import_tracking, read_reports
 from app.store.uow import SqlUnitOfWork
 from app.messages import _, say, translator
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -121,16 +122,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     create.add_argument("--json", action="store_true", help=_("a JSON object instead of text"))
     add_database_options(create)
     create.set_defaults(func=run_return_create)
-    label = sub.add_parser("label", help="the return label again (PDF or ZPL), kept in the order's documents")
-    label.add_argument("rma", help="the RMA, e.g. RMA-000001")
-    label.add_argument("--out", required=True, help="the file to write ('-' for stdout)")
+    label = sub.add_parser("label", help=_("the return label again (PDF or ZPL), kept in the order's documents"))
+    label.add_argument("rma", help=_("the RMA, e.g. RMA-000001"))
+    label.add_argument("--out", required=True, help=_("the file to write ('-' for stdout)"))
     label.add_argument("--format", choices=FORMATS, default="pdf")
-    label.add_argument("--dpi", type=int, choices=(203, 300), default=203, help="ZPL resolution")
+    label.add_argument("--dpi", type=int, choices=(203, 300), default=203, help=_("ZPL resolution"))
     add_database_options(label)
     label.set_defaults(func=run_return_label)
-    for name, what in (("receive", "the return's parcel arrived at the returns station"),
-                       ("refund", "refund an inspected return through the payment port"),
-                       ("show", "one return and its lines")):
+    for name, what in (("receive", _("the return's parcel arrived at the returns station")),
+                       ("refund", _("refund an inspected return through the payment port")),
+                       ("show", _("one return and its lines"))):
         action = sub.add_parser(name, help=what)
         action.add_argument("rma", help=_("the RMA, e.g. RMA-000001"))
         action.add_argument("--user", help=_("who (default: your login name)"))
@@ -182,7 +183,8 @@ def run_scan(args: argparse.Namespace) -> int:
 def run_capture(args: argparse.Namespace) -> int:
     """packdesk payments capture --pending: exit 1 when a capture failed (it stays queued)."""
     if not args.pending:
-        raise PackdeskError("Say which captures: `packdesk payments capture --pending` makes every one that is due.")
+        raise PackdeskError(phrase("Say which captures: `packdesk payments capture --pending` makes every one that "
+                                   "is due."))
     with open_database(args) as db:
         run = capture_pending(lambda: SqlUnitOfWork(db), datetime.now(timezone.utc), limit=args.limit)
     print(run.summary())
@@ -202,7 +204,7 @@ def run_captures(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rows, ensure_ascii=False))
     elif not rows:
-        print("Every payment of a shipped order is captured.")
+        print(_("Every payment of a shipped order is captured."))
     for row in [] if args.json else rows:
         print(f"{row['order']}  {row['amount']} {row['currency']}  {row['state']}, {row['attempts']} attempt(s)"
               + (f", next {row['next_attempt_at']}: {row['last_error']}" if row["last_error"] else ""))
@@ -255,7 +257,8 @@ def _day(text: str, option: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise PackdeskError(f"{option} {text!r} is not a date; write it as 2025-03-14.") from None
+        raise PackdeskError(phrase("%(option)s %(text)s is not a date; write it as 2025-03-14.",
+                                   option=option, text=repr(text))) from None
 
 
 def _row(p: DockParcel) -> str:
@@ -383,7 +386,8 @@ def _quantities(values: list[str], option: str) -> list[tuple[str, int]]:
     wanted = []
     for sku, quantity in parse_lines(values, 2):
         if not quantity.isdigit():
-            raise PackdeskError(f"{option} {sku}:{quantity}: the quantity must be a whole number.")
+            raise PackdeskError(phrase("%(option)s %(sku)s:%(quantity)s: the quantity must be a whole number.",
+                                       option=option, sku=sku, quantity=quantity))
         wanted.append((sku, int(quantity)))
     return wanted
 
@@ -414,8 +418,8 @@ def run_return_create(args: argparse.Namespace) -> int:
                 for fmt in FORMATS]
     _print_return(view, args.json)
     if not args.json:
-        print(f"return label kept with order {view.order_number}'s documents: {', '.join(kept)} "
-              f"(packdesk returns label {view.rma} --out FILE)")
+        print(_("return label kept with order %(order)s's documents: %(kept)s (packdesk returns label %(rma)s "
+                "--out FILE)") % {"order": view.order_number, "kept": ", ".join(kept), "rma": view.rma})
     return 0
 
 
@@ -434,9 +438,10 @@ def run_return_label(args: argparse.Namespace) -> int:
         with open(args.out, "wb") as out:
             out.write(content)
     except OSError as exc:
-        raise PackdeskError(f"Cannot write the return label to {args.out}: {exc.strerror}; choose another --out.") \
-            from None
-    print(f"wrote the return label of {facts.rma} ({args.format}) to {args.out} ({len(content)} bytes)", file=sys.stderr)
+        raise PackdeskError(phrase("Cannot write the return label to %(path)s: %(error)s; choose another --out.",
+                                   path=str(args.out), error=str(exc.strerror))) from None
+    print(_("wrote the return label of %(rma)s (%(format)s) to %(path)s (%(size)s bytes)")
+          % {"rma": facts.rma, "format": args.format, "path": args.out, "size": len(content)}, file=sys.stderr)
     return 0
 
 

@@ -12,7 +12,7 @@ from app.admin.roles import DUTIES
 from app.cli.db import add_database_options, open_database
 from app.cli.orders import shown
 from app.floor.admin_desk import AdminDesk
-from app.messages import _
+from app.messages import _, say
 from app.station.roles import ROLES
 
 log = logging.getLogger(__name__)
@@ -28,14 +28,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add = sub.add_parser("add", help=_("add a user with a badge (a supervisor or admin needs --pin)"))
     add.add_argument("username")
     add.add_argument("--name", required=True, help=_("the name shown at the station and printed on the badge"))
-    add.add_argument("--role", required=True, help="one of: " + ", ".join(ROLES))
+    add.add_argument("--role", required=True, help=_("one of: %(choices)s") % {"choices": ", ".join(ROLES)})
     add.add_argument("--badge", required=True, help=_("the badge code (what the badge's barcode reads)"))
     add.add_argument("--pin", help=_("4 to 8 digits (stored only as a hash)"))
     add.add_argument("--language", help=_("en or de (default: the station's)"))
     change = sub.add_parser("change", help=_("change a user's name, role, badge, PIN or language"))
     change.add_argument("username")
     change.add_argument("--name")
-    change.add_argument("--role", help="one of: " + ", ".join(ROLES))
+    change.add_argument("--role", help=_("one of: %(choices)s") % {"choices": ", ".join(ROLES)})
     change.add_argument("--badge")
     change.add_argument("--pin")
     change.add_argument("--language", help=_("en or de; 'station' for the station's"))
@@ -70,7 +70,7 @@ def run_list(args: argparse.Namespace) -> int:
         print(shown(f"{u.username:<16} {u.role:<11} {u.badge_code:<16} {u.language or '-':<5} "
                     f"{'yes' if u.pin_hash else '-':<4} {'active' if u.active else 'deactivated':<12} "
                     f"{u.display_name}"))
-    print(f"{len(users)} user(s)")
+    print(_("%(n)s user(s)") % {"n": len(users)})
     return 0
 
 
@@ -79,7 +79,8 @@ def run_add(args: argparse.Namespace) -> int:
     with open_database(args) as db:
         user = AdminDesk(db).add_user(UserForm(args.username, args.name, args.role, args.badge, args.pin,
                                                args.language), _by(args))
-    print(shown(f"user {user.username} added ({user.role}, badge {user.badge_code})"))
+    print(shown(_("user %(username)s added (%(role)s, badge %(badge)s)")
+                % {"username": user.username, "role": user.role, "badge": user.badge_code}))
     return 0
 
 
@@ -91,9 +92,10 @@ def run_change(args: argparse.Namespace) -> int:
         changes["language"] = None if args.language == "station" else args.language
     with open_database(args) as db:
         user = AdminDesk(db).change_user(args.username, _by(args), **changes)
-    language = user.language or "the station's"
-    print(shown(f"user {user.username} changed: {user.display_name}, {user.role}, badge {user.badge_code}, "
-                f"language {language}"))
+    language = user.language or _("the station's")
+    print(shown(_("user %(username)s changed: %(name)s, %(role)s, badge %(badge)s, language %(language)s")
+                % {"username": user.username, "name": user.display_name, "role": user.role,
+                   "badge": user.badge_code, "language": language}))
     return 0
 
 
@@ -101,7 +103,8 @@ def run_deactivate(args: argparse.Namespace) -> int:
     """packdesk users deactivate"""
     with open_database(args) as db:
         user = AdminDesk(db).set_active(args.username, False, _by(args))
-    print(f"user {user.username} deactivated (kept for the history; `users activate` undoes it)")
+    print(_("user %(username)s deactivated (kept for the history; `users activate` undoes it)")
+          % {"username": user.username})
     return 0
 
 
@@ -109,7 +112,7 @@ def run_activate(args: argparse.Namespace) -> int:
     """packdesk users activate"""
     with open_database(args) as db:
         user = AdminDesk(db).set_active(args.username, True, _by(args))
-    print(f"user {user.username} may log in again")
+    print(_("user %(username)s may log in again") % {"username": user.username})
     return 0
 
 
@@ -119,7 +122,7 @@ def run_roles(args: argparse.Namespace) -> int:
         users = AdminDesk(db).users(include_inactive=False)
     for role in ROLES:
         holders = [u.username for u in users if u.role == role]
-        print(f"{role}: {', '.join(holders) or '(nobody)'}")
+        print(f"{role}: {', '.join(holders) or _('(nobody)')}")
         for duty in DUTIES[role]:
-            print(f"  - {duty}")
+            print(f"  - {say(duty)}")
     return 0

@@ -27,8 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help=_("single: a list per order; batch: N orders a list, a tote each; zone: a list per "
                              "zone; wave: grouped by carrier and cut-off (SLA)"))
     create.add_argument("--max-orders", type=int, metavar="N",
-                        help=f"orders on one list (batch, zone, wave; default {waves.DEFAULT_MAX_ORDERS}); "
-                             "single: at most N lists")
+                        help=_("orders on one list (batch, zone, wave; default %(default)s); single: at most N "
+                               "lists") % {"default": waves.DEFAULT_MAX_ORDERS})
     create.add_argument("--carrier", metavar="C", help=_("only orders of this carrier"))
     create.add_argument("--user", default=None, help=_("who makes the wave (default: your login name)"))
     create.add_argument("--json", action="store_true", help=_("the lists as a JSON array"))

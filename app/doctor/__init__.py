@@ -61,8 +61,8 @@ def registered_checks() -> list[Check]:
 
 def _cannot_load(name: str, target: str, exc: Exception) -> Check:
     def cannot_load(config: StationConfig) -> list[Finding]:
-        return [problem(f"{name} checks", phrase("%(target)s cannot be loaded: %(problem)s", target=target,
-                                                 problem=str(exc)),
+        return [problem(phrase("%(name)s checks", name=name),
+                        phrase("%(target)s cannot be loaded: %(problem)s", target=target, problem=str(exc)),
                         phrase("Reinstall Packdesk (a part of it is missing or damaged)."))]
     return cannot_load
 

@@ -11,6 +11,7 @@ from app.documents.models import (
 from app.addresses import AddressData
 from app.packing.settings import PackingSettings
 from app.store.documents import OrderRecord, ParcelRecord, StockPlace
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +40,8 @@ def parcel_labels(order: OrderRecord, parcels: list[ParcelRecord], total: int,
     out = []
     for p in parcels:
         if not p.sscc or not p.tracking_number:
-            raise DocumentError(f"parcel {p.seq} of order {order.number} is still open and has "
-                                "no SSCC yet; close it at the station first")
+            raise DocumentError(phrase("parcel %(seq)s of order %(number)s is still open and has no SSCC yet; "
+                                       "close it at the station first", seq=p.seq, number=order.number))
         out.append(ParcelLabel(
             order.number, address(order.ship_to), order.carrier or settings.carrier.name,
             order.service_level or settings.carrier.service, p.actual_weight_g or p.expected_weight_g or 0,

@@ -15,6 +15,7 @@ from app.packing.settings import PackingSettings
 from app.store.documents import DocumentStore, OrderRecord, ParcelRecord, document_reads, document_transaction
 from app.store.order_queries import utc_day
 from app.store.session import Database
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -43,17 +44,19 @@ def find_order(store: DocumentStore, key: str) -> OrderRecord:
         return in_use[0]
     if in_use:
         named = ", ".join(f"{o.number} ({o.status})" for o in in_use)
-        raise DocumentError(f"tote {key} is in use by {len(in_use)} orders: {named}; "
-                            "give the order number instead")
+        raise DocumentError(phrase("tote %(tote)s is in use by %(n)s orders: %(orders)s; give the order number "
+                                   "instead", tote=key, n=len(in_use), orders=named))
     last = in_tote[0]
-    raise DocumentError(f"tote {key} holds no order being picked or packed now (its last order, "
-                        f"{last.number}, is {last.status}); give the order number instead")
+    raise DocumentError(phrase("tote %(tote)s holds no order being picked or packed now (its last order, "
+                               "%(number)s, is %(status)s); give the order number instead",
+                               tote=key, number=last.number, status=last.status))
 
 
 def _parcels(store: DocumentStore, order: OrderRecord, seq: int | None) -> list[ParcelRecord]:
     parcels = store.parcels(order.id, seq)
     if seq is not None and not parcels:
-        raise DocumentError(f"order {order.number} has no parcel {seq}; leave out --parcel to see all")
+        raise DocumentError(phrase("order %(number)s has no parcel %(seq)s; leave out --parcel to see all",
+                                   number=order.number, seq=seq))
     return parcels
 
 
@@ -120,12 +123,13 @@ def pick_list(db: Database, target: str, deliver: Deliver[PickList] | None = Non
         if target == "ready":
             orders = store.orders_in_status(READY_TO_PICK)
             if not orders:
-                raise DocumentError(f"no order is {READY_TO_PICK} (stock held, ready to pick) now; "
-                                    "name the orders to pick instead")
+                raise DocumentError(phrase("no order is %(status)s (stock held, ready to pick) now; name the "
+                                           "orders to pick instead", status=READY_TO_PICK))
         else:
             orders = [find_order(store, key.strip()) for key in target.split(",") if key.strip()]
         if not orders:
-            raise DocumentError(f"no orders to pick for {target!r}; name order numbers or totes")
+            raise DocumentError(phrase("no orders to pick for %(target)s; name order numbers or totes",
+                                       target=repr(target)))
         lines = []
         for order in orders:
             places = {line.product_id: store.most_stock(line.product_id) for line in order.lines if line.product_id}

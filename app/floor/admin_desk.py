@@ -21,6 +21,7 @@ from app.store.session import Database
 from app.store.uow import SqlUnitOfWork
 from app.supervision.settings import SupervisionSettings
 from app.unit_of_work import BoxRecord, RateTable, StationRecord, UserRecord
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +101,8 @@ class AdminDesk:
         """A carriers, zones or rates file through the import use case (ImportRejected lists
         every bad row; nothing is written then), audited as `by`'s."""
         if kind not in RATE_KINDS:
-            raise AdminError(f"A rates file is one of {', '.join(RATE_KINDS)}, not {kind!r}.")
+            raise AdminError(phrase("A rates file is one of %(kinds)s, not %(kind)s.", kinds=", ".join(RATE_KINDS),
+                                    kind=repr(kind)))
         return import_file(self.db, kind, Path(path), actor=by)
 
     def recent_audit(self, limit: int = 50) -> list[AuditEntry]:

@@ -149,7 +149,7 @@ def _records(path: Path, fmt: str, spec: Kind, problems: list[RowProblem], notes
         raise ImportFormatError(phrase("%(path)s is empty; an import file starts with a header row.", path=str(path)))
     if guessed and spec.columns is orders.COLUMNS and shopify.is_shopify_export(header):
         fmt = "shopify"
-        notes.append("read as a Shopify orders export (recognised from its header)")
+        notes.append(phrase("read as a Shopify orders export (recognised from its header)"))
     if fmt == "shopify":
         problems.extend(duplicate_columns(header))
         return shopify.to_records(header, records, problems, notes)

@@ -15,6 +15,7 @@ from app.imports.errors import RowProblem
 from app.imports.reading import Record, Row
 from app.store.import_rows import KeyedRow
 from app.store.imports import ImportWriter
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ RATE_REQUIRED = {"carrier", "service", "zone", "max_weight_g", "price"}
 
 def parse_carriers(records: list[Record], problems: list[RowProblem]) -> list[KeyedRow]:
     """One row per service; the carrier's own columns must agree on every row of the carrier."""
-    services = Uniques("service")
+    services = Uniques(phrase("service"))
     carriers: dict[str, tuple[int, dict[str, Any]]] = {}
     parsed = []
     for record in records:
@@ -68,20 +69,21 @@ def parse_carriers(records: list[Record], problems: list[RowProblem]) -> list[Ke
         service = row.text("service", required=True, column="carrier_services.code")
         level = row.text("level", required=True)
         if level is not None and level not in LEVELS:
-            row.problem(f"level {level!r} is not one of {', '.join(LEVELS)}")
+            row.problem(phrase("level %(level)s is not one of %(levels)s", level=repr(level), levels=", ".join(LEVELS)))
         cutoff = row.text("cutoff", required=True)
         if cutoff is not None and not CUTOFF.fullmatch(cutoff):
-            row.problem(f"cutoff {cutoff!r} is not a time of day; write it as 17:30")
+            row.problem(phrase("cutoff %(cutoff)s is not a time of day; write it as 17:30", cutoff=repr(cutoff)))
         values = dict(code=service, name=row.text("service_name", column="carrier_services.name") or service,
                       level=level, transit_days=row.integer("transit_days", required=True, minimum=0,
                                                             column="carrier_services.transit_days"),
                       cutoff=cutoff)
-        services.check(row, (code, service), f"{service} of carrier {code}")
+        services.check(row, (code, service), phrase("%(service)s of carrier %(carrier)s", service=service, carrier=code))
         if code is not None and row.ok:
             first = carriers.setdefault(code, (row.line, carrier))
             if first[1] != carrier:
-                row.problem(f"carrier {code} is described differently on line {first[0]} "
-                            "(name, dim_divisor, adapter and S10 parts must be the same on every row)")
+                row.problem(phrase("carrier %(code)s is described differently on line %(line)s (name, "
+                                   "dim_divisor, adapter and S10 parts must be the same on every row)",
+                                   code=code, line=first[0]))
         parsed.append(KeyedRow(row.line, (code, service), {"carrier": carrier, "service": values}))
     return parsed
 
@@ -89,13 +91,13 @@ def parse_carriers(records: list[Record], problems: list[RowProblem]) -> list[Ke
 def _letters(row: Row, name: str, default: str) -> str:
     value = (row.text(name) or default).upper()
     if not COUNTRY.fullmatch(value):
-        row.problem(f"{name} {value!r} must be two letters")
+        row.problem(phrase("%(column)s %(value)s must be two letters", column=name, value=repr(value)))
     return value
 
 
 def parse_zones(records: list[Record], problems: list[RowProblem]) -> list[KeyedRow]:
     """One row per destination of a zone: key (carrier, country, postcode prefix)."""
-    seen = Uniques("destination")
+    seen = Uniques(phrase("destination"))
     parsed = []
     for record in records:
         row = Row(record, problems)
@@ -103,17 +105,18 @@ def parse_zones(records: list[Record], problems: list[RowProblem]) -> list[Keyed
         zone = row.text("zone", required=True, column="carrier_zones.zone")
         country = (row.text("country", required=True) or "").upper()
         if country and not COUNTRY.fullmatch(country):
-            row.problem(f"country {country!r} must be a two-letter ISO code such as DE")
+            row.problem(phrase("country %(country)s must be a two-letter ISO code such as DE", country=repr(country)))
         prefix = "".join(ch for ch in (row.text("postcode_prefix", column="carrier_zones.postcode_prefix") or "")
                          .upper() if ch.isalnum())
-        seen.check(row, (carrier, country, prefix), f"{country} {prefix or '(all)'} of carrier {carrier}")
+        seen.check(row, (carrier, country, prefix), phrase("%(country)s %(prefix)s of carrier %(carrier)s",
+                                                            country=country, prefix=prefix or "(all)", carrier=carrier))
         parsed.append(KeyedRow(row.line, (carrier, country, prefix), {"zone": zone}))
     return parsed
 
 
 def parse_rates(records: list[Record], problems: list[RowProblem]) -> list[KeyedRow]:
     """One row per bracket: key (carrier, service, zone, max_weight_g)."""
-    seen = Uniques("bracket")
+    seen = Uniques(phrase("bracket"))
     parsed = []
     for record in records:
         row = Row(record, problems)
@@ -122,7 +125,8 @@ def parse_rates(records: list[Record], problems: list[RowProblem]) -> list[Keyed
                row.integer("max_weight_g", required=True, minimum=1, column="carrier_rates.max_weight_g"))
         values = dict(price=row.decimal("price", required=True, column="carrier_rates.price"),
                       currency=(row.text("currency", column="carrier_rates.currency") or "EUR").upper())
-        seen.check(row, key, f"{key[1]} of {key[0]} to zone {key[2]} up to {key[3]} g")
+        seen.check(row, key, phrase("%(service)s of %(carrier)s to zone %(zone)s up to %(grams)s g", service=key[1],
+                                     carrier=key[0], zone=key[2], grams=key[3]))
         parsed.append(KeyedRow(row.line, key, values))
     return parsed
 
@@ -138,7 +142,7 @@ def prepare_zones(writer: ImportWriter, records: list[Record], problems: list[Ro
     known = {carrier for carrier, _ in writer.carrier_services()}
     for p in parsed:
         if p.key[0] and p.key[0] not in known:
-            problems.append(RowProblem(p.line, f"unknown carrier {p.key[0]} (import the carriers first)"))
+            problems.append(RowProblem(p.line, phrase("unknown carrier %(carrier)s (import the carriers first)", carrier=p.key[0])))
     return parsed
 
 
@@ -152,10 +156,11 @@ def prepare_rates(writer: ImportWriter, records: list[Record], problems: list[Ro
         if not (carrier and service and zone):
             continue
         if (carrier, service) not in services:
-            problems.append(RowProblem(p.line, f"carrier {carrier} has no service {service} "
-                                       "(import the carriers first)"))
+            problems.append(RowProblem(p.line, phrase("carrier %(carrier)s has no service %(service)s "
+                                              "(import the carriers first)", carrier=carrier, service=service)))
         elif (carrier, zone) not in zones:
-            problems.append(RowProblem(p.line, f"carrier {carrier} has no zone {zone} (import the zones first)"))
+            problems.append(RowProblem(p.line, phrase("carrier %(carrier)s has no zone %(zone)s (import the zones first)",
+                                                     carrier=carrier, zone=zone)))
     return parsed
 
 

@@ -11,6 +11,7 @@ from app.imports.places import parse_date
 from app.imports.reading import Record, Row
 from app.store.import_rows import ProductRow
 from app.store.imports import ImportWriter
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -47,15 +48,15 @@ def _serial_pattern(row: Row) -> str | None:
         try:
             re.compile(pattern)
         except re.error as exc:
-            row.problem(f"serial_pattern {pattern!r} is not a regular expression ({exc}); "
-                        "write it like SN-[0-9]{8}, or leave it empty")
+            row.problem(phrase("serial_pattern %(pattern)s is not a regular expression (%(error)s); "
+                               "write it like SN-[0-9]{8}, or leave it empty", pattern=repr(pattern), error=str(exc)))
             return None
     return pattern or None
 
 
 def parse(records: list[Record], problems: list[RowProblem]) -> list[ProductRow]:
     """Parses and checks every row on its own and against the other rows of the file."""
-    skus, codes = Uniques("SKU"), Uniques("barcode")
+    skus, codes = Uniques(phrase("SKU")), Uniques(phrase("barcode"))
     parsed: list[ProductRow] = []
     for record in records:
         row = Row(record, problems)
@@ -89,9 +90,9 @@ def parse(records: list[Record], problems: list[RowProblem]) -> list[ProductRow]
         case = row.gtin("case_gtin")
         case_qty = row.integer("case_quantity", minimum=2, column="product_barcodes.quantity")
         if case and len(case) != 14:
-            row.problem(f"case_gtin {case} must be a GTIN-14")
+            row.problem(phrase("case_gtin %(gtin)s must be a GTIN-14", gtin=case))
         elif case and case_qty is None and row.ok:
-            row.problem("case_quantity is missing (units in the case of case_gtin)")
+            row.problem(phrase("case_quantity is missing (units in the case of case_gtin)"))
         elif case and case_qty:
             barcodes.append((case, "case", case_qty))
         skus.check(row, sku)
@@ -107,7 +108,8 @@ def check_owners(parsed: list[ProductRow], owners: dict[str, str], problems: lis
     for code, owner in owners.items():
         row = wanted.get(code)
         if row is not None and owner != row.values["sku"]:
-            problems.append(RowProblem(row.line, f"barcode {code} already belongs to SKU {owner}"))
+            problems.append(RowProblem(row.line, phrase("barcode %(code)s already belongs to SKU %(owner)s",
+                                                       code=code, owner=owner)))
 
 
 def prepare(writer: ImportWriter, records: list[Record], problems: list[RowProblem]) -> list[ProductRow]:

@@ -8,9 +8,9 @@ from typing import Any
 from app.imports.errors import RowProblem
 from app.imports.reading import Row
 from app.store.import_rows import same
-from app.translator import phrase
+from app.translator import Lines, phrase
 
-__all__ = ["ImportReport", "Progress", "Uniques", "problem", "same"]
+__all__ = ["ImportReport", "Progress", "Uniques", "problem", "same", "settled", "skipped"]
 
 
 # progress(stage, done, total): how far a long import is: ("checking", 0, rows) once the
@@ -60,7 +60,7 @@ class Uniques:
             return True
         first = self.seen.setdefault(key, row.line)
         if first != row.line:
-            row.problem(f"{self.what} {shown or key} is also on line {first}")
+            row.problem(phrase("%(what)s %(key)s is also on line %(line)s", what=self.what, key=shown or key, line=first))
             return False
         return True
 
@@ -68,3 +68,15 @@ class Uniques:
 def problem(problems: list[RowProblem], line: int, reason: str) -> None:
     """Adds a problem that is not tied to a Row object."""
     problems.append(RowProblem(line, reason))
+
+
+def skipped(number: str, why: str) -> str:
+    """The note of an order the file names that is nothing to pack."""
+    return phrase("order %(number)s skipped: %(why)s", number=number, why=why)
+
+
+def settled(summary: str, held: dict[str, list[str]]) -> list[str]:
+    """The notes of what validation and allocation made of the file's orders, and each held one's reasons."""
+    return [phrase("orders: %(summary)s", summary=summary),
+            *(phrase("order %(number)s on hold: %(reasons)s", number=number, reasons=Lines(reasons, "; "))
+              for number, reasons in held.items())]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from app.store.limits import ColumnLimits, column_limits
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -24,9 +25,11 @@ def order_number_problem(number: str) -> str | None:
     """Why `number` cannot be an order number, or None when it can."""
     bad = [c for c in number if not 32 <= ord(c) <= 126]
     if bad:
-        return (f"order number {number!r} holds {bad[0]!r}; order numbers are printed as Code 128 "
-                "barcodes, which carry letters A-Z, digits and ASCII punctuation only")
+        return phrase("order number %(number)s holds %(character)s; order numbers are printed as Code 128 "
+                      "barcodes, which carry letters A-Z, digits and ASCII punctuation only",
+                      number=repr(number), character=repr(bad[0]))
     if len(number) > ORDER_NUMBER_MAX:
-        return (f"order number {number!r} is {len(number)} characters long; at most {ORDER_NUMBER_MAX}, "
-                "so that its barcode fits on the packing slip")
+        return phrase("order number %(number)s is %(length)s characters long; at most %(most)s, so that its "
+                      "barcode fits on the packing slip", number=repr(number), length=len(number),
+                      most=ORDER_NUMBER_MAX)
     return None

@@ -13,13 +13,14 @@ from typing import Any
 
 from app.errors import PackdeskError
 from app.imports import places
-from app.imports.common import ImportReport, Progress, same
+from app.imports.common import ImportReport, Progress, same, settled, skipped
 from app.imports.errors import RowProblem
 from app.imports.limits import DEFAULT_MAX_LINE_QUANTITY, LIMITS, order_number_problem
 from app.imports.reading import Record, Row
 from app.orders import pipeline
 from app.orders.settings import OrderSettings
 from app.orders.allocation import release_stock_in
+from app.orders.hold_words import CANCELLED_BY_CHANNEL, PAID_BACK_WHILE, PAYMENT_GONE, reason
 from app.orders.holds import cancel_in, hold_in
 from app.orders.lifecycle import change_status
 from app.orders.status import CHANGEABLE_BY_IMPORT, OrderStatus, can_change
@@ -28,6 +29,7 @@ from app.unit_of_work import OrderRecord
 from app.store.import_rows import OrderDraft, ProductFacts
 from app.store.imports import ImportWriter
 from app.store.uow import SqlUnitOfWork
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -80,16 +82,17 @@ def flatten_json(records: list[Record], problems: list[RowProblem]) -> list[Reco
         if "number" in order:
             order["order_number"] = order.pop("number")
         if not isinstance(lines, list) or not lines:
-            problems.append(RowProblem(record.line, f"order {order.get('order_number', '?')} has no lines"))
+            problems.append(RowProblem(record.line, phrase("order %(number)s has no lines",
+                                                              number=order.get('order_number', '?'))))
             continue
         if not isinstance(ship_to, dict):
-            problems.append(RowProblem(record.line, "ship_to must be an object"))
+            problems.append(RowProblem(record.line, phrase("ship_to must be an object")))
             ship_to = {}
         for key, value in ship_to.items():
             order[JSON_ADDRESS_KEYS.get(key, f"ship_{key}")] = value
         for item in lines:
             if not isinstance(item, dict):
-                problems.append(RowProblem(record.line, "each of lines must be an object"))
+                problems.append(RowProblem(record.line, phrase("each of lines must be an object")))
                 continue
             flat.append(Record(record.line, {**order, **{JSON_LINE_KEYS.get(k, k): v for k, v in item.items()}}))
     return flat
@@ -137,10 +140,10 @@ def check_existing(drafts: list[OrderDraft], changed: dict[str, str], problems: 
     for draft in drafts:
         status = changed.get(draft.number)
         if status is not None and status not in CHANGEABLE_BY_IMPORT and draft.not_work is None:
-            problems.append(RowProblem(
-                draft.line, f"order {draft.number} is already {status}; an import can only "
-                "change captured orders and those nobody has started to pick (validated, on hold, backordered, "
-                "allocated); leave it out of the file or ask a supervisor"))
+            problems.append(RowProblem(draft.line, phrase(
+                "order %(number)s is already %(status)s; an import can only change captured orders and those "
+                "nobody has started to pick (validated, on hold, backordered, allocated); leave it out of the file "
+                "or ask a supervisor", number=draft.number, status=status)))
 
 
 def prepare(writer: ImportWriter, records: list[Record], problems: list[RowProblem],
@@ -168,15 +171,14 @@ def write(writer: ImportWriter, drafts: list[OrderDraft], report: ImportReport,
     writer.session.flush()
     report.created_numbers = [n for n in numbers if n not in stored]
     outcome = pipeline.process_in(uow, numbers, settings or OrderSettings(), user="import")
-    report.notes.append(f"orders: {outcome.summary()}")
-    report.notes += [f"order {number} on hold: {'; '.join(reasons)}" for number, reasons in outcome.held.items()]
+    report.notes += settled(outcome.summary(), outcome.held)
 
 
 def _not_work(row: Row, draft: OrderDraft) -> str | None:
     if row.boolean("cancelled"):
-        return "cancelled by its channel"
+        return CANCELLED_BY_CHANNEL
     payment = (draft.fields.get("financial_status") or "").strip().lower()
-    return f"payment {payment}" if payment in NOT_WORK else None
+    return reason(PAYMENT_GONE, payment=payment) if payment in NOT_WORK else None
 
 
 def _withdraw(uow: SqlUnitOfWork, drafts: list[OrderDraft], stored: dict[str, OrderRecord]) -> list[str]:
@@ -187,18 +189,20 @@ def _withdraw(uow: SqlUnitOfWork, drafts: list[OrderDraft], stored: dict[str, Or
         order = stored.get(draft.number)
         why = draft.not_work or ""
         if order is None:
-            notes.append(f"order {draft.number} skipped: {why}")
+            notes.append(skipped(draft.number, why))
         elif order.status in (OrderStatus.CANCELLED.value, OrderStatus.ON_HOLD.value):
             continue  # already done (importing the same file again changes nothing)
         elif can_change(order.status, OrderStatus.CANCELLED):
             cancel_in(uow, order, why, user="import")
-            notes.append(f"order {draft.number} cancelled: {why}")
+            notes.append(phrase("order %(number)s cancelled: %(why)s", number=draft.number, why=why))
         elif can_change(order.status, OrderStatus.ON_HOLD):
-            hold_in(uow, order, [HoldReason(HoldKind.PAYMENT, f"{why} while {order.status}: stop it or take it back")],
+            hold_in(uow, order, [HoldReason(HoldKind.PAYMENT, reason(PAID_BACK_WHILE, why=why, status=order.status))],
                     user="import")
-            notes.append(f"order {draft.number} held: {why}, and its packing had started")
+            notes.append(phrase("order %(number)s held: %(why)s, and its packing had started",
+                                number=draft.number, why=why))
         else:
-            notes.append(f"order {draft.number} is {order.status}: {why} (nothing changed; a return is a supervisor's)")
+            notes.append(phrase("order %(number)s is %(status)s: %(why)s (nothing changed; a return is a supervisor's)",
+                                number=draft.number, status=order.status, why=why))
     return notes
 
 
@@ -206,8 +210,9 @@ class OrderStartedElsewhere(PackdeskError):
     """An import would change a held order whose picking or packing had started."""
 
     def __init__(self, number: str, before: str) -> None:
-        super().__init__(f"Order {number} was put on hold while {before}; an import cannot change it. Leave it "
-                         "out of the file, or ask a supervisor to cancel it and import it under a new number.")
+        super().__init__(phrase("Order %(number)s was put on hold while %(before)s; an import cannot change it. "
+                                "Leave it out of the file, or ask a supervisor to cancel it and import it under a "
+                                "new number.", number=number, before=before))
 
 
 def _recapture(uow: SqlUnitOfWork, numbers: list[str]) -> None:
@@ -230,7 +235,7 @@ def write_stock(writer: ImportWriter, parsed: list[Any], report: ImportReport,
     outcome = pipeline.allocate_in_turn(SqlUnitOfWork.joining(writer.session), None, settings or OrderSettings(),
                                         user="import")
     if outcome.statuses:
-        report.notes.append(f"orders waiting for stock: {outcome.summary()}")
+        report.notes.append(phrase("orders waiting for stock: %(summary)s", summary=outcome.summary()))
 
 
 def _order_fields(row: Row) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], Any]:
@@ -264,7 +269,8 @@ def _order_fields(row: Row) -> tuple[dict[str, Any], dict[str, Any], dict[str, A
     if country is not None:
         address["country"] = country.upper()
         if not (len(country) == 2 and country.isascii() and country.isalpha()):
-            row.problem(f"ship_country {country!r} is not a two-letter ISO country code (e.g. DE, FR)")
+            row.problem(phrase("ship_country %(country)s is not a two-letter ISO country code (e.g. DE, FR)",
+                               country=repr(country)))
     customer = dict(email=fields["email"], name=row.text("customer_name", column="customers.name"),
                     phone=row.text("phone", column="customers.phone"))
     return fields, address, customer, row.timestamp("created_at")
@@ -277,18 +283,19 @@ def _check_consistent(row: Row, draft: OrderDraft, later: tuple[Any, ...]) -> No
     known = {**draft.fields, **{ADDRESS_FIELDS[k]: v for k, v in draft.address.items()}}
     for name, value in given.items():
         if not same(known.get(name), value):
-            row.problem(f"{name} {value!r} contradicts line {draft.line} of order {draft.number} "
-                        f"({known.get(name)!r}); leave it empty on later lines")
+            row.problem(phrase("%(column)s %(value)s contradicts line %(line)s of order %(number)s (%(known)s); "
+                               "leave it empty on later lines", column=name, value=repr(value), line=draft.line,
+                               number=draft.number, known=repr(known.get(name))))
 
 
 def _add_line(row: Row, draft: OrderDraft, catalogue: dict[str, ProductFacts], max_line_quantity: int) -> None:
     sku = row.text("sku", required=True, column="order_lines.sku")
     quantity = row.integer("quantity", required=True, minimum=1, column="order_lines.quantity",
                            maximum=max_line_quantity,
-                           why_maximum=", the most one order line may hold ([imports] max_line_quantity)")
+                           why_maximum=phrase(", the most one order line may hold ([imports] max_line_quantity)"))
     product = catalogue.get(sku or "")
     if sku and product is None:
-        row.problem(f"unknown SKU {sku} (not in the catalogue; import the catalogue first)")
+        row.problem(phrase("unknown SKU %(sku)s (not in the catalogue; import the catalogue first)", sku=sku))
     unit_price = row.decimal("unit_price", column="order_lines.unit_price")
     line = dict(
         line_no=len(draft.lines) + 1, sku=sku, product_id=product.id if product else None,
@@ -305,7 +312,8 @@ def _check_order(draft: OrderDraft, problems: list[RowProblem]) -> None:
     missing = [col for attr, col in ADDRESS_FIELDS.items()
                if attr in ("name", "line1", "city", "country") and not draft.address.get(attr)]
     if missing:
-        problems.append(RowProblem(draft.line, f"order {draft.number} has no {', '.join(missing)}"))
+        problems.append(RowProblem(draft.line, phrase("order %(number)s has no %(columns)s", number=draft.number,
+                                                      columns=", ".join(missing))))
     if draft.fields.get("total") is None and all(
             draft.fields.get(k) is not None for k in ("shipping_total", "tax_total", "discount_total")):
         draft.fields["total"] = (draft.subtotal() + draft.fields["shipping_total"]
@@ -314,5 +322,6 @@ def _check_order(draft: OrderDraft, problems: list[RowProblem]) -> None:
     precision, scale = LIMITS.decimal("orders", "subtotal")
     for name, value in (("subtotal", draft.subtotal()), ("total", draft.fields.get("total"))):
         if value is not None and abs(value) >= Decimal(10) ** (precision - scale):
-            problems.append(RowProblem(draft.line, f"order {draft.number}: its {name} {value} has more than "
-                                                   f"{precision - scale} digits before the point"))
+            problems.append(RowProblem(draft.line, phrase(
+                "order %(number)s: its %(column)s %(value)s has more than %(digits)s digits before the point",
+                number=draft.number, column=name, value=value, digits=precision - scale)))

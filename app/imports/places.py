@@ -10,6 +10,7 @@ from app.imports.errors import RowProblem
 from app.imports.reading import Record, Row
 from app.store.import_rows import KeyedRow
 from app.store.imports import ImportWriter
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ STOCK_REQUIRED = {"sku", "location", "quantity"}
 
 def parse_boxes(records: list[Record], problems: list[RowProblem]) -> list[KeyedRow]:
     """Parses and checks every box row."""
-    codes, barcodes = Uniques("box code"), Uniques("box barcode")
+    codes, barcodes = Uniques(phrase("box code")), Uniques(phrase("box barcode"))
     parsed = []
     for record in records:
         row = Row(record, problems)
@@ -53,7 +54,8 @@ def parse_boxes(records: list[Record], problems: list[RowProblem]) -> list[Keyed
                                                      column=f"boxes.{part}_{side}_mm")
             inner, outer = v[f"inner_{side}_mm"], v[f"outer_{side}_mm"]
             if inner and outer and outer < inner:
-                row.problem(f"outer_{side}_mm {outer} is smaller than inner_{side}_mm {inner}")
+                row.problem(phrase("outer_%(side)s_mm %(outer)s is smaller than inner_%(side)s_mm %(inner)s",
+                                   side=side, outer=outer, inner=inner))
         v.update(tare_g=row.integer("tare_g", required=True, minimum=0, column="boxes.tare_g"),
                  max_load_g=row.integer("max_load_g", required=True, minimum=1, column="boxes.max_load_g"),
                  cost=row.decimal("cost", required=True, column="boxes.cost"),
@@ -72,7 +74,8 @@ def check_box_owners(parsed: list[KeyedRow], owners: dict[str, str], problems: l
     for p in parsed:
         owner = owners.get(p.values["barcode"])
         if owner is not None and owner != p.key:
-            problems.append(RowProblem(p.line, f"box barcode {p.values['barcode']} already belongs to box {owner}"))
+            problems.append(RowProblem(p.line, phrase("box barcode %(barcode)s already belongs to box %(owner)s",
+                                                     barcode=p.values['barcode'], owner=owner)))
 
 
 def prepare_boxes(writer: ImportWriter, records: list[Record], problems: list[RowProblem]) -> list[KeyedRow]:
@@ -85,7 +88,7 @@ def prepare_boxes(writer: ImportWriter, records: list[Record], problems: list[Ro
 
 def parse_locations(records: list[Record], problems: list[RowProblem]) -> list[KeyedRow]:
     """Parses and checks every location row."""
-    codes = Uniques("location")
+    codes = Uniques(phrase("location"))
     parsed = []
     for record in records:
         row = Row(record, problems)
@@ -100,7 +103,7 @@ def parse_locations(records: list[Record], problems: list[RowProblem]) -> list[K
 
 def parse_stock(records: list[Record], problems: list[RowProblem]) -> list[KeyedRow]:
     """Parses every stock row; its key is (SKU, location code)."""
-    pairs = Uniques("stock of")
+    pairs = Uniques(phrase("stock of"))
     parsed = []
     for record in records:
         row = Row(record, problems)
@@ -125,7 +128,7 @@ def parse_date(row: Row, name: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        row.problem(f"{name} {text!r} is not a date (write it as 2027-06-30)")
+        row.problem(phrase("%(column)s %(text)s is not a date (write it as 2027-06-30)", column=name, text=repr(text)))
         return None
 
 
@@ -135,9 +138,10 @@ def check_stock_references(parsed: list[KeyedRow], skus: set[str], locations: se
     for p in parsed:
         sku, where = p.key
         if sku and sku not in skus:
-            problems.append(RowProblem(p.line, f"unknown SKU {sku} (import the catalogue first)"))
+            problems.append(RowProblem(p.line, phrase("unknown SKU %(sku)s (import the catalogue first)", sku=sku)))
         if where and where not in locations:
-            problems.append(RowProblem(p.line, f"unknown location {where} (import the locations first)"))
+            problems.append(RowProblem(p.line, phrase("unknown location %(location)s (import the locations first)",
+                                                     location=where)))
 
 
 def prepare_stock(writer: ImportWriter, records: list[Record], problems: list[RowProblem]) -> list[KeyedRow]:

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import logging
 
+from app.imports.common import skipped as skipped_note
 from app.imports.errors import RowProblem
 from app.imports.reading import Record
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +47,7 @@ def to_records(header: list[str], records: list[Record], problems: list[RowProbl
     """Shopify rows as order-CSV records (same line numbers); what is skipped is said in `notes`."""
     notes = [] if notes is None else notes
     for column in sorted(REQUIRED - set(header)):
-        problems.append(RowProblem(1, f"missing column '{column}' (is this a Shopify orders export?)"))
+        problems.append(RowProblem(1, phrase("missing column '%(column)s' (is this a Shopify orders export?)", column=column)))
     out: list[Record] = []
     skipped: dict[str, str] = {}  # order name -> why the whole order is skipped
     kept: dict[str, int] = {}
@@ -56,30 +58,30 @@ def to_records(header: list[str], records: list[Record], problems: list[RowProbl
             why = _not_work(v)
             if why:
                 skipped[name] = why
-                notes.append(f"order {name} skipped: {why}")
+                notes.append(skipped_note(name, why))
             kept[name] = 0
         if name in skipped:
             continue
         if not str(v.get("Lineitem sku", "")).strip() or str(v.get("Lineitem requires shipping", "")).strip().lower() == "false":
             item = str(v.get("Lineitem name", "")).strip() or "?"
-            notes.append(f"order {name or '?'} line {record.line} ({item}) skipped: no SKU or nothing to ship "
-                         "(a gift card, a tip, a digital item)")
+            notes.append(phrase("order %(number)s line %(line)s (%(item)s) skipped: no SKU or nothing to ship "
+                                "(a gift card, a tip, a digital item)", number=name or "?", line=record.line, item=item))
             continue
         kept[name] = kept.get(name, 0) + 1
         out.append(Record(record.line, _flat(v)))
     for name, count in kept.items():
         if count == 0 and name not in skipped:
-            notes.append(f"order {name} skipped: none of its lines is shipped")
+            notes.append(phrase("order %(number)s skipped: none of its lines is shipped", number=name))
     return out
 
 
 def _not_work(v: dict[str, object]) -> str | None:
     """Why an order (its first row) is nothing to pack, or None."""
     if str(v.get("Fulfillment Status", "")).strip().lower() == "fulfilled":
-        return "already fulfilled"
+        return phrase("already fulfilled")
     if "Shipping Address1" in v and not (str(v.get("Shipping Address1", "")).strip()
                                          or str(v.get("Shipping City", "")).strip()):
-        return "no shipping address (pickup or digital)"
+        return phrase("no shipping address (pickup or digital)")
     return None
 
 

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.imports.common import ImportReport, Progress
+from app.imports.common import ImportReport, Progress, settled, skipped
 from app.imports.errors import ImportRejected, RowProblem
 from app.imports.reading import Record
 from app.orders import pipeline
@@ -61,8 +61,7 @@ def import_orders(db: Database, path: Path, records: list[Record], problems: lis
             return False
         fresh = [d for d in drafts if d.number not in stored and not d.not_work]
         customers = central_customers(session, (d.customer["email"] for d in fresh if d.customer.get("email")))
-    report.notes += [f"order {d.number} skipped: {d.not_work}" for d in drafts
-                     if d.not_work and d.number not in stored]
+    report.notes += [skipped(d.number, d.not_work) for d in drafts if d.not_work and d.number not in stored]
     for _ in mine:
         report.count(False, False)
     staged = stage_orders(db, fresh, customers, report.source, report.count, progress)
@@ -76,8 +75,7 @@ def import_orders(db: Database, path: Path, records: list[Record], problems: lis
                                         {"rows": report.rows, "created": report.created, "updated": report.updated,
                                          "unchanged": report.unchanged})
     outcome = settle(db, [d.number for d in drafts if not d.not_work], settings)
-    report.notes.append(f"orders: {outcome.summary()}")
-    report.notes += [f"order {number} on hold: {'; '.join(reasons)}" for number, reasons in outcome.held.items()]
+    report.notes += settled(outcome.summary(), outcome.held)
     return True
 
 

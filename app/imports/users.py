@@ -9,6 +9,7 @@ from app.imports.reading import Record, Row
 from app.languages import language_problem
 from app.store.import_rows import UserFacts, UserRow
 from app.store.imports import ImportWriter
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +28,7 @@ REQUIRED = {"username", "display_name", "role", "badge_code"}
 
 def parse(records: list[Record], problems: list[RowProblem]) -> list[UserRow]:
     """Parses and checks every user row on its own and against the other rows of the file."""
-    names, badges = Uniques("username"), Uniques("badge")
+    names, badges = Uniques(phrase("username")), Uniques(phrase("badge"))
     parsed = []
     for record in records:
         row = Row(record, problems)
@@ -42,10 +43,10 @@ def parse(records: list[Record], problems: list[RowProblem]) -> list[UserRow]:
             if language_problem(v["language"]):
                 row.problem(str(language_problem(v["language"])))
         if v["role"] and v["role"] not in ROLES:
-            row.problem(f"role {v['role']!r} is not one of {', '.join(ROLES)}")
+            row.problem(phrase("role %(role)s is not one of %(roles)s", role=repr(v['role']), roles=", ".join(ROLES)))
         pin = row.text("pin")
         if pin is not None and not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 8):
-            row.problem("pin must be 4 to 8 digits")
+            row.problem(phrase("pin must be 4 to 8 digits"))
         names.check(row, v["username"])
         badges.check(row, v["badge_code"])
         parsed.append(UserRow(row.line, v, pin))
@@ -60,10 +61,10 @@ def check_known(parsed: list[UserRow], existing: dict[str, UserFacts], problems:
         role, username, badge = p.values["role"], p.values["username"], p.values["badge_code"]
         known = existing.get(username or "")
         if role in NEEDS_PIN and p.pin is None and not (known and known.has_pin):
-            problems.append(RowProblem(p.line, f"a {role} needs a pin (4 to 8 digits) to approve overrides"))
+            problems.append(RowProblem(p.line, phrase("a %(role)s needs a pin (4 to 8 digits) to approve overrides", role=role)))
         owner = badge_owner.get(badge or "")
         if owner is not None and owner != username:
-            problems.append(RowProblem(p.line, f"badge {badge} already belongs to user {owner}"))
+            problems.append(RowProblem(p.line, phrase("badge %(badge)s already belongs to user %(owner)s", badge=badge, owner=owner)))
 
 
 def prepare(writer: ImportWriter, records: list[Record], problems: list[RowProblem]) -> list[UserRow]:

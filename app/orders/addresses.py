@@ -9,6 +9,7 @@ import re
 import pycountry
 
 from app.addresses import AddressData
+from app.orders import hold_words as W
 
 log = logging.getLogger(__name__)
 
@@ -40,18 +41,18 @@ def _known_country(code: str) -> bool:
 def address_problems(address: AddressData | None) -> list[str]:
     """What is missing or wrong in a shipping address, in words a supervisor can act on."""
     if address is None:
-        return ["no shipping address"]
-    problems = [f"no {what}" for what, value in (("recipient name", address.name), ("street address",
-                "".join(address.lines)), ("city", address.city)) if not value.strip()]
+        return [W.NO_ADDRESS]
+    problems: list[str] = [missing for missing, value in ((W.NO_NAME, address.name), (W.NO_STREET,
+                           "".join(address.lines)), (W.NO_CITY, address.city)) if not value.strip()]
     country = address.country.strip().upper()
     if not is_country(country):
-        problems.append(f"country {address.country!r} is not an ISO 3166 country code")
+        problems.append(W.reason(W.NOT_A_COUNTRY, country=repr(address.country)))
         return problems
     postcode = address.postcode.strip().upper()
     pattern = _PATTERNS.get(country)
     if pattern is not None:
         if not postcode:
-            problems.append(f"no postcode (addresses in {country} need one)")
+            problems.append(W.reason(W.NO_POSTCODE, country=country))
         elif not pattern.fullmatch(postcode):
-            problems.append(f"postcode {address.postcode!r} is not a postcode of {country}")
+            problems.append(W.reason(W.NOT_A_POSTCODE, postcode=repr(address.postcode), country=country))
     return problems

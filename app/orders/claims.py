@@ -15,6 +15,7 @@ from app.orders import lifecycle
 from app.orders.errors import LeaseLost, NotPackable, OrderHeldElsewhere, OrderNotFound, PickListFinished
 from app.orders.status import OrderStatus, check_change, queued_for_packing
 from app.unit_of_work import ClaimRow, UnitOfWork
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,7 @@ def claim_order(uow: UnitOfWork, number_or_tote: str, station: str, user: str | 
                 raise NotPackable(row.number, row.status)
             taken = uow.orders.take(row.order_id, row.version, station, user, expires)
             if taken is None:  # somebody changed it between our read and write
-                raise OrderHeldElsewhere(row.number, "another station", None, expires)
+                raise OrderHeldElsewhere(row.number, phrase("another station"), None, expires)
             version = taken
             _record_claim(uow, row, station, user)
         uow.commit()

@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from app.orders import lifecycle
+from app.orders import hold_words as W, lifecycle
 from app.orders.allocation import finish_picking_in, plan
 from app.orders.errors import BadWaveRequest, NotAWaveList, PickListNotFound
 from app.orders.holds import hold_in
@@ -167,9 +167,11 @@ def short_in(uow: UnitOfWork, code: str, line_id: int, found: int, *, user: str 
             uow.picks.add_lines(list_id, [(seq, order.id, line.order_line_id, hold_id, stock.id, quantity)])
             result.reallocated.append(stock.location)
             still -= quantity
-    text = (f"short pick at {line.location}: {found} of {line.quantity} x {line.sku} found"
-            + (f"; the rest from {', '.join(result.reallocated)}" if result.reallocated else "")
-            + (f"; {still} unit(s) nowhere in stock" if still else ""))
+    shape = {(False, False): W.SHORT_PICK, (True, False): W.SHORT_PICK_ELSEWHERE,
+             (False, True): W.SHORT_PICK_NOWHERE, (True, True): W.SHORT_PICK_PARTLY}[
+        (bool(result.reallocated), bool(still))]
+    text = W.reason(shape, location=line.location, found=found, quantity=line.quantity, sku=line.sku,
+                    locations=", ".join(result.reallocated), still=still)
     uow.exceptions.add(ExceptionRecord(order.id, "short_pick", text, station, user, datetime.now(timezone.utc)))
     lifecycle.record_event(uow, order.id, "ShortPicked", station=station, user=user, pick_list=sheet.code,
                            location=line.location, sku=line.sku, found=found, missing=missing,

@@ -13,7 +13,7 @@ from app.orders.allocation import WAITING, Allocated, allocate_in, allocate_many
 from app.orders.holds import cancel_in, hold_in
 from app.orders.settings import OrderSettings
 from app.orders.status import OrderStatus
-from app.orders.validation import Verdict, review
+from app.orders.validation import HoldReason, Verdict, review
 from app.translator import listed, phrase
 from app.unit_of_work import OrderRecord, UnitOfWork
 
@@ -89,7 +89,12 @@ def _held(outcome: Outcome, orders: list[OrderRecord], verdicts: list[Verdict]) 
     for order, verdict in zip(orders, verdicts):
         if not verdict.passed:
             status = S.CANCELLED.value if verdict.not_work else S.ON_HOLD.value
-            outcome.add(order.number, status, [f"{r.kind.value}: {r.detail}" for r in verdict.reasons])
+            outcome.add(order.number, status, [_kind_and_reason(r) for r in verdict.reasons])
+
+
+def _kind_and_reason(reason: HoldReason) -> str:
+    """"price: line 2: ..." - the kind's code and its reason, said in the reader's language."""
+    return phrase("%(kind)s: %(reason)s", kind=reason.kind.value, reason=reason.detail)
 
 
 def process_in(uow: UnitOfWork, numbers: list[str] | None, settings: OrderSettings, *,
@@ -137,7 +142,7 @@ def validate(uow: UnitOfWork, numbers: list[str] | None, settings: OrderSettings
             if order.status == S.VALIDATED.value:
                 allocate_in(uow, order, settings, user=user)
                 order = uow.orders.get(number) or order
-            outcome.add(number, order.status, [f"{r.kind.value}: {r.detail}" for r in verdict.reasons])
+            outcome.add(number, order.status, [_kind_and_reason(r) for r in verdict.reasons])
             uow.commit()
     return outcome
 

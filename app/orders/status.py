@@ -75,10 +75,10 @@ class IllegalStatusChange(PackdeskError):
     def __init__(self, order_number: str, current: str, requested: str) -> None:
         self.order_number, self.current, self.requested = order_number, current, requested
         allowed = ", ".join(sorted(s.value for s in TRANSITIONS.get(_parse(current), ())))
-        super().__init__(
-            f"Order {order_number} is {current} and cannot become {requested}; "
-            f"from {current} it can only become: {allowed or 'nothing (final status)'}."
-        )
+        super().__init__(phrase(
+            "Order %(number)s is %(current)s and cannot become %(requested)s; from %(current)s it can only "
+            "become: %(allowed)s.", number=order_number, current=current, requested=requested,
+            allowed=allowed or phrase("nothing (final status)")))
 
 
 def _parse(value: str) -> OrderStatus:

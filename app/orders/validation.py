@@ -10,6 +10,7 @@ import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from app.orders import hold_words as W
 from app.orders.addresses import address_problems
 from app.orders.settings import ValidationRules
 from app.unit_of_work import LineRecord, OrderRecord, ProductRecord
@@ -58,6 +59,9 @@ class Verdict:
 # an order whose channel does not say (a manual order): not a reason to hold it.
 PAID = frozenset({"", "paid", "authorized", "authorised"})
 NOT_WORK = frozenset({"refunded", "voided"})
+# the billing address's parts that differ from the shipping address's, as one reason
+BILLING_DIFFERS = {("country",): W.BILLING_COUNTRY, ("postcode",): W.BILLING_POSTCODE,
+                   ("country", "postcode"): W.BILLING_BOTH}
 
 
 def review(order: OrderRecord, lines: list[LineRecord], products: dict[int, ProductRecord],
@@ -66,10 +70,10 @@ def review(order: OrderRecord, lines: list[LineRecord], products: dict[int, Prod
     `orders_of_customer` counts this customer's orders, this one included."""
     payment = (order.financial_status or "").strip().lower()
     if payment in NOT_WORK:
-        return Verdict(not_work=f"payment {payment}")
+        return Verdict(not_work=W.reason(W.PAYMENT_GONE, payment=payment))
     reasons = [HoldReason(HoldKind.ADDRESS, why) for why in address_problems(order.ship_to)]
     if payment not in PAID:
-        reasons.append(HoldReason(HoldKind.PAYMENT, f"payment is {payment}, not paid or authorized"))
+        reasons.append(HoldReason(HoldKind.PAYMENT, W.reason(W.NOT_PAID, payment=payment)))
     reasons += _line_problems(order, lines, products, rules)
     reasons += _total_problems(order, lines, rules)
     reasons += _review_rules(order, rules, orders_of_customer)
@@ -82,15 +86,15 @@ def _line_problems(order: OrderRecord, lines: list[LineRecord], products: dict[i
     for line in lines:
         product = products.get(line.product_id) if line.product_id is not None else None
         if product is None:
-            reasons.append(HoldReason(HoldKind.UNKNOWN_SKU, f"line {line.line_no}: SKU {line.sku} is not in the catalogue"))
+            reasons.append(HoldReason(HoldKind.UNKNOWN_SKU, W.reason(W.UNKNOWN_SKU, line=line.line_no, sku=line.sku)))
             continue
         if product.currency != order.currency or product.price <= 0:
             continue  # nothing to compare with
         allowed = product.price * rules.price_tolerance_percent / 100
         if abs(line.unit_price - product.price) > allowed:
-            reasons.append(HoldReason(HoldKind.PRICE, (
-                f"line {line.line_no}: {line.sku} at {line.unit_price} {order.currency}, the catalogue says "
-                f"{product.price} (tolerance {rules.price_tolerance_percent}%)")))
+            reasons.append(HoldReason(HoldKind.PRICE, W.reason(
+                W.PRICE, line=line.line_no, sku=line.sku, price=line.unit_price, currency=order.currency,
+                catalogue_price=product.price, tolerance=rules.price_tolerance_percent)))
     return reasons
 
 
@@ -104,29 +108,29 @@ def expected_total(order: OrderRecord, lines: list[LineRecord], prices_include_t
 def _total_problems(order: OrderRecord, lines: list[LineRecord], rules: ValidationRules) -> list[HoldReason]:
     expected = expected_total(order, lines, rules.prices_include_tax)
     if abs(order.total - expected) > rules.total_tolerance:
-        return [HoldReason(HoldKind.TOTAL, (
-            f"total {order.total} {order.currency} but lines, shipping, tax and discount add up to {expected}"))]
+        return [HoldReason(HoldKind.TOTAL, W.reason(W.TOTAL, total=order.total, currency=order.currency,
+                                                    expected=expected))]
     return []
 
 
 def _review_rules(order: OrderRecord, rules: ValidationRules, orders_of_customer: int) -> list[HoldReason]:
     reasons = []
     if rules.high_value is not None and order.total > rules.high_value:
-        reasons.append(HoldReason(HoldKind.HIGH_VALUE, (
-            f"total {order.total} {order.currency} is above {rules.high_value}: check the payment")))
+        reasons.append(HoldReason(HoldKind.HIGH_VALUE, W.reason(
+            W.HIGH_VALUE, total=order.total, currency=order.currency, limit=rules.high_value)))
     country = (order.ship_to.country if order.ship_to else "").upper()
     if rules.review_international and country and country != rules.home_country:
-        reasons.append(HoldReason(HoldKind.INTERNATIONAL, f"ships to {country}, outside {rules.home_country}"))
+        reasons.append(HoldReason(HoldKind.INTERNATIONAL, W.reason(W.INTERNATIONAL, country=country,
+                                                                      home=rules.home_country)))
     if rules.review_address_mismatch and order.ship_to is not None:
         differs = [what for what, billing, shipping in (
             ("country", order.billing_country, order.ship_to.country),
             ("postcode", order.billing_postcode, order.ship_to.postcode))
             if billing and _plain(billing) != _plain(shipping)]
         if differs:
-            reasons.append(HoldReason(HoldKind.ADDRESS_MISMATCH,
-                                      f"billing {' and '.join(differs)} differ from the shipping address"))
+            reasons.append(HoldReason(HoldKind.ADDRESS_MISMATCH, BILLING_DIFFERS[tuple(differs)]))
     if rules.review_first_order and order.email and orders_of_customer <= 1:
-        reasons.append(HoldReason(HoldKind.FIRST_ORDER, f"first order of {order.email}"))
+        reasons.append(HoldReason(HoldKind.FIRST_ORDER, W.reason(W.FIRST_ORDER, email=order.email)))
     return reasons
 
 

@@ -15,6 +15,7 @@ from app.config_tables import check_known
 from app.errors import ConfigError
 from app.messages import _
 from app.setup.toml_file import dump_toml
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -166,7 +167,7 @@ def write_station_file(path: Path, answers: SetupAnswers, keep: dict[str, Any] |
 def _table(raw: dict[str, Any], name: str, path: Path) -> dict[str, Any]:
     value = raw.get(name, {})
     if not isinstance(value, dict):
-        raise ConfigError(f"[{name}] in {path} must be a table.")
+        raise ConfigError(phrase("[%(table)s] in %(path)s must be a table.", table=name, path=str(path)))
     return value
 
 

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from app.errors import ConfigError
+from app.translator import phrase
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")  # fullmatch: "$" would let a key end in a newline
 
@@ -52,11 +53,12 @@ def _value(value: Any, where: tuple[str, ...]) -> str:
         return str(value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise ConfigError(f"{'.'.join(where)} is {value}; a configuration number must be finite.")
+            raise ConfigError(phrase("%(key)s is %(value)s; a configuration number must be finite.",
+                                     key=".".join(where), value=str(value)))
         return repr(value)
     if isinstance(value, str):
         return _string(value)
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_value(item, where) for item in value) + "]"
-    raise ConfigError(f"{'.'.join(where)} holds a {type(value).__name__}, which a station configuration "
-                      "cannot store; use a string, number, true/false or a list.")
+    raise ConfigError(phrase("%(key)s holds a %(type)s, which a station configuration cannot store; use a "
+                             "string, number, true/false or a list.", key=".".join(where), type=type(value).__name__))

@@ -12,6 +12,7 @@ from app.boxing.files import box_from_row, units_from_lines
 from app.boxing.model import BoxType, Unit
 from app.store.models import Box, Order, Product
 from app.store.session import Database
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +23,8 @@ def order_units(db: Database, number: str) -> list[Unit]:
         order = session.scalars(select(Order).where(Order.number == number)
                                 .options(selectinload(Order.lines))).one_or_none()
         if order is None:
-            raise BoxingError(f"order {number} is not in the database at {db.safe_url}; check the number")
+            raise BoxingError(phrase("order %(number)s is not in the database at %(url)s; check the number",
+                                     number=number, url=db.safe_url))
         pairs = []
         for line in sorted(order.lines, key=lambda ln: ln.line_no):
             qty = line.quantity - (line.backordered_quantity or 0)
@@ -32,10 +34,11 @@ def order_units(db: Database, number: str) -> list[Unit]:
             if product is None:
                 product = session.scalars(select(Product).where(Product.sku == line.sku)).one_or_none()
             if product is None:
-                raise BoxingError(f"order {number} line {line.line_no}: SKU {line.sku} is not in the catalogue")
+                raise BoxingError(phrase("order %(number)s line %(line)s: SKU %(sku)s is not in the catalogue",
+                                         number=number, line=line.line_no, sku=line.sku))
             pairs.append((product, qty))
         if not pairs:
-            raise BoxingError(f"order {number} has no units to pack")
+            raise BoxingError(phrase("order %(number)s has no units to pack", number=number))
         return units_from_lines(pairs)
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.store.models import Counter
 from app.store.session import Database
 from app.errors import PackdeskError
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +29,8 @@ class CounterError(PackdeskError):
 def next_value(executor: Session | Connection, name: str, *, start: int = 1, step: int = 1) -> int:
     """The counter's next value (the first call gives `start`), in the caller's transaction."""
     if step < 1:
-        raise CounterError(f"Counter {name!r} can only move forward; step {step} is not allowed.")
+        raise CounterError(phrase("Counter %(name)s can only move forward; step %(step)s is not allowed.",
+                                  name=repr(name), step=step))
     bind = executor.get_bind() if isinstance(executor, Session) else executor
     dialect = bind.dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert

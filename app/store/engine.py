@@ -11,6 +11,7 @@ from app.errors import PackdeskError
 
 from app.store.errors import check_url
 from app.store.liveness import check_on_checkout
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +59,9 @@ def _prepare_threshold(url: URL) -> tuple[URL, int | None]:
         return rest, None
     if value.isdigit():
         return rest, int(value)
-    raise PackdeskError(f"The database URL's {PREPARE_THRESHOLD}={parsed_value!r} is neither 'none' nor a whole "
-                        "number; use prepare_threshold=none behind PgBouncer in transaction mode.")
+    raise PackdeskError(phrase("The database URL's %(option)s=%(value)s is neither 'none' nor a whole number; use "
+                               "prepare_threshold=none behind PgBouncer in transaction mode.",
+                               option=PREPARE_THRESHOLD, value=repr(parsed_value)))
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> None:

@@ -75,15 +75,18 @@ def check_url(url: object) -> str:
     """`url` if it is a database URL Packdesk can use, else ConfigError saying what to write."""
     example = "sqlite:////var/lib/packdesk/packdesk.sqlite3 or postgresql://USER@HOST/DATABASE"
     if not isinstance(url, str) or not url.strip():
-        raise ConfigError(f"The database URL {url!r} is not a URL; write {example}.")
+        raise ConfigError(phrase("The database URL %(url)s is not a URL; write %(example)s.",
+                                 url=repr(url), example=example))
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError):
-        raise ConfigError(f"The database URL {url!r} is not a URL; write {example}.") from None
+        raise ConfigError(phrase("The database URL %(url)s is not a URL; write %(example)s.",
+                                 url=repr(url), example=example)) from None
     if parsed.get_backend_name() not in ("sqlite", "postgresql"):
-        raise ConfigError(f"The database URL {parsed.render_as_string(hide_password=True)!r} names a "
-                          f"{parsed.get_backend_name()} database; Packdesk runs on SQLite or PostgreSQL: write {example}.")
+        raise ConfigError(phrase("The database URL %(url)s names a %(backend)s database; Packdesk runs on SQLite "
+                                 "or PostgreSQL: write %(example)s.", url=repr(parsed.render_as_string(hide_password=True)),
+                                 backend=parsed.get_backend_name(), example=example))
     if parsed.get_backend_name() == "postgresql" and parsed.drivername not in ("postgresql", "postgresql+psycopg"):
-        raise ConfigError(f"The database URL uses the driver {parsed.drivername!r}; write postgresql:// "
-                          "(Packdesk uses psycopg 3).")
+        raise ConfigError(phrase("The database URL uses the driver %(driver)s; write postgresql:// "
+                                 "(Packdesk uses psycopg 3).", driver=repr(parsed.drivername)))
     return url

@@ -12,12 +12,15 @@ from typing import Any
 from sqlalchemy import Select, String, and_, cast, exists, literal, or_, select
 from sqlalchemy.orm import Session
 
+from app import words
+from app.orders.hold_words import said
 from app.orders.status import OrderStatus
 from app.store.models import (
     ExceptionReview, Order, OrderEvent, OrderHold, PackException, ScanRecord, StationEvent, as_utc,
 )
 from app.store.session import Database
 from app.supervision.model import ExceptionFilter, ExceptionItem, ExceptionKind as K
+from app.translator import Lines, phrase
 
 log = logging.getLogger(__name__)
 
@@ -97,8 +100,10 @@ def _holds(s: Session, f: ExceptionFilter, key_id: int | None = None) -> list[Ex
             continue
         if (f.since and at < f.since) or (f.before and at >= f.before):
             continue
-        reasons = "; ".join(f"{h.kind}: {h.detail}" for h in held)
-        items.append(ExceptionItem(key, K.HOLD.value, at, f"Order {first.number} on hold - {reasons}", first.number))
+        reasons = Lines([phrase("%(kind)s: %(reason)s", kind=h.kind, reason=said(h.detail, h.kind))
+                         for h in held], "; ")
+        items.append(ExceptionItem(key, K.HOLD.value, at, phrase("Order %(number)s on hold - %(reasons)s",
+                                                                 number=first.number, reasons=reasons), first.number))
     return items
 
 
@@ -113,7 +118,9 @@ def _pack_exceptions(s: Session, f: ExceptionFilter, key_id: int | None = None) 
                                                             pex_t.c.kind.not_in(list(PROBLEM_KIND)))))
     rows = s.execute(_window(stmt, pex_t.c.at, pex_t.c.station, pex_t.c.username, f)).all()
     return [ExceptionItem(f"X-{r.id}", PROBLEM_KIND.get(r.kind, K.PROBLEM).value, as_utc(r.at),
-                          f"Order {r.number}: {r.kind.replace('_', ' ')} - {r.reason}", r.number, r.station, r.username)
+                          phrase("Order %(number)s: %(kind)s - %(reason)s", number=r.number,
+                                 kind=r.kind.replace('_', ' '), reason=said(r.reason, r.kind)),
+                          r.number, r.station, r.username)
             for r in rows]
 
 
@@ -145,12 +152,16 @@ def _events(s: Session, f: ExceptionFilter, key_id: int | None = None) -> list[E
     for r in rows:
         d = _detail(r.detail)
         kind = EVENT_KINDS[r.kind]
-        what = {K.BOX_OVERRIDE: f"box {d.get('box')} instead of {d.get('suggested')}: {d.get('reason')}",
-                K.REPRINT: f"label reprinted (version {d.get('version')}): {d.get('reason')}",
-                K.PRINT_FAILURE: f"label {d.get('label')} not printed on {d.get('printer')}: {d.get('message')}"}[kind]
+        what = {K.BOX_OVERRIDE: phrase("box %(box)s instead of %(suggested)s: %(reason)s", box=d.get("box"),
+                                       suggested=d.get("suggested"), reason=d.get("reason")),
+                K.REPRINT: phrase("label reprinted (version %(version)s): %(reason)s", version=d.get("version"),
+                                  reason=d.get("reason")),
+                K.PRINT_FAILURE: phrase("label %(label)s not printed on %(printer)s: %(problem)s", label=d.get("label"),
+                                        printer=d.get("printer"), problem=d.get("message"))}[kind]
         parcel = d.get("parcel") if isinstance(d.get("parcel"), int) else None
-        items.append(ExceptionItem(f"E-{r.id}", kind.value, as_utc(r.at), f"Order {r.number} parcel {parcel}: {what}",
-                                   r.number, r.station, r.username, parcel))
+        items.append(ExceptionItem(f"E-{r.id}", kind.value, as_utc(r.at),
+                                   phrase("Order %(number)s parcel %(parcel)s: %(what)s", number=r.number,
+                                          parcel=parcel, what=what), r.number, r.station, r.username, parcel))
     return items
 
 
@@ -161,11 +172,16 @@ def _refusals(s: Session, f: ExceptionFilter, key_id: int | None = None) -> list
     if f.packer:
         return []
     rows = s.execute(_window(stmt, station_t.c.at, station_t.c.station, None, f)).all()
-    return [ExceptionItem(f"R-{r.id}", K.REFUSED_BADGE.value, as_utc(r.at),
-                          f"{'badge refused at login' if r.kind == 'BadgeRefused' else r.action + ' refused'}"
-                          f" at station {r.station}" + (f" ({_detail(r.detail).get('presented')})"
-                                                        if _detail(r.detail).get("presented") else ""),
-                          None, r.station) for r in rows]
+    return [ExceptionItem(f"R-{r.id}", K.REFUSED_BADGE.value, as_utc(r.at), _refusal(r), None, r.station)
+            for r in rows]
+
+
+def _refusal(r: Any) -> str:
+    """"badge refused at login at station ST-1 (PDU-9)", "override refused at station ST-1"."""
+    presented = _detail(r.detail).get("presented")
+    what = (phrase("badge refused at login at station %(station)s", station=r.station) if r.kind == "BadgeRefused"
+            else phrase("%(action)s refused at station %(station)s", action=r.action, station=r.station))
+    return phrase("%(what)s (%(presented)s)", what=what, presented=presented) if presented else what
 
 
 def _stale_leases(s: Session, f: ExceptionFilter, now: datetime, key_id: int | None = None) -> list[ExceptionItem]:
@@ -183,8 +199,9 @@ def _stale_leases(s: Session, f: ExceptionFilter, now: datetime, key_id: int | N
         if key in decided:
             continue
         items.append(ExceptionItem(key, K.STALE_LEASE.value, as_utc(r.lease_expires_at),
-                                   f"Order {r.number} held by station {r.claimed_by_station}, which stopped "
-                                   f"renewing its lease", r.number, r.claimed_by_station, r.claimed_by_user))
+                                   phrase("Order %(number)s held by station %(station)s, which stopped renewing "
+                                          "its lease", number=r.number, station=r.claimed_by_station),
+                                   r.number, r.claimed_by_station, r.claimed_by_user))
     return items
 
 
@@ -199,11 +216,18 @@ def _sla_breaches(s: Session, f: ExceptionFilter, key_id: int | None = None) -> 
         stmt = stmt.where(orders_t.c.id == key_id)
     rows = s.execute(_window(stmt, orders_t.c.sla_due_at, orders_t.c.claimed_by_station,
                              orders_t.c.claimed_by_user, f)).all()
-    return [ExceptionItem(f"B-{r.id}", K.SLA_BREACH.value, as_utc(r.sla_due_at),
-                          f"Order {r.number} missed its SLA: due {as_utc(r.sla_due_at):%Y-%m-%d %H:%M} UTC, "
-                          f"still {r.status.replace('_', ' ')}"
-                          + (f" at station {r.claimed_by_station}" if r.claimed_by_station else ""),
+    return [ExceptionItem(f"B-{r.id}", K.SLA_BREACH.value, as_utc(r.sla_due_at), _missed(r),
                           r.number, r.claimed_by_station, r.claimed_by_user) for r in rows]
+
+
+def _missed(r: Any) -> str:
+    """"Order PD-1 missed its SLA: due 2025-03-14 17:00 UTC, still packing at station ST-1"."""
+    due, status = f"{as_utc(r.sla_due_at):%Y-%m-%d %H:%M}", words.status_name(r.status)
+    if r.claimed_by_station:
+        return phrase("Order %(number)s missed its SLA: due %(due)s UTC, still %(status)s at station %(station)s",
+                      number=r.number, due=due, status=status, station=r.claimed_by_station)
+    return phrase("Order %(number)s missed its SLA: due %(due)s UTC, still %(status)s", number=r.number, due=due,
+                  status=status)
 
 
 Source = Callable[..., list[ExceptionItem]]

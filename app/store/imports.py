@@ -22,6 +22,7 @@ from app.store.import_rows import KeyedRow, OrderDraft, ProductFacts, ProductRow
 from app.store.models import Box, Location, Product, ProductBarcode, Stock, User
 from app.store.audit_log import SqlAuditLog
 from app.store.session import Database
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +42,8 @@ class ConcurrentImport(PackdeskError):
     of this one was written, and checking and writing it again will see the other's rows."""
 
     def __init__(self, source: str) -> None:
-        super().__init__(f"{source}: another import was writing the same customers, orders or codes at the "
-                         "same time; nothing of this file was imported. Import it again.")
+        super().__init__(phrase("%(source)s: another import was writing the same customers, orders or codes at "
+                                "the same time; nothing of this file was imported. Import it again.", source=source))
 
 
 @contextmanager

@@ -42,7 +42,7 @@ from app.orders.claims import claim_next, release_in
 from app.store.counters import take_next
 from app.store.models import JournalReceipt
 from app.store.session import Database
-from app.translator import phrase
+from app.translator import phrase, plural_phrase
 from app.store.uow import SqlUnitOfWork
 from app.unit_of_work import ExceptionRecord
 
@@ -331,7 +331,7 @@ class Journal:
     def status_text(self) -> str:
         """What the station's screen shows while events wait: "offline: N events waiting"."""
         n = self.waiting()
-        return f"offline: {n} event{'s' if n != 1 else ''} waiting" if n else ""
+        return plural_phrase("offline: %(n)s event waiting", "offline: %(n)s events waiting", n) if n else ""
 
     def _started(self, order: str) -> None:
         row = self._db.execute("SELECT state FROM leases WHERE number = ?", (order,)).fetchone()

@@ -19,6 +19,7 @@ import os
 import re
 
 from app.errors import PackdeskError
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -67,8 +68,9 @@ def role_prefix() -> str:
     """The prefix of the roles' names, from $PACKDESK_ROLE_PREFIX."""
     prefix = os.environ.get(ROLE_PREFIX_ENV, DEFAULT_ROLE_PREFIX)
     if not _PREFIX.fullmatch(prefix):
-        raise BadRolePrefix(f"{ROLE_PREFIX_ENV}={prefix!r} cannot start a database role's name; use lower-case "
-                            "letters, digits and underscores (at most 41), not starting with a digit.")
+        raise BadRolePrefix(phrase("%(variable)s=%(prefix)s cannot start a database role's name; use lower-case "
+                                   "letters, digits and underscores (at most 41), not starting with a digit.",
+                                   variable=ROLE_PREFIX_ENV, prefix=repr(prefix)))
     return prefix
 
 

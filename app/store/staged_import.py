@@ -36,6 +36,7 @@ from app.store.import_rows import OrderDraft
 from app.store.imports import ConcurrentImport
 from app.store.models import Base, Customer, Order
 from app.store.session import Database
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -92,8 +93,8 @@ def stage_orders(db: Database, drafts: list[OrderDraft], customers: dict[str, tu
         return staged
     except OSError as exc:
         path.unlink(missing_ok=True)
-        raise StagingFailed(f"The import's staging file {path} could not be written ({exc}); "
-                            "free space on that disk and import again.") from exc
+        raise StagingFailed(phrase("The import's staging file %(path)s could not be written (%(error)s); free "
+                                   "space on that disk and import again.", path=str(path), error=str(exc))) from exc
     except BaseException:
         path.unlink(missing_ok=True)
         raise

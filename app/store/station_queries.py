@@ -9,6 +9,7 @@ from app.errors import DatabaseNotReady, PackdeskError
 from app.store.migrate import head_revision
 from app.store.models import User
 from app.store.session import Database
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,7 @@ def database_trouble(db: Database) -> PackdeskError | None:
     except PackdeskError as exc:
         return exc
     if revision != head_revision():
-        return DatabaseNotReady(f"The database at {db.safe_url} has the schema of revision {revision}; this "
-                                f"station needs {head_revision()}. Run `packdesk db upgrade`.")
+        return DatabaseNotReady(phrase("The database at %(url)s has the schema of revision %(revision)s; this "
+                                       "station needs %(head)s. Run `packdesk db upgrade`.",
+                                       url=db.safe_url, revision=revision, head=head_revision()))
     return None

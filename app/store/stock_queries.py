@@ -9,6 +9,7 @@ from sqlalchemy import select
 from app.errors import PackdeskError
 from app.store.models import Location, Product, Stock
 from app.store.session import Database
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -17,7 +18,8 @@ class UnknownSku(PackdeskError):
     """No product has this SKU."""
 
     def __init__(self, sku: str) -> None:
-        super().__init__(f"No product has SKU {sku!r}; check it with `packdesk orders show` or import the catalogue.")
+        super().__init__(phrase("No product has SKU %(sku)s; check it with `packdesk orders show` or import the "
+                                "catalogue.", sku=repr(sku)))
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.store.models import Location, OrderHold, Stock, StockHold, as_utc, utcnow
 from app.store.repositories import chunks
 from app.unit_of_work import Conflict, OrderHoldRecord, StockBin, StockHoldRecord
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +70,8 @@ class SqlStock:
             units[stock_id] += quantity
         for stock_id in sorted(units):  # one guarded UPDATE a bin, whatever the number of lines
             if self.s.execute(HOLD_AT_BIN, {"stock": stock_id, "units": units[stock_id]}).rowcount != 1:
-                raise Conflict(f"stock {stock_id} no longer has {units[stock_id]} units available")
+                raise Conflict(phrase("stock %(stock)s no longer has %(units)s units available",
+                                      stock=stock_id, units=units[stock_id]))
         now = utcnow()
         self.s.execute(INSERT_HOLD, [{  # one batched INSERT of the ledger rows
             "order_id": order_id, "order_line_id": line_id, "stock_id": stock_id, "quantity": quantity,

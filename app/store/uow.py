@@ -28,6 +28,7 @@ from app.store.admin_repositories import SqlAdmin
 from app.store.stock_repositories import SqlHolds, SqlStock
 from app.store.session import Database, is_connection_problem
 from app.unit_of_work import Conflict
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +111,6 @@ class SqlUnitOfWork:
             session.close()  # rolls back what was not committed
 
     def _unavailable(self, exc: OperationalError) -> DatabaseUnavailable:
-        return DatabaseUnavailable(
-            f"The database at {self.database.safe_url} cannot be reached ({exc.orig}). "
-            "Check that it is running and that the station's configuration names it.")
+        return DatabaseUnavailable(phrase(
+            "The database at %(url)s cannot be reached (%(error)s). Check that it is running and that the "
+            "station's configuration names it.", url=self.database.safe_url, error=str(exc.orig)))

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
+from app.translator import phrase
+
 log = logging.getLogger(__name__)
 
 FACTORS = ("base", "per_unit", "per_line", "per_parcel", "special")
@@ -75,11 +77,12 @@ class Complexity:
     def explain(self) -> str:
         """The model in words, for the screen and the report."""
         base, unit, line, parcel, special = (round(c, 2) + 0.0 for c in self.coefficients)  # never "-0.00"
-        return (f"Expected minutes per order = {base:.2f} + {unit:.2f} per unit + {line:.2f} per line + "
-                f"{parcel:.2f} per parcel + {special:.2f} for gift wrap or special packaging "
-                f"(least squares over {self.orders} orders packed that day, from claim to the last label "
-                "scanned back). Pace = expected / actual minutes: 1.00 is the floor's average for the "
-                "same orders, above 1 is faster.")
+        return phrase("Expected minutes per order = %(base)s + %(unit)s per unit + %(line)s per line + %(parcel)s "
+                      "per parcel + %(special)s for gift wrap or special packaging (least squares over %(orders)s "
+                      "orders packed that day, from claim to the last label scanned back). Pace = expected / "
+                      "actual minutes: 1.00 is the floor's average for the same orders, above 1 is faster.",
+                      base=f"{base:.2f}", unit=f"{unit:.2f}", line=f"{line:.2f}", parcel=f"{parcel:.2f}",
+                      special=f"{special:.2f}", orders=self.orders)
 
 
 @dataclass(frozen=True)

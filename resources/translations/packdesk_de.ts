@@ -380,8 +380,8 @@
     <message numerus="yes">
         <source>Waiting for the label(s) of parcel(s) %1 of order %2</source>
         <translation>
-            <numerusform>Warte auf das Etikett von Paket %1 des Auftrags %2</numerusform>
-            <numerusform>Warte auf die Etiketten der Pakete %1 des Auftrags %2</numerusform>
+            <numerusform>Warten auf das Etikett von Paket %1 des Auftrags %2</numerusform>
+            <numerusform>Warten auf die Etiketten der Pakete %1 des Auftrags %2</numerusform>
         </translation>
     </message>
     <message>
@@ -421,11 +421,11 @@
     </message>
     <message>
         <source>Connecting...</source>
-        <translation>Verbinde...</translation>
+        <translation>Verbindung wird hergestellt...</translation>
     </message>
     <message>
         <source>Creating the tables...</source>
-        <translation>Lege die Tabellen an...</translation>
+        <translation>Tabellen werden angelegt...</translation>
     </message>
     <message>
         <source>Connected: %1</source>
@@ -571,7 +571,7 @@
     </message>
     <message>
         <source>Checking...</source>
-        <translation>Prüfe...</translation>
+        <translation>Wird geprüft...</translation>
     </message>
     <message>
         <source>Choose a test. Results appear below.</source>
@@ -594,11 +594,11 @@
     </message>
     <message>
         <source>Weighing at %1: keep the scale still...</source>
-        <translation>Wiege an %1: Waage ruhig halten...</translation>
+        <translation>Wiegen an %1: Waage ruhig halten...</translation>
     </message>
     <message>
         <source>Printing a test label at %1...</source>
-        <translation>Drucke ein Testetikett an %1...</translation>
+        <translation>Testetikett wird an %1 gedruckt...</translation>
     </message>
     <message>
         <source>Looking for serial ports and printer queues...</source>
@@ -672,7 +672,7 @@
     </message>
     <message>
         <source>checking</source>
-        <translation>prüfe</translation>
+        <translation>wird geprüft</translation>
     </message>
     <message>
         <source>MISSING</source>
@@ -742,7 +742,7 @@
     </message>
     <message>
         <source>Opening the scanner at %1...</source>
-        <translation>Öffne den Scanner an %1...</translation>
+        <translation>Scanner an %1 wird geöffnet...</translation>
     </message>
     <message numerus="yes">
         <source>Scan a barcode now (%n second(s)).</source>
@@ -765,7 +765,7 @@
     </message>
     <message>
         <source>Weighing at %1: keep the scale still...</source>
-        <translation>Wiege an %1: Waage ruhig halten...</translation>
+        <translation>Wiegen an %1: Waage ruhig halten...</translation>
     </message>
     <message>
         <source>Stable weight: %1 at %2</source>
@@ -900,7 +900,7 @@
     </message>
     <message>
         <source>Checking...</source>
-        <translation>Prüfe...</translation>
+        <translation>Wird geprüft...</translation>
     </message>
     <message>
         <source>Fix: %1</source>
@@ -966,7 +966,7 @@
     </message>
     <message>
         <source>loading ...</source>
-        <translation>lade ...</translation>
+        <translation>wird geladen ...</translation>
     </message>
     <message>
         <source>The figures could not be loaded: %1</source>
@@ -1479,7 +1479,7 @@
     </message>
     <message>
         <source>Printing</source>
-        <translation>Drucke</translation>
+        <translation>Drucken</translation>
     </message>
     <message>
         <source>RETRY</source>
@@ -1495,15 +1495,15 @@
     </message>
     <message>
         <source>RETRYING...</source>
-        <translation>VERSUCHE ERNEUT...</translation>
+        <translation>NEUER VERSUCH...</translation>
     </message>
     <message>
         <source>Sending the label to the printer again...</source>
-        <translation>Sende das Etikett erneut an den Drucker...</translation>
+        <translation>Etikett wird erneut an den Drucker gesendet...</translation>
     </message>
     <message>
         <source>Sending the label to the document printer...</source>
-        <translation>Sende das Etikett an den Dokumentdrucker...</translation>
+        <translation>Etikett wird an den Dokumentdrucker gesendet...</translation>
     </message>
     <message>
         <source>For the administrator: %1</source>
@@ -1545,7 +1545,7 @@
     </message>
     <message>
         <source>Printing a test label at %1...</source>
-        <translation>Drucke ein Testetikett an %1...</translation>
+        <translation>Testetikett wird an %1 gedruckt...</translation>
     </message>
     <message>
         <source>Test label printed at %1.</source>

@@ -248,7 +248,7 @@ def test_an_admin_whose_badge_brings_german_sees_the_admin_pages_in_german(qtbot
     page.badge.setText("BADGE-LEE")
     with qtbot.waitSignal(page.refused, timeout=5000) as refused:
         qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-    assert refused.args[0].startswith("Anzeigename: gib den Namen ein, der auf dem Ausweis steht")
+    assert refused.args[0].startswith("Anzeigename: geben Sie den Namen ein, der auf dem Ausweis steht")
     assert page.message.text() == refused.args[0]
     app.station.logout()
     settle(qtbot, app)

@@ -24,6 +24,9 @@ COVERED = [
     "app/boxing", "app/packing", "app/shipping", "app/station", "app/scanning",
     "app/identifiers.py", "app/gs1.py", "app/pins.py", "app/addresses.py", "app/config.py", "app/config_tables.py",
     "devices", "printing",
+    "app/imports", "app/orders", "app/documents", "app/admin", "app/setup", "app/doctor",
+    "app/supervision", "app/picking", "app/floor", "app/audit", "app/cli", "app/store",
+    "app/errors.py", "app/words.py",
 ]
 
 WRAPPERS = frozenset({"phrase", "plural_phrase", "_", "ngettext"})
@@ -45,6 +48,8 @@ EXEMPT_CLASSES = frozenset({
 MESSAGE_ARGUMENTS: dict[str, tuple[int, ...]] = {
     "DocumentError": (0, 3),  # (document, field, value, reason): printing/errors.py
     "_refused": (0,),         # (message, presented badge or PIN for the log, action): app/packing/people.py
+    "ReasonRequired": (),     # (action code: "hold", "release", "cancel"): app/orders/holds.py says the message
+    "DisconnectionError": (), # SQLAlchemy's pool reads it, never a person: app/store/liveness.py
 }
 
 

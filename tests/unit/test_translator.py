@@ -161,7 +161,7 @@ def test_an_admins_field_problem_names_the_field_in_german() -> None:
     with pytest.raises(FieldProblem) as badge:
         clean_badge("a b")
     assert pin.value.field == "PIN" and badge.value.field == "badge code"  # the field's key stays English
-    assert GERMAN.say(str(badge.value)).startswith("Ausweiscode: 'a b' kann kein Ausweis sein: verwende 3 bis 64")
+    assert GERMAN.say(str(badge.value)).startswith("Ausweiscode: 'a b' kann kein Ausweis sein: verwenden Sie 3 bis 64")
 
 
 def test_an_offline_refusal_reaches_a_german_packer_in_german(monkeypatch) -> None:
@@ -192,8 +192,8 @@ def test_an_imports_rejected_rows_are_listed_in_german() -> None:
     rejected = ImportRejected("orders.csv", problems)
     assert str(rejected) == ("orders.csv: 2 problem(s), nothing was imported. Fix these rows and import the file "
                              "again:\n  plain\n  line 1: missing column 'sku'")
-    assert GERMAN.say(str(rejected)) == ("orders.csv: 2 Probleme, nichts wurde importiert. Korrigiere diese Zeilen "
-                                         "und importiere die Datei noch einmal:\n  plain\n  Zeile 1: Spalte 'sku' fehlt")
+    assert GERMAN.say(str(rejected)) == ("orders.csv: 2 Probleme, nichts wurde importiert. Korrigieren Sie diese Zeilen "
+                                         "und importieren Sie die Datei noch einmal:\n  plain\n  Zeile 1: Spalte 'sku' fehlt")
     many = ImportRejected("x.csv", [RowProblem(n, "bad") for n in range(1, MAX_LISTED + 3)])
     assert str(many).endswith("line 200: bad\n  ... and 2 more")
     assert GERMAN.say(str(many)).endswith("Zeile 200: bad\n  ... und 2 weitere")

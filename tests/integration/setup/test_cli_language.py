@@ -147,12 +147,12 @@ def test_a_broken_import_file_is_refused_in_german(tmp_path: Path, capsys, monke
     monkeypatch.setenv("PACKDESK_LANGUAGE", "de")
     assert main(["--database", url, "import", "orders", str(no_columns)]) != 0
     german = capsys.readouterr().err
-    assert f"{no_columns}: 5 Probleme, nichts wurde importiert. Korrigiere diese Zeilen" in german
+    assert f"{no_columns}: 5 Probleme, nichts wurde importiert. Korrigieren Sie diese Zeilen" in german
     assert "  Zeile 1: Spalte 'sku' fehlt" in german and "  Zeile 2: order_number fehlt" in german
     assert main(["--database", url, "import", "orders", str(unclosed)]) != 0
     assert ": ein Feld, das mit einem Anführungszeichen (\") beginnt, muss mit einem enden" in capsys.readouterr().err
     assert main(["--database", url, "import", "orders", str(tmp_path / "nothing.csv")]) != 0
-    assert "nothing.csv gibt es nicht; gib den Pfad der Datei an" in capsys.readouterr().err
+    assert "nothing.csv gibt es nicht; geben Sie den Pfad der Datei an" in capsys.readouterr().err
 
 
 def test_the_run_commands_help_is_german(capsys, monkeypatch) -> None:
