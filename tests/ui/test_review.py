@@ -16,7 +16,7 @@ from app.packing.service import PackingService
 from app.packing.settings import PackingSettings
 from app.ports import Scan
 from app.store.audit_log import audit_entries, verify_audit
-from app.store.models import Label, Order, PackException
+from app.store.models import Label, Order, PackException, User
 from app.store.session import Database
 from app.store.uow import SqlUnitOfWork
 from tests.ui.data import ALICE_BADGE, BOB_BADGE, LAMP, MUG, PEN, SAM_BADGE
@@ -79,6 +79,17 @@ def test_the_queue_shows_the_floors_exceptions_and_filters_them(qtbot, station, 
     assert screen.items == [] and screen.table.rowCount() == 0
     choose_none = [w.isEnabled() for w in screen.action_buttons.values()]
     assert not any(choose_none)
+
+
+def test_a_german_supervisor_reads_the_queue_in_german(qtbot, station, station_db_url) -> None:
+    a_busy_morning(station_db_url)
+    with Database(station_db_url) as db, db.write() as s:
+        s.execute(update(User).where(User.username == "sam").values(language="de"))
+    login(qtbot, station, SAM_BADGE)
+    screen = review(qtbot, station)
+    row = next(i for i, item in enumerate(screen.items) if item.kind == "hold")
+    assert screen.table.item(row, 6).text().startswith("Auftrag ")
+    assert "zurückgehalten" in screen.table.item(row, 6).text()
 
 
 def test_every_decision_from_the_screen_is_carried_out_and_audited(qtbot, station, station_db_url) -> None:

@@ -250,10 +250,10 @@ class ReviewScreen(Retranslated, QWidget):
                 .replace("%2", item.resolved_by or "").replace("%3", item.reason or "")
             values = (item.key, kind_words(item.kind), moment(item.at.astimezone()),
                       item.station or "", item.packer or "", item.order_number or "",
-                      item.summary if item.open else f"{decided} {item.summary}")
+                      say(item.summary) if item.open else f"{decided} {say(item.summary)}")
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
-                cell.setToolTip(item.summary)
+                cell.setToolTip(say(item.summary))
                 self.table.setItem(row, column, cell)
             if chosen is not None and item.key == chosen.key:
                 self.table.selectRow(row)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 
 from app.admin.roles import DUTIES
+from app.messages import say
 from app.station.roles import ROLES
 from app.unit_of_work import UserRecord
 from ui.screens.admin.page import AdminPage, fill, table
@@ -33,6 +34,6 @@ class RolesPage(AdminPage):
 
     def _show(self, users: list[UserRecord]) -> None:
         fill(self.table, [(role, ", ".join(u.username for u in users if u.role == role) or "-",
-                           "\n".join(f"- {duty}" for duty in DUTIES[role])) for role in ROLES])
+                           "\n".join(f"- {say(duty)}" for duty in DUTIES[role])) for role in ROLES])
         self.table.resizeRowsToContents()
         self.loaded.emit(len(ROLES))
