@@ -13,11 +13,12 @@ import pytest
 from sqlalchemy import func, make_url, select, text
 
 from app.commands import Command
+from app.config import Settings, station_config
 from app.store.journal import JOURNAL_FILE
 from app.store.models import JournalReceipt, Label, Order, PackException, Parcel, ParcelItem, ScanRecord
 from app.store.session import Database
 from tests.support.servers import LoopbackProxy, through
-from tests.ui.data import ALICE_BADGE, MUG, PEN, seed
+from tests.ui.data import ALICE_BADGE, MUG, PEN, SAM_PIN, seed
 from tests.ui.helpers import login, scan, settle
 
 pytestmark = pytest.mark.postgres
@@ -120,3 +121,44 @@ def test_a_station_packs_two_orders_through_an_outage_and_the_journal_syncs_once
             assert session.scalar(select(Order.status).where(Order.number == "PD-1004")) == "picked"
     finally:
         proxy.close()
+
+
+def test_a_station_on_postgresql_leases_three_orders_by_default_and_close_station_gives_them_back(
+        qtbot, db: Database, tmp_path: Path, monkeypatch) -> None:
+    if db.is_sqlite:
+        pytest.skip("the offline journal is for a station on the central PostgreSQL")
+    from ui.composition import build_station
+
+    seed(db, orders=4)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    config = station_config(Settings(database_url=db.url, raw={  # no offline_buffer key: the default
+        "station": {"code": "ST-TEST", "fullscreen": False}, "demo": {"output_dir": str(tmp_path / "printed")}}),
+        demo=True)
+    assert config.offline_buffer == 3
+    app = build_station(config)
+    qtbot.addWidget(app.window)
+    try:
+        app.window.show()
+        login(qtbot, app, ALICE_BADGE)
+        assert app.backend.offline is not None
+        assert app.backend.offline.journal.leased() == ["PD-1001", "PD-1002", "PD-1003"]
+        assert _held(db) == {"PD-1001": "ST-TEST", "PD-1002": "ST-TEST", "PD-1003": "ST-TEST"}
+
+        assert not app.window.close()  # CLOSE STATION: a supervisor's PIN lets the kiosk close
+        settle(qtbot, app)
+        app.window.exit_prompt.pin.setText(SAM_PIN)
+        app.window.exit_prompt.pin.returnPressed.emit()
+        settle(qtbot, app)
+        assert not app.window.isVisible() and app.window.exit_allowed
+    finally:
+        app.close()  # as `packdesk station` does once its window has closed
+    assert _held(db) == {}  # the leased orders are back in the shared queue
+    with db.read() as session:
+        assert set(session.scalars(select(Order.status).where(Order.number.in_(["PD-1001", "PD-1002", "PD-1003"])))) \
+            == {"picked"}
+
+
+def _held(db: Database) -> dict[str, str]:
+    with db.read() as session:
+        return {n: s for n, s in session.execute(select(Order.number, Order.claimed_by_station)
+                                                 .where(Order.claimed_by_station.is_not(None)))}
