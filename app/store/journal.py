@@ -36,6 +36,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import text as sql_text
+
 from app.errors import DatabaseUnavailable, PackdeskError
 from app.identifiers import s10, sscc
 from app.orders.claims import claim_next, release_in
@@ -190,7 +192,8 @@ class Journal:
         have = self.leased_count()
         taken = []
         for _ in range(max(0, count - have)):
-            claim = claim_next(SqlUnitOfWork(db), self.station, self.user, lease_seconds=OFFLINE_LEASE_S)
+            claim = claim_next(SqlUnitOfWork(db), self.station, self.user, lease_seconds=OFFLINE_LEASE_S,
+                               now=database_now(db))
             if claim is None:
                 break
             with self._write() as j:
@@ -415,6 +418,17 @@ class Journal:
     def _receipt(self, event: JournalEvent, outcome: str) -> JournalReceipt:
         return JournalReceipt(key=event.key, station=self.station, order_number=event.order_number,
                               kind=event.kind, outcome=outcome, applied_at=datetime.now(timezone.utc))
+
+
+def database_now(db: Database) -> datetime:
+    """The central database's clock (UTC): an offline lease is stamped with it, not with the
+    station's, so a station whose clock is off neither shortens nor stretches it for the others."""
+    with db.read() as session:
+        if db.is_sqlite:
+            text = session.execute(sql_text("SELECT strftime('%Y-%m-%d %H:%M:%f', 'now')")).scalar_one()
+            return datetime.fromisoformat(str(text)).replace(tzinfo=timezone.utc)
+        now = session.execute(sql_text("SELECT clock_timestamp()")).scalar_one()
+    return now.astimezone(timezone.utc)  # type: ignore[no-any-return]
 
 
 def _hashed(badge: str) -> str:
