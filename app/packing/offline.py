@@ -11,6 +11,7 @@ centrally later, in order, through the unit of work.
 """
 from __future__ import annotations
 
+import base64
 import logging
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -31,6 +32,7 @@ from app.packing.packs import OpenPack, find_order, is_complete
 from app.packing.parcels import ensure_open_parcel_in
 from app.packing.scan_rules import EMPTY_PLACEMENTS, Decision, ProductRef, apply, decide, gtin_key
 from app.packing.settings import PackingSettings
+from app.ports import PrintJob
 from app.unit_of_work import LabelRecord, ParcelRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -270,9 +272,21 @@ def replay_event(uow: UnitOfWork, desk: Desk, kind: str, number: str, payload: d
             label = fresh.labels.newest(parcel.id) if parcel is not None else None
         if label is None:
             raise NotAllowed(f"the parcel {payload['sscc']} closed offline is not in the database")
-        label_cases.record_label_result(uow, desk, label.id, True, payload["printer"], "printed offline")
+        label_cases.record_label_result(uow, desk, label.id, True, payload["printer"], "printed offline",
+                                        printed_jobs(payload.get("printed", [])))
     else:
         raise PackingError(f"unknown journal event {kind!r}")
+
+
+def printed_payload(jobs: tuple[PrintJob, ...]) -> list[dict[str, str]]:
+    """The jobs a printer took for an offline label, as the journal keeps them (JSON)."""
+    return [{"name": j.name, "content_type": j.content_type, "data": base64.b64encode(j.data).decode("ascii")}
+            for j in jobs]
+
+
+def printed_jobs(payload: list[dict[str, str]]) -> tuple[PrintJob, ...]:
+    """The jobs kept by `printed_payload`, for the label-version archive."""
+    return tuple(PrintJob(j["name"], base64.b64decode(j["data"]), j["content_type"]) for j in payload)
 
 
 def replay_with(desk: Desk) -> Any:

@@ -25,7 +25,7 @@ from app.packing.api import (
     ParcelClosed, PartialShipment, ProblemReported, ScanResult,
 )
 from app.packing.desk import Desk
-from app.packing.offline import OfflineCopy, OfflinePack, detached, replay_with, take_copy
+from app.packing.offline import OfflineCopy, OfflinePack, detached, printed_payload, replay_with, take_copy
 from app.packing.service import PackingService
 from app.ports import PrintJob, Scan
 from app.station.state import OfflineState
@@ -311,8 +311,9 @@ class OfflineCapable:
         if label_id < 0:  # made offline: it stays the journal's, even once the database is back
             pack = self._offline_label(label_id)
             state, printed_now = pack.label_result(label_id, ok, printer, message)
-            if printed_now:
-                self.journal.label_printed(pack.copy.number, pack.label_request(label_id).sscc, printer)
+            if printed_now:  # the jobs the printer took go with it: archived when the journal syncs
+                self.journal.label_printed(pack.copy.number, pack.label_request(label_id).sscc, printer,
+                                           printed_payload(printed))
             self._saved(pack)
             return state
 

@@ -303,9 +303,10 @@ class Journal:
                                              "user": user or self.user})
         return code, tracking
 
-    def label_printed(self, order: str, code: str, printer: str) -> str:
-        """The parcel's label came out of the printer."""
-        return self._event("label", order, {"sscc": code, "printer": printer})
+    def label_printed(self, order: str, code: str, printer: str, printed: list[dict[str, str]] | None = None) -> str:
+        """The parcel's label came out of the printer; `printed`: the jobs the printers took (the
+        label, then its slip; JSON-ready), archived centrally when the event is replayed."""
+        return self._event("label", order, {"sscc": code, "printer": printer, "printed": printed or []})
 
     def finished(self, order: str) -> None:
         """Every parcel of `order` confirmed offline: it is no longer this station's to pack."""
