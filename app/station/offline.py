@@ -26,6 +26,7 @@ from app.packing.api import (
 )
 from app.packing.desk import Desk
 from app.packing.offline import OfflineCopy, OfflinePack, detached, printed_payload, replay_with, take_copy
+from app.packing.offline_json import copy_document, copy_from_document, person_document, person_from_document
 from app.packing.service import PackingService
 from app.ports import PrintJob, Scan
 from app.station.state import OfflineState
@@ -71,6 +72,7 @@ class OfflineCapable:
         self.offline = False
         self.reason = ""
         self.packs: dict[str, OfflinePack] = {}
+        journal.convert_pickled(copy_document, person_document)  # a journal an older station kept
         self.waiting = journal.waiting()
         self.last_replay: ReplayReport | None = None
         self._hold_leased()
@@ -101,10 +103,10 @@ class OfflineCapable:
                     self.journal.path, exc)
         self.offline, self.reason = True, str(exc)
         for number, pack in self.central.desk.packs.items():  # the latest committed state of each open pack
-            copy: OfflineCopy | None = self.journal.copy_of(number)
+            copy = self._copy_of(number)
             if copy is not None and number not in self.packs:
                 copy.pack = detached(pack)
-                self.journal.keep_copy(number, copy)
+                self.journal.keep_copy(number, copy_document(copy))
         self.central.desk.packs.clear()  # online again, every pack is read afresh
 
     def back_online(self) -> list[str] | None:
@@ -158,7 +160,7 @@ class OfflineCapable:
 
     def _keep(self, number: str) -> None:
         """Keeps a copy of an order this station holds (read while online)."""
-        self.journal.keep_copy(number, take_copy(self.central._uow(), self.central.desk, number))
+        self.journal.keep_copy(number, copy_document(take_copy(self.central._uow(), self.central.desk, number)))
 
     def release_leases(self) -> list[str]:
         """The station closes for good: leased orders it has not started go back to the queue."""
@@ -177,15 +179,19 @@ class OfflineCapable:
     def _pack(self, order: str) -> OfflinePack:
         pack = self.packs.get(order)
         if pack is None:
-            copy: OfflineCopy | None = self.journal.copy_of(order)
+            copy = self._copy_of(order)
             if copy is None:
                 raise NotOffline(phrase("Order %(order)s was not kept at this station for offline packing: it cannot "
                                         "be packed until the central database is back.", order=order))
             pack = self.packs[order] = OfflinePack(copy, self.station_code, self.settings)
         return pack
 
+    def _copy_of(self, number: str) -> OfflineCopy | None:
+        document = self.journal.copy_of(number)
+        return None if document is None else copy_from_document(document)
+
     def _saved(self, pack: OfflinePack) -> None:
-        self.journal.keep_copy(pack.copy.number, pack.copy)  # a restart while offline resumes here
+        self.journal.keep_copy(pack.copy.number, copy_document(pack.copy))  # a restart while offline resumes here
         self.waiting = self.journal.waiting()
 
     def _opened_offline(self, order: str) -> PackSnapshot:
@@ -198,18 +204,19 @@ class OfflineCapable:
     def login(self, badge: str) -> Packer:
         def online() -> Packer:
             user = self.central.login(badge)
-            self.journal.remember_person(badge, user)
+            self.journal.remember_person(badge, person_document(user))
             self.journal.user = user.username
             return user
 
         def offline() -> Packer:
-            user = self.journal.person(badge)
+            kept = self.journal.person(badge)
+            user = None if kept is None else person_from_document(kept)
             if user is None:
                 raise NotOffline(phrase("Badge %(badge)s has not logged in at this station before: while the central "
                                         "database cannot be reached, only people who worked here before can log "
                                         "in.", badge=badge))
             self.journal.user = user.username
-            return user  # type: ignore[no-any-return]
+            return user
         return self._either(online, offline)
 
     def logout(self, user: Packer, reason: str = "logged out") -> None:

@@ -18,8 +18,9 @@ decided by the same rules and written by the same writer as one made online. An 
 order is no longer this station's pack (cancelled or taken over centrally meanwhile) is not
 applied: it becomes a pack exception for a supervisor, never a silent overwrite.
 
-The copies are pickled objects of the station's own code, read back only by the station that
-wrote them (the file is as trusted as the station's configuration).
+The copies (of orders and of people who logged in) are versioned JSON documents the caller
+makes (app/packing/offline_json.py); the journal keeps them as text. An older station kept them
+pickled: `convert_pickled` rewrites those once at start-up.
 """
 from __future__ import annotations
 
@@ -78,11 +79,11 @@ CREATE TABLE IF NOT EXISTS parcels (
     sscc TEXT NOT NULL UNIQUE,
     tracking TEXT NOT NULL UNIQUE
 );
-CREATE TABLE IF NOT EXISTS copies (         -- what packing an order offline needs (pickled)
+CREATE TABLE IF NOT EXISTS copies (         -- what packing an order offline needs (a JSON document)
     number TEXT PRIMARY KEY,
     data BLOB NOT NULL
 );
-CREATE TABLE IF NOT EXISTS people (         -- who logged in here: badge (SHA-256) -> user (pickled)
+CREATE TABLE IF NOT EXISTS people (         -- who logged in here: badge (SHA-256) -> user (a JSON document)
     badge TEXT PRIMARY KEY,
     data BLOB NOT NULL
 );
@@ -247,25 +248,49 @@ class Journal:
                 j.execute("DELETE FROM copies WHERE number = ?", (number,))
         return numbers
 
-    def keep_copy(self, number: str, copy: object) -> None:
-        """Keeps what packing `number` offline needs (replaced by each newer copy)."""
+    def keep_copy(self, number: str, document: dict[str, Any]) -> None:
+        """Keeps what packing `number` offline needs (replaced by each newer copy): a JSON document."""
         with self._write() as j:
-            j.execute("INSERT OR REPLACE INTO copies (number, data) VALUES (?, ?)", (number, pickle.dumps(copy)))
+            j.execute("INSERT OR REPLACE INTO copies (number, data) VALUES (?, ?)", (number, json.dumps(document)))
 
-    def copy_of(self, number: str) -> Any:
-        """The copy kept of `number`, or None."""
+    def copy_of(self, number: str) -> dict[str, Any] | None:
+        """The copy kept of `number` (its JSON document), or None."""
         row = self._db.execute("SELECT data FROM copies WHERE number = ?", (number,)).fetchone()
-        return pickle.loads(row[0]) if row else None
+        return _document(row[0], self.path) if row else None
 
-    def remember_person(self, badge: str, person: object) -> None:
-        """Someone logged in here with this badge: they may log in again while offline."""
+    def remember_person(self, badge: str, document: dict[str, Any]) -> None:
+        """Someone logged in here with this badge (a JSON document): they may log in again while offline."""
         with self._write() as j:
-            j.execute("INSERT OR REPLACE INTO people (badge, data) VALUES (?, ?)", (_hashed(badge), pickle.dumps(person)))
+            j.execute("INSERT OR REPLACE INTO people (badge, data) VALUES (?, ?)", (_hashed(badge), json.dumps(document)))
 
-    def person(self, badge: str) -> Any:
-        """Who logged in here with this badge before, or None."""
+    def person(self, badge: str) -> dict[str, Any] | None:
+        """Who logged in here with this badge before (their JSON document), or None."""
         row = self._db.execute("SELECT data FROM people WHERE badge = ?", (_hashed(badge),)).fetchone()
-        return pickle.loads(row[0]) if row else None
+        return _document(row[0], self.path) if row else None
+
+    def convert_pickled(self, copy: Callable[[Any], dict[str, Any]], person: Callable[[Any], dict[str, Any]]) -> int:
+        """Rewrites the copies and people an older station kept pickled as JSON documents, once, at
+        start-up (`copy` and `person` turn the unpickled objects into documents); how many. The
+        pickles are the station's own (the file is as trusted as its configuration); nothing
+        reads a pickle after this."""
+        converted = 0
+        with self._write() as j:  # all of them or none
+            for table, key, convert in (("copies", "number", copy), ("people", "badge", person)):
+                rows = j.execute(f"SELECT {key}, data FROM {table} WHERE typeof(data) = 'blob'").fetchall()
+                for name, data in rows:
+                    try:
+                        document = convert(pickle.loads(data))  # noqa: S301 - see the docstring
+                    except Exception as exc:  # noqa: BLE001 - whatever the old pickle holds, say which row
+                        where = f"{table} {name}"[:40]
+                        raise JournalError(phrase(
+                            "The offline journal %(path)s holds an old copy (%(what)s) this version cannot convert "
+                            "(%(error)s); sync the journal with the version that wrote it, or move the file aside.",
+                            path=str(self.path), what=where, error=str(exc))) from exc
+                    j.execute(f"UPDATE {table} SET data = ? WHERE {key} = ?", (json.dumps(document), name))
+                    converted += 1
+        if converted:
+            log.info("offline journal %s: %d pickled copies converted to JSON", self.path, converted)
+        return converted
 
     # --- packing offline ------------------------------------------------------------------
 
@@ -430,6 +455,13 @@ def database_now(db: Database) -> datetime:
             return datetime.fromisoformat(str(text)).replace(tzinfo=timezone.utc)
         now = session.execute(sql_text("SELECT clock_timestamp()")).scalar_one()
     return now.astimezone(timezone.utc)  # type: ignore[no-any-return]
+
+
+def _document(data: str | bytes, path: Path) -> dict[str, Any]:
+    if isinstance(data, bytes):  # convert_pickled runs at start-up; a pickle here is a journal it did not see
+        raise JournalError(phrase("The offline journal %(path)s still holds a copy in the old (pickled) form; restart "
+                                  "the station to convert it.", path=str(path)))
+    return json.loads(data)  # type: ignore[no-any-return]
 
 
 def _hashed(badge: str) -> str:
