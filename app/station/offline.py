@@ -13,7 +13,8 @@ the journal a few events at a time (the count on screen goes down) and then swit
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any, TypeVar
@@ -190,9 +191,18 @@ class OfflineCapable:
         document = self.journal.copy_of(number)
         return None if document is None else copy_from_document(document)
 
-    def _saved(self, pack: OfflinePack) -> None:
-        self.journal.keep_copy(pack.copy.number, copy_document(pack.copy))  # a restart while offline resumes here
-        self.waiting = self.journal.waiting()
+    @contextmanager
+    def _durable(self, pack: OfflinePack) -> Iterator[None]:
+        """A step on the copy in memory, then its event and the changed copy in one journal write
+        (a restart while offline resumes from exactly what will be replayed). When the write
+        fails the copy in memory is ahead of the journal: it is read again on the next step."""
+        try:
+            yield
+        except BaseException:
+            self.packs.pop(pack.copy.number, None)
+            raise
+        finally:
+            self.waiting = self.journal.waiting()
 
     def _opened_offline(self, order: str) -> PackSnapshot:
         pack = self._pack(order)
@@ -276,14 +286,13 @@ class OfflineCapable:
     def record_scan(self, order: str, user: Packer, scan: Scan) -> ScanResult:
         def offline() -> ScanResult:
             pack = self._pack(order)
-            self.journal.scan(order, scan.data, scan.symbology, user.username)  # durable before it is shown
-            _decision, result = pack.scan(scan.data, scan.symbology, self.journal)
-            if result.confirmation is not None and result.confirmation.all_confirmed:
-                self.journal.finished(order)
+            with self._durable(pack):
+                _decision, result = pack.scan(scan.data, scan.symbology, self.journal)  # on the copy, then
+                done = result.confirmation is not None and result.confirmation.all_confirmed
+                self.journal.scan(order, scan.data, scan.symbology, user.username,  # durable before it is shown
+                                  copy=None if done else copy_document(pack.copy), finished=done)
+            if done:
                 self.packs.pop(order, None)
-                self.waiting = self.journal.waiting()
-            else:
-                self._saved(pack)
             return result
         return self._either(lambda: self.central.record_scan(order, user, scan), offline)
 
@@ -307,21 +316,28 @@ class OfflineCapable:
             refused = pack.refusal(seq)
             if refused is not None:
                 return ParcelClosed(False, order, seq, refused)
-            code, tracking = self.journal.close_parcel(order, weight_g, user.username)
-            closed = pack.close(code, tracking, weight_g, self.central.clock.now().date())
-            self._saved(pack)
-            return closed
+            closed: list[ParcelClosed] = []
+            today = self.central.clock.now().date()
+
+            def with_parcel(code: str, tracking: str) -> dict[str, Any]:
+                closed.append(pack.close(code, tracking, weight_g, today))
+                return copy_document(pack.copy)
+            with self._durable(pack):
+                self.journal.close_parcel(order, weight_g, user.username, with_parcel)
+            return closed[0]
         return self._either(lambda: self.central.close_parcel(order, user, weight_g), offline)
 
     def record_label_result(self, label_id: int, ok: bool, printer: str, message: str = "",
                             printed: tuple[PrintJob, ...] = ()) -> LabelState:
         if label_id < 0:  # made offline: it stays the journal's, even once the database is back
             pack = self._offline_label(label_id)
-            state, printed_now = pack.label_result(label_id, ok, printer, message)
-            if printed_now:  # the jobs the printer took go with it: archived when the journal syncs
-                self.journal.label_printed(pack.copy.number, pack.label_request(label_id).sscc, printer,
-                                           printed_payload(printed))
-            self._saved(pack)
+            with self._durable(pack):
+                state, printed_now = pack.label_result(label_id, ok, printer, message)
+                if printed_now:  # the jobs the printer took go with it: archived when the journal syncs
+                    self.journal.label_printed(pack.copy.number, pack.label_request(label_id).sscc, printer,
+                                               printed_payload(printed), copy=copy_document(pack.copy))
+                else:
+                    self.journal.keep_copy(pack.copy.number, copy_document(pack.copy))
             return state
 
         return self._online_only(phrase("Recording a label made before the outage"),

@@ -251,7 +251,7 @@ class Journal:
     def keep_copy(self, number: str, document: dict[str, Any]) -> None:
         """Keeps what packing `number` offline needs (replaced by each newer copy): a JSON document."""
         with self._write() as j:
-            j.execute("INSERT OR REPLACE INTO copies (number, data) VALUES (?, ?)", (number, json.dumps(document)))
+            self._keep(j, number, document)
 
     def copy_of(self, number: str) -> dict[str, Any] | None:
         """The copy kept of `number` (its JSON document), or None."""
@@ -274,6 +274,9 @@ class Journal:
         pickles are the station's own (the file is as trusted as its configuration); nothing
         reads a pickle after this."""
         converted = 0
+        if not self._db.execute("SELECT 1 FROM copies WHERE typeof(data) = 'blob' UNION ALL "
+                                "SELECT 1 FROM people WHERE typeof(data) = 'blob' LIMIT 1").fetchone():
+            return 0
         with self._write() as j:  # all of them or none
             for table, key, convert in (("copies", "number", copy), ("people", "badge", person)):
                 rows = j.execute(f"SELECT {key}, data FROM {table} WHERE typeof(data) = 'blob'").fetchall()
@@ -303,12 +306,19 @@ class Journal:
             j.execute("UPDATE leases SET state = 'started' WHERE number = ?", (row[0],))
         return str(row[0])
 
-    def scan(self, order: str, data: str, symbology: str | None = None, user: str | None = None) -> str:
-        """A scan at the open pack (every scan, as online: mis-scans, ACK and UNDO too); its key."""
-        return self._event("scan", order, {"data": data, "symbology": symbology, "user": user or self.user})
+    def scan(self, order: str, data: str, symbology: str | None = None, user: str | None = None,
+             copy: dict[str, Any] | None = None, finished: bool = False) -> str:
+        """A scan at the open pack (every scan, as online: mis-scans, ACK and UNDO too); its key.
+        `copy`: the order's copy with the scan in it, kept in the same transaction (a station
+        killed now resumes showing exactly what will be replayed); `finished`: the scan
+        confirmed the last label (see `finished`)."""
+        return self._event("scan", order, {"data": data, "symbology": symbology, "user": user or self.user},
+                           copy, finished)
 
-    def close_parcel(self, order: str, weight_g: int | None = None, user: str | None = None) -> tuple[str, str]:
-        """Closes a parcel of `order`, numbered from this station's reserved blocks: (SSCC, S10)."""
+    def close_parcel(self, order: str, weight_g: int | None = None, user: str | None = None,
+                     copy: Callable[[str, str], dict[str, Any]] | None = None) -> tuple[str, str]:
+        """Closes a parcel of `order`, numbered from this station's reserved blocks: (SSCC, S10);
+        `copy(sscc, tracking)`: the order's copy with the parcel closed, kept in the same transaction."""
         self._started(order)
         numbering = self.numbering
         with self._write() as j:
@@ -326,18 +336,26 @@ class Journal:
             j.execute("INSERT INTO parcels (order_number, sscc, tracking) VALUES (?, ?, ?)", (order, code, tracking))
             self._append(j, "close", order, {"sscc": code, "tracking": tracking, "weight_g": weight_g,
                                              "user": user or self.user})
+            if copy is not None:
+                self._keep(j, order, copy(code, tracking))
         return code, tracking
 
-    def label_printed(self, order: str, code: str, printer: str, printed: list[dict[str, str]] | None = None) -> str:
+    def label_printed(self, order: str, code: str, printer: str, printed: list[dict[str, str]] | None = None,
+                      copy: dict[str, Any] | None = None) -> str:
         """The parcel's label came out of the printer; `printed`: the jobs the printers took (the
-        label, then its slip; JSON-ready), archived centrally when the event is replayed."""
-        return self._event("label", order, {"sscc": code, "printer": printer, "printed": printed or []})
+        label, then its slip; JSON-ready), archived centrally when the event is replayed; `copy`:
+        the order's copy with the label printed, kept in the same transaction."""
+        return self._event("label", order, {"sscc": code, "printer": printer, "printed": printed or []}, copy)
 
     def finished(self, order: str) -> None:
         """Every parcel of `order` confirmed offline: it is no longer this station's to pack."""
         with self._write() as j:
-            j.execute("UPDATE leases SET state = 'done' WHERE number = ?", (order,))
-            j.execute("DELETE FROM copies WHERE number = ?", (order,))
+            self._finished(j, order)
+
+    @staticmethod
+    def _finished(j: sqlite3.Connection, order: str) -> None:
+        j.execute("UPDATE leases SET state = 'done' WHERE number = ?", (order,))
+        j.execute("DELETE FROM copies WHERE number = ?", (order,))
 
     def only_open(self, number: str | None) -> None:
         """The database says `number` is the one order this station has open (None: none): every
@@ -368,10 +386,20 @@ class Journal:
             raise JournalError(phrase("Order %(order)s is not leased to this station; offline, only leased orders "
                                       "can be packed.", order=order))
 
-    def _event(self, kind: str, order: str, payload: dict[str, Any]) -> str:
+    def _event(self, kind: str, order: str, payload: dict[str, Any], copy: dict[str, Any] | None = None,
+               finished: bool = False) -> str:
         self._started(order)
         with self._write() as j:
-            return self._append(j, kind, order, payload)
+            key = self._append(j, kind, order, payload)
+            if finished:
+                self._finished(j, order)
+            elif copy is not None:
+                self._keep(j, order, copy)
+            return key
+
+    @staticmethod
+    def _keep(j: sqlite3.Connection, number: str, document: dict[str, Any]) -> None:
+        j.execute("INSERT OR REPLACE INTO copies (number, data) VALUES (?, ?)", (number, json.dumps(document)))
 
     def _append(self, j: sqlite3.Connection, kind: str, order: str, payload: dict[str, Any]) -> str:
         key = f"{self.station}:{uuid.uuid4().hex}"
