@@ -27,6 +27,7 @@ from app.station.devices import (
     DATABASE, DOCUMENT_PRINTER, LABEL_PRINTER, SCALE, StationDevices, never_sent, printer_state,
 )
 from app.station.health import DeviceWatch
+from app.station.offline_sync import OfflineSync
 from app.station.ports import DocumentRenderer, Executor, MonotonicClock, OfflineSwitch, StationRecords
 from app.station.questions import (
     DEVICE_SETTINGS, KIOSK_EXIT, answered, is_station_code, override_reason_question, reason_scanned, reasons_of,
@@ -51,7 +52,7 @@ IDLE_WARNING_S = 30.0  # the idle logout is announced this long before it happen
 LABEL_STEPS = (Step.PRINT, Step.CONFIRM)  # the label screens: a label is awaited, not a product
 
 
-class StationCore:
+class StationCore(OfflineSync):
     """The station's behaviour; `snapshot` is what it looks like now."""
 
     def __init__(self, api: PackingApi, devices: StationDevices, render: DocumentRenderer, records: StationRecords,
@@ -304,37 +305,6 @@ class StationCore:
 
     def _warning_s(self) -> float:
         return min(IDLE_WARNING_S, self.idle_timeout_s / 4)
-
-    # --- offline (issue 17) ---------------------------------------------------------------
-
-    def _sync(self) -> None:
-        """The database answers: a turn of the journal's replay; once it is empty, the open pack
-        is read from the database again (or leaves the station if it changed there meanwhile)."""
-        assert self.offline is not None
-        before = self.state.offline
-        conflicts = self.offline.back_online()
-        self.snapshot()
-        if conflicts is None:
-            if before is not None and self.state.offline == before:  # nothing went through: the database went again
-                self._database_up = False
-                self.watch.check_soon(DATABASE)
-            return
-        pack = self.state.pack
-        text = plural_phrase(
-            "The database is back: everything packed offline is in it. Order %(orders)s changed there meanwhile "
-            "(cancelled or taken over): the offline work waits for a supervisor in the review queue.",
-            "The database is back: everything packed offline is in it. Orders %(orders)s changed there meanwhile "
-            "(cancelled or taken over): the offline work waits for a supervisor in the review queue.",
-            len(conflicts), orders=", ".join(conflicts)) if conflicts else \
-            phrase("The database is back: everything packed offline is in it.")
-        if pack is not None and self.state.user is not None:
-            fresh = None if pack.order_number in conflicts else self.api.snapshot(pack.order_number)
-            if fresh is None or fresh.status != "packing" or fresh.station != self.api.station_code:
-                self._free(phrase("%(text)s Set order %(order)s aside for the supervisor.", text=text,
-                                  order=pack.order_number), sound=Sound.ERROR)
-                return
-            self._show_pack(fresh)
-        self._say(text, Level.ERROR if conflicts else Level.OK, Sound.ERROR if conflicts else None)
 
     # --- home ------------------------------------------------------------------------------
 
