@@ -20,7 +20,7 @@ from app.packing.people import PARTIAL_SHIPMENT
 from app.packing.reasons import ANSWERED, CANCEL, REFUSED, Reason
 from app.packing.scan_rules import is_cancel, label_code
 from app.picking.api import PickingApi
-from app.picking.flow import PickerFlow, PickingSnapshot, Reply
+from app.picking.flow import PickerFlow, PickingSnapshot
 from app.ports import DeviceState, DeviceStatus, PrintJob, PrintResult, Scan
 from app.station import labels
 from app.station.devices import (
@@ -28,6 +28,7 @@ from app.station.devices import (
 )
 from app.station.health import DeviceWatch
 from app.station.offline_sync import OfflineSync
+from app.station.picker_routing import PickerRouting
 from app.station.ports import DocumentRenderer, Executor, MonotonicClock, OfflineSwitch, StationRecords
 from app.station.questions import (
     DEVICE_SETTINGS, KIOSK_EXIT, answered, is_station_code, override_reason_question, reason_scanned, reasons_of,
@@ -52,7 +53,7 @@ IDLE_WARNING_S = 30.0  # the idle logout is announced this long before it happen
 LABEL_STEPS = (Step.PRINT, Step.CONFIRM)  # the label screens: a label is awaited, not a product
 
 
-class StationCore(OfflineSync):
+class StationCore(OfflineSync, PickerRouting):
     """The station's behaviour; `snapshot` is what it looks like now."""
 
     def __init__(self, api: PackingApi, devices: StationDevices, render: DocumentRenderer, records: StationRecords,
@@ -345,31 +346,6 @@ class StationCore(OfflineSync):
         return True
 
     # --- the pack --------------------------------------------------------------------------
-
-    # --- picking -------------------------------------------------------------------------
-
-    def _picked(self, reply: Reply) -> None:
-        """Publishes the picker's flow after an input: the lock like a mis-scan's, the sound."""
-        assert self.picker is not None
-        state = self.picker.state
-        self._set(picking=state, lock=state.lock)
-        if reply.locked:
-            self._say(reply.text, Level.ERROR, Sound.LOCK)
-        elif reply.done:
-            self._say(reply.text, Level.OK, Sound.DONE)
-        else:
-            self._say(reply.text, Level.OK if reply.ok else Level.ERROR, Sound.ACCEPT if reply.ok else Sound.ERROR)
-
-    def short_pick(self) -> None:
-        """SHORT by touch on the picker screen."""
-        self.touch()
-        if self.picker is None or self.state.step is not Step.PICK or self.state.user is None:
-            self._error(phrase("SHORT works on the picker screen only."))
-            return
-        try:
-            self._picked(self.picker.short(self.state.user.username))
-        except PackdeskError as exc:
-            self._error(str(exc))
 
     def acknowledge(self) -> None:
         """ACK by key or touch."""
