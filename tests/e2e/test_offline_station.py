@@ -17,7 +17,7 @@ from app.config import Settings, station_config
 from app.store.journal import JOURNAL_FILE
 from app.store.models import JournalReceipt, Label, Order, PackException, Parcel, ParcelItem, ScanRecord
 from app.store.session import Database
-from tests.support.servers import LoopbackProxy, through
+from tests.support.servers import LoopbackProxy, free_port, through
 from tests.ui.data import ALICE_BADGE, MUG, PEN, SAM_PIN, seed
 from tests.ui.helpers import login, scan, settle
 
@@ -162,3 +162,22 @@ def _held(db: Database) -> dict[str, str]:
     with db.read() as session:
         return {n: s for n, s in session.execute(select(Order.number, Order.claimed_by_station)
                                                  .where(Order.claimed_by_station.is_not(None)))}
+
+
+def test_a_station_with_a_journal_started_while_the_database_is_away_says_so_and_refuses_a_new_badge(
+        qtbot, make_station, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    proxy = LoopbackProxy(free_port())  # nothing behind it: the database is away from the start
+    try:
+        proxy.cut()
+        app = make_station({"station": {"offline_buffer": 3}}, demo=False,
+                           url=f"postgresql+psycopg://packdesk@127.0.0.1:{proxy.port}/packdesk?connect_timeout=2")
+        assert app.backend.offline is not None and app.backend.offline.journal.leased() == []
+        login_screen = app.window.screens["login"]
+        qtbot.waitUntil(lambda: "cannot be reached" in login_screen.problems.text(), timeout=10000)
+        scan(qtbot, app, ALICE_BADGE)  # never logged in here: nothing kept to pack offline with
+        settle(qtbot, app)
+        assert app.station.user is None
+        assert "has not logged in at this station before" in app.window.status.text()
+    finally:
+        proxy.close()
