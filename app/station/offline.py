@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from typing import Any, TypeVar
 
@@ -106,7 +106,10 @@ class OfflineCapable:
         for number, pack in self.central.desk.packs.items():  # the latest committed state of each open pack
             copy = self._copy_of(number)
             if copy is not None and number not in self.packs:
+                suggested = copy.pack.base.suggested_box  # an order not opened yet has it from take_copy only
                 copy.pack = detached(pack)
+                if copy.pack.base.suggested_box is None:
+                    copy.pack.base = replace(copy.pack.base, suggested_box=suggested)
                 self.journal.keep_copy(number, copy_document(copy))
         self.central.desk.packs.clear()  # online again, every pack is read afresh
 
@@ -307,15 +310,24 @@ class OfflineCapable:
 
     def choose_box(self, order: str, box_barcode: str, reason: str | None = None,
                    user: Packer | None = None) -> BoxChoice:
-        return self._online_only(phrase("Choosing a box"), lambda: self.central.choose_box(order, box_barcode, reason, user))
+        def offline() -> BoxChoice:  # on the copy; the box goes into the journal with CLOSE BOX
+            pack = self._pack(order)
+            with self._durable(pack):
+                choice = pack.choose_box(box_barcode, reason)
+                if choice.accepted:
+                    self.journal.keep_copy(order, copy_document(pack.copy))
+            return choice
+        return self._either(lambda: self.central.choose_box(order, box_barcode, reason, user), offline)
 
     def close_parcel(self, order: str, user: Packer, weight_g: int | None = None) -> ParcelClosed:
         def offline() -> ParcelClosed:
             pack = self._pack(order)
             seq = pack.copy.pack.open_parcel_seq
             refused = pack.refusal(seq)
+            refused = refused or pack.weight_refusal(seq, weight_g)
             if refused is not None:
-                return ParcelClosed(False, order, seq, refused)
+                return ParcelClosed(False, order, seq, refused, actual_weight_g=weight_g)
+            box = pack.parcel_box()
             closed: list[ParcelClosed] = []
             today = self.central.clock.now().date()
 
@@ -323,7 +335,7 @@ class OfflineCapable:
                 closed.append(pack.close(code, tracking, weight_g, today))
                 return copy_document(pack.copy)
             with self._durable(pack):
-                self.journal.close_parcel(order, weight_g, user.username, with_parcel)
+                self.journal.close_parcel(order, weight_g, user.username, with_parcel, box=box.code if box else None)
             return closed[0]
         return self._either(lambda: self.central.close_parcel(order, user, weight_g), offline)
 

@@ -316,9 +316,11 @@ class Journal:
                            copy, finished)
 
     def close_parcel(self, order: str, weight_g: int | None = None, user: str | None = None,
-                     copy: Callable[[str, str], dict[str, Any]] | None = None) -> tuple[str, str]:
-        """Closes a parcel of `order`, numbered from this station's reserved blocks: (SSCC, S10);
-        `copy(sscc, tracking)`: the order's copy with the parcel closed, kept in the same transaction."""
+                     copy: Callable[[str, str], dict[str, Any]] | None = None,
+                     box: str | None = None) -> tuple[str, str]:
+        """Closes a parcel of `order` (in `box`, a box code), numbered from this station's reserved
+        blocks: (SSCC, S10); `copy(sscc, tracking)`: the order's copy with the parcel closed, kept in
+        the same transaction."""
         self._started(order)
         numbering = self.numbering
         with self._write() as j:
@@ -335,7 +337,7 @@ class Journal:
             tracking = s10(numbering.s10_service_indicator, serials["s10_serial"] % 10**8, numbering.s10_country)
             j.execute("INSERT INTO parcels (order_number, sscc, tracking) VALUES (?, ?, ?)", (order, code, tracking))
             self._append(j, "close", order, {"sscc": code, "tracking": tracking, "weight_g": weight_g,
-                                             "user": user or self.user})
+                                             "box": box, "user": user or self.user})
             if copy is not None:
                 self._keep(j, order, copy(code, tracking))
         return code, tracking

@@ -58,7 +58,7 @@ def _pack_offline(station: OfflineCapable, alice: Packer) -> None:
     assert station.start_next(alice).order_number == "PD-1001"
     for code in (MUG, MUG, PEN):
         station.record_scan("PD-1001", alice, Scan(code))
-    closed = station.close_parcel("PD-1001", alice, 740)
+    closed = station.close_parcel("PD-1001", alice, 820)  # 2 x 350 g + 20 g + box S 100 g
     station.record_label_result(closed.label.label_id, True, "tcp://printer-1:9100", printed=(LABEL,))
     assert station.confirm_label("PD-1001", "00" + closed.label.sscc, alice).all_confirmed
 
