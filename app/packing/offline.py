@@ -84,6 +84,8 @@ def take_copy(uow: UnitOfWork, desk: Desk, number: str) -> OfflineCopy:
         order = find_order(uow, number)
         lines = uow.orders.lines(order.id)
         catalogue = tuple(box_cases.box_suggestion(b, "") for b in uow.boxes.enabled())
+        # an order not opened yet has no suggestion: the box for the whole order
+        suggested = pack.base.suggested_box or box_cases.suggest_for_units(uow, desk, pack)
     s = desk.settings
     details = LabelDetails(
         order.created_at.date() if order.created_at else desk.clock.now().date(),
@@ -91,8 +93,7 @@ def take_copy(uow: UnitOfWork, desk: Desk, number: str) -> OfflineCopy:
         order.carrier or s.carrier.name, order.service_level or s.carrier.service, order.currency,
         order.gift_message or "", order.gift_wrap, {x.line_no: str(x.unit_price) for x in lines})
     copy = OfflineCopy(detached(pack), details, boxes=catalogue)
-    if copy.pack.base.suggested_box is None:  # not opened yet: the box for the whole order
-        copy.pack.base = replace(copy.pack.base, suggested_box=box_cases.suggest_for_units(uow, desk, pack))
+    copy.pack.base = replace(copy.pack.base, suggested_box=suggested)
     return copy
 
 

@@ -150,6 +150,7 @@ class OfflineCapable:
         if self.offline:
             return
         try:
+            self.journal.drop_lost(self.db)  # given back by a supervisor while this station was down
             if self.journal.numbers_left() < min(NUMBERS_LOW, self.provisioning.numbers):
                 self.journal.reserve(self.db, self.provisioning.numbers)
             for number in self.journal.lease(self.db, self.provisioning.buffer):

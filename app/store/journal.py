@@ -203,6 +203,26 @@ class Journal:
             taken.append(claim.number)
         return taken
 
+    def drop_lost(self, db: Database) -> list[str]:
+        """Leased orders the database no longer has as this station's (a supervisor gave them back
+        while the station was down, or its lease ran out and another station took the order): out
+        of the journal, so NEXT never opens one; their numbers. A restarted station keeps the
+        leases that are still its own."""
+        numbers = self.leased()
+        if not numbers:
+            return []
+        with SqlUnitOfWork(db) as uow:
+            orders = {n: uow.orders.get(n) for n in numbers}
+        lost = [n for n, o in orders.items()
+                if o is None or o.status != "packing" or o.claimed_by_station != self.station]
+        if lost:
+            with self._write() as j:
+                j.executemany("UPDATE leases SET state = 'released' WHERE number = ? AND state = 'leased'",
+                              [(n,) for n in lost])
+                j.executemany("DELETE FROM copies WHERE number = ?", [(n,) for n in lost])
+            log.warning("leased orders no longer this station's (given back or taken over): %s", ", ".join(lost))
+        return lost
+
     def leased(self) -> list[str]:
         """The leased orders not started yet, oldest first (NEXT takes them first)."""
         return [r[0] for r in self._db.execute("SELECT number FROM leases WHERE state = 'leased' ORDER BY rowid")]
