@@ -43,4 +43,6 @@ class OfflineSync:
                                   order=pack.order_number), sound=Sound.ERROR)
                 return
             self._show_pack(fresh)
+        elif self.state.user is not None:  # at home: the figures now count what was packed offline
+            self.refresh_home()
         self._say(text, Level.ERROR if conflicts else Level.OK, Sound.ERROR if conflicts else None)

@@ -181,3 +181,29 @@ def test_a_station_with_a_journal_started_while_the_database_is_away_says_so_and
         assert "has not logged in at this station before" in app.window.status.text()
     finally:
         proxy.close()
+
+
+def test_the_home_figures_are_read_again_when_the_journal_has_synced(
+        qtbot, make_station, db: Database, tmp_path: Path, monkeypatch) -> None:
+    """Seen on a real display (docs/operations.md): a packer at the home screen when the journal
+    synced kept seeing the offline figures ("Today: 0 orders packed") although the database
+    then had the order packed offline."""
+    if db.is_sqlite:
+        pytest.skip("an outage of the central database is PostgreSQL's")
+    seed(db, orders=2)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    proxy = LoopbackProxy(make_url(db.url).port or 5432)
+    try:
+        app = make_station({"station": {"offline_buffer": 1}}, url=through(db.url, proxy.port, connect_timeout="2"))
+        login(qtbot, app, ALICE_BADGE)
+        proxy.cut()
+        _pack_one(qtbot, app)
+        assert app.station.step == "home" and app.station.offline is not None
+        proxy.restore()
+        qtbot.waitUntil(lambda: app.station.offline is None, timeout=30000)
+        settle(qtbot, app)
+        summary = app.station.summary
+        assert (summary.orders_packed_today, summary.units_packed_today) == (1, 3)
+        assert app.window.screens["home"].offline.isHidden()
+    finally:
+        proxy.close()
