@@ -39,7 +39,8 @@ def held(uow: UnitOfWork) -> list[StationLeases]:
     by_station: dict[str, list[LeaseRow]] = {}
     for row in rows:
         by_station.setdefault(row.station, []).append(row)
-    return [StationLeases(code, tuple(r.number for r in leases), min((r.since for r in leases if r.since), default=None),
+    return [StationLeases(code, tuple(r.number for r in leases),
+                          min((r.since for r in leases if r.since), default=None),
                           max((r.until for r in leases if r.until), default=None), seen.get(code))
             for code, leases in sorted(by_station.items())]
 

@@ -23,7 +23,8 @@ from app.packing import labels as label_cases
 from app.packing import scan as scanning
 from app.packing import boxes as box_cases
 from app.packing.api import (
-    BoxChoice, BoxSuggestion, LabelConfirmation, LabelRequest, LabelState, Packer, PackSnapshot, ParcelClosed, ParcelLine, ParcelSnapshot,
+    BoxChoice, BoxSuggestion, LabelConfirmation, LabelRequest, LabelState, Packer, PackSnapshot, ParcelClosed,
+    ParcelLine, ParcelSnapshot,
     ScanOutcome, ScanResult,
 )
 from app.packing.current import open_pack

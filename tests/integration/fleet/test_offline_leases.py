@@ -20,6 +20,7 @@ from app.packing.service import PackingService
 from app.packing.settings import PackingSettings
 from app.station.offline import OfflineCapable, Provisioning
 from app.store.journal import OFFLINE_LEASE_S, Journal
+from app.store.models import Order
 from app.store.session import Database
 from tests.ui.data import ALICE_BADGE, BOB_BADGE, seed
 
@@ -34,8 +35,8 @@ def _station(db: Database, directory: Path, code: str = "ST-A") -> tuple[Offline
 
 def _claims(db: Database, *numbers: str) -> dict[str, tuple[str, str | None]]:
     with db.read() as session:
-        from app.store.models import Order  # the test reads the table itself
-        return {o.number: (o.status, o.claimed_by_station) for o in session.query(Order).filter(Order.number.in_(numbers))}
+        orders = session.query(Order).filter(Order.number.in_(numbers))
+        return {o.number: (o.status, o.claimed_by_station) for o in orders}
 
 
 def test_a_restarted_station_takes_its_leases_back_and_a_supervisor_gives_a_dead_ones_back(
