@@ -34,7 +34,7 @@ def say(line: str) -> None:
 
 def label_printed(station: OfflineCapable, order: str, user: Packer) -> str:
     """CLOSE BOX, and the parcel's label printed; its SSCC."""
-    closed = station.close_parcel(order, user, 740)
+    closed = station.close_parcel(order, user, 820)  # 2 x 350 g + 20 g + box S 100 g
     assert closed.ok and closed.label is not None, closed.message
     job = PrintJob("label", f"^XA^FD{closed.label.sscc}^FS^XZ".encode(), "application/zpl")
     assert station.record_label_result(closed.label.label_id, True, "tcp://printer-1:9100", printed=(job,)).status \
