@@ -49,6 +49,17 @@ def default_config_path() -> Path:
     return Path(os.environ.get(ENV_CONFIG) or config_dir() / "station.toml")
 
 
+DEFAULT_OFFLINE_BUFFER = 3  # orders leased in advance by a station on PostgreSQL (issue 17)
+
+
+def default_offline_buffer(database_url: str) -> int:
+    """[station] offline_buffer when the file does not set it: a station on the central
+    PostgreSQL keeps a journal (3 leased orders); the built-in SQLite database is on the
+    station itself, so there is no outage to pack through and no journal."""
+    scheme = database_url.split(":", 1)[0].split("+", 1)[0].lower()
+    return DEFAULT_OFFLINE_BUFFER if scheme == "postgresql" else 0
+
+
 def default_sqlite_url() -> str:
     return f"sqlite:///{data_dir() / 'packdesk.sqlite3'}"
 
@@ -162,6 +173,7 @@ class StationConfig:
     config_path: Path | None = None
     language: str = DEFAULT_LANGUAGE  # [station] language: the station's default (app/languages.py)
     offline_buffer: int = 0  # [station] offline_buffer: orders leased for an outage; 0: no offline journal
+    # (station_config defaults it by the database: default_offline_buffer)
     data_dir: Path = field(default_factory=lambda: data_dir())  # the offline journal's folder
 
 
@@ -212,6 +224,8 @@ def station_config(settings: Settings, demo: bool = False, windowed: bool = Fals
                                      "orders from 0 (no offline packing) to 50, e.g. offline_buffer = 3.",
                                      where=str(where), value=repr(buffer)))
         kwargs["offline_buffer"] = buffer
+    else:
+        kwargs["offline_buffer"] = default_offline_buffer(settings.database_url)
     if windowed:
         kwargs["fullscreen"] = False
     if "output_dir" in demo_table:

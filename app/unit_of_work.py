@@ -380,6 +380,17 @@ class StationRecord:
 
 
 @dataclass(frozen=True)
+class LeaseRow:
+    """An order a station holds (its packing lease): since when (the claim), until when."""
+
+    station: str
+    number: str
+    user: str | None
+    since: datetime | None
+    until: datetime | None
+
+
+@dataclass(frozen=True)
 class ReasonRow:
     """An administrator's change to the reason codes: added (active) or retired."""
 

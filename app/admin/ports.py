@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from app.unit_of_work import BoxRecord, ReasonRow, StationRecord, UserRecord
+from app.unit_of_work import BoxRecord, LeaseRow, ReasonRow, StationRecord, UserRecord
 
 
 class AdminRecords(Protocol):
@@ -25,3 +25,5 @@ class AdminRecords(Protocol):
     def reasons(self) -> list[ReasonRow]: ...
     def set_reason(self, row: ReasonRow) -> None: ...
     def stations(self) -> list[StationRecord]: ...
+    def leases(self, station: str | None = None) -> list[LeaseRow]:
+        """The orders stations hold for packing (of one station when given)."""

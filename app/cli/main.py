@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 # app's own command groups, registered in this order in --help.
 APP_GROUPS: tuple[str, ...] = ("db", "demo", "imports", "orders", "stock", "waves", "shipping", "export", "doctor",
-                              "logs", "exceptions", "audit", "users", "reasons")
+                              "logs", "exceptions", "audit", "users", "reasons", "stations")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.admin import boxes as box_cases, people, reasons
+from app.admin import boxes as box_cases, leases, people, reasons
 from app.admin.boxes import BoxForm
 from app.admin.errors import AdminError
+from app.admin.leases import StationLeases
 from app.admin.people import UserForm
 from app.admin.reasons import ReasonCode
 from app.audit.chain import AuditEntry
@@ -91,6 +92,14 @@ class AdminDesk:
         uow = self._uow()
         with uow:
             return uow.admin.stations()
+
+    def station_leases(self) -> list[StationLeases]:
+        """The stations that hold orders: which, since when, until when."""
+        return leases.held(self._uow())
+
+    def give_back_leases(self, station: str, reason: str, by: str) -> list[str]:
+        """A dead station's orders back to the queue, with a reason (audited)."""
+        return leases.give_back(self._uow(), station, reason, by)
 
     def rate_table(self) -> RateTable:
         uow = self._uow()

@@ -40,9 +40,10 @@ def _now() -> datetime:
 
 
 def claim_next(uow: UnitOfWork, station: str, user: str | None,
-               lease_seconds: int = DEFAULT_LEASE_SECONDS) -> Claim | None:
-    """Takes the next order to pack (highest priority, earliest SLA, oldest), or None."""
-    now = _now()
+               lease_seconds: int = DEFAULT_LEASE_SECONDS, *, now: datetime | None = None) -> Claim | None:
+    """Takes the next order to pack (highest priority, earliest SLA, oldest), or None; `now`,
+    when given, is the clock the lease is stamped with (the database's: an offline lease)."""
+    now = now or _now()
     expires = now + timedelta(seconds=lease_seconds)
     with uow:
         row = uow.orders.claim_next(station, user, now, expires)

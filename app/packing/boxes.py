@@ -49,6 +49,12 @@ def suggest(uow: UnitOfWork, desk: Desk, pack: OpenPack) -> BoxSuggestion | None
     set of units and the enabled boxes, so reloads (box chosen, label printed) reuse it."""
     if pack.open_parcel_id is None:
         return None
+    return suggest_for_units(uow, desk, pack)
+
+
+def suggest_for_units(uow: UnitOfWork, desk: Desk, pack: OpenPack) -> BoxSuggestion | None:
+    """`suggest` whether or not the order has an open parcel yet (an order leased for offline
+    packing has none until its first scan)."""
     return _remembered(uow, desk, uow.boxes.enabled(), *_units(pack))
 
 

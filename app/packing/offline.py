@@ -11,6 +11,7 @@ centrally later, in order, through the unit of work.
 """
 from __future__ import annotations
 
+import base64
 import logging
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -20,8 +21,10 @@ from app.addresses import AddressData
 from app.orders import lifecycle
 from app.packing import labels as label_cases
 from app.packing import scan as scanning
+from app.packing import boxes as box_cases
 from app.packing.api import (
-    LabelConfirmation, LabelRequest, LabelState, Packer, PackSnapshot, ParcelClosed, ParcelLine, ParcelSnapshot,
+    BoxChoice, BoxSuggestion, LabelConfirmation, LabelRequest, LabelState, Packer, PackSnapshot, ParcelClosed,
+    ParcelLine, ParcelSnapshot,
     ScanOutcome, ScanResult,
 )
 from app.packing.current import open_pack
@@ -31,6 +34,7 @@ from app.packing.packs import OpenPack, find_order, is_complete
 from app.packing.parcels import ensure_open_parcel_in
 from app.packing.scan_rules import EMPTY_PLACEMENTS, Decision, ProductRef, apply, decide, gtin_key
 from app.packing.settings import PackingSettings
+from app.ports import PrintJob
 from app.translator import phrase
 from app.unit_of_work import LabelRecord, ParcelRecord, UnitOfWork
 
@@ -61,10 +65,16 @@ class OfflineCopy:
     details: LabelDetails
     labels: dict[int, LabelRequest] = field(default_factory=dict)  # offline label id (negative) -> request
     numbers: dict[str, int] = field(default_factory=dict)  # SSCC and tracking number -> parcel seq
+    boxes: tuple[BoxSuggestion, ...] = ()  # the enabled boxes of the catalogue (barcodes, tares) when leased
 
     @property
     def number(self) -> str:
         return self.pack.number
+
+    def box(self, code: str) -> BoxSuggestion | None:
+        """A box of the catalogue kept with the copy, by its code or barcode."""
+        code = code.strip()
+        return next((b for b in self.boxes if code in (b.code, b.barcode)), None)
 
 
 def take_copy(uow: UnitOfWork, desk: Desk, number: str) -> OfflineCopy:
@@ -74,13 +84,18 @@ def take_copy(uow: UnitOfWork, desk: Desk, number: str) -> OfflineCopy:
     with uow:
         order = find_order(uow, number)
         lines = uow.orders.lines(order.id)
+        catalogue = tuple(box_cases.box_suggestion(b, "") for b in uow.boxes.enabled())
+        # an order not opened yet has no suggestion: the box for the whole order
+        suggested = pack.base.suggested_box or box_cases.suggest_for_units(uow, desk, pack)
     s = desk.settings
     details = LabelDetails(
         order.created_at.date() if order.created_at else desk.clock.now().date(),
         order.ship_to or AddressData(name="", lines=(), postcode="", city="", country=""),
         order.carrier or s.carrier.name, order.service_level or s.carrier.service, order.currency,
         order.gift_message or "", order.gift_wrap, {x.line_no: str(x.unit_price) for x in lines})
-    return OfflineCopy(detached(pack), details)
+    copy = OfflineCopy(detached(pack), details, boxes=catalogue)
+    copy.pack.base = replace(copy.pack.base, suggested_box=suggested)
+    return copy
 
 
 def detached(pack: OpenPack) -> OpenPack:
@@ -97,8 +112,8 @@ class LabelsKnown(Protocol):
 
 
 class _OfflineCatalogue:
-    """The rules' look-ups offline: the order's own products; no box catalogue; labels this
-    station numbered offline or the copy's parcels had before."""
+    """The rules' look-ups offline: the order's own products; the box catalogue kept with the
+    copy; labels this station numbered offline or the copy's parcels had before."""
 
     def __init__(self, copy: OfflineCopy, known: LabelsKnown) -> None:
         self.copy, self.known = copy, known
@@ -112,7 +127,8 @@ class _OfflineCatalogue:
         return hit
 
     def is_box(self, code: str) -> bool:
-        return False
+        box = self.copy.box(code)
+        return box is not None and box.barcode == code
 
     def is_parcel_label(self, code: str) -> bool:
         return any(code in (p.sscc, p.tracking_number) for p in self.copy.pack.base.parcels) \
@@ -137,7 +153,9 @@ class OfflinePack:
         """What a scan means offline (the same rules as online), applied to the copy."""
         pack = self.copy.pack
         decision = decide(pack.state, data, symbology, _OfflineCatalogue(self.copy, known))
-        confirmation = None
+        confirmation, box = None, None
+        if decision.outcome is O.BOX:
+            box = self.choose_box(decision.code or "", None)
         if decision.outcome is O.UNKNOWN:  # offline the station knows only this order's products
             decision = Decision(O.UNKNOWN, phrase("Scanned %(code)s: not a product of order %(number)s (offline, "
                                                   "the station cannot look it up in the catalogue). Put it aside and "
@@ -153,7 +171,68 @@ class OfflinePack:
             d.outcome, d.message, data, None, d.product.sku if d.product else None,
             d.product.name if d.product else None, d.quantity, d.line_no, d.lot, d.expiry, d.serial, d.command,
             None, confirmation, None if done else self.snapshot)
+        if box is not None:
+            result = replace(result, message=box.message, box=box)
         return decision, result
+
+    def choose_box(self, barcode: str, reason: str | None) -> BoxChoice:
+        """The open parcel's box chosen offline (as online: a box other than the suggested one needs
+        a reason); the box goes into the copy's open parcel and with CLOSE BOX into the journal."""
+        pack = self.copy.pack
+        seq = pack.open_parcel_seq
+        box = self.copy.box(barcode)
+        if box is None:
+            return BoxChoice(False, False, None, None, None, seq, phrase(
+                "%(code)s is no box of the catalogue (or it is disabled); scan the barcode printed on a standard box.",
+                code=barcode))
+        suggestion = pack.base.suggested_box
+        suggested = suggestion.code if suggestion else None
+        suggested_name = suggestion.name if suggestion else None
+        if suggested is not None and box.code != suggested and not (reason and reason.strip()):
+            return BoxChoice(False, True, box.code, box.name, suggested, seq,
+                             phrase("%(box)s is not the suggested %(suggested)s: say why you take it.", box=box.name,
+                                    suggested=suggested_name), suggested_name)
+        opened = any(p.seq == seq and p.status == "open" for p in pack.base.parcels)
+        parcels = [replace(p, box_code=box.code) if p.seq == seq and p.status == "open" else p
+                   for p in pack.base.parcels]
+        if not opened:
+            parcels.append(ParcelSnapshot(pack.open_parcel_id or -seq, seq, "open", box.code, 0, None, None, None,
+                                          None, None))
+        pack.base = replace(pack.base, parcels=tuple(parcels))
+        return BoxChoice(True, False, box.code, box.name, suggested, seq,
+                         phrase("Parcel %(seq)s goes into the %(box)s.", seq=seq, box=box.name), suggested_name)
+
+    def parcel_box(self) -> BoxSuggestion | None:
+        """The open parcel's box: the one scanned for it, else the suggested one."""
+        pack = self.copy.pack
+        code = next((p.box_code for p in pack.base.parcels if p.seq == pack.open_parcel_seq and p.status == "open"
+                     and p.box_code), None)
+        if code is None and pack.base.suggested_box is not None:
+            code = pack.base.suggested_box.code
+        return None if code is None else self.copy.box(code)
+
+    def expected_g(self, box: BoxSuggestion) -> tuple[int, int]:
+        """(the items' weight, the parcel's expected weight: items and the box's tare)."""
+        pack = self.copy.pack
+        items = sum(pack.weights.get(p.product_id, 0) * p.quantity for p in pack.state.placed)
+        return items, items + box.tare_g
+
+    def weight_refusal(self, seq: int, weight_g: int | None) -> str | None:
+        """Why the open parcel cannot close at this weight, or None: the check CLOSE BOX does online
+        (items + box tare, the tolerance), with the box catalogue and weights kept with the copy."""
+        box = self.parcel_box()
+        if box is None:
+            return phrase("No standard box holds parcel %(seq)s; scan the barcode of the box you use.", seq=seq)
+        items, expected = self.expected_g(box)
+        tolerance = self.settings.tolerance_g(expected)
+        if weight_g is None or abs(weight_g - expected) <= tolerance:
+            return None
+        return " ".join((
+            phrase("Parcel %(seq)s of order %(order)s weighs %(weight)s g but should weigh %(expected)s g "
+                   "(items %(items)s g + box %(box)s %(tare)s g, tolerance %(tolerance)s g). Check the contents "
+                   "against the screen and weigh again.", seq=seq, order=self.copy.number, weight=weight_g,
+                   expected=expected, items=items, box=box.code, tare=box.tare_g, tolerance=tolerance),
+            phrase("A supervisor can accept a different weight only once the central database is back.")))
 
     def refusal(self, seq: int) -> str | None:
         """Why CLOSE BOX cannot close the open parcel now, or None."""
@@ -172,10 +251,13 @@ class OfflinePack:
         pack = self.copy.pack
         seq = pack.open_parcel_seq
         placed = list(pack.state.placed)
-        expected = sum(pack.weights.get(p.product_id, 0) * p.quantity for p in placed)
+        box = self.parcel_box()
+        expected = self.expected_g(box)[1] if box is not None else \
+            sum(pack.weights.get(p.product_id, 0) * p.quantity for p in placed)
         complete = all(t.remaining == 0 for t in pack.state.lines)
         label_id = -(len(self.copy.labels) + 1)
-        closed = ParcelSnapshot(pack.open_parcel_id or -seq, seq, "closed", None, pack.state.placed.units, expected,
+        closed = ParcelSnapshot(pack.open_parcel_id or -seq, seq, "closed", box.code if box else None,
+                                pack.state.placed.units, expected,
                                 weight_g, code, tracking, LabelState(label_id, seq, 1, "pending"))
         parcels = [p for p in pack.base.parcels if p.seq != seq] + [closed]
         if not complete:
@@ -277,9 +359,21 @@ def replay_event(uow: UnitOfWork, desk: Desk, kind: str, number: str, payload: d
             label = fresh.labels.newest(parcel.id) if parcel is not None else None
         if label is None:
             raise NotAllowed(phrase("the parcel %(sscc)s closed offline is not in the database", sscc=payload["sscc"]))
-        label_cases.record_label_result(uow, desk, label.id, True, payload["printer"], "printed offline")
+        label_cases.record_label_result(uow, desk, label.id, True, payload["printer"], "printed offline",
+                                        printed_jobs(payload.get("printed", [])))
     else:
         raise PackingError(phrase("unknown journal event %(kind)s", kind=repr(kind)))
+
+
+def printed_payload(jobs: tuple[PrintJob, ...]) -> list[dict[str, str]]:
+    """The jobs a printer took for an offline label, as the journal keeps them (JSON)."""
+    return [{"name": j.name, "content_type": j.content_type, "data": base64.b64encode(j.data).decode("ascii")}
+            for j in jobs]
+
+
+def printed_jobs(payload: list[dict[str, str]]) -> tuple[PrintJob, ...]:
+    """The jobs kept by `printed_payload`, for the label-version archive."""
+    return tuple(PrintJob(j["name"], base64.b64decode(j["data"]), j["content_type"]) for j in payload)
 
 
 def replay_with(desk: Desk) -> Any:
@@ -297,8 +391,10 @@ def _replay_close(uow: UnitOfWork, desk: Desk, number: str, payload: dict[str, A
         if parcel is None or not uow.parcels.items([parcel.id]):
             raise NotAllowed(phrase("order %(number)s has no open parcel with units to close as %(sscc)s",
                                     number=number, sscc=payload["sscc"]))
+        box = uow.boxes.find(payload["box"]) if payload.get("box") else None  # the box weighed offline
         uow.parcels.save(replace(parcel, status="closed", closed_at=at, actual_weight_g=payload.get("weight_g"),
-                                 sscc=payload["sscc"], tracking_number=payload["tracking"]))
+                                 sscc=payload["sscc"], tracking_number=payload["tracking"],
+                                 box_id=box.id if box is not None else parcel.box_id))
         uow.labels.add(LabelRecord(0, parcel.id, 1, desk.settings.label_format, "pending", created_at=at))
         lifecycle.record_event(uow, order.id, "ParcelClosed", station=desk.station, user=user.username,
                                parcel=parcel.seq, actual_g=payload.get("weight_g"), sscc=payload["sscc"],

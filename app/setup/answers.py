@@ -10,7 +10,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from app.config import KNOWN_TABLES, Settings, default_sqlite_url, default_station_code, load_toml, station_config
+from app.config import (
+    KNOWN_TABLES, Settings, default_offline_buffer, default_sqlite_url, default_station_code, load_toml, station_config,
+)
 from app.config_tables import check_known
 from app.errors import ConfigError
 from app.messages import _
@@ -104,6 +106,11 @@ def station_file(answers: SetupAnswers, keep: dict[str, Any] | None = None) -> d
     station.pop("language", None)
     if answers.language:
         station["language"] = answers.language
+    buffer = default_offline_buffer(answers.database_url.strip())
+    if buffer:  # on PostgreSQL the station packs on through an outage (docs/operations.md)
+        station.setdefault("offline_buffer", buffer)
+    else:  # the built-in database is the station's own: no outage, no journal
+        station.pop("offline_buffer", None)
     raw["station"] = station
     devices = dict(keep.get("devices", {}))
     devices.pop("scale_protocol", None)  # written again right after the scale

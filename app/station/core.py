@@ -1,6 +1,8 @@
 """The station's core: one owner of who is logged in, the open order, the step and the open
 question; what every scan and touch means; the weigh and print workflow; device health; the
-idle logout and the lease renewal. Every method runs on the core's one thread (runner.py);
+idle logout and the lease renewal. StationCore is one class in five modules: this one (scans,
+people, home, the pack, device health), offline_sync.py, picker_routing.py, question_flow.py
+and print_flow.py (its parts, mixed in; they share its state and thread). Every method runs on the core's one thread (runner.py);
 the use cases are reached only through PackingApi, devices through ports, and the screens
 only see the snapshots it publishes."""
 from __future__ import annotations
@@ -13,34 +15,26 @@ from app import words
 from app.commands import Command, command_for
 from app.errors import DatabaseUnavailable, PackdeskError
 from app.languages import chosen_language
-from app.packing.api import (
-    BoxChoice, HomeSummary, LabelRequest, PackingApi, PackSnapshot, ParcelClosed, ScanOutcome, ScanResult,
-)
-from app.packing.people import PARTIAL_SHIPMENT
-from app.packing.reasons import ANSWERED, CANCEL, REFUSED, Reason
+from app.packing.api import HomeSummary, PackingApi, PackSnapshot, ScanOutcome, ScanResult
+from app.packing.reasons import REFUSED
 from app.packing.scan_rules import is_cancel, label_code
 from app.picking.api import PickingApi
-from app.picking.flow import PickerFlow, PickingSnapshot, Reply
-from app.ports import DeviceState, DeviceStatus, PrintJob, PrintResult, Scan
-from app.station import labels
-from app.station.devices import (
-    DATABASE, DOCUMENT_PRINTER, LABEL_PRINTER, SCALE, StationDevices, never_sent, printer_state,
-)
+from app.picking.flow import PickerFlow, PickingSnapshot
+from app.ports import DeviceState, DeviceStatus, Scan
+from app.station.devices import DATABASE, LABEL_PRINTER, StationDevices
 from app.station.health import DeviceWatch
+from app.station.offline_sync import OfflineSync
+from app.station.picker_routing import PickerRouting
 from app.station.ports import DocumentRenderer, Executor, MonotonicClock, OfflineSwitch, StationRecords
-from app.station.questions import (
-    DEVICE_SETTINGS, KIOSK_EXIT, answered, is_station_code, override_reason_question, reason_scanned, reasons_of,
-    refusal,
-)
+from app.station.print_flow import PrintFlow, awaiting_scan_back, complete
+from app.station.question_flow import QuestionFlow
 from app.station.state import (
-    Level, Message, PrintState, Question, QuestionKind, ScanDone, ScanTestRead, Sound, StationSnapshot, Step,
-    WeighState,
+    WORK_STEPS, Level, Message, PrintState, Question, QuestionKind, ScanDone, Sound, StationSnapshot, Step, WeighState,
 )
 from app.translator import Translator, listed, phrase, plural_phrase
 
 log = logging.getLogger(__name__)
 
-WORK_STEPS = (Step.PACK, Step.WEIGH, Step.PRINT, Step.CONFIRM)
 ACCEPT_OUTCOMES = (ScanOutcome.ACCEPTED, ScanOutcome.ACKNOWLEDGED, ScanOutcome.UNDONE, ScanOutcome.BOX)
 REFUSED_OUTCOMES = (ScanOutcome.LOCKED, ScanOutcome.NOTHING_TO_UNDO, ScanOutcome.SERIAL_REFUSED,
                     ScanOutcome.QUANTITY_REFUSED)
@@ -51,7 +45,7 @@ IDLE_WARNING_S = 30.0  # the idle logout is announced this long before it happen
 LABEL_STEPS = (Step.PRINT, Step.CONFIRM)  # the label screens: a label is awaited, not a product
 
 
-class StationCore:
+class StationCore(OfflineSync, PickerRouting, QuestionFlow, PrintFlow):
     """The station's behaviour; `snapshot` is what it looks like now."""
 
     def __init__(self, api: PackingApi, devices: StationDevices, render: DocumentRenderer, records: StationRecords,
@@ -305,37 +299,6 @@ class StationCore:
     def _warning_s(self) -> float:
         return min(IDLE_WARNING_S, self.idle_timeout_s / 4)
 
-    # --- offline (issue 17) ---------------------------------------------------------------
-
-    def _sync(self) -> None:
-        """The database answers: a turn of the journal's replay; once it is empty, the open pack
-        is read from the database again (or leaves the station if it changed there meanwhile)."""
-        assert self.offline is not None
-        before = self.state.offline
-        conflicts = self.offline.back_online()
-        self.snapshot()
-        if conflicts is None:
-            if before is not None and self.state.offline == before:  # nothing went through: the database went again
-                self._database_up = False
-                self.watch.check_soon(DATABASE)
-            return
-        pack = self.state.pack
-        text = plural_phrase(
-            "The database is back: everything packed offline is in it. Order %(orders)s changed there meanwhile "
-            "(cancelled or taken over): the offline work waits for a supervisor in the review queue.",
-            "The database is back: everything packed offline is in it. Orders %(orders)s changed there meanwhile "
-            "(cancelled or taken over): the offline work waits for a supervisor in the review queue.",
-            len(conflicts), orders=", ".join(conflicts)) if conflicts else \
-            phrase("The database is back: everything packed offline is in it.")
-        if pack is not None and self.state.user is not None:
-            fresh = None if pack.order_number in conflicts else self.api.snapshot(pack.order_number)
-            if fresh is None or fresh.status != "packing" or fresh.station != self.api.station_code:
-                self._free(phrase("%(text)s Set order %(order)s aside for the supervisor.", text=text,
-                                  order=pack.order_number), sound=Sound.ERROR)
-                return
-            self._show_pack(fresh)
-        self._say(text, Level.ERROR if conflicts else Level.OK, Sound.ERROR if conflicts else None)
-
     # --- home ------------------------------------------------------------------------------
 
     def next_order(self) -> None:
@@ -375,31 +338,6 @@ class StationCore:
         return True
 
     # --- the pack --------------------------------------------------------------------------
-
-    # --- picking -------------------------------------------------------------------------
-
-    def _picked(self, reply: Reply) -> None:
-        """Publishes the picker's flow after an input: the lock like a mis-scan's, the sound."""
-        assert self.picker is not None
-        state = self.picker.state
-        self._set(picking=state, lock=state.lock)
-        if reply.locked:
-            self._say(reply.text, Level.ERROR, Sound.LOCK)
-        elif reply.done:
-            self._say(reply.text, Level.OK, Sound.DONE)
-        else:
-            self._say(reply.text, Level.OK if reply.ok else Level.ERROR, Sound.ACCEPT if reply.ok else Sound.ERROR)
-
-    def short_pick(self) -> None:
-        """SHORT by touch on the picker screen."""
-        self.touch()
-        if self.picker is None or self.state.step is not Step.PICK or self.state.user is None:
-            self._error(phrase("SHORT works on the picker screen only."))
-            return
-        try:
-            self._picked(self.picker.short(self.state.user.username))
-        except PackdeskError as exc:
-            self._error(str(exc))
 
     def acknowledge(self) -> None:
         """ACK by key or touch."""
@@ -533,354 +471,6 @@ class StationCore:
         except PackdeskError as exc:
             self._error(str(exc))
 
-    # --- questions -------------------------------------------------------------------------
-
-    def ask(self, kind: QuestionKind, detail: str = "") -> None:
-        """Open a question (PROBLEM, REPRINT, PARTIAL by touch; EXIT when the window is closed)."""
-        self.touch()
-        if kind is QuestionKind.PARTIAL and self._serial_asked(phrase("PARTIAL was not started")):
-            return
-        current = self.state.question
-        back = current.back_to if current is not None else self.state.step
-        if kind is not QuestionKind.EXIT and back not in WORK_STEPS:
-            back = Step.PACK if self.state.pack is not None else Step.HOME
-        self._set(question=Question(kind, detail, back_to=back))
-
-    def _ask_box_reason(self, choice: BoxChoice, barcode: str) -> None:
-        self.ask(QuestionKind.BOX_REASON, phrase("Suggested: %(suggested)s. You scanned: %(scanned)s.",
-                                                 suggested=choice.suggested_name or choice.suggested_code or "-",
-                                                 scanned=choice.box_name or choice.box_code))
-        self._set(question=replace(self.state.question, box=choice, box_barcode=barcode))  # type: ignore[arg-type]
-
-    def cancel_question(self) -> None:
-        """CANCEL: back where the question was asked (or, with no question open, the serial
-        number the pack waits for is no longer asked)."""
-        self.touch()
-        question = self.state.question
-        if question is None:
-            pack = self.state.pack
-            if pack is not None and (pack.awaiting_serial_for or pack.awaiting_quantity_for):
-                self._pack_call(lambda o, u: self._show_scan(self.api.record_scan(o, u, Scan(CANCEL))))
-            return
-        back = question.back_to
-        self._approval = ""  # an override cancelled at its reason is not approved
-        if question.kind is not QuestionKind.EXIT and self.state.pack is None:
-            back = Step.HOME if self.state.user is not None else Step.LOGIN
-        self._set(question=None, step=back)
-
-    def answer(self, code: str) -> None:
-        """A reason chosen by touch or number key."""
-        self.touch()
-        question = self.state.question
-        reasons = reasons_of(question.kind) if question is not None else ()
-        reason = next((r for r in reasons if r.code == code), None)
-        if question is None or reason is None:
-            log.info("answer %r ignored: no question takes it", code)
-            return
-        self._take_answer(question, reason)
-
-    def _take_answer(self, question: Question, reason: Reason) -> None:
-        self._set(question=None, step=question.back_to if question.back_to in WORK_STEPS else self.state.step)
-        if question.kind is QuestionKind.BOX_REASON:
-            self._set(step=Step.PACK)
-            self.choose_box(question.box_barcode, reason.text)
-        elif question.kind is QuestionKind.REPRINT:
-            self._reprint(reason.text)
-        elif question.kind is QuestionKind.PROBLEM:
-            self._report_problem(reason.code, reason.text)
-        elif question.kind is QuestionKind.LOGOUT:
-            self._leave(phrase("Logged out."))
-        elif question.kind is QuestionKind.OVERRIDE_REASON:
-            approval, self._approval = self._approval, ""
-            self._ship_partial(approval, reason)
-
-    def authorise(self, badge_or_pin: str) -> None:
-        """A typed PIN (or a badge) for the open supervisor question or the device settings."""
-        self.touch()
-        question = self.state.question
-        if question is not None and question.kind is QuestionKind.EXIT:
-            self._authorise_exit(badge_or_pin)
-        elif question is not None and question.kind is QuestionKind.PARTIAL:
-            self._approve_partial(question, badge_or_pin)
-        elif self.state.step is Step.DEVICES:
-            self._authorise_device_settings(badge_or_pin)
-
-    def _scan_during_question(self, question: Question, scan: Scan) -> None:
-        if question.kind is QuestionKind.LOGOUT and command_for(scan.data) is Command.LOGOUT:
-            self._leave(phrase("Logged out."))
-            return
-        if question.kind in (QuestionKind.EXIT, QuestionKind.PARTIAL) and (
-                is_cancel(scan.data) or is_station_code(scan.data)):
-            self._not_a_badge(question, scan)
-            return
-        if question.kind is QuestionKind.EXIT:
-            self._authorise_exit(scan.data)
-            return
-        if question.kind is QuestionKind.PARTIAL:
-            if self.state.user is None:
-                self._error(phrase("Scan your badge first."))
-            else:
-                self._approve_partial(question, scan.data)
-            return
-        reason = reason_scanned(question.kind, scan.data)
-        user = self.state.user.username if self.state.user else None
-        order = self.state.pack.order_number if self.state.pack else None
-        if reason is not None or is_cancel(scan.data):
-            self.records.record_prompt_scan(user, order, scan.data, scan.symbology, ANSWERED,
-                                            answered(question.kind, reason))
-            if reason is None:
-                self.cancel_question()
-            else:
-                self._take_answer(question, reason)
-            return
-        text = refusal(scan.data)
-        self.records.record_prompt_scan(user, order, scan.data, scan.symbology, REFUSED, text)
-        self._set(question=replace(question, refusal=text))
-        self._error(text)
-
-    def _not_a_badge(self, question: Question, scan: Scan) -> None:
-        """CANCEL closes a supervisor question; another code of the command sheet is refused on
-        the prompt, and is no badge attempt (it never counts against the PIN guesses)."""
-        user = self.state.user.username if self.state.user else None
-        order = self.state.pack.order_number if self.state.pack else None
-        if is_cancel(scan.data):
-            self.records.record_prompt_scan(user, order, scan.data, scan.symbology, ANSWERED, answered(question.kind, None))
-            self.cancel_question()
-            self._say(phrase("Cancelled."))
-            return
-        text = phrase("%(code)s is not a supervisor's badge: a supervisor scans their badge or types the PIN - or "
-                      "scan CANCEL.", code=scan.data)
-        self.records.record_prompt_scan(user, order, scan.data, scan.symbology, REFUSED, text)
-        self._set(question=replace(question, refusal=text))
-        self._error(text)
-
-    def _authorise_exit(self, badge_or_pin: str) -> None:
-        who = self.records.authorise_supervisor(badge_or_pin, KIOSK_EXIT)
-        if who is None:
-            self._error(phrase("That is not a supervisor's badge or PIN: the station stays open. A supervisor "
-                               "scans their badge or types the PIN - or touch CANCEL (or scan CANCEL) to go back."))
-            return
-        log.warning("station closing, authorised by %s", who)
-        self._set(question=None, exit_authorised_by=who)
-
-    def _approve_partial(self, question: Question, badge: str) -> None:
-        """A supervisor's badge or PIN on the partial shipment prompt: then the reason is asked."""
-        order = self.state.pack.order_number if self.state.pack else None
-        try:
-            who = self.records.check_supervisor(badge, PARTIAL_SHIPMENT, order)
-        except PackdeskError as exc:
-            self._error(phrase("%(problem)s Or touch CANCEL (or scan CANCEL) to go back to packing.",
-                               problem=str(exc)))
-            return
-        self._approval = badge
-        self._set(question=override_reason_question(question, who, order))
-
-    def _ship_partial(self, badge: str, reason: Reason) -> None:
-        def call(order: str, user: object) -> None:
-            try:
-                partial_shipment = self.api.ship_partial(order, badge, user, reason)  # type: ignore[arg-type]
-            except PackdeskError as exc:
-                self._error(str(exc))
-                return
-            self._set(question=None, step=Step.PACK)
-            if partial_shipment.pack is not None:
-                self._show_pack(partial_shipment.pack)
-            self._say(partial_shipment.message, Level.OK, Sound.ACCEPT)
-            held = self._held_label()
-            if held is not None:  # the parcels closed before now know their count: print their labels
-                self._print(self.api.label_request(held))
-        self._pack_call(call)
-
-    def _report_problem(self, kind: str, reason: str) -> None:
-        def call(order: str, user: object) -> None:
-            problem = self.api.report_problem(order, kind, reason, user)  # type: ignore[arg-type]
-            self._free(problem.message)
-        self._pack_call(call)
-
-    # --- device settings -------------------------------------------------------------------
-
-    def open_device_settings(self) -> None:
-        """The supervisor's device screen (its badge or PIN is asked first)."""
-        self.touch()
-        self._set(step=Step.DEVICES, supervisor=None, question=None)
-
-    def leave_device_settings(self) -> None:
-        """BACK from the device screen."""
-        self.touch()
-        if self.state.step is Step.DEVICES:
-            back = Step.LOGIN if self.state.user is None else Step.PACK if self.state.pack is not None else Step.HOME
-            self._set(step=back, supervisor=None)  # an open order is where the packer left it
-
-    def _scan_in_device_settings(self, scan: Scan) -> None:
-        if self.state.supervisor is None:
-            self._authorise_device_settings(scan.data)
-        else:
-            self._seq += 1  # a read for the screen's scan test, never a packing scan
-            self._set(test_scan=ScanTestRead(self._seq, scan))
-
-    def _authorise_device_settings(self, badge_or_pin: str) -> None:
-        who = self.records.authorise_supervisor(badge_or_pin, DEVICE_SETTINGS)
-        if self.state.step is not Step.DEVICES:
-            return
-        if who is None:
-            self._error(phrase("That is not a supervisor's badge or PIN."))
-        else:
-            self._set(supervisor=who)
-
-    # --- weighing and printing -------------------------------------------------------------
-
-    def close_box(self) -> None:
-        """CLOSE BOX: weigh (when there is a scale), then close the parcel and print."""
-        self.touch()
-        if self.state.pack is None or self.state.user is None:
-            self._error("No order is open at this station.")
-            return
-        if self._serial_asked(phrase("CLOSE BOX was not done")):
-            return
-        if self.devices.scale is None:
-            self._close_parcel(None)
-            return
-        self._set(step=Step.WEIGH, weighing=WeighState(phrase("Put the parcel on the scale and keep it still...")))
-        self.io.submit(self.devices.read_stable_weight, then=self._weighed)
-
-    def back_to_packing(self) -> None:
-        """BACK TO PACKING from the weigh screen."""
-        if self.state.pack is not None and self.state.question is None:
-            self._set(step=Step.PACK)
-
-    def _weighed(self, grams: object, error: BaseException | None) -> None:
-        if self.state.pack is None or self.state.step is not Step.WEIGH:
-            return  # the packer left (logout, problem) while the scale was read
-        if error is not None:
-            self.watch.check_soon(SCALE)  # says whether the scale is gone or only unsteady
-            self._set(weighing=WeighState(phrase("No stable weight: %(problem)s. Check the scale and press WEIGH AGAIN.",
-                                                 problem=str(error)), True))
-            self._cue(Sound.ERROR)
-            return
-        self._device(SCALE, DeviceState.CONNECTED)
-        self._set(weighing=WeighState(phrase("%(weight)s - checking...", weight=words.grams(int(grams)))))  # type: ignore[call-overload]
-        self._close_parcel(int(grams))  # type: ignore[call-overload]
-
-    def _close_parcel(self, grams: int | None) -> None:
-        def call(order: str, user: object) -> None:
-            closed = self.api.close_parcel(order, user, grams)  # type: ignore[arg-type]
-            if closed.pack is not None:
-                self._show_pack(closed.pack)
-            if not closed.ok and closed.actual_weight_g is not None:  # the scale said no: weigh again
-                self._set(step=Step.WEIGH, weighing=WeighState(closed.message, True))
-                self._say(closed.message, Level.ERROR, Sound.LOCK)
-            elif not closed.ok:  # nothing was weighed wrong: back to packing, and why
-                self._set(step=Step.PACK, weighing=None)
-                self._error(closed.message)
-            elif closed.label is not None:
-                self._labels_closed(closed)
-        self._pack_call(call)
-
-    def _labels_closed(self, closed: ParcelClosed) -> None:
-        """A parcel closed. Its label states "parcel N of M", so it prints only once M is known:
-        when the order's last parcel closes, every held label prints, in parcel order."""
-        label = closed.label
-        assert label is not None
-        if label.parcel_count is None:
-            self._set(step=Step.PACK)
-            self._say(phrase("Parcel %(seq)s closed. Write %(seq)s on the box and set it aside: its label prints with "
-                             "the others when the last parcel is closed, so no label states a wrong parcel count. "
-                             "Now pack parcel %(next)s.", seq=closed.parcel_seq, next=closed.parcel_seq + 1),
-                      Level.OK, Sound.ACCEPT)
-            return
-        held = self._held_label()
-        self._print(label if held in (None, label.label_id) else self.api.label_request(held))  # type: ignore[arg-type]
-
-    def _held_label(self) -> int | None:
-        """The first label still waiting to print once the order's parcels are all closed."""
-        pack = self.state.pack
-        if pack is None or not complete(pack):
-            return None
-        held = sorted((label for label in pack.pending_labels if label.status == "pending"),
-                      key=lambda label: label.parcel_seq)
-        return held[0].label_id if held else None
-
-    def retry_print(self) -> None:
-        """RETRY a label that failed: the same version, never a second label for one parcel."""
-        self.touch()
-        printing = self.state.printing
-        pending = self.state.pack.pending_labels if self.state.pack else ()
-        if not pending or self.state.step is not Step.PRINT or (printing is not None and printing.ok is None):
-            return  # nothing failed, or it is printing right now
-        self._label_waits_for_printer = False
-        self._print(self.api.label_request(pending[0].label_id))
-
-    def print_on_other_printer(self) -> None:
-        """A label that failed goes to the station's document printer (as a PDF), with its slip."""
-        self.touch()
-        printing = self.state.printing
-        pending = self.state.pack.pending_labels if self.state.pack else ()
-        if (not pending or self.state.step is not Step.PRINT or not self.devices.other_printer
-                or (printing is not None and printing.ok is None)):
-            return
-        self._label_waits_for_printer = False
-        request = self.api.label_request(pending[0].label_id)
-        self._set(printing=replace(labels.printing(request), message=phrase(
-            "Printing the label of parcel %(seq)s on the document printer...", seq=request.parcel_seq)))
-        self.io.submit(labels.print_on_document_printer, self.devices, self.render, request,
-                       then=partial(self._printed, request, printer=DOCUMENT_PRINTER))
-
-    def _reprint(self, reason: str) -> None:
-        parcels = [p for p in self.state.pack.parcels if p.status in ("closed", "confirmed")] if self.state.pack else []
-        if not parcels:
-            self._error(phrase("There is no closed parcel to reprint a label for."))
-            return
-        if parcels[-1].label is not None and parcels[-1].label.status == "pending":
-            self._error(phrase("The label of parcel %(seq)s has not been printed yet: it prints with the others "
-                               "when the last parcel is closed.", seq=parcels[-1].seq))
-            return
-        self._pack_call(lambda _o, user: self._print(self.api.reprint_label(parcels[-1].parcel_id, reason, user)))
-
-    def _print(self, request: LabelRequest) -> None:
-        self._set(step=Step.PRINT, printing=labels.printing(request))
-        self.io.submit(labels.print_label_and_slip, self.devices, self.render, request,
-                       then=partial(self._printed, request))
-
-    def _printed(self, request: LabelRequest, outcome: object, error: BaseException | None,
-                 printer: str = LABEL_PRINTER) -> None:
-        jobs: tuple[PrintJob, ...] = ()
-        if error is not None:  # rendering failed: nothing reached a printer
-            result, slip = PrintResult(False, self.devices.address(printer), str(error)), None
-        else:
-            result, slip, jobs = outcome  # type: ignore[misc]
-        if result.details.get("duplicate") != "yes":
-            self._printer_answered(printer, result)
-        if slip is not None:
-            self._printer_answered(*slip)
-        self._label_waits_for_printer = never_sent(result) and printer == LABEL_PRINTER
-        done = labels.printed(request, result, printer)
-        if not result.ok and self.devices.other_printer:
-            done = replace(done, other_printer=self.devices.other_printer)
-        self._set(printing=done)
-        if not result.ok:
-            self._cue(Sound.ERROR)
-        state = self.api.record_label_result(request.label_id, result.ok, result.address, result.message,
-                                             printed=jobs)
-        if self.state.pack is not None and self.state.pack.order_number == request.order_number:
-            self._show_pack(self.api.snapshot(request.order_number))
-            if state.status == "printed" and self.state.step is Step.PRINT:
-                held = self._held_label()
-                if held is not None:  # the next parcel's label, in parcel order
-                    self._print(self.api.label_request(held))
-                    return
-                # a label to scan back; a reprint for a parcel confirmed before goes back to packing
-                self._set(step=Step.CONFIRM if awaiting_scan_back(self.state.pack) else Step.PACK)
-
-    def _printer_answered(self, name: str, result: PrintResult) -> None:
-        if result.ok:
-            self._last_print_failed.pop(name, None)
-        else:
-            self._last_print_failed[name] = result.message
-        state = printer_state(result)
-        self._device(name, state, "" if result.ok else result.message)
-        if state is not DeviceState.CONNECTED:
-            self.watch.check_soon(name)
-
     # --- device health ---------------------------------------------------------------------
 
     def device_status(self, status: DeviceStatus) -> None:
@@ -929,13 +519,3 @@ class StationCore:
                 and self._label_waits_for_printer and self.state.step is Step.PRINT):
             log.info("label printer %s is back: printing the waiting label", status.address)
             self.retry_print()
-
-
-def complete(pack: PackSnapshot) -> bool:
-    """Every unit to ship is scanned and none is left in an open parcel: the parcel count is known."""
-    return pack.all_scanned and not any(p.status == "open" and p.units > 0 for p in pack.parcels)
-
-
-def awaiting_scan_back(pack: PackSnapshot) -> bool:
-    """A closed parcel's label is printed and waits to be scanned back onto the parcel."""
-    return any(p.status == "closed" and p.label is not None and p.label.status == "printed" for p in pack.parcels)

@@ -13,8 +13,9 @@ the journal a few events at a time (the count on screen goes down) and then swit
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from typing import Any, TypeVar
 
@@ -25,7 +26,8 @@ from app.packing.api import (
     ParcelClosed, PartialShipment, ProblemReported, ScanResult,
 )
 from app.packing.desk import Desk
-from app.packing.offline import OfflineCopy, OfflinePack, detached, replay_with, take_copy
+from app.packing.offline import OfflineCopy, OfflinePack, detached, printed_payload, replay_with, take_copy
+from app.packing.offline_json import copy_document, copy_from_document, person_document, person_from_document
 from app.packing.service import PackingService
 from app.ports import PrintJob, Scan
 from app.station.state import OfflineState
@@ -71,6 +73,7 @@ class OfflineCapable:
         self.offline = False
         self.reason = ""
         self.packs: dict[str, OfflinePack] = {}
+        journal.convert_pickled(copy_document, person_document)  # a journal an older station kept
         self.waiting = journal.waiting()
         self.last_replay: ReplayReport | None = None
         self._hold_leased()
@@ -101,10 +104,13 @@ class OfflineCapable:
                     self.journal.path, exc)
         self.offline, self.reason = True, str(exc)
         for number, pack in self.central.desk.packs.items():  # the latest committed state of each open pack
-            copy: OfflineCopy | None = self.journal.copy_of(number)
+            copy = self._copy_of(number)
             if copy is not None and number not in self.packs:
+                suggested = copy.pack.base.suggested_box  # an order not opened yet has it from take_copy only
                 copy.pack = detached(pack)
-                self.journal.keep_copy(number, copy)
+                if copy.pack.base.suggested_box is None:
+                    copy.pack.base = replace(copy.pack.base, suggested_box=suggested)
+                self.journal.keep_copy(number, copy_document(copy))
         self.central.desk.packs.clear()  # online again, every pack is read afresh
 
     def back_online(self) -> list[str] | None:
@@ -144,6 +150,7 @@ class OfflineCapable:
         if self.offline:
             return
         try:
+            self.journal.drop_lost(self.db)  # given back by a supervisor while this station was down
             if self.journal.numbers_left() < min(NUMBERS_LOW, self.provisioning.numbers):
                 self.journal.reserve(self.db, self.provisioning.numbers)
             for number in self.journal.lease(self.db, self.provisioning.buffer):
@@ -158,7 +165,7 @@ class OfflineCapable:
 
     def _keep(self, number: str) -> None:
         """Keeps a copy of an order this station holds (read while online)."""
-        self.journal.keep_copy(number, take_copy(self.central._uow(), self.central.desk, number))
+        self.journal.keep_copy(number, copy_document(take_copy(self.central._uow(), self.central.desk, number)))
 
     def release_leases(self) -> list[str]:
         """The station closes for good: leased orders it has not started go back to the queue."""
@@ -177,16 +184,29 @@ class OfflineCapable:
     def _pack(self, order: str) -> OfflinePack:
         pack = self.packs.get(order)
         if pack is None:
-            copy: OfflineCopy | None = self.journal.copy_of(order)
+            copy = self._copy_of(order)
             if copy is None:
                 raise NotOffline(phrase("Order %(order)s was not kept at this station for offline packing: it cannot "
                                         "be packed until the central database is back.", order=order))
             pack = self.packs[order] = OfflinePack(copy, self.station_code, self.settings)
         return pack
 
-    def _saved(self, pack: OfflinePack) -> None:
-        self.journal.keep_copy(pack.copy.number, pack.copy)  # a restart while offline resumes here
-        self.waiting = self.journal.waiting()
+    def _copy_of(self, number: str) -> OfflineCopy | None:
+        document = self.journal.copy_of(number)
+        return None if document is None else copy_from_document(document)
+
+    @contextmanager
+    def _durable(self, pack: OfflinePack) -> Iterator[None]:
+        """A step on the copy in memory, then its event and the changed copy in one journal write
+        (a restart while offline resumes from exactly what will be replayed). When the write
+        fails the copy in memory is ahead of the journal: it is read again on the next step."""
+        try:
+            yield
+        except BaseException:
+            self.packs.pop(pack.copy.number, None)
+            raise
+        finally:
+            self.waiting = self.journal.waiting()
 
     def _opened_offline(self, order: str) -> PackSnapshot:
         pack = self._pack(order)
@@ -198,18 +218,19 @@ class OfflineCapable:
     def login(self, badge: str) -> Packer:
         def online() -> Packer:
             user = self.central.login(badge)
-            self.journal.remember_person(badge, user)
+            self.journal.remember_person(badge, person_document(user))
             self.journal.user = user.username
             return user
 
         def offline() -> Packer:
-            user = self.journal.person(badge)
+            kept = self.journal.person(badge)
+            user = None if kept is None else person_from_document(kept)
             if user is None:
                 raise NotOffline(phrase("Badge %(badge)s has not logged in at this station before: while the central "
                                         "database cannot be reached, only people who worked here before can log "
                                         "in.", badge=badge))
             self.journal.user = user.username
-            return user  # type: ignore[no-any-return]
+            return user
         return self._either(online, offline)
 
     def logout(self, user: Packer, reason: str = "logged out") -> None:
@@ -269,14 +290,13 @@ class OfflineCapable:
     def record_scan(self, order: str, user: Packer, scan: Scan) -> ScanResult:
         def offline() -> ScanResult:
             pack = self._pack(order)
-            self.journal.scan(order, scan.data, scan.symbology, user.username)  # durable before it is shown
-            _decision, result = pack.scan(scan.data, scan.symbology, self.journal)
-            if result.confirmation is not None and result.confirmation.all_confirmed:
-                self.journal.finished(order)
+            with self._durable(pack):
+                _decision, result = pack.scan(scan.data, scan.symbology, self.journal)  # on the copy, then
+                done = result.confirmation is not None and result.confirmation.all_confirmed
+                self.journal.scan(order, scan.data, scan.symbology, user.username,  # durable before it is shown
+                                  copy=None if done else copy_document(pack.copy), finished=done)
+            if done:
                 self.packs.pop(order, None)
-                self.waiting = self.journal.waiting()
-            else:
-                self._saved(pack)
             return result
         return self._either(lambda: self.central.record_scan(order, user, scan), offline)
 
@@ -291,29 +311,46 @@ class OfflineCapable:
 
     def choose_box(self, order: str, box_barcode: str, reason: str | None = None,
                    user: Packer | None = None) -> BoxChoice:
-        return self._online_only(phrase("Choosing a box"), lambda: self.central.choose_box(order, box_barcode, reason, user))
+        def offline() -> BoxChoice:  # on the copy; the box goes into the journal with CLOSE BOX
+            pack = self._pack(order)
+            with self._durable(pack):
+                choice = pack.choose_box(box_barcode, reason)
+                if choice.accepted:
+                    self.journal.keep_copy(order, copy_document(pack.copy))
+            return choice
+        return self._either(lambda: self.central.choose_box(order, box_barcode, reason, user), offline)
 
     def close_parcel(self, order: str, user: Packer, weight_g: int | None = None) -> ParcelClosed:
         def offline() -> ParcelClosed:
             pack = self._pack(order)
             seq = pack.copy.pack.open_parcel_seq
             refused = pack.refusal(seq)
+            refused = refused or pack.weight_refusal(seq, weight_g)
             if refused is not None:
-                return ParcelClosed(False, order, seq, refused)
-            code, tracking = self.journal.close_parcel(order, weight_g, user.username)
-            closed = pack.close(code, tracking, weight_g, self.central.clock.now().date())
-            self._saved(pack)
-            return closed
+                return ParcelClosed(False, order, seq, refused, actual_weight_g=weight_g)
+            box = pack.parcel_box()
+            closed: list[ParcelClosed] = []
+            today = self.central.clock.now().date()
+
+            def with_parcel(code: str, tracking: str) -> dict[str, Any]:
+                closed.append(pack.close(code, tracking, weight_g, today))
+                return copy_document(pack.copy)
+            with self._durable(pack):
+                self.journal.close_parcel(order, weight_g, user.username, with_parcel, box=box.code if box else None)
+            return closed[0]
         return self._either(lambda: self.central.close_parcel(order, user, weight_g), offline)
 
     def record_label_result(self, label_id: int, ok: bool, printer: str, message: str = "",
                             printed: tuple[PrintJob, ...] = ()) -> LabelState:
         if label_id < 0:  # made offline: it stays the journal's, even once the database is back
             pack = self._offline_label(label_id)
-            state, printed_now = pack.label_result(label_id, ok, printer, message)
-            if printed_now:
-                self.journal.label_printed(pack.copy.number, pack.label_request(label_id).sscc, printer)
-            self._saved(pack)
+            with self._durable(pack):
+                state, printed_now = pack.label_result(label_id, ok, printer, message)
+                if printed_now:  # the jobs the printer took go with it: archived when the journal syncs
+                    self.journal.label_printed(pack.copy.number, pack.label_request(label_id).sscc, printer,
+                                               printed_payload(printed), copy=copy_document(pack.copy))
+                else:
+                    self.journal.keep_copy(pack.copy.number, copy_document(pack.copy))
             return state
 
         return self._online_only(phrase("Recording a label made before the outage"),

@@ -24,6 +24,9 @@ class Step(str, enum.Enum):
     PICK = "pick"  # a picker's login: the picker screen (app/picking/flow.py)
 
 
+WORK_STEPS = (Step.PACK, Step.WEIGH, Step.PRINT, Step.CONFIRM)
+
+
 class QuestionKind(str, enum.Enum):
     """A question that takes over the screen until it is answered or cancelled."""
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import logging
 
-from sqlalchemy import select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
-from app.store.models import Box, ReasonCode, Station, User, as_utc
+from app.store.models import Box, Order, OrderEvent, ReasonCode, Station, User, as_utc
 from app.store.repositories import _columns, _record
-from app.unit_of_work import BoxRecord, ReasonRow, StationRecord, UserRecord
+from app.unit_of_work import BoxRecord, LeaseRow, ReasonRow, StationRecord, UserRecord
 
 log = logging.getLogger(__name__)
 
@@ -88,3 +88,16 @@ class SqlAdmin:
     def stations(self) -> list[StationRecord]:
         return [StationRecord(s.code, s.name, as_utc(s.last_seen_at), json.loads(s.devices) if s.devices else {})
                 for s in self.s.scalars(select(Station).order_by(Station.code))]
+
+    def leases(self, station: str | None = None) -> list[LeaseRow]:
+        """The orders stations hold for packing (of one station when given), by station and claim;
+        since: the order's latest claim or take-over in its event log."""
+        claimed = (select(func.max(OrderEvent.at)).where(
+            OrderEvent.order_id == Order.id,
+            or_(OrderEvent.to_status == "packing", OrderEvent.kind == "LeaseTakenOver")).scalar_subquery())
+        query = (select(Order.claimed_by_station, Order.number, Order.claimed_by_user, claimed, Order.lease_expires_at)
+                 .where(Order.status == "packing", Order.claimed_by_station.is_not(None)))
+        if station is not None:
+            query = query.where(Order.claimed_by_station == station)
+        rows = self.s.execute(query.order_by(Order.claimed_by_station, claimed, Order.number))
+        return [LeaseRow(r[0], r[1], r[2], as_utc(r[3]), as_utc(r[4])) for r in rows]

@@ -18,8 +18,9 @@ decided by the same rules and written by the same writer as one made online. An 
 order is no longer this station's pack (cancelled or taken over centrally meanwhile) is not
 applied: it becomes a pack exception for a supervisor, never a silent overwrite.
 
-The copies are pickled objects of the station's own code, read back only by the station that
-wrote them (the file is as trusted as the station's configuration).
+The copies (of orders and of people who logged in) are versioned JSON documents the caller
+makes (app/packing/offline_json.py); the journal keeps them as text. An older station kept them
+pickled: `convert_pickled` rewrites those once at start-up.
 """
 from __future__ import annotations
 
@@ -35,6 +36,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import text as sql_text
 
 from app.errors import DatabaseUnavailable, PackdeskError
 from app.identifiers import s10, sscc
@@ -76,11 +79,11 @@ CREATE TABLE IF NOT EXISTS parcels (
     sscc TEXT NOT NULL UNIQUE,
     tracking TEXT NOT NULL UNIQUE
 );
-CREATE TABLE IF NOT EXISTS copies (         -- what packing an order offline needs (pickled)
+CREATE TABLE IF NOT EXISTS copies (         -- what packing an order offline needs (a JSON document)
     number TEXT PRIMARY KEY,
     data BLOB NOT NULL
 );
-CREATE TABLE IF NOT EXISTS people (         -- who logged in here: badge (SHA-256) -> user (pickled)
+CREATE TABLE IF NOT EXISTS people (         -- who logged in here: badge (SHA-256) -> user (a JSON document)
     badge TEXT PRIMARY KEY,
     data BLOB NOT NULL
 );
@@ -190,7 +193,8 @@ class Journal:
         have = self.leased_count()
         taken = []
         for _ in range(max(0, count - have)):
-            claim = claim_next(SqlUnitOfWork(db), self.station, self.user, lease_seconds=OFFLINE_LEASE_S)
+            claim = claim_next(SqlUnitOfWork(db), self.station, self.user, lease_seconds=OFFLINE_LEASE_S,
+                               now=database_now(db))
             if claim is None:
                 break
             with self._write() as j:
@@ -198,6 +202,26 @@ class Journal:
                           (claim.number, claim.order_id))
             taken.append(claim.number)
         return taken
+
+    def drop_lost(self, db: Database) -> list[str]:
+        """Leased orders the database no longer has as this station's (a supervisor gave them back
+        while the station was down, or its lease ran out and another station took the order): out
+        of the journal, so NEXT never opens one; their numbers. A restarted station keeps the
+        leases that are still its own."""
+        numbers = self.leased()
+        if not numbers:
+            return []
+        with SqlUnitOfWork(db) as uow:
+            orders = {n: uow.orders.get(n) for n in numbers}
+        lost = [n for n, o in orders.items()
+                if o is None or o.status != "packing" or o.claimed_by_station != self.station]
+        if lost:
+            with self._write() as j:
+                j.executemany("UPDATE leases SET state = 'released' WHERE number = ? AND state = 'leased'",
+                              [(n,) for n in lost])
+                j.executemany("DELETE FROM copies WHERE number = ?", [(n,) for n in lost])
+            log.warning("leased orders no longer this station's (given back or taken over): %s", ", ".join(lost))
+        return lost
 
     def leased(self) -> list[str]:
         """The leased orders not started yet, oldest first (NEXT takes them first)."""
@@ -244,25 +268,52 @@ class Journal:
                 j.execute("DELETE FROM copies WHERE number = ?", (number,))
         return numbers
 
-    def keep_copy(self, number: str, copy: object) -> None:
-        """Keeps what packing `number` offline needs (replaced by each newer copy)."""
+    def keep_copy(self, number: str, document: dict[str, Any]) -> None:
+        """Keeps what packing `number` offline needs (replaced by each newer copy): a JSON document."""
         with self._write() as j:
-            j.execute("INSERT OR REPLACE INTO copies (number, data) VALUES (?, ?)", (number, pickle.dumps(copy)))
+            self._keep(j, number, document)
 
-    def copy_of(self, number: str) -> Any:
-        """The copy kept of `number`, or None."""
+    def copy_of(self, number: str) -> dict[str, Any] | None:
+        """The copy kept of `number` (its JSON document), or None."""
         row = self._db.execute("SELECT data FROM copies WHERE number = ?", (number,)).fetchone()
-        return pickle.loads(row[0]) if row else None
+        return _document(row[0], self.path) if row else None
 
-    def remember_person(self, badge: str, person: object) -> None:
-        """Someone logged in here with this badge: they may log in again while offline."""
+    def remember_person(self, badge: str, document: dict[str, Any]) -> None:
+        """Someone logged in here with this badge (a JSON document): they may log in again while offline."""
         with self._write() as j:
-            j.execute("INSERT OR REPLACE INTO people (badge, data) VALUES (?, ?)", (_hashed(badge), pickle.dumps(person)))
+            j.execute("INSERT OR REPLACE INTO people (badge, data) VALUES (?, ?)", (_hashed(badge), json.dumps(document)))
 
-    def person(self, badge: str) -> Any:
-        """Who logged in here with this badge before, or None."""
+    def person(self, badge: str) -> dict[str, Any] | None:
+        """Who logged in here with this badge before (their JSON document), or None."""
         row = self._db.execute("SELECT data FROM people WHERE badge = ?", (_hashed(badge),)).fetchone()
-        return pickle.loads(row[0]) if row else None
+        return _document(row[0], self.path) if row else None
+
+    def convert_pickled(self, copy: Callable[[Any], dict[str, Any]], person: Callable[[Any], dict[str, Any]]) -> int:
+        """Rewrites the copies and people an older station kept pickled as JSON documents, once, at
+        start-up (`copy` and `person` turn the unpickled objects into documents); how many. The
+        pickles are the station's own (the file is as trusted as its configuration); nothing
+        reads a pickle after this."""
+        converted = 0
+        if not self._db.execute("SELECT 1 FROM copies WHERE typeof(data) = 'blob' UNION ALL "
+                                "SELECT 1 FROM people WHERE typeof(data) = 'blob' LIMIT 1").fetchone():
+            return 0
+        with self._write() as j:  # all of them or none
+            for table, key, convert in (("copies", "number", copy), ("people", "badge", person)):
+                rows = j.execute(f"SELECT {key}, data FROM {table} WHERE typeof(data) = 'blob'").fetchall()
+                for name, data in rows:
+                    try:
+                        document = convert(pickle.loads(data))  # noqa: S301 - see the docstring
+                    except Exception as exc:  # noqa: BLE001 - whatever the old pickle holds, say which row
+                        where = f"{table} {name}"[:40]
+                        raise JournalError(phrase(
+                            "The offline journal %(path)s holds an old copy (%(what)s) this version cannot convert "
+                            "(%(error)s); sync the journal with the version that wrote it, or move the file aside.",
+                            path=str(self.path), what=where, error=str(exc))) from exc
+                    j.execute(f"UPDATE {table} SET data = ? WHERE {key} = ?", (json.dumps(document), name))
+                    converted += 1
+        if converted:
+            log.info("offline journal %s: %d pickled copies converted to JSON", self.path, converted)
+        return converted
 
     # --- packing offline ------------------------------------------------------------------
 
@@ -275,12 +326,21 @@ class Journal:
             j.execute("UPDATE leases SET state = 'started' WHERE number = ?", (row[0],))
         return str(row[0])
 
-    def scan(self, order: str, data: str, symbology: str | None = None, user: str | None = None) -> str:
-        """A scan at the open pack (every scan, as online: mis-scans, ACK and UNDO too); its key."""
-        return self._event("scan", order, {"data": data, "symbology": symbology, "user": user or self.user})
+    def scan(self, order: str, data: str, symbology: str | None = None, user: str | None = None,
+             copy: dict[str, Any] | None = None, finished: bool = False) -> str:
+        """A scan at the open pack (every scan, as online: mis-scans, ACK and UNDO too); its key.
+        `copy`: the order's copy with the scan in it, kept in the same transaction (a station
+        killed now resumes showing exactly what will be replayed); `finished`: the scan
+        confirmed the last label (see `finished`)."""
+        return self._event("scan", order, {"data": data, "symbology": symbology, "user": user or self.user},
+                           copy, finished)
 
-    def close_parcel(self, order: str, weight_g: int | None = None, user: str | None = None) -> tuple[str, str]:
-        """Closes a parcel of `order`, numbered from this station's reserved blocks: (SSCC, S10)."""
+    def close_parcel(self, order: str, weight_g: int | None = None, user: str | None = None,
+                     copy: Callable[[str, str], dict[str, Any]] | None = None,
+                     box: str | None = None) -> tuple[str, str]:
+        """Closes a parcel of `order` (in `box`, a box code), numbered from this station's reserved
+        blocks: (SSCC, S10); `copy(sscc, tracking)`: the order's copy with the parcel closed, kept in
+        the same transaction."""
         self._started(order)
         numbering = self.numbering
         with self._write() as j:
@@ -297,18 +357,27 @@ class Journal:
             tracking = s10(numbering.s10_service_indicator, serials["s10_serial"] % 10**8, numbering.s10_country)
             j.execute("INSERT INTO parcels (order_number, sscc, tracking) VALUES (?, ?, ?)", (order, code, tracking))
             self._append(j, "close", order, {"sscc": code, "tracking": tracking, "weight_g": weight_g,
-                                             "user": user or self.user})
+                                             "box": box, "user": user or self.user})
+            if copy is not None:
+                self._keep(j, order, copy(code, tracking))
         return code, tracking
 
-    def label_printed(self, order: str, code: str, printer: str) -> str:
-        """The parcel's label came out of the printer."""
-        return self._event("label", order, {"sscc": code, "printer": printer})
+    def label_printed(self, order: str, code: str, printer: str, printed: list[dict[str, str]] | None = None,
+                      copy: dict[str, Any] | None = None) -> str:
+        """The parcel's label came out of the printer; `printed`: the jobs the printers took (the
+        label, then its slip; JSON-ready), archived centrally when the event is replayed; `copy`:
+        the order's copy with the label printed, kept in the same transaction."""
+        return self._event("label", order, {"sscc": code, "printer": printer, "printed": printed or []}, copy)
 
     def finished(self, order: str) -> None:
         """Every parcel of `order` confirmed offline: it is no longer this station's to pack."""
         with self._write() as j:
-            j.execute("UPDATE leases SET state = 'done' WHERE number = ?", (order,))
-            j.execute("DELETE FROM copies WHERE number = ?", (order,))
+            self._finished(j, order)
+
+    @staticmethod
+    def _finished(j: sqlite3.Connection, order: str) -> None:
+        j.execute("UPDATE leases SET state = 'done' WHERE number = ?", (order,))
+        j.execute("DELETE FROM copies WHERE number = ?", (order,))
 
     def only_open(self, number: str | None) -> None:
         """The database says `number` is the one order this station has open (None: none): every
@@ -339,10 +408,20 @@ class Journal:
             raise JournalError(phrase("Order %(order)s is not leased to this station; offline, only leased orders "
                                       "can be packed.", order=order))
 
-    def _event(self, kind: str, order: str, payload: dict[str, Any]) -> str:
+    def _event(self, kind: str, order: str, payload: dict[str, Any], copy: dict[str, Any] | None = None,
+               finished: bool = False) -> str:
         self._started(order)
         with self._write() as j:
-            return self._append(j, kind, order, payload)
+            key = self._append(j, kind, order, payload)
+            if finished:
+                self._finished(j, order)
+            elif copy is not None:
+                self._keep(j, order, copy)
+            return key
+
+    @staticmethod
+    def _keep(j: sqlite3.Connection, number: str, document: dict[str, Any]) -> None:
+        j.execute("INSERT OR REPLACE INTO copies (number, data) VALUES (?, ?)", (number, json.dumps(document)))
 
     def _append(self, j: sqlite3.Connection, kind: str, order: str, payload: dict[str, Any]) -> str:
         key = f"{self.station}:{uuid.uuid4().hex}"
@@ -415,6 +494,24 @@ class Journal:
     def _receipt(self, event: JournalEvent, outcome: str) -> JournalReceipt:
         return JournalReceipt(key=event.key, station=self.station, order_number=event.order_number,
                               kind=event.kind, outcome=outcome, applied_at=datetime.now(timezone.utc))
+
+
+def database_now(db: Database) -> datetime:
+    """The central database's clock (UTC): an offline lease is stamped with it, not with the
+    station's, so a station whose clock is off neither shortens nor stretches it for the others."""
+    with db.read() as session:
+        if db.is_sqlite:
+            text = session.execute(sql_text("SELECT strftime('%Y-%m-%d %H:%M:%f', 'now')")).scalar_one()
+            return datetime.fromisoformat(str(text)).replace(tzinfo=timezone.utc)
+        now = session.execute(sql_text("SELECT clock_timestamp()")).scalar_one()
+    return now.astimezone(timezone.utc)  # type: ignore[no-any-return]
+
+
+def _document(data: str | bytes, path: Path) -> dict[str, Any]:
+    if isinstance(data, bytes):  # convert_pickled runs at start-up; a pickle here is a journal it did not see
+        raise JournalError(phrase("The offline journal %(path)s still holds a copy in the old (pickled) form; restart "
+                                  "the station to convert it.", path=str(path)))
+    return json.loads(data)  # type: ignore[no-any-return]
 
 
 def _hashed(badge: str) -> str:

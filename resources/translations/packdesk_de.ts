@@ -1966,6 +1966,10 @@
         <translation>Zuletzt gesehen</translation>
     </message>
     <message>
+        <source>Orders held</source>
+        <translation>Gehaltene Aufträge</translation>
+    </message>
+    <message>
         <source>Devices (as last reported)</source>
         <translation>Geräte (zuletzt gemeldet)</translation>
     </message>
@@ -1976,6 +1980,10 @@
     <message>
         <source>DEVICES OF THIS STATION</source>
         <translation>GERÄTE DIESER STATION</translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 seit %2</translation>
     </message>
 </context>
 <context>

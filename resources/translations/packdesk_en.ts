@@ -1966,6 +1966,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Orders held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Devices (as last reported)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1975,6 +1979,10 @@
     </message>
     <message>
         <source>DEVICES OF THIS STATION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

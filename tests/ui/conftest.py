@@ -47,6 +47,8 @@ def make_config(url: str, out: Path, raw: dict | None = None, demo: bool = True)
     raw = raw or {}
     raw.setdefault("station", {}).setdefault("code", "ST-TEST")
     raw.setdefault("station", {}).setdefault("fullscreen", False)
+    # no offline journal unless the test is about it (a station on PostgreSQL keeps one by default)
+    raw.setdefault("station", {}).setdefault("offline_buffer", 0)
     raw.setdefault("demo", {}).setdefault("output_dir", str(out))
     return station_config(Settings(database_url=url, raw=raw), demo=demo)
 

@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from app.orders.claims import claim_next
 from app.pins import hash_pin, pin_matches
 from app.store.audit_log import audit_entries, verify_audit
 from app.store.models import User
 from app.store.session import Database
+from app.store.uow import SqlUnitOfWork
 from app.store.station_health import report_station
 from tests.integration.printing.decode import zpl_barcodes
 from tests.ui.data import ALICE_BADGE, SAM_BADGE
@@ -201,13 +203,19 @@ def test_roles_and_stations(qtbot, make_station, with_admin) -> None:
     app = make_station()
     with Database(with_admin) as db:
         report_station(db, "PACK-42", {"scale": "error"})
+        for station in ("PACK-42", "ST-DEAD"):  # ST-DEAD leased an order and never reported
+            assert claim_next(SqlUnitOfWork(db), station, "bob", lease_seconds=12 * 3600) is not None
     login(qtbot, app, ADA_BADGE)
     roles = admin_page(qtbot, app, "roles")
     assert [roles.table.item(r, 1).text() for r in range(4)] == ["alice, bob", "-", "sam", "ada"]
     assert "- review exceptions" in roles.table.item(2, 2).text()
     stations = admin_page(qtbot, app, "stations")
     shown = [stations.table.item(r, 0).text() for r in range(stations.table.rowCount())]
-    assert "PACK-42" in shown
+    assert "PACK-42" in shown and "ST-DEAD" in shown
+    held = {stations.table.item(r, 0).text(): stations.table.item(r, 2).text()
+            for r in range(stations.table.rowCount())}
+    assert held["PACK-42"].startswith("PD-1001 since ") and held["ST-DEAD"].startswith("PD-1002 since "), held
+    assert held[app.station.station_code + " *"] == "-"
     assert "scanner: keyboard:" in stations.devices.text()  # this station's configured devices (read-only)
     assert verify_audit(Database(with_admin))[1] is None
 

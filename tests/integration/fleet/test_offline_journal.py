@@ -8,19 +8,23 @@ crash), and the cancelled order's offline work becomes an exception. Events repl
 of their sequence number, whatever the station's wall clock said."""
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text
 
 from app.commands import Command
+from app.orders import claims
 from app.packing.desk import Desk
 from app.packing.offline import replay_with
 from app.packing.settings import PackingSettings
 from app.station.backend import central_or_journal
 from app.store.counters import take_next
-from app.store.journal import Journal, JournalError
-from app.store.models import JournalReceipt, Label, Order, OrderLine, PackException, Parcel, ParcelItem, ScanRecord
+from app.store.journal import OFFLINE_LEASE_S, Journal, JournalError, database_now
+from app.store.models import (
+    JournalReceipt, Label, Order, OrderLine, PackException, Parcel, ParcelItem, ScanRecord, as_utc,
+)
 from app.store.session import Database
 from tests.support.servers import free_port
 from tests.ui.data import MUG, PEN, seed
@@ -121,3 +125,20 @@ def test_numbers_run_out_with_a_clear_message_and_unstarted_leases_go_back(db: D
     with db.read() as session:
         assert session.scalar(select(Order.status).where(Order.number == "PD-1002")) == "picked"
     journal.close()
+
+
+def test_an_offline_lease_is_stamped_with_the_database_clock_not_the_station_clock(
+        db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seed(db, orders=2)
+    behind = datetime.now(timezone.utc) - timedelta(hours=3)
+    monkeypatch.setattr(claims, "_now", lambda: behind)  # this station's clock is three hours behind
+    journal = Journal(tmp_path, "ST-7", "alice")
+    try:
+        assert journal.lease(db, 1) == ["PD-1001"]
+        with db.read() as session:
+            expires = as_utc(session.scalar(select(Order.lease_expires_at).where(Order.number == "PD-1001")))
+        assert expires is not None
+        due = database_now(db) + timedelta(seconds=OFFLINE_LEASE_S)
+        assert abs(expires - due) < timedelta(minutes=1), f"lease until {expires}, the database's clock says {due}"
+    finally:
+        journal.close()

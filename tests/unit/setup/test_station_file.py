@@ -3,6 +3,7 @@ it at start-up, written whole or not at all, the rest of an existing file kept."
 from __future__ import annotations
 
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,7 @@ def test_the_answers_are_written_as_the_documented_tables_and_the_station_reads_
     assert text.startswith("# Packdesk station configuration, written by the set-up wizard")
     raw = tomllib.loads(text)
     assert raw["database"] == {"url": "postgresql://packdesk@db.warehouse.lan/packdesk"}
-    assert raw["station"] == {"code": "BENCH-3", "name": 'Bench 3, "hall B"'}
+    assert raw["station"] == {"code": "BENCH-3", "name": 'Bench 3, "hall B"', "offline_buffer": 3}
     assert raw["devices"] == {"scanner": "/dev/packdesk/scanner?baud=115200", "scale": "/dev/packdesk/scale?baud=9600",
                               "scale_protocol": "toledo-8213", "label_printer": "tcp://10.0.0.7:9100",
                               "document_printer": "cups://Office-Laser"}
@@ -135,3 +136,23 @@ def test_a_key_ending_in_a_newline_is_quoted() -> None:
     """Hypothesis found it in CI: a bare-key pattern ending in "$" also matched "0\\n"."""
     for raw in ({"0": {"0\n": False}}, {"0": {}, "0\n": {}}, {"0\n": {}}):
         assert tomllib.loads(dump_toml(raw, "a header\nof two lines")) == raw
+
+
+def test_a_station_on_postgresql_keeps_an_offline_journal_of_three_orders_unless_the_file_says_otherwise(
+        tmp_path: Path) -> None:
+    path = write_station_file(tmp_path / "station.toml", BENCH_3)
+    assert tomllib.loads(path.read_text())["station"]["offline_buffer"] == 3  # written: an installer sees it
+    assert station_config(load_settings(path)).offline_buffer == 3
+    answers, keep = answers_from_file(path)
+    keep["station"]["offline_buffer"] = 0  # an administrator switched the journal off: opening the wizard keeps that
+    write_station_file(path, answers, keep)
+    assert station_config(load_settings(path)).offline_buffer == 0
+
+
+def test_the_built_in_database_has_no_offline_journal(tmp_path: Path) -> None:
+    path = tmp_path / "station.toml"
+    write_station_file(path, BENCH_3)
+    answers, keep = answers_from_file(path)
+    write_station_file(path, replace(answers, database_url=""), keep)  # moved to the built-in database
+    assert "offline_buffer" not in tomllib.loads(path.read_text())["station"]
+    assert station_config(load_settings(path)).offline_buffer == 0

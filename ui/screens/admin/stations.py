@@ -1,11 +1,13 @@
-"""STATIONS: every station the database knows (when it last reported, its devices' health
-then) and this station's configured devices (read-only; DEVICES opens its device screen)."""
+"""STATIONS: every station the database knows (when it last reported, the orders it holds and
+since when, its devices' health then) and this station's configured devices (read-only; DEVICES
+opens its device screen). A dead station's orders are given back with `packdesk stations give-back`."""
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 from typing import Any
 
+from app.admin.leases import StationLeases
 from app.unit_of_work import StationRecord
 from ui.screens.admin.page import AdminPage, fill, table
 from ui.style import button, label
@@ -21,7 +23,7 @@ class StationsPage(AdminPage):
                  configured: dict[str, str] | None = None, open_devices: Callable[[], None] | None = None) -> None:
         super().__init__(desk, worker, who)
         self.station_code = station_code
-        self.table = table(3)
+        self.table = table(4)
         self.layout_.addWidget(self.table, 1)
         self.this_station = label("", "hint")
         self.layout_.addWidget(self.this_station)
@@ -35,17 +37,32 @@ class StationsPage(AdminPage):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.table.setHorizontalHeaderLabels([self.tr("Station"), self.tr("Last seen"),
+        self.table.setHorizontalHeaderLabels([self.tr("Station"), self.tr("Last seen"), self.tr("Orders held"),
                                               self.tr("Devices (as last reported)")])
         self.this_station.setText(self.tr("This station (%1): its configured devices").replace("%1", self.station_code))
         self.devices_button.setText(self.tr("DEVICES OF THIS STATION"))
 
     def load(self) -> None:
-        self.run(self.desk.stations, then=self._show)
+        self.run(lambda: (self.desk.stations(), self.desk.station_leases()), then=self._show)
 
-    def _show(self, stations: list[StationRecord]) -> None:
-        fill(self.table, [(s.code + (" *" if s.code == self.station_code else ""),
-                           s.last_seen_at.astimezone().strftime("%d.%m. %H:%M:%S") if s.last_seen_at else "-",
-                           "\n".join(f"{k}: {v}" for k, v in sorted(s.devices.items())) or "-") for s in stations])
+    def _show(self, read: tuple[list[StationRecord], list[StationLeases]]) -> None:
+        stations, leases = read
+        held = {h.station: h for h in leases}
+        known = {s.code: s for s in stations}
+        codes = sorted(set(known) | set(held))  # a station may hold orders before it ever reported
+        rows = []
+        for code in codes:
+            s, h = known.get(code), held.get(code)
+            seen = s.last_seen_at if s is not None else None
+            rows.append((code + (" *" if code == self.station_code else ""),
+                         _when(seen, "%d.%m. %H:%M:%S"),
+                         self.tr("%1 since %2").replace("%1", " ".join(h.orders)).replace("%2", _when(h.since))
+                         if h is not None else "-",
+                         "\n".join(f"{k}: {v}" for k, v in sorted(s.devices.items())) if s and s.devices else "-"))
+        fill(self.table, rows)
         self.table.resizeRowsToContents()
-        self.loaded.emit(len(stations))
+        self.loaded.emit(len(rows))
+
+
+def _when(moment: Any, pattern: str = "%d.%m. %H:%M") -> str:
+    return moment.astimezone().strftime(pattern) if moment else "-"
