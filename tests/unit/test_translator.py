@@ -167,9 +167,9 @@ def test_an_admins_field_problem_names_the_field_in_german() -> None:
 def test_an_offline_refusal_reaches_a_german_packer_in_german(monkeypatch) -> None:
     from app.station.offline import NotOffline, not_offline
 
-    refusal = not_offline(phrase("Choosing a box"))
-    assert str(refusal).startswith("Choosing a box is not possible while the central database cannot be reached")
-    assert GERMAN.say(str(refusal)).startswith("Einen Karton wählen ist nicht möglich, solange die zentrale "
+    refusal = not_offline(phrase("A partial shipment"))  # (choosing a box is possible offline since issue 17)
+    assert str(refusal).startswith("A partial shipment is not possible while the central database cannot be reached")
+    assert GERMAN.say(str(refusal)).startswith("Eine Teillieferung ist nicht möglich, solange die zentrale "
                                                "Datenbank nicht erreichbar ist")
 
     def offline_login(_self: FakePackingApi, badge: str) -> Packer:
