@@ -11,6 +11,7 @@ from app.gs1 import GS
 from app.identifiers import is_valid_s10, is_valid_sscc
 from app.orders import lifecycle
 from app.orders.status import OrderStatus
+from app.shipping.event_buffer import events_buffered
 from app.shipping.shipped import order_shipped
 from app.translator import phrase
 from app.unit_of_work import DockLine, UnitOfWork
@@ -83,7 +84,8 @@ def scan_at_dock(uow: UnitOfWork, scanned: str, now: datetime, *, user: str | No
         return HandOver(False, phrase("%(code)r is no parcel label: scan the SSCC or the tracking number barcode on "
                                       "the shipping label.", code=shown), shown)
     with uow:
-        result = _hand_over_in(uow, code, now, user, station)
+        with events_buffered(uow):  # the hand-over's events in one INSERT
+            result = _hand_over_in(uow, code, now, user, station)
         uow.commit()
     return result
 
@@ -98,7 +100,7 @@ def _hand_over_in(uow: UnitOfWork, code: str, now: datetime, user: str | None, s
     # the other parcel still on the dock and the order would stay packed).
     order = uow.orders.locked_by_id(found.order_id)
     assert order is not None
-    parcels = uow.parcels.of_order(order.id)
+    parcels = uow.carriers.parcels_at_dock(order.id)  # as uow.parcels.of_order, in plain rows
     parcel = next((p for p in parcels if p.id == found.id), found)
     base = dict(code=code, order_number=order.number, parcel_seq=parcel.seq, parcel_count=len(parcels),
                 carrier=parcel.carrier)
