@@ -838,6 +838,8 @@ class Carriers(Protocol):
         """The parcels whose tracking number or SSCC is one of these, by that code."""
     def parcels_of_orders(self, order_ids: list[int]) -> dict[int, list[ParcelRecord]]:
         """The orders' parcels that are not voided, by seq, by order id."""
+    def parcels_at_dock(self, order_id: int) -> list[ParcelRecord]:
+        """One order's parcels that are not voided, by seq (`parcels_of_orders` for one, one prepared read)."""
     def orders_by_ids(self, order_ids: list[int]) -> dict[int, OrderRecord]:
         """These orders (with address and customer), by id."""
     def add_tracking_event(self, parcel_id: int, status: str, at: datetime, location: str) -> bool:

@@ -40,6 +40,8 @@ SET_TRACKING = (update(Parcel.__table__).where(Parcel.__table__.c.id == bindpara
 
 
 PARCEL_COLUMNS = [Parcel.__table__.c[f.name] for f in fields(ParcelRecord)]
+PARCELS_AT_DOCK = (select(*PARCEL_COLUMNS).where(Parcel.order_id == bindparam("order_id"), Parcel.status != "voided")
+                   .order_by(Parcel.seq))  # built once: read at every dock scan
 # a parcel of the dock's day list and its order's number, carrier, service and destination, joined
 _p, _o, _a = Parcel.__table__.c, Order.__table__.c, Address.__table__.c
 DOCK_LINES = (select(_o.number, _p.seq, _p.carrier, _p.service, _p.tracking_number, _p.sscc, _p.actual_weight_g,
@@ -102,6 +104,10 @@ class SqlCarriers:
                 for p in self.s.execute(select(*PARCEL_COLUMNS).where(Parcel.sscc.in_(rest))):
                     found[p.sscc] = parcel_record(p)
         return found
+
+    def parcels_at_dock(self, order_id: int) -> list[ParcelRecord]:
+        self.s.flush()  # plain rows: what the session holds unwritten counts, as with an ORM query
+        return [parcel_record(p) for p in self.s.execute(PARCELS_AT_DOCK, {"order_id": order_id})]
 
     def parcels_of_orders(self, order_ids: list[int]) -> dict[int, list[ParcelRecord]]:
         self.s.flush()  # plain rows: what the session holds unwritten counts, as with an ORM query

@@ -605,6 +605,9 @@ class _Carriers(_Repo):
         return {i: sorted((p for p in self.t.parcels.values() if p.order_id == i and p.status != "voided"),
                           key=lambda p: p.seq) for i in order_ids}
 
+    def parcels_at_dock(self, order_id: int) -> list[ParcelRecord]:
+        return self.parcels_of_orders([order_id])[order_id]
+
     def orders_by_ids(self, order_ids: list[int]) -> dict[int, OrderRecord]:
         return {i: self.t.orders[i] for i in order_ids if i in self.t.orders}
 
