@@ -830,10 +830,12 @@ class Counters(Protocol):
 class Carriers(Protocol):
     def table(self) -> RateTable:
         """Every active carrier with its services, zones and rates (empty: no rate tables)."""
-    def dock_lines(self, carrier: str | None, since: datetime, until: datetime) -> tuple[list[DockLine], list[DockLine]]:
+    def dock_lines(self, carrier: str | None, since: datetime, until: datetime,
+                   builtin: str | None = None) -> tuple[list[DockLine], list[DockLine]]:
         """A carrier's (None: every carrier's) parcels handed over between two moments (by time),
         and its labelled parcels (closed or confirmed) closed before `until` and never handed over
-        (by closing time)."""
+        (by closing time). A parcel's carrier is its own, else its order's, else `builtin` (the
+        built-in carrier's name, for parcels numbered without rate tables)."""
     def parcels_by_codes(self, codes: list[str]) -> dict[str, ParcelRecord]:
         """The parcels whose tracking number or SSCC is one of these, by that code."""
     def parcels_of_orders(self, order_ids: list[int]) -> dict[int, list[ParcelRecord]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from app.gs1 import GS
@@ -135,17 +135,22 @@ def _hand_over_in(uow: UnitOfWork, code: str, now: datetime, user: str | None, s
                     handed_over=done, order_shipped=True, **base)
 
 
-def dock_day(uow: UnitOfWork, carrier: str | None, day: date, zone: ZoneInfo) -> DockDay:
+def dock_day(uow: UnitOfWork, carrier: str | None, day: date, zone: ZoneInfo, builtin: str | None = None) -> DockDay:
     """The parcels of a carrier (None: every carrier) handed over on a local day, and those
-    labelled by the end of that day that were never handed over."""
-    start = datetime.combine(day, time(0), zone)
+    labelled by the end of that day that were never handed over: the one read model of the
+    dock's screen, `packdesk dispatch manifest` and the manifest PDF. A parcel goes with its own
+    carrier, else its order's, else `builtin` (the [carrier] the station numbers parcels with)."""
+    # the local day's bounds in UTC: SQLite keeps a time's wall clock without its zone, and a
+    # local day across a change to or from summer time is 23 or 25 hours long
+    start = datetime.combine(day, time(0), zone).astimezone(timezone.utc)
+    end = datetime.combine(day + timedelta(days=1), time(0), zone).astimezone(timezone.utc)
     with uow:
-        handed, missing = uow.carriers.dock_lines(carrier, start, start + timedelta(days=1))  # two reads
-    return DockDay(carrier, day, tuple(_line(p) for p in handed), tuple(_line(p) for p in missing))
+        handed, missing = uow.carriers.dock_lines(carrier, start, end, builtin)  # two reads
+    return DockDay(carrier, day, tuple(_line(p, builtin) for p in handed), tuple(_line(p, builtin) for p in missing))
 
 
-def _line(p: DockLine) -> DockParcel:
+def _line(p: DockLine, builtin: str | None = None) -> DockParcel:
     where = "" if p.city is None else f"{p.postcode or ''} {p.city}, {p.country}".strip()
-    return DockParcel(p.order_number, p.seq, p.carrier or p.order_carrier or "", p.service or p.service_level,
+    return DockParcel(p.order_number, p.seq, p.carrier or p.order_carrier or builtin or "", p.service or p.service_level,
                       p.tracking_number or "", p.sscc or "", p.actual_weight_g or p.expected_weight_g or 0, where,
                       p.handed_over_at)

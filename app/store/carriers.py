@@ -84,11 +84,13 @@ class SqlCarriers:
 
     # the manifest's and the tracking import's reads are plain rows (no ORM objects: a day at the
     # dock, or a carrier's file, is thousands of parcels)
-    def dock_lines(self, carrier: str | None, since: datetime, until: datetime) -> tuple[list[DockLine], list[DockLine]]:
+    def dock_lines(self, carrier: str | None, since: datetime, until: datetime,
+                   builtin: str | None = None) -> tuple[list[DockLine], list[DockLine]]:
         handed = DOCK_LINES.where(_p.handed_over_at >= since, _p.handed_over_at < until)
         missing = DOCK_LINES.where(_p.status.in_(LABELLED), _p.handed_over_at.is_(None), _p.closed_at < until)
-        if carrier is not None:
-            handed, missing = handed.where(_p.carrier == carrier), missing.where(_p.carrier == carrier)
+        if carrier is not None:  # the parcel's carrier, else its order's, else the built-in one
+            theirs = func.coalesce(_p.carrier, _o.carrier, builtin) == carrier
+            handed, missing = handed.where(theirs), missing.where(theirs)
         return ([_dock_line(r) for r in self.s.execute(handed.order_by(_p.handed_over_at, _p.id))],
                 [_dock_line(r) for r in self.s.execute(missing.order_by(_p.closed_at, _p.id))])
 

@@ -611,8 +611,9 @@ class _Carriers(_Repo):
     def orders_by_ids(self, order_ids: list[int]) -> dict[int, OrderRecord]:
         return {i: self.t.orders[i] for i in order_ids if i in self.t.orders}
 
-    def dock_lines(self, carrier, since, until):  # type: ignore[no-untyped-def]
-        mine = [p for p in self.t.parcels.values() if carrier is None or p.carrier == carrier]
+    def dock_lines(self, carrier, since, until, builtin=None):  # type: ignore[no-untyped-def]
+        mine = [p for p in self.t.parcels.values()
+                if carrier is None or (p.carrier or self.t.orders[p.order_id].carrier or builtin) == carrier]
         handed = sorted((p for p in mine if p.handed_over_at is not None and since <= p.handed_over_at < until),
                         key=lambda p: (p.handed_over_at, p.id))
         missing = sorted((p for p in mine if p.status in ("closed", "confirmed") and p.handed_over_at is None
