@@ -19,7 +19,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from app.errors import PackdeskError
 from app.addresses import AddressData
@@ -483,9 +483,9 @@ class PaymentRecord:
     invoice_number: str | None = None
 
 
-@dataclass(frozen=True)
-class DockLine:
-    """A parcel on the dock's day list with what it shows of its order (one joined read per list)."""
+class DockLine(NamedTuple):
+    """A parcel on the dock's day list with what it shows of its order (one joined read for the
+    day; a tuple: a day is thousands of them)."""
 
     order_number: str
     seq: int

@@ -7,7 +7,7 @@ from dataclasses import fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, literal, select, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from app.store.import_rows import KeyedRow, assign
@@ -51,10 +51,34 @@ DOCK_LINES = (select(_o.number, _p.seq, _p.carrier, _p.service, _p.tracking_numb
                            .outerjoin(Address.__table__, _a.id == _o.ship_to_id)))
 
 
+
+
+def _dock_day(by_carrier: bool) -> Any:
+    """The dock's day in one read: the parcels handed over between :since and :until (part 0, by
+    hand-over), then the labelled parcels closed before :until never handed over (part 1, by
+    closing); with `by_carrier`, only those whose carrier (else their order's, else :builtin) is
+    :carrier."""
+
+    def part(no: int, key: Any, *where: Any) -> Any:
+        query = DOCK_LINES.add_columns(literal(no).label("part"), type_coerce(key, String).label("at_key"),
+                                       _p.id.label("parcel_id")).where(*where)
+        if by_carrier:
+            query = query.where(func.coalesce(_p.carrier, _o.carrier, bindparam("builtin", type_=String))
+                                == bindparam("carrier"))
+        return query
+
+    return union_all(
+        part(0, _p.handed_over_at, _p.handed_over_at >= bindparam("since"), _p.handed_over_at < bindparam("until")),
+        part(1, _p.closed_at, _p.status.in_(LABELLED), _p.handed_over_at.is_(None), _p.closed_at < bindparam("until")),
+    ).order_by("part", "at_key", "parcel_id")
+
+
+DOCK_DAY = {by_carrier: _dock_day(by_carrier) for by_carrier in (False, True)}  # built once each
+
+
 def _dock_line(row: Any) -> DockLine:
-    values = list(row)
-    values[8] = as_utc(values[8]) if values[8] is not None else None  # handed_over_at
-    return DockLine(*values)
+    at = row[8]
+    return DockLine(*row[:8], None if at is None else as_utc(at), *row[9:14])
 
 
 class SqlCarriers:
@@ -86,13 +110,12 @@ class SqlCarriers:
     # dock, or a carrier's file, is thousands of parcels)
     def dock_lines(self, carrier: str | None, since: datetime, until: datetime,
                    builtin: str | None = None) -> tuple[list[DockLine], list[DockLine]]:
-        handed = DOCK_LINES.where(_p.handed_over_at >= since, _p.handed_over_at < until)
-        missing = DOCK_LINES.where(_p.status.in_(LABELLED), _p.handed_over_at.is_(None), _p.closed_at < until)
-        if carrier is not None:  # the parcel's carrier, else its order's, else the built-in one
-            theirs = func.coalesce(_p.carrier, _o.carrier, builtin) == carrier
-            handed, missing = handed.where(theirs), missing.where(theirs)
-        return ([_dock_line(r) for r in self.s.execute(handed.order_by(_p.handed_over_at, _p.id))],
-                [_dock_line(r) for r in self.s.execute(missing.order_by(_p.closed_at, _p.id))])
+        params = {"since": since, "until": until, "carrier": carrier, "builtin": builtin}
+        handed: list[DockLine] = []
+        missing: list[DockLine] = []
+        for row in self.s.execute(DOCK_DAY[carrier is not None], params):  # one read
+            (missing if row.part else handed).append(_dock_line(row))
+        return handed, missing
 
     def parcels_by_codes(self, codes: list[str]) -> dict[str, ParcelRecord]:
         self.s.flush()  # plain rows: what the session holds unwritten counts, as with an ORM query
