@@ -25,13 +25,13 @@ LABELLED = ("closed", "confirmed")
 CHUNK = 5000  # ids bound in one IN (a statement binds at most 65,535 values)
 
 
-def parcel_record(row: Parcel) -> ParcelRecord:
-    """The plain record of a parcel row (times in UTC)."""
-    values = {f.name: getattr(row, f.name) for f in fields(ParcelRecord)}
-    for name, value in values.items():
-        if isinstance(value, datetime):
-            values[name] = as_utc(value)
-    return ParcelRecord(**values)
+def parcel_record(row: Any) -> ParcelRecord:
+    """The plain record of a row read by PARCEL_COLUMNS (by position; times in UTC)."""
+    values = list(row)
+    for i in _PARCEL_TIMES:
+        if values[i] is not None:
+            values[i] = as_utc(values[i])
+    return ParcelRecord(*values)
 
 
 INSERT_TRACKING = insert(TrackingEvent.__table__)  # built once: a tracking file's reports in one executemany
@@ -39,7 +39,8 @@ SET_TRACKING = (update(Parcel.__table__).where(Parcel.__table__.c.id == bindpara
                 .values(tracking_status=bindparam("new_status"), delivered_at=bindparam("delivered")))
 
 
-PARCEL_COLUMNS = [Parcel.__table__.c[f.name] for f in fields(ParcelRecord)]
+PARCEL_COLUMNS = [Parcel.__table__.c[f.name] for f in fields(ParcelRecord)]  # the record's fields, in order
+_PARCEL_TIMES = [i for i, f in enumerate(fields(ParcelRecord)) if "datetime" in str(f.type)]
 PARCELS_AT_DOCK = (select(*PARCEL_COLUMNS).where(Parcel.order_id == bindparam("order_id"), Parcel.status != "voided")
                    .order_by(Parcel.seq))  # built once: read at every dock scan
 # a parcel of the dock's day list and its order's number, carrier, service and destination, joined
