@@ -840,6 +840,9 @@ class Carriers(Protocol):
         """The parcels whose tracking number or SSCC is one of these, by that code."""
     def parcels_of_orders(self, order_ids: list[int]) -> dict[int, list[ParcelRecord]]:
         """The orders' parcels that are not voided, by seq, by order id."""
+    def order_locked_by_label(self, code: str) -> tuple[OrderRecord, int] | None:
+        """The order of the parcel whose SSCC or tracking number this is, its row locked until the
+        unit of work ends (`orders.locked_by_id`), and the parcel's id; None: no parcel has it."""
     def parcels_at_dock(self, order_id: int) -> list[ParcelRecord]:
         """One order's parcels that are not voided, by seq (`parcels_of_orders` for one, one prepared read)."""
     def orders_by_ids(self, order_ids: list[int]) -> dict[int, OrderRecord]:

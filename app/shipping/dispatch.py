@@ -91,17 +91,20 @@ def scan_at_dock(uow: UnitOfWork, scanned: str, now: datetime, *, user: str | No
 
 
 def _hand_over_in(uow: UnitOfWork, code: str, now: datetime, user: str | None, station: str | None) -> HandOver:
-    found = uow.parcels.by_label_code(code)
+    # The order's row is locked (in the statement that finds it by the label) before its parcels
+    # are read: two docks scanning its last two parcels at once queue here, and the second sees
+    # the first's hand-over (else each would see the other parcel still on the dock and the order
+    # would stay packed).
+    found = uow.carriers.order_locked_by_label(code)
     if found is None:
         return HandOver(False, phrase("No parcel has the label %(label)s; put it aside for a supervisor.", label=code),
                         code)
-    # The order's row is locked before its parcels are read: two docks scanning its last two
-    # parcels at once queue here, and the second sees the first's hand-over (else each would see
-    # the other parcel still on the dock and the order would stay packed).
-    order = uow.orders.locked_by_id(found.order_id)
-    assert order is not None
+    order, parcel_id = found
     parcels = uow.carriers.parcels_at_dock(order.id)  # as uow.parcels.of_order, in plain rows
-    parcel = next((p for p in parcels if p.id == found.id), found)
+    parcel = next((p for p in parcels if p.id == parcel_id), None)
+    if parcel is None:  # a voided parcel's label: not among the order's parcels
+        parcel = uow.parcels.get(parcel_id)
+        assert parcel is not None
     base = dict(code=code, order_number=order.number, parcel_seq=parcel.seq, parcel_count=len(parcels),
                 carrier=parcel.carrier)
     if parcel.status not in LABELLED:

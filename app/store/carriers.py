@@ -43,6 +43,13 @@ PARCEL_COLUMNS = [Parcel.__table__.c[f.name] for f in fields(ParcelRecord)]  # t
 _PARCEL_TIMES = [i for i, f in enumerate(fields(ParcelRecord)) if "datetime" in str(f.type)]
 PARCELS_AT_DOCK = (select(*PARCEL_COLUMNS).where(Parcel.order_id == bindparam("order_id"), Parcel.status != "voided")
                    .order_by(Parcel.seq))  # built once: read at every dock scan
+# a dock scan's first read: the order of the parcel with this SSCC or tracking number, its row
+# locked (two docks scanning its last two parcels queue here), and that parcel's id
+ORDER_LOCKED_BY_LABEL = (ORDER_ROWS.add_columns(Parcel.__table__.c.id)
+                         .join(Parcel.__table__, Parcel.__table__.c.order_id == Order.__table__.c.id)
+                         .where((Parcel.__table__.c.sscc == bindparam("code"))
+                                | (Parcel.__table__.c.tracking_number == bindparam("code")))
+                         .limit(1).with_for_update(of=Order.__table__))
 # a parcel of the dock's day list and its order's number, carrier, service and destination, joined
 _p, _o, _a = Parcel.__table__.c, Order.__table__.c, Address.__table__.c
 DOCK_LINES = (select(_o.number, _p.seq, _p.carrier, _p.service, _p.tracking_number, _p.sscc, _p.actual_weight_g,
@@ -130,6 +137,11 @@ class SqlCarriers:
                 for p in self.s.execute(select(*PARCEL_COLUMNS).where(Parcel.sscc.in_(rest))):
                     found[p.sscc] = parcel_record(p)
         return found
+
+    def order_locked_by_label(self, code: str) -> tuple[OrderRecord, int] | None:
+        self.s.flush()  # a plain row: what the session holds unwritten counts, as with an ORM query
+        row = self.s.execute(ORDER_LOCKED_BY_LABEL, {"code": code}).first()
+        return None if row is None else (_order_row(tuple(row)[:-1]), row[-1])
 
     def parcels_at_dock(self, order_id: int) -> list[ParcelRecord]:
         self.s.flush()  # plain rows: what the session holds unwritten counts, as with an ORM query

@@ -605,6 +605,10 @@ class _Carriers(_Repo):
         return {i: sorted((p for p in self.t.parcels.values() if p.order_id == i and p.status != "voided"),
                           key=lambda p: p.seq) for i in order_ids}
 
+    def order_locked_by_label(self, code: str) -> tuple[OrderRecord, int] | None:
+        found = next((p for p in self.t.parcels.values() if code in (p.sscc, p.tracking_number)), None)
+        return None if found is None else (self.t.orders[found.order_id], found.id)
+
     def parcels_at_dock(self, order_id: int) -> list[ParcelRecord]:
         return self.parcels_of_orders([order_id])[order_id]
 
