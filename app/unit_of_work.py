@@ -840,6 +840,10 @@ class Carriers(Protocol):
         """The parcels whose tracking number or SSCC is one of these, by that code."""
     def parcels_of_orders(self, order_ids: list[int]) -> dict[int, list[ParcelRecord]]:
         """The orders' parcels that are not voided, by seq, by order id."""
+    def parcels_with_their_orders(self, codes: list[str]) -> tuple[dict[str, ParcelRecord],
+                                                                      dict[int, list[ParcelRecord]]]:
+        """`parcels_by_codes` and, in the same read, `parcels_of_orders` of their orders (the
+        orders that have none of these codes are not in it)."""
     def order_locked_by_label(self, code: str) -> tuple[OrderRecord, int] | None:
         """The order of the parcel whose SSCC or tracking number this is, its row locked until the
         unit of work ends (`orders.locked_by_id`), and the parcel's id; None: no parcel has it."""

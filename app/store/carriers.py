@@ -138,6 +138,27 @@ class SqlCarriers:
                     found[p.sscc] = parcel_record(p)
         return found
 
+    def parcels_with_their_orders(self, codes: list[str]) -> tuple[dict[str, ParcelRecord],
+                                                                      dict[int, list[ParcelRecord]]]:
+        self.s.flush()  # plain rows: what the session holds unwritten counts, as with an ORM query
+        every: dict[int, ParcelRecord] = {}
+        for start in range(0, len(codes), CHUNK):  # one read a chunk: the parcels and their orders' others
+            part = codes[start:start + CHUNK]
+            orders = select(Parcel.order_id).where(Parcel.tracking_number.in_(part) | Parcel.sscc.in_(part))
+            for row in self.s.execute(select(*PARCEL_COLUMNS).where(Parcel.order_id.in_(orders))
+                                      .order_by(Parcel.order_id, Parcel.seq)):
+                if row.id not in every:
+                    every[row.id] = parcel_record(row)
+        wanted = set(codes)
+        found = {p.tracking_number: p for p in every.values() if p.tracking_number in wanted}
+        for p in every.values():  # by SSCC the codes no tracking number has
+            if p.sscc in wanted and p.sscc not in found:
+                found[p.sscc] = p
+        of_order: dict[int, list[ParcelRecord]] = {}
+        for p in sorted((p for p in every.values() if p.status != "voided"), key=lambda p: (p.order_id, p.seq)):
+            of_order.setdefault(p.order_id, []).append(p)
+        return found, of_order
+
     def order_locked_by_label(self, code: str) -> tuple[OrderRecord, int] | None:
         self.s.flush()  # a plain row: what the session holds unwritten counts, as with an ORM query
         row = self.s.execute(ORDER_LOCKED_BY_LABEL, {"code": code}).first()

@@ -605,6 +605,11 @@ class _Carriers(_Repo):
         return {i: sorted((p for p in self.t.parcels.values() if p.order_id == i and p.status != "voided"),
                           key=lambda p: p.seq) for i in order_ids}
 
+    def parcels_with_their_orders(self, codes: list[str]) -> tuple[dict[str, ParcelRecord],
+                                                                      dict[int, list[ParcelRecord]]]:
+        found = self.parcels_by_codes(codes)
+        return found, self.parcels_of_orders(sorted({p.order_id for p in found.values()}))
+
     def order_locked_by_label(self, code: str) -> tuple[OrderRecord, int] | None:
         found = next((p for p in self.t.parcels.values() if code in (p.sscc, p.tracking_number)), None)
         return None if found is None else (self.t.orders[found.order_id], found.id)
