@@ -12,7 +12,12 @@
 
 Ours: app.shipping (scan_at_dock, capture_pending, dock_day, import_tracking, complete_due) on SqlUnitOfWork.
 Reference: the same rows written directly with the driver (sqlite3; psycopg on PostgreSQL) in
-the shortest form a careful person would write. Each run starts from a fresh copy of the same
+the shortest form a careful person would write: at dispatch the order's row locked with the
+parcel's lookup (FOR UPDATE OF o on PostgreSQL, as the dock must for two docks at once), the
+order's holds read and StockShipped written with the other four events in one executemany, the
+person's status change in the chained audit log. It does not read an invoice number issued
+before shipping (ours does: one SELECT a shipped order), and its mails are a fixed short text
+(ours are rendered from the templates). Each run starts from a fresh copy of the same
 seeded database; runs of ours and the reference alternate, and each figure's ratio is the median
 of the pairs' ratios (reference time / our time: >= 1 means ours is as fast). PostgreSQL runs
 when PACKDESK_BENCH_POSTGRES_URL (or PACKDESK_TEST_POSTGRES_URL) names a server.
