@@ -19,7 +19,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from app.errors import PackdeskError
 from app.addresses import AddressData
@@ -494,9 +494,9 @@ class PaymentRecord:
     invoice_number: str | None = None
 
 
-@dataclass(frozen=True)
-class DockLine:
-    """A parcel on the dock's day list with what it shows of its order (one joined read per list)."""
+class DockLine(NamedTuple):
+    """A parcel on the dock's day list with what it shows of its order (one joined read for the
+    day; a tuple: a day is thousands of them)."""
 
     order_number: str
     seq: int
@@ -841,14 +841,25 @@ class Counters(Protocol):
 class Carriers(Protocol):
     def table(self) -> RateTable:
         """Every active carrier with its services, zones and rates (empty: no rate tables)."""
-    def dock_lines(self, carrier: str | None, since: datetime, until: datetime) -> tuple[list[DockLine], list[DockLine]]:
+    def dock_lines(self, carrier: str | None, since: datetime, until: datetime,
+                   builtin: str | None = None) -> tuple[list[DockLine], list[DockLine]]:
         """A carrier's (None: every carrier's) parcels handed over between two moments (by time),
         and its labelled parcels (closed or confirmed) closed before `until` and never handed over
-        (by closing time)."""
+        (by closing time). A parcel's carrier is its own, else its order's, else `builtin` (the
+        built-in carrier's name, for parcels numbered without rate tables)."""
     def parcels_by_codes(self, codes: list[str]) -> dict[str, ParcelRecord]:
         """The parcels whose tracking number or SSCC is one of these, by that code."""
     def parcels_of_orders(self, order_ids: list[int]) -> dict[int, list[ParcelRecord]]:
         """The orders' parcels that are not voided, by seq, by order id."""
+    def parcels_with_their_orders(self, codes: list[str]) -> tuple[dict[str, ParcelRecord],
+                                                                      dict[int, list[ParcelRecord]]]:
+        """`parcels_by_codes` and, in the same read, `parcels_of_orders` of their orders (the
+        orders that have none of these codes are not in it)."""
+    def order_locked_by_label(self, code: str) -> tuple[OrderRecord, int] | None:
+        """The order of the parcel whose SSCC or tracking number this is, its row locked until the
+        unit of work ends (`orders.locked_by_id`), and the parcel's id; None: no parcel has it."""
+    def parcels_at_dock(self, order_id: int) -> list[ParcelRecord]:
+        """One order's parcels that are not voided, by seq (`parcels_of_orders` for one, one prepared read)."""
     def orders_by_ids(self, order_ids: list[int]) -> dict[int, OrderRecord]:
         """These orders (with address and customer), by id."""
     def add_tracking_event(self, parcel_id: int, status: str, at: datetime, location: str) -> bool:

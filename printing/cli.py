@@ -12,6 +12,7 @@ import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
+from zoneinfo import ZoneInfo
 
 from app.cli.db import add_database_options
 from app.paths import resource
@@ -423,9 +424,10 @@ def _manifest(args: argparse.Namespace) -> int:
     output = Output(args)
 
     def make() -> None:
-        day = args.date or datetime.now(timezone.utc).date()
+        zone = _shipping_zone(args)
+        day = args.date or datetime.now(zone).date()  # the dock's day: local, as `dispatch manifest`
         with _open(args) as (db, settings):
-            data = load_manifest(db, settings, args.target, day, PaperSize(args.paper))
+            data = load_manifest(db, settings, args.target, day, PaperSize(args.paper), zone)
             pdf = manifest_pdf(data)
             output.write(pdf, phrase("manifest %(id)s", id=data.manifest_id))
             keep_printed_manifest(db, args.target, day, pdf, "pdf")  # the archive (issue 15)
@@ -433,18 +435,32 @@ def _manifest(args: argparse.Namespace) -> int:
     return _recorded(output, make)
 
 
-def load_manifest(db: Any, settings: Any, carrier: str, day: date, paper: PaperSize):
-    """ManifestData: the carrier's closed or confirmed parcels of the day (UTC)."""
+def _shipping_zone(args: argparse.Namespace) -> ZoneInfo:
+    """[shipping] timezone of the configuration: the zone of the dock's days."""
+    from app.config import load_settings
+    from app.shipping.settings import ShippingSettings
+
+    settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
+    return ShippingSettings.from_raw(settings.raw, settings.config_path or "the built-in defaults").zone
+
+
+def load_manifest(db: Any, settings: Any, carrier: str, day: date, paper: PaperSize,
+                  zone: ZoneInfo | None = None):
+    """ManifestData: the dock's list of the carrier's local day (`zone`, default UTC): the parcels
+    handed over, and those labelled but never scanned."""
     from app.documents import manifest
     from printing.model import ManifestData, ManifestParcel
 
-    m = manifest(db, settings, carrier, day)
-    return ManifestData(
-        manifest_id=m.manifest_id, carrier=m.carrier, ship_date=m.ship_date, shipper=_company(settings),
-        parcels=tuple(ManifestParcel(tracking_number=p.tracking_number, order_number=p.order_number,
-                                     weight_g=p.weight_g, destination=p.destination, service=p.service,
-                                     sscc=p.sscc) for p in m.parcels),
-        paper=paper)
+    m = manifest(db, settings, carrier, day, zone or ZoneInfo("UTC"))
+
+    def parcels(items: Any) -> tuple[ManifestParcel, ...]:
+        return tuple(ManifestParcel(tracking_number=p.tracking_number, order_number=p.order_number,
+                                    weight_g=p.weight_g, destination=p.destination, service=p.service,
+                                    sscc=p.sscc) for p in items)
+
+    return ManifestData(manifest_id=m.manifest_id, carrier=m.carrier, ship_date=m.ship_date,
+                        shipper=_company(settings), parcels=parcels(m.parcels), paper=paper,
+                        not_handed_over=parcels(m.not_handed_over))
 
 
 __all__ = ["register", "load_labels", "load_slip", "load_invoice", "load_picklist",

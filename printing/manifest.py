@@ -49,4 +49,13 @@ def manifest_pdf(data: ManifestData) -> bytes:
         x = MARGIN + i * (half + 10 * mm)
         doc.add_rule_at(x, doc.y, half, 0.5)
         doc.text(x, doc.y + 2, half, 11, caption, 8, False, "signature")
+    if data.not_handed_over:  # flagged for the dock, below the signatures: not on the van, not counted
+        doc.y += 12 * mm
+        doc.need(30 * mm)
+        doc.text(MARGIN, doc.y, doc.inner, 13, f"Not handed over: {len(data.not_handed_over)} labelled parcel(s) "
+                 "never scanned at the dock", 11, True, "not_handed_over")
+        doc.y += 6 * mm
+        doc.table(columns, [[str(i), p.tracking_number, p.order_number, p.service, p.destination,
+                             weight_text(p.weight_g)] for i, p in enumerate(data.not_handed_over, start=1)],
+                  fields=["index", "tracking_number", "order_number", "service", "destination", "weight_g"])
     return doc.render()

@@ -225,9 +225,10 @@ class ManifestData:
     carrier: str
     ship_date: date
     shipper: Company
-    parcels: tuple[ManifestParcel, ...]
+    parcels: tuple[ManifestParcel, ...]  # handed over
     account_number: str = ""
     paper: PaperSize = PaperSize.A4
+    not_handed_over: tuple[ManifestParcel, ...] = ()  # labelled, never scanned at the dock: flagged, not counted
 
 
 @dataclass(frozen=True)

@@ -155,6 +155,14 @@ def _shipping_settings(args: argparse.Namespace) -> ShippingSettings:
     return ShippingSettings.from_raw(settings.raw, settings.config_path or "the built-in defaults")
 
 
+def _builtin_carrier(args: argparse.Namespace) -> str:
+    """The [carrier] the stations number parcels with when no rate table takes them."""
+    from app.packing.settings import PackingSettings
+
+    return PackingSettings.from_raw(load_settings(getattr(args, "config", None),
+                                                  getattr(args, "database", None)).raw).carrier.name
+
+
 def run_scan(args: argparse.Namespace) -> int:
     """packdesk dispatch scan: exit 2 when any scan was refused (the others are kept)."""
     user = args.user or getpass.getuser()
@@ -215,8 +223,8 @@ def run_manifest(args: argparse.Namespace) -> int:
     """packdesk dispatch manifest: printed, and kept in the archive as printed (app/shipping/archive.py)."""
     settings = _shipping_settings(args)
     day = _day(args.date, "--date") if args.date else datetime.now(settings.zone).date()
-    with open_database(args) as db:
-        listing = dock_day(SqlUnitOfWork(db), args.carrier, day, settings.zone)
+    with open_database(args) as db:  # the list the manifest PDF prints (app.documents.manifest)
+        listing = dock_day(SqlUnitOfWork(db), args.carrier, day, settings.zone, builtin=_builtin_carrier(args))
         text = (json.dumps(asdict(listing), default=str, ensure_ascii=False, indent=1) if args.json
                 else _manifest_text(listing, args.carrier, day))
         print(text)

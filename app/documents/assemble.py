@@ -10,6 +10,7 @@ from app.documents.models import (
 )
 from app.addresses import AddressData
 from app.packing.settings import PackingSettings
+from app.shipping.dispatch import DockDay, DockParcel
 from app.store.documents import OrderRecord, ParcelRecord, StockPlace
 from app.translator import phrase
 
@@ -85,18 +86,14 @@ def pick_items(order: OrderRecord, places: dict[int, StockPlace | None]) -> list
     return items
 
 
-def destination(a: AddressData | None) -> str:
-    """"postcode city, country" of a manifest line."""
-    return "" if a is None else f"{a.postcode} {a.city}, {a.country}".strip()
+def manifest(listing: DockDay, carrier: str, settings: PackingSettings) -> Manifest:
+    """The carrier's manifest of a day from the dock's list (app.shipping.dispatch.dock_day): the
+    parcels handed over, and those labelled but never scanned."""
 
+    def item(p: DockParcel) -> ManifestItem:
+        return ManifestItem(tracking_number=p.tracking_number, order_number=p.order_number, weight_g=p.weight_g,
+                            destination=p.destination, service=p.service or settings.carrier.service, sscc=p.sscc)
 
-def manifest(carrier: str, day: date, shipped: list[tuple[ParcelRecord, OrderRecord]],
-             settings: PackingSettings) -> Manifest:
-    """The carrier's manifest: its parcels among `shipped` (orders without a carrier go with the default)."""
-    parcels = tuple(
-        ManifestItem(tracking_number=p.tracking_number or "", order_number=o.number,
-                     weight_g=p.actual_weight_g or p.expected_weight_g or 0, destination=destination(o.ship_to),
-                     service=o.service_level or settings.carrier.service, sscc=p.sscc or "")
-        for p, o in shipped if (o.carrier or settings.carrier.name).casefold() == carrier.casefold())
     code = "".join(c for c in carrier.upper() if c.isalnum())[:12] or "CARRIER"
-    return Manifest(f"MF-{day:%Y%m%d}-{code}", carrier, day, parcels)
+    return Manifest(f"MF-{listing.day:%Y%m%d}-{code}", carrier, listing.day,
+                    tuple(item(p) for p in listing.handed_over), tuple(item(p) for p in listing.not_scanned))

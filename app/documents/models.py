@@ -129,7 +129,8 @@ class Manifest:
     manifest_id: str
     carrier: str
     ship_date: date
-    parcels: tuple[ManifestItem, ...]
+    parcels: tuple[ManifestItem, ...]  # handed over that day
+    not_handed_over: tuple[ManifestItem, ...] = ()  # labelled by the end of the day, never scanned at the dock
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from datetime import date, datetime, timezone
 from typing import TypeVar
+from zoneinfo import ZoneInfo
 
 from app.documents import assemble
 from app.packing.labels import allocate_parcel_numbers
@@ -13,9 +14,10 @@ from app.documents.models import BadgeHolder, DocumentError, Invoice, Manifest, 
 from app.orders.errors import OrderNotFound
 from app.packing.settings import PackingSettings
 from app.store.documents import DocumentStore, OrderRecord, ParcelRecord, document_reads, document_transaction
-from app.store.order_queries import utc_day
+from app.shipping.dispatch import dock_day
 from app.store.session import Database
 from app.translator import phrase
+from app.store.uow import SqlUnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -143,12 +145,12 @@ def pick_list(db: Database, target: str, deliver: Deliver[PickList] | None = Non
         return made
 
 
-def manifest(db: Database, settings: PackingSettings, carrier: str, day: date) -> Manifest:
-    """The carrier's closed or confirmed parcels of a UTC day."""
-    start, end = utc_day(day)
-    with document_reads(db) as store:
-        shipped = store.shipped_between(start, end)
-    return assemble.manifest(carrier, day, shipped, settings)
+def manifest(db: Database, settings: PackingSettings, carrier: str, day: date, zone: ZoneInfo) -> Manifest:
+    """The carrier's parcels handed over on a local day (`zone`: [shipping] timezone), and those
+    never scanned: the dock's own list (app.shipping.dispatch.dock_day), each parcel under its
+    own carrier (else its order's, else the [carrier] the station numbers parcels with)."""
+    listing = dock_day(SqlUnitOfWork(db), carrier, day, zone, builtin=settings.carrier.name)
+    return assemble.manifest(listing, carrier, settings)
 
 
 def badge_holders(db: Database) -> list[BadgeHolder]:

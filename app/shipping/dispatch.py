@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from app.gs1 import GS
 from app.identifiers import is_valid_s10, is_valid_sscc
 from app.orders import lifecycle
 from app.orders.status import OrderStatus
+from app.shipping.event_buffer import events_buffered
 from app.shipping.shipped import order_shipped
 from app.translator import phrase
 from app.unit_of_work import DockLine, UnitOfWork
@@ -83,23 +84,27 @@ def scan_at_dock(uow: UnitOfWork, scanned: str, now: datetime, *, user: str | No
         return HandOver(False, phrase("%(code)r is no parcel label: scan the SSCC or the tracking number barcode on "
                                       "the shipping label.", code=shown), shown)
     with uow:
-        result = _hand_over_in(uow, code, now, user, station)
+        with events_buffered(uow):  # the hand-over's events in one INSERT
+            result = _hand_over_in(uow, code, now, user, station)
         uow.commit()
     return result
 
 
 def _hand_over_in(uow: UnitOfWork, code: str, now: datetime, user: str | None, station: str | None) -> HandOver:
-    found = uow.parcels.by_label_code(code)
+    # The order's row is locked (in the statement that finds it by the label) before its parcels
+    # are read: two docks scanning its last two parcels at once queue here, and the second sees
+    # the first's hand-over (else each would see the other parcel still on the dock and the order
+    # would stay packed).
+    found = uow.carriers.order_locked_by_label(code)
     if found is None:
         return HandOver(False, phrase("No parcel has the label %(label)s; put it aside for a supervisor.", label=code),
                         code)
-    # The order's row is locked before its parcels are read: two docks scanning its last two
-    # parcels at once queue here, and the second sees the first's hand-over (else each would see
-    # the other parcel still on the dock and the order would stay packed).
-    order = uow.orders.locked_by_id(found.order_id)
-    assert order is not None
-    parcels = uow.parcels.of_order(order.id)
-    parcel = next((p for p in parcels if p.id == found.id), found)
+    order, parcel_id = found
+    parcels = uow.carriers.parcels_at_dock(order.id)  # as uow.parcels.of_order, in plain rows
+    parcel = next((p for p in parcels if p.id == parcel_id), None)
+    if parcel is None:  # a voided parcel's label: not among the order's parcels
+        parcel = uow.parcels.get(parcel_id)
+        assert parcel is not None
     base = dict(code=code, order_number=order.number, parcel_seq=parcel.seq, parcel_count=len(parcels),
                 carrier=parcel.carrier)
     if parcel.status not in LABELLED:
@@ -133,17 +138,22 @@ def _hand_over_in(uow: UnitOfWork, code: str, now: datetime, user: str | None, s
                     handed_over=done, order_shipped=True, **base)
 
 
-def dock_day(uow: UnitOfWork, carrier: str | None, day: date, zone: ZoneInfo) -> DockDay:
+def dock_day(uow: UnitOfWork, carrier: str | None, day: date, zone: ZoneInfo, builtin: str | None = None) -> DockDay:
     """The parcels of a carrier (None: every carrier) handed over on a local day, and those
-    labelled by the end of that day that were never handed over."""
-    start = datetime.combine(day, time(0), zone)
+    labelled by the end of that day that were never handed over: the one read model of the
+    dock's screen, `packdesk dispatch manifest` and the manifest PDF. A parcel goes with its own
+    carrier, else its order's, else `builtin` (the [carrier] the station numbers parcels with)."""
+    # the local day's bounds in UTC: SQLite keeps a time's wall clock without its zone, and a
+    # local day across a change to or from summer time is 23 or 25 hours long
+    start = datetime.combine(day, time(0), zone).astimezone(timezone.utc)
+    end = datetime.combine(day + timedelta(days=1), time(0), zone).astimezone(timezone.utc)
     with uow:
-        handed, missing = uow.carriers.dock_lines(carrier, start, start + timedelta(days=1))  # two reads
-    return DockDay(carrier, day, tuple(_line(p) for p in handed), tuple(_line(p) for p in missing))
+        handed, missing = uow.carriers.dock_lines(carrier, start, end, builtin)  # two reads
+    return DockDay(carrier, day, tuple(_line(p, builtin) for p in handed), tuple(_line(p, builtin) for p in missing))
 
 
-def _line(p: DockLine) -> DockParcel:
+def _line(p: DockLine, builtin: str | None = None) -> DockParcel:
     where = "" if p.city is None else f"{p.postcode or ''} {p.city}, {p.country}".strip()
-    return DockParcel(p.order_number, p.seq, p.carrier or p.order_carrier or "", p.service or p.service_level,
+    return DockParcel(p.order_number, p.seq, p.carrier or p.order_carrier or builtin or "", p.service or p.service_level,
                       p.tracking_number or "", p.sscc or "", p.actual_weight_g or p.expected_weight_g or 0, where,
                       p.handed_over_at)

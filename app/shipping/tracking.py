@@ -103,7 +103,8 @@ def import_tracking(uow: UnitOfWork, reports: list[Report], now: datetime, after
     file); moves orders to delivered and completed."""
     outcome = TrackingOutcome(source, rows=len(reports))
     with uow:
-        parcels = uow.carriers.parcels_by_codes(sorted({r.tracking_number for r in reports}))
+        # the file's parcels, and every parcel of their orders (is the order delivered?), in one read
+        parcels, siblings = uow.carriers.parcels_with_their_orders(sorted({r.tracking_number for r in reports}))
         problems = [RowProblem(r.line, phrase("no parcel has the tracking number %(number)s",
                                               number=r.tracking_number))
                     for r in reports if r.tracking_number not in parcels]
@@ -143,8 +144,9 @@ def import_tracking(uow: UnitOfWork, reports: list[Report], now: datetime, after
         uow.events.add_many(events)
         uow.carriers.add_tracking_events(new)
         uow.carriers.set_tracking([(i, current[i].tracking_status, current[i].delivered_at) for i in sorted(changed)])
-        of_order = uow.carriers.parcels_of_orders(sorted(touched))
-        _deliver_complete(uow, [(order, of_order[order.id]) for order in touched.values()], outcome)
+        # each order's parcels as this import left them
+        _deliver_complete(uow, [(order, [current.get(p.id, p) for p in siblings.get(order.id, [])])
+                                for order in touched.values()], outcome)
         complete_due_in(uow, now, after.complete_after_days, outcome)
         uow.commit()
     return outcome

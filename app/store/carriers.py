@@ -7,7 +7,7 @@ from dataclasses import fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, literal, select, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from app.store.import_rows import KeyedRow, assign
@@ -25,13 +25,13 @@ LABELLED = ("closed", "confirmed")
 CHUNK = 5000  # ids bound in one IN (a statement binds at most 65,535 values)
 
 
-def parcel_record(row: Parcel) -> ParcelRecord:
-    """The plain record of a parcel row (times in UTC)."""
-    values = {f.name: getattr(row, f.name) for f in fields(ParcelRecord)}
-    for name, value in values.items():
-        if isinstance(value, datetime):
-            values[name] = as_utc(value)
-    return ParcelRecord(**values)
+def parcel_record(row: Any) -> ParcelRecord:
+    """The plain record of a row read by PARCEL_COLUMNS (by position; times in UTC)."""
+    values = list(row)
+    for i in _PARCEL_TIMES:
+        if values[i] is not None:
+            values[i] = as_utc(values[i])
+    return ParcelRecord(*values)
 
 
 INSERT_TRACKING = insert(TrackingEvent.__table__)  # built once: a tracking file's reports in one executemany
@@ -39,7 +39,17 @@ SET_TRACKING = (update(Parcel.__table__).where(Parcel.__table__.c.id == bindpara
                 .values(tracking_status=bindparam("new_status"), delivered_at=bindparam("delivered")))
 
 
-PARCEL_COLUMNS = [Parcel.__table__.c[f.name] for f in fields(ParcelRecord)]
+PARCEL_COLUMNS = [Parcel.__table__.c[f.name] for f in fields(ParcelRecord)]  # the record's fields, in order
+_PARCEL_TIMES = [i for i, f in enumerate(fields(ParcelRecord)) if "datetime" in str(f.type)]
+PARCELS_AT_DOCK = (select(*PARCEL_COLUMNS).where(Parcel.order_id == bindparam("order_id"), Parcel.status != "voided")
+                   .order_by(Parcel.seq))  # built once: read at every dock scan
+# a dock scan's first read: the order of the parcel with this SSCC or tracking number, its row
+# locked (two docks scanning its last two parcels queue here), and that parcel's id
+ORDER_LOCKED_BY_LABEL = (ORDER_ROWS.add_columns(Parcel.__table__.c.id)
+                         .join(Parcel.__table__, Parcel.__table__.c.order_id == Order.__table__.c.id)
+                         .where((Parcel.__table__.c.sscc == bindparam("code"))
+                                | (Parcel.__table__.c.tracking_number == bindparam("code")))
+                         .limit(1).with_for_update(of=Order.__table__))
 # a parcel of the dock's day list and its order's number, carrier, service and destination, joined
 _p, _o, _a = Parcel.__table__.c, Order.__table__.c, Address.__table__.c
 DOCK_LINES = (select(_o.number, _p.seq, _p.carrier, _p.service, _p.tracking_number, _p.sscc, _p.actual_weight_g,
@@ -49,10 +59,34 @@ DOCK_LINES = (select(_o.number, _p.seq, _p.carrier, _p.service, _p.tracking_numb
                            .outerjoin(Address.__table__, _a.id == _o.ship_to_id)))
 
 
+
+
+def _dock_day(by_carrier: bool) -> Any:
+    """The dock's day in one read: the parcels handed over between :since and :until (part 0, by
+    hand-over), then the labelled parcels closed before :until never handed over (part 1, by
+    closing); with `by_carrier`, only those whose carrier (else their order's, else :builtin) is
+    :carrier."""
+
+    def part(no: int, key: Any, *where: Any) -> Any:
+        query = DOCK_LINES.add_columns(literal(no).label("part"), type_coerce(key, String).label("at_key"),
+                                       _p.id.label("parcel_id")).where(*where)
+        if by_carrier:
+            query = query.where(func.coalesce(_p.carrier, _o.carrier, bindparam("builtin", type_=String))
+                                == bindparam("carrier"))
+        return query
+
+    return union_all(
+        part(0, _p.handed_over_at, _p.handed_over_at >= bindparam("since"), _p.handed_over_at < bindparam("until")),
+        part(1, _p.closed_at, _p.status.in_(LABELLED), _p.handed_over_at.is_(None), _p.closed_at < bindparam("until")),
+    ).order_by("part", "at_key", "parcel_id")
+
+
+DOCK_DAY = {by_carrier: _dock_day(by_carrier) for by_carrier in (False, True)}  # built once each
+
+
 def _dock_line(row: Any) -> DockLine:
-    values = list(row)
-    values[8] = as_utc(values[8]) if values[8] is not None else None  # handed_over_at
-    return DockLine(*values)
+    at = row[8]
+    return DockLine(*row[:8], None if at is None else as_utc(at), *row[9:14])
 
 
 class SqlCarriers:
@@ -82,13 +116,14 @@ class SqlCarriers:
 
     # the manifest's and the tracking import's reads are plain rows (no ORM objects: a day at the
     # dock, or a carrier's file, is thousands of parcels)
-    def dock_lines(self, carrier: str | None, since: datetime, until: datetime) -> tuple[list[DockLine], list[DockLine]]:
-        handed = DOCK_LINES.where(_p.handed_over_at >= since, _p.handed_over_at < until)
-        missing = DOCK_LINES.where(_p.status.in_(LABELLED), _p.handed_over_at.is_(None), _p.closed_at < until)
-        if carrier is not None:
-            handed, missing = handed.where(_p.carrier == carrier), missing.where(_p.carrier == carrier)
-        return ([_dock_line(r) for r in self.s.execute(handed.order_by(_p.handed_over_at, _p.id))],
-                [_dock_line(r) for r in self.s.execute(missing.order_by(_p.closed_at, _p.id))])
+    def dock_lines(self, carrier: str | None, since: datetime, until: datetime,
+                   builtin: str | None = None) -> tuple[list[DockLine], list[DockLine]]:
+        params = {"since": since, "until": until, "carrier": carrier, "builtin": builtin}
+        handed: list[DockLine] = []
+        missing: list[DockLine] = []
+        for row in self.s.execute(DOCK_DAY[carrier is not None], params):  # one read
+            (missing if row.part else handed).append(_dock_line(row))
+        return handed, missing
 
     def parcels_by_codes(self, codes: list[str]) -> dict[str, ParcelRecord]:
         self.s.flush()  # plain rows: what the session holds unwritten counts, as with an ORM query
@@ -102,6 +137,36 @@ class SqlCarriers:
                 for p in self.s.execute(select(*PARCEL_COLUMNS).where(Parcel.sscc.in_(rest))):
                     found[p.sscc] = parcel_record(p)
         return found
+
+    def parcels_with_their_orders(self, codes: list[str]) -> tuple[dict[str, ParcelRecord],
+                                                                      dict[int, list[ParcelRecord]]]:
+        self.s.flush()  # plain rows: what the session holds unwritten counts, as with an ORM query
+        every: dict[int, ParcelRecord] = {}
+        for start in range(0, len(codes), CHUNK):  # one read a chunk: the parcels and their orders' others
+            part = codes[start:start + CHUNK]
+            orders = select(Parcel.order_id).where(Parcel.tracking_number.in_(part) | Parcel.sscc.in_(part))
+            for row in self.s.execute(select(*PARCEL_COLUMNS).where(Parcel.order_id.in_(orders))
+                                      .order_by(Parcel.order_id, Parcel.seq)):
+                if row.id not in every:
+                    every[row.id] = parcel_record(row)
+        wanted = set(codes)
+        found = {p.tracking_number: p for p in every.values() if p.tracking_number in wanted}
+        for p in every.values():  # by SSCC the codes no tracking number has
+            if p.sscc in wanted and p.sscc not in found:
+                found[p.sscc] = p
+        of_order: dict[int, list[ParcelRecord]] = {}
+        for p in sorted((p for p in every.values() if p.status != "voided"), key=lambda p: (p.order_id, p.seq)):
+            of_order.setdefault(p.order_id, []).append(p)
+        return found, of_order
+
+    def order_locked_by_label(self, code: str) -> tuple[OrderRecord, int] | None:
+        self.s.flush()  # a plain row: what the session holds unwritten counts, as with an ORM query
+        row = self.s.execute(ORDER_LOCKED_BY_LABEL, {"code": code}).first()
+        return None if row is None else (_order_row(tuple(row)[:-1]), row[-1])
+
+    def parcels_at_dock(self, order_id: int) -> list[ParcelRecord]:
+        self.s.flush()  # plain rows: what the session holds unwritten counts, as with an ORM query
+        return [parcel_record(p) for p in self.s.execute(PARCELS_AT_DOCK, {"order_id": order_id})]
 
     def parcels_of_orders(self, order_ids: list[int]) -> dict[int, list[ParcelRecord]]:
         self.s.flush()  # plain rows: what the session holds unwritten counts, as with an ORM query

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, bindparam
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Executable
 
+from app.store.compiled_once import execute_compiled
 from app.store.models import Counter
 from app.store.session import Database
 from app.errors import PackdeskError
@@ -26,19 +29,21 @@ class CounterError(PackdeskError):
     """A counter was asked for something it cannot give."""
 
 
+def _next_value(dialect: Dialect) -> Executable:
+    """The counter's upsert with its name, first value and step bound (compiled once, app/store/compiled_once.py)."""
+    insert = postgresql.insert if dialect.name == "postgresql" else sqlite.insert
+    return insert(counters).values(name=bindparam("name"), value=bindparam("first")).on_conflict_do_update(
+        index_elements=[counters.c.name], set_={"value": counters.c.value + bindparam("step")}
+    ).returning(counters.c.value)
+
+
 def next_value(executor: Session | Connection, name: str, *, start: int = 1, step: int = 1) -> int:
     """The counter's next value (the first call gives `start`), in the caller's transaction."""
     if step < 1:
         raise CounterError(phrase("Counter %(name)s can only move forward; step %(step)s is not allowed.",
                                   name=repr(name), step=step))
-    bind = executor.get_bind() if isinstance(executor, Session) else executor
-    dialect = bind.dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(counters).values(name=name, value=start + step - 1)
-    statement = statement.on_conflict_do_update(
-        index_elements=[counters.c.name], set_={"value": counters.c.value + step}
-    ).returning(counters.c.value)
-    last = int(executor.execute(statement).scalar_one())
+    last = int(execute_compiled(executor, "next_value", _next_value, {"name": name, "first": start + step - 1,
+                                                                      "step": step}).scalar_one())
     return last - step + 1
 
 

@@ -181,14 +181,6 @@ class DocumentStore:
         self.session.add(PickList(code=code, orders=[PickListOrder(order_id=order_id, seq=seq)
                                                      for seq, order_id in enumerate(order_ids, 1)]))
 
-    def shipped_between(self, start: datetime, end: datetime) -> list[tuple[ParcelRecord, OrderRecord]]:
-        """Closed or confirmed parcels closed in [start, end], with their orders, in closing order."""
-        rows = self.session.execute(
-            select(Parcel, Order).join(Order, Order.id == Parcel.order_id)
-            .where(Parcel.status.in_(("closed", "confirmed")), Parcel.closed_at >= start,
-                   Parcel.closed_at <= end).order_by(Parcel.closed_at, Parcel.id)).all()
-        return [(self._parcel(p), _order(o)) for p, o in rows]
-
     def active_users(self) -> list[UserRecord]:
         """Active users by role and name."""
         return [UserRecord(u.display_name, u.badge_code, u.role) for u in self.session.scalars(

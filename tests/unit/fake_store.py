@@ -605,11 +605,24 @@ class _Carriers(_Repo):
         return {i: sorted((p for p in self.t.parcels.values() if p.order_id == i and p.status != "voided"),
                           key=lambda p: p.seq) for i in order_ids}
 
+    def parcels_with_their_orders(self, codes: list[str]) -> tuple[dict[str, ParcelRecord],
+                                                                      dict[int, list[ParcelRecord]]]:
+        found = self.parcels_by_codes(codes)
+        return found, self.parcels_of_orders(sorted({p.order_id for p in found.values()}))
+
+    def order_locked_by_label(self, code: str) -> tuple[OrderRecord, int] | None:
+        found = next((p for p in self.t.parcels.values() if code in (p.sscc, p.tracking_number)), None)
+        return None if found is None else (self.t.orders[found.order_id], found.id)
+
+    def parcels_at_dock(self, order_id: int) -> list[ParcelRecord]:
+        return self.parcels_of_orders([order_id])[order_id]
+
     def orders_by_ids(self, order_ids: list[int]) -> dict[int, OrderRecord]:
         return {i: self.t.orders[i] for i in order_ids if i in self.t.orders}
 
-    def dock_lines(self, carrier, since, until):  # type: ignore[no-untyped-def]
-        mine = [p for p in self.t.parcels.values() if carrier is None or p.carrier == carrier]
+    def dock_lines(self, carrier, since, until, builtin=None):  # type: ignore[no-untyped-def]
+        mine = [p for p in self.t.parcels.values()
+                if carrier is None or (p.carrier or self.t.orders[p.order_id].carrier or builtin) == carrier]
         handed = sorted((p for p in mine if p.handed_over_at is not None and since <= p.handed_over_at < until),
                         key=lambda p: (p.handed_over_at, p.id))
         missing = sorted((p for p in mine if p.status in ("closed", "confirmed") and p.handed_over_at is None

@@ -1,9 +1,12 @@
-"""The end-of-day manifest lists the parcels stations really closed, read back from its PDF."""
+"""The end-of-day manifest lists the parcels stations really closed and the dock handed over,
+read back from its PDF."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from app.cli.main import main
+from app.shipping.dispatch import scan_at_dock
+from app.store.uow import SqlUnitOfWork
 from tests.integration.packing.conftest import TEAPOT_EAN, Warehouse, add_order, scan
 from tests.integration.printing.decode import pdf_barcodes, pdf_text
 
@@ -21,6 +24,12 @@ def test_the_manifest_lists_each_closed_parcel_with_its_tracking_number_and_weig
         assert closed.ok, closed.message
         station.record_label_result(closed.label.label_id, True, "memory:")
         labels.append(closed.label)
+    for label in labels:  # each label scanned back: the order is packed
+        station.confirm_label("PD-4001", label.sscc)
+    # the manifest is the dock's list (issue 15): the parcels go onto the van first
+    for label in labels:
+        assert scan_at_dock(SqlUnitOfWork(warehouse.db), label.tracking_number, warehouse.clock.now(),
+                            user="dora").ok
     out = tmp_path / "manifest.pdf"
     day = warehouse.clock.now().date().isoformat()
     assert main(["--database", warehouse.db.url, "documents", "manifest", "Packdesk Post", "--date", day,

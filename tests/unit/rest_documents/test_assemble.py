@@ -8,6 +8,7 @@ import pytest
 
 from app.documents import assemble
 from app.documents.models import DocumentError
+from app.shipping.dispatch import DockDay, DockParcel
 from app.packing.settings import PackingSettings
 from app.addresses import AddressData
 from app.store.documents import LineRecord, OrderRecord, ParcelRecord
@@ -60,9 +61,17 @@ def test_the_invoice_taxes_shipping_at_the_highest_line_rate() -> None:
     assert [item.description for item in invoice.lines] == ["MUG-1 name", "PEN-1 name"]
 
 
-def test_a_manifest_takes_the_carriers_parcels_and_orders_without_one_go_with_the_default() -> None:
-    shipped = [(parcel(1), order("UPS")), (parcel(2), order("dhl")), (parcel(3), order(None))]
-    ups = assemble.manifest("ups", date(2026, 11, 20), shipped, SETTINGS)
-    default = assemble.manifest(SETTINGS.carrier.name, date(2026, 11, 20), shipped, SETTINGS)
-    assert [p.order_number for p in ups.parcels] == ["PD-7"] and ups.manifest_id == "MF-20261120-UPS"
-    assert len(default.parcels) == 1 and default.parcels[0].destination == "9000 Gent, BE"
+def test_a_manifest_is_the_docks_list_handed_over_first_and_the_unscanned_apart() -> None:
+    # the dock's read model (app.shipping.dispatch.dock_day) chose the carrier's parcels already
+    def on_dock(number: str, service: str | None, at: datetime | None) -> DockParcel:
+        return DockParcel(number, 1, "UPS", service, f"1Z{number}", f"0034{number}", 900, "9000 Gent, BE", at)
+
+    at = datetime(2026, 11, 20, 17, 0, tzinfo=timezone.utc)
+    listing = DockDay("UPS", date(2026, 11, 20), (on_dock("PD-7", "express", at), on_dock("PD-8", None, at)),
+                      (on_dock("PD-9", "standard", None),))
+    made = assemble.manifest(listing, "ups", SETTINGS)
+    assert made.manifest_id == "MF-20261120-UPS" and made.ship_date == date(2026, 11, 20)
+    assert [p.order_number for p in made.parcels] == ["PD-7", "PD-8"]
+    assert [p.service for p in made.parcels] == ["express", SETTINGS.carrier.service]  # none: the station's
+    assert [p.order_number for p in made.not_handed_over] == ["PD-9"]
+    assert made.parcels[0].destination == "9000 Gent, BE" and made.parcels[0].tracking_number == "1ZPD-7"
