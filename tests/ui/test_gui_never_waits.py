@@ -1,0 +1,299 @@
+"""The house rule "the GUI thread never waits on a database, a device or a printer", checked
+screen by screen: each window is opened against PostgreSQL reached through a loopback proxy
+(tests/support/servers.py) that STALLS the network - bytes stop, connections stay open, as a
+dead switch - and its actions are triggered while it stalls. A QTimer heartbeat on the GUI
+thread must keep beating (no gap above MAX_GAP_S) and the screen must say that it is waiting.
+
+A watchdog thread lets the network flow again after WATCHDOG_S, so a screen that does wait
+shows as a long gap and a failed test, not as a hung test run."""
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from sqlalchemy import make_url
+
+from app.store.models import User
+from app.store.session import Database
+from tests.conftest import _truncate_postgres
+from tests.support.servers import LoopbackProxy, through
+from tests.ui.conftest import make_config
+from tests.ui.data import ALICE_BADGE, SAM_BADGE, seed
+from tests.ui.helpers import login, settle
+
+pytestmark = pytest.mark.postgres
+
+BEAT_MS = 20
+MAX_GAP_S = 0.25  # the longest the loop may stand still (a repaint of a big table fits well within)
+STALL_S = 2.0  # how long each action is watched while the network stalls
+WATCHDOG_S = 6.0  # the network flows again after this, whatever the GUI thread does
+ADMIN_BADGE = "BADGE-ADA"
+
+
+class Heartbeat:
+    """A QTimer on the GUI thread that notes the longest gap between two of its beats."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(BEAT_MS)
+        self.timer.timeout.connect(self._beat)
+        self.last = 0.0
+        self.longest = 0.0
+
+    def _beat(self) -> None:
+        now = time.monotonic()
+        self.longest = max(self.longest, now - self.last)
+        self.last = now
+
+    def start(self) -> None:
+        self.last, self.longest = time.monotonic(), 0.0
+        self.timer.start()
+
+    def stop(self) -> float:
+        """Stop; the longest gap seen (including the one up to now)."""
+        self._beat()
+        self.timer.stop()
+        return self.longest
+
+
+class Network:
+    """The proxy between the screens and PostgreSQL, and the URL through it."""
+
+    def __init__(self, proxy: LoopbackProxy, url: str, direct: str) -> None:
+        self.proxy, self.url, self.direct = proxy, url, direct
+
+    @contextmanager
+    def stalled(self) -> Iterator[None]:
+        """Bytes stop flowing until the block ends (or the watchdog says enough)."""
+        self.proxy.stall()
+        watchdog = threading.Timer(WATCHDOG_S, self.proxy.restore)
+        watchdog.start()
+        try:
+            yield
+        finally:
+            watchdog.cancel()
+            watchdog.join()
+            self.proxy.restore()
+
+
+@pytest.fixture
+def network(postgres_server_url: str) -> Iterator[Network]:
+    """The seeded test database (Alice packs, Sam supervises, Ada administers) behind a proxy."""
+    _truncate_postgres(postgres_server_url)
+    with Database(postgres_server_url) as db:
+        seed(db)
+        with db.write() as s:
+            s.add(User(username="ada", display_name="Ada Admin", role="admin", badge_code=ADMIN_BADGE))
+    proxy = LoopbackProxy(make_url(postgres_server_url).port or 5432)
+    try:
+        yield Network(proxy, through(postgres_server_url, proxy.port), postgres_server_url)
+    finally:
+        proxy.close()
+
+
+def keeps_turning(qtbot, network: Network, act: Callable[[], object], says_waiting: Callable[[], bool],
+                  what: str) -> None:
+    """Stall the network, `act`, and watch: the loop keeps turning and the screen says it waits."""
+    beat = Heartbeat()
+    beat.start()
+    qtbot.wait(50)
+    shown = False
+    with network.stalled():
+        act()
+        deadline = time.monotonic() + STALL_S
+        while time.monotonic() < deadline:
+            qtbot.wait(20)
+            shown = shown or says_waiting()
+    gap = beat.stop()
+    assert gap < MAX_GAP_S, f"{what}: the GUI thread stood still for {gap:.2f} s while the database stalled"
+    assert shown, f"{what}: the screen never said it was waiting for the database"
+
+
+@pytest.fixture
+def station_through(qtbot, network: Network, tmp_path: Path):
+    """Build a station on the proxied database (demo mode: the demo panel reads badges)."""
+    from ui.composition import build_station
+
+    built = []
+
+    def build():  # type: ignore[no-untyped-def]
+        app = build_station(make_config(network.url, tmp_path / "printed"))
+        qtbot.addWidget(app.window)
+        app.window.resize(1280, 800)
+        app.window.show()
+        built.append(app)
+        return app
+
+    yield build
+    for app in built:
+        app.close()
+    # the station's threads may still be finishing calls that waited on the network
+    for app in built:
+        qtbot.waitUntil(lambda app=app: not app.diagnostics.running and not app.review_worker.running, timeout=20000)
+
+
+def _waiting(text: str) -> bool:
+    return "waiting for the database" in text.lower()
+
+
+# --- the station -----------------------------------------------------------------------------
+
+
+def test_a_station_built_while_the_database_stalls_opens_at_once(qtbot, network, station_through) -> None:
+    built = []
+    keeps_turning(qtbot, network, lambda: built.append(station_through()),
+                  lambda: bool(built) and _waiting(built[0].window.status.text()), "building the station")
+
+
+def test_the_login_scan_waits_off_the_gui_thread_and_says_so(qtbot, network, station_through) -> None:
+    app = station_through()
+    settle(qtbot, app, timeout=20000)
+    keeps_turning(qtbot, network, lambda: app.keyboard.scan(ALICE_BADGE),
+                  lambda: _waiting(app.window.status.text()), "login")
+    settle(qtbot, app, timeout=20000)
+    assert app.station.step == "home"
+
+
+def test_the_pack_screen_keeps_turning_while_an_order_is_claimed(qtbot, network, station_through) -> None:
+    app = station_through()
+    login(qtbot, app, ALICE_BADGE)
+    keeps_turning(qtbot, network, lambda: app.keyboard.scan("PD-1001"),
+                  lambda: _waiting(app.window.status.text()), "claiming an order")
+    settle(qtbot, app, timeout=20000)
+    assert app.station.pack is not None and app.station.pack.order_number == "PD-1001"
+
+
+def test_the_review_and_board_keep_turning_and_say_they_wait(qtbot, network, station_through) -> None:
+    app = station_through()
+    login(qtbot, app, SAM_BADGE)
+    review = app.window.screens["review"]
+    qtbot.waitUntil(lambda: app.station.step == "review" and not review._loading, timeout=20000)
+    keeps_turning(qtbot, network, review.refresh, lambda: _waiting(review.count.text()), "the review's queue")
+    qtbot.waitUntil(lambda: not review._loading, timeout=20000)
+    keeps_turning(qtbot, network, lambda: review.show_page("board"),
+                  lambda: _waiting(review.board.clock.text()), "the board")
+    qtbot.waitUntil(lambda: not review.board._asking, timeout=20000)
+    keeps_turning(qtbot, network, lambda: review.show_page("figures"),
+                  lambda: _waiting(review.count.text()), "the figures")
+
+
+def test_the_admin_pages_keep_turning_and_say_they_wait(qtbot, network, station_through) -> None:
+    app = station_through()
+    login(qtbot, app, ADMIN_BADGE)
+    review = app.window.screens["review"]
+    qtbot.waitUntil(lambda: app.station.step == "review" and not review._loading, timeout=20000)
+    keeps_turning(qtbot, network, lambda: review.show_page("admin"),
+                  lambda: _waiting(review.count.text()), "the admin pages")
+
+
+def test_the_device_screen_opens_while_the_database_stalls(qtbot, network, station_through) -> None:
+    app = station_through()
+    login(qtbot, app, SAM_BADGE)
+    keeps_turning(qtbot, network, app.station.open_device_settings,
+                  lambda: _waiting(app.window.status.text()), "the device screen")
+
+
+def test_closing_a_station_while_the_database_stalls_does_not_wait(qtbot, network, station_through) -> None:
+    app = station_through()
+    login(qtbot, app, SAM_BADGE)
+    review = app.window.screens["review"]
+    keeps_turning(qtbot, network, lambda: (review.refresh(), app.close()), lambda: True, "closing the station")
+
+
+# --- the other windows -----------------------------------------------------------------------
+
+
+def test_the_wall_board_keeps_turning_and_says_it_waits(qtbot, network) -> None:
+    from ui.board_cli import build_wall
+
+    walls = []
+    try:
+        keeps_turning(qtbot, network, lambda: walls.append(build_wall(None, network.url, windowed=True)),
+                      lambda: bool(walls) and _waiting(walls[0].window.view.clock.text()), "the wall board")
+        keeps_turning(qtbot, network, lambda: walls[0].close(), lambda: True, "closing the wall board")
+    finally:
+        for wall in walls:
+            wall.close()
+        for wall in walls:
+            qtbot.waitUntil(lambda wall=wall: not wall.worker.running, timeout=20000)
+
+
+def test_the_dock_keeps_turning_and_says_it_waits(qtbot, network) -> None:
+    from app.shipping.dock import OpenDock
+    from app.shipping.settings import ShippingSettings
+    from ui.screens.dispatch import DispatchScreen
+    from ui.workers import Worker
+
+    opened = OpenDock(network.url, ShippingSettings(), user="dora")
+    worker = Worker("dock")
+    screens = []
+    try:
+        keeps_turning(qtbot, network, lambda: screens.append(DispatchScreen(opened.dock, worker)),
+                      lambda: bool(screens) and _waiting(screens[0].message.text()), "the dock")
+        qtbot.addWidget(screens[0])
+    finally:
+        worker.retire()
+        qtbot.waitUntil(lambda: not worker.running, timeout=20000)
+        opened.close()
+
+
+def test_the_returns_station_keeps_turning_and_says_it_waits(qtbot, network) -> None:
+    from PySide6.QtCore import Qt
+
+    from app.shipping.returns_desk import OpenReturnsDesk
+    from ui.screens.returns import ReturnsScreen
+    from ui.workers import Worker
+
+    opened = OpenReturnsDesk(network.url, user="rita")
+    worker = Worker("returns")
+    screen = ReturnsScreen(opened.desk, worker)
+    qtbot.addWidget(screen)
+
+    def scan_an_rma() -> None:
+        qtbot.keyClicks(screen.input, "RMA-1")
+        qtbot.keyClick(screen.input, Qt.Key.Key_Return)
+
+    try:
+        keeps_turning(qtbot, network, scan_an_rma, lambda: _waiting(screen.message.text()), "the returns station")
+    finally:
+        worker.retire()
+        qtbot.waitUntil(lambda: not worker.running, timeout=20000)
+        opened.close()
+
+
+def test_the_setup_wizards_database_test_keeps_turning(qtbot, network, tmp_path: Path) -> None:
+    from ui.setup_wizard import SetupWizard
+
+    wizard = SetupWizard(tmp_path / "station.toml")
+    qtbot.addWidget(wizard)
+    page = wizard.database_page
+    page.shared.setChecked(True)
+    page.url.setText(network.url)
+    try:
+        keeps_turning(qtbot, network, page.test, lambda: "Connecting" in page.result.text(), "the wizard's test")
+        keeps_turning(qtbot, network, lambda: wizard.done(0), lambda: True, "closing the wizard")
+    finally:
+        wizard.worker.retire()
+        qtbot.waitUntil(lambda: not wizard.worker.running, timeout=20000)
+
+
+def test_the_doctor_checks_off_the_gui_thread(qtbot, network, tmp_path: Path) -> None:
+    from ui.doctor_dialog import DoctorDialog
+
+    config = make_config(network.url, tmp_path / "printed")
+    dialogs = []
+    try:
+        keeps_turning(qtbot, network, lambda: dialogs.append(DoctorDialog(config, {})),
+                      lambda: bool(dialogs) and "Checking" in dialogs[0].summary.text(), "the doctor")
+        qtbot.addWidget(dialogs[0])
+        keeps_turning(qtbot, network, lambda: (dialogs[0].check(), dialogs[0].done(0)), lambda: True,
+                      "closing the doctor")
+    finally:
+        for dialog in dialogs:
+            dialog.worker.retire()
+            qtbot.waitUntil(lambda dialog=dialog: not dialog.worker.running, timeout=20000)
