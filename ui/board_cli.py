@@ -31,13 +31,26 @@ class Wall:
     desk: SupervisionDesk
     worker: Any
     window: Any
+    closed: bool = False
 
     def close(self) -> None:
+        """Stop looking and close the window at once; the worker's last call, the board's watch
+        and the database end off the GUI thread, whose loop keeps turning (run_turning)."""
+        from ui.workers import run_turning
+
+        if self.closed:
+            return
+        self.closed = True
         self.window.view.stop()
-        self.worker.shutdown()
+        self.worker.retire()
+        self.window.close()
+        run_turning(self._release, "closing board")
+
+    def _release(self) -> None:
+        if not self.worker.wait_ended(timeout=60):
+            log.warning("the board's worker still waits after 60 s; closing the database under it")
         self.desk.close()
         self.desk.db.close()
-        self.window.close()
 
 
 def build_wall(config: str | None, database: str | None, windowed: bool = False) -> Wall:

@@ -21,6 +21,7 @@ from ui.device_words import device_name, reported_state
 from ui.floor_words import kind_words, stage_words
 from ui.style import AMBER, GREEN, GREY, RED, STYLESHEET, button, label
 from ui.translations import Retranslated, clock, moment
+from ui.waiting import WaitingLabel
 from ui.workers import Worker
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,8 @@ class BoardView(Retranslated, QWidget):
         self.title = label("", "title")
         self.clock = label("", "hint")
         top.addWidget(self.title, 1)
+        self.waiting = WaitingLabel([lambda: worker.pending] if full_screen else [])
+        top.addWidget(self.waiting)
         top.addWidget(self.clock)
         self.full_screen = full_screen
         self.full_button = button("")
