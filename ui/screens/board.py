@@ -47,6 +47,7 @@ class BoardView(Retranslated, QWidget):
     """The board's widgets, fed by the desk through the worker."""
 
     shown = Signal(object)  # the Board just drawn
+    failed = Signal(object)  # the exception of a look that failed
 
     def __init__(self, desk: Any, worker: Worker, full_screen: bool = False) -> None:
         super().__init__()
@@ -124,6 +125,7 @@ class BoardView(Retranslated, QWidget):
     def _failed(self, exc: BaseException) -> None:
         self._asking = False
         self.clock.setText(self.tr("not updated: %1").replace("%1", str(exc)))
+        self.failed.emit(exc)
 
     def show_board(self, board: Board) -> None:
         """Draw a board."""
