@@ -310,3 +310,60 @@ def test_the_doctor_checks_off_the_gui_thread(qtbot, network, tmp_path: Path) ->
         for dialog in dialogs:
             dialog.worker.retire()
             qtbot.waitUntil(lambda dialog=dialog: not dialog.worker.running, timeout=20000)
+
+
+# --- a device that never answers ---------------------------------------------------------------
+
+
+@contextmanager
+def a_scanner_that_never_answers() -> Iterator[str]:
+    """A socket:// scanner address whose connection never completes: a listener on loopback with
+    its accept queue full, so the kernel drops every further SYN (pyserial waits 5 s)."""
+    import socket
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(0)
+    port = server.getsockname()[1]
+    queued = []
+    for _ in range(4):
+        client = socket.socket()
+        client.setblocking(False)
+        try:
+            client.connect(("127.0.0.1", port))
+        except BlockingIOError:
+            pass
+        queued.append(client)
+    try:
+        yield f"socket://127.0.0.1:{port}"
+    finally:
+        for client in queued:
+            client.close()
+        server.close()
+
+
+def test_stopping_the_wizards_scan_test_does_not_wait_for_the_scanner(qtbot, tmp_path: Path) -> None:
+    from ui.setup_wizard import SetupWizard
+
+    wizard = SetupWizard(tmp_path / "station.toml")
+    qtbot.addWidget(wizard)
+    page = wizard.devices_page
+    try:
+        with a_scanner_that_never_answers() as address:
+            page.scanner.setCurrentText(address)
+            beat = Heartbeat()
+            beat.start()
+            page.toggle_scan_test()
+            assert "Opening the scanner" in page.result.text()  # it says it waits for the scanner
+            qtbot.wait(300)  # the reader thread is in its connect now
+            page.stop_scan_test()
+            qtbot.wait(300)
+            gap = beat.stop()
+            assert gap < MAX_GAP_S, f"stopping the scan test stood still for {gap:.2f} s"
+            assert page.inbox is None and "SCAN TEST" == page.scan_button.text()
+            # the scanner's reader ends off the GUI thread once its connect gives up
+            qtbot.waitUntil(lambda: not any(t.name == "packdesk-scan-test-stop" for t in threading.enumerate()),
+                            timeout=20000)
+    finally:
+        wizard.worker.retire()
+        qtbot.waitUntil(lambda: not wizard.worker.running, timeout=20000)
