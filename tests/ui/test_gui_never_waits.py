@@ -178,6 +178,20 @@ def test_the_pack_screen_keeps_turning_while_an_order_is_claimed(qtbot, network,
     assert app.station.pack is not None and app.station.pack.order_number == "PD-1001"
 
 
+def test_the_picker_screen_keeps_turning_while_a_pick_list_is_opened(qtbot, network, station_through) -> None:
+    from tests.ui.picking_data import PICKER_BADGE, waved_order
+
+    with Database(network.direct) as db:
+        code = waved_order(db)
+    app = station_through()
+    login(qtbot, app, PICKER_BADGE)
+    assert app.station.step == "pick"
+    keeps_turning(qtbot, network, lambda: app.keyboard.scan(code),
+                  lambda: says_waiting(app.window.waiting), "opening a pick list")
+    settle(qtbot, app, timeout=20000)
+    assert app.window.screens["pick"].stop.text() == "A-01-1"
+
+
 def test_the_review_and_board_keep_turning_and_say_they_wait(qtbot, network, station_through) -> None:
     app = station_through()
     login(qtbot, app, SAM_BADGE)
