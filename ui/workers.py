@@ -131,7 +131,9 @@ class Worker(QObject):
         return not self._thread.is_alive()
 
     def shutdown(self) -> None:
-        """Finish queued jobs and end the thread (results not yet delivered are dropped)."""
+        """Finish queued jobs and end the thread (results not yet delivered are dropped). It joins
+        the thread: for tests and tools; a window closing retires its worker instead (retire(),
+        then wait_ended() off the GUI thread, as StationApp.close does through run_turning)."""
         if self._closed:
             return
         self._closed = True
