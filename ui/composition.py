@@ -68,7 +68,7 @@ class StationApp:
         for scanner in scanners:
             if _lives_on_gui_thread(scanner):
                 _stop(scanner)
-        if self.health_timer is not None:
+        if self.health_timer is not None and isValid(self.health_timer):  # a child of the window
             self.health_timer.stop()
         workers = [w for w in (self.diagnostics, self.review_worker) if w is not None]
         for worker in workers:
@@ -187,6 +187,7 @@ def build_station(config: StationConfig) -> StationApp:
 
         side_panel = DemoPanel(station, keyboard, [])  # its badges come from the database below
     window = StationWindow(station, side_panel)
+    window.destroyed.connect(station.silence)  # its screens are gone: nothing left to show a snapshot on
     diagnostics = Worker("devices")
     app = StationApp(config, backend, devices, runner, station, inbox, keyboard, diagnostics, window)
     runner.start(core)
