@@ -129,8 +129,8 @@ def station_through(qtbot, network: Network, tmp_path: Path):
 
     built = []
 
-    def build():  # type: ignore[no-untyped-def]
-        app = build_station(make_config(network.url, tmp_path / "printed"))
+    def build(raw: dict | None = None):  # type: ignore[no-untyped-def]
+        app = build_station(make_config(network.url, tmp_path / "printed", raw))
         qtbot.addWidget(app.window)
         app.window.resize(1280, 800)
         app.window.show()
@@ -331,8 +331,15 @@ def test_the_doctor_checks_off_the_gui_thread(qtbot, network, tmp_path: Path) ->
 
 @contextmanager
 def a_scanner_that_never_answers() -> Iterator[str]:
-    """A socket:// scanner address whose connection never completes: a listener on loopback with
-    its accept queue full, so the kernel drops every further SYN (pyserial waits 5 s)."""
+    """A socket:// scanner address whose connection never completes."""
+    with a_port_that_never_answers() as port:
+        yield f"socket://127.0.0.1:{port}"
+
+
+@contextmanager
+def a_port_that_never_answers() -> Iterator[int]:
+    """A loopback port whose connections never complete: a listener with its accept queue full,
+    so the kernel drops every further SYN (a connect waits for its timeout)."""
     import socket
 
     server = socket.socket()
@@ -349,7 +356,7 @@ def a_scanner_that_never_answers() -> Iterator[str]:
             pass
         queued.append(client)
     try:
-        yield f"socket://127.0.0.1:{port}"
+        yield port
     finally:
         for client in queued:
             client.close()
@@ -381,3 +388,25 @@ def test_stopping_the_wizards_scan_test_does_not_wait_for_the_scanner(qtbot, tmp
     finally:
         wizard.worker.retire()
         qtbot.waitUntil(lambda: not wizard.worker.running, timeout=20000)
+
+
+def test_a_print_test_at_a_printer_that_never_answers_keeps_the_device_screen_turning(
+        qtbot, network, station_through) -> None:
+    from tests.ui.data import SAM_PIN
+
+    with a_port_that_never_answers() as port:
+        app = station_through({"devices": {"label_printer": f"tcp://127.0.0.1:{port}"}})
+        login(qtbot, app, SAM_BADGE)
+        app.station.open_device_settings()
+        screen = app.window.screens["devices"]
+        qtbot.waitUntil(lambda: app.window.stack.currentWidget() is screen, timeout=20000)
+        with qtbot.waitSignal(screen.result_shown, timeout=20000):
+            screen.authorise(SAM_PIN)
+        beat = Heartbeat()
+        beat.start()
+        screen.print_test("label printer")
+        qtbot.wait(int(STALL_S * 1000))
+        gap = beat.stop()
+        assert gap < MAX_GAP_S, f"the print test stood still for {gap:.2f} s"
+        assert "Printing a test label at tcp://127.0.0.1:" in screen.progress.text()  # it says it waits
+        qtbot.waitUntil(lambda: app.diagnostics.pending == 0, timeout=60000)  # the printer's timeout
