@@ -64,7 +64,6 @@ def make_station(qtbot, station_db_url: str, tmp_path: Path):
         app.window.resize(1280, 800)
         app.window.show()
         built.append(app)
-        qtbot.waitUntil(lambda: app.review_worker.pending == 0, timeout=10000)  # the demo panel's badges
         return app
 
     yield build
@@ -107,7 +106,6 @@ def demo_station(qtbot, demo_template: Path, tmp_path: Path):
         app.window.resize(*size)
         app.window.show()
         built.append(app)
-        qtbot.waitUntil(lambda: app.review_worker.pending == 0, timeout=10000)  # the demo panel's badges
         return app
 
     yield build
