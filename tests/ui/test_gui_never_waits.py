@@ -202,7 +202,11 @@ def test_the_review_and_board_keep_turning_and_say_they_wait(qtbot, network, sta
     keeps_turning(qtbot, network, lambda: review.show_page("board"),
                   lambda: says_waiting(review.waiting), "the board")
     qtbot.waitUntil(lambda: not review.board._asking, timeout=20000)
-    keeps_turning(qtbot, network, lambda: review.show_page("figures"),
+    # the figures page's first paint (seven charts) is CPU work on the GUI thread, not a wait:
+    # shown first, then its SHOW (the day's figures from the database) while the network stalls
+    review.show_page("figures")
+    qtbot.waitUntil(lambda: review.figures.figures is not None and review.worker.pending == 0, timeout=20000)
+    keeps_turning(qtbot, network, review.figures.load_button.click,
                   lambda: says_waiting(review.waiting), "the figures")
 
 
@@ -250,6 +254,8 @@ def test_the_wall_board_keeps_turning_and_says_it_waits(qtbot, network) -> None:
 
 
 def test_the_dock_keeps_turning_and_says_it_waits(qtbot, network) -> None:
+    from PySide6.QtCore import Qt
+
     from app.shipping.dock import OpenDock
     from app.shipping.settings import ShippingSettings
     from ui.screens.dispatch import DispatchScreen
@@ -261,7 +267,15 @@ def test_the_dock_keeps_turning_and_says_it_waits(qtbot, network) -> None:
     try:
         keeps_turning(qtbot, network, lambda: screens.append(DispatchScreen(opened.dock, worker)),
                       lambda: bool(screens) and says_waiting(screens[0].waiting), "the dock", builds=True)
-        qtbot.addWidget(screens[0])
+        screen = screens[0]
+        qtbot.addWidget(screen)
+        qtbot.waitUntil(lambda: worker.pending == 0 and not screen.waiting.waiting, timeout=20000)
+
+        def scan_a_parcel() -> None:
+            qtbot.keyClicks(screen.input, "00340123450000000017")
+            qtbot.keyClick(screen.input, Qt.Key.Key_Return)
+
+        keeps_turning(qtbot, network, scan_a_parcel, lambda: says_waiting(screen.waiting), "a scan at the dock")
     finally:
         worker.retire()
         qtbot.waitUntil(lambda: not worker.running, timeout=20000)
