@@ -245,7 +245,9 @@ def test_the_wall_board_keeps_turning_and_says_it_waits(qtbot, network) -> None:
         keeps_turning(qtbot, network, lambda: walls.append(build_wall(None, network.url, windowed=True)),
                       lambda: bool(walls) and says_waiting(walls[0].window.view.waiting), "the wall board",
                       builds=True)
-        keeps_turning(qtbot, network, lambda: walls[0].close(), lambda: True, "closing the wall board")
+        qtbot.waitUntil(lambda: not walls[0].window.view._asking, timeout=20000)
+        keeps_turning(qtbot, network, lambda: (walls[0].window.view.look(), walls[0].close()), lambda: True,
+                      "closing the wall board while it looks")
     finally:
         for wall in walls:
             wall.close()
