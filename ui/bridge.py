@@ -47,6 +47,7 @@ class StationBridge(QObject):
         self.runner, self.sounds = runner, sounds
         self.snapshot = initial
         self._undelivered = 0
+        self._silenced = False  # silence(): the screens are gone, snapshots are only counted
         self._lock = threading.Lock()
         self._published.connect(self._apply, Qt.ConnectionType.QueuedConnection)
         runner.subscribe(self._from_core)
@@ -114,10 +115,16 @@ class StationBridge(QObject):
             self._undelivered += 1
         self._published.emit(snapshot)
 
+    def silence(self) -> None:
+        """The window is closing: snapshots still on their way change nothing on screen (its
+        widgets may be deleted while the core ends off the GUI thread)."""
+        self._silenced = True
+
     def _apply(self, new: StationSnapshot) -> None:
         old, self.snapshot = self.snapshot, new
         try:
-            self._emit_changes(old, new)
+            if not self._silenced:
+                self._emit_changes(old, new)
         finally:
             with self._lock:
                 self._undelivered -= 1

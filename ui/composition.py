@@ -8,6 +8,8 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from shiboken6 import isValid
+
 from app.config import StationConfig, is_keyboard_url
 from app.errors import ConfigError, PackdeskError
 from app.ports import DeviceState, DeviceStatus
@@ -23,7 +25,7 @@ from ui.bridge import StationBridge
 from ui.scan_inbox import ManualScanner, ScanInbox
 from ui.sounds import Sounds
 from ui.window import StationWindow
-from ui.workers import Worker
+from ui.workers import Worker, run_turning
 
 log = logging.getLogger(__name__)
 
@@ -56,25 +58,59 @@ class StationApp:
         return self.backend.db
 
     def close(self) -> None:
-        """Stop scanners, the core and its device threads, the devices and the database."""
+        """Stop scanners, the core and its device threads, the devices and the database. What
+        may wait (a reader thread, the station thread, a call on the database, giving leases
+        back) runs off the GUI thread, whose loop keeps turning meanwhile (run_turning)."""
         if self.closed:
             return
         self.closed = True
-        self.inbox.stop_all()
-        self.runner.close()
-        self.diagnostics.shutdown()
-        if self.health_timer is not None:
+        scanners = self.inbox.detach_all()
+        for scanner in scanners:
+            if _lives_on_gui_thread(scanner):
+                _stop(scanner)
+        if self.health_timer is not None and isValid(self.health_timer):  # a child of the window
             self.health_timer.stop()
-        if self.review_worker is not None:
-            self.review_worker.shutdown()
+        workers = [w for w in (self.diagnostics, self.review_worker) if w is not None]
+        for worker in workers:
+            worker.retire()  # a call still waiting on the database ends by itself; its answer is dropped
+        self.station.silence()
+        if isValid(self.window):  # the window goes at once (a test's qtbot may have deleted it already)
+            self.window.exit_allowed = True
+            self.window.close()
+        run_turning(lambda: self._release([s for s in scanners if not _lives_on_gui_thread(s)], workers),
+                    "closing")
+        if self.translations is not None:
+            self.translations.clear()
+
+    def _release(self, scanners: list[Any], workers: list[Worker]) -> None:
+        """Off the GUI thread, in order: reader threads, the core, the workers' last calls, the
+        board's watch, the devices, the database (giving leased orders back)."""
+        for scanner in scanners:
+            _stop(scanner)
+        self.runner.close()
+        for worker in workers:
+            if not worker.wait_ended(timeout=60):
+                log.warning("worker %s still waiting after 60 s; closing the database under it", worker.name)
         if self.supervision is not None:
             self.supervision.close()
         self.devices.close()
         self.backend.close()
-        if self.translations is not None:
-            self.translations.clear()
-        self.window.exit_allowed = True
-        self.window.close()
+
+
+def _lives_on_gui_thread(scanner: Any) -> bool:
+    """The scripted keyboard and the keyboard wedge (a Qt event filter) stop on the GUI thread."""
+    from ui.scan_inbox import ManualScanner
+    from ui.wedge import KeyboardWedge
+
+    inner = scanner.scanner if isinstance(scanner, _AsDevice) else scanner
+    return isinstance(inner, (ManualScanner, KeyboardWedge))
+
+
+def _stop(scanner: Any) -> None:
+    try:
+        scanner.stop()
+    except Exception:  # one broken scanner must not keep the others running
+        log.exception("stopping scanner %r failed", scanner)
 
 
 def check_devices(config: StationConfig) -> None:
@@ -149,13 +185,9 @@ def build_station(config: StationConfig) -> StationApp:
     if config.demo:
         from ui.demo_panel import DemoPanel
 
-        try:
-            badges = backend.records.demo_badges()
-        except PackdeskError as exc:  # the login screen says what is wrong with the database
-            log.warning("no demo badges: %s", exc)
-            badges = []
-        side_panel = DemoPanel(station, keyboard, badges)
+        side_panel = DemoPanel(station, keyboard, [])  # its badges come from the database below
     window = StationWindow(station, side_panel)
+    window.destroyed.connect(station.silence)  # its screens are gone: nothing left to show a snapshot on
     diagnostics = Worker("devices")
     app = StationApp(config, backend, devices, runner, station, inbox, keyboard, diagnostics, window)
     runner.start(core)
@@ -179,6 +211,9 @@ def build_station(config: StationConfig) -> StationApp:
     app.supervision = open_supervision(backend.db, str(config.config_path) if config.config_path else None)
     app.admin = open_admin(backend.db, str(config.config_path) if config.config_path else None)
     install_review(app)
+    app.window.waiting.watch(lambda: app.review_worker.pending)
+    if side_panel is not None:
+        _read_demo_badges(app, side_panel)
     from ui.doctor_dialog import install_doctor
 
     install_doctor(app)  # after the review screen: its DOCTOR button is wired too
@@ -188,6 +223,14 @@ def build_station(config: StationConfig) -> StationApp:
     follow_the_user(app.translations, station, config.language)
     sounds.announce()
     return app
+
+
+def _read_demo_badges(app: StationApp, panel: Any) -> None:
+    """The demo panel's badges, read on the review's worker (the database may be slow to answer)."""
+    def failed(exc: BaseException) -> None:  # the login screen says what is wrong with the database
+        log.warning("no demo badges: %s", exc)
+
+    app.review_worker.submit(app.backend.records.demo_badges, on_done=panel.set_badges, on_error=failed)
 
 
 def _attach_wedge(app: StationApp) -> None:

@@ -45,6 +45,11 @@ class DemoPanel(Retranslated, QWidget):
         station.step_changed.connect(lambda _s: self.refresh(station.pack))
         self.retranslate()
 
+    def set_badges(self, badges: list[tuple[str, str]]) -> None:
+        """The badges to click (read from the database after the panel is shown)."""
+        self.badges = list(badges)
+        self.refresh(self.station.pack)
+
     def retranslate(self) -> None:
         """The panel's words and its barcodes' captions in the language shown now."""
         self.hint.setText(self.tr("DEMO: type a barcode + Enter, or click one"))

@@ -95,9 +95,17 @@ def _window(screen_class, backend, name: str):  # type: ignore[no-untyped-def]
 
 
 def _until_closed(opened, window, worker) -> int:  # type: ignore[no-untyped-def]
+    from ui.workers import run_turning
+
     window.show()
     try:
         return int(_application().exec())
     finally:
-        worker.shutdown()
-        opened.close()
+        worker.retire()  # a call still waiting on the database ends off the GUI thread
+
+        def release() -> None:
+            if not worker.wait_ended(timeout=60):
+                log.warning("the %s worker still waits after 60 s; closing the database under it", worker.name)
+            opened.close()
+
+        run_turning(release, "closing")

@@ -39,6 +39,12 @@ class ScanInbox(QObject):
         scanner.start(self.deliver, self.report)
         self._scanners.append(scanner)
 
+    def detach_all(self) -> list[Scanner]:
+        """Take every attached scanner off this inbox, not stopped (the caller stops each where
+        it may: a Qt one on the GUI thread, a reader thread's off it)."""
+        scanners, self._scanners = self._scanners, []
+        return scanners
+
     def stop_all(self) -> None:
         """Stop every attached scanner (their threads end before this returns)."""
         while self._scanners:

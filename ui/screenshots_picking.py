@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
                 loop = QEventLoop()
                 QTimer.singleShot(50, loop.quit)
                 loop.exec()
-                if app.station.pending == 0:
+                if app.station.pending == 0 and app.review_worker.pending == 0:
                     break
 
         def scan(data: str) -> None:

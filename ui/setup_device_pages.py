@@ -4,6 +4,7 @@ test reads on the scanner's own reader thread, the others run on the wizard's wo
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -144,11 +145,14 @@ class DevicesPage(SetupPage):
                          .replace("%2", status.state.value).replace("%3", status.message), False)
 
     def stop_scan_test(self) -> None:
-        """Close the scanner again (its reader thread ends before this returns)."""
+        """Close the scanner again: its reads no longer show at once, and its reader thread is
+        stopped off the GUI thread (a scanner stuck opening its port keeps that thread up to 5 s)."""
         self.scan_timer.stop()
         if self.inbox is not None:
-            self.inbox.stop_all()
-            self.inbox = None
+            inbox, self.inbox = self.inbox, None
+            inbox.scanned.disconnect(self._scanned)
+            inbox.status_changed.disconnect(self._scanner_state)
+            stop_off_the_gui_thread(inbox.detach_all())
         self.scan_button.setText(self.tr("SCAN TEST"))
 
     def _scanned(self, scan: Scan) -> None:
@@ -175,6 +179,19 @@ class DevicesPage(SetupPage):
     def _result(self, test: str, text: str, good: bool | None) -> None:
         show_result(self.result, text, good)
         self.owner.result_shown.emit(test, text)
+
+
+def stop_off_the_gui_thread(scanners: list[Any]) -> None:
+    """Stop scanners on a short-lived thread of their own (each joins its reader thread)."""
+    def stop_each() -> None:
+        for scanner in scanners:
+            try:
+                scanner.stop()
+            except Exception:  # one broken scanner must not keep the others running
+                log.exception("stopping scanner %r failed", scanner)
+
+    if scanners:
+        threading.Thread(target=stop_each, name="packdesk-scan-test-stop", daemon=True).start()
 
 
 class PrintersPage(SetupPage):

@@ -24,6 +24,7 @@ from ui.screens.picking import PickingScreen
 from ui.screens.prompts import ReasonPrompt, SupervisorPrompt
 from ui.screens.steps import ConfirmScreen, PrintScreen, WeighScreen
 from ui.style import ERROR_TEXT, GREEN, MESSAGE_PT, PANEL, RED, STATUS_PT, STYLESHEET
+from ui.waiting import WaitingLabel
 from ui.translations import Retranslated
 
 log = logging.getLogger(__name__)
@@ -111,6 +112,9 @@ class StationWindow(Retranslated, QMainWindow):
         central.overlay = self.overlay
         self.status = Readout(lines=1, point_size=STATUS_PT, pad=4, elide=True)
         self.statusBar().addWidget(self.status, 1)
+        # the station core's calls (a scan, a login) and, once built, the review's worker
+        self.waiting = WaitingLabel([lambda: station.pending])
+        self.statusBar().addPermanentWidget(self.waiting)
         station.step_changed.connect(self.show_step)
         station.question_changed.connect(self.show_question)
         station.message.connect(self._status)

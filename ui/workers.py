@@ -17,7 +17,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -124,11 +124,52 @@ class Worker(QObject):
         """Whether the worker's thread is still alive (a retired one ends after its last job)."""
         return self._thread.is_alive()
 
+    def wait_ended(self, timeout: float | None = None) -> bool:
+        """Wait for a retired worker's thread to end - from another thread (run_turning), never
+        from the GUI thread; whether it ended."""
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
     def shutdown(self) -> None:
-        """Finish queued jobs and end the thread (results not yet delivered are dropped)."""
+        """Finish queued jobs and end the thread (results not yet delivered are dropped). It joins
+        the thread: for tests and tools; a window closing retires its worker instead (retire(),
+        then wait_ended() off the GUI thread, as StationApp.close does through run_turning)."""
         if self._closed:
             return
         self._closed = True
         self._jobs.put(_STOP)
         self._thread.join()
         log.debug("worker %s stopped", self.name)
+
+
+class _Ended(QObject):
+    ended = Signal()
+
+
+def run_turning(fn: Callable[[], Any], name: str) -> None:
+    """Run fn() on a thread of its own and return when it has, while the GUI thread's event loop
+    keeps turning (repaints, timers, a "waiting" label): for shut-down, where the caller needs
+    the database closed before it goes on but the database may take seconds to answer. fn's
+    exception is raised here."""
+    errors: list[BaseException] = []
+    ended = _Ended()
+    loop = QEventLoop()
+    ended.ended.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    finished = threading.Event()
+
+    def body() -> None:
+        try:
+            fn()
+        except BaseException as exc:  # noqa: BLE001 - raised again on the caller's thread
+            errors.append(exc)
+        finally:
+            finished.set()
+            ended.ended.emit()
+
+    thread = threading.Thread(target=body, name=f"packdesk-{name}", daemon=True)
+    thread.start()
+    if not finished.is_set():
+        loop.exec()
+    thread.join()  # it has finished or (no loop could run) is about to: only its return is left
+    if errors:
+        raise errors[0]

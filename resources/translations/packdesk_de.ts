@@ -2133,6 +2133,13 @@
     </message>
 </context>
 <context>
+    <name>WaitingLabel</name>
+    <message>
+        <source>Waiting for the database... %1 s</source>
+        <translation>Warten auf die Datenbank... %1 s</translation>
+    </message>
+</context>
+<context>
     <name>WeighScreen</name>
     <message>
         <source>Weigh the parcel</source>

@@ -2133,6 +2133,13 @@
     </message>
 </context>
 <context>
+    <name>WaitingLabel</name>
+    <message>
+        <source>Waiting for the database... %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WeighScreen</name>
     <message>
         <source>Weigh the parcel</source>

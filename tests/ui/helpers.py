@@ -5,8 +5,10 @@ from app.ports import Scan
 
 
 def settle(qtbot, app, timeout: int = 5000) -> None:
-    """Wait until the station core and the device screen's worker have shown every outcome."""
-    qtbot.waitUntil(lambda: app.station.pending == 0 and app.diagnostics.pending == 0, timeout=timeout)
+    """Wait until the station core, the device screen's worker and the review's (the demo
+    panel's badges too) have shown every outcome."""
+    qtbot.waitUntil(lambda: app.station.pending == 0 and app.diagnostics.pending == 0
+                    and app.review_worker.pending == 0, timeout=timeout)
 
 
 def scan(qtbot, app, data: str, symbology: str | None = None) -> None:

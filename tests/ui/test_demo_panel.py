@@ -14,8 +14,11 @@ from tests.ui.helpers import settle
 
 
 def click(qtbot, app, caption_start: str) -> None:
-    """Click the panel's entry whose caption starts so, as a person would."""
+    """Click the panel's entry whose caption starts so, as a person would (the badges are read
+    from the database after the panel shows: wait for the entry first)."""
     panel = app.window.side_panel
+    qtbot.waitUntil(lambda: any(panel.list.item(r).text().startswith(caption_start)
+                                for r in range(panel.list.count())), timeout=5000)
     for row in range(panel.list.count()):
         item = panel.list.item(row)
         if item.text().startswith(caption_start):

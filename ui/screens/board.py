@@ -21,6 +21,7 @@ from ui.device_words import device_name, reported_state
 from ui.floor_words import kind_words, stage_words
 from ui.style import AMBER, GREEN, GREY, RED, STYLESHEET, button, label
 from ui.translations import Retranslated, clock, moment
+from ui.waiting import WaitingLabel
 from ui.workers import Worker
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,7 @@ class BoardView(Retranslated, QWidget):
     """The board's widgets, fed by the desk through the worker."""
 
     shown = Signal(object)  # the Board just drawn
+    failed = Signal(object)  # the exception of a look that failed
 
     def __init__(self, desk: Any, worker: Worker, full_screen: bool = False) -> None:
         super().__init__()
@@ -58,6 +60,8 @@ class BoardView(Retranslated, QWidget):
         self.title = label("", "title")
         self.clock = label("", "hint")
         top.addWidget(self.title, 1)
+        self.waiting = WaitingLabel([lambda: worker.pending] if full_screen else [])
+        top.addWidget(self.waiting)
         top.addWidget(self.clock)
         self.full_screen = full_screen
         self.full_button = button("")
@@ -121,6 +125,7 @@ class BoardView(Retranslated, QWidget):
     def _failed(self, exc: BaseException) -> None:
         self._asking = False
         self.clock.setText(self.tr("not updated: %1").replace("%1", str(exc)))
+        self.failed.emit(exc)
 
     def show_board(self, board: Board) -> None:
         """Draw a board."""

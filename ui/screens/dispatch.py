@@ -14,6 +14,7 @@ from app.shipping.dispatch import DockDay, DockParcel, HandOver
 from app.shipping.dock import Dock
 from ui.style import AMBER, GREEN, RED, label
 from ui.translations import Retranslated, clock, date, kilograms
+from ui.waiting import WaitingLabel
 from ui.workers import Worker
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,8 @@ class DispatchScreen(Retranslated, QWidget):
         layout.addLayout(row)
         self.message = label("", "message")
         layout.addWidget(self.message)
+        self.waiting = WaitingLabel([lambda: worker.pending])
+        layout.addWidget(self.waiting)
         self.handed_caption = label("", "hint")
         layout.addWidget(self.handed_caption)
         self.handed = self._table()

@@ -17,6 +17,7 @@ from app.shipping.returns_desk import ReturnsDesk
 from ui.sounds import Sounds
 from ui.style import AMBER, GREEN, RED, button, label
 from ui.translations import Retranslated
+from ui.waiting import WaitingLabel
 from ui.workers import Worker
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,8 @@ class ReturnsScreen(Retranslated, QWidget):
         layout.addWidget(self.progress)
         self.message = label("", "message")
         layout.addWidget(self.message)
+        self.waiting = WaitingLabel([lambda: worker.pending])
+        layout.addWidget(self.waiting)
         self.lines = QTableWidget(0, COLUMNS)
         self.lines.verticalHeader().setVisible(False)
         self.lines.verticalHeader().setDefaultSectionSize(64)  # the bin field is touch-sized

@@ -24,6 +24,7 @@ from ui.floor_words import action_words, kind_words
 from ui.screens.figures import FiguresView
 from ui.style import GREEN, RED, button, label
 from ui.translations import Retranslated, moment
+from ui.waiting import WaitingLabel
 from ui.workers import Worker
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,8 @@ class ReviewScreen(Retranslated, QWidget):
         self.hello = label("", "title")
         self.count = label("", "hint")
         top.addWidget(self.hello, 1)
+        self.waiting = WaitingLabel([lambda: worker.pending])  # the queue, board, figures and admin pages
+        top.addWidget(self.waiting)
         top.addWidget(self.count)
         outer.addLayout(top)
         pages_row = QHBoxLayout()
