@@ -93,13 +93,44 @@ def _columns(record: Any, *skip: str) -> dict[str, Any]:
     return {f.name: getattr(record, f.name) for f in fields(record) if f.name not in ("id", *skip)}
 
 
-def _save(session: Session, model: Any, record: Any) -> None:
-    """Writes a record's columns to its row in one UPDATE by id (no SELECT of the row first: a
-    station's label and parcel saves are on the fleet's hot path); a row the session holds is
-    updated in place."""
-    done = session.execute(update(model).where(model.id == record.id).values(**_columns(record))
-                           .execution_options(synchronize_session="evaluate"))
+def _by_id(model: Any, record_type: type) -> Any:
+    """SELECT of a record's columns by id, built once (no ORM object is made of the row)."""
+    table = model.__table__
+    return select(*(table.c[f.name] for f in fields(record_type))).where(table.c.id == bindparam("record_id"))
+
+
+def _update_by_id(model: Any) -> Any:
+    """UPDATE of a row by id, built once; the columns SET are the parameters' other keys."""
+    table = model.__table__
+    return update(table).where(table.c.id == bindparam("record_id"))
+
+
+def _get(session: Session, model: Any, statement: Any, record_type: type, record_id: int) -> Any:
+    """A row as a record, as session.get finds it - an object the session holds first (no
+    round trip), else the row read by `statement` (after what the session holds unwritten is
+    flushed, as an ORM query would) - but without building an ORM object of it: a station's
+    label and parcel reads are on the fleet's hot path."""
+    if session.identity_map:
+        held = session.identity_map.get(session.identity_key(model, record_id))
+        if held is not None:
+            return _record(record_type, held)
+    session.flush()
+    row = session.connection().execute(statement, {"record_id": record_id}).first()
+    return None if row is None else _record(record_type, row)
+
+
+def _save(session: Session, model: Any, statement: Any, record: Any) -> None:
+    """Writes a record's columns to its row in one UPDATE by id, built once (no SELECT of the
+    row first, no ORM statement: a station's label and parcel saves are on the fleet's hot
+    path); a row the session holds is told the values written."""
+    values = _columns(record)
+    done = session.connection().execute(statement, {"record_id": record.id, **values})
     assert done.rowcount == 1, f"{model.__tablename__} {record.id} is gone"
+    if session.identity_map:
+        held = session.identity_map.get(session.identity_key(model, record.id))
+        if held is not None:
+            for name, value in values.items():
+                set_committed_value(held, name, value)
 
 
 # --- orders ----------------------------------------------------------------------------------
@@ -349,6 +380,10 @@ class SqlBoxes:
 # --- parcels, serials, labels ----------------------------------------------------------------
 
 
+PARCEL_BY_ID, UPDATE_PARCEL = _by_id(Parcel, ParcelRecord), _update_by_id(Parcel)
+LABEL_BY_ID, UPDATE_LABEL = _by_id(Label, LabelRecord), _update_by_id(Label)
+
+
 def _item(item: ParcelItem) -> ItemRecord:
     return _record(ItemRecord, item, expiry=date.fromisoformat(item.expiry) if item.expiry else None)
 
@@ -363,8 +398,7 @@ class SqlParcels:
         return [_record(ParcelRecord, p) for p in rows]
 
     def get(self, parcel_id: int) -> ParcelRecord | None:
-        parcel = self.s.get(Parcel, parcel_id)
-        return None if parcel is None else _record(ParcelRecord, parcel)
+        return _get(self.s, Parcel, PARCEL_BY_ID, ParcelRecord, parcel_id)  # type: ignore[no-any-return]
 
     def by_label_code(self, code: str) -> ParcelRecord | None:
         parcel = self.s.scalar(BY_LABEL_CODE, {"code": code})
@@ -377,7 +411,7 @@ class SqlParcels:
         return row.id
 
     def save(self, parcel: ParcelRecord) -> None:
-        _save(self.s, Parcel, parcel)
+        _save(self.s, Parcel, UPDATE_PARCEL, parcel)
 
     def hand_over(self, parcel_id: int, at: datetime, user: str | None) -> None:
         self.s.execute(HAND_OVER, {"parcel_id": parcel_id, "at": at, "by": user})
@@ -428,8 +462,7 @@ class SqlLabels:
         self.s = session
 
     def get(self, label_id: int) -> LabelRecord | None:
-        label = self.s.get(Label, label_id)
-        return None if label is None else _record(LabelRecord, label)
+        return _get(self.s, Label, LABEL_BY_ID, LabelRecord, label_id)  # type: ignore[no-any-return]
 
     def newest(self, parcel_id: int) -> LabelRecord | None:
         label = self.s.scalar(select(Label).where(Label.parcel_id == parcel_id).order_by(Label.version.desc()).limit(1))
@@ -442,7 +475,7 @@ class SqlLabels:
         return row.id
 
     def save(self, label: LabelRecord) -> None:
-        _save(self.s, Label, label)
+        _save(self.s, Label, UPDATE_LABEL, label)
 
 
 # --- logs --------------------------------------------------------------------------------------
