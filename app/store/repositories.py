@@ -93,44 +93,67 @@ def _columns(record: Any, *skip: str) -> dict[str, Any]:
     return {f.name: getattr(record, f.name) for f in fields(record) if f.name not in ("id", *skip)}
 
 
-def _by_id(model: Any, record_type: type) -> Any:
-    """SELECT of a record's columns by id, built once (no ORM object is made of the row)."""
-    table = model.__table__
-    return select(*(table.c[f.name] for f in fields(record_type))).where(table.c.id == bindparam("record_id"))
+class _RowsById:
+    """One table's rows as records by id, in one unit of work's session, without ORM objects
+    (a station's parcel and label reads and writes are on the fleet's hot path: building and
+    flushing ORM objects cost more CPU than the SQL): statements built once, and the rows this
+    unit of work read or wrote kept, so that reading one again costs no round trip - as
+    session.get found them in the identity map. An object the session does hold (an ORM query
+    loaded it) comes first and is told what is written."""
 
+    _statements: dict[Any, tuple[Any, Any, Any]] = {}
 
-def _update_by_id(model: Any) -> Any:
-    """UPDATE of a row by id, built once; the columns SET are the parameters' other keys."""
-    table = model.__table__
-    return update(table).where(table.c.id == bindparam("record_id"))
+    def __init__(self, session: Session, model: Any, record_type: type) -> None:
+        self.s, self.model, self.type = session, model, record_type
+        self.known: dict[int, Any] = {}
+        if model not in self._statements:
+            table = model.__table__
+            columns = [table.c[f.name] for f in fields(record_type)]
+            self._statements[model] = (select(*columns).where(table.c.id == bindparam("record_id")),
+                                       update(table).where(table.c.id == bindparam("record_id")),
+                                       insert(table).returning(*columns))
+        self.by_id, self.update_by_id, self.insert = self._statements[model]
 
+    def _held(self, record_id: int) -> Any:
+        if not self.s.identity_map:
+            return None
+        return self.s.identity_map.get(self.s.identity_key(self.model, record_id))
 
-def _get(session: Session, model: Any, statement: Any, record_type: type, record_id: int) -> Any:
-    """A row as a record, as session.get finds it - an object the session holds first (no
-    round trip), else the row read by `statement` (after what the session holds unwritten is
-    flushed, as an ORM query would) - but without building an ORM object of it: a station's
-    label and parcel reads are on the fleet's hot path."""
-    if session.identity_map:
-        held = session.identity_map.get(session.identity_key(model, record_id))
+    def get(self, record_id: int) -> Any:
+        held = self._held(record_id)
         if held is not None:
-            return _record(record_type, held)
-    session.flush()
-    row = session.connection().execute(statement, {"record_id": record_id}).first()
-    return None if row is None else _record(record_type, row)
+            return _record(self.type, held)
+        if record_id in self.known:
+            return self.known[record_id]
+        self.s.flush()  # what the session holds unwritten first, as an ORM query would
+        row = self.s.connection().execute(self.by_id, {"record_id": record_id}).first()
+        if row is None:
+            return None
+        record = self.known[record_id] = _record(self.type, row)
+        return record
 
-
-def _save(session: Session, model: Any, statement: Any, record: Any) -> None:
-    """Writes a record's columns to its row in one UPDATE by id, built once (no SELECT of the
-    row first, no ORM statement: a station's label and parcel saves are on the fleet's hot
-    path); a row the session holds is told the values written."""
-    values = _columns(record)
-    done = session.connection().execute(statement, {"record_id": record.id, **values})
-    assert done.rowcount == 1, f"{model.__tablename__} {record.id} is gone"
-    if session.identity_map:
-        held = session.identity_map.get(session.identity_key(model, record.id))
+    def save(self, record: Any) -> None:
+        """The record's columns written to its row in one UPDATE by id (no SELECT first)."""
+        values = _columns(record)
+        done = self.s.connection().execute(self.update_by_id, {"record_id": record.id, **values})
+        assert done.rowcount == 1, f"{self.model.__tablename__} {record.id} is gone"
+        self.known[record.id] = _record(self.type, record)
+        held = self._held(record.id)
         if held is not None:
             for name, value in values.items():
                 set_committed_value(held, name, value)
+
+    def add(self, record: Any) -> int:
+        """A new row; its id. Columns left None take their defaults, as an ORM flush does."""
+        self.s.flush()
+        values = {name: value for name, value in _columns(record).items() if value is not None}
+        row = self.s.connection().execute(self.insert, values).one()
+        added = self.known[row.id] = _record(self.type, row)
+        return int(added.id)
+
+    def forget(self, record_id: int) -> None:
+        """Written by another statement: read again when next asked for."""
+        self.known.pop(record_id, None)
 
 
 # --- orders ----------------------------------------------------------------------------------
@@ -380,10 +403,6 @@ class SqlBoxes:
 # --- parcels, serials, labels ----------------------------------------------------------------
 
 
-PARCEL_BY_ID, UPDATE_PARCEL = _by_id(Parcel, ParcelRecord), _update_by_id(Parcel)
-LABEL_BY_ID, UPDATE_LABEL = _by_id(Label, LabelRecord), _update_by_id(Label)
-
-
 def _item(item: ParcelItem) -> ItemRecord:
     return _record(ItemRecord, item, expiry=date.fromisoformat(item.expiry) if item.expiry else None)
 
@@ -391,6 +410,7 @@ def _item(item: ParcelItem) -> ItemRecord:
 class SqlParcels:
     def __init__(self, session: Session) -> None:
         self.s = session
+        self.rows = _RowsById(session, Parcel, ParcelRecord)
 
     def of_order(self, order_id: int) -> list[ParcelRecord]:
         rows = self.s.scalars(select(Parcel).where(Parcel.order_id == order_id, Parcel.status != "voided")
@@ -398,25 +418,24 @@ class SqlParcels:
         return [_record(ParcelRecord, p) for p in rows]
 
     def get(self, parcel_id: int) -> ParcelRecord | None:
-        return _get(self.s, Parcel, PARCEL_BY_ID, ParcelRecord, parcel_id)  # type: ignore[no-any-return]
+        return self.rows.get(parcel_id)  # type: ignore[no-any-return]
 
     def by_label_code(self, code: str) -> ParcelRecord | None:
         parcel = self.s.scalar(BY_LABEL_CODE, {"code": code})
         return None if parcel is None else _record(ParcelRecord, parcel)
 
     def add(self, parcel: ParcelRecord) -> int:
-        row = Parcel(**_columns(parcel))
-        self.s.add(row)
-        self.s.flush()
-        return row.id
+        return self.rows.add(parcel)
 
     def save(self, parcel: ParcelRecord) -> None:
-        _save(self.s, Parcel, UPDATE_PARCEL, parcel)
+        self.rows.save(parcel)
 
     def hand_over(self, parcel_id: int, at: datetime, user: str | None) -> None:
         self.s.execute(HAND_OVER, {"parcel_id": parcel_id, "at": at, "by": user})
+        self.rows.forget(parcel_id)
 
     def delete(self, parcel_id: int) -> None:
+        self.rows.forget(parcel_id)
         row = self.s.get(Parcel, parcel_id)
         if row is not None:
             self.s.delete(row)
@@ -460,22 +479,20 @@ class SqlSerials:
 class SqlLabels:
     def __init__(self, session: Session) -> None:
         self.s = session
+        self.rows = _RowsById(session, Label, LabelRecord)
 
     def get(self, label_id: int) -> LabelRecord | None:
-        return _get(self.s, Label, LABEL_BY_ID, LabelRecord, label_id)  # type: ignore[no-any-return]
+        return self.rows.get(label_id)  # type: ignore[no-any-return]
 
     def newest(self, parcel_id: int) -> LabelRecord | None:
         label = self.s.scalar(select(Label).where(Label.parcel_id == parcel_id).order_by(Label.version.desc()).limit(1))
         return None if label is None else _record(LabelRecord, label)
 
     def add(self, label: LabelRecord) -> int:
-        row = Label(**_columns(label))
-        self.s.add(row)
-        self.s.flush()
-        return row.id
+        return self.rows.add(label)
 
     def save(self, label: LabelRecord) -> None:
-        _save(self.s, Label, UPDATE_LABEL, label)
+        self.rows.save(label)
 
 
 # --- logs --------------------------------------------------------------------------------------
