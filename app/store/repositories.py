@@ -505,7 +505,7 @@ class SqlScans:
     def add(self, entry: ScanEntry) -> int:
         values = _columns(entry)
         values["data"], values["message"] = entry.data[:400], (entry.message or "")[:400] or None
-        return int(self.s.execute(INSERT_SCAN, values).scalar_one())
+        return int(self.s.connection().execute(INSERT_SCAN, values).scalar_one())  # Core: no ORM layer per scan
 
     def last_of_order(self, order_id: int, outcomes: frozenset[str]) -> ScanEntry | None:
         row = self.s.scalar(select(ScanRecord).where(ScanRecord.order_id == order_id, ScanRecord.outcome.in_(outcomes))
@@ -529,7 +529,7 @@ class SqlEvents:
     def add(self, order_id: int, kind: str, *, station: str | None = None, user: str | None = None,
             from_status: str | None = None, to_status: str | None = None,
             detail: dict[str, Any] | None = None, at: datetime | None = None) -> None:
-        self.s.execute(INSERT_EVENT, {
+        self.s.connection().execute(INSERT_EVENT, {
             "order_id": order_id, "at": at or utcnow(), "kind": kind, "from_status": from_status,
             "to_status": to_status, "station": station, "username": user,
             "detail": json.dumps(detail, default=str, sort_keys=True) if detail else None})
@@ -538,7 +538,7 @@ class SqlEvents:
         if not events:
             return
         now = utcnow()
-        self.s.execute(INSERT_EVENT, [{  # one batched INSERT
+        self.s.connection().execute(INSERT_EVENT, [{  # one batched INSERT
             "order_id": e.order_id, "at": now, "kind": e.kind, "from_status": e.from_status,
             "to_status": e.to_status, "station": e.station, "username": e.user,
             "detail": json.dumps(e.detail, default=str, sort_keys=True) if e.detail else None} for e in events])
