@@ -154,9 +154,9 @@ PARCEL = ("INSERT INTO parcels (order_id, seq, status, sscc, opened_at, closed_a
 LABEL = ("INSERT INTO labels (parcel_id, version, format, status, created_at) "
          "VALUES (%s, 1, 'zpl', 'pending', %s) RETURNING id")
 # a person's status change (the claim, the pack) is audited as ours audits it: the station's own
-# chain, its advisory lock, the last record, the new one carrying its hash (docs/supervisors.md)
-AUDIT_LOCK = "SELECT pg_advisory_xact_lock(%s, hashtext(%s))"
-AUDIT_LAST = "SELECT seq, hash FROM audit_log WHERE chain = %s ORDER BY seq DESC LIMIT 1"
+# chain, its advisory lock and the last record (one call of migration 0018's function), the new
+# record carrying its hash (docs/supervisors.md)
+AUDIT_END = "SELECT seq, hash FROM packdesk_audit_chain_end(%s, %s)"
 AUDIT_ADD = ("INSERT INTO audit_log (chain, seq, at, actor, action, subject, detail, prev_hash, hash) "
              "VALUES (%s, %s, %s, 'bench', 'StatusChanged', %s, %s, %s, %s)")
 LABEL_ROW = "SELECT * FROM labels WHERE id = %s"
@@ -185,9 +185,8 @@ class Reference:
         from app.store.audit_log import APPEND_LOCK
 
         conn = self.conn
-        conn.execute(AUDIT_LOCK, (APPEND_LOCK, s.code))
-        last = conn.execute(AUDIT_LAST, (s.code,)).fetchone()
-        seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+        last = conn.execute(AUDIT_END, (APPEND_LOCK, s.code)).fetchone()
+        seq, prev = (last[0] + 1, last[1]) if last is not None and last[0] is not None else (1, GENESIS)
         detail = detail_text({"from": previous, "to": to, "station": s.code, "reason": reason})
         subject = f"order {s.number}"
         digest = record_hash(prev, seq, now, "bench", "StatusChanged", subject, detail, s.code)

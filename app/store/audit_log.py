@@ -24,7 +24,10 @@ audit_t = AuditRecord.__table__
 APPEND_LOCK = 1_600_016
 LAST = (select(audit_t.c.seq, audit_t.c.hash).where(audit_t.c.chain == bindparam("chain"))
         .order_by(audit_t.c.seq.desc()).limit(1))
-CHAIN_LOCK = text("SELECT pg_advisory_xact_lock(:k, hashtext(:chain))")
+# PostgreSQL: the lock and the last record in one round trip (migration 0018's function, whose
+# SELECT sees what the lock's previous holder committed); seq is NULL for an empty chain
+CHAIN_END = text("SELECT seq, hash FROM packdesk_audit_chain_end(:k, :chain)")
+INSERT_RECORDS = insert(audit_t)  # built once: every claim and every packed order appends
 
 
 class SqlAuditLog:
@@ -47,10 +50,12 @@ class SqlAuditLog:
     def _append(self, entries: list[tuple[str, str, str, dict[str, Any] | None]], at: datetime | None,
                 chain: str) -> int:
         chain = chain[:40]
-        if self.s.get_bind().dialect.name == "postgresql":
-            self.s.execute(CHAIN_LOCK, {"k": APPEND_LOCK, "chain": chain})
-        last = self.s.execute(LAST, {"chain": chain}).first()
-        seq, prev = (last.seq, last.hash) if last else (0, GENESIS)
+        conn = self.s.connection()
+        if conn.dialect.name == "postgresql":
+            last = conn.execute(CHAIN_END, {"k": APPEND_LOCK, "chain": chain}).first()
+        else:
+            last = conn.execute(LAST, {"chain": chain}).first()
+        seq, prev = (last[0], last[1]) if last is not None and last[0] is not None else (0, GENESIS)
         moment = (at or datetime.now(timezone.utc)).astimezone(timezone.utc)
         rows = []
         for actor, action, subject, detail in entries:
@@ -61,7 +66,7 @@ class SqlAuditLog:
                              subject=subject[:200], detail=stored, prev_hash=prev, hash=digest))
             prev = digest
             log.info("audit %s%d: %s %s by %s", f"{chain}/" if chain else "", seq, action, subject, actor)
-        self.s.execute(insert(audit_t), rows)
+        conn.execute(INSERT_RECORDS, rows)
         return seq
 
 

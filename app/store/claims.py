@@ -13,7 +13,7 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, case, or_, select, update
 
 from app.store.models import Order, PickList, PickListOrder, as_utc
 from app.unit_of_work import ClaimRow
@@ -58,12 +58,7 @@ def claim_next(conn: Connection, station: str, user: str | None, now: datetime,
                expires: datetime) -> ClaimRow | None:
     """Takes the next order of the queue; the row as it was, with the new version."""
     if conn.dialect.name == "postgresql":
-        prev = (select(*ROW).where(claimable(now)).order_by(*_queue_order()).limit(1)
-                .with_for_update(skip_locked=True).subquery("prev"))
-        row = conn.execute(update(o).where(o.c.id == prev.c.id).values(**_taken(station, user, expires))
-                           .returning(prev.c.id, prev.c.number, prev.c.status, prev.c.claimed_by_station,
-                                      prev.c.claimed_by_user, prev.c.lease_expires_at, o.c.version,
-                                      prev.c.pack_from)).first()
+        row = conn.execute(CLAIM_NEXT, {"now": now, "station": station, "user": user, "expires": expires}).first()
         return None if row is None else _row(row)
     # SQLite: BEGIN IMMEDIATE already holds the write lock, so the candidate cannot move
     row = conn.execute(select(*ROW).where(claimable(now)).order_by(*_queue_order()).limit(1)).first()
@@ -104,17 +99,35 @@ def release(conn: Connection, number: str, station: str, to_status: str | None) 
     allocated when it is packed from allocated, else picked), in ONE statement (the reference's
     UPDATE ... WHERE the station holds it); the row with the status it went to and its new
     version, or None when the station does not hold it."""
-    target: Any = to_status if to_status is not None else case((o.c.pack_from == ALLOCATED, ALLOCATED),
-                                                                else_=PACKABLE)
-    row = conn.execute(update(o).where(o.c.number == number, o.c.status == PACKING,
-                                       o.c.claimed_by_station == station)
-                       .values(status=target, claimed_by_station=None, claimed_by_user=None, lease_expires_at=None,
-                               version=o.c.version + 1)
-                       .returning(o.c.id, o.c.number, o.c.status, o.c.version, o.c.pack_from)).first()
+    params = {"order_number": number, "station": station}
+    row = conn.execute(RELEASE_INTO_QUEUE if to_status is None else RELEASE_INTO,
+                       params if to_status is None else {**params, "to_status": to_status}).first()
     if row is None:
         return None
     order_id, found, status, version, pack_from = row
     return ClaimRow(order_id, found, status, station, None, None, int(version), pack_from)
+
+
+# The statements of every claim and every packed order, built once (building them per call cost
+# more Python than their SQL costs the server): the station's values are bound parameters.
+_PREV = (select(*ROW).where(claimable(bindparam("now"))).order_by(*_queue_order()).limit(1)
+         .with_for_update(skip_locked=True).subquery("prev"))
+CLAIM_NEXT = (update(o).where(o.c.id == _PREV.c.id)
+              .values(**_taken(bindparam("station"), bindparam("user"), bindparam("expires")))  # type: ignore[arg-type]
+              .returning(_PREV.c.id, _PREV.c.number, _PREV.c.status, _PREV.c.claimed_by_station,
+                         _PREV.c.claimed_by_user, _PREV.c.lease_expires_at, o.c.version, _PREV.c.pack_from))
+
+
+def _release(target: Any) -> Any:
+    return (update(o).where(o.c.number == bindparam("order_number"), o.c.status == PACKING,
+                            o.c.claimed_by_station == bindparam("station"))
+            .values(status=target, claimed_by_station=None, claimed_by_user=None, lease_expires_at=None,
+                    version=o.c.version + 1)
+            .returning(o.c.id, o.c.number, o.c.status, o.c.version, o.c.pack_from))
+
+
+RELEASE_INTO = _release(bindparam("to_status"))  # on_hold, packed ...
+RELEASE_INTO_QUEUE = _release(case((o.c.pack_from == ALLOCATED, ALLOCATED), else_=PACKABLE))
 
 
 def take(conn: Connection, order_id: int, version: int, station: str, user: str | None,

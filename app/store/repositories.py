@@ -93,13 +93,67 @@ def _columns(record: Any, *skip: str) -> dict[str, Any]:
     return {f.name: getattr(record, f.name) for f in fields(record) if f.name not in ("id", *skip)}
 
 
-def _save(session: Session, model: Any, record: Any) -> None:
-    """Writes a record's columns to its row in one UPDATE by id (no SELECT of the row first: a
-    station's label and parcel saves are on the fleet's hot path); a row the session holds is
-    updated in place."""
-    done = session.execute(update(model).where(model.id == record.id).values(**_columns(record))
-                           .execution_options(synchronize_session="evaluate"))
-    assert done.rowcount == 1, f"{model.__tablename__} {record.id} is gone"
+class _RowsById:
+    """One table's rows as records by id, in one unit of work's session, without ORM objects
+    (a station's parcel and label reads and writes are on the fleet's hot path: building and
+    flushing ORM objects cost more CPU than the SQL): statements built once, and the rows this
+    unit of work read or wrote kept, so that reading one again costs no round trip - as
+    session.get found them in the identity map. An object the session does hold (an ORM query
+    loaded it) comes first and is told what is written."""
+
+    _statements: dict[Any, tuple[Any, Any, Any]] = {}
+
+    def __init__(self, session: Session, model: Any, record_type: type) -> None:
+        self.s, self.model, self.type = session, model, record_type
+        self.known: dict[int, Any] = {}
+        if model not in self._statements:
+            table = model.__table__
+            columns = [table.c[f.name] for f in fields(record_type)]
+            self._statements[model] = (select(*columns).where(table.c.id == bindparam("record_id")),
+                                       update(table).where(table.c.id == bindparam("record_id")),
+                                       insert(table).returning(*columns))
+        self.by_id, self.update_by_id, self.insert = self._statements[model]
+
+    def _held(self, record_id: int) -> Any:
+        if not self.s.identity_map:
+            return None
+        return self.s.identity_map.get(self.s.identity_key(self.model, record_id))
+
+    def get(self, record_id: int) -> Any:
+        held = self._held(record_id)
+        if held is not None:
+            return _record(self.type, held)
+        if record_id in self.known:
+            return self.known[record_id]
+        self.s.flush()  # what the session holds unwritten first, as an ORM query would
+        row = self.s.connection().execute(self.by_id, {"record_id": record_id}).first()
+        if row is None:
+            return None
+        record = self.known[record_id] = _record(self.type, row)
+        return record
+
+    def save(self, record: Any) -> None:
+        """The record's columns written to its row in one UPDATE by id (no SELECT first)."""
+        values = _columns(record)
+        done = self.s.connection().execute(self.update_by_id, {"record_id": record.id, **values})
+        assert done.rowcount == 1, f"{self.model.__tablename__} {record.id} is gone"
+        self.known[record.id] = _record(self.type, record)
+        held = self._held(record.id)
+        if held is not None:
+            for name, value in values.items():
+                set_committed_value(held, name, value)
+
+    def add(self, record: Any) -> int:
+        """A new row; its id. Columns left None take their defaults, as an ORM flush does."""
+        self.s.flush()
+        values = {name: value for name, value in _columns(record).items() if value is not None}
+        row = self.s.connection().execute(self.insert, values).one()
+        added = self.known[row.id] = _record(self.type, row)
+        return int(added.id)
+
+    def forget(self, record_id: int) -> None:
+        """Written by another statement: read again when next asked for."""
+        self.known.pop(record_id, None)
 
 
 # --- orders ----------------------------------------------------------------------------------
@@ -356,6 +410,7 @@ def _item(item: ParcelItem) -> ItemRecord:
 class SqlParcels:
     def __init__(self, session: Session) -> None:
         self.s = session
+        self.rows = _RowsById(session, Parcel, ParcelRecord)
 
     def of_order(self, order_id: int) -> list[ParcelRecord]:
         rows = self.s.scalars(select(Parcel).where(Parcel.order_id == order_id, Parcel.status != "voided")
@@ -363,26 +418,24 @@ class SqlParcels:
         return [_record(ParcelRecord, p) for p in rows]
 
     def get(self, parcel_id: int) -> ParcelRecord | None:
-        parcel = self.s.get(Parcel, parcel_id)
-        return None if parcel is None else _record(ParcelRecord, parcel)
+        return self.rows.get(parcel_id)  # type: ignore[no-any-return]
 
     def by_label_code(self, code: str) -> ParcelRecord | None:
         parcel = self.s.scalar(BY_LABEL_CODE, {"code": code})
         return None if parcel is None else _record(ParcelRecord, parcel)
 
     def add(self, parcel: ParcelRecord) -> int:
-        row = Parcel(**_columns(parcel))
-        self.s.add(row)
-        self.s.flush()
-        return row.id
+        return self.rows.add(parcel)
 
     def save(self, parcel: ParcelRecord) -> None:
-        _save(self.s, Parcel, parcel)
+        self.rows.save(parcel)
 
     def hand_over(self, parcel_id: int, at: datetime, user: str | None) -> None:
         self.s.execute(HAND_OVER, {"parcel_id": parcel_id, "at": at, "by": user})
+        self.rows.forget(parcel_id)
 
     def delete(self, parcel_id: int) -> None:
+        self.rows.forget(parcel_id)
         row = self.s.get(Parcel, parcel_id)
         if row is not None:
             self.s.delete(row)
@@ -426,23 +479,20 @@ class SqlSerials:
 class SqlLabels:
     def __init__(self, session: Session) -> None:
         self.s = session
+        self.rows = _RowsById(session, Label, LabelRecord)
 
     def get(self, label_id: int) -> LabelRecord | None:
-        label = self.s.get(Label, label_id)
-        return None if label is None else _record(LabelRecord, label)
+        return self.rows.get(label_id)  # type: ignore[no-any-return]
 
     def newest(self, parcel_id: int) -> LabelRecord | None:
         label = self.s.scalar(select(Label).where(Label.parcel_id == parcel_id).order_by(Label.version.desc()).limit(1))
         return None if label is None else _record(LabelRecord, label)
 
     def add(self, label: LabelRecord) -> int:
-        row = Label(**_columns(label))
-        self.s.add(row)
-        self.s.flush()
-        return row.id
+        return self.rows.add(label)
 
     def save(self, label: LabelRecord) -> None:
-        _save(self.s, Label, label)
+        self.rows.save(label)
 
 
 # --- logs --------------------------------------------------------------------------------------
@@ -455,7 +505,7 @@ class SqlScans:
     def add(self, entry: ScanEntry) -> int:
         values = _columns(entry)
         values["data"], values["message"] = entry.data[:400], (entry.message or "")[:400] or None
-        return int(self.s.execute(INSERT_SCAN, values).scalar_one())
+        return int(self.s.connection().execute(INSERT_SCAN, values).scalar_one())  # Core: no ORM layer per scan
 
     def last_of_order(self, order_id: int, outcomes: frozenset[str]) -> ScanEntry | None:
         row = self.s.scalar(select(ScanRecord).where(ScanRecord.order_id == order_id, ScanRecord.outcome.in_(outcomes))
@@ -479,7 +529,7 @@ class SqlEvents:
     def add(self, order_id: int, kind: str, *, station: str | None = None, user: str | None = None,
             from_status: str | None = None, to_status: str | None = None,
             detail: dict[str, Any] | None = None, at: datetime | None = None) -> None:
-        self.s.execute(INSERT_EVENT, {
+        self.s.connection().execute(INSERT_EVENT, {
             "order_id": order_id, "at": at or utcnow(), "kind": kind, "from_status": from_status,
             "to_status": to_status, "station": station, "username": user,
             "detail": json.dumps(detail, default=str, sort_keys=True) if detail else None})
@@ -488,7 +538,7 @@ class SqlEvents:
         if not events:
             return
         now = utcnow()
-        self.s.execute(INSERT_EVENT, [{  # one batched INSERT
+        self.s.connection().execute(INSERT_EVENT, [{  # one batched INSERT
             "order_id": e.order_id, "at": now, "kind": e.kind, "from_status": e.from_status,
             "to_status": e.to_status, "station": e.station, "username": e.user,
             "detail": json.dumps(e.detail, default=str, sort_keys=True) if e.detail else None} for e in events])
