@@ -22,9 +22,10 @@ from app.unit_of_work import NewEvent
 log = logging.getLogger(__name__)
 
 EVENT_AT: Column[Any] = OrderEvent.__table__.c.at  # type: ignore[assignment]
-INSERT_EVENTS = ("INSERT INTO order_events (order_id, at, kind, from_status, to_status, station, username, detail)"
-                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+EVENTS: Table = OrderEvent.__table__  # type: ignore[assignment]
+EVENT_COLUMNS = ["order_id", "at", "kind", "from_status", "to_status", "station", "username", "detail"]
 SET_STATUSES = "UPDATE orders SET status = ?, version = version + 1 WHERE id = ?"
+SET_STATUSES_PG = "UPDATE orders SET status = %s, version = version + 1 WHERE id = ANY(%s)"  # one statement
 
 
 def driver_many(session: Session, sql: str, rows: list[tuple[Any, ...]]) -> int:
@@ -42,6 +43,24 @@ def bound(session: Session, column: Column[Any], value: Any) -> Any:
     dialect = session.get_bind().dialect
     process = column.type.dialect_impl(dialect).bind_processor(dialect)
     return process(value) if process is not None else value
+
+
+def insert_many(session: Session, table: Table, keys: list[str], rows: list[tuple[Any, ...]]) -> None:
+    """Inserts rows (tuples, values in the order of `keys`, as the driver takes them). On
+    PostgreSQL: one statement, each column one array (`INSERT ... SELECT FROM unnest(...)`, in the
+    rows' order); psycopg's executemany sends a statement a row, ~20 us of Python each. On
+    SQLite: executemany (in process, no round trips)."""
+    if not rows:
+        return
+    connection = session.connection()
+    names = ", ".join(f'"{key}"' for key in keys)
+    if connection.dialect.name != "postgresql":
+        driver_many(session, f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" * len(keys))})', rows)
+        return
+    arrays = ", ".join(f"%b::{table.c[key].type.compile(connection.dialect)}[]" for key in keys)  # binary: no quoting
+    connection.exec_driver_sql(
+        f'INSERT INTO "{table.name}" ({names}) SELECT {names} FROM unnest({arrays}) WITH ORDINALITY '
+        f'AS given({names}, position) ORDER BY position', tuple(list(column) for column in zip(*rows)))
 
 
 def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -66,8 +85,7 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
         for i, process in typed:
             values[i] = process(values[i])
         tuples.append(tuple(values))
-    names = ", ".join(f'"{key}"' for key in keys)
-    driver_many(session, f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" * len(keys))})', tuples)
+    insert_many(session, table, keys, tuples)
 
 
 def next_ids(session: Session, table: Table, count: int) -> list[int]:
@@ -90,7 +108,7 @@ class OrderEvents(SqlEvents):
         if not events:
             return
         at = bound(self.s, EVENT_AT, utcnow())
-        driver_many(self.s, INSERT_EVENTS, [
+        insert_many(self.s, EVENTS, EVENT_COLUMNS, [
             (e.order_id, at, e.kind, e.from_status, e.to_status, e.station, e.user, event_detail(e.detail))
             for e in events])
 
@@ -102,7 +120,13 @@ class Orders(SqlOrders):
         if not order_ids:
             return
         self.s.flush()  # an order the session holds unwritten is written before its status changes
-        done = driver_many(self.s, SET_STATUSES, [(status, order_id) for order_id in order_ids])
-        assert done in (-1, len(order_ids)), f"{len(order_ids)} orders to move, {done} moved"
+        connection = self.s.connection()
+        if connection.dialect.name == "postgresql":
+            wanted = len(set(order_ids))
+            done = connection.exec_driver_sql(SET_STATUSES_PG, (status, list(order_ids))).rowcount
+        else:
+            wanted = len(order_ids)
+            done = driver_many(self.s, SET_STATUSES, [(status, order_id) for order_id in order_ids])
+        assert done in (-1, wanted), f"{wanted} orders to move, {done} moved"
         for order_id in order_ids:
             self._told(order_id, status)
