@@ -9,9 +9,10 @@ its slices so that stations claim meanwhile: those are idle by design and report
 order's status change is audited). Reference: the same writes through the raw driver (sqlite3;
 psycopg on PostgreSQL), the shortest a careful person would write with batched statements: the
 CSV read with csv, customers, addresses, orders (catalogue prices, totals) and lines inserted
-with OrderCaptured events and the file's audit record; each order's address checked (country in
-a set, postcode pattern), its SKUs known, prices against the catalogue and total, status (version
-+1) and StatusChanged written; every bin locked in one statement, stock held in walking order
+(ids taken first, one executemany a table) with OrderCaptured events and the file's audit record;
+the captured orders read back with their address and lines, each order's address checked
+(country in a set, postcode pattern), its SKUs known, each line's price against the catalogue
+and the total, status (version +1) and StatusChanged written; every bin locked in one statement, stock held in walking order
 planned in memory, a guarded UPDATE a bin, ledger rows, StockAllocated and StatusChanged in
 batches; then the wave and pick-list counters, pick lists of 10 orders with their lines in walking
 order, totes, Waved, StatusChanged and the chained audit records. Both leave the same rows
