@@ -119,7 +119,6 @@ class Orders(SqlOrders):
     def set_statuses(self, order_ids: list[int], status: str) -> None:
         if not order_ids:
             return
-        self.s.flush()  # an order the session holds unwritten is written before its status changes
         connection = self.s.connection()
         if connection.dialect.name == "postgresql":
             wanted = len(set(order_ids))
