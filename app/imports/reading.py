@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import logging
@@ -170,6 +171,12 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _CONTROL_MULTILINE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
+@functools.lru_cache(maxsize=None)  # asked for every field of every row
+def _column_length(column: str) -> int | None:
+    """The most characters the "table.column" holds."""
+    return LIMITS.text(*column.split("."))
+
+
 def _control_character(text: str, multiline: bool) -> str | None:
     """The first control character of `text` (line breaks and tabs allowed when multiline)."""
     found = (_CONTROL_MULTILINE if multiline else _CONTROL).search(text)
@@ -201,6 +208,8 @@ class Row:
         value = self.values.get(name)
         if value is None:
             return ""
+        if type(value) is str and (text := value.strip()).isprintable():
+            return text  # no control character (every one is unprintable): the common case, without the search
         if isinstance(value, bool):
             return "true" if value else "false"
         if isinstance(value, (dict, list)):
@@ -230,7 +239,7 @@ class Row:
                 self.missing(name)
             return default
         if column is not None:
-            max_len = LIMITS.text(*column.split("."))
+            max_len = _column_length(column)
         if "\x00" in value:
             self.problem(phrase("%(field)s holds a NUL character (\\x00); remove it", field=name))
             return None

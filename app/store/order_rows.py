@@ -14,6 +14,7 @@ from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from app.orders.status import OrderStatus
+from app.store import order_writes
 from app.store.import_rows import OrderDraft, same
 from app.store.models import Address, Customer, Order, OrderEvent, OrderLine, utcnow
 
@@ -77,6 +78,13 @@ class RowWriter:
         if not rows:
             return []
         rows = _complete(table, rows)
+        if self.next_id is None and self.session.get_bind().dialect.name == "postgresql":
+            # the ids from the table's sequence first, then a plain executemany as driver tuples:
+            # an INSERT ... RETURNING of many rows is one long statement per 1,000 rows that
+            # psycopg parses anew each time (3 of the 4.5 s the writer took for 5,000 orders)
+            ids = order_writes.next_ids(self.session, table, len(rows))
+            order_writes.insert_rows(self.session, table, [{**row, "id": row_id} for row, row_id in zip(rows, ids)])
+            return ids
         if self.next_id is None:
             result = self.session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
             return [row[0] for row in result]
@@ -87,7 +95,7 @@ class RowWriter:
         ids = list(range(start, start + len(rows)))
         for row, row_id in zip(rows, ids):
             row["id"] = row_id
-        self.session.execute(insert(table), rows)
+        order_writes.insert_rows(self.session, table, rows)
         self.next_id[table.name] = start + len(rows)
         return ids
 

@@ -9,6 +9,7 @@ from collections import defaultdict
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.store import order_writes
 from app.store.models import Location, OrderHold, Stock, StockHold, as_utc, utcnow
 from app.store.repositories import chunks
 from app.unit_of_work import Conflict, OrderHoldRecord, StockBin, StockHoldRecord
@@ -41,7 +42,7 @@ BINS_OF_PRODUCTS = (BINS.where(stock_t.c.product_id.in_(bindparam("ids", expandi
 HOLD_AT_BIN = update(stock_t).where(
     stock_t.c.id == bindparam("stock"), stock_t.c.quantity - stock_t.c.allocated >= bindparam("units"),
 ).values(allocated=stock_t.c.allocated + bindparam("units"))
-INSERT_HOLD = insert(holds_t)
+HOLD_COLUMNS = ["order_id", "order_line_id", "stock_id", "quantity", "status", "created_at"]
 HOLD_FIELDS = (holds_t.c.id, holds_t.c.order_id, holds_t.c.order_line_id, holds_t.c.stock_id, holds_t.c.quantity,
                holds_t.c.status)
 HOLDS_OF_ORDERS = (select(*HOLD_FIELDS).where(holds_t.c.order_id.in_(bindparam("ids", expanding=True)))
@@ -72,10 +73,9 @@ class SqlStock:
             if self.s.execute(HOLD_AT_BIN, {"stock": stock_id, "units": units[stock_id]}).rowcount != 1:
                 raise Conflict(phrase("stock %(stock)s no longer has %(units)s units available",
                                       stock=stock_id, units=units[stock_id]))
-        now = utcnow()
-        self.s.execute(INSERT_HOLD, [{  # one batched INSERT of the ledger rows
-            "order_id": order_id, "order_line_id": line_id, "stock_id": stock_id, "quantity": quantity,
-            "status": "held", "created_at": now} for order_id, line_id, stock_id, quantity in holds])
+        now = order_writes.bound(self.s, holds_t.c.created_at, utcnow())
+        order_writes.insert_many(self.s, holds_t, HOLD_COLUMNS, [  # one batched INSERT of the ledger rows, as tuples
+            (order_id, line_id, stock_id, quantity, "held", now) for order_id, line_id, stock_id, quantity in holds])
 
     def hold(self, order_id: int, line_id: int, stock_id: int, quantity: int) -> int | None:
         # the guard is in the statement: a bin never holds more than it has

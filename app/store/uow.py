@@ -25,6 +25,7 @@ from app.store.payments import SqlCaptures, SqlPayments
 from app.store.returns import SqlReturns
 from app.store.archive import SqlArchive
 from app.store.admin_repositories import SqlAdmin
+from app.store.order_writes import OrderEvents, Orders
 from app.store.stock_repositories import SqlHolds, SqlStock
 from app.store.session import Database, is_connection_problem
 from app.unit_of_work import Conflict
@@ -50,14 +51,14 @@ class SqlUnitOfWork:
         return uow
 
     def _attach(self, session: Session) -> None:
-        self.orders = r.SqlOrders(session)
+        self.orders = Orders(session)  # batched writes as driver tuples (app/store/order_writes.py)
         self.products = r.SqlProducts(session)
         self.boxes = r.SqlBoxes(session)
         self.parcels = r.SqlParcels(session)
         self.serials = r.SqlSerials(session)
         self.labels = r.SqlLabels(session)
         self.scans = r.SqlScans(session)
-        self.events = r.SqlEvents(session)
+        self.events = OrderEvents(session)
         self.station_log = r.SqlStationLog(session)
         self.users = r.SqlUsers(session)
         self.exceptions = r.SqlExceptions(session)
