@@ -14,7 +14,8 @@ from app.boxing.model import BoxType, Goal, Unit
 from app.cli.box_catalogue import register_commands
 from app.cli.db import add_database_options
 from app.errors import PackdeskError
-from app.messages import _
+from app.messages import _, say
+from app.translator import phrase
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ def suggest(args: argparse.Namespace) -> int:
     try:
         units, boxes = _inputs(args)
         if args.divisor <= 0:
-            raise BoxingError(f"--divisor must be a positive number, not {args.divisor}")
+            raise BoxingError(phrase("--divisor must be a positive number, not %(divisor)s", divisor=args.divisor))
         suggestion = suggest_boxes(units, boxes, Objective(Goal(args.objective), args.divisor))
         validate_suggestion(suggestion)
         if args.png:
@@ -56,7 +57,7 @@ def suggest(args: argparse.Namespace) -> int:
             save_png(suggestion.parcels, args.png)
     except PackdeskError as exc:
         if args.json:
-            print(json.dumps({"error": str(exc)}))
+            print(json.dumps({"error": say(str(exc))}))
             return 2
         raise
     if args.json:
@@ -64,7 +65,7 @@ def suggest(args: argparse.Namespace) -> int:
     else:
         _print_text(suggestion)
         if args.png:
-            print(f"picture: {args.png}")
+            print(_("picture: %(path)s") % {"path": args.png})
     return 0
 
 
@@ -84,14 +85,17 @@ def _order_from_database(args: argparse.Namespace) -> tuple[list[Unit], list[Box
 
 
 def _print_text(s: Suggestion) -> None:
-    print(s.explanation)
+    print(say(s.explanation))
     for n, p in enumerate(s.parcels, 1):
         if p.box is None:
-            print(f"parcel {n}: {p.placements[0].sku} in its own container")
+            print(_("parcel %(n)s: %(sku)s in its own container") % {"n": n, "sku": p.placements[0].sku})
             continue
-        proof = " (proved cheapest)" if p.proved_cheapest else ""
-        print(f"parcel {n}: {p.box.id} {p.box.length}x{p.box.width}x{p.box.height} mm, {p.box.cost}{proof}")
+        proof = _(" (proved cheapest)") if p.proved_cheapest else ""
+        print(_("parcel %(n)s: %(box)s %(l)sx%(w)sx%(h)s mm, %(cost)s%(proof)s") % {
+            "n": n, "box": p.box.id, "l": p.box.length, "w": p.box.width, "h": p.box.height, "cost": p.box.cost,
+            "proof": proof})
         for q in sorted(p.placements, key=lambda q: (q.z, q.y, q.x)):
-            print(f"  {q.sku:<16} at x={q.x:>4} y={q.y:>4} z={q.z:>4}  size {q.dx}x{q.dy}x{q.dz} mm")
-    print(f"box cost: {s.cost}")
+            print(_("  %(sku)-16s at x=%(x)4d y=%(y)4d z=%(z)4d  size %(dx)sx%(dy)sx%(dz)s mm") % {
+                "sku": q.sku, "x": q.x, "y": q.y, "z": q.z, "dx": q.dx, "dy": q.dy, "dz": q.dz})
+    print(_("box cost: %(cost)s") % {"cost": s.cost})
     sys.stdout.flush()

@@ -59,3 +59,16 @@ def test_a_refusal_is_german_for_a_german_user_and_english_otherwise(files, wher
     plain = packdesk(*command(files), language=None)
     assert plain.returncode == 2, plain.stderr
     assert english in plain.stderr
+
+
+def test_a_box_suggestion_and_its_json_refusal_are_german_for_a_german_user(files, tmp_path: Path) -> None:
+    items = tmp_path / "mugs.json"
+    items.write_text(json.dumps([{"sku": "MUG", "length": 120, "width": 90, "height": 100, "weight": 350,
+                                  "qty": 2}]))
+    said = packdesk("boxes", "suggest", "--items", str(items), language="de")
+    assert said.returncode == 0, said.stderr
+    assert "Paket 1: " in said.stdout and "Kartonkosten: " in said.stdout
+    assert "parcel 1" not in said.stdout and "box cost" not in said.stdout
+    refused = packdesk("boxes", "suggest", "--items", files["items"], "--json", language="de")
+    assert refused.returncode == 2
+    assert json.loads(refused.stdout)["error"].startswith('Artikel 1 (MUG) hat kein "width"')
