@@ -8,7 +8,7 @@ import logging
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLineEdit, QScrollArea, QSizePolicy, QStackedWidget,
@@ -118,6 +118,14 @@ class ReviewScreen(Retranslated, QWidget):
             widget.clicked.connect(lambda _=False, a=action.value: self.decide(a))
             decision.addWidget(widget, 1 + column // 4, column % 4)
             self.action_buttons[action.value] = widget
+        # the chosen exception in full, beside its decisions in the grid's free cell: the table
+        # cuts its words off at the edge, and a tooltip needs a mouse a touch screen has not;
+        # it takes no height of its own (the review fits a 1366x768 screen as it is)
+        self.detail = label("", "hint")
+        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        free = len(Action) % 4  # the first free column of the last row of buttons, to the grid's end
+        decision.addWidget(self.detail, 1 + len(Action) // 4, free, 1, decision.columnCount() - free)
         layout.addLayout(decision)
         self.pages.addWidget(queue_page)
         self.board = BoardView(desk, worker)
@@ -243,6 +251,10 @@ class ReviewScreen(Retranslated, QWidget):
         if reloaded:
             self._loading = False
         chosen = self.selected()
+        # no current row while the rows change: in single selection Qt would select the decided
+        # row's neighbour by itself, and one more tap would decide an order nobody looked at
+        self.table.clearSelection()
+        self.table.setCurrentCell(-1, -1)
         self.items = items
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
@@ -279,6 +291,7 @@ class ReviewScreen(Retranslated, QWidget):
 
     def _selected(self) -> None:
         item = self.selected()
+        self.detail.setText(f"{item.key}: {item.summary}" if item is not None else "")
         fits = set(item.actions) if item is not None else set()
         for action, widget in self.action_buttons.items():
             widget.setEnabled(action in fits)
