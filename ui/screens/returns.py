@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLineEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from app.messages import say
@@ -48,7 +48,11 @@ class ReturnsScreen(Retranslated, QWidget):
         self.lines = QTableWidget(0, COLUMNS)
         self.lines.verticalHeader().setVisible(False)
         self.lines.verticalHeader().setDefaultSectionSize(64)  # the bin field is touch-sized
-        self.lines.horizontalHeader().setStretchLastSection(True)
+        # the columns follow their words and the bin takes the rest: sized once to the first
+        # contents, the bin's field was cut ("bin (restock, exch...") beside an empty half table
+        header = self.lines.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COLUMNS - 1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.lines, 1)
         self.photo = QLineEdit()
         layout.addWidget(self.photo)
@@ -152,7 +156,6 @@ class ReturnsScreen(Retranslated, QWidget):
             where.setPlaceholderText(self.tr("bin (restock, exchange)"))
             self.lines.setCellWidget(r, 2, outcome)
             self.lines.setCellWidget(r, 3, where)
-        self.lines.resizeColumnsToContents()
         self._enable()
         self.input.setFocus()  # the next scan goes to the scan field, not to a bin typed into before
 
