@@ -71,3 +71,27 @@ def test_inspect_and_refund_look_switched_off_until_they_fit_and_the_bin_has_roo
         assert bin_field.width() > words, (bin_field.width(), words)
     finally:
         worker.shutdown()
+
+
+def test_after_inspect_the_lines_cannot_be_changed_any_more(
+        qtbot, warehouse: Warehouse, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
+    delivered_order(warehouse, tmp_path, "PD-9452", datetime.now(timezone.utc) - timedelta(days=2), parcels=1)
+    capsys.readouterr()
+    assert main(["--database", warehouse.db.url, "returns", "create", "PD-9452", "--line", "TEAPOT-RED:1",
+                 "--reason", "too big", "--json"]) == 0
+    rma = json.loads(capsys.readouterr().out)["rma"]
+    worker = Worker("returns")
+    screen = ReturnsScreen(ReturnsDesk(lambda: SqlUnitOfWork(warehouse.db), user="rita"), worker)
+    qtbot.addWidget(screen)
+    try:
+        screen.open(rma)
+        qtbot.waitUntil(lambda: screen.view is not None, timeout=10000)
+        assert screen.lines.cellWidget(0, 2).isEnabled() and screen.lines.cellWidget(0, 3).isEnabled()
+        screen.lines.cellWidget(0, 2).setCurrentIndex(screen.lines.cellWidget(0, 2).findData("write_off"))
+        screen.inspect_button.click()
+        qtbot.waitUntil(lambda: screen.view.status == "inspected", timeout=10000)
+        outcome, where = screen.lines.cellWidget(0, 2), screen.lines.cellWidget(0, 3)
+        assert outcome.currentData() == "write_off"  # what was decided, shown and locked
+        assert not outcome.isEnabled() and not where.isEnabled()
+    finally:
+        worker.shutdown()

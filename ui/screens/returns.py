@@ -154,6 +154,9 @@ class ReturnsScreen(Retranslated, QWidget):
                 outcome.setCurrentIndex(max(0, outcome.findData(line["outcome"])))
             where = QLineEdit(line["location"] or "")
             where.setPlaceholderText(self.tr("bin (restock, exchange)"))
+            # decided once: after INSPECT a changed outcome or bin would change nothing
+            outcome.setEnabled(view.status == "received")
+            where.setEnabled(view.status == "received")
             self.lines.setCellWidget(r, 2, outcome)
             self.lines.setCellWidget(r, 3, where)
         self._enable()
