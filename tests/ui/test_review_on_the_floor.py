@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from app.supervision.board import Board, SlaRisk, StationRow
 from tests.ui.data import SAM_BADGE
 from tests.ui.floor_data import a_busy_morning
-from tests.ui.helpers import login
+from tests.ui.helpers import login, scan
 from tests.ui.test_review import press, review
 
 
@@ -72,3 +73,20 @@ def test_the_board_in_the_review_shows_its_stations_beside_a_long_sla_list(qtbot
     logout = screen.logout_button  # nothing pushed off the screen's foot
     assert logout.mapTo(screen, QPoint(0, logout.height())).y() <= screen.height()
     assert screen.board.lists.widget().height() > screen.board.lists.viewport().height()  # the rest scrolls
+
+
+@pytest.mark.parametrize("demo_panel", [False, True])
+def test_a_supervisors_review_fits_a_1366x768_screen(qtbot, demo_station, demo_panel: bool) -> None:
+    """With a packer logged in the review fitted (test_readability); with its supervisor and a
+    full queue it forced the window to 1366x815, the status line and the message under the screen."""
+    app = demo_station((1366, 768), demo_panel=demo_panel)
+    scan(qtbot, app, "PDU-3001")  # Sofia, the demo's supervisor
+    screen = review(qtbot, app)
+    screen.table.selectRow(0)
+    qtbot.wait(50)
+    assert app.window.size().toTuple() == (1366, 768)
+    room = app.window.stack.size()
+    needed = screen.minimumSizeHint()
+    assert needed.width() <= room.width() and needed.height() <= room.height(), (needed.toTuple(), room.toTuple())
+    logout = screen.logout_button
+    assert logout.mapTo(app.window, QPoint(0, logout.height())).y() <= app.window.height()

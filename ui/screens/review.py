@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLineEdit, QScrollArea, QSizePolicy, QStackedWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLineEdit, QScrollArea, QSizePolicy, QStackedWidget,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -22,7 +22,7 @@ from ui.bridge import StationBridge
 from ui.screens.board import BoardView, BoardWindow, install_health_reports
 from ui.floor_words import action_words, kind_words
 from ui.screens.figures import FiguresView
-from ui.style import GREEN, RED, button, label
+from ui.style import GREEN, PANEL, RED, button, label
 from ui.translations import Retranslated, moment
 from ui.workers import Worker
 
@@ -127,7 +127,13 @@ class ReviewScreen(Retranslated, QWidget):
         free = len(Action) % 4  # the first free column of the last row of buttons, to the grid's end
         decision.addWidget(self.detail, 1 + len(Action) // 4, free, 1, decision.columnCount() - free)
         layout.addLayout(decision)
-        self.pages.addWidget(queue_page)
+        # a supervisor's queue with its filters and decisions is taller than a 1366x768 screen
+        # leaves it (797 px for 672): it scrolls there instead of forcing the window off the screen
+        queue_scroll = QScrollArea()
+        queue_scroll.setWidgetResizable(True)
+        queue_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        queue_scroll.setWidget(queue_page)
+        self.pages.addWidget(queue_scroll)
         self.board = BoardView(desk, worker)
         self.board.full_button.clicked.connect(self.show_board_full_screen)
         self.pages.addWidget(self.board)
@@ -369,6 +375,14 @@ class ReviewScreen(Retranslated, QWidget):
         if self._allowed():
             self.refresh()
             self.timer.start()
+
+    def show_message(self, text: str, level: str) -> None:
+        """The station's messages (the greeting, a scan's answer) on the review's own line: the
+        window's second line under it cost the height a 1366x768 screen does not have, and
+        showed two banners at once."""
+        colour = RED if level == "error" else GREEN if level == "ok" else PANEL
+        self.message.setText(text)
+        self.message.setStyleSheet(f"background: {colour}; color: white;" if text else "")
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
