@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from app.supervision.board import Board, SlaRisk, StationRow
 from tests.ui.data import SAM_BADGE
 from tests.ui.floor_data import a_busy_morning
-from tests.ui.helpers import login, scan
+from tests.ui.helpers import login, scan, settle
 from tests.ui.test_review import press, review
 
 
@@ -90,3 +90,17 @@ def test_a_supervisors_review_fits_a_1366x768_screen(qtbot, demo_station, demo_p
     assert needed.width() <= room.width() and needed.height() <= room.height(), (needed.toTuple(), room.toTuple())
     logout = screen.logout_button
     assert logout.mapTo(app.window, QPoint(0, logout.height())).y() <= app.window.height()
+
+
+def test_the_next_supervisor_starts_at_the_queue_not_on_the_last_ones_page(qtbot, station, station_db_url) -> None:
+    a_busy_morning(station_db_url)
+    login(qtbot, station, SAM_BADGE)
+    screen = review(qtbot, station)
+    with qtbot.waitSignal(screen.board.shown, timeout=5000):
+        qtbot.mouseClick(screen.page_buttons["board"], Qt.MouseButton.LeftButton)
+    station.station.logout()
+    settle(qtbot, station)
+    login(qtbot, station, SAM_BADGE)
+    screen = review(qtbot, station)
+    assert screen.pages.currentIndex() == 0 and screen.page_buttons["exceptions"].isChecked()
+    assert not screen.page_buttons["board"].isChecked() and not screen.board.timer.isActive()

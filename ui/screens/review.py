@@ -350,7 +350,8 @@ class ReviewScreen(Retranslated, QWidget):
             return
         admin = user is not None and may_administer(user.role) and self.admin is not None
         self.page_buttons["admin"].setVisible(admin)
-        if not admin and self.pages.currentIndex() == PAGES.index("admin"):
+        if user is None or not admin and self.pages.currentIndex() == PAGES.index("admin"):
+            # whoever logs in next starts at the queue, not on the page the last one left open
             self.show_page("exceptions")
         if user is None or not may_supervise(user.role):
             self.items = []
