@@ -104,3 +104,18 @@ def test_the_next_supervisor_starts_at_the_queue_not_on_the_last_ones_page(qtbot
     screen = review(qtbot, station)
     assert screen.pages.currentIndex() == 0 and screen.page_buttons["exceptions"].isChecked()
     assert not screen.page_buttons["board"].isChecked() and not screen.board.timer.isActive()
+
+
+def test_no_order_packed_yet_gives_no_exception_rate_rather_than_zero(qtbot, station, station_db_url) -> None:
+    """Ana reported a PROBLEM before any order was packed that day: the figures read "0.0
+    exceptions per 100 orders", as if the day had gone without one; with no order there is no
+    rate, and the summary says "-" as it does for the SLA."""
+    a_busy_morning(station_db_url)  # a problem, a weight, a reprint, a mis-scan; no order packed to the end
+    login(qtbot, station, SAM_BADGE)
+    screen = review(qtbot, station)
+    with qtbot.waitSignal(screen.figures.shown, timeout=5000) as shown:
+        qtbot.mouseClick(screen.page_buttons["figures"], Qt.MouseButton.LeftButton)
+    total = shown.args[0].total
+    assert total.orders == 0
+    text = screen.figures.summary.text()
+    assert "- exceptions per 100 orders" in text and "0.0 exceptions" not in text, text
