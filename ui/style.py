@@ -39,6 +39,7 @@ QPushButton:pressed {{ background: #17406f; }}
 QPushButton:disabled {{ background: #33373b; color: #888; border-color: #555; }}
 QPushButton#danger {{ background: {RED}; border-color: #ff9aa8; }}
 QPushButton#ok {{ background: {GREEN}; border-color: #9be7ab; }}
+QPushButton#danger:disabled, QPushButton#ok:disabled {{ background: #33373b; color: #888; border-color: #555; }}
 QLineEdit {{ background: #f4f4f4; color: #101214; min-height: 56px; font-size: 22pt; padding: 4px 10px; }}
 QTableWidget {{ gridline-color: #555; font-size: 20pt; }}
 QHeaderView::section {{ background: {PANEL}; color: #f4f4f4; font-size: 16pt; padding: 6px; border: 0; }}

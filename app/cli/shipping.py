@@ -12,6 +12,7 @@ import sys
 import time
 from dataclasses import asdict
 from datetime import date, datetime, timezone
+from decimal import Decimal
 
 from app.cli.db import add_database_options, open_database
 from app.config import load_settings, order_settings
@@ -238,7 +239,7 @@ def _manifest_text(listing: DockDay, carrier: str | None, day: date) -> str:
     total = sum(p.weight_g for p in listing.handed_over)
     lines = [_("Manifest of %(carrier)s for %(day)s: %(count)s parcel(s) handed over, %(kg)s kg")
              % {"carrier": carrier or _("every carrier"), "day": day.isoformat(), "count": len(listing.handed_over),
-                "kg": translator().number(total / 1000, "0.00")}]
+                "kg": _kg(total)}]
     lines += ["  " + _row(p) for p in listing.handed_over]
     if listing.not_scanned:
         lines.append(_("NOT HANDED OVER: %(count)s labelled parcel(s) were never scanned at the dock:")
@@ -272,7 +273,13 @@ def _day(text: str, option: str) -> date:
 def _row(p: DockParcel) -> str:
     at = f"{p.handed_over_at:%H:%M}" if p.handed_over_at else "--:--"
     return (f"{at} {p.tracking_number:<14} {p.order_number:<12} #{p.seq} {p.carrier:<8} {p.service:<10} "
-            f"{p.weight_g / 1000:>6.2f} kg  {p.destination}")
+            f"{_kg(p.weight_g):>6} kg  {p.destination}")
+
+
+def _kg(grams: int) -> str:
+    """Grams as kilograms to 10 g, half up from the whole grams, so that a row and the heading's
+    sum round alike (float formatting rounded 225 g up, Babel's half-even sum down)."""
+    return translator().number(Decimal((grams + 5) // 10) / 100, "0.00")
 
 
 def run_override(args: argparse.Namespace) -> int:

@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLayout, QTableWidget, QTableWidgetItem, QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QLayout, QScrollArea, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from app.supervision.board import STAGES, Board
@@ -80,14 +80,22 @@ class BoardView(Retranslated, QWidget):
         self.stations.verticalHeader().setVisible(False)
         self.stations.horizontalHeader().setSectionResizeMode(STATION_COLUMNS - 1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.stations, 2)
-        bottom = QHBoxLayout()
+        # the SLA list and the exception counts scroll: as plain labels their twelve lines took
+        # all the height the review's board page has and left the station table none
+        lists = QWidget()
+        bottom = QHBoxLayout(lists)
+        bottom.setContentsMargins(0, 0, 0, 0)
         self.risks = label("", "message")
         self.risks.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.exceptions = label("", "message")
         self.exceptions.setAlignment(Qt.AlignmentFlag.AlignTop)
         bottom.addWidget(self.risks, 3)
         bottom.addWidget(self.exceptions, 2)
-        layout.addLayout(bottom, 1)
+        self.lists = QScrollArea()
+        self.lists.setWidgetResizable(True)
+        self.lists.setFrameShape(QFrame.Shape.NoFrame)
+        self.lists.setWidget(lists)
+        layout.addWidget(self.lists, 1)
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.look)
@@ -153,6 +161,10 @@ class BoardView(Retranslated, QWidget):
                     cell.setForeground(Qt.GlobalColor.red)
                 self.stations.setItem(row, column, cell)
         self.stations.resizeColumnsToContents()
+        # two stations always in sight, however small the screen (the lists below scroll instead)
+        rows = self.stations.rowHeight(0) if board.stations else self.stations.verticalHeader().defaultSectionSize()
+        self.stations.setMinimumHeight(self.stations.horizontalHeader().height() + 2 * rows
+                                       + 2 * self.stations.frameWidth())
         due, late = self.tr("due %1"), " " + self.tr("(late)")
         risks = [f"{r.number}  {stage_words(r.status)}  " + due.replace("%1", moment(r.sla_due_at.astimezone()))
                  + (late if r.sla_due_at < now else "") for r in board.at_risk[:12]]

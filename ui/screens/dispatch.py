@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLineEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
@@ -20,6 +21,7 @@ from ui.workers import Worker
 log = logging.getLogger(__name__)
 
 COLUMNS = 7  # time, tracking number, order, parcel, carrier, service, destination
+RELOAD_MS = 15_000  # the lists follow the stations' new labels between scans
 
 
 class DispatchScreen(Retranslated, QWidget):
@@ -59,6 +61,13 @@ class DispatchScreen(Retranslated, QWidget):
         self.retranslate()
         self.worker.submit(self.dock.carriers, on_done=self._show_carriers, on_error=self._failed)
         self.refresh()
+        # without it the lists were as old as the last scan: at the day's end NOT HANDED OVER
+        # missed every parcel labelled since, and could say that every parcel was handed over
+        self._reloading = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(RELOAD_MS)
+        self.timer.timeout.connect(self._reload)
+        self.timer.start()
 
     def retranslate(self) -> None:
         """The screen's words in the language shown now, and the day's lists again."""
@@ -96,6 +105,21 @@ class DispatchScreen(Retranslated, QWidget):
     def refresh(self) -> None:
         """Reloads the day's lists on the worker."""
         self.worker.submit(self.dock.day, self.chosen_carrier, on_done=self._show_day, on_error=self._failed)
+
+    def _reload(self) -> None:
+        """The timer's reload of the lists (skipped while the last one is still on its way)."""
+        if self._reloading:
+            return
+        self._reloading = True
+        self.worker.submit(self.dock.day, self.chosen_carrier, on_done=self._reloaded, on_error=self._reload_failed)
+
+    def _reloaded(self, listing: DockDay) -> None:
+        self._reloading = False
+        self._show_day(listing)
+
+    def _reload_failed(self, exc: BaseException) -> None:
+        self._reloading = False  # the banner is the last scan's; the next scan says what is wrong
+        log.warning("dock: the day's lists were not reloaded: %s", exc)
 
     def _submit(self) -> None:
         text = self.input.text()

@@ -141,7 +141,7 @@ class FiguresView(Retranslated, QWidget):
         for mark, value in (("%1", translations_date(figures.day)), ("%2", words.count(t.orders, "order")),
                             ("%3", words.count(t.units, "unit")),
                             ("%4", number(t.orders_per_hour)), ("%5", number(t.mis_scan_rate)),
-                            ("%6", number(t.exceptions_per_100)), ("%7", sla)):
+                            ("%6", number(t.exceptions_per_100) if t.orders else "-"), ("%7", sla)):
             summary = summary.replace(mark, value)
         self.summary.setText(summary)
         titles = chart_titles()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLineEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from app.messages import say
@@ -51,7 +51,11 @@ class ReturnsScreen(Retranslated, QWidget):
         self.lines = QTableWidget(0, COLUMNS)
         self.lines.verticalHeader().setVisible(False)
         self.lines.verticalHeader().setDefaultSectionSize(64)  # the bin field is touch-sized
-        self.lines.horizontalHeader().setStretchLastSection(True)
+        # the columns follow their words and the bin takes the rest: sized once to the first
+        # contents, the bin's field was cut ("bin (restock, exch...") beside an empty half table
+        header = self.lines.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COLUMNS - 1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.lines, 1)
         self.photo = QLineEdit()
         layout.addWidget(self.photo)
@@ -153,9 +157,11 @@ class ReturnsScreen(Retranslated, QWidget):
                 outcome.setCurrentIndex(max(0, outcome.findData(line["outcome"])))
             where = QLineEdit(line["location"] or "")
             where.setPlaceholderText(self.tr("bin (restock, exchange)"))
+            # decided once: after INSPECT a changed outcome or bin would change nothing
+            outcome.setEnabled(view.status == "received")
+            where.setEnabled(view.status == "received")
             self.lines.setCellWidget(r, 2, outcome)
             self.lines.setCellWidget(r, 3, where)
-        self.lines.resizeColumnsToContents()
         self._enable()
         self.input.setFocus()  # the next scan goes to the scan field, not to a bin typed into before
 

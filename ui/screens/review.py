@@ -8,10 +8,10 @@ import logging
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLineEdit, QScrollArea, QSizePolicy, QStackedWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLineEdit, QScrollArea, QSizePolicy, QStackedWidget,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -22,7 +22,7 @@ from ui.bridge import StationBridge
 from ui.screens.board import BoardView, BoardWindow, install_health_reports
 from ui.floor_words import action_words, kind_words
 from ui.screens.figures import FiguresView
-from ui.style import GREEN, RED, button, label
+from ui.style import GREEN, PANEL, RED, button, label
 from ui.translations import Retranslated, moment
 from ui.waiting import WaitingLabel
 from ui.workers import Worker
@@ -121,8 +121,22 @@ class ReviewScreen(Retranslated, QWidget):
             widget.clicked.connect(lambda _=False, a=action.value: self.decide(a))
             decision.addWidget(widget, 1 + column // 4, column % 4)
             self.action_buttons[action.value] = widget
+        # the chosen exception in full, beside its decisions in the grid's free cell: the table
+        # cuts its words off at the edge, and a tooltip needs a mouse a touch screen has not;
+        # it takes no height of its own (the review fits a 1366x768 screen as it is)
+        self.detail = label("", "hint")
+        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        free = len(Action) % 4  # the first free column of the last row of buttons, to the grid's end
+        decision.addWidget(self.detail, 1 + len(Action) // 4, free, 1, decision.columnCount() - free)
         layout.addLayout(decision)
-        self.pages.addWidget(queue_page)
+        # a supervisor's queue with its filters and decisions is taller than a 1366x768 screen
+        # leaves it (797 px for 672): it scrolls there instead of forcing the window off the screen
+        queue_scroll = QScrollArea()
+        queue_scroll.setWidgetResizable(True)
+        queue_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        queue_scroll.setWidget(queue_page)
+        self.pages.addWidget(queue_scroll)
         self.board = BoardView(desk, worker)
         self.board.full_button.clicked.connect(self.show_board_full_screen)
         self.pages.addWidget(self.board)
@@ -246,6 +260,10 @@ class ReviewScreen(Retranslated, QWidget):
         if reloaded:
             self._loading = False
         chosen = self.selected()
+        # no current row while the rows change: in single selection Qt would select the decided
+        # row's neighbour by itself, and one more tap would decide an order nobody looked at
+        self.table.clearSelection()
+        self.table.setCurrentCell(-1, -1)
         self.items = items
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
@@ -282,6 +300,7 @@ class ReviewScreen(Retranslated, QWidget):
 
     def _selected(self) -> None:
         item = self.selected()
+        self.detail.setText(f"{item.key}: {item.summary}" if item is not None else "")
         fits = set(item.actions) if item is not None else set()
         for action, widget in self.action_buttons.items():
             widget.setEnabled(action in fits)
@@ -334,7 +353,8 @@ class ReviewScreen(Retranslated, QWidget):
             return
         admin = user is not None and may_administer(user.role) and self.admin is not None
         self.page_buttons["admin"].setVisible(admin)
-        if not admin and self.pages.currentIndex() == PAGES.index("admin"):
+        if user is None or not admin and self.pages.currentIndex() == PAGES.index("admin"):
+            # whoever logs in next starts at the queue, not on the page the last one left open
             self.show_page("exceptions")
         if user is None or not may_supervise(user.role):
             self.items = []
@@ -359,6 +379,14 @@ class ReviewScreen(Retranslated, QWidget):
         if self._allowed():
             self.refresh()
             self.timer.start()
+
+    def show_message(self, text: str, level: str) -> None:
+        """The station's messages (the greeting, a scan's answer) on the review's own line: the
+        window's second line under it cost the height a 1366x768 screen does not have, and
+        showed two banners at once."""
+        colour = RED if level == "error" else GREEN if level == "ok" else PANEL
+        self.message.setText(text)
+        self.message.setStyleSheet(f"background: {colour}; color: white;" if text else "")
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)

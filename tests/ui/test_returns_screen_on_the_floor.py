@@ -1,0 +1,97 @@
+"""What a returns clerk tripped on when the returns screen was tried on a real display: INSPECT
+and REFUND stayed green while switched off (a green button that does nothing when touched;
+likewise the picker's red SHORT), and the lines' table kept its columns at their first widths,
+so the bin field read "bin (restock, exch..." with half the table empty beside it."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from app.cli.main import main
+from app.shipping.returns_desk import ReturnsDesk
+from app.store.uow import SqlUnitOfWork
+from tests.integration.packing.conftest import Warehouse, warehouse  # noqa: F401
+from tests.integration.shipping.test_returns import delivered_order
+from ui.screens.returns import ReturnsScreen
+from ui.style import GREEN, RED, STYLESHEET, button
+from ui.workers import Worker
+
+
+def background(widget) -> QColor:  # type: ignore[no-untyped-def]
+    """The colour painted just inside the button's left edge, away from its words."""
+    return widget.grab().toImage().pixelColor(6, widget.height() // 2)
+
+
+@pytest.mark.parametrize(("kind", "colour"), [("ok", GREEN), ("danger", RED)])
+def test_a_switched_off_green_or_red_button_looks_switched_off(qtbot, kind: str, colour: str) -> None:
+    widget = button("INSPECT", kind)
+    widget.setStyleSheet(STYLESHEET)
+    qtbot.addWidget(widget)
+    widget.resize(300, 80)
+    widget.show()
+    assert background(widget) == QColor(colour)
+    widget.setEnabled(False)
+    assert background(widget) == QColor("#33373b")
+
+
+def test_inspect_and_refund_look_switched_off_until_they_fit_and_the_bin_has_room(
+        qtbot, warehouse: Warehouse, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
+    delivered_order(warehouse, tmp_path, "PD-9451", datetime.now(timezone.utc) - timedelta(days=2), parcels=2)
+    capsys.readouterr()
+    assert main(["--database", warehouse.db.url, "returns", "create", "PD-9451", "--line", "TEAPOT-RED:2",
+                 "--reason", "wrong colour", "--json"]) == 0
+    rma = json.loads(capsys.readouterr().out)["rma"]
+    worker = Worker("returns")
+    screen = ReturnsScreen(ReturnsDesk(lambda: SqlUnitOfWork(warehouse.db), user="rita"), worker)
+    screen.setStyleSheet(STYLESHEET)  # as packdesk returns-station shows it
+    qtbot.addWidget(screen)
+    screen.resize(1600, 900)
+    screen.show()
+    try:
+        header = screen.lines.horizontalHeader()
+        for column in range(header.count()):  # the empty table's headings are whole
+            assert header.sectionSize(column) >= header.sectionSizeHint(column), column
+        assert background(screen.inspect_button) != QColor(GREEN)
+        assert background(screen.refund_button) != QColor(GREEN)
+        qtbot.keyClicks(screen.input, rma)
+        qtbot.keyClick(screen.input, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: screen.view is not None, timeout=10000)
+        assert background(screen.inspect_button) == QColor(GREEN)
+        assert background(screen.refund_button) != QColor(GREEN)
+        qtbot.wait(20)
+        right = header.sectionPosition(3) + header.sectionSize(3)
+        assert right >= screen.lines.viewport().width() - 2, (right, screen.lines.viewport().width())
+        bin_field = screen.lines.cellWidget(0, 3)
+        words = bin_field.fontMetrics().horizontalAdvance(bin_field.placeholderText())
+        assert bin_field.width() > words, (bin_field.width(), words)
+    finally:
+        worker.shutdown()
+
+
+def test_after_inspect_the_lines_cannot_be_changed_any_more(
+        qtbot, warehouse: Warehouse, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
+    delivered_order(warehouse, tmp_path, "PD-9452", datetime.now(timezone.utc) - timedelta(days=2), parcels=1)
+    capsys.readouterr()
+    assert main(["--database", warehouse.db.url, "returns", "create", "PD-9452", "--line", "TEAPOT-RED:1",
+                 "--reason", "too big", "--json"]) == 0
+    rma = json.loads(capsys.readouterr().out)["rma"]
+    worker = Worker("returns")
+    screen = ReturnsScreen(ReturnsDesk(lambda: SqlUnitOfWork(warehouse.db), user="rita"), worker)
+    qtbot.addWidget(screen)
+    try:
+        screen.open(rma)
+        qtbot.waitUntil(lambda: screen.view is not None, timeout=10000)
+        assert screen.lines.cellWidget(0, 2).isEnabled() and screen.lines.cellWidget(0, 3).isEnabled()
+        screen.lines.cellWidget(0, 2).setCurrentIndex(screen.lines.cellWidget(0, 2).findData("write_off"))
+        screen.inspect_button.click()
+        qtbot.waitUntil(lambda: screen.view.status == "inspected", timeout=10000)
+        outcome, where = screen.lines.cellWidget(0, 2), screen.lines.cellWidget(0, 3)
+        assert outcome.currentData() == "write_off"  # what was decided, shown and locked
+        assert not outcome.isEnabled() and not where.isEnabled()
+    finally:
+        worker.shutdown()
