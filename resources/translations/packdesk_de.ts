@@ -122,8 +122,12 @@
         <translation>keine</translation>
     </message>
     <message>
-        <source>Open exceptions (24 h):</source>
-        <translation>Offene Ausnahmen (24 Std.):</translation>
+        <source>(%1 in the last 24 h)</source>
+        <translation>(%1 in den letzten 24 Std.)</translation>
+    </message>
+    <message>
+        <source>Open exceptions:</source>
+        <translation>Offene Ausnahmen:</translation>
     </message>
 </context>
 <context>

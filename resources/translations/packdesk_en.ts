@@ -122,7 +122,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open exceptions (24 h):</source>
+        <source>(%1 in the last 24 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open exceptions:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
