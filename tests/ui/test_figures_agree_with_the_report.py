@@ -70,7 +70,7 @@ def assert_the_page_says_what_the_report_says(page, rows: dict[tuple[str, str], 
     per_100 = number(float(day["exceptions_per_100"])) if day["exceptions_per_100"] else "-"
     for said in (f"{number(float(day['orders_per_hour']))} orders/h",
                  f"mis-scans {number(float(day['mis_scan_rate']))} per 100 scans",
-                 f"{per_100} exceptions per 100 orders"):
+                 f"{per_100} exceptions per 100 orders ({day['exceptions']} raised that day)"):
         assert said in summary, (said, summary)
     for index, scope in ((0, "packer"), (1, "station")):
         page.by.setCurrentIndex(index)
