@@ -142,7 +142,7 @@ class FigureRow:
 @dataclass(frozen=True)
 class DailyFigures:
     """Everything the figures page and the daily report show. Exceptions are the ones raised on
-    the day (a station's PROBLEM, weight, short pick), whether their order was packed or not; the
+    the day (a PROBLEM, weight, short pick; a carrier's), whether their order was packed or not; the
     hour rows add up to the day (orders by when packed, scans and exceptions by when made)."""
 
     day: date
