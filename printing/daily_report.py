@@ -25,11 +25,16 @@ CSV_COLUMNS = ("scope", "key", "orders", "units", "minutes", "orders_per_hour", 
 BAR = colors.HexColor("#2b5d9a")
 
 
+def per_100_orders(r: FigureRow, none: str = "-") -> str:
+    """Exceptions per 100 orders, or `none` when no order was packed (0.0 would claim a clean day)."""
+    return f"{r.exceptions_per_100:.1f}" if r.orders else none
+
+
 def _values(scope: str, r: FigureRow) -> list[object]:
     sla = "" if r.sla_percent is None else f"{r.sla_percent:.1f}"
     return [scope, r.key, r.orders, r.units, f"{r.minutes:.1f}", f"{r.orders_per_hour:.2f}",
             f"{r.units_per_hour:.2f}", r.scans, r.mis_scans, f"{r.mis_scan_rate:.2f}", r.exceptions,
-            f"{r.exceptions_per_100:.1f}", f"{r.expected_minutes:.1f}", f"{r.pace:.2f}", sla]
+            per_100_orders(r, ""), f"{r.expected_minutes:.1f}", f"{r.pace:.2f}", sla]
 
 
 def daily_csv(figures: DailyFigures) -> str:
@@ -68,7 +73,7 @@ def bar_chart(title: str, rows: tuple[FigureRow, ...], value: str, fmt: str = "%
 def _table(rows: tuple[FigureRow, ...], first: str) -> Table:
     head = [first, "orders", "units", "orders/h", "units/h", "mis-scans %", "exc./100", "pace", "SLA %"]
     body = [[r.key, r.orders, r.units, f"{r.orders_per_hour:.1f}", f"{r.units_per_hour:.1f}",
-             f"{r.mis_scan_rate:.1f}", f"{r.exceptions_per_100:.1f}", f"{r.pace:.2f}",
+             f"{r.mis_scan_rate:.1f}", per_100_orders(r), f"{r.pace:.2f}",
              "-" if r.sla_percent is None else f"{r.sla_percent:.0f}"] for r in rows]
     table = Table([head] + body, repeatRows=1)
     table.setStyle(TableStyle([("FONTSIZE", (0, 0), (-1, -1), 8), ("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey),
@@ -85,7 +90,8 @@ def daily_pdf(figures: DailyFigures) -> bytes:
         Paragraph(f"Packdesk - the floor's figures of {figures.day.isoformat()} (UTC)", styles["Title"]),
         Paragraph(f"{t.orders} orders and {t.units} units packed; {t.orders_per_hour:.1f} orders and "
                   f"{t.units_per_hour:.1f} units per packing hour; mis-scans {t.mis_scan_rate:.1f} per 100 scans; "
-                  f"{t.exceptions_per_100:.1f} exceptions per 100 orders; SLA met {sla}.", styles["Normal"]),
+                  f"{per_100_orders(t)} exceptions per 100 orders ({t.exceptions} raised that day, whether "
+                  f"their orders were packed or not); SLA met {sla}.", styles["Normal"]),
         Spacer(1, 3 * mm),
         Paragraph(figures.complexity.explain(), styles["Italic"]),
         Spacer(1, 4 * mm),
@@ -96,6 +102,7 @@ def daily_pdf(figures: DailyFigures) -> bytes:
         bar_chart("Orders packed per hour of the day (UTC)", figures.hours, "orders", "%.0f"),
         Paragraph("Per packer", styles["Heading2"]), _table(figures.packers, "packer"),
         Paragraph("Per station", styles["Heading2"]), _table(figures.stations, "station"),
+        Paragraph("Per hour of the day (UTC)", styles["Heading2"]), _table(figures.hours, "hour"),
     ]
     out = io.BytesIO()
     SimpleDocTemplate(out, pagesize=A4, title=f"Packdesk figures {figures.day}", leftMargin=18 * mm,

@@ -1,23 +1,33 @@
 """The live board's read model: stations from their logins, scans and leases; the queue per
-stage; the orders at SLA risk; the open exceptions of the last day. Each is one indexed query."""
+stage; the orders at SLA risk; every exception open now, whatever its age (the supervisors'
+backlog), and how many of them were raised in the last 24 hours. Each is one indexed query; the
+exceptions are counted in SQL per source, by the same rules as the queue
+(app.store.exception_queries), never loaded."""
 from __future__ import annotations
 
 import json
 import logging
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import func, select
+from typing import Any
 
-from app.store.exception_queries import open_exceptions
-from app.store.models import Order, OrderEvent, ScanRecord, Station, StationEvent, as_utc
+from sqlalchemy import String, case, cast, exists, func, literal, or_, select
+from sqlalchemy.orm import Session
+
+from app.store.exception_queries import EVENT_KINDS, MIS_SCAN_OUTCOMES, NOT_SHIPPED, PROBLEM_KIND, REFUSALS
+from app.store.models import (
+    ExceptionReview, Order, OrderEvent, OrderHold, PackException, ScanRecord, Station, StationEvent, as_utc,
+)
 from app.store.session import Database
 from app.supervision.board import SLA_RISK_WINDOW, STAGES, Board, SlaRisk, StationRow
-from app.supervision.model import ExceptionFilter
+from app.supervision.model import ExceptionKind as K
 
 log = logging.getLogger(__name__)
 
 orders_t, events_t, station_t, scans_t = Order.__table__, OrderEvent.__table__, StationEvent.__table__, ScanRecord.__table__
+holds_t, pex_t, reviews_t = OrderHold.__table__, PackException.__table__, ExceptionReview.__table__
 ACTIVE_WINDOW = timedelta(hours=12)  # stations seen within this are on the board
+RECENT = timedelta(hours=24)  # "raised in the last 24 h"
 
 
 def floor_board(db: Database, now: datetime | None = None) -> Board:
@@ -58,12 +68,74 @@ def floor_board(db: Database, now: datetime | None = None) -> Board:
                           .where(orders_t.c.status.in_([x for x in STAGES if x != "packed"]),
                                  orders_t.c.sla_due_at < now + SLA_RISK_WINDOW)
                           .order_by(orders_t.c.sla_due_at).limit(30)).all()
-        exceptions: dict[str, int] = {}
-        for item in open_exceptions(s, ExceptionFilter(since=now - timedelta(hours=24), limit=5000), now):
-            exceptions[item.kind] = exceptions.get(item.kind, 0) + 1
+        exceptions, recent = open_exception_counts(s, now)
     return Board(now, tuple(rows), {k: int(stages.get(k, 0)) for k in STAGES},
                  tuple(SlaRisk(r.number, r.status, as_utc(r.sla_due_at), r.claimed_by_station) for r in risky),
-                 exceptions)
+                 exceptions, recent)
+
+
+def _unreviewed(key: Any) -> Any:
+    return ~exists().where(reviews_t.c.key == key)
+
+
+def _key(prefix: str, *columns: Any) -> Any:
+    key: Any = literal(prefix) + cast(columns[0], String)
+    for column in columns[1:]:
+        key = key + literal("-") + cast(column, String)
+    return key
+
+
+def open_exception_counts(s: Session, now: datetime) -> tuple[dict[str, int], dict[str, int]]:
+    """Every exception open now by kind, whatever its age, and those of them raised in the last
+    24 hours (at the time the queue lists them at): the queue's sources and rules, counted."""
+    since = now - RECENT
+
+    def counted(at: Any, kind: Any, *where: Any, join: Any = None) -> list[tuple[Any, int, int]]:
+        """(kind, open, recent) rows: per kind column, or one row when the source has one kind."""
+        counts = (func.count().label("n"), func.coalesce(func.sum(case((at >= since, 1), else_=0)), 0).label("recent"))
+        stmt = select(kind.label("kind"), *counts).group_by(kind) if kind is not None else select(*counts)
+        if join is not None:
+            stmt = stmt.select_from(join)
+        return [(r.kind if kind is not None else None, r.n, r.recent) for r in s.execute(stmt.where(*where))]
+
+    first = (select(holds_t.c.order_id, func.min(holds_t.c.id).label("id"))
+             .join(orders_t, orders_t.c.id == holds_t.c.order_id)
+             .where(holds_t.c.released_at.is_(None), orders_t.c.status == "on_hold")
+             .group_by(holds_t.c.order_id).subquery())
+    found: list[tuple[str, int, int]] = []
+    for kind, rows in (
+        (lambda k: K.HOLD.value, counted(holds_t.c.created_at, None,
+                                         _unreviewed(_key("H-", first.c.id)),
+                                         join=first.join(holds_t, holds_t.c.id == first.c.id))),
+        (lambda k: PROBLEM_KIND.get(k, K.PROBLEM).value,
+         counted(pex_t.c.at, pex_t.c.kind, pex_t.c.resolved_at.is_(None), _unreviewed(_key("X-", pex_t.c.id)))),
+        (lambda k: K.MIS_SCAN.value, counted(scans_t.c.at, None,
+                                             scans_t.c.outcome.in_(MIS_SCAN_OUTCOMES),
+                                             _unreviewed(_key("S-", scans_t.c.id)))),
+        (lambda k: EVENT_KINDS[k].value,
+         counted(events_t.c.at, events_t.c.kind, events_t.c.kind.in_(list(EVENT_KINDS)),
+                 or_(events_t.c.kind != "BoxChosen", events_t.c.detail.like('%"reason": "%')),
+                 _unreviewed(_key("E-", events_t.c.id)))),
+        (lambda k: K.REFUSED_BADGE.value, counted(station_t.c.at, None,
+                                                  station_t.c.kind.in_(REFUSALS),
+                                                  _unreviewed(_key("R-", station_t.c.id)))),
+        (lambda k: K.STALE_LEASE.value, counted(orders_t.c.lease_expires_at, None,
+                                                orders_t.c.status == "packing", orders_t.c.lease_expires_at < now,
+                                                _unreviewed(_key("L-", orders_t.c.id, orders_t.c.version)))),
+        (lambda k: K.SLA_BREACH.value, counted(orders_t.c.sla_due_at, None,
+                                               orders_t.c.sla_breached_at.is_not(None),
+                                               orders_t.c.status.in_(NOT_SHIPPED),
+                                               _unreviewed(_key("B-", orders_t.c.id)))),
+    ):
+        found += [(kind(k), int(n), int(new or 0)) for k, n, new in rows]
+    total: dict[str, int] = {}
+    recent: dict[str, int] = {}
+    for kind_name, n, new in found:
+        if n:
+            total[kind_name] = total.get(kind_name, 0) + n
+        if new:
+            recent[kind_name] = recent.get(kind_name, 0) + new
+    return total, recent
 
 
 def _devices(text: str | None) -> tuple[tuple[str, str], ...]:

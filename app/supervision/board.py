@@ -49,4 +49,5 @@ class Board:
     stations: tuple[StationRow, ...] = ()
     stages: dict[str, int] = field(default_factory=dict)  # status -> orders
     at_risk: tuple[SlaRisk, ...] = ()
-    open_exceptions: dict[str, int] = field(default_factory=dict)  # kind -> open exceptions (last 24 h)
+    open_exceptions: dict[str, int] = field(default_factory=dict)  # kind -> every exception open now, any age
+    raised_last_day: dict[str, int] = field(default_factory=dict)  # kind -> those of them raised in the last 24 h

@@ -39,7 +39,6 @@ class PackedOrder:
     parcels: int
     special: bool
     sla_due_at: datetime | None = None
-    exceptions: int = 0
 
     @property
     def minutes(self) -> float:
@@ -55,12 +54,25 @@ class PackedOrder:
 
 @dataclass(frozen=True)
 class ScanCount:
-    """A packer's scans at a station on the day: accepted and mis-scans."""
+    """A packer's scans at a station in an hour of the day (UTC; None: the day as a whole):
+    accepted and mis-scans."""
 
     packer: str
     station: str
     accepted: int
     mis_scans: int
+    hour: int | None = None
+
+
+@dataclass(frozen=True)
+class RaisedExceptions:
+    """The exceptions a station raised in an hour of the day (UTC), whatever became of their
+    orders: who and where (None when no packer or station raised them, e.g. a carrier's)."""
+
+    packer: str | None
+    station: str | None
+    hour: int
+    count: int
 
 
 @dataclass(frozen=True)
@@ -129,7 +141,9 @@ class FigureRow:
 
 @dataclass(frozen=True)
 class DailyFigures:
-    """Everything the figures page and the daily report show."""
+    """Everything the figures page and the daily report show. Exceptions are the ones raised on
+    the day (a PROBLEM, weight, short pick; a carrier's), whether their order was packed or not; the
+    hour rows add up to the day (orders by when packed, scans and exceptions by when made)."""
 
     day: date
     complexity: Complexity
@@ -175,33 +189,50 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
     return [m[i][n] / m[i][i] if abs(m[i][i]) > 1e-12 else 0.0 for i in range(n)]
 
 
-def _rows(orders: Iterable[PackedOrder], scans: list[ScanCount], model: Complexity,
-          key: Callable[[PackedOrder], str], scan_key: Callable[[ScanCount], str] | None) -> list[FigureRow]:
+def hour_key(hour: int) -> str:
+    """"08:00", the key of an hour row (UTC)."""
+    return f"{hour:02d}:00"
+
+
+def _rows(orders: Iterable[PackedOrder], scans: list[ScanCount], raised: list[RaisedExceptions],
+          model: Complexity, key: Callable[[PackedOrder], str], scan_key: Callable[[ScanCount], str],
+          raised_key: Callable[[RaisedExceptions], str | None]) -> list[FigureRow]:
     groups: dict[str, list[PackedOrder]] = {}
     for order in orders:
         groups.setdefault(key(order), []).append(order)
     tallies: dict[str, tuple[int, int]] = {}
-    for s in scans if scan_key else ():
-        accepted, wrong = tallies.get(scan_key(s), (0, 0))  # type: ignore[misc]
-        tallies[scan_key(s)] = (accepted + s.accepted, wrong + s.mis_scans)  # type: ignore[misc]
+    for s in scans:
+        accepted, wrong = tallies.get(scan_key(s), (0, 0))
+        tallies[scan_key(s)] = (accepted + s.accepted, wrong + s.mis_scans)
+    exceptions: dict[str, int] = {}
+    for r in raised:
+        name = raised_key(r)
+        if name is not None:  # a carrier's exception is the day's, no packer's or station's
+            exceptions[name] = exceptions.get(name, 0) + r.count
     rows = []
-    for name in sorted(set(groups) | set(tallies)):
+    for name in sorted(set(groups) | set(tallies) | set(exceptions)):
         mine = groups.get(name, [])
         accepted, wrong = tallies.get(name, (0, 0))
         rows.append(FigureRow(name, len(mine), sum(o.units for o in mine), sum(o.minutes for o in mine),
                               sum(model.expected(o) for o in mine), wrong, accepted + wrong,
-                              sum(o.exceptions for o in mine), sum(1 for o in mine if o.on_time),
+                              exceptions.get(name, 0), sum(1 for o in mine if o.on_time),
                               sum(1 for o in mine if o.on_time is not None)))
     return rows
 
 
-def daily_figures(day: date, orders: list[PackedOrder], scans: list[ScanCount]) -> DailyFigures:
-    """The day's figures from its packed orders and scan counts."""
+def daily_figures(day: date, orders: list[PackedOrder], scans: list[ScanCount],
+                  raised: list[RaisedExceptions] | None = None) -> DailyFigures:
+    """The day's figures from its packed orders, scan counts and the exceptions raised on it."""
+    raised = raised or []
     model = fit_complexity(orders)
-    total = _rows(orders, scans, model, lambda o: "all", lambda s: "all")
+    total = _rows(orders, scans, raised, model, lambda o: "all", lambda s: "all", lambda r: "all")
     empty = FigureRow("all", 0, 0, 0.0, 0.0, 0, 0, 0, 0, 0)
     return DailyFigures(day, model, total[0] if total else empty,
-                        tuple(_rows(orders, scans, model, lambda o: o.packer, lambda s: s.packer)),
-                        tuple(_rows(orders, scans, model, lambda o: o.station, lambda s: s.station)),
-                        tuple(_rows(orders, [], model, lambda o: f"{o.packed_at.astimezone(timezone.utc):%H}:00", None)),
+                        tuple(_rows(orders, scans, raised, model, lambda o: o.packer, lambda s: s.packer,
+                                    lambda r: r.packer)),
+                        tuple(_rows(orders, scans, raised, model, lambda o: o.station, lambda s: s.station,
+                                    lambda r: r.station)),
+                        tuple(_rows(orders, [s for s in scans if s.hour is not None], raised, model,
+                                    lambda o: hour_key(o.packed_at.astimezone(timezone.utc).hour),
+                                    lambda s: hour_key(s.hour or 0), lambda r: hour_key(r.hour))),
                         tuple(orders))

@@ -122,8 +122,12 @@
         <translation>keine</translation>
     </message>
     <message>
-        <source>Open exceptions (24 h):</source>
-        <translation>Offene Ausnahmen (24 Std.):</translation>
+        <source>(%1 in the last 24 h)</source>
+        <translation>(%1 in den letzten 24 Std.)</translation>
+    </message>
+    <message>
+        <source>Open exceptions:</source>
+        <translation>Offene Ausnahmen:</translation>
     </message>
 </context>
 <context>
@@ -973,8 +977,8 @@
         <translation>Die Kennzahlen ließen sich nicht laden: %1</translation>
     </message>
     <message>
-        <source>%1: %2, %3, %4 orders/h, mis-scans %5 per 100 scans, %6 exceptions per 100 orders, SLA met %7</source>
-        <translation>%1: %2, %3, %4 Aufträge/Std., Fehlscans %5 pro 100 Scans, %6 Ausnahmen pro 100 Aufträge, Versandtermin eingehalten %7</translation>
+        <source>%1: %2, %3, %4 orders/h, mis-scans %5 per 100 scans, %6 exceptions per 100 orders (%8 raised that day), SLA met %7</source>
+        <translation>%1: %2, %3, %4 Aufträge/Std., Fehlscans %5 pro 100 Scans, %6 Ausnahmen pro 100 Aufträge (%8 an diesem Tag gemeldet), Versandtermin eingehalten %7</translation>
     </message>
 </context>
 <context>

@@ -122,7 +122,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open exceptions (24 h):</source>
+        <source>(%1 in the last 24 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open exceptions:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -973,7 +977,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %2, %3, %4 orders/h, mis-scans %5 per 100 scans, %6 exceptions per 100 orders, SLA met %7</source>
+        <source>%1: %2, %3, %4 orders/h, mis-scans %5 per 100 scans, %6 exceptions per 100 orders (%8 raised that day), SLA met %7</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

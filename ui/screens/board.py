@@ -170,8 +170,12 @@ class BoardView(Retranslated, QWidget):
                  + (late if r.sla_due_at < now else "") for r in board.at_risk[:12]]
         self.risks.setText(self.tr("At risk of missing the SLA:") + "\n"
                            + ("\n".join(risks) if risks else self.tr("none")))
-        counts = [f"{kind_words(k)}: {n}" for k, n in sorted(board.open_exceptions.items())]
-        self.exceptions.setText(self.tr("Open exceptions (24 h):") + "\n"
+        # every open exception, however old (the backlog), with how many came in the last 24 h
+        recent = self.tr("(%1 in the last 24 h)")
+        counts = [f"{kind_words(k)}: {n}" + (" " + recent.replace("%1", str(board.raised_last_day[k]))
+                                             if board.raised_last_day.get(k) else "")
+                  for k, n in sorted(board.open_exceptions.items())]
+        self.exceptions.setText(self.tr("Open exceptions:") + "\n"
                                 + ("\n".join(counts) if counts else self.tr("none")))
         self.shown.emit(board)
 

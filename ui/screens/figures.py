@@ -137,11 +137,12 @@ class FiguresView(Retranslated, QWidget):
         t = figures.total
         sla = "-" if t.sla_percent is None else f"{number(t.sla_percent)} %"
         summary = self.tr("%1: %2, %3, %4 orders/h, mis-scans %5 per 100 scans, %6 exceptions "
-                          "per 100 orders, SLA met %7")
+                          "per 100 orders (%8 raised that day), SLA met %7")
         for mark, value in (("%1", translations_date(figures.day)), ("%2", words.count(t.orders, "order")),
                             ("%3", words.count(t.units, "unit")),
                             ("%4", number(t.orders_per_hour)), ("%5", number(t.mis_scan_rate)),
-                            ("%6", number(t.exceptions_per_100) if t.orders else "-"), ("%7", sla)):
+                            ("%6", number(t.exceptions_per_100) if t.orders else "-"), ("%7", sla),
+                            ("%8", str(t.exceptions))):
             summary = summary.replace(mark, value)
         self.summary.setText(summary)
         titles = chart_titles()

@@ -4,15 +4,20 @@ by another connection noticed at the next look."""
 from __future__ import annotations
 
 import time
+from collections import Counter
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import update
 
 from app.store.board_queries import floor_board
+from app.store.exception_queries import exception_queue
 from app.store.floor_watch import FloorWatch
-from app.store.models import Order
+from app.store.models import Order, ScanRecord
 from app.store.station_health import report_station
-from tests.integration.packing.conftest import Warehouse, add_order
+from app.store.uow import SqlUnitOfWork
+from app.supervision.decisions import Policies, decide
+from app.supervision.model import ExceptionFilter
+from tests.integration.packing.conftest import TEAPOT_EAN, Warehouse, add_order, scan
 from tests.integration.supervision.floor import busy_morning
 
 
@@ -49,3 +54,35 @@ def test_a_write_by_another_connection_is_noticed_within_two_seconds(warehouse: 
             assert time.monotonic() < deadline, "the board did not notice the claim within 2 s"
             time.sleep(0.05)
         assert not watch.changed()
+
+
+def test_the_board_counts_every_open_exception_whatever_its_age(warehouse: Warehouse) -> None:
+    """A try-out showed 'on hold: 2' while 48 SLA breaches were open: breaches are dated at their
+    due time, so late ones fell off a last-24-hours board. Every open one counts; those raised in
+    the last 24 h are counted apart; an old mis-scan a supervisor resolved counts nowhere."""
+    busy_morning(warehouse)
+    now = datetime.now(timezone.utc)
+    three_days_ago = now - timedelta(days=3)
+    for number in ("PD-7001", "PD-7002"):
+        add_order(warehouse.db, number, [("MUG-BLUE-350", 1)])
+    station = warehouse.service("PACK-03")
+    sam = station.login("BADGE-PAT")
+    station.start_pack(sam, "PD-7001")
+    station.record_scan("PD-7001", sam, scan(TEAPOT_EAN))  # a second mis-scan, resolved below
+    with warehouse.db.write() as s:  # both orders late for three days, flagged, still not shipped
+        s.execute(update(Order).where(Order.number.in_(("PD-7001", "PD-7002")))
+                  .values(sla_due_at=three_days_ago, sla_breached_at=three_days_ago + timedelta(minutes=10)))
+        s.execute(update(ScanRecord).where(ScanRecord.outcome == "wrong_item").values(at=three_days_ago))
+    old_scans = exception_queue(warehouse.db, ExceptionFilter(kinds=frozenset({"mis_scan"})), now)
+    assert len(old_scans) == 2
+    decide(SqlUnitOfWork(warehouse.db), old_scans[-1].key, "resolve", "other", "sam", Policies(), now=now)
+
+    board = floor_board(warehouse.db, now)
+    assert board.open_exceptions["sla_breach"] == 2 and "sla_breach" not in board.raised_last_day
+    assert board.open_exceptions["mis_scan"] == 1 and board.raised_last_day.get("mis_scan", 0) == 0
+    assert board.open_exceptions["hold"] == 1 and board.raised_last_day["hold"] == 1
+    # the same as the queue, kind by kind: open now, and newer than 24 h
+    everything = exception_queue(warehouse.db, ExceptionFilter(limit=1_000_000), now)
+    assert board.open_exceptions == Counter(i.kind for i in everything)
+    lately = exception_queue(warehouse.db, ExceptionFilter(since=now - timedelta(hours=24), limit=1_000_000), now)
+    assert board.raised_last_day == Counter(i.kind for i in lately)

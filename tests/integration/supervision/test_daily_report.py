@@ -12,7 +12,7 @@ import pytest
 
 from app.cli.main import main
 from app.store.figure_queries import figures_of_day
-from tests.integration.packing.conftest import ACK, MUG_EAN, TEAPOT_EAN, Warehouse, scan
+from tests.integration.packing.conftest import ACK, MUG_EAN, TEAPOT_EAN, Warehouse, add_order, scan
 
 LOT = "]C10104015000011112" "10LOT-42\x1d" "17271130"
 
@@ -79,3 +79,58 @@ def test_bad_input_exits_2_with_one_message(db, capsys: pytest.CaptureFixture[st
     assert main(["report", "daily", *argv, "--database", db.url]) == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
+
+
+def problem_on_an_unpacked_order(warehouse: Warehouse) -> None:
+    """Kim reports PD-2001 damaged at PACK-02: the order goes on hold, never packed that day."""
+    warehouse.clock.at = datetime.now(timezone.utc)
+    add_order(warehouse.db, "PD-2001", [("MUG-BLUE-350", 1)])
+    station = warehouse.service("PACK-02")
+    kim = station.login("BADGE-PAT")
+    station.start_pack(kim, "PD-2001")
+    station.report_problem("PD-2001", "damaged", "mug handle broken", kim)
+
+
+def report_rows(warehouse: Warehouse, capsys: pytest.CaptureFixture[str]) -> dict[tuple[str, str], dict[str, str]]:
+    day = datetime.now(timezone.utc).date().isoformat()
+    assert main(["report", "daily", "--date", day, "--csv", "--database", warehouse.db.url]) == 0
+    return {(r["scope"], r["key"]): r for r in csv.DictReader(io.StringIO(capsys.readouterr().out))}
+
+
+def pdf_text(warehouse: Warehouse, tmp_path: Path) -> str:
+    out = tmp_path / "figures.pdf"
+    day = datetime.now(timezone.utc).date().isoformat()
+    assert main(["report", "daily", "--date", day, "--out", str(out), "--database", warehouse.db.url]) == 0
+    pdf = pdfium.PdfDocument(str(out))
+    return " ".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf))).replace("\r\n", " ")
+
+
+def test_a_day_without_a_packed_order_shows_no_exception_rate_but_counts_its_problem(
+        warehouse: Warehouse, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    problem_on_an_unpacked_order(warehouse)
+    day = report_rows(warehouse, capsys)[("day", "all")]
+    assert (day["orders"], day["exceptions"], day["exceptions_per_100"]) == ("0", "1", "")
+    text = " ".join(pdf_text(warehouse, tmp_path).split())
+    assert "- exceptions per 100 orders (1 raised that day" in text
+    assert "0.0 exceptions per 100 orders" not in text
+
+
+def test_a_problem_counts_on_the_day_it_was_raised_whatever_its_order(
+        warehouse: Warehouse, capsys: pytest.CaptureFixture[str]) -> None:
+    pat_packs_pd_1042(warehouse)  # packed, with no exception of its own
+    problem_on_an_unpacked_order(warehouse)
+    rows = report_rows(warehouse, capsys)
+    assert (rows[("day", "all")]["orders"], rows[("day", "all")]["exceptions"]) == ("1", "1")
+    assert rows[("day", "all")]["exceptions_per_100"] == "100.0"
+    assert rows[("station", "PACK-02")]["exceptions"] == "1" and rows[("station", "PACK-01")]["exceptions"] == "0"
+
+
+def test_the_hour_rows_add_up_to_the_day(warehouse: Warehouse, capsys: pytest.CaptureFixture[str]) -> None:
+    pat_packs_pd_1042(warehouse)
+    problem_on_an_unpacked_order(warehouse)
+    rows = report_rows(warehouse, capsys)
+    hours = [r for (scope, _), r in rows.items() if scope == "hour"]
+    day = rows[("day", "all")]
+    for column in ("orders", "units", "scans", "mis_scans", "exceptions"):
+        assert sum(int(r[column]) for r in hours) == int(day[column]), column
+    assert int(day["scans"]) == 4 and int(day["mis_scans"]) == 1

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from app.supervision.figures import PackedOrder, ScanCount, daily_figures, fit_complexity
+from app.supervision.figures import PackedOrder, RaisedExceptions, ScanCount, daily_figures, fit_complexity
 
 DAY = date(2026, 12, 4)
 T0 = datetime(2026, 12, 4, 8, 0, tzinfo=timezone.utc)
@@ -61,3 +61,18 @@ def test_a_slower_packer_shows_a_pace_below_one() -> None:
 def test_an_empty_day_has_figures_of_zero() -> None:
     figures = daily_figures(DAY, [], [])
     assert (figures.total.orders, figures.total.orders_per_hour, figures.packers) == (0, 0.0, ())
+
+
+def test_exceptions_count_when_raised_and_the_hours_add_up_to_the_day() -> None:
+    scans = [ScanCount("pat", "PACK-01", 20, 1, 8), ScanCount("pat", "PACK-01", 15, 0, 9),
+             ScanCount("kim", "PACK-02", 9, 1, 8)]
+    raised = [RaisedExceptions("kim", "PACK-02", 8, 2), RaisedExceptions("lee", "PACK-03", 14, 1),
+              RaisedExceptions(None, None, 15, 1)]  # lee packed nothing; the last one is a carrier's
+    figures = daily_figures(DAY, a_day(), scans, raised)
+    assert figures.total.exceptions == 4 and figures.total.exceptions_per_100 == 40.0
+    packers = {r.key: r for r in figures.packers}
+    assert (packers["kim"].exceptions, packers["lee"].exceptions, packers["lee"].orders) == (2, 1, 0)
+    assert None not in packers and sum(r.exceptions for r in figures.packers) == 3
+    for field in ("orders", "units", "scans", "mis_scans", "exceptions"):
+        assert sum(getattr(r, field) for r in figures.hours) == getattr(figures.total, field), field
+    assert {r.key: r.scans for r in figures.hours}["08:00"] == 31
