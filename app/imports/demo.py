@@ -21,7 +21,10 @@ log = logging.getLogger(__name__)
 FILES = (  # kind, file, format: in the order their references need
     ("catalog", "products.csv", "csv"), ("boxes", "boxes.csv", "csv"),
     ("locations", "locations.csv", "csv"), ("stock", "stock.csv", "csv"),
-    ("users", "users.csv", "csv"), ("orders", "orders.json", "json"),
+    ("users", "users.csv", "csv"),
+    # the carriers the orders ship with (ups, dhl, ...), their zones and rates: the carrier choice is real
+    ("carriers", "carriers.csv", "csv"), ("zones", "zones.csv", "csv"), ("rates", "rates.csv", "csv"),
+    ("orders", "orders.json", "json"),
     ("orders", "shopify_orders.csv", "shopify"),
 )
 # two orders a supervisor holds by hand, so the demo shows the hold and release commands
