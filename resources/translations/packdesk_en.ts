@@ -486,6 +486,10 @@
         <source>(done)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>location %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeviceSettingsScreen</name>
@@ -816,6 +820,10 @@
     </message>
     <message>
         <source>Destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1633,10 +1641,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>SKU</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1646,6 +1650,10 @@
     </message>
     <message>
         <source>Bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1982,6 +1990,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>keyboard wedge (the scanner types like a keyboard)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 since %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2011,10 +2023,6 @@
 </context>
 <context>
     <name>UsersPage</name>
-    <message>
-        <source>user name or badge: type it or scan the badge</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>FIND</source>
         <translation type="unfinished"></translation>
@@ -2085,6 +2093,10 @@
     </message>
     <message>
         <source>PRINT BADGE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user name or badge (type or scan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
