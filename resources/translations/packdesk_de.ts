@@ -2097,7 +2097,7 @@
     </message>
     <message>
         <source>user name or badge (type or scan)</source>
-        <translation>Benutzername oder Ausweis (eintippen oder scannen)</translation>
+        <translation>Benutzer oder Ausweis (tippen/scannen)</translation>
     </message>
     <message>
         <source>NEW</source>

@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 FIELDS = ("code", "name", "barcode", "tare", "load", "cost", "inner_l", "inner_w", "inner_h", "outer_l", "outer_w",
           "outer_h")
 PER_ROW = 4  # three rows of four: six to a row squeezed "barcode (empty: BOX-code)" to "bad..."
-PLACEHOLDER_MARGIN_PX = 24  # a field's frame and text margins
+PLACEHOLDER_MARGIN_PX = 36  # the style's padding (2 x 10), frame and the 2 px Qt keeps each side
 
 
 class BoxesPage(AdminPage):

@@ -24,8 +24,8 @@ from ui.workers import Worker
 
 log = logging.getLogger(__name__)
 FORM_COLUMNS = 3
-PLACEHOLDER_MARGIN_PX = 24  # a field's frame and text margins
-KEY_MIN_PX = 80  # a keypad key's least width (more than a gloved finger's TOUCH_PX)
+PLACEHOLDER_MARGIN_PX = 36  # the style's padding (2 x 10), frame and the 2 px Qt keeps each side
+KEY_MIN_PX = 64  # a keypad key's least width inside its padding: 84 px with it, more than TOUCH_PX
 
 
 class UsersPage(AdminPage):
@@ -80,7 +80,8 @@ class UsersPage(AdminPage):
         for widget in (self.add_button, self.save_button, self.active_button, self.print_button):
             actions.addWidget(widget)
         left.addLayout(actions)
-        self.keypad.setStyleSheet(f"QPushButton {{ min-width: {KEY_MIN_PX}px; }}")  # digits need no 140 px
+        # digits need no 140 px: the keypad beside the form left too little room in German at 1366
+        self.keypad.setStyleSheet(f"QPushButton {{ min-width: {KEY_MIN_PX}px; padding: 6px 8px; }}")
         self.keypad.layout().setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignBottom)
         self.layout_.addLayout(body, 1)
@@ -105,7 +106,7 @@ class UsersPage(AdminPage):
         self.name.setPlaceholderText(self.tr("name on the badge"))
         self.badge.setPlaceholderText(self.tr("badge code"))
         self.pin.setPlaceholderText(self.tr("new PIN (4-8 digits)"))
-        for field in (self.username, self.name, self.badge, self.pin):  # the words whole, in any language
+        for field in (self.find, self.username, self.name, self.badge, self.pin):  # the words whole, in any language
             field.ensurePolished()
             field.setMinimumWidth(field.fontMetrics().horizontalAdvance(field.placeholderText()) + PLACEHOLDER_MARGIN_PX)
         self.language.setItemText(0, self.tr("station's language"))
