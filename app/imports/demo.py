@@ -27,6 +27,7 @@ FILES = (  # kind, file, format: in the order their references need
     ("orders", "orders.json", "json"),
     ("orders", "shopify_orders.csv", "shopify"),
 )
+RATE_TABLE = ("carriers", "zones", "rates")
 # two orders a supervisor holds by hand, so the demo shows the hold and release commands
 HELD = {"PD-10013": "address could not be verified", "PD-10027": "high value: check payment"}
 
@@ -49,7 +50,13 @@ def load_demo(db: Database) -> DemoReport:
     """Imports the demo files (its orders validated and allocated as any import), then picks
     the demo's own allocated orders and holds two of them."""
     report = DemoReport()
+    # a rate table of the warehouse's own is kept as it is: the demo's carriers would join its
+    # choice of carrier (and a carrier of the same code would get the demo's rates)
+    keep_rates = store.has_carriers(db)
     for kind, name, fmt in FILES:
+        if kind in RATE_TABLE and keep_rates:
+            log.info("demo: the database has a rate table; %s not imported", name)
+            continue
         # the demo's stock must not allocate orders waiting in the database: they are not the demo's
         report.imports.append(import_file(db, kind, resource("demo", name), fmt, allocate_waiting=False))
     created = [n for r in report.imports if r.kind == "orders" for n in r.created_numbers]

@@ -77,3 +77,18 @@ def test_the_demo_imports_a_rate_table_for_the_carriers_its_orders_ship_with(db:
     picked = {rates.choose(table, rates.Parcel(country, postcode, 1200, None), now, ZoneInfo("Europe/Berlin"),
                            None).option.carrier.code for country, postcode in destinations}
     assert len(picked) > 1, picked  # the cheapest differs by destination: a choice, not one carrier
+
+
+def test_the_demo_keeps_a_rate_table_the_database_has(db: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The demo's carriers never join (or re-price) a warehouse's own rate table."""
+    from app.imports import import_file
+    from app.store.uow import SqlUnitOfWork
+
+    path = tmp_path / "carriers.csv"
+    path.write_text("carrier,service,level,transit_days,cutoff\nOWN,standard,standard,2,16:00\n", encoding="utf-8")
+    import_file(db, "carriers", path, "csv")
+    load_demo(db)
+    uow = SqlUnitOfWork(db)
+    with uow:
+        table = uow.carriers.table()
+    assert [c.code for c in table.carriers] == ["OWN"] and not table.rates
