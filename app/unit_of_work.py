@@ -512,6 +512,7 @@ class DockLine(NamedTuple):
     postcode: str | None
     city: str | None
     country: str | None
+    closed_at: datetime | None = None  # when the parcel was labelled
 
 
 @dataclass(frozen=True)

@@ -231,6 +231,10 @@ def _read_demo_badges(app: StationApp, panel: Any) -> None:
         log.warning("no demo badges: %s", exc)
 
     app.review_worker.submit(app.backend.records.demo_badges, on_done=panel.set_badges, on_error=failed)
+    picking = getattr(app.backend, "picking", None)
+    if picking is not None:  # the picker's stop: its item barcodes, read on the review's worker too
+        panel.barcodes_of = lambda product_id, then: app.review_worker.submit(
+            picking.barcodes_of, product_id, on_done=then, on_error=failed)
 
 
 def _attach_wedge(app: StationApp) -> None:

@@ -2,6 +2,8 @@
 one of the current order's barcodes to "scan" it. Everything goes through a Scanner."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -9,6 +11,7 @@ from app.commands import Command
 from app.messages import _
 from app.packing.api import PackSnapshot
 from app.packing.reasons import CANCEL, QUESTIONS
+from app.picking.flow import PickingSnapshot
 from ui.scan_inbox import ManualScanner
 from ui.bridge import StationBridge as Station
 from ui.style import label
@@ -43,6 +46,12 @@ class DemoPanel(Retranslated, QWidget):
         station.pack_changed.connect(self.refresh)
         station.user_changed.connect(lambda _u: self.refresh(station.pack))
         station.step_changed.connect(lambda _s: self.refresh(station.pack))
+        station.picking_changed.connect(lambda _p: self.refresh(station.pack))
+        # the picker's stop: (product id, then) reads a product's barcodes off the GUI thread
+        # (set by the composition root); what came back is kept per product
+        self.barcodes_of: Callable[[int, Callable[[list[tuple[str, int]]], None]], None] | None = None
+        self.item_barcodes: dict[int, list[tuple[str, int]]] = {}
+        self._asked: set[int] = set()
         self.retranslate()
 
     def set_badges(self, badges: list[tuple[str, str]]) -> None:
@@ -76,6 +85,9 @@ class DemoPanel(Retranslated, QWidget):
         if question is not None:  # a question is open: only its answers do anything
             return [(self.tr("reason: %1").replace("%1", _(r.text)), r.barcode, None) for r in QUESTIONS[question]] \
                 + [(self.tr("CANCEL"), CANCEL, None)]
+        picking = self.station.snapshot.picking
+        if pack is None and picking is not None and picking.current is not None:
+            return self._pick_barcodes(picking)
         if pack is None:
             return [(self.tr("NEXT"), Command.NEXT.value, None), (self.tr("LOG OUT"), Command.LOGOUT.value, None)]
         out += self._order_barcodes(pack)
@@ -94,6 +106,35 @@ class DemoPanel(Retranslated, QWidget):
         remaining = {line.sku: line.remaining for line in pack.lines}
         return [(f"{h.sku} x{h.quantity}" + ("" if remaining.get(h.sku) else " " + self.tr("(done)")), h.code, None)
                 for h in pack.barcodes]
+
+    def _pick_barcodes(self, picking: PickingSnapshot) -> list[tuple[str, str, str | None]]:
+        """The current stop of the pick list: its location, its item's barcodes (read once per
+        product), SHORT; ACK while a wrong scan locks the screen; LOG OUT."""
+        line = picking.current
+        assert line is not None
+        out: list[tuple[str, str, str | None]] = []
+        if picking.lock is not None:
+            out.append((Command.ACK.label, Command.ACK.value, None))
+        out.append((self.tr("location %1").replace("%1", line.location), line.location, None))
+        if line.product_id is not None:
+            codes = self.item_barcodes.get(line.product_id)
+            if codes is None:
+                self._read_barcodes(line.product_id)
+            for code, units in codes or []:
+                out.append((f"{line.sku} x{units}", code, None))
+        out += [(Command.SHORT.label, Command.SHORT.value, None), (self.tr("LOG OUT"), Command.LOGOUT.value, None)]
+        return out
+
+    def _read_barcodes(self, product_id: int) -> None:
+        if self.barcodes_of is None or product_id in self._asked:
+            return
+        self._asked.add(product_id)
+
+        def arrived(codes: list[tuple[str, int]]) -> None:
+            self.item_barcodes[product_id] = list(codes)
+            self.refresh(self.station.pack)
+
+        self.barcodes_of(product_id, arrived)
 
     def refresh(self, _pack: object) -> None:
         """Rebuild the list for the current state."""

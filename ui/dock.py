@@ -47,15 +47,25 @@ def run_returns(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     """Opens the dock window until it is closed."""
     from app.config import load_settings
-    from app.shipping.dock import OpenDock
-    from app.shipping.settings import ShippingSettings
     from ui.screens.dispatch import DispatchScreen
 
     settings = load_settings(getattr(args, "config", None), getattr(args, "database", None))
-    shipping = ShippingSettings.from_raw(settings.raw, settings.config_path or "the built-in defaults")
     _application(settings)
-    opened = OpenDock(settings.database_url, shipping, station=args.station, user=args.user or getpass.getuser())
+    opened = open_dock(settings, args.station, args.user or getpass.getuser())
     return _until_closed(opened, *_window(DispatchScreen, opened.dock, "dock"))
+
+
+def open_dock(settings, station: str, user: str):  # type: ignore[no-untyped-def]
+    """The dock of `packdesk dock` on the configured database: a parcel with no carrier of its own
+    or its order's goes with the [carrier] the stations number parcels with, as in `packdesk
+    dispatch manifest` (without it the dock's lists showed an empty carrier)."""
+    from app.packing.settings import PackingSettings
+    from app.shipping.dock import OpenDock
+    from app.shipping.settings import ShippingSettings
+
+    shipping = ShippingSettings.from_raw(settings.raw, settings.config_path or "the built-in defaults")
+    return OpenDock(settings.database_url, shipping, station=station, user=user,
+                    builtin=PackingSettings.from_raw(settings.raw).carrier.name)
 
 
 _TRANSLATIONS: list[object] = []  # the window's translators live as long as the application

@@ -21,9 +21,13 @@ log = logging.getLogger(__name__)
 FILES = (  # kind, file, format: in the order their references need
     ("catalog", "products.csv", "csv"), ("boxes", "boxes.csv", "csv"),
     ("locations", "locations.csv", "csv"), ("stock", "stock.csv", "csv"),
-    ("users", "users.csv", "csv"), ("orders", "orders.json", "json"),
+    ("users", "users.csv", "csv"),
+    # the carriers the orders ship with (ups, dhl, ...), their zones and rates: the carrier choice is real
+    ("carriers", "carriers.csv", "csv"), ("zones", "zones.csv", "csv"), ("rates", "rates.csv", "csv"),
+    ("orders", "orders.json", "json"),
     ("orders", "shopify_orders.csv", "shopify"),
 )
+RATE_TABLE = ("carriers", "zones", "rates")
 # two orders a supervisor holds by hand, so the demo shows the hold and release commands
 HELD = {"PD-10013": "address could not be verified", "PD-10027": "high value: check payment"}
 
@@ -46,7 +50,13 @@ def load_demo(db: Database) -> DemoReport:
     """Imports the demo files (its orders validated and allocated as any import), then picks
     the demo's own allocated orders and holds two of them."""
     report = DemoReport()
+    # a rate table of the warehouse's own is kept as it is: the demo's carriers would join its
+    # choice of carrier (and a carrier of the same code would get the demo's rates)
+    keep_rates = store.has_carriers(db)
     for kind, name, fmt in FILES:
+        if kind in RATE_TABLE and keep_rates:
+            log.info("demo: the database has a rate table; %s not imported", name)
+            continue
         # the demo's stock must not allocate orders waiting in the database: they are not the demo's
         report.imports.append(import_file(db, kind, resource("demo", name), fmt, allocate_waiting=False))
     created = [n for r in report.imports if r.kind == "orders" for n in r.created_numbers]

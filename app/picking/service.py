@@ -38,6 +38,11 @@ class PickingService:
             uow.commit()
         return done, self.sheet(code)
 
+    def barcodes_of(self, product_id: int) -> list[tuple[str, int]]:
+        """A product's barcodes and the units each counts (the demo panel lists a stop's items)."""
+        with SqlUnitOfWork(self.db) as uow:
+            return [(b.code, b.quantity) for b in uow.products.barcodes_of({product_id})]
+
     def product_of(self, barcode: str) -> tuple[int, int] | None:
         """The product a barcode means and its unit count."""
         with SqlUnitOfWork(self.db) as uow:

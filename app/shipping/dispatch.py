@@ -50,6 +50,7 @@ class DockParcel:
     weight_g: int
     destination: str
     handed_over_at: datetime | None
+    labelled_at: datetime | None = None  # when it was closed with its label (the NOT HANDED OVER list's time)
 
 
 @dataclass(frozen=True)
@@ -156,4 +157,4 @@ def _line(p: DockLine, builtin: str | None = None) -> DockParcel:
     where = "" if p.city is None else f"{p.postcode or ''} {p.city}, {p.country}".strip()
     return DockParcel(p.order_number, p.seq, p.carrier or p.order_carrier or builtin or "", p.service or p.service_level,
                       p.tracking_number or "", p.sscc or "", p.actual_weight_g or p.expected_weight_g or 0, where,
-                      p.handed_over_at)
+                      p.handed_over_at, p.closed_at)

@@ -22,8 +22,10 @@ class Dock:
     """One dock (station code) and the person scanning there; a unit of work per call."""
 
     def __init__(self, new_uow: Callable[[], UnitOfWork], settings: ShippingSettings, *, station: str = "DOCK",
-                 user: str | None = None, clock: Clock | None = None, pay: PaymentGateway | None = None) -> None:
+                 user: str | None = None, clock: Clock | None = None, pay: PaymentGateway | None = None,
+                 builtin: str | None = None) -> None:
         self.new_uow, self.settings, self.station, self.user = new_uow, settings, station, user
+        self.builtin = builtin  # the [carrier] a parcel with none of its own or its order's goes with
         self.clock = clock or SystemClock()
         self.pay = pay  # None: the built-in gateway (app.shipping.payments.gateway)
 
@@ -39,7 +41,7 @@ class Dock:
     def day(self, carrier: str | None = None, day: date | None = None) -> DockDay:
         """The parcels handed over today (local) and those labelled but not scanned."""
         today = day or self.clock.now().astimezone(self.settings.zone).date()
-        return dock_day(self.new_uow(), carrier, today, self.settings.zone)
+        return dock_day(self.new_uow(), carrier, today, self.settings.zone, builtin=self.builtin)
 
     def carriers(self) -> list[str]:
         """The codes of the rate tables' carriers (the screen's filter)."""
@@ -52,9 +54,10 @@ class OpenDock:
     """A Dock on its own database connection; close() when the screen closes."""
 
     def __init__(self, database_url: str, settings: ShippingSettings, *, station: str = "DOCK",
-                 user: str | None = None, clock: Clock | None = None) -> None:
+                 user: str | None = None, clock: Clock | None = None, builtin: str | None = None) -> None:
         self.db = Database(database_url)
-        self.dock = Dock(lambda: SqlUnitOfWork(self.db), settings, station=station, user=user, clock=clock)
+        self.dock = Dock(lambda: SqlUnitOfWork(self.db), settings, station=station, user=user, clock=clock,
+                         builtin=builtin)
 
     def close(self) -> None:
         self.db.close()

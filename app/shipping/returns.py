@@ -38,7 +38,7 @@ class ReturnView:
     status: str
     reason: str
     tracking_number: str | None
-    lines: tuple[dict, ...]  # sku, quantity, received_quantity, outcome, location, photo
+    lines: tuple[dict, ...]  # sku, name, quantity, received_quantity, outcome, location, photo
     refund_amount: str | None = None
     message: str = ""
     exchange_order: str | None = None  # the number of the order that sends the exchange
@@ -283,7 +283,9 @@ def _view(uow: UnitOfWork, rma: str, number: str, message: str = "") -> ReturnVi
     record = uow.returns.get(rma.strip().upper())
     assert record is not None
     shown = ("sku", "quantity", "received_quantity", "outcome", "location", "photo")
-    lines = tuple({k: v for k, v in asdict(l).items() if k in shown} for l in uow.returns.lines(record.id))
+    names = {line.id: line.name for line in uow.orders.lines(record.order_id)}  # the product as the order named it
+    lines = tuple({**{k: v for k, v in asdict(l).items() if k in shown}, "name": names.get(l.order_line_id, "")}
+                  for l in uow.returns.lines(record.id))
     swap = uow.orders.get_by_id(record.exchange_order_id) if record.exchange_order_id is not None else None
     return ReturnView(record.rma, number, record.status, record.reason, record.tracking_number, lines,
                       str(record.refund_amount) if record.refund_amount is not None else None, message,

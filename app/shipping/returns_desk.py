@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 
 from app.orders.settings import OrderSettings
 from app.ports import Clock, SystemClock
@@ -12,6 +13,7 @@ from app.shipping.returns import (
 )
 from app.store.session import Database
 from app.store.uow import SqlUnitOfWork
+from app.translator import phrase
 from app.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -42,7 +44,10 @@ class ReturnsDesk:
         return view
 
     def inspect(self, rma: str, decisions: list[list[str]], photo: str | None = None) -> ReturnView:
-        return inspect_return(self.new_uow(), rma, decisions, self.clock.now(), self.user, photo, self.order_settings)
+        """Inspects the return; the next step is said as the screen does it (its REFUND button), not
+        as the command line's `packdesk returns refund`."""
+        view = inspect_return(self.new_uow(), rma, decisions, self.clock.now(), self.user, photo, self.order_settings)
+        return replace(view, message=phrase("Return %(rma)s inspected: press REFUND to refund it.", rma=view.rma))
 
     def refund(self, rma: str) -> ReturnView:
         return refund_return(self.new_uow(), rma, self.clock.now(), self.user)

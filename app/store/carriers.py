@@ -54,7 +54,7 @@ ORDER_LOCKED_BY_LABEL = (ORDER_ROWS.add_columns(Parcel.__table__.c.id)
 _p, _o, _a = Parcel.__table__.c, Order.__table__.c, Address.__table__.c
 DOCK_LINES = (select(_o.number, _p.seq, _p.carrier, _p.service, _p.tracking_number, _p.sscc, _p.actual_weight_g,
                      _p.expected_weight_g, _p.handed_over_at, _o.carrier, _o.service_level, _a.postcode, _a.city,
-                     _a.country)
+                     _a.country, _p.closed_at)
               .select_from(Parcel.__table__.join(Order.__table__, _o.id == _p.order_id)
                            .outerjoin(Address.__table__, _a.id == _o.ship_to_id)))
 
@@ -85,8 +85,8 @@ DOCK_DAY = {by_carrier: _dock_day(by_carrier) for by_carrier in (False, True)}  
 
 
 def _dock_line(row: Any) -> DockLine:
-    at = row[8]
-    return DockLine(*row[:8], None if at is None else as_utc(at), *row[9:14])
+    at, closed = row[8], row[14]
+    return DockLine(*row[:8], None if at is None else as_utc(at), *row[9:14], None if closed is None else as_utc(closed))
 
 
 class SqlCarriers:

@@ -117,6 +117,33 @@ def write_csv(name: str, header: list[str], rows: list[dict[str, object]]) -> No
             writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
 
 
+# the carriers the demo's orders ship with, each to every country the orders go to: a small rate
+# table (imported with `packdesk import carriers|zones|rates`) so the choice of carrier is real
+CARRIERS = (("dhl", "DHL", "DE", "GD", (4.99, 9.49, 19.90)), ("dpd", "DPD", "DE", "DP", (4.59, 8.99, 21.50)),
+            ("gls", "GLS", "DE", "GL", (4.79, 8.49, 22.90)), ("postnl", "PostNL", "NL", "PN", (5.49, 7.95, 18.50)),
+            ("ups", "UPS", "US", "UP", (6.90, 10.90, 17.90)))
+ZONES = {"DE": ("DE",), "EU": ("AT", "BE", "DK", "ES", "FR", "GR", "IT", "NL", "PL"), "WORLD": ("GB", "US")}
+SERVICES = (("standard", "Standard", 2, "17:00", 0), ("express", "Express", 1, "15:00", 8))
+
+
+def carriers() -> list[dict[str, object]]:
+    return [dict(carrier=code, carrier_name=name, dim_divisor=5000, s10_service_indicator=s10, s10_country=country,
+                 service=service, service_name=label, level=service, transit_days=days, cutoff=cutoff)
+            for code, name, country, s10, _ in CARRIERS for service, label, days, cutoff, _ in SERVICES]
+
+
+def zones() -> list[dict[str, object]]:
+    return [dict(carrier=code, zone=zone, country=c, postcode_prefix="")
+            for code, *_ in CARRIERS for zone, countries in ZONES.items() for c in countries]
+
+
+def rates() -> list[dict[str, object]]:
+    return [dict(carrier=code, service=service, zone=zone, max_weight_g=grams, price=f"{price + extra + more:.2f}",
+                 currency="EUR")
+            for code, _, _, _, prices in CARRIERS for zone, price in zip(ZONES, prices)
+            for service, _, _, _, extra in SERVICES for grams, more in ((5000, 0), (31500, 6))]
+
+
 def products() -> list[dict[str, object]]:
     rows = []
     for i, (sku, name, (l, w, h), grams, price, flags, case_qty, _colour) in enumerate(PRODUCTS, start=1):
@@ -293,6 +320,8 @@ def main() -> None:
     write_csv("locations.csv", list(locs[0]), locs)
     write_csv("stock.csv", ["sku", "location", "quantity"], stock(rng, locs))
     write_csv("users.csv", list(users()[0]), users())
+    for name, rows in (("carriers.csv", carriers()), ("zones.csv", zones()), ("rates.csv", rates())):
+        write_csv(name, list(rows[0]), rows)
     ours, shopify = orders(rng)
     (HERE / "orders.json").write_text(json.dumps(ours, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     write_csv("shopify_orders.csv", SHOPIFY_HEADER, shopify)

@@ -490,6 +490,10 @@
         <source>(done)</source>
         <translation>(erledigt)</translation>
     </message>
+    <message>
+        <source>location %1</source>
+        <translation>Lagerplatz %1</translation>
+    </message>
 </context>
 <context>
     <name>DeviceSettingsScreen</name>
@@ -821,6 +825,10 @@
     <message>
         <source>Destination</source>
         <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Labelled</source>
+        <translation>Etikettiert</translation>
     </message>
     <message>
         <source>Handed over today</source>
@@ -1637,10 +1645,6 @@
         <translation>RMA scannen oder eingeben (RMA-000001), dann den Barcode oder die SKU jedes Artikels</translation>
     </message>
     <message>
-        <source>SKU</source>
-        <translation>SKU</translation>
-    </message>
-    <message>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
@@ -1651,6 +1655,10 @@
     <message>
         <source>Bin</source>
         <translation>Lagerplatz</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artikel</translation>
     </message>
     <message>
         <source>Photo of the goods (a path, optional)</source>
@@ -1986,6 +1994,10 @@
         <translation>GERÄTE DIESER STATION</translation>
     </message>
     <message>
+        <source>keyboard wedge (the scanner types like a keyboard)</source>
+        <translation>Tastatur-Wedge (der Scanner tippt wie eine Tastatur)</translation>
+    </message>
+    <message>
         <source>%1 since %2</source>
         <translation>%1 seit %2</translation>
     </message>
@@ -2015,10 +2027,6 @@
 </context>
 <context>
     <name>UsersPage</name>
-    <message>
-        <source>user name or badge: type it or scan the badge</source>
-        <translation>Benutzername oder Ausweis: eintippen oder Ausweis scannen</translation>
-    </message>
     <message>
         <source>FIND</source>
         <translation>SUCHEN</translation>
@@ -2090,6 +2098,10 @@
     <message>
         <source>PRINT BADGE</source>
         <translation>AUSWEIS DRUCKEN</translation>
+    </message>
+    <message>
+        <source>user name or badge (type or scan)</source>
+        <translation>Benutzer oder Ausweis (tippen/scannen)</translation>
     </message>
     <message>
         <source>NEW</source>

@@ -490,6 +490,10 @@
         <source>(done)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>location %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeviceSettingsScreen</name>
@@ -820,6 +824,10 @@
     </message>
     <message>
         <source>Destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1637,10 +1645,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>SKU</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1650,6 +1654,10 @@
     </message>
     <message>
         <source>Bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1986,6 +1994,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>keyboard wedge (the scanner types like a keyboard)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 since %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2015,10 +2027,6 @@
 </context>
 <context>
     <name>UsersPage</name>
-    <message>
-        <source>user name or badge: type it or scan the badge</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>FIND</source>
         <translation type="unfinished"></translation>
@@ -2089,6 +2097,10 @@
     </message>
     <message>
         <source>PRINT BADGE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user name or badge (type or scan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

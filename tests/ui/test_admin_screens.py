@@ -216,7 +216,9 @@ def test_roles_and_stations(qtbot, make_station, with_admin) -> None:
             for r in range(stations.table.rowCount())}
     assert held["PACK-42"].startswith("PD-1001 since ") and held["ST-DEAD"].startswith("PD-1002 since "), held
     assert held[app.station.station_code + " *"] == "-"
-    assert "scanner: keyboard:" in stations.devices.text()  # this station's configured devices (read-only)
+    # this station's configured devices (read-only); the wedge's bare "keyboard:" said what it is
+    assert "scanner: keyboard wedge (the scanner types like a keyboard)" in stations.devices.text()
+    assert "keyboard:" not in stations.devices.text()
     assert verify_audit(Database(with_admin))[1] is None
 
 

@@ -69,3 +69,28 @@ def test_while_a_question_is_open_the_panel_offers_its_answers(qtbot, station) -
         assert s.scalar(select(Order.status).where(Order.number == "PD-1001")) == "on_hold"
         assert s.scalar(select(PackException.kind)) == "missing"
     assert captions(station) == ["NEXT", "LOG OUT"]
+
+
+def test_a_pickers_panel_lists_the_stops_location_and_item_barcodes(qtbot, station, station_db_url) -> None:
+    """A try-out: the picker's demo panel listed only NEXT and LOG OUT, no location or item to click."""
+    from app.store.session import Database
+    from tests.ui.picking_data import PICKER_BADGE, waved_order
+
+    with Database(station_db_url) as db:
+        code = waved_order(db)
+    station.keyboard.scan(PICKER_BADGE)  # added after the panel read its badges
+    settle(qtbot, station)
+    assert station.station.step == "pick"
+    station.keyboard.scan(code)
+    settle(qtbot, station)
+    qtbot.waitUntil(lambda: MUG in {data for _c, data, _s in station.window.side_panel.entries()}, timeout=5000)
+    entries = {data: caption for caption, data, _ in station.window.side_panel.entries()}
+    assert entries["A-01-1"] == "location A-01-1" and entries[MUG] == "MUG-BLUE x1"
+    assert Command.SHORT.value in entries and Command.LOGOUT.value in entries
+    click(qtbot, station, "location A-01-1")
+    click(qtbot, station, "MUG-BLUE x1")
+    click(qtbot, station, "MUG-BLUE x1")
+    picking = station.station.snapshot.picking
+    assert picking.lines[0].picked_quantity == 2  # the first stop picked by clicking
+    qtbot.waitUntil(lambda: PEN in {data for _c, data, _s in station.window.side_panel.entries()}, timeout=5000)
+    assert "B-01-1" in {data for _c, data, _s in station.window.side_panel.entries()}

@@ -146,3 +146,42 @@ def test_the_dock_captures_the_payment_of_an_order_it_ships_and_says_so_when_the
     with SqlUnitOfWork(warehouse.db) as uow:
         assert uow.payments.by_key("capture:PD-7101").reference == "CAPT-capture:PD-7101"
         assert uow.captures.open() == []
+
+
+def test_not_handed_over_shows_when_labelled_the_builtin_carrier_and_a_heading_read_at_a_metre(
+        qtbot, warehouse: Warehouse, tmp_path: Path) -> None:  # noqa: F811
+    """A try-out on a real display: NOT HANDED OVER's time column said "-", its heading was the
+    small hint type, and a parcel with no carrier (none of its own, none on its order) showed an
+    empty carrier because `packdesk dock` did not pass the [carrier] name as the manifest does."""
+    from app.config import load_settings
+    from ui.dock import open_dock
+    from ui.style import MESSAGE_PT, STYLESHEET
+
+    from sqlalchemy import update
+
+    from app.store.models import Order, Parcel
+
+    pack_teapots(warehouse, "PD-7011", parcels=1)
+    with warehouse.db.session() as session, session.begin():  # a parcel and order that name no carrier
+        session.execute(update(Parcel).values(carrier=None))
+        session.execute(update(Order).values(carrier=None))
+    config = tmp_path / "packdesk.toml"
+    config.write_text('[carrier]\nname = "Bode Post"\n', encoding="utf-8")
+    opened = open_dock(load_settings(str(config), warehouse.db.url), "DOCK", "dora")
+    opened.dock.clock = warehouse.clock
+    worker = Worker("dock")
+    screen = DispatchScreen(opened.dock, worker)
+    screen.setStyleSheet(STYLESHEET)
+    qtbot.addWidget(screen)
+    screen.show()
+    try:
+        qtbot.waitUntil(lambda: screen.listing is not None and screen.missing.rowCount() == 1, timeout=10000)
+        labelled = screen.listing.not_scanned[0].labelled_at
+        assert labelled is not None
+        assert screen.missing.item(0, 0).text() not in ("", "-"), screen.missing.item(0, 0).text()
+        assert screen.missing.item(0, 4).text() == "Bode Post"
+        for caption in (screen.missing_caption, screen.handed_caption):
+            assert caption.font().pointSizeF() >= MESSAGE_PT, caption.font().pointSizeF()
+    finally:
+        worker.shutdown()
+        opened.close()

@@ -95,3 +95,31 @@ def test_after_inspect_the_lines_cannot_be_changed_any_more(
         assert not outcome.isEnabled() and not where.isEnabled()
     finally:
         worker.shutdown()
+
+
+def test_the_lines_name_the_product_and_after_inspect_the_screen_says_press_refund(
+        qtbot, warehouse: Warehouse, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
+    """A try-out on a real display: the line showed only "TEAPOT-RED", and after INSPECT the touch
+    screen said "refund it (packdesk returns refund RMA-...)" with the REFUND button right there."""
+    delivered_order(warehouse, tmp_path, "PD-9453", datetime.now(timezone.utc) - timedelta(days=2), parcels=1)
+    capsys.readouterr()
+    assert main(["--database", warehouse.db.url, "returns", "create", "PD-9453", "--line", "TEAPOT-RED:1",
+                 "--reason", "too big", "--json"]) == 0
+    rma = json.loads(capsys.readouterr().out)["rma"]
+    worker = Worker("returns")
+    screen = ReturnsScreen(ReturnsDesk(lambda: SqlUnitOfWork(warehouse.db), user="rita"), worker)
+    qtbot.addWidget(screen)
+    try:
+        screen.open(rma)
+        qtbot.waitUntil(lambda: screen.view is not None, timeout=10000)
+        shown = screen.lines.item(0, 0).text()
+        assert "TEAPOT-RED" in shown and "teapot" in shown.lower().replace("teapot-red", ""), shown
+        screen.lines.cellWidget(0, 2).setCurrentIndex(screen.lines.cellWidget(0, 2).findData("write_off"))
+        screen.inspect_button.click()
+        qtbot.waitUntil(lambda: screen.view.status == "inspected", timeout=10000)
+        said = screen.message.text()
+        assert "REFUND" in said and "packdesk" not in said, said
+        screen.refund_button.click()
+        qtbot.waitUntil(lambda: screen.view.status == "refunded", timeout=10000)
+    finally:
+        worker.shutdown()

@@ -634,7 +634,7 @@ class _Carriers(_Repo):
         a = o.ship_to
         return DockLine(o.number, p.seq, p.carrier, p.service, p.tracking_number, p.sscc, p.actual_weight_g,
                         p.expected_weight_g, p.handed_over_at, o.carrier, o.service_level,
-                        a.postcode if a else None, a.city if a else None, a.country if a else None)
+                        a.postcode if a else None, a.city if a else None, a.country if a else None, p.closed_at)
 
     def add_tracking_event(self, parcel_id: int, status: str, at: datetime, location: str) -> bool:
         key = (parcel_id, status, at)

@@ -20,7 +20,7 @@ from ui.workers import Worker
 
 log = logging.getLogger(__name__)
 
-COLUMNS = 7  # time, tracking number, order, parcel, carrier, service, destination
+COLUMNS = 7  # time (handed over, else labelled), tracking number, order, parcel, carrier, service, destination
 RELOAD_MS = 15_000  # the lists follow the stations' new labels between scans
 
 
@@ -50,11 +50,12 @@ class DispatchScreen(Retranslated, QWidget):
         layout.addWidget(self.message)
         self.waiting = WaitingLabel([lambda: worker.pending])
         layout.addWidget(self.waiting)
-        self.handed_caption = label("", "hint")
+        # the lists' headings read at a metre like the banner (they were the small grey hint type)
+        self.handed_caption = label("", "message")
         layout.addWidget(self.handed_caption)
         self.handed = self._table()
         layout.addWidget(self.handed, 3)
-        self.missing_caption = label("", "hint")
+        self.missing_caption = label("", "message")
         layout.addWidget(self.missing_caption)
         self.missing = self._table()
         layout.addWidget(self.missing, 2)
@@ -76,8 +77,8 @@ class DispatchScreen(Retranslated, QWidget):
         self.carrier.setItemText(0, self.tr("every carrier"))
         titles = [self.tr("Time"), self.tr("Tracking number"), self.tr("Order"), self.tr("Parcel"),
                   self.tr("Carrier"), self.tr("Service"), self.tr("Destination")]
-        for table in (self.handed, self.missing):
-            table.setHorizontalHeaderLabels(titles)
+        self.handed.setHorizontalHeaderLabels(titles)
+        self.missing.setHorizontalHeaderLabels([self.tr("Labelled")] + titles[1:])  # not handed over: since when
         if self.listing is None:
             self.handed_caption.setText(self.tr("Handed over today"))
             self.missing_caption.setText(self.tr("Not handed over"))
@@ -158,7 +159,9 @@ class DispatchScreen(Retranslated, QWidget):
     def _fill(self, table: QTableWidget, parcels: tuple[DockParcel, ...]) -> None:
         table.setRowCount(len(parcels))
         for r, p in enumerate(parcels):
-            at = clock(p.handed_over_at.astimezone(self.dock.settings.zone)) if p.handed_over_at else "-"
+            # handed over: when; not handed over: when it was labelled
+            when = p.handed_over_at or p.labelled_at
+            at = clock(when.astimezone(self.dock.settings.zone)) if when else "-"
             for c, value in enumerate((at, p.tracking_number, p.order_number, str(p.seq), p.carrier, p.service,
                                        p.destination)):
                 table.setItem(r, c, QTableWidgetItem(value))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
@@ -22,7 +23,7 @@ from ui.workers import Worker
 
 log = logging.getLogger(__name__)
 
-COLUMNS = 4  # SKU, received, outcome, bin
+COLUMNS = 4  # item (SKU and product name), received, outcome, bin
 
 
 class ReturnsScreen(Retranslated, QWidget):
@@ -75,7 +76,7 @@ class ReturnsScreen(Retranslated, QWidget):
         """The screen's words in the language shown now (the lines' outcomes too)."""
         self.title.setText(self.tr("Returns: scan the RMA on the parcel, then each item in it"))
         self.input.setPlaceholderText(self.tr("Scan or type the RMA (RMA-000001), then each item's barcode or SKU"))
-        self.lines.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Received"), self.tr("Outcome"), self.tr("Bin")])
+        self.lines.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Received"), self.tr("Outcome"), self.tr("Bin")])
         self.photo.setPlaceholderText(self.tr("Photo of the goods (a path, optional)"))
         self.inspect_button.setText(self.tr("INSPECT"))
         self.refund_button.setText(self.tr("REFUND"))
@@ -114,7 +115,7 @@ class ReturnsScreen(Retranslated, QWidget):
         """What the table says for each line: [sku, outcome] or [sku, outcome, bin]."""
         chosen = []
         for r in range(self.lines.rowCount()):
-            sku = self.lines.item(r, 0).text()
+            sku = self.lines.item(r, 0).data(Qt.ItemDataRole.UserRole)
             outcome = self.lines.cellWidget(r, 2).currentData()  # type: ignore[union-attr]
             where = self.lines.cellWidget(r, 3).text().strip()  # type: ignore[union-attr]
             chosen.append([sku, outcome, where] if outcome in ("restock", "exchange") and where else [sku, outcome])
@@ -147,7 +148,9 @@ class ReturnsScreen(Retranslated, QWidget):
         self.message.setStyleSheet(f"background: {GREEN}; color: white;")
         self.lines.setRowCount(len(view.lines))
         for r, line in enumerate(view.lines):
-            self.lines.setItem(r, 0, QTableWidgetItem(line["sku"]))
+            item = QTableWidgetItem(f"{line['sku']} - {line['name']}" if line.get("name") else line["sku"])
+            item.setData(Qt.ItemDataRole.UserRole, line["sku"])  # what INSPECT decides on
+            self.lines.setItem(r, 0, item)
             self.lines.setItem(r, 1, QTableWidgetItem(self.tr("%1 of %2").replace("%1", str(line["received_quantity"]))
                                                       .replace("%2", str(line["quantity"]))))
             outcome = QComboBox()

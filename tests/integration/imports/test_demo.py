@@ -49,3 +49,46 @@ def test_loading_the_demo_gives_the_stations_a_queue(db: Database) -> None:
     load_demo(db)  # a second run changes nothing
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(OrderEvent)) == events_before
+
+
+def test_the_demo_imports_a_rate_table_for_the_carriers_its_orders_ship_with(db: Database) -> None:
+    """A try-out: the CARRIERS admin table was empty in the demo although its orders ship with
+    ups, dhl, postnl, ...; every parcel went with the built-in carrier."""
+    from datetime import datetime, timezone
+    from zoneinfo import ZoneInfo
+
+    from app.shipping import rates
+    from app.store.uow import SqlUnitOfWork
+
+    load_demo(db)
+    uow = SqlUnitOfWork(db)
+    with uow:
+        table = uow.carriers.table()
+    with db.read() as session:
+        shipped_with = {c.lower() for c in session.scalars(select(Order.carrier)) if c}
+        destinations = {(o.ship_to.country, o.ship_to.postcode) for o in session.scalars(select(Order)) if o.ship_to}
+    assert {"ups", "dhl", "postnl"} <= {c.code for c in table.carriers}
+    assert shipped_with <= {c.code for c in table.carriers}, shipped_with
+    now = datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)
+    for country, postcode in destinations:  # a parcel of every order finds a service and a price
+        choice = rates.choose(table, rates.Parcel(country, postcode, 1200, (300, 200, 150)), now,
+                              ZoneInfo("Europe/Berlin"), None)
+        assert choice is not None, country
+    picked = {rates.choose(table, rates.Parcel(country, postcode, 1200, None), now, ZoneInfo("Europe/Berlin"),
+                           None).option.carrier.code for country, postcode in destinations}
+    assert len(picked) > 1, picked  # the cheapest differs by destination: a choice, not one carrier
+
+
+def test_the_demo_keeps_a_rate_table_the_database_has(db: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The demo's carriers never join (or re-price) a warehouse's own rate table."""
+    from app.imports import import_file
+    from app.store.uow import SqlUnitOfWork
+
+    path = tmp_path / "carriers.csv"
+    path.write_text("carrier,service,level,transit_days,cutoff\nOWN,standard,standard,2,16:00\n", encoding="utf-8")
+    import_file(db, "carriers", path, "csv")
+    load_demo(db)
+    uow = SqlUnitOfWork(db)
+    with uow:
+        table = uow.carriers.table()
+    assert [c.code for c in table.carriers] == ["OWN"] and not table.rates

@@ -14,7 +14,8 @@ from ui.style import button
 log = logging.getLogger(__name__)
 FIELDS = ("code", "name", "barcode", "tare", "load", "cost", "inner_l", "inner_w", "inner_h", "outer_l", "outer_w",
           "outer_h")
-PER_ROW = 6
+PER_ROW = 4  # three rows of four: six to a row squeezed "barcode (empty: BOX-code)" to "bad..."
+PLACEHOLDER_MARGIN_PX = 36  # the style's padding (2 x 10), frame and the 2 px Qt keeps each side
 
 
 class BoxesPage(AdminPage):
@@ -57,6 +58,9 @@ class BoxesPage(AdminPage):
         for name, hint in zip(FIELDS, hints):
             self.fields[name].setPlaceholderText(hint)
             self.fields[name].setToolTip(hint)
+            field = self.fields[name]  # the words whole, in any language
+            field.ensurePolished()
+            field.setMinimumWidth(field.fontMetrics().horizontalAdvance(hint) + PLACEHOLDER_MARGIN_PX)
         self.add_button.setText(self.tr("ADD BOX"))
         self.save_button.setText(self.tr("SAVE CHANGES"))
         self.retire_button.setText(self.tr("RETIRE"))

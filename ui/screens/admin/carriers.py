@@ -14,6 +14,7 @@ from ui.style import button
 log = logging.getLogger(__name__)
 VIEWS = ("carriers", "services", "zones", "rates")
 IMPORTS = ("carriers", "zones", "rates")
+PLACEHOLDER_MARGIN_PX = 36  # the style's padding (2 x 10), frame and the 2 px Qt keeps each side
 
 
 class CarriersPage(AdminPage):
@@ -31,15 +32,19 @@ class CarriersPage(AdminPage):
         self.layout_.addLayout(top)
         self.table = table(4)
         self.layout_.addWidget(self.table, 1)
-        row = QHBoxLayout()
+        # the kind above the path and IMPORT: on one row, in German at 1366 pixels, the path's
+        # words were cut ("Pfad der Datei (CSV, X...")
+        kind_row, row = QHBoxLayout(), QHBoxLayout()
         self.kind = QComboBox()
         for name in IMPORTS:
             self.kind.addItem("", name)
         self.path = QLineEdit()
         self.import_button = button("", "ok")
-        row.addWidget(self.kind)
+        kind_row.addWidget(self.kind)
+        kind_row.addStretch(1)
         row.addWidget(self.path, 1)
         row.addWidget(self.import_button)
+        self.layout_.addLayout(kind_row)
         self.layout_.addLayout(row)
         self.view.currentIndexChanged.connect(lambda _=0: self._show(self.rates))
         self.import_button.clicked.connect(self.import_file)
@@ -52,6 +57,9 @@ class CarriersPage(AdminPage):
         for i, text in enumerate((self.tr("carriers and services file"), self.tr("zones file"), self.tr("rates file"))):
             self.kind.setItemText(i, text)
         self.path.setPlaceholderText(self.tr("path of the file (CSV, XLSX or JSON)"))
+        self.path.ensurePolished()  # the words whole, in any language
+        self.path.setMinimumWidth(self.path.fontMetrics().horizontalAdvance(self.path.placeholderText())
+                                  + PLACEHOLDER_MARGIN_PX)
         self.import_button.setText(self.tr("IMPORT"))
         self._show(self.rates)  # the headings of the view shown
 

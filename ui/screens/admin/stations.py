@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.admin.leases import StationLeases
+from app.config import is_keyboard_url
 from app.unit_of_work import StationRecord
 from ui.screens.admin.page import AdminPage, fill, table
 from ui.style import button, label
@@ -23,11 +24,12 @@ class StationsPage(AdminPage):
                  configured: dict[str, str] | None = None, open_devices: Callable[[], None] | None = None) -> None:
         super().__init__(desk, worker, who)
         self.station_code = station_code
+        self.configured = dict(configured or {})
         self.table = table(4)
         self.layout_.addWidget(self.table, 1)
         self.this_station = label("", "hint")
         self.layout_.addWidget(self.this_station)
-        self.devices = label("\n".join(f"{name}: {address}" for name, address in sorted((configured or {}).items())))
+        self.devices = label("")
         self.layout_.addWidget(self.devices)
         self.devices_button = button("")
         self.devices_button.setEnabled(open_devices is not None)
@@ -41,6 +43,17 @@ class StationsPage(AdminPage):
                                               self.tr("Devices (as last reported)")])
         self.this_station.setText(self.tr("This station (%1): its configured devices").replace("%1", self.station_code))
         self.devices_button.setText(self.tr("DEVICES OF THIS STATION"))
+        self.devices.setText("\n".join(f"{name}: {self.address_words(address)}"
+                                       for name, address in sorted(self.configured.items())))
+
+    def address_words(self, address: str) -> str:
+        """A device's address as a person reads it: the keyboard-wedge scanner's bare "keyboard:"
+        URL read "scanner: keyboard:" with nothing after it."""
+        if not is_keyboard_url(address):
+            return address
+        options = address.split("?", 1)[1] if "?" in address else ""
+        wedge = self.tr("keyboard wedge (the scanner types like a keyboard)")
+        return f"{wedge}, {options.replace('&', ', ')}" if options else wedge
 
     def load(self) -> None:
         self.run(lambda: (self.desk.stations(), self.desk.station_leases()), then=self._show)

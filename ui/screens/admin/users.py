@@ -23,6 +23,9 @@ from ui.style import button, label
 from ui.workers import Worker
 
 log = logging.getLogger(__name__)
+FORM_COLUMNS = 3
+PLACEHOLDER_MARGIN_PX = 36  # the style's padding (2 x 10), frame and the 2 px Qt keeps each side
+KEY_MIN_PX = 64  # a keypad key's least width inside its padding: 84 px with it, more than TOUCH_PX
 
 
 class UsersPage(AdminPage):
@@ -38,8 +41,10 @@ class UsersPage(AdminPage):
         self.find_button = button("")
         self.show_all = QCheckBox()
         self.show_all.setChecked(True)
+        self.new_button = button("")  # up here: five actions and the keypad were wider than 1366 pixels
         find.addWidget(self.find, 1)
         find.addWidget(self.find_button)
+        find.addWidget(self.new_button)
         find.addWidget(self.show_all)
         self.layout_.addLayout(find)
         self.table = table(7)
@@ -62,18 +67,22 @@ class UsersPage(AdminPage):
         self.language.addItem("", None)
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
-        for column, widget in enumerate((self.username, self.name, self.badge, self.role, self.language, self.pin)):
-            form.addWidget(widget, 0, column)  # one row: the list keeps its room on a 1080-pixel screen
+        # two rows of three: in one row of six, beside the keypad, the fields were squeezed to
+        # "use...", "na...", "bad..." and the page was wider than 1920 pixels beside the demo panel
+        for i, widget in enumerate((self.username, self.name, self.badge, self.role, self.language, self.pin)):
+            form.addWidget(widget, i // FORM_COLUMNS, i % FORM_COLUMNS)
         left.addLayout(form)
         actions = QHBoxLayout()
         self.add_button = button("", "ok")
         self.save_button = button("")
         self.active_button = button("", "danger")
         self.print_button = button("")
-        self.new_button = button("")
-        for widget in (self.add_button, self.save_button, self.active_button, self.print_button, self.new_button):
+        for widget in (self.add_button, self.save_button, self.active_button, self.print_button):
             actions.addWidget(widget)
         left.addLayout(actions)
+        # digits need no 140 px: the keypad beside the form left too little room in German at 1366
+        self.keypad.setStyleSheet(f"QPushButton {{ min-width: {KEY_MIN_PX}px; padding: 6px 8px; }}")
+        self.keypad.layout().setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignBottom)
         self.layout_.addLayout(body, 1)
         self.find_button.clicked.connect(self.find_user)
@@ -88,7 +97,7 @@ class UsersPage(AdminPage):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.find.setPlaceholderText(self.tr("user name or badge: type it or scan the badge"))
+        self.find.setPlaceholderText(self.tr("user name or badge (type or scan)"))
         self.find_button.setText(self.tr("FIND"))
         self.show_all.setText(self.tr("deactivated too"))
         self.table.setHorizontalHeaderLabels([self.tr("User"), self.tr("Role"), self.tr("Badge"), self.tr("Language"),
@@ -97,6 +106,9 @@ class UsersPage(AdminPage):
         self.name.setPlaceholderText(self.tr("name on the badge"))
         self.badge.setPlaceholderText(self.tr("badge code"))
         self.pin.setPlaceholderText(self.tr("new PIN (4-8 digits)"))
+        for field in (self.find, self.username, self.name, self.badge, self.pin):  # the words whole, in any language
+            field.ensurePolished()
+            field.setMinimumWidth(field.fontMetrics().horizontalAdvance(field.placeholderText()) + PLACEHOLDER_MARGIN_PX)
         self.language.setItemText(0, self.tr("station's language"))
         self.add_button.setText(self.tr("ADD USER"))
         self.save_button.setText(self.tr("SAVE CHANGES"))
