@@ -20,6 +20,7 @@ from app.store.models import (
 )
 from app.store.session import Database
 from app.supervision.model import ExceptionFilter, ExceptionItem, ExceptionKind as K
+from app.supervision.words import mis_scan_words, station_kind_words
 from app.translator import Lines, phrase
 
 log = logging.getLogger(__name__)
@@ -119,7 +120,7 @@ def _pack_exceptions(s: Session, f: ExceptionFilter, key_id: int | None = None) 
     rows = s.execute(_window(stmt, pex_t.c.at, pex_t.c.station, pex_t.c.username, f)).all()
     return [ExceptionItem(f"X-{r.id}", PROBLEM_KIND.get(r.kind, K.PROBLEM).value, as_utc(r.at),
                           phrase("Order %(number)s: %(kind)s - %(reason)s", number=r.number,
-                                 kind=r.kind.replace('_', ' '), reason=said(r.reason, r.kind)),
+                                 kind=station_kind_words(r.kind), reason=said(r.reason, r.kind)),
                           r.number, r.station, r.username)
             for r in rows]
 
@@ -132,9 +133,17 @@ def _mis_scans(s: Session, f: ExceptionFilter, key_id: int | None = None) -> lis
     if key_id is not None:
         stmt = stmt.where(scans_t.c.id == key_id)
     rows = s.execute(_window(stmt, scans_t.c.at, scans_t.c.station, scans_t.c.username, f)).all()
-    return [ExceptionItem(f"S-{r.id}", K.MIS_SCAN.value, as_utc(r.at),
-                          f"{r.outcome.replace('_', ' ')}: {r.data!r}" + (f" - {r.message}" if r.message else ""),
-                          r.number, r.station, r.username) for r in rows]
+    return [ExceptionItem(f"S-{r.id}", K.MIS_SCAN.value, as_utc(r.at), _mis_scan(r), r.number, r.station, r.username)
+            for r in rows]
+
+
+def _mis_scan(r: Any) -> str:
+    """"wrong item: '4006381333931' - Scanned ...": the outcome in the reader's language, the
+    scanned data as it came, and the station's message as it was stored."""
+    what = mis_scan_words(r.outcome)
+    if r.message:
+        return phrase("%(outcome)s: %(data)s - %(said)s", outcome=what, data=repr(r.data), said=r.message)
+    return phrase("%(outcome)s: %(data)s", outcome=what, data=repr(r.data))
 
 
 def _events(s: Session, f: ExceptionFilter, key_id: int | None = None) -> list[ExceptionItem]:
@@ -267,8 +276,8 @@ def decided_exceptions(s: Session, f: ExceptionFilter) -> list[ExceptionItem]:
     for r in s.execute(_window(resolved_here, pex_t.c.at, pex_t.c.station, pex_t.c.username, f)).all():
         kind = PROBLEM_KIND.get(r.kind, K.PROBLEM).value
         if f.kinds is None or kind in f.kinds:
-            items.append(ExceptionItem(f"X-{r.id}", kind, as_utc(r.at), f"Order {r.number}: {r.reason}", r.number,
-                                       r.station, r.username, None, "resolve", None, r.resolution, r.resolved_by,
+            summary = phrase("Order %(number)s: %(reason)s", number=r.number, reason=said(r.reason, r.kind))
+            items.append(ExceptionItem(f"X-{r.id}", kind, as_utc(r.at), summary, r.number, r.station, r.username, None, "resolve", None, r.resolution, r.resolved_by,
                                        as_utc(r.resolved_at)))
     return items
 
