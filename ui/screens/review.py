@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLineEdit, QScrollArea, QSizePolicy, QStackedWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QScrollArea, QSizePolicy, QStackedWidget,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -39,6 +39,15 @@ AGES = ((None, None), (timedelta(hours=1), None), (timedelta(hours=24), None),
         (None, timedelta(minutes=15)), (None, timedelta(hours=1)))
 
 
+class OwnRoomLabel(QLabel):
+    """Words that wrap inside the room the row gives them and ask for no height of their own: a
+    wrapping label's height-for-width made the queue's scroll area size its page to the preferred
+    height (the table's 192 px), which put the decisions below a scroll at 1366x768."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt)
+        return False
+
+
 class ReviewScreen(Retranslated, QWidget):
     """The exception queue and the decisions on it."""
 
@@ -63,14 +72,16 @@ class ReviewScreen(Retranslated, QWidget):
         self.setStyleSheet("QPushButton#danger:disabled, QPushButton#ok:disabled "
                            "{ background: #33373b; color: #888; border-color: #555; }")
         outer = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.hello = label("", "title")
-        self.count = label("", "hint")
-        top.addWidget(self.hello, 1)
+        outer.setSpacing(4)
+        # one row over the pages (their buttons, the hint, the count) and the greeting beside LOG OUT:
+        # a title line of its own cost the height the queue needs at 1366x768
+        self.hello = OwnRoomLabel()  # wraps inside the row of buttons, never taller than it
+        self.hello.setObjectName("hint")
+        self.hello.setWordWrap(True)
+        self.hello.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.hello.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.count = label("", "hint", wrap=False)
         self.waiting = WaitingLabel([lambda: worker.pending])  # the queue, board, figures and admin pages
-        top.addWidget(self.waiting)
-        top.addWidget(self.count)
-        outer.addLayout(top)
         pages_row = QHBoxLayout()
         self.page_buttons = {name: button("") for name in PAGES}
         for name, widget in self.page_buttons.items():
@@ -78,14 +89,25 @@ class ReviewScreen(Retranslated, QWidget):
             widget.clicked.connect(lambda _=False, n=name: self.show_page(n))
             pages_row.addWidget(widget)
         # the hint beside the page buttons, not a line of its own over the queue (1366x768)
-        self.intro = label("", "hint")
+        # REFRESH beside the page buttons (the queue's; shown with it): the filters' row is no taller
+        # than its fields
+        self.refresh_button = button("")
+        pages_row.addWidget(self.refresh_button)
+        self.intro = OwnRoomLabel()  # wraps beside the buttons, never taller than their row
+        self.intro.setObjectName("hint")
+        self.intro.setWordWrap(True)
+        self.intro.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.intro.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         pages_row.addWidget(self.intro, 1)
+        pages_row.addWidget(self.waiting)
+        pages_row.addWidget(self.count)
         outer.addLayout(pages_row)
         self.pages = QStackedWidget()
         outer.addWidget(self.pages, 1)
         queue_page = QWidget()
         layout = QVBoxLayout(queue_page)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
         filters = QHBoxLayout()
         self.kind = QComboBox()
         self.kind.addItem("", None)
@@ -100,8 +122,6 @@ class ReviewScreen(Retranslated, QWidget):
         self.open_only.setChecked(True)
         for widget in (self.kind, self.station_filter, self.packer_filter, self.age, self.open_only):
             filters.addWidget(widget)
-        self.refresh_button = button("")
-        filters.addWidget(self.refresh_button)
         layout.addLayout(filters)
         self.table = QTableWidget(0, COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -109,15 +129,20 @@ class ReviewScreen(Retranslated, QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(COLUMNS - 1, QHeaderView.ResizeMode.Stretch)
+        # no sideways scroll under the rows (a row's height at 1366x768): the chosen exception's
+        # words are shown in full beside its reason (self.detail)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.table, 1)
         # the decision under the queue in two rows, so that the queue and its buttons fit a 1366x768
         # screen together: the chosen exception in full beside its reason and note (the table cuts its
         # words off at the edge, and a tooltip needs a mouse a touch screen has not), then the buttons
         chosen_row = QHBoxLayout()
-        self.detail = label("", "hint")
+        self.detail = OwnRoomLabel()
+        self.detail.setObjectName("hint")
+        self.detail.setWordWrap(True)
         self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        chosen_row.addWidget(self.detail, 1)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # a long one reads from its start
+        chosen_row.addWidget(self.detail, 2)
         self.reason_label = label("", "hint", wrap=False)
         # no reason until one is chosen for this exception: a reason left from the last decision
         # went into the audit log of the next without anyone choosing it
@@ -141,12 +166,20 @@ class ReviewScreen(Retranslated, QWidget):
             widget.clicked.connect(lambda _=False, a=action.value: self.decide(a))
             buttons_row.addWidget(widget)
             self.action_buttons[action.value] = widget
+        buttons_row.addStretch(1)
+        # only the decisions that fit the chosen exception (four at most) stand in the row, at a
+        # finger's width each, so the row fits beside the demo panel too; it keeps its height when
+        # nothing is chosen
+        buttons.setMinimumHeight(max(w.sizeHint().height() for w in self.action_buttons.values()))
         self.decision_row.addWidget(buttons)
         confirm = QWidget()
         confirm_row = QHBoxLayout(confirm)
         confirm_row.setContentsMargins(0, 0, 0, 0)
-        self.confirm_text = label("", "message")
+        self.confirm_text = OwnRoomLabel()
+        self.confirm_text.setObjectName("message")
+        self.confirm_text.setWordWrap(True)
         self.confirm_text.setStyleSheet(f"background: {RED}; color: white;")
+        self.confirm_text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.confirm_button = button("", "danger")
         self.confirm_button.clicked.connect(self.confirm_cancel)
         self.back_button = button("")
@@ -178,6 +211,7 @@ class ReviewScreen(Retranslated, QWidget):
         self.page_buttons["admin"].setVisible(False)
         self.wall: BoardWindow | None = None
         self.message = label("", "message")
+        self.message.hide()  # a line only while there is something to say: the queue has the height otherwise
         outer.addWidget(self.message)
         bottom = QHBoxLayout()
         # the station's own functions for its supervisor (home is the packers' screen):
@@ -190,7 +224,7 @@ class ReviewScreen(Retranslated, QWidget):
         self.logout_button = button("")
         for widget in (self.devices_button, self.doctor_button, self.close_button):
             bottom.addWidget(widget)
-        bottom.addStretch(1)
+        bottom.addWidget(self.hello, 1)
         bottom.addWidget(self.logout_button)
         outer.addLayout(bottom)
         self.show_page("exceptions")
@@ -255,6 +289,7 @@ class ReviewScreen(Retranslated, QWidget):
         self.pages.setCurrentIndex(PAGES.index(name))
         for page, widget in self.page_buttons.items():
             widget.setChecked(page == name)
+        self.refresh_button.setVisible(name == "exceptions")
         if name == "board" and self._allowed():
             self.board.start()
         else:
@@ -345,6 +380,7 @@ class ReviewScreen(Retranslated, QWidget):
         fits = set(item.actions) if item is not None else set()
         for action, widget in self.action_buttons.items():
             widget.setEnabled(action in fits)
+            widget.setVisible(action in fits)
 
     def decide(self, action: str) -> None:
         """Carry out `action` on the selected exception with the chosen reason (on the worker); a
@@ -471,10 +507,12 @@ class ReviewScreen(Retranslated, QWidget):
         colour = RED if level == "error" else GREEN if level == "ok" else PANEL
         self.message.setText(text)
         self.message.setStyleSheet(f"background: {colour}; color: white;" if text else "")
+        self.message.setVisible(bool(text))
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
         self.message.setStyleSheet(f"background: {RED if error else GREEN}; color: white;" if text else "")
+        self.message.setVisible(bool(text))
 
 
 def install_review(app: Any) -> ReviewScreen:
