@@ -20,7 +20,7 @@ from app.store.models import (
 )
 from app.store.session import Database
 from app.supervision.model import ExceptionFilter, ExceptionItem, ExceptionKind as K
-from app.supervision.words import mis_scan_words, station_kind_words
+from app.supervision.words import mis_scan_words, station_kind_words, station_said
 from app.translator import Lines, phrase
 
 log = logging.getLogger(__name__)
@@ -138,11 +138,12 @@ def _mis_scans(s: Session, f: ExceptionFilter, key_id: int | None = None) -> lis
 
 
 def _mis_scan(r: Any) -> str:
-    """"wrong item: '4006381333931' - Scanned ...": the outcome in the reader's language, the
-    scanned data as it came, and the station's message as it was stored."""
+    """"wrong item: '4006381333931' - Scanned ...": the outcome and the station's message (read back
+    from its stored English, app/supervision/words.py) in the reader's language, the data as scanned."""
     what = mis_scan_words(r.outcome)
     if r.message:
-        return phrase("%(outcome)s: %(data)s - %(said)s", outcome=what, data=repr(r.data), said=r.message)
+        return phrase("%(outcome)s: %(data)s - %(said)s", outcome=what, data=repr(r.data),
+                      said=station_said(r.message))
     return phrase("%(outcome)s: %(data)s", outcome=what, data=repr(r.data))
 
 

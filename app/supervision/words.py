@@ -5,7 +5,10 @@ language; a code an administrator added has no phrase and reads as typed ("wrong
 "wrong address")."""
 from __future__ import annotations
 
-from app.translator import phrase
+import re
+from functools import lru_cache
+
+from app.translator import Phrase, phrase
 
 REASONS = {  # the built-in reason codes a decision carries
     "customer_request": phrase("customer request"),
@@ -50,3 +53,48 @@ def mis_scan_words(outcome: str | None) -> str:
 def station_kind_words(kind: str | None) -> str:
     """A station's exception kind in words: "wrong_item_in_tote" -> "wrong item in tote"."""
     return STATION_KINDS.get(kind or "", _plain(kind))
+
+
+# What a station said to its packer about a mis-scan (app/packing/scan_rules.py), stored in
+# scans.message as English text: each message once here, so that the review reads it back and says
+# it in the supervisor's language (app/orders/hold_words.py does the same for a hold's reasons).
+# A message not listed (a newer one, a station's other words) stays as it was stored.
+STATION_SAID = (
+    phrase("Scanned %(code)s, which is not in order %(order)s. Put it aside and scan ACK."),
+    phrase("Scanned %(code)s: order %(order)s needs %(needs)s and all are scanned (this case holds %(case)s). "
+           "Take it out of the box and scan ACK."),
+    phrase("Scanned %(code)s: order %(order)s needs %(needs)s and all are scanned. Take it out of the box and "
+           "scan ACK."),
+    phrase("Scanned %(code)s: its GS1 check digit is wrong (%(problem)s). Put the item aside for a supervisor and "
+           "scan ACK."),
+    phrase("Scanned SSCC %(sscc)s, which is no parcel of this station. Scan the label on the parcel you closed, "
+           "then ACK."),
+    phrase("Scanned label %(label)s, which belongs to no parcel of order %(order)s. Find the right parcel and scan "
+           "ACK."),
+    phrase("Scanned %(code)s: not a product, box or label of this warehouse. Put it aside and scan ACK."),
+    phrase("Serial %(serial)s of %(sku)s - %(name)s was already packed. Put this unit aside for a supervisor and "
+           "scan ACK."),
+)
+_PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+def station_said(text: str | None) -> str:
+    """A mis-scan's stored station message as a Phrase when it was made from one of STATION_SAID
+    (its arguments read back from the text), else the text as it is."""
+    if not text or isinstance(text, Phrase):
+        return text or ""
+    for template, pattern in _patterns():
+        found = pattern.fullmatch(text)
+        if found is not None:
+            return Phrase(template.msgid, found.groupdict())
+    return text
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[Phrase, re.Pattern[str]]]:
+    made = []
+    for template in STATION_SAID:
+        parts = _PLACEHOLDER.split(template.msgid)
+        made.append((template, re.compile("".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)"
+                                                  for i, part in enumerate(parts)), re.DOTALL)))
+    return sorted(made, key=lambda pair: -len(_PLACEHOLDER.sub("", pair[0].msgid)))

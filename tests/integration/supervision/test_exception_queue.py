@@ -207,6 +207,7 @@ def test_a_german_supervisor_reads_mis_scans_station_exceptions_and_reasons_in_g
     by_kind = {i.kind: i for i in queue(warehouse)}
     mis_scan = german.say(by_kind["mis_scan"].summary)
     assert mis_scan.startswith("falscher Artikel: '"), mis_scan
+    assert "gescannt; das ist nicht in Auftrag PD-1042" in mis_scan, mis_scan  # the station's words too
     assert by_kind["mis_scan"].summary.startswith("wrong item: '")  # English as it was
     problem = german.say(by_kind["problem"].summary)
     assert problem.startswith("Auftrag PD-2001: Artikel beschädigt - "), problem
