@@ -20,7 +20,7 @@ from app.store.models import (
 )
 from app.store.session import Database
 from app.supervision.model import ExceptionFilter, ExceptionItem, ExceptionKind as K
-from app.supervision.words import mis_scan_words, station_kind_words, station_said
+from app.supervision.words import hold_kind_words, mis_scan_words, station_kind_words, station_said
 from app.translator import Lines, phrase
 
 log = logging.getLogger(__name__)
@@ -101,7 +101,8 @@ def _holds(s: Session, f: ExceptionFilter, key_id: int | None = None) -> list[Ex
             continue
         if (f.since and at < f.since) or (f.before and at >= f.before):
             continue
-        reasons = Lines([phrase("%(kind)s: %(reason)s", kind=h.kind, reason=said(h.detail, h.kind))
+        reasons = Lines([phrase("%(kind)s: %(reason)s", kind=hold_kind_words(h.kind),
+                                reason=said(h.detail, h.kind))
                          for h in held], "; ")
         items.append(ExceptionItem(key, K.HOLD.value, at, phrase("Order %(number)s on hold - %(reasons)s",
                                                                  number=first.number, reasons=reasons), first.number))

@@ -1,8 +1,8 @@
 """The supervisor's words for what the database keeps as codes: the built-in reason codes
-(app/supervision/settings.py DEFAULT_REASON_CODES), a mis-scan's outcome (scans.outcome) and the
-kind of a station's exception (pack_exceptions.kind). Each is a Phrase, said in the reader's
-language; a code an administrator added has no phrase and reads as typed ("wrong_address" ->
-"wrong address")."""
+(app/supervision/settings.py DEFAULT_REASON_CODES), a mis-scan's outcome (scans.outcome), the
+kind of a station's exception (pack_exceptions.kind) and of a hold (order_holds.kind). Each is a
+Phrase, said in the reader's language; a code with no phrase (one an administrator added) reads as
+typed ("wrong_address" -> "wrong address")."""
 from __future__ import annotations
 
 import re
@@ -32,6 +32,20 @@ STATION_KINDS = {  # a station's exception (app/packing/api.py PROBLEM_KINDS, a 
     "other": phrase("other problem"),
     "weight": phrase("weight out of tolerance"),
     "partial": phrase("shipped short"),
+    "short_pick": phrase("short pick"),
+}
+
+HOLD_KINDS = {  # app/orders/validation.py HoldKind, as order_holds.kind stores it
+    "address": phrase("address"),
+    "unknown_sku": phrase("unknown SKU"),
+    "price": phrase("price"),
+    "total": phrase("order total"),
+    "payment": phrase("payment"),
+    "high_value": phrase("high value"),
+    "international": phrase("international"),
+    "address_mismatch": phrase("billing address"),
+    "first_order": phrase("first order"),
+    "supervisor": phrase("supervisor"),
     "short_pick": phrase("short pick"),
 }
 
@@ -98,3 +112,8 @@ def _patterns() -> list[tuple[Phrase, re.Pattern[str]]]:
         made.append((template, re.compile("".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)"
                                                   for i, part in enumerate(parts)), re.DOTALL)))
     return sorted(made, key=lambda pair: -len(_PLACEHOLDER.sub("", pair[0].msgid)))
+
+
+def hold_kind_words(kind: str | None) -> str:
+    """A hold's kind in words: "unknown_sku" -> "unknown SKU"."""
+    return HOLD_KINDS.get(kind or "", _plain(kind))

@@ -211,6 +211,8 @@ def test_a_german_supervisor_reads_mis_scans_station_exceptions_and_reasons_in_g
     assert by_kind["mis_scan"].summary.startswith("wrong item: '")  # English as it was
     problem = german.say(by_kind["problem"].summary)
     assert problem.startswith("Auftrag PD-2001: Artikel beschädigt - "), problem
+    hold = german.say(by_kind["hold"].summary)
+    assert "Vorgesetzter: customer asked to wait" in hold, hold  # a hold by hand: its kind in German, its words as typed
     assert german.say(reason_words("customer_request")) == "Kundenwunsch"
     assert german.say(reason_words("stock_found")) == "Ware gefunden"
     assert german.say(reason_words("wrong_address")) == "wrong address"  # an admin's own code
