@@ -98,6 +98,7 @@ class ReviewScreen(Retranslated, QWidget):
         self.intro.setWordWrap(True)
         self.intro.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.intro.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.intro.setStyleSheet("font-size: 14pt;")  # four lines of German fit the buttons' height
         pages_row.addWidget(self.intro, 1)
         pages_row.addWidget(self.waiting)
         pages_row.addWidget(self.count)
@@ -164,6 +165,9 @@ class ReviewScreen(Retranslated, QWidget):
             widget = button("", "danger" if action is Action.CANCEL else "ok" if action is Action.RESOLVE else "")
             widget.setEnabled(False)
             widget.clicked.connect(lambda _=False, a=action.value: self.decide(a))
+            # narrower than its words at their size when the row is short of room (German beside the
+            # demo panel): each shrinks its type to fit (TouchButton) rather than crowding a neighbour
+            widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             buttons_row.addWidget(widget)
             self.action_buttons[action.value] = widget
         buttons_row.addStretch(1)
