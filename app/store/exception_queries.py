@@ -20,6 +20,7 @@ from app.store.models import (
 )
 from app.store.session import Database
 from app.supervision.model import ExceptionFilter, ExceptionItem, ExceptionKind as K
+from app.supervision.words import hold_kind_words, mis_scan_words, station_kind_words, station_said
 from app.translator import Lines, phrase
 
 log = logging.getLogger(__name__)
@@ -100,7 +101,8 @@ def _holds(s: Session, f: ExceptionFilter, key_id: int | None = None) -> list[Ex
             continue
         if (f.since and at < f.since) or (f.before and at >= f.before):
             continue
-        reasons = Lines([phrase("%(kind)s: %(reason)s", kind=h.kind, reason=said(h.detail, h.kind))
+        reasons = Lines([phrase("%(kind)s: %(reason)s", kind=hold_kind_words(h.kind),
+                                reason=said(h.detail, h.kind))
                          for h in held], "; ")
         items.append(ExceptionItem(key, K.HOLD.value, at, phrase("Order %(number)s on hold - %(reasons)s",
                                                                  number=first.number, reasons=reasons), first.number))
@@ -119,7 +121,7 @@ def _pack_exceptions(s: Session, f: ExceptionFilter, key_id: int | None = None) 
     rows = s.execute(_window(stmt, pex_t.c.at, pex_t.c.station, pex_t.c.username, f)).all()
     return [ExceptionItem(f"X-{r.id}", PROBLEM_KIND.get(r.kind, K.PROBLEM).value, as_utc(r.at),
                           phrase("Order %(number)s: %(kind)s - %(reason)s", number=r.number,
-                                 kind=r.kind.replace('_', ' '), reason=said(r.reason, r.kind)),
+                                 kind=station_kind_words(r.kind), reason=said(r.reason, r.kind)),
                           r.number, r.station, r.username)
             for r in rows]
 
@@ -132,9 +134,18 @@ def _mis_scans(s: Session, f: ExceptionFilter, key_id: int | None = None) -> lis
     if key_id is not None:
         stmt = stmt.where(scans_t.c.id == key_id)
     rows = s.execute(_window(stmt, scans_t.c.at, scans_t.c.station, scans_t.c.username, f)).all()
-    return [ExceptionItem(f"S-{r.id}", K.MIS_SCAN.value, as_utc(r.at),
-                          f"{r.outcome.replace('_', ' ')}: {r.data!r}" + (f" - {r.message}" if r.message else ""),
-                          r.number, r.station, r.username) for r in rows]
+    return [ExceptionItem(f"S-{r.id}", K.MIS_SCAN.value, as_utc(r.at), _mis_scan(r), r.number, r.station, r.username)
+            for r in rows]
+
+
+def _mis_scan(r: Any) -> str:
+    """"wrong item: '4006381333931' - Scanned ...": the outcome and the station's message (read back
+    from its stored English, app/supervision/words.py) in the reader's language, the data as scanned."""
+    what = mis_scan_words(r.outcome)
+    if r.message:
+        return phrase("%(outcome)s: %(data)s - %(said)s", outcome=what, data=repr(r.data),
+                      said=station_said(r.message))
+    return phrase("%(outcome)s: %(data)s", outcome=what, data=repr(r.data))
 
 
 def _events(s: Session, f: ExceptionFilter, key_id: int | None = None) -> list[ExceptionItem]:
@@ -267,8 +278,8 @@ def decided_exceptions(s: Session, f: ExceptionFilter) -> list[ExceptionItem]:
     for r in s.execute(_window(resolved_here, pex_t.c.at, pex_t.c.station, pex_t.c.username, f)).all():
         kind = PROBLEM_KIND.get(r.kind, K.PROBLEM).value
         if f.kinds is None or kind in f.kinds:
-            items.append(ExceptionItem(f"X-{r.id}", kind, as_utc(r.at), f"Order {r.number}: {r.reason}", r.number,
-                                       r.station, r.username, None, "resolve", None, r.resolution, r.resolved_by,
+            summary = phrase("Order %(number)s: %(reason)s", number=r.number, reason=said(r.reason, r.kind))
+            items.append(ExceptionItem(f"X-{r.id}", kind, as_utc(r.at), summary, r.number, r.station, r.username, None, "resolve", None, r.resolution, r.resolved_by,
                                        as_utc(r.resolved_at)))
     return items
 

@@ -59,7 +59,10 @@ def decide(uow: UnitOfWork, key: str, action: str, reason: str, by: str, policie
     """Carries out `action` on the open exception `key` and records it; SupervisionError
     (nothing written) when the exception, the action or the reason does not fit."""
     chosen = parse_action(action)
-    code = reason.strip().lower()
+    code = (reason or "").strip().lower()
+    if not code:
+        raise SupervisionError(phrase("A decision needs a reason code: choose one of %(codes)s.",
+                                      codes=", ".join(policies.supervision.reason_codes)))
     if code not in policies.supervision.reason_codes:
         raise UnknownReason(reason, policies.supervision.reason_codes)
     if not by.strip():

@@ -1824,6 +1824,18 @@
         <translation>Grund</translation>
     </message>
     <message>
+        <source>choose a reason</source>
+        <translation>Grund wählen</translation>
+    </message>
+    <message>
+        <source>CONFIRM CANCEL</source>
+        <translation>STORNO BESTÄTIGEN</translation>
+    </message>
+    <message>
+        <source>BACK</source>
+        <translation>ZURÜCK</translation>
+    </message>
+    <message>
         <source>DEVICES</source>
         <translation>GERÄTE</translation>
     </message>
@@ -1854,6 +1866,14 @@
     <message>
         <source>The queue could not be loaded: %1</source>
         <translation>Die Warteschlange ließ sich nicht laden: %1</translation>
+    </message>
+    <message>
+        <source>Choose a reason first: every decision is recorded with its reason.</source>
+        <translation>Zuerst einen Grund wählen: Jede Entscheidung wird mit ihrem Grund festgehalten.</translation>
+    </message>
+    <message>
+        <source>Cancel order %1? It cannot be undone.</source>
+        <translation>Auftrag %1 stornieren? Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
         <source>%1 - review at %2</source>

@@ -1824,6 +1824,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>choose a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CONFIRM CANCEL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BACK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>DEVICES</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1853,6 +1865,14 @@
     </message>
     <message>
         <source>The queue could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a reason first: every decision is recorded with its reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel order %1? It cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

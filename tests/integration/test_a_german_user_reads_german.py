@@ -77,7 +77,8 @@ def test_a_held_orders_reasons_are_stored_in_english_and_read_in_german(db: Data
     # the supervisors' exception queue says the same reasons in the reader's language
     code, german, _err = packdesk(capsys, monkeypatch, "de", "exceptions", "list", "--database", db.url)
     assert code == 0
-    assert "Auftrag WEB-2 zurückgehalten - address: Land 'XX' ist kein Ländercode nach ISO 3166" in german
+    # the hold's kind too (review-safety): "Adresse", not the code "address"
+    assert "Auftrag WEB-2 zurückgehalten - Adresse: Land 'XX' ist kein Ländercode nach ISO 3166" in german
     code, english, _err = packdesk(capsys, monkeypatch, "en", "exceptions", "list", "--database", db.url)
     assert "Order WEB-2 on hold - address: country 'XX' is not an ISO 3166 country code" in english
 

@@ -36,9 +36,21 @@ def choose(qtbot, screen, kind: str) -> None:
     assert screen.selected().kind == kind
 
 
-def press(qtbot, screen, action: str) -> str:
+def give_reason(screen, code: str = "customer_request") -> None:
+    """Choose a reason as a supervisor does for each decision (none is chosen until then)."""
+    if screen.reason.currentData() is None:
+        screen.reason.setCurrentIndex(screen.reason.findData(code))
+    assert screen.reason.currentData() is not None
+
+
+def press(qtbot, screen, action: str, reason: str = "customer_request") -> str:
+    """A decision with a reason; CANCEL ORDER confirmed on the question it asks first."""
+    give_reason(screen, reason)
     with qtbot.waitSignal(screen.decided, timeout=5000) as done, qtbot.waitSignal(screen.loaded, timeout=5000):
         qtbot.mouseClick(screen.action_buttons[action], Qt.MouseButton.LeftButton)
+        if action == "cancel":
+            assert screen.confirm_button.isVisible()
+            qtbot.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
     return done.args[0]
 
 
@@ -143,8 +155,10 @@ def test_a_decision_that_does_not_fit_is_shown_and_changes_nothing(qtbot, statio
     choose(qtbot, screen, "hold")
     with Database(station_db_url) as db:  # meanwhile someone released it on the command line
         holds.release(SqlUnitOfWork(db), "PD-1002", "paid", OrderSettings(), user="lee")
+    give_reason(screen)
     with qtbot.waitSignal(screen.refused, timeout=5000) as refused:
         qtbot.mouseClick(screen.action_buttons["cancel"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
     assert "no exception" in refused.args[0]
     assert "no exception" in screen.message.text()
     assert order(station_db_url, "PD-1002").status == "picked"

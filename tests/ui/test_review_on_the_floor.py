@@ -90,6 +90,26 @@ def test_a_supervisors_review_fits_a_1366x768_screen(qtbot, demo_station, demo_p
     assert needed.width() <= room.width() and needed.height() <= room.height(), (needed.toTuple(), room.toTuple())
     logout = screen.logout_button
     assert logout.mapTo(app.window, QPoint(0, logout.height())).y() <= app.window.height()
+    # the queue and its decisions together, without scrolling: at 1366x768 the buttons sat below
+    # a scroll (tried on a real display), so a supervisor chose a row, scrolled, and lost sight of it
+    shown = screen.pages.currentWidget()
+    assert shown.verticalScrollBar().maximum() == 0, shown.widget().minimumSizeHint().toTuple()
+    assert shown.horizontalScrollBar().maximum() == 0, shown.widget().minimumSizeHint().toTuple()
+    page = shown.viewport()
+    fits = screen.selected().actions
+    assert len(fits) >= 2
+    for action, widget in screen.action_buttons.items():
+        assert widget.isVisible() == (action in fits), action  # the decisions that fit, not seven
+    for action in fits:
+        widget = screen.action_buttons[action]
+        foot = widget.mapTo(page, QPoint(widget.width(), widget.height()))
+        assert 0 <= foot.y() <= page.height() and 0 <= foot.x() <= page.width(), (action, foot.toTuple())
+    screen.reason.setCurrentIndex(0)
+    qtbot.mouseClick(screen.action_buttons["cancel"], Qt.MouseButton.LeftButton)
+    for widget in (screen.confirm_button, screen.back_button):  # the question fits as well
+        foot = widget.mapTo(page, QPoint(widget.width(), widget.height()))
+        assert widget.isVisible() and 0 <= foot.y() <= page.height() and 0 <= foot.x() <= page.width()
+    assert screen.table.viewport().height() >= 4 * screen.table.rowHeight(0), screen.table.viewport().height()
 
 
 def test_the_next_supervisor_starts_at_the_queue_not_on_the_last_ones_page(qtbot, station, station_db_url) -> None:

@@ -11,13 +11,14 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLineEdit, QScrollArea, QSizePolicy, QStackedWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QScrollArea, QSizePolicy, QStackedWidget,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from app.messages import say
 from app.station.roles import may_administer, may_supervise
 from app.supervision.model import Action, ExceptionFilter, ExceptionItem, ExceptionKind
+from app.supervision.words import reason_words
 from ui.bridge import StationBridge
 from ui.screens.board import BoardView, BoardWindow, install_health_reports
 from ui.floor_words import action_words, kind_words
@@ -38,6 +39,15 @@ AGES = ((None, None), (timedelta(hours=1), None), (timedelta(hours=24), None),
         (None, timedelta(minutes=15)), (None, timedelta(hours=1)))
 
 
+class OwnRoomLabel(QLabel):
+    """Words that wrap inside the room the row gives them and ask for no height of their own: a
+    wrapping label's height-for-width made the queue's scroll area size its page to the preferred
+    height (the table's 192 px), which put the decisions below a scroll at 1366x768."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt)
+        return False
+
+
 class ReviewScreen(Retranslated, QWidget):
     """The exception queue and the decisions on it."""
 
@@ -52,6 +62,9 @@ class ReviewScreen(Retranslated, QWidget):
         self.admin = admin  # ui.screens.admin.AdminView
         self.items: list[ExceptionItem] = []
         self._loading = False
+        self._reloading = False  # the queue's rows are being replaced: a selection change then is no choice
+        self._chosen: str | None = None  # the key of the exception the reason and the note were chosen for
+        self._confirming: str | None = None  # the key of the exception whose order a CANCEL asks to confirm
         # the station's stack is sized by the packing screens: the review (tables, many buttons)
         # must not widen it and make the pack screen relayout while a packer works
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
@@ -59,28 +72,43 @@ class ReviewScreen(Retranslated, QWidget):
         self.setStyleSheet("QPushButton#danger:disabled, QPushButton#ok:disabled "
                            "{ background: #33373b; color: #888; border-color: #555; }")
         outer = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.hello = label("", "title")
-        self.count = label("", "hint")
-        top.addWidget(self.hello, 1)
+        outer.setSpacing(4)
+        # one row over the pages (their buttons, the hint, the count) and the greeting beside LOG OUT:
+        # a title line of its own cost the height the queue needs at 1366x768
+        self.hello = OwnRoomLabel()  # wraps inside the row of buttons, never taller than it
+        self.hello.setObjectName("hint")
+        self.hello.setWordWrap(True)
+        self.hello.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.hello.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.count = label("", "hint", wrap=False)
         self.waiting = WaitingLabel([lambda: worker.pending])  # the queue, board, figures and admin pages
-        top.addWidget(self.waiting)
-        top.addWidget(self.count)
-        outer.addLayout(top)
         pages_row = QHBoxLayout()
         self.page_buttons = {name: button("") for name in PAGES}
         for name, widget in self.page_buttons.items():
             widget.setCheckable(True)
             widget.clicked.connect(lambda _=False, n=name: self.show_page(n))
             pages_row.addWidget(widget)
-        pages_row.addStretch(1)
+        # the hint beside the page buttons, not a line of its own over the queue (1366x768)
+        # REFRESH beside the page buttons (the queue's; shown with it): the filters' row is no taller
+        # than its fields
+        self.refresh_button = button("")
+        pages_row.addWidget(self.refresh_button)
+        self.intro = OwnRoomLabel()  # wraps beside the buttons, never taller than their row
+        self.intro.setObjectName("hint")
+        self.intro.setWordWrap(True)
+        self.intro.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.intro.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.intro.setStyleSheet("font-size: 14pt;")  # four lines of German fit the buttons' height
+        pages_row.addWidget(self.intro, 1)
+        pages_row.addWidget(self.waiting)
+        pages_row.addWidget(self.count)
         outer.addLayout(pages_row)
         self.pages = QStackedWidget()
         outer.addWidget(self.pages, 1)
         queue_page = QWidget()
         layout = QVBoxLayout(queue_page)
-        self.intro = label("", "hint")
-        layout.addWidget(self.intro)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
         filters = QHBoxLayout()
         self.kind = QComboBox()
         self.kind.addItem("", None)
@@ -95,8 +123,6 @@ class ReviewScreen(Retranslated, QWidget):
         self.open_only.setChecked(True)
         for widget in (self.kind, self.station_filter, self.packer_filter, self.age, self.open_only):
             filters.addWidget(widget)
-        self.refresh_button = button("")
-        filters.addWidget(self.refresh_button)
         layout.addLayout(filters)
         self.table = QTableWidget(0, COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -104,34 +130,71 @@ class ReviewScreen(Retranslated, QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(COLUMNS - 1, QHeaderView.ResizeMode.Stretch)
+        # no sideways scroll under the rows (a row's height at 1366x768): the chosen exception's
+        # words are shown in full beside its reason (self.detail)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.table, 1)
-        decision = QGridLayout()
+        # the decision under the queue in two rows, so that the queue and its buttons fit a 1366x768
+        # screen together: the chosen exception in full beside its reason and note (the table cuts its
+        # words off at the edge, and a tooltip needs a mouse a touch screen has not), then the buttons
+        chosen_row = QHBoxLayout()
+        self.detail = OwnRoomLabel()
+        self.detail.setObjectName("hint")
+        self.detail.setWordWrap(True)
+        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # a long one reads from its start
+        chosen_row.addWidget(self.detail, 2)
+        self.reason_label = label("", "hint", wrap=False)
+        # no reason until one is chosen for this exception: a reason left from the last decision
+        # went into the audit log of the next without anyone choosing it
         self.reason = QComboBox()
         for code in desk.reason_codes:
-            self.reason.addItem(code.replace("_", " "), code)
+            self.reason.addItem(say(reason_words(code)), code)
+        self.reason.setCurrentIndex(-1)
         self.note = QLineEdit()
-        self.reason_label = label("", "hint")
-        decision.addWidget(self.reason_label, 0, 0)
-        decision.addWidget(self.reason, 0, 1)
-        decision.addWidget(self.note, 0, 2, 1, 3)
+        chosen_row.addWidget(self.reason_label)
+        chosen_row.addWidget(self.reason)
+        chosen_row.addWidget(self.note, 1)
+        layout.addLayout(chosen_row)
+        self.decision_row = QStackedWidget()  # the decisions, or the question a CANCEL asks first
+        buttons = QWidget()
+        buttons_row = QHBoxLayout(buttons)
+        buttons_row.setContentsMargins(0, 0, 0, 0)
         self.action_buttons: dict[str, Any] = {}
-        for column, action in enumerate(Action):
+        for action in Action:
             widget = button("", "danger" if action is Action.CANCEL else "ok" if action is Action.RESOLVE else "")
             widget.setEnabled(False)
             widget.clicked.connect(lambda _=False, a=action.value: self.decide(a))
-            decision.addWidget(widget, 1 + column // 4, column % 4)
+            # narrower than its words at their size when the row is short of room (German beside the
+            # demo panel): each shrinks its type to fit (TouchButton) rather than crowding a neighbour
+            widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            buttons_row.addWidget(widget)
             self.action_buttons[action.value] = widget
-        # the chosen exception in full, beside its decisions in the grid's free cell: the table
-        # cuts its words off at the edge, and a tooltip needs a mouse a touch screen has not;
-        # it takes no height of its own (the review fits a 1366x768 screen as it is)
-        self.detail = label("", "hint")
-        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        free = len(Action) % 4  # the first free column of the last row of buttons, to the grid's end
-        decision.addWidget(self.detail, 1 + len(Action) // 4, free, 1, decision.columnCount() - free)
-        layout.addLayout(decision)
-        # a supervisor's queue with its filters and decisions is taller than a 1366x768 screen
-        # leaves it (797 px for 672): it scrolls there instead of forcing the window off the screen
+        buttons_row.addStretch(1)
+        # only the decisions that fit the chosen exception (four at most) stand in the row, at a
+        # finger's width each, so the row fits beside the demo panel too; it keeps its height when
+        # nothing is chosen
+        buttons.setMinimumHeight(max(w.sizeHint().height() for w in self.action_buttons.values()))
+        self.decision_row.addWidget(buttons)
+        confirm = QWidget()
+        confirm_row = QHBoxLayout(confirm)
+        confirm_row.setContentsMargins(0, 0, 0, 0)
+        self.confirm_text = OwnRoomLabel()
+        self.confirm_text.setObjectName("message")
+        self.confirm_text.setWordWrap(True)
+        self.confirm_text.setStyleSheet(f"background: {RED}; color: white;")
+        self.confirm_text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.confirm_button = button("", "danger")
+        self.confirm_button.clicked.connect(self.confirm_cancel)
+        self.back_button = button("")
+        self.back_button.clicked.connect(self.back)
+        confirm_row.addWidget(self.confirm_text, 1)
+        confirm_row.addWidget(self.confirm_button)
+        confirm_row.addWidget(self.back_button)
+        self.decision_row.addWidget(confirm)
+        self.decision_row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        layout.addWidget(self.decision_row)
+        # a screen smaller than 1366x768 scrolls the queue instead of forcing the window off the screen
         queue_scroll = QScrollArea()
         queue_scroll.setWidgetResizable(True)
         queue_scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -152,6 +215,7 @@ class ReviewScreen(Retranslated, QWidget):
         self.page_buttons["admin"].setVisible(False)
         self.wall: BoardWindow | None = None
         self.message = label("", "message")
+        self.message.hide()  # a line only while there is something to say: the queue has the height otherwise
         outer.addWidget(self.message)
         bottom = QHBoxLayout()
         # the station's own functions for its supervisor (home is the packers' screen):
@@ -164,7 +228,7 @@ class ReviewScreen(Retranslated, QWidget):
         self.logout_button = button("")
         for widget in (self.devices_button, self.doctor_button, self.close_button):
             bottom.addWidget(widget)
-        bottom.addStretch(1)
+        bottom.addWidget(self.hello, 1)
         bottom.addWidget(self.logout_button)
         outer.addLayout(bottom)
         self.show_page("exceptions")
@@ -205,6 +269,13 @@ class ReviewScreen(Retranslated, QWidget):
                                               self.tr("Packer"), self.tr("Order"), self.tr("What")])
         self.note.setPlaceholderText(self.tr("note (optional)"))
         self.reason_label.setText(self.tr("Reason"))
+        self.reason.setPlaceholderText(self.tr("choose a reason"))
+        for i in range(self.reason.count()):
+            self.reason.setItemText(i, say(reason_words(self.reason.itemData(i))))
+        self.confirm_button.setText(self.tr("CONFIRM CANCEL"))
+        self.back_button.setText(self.tr("BACK"))
+        if self._confirming is not None:
+            self._ask_to_cancel(self.selected())
         for action, widget in self.action_buttons.items():
             widget.setText(action_words(action))
         self.devices_button.setText(self.tr("DEVICES"))
@@ -222,6 +293,7 @@ class ReviewScreen(Retranslated, QWidget):
         self.pages.setCurrentIndex(PAGES.index(name))
         for page, widget in self.page_buttons.items():
             widget.setChecked(page == name)
+        self.refresh_button.setVisible(name == "exceptions")
         if name == "board" and self._allowed():
             self.board.start()
         else:
@@ -260,6 +332,7 @@ class ReviewScreen(Retranslated, QWidget):
         if reloaded:
             self._loading = False
         chosen = self.selected()
+        self._reloading = True
         # no current row while the rows change: in single selection Qt would select the decided
         # row's neighbour by itself, and one more tap would decide an order nobody looked at
         self.table.clearSelection()
@@ -268,7 +341,7 @@ class ReviewScreen(Retranslated, QWidget):
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
             decided = self.tr("[%1 by %2: %3]").replace("%1", action_words(item.action or "").lower()) \
-                .replace("%2", item.resolved_by or "").replace("%3", item.reason or "")
+                .replace("%2", item.resolved_by or "").replace("%3", say(reason_words(item.reason)))
             values = (item.key, kind_words(item.kind), moment(item.at.astimezone()),
                       item.station or "", item.packer or "", item.order_number or "",
                       say(item.summary) if item.open else f"{decided} {say(item.summary)}")
@@ -279,6 +352,7 @@ class ReviewScreen(Retranslated, QWidget):
             if chosen is not None and item.key == chosen.key:
                 self.table.selectRow(row)
         self.table.resizeColumnsToContents()
+        self._reloading = False
         opened = sum(1 for i in items if i.open)
         self.count.setText(self.tr("%1 open").replace("%1", str(opened)) if opened == len(items)
                            else self.tr("%1 open, %2 shown").replace("%1", str(opened)).replace("%2", str(len(items))))
@@ -299,24 +373,73 @@ class ReviewScreen(Retranslated, QWidget):
         return self.items[rows[0].row()] if rows and rows[0].row() < len(self.items) else None
 
     def _selected(self) -> None:
+        if self._reloading:
+            return
         item = self.selected()
-        self.detail.setText(f"{item.key}: {item.summary}" if item is not None else "")
+        key = item.key if item is not None else None
+        if key != self._chosen:  # another exception: its own reason and note, no question left open
+            self._chosen = key
+            self._forget_choice()
+        self.detail.setText(f"{item.key}: {say(item.summary)}" if item is not None else "")
         fits = set(item.actions) if item is not None else set()
         for action, widget in self.action_buttons.items():
             widget.setEnabled(action in fits)
+            widget.setVisible(action in fits)
 
     def decide(self, action: str) -> None:
-        """Carry out `action` on the selected exception with the chosen reason (on the worker)."""
-        item, user = self.selected(), self.station.user
-        if item is None or user is None or not self._allowed():
+        """Carry out `action` on the selected exception with the chosen reason (on the worker); a
+        decision without a reason is refused here, and CANCEL ORDER asks first (it cannot be undone)."""
+        item = self.selected()
+        if item is None or self.station.user is None or not self._allowed():
+            return
+        if self.reason.currentData() is None:
+            text = self.tr("Choose a reason first: every decision is recorded with its reason.")
+            self._say(text, error=True)
+            self.refused.emit(text)
+            return
+        if action == Action.CANCEL.value:
+            self._ask_to_cancel(item)
+            return
+        self._submit(item.key, action)
+
+    def confirm_cancel(self) -> None:
+        """CONFIRM CANCEL: cancel the order of the exception the question was asked for."""
+        item, key = self.selected(), self._confirming
+        self.back()
+        if item is not None and item.key == key:
+            self._submit(key, Action.CANCEL.value)
+
+    def back(self) -> None:
+        """BACK: no cancel; the decisions again."""
+        self._confirming = None
+        self.decision_row.setCurrentIndex(0)
+
+    def _ask_to_cancel(self, item: ExceptionItem | None) -> None:
+        if item is None:
+            self.back()
+            return
+        self._confirming = item.key
+        what = item.order_number or item.key
+        self.confirm_text.setText(self.tr("Cancel order %1? It cannot be undone.").replace("%1", what))
+        self.decision_row.setCurrentIndex(1)
+
+    def _submit(self, key: str, action: str) -> None:
+        user = self.station.user
+        if user is None:
             return
         for widget in self.action_buttons.values():
             widget.setEnabled(False)
-        self.worker.submit(self.desk.decide, item.key, action, self.reason.currentData(), user.username,
+        self.worker.submit(self.desk.decide, key, action, self.reason.currentData(), user.username,
                            self.note.text().strip() or None, on_done=self._decided, on_error=self._refused)
 
-    def _decided(self, done: Any) -> None:
+    def _forget_choice(self) -> None:
+        """No reason, no note, no open question: the next decision starts from nothing."""
+        self.reason.setCurrentIndex(-1)
         self.note.clear()
+        self.back()
+
+    def _decided(self, done: Any) -> None:
+        self._forget_choice()
         text = say(done.message)
         self._say(text)
         self.decided.emit(text)
@@ -343,14 +466,15 @@ class ReviewScreen(Retranslated, QWidget):
         chosen = self.reason.currentData()
         self.reason.clear()
         for code in codes:
-            self.reason.addItem(code.replace("_", " "), code)
-        self.reason.setCurrentIndex(max(0, self.reason.findData(chosen)))
+            self.reason.addItem(say(reason_words(code)), code)
+        self.reason.setCurrentIndex(self.reason.findData(chosen) if chosen is not None else -1)
 
     def _user(self, user: Any, greet_only: bool = False) -> None:
         self.hello.setText(self.tr("%1 - review at %2").replace("%1", user.display_name)
                            .replace("%2", self.station.station_code) if user else "")
         if greet_only:
             return
+        self._forget_choice()  # the next supervisor chooses their own reason
         admin = user is not None and may_administer(user.role) and self.admin is not None
         self.page_buttons["admin"].setVisible(admin)
         if user is None or not admin and self.pages.currentIndex() == PAGES.index("admin"):
@@ -387,10 +511,12 @@ class ReviewScreen(Retranslated, QWidget):
         colour = RED if level == "error" else GREEN if level == "ok" else PANEL
         self.message.setText(text)
         self.message.setStyleSheet(f"background: {colour}; color: white;" if text else "")
+        self.message.setVisible(bool(text))
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
         self.message.setStyleSheet(f"background: {RED if error else GREEN}; color: white;" if text else "")
+        self.message.setVisible(bool(text))
 
 
 def install_review(app: Any) -> ReviewScreen:

@@ -15,8 +15,11 @@ from app.store.exception_queries import exception_queue
 from app.store.models import Label, Order, OrderEvent, PackException, Parcel
 from app.store.uow import SqlUnitOfWork
 from app.supervision.decisions import Policies, decide
-from app.supervision.errors import ActionNotAllowed, AlreadyDecided, ExceptionNotFound, UnknownReason
+from app.supervision.errors import ActionNotAllowed, AlreadyDecided, ExceptionNotFound, SupervisionError, UnknownReason
 from app.supervision.model import ExceptionFilter, ExceptionItem
+from app.supervision.settings import DEFAULT_REASON_CODES
+from app.supervision.words import reason_words
+from app.translator import Translator
 from tests.integration.packing.conftest import Warehouse
 from tests.integration.supervision.floor import busy_morning
 
@@ -181,3 +184,36 @@ def test_an_accepted_weight_lets_the_parcel_close_when_weighed_again(warehouse: 
     assert not station.close_parcel("PD-1042", pat, weight_g=1600).ok  # not what was accepted
     closed = station.close_parcel("PD-1042", pat, weight_g=1262)  # within tolerance of the accepted 1250 g
     assert closed.ok and closed.label is not None
+
+
+def test_a_decision_without_a_reason_is_refused_and_changes_nothing(warehouse: Warehouse) -> None:
+    """The review screen once sent the last decision's reason along; now none is chosen until the
+    supervisor chooses one, and the use case itself refuses an empty one with what to do."""
+    busy_morning(warehouse)
+    before = list(audit_entries(warehouse.db))
+    hold = one(warehouse, "hold")
+    for empty in ("", "  "):
+        with pytest.raises(SupervisionError, match="A decision needs a reason code: choose one of customer_request"):
+            decide(SqlUnitOfWork(warehouse.db), hold.key, "cancel", empty, "sam", RULES)
+    assert list(audit_entries(warehouse.db)) == before and status(warehouse, "PD-3001")[0] == "on_hold"
+
+
+def test_a_german_supervisor_reads_mis_scans_station_exceptions_and_reasons_in_german(warehouse: Warehouse) -> None:
+    """"wrong item: '...'" came from the scan log's outcome code and "wrong item in tote" from the
+    station's exception kind: system words, said in the reader's language; the built-in reason
+    codes have German words, a code an administrator added reads as typed."""
+    busy_morning(warehouse)
+    german = Translator("de")
+    by_kind = {i.kind: i for i in queue(warehouse)}
+    mis_scan = german.say(by_kind["mis_scan"].summary)
+    assert mis_scan.startswith("falscher Artikel: '"), mis_scan
+    assert "gescannt; das ist nicht in Auftrag PD-1042" in mis_scan, mis_scan  # the station's words too
+    assert by_kind["mis_scan"].summary.startswith("wrong item: '")  # English as it was
+    problem = german.say(by_kind["problem"].summary)
+    assert problem.startswith("Auftrag PD-2001: Artikel beschädigt - "), problem
+    hold = german.say(by_kind["hold"].summary)
+    assert "Vorgesetzter: customer asked to wait" in hold, hold  # a hold by hand: its kind in German, its words as typed
+    assert german.say(reason_words("customer_request")) == "Kundenwunsch"
+    assert german.say(reason_words("stock_found")) == "Ware gefunden"
+    assert german.say(reason_words("wrong_address")) == "wrong address"  # an admin's own code
+    assert all(german.say(reason_words(c)) != c.replace("_", " ") for c in DEFAULT_REASON_CODES)

@@ -1,0 +1,119 @@
+"""The supervisor's words for what the database keeps as codes: the built-in reason codes
+(app/supervision/settings.py DEFAULT_REASON_CODES), a mis-scan's outcome (scans.outcome), the
+kind of a station's exception (pack_exceptions.kind) and of a hold (order_holds.kind). Each is a
+Phrase, said in the reader's language; a code with no phrase (one an administrator added) reads as
+typed ("wrong_address" -> "wrong address")."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from app.translator import Phrase, phrase
+
+REASONS = {  # the built-in reason codes a decision carries
+    "customer_request": phrase("customer request"),
+    "stock_found": phrase("stock found"),
+    "address_fixed": phrase("address fixed"),
+    "damaged": phrase("damaged"),
+    "other": phrase("other"),
+}
+MIS_SCANS = {  # app/packing/api.py ScanOutcome's mis-scans, as stored in scans.outcome
+    "wrong_item": phrase("wrong item"),
+    "unknown": phrase("unknown barcode"),
+    "over_scan": phrase("one too many"),
+    "invalid_gs1": phrase("bad GS1 check digit"),
+    "serial_used": phrase("serial already packed"),
+    "wrong_label": phrase("wrong label"),
+}
+STATION_KINDS = {  # a station's exception (app/packing/api.py PROBLEM_KINDS, a weight, a short shipment)
+    "missing": phrase("item missing"),
+    "damaged": phrase("item damaged"),
+    "wrong_item_in_tote": phrase("wrong item in tote"),
+    "other": phrase("other problem"),
+    "weight": phrase("weight out of tolerance"),
+    "partial": phrase("shipped short"),
+    "short_pick": phrase("short pick"),
+}
+
+HOLD_KINDS = {  # app/orders/validation.py HoldKind, as order_holds.kind stores it
+    "address": phrase("address"),
+    "unknown_sku": phrase("unknown SKU"),
+    "price": phrase("price"),
+    "total": phrase("order total"),
+    "payment": phrase("payment"),
+    "high_value": phrase("high value"),
+    "international": phrase("international"),
+    "address_mismatch": phrase("billing address"),
+    "first_order": phrase("first order"),
+    "supervisor": phrase("supervisor"),
+    "short_pick": phrase("short pick"),
+}
+
+
+def _plain(code: str | None) -> str:
+    return (code or "").replace("_", " ")
+
+
+def reason_words(code: str | None) -> str:
+    """A reason code as a supervisor reads it: a Phrase for the built-in ones, else the code with spaces."""
+    return REASONS.get(code or "", _plain(code))
+
+
+def mis_scan_words(outcome: str | None) -> str:
+    """A mis-scan's outcome in words: "wrong_item" -> "wrong item"."""
+    return MIS_SCANS.get(outcome or "", _plain(outcome))
+
+
+def station_kind_words(kind: str | None) -> str:
+    """A station's exception kind in words: "wrong_item_in_tote" -> "wrong item in tote"."""
+    return STATION_KINDS.get(kind or "", _plain(kind))
+
+
+# What a station said to its packer about a mis-scan (app/packing/scan_rules.py), stored in
+# scans.message as English text: each message once here, so that the review reads it back and says
+# it in the supervisor's language (app/orders/hold_words.py does the same for a hold's reasons).
+# A message not listed (a newer one, a station's other words) stays as it was stored.
+STATION_SAID = (
+    phrase("Scanned %(code)s, which is not in order %(order)s. Put it aside and scan ACK."),
+    phrase("Scanned %(code)s: order %(order)s needs %(needs)s and all are scanned (this case holds %(case)s). "
+           "Take it out of the box and scan ACK."),
+    phrase("Scanned %(code)s: order %(order)s needs %(needs)s and all are scanned. Take it out of the box and "
+           "scan ACK."),
+    phrase("Scanned %(code)s: its GS1 check digit is wrong (%(problem)s). Put the item aside for a supervisor and "
+           "scan ACK."),
+    phrase("Scanned SSCC %(sscc)s, which is no parcel of this station. Scan the label on the parcel you closed, "
+           "then ACK."),
+    phrase("Scanned label %(label)s, which belongs to no parcel of order %(order)s. Find the right parcel and scan "
+           "ACK."),
+    phrase("Scanned %(code)s: not a product, box or label of this warehouse. Put it aside and scan ACK."),
+    phrase("Serial %(serial)s of %(sku)s - %(name)s was already packed. Put this unit aside for a supervisor and "
+           "scan ACK."),
+)
+_PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+def station_said(text: str | None) -> str:
+    """A mis-scan's stored station message as a Phrase when it was made from one of STATION_SAID
+    (its arguments read back from the text), else the text as it is."""
+    if not text or isinstance(text, Phrase):
+        return text or ""
+    for template, pattern in _patterns():
+        found = pattern.fullmatch(text)
+        if found is not None:
+            return Phrase(template.msgid, found.groupdict())
+    return text
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[Phrase, re.Pattern[str]]]:
+    made = []
+    for template in STATION_SAID:
+        parts = _PLACEHOLDER.split(template.msgid)
+        made.append((template, re.compile("".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)"
+                                                  for i, part in enumerate(parts)), re.DOTALL)))
+    return sorted(made, key=lambda pair: -len(_PLACEHOLDER.sub("", pair[0].msgid)))
+
+
+def hold_kind_words(kind: str | None) -> str:
+    """A hold's kind in words: "unknown_sku" -> "unknown SKU"."""
+    return HOLD_KINDS.get(kind or "", _plain(kind))
