@@ -88,6 +88,28 @@ class LineRecord:
     discount: Decimal = Decimal("0")
 
 
+class OrderToAllocate(NamedTuple):
+    """What allocation reads of an order waiting for stock (a tuple: an import allocates thousands)."""
+
+    id: int
+    number: str
+    status: str
+    channel: str = "manual"
+    pack_from: str = "picked"
+
+
+class LineToAllocate(NamedTuple):
+    """What allocation reads of an order line: how many units it still needs, of which product."""
+
+    id: int
+    order_id: int
+    line_no: int
+    product_id: int | None
+    sku: str
+    quantity: int
+    backordered_quantity: int = 0
+
+
 @dataclass(frozen=True)
 class ClaimRow:
     """An order as a claim sees it (locked for the rest of the transaction)."""
@@ -678,6 +700,10 @@ class Orders(Protocol):
         """Orders in these statuses (only those numbers, if given), by priority, SLA, age."""
     def numbers_in_status(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[str]:
         """in_status's order numbers only (a long list read to be worked through in slices)."""
+    def to_allocate(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderToAllocate]:
+        """in_status's orders as allocation reads them (five fields), in the same queue order."""
+    def lines_to_allocate(self, order_ids: list[int]) -> dict[int, list[LineToAllocate]]:
+        """lines_of_orders as allocation reads them (by line_no), by order id (an order without lines is absent)."""
     def orders_of_customer(self, email: str) -> int:
         """How many orders carry this customer e-mail."""
     def orders_of_customers(self, emails: set[str]) -> dict[str, int]:

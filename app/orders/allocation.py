@@ -17,7 +17,7 @@ from datetime import date
 from app.orders import lifecycle
 from app.orders.settings import OrderSettings
 from app.orders.status import OrderStatus
-from app.unit_of_work import LineRecord, NewEvent, OrderRecord, StockBin, UnitOfWork
+from app.unit_of_work import LineToAllocate, NewEvent, OrderRecord, OrderToAllocate, StockBin, UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -77,10 +77,22 @@ def allocate_in(uow: UnitOfWork, order: OrderRecord, settings: OrderSettings, *,
                 user: str | None = None) -> Allocated:
     """Holds stock for a validated or backordered order in the caller's unit of work and moves
     it to allocated (or backordered, per the channel's short-stock policy)."""
-    return allocate_many_in(uow, [order], settings, user=user)[0]
+    return allocate_many_in(uow, [to_allocate(order)], settings, user=user)[0]
 
 
-def allocate_many_in(uow: UnitOfWork, orders: list[OrderRecord], settings: OrderSettings, *,
+def to_allocate(order: OrderRecord) -> OrderToAllocate:
+    """What allocation needs of an order read whole."""
+    return OrderToAllocate(order.id, order.number, order.status, order.channel, order.pack_from)
+
+
+def allocate_waiting_in(uow: UnitOfWork, numbers: list[str] | None, settings: OrderSettings, *,
+                        user: str | None = None) -> list[Allocated]:
+    """Allocates the validated and backordered orders among `numbers` (None: all), in the queue's
+    order, each read only as far as allocation needs it (uow.orders.to_allocate)."""
+    return allocate_many_in(uow, uow.orders.to_allocate(WAITING, numbers), settings, user=user)
+
+
+def allocate_many_in(uow: UnitOfWork, orders: list[OrderToAllocate], settings: OrderSettings, *,
                      user: str | None = None) -> list[Allocated]:
     """allocate_in for many orders, in turn as given (the queue's order), set-based: their
     lines, holds, products and bins read in a few statements, the bins of every product they
@@ -88,7 +100,7 @@ def allocate_many_in(uow: UnitOfWork, orders: list[OrderRecord], settings: Order
     plan made in memory against the locked counts, then the holds, events and status changes
     written in batches. Bins are taken in the same order and amounts as order by order."""
     ids = [o.id for o in orders]
-    lines_of = uow.orders.lines_of_orders(ids)
+    lines_of = uow.orders.lines_to_allocate(ids)
     product_ids = {l.product_id for lines in lines_of.values() for l in lines if l.product_id is not None}
     products = {p.id: p for p in uow.products.by_ids(product_ids)}
     bins_of = uow.stock.lock_bins_of(product_ids)
@@ -96,7 +108,7 @@ def allocate_many_in(uow: UnitOfWork, orders: list[OrderRecord], settings: Order
     holds_of = uow.stock.holds_of_orders(ids)
     taken: dict[int, int] = defaultdict(int)  # units this call holds at each bin so far
     new_holds: list[tuple[int, int, int, int]] = []
-    done: list[tuple[OrderRecord, list[LineRecord], Allocated, bool]] = []
+    done: list[tuple[OrderToAllocate, list[LineToAllocate], Allocated, bool]] = []
     for order in orders:
         # by product, as the bins are locked
         lines = sorted(lines_of.get(order.id, []), key=lambda line: (line.product_id or 0, line.line_no))
@@ -123,11 +135,11 @@ def allocate_many_in(uow: UnitOfWork, orders: list[OrderRecord], settings: Order
     return [result for _, _, result, _ in done]
 
 
-def _settle(uow: UnitOfWork, done: list[tuple[OrderRecord, list[LineRecord], Allocated, bool]],
+def _settle(uow: UnitOfWork, done: list[tuple[OrderToAllocate, list[LineToAllocate], Allocated, bool]],
             settings: OrderSettings, user: str | None) -> None:
     """Each order's backorders and events, then its status change, in batches."""
     events: list[NewEvent] = []
-    moves: dict[tuple[str, str], list[OrderRecord]] = defaultdict(list)  # (target, reason): orders
+    moves: dict[tuple[str, str], list[OrderToAllocate]] = defaultdict(list)  # (target, reason): orders
     for order, lines, result, has_stock in done:
         by_no = {line.line_no: line for line in lines}
         partial = settings.short_stock_policy(order.channel) == "partial" and has_stock
@@ -151,7 +163,7 @@ def _settle(uow: UnitOfWork, done: list[tuple[OrderRecord, list[LineRecord], All
                  sum(g.short for g in result.short))
     uow.events.add_many(events)
     for (target, reason), orders in moves.items():
-        lifecycle.change_statuses(uow, orders, target, user=user, reason=reason)
+        lifecycle.move_many(uow, [(o.id, o.number, o.status) for o in orders], target, user=user, reason=reason)
 
 
 def _restock(short: list[Shortfall]) -> dict[str, str]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from app import words
 from app.orders import lifecycle
-from app.orders.allocation import WAITING, Allocated, allocate_in, allocate_many_in
+from app.orders.allocation import WAITING, Allocated, allocate_in, allocate_waiting_in
 from app.orders.holds import cancel_in, hold_in
 from app.orders.settings import OrderSettings
 from app.orders.status import OrderStatus
@@ -120,7 +120,7 @@ def allocate_in_turn(uow: UnitOfWork, numbers: list[str] | None, settings: Order
     """Allocates the validated and backordered orders among `numbers` (None: all), by priority
     then SLA, in the caller's unit of work."""
     outcome = Outcome()
-    for done in allocate_many_in(uow, uow.orders.in_status(WAITING, numbers), settings, user=user):
+    for done in allocate_waiting_in(uow, numbers, settings, user=user):
         outcome.add(done.number, done.status)
     return outcome
 

@@ -16,7 +16,8 @@ from sqlalchemy import Column, Table
 from sqlalchemy.orm import Session
 
 from app.store.models import OrderEvent, utcnow
-from app.store.repositories import SqlEvents, SqlOrders
+from app.store.order_reads import AllocationReads
+from app.store.repositories import SqlEvents
 from app.unit_of_work import NewEvent
 
 log = logging.getLogger(__name__)
@@ -113,8 +114,9 @@ class OrderEvents(SqlEvents):
             for e in events])
 
 
-class Orders(SqlOrders):
-    """The orders, their batched status changes written as driver tuples."""
+class Orders(AllocationReads):
+    """The orders, their batched status changes written as driver tuples (allocation's reads
+    as tuples too: app/store/order_reads.py)."""
 
     def set_statuses(self, order_ids: list[int], status: str) -> None:
         if not order_ids:

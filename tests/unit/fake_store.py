@@ -21,7 +21,7 @@ from app.unit_of_work import (
     BarcodeRecord, BoxRecord, ClaimRow, Conflict, ExceptionRecord, ItemRecord, LabelRecord, LineRecord,
     CaptureRequestRecord, DockLine, OrderHoldRecord, OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, StockBin,
     StockHoldRecord, UserRecord, RateTable, MessageRecord, PaymentRecord, ReturnLineRecord, ReturnRecord,
-    ArchivedRecord, ExchangeLineRecord, ManifestRecord,
+    ArchivedRecord, ExchangeLineRecord, ManifestRecord, LineToAllocate, OrderToAllocate,
 )
 
 
@@ -254,6 +254,13 @@ class _Orders(_Repo):
 
     def numbers_in_status(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[str]:
         return [o.number for o in self.in_status(statuses, numbers)]
+
+    def to_allocate(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderToAllocate]:
+        return [OrderToAllocate(o.id, o.number, o.status, o.channel, o.pack_from) for o in self.in_status(statuses, numbers)]
+
+    def lines_to_allocate(self, order_ids: list[int]) -> dict[int, list[LineToAllocate]]:
+        return {i: [LineToAllocate(l.id, l.order_id, l.line_no, l.product_id, l.sku, l.quantity, l.backordered_quantity)
+                    for l in lines] for i, lines in self.lines_of_orders(order_ids).items()}
 
     def orders_of_customer(self, email: str) -> int:
         return sum(1 for o in self.t.orders.values() if o.email == email)

@@ -1,0 +1,61 @@
+"""Allocation's light reads as driver tuples (app/store/order_reads.py) read what the full reads
+read, projected to allocation's fields, in the same queue order, on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from app.store.models import Address, Order, OrderLine
+from app.store.order_rows import RowWriter
+from app.store.session import Database
+from app.store.uow import SqlUnitOfWork
+from app.unit_of_work import LineToAllocate, OrderToAllocate
+
+STATUSES = ("validated", "backordered", "captured", "allocated")
+
+
+def _orders(db: Database, count: int) -> list[int]:
+    """Orders in four statuses, three priorities, SLAs (some none, some equal) and channels, with 0-2 lines."""
+    with db.write() as session:
+        writer = RowWriter(session, numbered=False)
+        addresses = writer.insert(Address.__table__, [
+            {"name": "Ada", "line1": "1 Way", "postcode": "10115", "city": "Berlin", "country": "DE"}
+            for _ in range(count)])
+        ids = writer.insert(Order.__table__, [
+            {"number": f"R-{n:03d}", "status": STATUSES[n % 4], "ship_to_id": a, "priority": (n * 7) % 3,
+             "channel": ("shopify", "manual")[n % 2], "pack_from": ("picked", "allocated")[n % 3 == 0],
+             "sla_due_at": None if n % 5 == 0 else datetime(2026, 12, 7, 9, (n * 13) % 4, tzinfo=timezone.utc)}
+            for n, a in enumerate(addresses)])
+        writer.insert(OrderLine.__table__, [
+            {"order_id": order_id, "line_no": no, "sku": f"SKU-{n % 7}", "name": "Mug", "quantity": 1 + no,
+             "product_id": None, "backordered_quantity": no % 2}
+            for n, order_id in enumerate(ids) for no in (2, 1)[:n % 3]])
+        return ids
+
+
+def test_orders_to_allocate_are_in_status_in_the_same_order(db: Database) -> None:
+    ids = _orders(db, 60)
+    waiting = ("validated", "backordered")
+    with SqlUnitOfWork(db) as uow:
+        full = uow.orders.in_status(waiting)
+        light = uow.orders.to_allocate(waiting)
+        some = [f"R-{n:03d}" for n in range(0, 60, 3)] + ["R-999"]
+        full_some, light_some = uow.orders.in_status(waiting, some), uow.orders.to_allocate(waiting, some)
+        none = uow.orders.to_allocate(("shipped",))
+    assert len(full) == 30 and len({o.priority for o in full}) == 3
+    assert light == [OrderToAllocate(o.id, o.number, o.status, o.channel, o.pack_from) for o in full]
+    assert all(isinstance(o, OrderToAllocate) for o in light) and {o.id for o in light} < set(ids)
+    assert light_some == [OrderToAllocate(o.id, o.number, o.status, o.channel, o.pack_from) for o in full_some]
+    assert len(light_some) == 10 and none == []
+
+
+def test_lines_to_allocate_are_the_lines_of_orders(db: Database) -> None:
+    ids = _orders(db, 30)
+    with SqlUnitOfWork(db) as uow:
+        full = uow.orders.lines_of_orders(ids[::-1])
+        light = uow.orders.lines_to_allocate(ids[::-1])
+        assert uow.orders.lines_to_allocate([]) == {}
+    assert len(full) == 20 and sum(len(lines) for lines in full.values()) == 30
+    assert light == {order_id: [LineToAllocate(l.id, l.order_id, l.line_no, l.product_id, l.sku, l.quantity,
+                                               l.backordered_quantity) for l in lines]
+                     for order_id, lines in full.items()}
+    assert all([l.line_no for l in lines] == sorted(l.line_no for l in lines) for lines in light.values())
