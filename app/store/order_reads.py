@@ -34,6 +34,15 @@ STATEMENTS = {(dialect, bool(numbers)): TO_ALLOCATE[dialect].format(numbers=ONLY
               for dialect in TO_ALLOCATE for numbers in (False, True)}
 
 
+def _rows(connection: Any, sql: str, values: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+    """The statement's rows as the driver's tuples (no Row objects made for what is only read)."""
+    result = connection.exec_driver_sql(sql, values)
+    try:
+        return list(result.cursor.fetchall())
+    finally:
+        result.close()
+
+
 def _many(dialect: str, values: list[Any]) -> Any:
     """A list bound as one value: a JSON array for SQLite's json_each, a list (an array) for psycopg."""
     return json.dumps(values) if dialect == "sqlite" else list(values)
@@ -47,8 +56,8 @@ class AllocationReads(SqlOrders):
         connection = self.s.connection()
         dialect = connection.dialect.name
         values = [_many(dialect, list(statuses))] + ([] if numbers is None else [_many(dialect, list(numbers))])
-        rows = connection.exec_driver_sql(STATEMENTS[(dialect, numbers is not None)], tuple(values))
-        return [OrderToAllocate._make(row) for row in rows]
+        return [OrderToAllocate._make(row) for row in _rows(connection, STATEMENTS[(dialect, numbers is not None)],
+                                                            tuple(values))]
 
     def lines_to_allocate(self, order_ids: list[int]) -> dict[int, list[LineToAllocate]]:
         found: dict[int, list[LineToAllocate]] = {}
@@ -57,6 +66,6 @@ class AllocationReads(SqlOrders):
         self.s.flush()
         connection = self.s.connection()
         dialect = connection.dialect.name
-        for row in connection.exec_driver_sql(LINES_TO_ALLOCATE[dialect], (_many(dialect, sorted(set(order_ids))),)):
+        for row in _rows(connection, LINES_TO_ALLOCATE[dialect], (_many(dialect, sorted(set(order_ids))),)):
             found.setdefault(row[1], []).append(LineToAllocate._make(row))
         return found
