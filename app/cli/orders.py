@@ -18,6 +18,7 @@ from app.orders.settings import OrderSettings
 from app.orders.status import OrderStatus
 from app.store.order_queries import OrderDetail, list_orders, show_order
 from app.store.uow import SqlUnitOfWork
+from app.supervision.words import hold_kind_words
 from app.messages import _, say
 from app.translator import phrase
 
@@ -247,10 +248,12 @@ def _why(detail: object) -> str:
     if not isinstance(detail, dict):
         return ""
     if isinstance(detail.get("reasons"), list):
-        said = [f"{r.get('kind')}: {say(hold_words.said(str(r.get('detail')), str(r.get('kind'))))}"
+        said = [f"{say(hold_kind_words(str(r.get('kind'))))}: "
+                f"{say(hold_words.said(str(r.get('detail')), str(r.get('kind'))))}"
                 for r in detail["reasons"] if isinstance(r, dict)]
         return "  " + "; ".join(said)
-    return f"  ({detail['reason']})" if detail.get("reason") else ""
+    why = detail.get("reason")  # a person's words, or a system's English said in the reader's language
+    return f"  ({say(hold_words.read_back(str(why), hold_words.STATUS_REASONS))})" if why else ""
 
 
 def _as_text(o: OrderDetail) -> str:
@@ -274,7 +277,7 @@ def _as_text(o: OrderDetail) -> str:
     if o.special_packaging:
         out.append("  " + _("special packaging: %(packaging)s") % {"packaging": o.special_packaging})
     if o.notes:
-        out.append("  " + _("notes: %(notes)s") % {"notes": o.notes})
+        out.append("  " + _("notes: %(notes)s") % {"notes": say(hold_words.read_back(o.notes, hold_words.NOTES))})
     out.append("  " + _("lines:"))
     packed = _("packed %(count)s")
     out += [f"    {l.line_no:>2}. {l.quantity:>3} x {l.sku:<14} {l.name}  ({packed % {'count': l.packed_quantity}})"

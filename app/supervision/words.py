@@ -5,9 +5,7 @@ Phrase, said in the reader's language; a code with no phrase (one an administrat
 typed ("wrong_address" -> "wrong address")."""
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
+from app.orders.hold_words import BY_KIND, NESTED, read_back
 from app.translator import Phrase, phrase
 
 REASONS = {  # the built-in reason codes a decision carries
@@ -89,29 +87,46 @@ STATION_SAID = (
     phrase("Serial %(serial)s of %(sku)s - %(name)s was already packed. Put this unit aside for a supervisor and "
            "scan ACK."),
 )
-_PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
 def station_said(text: str | None) -> str:
     """A mis-scan's stored station message as a Phrase when it was made from one of STATION_SAID
     (its arguments read back from the text), else the text as it is."""
-    if not text or isinstance(text, Phrase):
-        return text or ""
-    for template, pattern in _patterns():
-        found = pattern.fullmatch(text)
-        if found is not None:
-            return Phrase(template.msgid, found.groupdict())
-    return text
+    return read_back(text, STATION_SAID, {})
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> list[tuple[Phrase, re.Pattern[str]]]:
-    made = []
-    for template in STATION_SAID:
-        parts = _PLACEHOLDER.split(template.msgid)
-        made.append((template, re.compile("".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)"
-                                                  for i, part in enumerate(parts)), re.DOTALL)))
-    return sorted(made, key=lambda pair: -len(_PLACEHOLDER.sub("", pair[0].msgid)))
+# A decided exception's summary (exception_reviews.summary) is kept as the English the queue showed
+# (app/store/exception_queries.py made it from these messages); the queue reads it back by the
+# exception's kind and says it in the reader's language, its parts (a kind, a reason, what the
+# station said) read back as well. A hold's several reasons read back as one only.
+_ALL_REASONS = tuple(dict.fromkeys(t for ts in BY_KIND.values() for t in ts))
+HELD = phrase("Order %(number)s on hold - %(reasons)s")
+HELD_FOR = phrase("%(kind)s: %(reason)s")
+AT_STATION = phrase("Order %(number)s: %(kind)s - %(reason)s")
+RESOLVED_THERE = phrase("Order %(number)s: %(reason)s")
+MIS_SCANNED_SAID = phrase("%(outcome)s: %(data)s - %(said)s")
+MIS_SCANNED = phrase("%(outcome)s: %(data)s")
+SUMMARIES: dict[str, tuple[Phrase, ...]] = {
+    "hold": (HELD,),
+    "problem": (AT_STATION, RESOLVED_THERE), "weight": (AT_STATION, RESOLVED_THERE),
+    "short_pick": (AT_STATION, RESOLVED_THERE),
+    "mis_scan": (MIS_SCANNED_SAID, MIS_SCANNED),
+}
+_SUMMARY_PARTS: dict[tuple[str, str], tuple[Phrase, ...]] = {
+    **NESTED,
+    (HELD.msgid, "reasons"): (HELD_FOR,),
+    (HELD_FOR.msgid, "kind"): tuple(HOLD_KINDS.values()), (HELD_FOR.msgid, "reason"): _ALL_REASONS,
+    (AT_STATION.msgid, "kind"): tuple(STATION_KINDS.values()), (AT_STATION.msgid, "reason"): _ALL_REASONS,
+    (RESOLVED_THERE.msgid, "reason"): _ALL_REASONS,
+    (MIS_SCANNED_SAID.msgid, "outcome"): tuple(MIS_SCANS.values()), (MIS_SCANNED_SAID.msgid, "said"): STATION_SAID,
+    (MIS_SCANNED.msgid, "outcome"): tuple(MIS_SCANS.values()),
+}
+
+
+def summary_said(text: str | None, kind: str | None) -> str:
+    """A decided exception's stored summary as a Phrase when it was made from one of its kind's
+    messages, else the text as it is (a newer message, a kind with no words here)."""
+    return read_back(text, SUMMARIES.get(kind or "", ()), _SUMMARY_PARTS)
 
 
 def hold_kind_words(kind: str | None) -> str:
