@@ -20,7 +20,7 @@ from app.store.order_queries import OrderDetail, list_orders, show_order
 from app.store.uow import SqlUnitOfWork
 from app.supervision.words import hold_kind_words
 from app.messages import _, say
-from app.translator import phrase
+from app.translator import Lines, phrase
 
 log = logging.getLogger(__name__)
 
@@ -243,8 +243,10 @@ def shown_lines(text: str) -> str:
     return "\n".join(shown(line) for line in text.split("\n"))
 
 
-def _why(detail: object) -> str:
-    """The reason(s) an event carries, for the text form: a hold's typed reasons, a decision's reason."""
+def _why(detail: object, held: dict[str, str] | None = None) -> str:
+    """The reason(s) an event carries, for the text form: a hold's typed reasons (their kind and
+    text in the reader's language), a decision's reason; a status change's reason said as the
+    hold's reasons it joins (`held`) or as the system's message it was made from (a wave's)."""
     if not isinstance(detail, dict):
         return ""
     if isinstance(detail.get("reasons"), list):
@@ -253,7 +255,20 @@ def _why(detail: object) -> str:
                 for r in detail["reasons"] if isinstance(r, dict)]
         return "  " + "; ".join(said)
     why = detail.get("reason")  # a person's words, or a system's English said in the reader's language
-    return f"  ({say(hold_words.read_back(str(why), hold_words.STATUS_REASONS))})" if why else ""
+    if not why:
+        return ""
+    return f"  ({say((held or {}).get(str(why)) or hold_words.read_back(str(why), hold_words.STATUS_REASONS))})"
+
+
+def _held(o: OrderDetail) -> dict[str, str]:
+    """Each hold's reasons as its status change joined them (app/orders/holds.py), read by their kind."""
+    held = {}
+    for e in o.events:
+        reasons = e.detail.get("reasons") if isinstance(e.detail, dict) else None
+        if isinstance(reasons, list) and all(isinstance(r, dict) for r in reasons):
+            held["; ".join(str(r.get("detail")) for r in reasons)] = Lines(
+                [hold_words.said(str(r.get("detail")), str(r.get("kind"))) for r in reasons], "; ")
+    return held
 
 
 def _as_text(o: OrderDetail) -> str:
@@ -295,6 +310,7 @@ def _as_text(o: OrderDetail) -> str:
         else:
             out.append("  " + _("exchange for return %(rma)s of order %(order)s") % {"rma": r.rma, "order": r.order})
     out.append("  " + _("events:"))
+    held = _held(o)
     out += [f"    {(e.at or '')[:19]} {e.kind} {e.from_status or ''}{' -> ' if e.to_status else ''}"
-            f"{e.to_status or ''} {e.station or ''} {e.user or ''}{_why(e.detail)}" for e in o.events]
+            f"{e.to_status or ''} {e.station or ''} {e.user or ''}{_why(e.detail, held)}" for e in o.events]
     return "\n".join(out)
