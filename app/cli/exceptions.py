@@ -18,6 +18,7 @@ from app.store.exception_queries import exception_queue
 from app.store.uow import SqlUnitOfWork
 from app.supervision.decisions import decide
 from app.supervision.model import Action, ExceptionFilter, ExceptionItem, ExceptionKind
+from app.supervision.words import reason_words
 from app.messages import _, say
 from app.translator import phrase
 
@@ -105,6 +106,6 @@ def run_resolve(args: argparse.Namespace) -> int:
         done = decide(SqlUnitOfWork(db), args.key, args.action, args.reason, args.user or getpass.getuser(),
                       current_policies(db, rules), args.note)
     print(shown(_("%(key)s: %(action)s (%(reason)s) by %(by)s. %(message)s [audit record %(seq)s]")
-                % {"key": done.key, "action": done.action, "reason": done.reason, "by": done.by,
+                % {"key": done.key, "action": done.action, "reason": say(reason_words(done.reason)), "by": done.by,
                    "message": say(done.message), "seq": done.audit_seq}))
     return 0

@@ -18,8 +18,9 @@ from app.orders.settings import OrderSettings
 from app.orders.status import OrderStatus
 from app.store.order_queries import OrderDetail, list_orders, show_order
 from app.store.uow import SqlUnitOfWork
+from app.supervision.words import hold_kind_words
 from app.messages import _, say
-from app.translator import phrase
+from app.translator import Lines, phrase
 
 log = logging.getLogger(__name__)
 
@@ -242,15 +243,32 @@ def shown_lines(text: str) -> str:
     return "\n".join(shown(line) for line in text.split("\n"))
 
 
-def _why(detail: object) -> str:
-    """The reason(s) an event carries, for the text form: a hold's typed reasons, a decision's reason."""
+def _why(detail: object, held: dict[str, str] | None = None) -> str:
+    """The reason(s) an event carries, for the text form: a hold's typed reasons (their kind and
+    text in the reader's language), a decision's reason; a status change's reason said as the
+    hold's reasons it joins (`held`) or as the system's message it was made from (a wave's)."""
     if not isinstance(detail, dict):
         return ""
     if isinstance(detail.get("reasons"), list):
-        said = [f"{r.get('kind')}: {say(hold_words.said(str(r.get('detail')), str(r.get('kind'))))}"
+        said = [f"{say(hold_kind_words(str(r.get('kind'))))}: "
+                f"{say(hold_words.said(str(r.get('detail')), str(r.get('kind'))))}"
                 for r in detail["reasons"] if isinstance(r, dict)]
         return "  " + "; ".join(said)
-    return f"  ({detail['reason']})" if detail.get("reason") else ""
+    why = detail.get("reason")  # a person's words, or a system's English said in the reader's language
+    if not why:
+        return ""
+    return f"  ({say((held or {}).get(str(why)) or hold_words.read_back(str(why), hold_words.STATUS_REASONS))})"
+
+
+def _held(o: OrderDetail) -> dict[str, str]:
+    """Each hold's reasons as its status change joined them (app/orders/holds.py), read by their kind."""
+    held = {}
+    for e in o.events:
+        reasons = e.detail.get("reasons") if isinstance(e.detail, dict) else None
+        if isinstance(reasons, list) and all(isinstance(r, dict) for r in reasons):
+            held["; ".join(str(r.get("detail")) for r in reasons)] = Lines(
+                [hold_words.said(str(r.get("detail")), str(r.get("kind"))) for r in reasons], "; ")
+    return held
 
 
 def _as_text(o: OrderDetail) -> str:
@@ -274,7 +292,7 @@ def _as_text(o: OrderDetail) -> str:
     if o.special_packaging:
         out.append("  " + _("special packaging: %(packaging)s") % {"packaging": o.special_packaging})
     if o.notes:
-        out.append("  " + _("notes: %(notes)s") % {"notes": o.notes})
+        out.append("  " + _("notes: %(notes)s") % {"notes": say(hold_words.read_back(o.notes, hold_words.NOTES))})
     out.append("  " + _("lines:"))
     packed = _("packed %(count)s")
     out += [f"    {l.line_no:>2}. {l.quantity:>3} x {l.sku:<14} {l.name}  ({packed % {'count': l.packed_quantity}})"
@@ -292,6 +310,7 @@ def _as_text(o: OrderDetail) -> str:
         else:
             out.append("  " + _("exchange for return %(rma)s of order %(order)s") % {"rma": r.rma, "order": r.order})
     out.append("  " + _("events:"))
+    held = _held(o)
     out += [f"    {(e.at or '')[:19]} {e.kind} {e.from_status or ''}{' -> ' if e.to_status else ''}"
-            f"{e.to_status or ''} {e.station or ''} {e.user or ''}{_why(e.detail)}" for e in o.events]
+            f"{e.to_status or ''} {e.station or ''} {e.user or ''}{_why(e.detail, held)}" for e in o.events]
     return "\n".join(out)

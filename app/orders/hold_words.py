@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from collections.abc import Callable
 from typing import Any
 
-from app.translator import Phrase, phrase
+from app import words
+from app.translator import Lines, Phrase, phrase
 
 # Each message once, as Babel extracts it (`make translations`); `reason` fills one in.
 NO_ADDRESS = phrase("no shipping address")
@@ -42,6 +44,16 @@ SHORT_PICK_NOWHERE = phrase("short pick at %(location)s: %(found)s of %(quantity
                             "%(still)s unit(s) nowhere in stock")
 SHORT_PICK_PARTLY = phrase("short pick at %(location)s: %(found)s of %(quantity)s x %(sku)s found; "
                            "the rest from %(locations)s; %(still)s unit(s) nowhere in stock")
+# The system's other texts kept in English and said in the reader's language when read (issue 19):
+# a status change's reason (a wave), an exchange order's notes, an offline event the central order
+# did not take (a station's exception of kind "other", app/store/journal.py)
+ON_PICK_LIST = phrase("on pick list %(pick_list)s")
+EXCHANGE_FOR = phrase("exchange for order %(order)s")
+OFFLINE_NOT_APPLIED = phrase("offline %(event)s at %(station)s not applied: %(why)s; check the parcel against the order")
+ORDER_IS_CENTRALLY = phrase("the order is %(status)s centrally")
+ORDER_IS_AT_CENTRALLY = phrase("the order is %(status)s at %(station)s centrally")
+NOT_TAKEN = phrase("the order did not take it (%(problem)s)")
+NOTES = (EXCHANGE_FOR,)  # what an order's notes may have been made from
 
 # The messages each kind of hold is made from (app.orders.validation.HoldKind's values); a kind
 # not listed (a supervisor's hold: their own words) is never read as one of them.
@@ -52,10 +64,16 @@ BY_KIND: dict[str, tuple[Phrase, ...]] = {
     "international": (INTERNATIONAL,), "address_mismatch": (BILLING_COUNTRY, BILLING_POSTCODE, BILLING_BOTH),
     "first_order": (FIRST_ORDER,),
     "short_pick": (SHORT_PICK, SHORT_PICK_ELSEWHERE, SHORT_PICK_NOWHERE, SHORT_PICK_PARTLY),
+    "other": (OFFLINE_NOT_APPLIED,),  # a station's exception the journal recorded
 }
+STATUS_REASONS = (ON_PICK_LIST,)  # what a status change's reason (an event's detail) may be made from
 # An argument that is itself one of the messages: (message, argument) -> what it may be
-NESTED: dict[tuple[str, str], tuple[Phrase, ...]] = {
-    (PAID_BACK_WHILE.msgid, "why"): (PAYMENT_GONE, CANCELLED_BY_CHANNEL)}
+# (or a function that says a code stored there: a status)
+Nested = dict[tuple[str, str], "tuple[Phrase, ...] | Callable[[str], str]"]
+NESTED: Nested = {
+    (PAID_BACK_WHILE.msgid, "why"): (PAYMENT_GONE, CANCELLED_BY_CHANNEL),
+    (OFFLINE_NOT_APPLIED.msgid, "why"): (ORDER_IS_CENTRALLY, ORDER_IS_AT_CENTRALLY, NOT_TAKEN),
+    (ORDER_IS_CENTRALLY.msgid, "status"): words.status_name, (ORDER_IS_AT_CENTRALLY.msgid, "status"): words.status_name}
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
@@ -71,16 +89,44 @@ def said(text: str | None, kind: str) -> str:
     own words, a reason stored before its message existed)."""
     if not text or isinstance(text, Phrase):
         return text or ""
-    return _read(text, BY_KIND.get(kind, ()))
+    return read_back(text, BY_KIND.get(kind, ()))
 
 
-def _read(text: str, templates: tuple[Phrase, ...]) -> str:
+def read_back(text: str | None, templates: tuple[Phrase, ...],
+              nested: Nested | None = None) -> str:
+    """A stored English text as a Phrase when it was made from one of `templates` (its arguments
+    read back from the text, an argument itself by `nested`: (message, argument) -> the messages
+    it may be; NESTED when not given), else the text as it is. The one matcher of stored texts."""
+    if not text or isinstance(text, Phrase):
+        return text or ""
+    nested = NESTED if nested is None else nested
     for template, pattern in _patterns(templates):
         found = pattern.fullmatch(text)
         if found is not None:
-            return Phrase(template.msgid, {
-                key: _read(value, NESTED.get((template.msgid, key), ())) for key, value in found.groupdict().items()})
+            return Phrase(template.msgid, {key: _part(value, nested.get((template.msgid, key), ()), nested)
+                                           for key, value in found.groupdict().items()})
     return text
+
+
+def read_lines(text: str | None, read: Callable[[str], str], separator: str = "; ") -> str:
+    """Stored texts joined by `separator` (a hold's reasons), each read by `read` (a Phrase when
+    understood); a text that holds the separator itself (a short pick's) is read whole, by its
+    longest understood head."""
+    if not text or isinstance(text, Phrase):
+        return text or ""
+    whole = read(text)
+    if isinstance(whole, Phrase) or separator not in text:
+        return whole
+    parts = text.split(separator)
+    for cut in range(len(parts) - 1, 0, -1):
+        head = read(separator.join(parts[:cut]))
+        if isinstance(head, Phrase):
+            return Lines([head, read_lines(separator.join(parts[cut:]), read, separator)], separator)
+    return Lines([parts[0], read_lines(separator.join(parts[1:]), read, separator)], separator)
+
+
+def _part(value: str, reader: tuple[Phrase, ...] | Callable[[str], str], nested: Nested) -> str:
+    return reader(value) if callable(reader) else read_back(value, reader, nested)
 
 
 @lru_cache(maxsize=None)

@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from app.orders import lifecycle
+from app.orders import hold_words as W, lifecycle
 from app.orders.errors import BadWaveRequest
 from app.orders.status import OrderStatus
 from app.translator import phrase
@@ -176,7 +176,8 @@ def create_in(uow: UnitOfWork, strategy: str, *, max_orders: int | None = None, 
     uow.events.add_many([NewEvent(order.id, "Waved", user=user, detail=dict(
         wave=wave, strategy=strategy, pick_lists=lists_of[order.id], tote=totes[order.id])) for order in waved])
     lifecycle.change_statuses(uow, waved, S.PICKING, user=user,
-                              reasons={order.id: f"on pick list {lists_of[order.id][0]}" for order in waved})
+                              reasons={order.id: W.reason(W.ON_PICK_LIST, pick_list=lists_of[order.id][0])
+                                       for order in waved})
     log.info("wave %s (%s): %d list(s), %d order(s)", wave, strategy, len(made), len(lists_of))
     return made
 

@@ -13,14 +13,17 @@ from sqlalchemy import Select, String, and_, cast, exists, literal, or_, select
 from sqlalchemy.orm import Session
 
 from app import words
-from app.orders.hold_words import said
+from app.orders.hold_words import reason, said
 from app.orders.status import OrderStatus
 from app.store.models import (
     ExceptionReview, Order, OrderEvent, OrderHold, PackException, ScanRecord, StationEvent, as_utc,
 )
 from app.store.session import Database
 from app.supervision.model import ExceptionFilter, ExceptionItem, ExceptionKind as K
-from app.supervision.words import hold_kind_words, mis_scan_words, station_kind_words, station_said
+from app.supervision.words import (
+    AT_STATION, HELD, HELD_FOR, MIS_SCANNED, MIS_SCANNED_SAID, RESOLVED_THERE, hold_kind_words, mis_scan_words,
+    station_kind_words, station_said, summary_said,
+)
 from app.translator import Lines, phrase
 
 log = logging.getLogger(__name__)
@@ -101,10 +104,10 @@ def _holds(s: Session, f: ExceptionFilter, key_id: int | None = None) -> list[Ex
             continue
         if (f.since and at < f.since) or (f.before and at >= f.before):
             continue
-        reasons = Lines([phrase("%(kind)s: %(reason)s", kind=hold_kind_words(h.kind),
+        reasons = Lines([reason(HELD_FOR, kind=hold_kind_words(h.kind),
                                 reason=said(h.detail, h.kind))
                          for h in held], "; ")
-        items.append(ExceptionItem(key, K.HOLD.value, at, phrase("Order %(number)s on hold - %(reasons)s",
+        items.append(ExceptionItem(key, K.HOLD.value, at, reason(HELD,
                                                                  number=first.number, reasons=reasons), first.number))
     return items
 
@@ -120,7 +123,7 @@ def _pack_exceptions(s: Session, f: ExceptionFilter, key_id: int | None = None) 
                                                             pex_t.c.kind.not_in(list(PROBLEM_KIND)))))
     rows = s.execute(_window(stmt, pex_t.c.at, pex_t.c.station, pex_t.c.username, f)).all()
     return [ExceptionItem(f"X-{r.id}", PROBLEM_KIND.get(r.kind, K.PROBLEM).value, as_utc(r.at),
-                          phrase("Order %(number)s: %(kind)s - %(reason)s", number=r.number,
+                          reason(AT_STATION, number=r.number,
                                  kind=station_kind_words(r.kind), reason=said(r.reason, r.kind)),
                           r.number, r.station, r.username)
             for r in rows]
@@ -143,9 +146,9 @@ def _mis_scan(r: Any) -> str:
     from its stored English, app/supervision/words.py) in the reader's language, the data as scanned."""
     what = mis_scan_words(r.outcome)
     if r.message:
-        return phrase("%(outcome)s: %(data)s - %(said)s", outcome=what, data=repr(r.data),
+        return reason(MIS_SCANNED_SAID, outcome=what, data=repr(r.data),
                       said=station_said(r.message))
-    return phrase("%(outcome)s: %(data)s", outcome=what, data=repr(r.data))
+    return reason(MIS_SCANNED, outcome=what, data=repr(r.data))
 
 
 def _events(s: Session, f: ExceptionFilter, key_id: int | None = None) -> list[ExceptionItem]:
@@ -271,14 +274,14 @@ def decided_exceptions(s: Session, f: ExceptionFilter) -> list[ExceptionItem]:
     if f.kinds is not None:
         stmt = stmt.where(reviews_t.c.kind.in_(sorted(f.kinds)))
     rows = s.execute(_window(stmt, reviews_t.c.happened_at, reviews_t.c.station, reviews_t.c.packer, f)).all()
-    items = [ExceptionItem(r.key, r.kind, as_utc(r.happened_at), r.summary, r.number, r.station, r.packer, None,
+    items = [ExceptionItem(r.key, r.kind, as_utc(r.happened_at), summary_said(r.summary, r.kind), r.number, r.station, r.packer, None,
                            r.action, r.reason, r.note, r.by, as_utc(r.at)) for r in rows]
     resolved_here = (select(pex_t, orders_t.c.number).join(orders_t, orders_t.c.id == pex_t.c.order_id)
                      .where(pex_t.c.resolved_at.is_not(None), _not_reviewed("X-", pex_t.c.id)))
     for r in s.execute(_window(resolved_here, pex_t.c.at, pex_t.c.station, pex_t.c.username, f)).all():
         kind = PROBLEM_KIND.get(r.kind, K.PROBLEM).value
         if f.kinds is None or kind in f.kinds:
-            summary = phrase("Order %(number)s: %(reason)s", number=r.number, reason=said(r.reason, r.kind))
+            summary = reason(RESOLVED_THERE, number=r.number, reason=said(r.reason, r.kind))
             items.append(ExceptionItem(f"X-{r.id}", kind, as_utc(r.at), summary, r.number, r.station, r.username, None, "resolve", None, r.resolution, r.resolved_by,
                                        as_utc(r.resolved_at)))
     return items

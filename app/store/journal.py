@@ -41,6 +41,7 @@ from sqlalchemy import text as sql_text
 
 from app.errors import DatabaseUnavailable, PackdeskError
 from app.identifiers import s10, sscc
+from app.orders import hold_words as W
 from app.orders.claims import claim_next, release_in
 from app.store.counters import take_next
 from app.store.models import JournalReceipt
@@ -464,9 +465,9 @@ class Journal:
                 return "skipped"
             order = uow.orders.get(number)
         mine = order is not None and order.status == "packing" and order.claimed_by_station == self.station
-        why = None if order is None else (f"the order is {order.status}"
-                                          + (f" at {order.claimed_by_station}" if order.claimed_by_station else "")
-                                          + " centrally")
+        why = None if order is None else (
+            W.reason(W.ORDER_IS_AT_CENTRALLY, status=order.status, station=order.claimed_by_station)
+            if order.claimed_by_station else W.reason(W.ORDER_IS_CENTRALLY, status=order.status))
         if mine and number not in conflicted:
             try:
                 uow = ReceiptUnitOfWork(db, self._receipt(event, "applied"))
@@ -478,12 +479,12 @@ class Journal:
             except (JournalError, DatabaseUnavailable):
                 raise  # the database went again (or the journal's file failed): the rest waits
             except PackdeskError as exc:
-                why = f"the order did not take it ({exc})"
+                why = W.reason(W.NOT_TAKEN, problem=str(exc))
         with SqlUnitOfWork(db) as uow:
             if order is not None and number not in conflicted:
                 uow.exceptions.add(ExceptionRecord(
-                    order.id, "other", f"offline {event.kind} at {self.station} not applied: {why}; check "
-                    "the parcel against the order", self.station, event.payload.get("user") or self.user, event.at))
+                    order.id, "other", str(W.reason(W.OFFLINE_NOT_APPLIED, event=event.kind, station=self.station,
+                                                    why=why)), self.station, event.payload.get("user") or self.user, event.at))
             session = uow.session
             assert session is not None
             session.add(self._receipt(event, "conflict"))

@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.orders.hold_words import EXCHANGE_FOR, reason
 from app.store.models import Location, Order, OrderLine, ReturnLine, ReturnRequest, Stock, as_utc
 from app.unit_of_work import ExchangeLineRecord, ReturnLineRecord, ReturnRecord
 
@@ -92,7 +93,7 @@ class SqlReturns:
                       ship_to_id=source.ship_to_id, email=source.email, carrier=source.carrier,
                       service_level=source.service_level, shipping_method=source.shipping_method,
                       financial_status="paid", currency=source.currency, subtotal=goods, discount_total=Decimal(0),
-                      total=Decimal(0), notes=f"exchange for order {source.number}",
+                      total=Decimal(0), notes=str(reason(EXCHANGE_FOR, order=source.number)),
                       billing_postcode=source.billing_postcode, billing_country=source.billing_country)
         self.s.add(order)
         self.s.flush()

@@ -1048,7 +1048,7 @@
     </message>
     <message>
         <source>RE-QUEUE</source>
-        <translation>ZURÜCK IN DIE WARTESCHLANGE</translation>
+        <translation>NEU EINREIHEN</translation>
     </message>
     <message>
         <source>CANCEL ORDER</source>
@@ -1745,7 +1745,7 @@
     </message>
     <message>
         <source>Exceptions to review. Scan an order to pack it here.</source>
-        <translation>Zu prüfende Ausnahmen. Scannen Sie einen Auftrag, um ihn hier zu packen.</translation>
+        <translation>Zu prüfende Ausnahmen. Auftrag scannen, um ihn hier zu packen.</translation>
     </message>
     <message>
         <source>every kind</source>

@@ -71,8 +71,8 @@ def test_a_held_orders_reasons_are_stored_in_english_and_read_in_german(db: Data
             "payment: payment is pending, not paid or authorized") in english
     code, german, _err = packdesk(capsys, monkeypatch, "de", "orders", "show", "WEB-2", "--database", db.url)
     assert code == 0
-    assert ("address: Land 'XX' ist kein Ländercode nach ISO 3166; "
-            "payment: Zahlung ist pending, nicht bezahlt oder autorisiert") in german
+    assert ("Adresse: Land 'XX' ist kein Ländercode nach ISO 3166; "  # the hold's kind in words (german-finish)
+            "Zahlung: Zahlung ist pending, nicht bezahlt oder autorisiert") in german
 
     # the supervisors' exception queue says the same reasons in the reader's language
     code, german, _err = packdesk(capsys, monkeypatch, "de", "exceptions", "list", "--database", db.url)
@@ -92,7 +92,7 @@ def test_a_supervisors_own_words_stay_as_typed_for_a_german_user(db: Database, t
     assert code == 0
     code, german, _err = packdesk(capsys, monkeypatch, "de", "orders", "show", "WEB-1", "--database", db.url)
     # a supervisor's hold is the supervisor's text: never read as one of Packdesk's own messages
-    assert "supervisor: no city" in german and "kein Ort" not in german
+    assert "Vorgesetzter: no city" in german and "kein Ort" not in german
 
 
 def test_the_offline_journals_status_text_in_german(db: Database, tmp_path: Path) -> None:

@@ -150,3 +150,34 @@ def test_a_german_supervisor_reads_reasons_and_mis_scans_in_german(qtbot, statio
     qtbot.waitUntil(lambda: any(not i.open for i in screen.items), timeout=5000)
     row = next(i for i, item in enumerate(screen.items) if not item.open)
     assert "Kundenwunsch" in screen.table.item(row, 6).text(), screen.table.item(row, 6).text()
+
+
+def test_a_german_supervisor_reads_the_systems_stored_english_in_german(qtbot, station, station_db_url) -> None:
+    """The journal's conflict and a decided hold's summary are kept in English; the review says
+    them in German (german-finish), as the open holds' reasons already were."""
+    from sqlalchemy import select
+
+    from app.store.models import Order, PackException
+    a_busy_morning(station_db_url)
+    with Database(station_db_url) as db, db.write() as s:
+        s.execute(update(User).where(User.username == "sam").values(language="de"))
+        order_id = s.scalar(select(Order.id).where(Order.number == "PD-1001"))
+        s.add(PackException(order_id=order_id, kind="other", station="ST-7", username="alice",
+                            reason="offline scan at ST-7 not applied: the order is cancelled centrally; check the "
+                                   "parcel against the order"))
+    login(qtbot, station, SAM_BADGE)
+    screen = review(qtbot, station)
+    row = next(i for i, item in enumerate(screen.items) if item.order_number == "PD-1001" and item.kind == "problem"
+               and "ST-7" in item.summary)
+    screen.table.selectRow(row)
+    assert ("offline scan an ST-7 nicht übernommen: der Auftrag ist zentral storniert; prüfen Sie das Paket gegen "
+            "den Auftrag") in screen.detail.text(), screen.detail.text()
+    choose(qtbot, screen, "hold")
+    held = screen.selected().key
+    press(qtbot, screen, "release")
+    screen.open_only.setChecked(False)
+    qtbot.waitUntil(lambda: any(i.key == held for i in screen.items), timeout=5000)
+    row = next(i for i, item in enumerate(screen.items) if item.key == held)
+    text = screen.table.item(row, 6).text()
+    assert "Auftrag PD-1002 zurückgehalten - Vorgesetzter: customer asked to wait" in text, text
+    assert "on hold" not in text and "supervisor:" not in text

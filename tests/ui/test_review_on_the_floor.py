@@ -139,3 +139,44 @@ def test_no_order_packed_yet_gives_no_exception_rate_rather_than_zero(qtbot, sta
     assert total.orders == 0
     text = screen.figures.summary.text()
     assert "- exceptions per 100 orders" in text and "0.0 exceptions" not in text, text
+
+
+def _clipped_words(widget) -> str | None:
+    """What of a label's or a button's words its room cuts off (None: they fit)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QLabel, QStyle, QStyleOptionButton
+    metrics, text = QFontMetrics(widget.font()), widget.text()
+    if isinstance(widget, QLabel):
+        room = widget.contentsRect()
+        flags = int(Qt.TextFlag.TextWordWrap) if widget.wordWrap() else 0
+        needed = metrics.boundingRect(QRect(0, 0, room.width(), 10_000), flags, text)
+        if needed.width() > room.width() or needed.height() > room.height():
+            return f"{text!r} needs {needed.size().toTuple()} in {room.size().toTuple()}"
+        return None
+    option = QStyleOptionButton()
+    widget.initStyleOption(option)
+    room = widget.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, widget).width()
+    if metrics.horizontalAdvance(text) > room:
+        return f"{text!r} needs {metrics.horizontalAdvance(text)} px in {room}"
+    return None
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)], ids=["1920x1080", "1366x768"])
+def test_the_reviews_words_fit_their_buttons_and_lines_in_german_too(qtbot, demo_station, size, language) -> None:
+    """Tried on a real display in German beside the demo panel: RE-QUEUE's "ZURÜCK IN DIE
+    WARTESCHLANGE" ran past its button's edges and the greeting and the hint were cut off."""
+    app = demo_station(size, demo_panel=True, raw={"station": {"language": language}})
+    scan(qtbot, app, "PDU-3001")  # Sofia, the demo's supervisor
+    screen = review(qtbot, app)
+    held = next(i for i, item in enumerate(screen.items) if "requeue" in item.actions)
+    screen.table.selectRow(held)
+    qtbot.wait(50)
+    assert screen.action_buttons["requeue"].isVisible()
+    if language == "de":
+        assert screen.action_buttons["requeue"].text() != "RE-QUEUE"  # German, not the English left in
+    cut = {name: _clipped_words(widget) for name, widget in [
+        ("greeting", screen.hello), ("hint", screen.intro), *screen.page_buttons.items(),
+        *((action, widget) for action, widget in screen.action_buttons.items() if widget.isVisible())]}
+    assert {name: why for name, why in cut.items() if why} == {}

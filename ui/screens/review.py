@@ -73,13 +73,11 @@ class ReviewScreen(Retranslated, QWidget):
                            "{ background: #33373b; color: #888; border-color: #555; }")
         outer = QVBoxLayout(self)
         outer.setSpacing(4)
-        # one row over the pages (their buttons, the hint, the count) and the greeting beside LOG OUT:
-        # a title line of its own cost the height the queue needs at 1366x768
-        self.hello = OwnRoomLabel()  # wraps inside the row of buttons, never taller than it
-        self.hello.setObjectName("hint")
-        self.hello.setWordWrap(True)
-        self.hello.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.hello.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        # a row over the pages (their buttons, the count), then one line with the hint and the
+        # greeting: beside the buttons (German, 1366x768 beside the demo panel) they had no room and
+        # were cut off; one line of small type costs the queue less than a title line of big type
+        self.hello = label("", "hint", wrap=False)
+        self.hello.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.count = label("", "hint", wrap=False)
         self.waiting = WaitingLabel([lambda: worker.pending])  # the queue, board, figures and admin pages
         pages_row = QHBoxLayout()
@@ -93,16 +91,18 @@ class ReviewScreen(Retranslated, QWidget):
         # than its fields
         self.refresh_button = button("")
         pages_row.addWidget(self.refresh_button)
-        self.intro = OwnRoomLabel()  # wraps beside the buttons, never taller than their row
-        self.intro.setObjectName("hint")
-        self.intro.setWordWrap(True)
-        self.intro.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.intro.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.intro.setStyleSheet("font-size: 14pt;")  # four lines of German fit the buttons' height
-        pages_row.addWidget(self.intro, 1)
+        self.intro = label("", "hint", wrap=True)  # a second line rather than words cut off
+        self.intro.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for words in (self.intro, self.hello):
+            words.setStyleSheet("font-size: 14pt;")
+        pages_row.addStretch(1)
         pages_row.addWidget(self.waiting)
         pages_row.addWidget(self.count)
         outer.addLayout(pages_row)
+        words_row = QHBoxLayout()
+        words_row.addWidget(self.intro, 1)
+        words_row.addWidget(self.hello)
+        outer.addLayout(words_row)
         self.pages = QStackedWidget()
         outer.addWidget(self.pages, 1)
         queue_page = QWidget()
@@ -228,7 +228,7 @@ class ReviewScreen(Retranslated, QWidget):
         self.logout_button = button("")
         for widget in (self.devices_button, self.doctor_button, self.close_button):
             bottom.addWidget(widget)
-        bottom.addWidget(self.hello, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.logout_button)
         outer.addLayout(bottom)
         self.show_page("exceptions")
