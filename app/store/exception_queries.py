@@ -362,4 +362,9 @@ def decision_of(s: Session, key: str) -> tuple[str, str] | None:
                                                           pex_t.c.resolved_at.is_not(None))).first()
         if done is not None:
             return "resolve", done.resolved_by or "the station"
+    if prefix in ("S", "E") and rest.isdigit():  # closed with its order: shipped, cancelled
+        everything = ExceptionFilter(limit=1)
+        found = SOURCES[prefix][1](s, everything, int(rest), closed=True)
+        if found:
+            return found[0].action or "closed", "the order"
     return None

@@ -244,10 +244,12 @@ def test_a_mis_scan_and_the_orders_label_exceptions_leave_the_open_queue_once_th
         assert not closed.open and closed.action == left_as and closed.actions == ()
     # the history keeps the kind filter
     assert {i.kind for i in queue(warehouse, open_only=False, kinds=frozenset({"mis_scan"}))} == {"mis_scan"}
-    # nothing left to decide: a decision is refused as it is on any exception that is not open
-    mis_scan = next(i for i in before.values() if i.kind == "mis_scan")
-    with pytest.raises(ExceptionNotFound):
-        decide(SqlUnitOfWork(warehouse.db), mis_scan.key, "resolve", "other", "sam", RULES)
+    # nothing left to decide: a decision is refused, saying what closed it, and changes nothing
+    for item in before.values():
+        with pytest.raises(AlreadyDecided, match=f"{left_as} by the order"):
+            decide(SqlUnitOfWork(warehouse.db), item.key, "resolve", "other", "sam", RULES)
+    after = {i.key: i for i in queue(warehouse, open_only=False)}
+    assert {k: (after[k].action, after[k].resolved_by) for k in before} == {k: (left_as, None) for k in before}
 
 
 def test_a_mis_scan_of_an_order_still_being_packed_stays_open(warehouse: Warehouse) -> None:
