@@ -185,7 +185,7 @@ SELECT * FROM (
   (SELECT 'S-' || s.id, 'mis_scan', s.at, o.number, s.station, s.username FROM scans s
      LEFT JOIN orders o ON o.id = s.order_id
     WHERE s.outcome IN ('wrong_item','unknown','over_scan','invalid_gs1','serial_used','wrong_label')
-      AND (s.order_id IS NULL OR s.order_id IN (SELECT id FROM orders WHERE status IN ('captured','validated','on_hold','allocated','backordered','picking','picked','packing','packed')))
+      AND (o.status IS NULL OR o.status IN ('captured','validated','on_hold','allocated','backordered','picking','picked','packing','packed'))
       AND NOT EXISTS (SELECT 1 FROM exception_reviews r WHERE r.key = 'S-' || s.id)
     ORDER BY s.at LIMIT 500)
   UNION ALL
@@ -193,7 +193,7 @@ SELECT * FROM (
      JOIN orders o ON o.id = e.order_id
     WHERE e.kind IN ('BoxChosen','LabelReprinted','LabelPrintFailed')
       AND (e.kind <> 'BoxChosen' OR e.detail LIKE '%%"reason": "%%')
-      AND e.order_id IN (SELECT id FROM orders WHERE status IN ('captured','validated','on_hold','allocated','backordered','picking','picked','packing','packed'))
+      AND o.status IN ('captured','validated','on_hold','allocated','backordered','picking','picked','packing','packed')
       AND NOT EXISTS (SELECT 1 FROM exception_reviews r WHERE r.key = 'E-' || e.id)
     ORDER BY e.at LIMIT 500)
   UNION ALL
