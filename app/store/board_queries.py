@@ -14,7 +14,9 @@ from typing import Any
 from sqlalchemy import String, case, cast, exists, func, literal, or_, select
 from sqlalchemy.orm import Session
 
-from app.store.exception_queries import EVENT_KINDS, MIS_SCAN_OUTCOMES, NOT_SHIPPED, PROBLEM_KIND, REFUSALS
+from app.store.exception_queries import (
+    EVENT_KINDS, MIS_SCAN_OUTCOMES, NOT_SHIPPED, PROBLEM_KIND, REFUSALS, still_to_act,
+)
 from app.store.models import (
     ExceptionReview, Order, OrderEvent, OrderHold, PackException, ScanRecord, Station, StationEvent, as_utc,
 )
@@ -111,11 +113,12 @@ def open_exception_counts(s: Session, now: datetime) -> tuple[dict[str, int], di
          counted(pex_t.c.at, pex_t.c.kind, pex_t.c.resolved_at.is_(None), _unreviewed(_key("X-", pex_t.c.id)))),
         (lambda k: K.MIS_SCAN.value, counted(scans_t.c.at, None,
                                              scans_t.c.outcome.in_(MIS_SCAN_OUTCOMES),
-                                             _unreviewed(_key("S-", scans_t.c.id)))),
+                                             _unreviewed(_key("S-", scans_t.c.id)),
+                                             still_to_act(scans_t.c.order_id))),
         (lambda k: EVENT_KINDS[k].value,
          counted(events_t.c.at, events_t.c.kind, events_t.c.kind.in_(list(EVENT_KINDS)),
                  or_(events_t.c.kind != "BoxChosen", events_t.c.detail.like('%"reason": "%')),
-                 _unreviewed(_key("E-", events_t.c.id)))),
+                 _unreviewed(_key("E-", events_t.c.id)), still_to_act(events_t.c.order_id))),
         (lambda k: K.REFUSED_BADGE.value, counted(station_t.c.at, None,
                                                   station_t.c.kind.in_(REFUSALS),
                                                   _unreviewed(_key("R-", station_t.c.id)))),

@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Select, String, and_, cast, exists, literal, or_, select
+from sqlalchemy import Select, String, and_, cast, exists, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from app import words
@@ -38,10 +39,45 @@ PROBLEM_KIND = {"weight": K.WEIGHT, "partial": K.SHORT_PICK, "short_pick": K.SHO
 # (shipped, and so delivered, completed or returned after) or is cancelled
 NOT_SHIPPED = tuple(s.value for s in OrderStatus
                     if s.value not in ("shipped", "delivered", "completed", "returned", "cancelled"))
+LEFT = tuple(s.value for s in OrderStatus if s.value not in NOT_SHIPPED)
 
 orders_t, holds_t, pex_t = Order.__table__, OrderHold.__table__, PackException.__table__
 scans_t, events_t, station_t = ScanRecord.__table__, OrderEvent.__table__, StationEvent.__table__
 reviews_t = ExceptionReview.__table__
+left_t = events_t.alias("left_event")
+
+
+def still_to_act(order_id: Any) -> Any:
+    """A mis-scan, a box override, a reprint or a print failure is open while its order has not
+    shipped nor been cancelled (or it has no order): once the order has left there is nothing left
+    to act on, like an SLA breach. The board counts by the same rule. Asked of the orders still in
+    the building (the index on status, a few thousand ids hashed once): for the board's counts a
+    join of every mis-scan ever with a million orders made PostgreSQL hash the orders table. The
+    queue's lists join the order anyway and filter on its status (the same rule)."""
+    return or_(order_id.is_(None), order_id.in_(select(orders_t.c.id).where(orders_t.c.status.in_(NOT_SHIPPED))))
+
+
+def _left_at() -> Any:
+    """When the order reached the status it is in (its last StatusChanged there)."""
+    return (select(func.max(left_t.c.at))
+            .where(left_t.c.order_id == orders_t.c.id, left_t.c.kind == "StatusChanged",
+                   left_t.c.to_status == orders_t.c.status).scalar_subquery())
+
+
+def _closing(closed: bool, stmt: Select, order_id: Any) -> Select:
+    """Open ones (the order still to act on), or closed ones (its order shipped or cancelled, not
+    decided) with the order's status and the time it got there."""
+    if not closed:  # the order's status, joined already (an IN over the orders here made PostgreSQL
+        # walk every scan by time for the ORDER BY ... LIMIT: 1 s at 1,000,000 orders)
+        return stmt.where(or_(order_id.is_(None), orders_t.c.status.in_(NOT_SHIPPED)))
+    return stmt.add_columns(orders_t.c.status.label("left_as"), _left_at().label("left_at")).where(
+        orders_t.c.status.in_(LEFT))
+
+
+def _closed(item: ExceptionItem, r: Any, closed: bool) -> ExceptionItem:
+    if not closed:
+        return item
+    return replace(item, action=r.left_as, resolved_at=as_utc(r.left_at) if r.left_at else item.at)
 
 
 def _not_reviewed(prefix: str, id_column: Any) -> Any:
@@ -129,15 +165,17 @@ def _pack_exceptions(s: Session, f: ExceptionFilter, key_id: int | None = None) 
             for r in rows]
 
 
-def _mis_scans(s: Session, f: ExceptionFilter, key_id: int | None = None) -> list[ExceptionItem]:
+def _mis_scans(s: Session, f: ExceptionFilter, key_id: int | None = None, closed: bool = False) -> list[ExceptionItem]:
     stmt = (select(scans_t.c.id, scans_t.c.at, scans_t.c.station, scans_t.c.username, scans_t.c.data,
                    scans_t.c.outcome, scans_t.c.message, orders_t.c.number)
             .outerjoin(orders_t, orders_t.c.id == scans_t.c.order_id)
             .where(scans_t.c.outcome.in_(MIS_SCAN_OUTCOMES), _not_reviewed("S-", scans_t.c.id)))
+    stmt = _closing(closed, stmt, scans_t.c.order_id)
     if key_id is not None:
         stmt = stmt.where(scans_t.c.id == key_id)
     rows = s.execute(_window(stmt, scans_t.c.at, scans_t.c.station, scans_t.c.username, f)).all()
-    return [ExceptionItem(f"S-{r.id}", K.MIS_SCAN.value, as_utc(r.at), _mis_scan(r), r.number, r.station, r.username)
+    return [_closed(ExceptionItem(f"S-{r.id}", K.MIS_SCAN.value, as_utc(r.at), _mis_scan(r), r.number, r.station,
+                                  r.username), r, closed)
             for r in rows]
 
 
@@ -151,7 +189,7 @@ def _mis_scan(r: Any) -> str:
     return reason(MIS_SCANNED, outcome=what, data=repr(r.data))
 
 
-def _events(s: Session, f: ExceptionFilter, key_id: int | None = None) -> list[ExceptionItem]:
+def _events(s: Session, f: ExceptionFilter, key_id: int | None = None, closed: bool = False) -> list[ExceptionItem]:
     kinds = [e for e, k in EVENT_KINDS.items() if _wanted(f, k)]
     stmt = (select(events_t.c.id, events_t.c.at, events_t.c.kind, events_t.c.station, events_t.c.username,
                    events_t.c.detail, orders_t.c.number)
@@ -159,6 +197,7 @@ def _events(s: Session, f: ExceptionFilter, key_id: int | None = None) -> list[E
             .where(events_t.c.kind.in_(kinds), _not_reviewed("E-", events_t.c.id),
                    # a box the station chose itself, or the suggested one, is no override
                    or_(events_t.c.kind != "BoxChosen", events_t.c.detail.like('%"reason": "%'))))
+    stmt = _closing(closed, stmt, events_t.c.order_id)
     if key_id is not None:
         stmt = stmt.where(events_t.c.id == key_id)
     rows = s.execute(_window(stmt, events_t.c.at, events_t.c.station, events_t.c.username, f)).all()
@@ -173,9 +212,10 @@ def _events(s: Session, f: ExceptionFilter, key_id: int | None = None) -> list[E
                 K.PRINT_FAILURE: phrase("label %(label)s not printed on %(printer)s: %(problem)s", label=d.get("label"),
                                         printer=d.get("printer"), problem=d.get("message"))}[kind]
         parcel = d.get("parcel") if isinstance(d.get("parcel"), int) else None
-        items.append(ExceptionItem(f"E-{r.id}", kind.value, as_utc(r.at),
-                                   phrase("Order %(number)s parcel %(parcel)s: %(what)s", number=r.number,
-                                          parcel=parcel, what=what), r.number, r.station, r.username, parcel))
+        items.append(_closed(ExceptionItem(f"E-{r.id}", kind.value, as_utc(r.at),
+                                           phrase("Order %(number)s parcel %(parcel)s: %(what)s", number=r.number,
+                                                  parcel=parcel, what=what), r.number, r.station, r.username, parcel),
+                             r, closed))
     return items
 
 
@@ -284,6 +324,11 @@ def decided_exceptions(s: Session, f: ExceptionFilter) -> list[ExceptionItem]:
             summary = reason(RESOLVED_THERE, number=r.number, reason=said(r.reason, r.kind))
             items.append(ExceptionItem(f"X-{r.id}", kind, as_utc(r.at), summary, r.number, r.station, r.username, None, "resolve", None, r.resolution, r.resolved_by,
                                        as_utc(r.resolved_at)))
+    # closed without a decision: their order shipped or was cancelled (action: the order's status)
+    if _wanted(f, K.MIS_SCAN):
+        items += _mis_scans(s, f, closed=True)
+    if _wanted(f, *EVENT_KINDS.values()):
+        items += _events(s, f, closed=True)
     return items
 
 
@@ -324,4 +369,9 @@ def decision_of(s: Session, key: str) -> tuple[str, str] | None:
                                                           pex_t.c.resolved_at.is_not(None))).first()
         if done is not None:
             return "resolve", done.resolved_by or "the station"
+    if prefix in ("S", "E") and rest.isdigit():  # closed with its order: shipped, cancelled
+        everything = ExceptionFilter(limit=1)
+        found = SOURCES[prefix][1](s, everything, int(rest), closed=True)
+        if found:
+            return found[0].action or "closed", "the order"
     return None

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from sqlalchemy import update
 
 from app.cli.main import main
+from app.store.exception_queries import exception_queue
 from app.store.figure_queries import figures_of_day
+from app.store.models import Order
+from app.supervision.model import ExceptionFilter
 from tests.integration.packing.conftest import ACK, MUG_EAN, TEAPOT_EAN, Warehouse, add_order, scan
 
 LOT = "]C10104015000011112" "10LOT-42\x1d" "17271130"
@@ -41,6 +46,19 @@ def test_the_days_figures_come_from_the_event_and_scan_logs(warehouse: Warehouse
     [pat] = figures.packers
     assert (pat.key, pat.orders, pat.units, pat.scans, pat.mis_scans) == ("pat", 1, 3, 4, 1)
     assert pat.mis_scan_rate == 25.0 and figures.total.orders == 1
+
+
+def test_a_mis_scan_of_a_shipped_order_leaves_the_queue_but_counts_in_the_days_figures(
+        warehouse: Warehouse) -> None:
+    pat_packs_pd_1042(warehouse)
+    with warehouse.db.write() as s:
+        s.execute(update(Order).where(Order.number == "PD-1042").values(status="shipped"))
+    mis_scans = ExceptionFilter(kinds=frozenset({"mis_scan"}))
+    assert exception_queue(warehouse.db, mis_scans) == []
+    [closed] = exception_queue(warehouse.db, replace(mis_scans, open_only=False))
+    assert closed.action == "shipped" and closed.order_number == "PD-1042"
+    [pat] = figures_of_day(warehouse.db, closed.at.date()).packers
+    assert (pat.scans, pat.mis_scans, pat.mis_scan_rate) == (4, 1, 25.0)
 
 
 def test_the_report_is_a_pdf_with_drawn_charts(warehouse: Warehouse, tmp_path: Path,

@@ -6,7 +6,7 @@ import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.identifiers import is_valid_sscc
 from app.orders import claims
@@ -217,3 +217,44 @@ def test_a_german_supervisor_reads_mis_scans_station_exceptions_and_reasons_in_g
     assert german.say(reason_words("stock_found")) == "Ware gefunden"
     assert german.say(reason_words("wrong_address")) == "wrong address"  # an admin's own code
     assert all(german.say(reason_words(c)) != c.replace("_", " ") for c in DEFAULT_REASON_CODES)
+
+
+LEAVE_WITH_THE_ORDER = {"mis_scan", "box_override", "reprint", "print_failure"}
+
+
+@pytest.mark.parametrize("left_as", ["shipped", "cancelled", "delivered"])
+def test_a_mis_scan_and_the_orders_label_exceptions_leave_the_open_queue_once_the_order_has_left(
+        warehouse: Warehouse, left_as: str) -> None:
+    """A try-out board showed 9,975 open mis-scans, a year of them, of orders long shipped: once
+    the order has shipped or been cancelled there is nothing left to act on (like an SLA breach).
+    They stay in the history, closed with the order's status, dated as they happened."""
+    busy_morning(warehouse)
+    before = {i.key: i for i in queue(warehouse) if i.kind in LEAVE_WITH_THE_ORDER}
+    assert {i.kind for i in before.values()} == LEAVE_WITH_THE_ORDER
+    with warehouse.db.write() as s:
+        s.execute(update(Order).where(Order.number == "PD-1042").values(status=left_as))
+    still = queue(warehouse)
+    assert not [i for i in still if i.kind in LEAVE_WITH_THE_ORDER], still
+    assert "weight" in {i.kind for i in still}  # a station's own exception keeps its rule
+    history = {i.key: i for i in queue(warehouse, open_only=False)}
+    for key, item in before.items():
+        assert key in history, key
+        closed = history[key]
+        assert (closed.kind, closed.at, closed.order_number) == (item.kind, item.at, "PD-1042")
+        assert not closed.open and closed.action == left_as and closed.actions == ()
+    # the history keeps the kind filter
+    assert {i.kind for i in queue(warehouse, open_only=False, kinds=frozenset({"mis_scan"}))} == {"mis_scan"}
+    # nothing left to decide: a decision is refused, saying what closed it, and changes nothing
+    for item in before.values():
+        with pytest.raises(AlreadyDecided, match=f"{left_as} by the order"):
+            decide(SqlUnitOfWork(warehouse.db), item.key, "resolve", "other", "sam", RULES)
+    after = {i.key: i for i in queue(warehouse, open_only=False)}
+    assert {k: (after[k].action, after[k].resolved_by) for k in before} == {k: (left_as, None) for k in before}
+
+
+def test_a_mis_scan_of_an_order_still_being_packed_stays_open(warehouse: Warehouse) -> None:
+    busy_morning(warehouse)
+    for still_here in ("packed", "on_hold"):
+        with warehouse.db.write() as s:
+            s.execute(update(Order).where(Order.number == "PD-1042").values(status=still_here))
+        assert {i.kind for i in queue(warehouse)} >= LEAVE_WITH_THE_ORDER, still_here
