@@ -43,5 +43,10 @@ def stage_words(code: str) -> str:
              "picking": QCoreApplication.translate("FloorWords", "picking"),
              "picked": QCoreApplication.translate("FloorWords", "picked"),
              "packing": QCoreApplication.translate("FloorWords", "packing"),
-             "packed": QCoreApplication.translate("FloorWords", "packed")}
+             "packed": QCoreApplication.translate("FloorWords", "packed"),
+             "shipped": QCoreApplication.translate("FloorWords", "shipped"),
+             "delivered": QCoreApplication.translate("FloorWords", "delivered"),
+             "completed": QCoreApplication.translate("FloorWords", "completed"),
+             "returned": QCoreApplication.translate("FloorWords", "returned"),
+             "cancelled": QCoreApplication.translate("FloorWords", "cancelled")}
     return words.get(code, code.replace("_", " "))

@@ -1106,6 +1106,26 @@
         <source>packed</source>
         <translation>gepackt</translation>
     </message>
+    <message>
+        <source>shipped</source>
+        <translation>versandt</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>retourniert</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>storniert</translation>
+    </message>
 </context>
 <context>
     <name>HomeScreen</name>
@@ -1854,6 +1874,10 @@
     <message>
         <source>[%1 by %2: %3]</source>
         <translation>[%1 von %2: %3]</translation>
+    </message>
+    <message>
+        <source>[closed: order %1]</source>
+        <translation>[geschlossen: Auftrag %1]</translation>
     </message>
     <message>
         <source>%1 open</source>

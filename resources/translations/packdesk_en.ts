@@ -1106,6 +1106,26 @@
         <source>packed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HomeScreen</name>
@@ -1853,6 +1873,10 @@
     </message>
     <message>
         <source>[%1 by %2: %3]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[closed: order %1]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

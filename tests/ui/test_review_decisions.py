@@ -181,3 +181,22 @@ def test_a_german_supervisor_reads_the_systems_stored_english_in_german(qtbot, s
     text = screen.table.item(row, 6).text()
     assert "Auftrag PD-1002 zurückgehalten - Vorgesetzter: customer asked to wait" in text, text
     assert "on hold" not in text and "supervisor:" not in text
+
+
+def test_an_exception_closed_by_its_order_leaving_says_so_and_names_nobody(qtbot, station, station_db_url) -> None:
+    from datetime import datetime, timezone
+
+    from app.supervision.model import ExceptionItem
+
+    a_busy_morning(station_db_url)
+    login(qtbot, station, SAM_BADGE)
+    screen = review(qtbot, station)
+    at = datetime(2026, 12, 5, 9, 0, tzinfo=timezone.utc)
+    closed = ExceptionItem("S-1", "mis_scan", at, "wrong item", order_number="PD-1001", action="shipped",
+                           resolved_at=at)
+    decided = ExceptionItem("S-2", "mis_scan", at, "wrong item", order_number="PD-1002", action="resolve",
+                            reason="customer_request", resolved_by="sam", resolved_at=at)
+    screen._show([closed, decided], reloaded=False)
+    assert screen.table.item(0, 6).text().startswith("[closed: order shipped] ")
+    assert " by " not in screen.table.item(0, 6).text()
+    assert screen.table.item(1, 6).text().startswith("[resolved by sam: customer request] ")

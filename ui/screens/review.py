@@ -21,7 +21,7 @@ from app.supervision.model import Action, ExceptionFilter, ExceptionItem, Except
 from app.supervision.words import reason_words
 from ui.bridge import StationBridge
 from ui.screens.board import BoardView, BoardWindow, install_health_reports
-from ui.floor_words import action_words, kind_words
+from ui.floor_words import action_words, kind_words, stage_words
 from ui.screens.figures import FiguresView
 from ui.style import GREEN, PANEL, RED, button, label
 from ui.translations import Retranslated, moment
@@ -340,8 +340,11 @@ class ReviewScreen(Retranslated, QWidget):
         self.items = items
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
-            decided = self.tr("[%1 by %2: %3]").replace("%1", action_words(item.action or "").lower()) \
-                .replace("%2", item.resolved_by or "").replace("%3", say(reason_words(item.reason)))
+            if item.resolved_by:
+                decided = self.tr("[%1 by %2: %3]").replace("%1", action_words(item.action or "").lower()) \
+                    .replace("%2", item.resolved_by).replace("%3", say(reason_words(item.reason)))
+            else:  # closed by its order leaving the building (shipped, cancelled...), nobody decided it
+                decided = self.tr("[closed: order %1]").replace("%1", stage_words(item.action or ""))
             values = (item.key, kind_words(item.kind), moment(item.at.astimezone()),
                       item.station or "", item.packer or "", item.order_number or "",
                       say(item.summary) if item.open else f"{decided} {say(item.summary)}")
