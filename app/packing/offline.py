@@ -32,7 +32,7 @@ from app.packing.desk import Desk
 from app.packing.errors import NotAllowed, PackingError
 from app.packing.packs import OpenPack, find_order, is_complete
 from app.packing.parcels import ensure_open_parcel_in
-from app.packing.scan_rules import EMPTY_PLACEMENTS, Decision, ProductRef, apply, decide, gtin_key
+from app.packing.scan_rules import EMPTY_PLACEMENTS, Decision, ProductRef, apply, box_refused, decide, gtin_key
 from app.packing.settings import PackingSettings
 from app.ports import PrintJob
 from app.translator import phrase
@@ -181,17 +181,13 @@ class OfflinePack:
         pack = self.copy.pack
         seq = pack.open_parcel_seq
         box = self.copy.box(barcode)
-        if box is None:
-            return BoxChoice(False, False, None, None, None, seq, phrase(
-                "%(code)s is no box of the catalogue (or it is disabled); scan the barcode printed on a standard box.",
-                code=barcode))
         suggestion = pack.base.suggested_box
+        refused = box_refused(barcode, box, seq, suggestion, reason)
+        if refused is not None:
+            return refused
+        assert box is not None
         suggested = suggestion.code if suggestion else None
         suggested_name = suggestion.name if suggestion else None
-        if suggested is not None and box.code != suggested and not (reason and reason.strip()):
-            return BoxChoice(False, True, box.code, box.name, suggested, seq,
-                             phrase("%(box)s is not the suggested %(suggested)s: say why you take it.", box=box.name,
-                                    suggested=suggested_name), suggested_name)
         opened = any(p.seq == seq and p.status == "open" for p in pack.base.parcels)
         parcels = [replace(p, box_code=box.code) if p.seq == seq and p.status == "open" else p
                    for p in pack.base.parcels]

@@ -10,7 +10,7 @@ from app.packing.current import forget, open_pack, reload
 from app.packing.desk import Desk
 from app.packing.labels import allocate_sscc, allocate_tracking, label_request_in
 from app.packing.packs import OpenPack, find_order, is_complete
-from app.packing.scan_rules import quantity_limit, quantity_request, serial_request
+from app.packing.scan_rules import box_refused, quantity_limit, quantity_request, serial_request
 from app.shipping.assign import assign_in
 from app.translator import phrase
 from app.unit_of_work import ExceptionRecord, LabelRecord, ParcelRecord, UnitOfWork
@@ -39,21 +39,19 @@ def choose_box_in(uow: UnitOfWork, desk: Desk, pack: OpenPack, barcode: str, rea
     """choose_box in the caller's unit of work (a box barcode scanned during packing)."""
     seq = pack.open_parcel_seq
     box = uow.boxes.find(barcode)
-    if box is None or not box.enabled:
-        return BoxChoice(False, False, None, None, None, seq, phrase(
-            "%(code)s is no box of the catalogue (or it is disabled); scan the barcode printed on a standard box.",
-            code=barcode))
-    if pack.open_parcel_id is None:
+    if box is not None and not box.enabled:
+        box = None
+    if box is not None and pack.open_parcel_id is None:
         return BoxChoice(False, False, box.code, box.name, None, seq,
                          phrase("Order %(order)s has no open parcel to put into box %(box)s.", order=pack.number,
                                 box=box.code))
     suggestion = pack.snapshot.suggested_box
+    refused = box_refused(barcode, box, seq, suggestion, reason)
+    if refused is not None:
+        return refused
+    assert box is not None and pack.open_parcel_id is not None
     suggested = suggestion.code if suggestion else None
     suggested_name = suggestion.name if suggestion else None
-    if suggested is not None and box.code != suggested and not (reason and reason.strip()):
-        return BoxChoice(False, True, box.code, box.name, suggested, seq,
-                         phrase("%(box)s is not the suggested %(suggested)s: say why you take it.", box=box.name,
-                                suggested=suggested_name), suggested_name)
     parcel = uow.parcels.get(pack.open_parcel_id)
     assert parcel is not None
     why = reason.strip() if reason and box.code != suggested else None

@@ -17,7 +17,7 @@ from typing import Protocol
 from app.commands import Command, command_for
 from app.gs1 import GS1_SYMBOLOGIES, interpret_gs1
 from app.identifiers import is_valid_s10, is_valid_sscc
-from app.packing.api import ERROR_OUTCOMES, ScanOutcome
+from app.packing.api import ERROR_OUTCOMES, BoxChoice, BoxSuggestion, ScanOutcome
 from app.packing.reasons import CANCEL
 from app.scanning.layout import find_layout_mismatch
 from app.translator import Phrase, phrase
@@ -539,3 +539,25 @@ def apply(state: PackState, decision: Decision, scan_id: int | None = None) -> P
         serials = state.serials - ({(last.product_id, last.serial)} if last.serial else set())
         return replace(state, lines=lines, placed=state.placed.pop(), serials=serials)
     return state
+
+
+class NamedBox(Protocol):
+    code: str
+    name: str
+
+
+def box_refused(barcode: str, box: NamedBox | None, seq: int, suggestion: BoxSuggestion | None,
+                reason: str | None) -> BoxChoice | None:
+    """The box rule, online and offline alike: a box of the catalogue (None: unknown or disabled),
+    and the suggested one unless the packer says why. None: the box may be taken."""
+    if box is None:
+        return BoxChoice(False, False, None, None, None, seq, phrase(
+            "%(code)s is no box of the catalogue (or it is disabled); scan the barcode printed on a standard box.",
+            code=barcode))
+    suggested = suggestion.code if suggestion else None
+    suggested_name = suggestion.name if suggestion else None
+    if suggested is not None and box.code != suggested and not (reason and reason.strip()):
+        return BoxChoice(False, True, box.code, box.name, suggested, seq,
+                         phrase("%(box)s is not the suggested %(suggested)s: say why you take it.", box=box.name,
+                                suggested=suggested_name), suggested_name)
+    return None
