@@ -110,6 +110,25 @@ class LineToAllocate(NamedTuple):
     backordered_quantity: int = 0
 
 
+class OrderToValidate(NamedTuple):
+    """What validation reads of an order: its payment, money, billing and shipping address (a
+    tuple: an import validates thousands; a held one is read again whole to be held)."""
+
+    id: int
+    number: str
+    status: str
+    email: str | None = None
+    financial_status: str | None = None
+    currency: str = "EUR"
+    shipping_total: Decimal = Decimal("0")
+    discount_total: Decimal = Decimal("0")
+    tax_total: Decimal = Decimal("0")
+    total: Decimal = Decimal("0")
+    billing_postcode: str | None = None
+    billing_country: str | None = None
+    ship_to: AddressData | None = None
+
+
 @dataclass(frozen=True)
 class ClaimRow:
     """An order as a claim sees it (locked for the rest of the transaction)."""
@@ -704,6 +723,8 @@ class Orders(Protocol):
         """in_status's orders as allocation reads them (five fields), in the same queue order."""
     def lines_to_allocate(self, order_ids: list[int]) -> dict[int, list[LineToAllocate]]:
         """lines_of_orders as allocation reads them (by line_no), by order id (an order without lines is absent)."""
+    def to_validate(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderToValidate]:
+        """in_status's orders as validation reads them, in the same queue order."""
     def orders_of_customer(self, email: str) -> int:
         """How many orders carry this customer e-mail."""
     def orders_of_customers(self, emails: set[str]) -> dict[str, int]:

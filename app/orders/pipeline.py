@@ -15,7 +15,7 @@ from app.orders.settings import OrderSettings
 from app.orders.status import OrderStatus
 from app.orders.validation import HoldReason, Verdict, review
 from app.translator import listed, phrase
-from app.unit_of_work import OrderRecord, UnitOfWork
+from app.unit_of_work import OrderRecord, OrderToValidate, UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -52,12 +52,12 @@ def validate_in(uow: UnitOfWork, order: OrderRecord, settings: OrderSettings, *,
     return validate_many_in(uow, [order], settings, user=user)[0]
 
 
-def validate_many_in(uow: UnitOfWork, orders: list[OrderRecord], settings: OrderSettings, *,
-                     user: str | None = None) -> list[Verdict]:
+def validate_many_in(uow: UnitOfWork, orders: list[OrderRecord] | list[OrderToValidate], settings: OrderSettings,
+                     *, user: str | None = None) -> list[Verdict]:
     """validate_in for many orders, set-based: their lines, products and (the first-order rule
     on) customers' order counts read in a few statements, the orders that pass moved to
-    validated in one batch; held and cancelled ones (the few) one by one. The verdicts, in
-    the orders' order."""
+    validated in one batch; held and cancelled ones (the few) one by one, each read whole
+    first. The verdicts, in the orders' order."""
     ids = [o.id for o in orders]
     lines_of = uow.orders.lines_of_orders(ids)
     products = {p.id: p for p in uow.products.by_ids(
@@ -75,16 +75,25 @@ def validate_many_in(uow: UnitOfWork, orders: list[OrderRecord], settings: Order
                 uow.holds.release_all(order.id, user, "passed validation")
                 passed.append(order)
         elif verdict.not_work is not None:
-            cancel_in(uow, order, verdict.not_work, user=user)
+            cancel_in(uow, _whole(uow, order), verdict.not_work, user=user)
         elif verdict.reasons:
-            hold_in(uow, order, verdict.reasons, user=user)
+            hold_in(uow, _whole(uow, order), verdict.reasons, user=user)
         else:
             passed.append(order)
     lifecycle.change_statuses(uow, passed, S.VALIDATED, user=user, reason="passed validation")
     return verdicts
 
 
-def _held(outcome: Outcome, orders: list[OrderRecord], verdicts: list[Verdict]) -> None:
+def _whole(uow: UnitOfWork, order: OrderRecord | OrderToValidate) -> OrderRecord:
+    """The order as a whole record (validation may have read it light)."""
+    if isinstance(order, OrderRecord):
+        return order
+    whole = uow.orders.get_by_id(order.id)
+    assert whole is not None  # read in this transaction
+    return whole
+
+
+def _held(outcome: Outcome, orders: list[OrderToValidate], verdicts: list[Verdict]) -> None:
     """Counts the orders validation held or cancelled, with their reasons."""
     for order, verdict in zip(orders, verdicts):
         if not verdict.passed:
@@ -111,7 +120,7 @@ def process_in(uow: UnitOfWork, numbers: list[str] | None, settings: OrderSettin
 def validate_captured_in(uow: UnitOfWork, numbers: list[str] | None, settings: OrderSettings, outcome: Outcome, *,
                          user: str | None = None) -> None:
     """Validates the captured orders among `numbers` (None: all), counting the held and cancelled in `outcome`."""
-    captured = uow.orders.in_status((S.CAPTURED.value,), numbers)
+    captured = uow.orders.to_validate((S.CAPTURED.value,), numbers)
     _held(outcome, captured, validate_many_in(uow, captured, settings, user=user))
 
 

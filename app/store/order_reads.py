@@ -1,5 +1,6 @@
-"""The light reads of allocation, handed from the driver as tuples: an order's five fields and
-its lines' seven, one hand-written statement each, no SQLAlchemy row processing.
+"""The light reads of allocation and validation, handed from the driver as tuples: an order's
+five fields and its lines' seven for allocation, an order's money, payment and address for
+validation, one hand-written statement each, no SQLAlchemy row processing but the amounts'.
 
 Reading each waiting order back as a full record (35 fields, its address and customer joined,
 each time through its type) and its lines with their prices (Decimals) was most of what
@@ -12,26 +13,40 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from app.addresses import AddressData
+from app.store.models import Order
 from app.store.repositories import SqlOrders
-from app.unit_of_work import LineToAllocate, OrderToAllocate
+from app.unit_of_work import LineToAllocate, OrderToAllocate, OrderToValidate
 
-ORDER_COLUMNS = "id, number, status, channel, pack_from"
+ORDER_COLUMNS = "o.id, o.number, o.status, o.channel, o.pack_from"
 LINE_COLUMNS = "id, order_id, line_no, product_id, sku, quantity, backordered_quantity"
+# validation reads an order's payment, money and billing, and its shipping address (joined)
+VALIDATE_COLUMNS = ("o.id, o.number, o.status, o.email, o.financial_status, o.currency, o.shipping_total, "
+                    "o.discount_total, o.tax_total, o.total, o.billing_postcode, o.billing_country, o.ship_to_id, "
+                    "a.name, a.line1, a.line2, a.postcode, a.city, a.country, a.company, a.region, a.phone")
+WITH_ADDRESS = "orders o LEFT JOIN addresses a ON a.id = o.ship_to_id"
+IN_STATUSES = {"sqlite": "o.status IN (SELECT value FROM json_each(?))", "postgresql": "o.status = ANY(%s)"}
+ONLY_NUMBERS = {"sqlite": " AND o.number IN (SELECT value FROM json_each(?))", "postgresql": " AND o.number = ANY(%s)"}
 # the queue's order, as SqlOrders.in_status reads it: priority, SLA (none last), age
-TO_ALLOCATE = {
-    "sqlite": f"SELECT {ORDER_COLUMNS} FROM orders WHERE status IN (SELECT value FROM json_each(?)) {{numbers}}"
-              "ORDER BY priority DESC, sla_due_at IS NULL, sla_due_at, created_at, id",
-    "postgresql": f"SELECT {ORDER_COLUMNS} FROM orders WHERE status = ANY(%s) {{numbers}}"
-                  "ORDER BY priority DESC, sla_due_at ASC NULLS LAST, created_at, id",
-}
-ONLY_NUMBERS = {"sqlite": "AND number IN (SELECT value FROM json_each(?)) ", "postgresql": "AND number = ANY(%s) "}
+QUEUE_ORDER = {"sqlite": "o.priority DESC, o.sla_due_at IS NULL, o.sla_due_at, o.created_at, o.id",
+               "postgresql": "o.priority DESC, o.sla_due_at ASC NULLS LAST, o.created_at, o.id"}
 LINES_TO_ALLOCATE = {
     "sqlite": f"SELECT {LINE_COLUMNS} FROM order_lines WHERE order_id IN (SELECT value FROM json_each(?)) "
               "ORDER BY order_id, line_no",
     "postgresql": f"SELECT {LINE_COLUMNS} FROM order_lines WHERE order_id = ANY(%s) ORDER BY order_id, line_no",
 }
-STATEMENTS = {(dialect, bool(numbers)): TO_ALLOCATE[dialect].format(numbers=ONLY_NUMBERS[dialect] if numbers else "")
-              for dialect in TO_ALLOCATE for numbers in (False, True)}
+
+
+def _in_status(dialect: str, columns: str, source: str, numbers: bool) -> str:
+    """Orders in some statuses (and among some numbers), in the queue's order."""
+    return (f"SELECT {columns} FROM {source} WHERE {IN_STATUSES[dialect]}{ONLY_NUMBERS[dialect] if numbers else ''} "
+            f"ORDER BY {QUEUE_ORDER[dialect]}")
+
+
+STATEMENTS = {(dialect, numbers): _in_status(dialect, ORDER_COLUMNS, "orders o", numbers)
+              for dialect in IN_STATUSES for numbers in (False, True)}
+VALIDATE_STATEMENTS = {(dialect, numbers): _in_status(dialect, VALIDATE_COLUMNS, WITH_ADDRESS, numbers)
+                       for dialect in IN_STATUSES for numbers in (False, True)}
 
 
 def _rows(connection: Any, sql: str, values: tuple[Any, ...]) -> list[tuple[Any, ...]]:
@@ -68,4 +83,27 @@ class AllocationReads(SqlOrders):
         dialect = connection.dialect.name
         for row in _rows(connection, LINES_TO_ALLOCATE[dialect], (_many(dialect, sorted(set(order_ids))),)):
             found.setdefault(row[1], []).append(LineToAllocate._make(row))
+        return found
+
+
+class ValidationReads(AllocationReads):
+    """The orders with validation's light read as well."""
+
+    def to_validate(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderToValidate]:
+        self.s.flush()
+        connection = self.s.connection()
+        dialect = connection.dialect
+        values = [_many(dialect.name, list(statuses))] + ([] if numbers is None else [_many(dialect.name, list(numbers))])
+        # the amounts as SQLAlchemy reads them (SQLite keeps them as floats, PostgreSQL as numerics)
+        money = Order.__table__.c.total.type.result_processor(dialect, None) or (lambda value: value)
+        found = []
+        for row in _rows(connection, VALIDATE_STATEMENTS[(dialect.name, numbers is not None)], tuple(values)):
+            (order_id, number, status, email, payment, currency, shipping, discount, tax, total, billing_postcode,
+             billing_country, ship_to_id, name, line1, line2, postcode, city, country, company, region, phone) = row
+            ship_to = None if ship_to_id is None else AddressData(
+                name=name, lines=tuple(x for x in (line1, line2) if x), postcode=postcode, city=city, country=country,
+                company=company or "", region=region or "", phone=phone or "")
+            found.append(OrderToValidate(order_id, number, status, email, payment, currency, money(shipping),
+                                         money(discount), money(tax), money(total), billing_postcode,
+                                         billing_country, ship_to))
         return found

@@ -16,7 +16,7 @@ from sqlalchemy import Column, Table
 from sqlalchemy.orm import Session
 
 from app.store.models import OrderEvent, utcnow
-from app.store.order_reads import AllocationReads
+from app.store.order_reads import ValidationReads
 from app.store.repositories import SqlEvents
 from app.unit_of_work import NewEvent
 
@@ -114,7 +114,7 @@ class OrderEvents(SqlEvents):
             for e in events])
 
 
-class Orders(AllocationReads):
+class Orders(ValidationReads):
     """The orders, their batched status changes written as driver tuples (allocation's reads
     as tuples too: app/store/order_reads.py)."""
 

@@ -3,12 +3,14 @@ read, projected to allocation's fields, in the same queue order, on SQLite and P
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from decimal import Decimal
+from typing import Any
 
 from app.store.models import Address, Order, OrderLine
 from app.store.order_rows import RowWriter
 from app.store.session import Database
 from app.store.uow import SqlUnitOfWork
-from app.unit_of_work import LineToAllocate, OrderToAllocate
+from app.unit_of_work import LineToAllocate, OrderToAllocate, OrderToValidate
 
 STATUSES = ("validated", "backordered", "captured", "allocated")
 
@@ -59,3 +61,29 @@ def test_lines_to_allocate_are_the_lines_of_orders(db: Database) -> None:
                                                l.backordered_quantity) for l in lines]
                      for order_id, lines in full.items()}
     assert all([l.line_no for l in lines] == sorted(l.line_no for l in lines) for lines in light.values())
+
+
+def _validation_view(o: Any) -> OrderToValidate:
+    return OrderToValidate(o.id, o.number, o.status, o.email, o.financial_status, o.currency, o.shipping_total,
+                           o.discount_total, o.tax_total, o.total, o.billing_postcode, o.billing_country, o.ship_to)
+
+
+def test_orders_to_validate_are_in_status_with_their_money_and_address(db: Database) -> None:
+    ids = _orders(db, 40)
+    with db.write() as session:  # amounts with cents and tenths of cents, payments, billing, one order without address
+        for n, order_id in enumerate(ids):
+            order = session.get(Order, order_id)
+            order.total, order.shipping_total = Decimal(f"{n}.{n % 100:02d}"), Decimal("4.90")
+            order.tax_total, order.discount_total = Decimal("0.125"), Decimal(n % 3)
+            order.financial_status, order.email = ("paid", "pending", None)[n % 3], f"c{n}@example.org"
+            order.billing_country, order.billing_postcode = ("DE", None)[n % 2], ("20095", None)[n % 2]
+        session.get(Order, ids[4]).ship_to_id = None
+    captured = ("captured", "validated")
+    with SqlUnitOfWork(db) as uow:
+        full, light = uow.orders.in_status(captured), uow.orders.to_validate(captured)
+        some = [f"R-{n:03d}" for n in range(0, 40, 3)] + ["R-999"]
+        full_some, light_some = uow.orders.in_status(captured, some), uow.orders.to_validate(captured, some)
+    assert len(full) == 20 and any(o.ship_to is None for o in full) and any(o.total % 1 for o in full)
+    assert light == [_validation_view(o) for o in full]
+    assert all(isinstance(o.total, Decimal) and isinstance(o, OrderToValidate) for o in light)
+    assert light_some == [_validation_view(o) for o in full_some] and len(light_some) == 7
