@@ -16,10 +16,13 @@ from typing import Any
 from app.addresses import AddressData
 from app.store.models import Order
 from app.store.repositories import SqlOrders
-from app.unit_of_work import LineToAllocate, OrderToAllocate, OrderToValidate
+from app.unit_of_work import LineRecord, LineToAllocate, OrderToAllocate, OrderToValidate
 
 ORDER_COLUMNS = "o.id, o.number, o.status, o.channel, o.pack_from"
 LINE_COLUMNS = "id, order_id, line_no, product_id, sku, quantity, backordered_quantity"
+# validation's lines: LineRecord's fields, in its order
+LINE_RECORD_COLUMNS = ("id, order_id, line_no, product_id, sku, name, quantity, unit_price, packed_quantity, "
+                       "backordered_quantity, discount")
 # validation reads an order's payment, money and billing, and its shipping address (joined)
 VALIDATE_COLUMNS = ("o.id, o.number, o.status, o.email, o.financial_status, o.currency, o.shipping_total, "
                     "o.discount_total, o.tax_total, o.total, o.billing_postcode, o.billing_country, o.ship_to_id, "
@@ -30,11 +33,11 @@ ONLY_NUMBERS = {"sqlite": " AND o.number IN (SELECT value FROM json_each(?))", "
 # the queue's order, as SqlOrders.in_status reads it: priority, SLA (none last), age
 QUEUE_ORDER = {"sqlite": "o.priority DESC, o.sla_due_at IS NULL, o.sla_due_at, o.created_at, o.id",
                "postgresql": "o.priority DESC, o.sla_due_at ASC NULLS LAST, o.created_at, o.id"}
-LINES_TO_ALLOCATE = {
-    "sqlite": f"SELECT {LINE_COLUMNS} FROM order_lines WHERE order_id IN (SELECT value FROM json_each(?)) "
-              "ORDER BY order_id, line_no",
-    "postgresql": f"SELECT {LINE_COLUMNS} FROM order_lines WHERE order_id = ANY(%s) ORDER BY order_id, line_no",
-}
+OF_ORDERS = {"sqlite": "order_id IN (SELECT value FROM json_each(?))", "postgresql": "order_id = ANY(%s)"}
+LINES_TO_ALLOCATE = {dialect: f"SELECT {LINE_COLUMNS} FROM order_lines WHERE {where} ORDER BY order_id, line_no"
+                     for dialect, where in OF_ORDERS.items()}
+LINES_OF_ORDERS = {dialect: f"SELECT {LINE_RECORD_COLUMNS} FROM order_lines WHERE {where} ORDER BY order_id, line_no"
+                   for dialect, where in OF_ORDERS.items()}
 
 
 def _in_status(dialect: str, columns: str, source: str, numbers: bool) -> str:
@@ -56,6 +59,11 @@ def _rows(connection: Any, sql: str, values: tuple[Any, ...]) -> list[tuple[Any,
         return list(result.cursor.fetchall())
     finally:
         result.close()
+
+
+def _money(dialect: Any) -> Any:
+    """The amounts as SQLAlchemy reads them (SQLite keeps them as floats, PostgreSQL as numerics)."""
+    return Order.__table__.c.total.type.result_processor(dialect, None) or (lambda value: value)
 
 
 def _many(dialect: str, values: list[Any]) -> Any:
@@ -94,8 +102,7 @@ class ValidationReads(AllocationReads):
         connection = self.s.connection()
         dialect = connection.dialect
         values = [_many(dialect.name, list(statuses))] + ([] if numbers is None else [_many(dialect.name, list(numbers))])
-        # the amounts as SQLAlchemy reads them (SQLite keeps them as floats, PostgreSQL as numerics)
-        money = Order.__table__.c.total.type.result_processor(dialect, None) or (lambda value: value)
+        money = _money(dialect)
         found = []
         for row in _rows(connection, VALIDATE_STATEMENTS[(dialect.name, numbers is not None)], tuple(values)):
             (order_id, number, status, email, payment, currency, shipping, discount, tax, total, billing_postcode,
@@ -106,4 +113,18 @@ class ValidationReads(AllocationReads):
             found.append(OrderToValidate(order_id, number, status, email, payment, currency, money(shipping),
                                          money(discount), money(tax), money(total), billing_postcode,
                                          billing_country, ship_to))
+        return found
+
+    def lines_of_orders(self, order_ids: list[int]) -> dict[int, list[LineRecord]]:
+        found: dict[int, list[LineRecord]] = {}
+        if not order_ids:
+            return found
+        self.s.flush()
+        connection = self.s.connection()
+        money = _money(connection.dialect)
+        for (line_id, order_id, line_no, product_id, sku, name, quantity, unit_price, packed, backordered,
+             discount) in _rows(connection, LINES_OF_ORDERS[connection.dialect.name],
+                                (_many(connection.dialect.name, sorted(set(order_ids))),)):
+            found.setdefault(order_id, []).append(LineRecord(line_id, order_id, line_no, product_id, sku, name, quantity,
+                                                             money(unit_price), packed, backordered, money(discount)))
         return found

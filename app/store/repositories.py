@@ -44,9 +44,6 @@ SET_STATUS = (update(Order.__table__).where(Order.__table__.c.id == bindparam("o
 INSERT_SCAN = insert(ScanRecord.__table__).returning(ScanRecord.__table__.c.id)
 INSERT_EVENT = insert(OrderEvent.__table__)
 # The batch reads and writes of the stages before packing (validation, allocation, waves)
-LINE_FIELDS = tuple(lines_t.c[f.name] for f in fields(LineRecord))
-LINES_OF_ORDERS = (select(*LINE_FIELDS).where(lines_t.c.order_id.in_(bindparam("ids", expanding=True)))
-                   .order_by(lines_t.c.order_id, lines_t.c.line_no))
 ORDERS_OF_CUSTOMERS = (select(orders_t.c.email, func.count()).where(orders_t.c.email.in_(bindparam("emails", expanding=True)))
                        .group_by(orders_t.c.email))
 CHUNK = 500  # ids bound in one statement: few enough for every database
@@ -227,13 +224,6 @@ class SqlOrders:
         rows = self.s.scalars(select(OrderLine).where(OrderLine.order_id == order_id).order_by(OrderLine.line_no)
                               .execution_options(populate_existing=True))
         return [_record(LineRecord, line) for line in rows]
-
-    def lines_of_orders(self, order_ids: list[int]) -> dict[int, list[LineRecord]]:
-        found: dict[int, list[LineRecord]] = {}
-        for chunk in chunks(sorted(set(order_ids))):
-            for row in self.s.execute(LINES_OF_ORDERS, {"ids": chunk}):
-                found.setdefault(row.order_id, []).append(LineRecord(*row))
-        return found
 
     def set_status(self, order_id: int, status: str) -> None:
         # one UPDATE, the version going up as an ORM flush would: loading the order and flushing

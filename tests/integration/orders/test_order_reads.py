@@ -87,3 +87,16 @@ def test_orders_to_validate_are_in_status_with_their_money_and_address(db: Datab
     assert light == [_validation_view(o) for o in full]
     assert all(isinstance(o.total, Decimal) and isinstance(o, OrderToValidate) for o in light)
     assert light_some == [_validation_view(o) for o in full_some] and len(light_some) == 7
+
+
+def test_lines_of_orders_are_each_orders_lines_with_their_money(db: Database) -> None:
+    ids = _orders(db, 30)
+    with db.write() as session:
+        for n, line in enumerate(session.query(OrderLine).order_by(OrderLine.id)):
+            line.unit_price, line.discount, line.packed_quantity = Decimal(f"{n}.{n:02d}5"), Decimal(n % 2), n % 3
+    with SqlUnitOfWork(db) as uow:
+        batch = uow.orders.lines_of_orders(ids[::-1] + ids[:3])
+        one_by_one = {order_id: lines for order_id in ids if (lines := uow.orders.lines(order_id))}
+        assert uow.orders.lines_of_orders([]) == {}
+    assert batch == one_by_one and sum(len(lines) for lines in batch.values()) == 30
+    assert len({line.unit_price for lines in batch.values() for line in lines}) == 30
