@@ -64,29 +64,49 @@ def insert_many(session: Session, table: Table, keys: list[str], rows: list[tupl
         f'AS given({names}, position) ORDER BY position', tuple(list(column) for column in zip(*rows)))
 
 
-def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Inserts rows that all have the same keys, each value through its column type's processing
-    for this driver (looked up once for the batch, applied only where the type has any); a
-    column the rows leave out gets its Python-side default, as a Core INSERT would give it."""
+def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]], ids: list[int] | None = None) -> None:
+    """Inserts rows given as dictionaries (with `ids` as their ids, if given), as the ORM would:
+    a key any row has is every row's, a value missing or None where its column has a default
+    takes the default, a column no row names takes its Python-side default; each value through
+    its column type's processing for this driver, looked up once for the batch (a value the row
+    before had, the same object - the batch's one time of day - is processed once)."""
     if not rows:
         return
-    keys = list(rows[0])
-    defaults = {column.name: column.default.arg(None) if column.default.is_callable else column.default.arg
-                for column in table.c if column.name not in rows[0] and column.default is not None
-                and not column.default.is_clause_element and not column.default.is_sequence}
-    if defaults:
-        keys += list(defaults)
-        rows = [{**defaults, **row} for row in rows]
+    keys = list(dict.fromkeys(key for row in rows for key in row))
+    now = utcnow()
+    given_defaults = {}  # for a missing or None value of a key the rows have
+    for key in keys:
+        default = table.c[key].default
+        if default is not None and not default.is_clause_element:
+            given_defaults[key] = now if default.is_callable else default.arg  # the only callable: a timestamp
+    missing = {column.name: column.default.arg(None) if column.default.is_callable else column.default.arg
+               for column in table.c if column.name not in keys and column.name != "id" and column.default is not None
+               and not column.default.is_clause_element and not column.default.is_sequence}
+    filled = [(i, given_defaults[key]) for i, key in enumerate(keys) if key in given_defaults]
+    columns = (["id"] if ids is not None else []) + keys + list(missing)
+    first = 1 if ids is not None else 0
     dialect = session.get_bind().dialect
-    typed = [(i, process) for i, key in enumerate(keys)
+    typed = [(i, process) for i, key in enumerate(columns)
              if (process := table.c[key].type.dialect_impl(dialect).bind_processor(dialect)) is not None]
+    last: dict[int, tuple[Any, Any]] = {}
     tuples = []
-    for row in rows:
-        values = [row[key] for key in keys]
+    for n, row in enumerate(rows):
+        values = [ids[n]] if ids is not None else []
+        values += [row.get(key) for key in keys]
+        for i, default in filled:
+            if values[first + i] is None:
+                values[first + i] = default
+        values += missing.values()
         for i, process in typed:
-            values[i] = process(values[i])
+            value = values[i]
+            seen = last.get(i)
+            if seen is not None and seen[0] is value:
+                values[i] = seen[1]
+            else:
+                values[i] = process(value)
+                last[i] = (value, values[i])
         tuples.append(tuple(values))
-    insert_many(session, table, keys, tuples)
+    insert_many(session, table, columns, tuples)
 
 
 def next_ids(session: Session, table: Table, count: int) -> list[int]:
