@@ -171,6 +171,9 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _CONTROL_MULTILINE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
+_EMPTY = (None, "")  # an absent or empty field (compared by equality: a JSON 0 or false is a value)
+
+
 @functools.lru_cache(maxsize=None)  # asked for every field of every row
 def _column_length(column: str) -> int | None:
     """The most characters the "table.column" holds."""
@@ -206,7 +209,7 @@ class Row:
     def raw(self, name: str) -> str:
         """The field as text, stripped; a JSON object or list is a problem (and empty)."""
         value = self.values.get(name)
-        if value is None:
+        if value is None or value == "":
             return ""
         if type(value) is str and (text := value.strip()).isprintable():
             return text  # no control character (every one is unprintable): the common case, without the search
@@ -233,7 +236,7 @@ class Row:
     def text(self, name: str, *, required: bool = False, max_len: int | None = None,
              default: str | None = None, column: str | None = None) -> str | None:
         """A text field; `column` ("table.column") bounds its length by what the column holds."""
-        value = self.raw(name)
+        value = self.raw(name) if self.values.get(name) not in _EMPTY else ""
         if not value:
             if required:
                 self.missing(name)
@@ -253,7 +256,7 @@ class Row:
                 default: int | None = None, column: str | None = None, maximum: int | None = None,
                 why_maximum: str = "") -> int | None:
         """A whole number written with 0-9; `column` bounds it by the column's integer type."""
-        value = self.raw(name)
+        value = self.raw(name) if self.values.get(name) not in _EMPTY else ""
         if not value:
             if required:
                 self.missing(name)
@@ -284,7 +287,7 @@ class Row:
     def decimal(self, name: str, *, required: bool = False, minimum: Decimal | None = Decimal(0),
                 default: Decimal | None = None, column: str | None = None) -> Decimal | None:
         """A decimal written with 0-9 and a point; `column` bounds its digits by the column's Numeric."""
-        value = self.raw(name)
+        value = self.raw(name) if self.values.get(name) not in _EMPTY else ""
         if not value:
             if required:
                 self.missing(name)
