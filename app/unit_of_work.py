@@ -110,6 +110,17 @@ class LineToAllocate(NamedTuple):
     backordered_quantity: int = 0
 
 
+class OrderRef(Protocol):
+    """An order known by its id, number and status: a whole record or one of the light reads."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def number(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+
+
 class OrderToValidate(NamedTuple):
     """What validation reads of an order: its payment, money, billing and shipping address (a
     tuple: an import validates thousands; a held one is read again whole to be held)."""
@@ -127,6 +138,18 @@ class OrderToValidate(NamedTuple):
     billing_postcode: str | None = None
     billing_country: str | None = None
     ship_to: AddressData | None = None
+
+
+class OrderToWave(NamedTuple):
+    """What a wave reads of an allocated order: its carrier and SLA (the wave strategy groups by
+    them) and whether it is picked before packing (a tuple: a wave takes thousands)."""
+
+    id: int
+    number: str
+    status: str
+    carrier: str | None = None
+    sla_due_at: datetime | None = None
+    pack_from: str = "picked"
 
 
 @dataclass(frozen=True)
@@ -725,6 +748,8 @@ class Orders(Protocol):
         """lines_of_orders as allocation reads them (by line_no), by order id (an order without lines is absent)."""
     def to_validate(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderToValidate]:
         """in_status's orders as validation reads them, in the same queue order."""
+    def to_wave(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderToWave]:
+        """in_status's orders as a wave reads them, in the same queue order."""
     def orders_of_customer(self, email: str) -> int:
         """How many orders carry this customer e-mail."""
     def orders_of_customers(self, emails: set[str]) -> dict[str, int]:

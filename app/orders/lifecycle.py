@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from collections.abc import Sequence
 from typing import Any
 
 from app.orders.status import OrderStatus, check_change
-from app.unit_of_work import NewEvent, OrderRecord, UnitOfWork
+from app.unit_of_work import NewEvent, OrderRecord, OrderRef, UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,7 @@ def change_status(uow: UnitOfWork, order: OrderRecord, to: OrderStatus | str, *,
     return replace(order, status=target)
 
 
-def change_statuses(uow: UnitOfWork, orders: list[OrderRecord], to: OrderStatus | str, *,
+def change_statuses(uow: UnitOfWork, orders: Sequence[OrderRef], to: OrderStatus | str, *,
                     station: str | None = None, user: str | None = None, reason: str | None = None,
                     reasons: dict[int, str] | None = None) -> str:
     """change_status for many orders at once, in a few batched statements: every move checked

@@ -23,11 +23,12 @@ from app.orders import hold_words as W, lifecycle
 from app.orders.errors import BadWaveRequest
 from app.orders.status import OrderStatus
 from app.translator import phrase
-from app.unit_of_work import NewEvent, NewPickList, OrderRecord, PickStop, UnitOfWork
+from app.unit_of_work import NewEvent, NewPickList, OrderRecord, OrderToWave, PickStop, UnitOfWork
 
 log = logging.getLogger(__name__)
 
 S = OrderStatus
+WaveOrder = OrderRecord | OrderToWave  # a wave reads its orders light; a caller may hand whole records
 STRATEGIES = ("single", "batch", "zone", "wave")
 DEFAULT_MAX_ORDERS = 10  # orders on one list (batch, zone, wave)
 NO_CUTOFF = "no SLA"
@@ -37,7 +38,7 @@ NO_CUTOFF = "no SLA"
 class ListPlan:
     """One pick list to make: its orders and its stops in walking order."""
 
-    orders: tuple[OrderRecord, ...]
+    orders: tuple[WaveOrder, ...]
     stops: tuple[PickStop, ...]
     zone: str | None = None
     group: str | None = None  # the wave strategy's carrier and cut-off
@@ -77,16 +78,16 @@ def walking_order(stops: Iterable[PickStop]) -> list[PickStop]:
     return walked
 
 
-def cutoff_of(order: OrderRecord) -> str:
+def cutoff_of(order: WaveOrder) -> str:
     """The wave strategy's cut-off of an order: the hour its SLA falls due (UTC)."""
     return order.sla_due_at.strftime("%Y-%m-%d %H:00") if order.sla_due_at else NO_CUTOFF
 
 
-def _chunks(orders: list[OrderRecord], size: int) -> list[list[OrderRecord]]:
+def _chunks(orders: list[WaveOrder], size: int) -> list[list[WaveOrder]]:
     return [orders[i:i + size] for i in range(0, len(orders), size)]
 
 
-def plan_lists(orders: list[OrderRecord], stops: list[PickStop], strategy: str,
+def plan_lists(orders: list[WaveOrder], stops: list[PickStop], strategy: str,
                max_orders: int | None = None) -> list[ListPlan]:
     """The pick lists for these orders (in queue order) and their held stops."""
     if strategy not in STRATEGIES:
@@ -103,7 +104,7 @@ def plan_lists(orders: list[OrderRecord], stops: list[PickStop], strategy: str,
         chosen = orders[:max_orders] if max_orders else orders
         return [ListPlan((o,), tuple(walking_order(of_order[o.id]))) for o in chosen]
     if strategy == "wave":
-        groups: dict[tuple[str, str], list[OrderRecord]] = defaultdict(list)
+        groups: dict[tuple[str, str], list[WaveOrder]] = defaultdict(list)
         for order in orders:
             groups[(order.carrier or "no carrier", cutoff_of(order))].append(order)
         plans = []
@@ -129,10 +130,10 @@ def plan_lists(orders: list[OrderRecord], stops: list[PickStop], strategy: str,
     return plans
 
 
-def waveable(uow: UnitOfWork, carrier: str | None, numbers: list[str] | None = None) -> list[OrderRecord]:
+def waveable(uow: UnitOfWork, carrier: str | None, numbers: list[str] | None = None) -> list[OrderToWave]:
     """Allocated orders packed after picking (of one carrier, if given; only `numbers`, if
     given), in queue order."""
-    orders = [o for o in uow.orders.in_status((S.ALLOCATED.value,), numbers) if o.pack_from == S.PICKED.value]
+    orders = [o for o in uow.orders.to_wave((S.ALLOCATED.value,), numbers) if o.pack_from == S.PICKED.value]
     if carrier:
         orders = [o for o in orders if (o.carrier or "").lower() == carrier.lower()]
     return orders

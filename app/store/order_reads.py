@@ -14,9 +14,9 @@ import json
 from typing import Any
 
 from app.addresses import AddressData
-from app.store.models import Order
+from app.store.models import Order, as_utc
 from app.store.repositories import SqlOrders
-from app.unit_of_work import LineRecord, LineToAllocate, OrderToAllocate, OrderToValidate
+from app.unit_of_work import LineRecord, LineToAllocate, OrderToAllocate, OrderToValidate, OrderToWave
 
 ORDER_COLUMNS = "o.id, o.number, o.status, o.channel, o.pack_from"
 LINE_COLUMNS = "id, order_id, line_no, product_id, sku, quantity, backordered_quantity"
@@ -27,6 +27,7 @@ LINE_RECORD_COLUMNS = ("id, order_id, line_no, product_id, sku, name, quantity, 
 VALIDATE_COLUMNS = ("o.id, o.number, o.status, o.email, o.financial_status, o.currency, o.shipping_total, "
                     "o.discount_total, o.tax_total, o.total, o.billing_postcode, o.billing_country, o.ship_to_id, "
                     "a.name, a.line1, a.line2, a.postcode, a.city, a.country, a.company, a.region, a.phone")
+WAVE_COLUMNS = "o.id, o.number, o.status, o.carrier, o.sla_due_at, o.pack_from"
 WITH_ADDRESS = "orders o LEFT JOIN addresses a ON a.id = o.ship_to_id"
 IN_STATUSES = {"sqlite": "o.status IN (SELECT value FROM json_each(?))", "postgresql": "o.status = ANY(%s)"}
 ONLY_NUMBERS = {"sqlite": " AND o.number IN (SELECT value FROM json_each(?))", "postgresql": " AND o.number = ANY(%s)"}
@@ -48,6 +49,8 @@ def _in_status(dialect: str, columns: str, source: str, numbers: bool) -> str:
 
 STATEMENTS = {(dialect, numbers): _in_status(dialect, ORDER_COLUMNS, "orders o", numbers)
               for dialect in IN_STATUSES for numbers in (False, True)}
+WAVE_STATEMENTS = {(dialect, numbers): _in_status(dialect, WAVE_COLUMNS, "orders o", numbers)
+                   for dialect in IN_STATUSES for numbers in (False, True)}
 VALIDATE_STATEMENTS = {(dialect, numbers): _in_status(dialect, VALIDATE_COLUMNS, WITH_ADDRESS, numbers)
                        for dialect in IN_STATUSES for numbers in (False, True)}
 
@@ -95,7 +98,19 @@ class AllocationReads(SqlOrders):
 
 
 class ValidationReads(AllocationReads):
-    """The orders with validation's light read as well."""
+    """The orders with validation's and a wave's light reads as well."""
+
+    def to_wave(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderToWave]:
+        self.s.flush()
+        connection = self.s.connection()
+        dialect = connection.dialect
+        values = [_many(dialect.name, list(statuses))] + ([] if numbers is None else [_many(dialect.name, list(numbers))])
+        # the SLA as SQLAlchemy reads it (SQLite keeps text), in UTC as every record's time
+        when = Order.__table__.c.sla_due_at.type.dialect_impl(dialect).result_processor(dialect, None)
+        return [OrderToWave(order_id, number, status, carrier,
+                            None if sla is None else as_utc(when(sla) if when else sla), pack_from)
+                for order_id, number, status, carrier, sla, pack_from in
+                _rows(connection, WAVE_STATEMENTS[(dialect.name, numbers is not None)], tuple(values))]
 
     def to_validate(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderToValidate]:
         self.s.flush()

@@ -21,7 +21,7 @@ from app.unit_of_work import (
     BarcodeRecord, BoxRecord, ClaimRow, Conflict, ExceptionRecord, ItemRecord, LabelRecord, LineRecord,
     CaptureRequestRecord, DockLine, OrderHoldRecord, OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, StockBin,
     StockHoldRecord, UserRecord, RateTable, MessageRecord, PaymentRecord, ReturnLineRecord, ReturnRecord,
-    ArchivedRecord, ExchangeLineRecord, ManifestRecord, LineToAllocate, OrderToAllocate, OrderToValidate,
+    ArchivedRecord, ExchangeLineRecord, ManifestRecord, LineToAllocate, OrderToAllocate, OrderToValidate, OrderToWave,
 )
 
 
@@ -262,6 +262,10 @@ class _Orders(_Repo):
         return [OrderToValidate(o.id, o.number, o.status, o.email, o.financial_status, o.currency, o.shipping_total,
                                 o.discount_total, o.tax_total, o.total, o.billing_postcode, o.billing_country,
                                 o.ship_to) for o in self.in_status(statuses, numbers)]
+
+    def to_wave(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderToWave]:
+        return [OrderToWave(o.id, o.number, o.status, o.carrier, o.sla_due_at, o.pack_from)
+                for o in self.in_status(statuses, numbers)]
 
     def lines_to_allocate(self, order_ids: list[int]) -> dict[int, list[LineToAllocate]]:
         return {i: [LineToAllocate(l.id, l.order_id, l.line_no, l.product_id, l.sku, l.quantity, l.backordered_quantity)

@@ -10,7 +10,7 @@ from app.store.models import Address, Order, OrderLine
 from app.store.order_rows import RowWriter
 from app.store.session import Database
 from app.store.uow import SqlUnitOfWork
-from app.unit_of_work import LineToAllocate, OrderToAllocate, OrderToValidate
+from app.unit_of_work import LineToAllocate, OrderToAllocate, OrderToValidate, OrderToWave
 
 STATUSES = ("validated", "backordered", "captured", "allocated")
 
@@ -100,3 +100,20 @@ def test_lines_of_orders_are_each_orders_lines_with_their_money(db: Database) ->
         assert uow.orders.lines_of_orders([]) == {}
     assert batch == one_by_one and sum(len(lines) for lines in batch.values()) == 30
     assert len({line.unit_price for lines in batch.values() for line in lines}) == 30
+
+
+def test_orders_to_wave_are_in_status_with_their_carrier_and_sla(db: Database) -> None:
+    _orders(db, 40)
+    with db.write() as session:
+        for n, order in enumerate(session.query(Order).order_by(Order.id)):
+            order.carrier = ("dhl", None, "ups")[n % 3]
+    waiting = ("allocated", "validated")
+    with SqlUnitOfWork(db) as uow:
+        full, light = uow.orders.in_status(waiting), uow.orders.to_wave(waiting)
+        some = [f"R-{n:03d}" for n in range(1, 40, 3)]
+        full_some, light_some = uow.orders.in_status(waiting, some), uow.orders.to_wave(waiting, some)
+    assert len(full) == 20 and any(o.sla_due_at is None for o in full) and any(o.carrier is None for o in full)
+    assert light == [OrderToWave(o.id, o.number, o.status, o.carrier, o.sla_due_at, o.pack_from) for o in full]
+    assert all(o.sla_due_at is None or o.sla_due_at.tzinfo is not None for o in light)
+    assert light_some == [OrderToWave(o.id, o.number, o.status, o.carrier, o.sla_due_at, o.pack_from)
+                          for o in full_some] and len(light_some) == 6
