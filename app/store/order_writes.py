@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import operator
 from typing import Any
 
 from sqlalchemy import Column, Table
@@ -72,7 +73,8 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]], ids:
     before had, the same object - the batch's one time of day - is processed once)."""
     if not rows:
         return
-    keys = list(dict.fromkeys(key for row in rows for key in row))
+    keys = list(rows[0])
+    keys += sorted(set().union(*rows) - set(keys))  # keys only later rows have (the union in C: a batch is big)
     now = utcnow()
     given_defaults = {}  # for a missing or None value of a key the rows have
     for key in keys:
@@ -88,24 +90,27 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]], ids:
     dialect = session.get_bind().dialect
     typed = [(i, process) for i, key in enumerate(columns)
              if (process := table.c[key].type.dialect_impl(dialect).bind_processor(dialect)) is not None]
-    last: dict[int, tuple[Any, Any]] = {}
-    tuples = []
+    pick = operator.itemgetter(*keys)
+    missing_values = list(missing.values())
+    table_rows: list[list[Any]] = []
     for n, row in enumerate(rows):
-        values = [ids[n]] if ids is not None else []
-        values += [row.get(key) for key in keys]
-        for i, default in filled:
+        try:
+            picked = pick(row)
+        except KeyError:  # a row without some key: None, as the defaults below take it
+            picked = tuple(row.get(key) for key in keys)
+        table_rows.append(([ids[n]] if ids is not None else []) + list(picked if len(keys) > 1 else (picked,))
+                          + missing_values)
+    for i, default in filled:
+        for values in table_rows:
             if values[first + i] is None:
                 values[first + i] = default
-        values += missing.values()
-        for i, process in typed:
-            value = values[i]
-            seen = last.get(i)
-            if seen is not None and seen[0] is value:
-                values[i] = seen[1]
-            else:
-                values[i] = process(value)
-                last[i] = (value, values[i])
-        tuples.append(tuple(values))
+    for i, process in typed:  # a column at a time; a value the row before had (same object) processed once
+        given, stored = object(), None
+        for values in table_rows:
+            if values[i] is not given:
+                given, stored = values[i], process(values[i])
+            values[i] = stored
+    tuples = [tuple(values) for values in table_rows]
     insert_many(session, table, columns, tuples)
 
 
