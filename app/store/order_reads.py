@@ -51,6 +51,8 @@ STATEMENTS = {(dialect, numbers): _in_status(dialect, ORDER_COLUMNS, "orders o",
               for dialect in IN_STATUSES for numbers in (False, True)}
 WAVE_STATEMENTS = {(dialect, numbers): _in_status(dialect, WAVE_COLUMNS, "orders o", numbers)
                    for dialect in IN_STATUSES for numbers in (False, True)}
+NUMBER_STATEMENTS = {(dialect, numbers): _in_status(dialect, "o.number", "orders o", numbers)
+                     for dialect in IN_STATUSES for numbers in (False, True)}
 VALIDATE_STATEMENTS = {(dialect, numbers): _in_status(dialect, VALIDATE_COLUMNS, WITH_ADDRESS, numbers)
                        for dialect in IN_STATUSES for numbers in (False, True)}
 
@@ -99,6 +101,15 @@ class AllocationReads(SqlOrders):
 
 class ValidationReads(AllocationReads):
     """The orders with validation's and a wave's light reads as well."""
+
+    def numbers_in_status(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[str]:
+        # the numbers only, as the driver hands them (an import's slices start from 10,000 of them)
+        self.s.flush()
+        connection = self.s.connection()
+        dialect = connection.dialect.name
+        values = [_many(dialect, list(statuses))] + ([] if numbers is None else [_many(dialect, list(numbers))])
+        return [number for (number,) in _rows(connection, NUMBER_STATEMENTS[(dialect, numbers is not None)],
+                                              tuple(values))]
 
     def to_wave(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderToWave]:
         self.s.flush()

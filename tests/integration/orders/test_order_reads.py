@@ -117,3 +117,13 @@ def test_orders_to_wave_are_in_status_with_their_carrier_and_sla(db: Database) -
     assert all(o.sla_due_at is None or o.sla_due_at.tzinfo is not None for o in light)
     assert light_some == [OrderToWave(o.id, o.number, o.status, o.carrier, o.sla_due_at, o.pack_from)
                           for o in full_some] and len(light_some) == 6
+
+
+def test_numbers_in_status_are_the_numbers_of_in_status(db: Database) -> None:
+    _orders(db, 40)
+    waiting = ("validated", "backordered")
+    with SqlUnitOfWork(db) as uow:
+        some = [f"R-{n:03d}" for n in range(0, 40, 2)] + ["R-999"]
+        assert uow.orders.numbers_in_status(waiting) == [o.number for o in uow.orders.in_status(waiting)]
+        assert uow.orders.numbers_in_status(waiting, some) == [o.number for o in uow.orders.in_status(waiting, some)]
+        assert len(uow.orders.numbers_in_status(waiting, some)) == 10 and uow.orders.numbers_in_status(("x",)) == []
