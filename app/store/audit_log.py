@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.audit.chain import GENESIS, AuditEntry, ChainBreak, detail_text, first_break, record_hash
 from app.store.models import AuditRecord, as_utc
+from app.store.order_writes import insert_rows
 from app.store.session import Database
 
 log = logging.getLogger(__name__)
@@ -66,7 +67,10 @@ class SqlAuditLog:
                              subject=subject[:200], detail=stored, prev_hash=prev, hash=digest))
             prev = digest
             log.info("audit %s%d: %s %s by %s", f"{chain}/" if chain else "", seq, action, subject, actor)
-        conn.execute(INSERT_RECORDS, rows)
+        if len(rows) == 1:
+            conn.execute(INSERT_RECORDS, rows)
+        else:  # a batch (a wave's orders moved by a person): as driver tuples, not a dictionary a row
+            insert_rows(self.s, audit_t, rows)
         return seq
 
 

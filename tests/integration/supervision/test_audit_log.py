@@ -164,3 +164,20 @@ def test_records_written_before_the_chains_verify_after_migration_0015(tmp_path)
         with db.engine.begin() as conn:
             conn.execute(text("DELETE FROM audit_log WHERE seq = 1"))
     db.close()
+
+
+def test_a_batch_of_records_is_chained_like_records_one_at_a_time(db: Database) -> None:
+    """A person's batch (a wave moves many orders) goes in as one batched write: each record
+    carries its own seq, time, detail and the hash of the one before, and the chain verifies."""
+    with SqlUnitOfWork(db) as uow:
+        uow.audit.append("sam", "StatusChanged", "order A-1", {"from": "allocated", "to": "picking"})
+        uow.audit.append_many([("sam", "StatusChanged", f"order B-{n}", {"to": "picking", "n": n}) for n in range(3)]
+                              + [("sam", "WaveMade", "wave W-000001", None)])
+        uow.commit()
+    entries = list(audit_entries(db))
+    assert [(e.seq, e.subject) for e in entries] == [
+        (1, "order A-1"), (2, "order B-0"), (3, "order B-1"), (4, "order B-2"), (5, "wave W-000001")]
+    assert all(later.prev_hash == earlier.hash for earlier, later in zip(entries, entries[1:]))
+    assert entries[2].detail == '{"n": 1, "to": "picking"}' and entries[4].detail is None
+    assert entries[1].at.tzinfo is not None and entries[1].at == entries[4].at
+    assert verify_audit(db) == (5, None)
