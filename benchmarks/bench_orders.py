@@ -18,7 +18,11 @@ batches; then the wave and pick-list counters, pick lists of 10 orders with thei
 order, totes, Waved, StatusChanged and the chained audit records. Both leave the same rows
 (compared after each run: every table's count, events by kind, sums of versions, totals, totes and
 counters). Each figure is the median of the runs, the ratio the median of the paired runs' ratios
-(reference time / our time: 1.0 is as fast, the goal is >= 0.5).
+(reference time / our time: 1.0 is as fast, the goal is >= 0.5). Each figure is given in wall
+time and in this process's CPU time (`cpu_*`: on SQLite all the work, on PostgreSQL the
+client's; steadier than wall time on a shared machine), and `import.writes` is the import less
+its reading of the file (ours checks every field of every row, the reference reads with csv and
+checks nothing: docs/orders.md, "Speed").
 PostgreSQL runs when PACKDESK_BENCH_POSTGRES_URL (or PACKDESK_TEST_POSTGRES_URL) names a server;
 PACKDESK_BENCH_RUNS sets the number of paired runs (default 3; --quick: one run of 1,000 orders);
 PACKDESK_BENCH_ORDERS the number of orders (default 10,000)."""
