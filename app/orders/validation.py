@@ -17,6 +17,8 @@ from app.unit_of_work import LineRecord, OrderRecord, OrderToValidate, ProductRe
 
 log = logging.getLogger(__name__)
 
+Reviewed = OrderRecord | OrderToValidate  # a batch reads its orders light (OrderToValidate)
+
 
 class HoldKind(str, enum.Enum):
     """Why an order is held: each kind is a question a supervisor answers."""
@@ -64,7 +66,7 @@ BILLING_DIFFERS = {("country",): W.BILLING_COUNTRY, ("postcode",): W.BILLING_POS
                    ("country", "postcode"): W.BILLING_BOTH}
 
 
-def review(order: OrderRecord | OrderToValidate, lines: list[LineRecord], products: dict[int, ProductRecord],
+def review(order: Reviewed, lines: list[LineRecord], products: dict[int, ProductRecord],
            rules: ValidationRules, orders_of_customer: int = 1) -> Verdict:
     """Checks an order's address, SKUs, prices, total and payment, then the review rules;
     `orders_of_customer` counts this customer's orders, this one included."""
@@ -80,7 +82,7 @@ def review(order: OrderRecord | OrderToValidate, lines: list[LineRecord], produc
     return Verdict(reasons)
 
 
-def _line_problems(order: OrderRecord | OrderToValidate, lines: list[LineRecord], products: dict[int, ProductRecord],
+def _line_problems(order: Reviewed, lines: list[LineRecord], products: dict[int, ProductRecord],
                    rules: ValidationRules) -> list[HoldReason]:
     reasons = []
     for line in lines:
@@ -98,14 +100,14 @@ def _line_problems(order: OrderRecord | OrderToValidate, lines: list[LineRecord]
     return reasons
 
 
-def expected_total(order: OrderRecord | OrderToValidate, lines: list[LineRecord], prices_include_tax: bool) -> Decimal:
+def expected_total(order: Reviewed, lines: list[LineRecord], prices_include_tax: bool) -> Decimal:
     """Lines less their discounts, plus shipping and tax (unless prices include it), less the discount."""
     goods = sum((line.unit_price * line.quantity - line.discount for line in lines), Decimal(0))
     tax = Decimal(0) if prices_include_tax else order.tax_total
     return goods + order.shipping_total + tax - order.discount_total
 
 
-def _total_problems(order: OrderRecord | OrderToValidate, lines: list[LineRecord], rules: ValidationRules) -> list[HoldReason]:
+def _total_problems(order: Reviewed, lines: list[LineRecord], rules: ValidationRules) -> list[HoldReason]:
     expected = expected_total(order, lines, rules.prices_include_tax)
     if abs(order.total - expected) > rules.total_tolerance:
         return [HoldReason(HoldKind.TOTAL, W.reason(W.TOTAL, total=order.total, currency=order.currency,
@@ -113,7 +115,7 @@ def _total_problems(order: OrderRecord | OrderToValidate, lines: list[LineRecord
     return []
 
 
-def _review_rules(order: OrderRecord | OrderToValidate, rules: ValidationRules, orders_of_customer: int) -> list[HoldReason]:
+def _review_rules(order: Reviewed, rules: ValidationRules, orders_of_customer: int) -> list[HoldReason]:
     reasons = []
     if rules.high_value is not None and order.total > rules.high_value:
         reasons.append(HoldReason(HoldKind.HIGH_VALUE, W.reason(

@@ -79,22 +79,32 @@ def _many(dialect: str, values: list[Any]) -> Any:
 class AllocationReads(SqlOrders):
     """The orders with allocation's light reads."""
 
-    def to_allocate(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderToAllocate]:
+    def _in_status_rows(self, statements: dict[tuple[str, bool], str], statuses: tuple[str, ...],
+                        numbers: list[str] | None) -> tuple[Any, list[tuple[Any, ...]]]:
+        """The dialect and the rows of one of the `statements` (by dialect and whether numbers
+        are given), the statuses and numbers bound as one value each."""
         self.s.flush()  # what the session holds unwritten counts, as with in_status
         connection = self.s.connection()
-        dialect = connection.dialect.name
-        values = [_many(dialect, list(statuses))] + ([] if numbers is None else [_many(dialect, list(numbers))])
-        return [OrderToAllocate._make(row) for row in _rows(connection, STATEMENTS[(dialect, numbers is not None)],
-                                                            tuple(values))]
+        dialect = connection.dialect
+        values = [_many(dialect.name, list(statuses))] + ([] if numbers is None else [_many(dialect.name, numbers)])
+        return dialect, _rows(connection, statements[(dialect.name, numbers is not None)], tuple(values))
+
+    def _rows_of_orders(self, statements: dict[str, str], order_ids: list[int]) -> tuple[Any, list[tuple[Any, ...]]]:
+        """The dialect and the rows of one of the `statements` (by dialect) for these orders."""
+        self.s.flush()
+        connection = self.s.connection()
+        dialect = connection.dialect
+        return dialect, _rows(connection, statements[dialect.name], (_many(dialect.name, sorted(set(order_ids))),))
+
+    def to_allocate(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderToAllocate]:
+        _, rows = self._in_status_rows(STATEMENTS, statuses, numbers)
+        return [OrderToAllocate._make(row) for row in rows]
 
     def lines_to_allocate(self, order_ids: list[int]) -> dict[int, list[LineToAllocate]]:
         found: dict[int, list[LineToAllocate]] = {}
         if not order_ids:
             return found
-        self.s.flush()
-        connection = self.s.connection()
-        dialect = connection.dialect.name
-        for row in _rows(connection, LINES_TO_ALLOCATE[dialect], (_many(dialect, sorted(set(order_ids))),)):
+        for row in self._rows_of_orders(LINES_TO_ALLOCATE, order_ids)[1]:
             found.setdefault(row[1], []).append(LineToAllocate._make(row))
         return found
 
@@ -104,35 +114,22 @@ class ValidationReads(AllocationReads):
 
     def numbers_in_status(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[str]:
         # the numbers only, as the driver hands them (an import's slices start from 10,000 of them)
-        self.s.flush()
-        connection = self.s.connection()
-        dialect = connection.dialect.name
-        values = [_many(dialect, list(statuses))] + ([] if numbers is None else [_many(dialect, list(numbers))])
-        return [number for (number,) in _rows(connection, NUMBER_STATEMENTS[(dialect, numbers is not None)],
-                                              tuple(values))]
+        return [number for (number,) in self._in_status_rows(NUMBER_STATEMENTS, statuses, numbers)[1]]
 
     def to_wave(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderToWave]:
-        self.s.flush()
-        connection = self.s.connection()
-        dialect = connection.dialect
-        values = [_many(dialect.name, list(statuses))] + ([] if numbers is None else [_many(dialect.name, list(numbers))])
+        dialect, rows = self._in_status_rows(WAVE_STATEMENTS, statuses, numbers)
         # the SLA as SQLAlchemy reads it (SQLite keeps text), in UTC as every record's time
         when = Order.__table__.c.sla_due_at.type.dialect_impl(dialect).result_processor(dialect, None)
         return [OrderToWave(order_id, number, status, carrier,
                             None if sla is None else as_utc(when(sla) if when else sla), pack_from)
-                for order_id, number, status, carrier, sla, pack_from in
-                _rows(connection, WAVE_STATEMENTS[(dialect.name, numbers is not None)], tuple(values))]
+                for order_id, number, status, carrier, sla, pack_from in rows]
 
     def to_validate(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderToValidate]:
-        self.s.flush()
-        connection = self.s.connection()
-        dialect = connection.dialect
-        values = [_many(dialect.name, list(statuses))] + ([] if numbers is None else [_many(dialect.name, list(numbers))])
+        dialect, rows = self._in_status_rows(VALIDATE_STATEMENTS, statuses, numbers)
         money = _money(dialect)
         found = []
-        for row in _rows(connection, VALIDATE_STATEMENTS[(dialect.name, numbers is not None)], tuple(values)):
-            (order_id, number, status, email, payment, currency, shipping, discount, tax, total, billing_postcode,
-             billing_country, ship_to_id, name, line1, line2, postcode, city, country, company, region, phone) = row
+        for (order_id, number, status, email, payment, currency, shipping, discount, tax, total, billing_postcode,
+             billing_country, ship_to_id, name, line1, line2, postcode, city, country, company, region, phone) in rows:
             ship_to = None if ship_to_id is None else AddressData(
                 name=name, lines=tuple(x for x in (line1, line2) if x), postcode=postcode, city=city, country=country,
                 company=company or "", region=region or "", phone=phone or "")
@@ -145,12 +142,10 @@ class ValidationReads(AllocationReads):
         found: dict[int, list[LineRecord]] = {}
         if not order_ids:
             return found
-        self.s.flush()
-        connection = self.s.connection()
-        money = _money(connection.dialect)
-        for (line_id, order_id, line_no, product_id, sku, name, quantity, unit_price, packed, backordered,
-             discount) in _rows(connection, LINES_OF_ORDERS[connection.dialect.name],
-                                (_many(connection.dialect.name, sorted(set(order_ids))),)):
-            found.setdefault(order_id, []).append(LineRecord(line_id, order_id, line_no, product_id, sku, name, quantity,
-                                                             money(unit_price), packed, backordered, money(discount)))
+        dialect, rows = self._rows_of_orders(LINES_OF_ORDERS, order_ids)
+        money = _money(dialect)
+        for line_id, order_id, line_no, product_id, sku, name, quantity, price, packed, backordered, discount in rows:
+            found.setdefault(order_id, []).append(LineRecord(
+                line_id, order_id, line_no, product_id, sku, name, quantity, money(price), packed, backordered,
+                money(discount)))
         return found
