@@ -17,6 +17,7 @@ from app.unit_of_work import LineRecord, OrderRecord, OrderToValidate, ProductRe
 
 log = logging.getLogger(__name__)
 
+CENT = Decimal("0.01")
 Reviewed = OrderRecord | OrderToValidate  # a batch reads its orders light (OrderToValidate)
 
 
@@ -95,8 +96,8 @@ def _line_problems(order: Reviewed, lines: list[LineRecord], products: dict[int,
         allowed = product.price * rules.price_tolerance_percent / 100
         if abs(line.unit_price - product.price) > allowed:
             reasons.append(HoldReason(HoldKind.PRICE, W.reason(
-                W.PRICE, line=line.line_no, sku=line.sku, price=line.unit_price, currency=order.currency,
-                catalogue_price=product.price, tolerance=rules.price_tolerance_percent)))
+                W.PRICE, line=line.line_no, sku=line.sku, price=amount(line.unit_price), currency=order.currency,
+                catalogue_price=amount(product.price), tolerance=rules.price_tolerance_percent)))
     return reasons
 
 
@@ -110,8 +111,8 @@ def expected_total(order: Reviewed, lines: list[LineRecord], prices_include_tax:
 def _total_problems(order: Reviewed, lines: list[LineRecord], rules: ValidationRules) -> list[HoldReason]:
     expected = expected_total(order, lines, rules.prices_include_tax)
     if abs(order.total - expected) > rules.total_tolerance:
-        return [HoldReason(HoldKind.TOTAL, W.reason(W.TOTAL, total=order.total, currency=order.currency,
-                                                    expected=expected))]
+        return [HoldReason(HoldKind.TOTAL, W.reason(W.TOTAL, total=amount(order.total), currency=order.currency,
+                                                    expected=amount(expected)))]
     return []
 
 
@@ -119,7 +120,7 @@ def _review_rules(order: Reviewed, rules: ValidationRules, orders_of_customer: i
     reasons = []
     if rules.high_value is not None and order.total > rules.high_value:
         reasons.append(HoldReason(HoldKind.HIGH_VALUE, W.reason(
-            W.HIGH_VALUE, total=order.total, currency=order.currency, limit=rules.high_value)))
+            W.HIGH_VALUE, total=amount(order.total), currency=order.currency, limit=amount(rules.high_value))))
     country = (order.ship_to.country if order.ship_to else "").upper()
     if rules.review_international and country and country != rules.home_country:
         reasons.append(HoldReason(HoldKind.INTERNATIONAL, W.reason(W.INTERNATIONAL, country=country,
@@ -134,6 +135,13 @@ def _review_rules(order: Reviewed, rules: ValidationRules, orders_of_customer: i
     if rules.review_first_order and order.email and orders_of_customer <= 1:
         reasons.append(HoldReason(HoldKind.FIRST_ORDER, W.reason(W.FIRST_ORDER, email=order.email)))
     return reasons
+
+
+def amount(value: Decimal) -> Decimal:
+    """An amount as a supervisor reads it: in cents when it is a whole number of cents (the
+    database keeps four places: 99.0000 reads 99.00), else with the places it has."""
+    cents = value.quantize(CENT)
+    return cents if cents == value else value.normalize()
 
 
 def _plain(text: str) -> str:

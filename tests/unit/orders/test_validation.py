@@ -9,7 +9,7 @@ import pytest
 from app.addresses import AddressData
 from app.errors import ConfigError
 from app.orders.settings import OrderSettings, ValidationRules
-from app.orders.validation import HoldKind, review
+from app.orders.validation import HoldKind, amount, review
 from app.unit_of_work import LineRecord, OrderRecord, ProductRecord
 
 MUG = ProductRecord(1, "MUG-BLUE-350", "Blue mug 350 ml", price=Decimal("12.50"))
@@ -166,3 +166,14 @@ def test_a_channel_may_ship_partial_while_the_rest_backorder() -> None:
 def test_a_bad_setting_is_refused_with_its_name(raw: dict, named: str) -> None:
     with pytest.raises(ConfigError, match=named):
         OrderSettings.from_raw(raw, "station.toml")
+
+
+def test_amounts_in_reasons_read_in_cents() -> None:
+    """The database keeps amounts with four places; a reason says 99.00, not 99.0000."""
+    stored = [LineRecord(20, 10, 1, MUG.id, MUG.sku, MUG.name, 2, unit_price=Decimal("99.0000"))]
+    verdict = review(order(total=Decimal("30.0000")), stored, {MUG.id: replace(MUG, price=Decimal("12.5000"))},
+                     ValidationRules())
+    said = [str(r.detail) for r in verdict.reasons]
+    assert said == ["line 1: MUG-BLUE-350 at 99.00 EUR, the catalogue says 12.50 (tolerance 1%)",
+                    "total 30.00 EUR but lines, shipping, tax and discount add up to 202.90"], said
+    assert str(amount(Decimal("0.1250"))) == "0.125" and str(amount(Decimal("1000"))) == "1000.00"
