@@ -9,6 +9,7 @@ import logging
 import sys
 from dataclasses import asdict
 
+from app import words
 from app.cli.db import add_database_options, open_database
 from app.config import load_settings, order_settings
 from app.errors import PackdeskError
@@ -271,10 +272,15 @@ def _held(o: OrderDetail) -> dict[str, str]:
     return held
 
 
+def _status(code: str | None) -> str:
+    """An order's status as its reader says it ("on hold", "zurückgehalten"); none: empty."""
+    return say(words.status_name(code)) if code else ""
+
+
 def _as_text(o: OrderDetail) -> str:
     ship = o.ship_to
     out = [_("Order %(order)s  %(status)s  priority %(priority)s  %(carrier)s %(service)s")
-           % {"order": o.number, "status": o.status, "priority": o.priority, "carrier": o.carrier or "",
+           % {"order": o.number, "status": _status(o.status), "priority": o.priority, "carrier": o.carrier or "",
               "service": o.service_level},
            "  " + _("created %(created)s  SLA due %(due)s  tote %(tote)s")
            % {"created": o.created_at, "due": o.sla_due_at or "-", "tote": o.tote or "-"}]
@@ -311,6 +317,6 @@ def _as_text(o: OrderDetail) -> str:
             out.append("  " + _("exchange for return %(rma)s of order %(order)s") % {"rma": r.rma, "order": r.order})
     out.append("  " + _("events:"))
     held = _held(o)
-    out += [f"    {(e.at or '')[:19]} {e.kind} {e.from_status or ''}{' -> ' if e.to_status else ''}"
-            f"{e.to_status or ''} {e.station or ''} {e.user or ''}{_why(e.detail, held)}" for e in o.events]
+    out += [f"    {(e.at or '')[:19]} {e.kind} {_status(e.from_status)}{' -> ' if e.to_status else ''}"
+            f"{_status(e.to_status)} {e.station or ''} {e.user or ''}{_why(e.detail, held)}" for e in o.events]
     return "\n".join(out)

@@ -69,8 +69,10 @@ def test_a_held_orders_reasons_are_stored_in_english_and_read_in_german(db: Data
     assert code == 0
     assert ("address: country 'XX' is not an ISO 3166 country code; "
             "payment: payment is pending, not paid or authorized") in english
+    assert "Order WEB-2  on hold  priority" in english  # its status in words, not the code on_hold
     code, german, _err = packdesk(capsys, monkeypatch, "de", "orders", "show", "WEB-2", "--database", db.url)
     assert code == 0
+    assert "on_hold" not in german and "on hold" not in german
     assert ("Adresse: Land 'XX' ist kein Ländercode nach ISO 3166; "  # the hold's kind in words (german-finish)
             "Zahlung: Zahlung ist pending, nicht bezahlt oder autorisiert") in german
 

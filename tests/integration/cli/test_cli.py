@@ -52,7 +52,7 @@ def test_demo_then_orders_list_and_show(db_url: str, capsys: pytest.CaptureFixtu
     shown = json.loads(out)
     assert shown["status"] == "on_hold" and shown["events"][-1]["detail"] == {"reason": "address could not be verified"}
     code, out, _ = packdesk(capsys, "orders", "show", "PD-10013", "--database", db_url)
-    assert "Order PD-10013  on_hold" in out
+    assert "Order PD-10013  on hold" in out and "allocated -> on hold" in out  # statuses in words
 
 
 def test_a_bad_import_exits_2_lists_the_rows_and_writes_nothing(
