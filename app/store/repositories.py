@@ -13,6 +13,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from app.store import claims
 from app.store.counters import next_value
+from app.store.station_statements import send
 from app.store.models import (
     Address, Box, Customer, Label, Order, OrderEvent, OrderLine, PackException, Parcel, ParcelItem, PickList, Product,
     ProductBarcode, ScanRecord, SerialNumber, StationEvent, User, as_utc, utcnow,
@@ -89,6 +90,11 @@ def _record(cls: type, row: Any, **extra: Any) -> Any:
     return cls(**values, **extra)
 
 
+def _record_of(cls: type, row: tuple[Any, ...]) -> Any:
+    """A record of a row whose columns are the record's fields in order (times in UTC)."""
+    return cls(*(as_utc(value) if isinstance(value, datetime) else value for value in row))
+
+
 def _columns(record: Any, *skip: str) -> dict[str, Any]:
     return {f.name: getattr(record, f.name) for f in fields(record) if f.name not in ("id", *skip)}
 
@@ -126,16 +132,16 @@ class _RowsById:
         if record_id in self.known:
             return self.known[record_id]
         self.s.flush()  # what the session holds unwritten first, as an ORM query would
-        row = self.s.connection().execute(self.by_id, {"record_id": record_id}).first()
+        row = send(self.s, self.by_id, {"record_id": record_id}).first()
         if row is None:
             return None
-        record = self.known[record_id] = _record(self.type, row)
+        record = self.known[record_id] = _record_of(self.type, row)
         return record
 
     def save(self, record: Any) -> None:
         """The record's columns written to its row in one UPDATE by id (no SELECT first)."""
         values = _columns(record)
-        done = self.s.connection().execute(self.update_by_id, {"record_id": record.id, **values})
+        done = send(self.s, self.update_by_id, {"record_id": record.id, **values})
         assert done.rowcount == 1, f"{self.model.__tablename__} {record.id} is gone"
         self.known[record.id] = _record(self.type, record)
         held = self._held(record.id)
@@ -147,8 +153,8 @@ class _RowsById:
         """A new row; its id. Columns left None take their defaults, as an ORM flush does."""
         self.s.flush()
         values = {name: value for name, value in _columns(record).items() if value is not None}
-        row = self.s.connection().execute(self.insert, values).one()
-        added = self.known[row.id] = _record(self.type, row)
+        added = _record_of(self.type, send(self.s, self.insert, values).one())
+        self.known[added.id] = added
         return int(added.id)
 
     def forget(self, record_id: int) -> None:
@@ -505,7 +511,7 @@ class SqlScans:
     def add(self, entry: ScanEntry) -> int:
         values = _columns(entry)
         values["data"], values["message"] = entry.data[:400], (entry.message or "")[:400] or None
-        return int(self.s.connection().execute(INSERT_SCAN, values).scalar_one())  # Core: no ORM layer per scan
+        return int(send(self.s, INSERT_SCAN, values).one()[0])  # Core, straight to the driver: every scan
 
     def last_of_order(self, order_id: int, outcomes: frozenset[str]) -> ScanEntry | None:
         row = self.s.scalar(select(ScanRecord).where(ScanRecord.order_id == order_id, ScanRecord.outcome.in_(outcomes))
