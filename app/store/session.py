@@ -25,7 +25,7 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def session(self) -> Session:
-        """A new ORM session (app.store.uow.SqlUnitOfWork opens one per unit of work)."""
+        """A new ORM session on the engine (a unit of work binds its own to its connection: app.store.uow)."""
         return self._sessions()
 
     @contextmanager
