@@ -34,7 +34,8 @@ from app.store.payments import SqlCaptures, SqlPayments
 from app.store.returns import SqlReturns
 from app.store.archive import SqlArchive
 from app.store.admin_repositories import SqlAdmin
-from app.store.order_writes import OrderEvents, Orders
+from app.store.event_log import EventLog
+from app.store.order_writes import Orders
 from app.store.stock_repositories import SqlHolds, SqlStock
 from app.store.session import Database, is_connection_problem
 from app.unit_of_work import Conflict
@@ -66,7 +67,8 @@ class UnitSession(Session):
 
     def has_work(self) -> bool:
         """True when the session began a transaction or holds objects to write."""
-        return self.in_transaction() or bool(self.new or self.deleted or self.dirty)
+        # (objects changed or deleted were loaded, which began the session's transaction)
+        return self.in_transaction() or bool(self.new) or bool(self.identity_map and (self.deleted or self.dirty))
 
     def used(self) -> bool:
         """True when the session holds anything that closing it must let go of."""
@@ -108,7 +110,7 @@ class SqlUnitOfWork:
     serials = _Repository(r.SqlSerials)
     labels = _Repository(r.SqlLabels)
     scans = _Repository(r.SqlScans)
-    events = _Repository(OrderEvents)
+    events = _Repository(EventLog)  # one event as one INSERT, batches as arrays
     station_log = _Repository(r.SqlStationLog)
     users = _Repository(r.SqlUsers)
     exceptions = _Repository(r.SqlExceptions)
@@ -148,7 +150,7 @@ class SqlUnitOfWork:
         assert self.session is None, "a unit of work is entered once at a time (use the *_in functions inside)"
         self._forget_repositories()  # (a unit of work entered again starts with new ones)
         try:
-            self._connection = self.database.engine.connect()
+            self._connection = self.database.unit_connection()
             self._connection.begin()  # BEGIN IMMEDIATE now on SQLite, so a write never fails half-way on a lock
         except DBAPIError as exc:
             self._close()
@@ -187,7 +189,7 @@ class SqlUnitOfWork:
                 session.close()
         finally:
             if connection is not None:
-                connection.close()  # rolls back what was not committed; back into the pool
+                self.database.give_back(connection)  # rolled back unless committed; kept for the next unit
 
     def _unavailable(self, exc: OperationalError) -> DatabaseUnavailable:
         return DatabaseUnavailable(phrase(
