@@ -95,8 +95,14 @@ def _record_of(cls: type, row: tuple[Any, ...]) -> Any:
     return cls(*(as_utc(value) if isinstance(value, datetime) else value for value in row))
 
 
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _columns(record: Any, *skip: str) -> dict[str, Any]:
-    return {f.name: getattr(record, f.name) for f in fields(record) if f.name not in ("id", *skip)}
+    names = _NAMES.get(type(record))
+    if names is None:  # (dataclasses.fields per call cost more than the row's SQL on a scan)
+        names = _NAMES[type(record)] = tuple(f.name for f in fields(record))
+    return {name: getattr(record, name) for name in names if name != "id" and name not in skip}
 
 
 class _RowsById:
@@ -535,7 +541,7 @@ class SqlEvents:
     def add(self, order_id: int, kind: str, *, station: str | None = None, user: str | None = None,
             from_status: str | None = None, to_status: str | None = None,
             detail: dict[str, Any] | None = None, at: datetime | None = None) -> None:
-        self.s.connection().execute(INSERT_EVENT, {
+        send(self.s, INSERT_EVENT, {
             "order_id": order_id, "at": at or utcnow(), "kind": kind, "from_status": from_status,
             "to_status": to_status, "station": station, "username": user,
             "detail": json.dumps(detail, default=str, sort_keys=True) if detail else None})
