@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Float, Numeric
-from sqlalchemy.engine import Compiled, Dialect
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Executable
+from sqlalchemy.sql.crud import REQUIRED  # the value of an INSERT's or UPDATE's column the call must give
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +48,8 @@ class Sent:
 class _Plan:
     """A statement compiled for the driver: its SQL, and the Python-side defaults it needs."""
 
-    compiled: Compiled
     sql: str
+    fixed: dict[str, Any]  # the statement's own bound values (a literal in a WHERE), the rest None
     defaults: tuple[tuple[str, Any, bool], ...]  # (parameter, default, callable)
     returns_rows: bool
 
@@ -64,11 +65,10 @@ def send(executor: Session | Connection, statement: Executable, params: dict[str
     if plan is None:
         result = connection.execute(statement, params)
         return Sent(list(result.tuples()) if result.returns_rows else [], result.rowcount)
-    values = dict(params)
+    bound = {**plan.fixed, **params}  # (the names of the binds are the parameters': checked in _compile)
     for key, default, call in plan.defaults:
-        if key not in values:
-            values[key] = default(None) if call else default
-    bound = plan.compiled.construct_params(values)
+        if key not in params:
+            bound[key] = default(None) if call else default
     dbapi = connection.connection.driver_connection
     assert dbapi is not None
     cursor = dbapi.cursor()
@@ -111,7 +111,8 @@ def _compile(statement: Executable, dialect: Dialect, keys: list[str]) -> _Plan 
     compiled = statement.compile(dialect=dialect, column_keys=keys)  # type: ignore[attr-defined]
     if compiled.isplaintext:  # text() without its columns: whether it returns rows is known only after
         return None
-    if compiled.positiontup is not None or compiled.literal_execute_params or compiled.post_compile_params:
+    if (compiled.positiontup is not None or compiled.literal_execute_params or compiled.post_compile_params
+            or compiled.escaped_bind_names):
         return None
     if any(bind.expanding or _converts_in(bind.type, dialect) for bind in compiled.binds.values()):
         return None
@@ -125,7 +126,12 @@ def _compile(statement: Executable, dialect: Dialect, keys: list[str]) -> _Plan 
         if default is None or default.is_clause_element or default.is_sequence:
             return None
         defaults.append((column.key, default.arg, bool(default.is_callable)))
-    return _Plan(compiled, compiled.string, tuple(defaults), bool(compiled._result_columns))  # noqa: SLF001
+    # each bind's value when the call gives none: a literal's (status = 'packing'); a required
+    # bind has none, and a call without it fails in the driver
+    fixed = {name: value for name, value in compiled.construct_params(_check=False).items() if value is not REQUIRED}
+    if not set(keys) <= set(compiled.bind_names.values()):
+        return None  # a parameter that is not a bind of the same name: SQLAlchemy maps it
+    return _Plan(compiled.string, fixed, tuple(defaults), bool(compiled._result_columns))  # noqa: SLF001
 
 
 def _converts_in(type_: Any, dialect: Dialect) -> bool:
