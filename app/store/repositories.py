@@ -517,7 +517,8 @@ class SqlScans:
     def add(self, entry: ScanEntry) -> int:
         values = _columns(entry)
         values["data"], values["message"] = entry.data[:400], (entry.message or "")[:400] or None
-        return int(send(self.s, INSERT_SCAN, values).one()[0])  # Core, straight to the driver: every scan
+        # Core, straight to the driver: every scan (what it leaves None is left out: NULL all the same)
+        return int(send(self.s, INSERT_SCAN, {key: value for key, value in values.items() if value is not None}).one()[0])
 
     def last_of_order(self, order_id: int, outcomes: frozenset[str]) -> ScanEntry | None:
         row = self.s.scalar(select(ScanRecord).where(ScanRecord.order_id == order_id, ScanRecord.outcome.in_(outcomes))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Float, Numeric
 from sqlalchemy.engine import Dialect
@@ -29,8 +29,7 @@ from sqlalchemy.sql.crud import REQUIRED  # the value of an INSERT's or UPDATE's
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Sent:
+class Sent(NamedTuple):
     """What a statement returned: its rows as tuples, and how many rows it touched."""
 
     rows: list[tuple[Any, ...]]
