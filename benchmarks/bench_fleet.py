@@ -97,7 +97,9 @@ class Ours:
     def __init__(self, url: str) -> None:
         from app.store.session import Database
 
-        self.db = Database(url, pool_size=1, max_overflow=0)
+        # one connection, kept between its units of work (app.store.session); the pool may open
+        # a second only for something else, as a station's pool does (nothing else runs here)
+        self.db = Database(url, pool_size=1, max_overflow=1)
 
     def close(self) -> None:
         self.db.close()

@@ -72,7 +72,8 @@ def run(quick: bool) -> Iterable[dict[str, Any]]:
             counted = i >= warm_up * len(fleet.KINDS)
             if i == warm_up * len(fleet.KINDS):  # the trace's own writes off the measured steps
                 tracing[0] = False
-                ours.db.engine.pool.dispose()  # (a fresh connection, untraced)
+                ours.db.let_go()  # (a fresh connection, untraced)
+                ours.db.engine.pool.dispose()
                 reference.conn.pgconn.untrace()
             for name in (("ours", "reference") if i % 2 == 0 else ("reference", "ours")):
                 station = stations[name]

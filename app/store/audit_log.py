@@ -14,6 +14,7 @@ from app.audit.chain import GENESIS, AuditEntry, ChainBreak, detail_text, first_
 from app.store.models import AuditRecord, as_utc
 from app.store.order_writes import insert_rows
 from app.store.session import Database
+from app.store.station_statements import send
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +28,7 @@ LAST = (select(audit_t.c.seq, audit_t.c.hash).where(audit_t.c.chain == bindparam
         .order_by(audit_t.c.seq.desc()).limit(1))
 # PostgreSQL: the lock and the last record in one round trip (migration 0018's function, whose
 # SELECT sees what the lock's previous holder committed); seq is NULL for an empty chain
-CHAIN_END = text("SELECT seq, hash FROM packdesk_audit_chain_end(:k, :chain)")
+CHAIN_END = text("SELECT seq, hash FROM packdesk_audit_chain_end(:k, :chain)").columns(audit_t.c.seq, audit_t.c.hash)
 INSERT_RECORDS = insert(audit_t)  # built once: every claim and every packed order appends
 
 
@@ -52,10 +53,11 @@ class SqlAuditLog:
                 chain: str) -> int:
         chain = chain[:40]
         conn = self.s.connection()
+        # every claim and packed order appends: straight to the driver (app/store/station_statements.py)
         if conn.dialect.name == "postgresql":
-            last = conn.execute(CHAIN_END, {"k": APPEND_LOCK, "chain": chain}).first()
+            last = send(conn, CHAIN_END, {"k": APPEND_LOCK, "chain": chain}).first()
         else:
-            last = conn.execute(LAST, {"chain": chain}).first()
+            last = send(conn, LAST, {"chain": chain}).first()
         seq, prev = (last[0], last[1]) if last is not None and last[0] is not None else (0, GENESIS)
         moment = (at or datetime.now(timezone.utc)).astimezone(timezone.utc)
         rows = []
@@ -68,7 +70,7 @@ class SqlAuditLog:
             prev = digest
             log.info("audit %s%d: %s %s by %s", f"{chain}/" if chain else "", seq, action, subject, actor)
         if len(rows) == 1:
-            conn.execute(INSERT_RECORDS, rows)
+            send(conn, INSERT_RECORDS, rows[0])
         else:  # a batch (a wave's orders moved by a person): as driver tuples, not a dictionary a row
             insert_rows(self.s, audit_t, rows)
         return seq

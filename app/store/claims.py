@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, bindparam, case, or_, select, update
 
 from app.store.models import Order, PickList, PickListOrder, as_utc
+from app.store.station_statements import send
 from app.unit_of_work import ClaimRow
 
 log = logging.getLogger(__name__)
@@ -58,7 +59,7 @@ def claim_next(conn: Connection, station: str, user: str | None, now: datetime,
                expires: datetime) -> ClaimRow | None:
     """Takes the next order of the queue; the row as it was, with the new version."""
     if conn.dialect.name == "postgresql":
-        row = conn.execute(CLAIM_NEXT, {"now": now, "station": station, "user": user, "expires": expires}).first()
+        row = send(conn, CLAIM_NEXT, {"now": now, "station": station, "user": user, "expires": expires}).first()
         return None if row is None else _row(row)
     # SQLite: BEGIN IMMEDIATE already holds the write lock, so the candidate cannot move
     row = conn.execute(select(*ROW).where(claimable(now)).order_by(*_queue_order()).limit(1)).first()
@@ -100,8 +101,8 @@ def release(conn: Connection, number: str, station: str, to_status: str | None) 
     UPDATE ... WHERE the station holds it); the row with the status it went to and its new
     version, or None when the station does not hold it."""
     params = {"order_number": number, "station": station}
-    row = conn.execute(RELEASE_INTO_QUEUE if to_status is None else RELEASE_INTO,
-                       params if to_status is None else {**params, "to_status": to_status}).first()
+    row = send(conn, RELEASE_INTO_QUEUE if to_status is None else RELEASE_INTO,
+               params if to_status is None else {**params, "to_status": to_status}).first()
     if row is None:
         return None
     order_id, found, status, version, pack_from = row

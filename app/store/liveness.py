@@ -16,7 +16,7 @@ import logging
 import select
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.exc import DisconnectionError
 
 log = logging.getLogger(__name__)
@@ -31,6 +31,22 @@ def has_news(dbapi_connection: Any) -> bool:
     except (OSError, ValueError):
         return True
     return bool(readable)
+
+
+def still_alive(connection: Connection) -> bool:
+    """Whether a connection kept out of the pool between transactions (app.store.session) may
+    carry the next one: the same check as on a checkout, for PostgreSQL; False lets it go."""
+    if connection.dialect.name != "postgresql":
+        return True
+    dbapi_connection = connection.connection.driver_connection
+    if not has_news(dbapi_connection):
+        return True
+    try:
+        return bool(connection.dialect.do_ping(dbapi_connection))
+    except connection.dialect.loaded_dbapi.Error as exc:
+        log.info("a kept connection to %s is gone (%s); taking a fresh one", connection.engine.url.host, exc)
+        connection.invalidate(exc)
+        return False
 
 
 def check_on_checkout(engine: Engine) -> None:

@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from app.store.engine import READ_ONLY, create_database_engine, is_sqlite
 from app.store.errors import UNREACHABLE, database_problem
+from app.store.liveness import still_alive
 
 log = logging.getLogger(__name__)
 
@@ -23,9 +26,47 @@ class Database:
         self.engine: Engine = create_database_engine(url, **engine_kwargs)
         self.is_sqlite = is_sqlite(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._kept: Connection | None = None  # the units of work's connection between them
+        self._kept_lock = threading.Lock()
+        pool = self.engine.pool
+        # kept only where the pool has a connection more for everything else (a read, a probe)
+        self._keeps = (isinstance(pool, QueuePool) and not getattr(pool, "_pre_ping", False)
+                       and (pool._max_overflow < 0 or pool.size() + pool._max_overflow >= 2))  # noqa: SLF001
+
+    def unit_connection(self) -> Connection:
+        """A connection for a unit of work: the one the last unit gave back when it is still
+        alive (a station's transactions follow one another: taking a pooled connection and
+        giving it back cost more CPU than a scan's SQL), else one from the pool."""
+        with self._kept_lock:
+            kept, self._kept = self._kept, None
+        if kept is not None:
+            if not kept.invalidated and still_alive(kept):
+                return kept
+            kept.close()
+        return self.engine.connect()
+
+    def give_back(self, connection: Connection) -> None:
+        """A unit of work's connection after the unit: kept for the next unit when its
+        transaction was committed, else rolled back into the pool (one is kept at a time; a
+        connection that was invalidated never)."""
+        if connection.invalidated or connection.in_transaction() or not self._keeps:
+            connection.close()
+            return
+        with self._kept_lock:
+            if self._kept is None:
+                self._kept, connection = connection, None  # type: ignore[assignment]
+        if connection is not None:
+            connection.close()
+
+    def let_go(self) -> None:
+        """The kept connection back into the pool (before the pool is disposed or closed)."""
+        with self._kept_lock:
+            kept, self._kept = self._kept, None
+        if kept is not None:
+            kept.close()
 
     def session(self) -> Session:
-        """A new ORM session (app.store.uow.SqlUnitOfWork opens one per unit of work)."""
+        """A new ORM session on the engine (a unit of work binds its own to its connection: app.store.uow)."""
         return self._sessions()
 
     @contextmanager
@@ -62,6 +103,7 @@ class Database:
 
     def close(self) -> None:
         """Closes every connection."""
+        self.let_go()
         self.engine.dispose()
 
     def __enter__(self) -> "Database":
