@@ -192,19 +192,23 @@ def _mail(d: Driver, kind: str, order_id: int, number: str, email: str, now: dat
             f"<{uuid.uuid4().hex}.{kind}@packdesk.invalid>", d.t(now), d.t(now))
 
 
-def _audit(d: Driver, now: datetime, actor: str, action: str, subject: str, detail: dict[str, Any]) -> None:
-    """A person's status change goes into the chained audit log (as app/store/audit_log.py)."""
+def _audit(d: Driver, now: datetime, actor: str, action: str, subject: str, detail: dict[str, Any],
+           chain: str) -> None:
+    """A person's status change goes into the chained audit log, in its station's chain, as
+    app/store/audit_log.py appends it: the chain's last record by the (chain, seq) index (on
+    PostgreSQL with the chain's lock, in migration 0018's function, one round trip)."""
     from app.audit.chain import GENESIS, detail_text, record_hash
     from app.store.audit_log import APPEND_LOCK
 
-    if not d.sqlite:
-        d.run("SELECT pg_advisory_xact_lock(?)", (APPEND_LOCK,))
-    last = d.one("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", ())
-    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    if d.sqlite:
+        last = d.one("SELECT seq, hash FROM audit_log WHERE chain = ? ORDER BY seq DESC LIMIT 1", (chain,))
+    else:
+        last = d.one("SELECT seq, hash FROM packdesk_audit_chain_end(?, ?)", (APPEND_LOCK, chain))
+    seq, prev = (last[0] + 1, last[1]) if last and last[0] is not None else (1, GENESIS)
     stored = detail_text(detail)
-    d.run("INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, "
-          "?, ?, ?)", (seq, d.t(now), actor, action, subject, stored, prev,
-                       record_hash(prev, seq, now, actor, action, subject, stored)))
+    d.run("INSERT INTO audit_log (chain, seq, at, actor, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, "
+          "?, ?, ?, ?, ?, ?)", (chain, seq, d.t(now), actor, action, subject, stored, prev,
+                                record_hash(prev, seq, now, actor, action, subject, stored, chain)))
 
 
 def reference(url: str, orders: int) -> dict[str, float]:
@@ -232,7 +236,7 @@ def reference(url: str, orders: int) -> dict[str, float]:
         if left == 0:
             d.run("UPDATE orders SET status = 'shipped', version = version + 1 WHERE id = ?", (oid,))
             _audit(d, now, "bench", "StatusChanged", f"order {number}",
-                   {"from": "packed", "to": "shipped", "station": "DOCK", "reason": "every parcel handed over"})
+                   {"from": "packed", "to": "shipped", "station": "DOCK", "reason": "every parcel handed over"}, "DOCK")
             # the stock leaves the shelves: the order's holds (none here), and StockShipped
             held = d.all("SELECT id, quantity FROM stock_holds WHERE order_id = ? AND status IN ('held', 'picked')",
                          (oid,))
