@@ -15,7 +15,7 @@ from app.unit_of_work import CaptureRequestRecord, PaymentRecord
 
 log = logging.getLogger(__name__)
 
-INSERT_PAYMENT = insert(Payment)  # built once: two payment steps at every shipped order
+INSERT_PAYMENT = insert(Payment.__table__)  # built once, plain (no ORM bulk insert): two payment steps at every shipped order
 INVOICE_ISSUED = "InvoiceIssued"  # the event that keeps an order's invoice number
 INVOICE_OF = (select(OrderEvent.detail).where(OrderEvent.order_id == bindparam("order_id"),
                                               OrderEvent.kind == INVOICE_ISSUED)
