@@ -187,6 +187,11 @@ PAYMENT = ("INSERT INTO payments (key, order_id, kind, amount, currency, gateway
            "VALUES (?, ?, ?, ?, ?, 'recorded', ?, ?, ?)")
 
 
+def _detail(**values: Any) -> str:
+    """An event's detail as ours stores it (app/store/order_writes.py: JSON, keys sorted)."""
+    return json.dumps(values, default=str, sort_keys=True)
+
+
 def _mail(d: Driver, kind: str, order_id: int, number: str, email: str, now: datetime, text: str) -> tuple:
     subject = f"Your order {number} {text}"
     return (f"{kind}:{number}", kind, order_id, email, subject, f"Hello,\n\n{subject}.", f"<p>{subject}.</p>",
@@ -223,15 +228,17 @@ def reference(url: str, orders: int) -> dict[str, float]:
         d.begin()
         # the order's row locked as the dock locks it (two docks at once: docs/shipping.md), with
         # the invoice already issued to it (printed before shipping), as ours reads it
-        pid, oid, number, total, currency, email, issued = d.one(
-            "SELECT p.id, o.id, o.number, o.total, o.currency, o.email, (SELECT e.detail FROM order_events e "
+        pid, seq, sscc, carrier, oid, number, total, currency, email, issued = d.one(
+            "SELECT p.id, p.seq, p.sscc, p.carrier, o.id, o.number, o.total, o.currency, o.email, (SELECT e.detail "
+            "FROM order_events e "
             "WHERE e.order_id = o.id AND e.kind = 'InvoiceIssued' ORDER BY e.id LIMIT 1) FROM parcels p JOIN orders "
             "o ON o.id = p.order_id WHERE (p.tracking_number = ? OR p.sscc = ?) AND p.status IN ('closed', "
             "'confirmed') AND p.handed_over_at IS NULL AND o.status = 'packed'" + ("" if d.sqlite else
                                                                                    " FOR UPDATE OF o"),
             (code, code))
         d.run("UPDATE parcels SET handed_over_at = ?, handed_over_by = 'bench' WHERE id = ?", (at, pid))
-        events = [(oid, at, "ParcelHandedOver", None, None, "DOCK", "bench", json.dumps({"parcel": 1, "tracking": code}))]
+        events = [(oid, at, "ParcelHandedOver", None, None, "DOCK", "bench",
+                   _detail(parcel=seq, sscc=sscc, tracking=code, carrier=carrier))]
         left = d.one("SELECT count(*) FROM parcels WHERE order_id = ? AND status <> 'voided' AND handed_over_at IS NULL",
                      (oid,))[0]
         if left == 0:
@@ -242,8 +249,9 @@ def reference(url: str, orders: int) -> dict[str, float]:
             held = d.all("SELECT id, quantity FROM stock_holds WHERE order_id = ? AND status IN ('held', 'picked')",
                          (oid,))
             assert not held
-            events += [(oid, at, "StatusChanged", "packed", "shipped", "DOCK", "bench", None),
-                       (oid, at, "StockShipped", None, None, "DOCK", "bench", json.dumps({"units": 0}))]
+            events += [(oid, at, "StatusChanged", "packed", "shipped", "DOCK", "bench",
+                        _detail(reason="every parcel handed over")),
+                       (oid, at, "StockShipped", None, None, "DOCK", "bench", _detail(units=0))]
             if issued is not None:
                 invoice = json.loads(issued)["invoice_number"]
             else:
@@ -253,9 +261,10 @@ def reference(url: str, orders: int) -> dict[str, float]:
                     value = (1,)
                 invoice = f"INV-{now.year}-{value[0]:06d}"
                 events.append((oid, at, "InvoiceIssued", None, None, None, None,
-                               json.dumps({"invoice_number": invoice})))
+                               _detail(invoice_number=invoice)))
             d.run(CAPTURE, (f"capture:{number}", oid, str(total), currency, invoice, at, at))
-            events.append((oid, at, "CaptureRequested", None, None, None, None, json.dumps({"amount": str(total)})))
+            events.append((oid, at, "CaptureRequested", None, None, None, None,
+                           _detail(amount=str(total), currency=currency, invoice=invoice)))
             d.run(OUTBOX, _mail(d, "shipped", oid, number, email, now, f"is on its way: {code}"))
         d.many(EVENT, events)
         d.commit()
@@ -265,20 +274,23 @@ def reference(url: str, orders: int) -> dict[str, float]:
     d.begin()  # claim every due capture
     claimed = d.all("UPDATE capture_requests SET state = 'capturing', capturing_since = ?, attempts = attempts + 1 "
                     "WHERE state = 'pending' AND next_attempt_at <= ? RETURNING id, key, order_id, amount, currency, "
-                    "invoice_number", (at, at))
+                    "invoice_number, attempts", (at, at))
     d.commit()
-    for rid, key, oid, amount, currency, invoice in claimed:
+    for rid, key, oid, amount, currency, invoice, attempts in claimed:
         number = key.removeprefix("capture:")
         authorisation = f"AUTH-{uuid.uuid4().hex[:12]}"  # the recorded gateway
         d.begin()
         d.run(PAYMENT, (f"authorisation:{number}", oid, "authorisation", str(amount), currency, authorisation, at,
                         None))
-        d.run(EVENT, (oid, at, "PaymentAuthorised", None, None, None, None, json.dumps({"amount": str(amount)})))
+        d.run(EVENT, (oid, at, "PaymentAuthorised", None, None, None, None,
+                      _detail(amount=str(amount), currency=currency, gateway="recorded", reference=authorisation)))
         d.commit()
         captured = f"CAPT-{uuid.uuid4().hex[:12]}"
         d.begin()
         d.run(PAYMENT, (key, oid, "capture", str(amount), currency, captured, at, invoice))
-        d.run(EVENT, (oid, at, "PaymentCaptured", None, None, None, None, json.dumps({"amount": str(amount)})))
+        d.run(EVENT, (oid, at, "PaymentCaptured", None, None, None, None,
+                      _detail(amount=str(amount), currency=currency, gateway="recorded", reference=captured,
+                              invoice=invoice, attempts=attempts)))
         d.run("UPDATE capture_requests SET state = 'captured', captured_at = ?, capturing_since = NULL WHERE id = ?",
               (at, rid))
         d.commit()
@@ -298,23 +310,26 @@ def reference(url: str, orders: int) -> dict[str, float]:
     times["manifest"] = time.perf_counter() - start
     assert len(handed) == orders
 
-    delivered = d.t(now + timedelta(hours=30))
+    delivered_at = now + timedelta(hours=30)
+    delivered = d.t(delivered_at)
     start = time.perf_counter()
     d.begin()
     for i in range(1, orders + 1):
         code = tracking_number(i)
-        pid, oid, number, email = d.one("SELECT p.id, o.id, o.number, o.email FROM parcels p JOIN orders o ON "
-                                        "o.id = p.order_id WHERE p.tracking_number = ?", (code,))
+        pid, seq, oid, number, email = d.one("SELECT p.id, p.seq, o.id, o.number, o.email FROM parcels p JOIN "
+                                             "orders o ON o.id = p.order_id WHERE p.tracking_number = ?", (code,))
         d.run("INSERT INTO tracking_events (parcel_id, status, at, location, imported_at) VALUES (?, 'delivered', ?, "
               "'Hamburg', ?) ON CONFLICT DO NOTHING", (pid, delivered, at))
         d.run("UPDATE parcels SET tracking_status = 'delivered', delivered_at = ? WHERE id = ?", (delivered, pid))
-        events = [(oid, at, "TrackingReported", None, None, None, None, json.dumps({"status": "delivered"}))]
+        events = [(oid, at, "TrackingReported", None, None, None, None,
+                   _detail(parcel=seq, status="delivered", at=delivered_at.isoformat(), location="Hamburg"))]
         left = d.one("SELECT count(*) FROM parcels WHERE order_id = ? AND status <> 'voided' AND "
                      "(tracking_status IS NULL OR tracking_status <> 'delivered')", (oid,))[0]
         if left == 0:
             d.run("UPDATE orders SET status = 'delivered', version = version + 1 WHERE id = ? AND status = 'shipped'",
                   (oid,))
-            events.append((oid, at, "StatusChanged", "shipped", "delivered", None, None, None))
+            events.append((oid, at, "StatusChanged", "shipped", "delivered", None, None,
+                           _detail(reason=f"carrier delivered {delivered_at.isoformat()}")))
             d.run(OUTBOX, _mail(d, "delivered", oid, number, email, now, "was delivered"))
         d.many(EVENT, events)
     # the import completes the orders delivered a day (complete_after_days) before, as ours does
@@ -332,7 +347,8 @@ def reference(url: str, orders: int) -> dict[str, float]:
                 (d.t(now + timedelta(days=2)),))
     ids = [(row[0],) for row in due]
     d.many(d.q("UPDATE orders SET status = 'completed', version = version + 1 WHERE id = ?"), ids)
-    d.many(d.q(EVENT), [(i, at, "StatusChanged", "delivered", "completed", None, None, None) for (i,) in ids])
+    reason = _detail(reason="delivered 1 day(s) ago or more")
+    d.many(d.q(EVENT), [(i, at, "StatusChanged", "delivered", "completed", None, None, reason) for (i,) in ids])
     d.commit()
     times["completion"] = time.perf_counter() - start
     assert len(ids) == orders
