@@ -928,9 +928,10 @@ class Carriers(Protocol):
                                                                       dict[int, list[ParcelRecord]]]:
         """`parcels_by_codes` and, in the same read, `parcels_of_orders` of their orders (the
         orders that have none of these codes are not in it)."""
-    def order_locked_by_label(self, code: str) -> tuple[OrderRecord, int] | None:
+    def order_locked_by_label(self, code: str) -> tuple[OrderRecord, int, str | None] | None:
         """The order of the parcel whose SSCC or tracking number this is, its row locked until the
-        unit of work ends (`orders.locked_by_id`), and the parcel's id; None: no parcel has it."""
+        unit of work ends (`orders.locked_by_id`), the parcel's id, and the number of the invoice
+        already issued to the order (`payments.invoice_of`, None: none yet); None: no parcel has it."""
     def parcels_at_dock(self, order_id: int) -> list[ParcelRecord]:
         """One order's parcels that are not voided, by seq (`parcels_of_orders` for one, one prepared read)."""
     def orders_by_ids(self, order_ids: list[int]) -> dict[int, OrderRecord]:

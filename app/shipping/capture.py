@@ -23,9 +23,10 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from typing import Literal
 
 from app.orders import lifecycle
-from app.shipping.payments import PaymentGateway, gateway, issue_invoice_in
+from app.shipping.payments import Issued, PaymentGateway, gateway, issue_invoice_in
 from app.translator import Lines, phrase
 from app.unit_of_work import CaptureRequestRecord, ExceptionRecord, OrderRecord, PaymentRecord, UnitOfWork
 
@@ -53,9 +54,11 @@ def capture_key(order_number: str) -> str:
     return f"capture:{order_number}"
 
 
-def request_capture_in(uow: UnitOfWork, order: OrderRecord, at: datetime) -> str:
-    """In the transaction that ships the order: its invoice number, and its capture queued once."""
-    invoice = issue_invoice_in(uow, order, at)
+def request_capture_in(uow: UnitOfWork, order: OrderRecord, at: datetime,
+                       issued: str | None | Literal[Issued.NOT_READ] = Issued.NOT_READ) -> str:
+    """In the transaction that ships the order: its invoice number (`issue_invoice_in`), and its
+    capture queued once."""
+    invoice = issue_invoice_in(uow, order, at, issued)
     request = CaptureRequestRecord(0, capture_key(order.number), order.id, order.total, order.currency, invoice,
                                    next_attempt_at=at, created_at=at)
     if uow.captures.add(request):

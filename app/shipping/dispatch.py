@@ -95,12 +95,12 @@ def _hand_over_in(uow: UnitOfWork, code: str, now: datetime, user: str | None, s
     # The order's row is locked (in the statement that finds it by the label) before its parcels
     # are read: two docks scanning its last two parcels at once queue here, and the second sees
     # the first's hand-over (else each would see the other parcel still on the dock and the order
-    # would stay packed).
+    # would stay packed). The same statement reads the invoice already issued to the order.
     found = uow.carriers.order_locked_by_label(code)
     if found is None:
         return HandOver(False, phrase("No parcel has the label %(label)s; put it aside for a supervisor.", label=code),
                         code)
-    order, parcel_id = found
+    order, parcel_id, invoice = found
     parcels = uow.carriers.parcels_at_dock(order.id)  # as uow.parcels.of_order, in plain rows
     parcel = next((p for p in parcels if p.id == parcel_id), None)
     if parcel is None:  # a voided parcel's label: not among the order's parcels
@@ -133,7 +133,7 @@ def _hand_over_in(uow: UnitOfWork, code: str, now: datetime, user: str | None, s
     shipped = lifecycle.change_status(uow, order, OrderStatus.SHIPPED, station=station, user=user,
                                       reason="every parcel handed over")
     order_shipped(uow, shipped, now, station=station, user=user,
-                  parcels=[replace(p, handed_over_at=p.handed_over_at or now) for p in parcels])
+                  parcels=[replace(p, handed_over_at=p.handed_over_at or now) for p in parcels], invoice=invoice)
     return HandOver(True, phrase("Order %(order)s shipped: all %(count)s parcel(s) handed over.", order=order.number,
                                  count=len(parcels)),
                     handed_over=done, order_shipped=True, **base)

@@ -9,8 +9,8 @@ first, so it sees every event. An error in the block drops what was kept, as the
 the rest of the transaction.
 
 Only for use cases that do not read back the events they append through another repository:
-in the hand-over, the only such read (the invoice already issued, `uow.payments.invoice_of`)
-looks for InvoiceIssued, which the scan appends only after that read.
+in the hand-over, the only such read (the invoice already issued, read with the order's lock,
+`carriers.order_locked_by_label`) looks for InvoiceIssued before the scan appends anything.
 """
 from __future__ import annotations
 

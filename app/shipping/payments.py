@@ -13,7 +13,8 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
-from typing import Protocol
+from enum import Enum
+from typing import Literal, Protocol
 
 from app.orders import lifecycle
 from app.shipping.errors import ShippingError
@@ -72,10 +73,19 @@ def authorise_in(uow: UnitOfWork, order: OrderRecord, now: datetime, pay: Paymen
     return done
 
 
-def issue_invoice_in(uow: UnitOfWork, order: OrderRecord, now: datetime) -> str:
+class Issued(Enum):
+    """What a caller knows of the order's invoice: NOT_READ, it has not looked (it is read here)."""
+
+    NOT_READ = "not read"
+
+
+def issue_invoice_in(uow: UnitOfWork, order: OrderRecord, now: datetime,
+                     issued: str | None | Literal[Issued.NOT_READ] = Issued.NOT_READ) -> str:
     """The order's invoice number: the one already issued, else the next of the shared 'invoice'
-    counter (the number `packdesk documents invoice` prints, as it reads the same event)."""
-    number = uow.payments.invoice_of(order.id)
+    counter (the number `packdesk documents invoice` prints, as it reads the same event).
+    `issued`: the number already issued (None: none) when the caller read it with the order (the
+    dock, in the statement that locks it)."""
+    number = uow.payments.invoice_of(order.id) if issued is Issued.NOT_READ else issued
     if number is None:
         number = f"INV-{now.year}-{uow.counters.next('invoice'):06d}"
         lifecycle.record_event(uow, order.id, "InvoiceIssued", invoice_number=number)

@@ -11,21 +11,25 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from typing import Literal
 
 from app.shipping.outbox import queue_in
 from app.shipping.capture import request_capture_in
+from app.shipping.payments import Issued
 from app.unit_of_work import OrderRecord, ParcelRecord, UnitOfWork
 
 log = logging.getLogger(__name__)
 
 
 def order_shipped(uow: UnitOfWork, order: OrderRecord, at: datetime, *, station: str | None = None,
-                  user: str | None = None, parcels: list[ParcelRecord] | None = None) -> None:
+                  user: str | None = None, parcels: list[ParcelRecord] | None = None,
+                  invoice: str | None | Literal[Issued.NOT_READ] = Issued.NOT_READ) -> None:
     """Runs every shipping-time step for an order that has just become shipped (same transaction:
     if a step fails, the hand-over scan that shipped the order rolls back with it). `parcels`:
-    the order's parcels when the caller has them (else they are read)."""
+    the order's parcels, `invoice`: the number of its invoice already issued (None: none), when
+    the caller has them (else they are read)."""
     log.info("order %s shipped at %s", order.number, at.isoformat())
-    request_capture_in(uow, order, at)
+    request_capture_in(uow, order, at, invoice)
     queue_shipped_message(uow, order, at, parcels)
 
 

@@ -171,8 +171,10 @@ def _deliver_complete(uow: UnitOfWork, touched: list[tuple[OrderRecord, list[Par
         return
     lifecycle.change_statuses(uow, [order for order, _ in delivered], OrderStatus.DELIVERED,
                               reasons={order.id: f"carrier delivered {last.isoformat()}" for order, last in delivered})
-    queue_many_in(uow, "delivered", [(replace(order, status=OrderStatus.DELIVERED.value),
-                                      {"delivered": last.date().isoformat()}, last) for order, last in delivered])
+    # the mail tells of the order, not of its status: the records as read (a copy of each with its
+    # new status cost ~0.1 ms an order, a tenth of the import)
+    queue_many_in(uow, "delivered", [(order, {"delivered": last.date().isoformat()}, last)
+                                     for order, last in delivered])
     outcome.delivered += [order.number for order, _ in delivered]
 
 

@@ -14,8 +14,10 @@ from app.store.import_rows import KeyedRow, assign
 from sqlalchemy import bindparam, insert, update
 
 from app.store.models import (
-    Address, Carrier, CarrierRate, CarrierService, CarrierZone, Order, Parcel, TrackingEvent, as_utc, utcnow,
+    Address, Carrier, CarrierRate, CarrierService, CarrierZone, Order, OrderEvent, Parcel, TrackingEvent, as_utc,
+    utcnow,
 )
+from app.store.payments import INVOICE_ISSUED, invoice_number
 from app.store.repositories import ORDER_ROWS, SqlOrders, _order_row
 from app.unit_of_work import CarrierRecord, DockLine, OrderRecord, ParcelRecord, RateRecord, RateTable, ServiceRecord, ZoneRecord
 
@@ -44,8 +46,14 @@ _PARCEL_TIMES = [i for i, f in enumerate(fields(ParcelRecord)) if "datetime" in 
 PARCELS_AT_DOCK = (select(*PARCEL_COLUMNS).where(Parcel.order_id == bindparam("order_id"), Parcel.status != "voided")
                    .order_by(Parcel.seq))  # built once: read at every dock scan
 # a dock scan's first read: the order of the parcel with this SSCC or tracking number, its row
-# locked (two docks scanning its last two parcels queue here), and that parcel's id
-ORDER_LOCKED_BY_LABEL = (ORDER_ROWS.add_columns(Parcel.__table__.c.id)
+# locked (two docks scanning its last two parcels queue here), that parcel's id, and the detail
+# of the order's first InvoiceIssued event (the invoice a shipping issues, if one was issued)
+_events = OrderEvent.__table__.c
+ORDER_LOCKED_BY_LABEL = (ORDER_ROWS.add_columns(
+                             Parcel.__table__.c.id,
+                             select(_events.detail).where(_events.order_id == Order.__table__.c.id,
+                                                          _events.kind == INVOICE_ISSUED)
+                             .order_by(_events.id).limit(1).scalar_subquery())
                          .join(Parcel.__table__, Parcel.__table__.c.order_id == Order.__table__.c.id)
                          .where((Parcel.__table__.c.sscc == bindparam("code"))
                                 | (Parcel.__table__.c.tracking_number == bindparam("code")))
@@ -159,10 +167,13 @@ class SqlCarriers:
             of_order.setdefault(p.order_id, []).append(p)
         return found, of_order
 
-    def order_locked_by_label(self, code: str) -> tuple[OrderRecord, int] | None:
+    def order_locked_by_label(self, code: str) -> tuple[OrderRecord, int, str | None] | None:
         self.s.flush()  # a plain row: what the session holds unwritten counts, as with an ORM query
         row = self.s.execute(ORDER_LOCKED_BY_LABEL, {"code": code}).first()
-        return None if row is None else (_order_row(tuple(row)[:-1]), row[-1])
+        if row is None:
+            return None
+        *order, parcel_id, invoice = row
+        return _order_row(order), parcel_id, invoice_number(invoice)
 
     def parcels_at_dock(self, order_id: int) -> list[ParcelRecord]:
         self.s.flush()  # plain rows: what the session holds unwritten counts, as with an ORM query

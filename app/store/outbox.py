@@ -14,8 +14,8 @@ from app.unit_of_work import MessageRecord
 
 log = logging.getLogger(__name__)
 
-INSERT_MESSAGE = insert(OutboxMessage)  # built once: a message is queued at every shipped order
-CHUNK = 500  # keys per IN (): within every driver's limit of parameters
+INSERT_MESSAGE = insert(OutboxMessage.__table__)  # built once, plain (no ORM bulk insert): a tracking file's mails
+CHUNK = 5000  # keys per IN (): within every driver's limit of parameters
 
 
 def _message(row: OutboxMessage) -> MessageRecord:

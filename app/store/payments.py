@@ -15,10 +15,16 @@ from app.unit_of_work import CaptureRequestRecord, PaymentRecord
 
 log = logging.getLogger(__name__)
 
-INSERT_PAYMENT = insert(Payment)  # built once: two payment steps at every shipped order
+INSERT_PAYMENT = insert(Payment.__table__)  # built once, plain (no ORM bulk insert): two payment steps at every shipped order
+INVOICE_ISSUED = "InvoiceIssued"  # the event that keeps an order's invoice number
 INVOICE_OF = (select(OrderEvent.detail).where(OrderEvent.order_id == bindparam("order_id"),
-                                              OrderEvent.kind == "InvoiceIssued")
-              .order_by(OrderEvent.id).limit(1))  # built once: read at every shipped order
+                                              OrderEvent.kind == INVOICE_ISSUED)
+              .order_by(OrderEvent.id).limit(1))  # built once: read when an order ships elsewhere than at the dock
+
+
+def invoice_number(detail: str | None) -> str | None:
+    """The invoice number an InvoiceIssued event's detail keeps (None: no such event)."""
+    return None if detail is None else json.loads(detail)["invoice_number"]
 
 
 def _payment(row: Payment) -> PaymentRecord:
@@ -52,8 +58,7 @@ class SqlPayments:
                                                    .order_by(Payment.id))]
 
     def invoice_of(self, order_id: int) -> str | None:
-        detail = self.s.scalar(INVOICE_OF, {"order_id": order_id})
-        return None if detail is None else json.loads(detail)["invoice_number"]
+        return invoice_number(self.s.scalar(INVOICE_OF, {"order_id": order_id}))
 
 
 def _request(row: CaptureRequest) -> CaptureRequestRecord:

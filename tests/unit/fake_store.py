@@ -626,9 +626,12 @@ class _Carriers(_Repo):
         found = self.parcels_by_codes(codes)
         return found, self.parcels_of_orders(sorted({p.order_id for p in found.values()}))
 
-    def order_locked_by_label(self, code: str) -> tuple[OrderRecord, int] | None:
+    def order_locked_by_label(self, code: str) -> tuple[OrderRecord, int, str | None] | None:
         found = next((p for p in self.t.parcels.values() if code in (p.sscc, p.tracking_number)), None)
-        return None if found is None else (self.t.orders[found.order_id], found.id)
+        if found is None:
+            return None
+        issued = [e for e in self.t.events if e.get("order_id") == found.order_id and e.get("kind") == "InvoiceIssued"]
+        return self.t.orders[found.order_id], found.id, issued[0]["detail"]["invoice_number"] if issued else None
 
     def parcels_at_dock(self, order_id: int) -> list[ParcelRecord]:
         return self.parcels_of_orders([order_id])[order_id]

@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 from app.cli.main import main
 from app.shipping.errors import ShippingError
 from app.shipping.payments import refund_in
-from app.store.models import Order, OrderEvent, Payment
+from app.store.models import CaptureRequest, Order, OrderEvent, Payment
 from app.store.uow import SqlUnitOfWork
 from tests.integration.packing.conftest import Warehouse
 from tests.integration.shipping.packed import pack_teapots
@@ -40,6 +40,20 @@ def test_shipping_issues_the_invoice_and_captures_the_payment_once(warehouse: Wa
     assert main(["--database", warehouse.db.url, "documents", "invoice", "PD-9101", "--out", str(out)]) == 0
     from tests.integration.printing.decode import pdf_text
     assert invoice in pdf_text(out.read_bytes())[0]
+
+
+def test_an_invoice_printed_before_the_dock_keeps_its_number(warehouse: Warehouse, tmp_path: Path) -> None:
+    # the dock reads the invoice already issued with the statement that locks the order
+    (label,) = pack_teapots(warehouse, "PD-9103", parcels=1)
+    assert main(["--database", warehouse.db.url, "documents", "invoice", "PD-9103",
+                 "--out", str(tmp_path / "early.pdf")]) == 0
+    with warehouse.db.read() as session:
+        (printed,) = session.scalars(select(OrderEvent.detail).where(OrderEvent.kind == "InvoiceIssued")).all()
+    assert main(["--database", warehouse.db.url, "dispatch", "scan", label.tracking_number]) == 0
+    with warehouse.db.read() as session:
+        assert session.scalars(select(OrderEvent.detail).where(OrderEvent.kind == "InvoiceIssued")).all() == [printed]
+        request = session.scalar(select(CaptureRequest.invoice_number))
+    assert request is not None and request in printed  # the capture bills the printed number
 
 
 def test_refunds_are_kept_once_and_never_exceed_the_capture(warehouse: Warehouse) -> None:
