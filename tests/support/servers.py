@@ -142,7 +142,7 @@ class Cluster:
         shutil.chown(directory, "postgres", "postgres")
         os.chmod(directory, 0o700)
         _as_postgres([str(PG_BIN / "pg_basebackup"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
-                      "-D", str(directory), "-R", "-X", "stream", "--no-sync"])
+                      "-D", str(directory), "-R", "-X", "stream", "--no-sync", "--checkpoint=fast"])
         with open(directory / "postgresql.auto.conf", "a") as conf:
             conf.write(f"primary_conninfo = 'host=127.0.0.1 port={self.port} user=postgres "
                        f"application_name={application_name}'\n")
