@@ -22,7 +22,8 @@ IRREGULAR = {"box": "boxes", "parcel": "parcels", "unit": "units", "order": "ord
              "mis-scan": "mis-scans", "label": "labels", "person": "people"}
 
 STATUS_WORDS = {  # app/orders/status.py's codes as a packer or a supervisor says them
-    "new": phrase("new"), "validated": phrase("validated"), "allocated": phrase("allocated"),
+    "new": phrase("new"), "captured": phrase("captured"), "validated": phrase("validated"),
+    "allocated": phrase("allocated"),
     "picking": phrase("being picked"), "picked": phrase("picked, ready to pack"),
     "packing": phrase("being packed"), "packed": phrase("packed"),
     "ready_for_shipment": phrase("ready for shipment"), "shipped": phrase("shipped"),
@@ -32,7 +33,8 @@ STATUS_WORDS = {  # app/orders/status.py's codes as a packer or a supervisor say
 
 # The statuses' own names (a code with spaces: "on hold", "picked"), as the command line counts them.
 STATUS_NAMES = {
-    "new": phrase("new"), "validated": phrase("validated"), "allocated": phrase("allocated"),
+    "new": phrase("new"), "captured": phrase("captured"), "validated": phrase("validated"),
+    "allocated": phrase("allocated"),
     "picking": phrase("picking"), "picked": phrase("picked"), "packing": phrase("packing"), "packed": phrase("packed"),
     "ready_for_shipment": phrase("ready for shipment"), "shipped": phrase("shipped"), "delivered": phrase("delivered"),
     "completed": phrase("completed"), "on_hold": phrase("on hold"), "cancelled": phrase("cancelled"),

@@ -69,7 +69,8 @@ def test_a_held_orders_kind_reads_german_in_orders_show(db: Database, tmp_path: 
     assert code == 0
     assert "Adresse: Land 'XX' ist kein Ländercode nach ISO 3166" in german and "address:" not in german
     # the status change's reason: the hold's reasons joined, said one by one
-    assert "on_hold  import  (Land 'XX' ist kein Ländercode nach ISO 3166)" in german, german
+    assert "erfasst -> zurückgehalten  import  (Land 'XX' ist kein Ländercode nach ISO 3166)" in german, german
+    assert "on_hold" not in german and "captured" not in german  # statuses in words, not codes
     assert "is not an ISO 3166" not in german
 
 

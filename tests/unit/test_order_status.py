@@ -39,3 +39,10 @@ def test_an_unknown_status_is_refused_with_the_list_of_statuses() -> None:
 
 def test_packed_reads_as_ready_for_shipment() -> None:
     assert OrderStatus.PACKED.label == "ready for shipment"
+
+
+def test_every_status_has_words_a_reader_is_shown() -> None:
+    """A person reads an order's status in words of their language (orders show, the review), never its code."""
+    from app.words import STATUS_NAMES
+
+    assert {s.value for s in OrderStatus} <= set(STATUS_NAMES)
