@@ -10,6 +10,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Callable
 
+from app import heap
 from app.errors import PackdeskError
 from app.logging_setup import start_file_logging, stop_file_logging, write_crash_report
 from app.messages import _
@@ -120,6 +121,7 @@ def run_station(args: argparse.Namespace, log_path: Path | None = None) -> int:
     log.info("Packdesk starting: station %s, database %s, PySide6 %s, log %s", config.code,
              config.database_url.split("@")[-1], pyside_version, log_path)
     station = build_station(config)
+    heap.settle()  # the station's start-up objects out of the collector's full passes (app/heap.py)
     # SIGTERM (systemd stop) closes cleanly; Qt needs its loop to wake up to notice.
     signal.signal(signal.SIGTERM, lambda *_: (setattr(station.window, "exit_allowed", True), qt_app.quit()))
     signal.signal(signal.SIGINT, lambda *_: (setattr(station.window, "exit_allowed", True), qt_app.quit()))

@@ -9,6 +9,7 @@ import getpass
 import logging
 import sys
 
+from app import heap
 from app.messages import _
 
 log = logging.getLogger(__name__)
@@ -108,6 +109,7 @@ def _until_closed(opened, window, worker) -> int:  # type: ignore[no-untyped-def
     from ui.workers import run_turning
 
     window.show()
+    heap.settle()  # the screen's start-up objects out of the collector's full passes (app/heap.py)
     try:
         return int(_application().exec())
     finally:

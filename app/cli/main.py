@@ -13,6 +13,7 @@ import sys
 from importlib.metadata import PackageNotFoundError, entry_points, version
 from typing import Callable, Sequence
 
+from app import heap
 from app.errors import PackdeskError
 from app.messages import _, language_for_command, ngettext, say, use_language
 from app.store.errors import database_problem
@@ -65,6 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    heap.settle()  # start-up's objects out of the collector's full passes (app/heap.py)
     try:
         return int(args.func(args) or 0)
     except PackdeskError as exc:
