@@ -106,11 +106,12 @@ def _statuses_changed(uow: UnitOfWork, moves: list[tuple[int, str, str]], to: st
                       user: str | None, reason: str | None, reasons: dict[int, str] | None = None) -> None:
     """Records checked moves (order id, number, previous status) to `to`: events, audit, shipping."""
     events, audit = [], []
+    details: dict[str, dict[str, str]] = {}  # one detail a reason: the event log stores it once for them all
     for order_id, number, previous in moves:
         why = reasons.get(order_id, reason) if reasons else reason
         log.info("order %s: %s -> %s", number, previous, to)
         events.append(NewEvent(order_id, "StatusChanged", station=station, user=user, from_status=previous,
-                               to_status=to, detail={"reason": why} if why else None))
+                               to_status=to, detail=details.setdefault(why, {"reason": why}) if why else None))
         if user is not None and user not in MACHINE_ACTORS:  # a person's change: into the audit log as well
             # in the chain of the station it was made at (no lock shared with other stations)
             audit.append((user, "StatusChanged", f"order {number}",
