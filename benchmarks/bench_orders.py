@@ -377,27 +377,35 @@ def reference(url: str, files: dict[str, Path]) -> _Stopwatch:
         watch.start("validate")
         db.begin()
         # a validation run reads the captured orders it checks (as ours must: it runs on its own,
-        # `packdesk orders validate`, or after an import has committed), their addresses and lines
-        captured = {oid: {"id": oid, "priority": priority, "sla_due_at": sla, "total": Decimal(str(total)),
-                          "shipping_total": Decimal(str(shipping)), "ship_country": country,
-                          "ship_postcode": postcode, "lines": []}
-                    for oid, priority, sla, total, shipping, country, postcode in db.q(
-                        "SELECT o.id, o.priority, o.sla_due_at, o.total, o.shipping_total, a.country, a.postcode "
-                        "FROM orders o JOIN addresses a ON a.id = o.ship_to_id WHERE o.status = 'captured' "
+        # `packdesk orders validate`, or after an import has committed), their addresses and lines,
+        # with what the rules need: the payment status, the address's parts, the order's
+        # currency and money, each line's price, quantity and discount
+        captured = {oid: {"id": oid, "priority": priority, "sla_due_at": sla, "payment": payment,
+                          "currency": currency, "total": Decimal(str(total)), "shipping_total": Decimal(str(shipping)),
+                          "discount_total": Decimal(str(discount)), "tax_total": Decimal(str(tax)),
+                          "address": (name, line1, postcode, city, country), "lines": []}
+                    for oid, priority, sla, payment, currency, total, shipping, discount, tax, name, line1, postcode,
+                    city, country in db.q(
+                        "SELECT o.id, o.priority, o.sla_due_at, o.financial_status, o.currency, o.total, "
+                        "o.shipping_total, o.discount_total, o.tax_total, a.name, a.line1, a.postcode, a.city, "
+                        "a.country FROM orders o JOIN addresses a ON a.id = o.ship_to_id WHERE o.status = 'captured' "
                         "ORDER BY o.id")}
-        for oid, sku, q, price in db.q("SELECT l.order_id, l.sku, l.quantity, l.unit_price FROM order_lines l JOIN "
-                                       "orders o ON o.id = l.order_id WHERE o.status = 'captured' "
-                                       "ORDER BY l.order_id, l.line_no"):
-            captured[oid]["lines"].append((sku, q, Decimal(str(price))))
+        for oid, sku, q, price, discount in db.q(
+                "SELECT l.order_id, l.sku, l.quantity, l.unit_price, l.discount FROM order_lines l JOIN orders o "
+                "ON o.id = l.order_id WHERE o.status = 'captured' ORDER BY l.order_id, l.line_no"):
+            captured[oid]["lines"].append((sku, q, Decimal(str(price)), Decimal(str(discount))))
         passed = []
-        for o in captured.values():  # address, SKUs, prices against the catalogue, total
+        for o in captured.values():  # payment, address, SKUs, prices against the catalogue, total
             goods = Decimal(0)
-            ok = o["ship_country"] in COUNTRIES and POSTCODE_DE.fullmatch(o["ship_postcode"]) is not None
-            for sku, q, price in o["lines"]:
+            name, line1, postcode, city, country = o["address"]
+            ok = (o["payment"] in ("paid", "authorized") and all((name, line1, postcode, city))
+                  and country in COUNTRIES and POSTCODE_DE.fullmatch(postcode) is not None)
+            for sku, q, price, discount in o["lines"]:
                 known = products.get(sku)
-                ok = ok and known is not None and abs(price - known[1]) <= known[1] * PRICE_TOLERANCE
-                goods += price * q
-            if ok and abs(o["total"] - goods - o["shipping_total"]) <= TOTAL_TOLERANCE:
+                ok = ok and known is not None and o["currency"] == "EUR" and abs(price - known[1]) <= known[1] * PRICE_TOLERANCE
+                goods += price * q - discount
+            expected = goods + o["shipping_total"] + o["tax_total"] - o["discount_total"]
+            if ok and abs(o["total"] - expected) <= TOTAL_TOLERANCE:
                 passed.append(o)
         db.statuses("validated", [o["id"] for o in passed])
         db.events([(o["id"], now, "StatusChanged", "captured", "validated", "import",
