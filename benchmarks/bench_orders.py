@@ -258,6 +258,10 @@ class _Sql:
         now = datetime.now(timezone.utc)
         return now.strftime(TS) if self.sqlite else now
 
+    def listed(self, values: list[Any]) -> Any:
+        """A list bound as one value: JSON for SQLite's json_each, an array for PostgreSQL's ANY."""
+        return json.dumps(values) if self.sqlite else values
+
     def begin(self) -> None:
         if self.sqlite:
             self.conn.execute("BEGIN IMMEDIATE")
@@ -342,6 +346,14 @@ def reference(url: str, files: dict[str, Path]) -> _Stopwatch:
                 order = by_number.setdefault(row["order_number"], {**row, "lines": []})
                 order["lines"].append((row["sku"], int(row["quantity"])))
         products = {sku: (pid, Decimal(str(price))) for sku, pid, price in db.q("SELECT sku, id, price FROM products")}
+        # which of the file's orders and customers are stored already (as ours: an order stored is
+        # changed or left, not made again; a customer is one per e-mail), each list bound as one value
+        among = "IN (SELECT value FROM json_each(?))" if db.sqlite else "= ANY(?)"
+        numbers, emails = list(by_number), sorted({row["email"] for row in by_number.values()})
+        stored = {n for (n,) in db.q(f"SELECT number FROM orders WHERE number {among}", (db.listed(numbers),))}
+        known = dict(db.q(f"SELECT email, id FROM customers WHERE email {among}", (db.listed(emails),)))
+        if stored or known:
+            raise RuntimeError("the reference writes new orders of new customers only: start from an empty database")
         orders = list(by_number.values())
         now = db.now()
         for o in orders:

@@ -3,7 +3,7 @@ writes (new orders in batches, changed captured orders in place, their events)."
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -13,28 +13,19 @@ from sqlalchemy.orm import Session, selectinload
 from app.store import order_rows
 from app.store.order_log import record_event
 from app.orders.status import OrderStatus
+from app.store.among import among
 from app.store.import_rows import OrderDraft, assign, same
 from app.store.models import Address, Customer, Order, OrderLine, utcnow
 
 log = logging.getLogger(__name__)
 
-IN_CHUNK = 5000  # values per IN (...): a statement may bind at most 65,535 values on PostgreSQL
 WRITE_CHUNK = 500  # new orders written per flush (one batched INSERT per table)
 
 
-def _chunks(values: list[Any], size: int) -> Iterator[list[Any]]:
-    for start in range(0, len(values), size):
-        yield values[start:start + size]
-
-
 def _existing(session: Session, numbers: list[str]) -> dict[str, Order]:
-    found: dict[str, Order] = {}
-    for chunk in _chunks(numbers, IN_CHUNK):
-        found.update((o.number, o) for o in session.scalars(
-            select(Order).options(selectinload(Order.lines), selectinload(Order.ship_to),
-                                  selectinload(Order.customer))
-            .where(Order.number.in_(chunk))))
-    return found
+    return {o.number: o for o in session.scalars(
+        select(Order).options(selectinload(Order.lines), selectinload(Order.ship_to), selectinload(Order.customer))
+        .where(among(session, Order.number, numbers)))}
 
 
 def _line_key(line: Any) -> tuple[Any, ...]:
@@ -67,10 +58,8 @@ def write_orders(session: Session, drafts: list[OrderDraft], count: Callable[[bo
     file of tens of thousands of orders is a few dozen batched INSERTs (app/store/order_rows.py),
     not one flush an order; `progress("writing", done, total)` hears after each chunk."""
     existing = _existing(session, [d.number for d in drafts])
-    emails = sorted({d.customer["email"] for d in drafts if d.customer.get("email")})
-    customers: dict[str, Customer] = {}
-    for chunk in _chunks(emails, IN_CHUNK):
-        customers.update((c.email, c) for c in session.scalars(select(Customer).where(Customer.email.in_(chunk))))
+    emails = {d.customer["email"] for d in drafts if d.customer.get("email")}
+    customers = {c.email: c for c in session.scalars(select(Customer).where(among(session, Customer.email, emails)))}
     fresh: list[OrderDraft] = []
     done = 0
     for draft in drafts:

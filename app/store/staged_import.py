@@ -35,6 +35,7 @@ from sqlalchemy.schema import CreateTable
 
 from app.errors import PackdeskError
 from app.store import order_imports, order_rows
+from app.store.among import among
 from app.store.import_rows import OrderDraft
 from app.store.imports import ConcurrentImport
 from app.store.models import Base, Customer, Order
@@ -191,18 +192,11 @@ def _copy(connection: sqlite3.Connection, staged: Staged, source: str) -> None:
 
 def central_customers(session: Session, emails: Iterable[str]) -> dict[str, tuple[int, str, str | None]]:
     """E-mail -> (id, name, phone) of the central database's customers among `emails`."""
-    wanted = sorted(set(emails))
-    found: dict[str, tuple[int, str, str | None]] = {}
-    for start in range(0, len(wanted), 5000):
-        rows = session.execute(select(Customer.email, Customer.id, Customer.name, Customer.phone)
-                               .where(Customer.email.in_(wanted[start:start + 5000]))).all()
-        found.update((email, (cid, name, phone)) for email, cid, name, phone in rows)
-    return found
+    rows = session.execute(select(Customer.email, Customer.id, Customer.name, Customer.phone)
+                           .where(among(session, Customer.email, set(emails))))
+    return {email: (cid, name, phone) for email, cid, name, phone in rows}
 
 
 def stored_numbers(session: Session, numbers: list[str]) -> set[str]:
     """The order numbers among `numbers` the central database already holds."""
-    found: set[str] = set()
-    for start in range(0, len(numbers), 5000):
-        found.update(session.scalars(select(Order.number).where(Order.number.in_(numbers[start:start + 5000]))))
-    return found
+    return set(session.scalars(select(Order.number).where(among(session, Order.number, numbers))))

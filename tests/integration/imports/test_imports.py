@@ -202,7 +202,6 @@ def test_a_big_order_file_is_written_in_chunks_with_progress_and_customers_share
     from app.store import order_imports as order_writes
 
     monkeypatch.setattr(order_writes, "WRITE_CHUNK", 40)  # several chunks from a small file
-    monkeypatch.setattr(order_writes, "IN_CHUNK", 25)  # and several IN (...) look-ups
     import_file(db, "catalog", write(tmp_path, "p.csv", CATALOG_HEADER + GOOD_MUG))
     header = "order_number,email,ship_name,ship_address1,ship_city,ship_country,sku,quantity\n"
     rows = [f"BIG-{i:04d},c{i % 30}@example.com,Cust {i % 30},1 Main St,Berlin,DE,MUG-1,{1 + i % 3}\n"
