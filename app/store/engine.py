@@ -21,8 +21,8 @@ SQLITE_BUSY_TIMEOUT_MS = 15_000
 # (the WAL) each time: validating 10,000 orders' status changes took 0.086 s of CPU with it and
 # 0.055-0.063 s with this (benchmarks/bench_orders.py). Pages are taken as they are read, up to this.
 SQLITE_CACHE_KIB = 65_536
-READ_ONLY = "packdesk_read_only"
-PREPARE_THRESHOLD = "prepare_threshold"  # a PostgreSQL URL's query: psycopg's server-side prepares  # execution option: a SQLite read takes no write lock
+READ_ONLY = "packdesk_read_only"  # execution option: a SQLite read takes no write lock
+PREPARE_THRESHOLD = "prepare_threshold"  # a PostgreSQL URL's query: psycopg's server-side prepares
 
 
 def is_sqlite(url: str) -> bool:

@@ -99,14 +99,14 @@ class RowWriter:
 
 def insert_orders(writer: RowWriter, drafts: list[OrderDraft], found: Owners, source: str,
                   count: Callable[[bool, bool], None], chunk: int,
-                  written: Callable[[int], None] | None = None) -> None:
+                  written: Callable[[int], None] | None = None, events: bool = True) -> None:
     """The new customers of `found`, then the drafts' orders `chunk` at a time (addresses,
-    orders, lines, OrderCaptured events: a batched INSERT each); `written(n)` hears after
-    each chunk, n the drafts written so far."""
+    orders, lines, OrderCaptured events unless `events` is False: a batched INSERT each);
+    `written(n)` hears after each chunk, n the drafts written so far."""
     emails = list(found.new)
     new_ids = dict(zip(emails, writer.insert(CUSTOMERS, [found.new[e] for e in emails])))
     owner_ids = [new_ids[o] if isinstance(o, str) else o for o in found.ids]
-    detail = json.dumps({"source": source}, default=str, sort_keys=True)  # as lifecycle.record_event writes it
+    detail = captured_detail(source)
     for start in range(0, len(drafts), chunk):
         batch, owned = drafts[start:start + chunk], owner_ids[start:start + chunk]
         now = utcnow()
@@ -116,12 +116,18 @@ def insert_orders(writer: RowWriter, drafts: list[OrderDraft], found: Owners, so
              "ship_to_id": a} for d, o, a in zip(batch, owned, address_ids)])
         writer.insert(LINES, [{**line, "order_id": order_id} for d, order_id in zip(batch, order_ids)
                               for line in d.lines])
-        writer.insert(EVENTS, [{"order_id": order_id, "at": now, "kind": "OrderCaptured", "to_status": CAPTURED,
-                                "detail": detail} for order_id in order_ids])
+        if events:
+            writer.insert(EVENTS, [{"order_id": order_id, "at": now, "kind": "OrderCaptured", "to_status": CAPTURED,
+                                    "detail": detail} for order_id in order_ids])
         for _ in batch:
             count(True, True)
         if written is not None:
             written(start + len(batch))
+
+
+def captured_detail(source: str) -> str:
+    """An OrderCaptured event's detail as stored, as lifecycle.record_event writes it."""
+    return json.dumps({"source": source}, default=str, sort_keys=True)
 
 
 def _complete(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

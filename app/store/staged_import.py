@@ -8,8 +8,8 @@ file beside the database, holding only the tables an order import creates rows i
 the central database is locked meanwhile (the checks read a WAL snapshot). Then ONE short
 transaction on the central database copies the staged rows across with `INSERT ... SELECT`
 (SQLite's C code, a fraction of a second for 20,000 orders), shifting every staged id past the
-central table's largest. Either that transaction commits and the whole file is in, or nothing
-is: all or nothing as before.
+central table's largest, and makes each copied order's OrderCaptured event. Either that
+transaction commits and the whole file is in, or nothing is: all or nothing as before.
 
 Ids in the staging file: staged rows count from 1; a staged order or address that belongs to a
 customer already in the central database carries minus that customer's id, so the copy can
@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, select
+from sqlalchemy import Column, MetaData, Table, create_engine, event, select
 from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.schema import CreateTable
@@ -38,7 +38,8 @@ from app.store import order_imports, order_rows
 from app.store.among import among
 from app.store.import_rows import OrderDraft
 from app.store.imports import ConcurrentImport
-from app.store.models import Base, Customer, Order
+from app.orders.status import OrderStatus
+from app.store.models import Base, Customer, Order, OrderEvent, utcnow
 from app.store.session import Database
 from app.translator import phrase
 
@@ -51,8 +52,9 @@ STAGED: dict[str, dict[str, str]] = {
     "addresses": {"customer_id": "customers"},
     "orders": {"customer_id": "customers", "ship_to_id": "addresses"},
     "order_lines": {"order_id": "orders"},
-    "order_events": {"order_id": "orders"},
 }
+SQLITE = sqlite_dialect()
+EVENT_AT = OrderEvent.__table__.c.at
 # The publishing transaction waits at most this long for the write lock (a station's unit of
 # work holds it for milliseconds).
 PUBLISH_BUSY_TIMEOUT_S = 15.0
@@ -117,12 +119,15 @@ def _scratch(dbapi_connection: Any, _record: Any) -> None:
 
 @functools.cache
 def _staging_tables() -> tuple[str, ...]:
-    """The staged tables' CREATE statements, compiled once: their columns, defaults and
-    constraints as the central tables', without their other indexes (nothing is looked up in
-    the staging file, and each index costs every insert; publish checks the numbers against
-    the central database's)."""
-    dialect = sqlite_dialect()
-    return tuple(str(CreateTable(Base.metadata.tables[name]).compile(dialect=dialect)) for name in STAGED)
+    """The staged tables' CREATE statements, compiled once: the central tables' columns with
+    their types, defaults and NOT NULLs, and their primary keys; no index, unique or foreign key
+    (nothing is looked up in the staging file and each index costs every insert; the publishing
+    copy into the central tables checks them all)."""
+    bare = MetaData()
+    return tuple(str(CreateTable(Table(name, bare, *(
+        Column(c.name, c.type, primary_key=c.primary_key, nullable=c.nullable,
+               server_default=None if c.server_default is None else c.server_default.arg)  # type: ignore[attr-defined]
+        for c in Base.metadata.tables[name].columns))).compile(dialect=SQLITE)) for name in STAGED)
 
 
 def _write(session: Session, drafts: list[OrderDraft], customers: dict[str, tuple[int, str, str | None]],
@@ -133,7 +138,8 @@ def _write(session: Session, drafts: list[OrderDraft], customers: dict[str, tupl
     staged.customer_updates = {-cid: wanted for cid, wanted in found.updates.items()}
     order_rows.insert_orders(order_rows.RowWriter(session, numbered=True), drafts, found, source, count,
                              order_imports.WRITE_CHUNK,  # as many a batch as the classic writer
-                             None if progress is None else lambda done: progress("writing", done, len(drafts)))
+                             None if progress is None else lambda done: progress("writing", done, len(drafts)),
+                             events=False)  # publish makes them
 
 
 def publish(db: Database, staged: Staged, source: str, busy_timeout_s: float = PUBLISH_BUSY_TIMEOUT_S) -> None:
@@ -185,6 +191,11 @@ def _copy(connection: sqlite3.Connection, staged: Staged, source: str) -> None:
                 values.append(f'"{column}"')
         names = ", ".join(f'"{c}"' for c in columns)
         connection.execute(f'INSERT INTO main."{name}" ({names}) SELECT {", ".join(values)} FROM staged."{name}"')
+    # each copied order's OrderCaptured event, made here: at the moment it became an order here
+    at = EVENT_AT.type.dialect_impl(SQLITE).bind_processor(SQLITE)(utcnow())
+    connection.execute(f"INSERT INTO main.order_events (order_id, at, kind, to_status, detail) "
+                       f"SELECT id + {int(offsets['orders'])}, ?, 'OrderCaptured', ?, ? FROM staged.orders ORDER BY id",
+                       (at, OrderStatus.CAPTURED.value, order_rows.captured_detail(source)))
     for customer, wanted in staged.customer_updates.items():
         connection.execute("UPDATE main.customers SET name = ?, phone = ? WHERE id = ?",
                            (wanted["name"], wanted["phone"], customer))
