@@ -44,10 +44,11 @@ PAUSE_S = 0.12
 # the last one's size). Was 500: on a quiet machine a 500-order slice took 0.05 s, so 10,000
 # orders were 20 slices a stage, each with its own commit and reads, where 4 or 5 would do.
 MAX_SLICE = 5000
-# The first slice's size: small enough to be well inside SLICE_S (200 orders took 23-50 ms of wall time to
-# validate or allocate here at load 4-5, first use included), big enough that a 10,000-order file
-# needs 6 slices a stage, not 10 (each slice is a transaction with its commit and its reads).
-FIRST_SLICE = 200
+# The first slice's size: well inside SLICE_S (1,000 orders took 61-69 ms to validate or allocate here
+# at load 2-3, first use included: a machine three times slower stays within it), big enough that a
+# 10,000-order file needs 4 or 5 slices a stage, not 10 (each slice is a transaction with its
+# commit and its reads: 0.12-0.14 s of CPU for the 14-16 commits of 10,000 orders at 200 a first slice).
+FIRST_SLICE = 1000
 
 WAITING = (OrderStatus.VALIDATED.value, OrderStatus.BACKORDERED.value)
 
