@@ -104,6 +104,7 @@ def parse(records: list[Record], catalogue: dict[str, ProductFacts], problems: l
     a line may hold at most `max_line_quantity` units."""
     drafts: dict[str, OrderDraft] = {}
     absent: dict[str, set[str]] = {}
+    why_maximum = phrase(", the most one order line may hold ([imports] max_line_quantity)")  # said once a file
     for record in records:
         row = Row(record, problems)
         number = row.text("order_number", required=True, column="orders.number")
@@ -123,7 +124,7 @@ def parse(records: list[Record], catalogue: dict[str, ProductFacts], problems: l
             draft.not_work = _not_work(row, draft)
         else:
             _check_consistent(row, draft, order_values)
-        _add_line(row, draft, catalogue, max_line_quantity)
+        _add_line(row, draft, catalogue, max_line_quantity, why_maximum)
     for draft in drafts.values():
         _check_order(draft, problems)
         # a column the file does not have leaves the stored value alone (a new order gets the
@@ -288,11 +289,11 @@ def _check_consistent(row: Row, draft: OrderDraft, later: tuple[Any, ...]) -> No
                                number=draft.number, known=repr(known.get(name))))
 
 
-def _add_line(row: Row, draft: OrderDraft, catalogue: dict[str, ProductFacts], max_line_quantity: int) -> None:
+def _add_line(row: Row, draft: OrderDraft, catalogue: dict[str, ProductFacts], max_line_quantity: int,
+              why_maximum: str) -> None:
     sku = row.text("sku", required=True, column="order_lines.sku")
     quantity = row.integer("quantity", required=True, minimum=1, column="order_lines.quantity",
-                           maximum=max_line_quantity,
-                           why_maximum=phrase(", the most one order line may hold ([imports] max_line_quantity)"))
+                           maximum=max_line_quantity, why_maximum=why_maximum)
     product = catalogue.get(sku or "")
     if sku and product is None:
         row.problem(phrase("unknown SKU %(sku)s (not in the catalogue; import the catalogue first)", sku=sku))
