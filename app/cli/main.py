@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from importlib.metadata import PackageNotFoundError, entry_points, version
 from typing import Callable, Sequence
@@ -57,6 +58,16 @@ def installed_version() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _command(argv)
+    except BrokenPipeError:
+        # the reader left (`packdesk orders show X | head`): stop quietly, as other tools do;
+        # what is still buffered goes nowhere, so Python's flush at exit cannot fail again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, what a shell reports for a tool the pipe stopped
+
+
+def _command(argv: Sequence[str] | None) -> int:
     # The language first: --help, argparse's own words and the errors of parsing speak it too.
     use_language(language_for_command(_station_language(_config_option(argv))))
     speak_argparse()
