@@ -3,9 +3,9 @@ SQLite and PostgreSQL, time per stage.
 
 Ours: `app.imports.import_file` (which validates and allocates the file's orders itself: the
 stages are timed by wrapping `pipeline.validate_captured_in` and `pipeline.allocate_in_turn` in
-this process, the import stage is the rest, less the pauses a staged SQLite import makes between
-its slices so that stations claim meanwhile: those are idle by design and reported apart as
-`orders.sqlite.pauses`), then `app.orders.waves.create(strategy="batch")` by a person (so each
+this process, on SQLite the staged import's slices of each stage whole with their commits; the
+import stage is the rest, less the pauses a staged SQLite import makes between its slices so that
+stations claim meanwhile: those are idle by design and reported apart as `orders.sqlite.pauses`), then `app.orders.waves.create(strategy="batch")` by a person (so each
 order's status change is audited). Reference: the same writes through the raw driver (sqlite3;
 psycopg on PostgreSQL), the shortest a careful person would write with batched statements: the
 CSV read with csv, customers, addresses, orders (catalogue prices, totals) and lines inserted

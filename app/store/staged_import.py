@@ -34,11 +34,11 @@ from sqlalchemy.orm import Session
 from sqlalchemy.schema import CreateTable
 
 from app.errors import PackdeskError
+from app.orders.status import OrderStatus
 from app.store import order_imports, order_rows
 from app.store.among import among
 from app.store.import_rows import OrderDraft
 from app.store.imports import ConcurrentImport
-from app.orders.status import OrderStatus
 from app.store.models import Base, Customer, Order, OrderEvent, utcnow
 from app.store.session import Database
 from app.translator import phrase
