@@ -8,6 +8,7 @@ language by the station core's Translator; weights and dates from Babel's locale
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from datetime import datetime, timezone
 
@@ -29,6 +30,65 @@ STATUS_WORDS = {  # app/orders/status.py's codes as a packer or a supervisor say
     "ready_for_shipment": phrase("ready for shipment"), "shipped": phrase("shipped"),
     "delivered": phrase("delivered"), "completed": phrase("completed"), "on_hold": phrase("on hold"),
     "cancelled": phrase("cancelled"), "backordered": phrase("backordered"), "returned": phrase("returned"),
+}
+
+EVENT_WORDS = {  # an order's events as its log reads to a person (`orders show`; --json keeps the codes)
+    "OrderCaptured": phrase("order captured"),
+    "OrderUpdated": phrase("changed by an import"),
+    "StatusChanged": phrase("status changed"),
+    "OrderHeld": phrase("held"),
+    "OrderReleased": phrase("released"),
+    "OrderCancelled": phrase("cancelled"),
+    "StockAllocated": phrase("stock held"),
+    "PartlyAllocated": phrase("stock held in part"),
+    "StockReleased": phrase("stock released"),
+    "StockShort": phrase("stock short"),
+    "ShortPicked": phrase("picked short"),
+    "OrderPicked": phrase("picked"),
+    "BoxChosen": phrase("box chosen"),
+    "WeightAccepted": phrase("weight accepted"),
+    "WeightOutOfTolerance": phrase("weight out of tolerance"),
+    "ParcelClosed": phrase("parcel closed"),
+    "ServiceChosen": phrase("carrier service chosen"),
+    "ServiceOverridden": phrase("carrier service changed by a supervisor"),
+    "NoCarrierService": phrase("no carrier service fits"),
+    "LabelPrinted": phrase("label printed"),
+    "LabelReprinted": phrase("label printed again"),
+    "LabelConfirmed": phrase("label scanned on the parcel"),
+    "LabelVoided": phrase("label voided"),
+    "ProblemReported": phrase("problem reported"),
+    "ExceptionDecided": phrase("exception decided"),
+    "PartialShipmentApproved": phrase("partial shipment approved"),
+    "LeaseReleased": phrase("given back to the queue"),
+    "LeaseTakenOver": phrase("taken over by another station"),
+    "ParcelHandedOver": phrase("parcel handed to the carrier"),
+    "InvoiceIssued": phrase("invoice issued"),
+    "CaptureRequested": phrase("payment capture requested"),
+    "PaymentAuthorised": phrase("payment authorised"),
+    "PaymentCaptured": phrase("payment captured"),
+    "PaymentCaptureFailed": phrase("payment capture failed"),
+    "PaymentRefunded": phrase("payment refunded"),
+    "StockShipped": phrase("stock shipped"),
+    "TrackingReported": phrase("tracking update"),
+    "SlaBreached": phrase("not shipped by its due time"),
+    "ReturnCreated": phrase("return created"),
+    "ReturnReceived": phrase("return received"),
+    "ReturnItemReceived": phrase("returned item received"),
+    "ReturnInspected": phrase("return inspected"),
+    "ExchangeOrdered": phrase("exchange order created"),
+    "ExchangeFor": phrase("exchange for a return"),
+    "Waved": phrase("put on a pick list"),
+    "ItemScanned": phrase("item scanned"),
+    "ScanUndone": phrase("scan undone"),
+    "WrongItemScanned": phrase("wrong item scanned"),
+    "OverScanned": phrase("one too many scanned"),
+    "UnknownBarcodeScanned": phrase("unknown barcode scanned"),
+    "InvalidCheckDigitScanned": phrase("barcode with a wrong check digit"),
+    "WrongLabelScanned": phrase("wrong label scanned"),
+    "SerialAlreadyUsed": phrase("serial number used before"),
+    "LabelPrintFailed": phrase("label not printed"),
+    "SupervisorAuthorised": phrase("authorised by a supervisor"),
+    "SupervisorRefused": phrase("refused by a supervisor"),
 }
 
 # The statuses' own names (a code with spaces: "on hold", "picked"), as the command line counts them.
@@ -98,6 +158,12 @@ def status(code: str | None) -> str:
     if not code:
         return phrase("unknown")
     return STATUS_WORDS.get(code, code.replace("_", " "))
+
+
+def event(kind: str) -> str:
+    """An order event in words: "StockAllocated" -> "stock held"; a kind without words of its own
+    as its code's words ("ScanUndone" -> "scan undone")."""
+    return EVENT_WORDS.get(kind) or re.sub(r"(?<=[a-z])(?=[A-Z])", " ", kind).lower()
 
 
 def status_name(code: str) -> str:

@@ -317,6 +317,6 @@ def _as_text(o: OrderDetail) -> str:
             out.append("  " + _("exchange for return %(rma)s of order %(order)s") % {"rma": r.rma, "order": r.order})
     out.append("  " + _("events:"))
     held = _held(o)
-    out += [f"    {(e.at or '')[:19]} {e.kind} {_status(e.from_status)}{' -> ' if e.to_status else ''}"
+    out += [f"    {(e.at or '')[:19]} {say(words.event(e.kind))} {_status(e.from_status)}{' -> ' if e.to_status else ''}"
             f"{_status(e.to_status)} {e.station or ''} {e.user or ''}{_why(e.detail, held)}" for e in o.events]
     return "\n".join(out)

@@ -66,7 +66,14 @@ BY_KIND: dict[str, tuple[Phrase, ...]] = {
     "short_pick": (SHORT_PICK, SHORT_PICK_ELSEWHERE, SHORT_PICK_NOWHERE, SHORT_PICK_PARTLY),
     "other": (OFFLINE_NOT_APPLIED,),  # a station's exception the journal recorded
 }
-STATUS_REASONS = (ON_PICK_LIST,)  # what a status change's reason (an event's detail) may be made from
+# The reasons the system gives its own status changes (app/orders, app/packing, app/shipping write
+# them as these English texts), said in the reader's language when read back
+SYSTEM_REASONS = (
+    phrase("passed validation"), phrase("stock held"), phrase("stock short"), phrase("every line picked"),
+    phrase("claimed"), phrase("released by the station"), phrase("all labels confirmed"),
+    phrase("every parcel handed over"), phrase("changed by import"), phrase("offline lease released"))
+# what a status change's reason (an event's detail) may be made from
+STATUS_REASONS = (ON_PICK_LIST, *SYSTEM_REASONS)
 # An argument that is itself one of the messages: (message, argument) -> what it may be
 # (or a function that says a code stored there: a status)
 Nested = dict[tuple[str, str], "tuple[Phrase, ...] | Callable[[str], str]"]

@@ -42,6 +42,25 @@ def test_a_waves_reason_reads_german_in_orders_show(db: Database, tmp_path: Path
     assert f"(auf Pickliste {pick_list})" in german and "on pick list" not in german
 
 
+def test_an_orders_events_and_the_systems_reasons_read_in_words(db: Database, tmp_path: Path, capsys,
+                                                              monkeypatch) -> None:
+    # the log keeps its codes and English reasons; `orders show` says them in the reader's language
+    setup(db, tmp_path, order_row("WEB-3", "MUG-BLUE-350", 1))
+    with db.read() as session:
+        kinds = set(session.scalars(select(OrderEvent.kind)))
+    assert {"OrderCaptured", "StatusChanged", "StockAllocated"} <= kinds
+    code, english, _err = packdesk(capsys, monkeypatch, "en", "orders", "show", "WEB-3", "--database", db.url)
+    assert code == 0
+    assert "order captured" in english and "stock held" in english and "(passed validation)" in english
+    assert "OrderCaptured" not in english and "StockAllocated" not in english
+    code, german, _err = packdesk(capsys, monkeypatch, "de", "orders", "show", "WEB-3", "--database", db.url)
+    assert code == 0
+    assert "Auftrag erfasst" in german and "Bestand reserviert" in german and "(Prüfung bestanden)" in german
+    assert "passed validation" not in german and "StatusChanged" not in german
+    code, raw, _err = packdesk(capsys, monkeypatch, "en", "orders", "show", "WEB-3", "--json", "--database", db.url)
+    assert code == 0 and '"OrderCaptured"' in raw  # the machine form keeps the codes
+
+
 def test_an_exchange_orders_notes_read_german(db: Database, capsys, monkeypatch) -> None:
     seed(db, orders=1)
     with db.read() as session:

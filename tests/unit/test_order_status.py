@@ -46,3 +46,11 @@ def test_every_status_has_words_a_reader_is_shown() -> None:
     from app.words import STATUS_NAMES
 
     assert {s.value for s in OrderStatus} <= set(STATUS_NAMES)
+
+
+def test_an_event_kind_reads_as_words_even_without_words_of_its_own() -> None:
+    from app.words import event
+
+    assert event("StockAllocated") == "stock held"
+    assert event("ParcelHandedOver") == "parcel handed to the carrier"
+    assert event("SomethingNewHappened") == "something new happened"  # a kind added later: its code's words
