@@ -18,7 +18,7 @@ from app.store.exception_queries import exception_queue
 from app.store.uow import SqlUnitOfWork
 from app.supervision.decisions import decide
 from app.supervision.model import Action, ExceptionFilter, ExceptionItem, ExceptionKind
-from app.supervision.words import reason_words
+from app.supervision.words import decision, exception_kind, reason_words
 from app.messages import _, say
 from app.translator import phrase
 
@@ -88,10 +88,11 @@ def run_list(args: argparse.Namespace) -> int:
         print(json.dumps([as_json(i) for i in items], ensure_ascii=False, indent=1))
         return 0
     heads = (_("ID"), _("KIND"), _("WHEN (UTC)"), _("STATION"), _("PACKER"), _("STATE"), _("WHAT"))
-    print(f"{heads[0]:<10} {heads[1]:<13} {heads[2]:<16} {heads[3]:<9} {heads[4]:<9} {heads[5]:<14} {heads[6]}")
+    print(f"{heads[0]:<10} {heads[1]:<22} {heads[2]:<16} {heads[3]:<9} {heads[4]:<9} {heads[5]:<14} {heads[6]}")
     for i in items:
-        state = "open" if i.open else f"{i.action} {i.resolved_by or ''}".strip()
-        print(shown(f"{i.key:<10} {i.kind:<13} {i.at:%Y-%m-%d %H:%M} {i.station or '-':<9} {i.packer or '-':<9} "
+        state = _("open") if i.open else f"{say(decision(i.action or ''))} {i.resolved_by or ''}".strip()
+        kind = say(exception_kind(i.kind))
+        print(shown(f"{i.key:<10} {kind[:22]:<22} {i.at:%Y-%m-%d %H:%M} {i.station or '-':<9} {i.packer or '-':<9} "
                     f"{state[:14]:<14} {say(i.summary)}"))
     opened = sum(1 for i in items if i.open)
     print(_("%(count)s exception(s), %(open)s open") % {"count": len(items), "open": opened})

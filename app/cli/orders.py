@@ -141,9 +141,9 @@ def run_list(args: argparse.Namespace) -> int:
         print(json.dumps([asdict(o) for o in orders], ensure_ascii=False, indent=1))
         return 0
     heads = (_("NUMBER"), _("STATUS"), _("PRI"), _("UNITS"), _("SLA DUE"), _("CARRIER"), _("HELD BY"))
-    print(f"{heads[0]:<14} {heads[1]:<11} {heads[2]:>3} {heads[3]:>5} {heads[4]:<20} {heads[5]:<8} {heads[6]}")
+    print(f"{heads[0]:<14} {heads[1]:<19} {heads[2]:>3} {heads[3]:>5} {heads[4]:<20} {heads[5]:<8} {heads[6]}")
     for o in orders:
-        print(shown(f"{o.number:<14} {o.status:<11} {o.priority:>3} {o.units:>5} "
+        print(shown(f"{o.number:<14} {_status(o.status)[:19]:<19} {o.priority:>3} {o.units:>5} "
               f"{(o.sla_due_at or '')[:16]:<20} {o.carrier or '':<8} {o.claimed_by_station or ''}"))
     print(_("%(count)s order(s)") % {"count": len(orders)})
     return 0

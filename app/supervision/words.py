@@ -23,6 +23,31 @@ MIS_SCANS = {  # app/packing/api.py ScanOutcome's mis-scans, as stored in scans.
     "serial_used": phrase("serial already packed"),
     "wrong_label": phrase("wrong label"),
 }
+# An exception's kind (app/supervision/model.py ExceptionKind) and a decision (Action, as done) on
+# the command line, as the review screen says them (ui/floor_words.py)
+EXCEPTION_KIND_WORDS = {
+    "hold": phrase("on hold"),
+    "problem": phrase("problem"),
+    "mis_scan": phrase("mis-scan"),
+    "weight": phrase("weight"),
+    "box_override": phrase("box override"),
+    "reprint": phrase("reprint"),
+    "short_pick": phrase("short pick"),
+    "print_failure": phrase("print failure"),
+    "refused_badge": phrase("refused badge"),
+    "stale_lease": phrase("stale lease"),
+    "sla_breach": phrase("late"),
+}
+DECISION_WORDS = {
+    "release": phrase("released"),
+    "requeue": phrase("re-queued"),
+    "cancel": phrase("cancelled"),
+    "release_lease": phrase("lease released"),
+    "accept_weight": phrase("weight accepted"),
+    "void_label": phrase("label voided"),
+    "resolve": phrase("resolved"),
+}
+
 STATION_KINDS = {  # a station's exception (app/packing/api.py PROBLEM_KINDS, a weight, a short shipment)
     "missing": phrase("item missing"),
     "damaged": phrase("item damaged"),
@@ -149,3 +174,13 @@ def _held_for(text: str) -> str:
 def hold_kind_words(kind: str | None) -> str:
     """A hold's kind in words: "unknown_sku" -> "unknown SKU"."""
     return HOLD_KINDS.get(kind or "", _plain(kind))
+
+
+def exception_kind(code: str) -> str:
+    """An exception's kind in words: "mis_scan" -> "mis-scan"."""
+    return EXCEPTION_KIND_WORDS.get(code) or code.replace("_", " ")
+
+
+def decision(code: str) -> str:
+    """A supervisor's decision in words, as done: "requeue" -> "re-queued"."""
+    return DECISION_WORDS.get(code) or code.replace("_", " ")

@@ -40,6 +40,8 @@ def test_a_waves_reason_reads_german_in_orders_show(db: Database, tmp_path: Path
     code, german, _err = packdesk(capsys, monkeypatch, "de", "orders", "show", "WEB-1", "--database", db.url)
     assert code == 0
     assert f"(auf Pickliste {pick_list})" in german and "on pick list" not in german
+    code, listed, _err = packdesk(capsys, monkeypatch, "de", "orders", "list", "--database", db.url)
+    assert code == 0 and "WEB-1          in Kommissionierung" in listed, listed  # the status in words, not "picking"
 
 
 def test_an_orders_events_and_the_systems_reasons_read_in_words(db: Database, tmp_path: Path, capsys,
@@ -113,6 +115,8 @@ def test_the_offline_journals_conflict_reads_german_in_exceptions_list(db: Datab
     assert ("offline scan an ST-7 nicht übernommen: der Auftrag ist zentral storniert an ST-7; prüfen Sie "
             "das Paket gegen den Auftrag") in german, german
     assert "not applied" not in german and "check the parcel" not in german
+    row = next(line for line in german.splitlines() if "ST-7" in line)
+    assert " Problem " in row and " offen " in row, row  # its kind and state in words too, not "problem"/"open"
 
 
 def test_a_decided_exceptions_summary_and_its_reason_read_german(db: Database, tmp_path: Path, capsys,

@@ -32,7 +32,7 @@ def test_list_open_as_json_then_resolve_and_list_again(warehouse: Warehouse,
     # the reason in words, not its code (german-finish)
     assert code == 0 and f"{held[0]['key']}: release (customer request) by sam. Order PD-3001 released" in out
     code, out, _ = packdesk(capsys, "exceptions", "list", "--kind", "hold", "--database", url)
-    assert code == 0 and "release sam" in out and "1 exception(s), 0 open" in out
+    assert code == 0 and "released sam" in out and "1 exception(s), 0 open" in out  # the decision in words
     assert list(audit_entries(warehouse.db))[-1].action == "ExceptionDecided"
 
 
@@ -40,7 +40,7 @@ def test_the_table_names_station_and_packer(warehouse: Warehouse, capsys: pytest
     busy_morning(warehouse)
     code, out, _ = packdesk(capsys, "exceptions", "list", "--open", "--station", "PACK-02",
                             "--database", warehouse.db.url)
-    assert code == 0 and "stale_lease" in out and "problem" in out and "2 exception(s), 2 open" in out
+    assert code == 0 and "stale lease" in out and "problem" in out and "2 exception(s), 2 open" in out  # kinds in words
 
 
 @pytest.mark.parametrize("argv, message", [
