@@ -7,6 +7,7 @@ past `captured` can be imported again unchanged, but an import cannot change it.
 """
 from __future__ import annotations
 
+import functools
 import logging
 from decimal import Decimal
 from typing import Any
@@ -105,6 +106,8 @@ def parse(records: list[Record], catalogue: dict[str, ProductFacts], problems: l
     drafts: dict[str, OrderDraft] = {}
     absent: dict[str, set[str]] = {}
     why_maximum = phrase(", the most one order line may hold ([imports] max_line_quantity)")  # said once a file
+    order_columns = _order_columns()
+    given: dict[str, dict[str, Any]] = {}  # an order's values on its first line, when that line read cleanly
     for record in records:
         row = Row(record, problems)
         number = row.text("order_number", required=True, column="orders.number")
@@ -117,13 +120,14 @@ def parse(records: list[Record], catalogue: dict[str, ProductFacts], problems: l
         first = draft is None
         if draft is None:
             draft = drafts[number] = OrderDraft(number, row.line)
-        order_values = _order_fields(row)
         if first:
-            draft.fields, draft.address, draft.customer, draft.created_at = order_values
+            draft.fields, draft.address, draft.customer, draft.created_at = _order_fields(row)
             absent[number] = {k for k in draft.fields if FIELD_COLUMNS.get(k, k) not in record.values}
             draft.not_work = _not_work(row, draft)
-        else:
-            _check_consistent(row, draft, order_values)
+            if row.ok:  # a later line that repeats these values, or leaves them empty, agrees with it
+                given[number] = {column: record.values.get(column) for column in order_columns}
+        elif not _repeats(record.values, given.get(number), order_columns):
+            _check_consistent(row, draft, _order_fields(row))
         _add_line(row, draft, catalogue, max_line_quantity, why_maximum)
     for draft in drafts.values():
         _check_order(draft, problems)
@@ -275,6 +279,40 @@ def _order_fields(row: Row) -> tuple[dict[str, Any], dict[str, Any], dict[str, A
     customer = dict(email=fields["email"], name=row.text("customer_name", column="customers.name"),
                     phone=row.text("phone", column="customers.phone"))
     return fields, address, customer, row.timestamp("created_at")
+
+
+class _Asked(dict[str, Any]):
+    """An empty row that remembers which columns were read from it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: set[str] = set()
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        self.asked.add(key)
+        return default
+
+
+@functools.cache
+def _order_columns() -> frozenset[str]:
+    """The columns an order's own values come from: those `_order_fields` reads (found by reading
+    an empty row once, so a column added there is never missed here)."""
+    empty = _Asked()
+    _order_fields(Row(Record(0, empty), []))
+    return frozenset(empty.asked)
+
+
+def _repeats(values: dict[str, Any], first: dict[str, Any] | None, columns: frozenset[str]) -> bool:
+    """Whether a later line of an order gives each of the order's own columns as its first line
+    did (which read cleanly) or leaves it empty: then it agrees, and reading it again would find
+    nothing new (a file that repeats the order on every line, as Shopify's does)."""
+    if first is None:
+        return False
+    for column in columns:
+        value = values.get(column)
+        if value is not None and value != "" and value != first[column]:
+            return False
+    return True
 
 
 def _check_consistent(row: Row, draft: OrderDraft, later: tuple[Any, ...]) -> None:
