@@ -19,6 +19,7 @@ from app.store.models import (
 )
 from app.store.payments import INVOICE_ISSUED, invoice_number
 from app.store.repositories import ORDER_ROWS, SqlOrders, _order_row
+from app.store.station_statements import send
 from app.unit_of_work import CarrierRecord, DockLine, OrderRecord, ParcelRecord, RateRecord, RateTable, ServiceRecord, ZoneRecord
 
 log = logging.getLogger(__name__)
@@ -169,7 +170,7 @@ class SqlCarriers:
 
     def order_locked_by_label(self, code: str) -> tuple[OrderRecord, int, str | None] | None:
         self.s.flush()  # a plain row: what the session holds unwritten counts, as with an ORM query
-        row = self.s.execute(ORDER_LOCKED_BY_LABEL, {"code": code}).first()
+        row = send(self.s, ORDER_LOCKED_BY_LABEL, {"code": code}).first()
         if row is None:
             return None
         *order, parcel_id, invoice = row
@@ -177,7 +178,7 @@ class SqlCarriers:
 
     def parcels_at_dock(self, order_id: int) -> list[ParcelRecord]:
         self.s.flush()  # plain rows: what the session holds unwritten counts, as with an ORM query
-        return [parcel_record(p) for p in self.s.execute(PARCELS_AT_DOCK, {"order_id": order_id})]
+        return [parcel_record(p) for p in send(self.s, PARCELS_AT_DOCK, {"order_id": order_id}).rows]
 
     def parcels_of_orders(self, order_ids: list[int]) -> dict[int, list[ParcelRecord]]:
         self.s.flush()  # plain rows: what the session holds unwritten counts, as with an ORM query
