@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import fields
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import String, case, func, literal, or_, select, union_all
@@ -136,9 +136,7 @@ class SqlCarriers:
         self.s.flush()  # plain rows: what the session holds unwritten counts, as with session.execute
         rows = send(self.s, DOCK_DAY[carrier is not None], params).rows  # the driver's tuples
         for number, seq, carrier_, service, tracking, sscc, weight, where, part, at, _ in rows:
-            if at.tzinfo is None:  # (as_utc inline: SQLite hands back naive UTC; a day is thousands of rows)
-                at = at.replace(tzinfo=timezone.utc)
-            if part:
+            if part:  # (`at` in UTC on both databases: send reads SQLite's text so)
                 missing.append(DockLine(number, seq, carrier_, service, tracking, sscc, weight, where, None, at))
             else:
                 handed.append(DockLine(number, seq, carrier_, service, tracking, sscc, weight, where, at))

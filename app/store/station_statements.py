@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Float, Numeric
+from sqlalchemy import Connection, DateTime, Float, Numeric
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Compiled, Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Executable
@@ -62,6 +64,7 @@ class _Plan:
 
 
 NUMERIC_OID, FLOAT8_OID = 1700, 701
+_SQLITE_DATETIME = DateTime().dialect_impl(sqlite.dialect()).result_processor(sqlite.dialect(), None)
 _PLANS: dict[tuple[Any, ...], _Plan | None] = {}
 
 
@@ -191,6 +194,22 @@ def _bind_processor(type_: Any, dialect: Dialect) -> Any:
 
 
 def _result_processor(type_: Any, dialect: Dialect) -> Any:
+    if dialect.name == "sqlite" and isinstance(type_, DateTime) and type_.timezone:
+        return _utc_from_text
     # a numeric column's processing depends on the type the server sends: the column's own
     oid = FLOAT8_OID if isinstance(type_, Float) else NUMERIC_OID if isinstance(type_, Numeric) else None
     return type_.dialect_impl(dialect).result_processor(dialect, oid)
+
+
+def _utc_from_text(value: str | None) -> datetime | None:
+    """A time SQLite keeps as text (UTC, without its zone) read back in UTC, as psycopg reads a
+    timestamptz: every reader takes aware times already (as_utc), and attaching the zone to
+    SQLAlchemy's naive datetime (`replace(tzinfo=...)`) cost 0.75 us, more than the parse; a day at
+    the dock reads 10,000 of them."""
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value + "+00:00")
+    except ValueError:  # a text SQLAlchemy writes otherwise, or with its zone: SQLAlchemy's reading
+        parsed = _SQLITE_DATETIME(value)
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
