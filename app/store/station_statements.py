@@ -85,8 +85,9 @@ def send(executor: Session | Connection, statement: Executable, params: dict[str
         bound[key] = process(bound[key])
     values: Any = bound if plan.positions is None else tuple([bound[key] for key in plan.positions])
     rows, rowcount = _on_driver(connection, plan.sql, values, many=False, returns_rows=plan.returns_rows)
-    if rows and plan.result_processors:
-        rows = [_processed(row, plan.result_processors) for row in rows]
+    if plan.result_processors:  # each row replaced in place: a day's 10,000 rows are not held twice
+        for i, row in enumerate(rows):
+            rows[i] = _processed(row, plan.result_processors)
     return Sent(rows, rowcount)
 
 
