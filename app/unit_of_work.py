@@ -559,24 +559,20 @@ class PaymentRecord:
 
 
 class DockLine(NamedTuple):
-    """A parcel on the dock's day list with what it shows of its order (one joined read for the
-    day; a tuple: a day is thousands of them)."""
+    """A parcel on the dock's day list as the list shows it, with what it shows of its order (one
+    joined read for the day, made into the list's line by the database; a tuple: a day is
+    thousands of them). app.shipping.dispatch calls it DockParcel."""
 
     order_number: str
     seq: int
-    carrier: str | None  # the parcel's, else the order's (order_carrier)
-    service: str | None
-    tracking_number: str | None
-    sscc: str | None
-    actual_weight_g: int | None
-    expected_weight_g: int | None
+    carrier: str  # the parcel's, else its order's, else the built-in carrier's name, else ""
+    service: str | None  # the parcel's, else its order's service level
+    tracking_number: str  # "" without one
+    sscc: str  # "" without one
+    weight_g: int  # weighed, else expected, else 0
+    destination: str  # "postcode city, country" of the order's address ("" without one)
     handed_over_at: datetime | None
-    order_carrier: str | None
-    service_level: str | None
-    postcode: str | None
-    city: str | None
-    country: str | None
-    closed_at: datetime | None = None  # when the parcel was labelled
+    labelled_at: datetime | None = None  # when it was closed with its label (the NOT HANDED OVER list's time)
 
 
 @dataclass(frozen=True)

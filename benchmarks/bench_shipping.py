@@ -87,7 +87,26 @@ def seed(url: str, orders: int) -> None:
 # --- ours --------------------------------------------------------------------------------------
 
 
-def ours(url: str, orders: int) -> dict[str, float]:
+class Stopwatch:
+    """Wall-clock and CPU time per stage (this process's CPU: on SQLite all the work, on
+    PostgreSQL the client's); CPU time moves far less than wall time with the other load on a
+    shared machine."""
+
+    def __init__(self) -> None:
+        self.wall: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
+
+    @contextmanager
+    def timing(self, stage: str) -> Iterator[None]:
+        wall, cpu = time.perf_counter(), time.process_time()
+        try:
+            yield
+        finally:
+            self.wall[stage] = time.perf_counter() - wall
+            self.cpu[stage] = time.process_time() - cpu
+
+
+def ours(url: str, orders: int) -> Stopwatch:
     from app.shipping.capture import capture_pending
     from app.shipping.dispatch import dock_day, scan_at_dock
     from app.shipping.settings import AfterDelivery
@@ -96,34 +115,29 @@ def ours(url: str, orders: int) -> dict[str, float]:
     from app.store.uow import SqlUnitOfWork
     from zoneinfo import ZoneInfo
 
-    times: dict[str, float] = {}
+    watch = Stopwatch()
     now = datetime.now(timezone.utc)
     with Database(url) as db:
         with SqlUnitOfWork(db):
             pass  # connect before the clock starts
-        start = time.perf_counter()
-        for i in range(1, orders + 1):
-            assert scan_at_dock(SqlUnitOfWork(db), tracking_number(i), now, user="bench", station="DOCK").ok
-        times["dispatch"] = time.perf_counter() - start
-        start = time.perf_counter()
-        captured = capture_pending(lambda: SqlUnitOfWork(db), now, limit=orders)
-        times["capture"] = time.perf_counter() - start
+        with watch.timing("dispatch"):
+            for i in range(1, orders + 1):
+                assert scan_at_dock(SqlUnitOfWork(db), tracking_number(i), now, user="bench", station="DOCK").ok
+        with watch.timing("capture"):
+            captured = capture_pending(lambda: SqlUnitOfWork(db), now, limit=orders)
         assert len(captured.captured) == orders and not captured.failed
-        start = time.perf_counter()
-        day = dock_day(SqlUnitOfWork(db), "POST", now.date(), ZoneInfo("UTC"))
-        times["manifest"] = time.perf_counter() - start
+        with watch.timing("manifest"):
+            day = dock_day(SqlUnitOfWork(db), "POST", now.date(), ZoneInfo("UTC"))
         assert len(day.handed_over) == orders
         reports = [Report(i + 1, tracking_number(i), "delivered", now + timedelta(hours=30), "Hamburg")
                    for i in range(1, orders + 1)]
-        start = time.perf_counter()
-        outcome = import_tracking(SqlUnitOfWork(db), reports, now, AfterDelivery(complete_after_days=1))
-        times["tracking"] = time.perf_counter() - start
+        with watch.timing("tracking"):
+            outcome = import_tracking(SqlUnitOfWork(db), reports, now, AfterDelivery(complete_after_days=1))
         assert len(outcome.delivered) == orders
-        start = time.perf_counter()
-        done = complete_due(SqlUnitOfWork(db), now + timedelta(days=3), AfterDelivery(complete_after_days=1))
-        times["completion"] = time.perf_counter() - start
+        with watch.timing("completion"):
+            done = complete_due(SqlUnitOfWork(db), now + timedelta(days=3), AfterDelivery(complete_after_days=1))
         assert len(done) == orders
-    return times
+    return watch
 
 
 # --- the reference: the driver directly ------------------------------------------------------------
@@ -217,12 +231,29 @@ def _audit(d: Driver, now: datetime, actor: str, action: str, subject: str, deta
                                 record_hash(prev, seq, now, actor, action, subject, stored, chain)))
 
 
-def reference(url: str, orders: int) -> dict[str, float]:
+def reference(url: str, orders: int) -> Stopwatch:
     d = Driver(url)
     now = datetime.now(timezone.utc)
+    watch = Stopwatch()
+    with watch.timing("dispatch"):
+        _dispatch(d, now, orders)
+    with watch.timing("capture"):
+        claimed = _capture(d, now)
+    assert len(claimed) == orders
+    with watch.timing("manifest"):
+        handed = _manifest(d, now)
+    assert len(handed) == orders
+    with watch.timing("tracking"):
+        _tracking(d, now, orders)
+    with watch.timing("completion"):
+        ids = _completion(d, now)
+    assert len(ids) == orders
+    d.conn.close()
+    return watch
+
+
+def _dispatch(d: Driver, now: datetime, orders: int) -> None:
     at = d.t(now)
-    times: dict[str, float] = {}
-    start = time.perf_counter()
     for i in range(1, orders + 1):
         code = tracking_number(i)
         d.begin()
@@ -268,9 +299,10 @@ def reference(url: str, orders: int) -> dict[str, float]:
             d.run(OUTBOX, _mail(d, "shipped", oid, number, email, now, f"is on its way: {code}"))
         d.many(EVENT, events)
         d.commit()
-    times["dispatch"] = time.perf_counter() - start
 
-    start = time.perf_counter()
+
+def _capture(d: Driver, now: datetime) -> list[tuple]:
+    at = d.t(now)
     d.begin()  # claim every due capture
     claimed = d.all("UPDATE capture_requests SET state = 'capturing', capturing_since = ?, attempts = attempts + 1 "
                     "WHERE state = 'pending' AND next_attempt_at <= ? RETURNING id, key, order_id, amount, currency, "
@@ -294,11 +326,11 @@ def reference(url: str, orders: int) -> dict[str, float]:
         d.run("UPDATE capture_requests SET state = 'captured', captured_at = ?, capturing_since = NULL WHERE id = ?",
               (at, rid))
         d.commit()
-    times["capture"] = time.perf_counter() - start
-    assert len(claimed) == orders
+    return claimed
 
-    start = time.perf_counter()
-    day_start, day_end = datetime(now.year, now.month, now.day, tzinfo=timezone.utc), None
+
+def _manifest(d: Driver, now: datetime) -> list[tuple]:
+    day_start = datetime(now.year, now.month, now.day, tzinfo=timezone.utc)
     day_end = day_start + timedelta(days=1)
     handed = d.all("SELECT o.number, p.seq, p.carrier, p.service, p.tracking_number, p.sscc, p.actual_weight_g, "
                    "a.postcode, a.city, a.country, p.handed_over_at FROM parcels p JOIN orders o ON o.id = p.order_id "
@@ -307,12 +339,13 @@ def reference(url: str, orders: int) -> dict[str, float]:
     d.all("SELECT o.number, p.seq, p.tracking_number FROM parcels p JOIN orders o ON o.id = p.order_id WHERE "
           "p.carrier = ? AND p.status IN ('closed', 'confirmed') AND p.handed_over_at IS NULL AND p.closed_at < ?",
           ("POST", d.t(day_end)))
-    times["manifest"] = time.perf_counter() - start
-    assert len(handed) == orders
+    return handed
 
+
+def _tracking(d: Driver, now: datetime, orders: int) -> None:
+    at = d.t(now)
     delivered_at = now + timedelta(hours=30)
     delivered = d.t(delivered_at)
-    start = time.perf_counter()
     d.begin()
     for i in range(1, orders + 1):
         code = tracking_number(i)
@@ -338,9 +371,10 @@ def reference(url: str, orders: int) -> dict[str, float]:
                 "p.status <> 'voided' GROUP BY o.id HAVING max(p.delivered_at) <= ?", (d.t(now - timedelta(days=1)),))
     assert not due
     d.commit()
-    times["tracking"] = time.perf_counter() - start
 
-    start = time.perf_counter()
+
+def _completion(d: Driver, now: datetime) -> list[tuple[int]]:
+    at = d.t(now)
     d.begin()
     due = d.all("SELECT o.id FROM orders o JOIN parcels p ON p.order_id = o.id WHERE o.status = 'delivered' "
                 "AND p.status <> 'voided' GROUP BY o.id HAVING max(p.delivered_at) <= ?",
@@ -350,13 +384,37 @@ def reference(url: str, orders: int) -> dict[str, float]:
     reason = _detail(reason="delivered 1 day(s) ago or more")
     d.many(d.q(EVENT), [(i, at, "StatusChanged", "delivered", "completed", None, None, reason) for (i,) in ids])
     d.commit()
-    times["completion"] = time.perf_counter() - start
-    assert len(ids) == orders
-    d.conn.close()
-    return times
+    return ids
 
 
 # --- runs ------------------------------------------------------------------------------------------
+
+
+def written(url: str) -> dict[str, Any]:
+    """What a run left, table by table (counts by kind, status, chain), to hold ours and the
+    reference to the same writes."""
+    d = Driver(url)
+    try:
+        found = {name: d.all(sql, ()) for name, sql in (
+            ("orders", "SELECT status, count(*), sum(version) FROM orders GROUP BY status ORDER BY status"),
+            ("order_events", "SELECT kind, from_status, to_status, station, username, count(*) FROM order_events "
+                             "GROUP BY kind, from_status, to_status, station, username ORDER BY 1, 2, 3, 4, 5"),
+            ("audit_log", "SELECT chain, action, actor, count(*), max(seq) FROM audit_log GROUP BY chain, action, actor "
+                          "ORDER BY 1, 2, 3"),
+            ("outbox_messages", "SELECT kind, state, count(*) FROM outbox_messages GROUP BY kind, state ORDER BY 1, 2"),
+            ("capture_requests", "SELECT state, count(*), count(invoice_number) FROM capture_requests GROUP BY state "
+                                 "ORDER BY 1"),
+            ("payments", "SELECT kind, gateway, count(*), count(invoice_number) FROM payments GROUP BY kind, gateway "
+                         "ORDER BY 1, 2"),
+            ("tracking_events", "SELECT status, location, count(*) FROM tracking_events GROUP BY status, location "
+                                "ORDER BY 1, 2"),
+            ("parcels", "SELECT status, tracking_status, count(handed_over_at), count(handed_over_by), "
+                        "count(delivered_at), count(*) FROM parcels GROUP BY status, tracking_status ORDER BY 1, 2"),
+            ("counters", "SELECT name, value FROM counters ORDER BY name"),
+        )}
+    finally:
+        d.conn.close()
+    return {name: [tuple(row) for row in rows] for name, rows in found.items()}
 
 
 @contextmanager
@@ -435,18 +493,28 @@ def run(quick: bool) -> Iterable[dict[str, Any]]:
         with make(orders) as fresh:
             if fresh is None:
                 continue
-            runs: dict[str, list[dict[str, float]]] = {"ours": [], "reference": []}
+            runs: dict[str, list[Stopwatch]] = {"ours": [], "reference": []}
             for i in range(repeats):
+                rows: dict[str, dict[str, Any]] = {}
                 for fn in ((ours, reference) if i % 2 == 0 else (reference, ours)):
-                    runs[fn.__name__].append(fn(fresh(), orders))
+                    url = fresh()
+                    runs[fn.__name__].append(fn(url, orders))
+                    rows[fn.__name__] = written(url)
+                if rows["ours"] != rows["reference"]:
+                    raise RuntimeError(f"ours and the reference left different rows: {rows}")
             for stage in STAGES:
-                mine = [r[stage] for r in runs["ours"]]
-                theirs = [r[stage] for r in runs["reference"]]
-                ratios = [t / m for m, t in zip(mine, theirs)]
-                yield {"name": f"shipping.{stage}.{backend}", "ours": round(statistics.median(mine), 3),
-                       "reference": round(statistics.median(theirs), 3), "ratio": round(statistics.median(ratios), 3),
-                       "unit": "s", "orders": orders, "goal": GOAL, "runs": repeats,
-                       "ours_orders_per_s": round(orders / statistics.median(mine), 1),
-                       "reference_orders_per_s": round(orders / statistics.median(theirs), 1),
-                       "reference_impl": "sqlite3" if backend == "sqlite" else "psycopg",
-                       "pair_ratios": [round(x, 2) for x in ratios]}
+                figure: dict[str, Any] = {"name": f"shipping.{stage}.{backend}"}
+                for clock, prefix in (("wall", ""), ("cpu", "cpu_")):
+                    mine = [getattr(w, clock)[stage] for w in runs["ours"]]
+                    theirs = [getattr(w, clock)[stage] for w in runs["reference"]]
+                    ratios = [t / m for m, t in zip(mine, theirs)]
+                    figure.update({f"{prefix}ours": round(statistics.median(mine), 3),
+                                   f"{prefix}reference": round(statistics.median(theirs), 3),
+                                   f"{prefix}ratio": round(statistics.median(ratios), 3),
+                                   f"{prefix}pair_ratios": [round(x, 2) for x in ratios]})
+                    if clock == "wall":
+                        figure.update({"unit": "s", "orders": orders, "goal": GOAL, "runs": repeats,
+                                       "ours_orders_per_s": round(orders / statistics.median(mine), 1),
+                                       "reference_orders_per_s": round(orders / statistics.median(theirs), 1),
+                                       "reference_impl": "sqlite3" if backend == "sqlite" else "psycopg"})
+                yield figure

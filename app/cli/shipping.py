@@ -13,6 +13,7 @@ import time
 from dataclasses import asdict
 from datetime import date, datetime, timezone
 from decimal import Decimal
+from typing import Any
 
 from app.cli.db import add_database_options, open_database
 from app.config import load_settings, order_settings
@@ -226,13 +227,20 @@ def run_manifest(args: argparse.Namespace) -> int:
     day = _day(args.date, "--date") if args.date else datetime.now(settings.zone).date()
     with open_database(args) as db:  # the list the manifest PDF prints (app.documents.manifest)
         listing = dock_day(SqlUnitOfWork(db), args.carrier, day, settings.zone, builtin=_builtin_carrier(args))
-        text = (json.dumps(asdict(listing), default=str, ensure_ascii=False, indent=1) if args.json
+        text = (json.dumps(_listing_dict(listing), default=str, ensure_ascii=False, indent=1) if args.json
                 else _manifest_text(listing, args.carrier, day))
         print(text)
         keep_manifest(SqlUnitOfWork(db), args.carrier, day,
                       manifest_name(args.carrier, day, "json" if args.json else "txt"), (text + "\n").encode(),
                       datetime.now(timezone.utc))
     return 0
+
+
+def _listing_dict(listing: DockDay) -> dict[str, Any]:
+    """The day's list as JSON takes it (its parcels are named tuples: objects, not arrays)."""
+    return {"carrier": listing.carrier, "day": listing.day,
+            "handed_over": [p._asdict() for p in listing.handed_over],
+            "not_scanned": [p._asdict() for p in listing.not_scanned]}
 
 
 def _manifest_text(listing: DockDay, carrier: str | None, day: date) -> str:

@@ -7,7 +7,7 @@ from dataclasses import fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, func, literal, select, type_coerce, union_all
+from sqlalchemy import String, case, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from app.store.import_rows import KeyedRow, assign
@@ -19,6 +19,7 @@ from app.store.models import (
 )
 from app.store.payments import INVOICE_ISSUED, invoice_number
 from app.store.repositories import ORDER_ROWS, SqlOrders, _order_row
+from app.store.station_statements import send
 from app.unit_of_work import CarrierRecord, DockLine, OrderRecord, ParcelRecord, RateRecord, RateTable, ServiceRecord, ZoneRecord
 
 log = logging.getLogger(__name__)
@@ -58,43 +59,44 @@ ORDER_LOCKED_BY_LABEL = (ORDER_ROWS.add_columns(
                          .where((Parcel.__table__.c.sscc == bindparam("code"))
                                 | (Parcel.__table__.c.tracking_number == bindparam("code")))
                          .limit(1).with_for_update(of=Order.__table__))
-# a parcel of the dock's day list and its order's number, carrier, service and destination, joined
+# a parcel of the dock's day list as the list shows it, made by the database (a day is thousands
+# of parcels): its carrier (its own, else its order's, else :builtin), service (its own, else the
+# order's level), weight (weighed, else expected) and destination ("postcode city, country"); an
+# empty text or a weight of 0 counts as none, as `or` in Python
 _p, _o, _a = Parcel.__table__.c, Order.__table__.c, Address.__table__.c
-DOCK_LINES = (select(_o.number, _p.seq, _p.carrier, _p.service, _p.tracking_number, _p.sscc, _p.actual_weight_g,
-                     _p.expected_weight_g, _p.handed_over_at, _o.carrier, _o.service_level, _a.postcode, _a.city,
-                     _a.country, _p.closed_at)
+_BUILTIN = bindparam("builtin", type_=String)
+DOCK_LINES = (select(_o.number, _p.seq,
+                     func.coalesce(func.nullif(_p.carrier, ""), func.nullif(_o.carrier, ""), _BUILTIN, ""),
+                     func.coalesce(func.nullif(_p.service, ""), _o.service_level),
+                     func.coalesce(_p.tracking_number, ""), func.coalesce(_p.sscc, ""),
+                     func.coalesce(func.nullif(_p.actual_weight_g, 0), func.nullif(_p.expected_weight_g, 0), 0),
+                     case((_a.city.is_(None), ""),
+                          else_=func.trim(func.coalesce(_a.postcode, "") + " " + _a.city + ", " + _a.country)))
               .select_from(Parcel.__table__.join(Order.__table__, _o.id == _p.order_id)
                            .outerjoin(Address.__table__, _a.id == _o.ship_to_id)))
-
-
 
 
 def _dock_day(by_carrier: bool) -> Any:
     """The dock's day in one read: the parcels handed over between :since and :until (part 0, by
     hand-over), then the labelled parcels closed before :until never handed over (part 1, by
     closing); with `by_carrier`, only those whose carrier (else their order's, else :builtin) is
-    :carrier."""
+    :carrier. Each row has the one time its list shows ("at": the hand-over, or the labelling)."""
 
-    def part(no: int, key: Any, *where: Any) -> Any:
-        query = DOCK_LINES.add_columns(literal(no).label("part"), type_coerce(key, String).label("at_key"),
-                                       _p.id.label("parcel_id")).where(*where)
+    def part(no: int, at: Any, *where: Any) -> Any:
+        query = DOCK_LINES.add_columns(literal(no).label("part"), at.label("at"), _p.id.label("parcel_id")).where(*where)
         if by_carrier:
-            query = query.where(func.coalesce(_p.carrier, _o.carrier, bindparam("builtin", type_=String))
-                                == bindparam("carrier"))
+            query = query.where(func.coalesce(_p.carrier, _o.carrier, _BUILTIN) == bindparam("carrier"))
         return query
 
     return union_all(
         part(0, _p.handed_over_at, _p.handed_over_at >= bindparam("since"), _p.handed_over_at < bindparam("until")),
-        part(1, _p.closed_at, _p.status.in_(LABELLED), _p.handed_over_at.is_(None), _p.closed_at < bindparam("until")),
-    ).order_by("part", "at_key", "parcel_id")
+        # (the statuses as literals, not an expanding IN: the statement is compiled once, app/store/station_statements.py)
+        part(1, _p.closed_at, or_(*(_p.status == status for status in LABELLED)), _p.handed_over_at.is_(None),
+             _p.closed_at < bindparam("until")),
+    ).order_by("part", "at", "parcel_id")
 
 
 DOCK_DAY = {by_carrier: _dock_day(by_carrier) for by_carrier in (False, True)}  # built once each
-
-
-def _dock_line(row: Any) -> DockLine:
-    at, closed = row[8], row[14]
-    return DockLine(*row[:8], None if at is None else as_utc(at), *row[9:14], None if closed is None else as_utc(closed))
 
 
 class SqlCarriers:
@@ -126,11 +128,18 @@ class SqlCarriers:
     # dock, or a carrier's file, is thousands of parcels)
     def dock_lines(self, carrier: str | None, since: datetime, until: datetime,
                    builtin: str | None = None) -> tuple[list[DockLine], list[DockLine]]:
-        params = {"since": since, "until": until, "carrier": carrier, "builtin": builtin}
+        params: dict[str, Any] = {"since": since, "until": until, "builtin": builtin}
+        if carrier is not None:
+            params["carrier"] = carrier
         handed: list[DockLine] = []
         missing: list[DockLine] = []
-        for row in self.s.execute(DOCK_DAY[carrier is not None], params):  # one read
-            (missing if row.part else handed).append(_dock_line(row))
+        self.s.flush()  # plain rows: what the session holds unwritten counts, as with session.execute
+        rows = send(self.s, DOCK_DAY[carrier is not None], params).rows  # the driver's tuples
+        for number, seq, carrier_, service, tracking, sscc, weight, where, part, at, _ in rows:
+            if part:  # (`at` in UTC on both databases: send reads SQLite's text so)
+                missing.append(DockLine(number, seq, carrier_, service, tracking, sscc, weight, where, None, at))
+            else:
+                handed.append(DockLine(number, seq, carrier_, service, tracking, sscc, weight, where, at))
         return handed, missing
 
     def parcels_by_codes(self, codes: list[str]) -> dict[str, ParcelRecord]:
@@ -169,7 +178,7 @@ class SqlCarriers:
 
     def order_locked_by_label(self, code: str) -> tuple[OrderRecord, int, str | None] | None:
         self.s.flush()  # a plain row: what the session holds unwritten counts, as with an ORM query
-        row = self.s.execute(ORDER_LOCKED_BY_LABEL, {"code": code}).first()
+        row = send(self.s, ORDER_LOCKED_BY_LABEL, {"code": code}).first()
         if row is None:
             return None
         *order, parcel_id, invoice = row
@@ -177,7 +186,7 @@ class SqlCarriers:
 
     def parcels_at_dock(self, order_id: int) -> list[ParcelRecord]:
         self.s.flush()  # plain rows: what the session holds unwritten counts, as with an ORM query
-        return [parcel_record(p) for p in self.s.execute(PARCELS_AT_DOCK, {"order_id": order_id})]
+        return [parcel_record(p) for p in send(self.s, PARCELS_AT_DOCK, {"order_id": order_id}).rows]
 
     def parcels_of_orders(self, order_ids: list[int]) -> dict[int, list[ParcelRecord]]:
         self.s.flush()  # plain rows: what the session holds unwritten counts, as with an ORM query

@@ -13,24 +13,29 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from sqlalchemy import Connection
-from sqlalchemy.engine import Compiled, CursorResult, Dialect
+from sqlalchemy.engine import Compiled, Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Executable
 
+from app.store.station_statements import Sent, send
+
 log = logging.getLogger(__name__)
 
-_COMPILED: dict[tuple[Any, ...], Compiled] = {}
+_BUILT: dict[tuple[Any, ...], tuple[Executable, Compiled]] = {}
 
 
 def execute_compiled(executor: Session | Connection, name: Hashable, build: Callable[[Dialect], Executable],
-                     params: dict[str, Any], column_keys: list[str] | None = None) -> CursorResult[Any]:
-    """Executes the statement `build(dialect)` makes, compiled once per `name`, dialect and column keys."""
+                     params: dict[str, Any], column_keys: list[str] | None = None) -> Sent:
+    """Executes the statement `build(dialect)` makes, built and compiled once per `name`, dialect
+    and column keys: straight to the driver as a prebuilt statement (app/store/station_statements.py),
+    else (a listener watching statements, or types psycopg leaves to SQLAlchemy) in its compiled form."""
     connection = executor.connection() if isinstance(executor, Session) else executor
     dialect = connection.dialect
     key = (name, dialect.name, dialect.driver, dialect.paramstyle, dialect.server_version_info,
            tuple(column_keys or ()))
-    compiled = _COMPILED.get(key)
-    if compiled is None:
-        compiled = build(dialect).compile(dialect=dialect, column_keys=column_keys)  # type: ignore[attr-defined]
-        _COMPILED[key] = compiled
-    return connection.execute(compiled, params)  # type: ignore[call-overload, no-any-return]
+    built = _BUILT.get(key)
+    if built is None:
+        statement = build(dialect)
+        built = _BUILT[key] = statement, statement.compile(dialect=dialect, column_keys=column_keys)  # type: ignore[attr-defined]
+    statement, compiled = built
+    return send(connection, statement, params, compiled=compiled)

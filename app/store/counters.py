@@ -43,7 +43,7 @@ def next_value(executor: Session | Connection, name: str, *, start: int = 1, ste
         raise CounterError(phrase("Counter %(name)s can only move forward; step %(step)s is not allowed.",
                                   name=repr(name), step=step))
     last = int(execute_compiled(executor, "next_value", _next_value, {"name": name, "first": start + step - 1,
-                                                                      "step": step}).scalar_one())
+                                                                      "step": step}).one()[0])
     return last - step + 1
 
 

@@ -11,6 +11,7 @@ from app.errors import PackdeskError
 
 from app.store.errors import check_url
 from app.store.liveness import check_on_checkout
+from app.store.station_statements import send_sql
 from app.translator import phrase
 
 log = logging.getLogger(__name__)
@@ -89,7 +90,5 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
         # A write transaction takes the write lock up front, so it can never fail half-way
         # with "database is locked" after it has read; reads stay concurrent under WAL.
-        if conn.get_execution_options().get(READ_ONLY):
-            conn.exec_driver_sql("BEGIN")
-        else:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # (straight to the driver, as the store's hot statements: app/store/station_statements.py)
+        send_sql(conn, "BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE", ())

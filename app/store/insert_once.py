@@ -25,5 +25,5 @@ def insert_once(session: Session, table: Table, key: str, values: dict[str, Any]
         return insert(table).on_conflict_do_nothing(index_elements=[table.c[key]]).returning(table.c.id)
 
     session.flush()  # a plain statement: what the session holds unwritten goes first, as with session.execute
-    result = execute_compiled(session, ("insert_once", table.name, key), build, values, list(values))
-    return result.first() is not None
+    sent = execute_compiled(session, ("insert_once", table.name, key), build, values, list(values))
+    return sent.first() is not None

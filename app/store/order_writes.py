@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.store.models import OrderEvent, utcnow
 from app.store.order_reads import ValidationReads
 from app.store.repositories import SqlEvents
+from app.store.station_statements import send_sql
 from app.unit_of_work import NewEvent
 
 log = logging.getLogger(__name__)
@@ -38,8 +39,7 @@ def driver_many(session: Session, sql: str, rows: list[tuple[Any, ...]]) -> int:
     connection = session.connection()
     if connection.dialect.paramstyle != "qmark":  # psycopg: positional %s
         sql = sql.replace("?", "%s")
-    result = connection.exec_driver_sql(sql, rows)  # type: ignore[arg-type]
-    return int(result.rowcount) if result.supports_sane_multi_rowcount() else -1
+    return send_sql(connection, sql, rows, many=True)
 
 
 def bound(session: Session, column: Column[Any], value: Any) -> Any:
@@ -62,9 +62,8 @@ def insert_many(session: Session, table: Table, keys: list[str], rows: list[tupl
         driver_many(session, f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" * len(keys))})', rows)
         return
     arrays = ", ".join(f"%b::{table.c[key].type.compile(connection.dialect)}[]" for key in keys)  # binary: no quoting
-    connection.exec_driver_sql(
-        f'INSERT INTO "{table.name}" ({names}) SELECT {names} FROM unnest({arrays}) WITH ORDINALITY '
-        f'AS given({names}, position) ORDER BY position', tuple(list(column) for column in zip(*rows)))
+    send_sql(connection, f'INSERT INTO "{table.name}" ({names}) SELECT {names} FROM unnest({arrays}) WITH ORDINALITY '
+                         f'AS given({names}, position) ORDER BY position', tuple(list(column) for column in zip(*rows)))
 
 
 def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]], ids: list[int] | None = None) -> None:

@@ -5,12 +5,14 @@ import json
 import logging
 from dataclasses import fields
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import and_, bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.store.insert_once import insert_once
 from app.store.models import CaptureRequest, OrderEvent, Payment, as_utc, utcnow
+from app.store.station_statements import send
 from app.unit_of_work import CaptureRequestRecord, PaymentRecord
 
 log = logging.getLogger(__name__)
@@ -40,7 +42,8 @@ class SqlPayments:
     def add(self, payment: PaymentRecord) -> None:
         values = {f.name: getattr(payment, f.name) for f in fields(PaymentRecord) if f.name != "id"}
         values["at"] = values["at"] or utcnow()
-        self.s.execute(INSERT_PAYMENT, values)
+        self.s.flush()  # a plain statement: what the session holds unwritten goes first, as with session.execute
+        send(self.s, INSERT_PAYMENT, values)  # straight to the driver (app/store/station_statements.py)
 
     def by_key(self, key: str) -> PaymentRecord | None:
         row = self.s.scalar(select(Payment).where(Payment.key == key))
@@ -96,12 +99,13 @@ class SqlCaptures:
         return [_request(r) for r in self.s.scalars(query)]
 
     def save(self, request: CaptureRequestRecord) -> None:
-        self.save_many([request])
+        self.s.flush()  # a plain statement: what the session holds unwritten goes first, as with session.execute
+        send(self.s, UPDATE_CAPTURE, _saved(request))  # straight to the driver: at every capture
+
 
     def save_many(self, requests: list[CaptureRequestRecord]) -> None:
         if requests:  # one executemany: a claim marks a whole batch
-            self.s.execute(UPDATE_CAPTURE, [{"row_id": r.id, **{f.name: getattr(r, f.name) for f in SAVED}}
-                                            for r in requests])
+            self.s.execute(UPDATE_CAPTURE, [_saved(r) for r in requests])
 
     def open(self) -> list[CaptureRequestRecord]:
         query = select(CaptureRequest).where(CaptureRequest.state != "captured").order_by(CaptureRequest.id)
@@ -109,5 +113,10 @@ class SqlCaptures:
 
 
 SAVED = [f for f in fields(CaptureRequestRecord) if f.name not in ("id", "key", "order_id", "created_at")]
+
+
+def _saved(request: CaptureRequestRecord) -> dict[str, Any]:
+    """UPDATE_CAPTURE's parameters for a request."""
+    return {"row_id": request.id, **{f.name: getattr(request, f.name) for f in SAVED}}
 UPDATE_CAPTURE = (update(CaptureRequest.__table__).where(CaptureRequest.__table__.c.id == bindparam("row_id"))
                   .values({f.name: bindparam(f.name) for f in SAVED}))  # built once: two saves a capture

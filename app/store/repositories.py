@@ -439,7 +439,8 @@ class SqlParcels:
         self.rows.save(parcel)
 
     def hand_over(self, parcel_id: int, at: datetime, user: str | None) -> None:
-        self.s.execute(HAND_OVER, {"parcel_id": parcel_id, "at": at, "by": user})
+        self.s.flush()  # a plain statement: what the session holds unwritten goes first, as with session.execute
+        send(self.s, HAND_OVER, {"parcel_id": parcel_id, "at": at, "by": user})
         self.rows.forget(parcel_id)
 
     def delete(self, parcel_id: int) -> None:

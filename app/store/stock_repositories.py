@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.store import order_writes
 from app.store.models import Location, OrderHold, Stock, StockHold, as_utc, utcnow
 from app.store.repositories import chunks
+from app.store.station_statements import send
 from app.unit_of_work import Conflict, OrderHoldRecord, StockBin, StockHoldRecord
 from app.translator import phrase
 
@@ -45,6 +46,8 @@ HOLD_AT_BIN = update(stock_t).where(
 HOLD_COLUMNS = ["order_id", "order_line_id", "stock_id", "quantity", "status", "created_at"]
 HOLD_FIELDS = (holds_t.c.id, holds_t.c.order_id, holds_t.c.order_line_id, holds_t.c.stock_id, holds_t.c.quantity,
                holds_t.c.status)
+# built once: read at every change to shipped (every dock scan that ships an order)
+HOLDS_OF_ORDER = select(*HOLD_FIELDS).where(holds_t.c.order_id == bindparam("order_id")).order_by(holds_t.c.id)
 HOLDS_OF_ORDERS = (select(*HOLD_FIELDS).where(holds_t.c.order_id.in_(bindparam("ids", expanding=True)))
                    .order_by(holds_t.c.id))
 
@@ -89,8 +92,8 @@ class SqlStock:
             created_at=utcnow()).returning(holds_t.c.id)).scalar_one())
 
     def holds_of_order(self, order_id: int) -> list[StockHoldRecord]:
-        rows = self.s.execute(select(*HOLD_FIELDS).where(holds_t.c.order_id == order_id).order_by(holds_t.c.id)).all()
-        return [StockHoldRecord(*row) for row in rows]
+        self.s.flush()  # plain rows: what the session holds unwritten counts, as with an ORM query
+        return [StockHoldRecord(*row) for row in send(self.s, HOLDS_OF_ORDER, {"order_id": order_id}).rows]
 
     def holds_of_orders(self, order_ids: list[int]) -> dict[int, list[StockHoldRecord]]:
         found: dict[int, list[StockHoldRecord]] = defaultdict(list)

@@ -646,14 +646,15 @@ class _Carriers(_Repo):
                         key=lambda p: (p.handed_over_at, p.id))
         missing = sorted((p for p in mine if p.status in ("closed", "confirmed") and p.handed_over_at is None
                           and p.closed_at is not None and p.closed_at < until), key=lambda p: (p.closed_at, p.id))
-        return [self._dock_line(p) for p in handed], [self._dock_line(p) for p in missing]
+        return [self._dock_line(p, builtin) for p in handed], [self._dock_line(p, builtin) for p in missing]
 
-    def _dock_line(self, p: ParcelRecord) -> DockLine:
+    def _dock_line(self, p: ParcelRecord, builtin: str | None) -> DockLine:
         o = self.t.orders[p.order_id]
         a = o.ship_to
-        return DockLine(o.number, p.seq, p.carrier, p.service, p.tracking_number, p.sscc, p.actual_weight_g,
-                        p.expected_weight_g, p.handed_over_at, o.carrier, o.service_level,
-                        a.postcode if a else None, a.city if a else None, a.country if a else None, p.closed_at)
+        where = "" if a is None else f"{a.postcode or ''} {a.city}, {a.country}".strip()
+        return DockLine(o.number, p.seq, p.carrier or o.carrier or builtin or "", p.service or o.service_level,
+                        p.tracking_number or "", p.sscc or "", p.actual_weight_g or p.expected_weight_g or 0, where,
+                        p.handed_over_at, p.closed_at if p.handed_over_at is None else None)
 
     def add_tracking_event(self, parcel_id: int, status: str, at: datetime, location: str) -> bool:
         key = (parcel_id, status, at)

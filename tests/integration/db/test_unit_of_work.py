@@ -5,12 +5,14 @@ Conflict on either path, a watched engine sees every statement. On SQLite and Po
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from decimal import Decimal
 
 import pytest
-from sqlalchemy import event, select, text, update
+from sqlalchemy import bindparam, event, select, text, update
 
-from app.store.models import Order, Parcel, ScanRecord
+from app.store.models import Order, Parcel, ScanRecord, as_utc
 from app.store.session import Database
+from app.store.station_statements import _PLANS, send
 from app.store.uow import SqlUnitOfWork
 from app.unit_of_work import Conflict, ParcelRecord, ScanEntry
 from tests.integration.packing.conftest import add_order
@@ -125,3 +127,24 @@ def test_a_watched_engine_sees_the_hot_statements(db: Database, order_id: int) -
         event.remove(db.engine, "before_cursor_execute", count)
     assert "INSERT" in sent
     assert _scans(db) == 1
+
+
+def test_a_statement_sent_straight_reads_and_writes_its_values_as_sqlalchemy_does(db: Database,
+                                                                                   order_id: int) -> None:
+    """On sqlite3 as on psycopg: a bound time stored as SQLAlchemy stores it, times read in UTC,
+    amounts as Decimals, flags as bools - the values SQLAlchemy's own execution gives."""
+    o = Order.__table__.c
+    stamp = update(Order.__table__).where(o.id == bindparam("order_id")).values(sla_due_at=bindparam("due"),
+                                                                               total=bindparam("total"))
+    read = select(o.created_at, o.sla_due_at, o.total, o.gift_wrap).where(o.id == bindparam("order_id"))
+    with SqlUnitOfWork(db) as uow:
+        assert send(uow.session, stamp, {"order_id": order_id, "due": AT, "total": Decimal("24.95")}).rowcount == 1
+        uow.commit()
+    with SqlUnitOfWork(db) as uow:
+        straight = send(uow.session, read, {"order_id": order_id}).one()
+        through = uow.session.execute(read, {"order_id": order_id}).one()
+    assert straight == tuple(as_utc(v) if isinstance(v, datetime) else v for v in through)
+    created, due, total, gift_wrap = straight
+    assert due == AT and due.tzinfo is not None and created.tzinfo is not None
+    assert total == Decimal("24.95") and gift_wrap is True
+    assert [plan for key, plan in _PLANS.items() if key[0] == id(read)] != [None]  # it went straight
