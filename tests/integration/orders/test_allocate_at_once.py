@@ -5,7 +5,6 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select, update
 
 from app.store.models import Order, Stock, StockHold
@@ -16,7 +15,6 @@ from tests.integration.orders.warehouse import import_orders, order_row, stock_u
 PROCESSES = 16
 
 
-@pytest.mark.slow(seconds=10)
 def test_sixteen_processes_allocating_the_last_five_mugs_oversell_nothing(db: Database, tmp_path: Path) -> None:
     stock_up(db, tmp_path, "sku,location,quantity\nMUG-BLUE-350,A-01-1,0\nMUG-BLUE-350,C-09-4,0\n")
     numbers = [f"WEB-{n:02}" for n in range(PROCESSES)]

@@ -5,7 +5,6 @@ import multiprocessing
 from collections import Counter
 from datetime import timedelta
 
-import pytest
 from sqlalchemy import func, select, update
 
 from app.store.models import Order, OrderEvent, ScanRecord, utcnow
@@ -18,7 +17,6 @@ ABANDONED = 100  # held by a station that died: their leases have expired
 STATIONS = 8
 
 
-@pytest.mark.slow(seconds=15)
 def test_eight_processes_claim_two_thousand_orders_each_exactly_once(db: Database) -> None:
     add_orders(db, ORDERS)
     with db.engine.begin() as conn:
