@@ -20,6 +20,20 @@ from app.store.session import Database  # noqa: E402
 
 POSTGRES_URL = os.environ.get("PACKDESK_TEST_POSTGRES_URL", "")
 REQUIRE_POSTGRES = os.environ.get("PACKDESK_REQUIRE_POSTGRES") == "1"
+# pytest-xdist's worker ("gw0", "gw1", ...) when the suite runs on several (`-n 2`), else "main".
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The long tests first, the longest before the others (`@pytest.mark.slow(seconds=N)`): on
+    two workers (.ci/run's `-n 2 --dist loadgroup`) the soak starts at once on one of them and
+    the rest of the suite runs on the other beside it, instead of the soak starting last and
+    running alone. Without workers the order changes nothing but when each test runs."""
+    def expected_seconds(item: pytest.Item) -> float:
+        slow = item.get_closest_marker("slow")
+        return float(slow.kwargs.get("seconds", 1)) if slow is not None else 0.0
+
+    items.sort(key=expected_seconds, reverse=True)  # stable: the rest keep their order
 
 
 @pytest.fixture(scope="session")
@@ -34,7 +48,8 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def postgres_server_url() -> Iterator[str]:
-    """A fresh, migrated PostgreSQL database for this test run, dropped at the end."""
+    """A fresh, migrated PostgreSQL database for this test run (for each xdist worker: one of
+    its own, named after it), dropped at the end."""
     if not POSTGRES_URL:
         if REQUIRE_POSTGRES:
             pytest.fail("PACKDESK_REQUIRE_POSTGRES=1 but PACKDESK_TEST_POSTGRES_URL is not set")
@@ -42,7 +57,7 @@ def postgres_server_url() -> Iterator[str]:
     import psycopg
 
     base = make_url(POSTGRES_URL)
-    name = f"packdesk_test_{uuid.uuid4().hex[:10]}"
+    name = f"packdesk_test_{WORKER}_{uuid.uuid4().hex[:10]}"
     admin = dict(host=base.host or "127.0.0.1", port=base.port or 5432,
                  user=base.username or "postgres", dbname=base.database or "postgres")
     if base.password:

@@ -204,19 +204,23 @@ def build_station(config: StationConfig) -> StationApp:
 
     install_device_settings(app)
     from app.floor.desk import open_supervision
+    from ui.screens.board import install_health_reports
     from ui.screens.review import install_review
 
     from app.floor.admin_desk import open_admin
 
     app.supervision = open_supervision(backend.db, str(config.config_path) if config.config_path else None)
     app.admin = open_admin(backend.db, str(config.config_path) if config.config_path else None)
-    install_review(app)
+    # the review screen's worker: the review and admin pages, the board's health reports, the demo badges
+    app.review_worker = Worker("review")
+    install_review(app)  # built when a supervisor first needs it
+    app.health_timer = install_health_reports(app)
     app.window.waiting.watch(lambda: app.review_worker.pending)
     if side_panel is not None:
         _read_demo_badges(app, side_panel)
     from ui.doctor_dialog import install_doctor
 
-    install_doctor(app)  # after the review screen: its DOCTOR button is wired too
+    install_doctor(app)  # the review screen's DOCTOR button too, once that is built
     from ui.translations import Translations, follow_the_user
 
     app.translations = Translations()

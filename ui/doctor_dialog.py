@@ -172,6 +172,4 @@ def install_doctor(app: Any) -> None:
     user_changed(app.station.user)
     app.station.user_changed.connect(user_changed)
     doctor_button.clicked.connect(open_doctor)
-    review = app.window.screens.get("review")
-    if review is not None and hasattr(review, "doctor_button"):
-        review.doctor_button.clicked.connect(open_doctor)
+    app.window.screens.when_built("review", lambda review: review.doctor_button.clicked.connect(open_doctor))

@@ -4,8 +4,9 @@ core's snapshot names and renders the open question; it decides nothing."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterator, Mapping
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -28,6 +29,56 @@ from ui.waiting import WaitingLabel
 from ui.translations import Retranslated
 
 log = logging.getLogger(__name__)
+
+
+class Screens(Mapping[str, QWidget]):
+    """The window's screens by step, on its stack. One added with a builder (`add_later`: the
+    review and admin screens, which only supervisors see) is built the first time it is asked
+    for - when its step comes, or when code looks it up or goes through them all - and put on
+    the stack then; a station whose packer never leaves the packing screens never builds it."""
+
+    def __init__(self, stack: QStackedWidget) -> None:
+        self._stack = stack
+        self._built: dict[str, QWidget] = {}
+        self._later: dict[str, Callable[[], QWidget]] = {}
+        self._then: dict[str, list[Callable[[QWidget], None]]] = {}
+
+    def __getitem__(self, name: str) -> QWidget:
+        if name not in self._built and name in self._later:
+            self._build(name)
+        return self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([*self._built, *(name for name in self._later if name not in self._built)])
+
+    def __len__(self) -> int:
+        return len(self._built.keys() | self._later.keys())
+
+    def add(self, name: str, screen: QWidget) -> None:
+        """A screen built now."""
+        self._built[name] = screen
+        self._stack.addWidget(screen)
+
+    def add_later(self, name: str, build: Callable[[], QWidget]) -> None:
+        """A screen built by `build` the first time it is asked for."""
+        self._later[name] = build
+
+    def when_built(self, name: str, then: Callable[[QWidget], None]) -> None:
+        """Call `then` with the screen once it is built (at once if it is)."""
+        if name in self._built:
+            then(self._built[name])
+        else:
+            self._then.setdefault(name, []).append(then)
+
+    def _build(self, name: str) -> None:
+        screen = self._later.pop(name)()
+        self.add(name, screen)
+        # Its words and the widths made to fit them (a field's whole placeholder) again, now in the
+        # window's style sheet: what the translator's LanguageChange at the station's start gives
+        # the screens built with the window (their first retranslate() ran before they had a parent).
+        QCoreApplication.sendEvent(screen, QEvent(QEvent.Type.LanguageChange))
+        for then in self._then.pop(name, []):
+            then(screen)
 
 
 class _Central(QWidget):
@@ -77,11 +128,13 @@ class StationWindow(Retranslated, QMainWindow):
             row.addWidget(side_panel)
         self.side_panel = side_panel
         self.setCentralWidget(central)
-        self.screens: dict[str, QWidget] = {
+        self.screens = Screens(self.stack)
+        for name, screen in {
             "login": LoginScreen(station), "home": HomeScreen(station), "pack": PackScreen(station),
             "weigh": WeighScreen(station), "print": PrintScreen(station), "confirm": ConfirmScreen(station),
             "pick": PickingScreen(station),
-        }
+        }.items():
+            self.screens.add(name, screen)
         cancel = station.cancel_question
         self.box_prompt = ReasonPrompt(QUESTION_TEXT[QuestionKind.BOX_REASON], BOX_REASONS,
                                        lambda c, _r: station.answer(c), cancel)
@@ -105,9 +158,8 @@ class StationWindow(Retranslated, QMainWindow):
             "partial": self.partial_prompt, "exit": self.exit_prompt, "logout": self.logout_prompt,
             "override_reason": self.override_prompt}
         self.prompt_kinds = {prompt: QuestionKind(step) for step, prompt in self.prompts.items()}
-        self.screens.update(self.prompts)
-        for screen in self.screens.values():
-            self.stack.addWidget(screen)
+        for name, prompt in self.prompts.items():
+            self.screens.add(name, prompt)
         self.overlay = LockOverlay(station, central)
         central.overlay = self.overlay
         self.status = Readout(lines=1, point_size=STATUS_PT, pad=4, elide=True)
@@ -135,8 +187,13 @@ class StationWindow(Retranslated, QMainWindow):
 
     def add_screen(self, name: str, screen: QWidget) -> None:
         """A screen built after the window (the device settings)."""
-        self.screens[name] = screen
-        self.stack.addWidget(screen)
+        self.screens.add(name, screen)
+        if self.station.step == name:
+            self.show_step(name)
+
+    def add_screen_later(self, name: str, build: Callable[[], QWidget]) -> None:
+        """A screen built the first time its step comes or it is looked up (`Screens.add_later`)."""
+        self.screens.add_later(name, build)
         if self.station.step == name:
             self.show_step(name)
 

@@ -19,7 +19,7 @@ from app.store.models import Label, Parcel, ParcelItem, ScanRecord
 from app.store.session import Database
 from tests.ui.data import ALICE_BADGE, MUG, PEN
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.slow(seconds=6)
 
 
 def start_station(config: Path, log: Path) -> subprocess.Popen:

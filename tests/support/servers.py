@@ -4,6 +4,7 @@ fleet and benchmarks/bench_fleet.py.)"""
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -19,7 +20,22 @@ PGBOUNCER = shutil.which("pgbouncer") or "/usr/sbin/pgbouncer"
 
 
 def free_port() -> int:
-    with socket.socket() as s:
+    """A loopback port nothing listens on, for a server the test starts itself. Drawn from a band
+    of its own for each xdist worker (gw0 20000-21999, gw1 22000-23999, ...; one process alone
+    19000-19999), below the kernel's ephemeral range (32768-60999): a port found free here is
+    not taken before the server binds it by the other worker's server, nor by an outgoing
+    connection's local port, as one the kernel handed out for port 0 could be."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    first = 20000 + 2000 * int(worker[2:]) if worker.startswith("gw") and worker[2:].isdigit() else 19000
+    band = range(first, first + (2000 if worker else 1000))
+    for port in random.sample(band, 50):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    with socket.socket() as s:  # the whole band busy: any port the kernel has
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
 

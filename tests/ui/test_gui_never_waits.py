@@ -412,7 +412,12 @@ def test_a_print_test_at_a_printer_that_never_answers_keeps_the_device_screen_tu
 
     with a_port_that_never_answers() as port:
         app = station_through({"devices": {"label_printer": f"tcp://127.0.0.1:{port}"}})
-        login(qtbot, app, SAM_BADGE)
+        # the login itself, not a quiet station (login()'s settle): the station's device watch looks at
+        # the printer again and again, each look waiting out its 5 s connect timeout, and the station's
+        # pending count holds it; the settle passed only while building the station took long enough
+        # to put the login at the end of the first look
+        app.keyboard.scan(SAM_BADGE)
+        qtbot.waitUntil(lambda: app.station.user is not None, timeout=20000)
         app.station.open_device_settings()
         screen = app.window.screens["devices"]
         qtbot.waitUntil(lambda: app.window.stack.currentWidget() is screen, timeout=20000)

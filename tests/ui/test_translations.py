@@ -20,6 +20,10 @@ from tests.ui.helpers import login, settle
 from ui import translations
 from ui.translations import Translations
 
+# One worker runs this module's tests (xdist's loadgroup), so that its module-scoped fixture,
+# the lupdate run of `strings_in_ui`, is made once and not on each worker.
+pytestmark = pytest.mark.xdist_group("translations")
+
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "resources" / "translations"
 

@@ -19,6 +19,10 @@ import pytest
 
 from app.scanning.layout import find_layout_mismatch
 
+# One worker runs this module's tests (xdist's loadgroup), so that its module-scoped fixture,
+# its Xvfb server, is made once and not on each worker.
+pytestmark = pytest.mark.xdist_group("wedge_x11")
+
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ("Xvfb", "xdotool", "setxkbmap")
 # `xdotool key --delay 4` gives about 8 ms a key (as `xdotool type --delay 8` does), a scanner's pace.

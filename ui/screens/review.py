@@ -20,7 +20,7 @@ from app.station.roles import may_administer, may_supervise
 from app.supervision.model import Action, ExceptionFilter, ExceptionItem, ExceptionKind
 from app.supervision.words import reason_words
 from ui.bridge import StationBridge
-from ui.screens.board import BoardView, BoardWindow, install_health_reports
+from ui.screens.board import BoardView, BoardWindow
 from ui.floor_words import action_words, kind_words, stage_words
 from ui.screens.figures import FiguresView
 from ui.style import GREEN, PANEL, RED, button, label
@@ -522,10 +522,16 @@ class ReviewScreen(Retranslated, QWidget):
         self.message.setVisible(bool(text))
 
 
-def install_review(app: Any) -> ReviewScreen:
+def install_review(app: Any) -> None:
     """Add the supervisors' review screen (the HOME of supervisor and admin) to a built StationApp,
-    with its own worker thread (shut down by StationApp.close)."""
-    app.review_worker = Worker("review")
+    built with its admin pages the first time a supervisor's step comes or it is looked up (most
+    stations' packers never see it); it works on the station's review worker (app.review_worker,
+    shut down by StationApp.close)."""
+    app.window.add_screen_later(STEP, lambda: build_review(app))
+
+
+def build_review(app: Any) -> ReviewScreen:
+    """The review screen and its admin pages, wired to the station as it is now."""
     admin = None
     if getattr(app, "admin", None) is not None:
         from ui.screens.admin import install_admin
@@ -538,7 +544,7 @@ def install_review(app: Any) -> ReviewScreen:
             page.said.connect(lambda text, error: screen._say(text, error))
         app.review_worker.submit(app.admin.reason_codes, on_done=screen.set_reason_codes,
                                  on_error=lambda exc: log.warning("reason codes not read: %s", exc))
-    app.window.add_screen(STEP, screen)
-    app.health_timer = install_health_reports(app)
+    # built after the station's user and step changed: what their signals would have told it
+    screen._user(app.station.user)
+    screen._step(app.station.step)
     return screen
-

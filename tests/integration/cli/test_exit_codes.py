@@ -20,6 +20,10 @@ from app.store import migrate
 from app.store.session import Database
 from tests.integration.cli.command_sweep import NO_DATABASE, commands
 
+# One worker runs this module's tests (xdist's loadgroup), so that its module-scoped fixture,
+# the sweep of every command (`swept`), is made once and not on each worker.
+pytestmark = pytest.mark.xdist_group("exit_codes")
+
 ROOT = Path(__file__).resolve().parents[3]
 # What each command exits with when its database cannot be used (docs/cli.md, "Exit codes").
 EXPECTED = {"doctor": 1}

@@ -30,7 +30,9 @@ def cups_ready() -> str | None:
     return None
 
 
-pytestmark = pytest.mark.skipif(cups_ready() is not None, reason=str(cups_ready()))
+# One worker at a time adds queues to the machine's one CUPS (xdist's loadgroup).
+pytestmark = [pytest.mark.skipif(cups_ready() is not None, reason=str(cups_ready())),
+              pytest.mark.xdist_group("cups")]
 
 
 def cups_pdf_out_dir() -> Path:

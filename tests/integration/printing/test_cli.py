@@ -15,6 +15,11 @@ from app.imports.demo import load_demo
 from tests.integration.printing.decode import pdf_barcodes, pdf_text, zpl_barcodes
 
 
+# One worker runs this module's tests (xdist's loadgroup), so that its module-scoped fixture,
+# the demo database of `demo_db`, is made once and not on each worker.
+pytestmark = pytest.mark.xdist_group("printing_cli")
+
+
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'demo.sqlite3'}"

@@ -1,13 +1,14 @@
 """A real SMTP server on loopback (aiosmtpd) that keeps what it receives and can turn messages away."""
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 
 from aiosmtpd.controller import Controller
+
+from tests.support.servers import free_port
 
 
 class Inbox:
@@ -28,12 +29,6 @@ class Inbox:
 
     def subjects(self) -> list[str]:
         return [m["Subject"] for m in self.messages]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @contextmanager
