@@ -804,6 +804,8 @@ class Picks(Protocol):
 
 class Holds(Protocol):
     def add(self, order_id: int, kind: str, detail: str) -> None: ...
+    def add_many(self, holds: list[tuple[int, str, str]]) -> None:
+        """add for many (order id, kind, detail) in one batch."""
     def open_of(self, order_id: int) -> list[OrderHoldRecord]: ...
     def release_all(self, order_id: int, by: str | None, reason: str) -> int:
         """Closes every open hold reason of the order; how many."""

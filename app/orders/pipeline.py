@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from app import words
 from app.orders import lifecycle
 from app.orders.allocation import WAITING, Allocated, allocate_in, allocate_waiting_in
-from app.orders.holds import cancel_in, hold_in
+from app.orders.holds import cancel_in, hold_many_in
 from app.orders.settings import OrderSettings
 from app.orders.status import OrderStatus
 from app.orders.validation import HoldReason, Verdict, review
@@ -56,8 +56,8 @@ def validate_many_in(uow: UnitOfWork, orders: list[OrderRecord] | list[OrderToVa
                      *, user: str | None = None) -> list[Verdict]:
     """validate_in for many orders, set-based: their lines, products and (the first-order rule
     on) customers' order counts read in a few statements, the orders that pass moved to
-    validated in one batch; held and cancelled ones (the few) one by one, each read whole
-    first. The verdicts, in the orders' order."""
+    validated in one batch and those held in another; cancelled ones (the few) one by one, each
+    read whole first. The verdicts, in the orders' order."""
     ids = [o.id for o in orders]
     lines_of = uow.orders.lines_of_orders(ids)
     products = {p.id: p for p in uow.products.by_ids(
@@ -65,7 +65,7 @@ def validate_many_in(uow: UnitOfWork, orders: list[OrderRecord] | list[OrderToVa
     # counted only when the first-order rule is on (without an index it reads every order)
     earlier = (uow.orders.orders_of_customers({o.email for o in orders if o.email})
                if settings.rules.review_first_order else {})
-    verdicts, passed = [], []
+    verdicts, passed, held = [], [], []
     for order in orders:
         verdict = review(order, lines_of.get(order.id, []), products, settings.rules,
                          earlier.get(order.email, 0) if order.email and settings.rules.review_first_order else 0)
@@ -77,9 +77,10 @@ def validate_many_in(uow: UnitOfWork, orders: list[OrderRecord] | list[OrderToVa
         elif verdict.not_work is not None:
             cancel_in(uow, _whole(uow, order), verdict.not_work, user=user)
         elif verdict.reasons:
-            hold_in(uow, _whole(uow, order), verdict.reasons, user=user)
+            held.append((order, verdict.reasons))
         else:
             passed.append(order)
+    hold_many_in(uow, held, user=user)  # a file whose orders all wait for payment holds thousands
     lifecycle.change_statuses(uow, passed, S.VALIDATED, user=user, reason="passed validation")
     return verdicts
 

@@ -120,6 +120,11 @@ class SqlHolds:
     def add(self, order_id: int, kind: str, detail: str) -> None:
         self.s.execute(insert(reasons_t).values(order_id=order_id, kind=kind, detail=detail, created_at=utcnow()))
 
+    def add_many(self, holds: list[tuple[int, str, str]]) -> None:
+        at = order_writes.bound(self.s, reasons_t.c.created_at, utcnow())
+        order_writes.insert_many(self.s, reasons_t, ["order_id", "kind", "detail", "created_at"],
+                                 [(order_id, kind, detail, at) for order_id, kind, detail in holds])
+
     def open_of(self, order_id: int) -> list[OrderHoldRecord]:
         rows = self.s.execute(select(reasons_t.c.id, reasons_t.c.order_id, reasons_t.c.kind, reasons_t.c.detail,
                                      reasons_t.c.created_at)

@@ -529,6 +529,10 @@ class _Holds(_Repo):
         hold_id = self.new_id()
         self.t.order_holds[hold_id] = OrderHoldRecord(hold_id, order_id, kind, detail, datetime.now(timezone.utc))
 
+    def add_many(self, holds: list[tuple[int, str, str]]) -> None:
+        for order_id, kind, detail in holds:
+            self.add(order_id, kind, detail)
+
     def open_of(self, order_id: int) -> list[OrderHoldRecord]:
         return [h for h in self.t.order_holds.values() if h.order_id == order_id and h.released_at is None]
 

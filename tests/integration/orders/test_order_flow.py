@@ -71,6 +71,28 @@ def test_an_order_that_fails_validation_is_imported_and_held_with_typed_reasons(
     assert allocated_of(db, "MUG-BLUE-350") == 1  # held orders take no stock
 
 
+def test_orders_held_in_one_batch_are_written_as_a_hold_one_at_a_time(db: Database, tmp_path: Path) -> None:
+    # validation holds a batch's failing orders together: each keeps its typed reasons, its
+    # OrderHeld event with them, and its status change whose reason joins them, in that order
+    stock_up(db, tmp_path)
+    import_orders(db, tmp_path, order_row("WEB-1", country="XX") + order_row("WEB-2", payment="pending")
+                  + order_row("WEB-3", country="XX", payment="pending") + order_row("WEB-4"))
+    assert statuses(db) == {"WEB-1": "on_hold", "WEB-2": "on_hold", "WEB-3": "on_hold", "WEB-4": "allocated"}
+    with db.read() as session:
+        reasons = session.execute(select(Order.number, OrderHold.kind, OrderHold.detail).join(Order)
+                                  .order_by(OrderHold.id)).all()
+        log = session.execute(select(Order.number, OrderEvent.kind, OrderEvent.detail).join(Order)
+                              .where(OrderEvent.kind.in_(("OrderHeld", "StatusChanged")), Order.number == "WEB-3")
+                              .order_by(OrderEvent.id)).all()
+    assert [(n, k) for n, k, _ in reasons] == [("WEB-1", "address"), ("WEB-2", "payment"), ("WEB-3", "address"),
+                                               ("WEB-3", "payment")]
+    web3 = [d for n, _, d in reasons if n == "WEB-3"]
+    assert [(kind, json.loads(detail)) for _, kind, detail in log] == [
+        ("OrderHeld", {"reasons": [{"kind": "address", "detail": web3[0]}, {"kind": "payment", "detail": web3[1]}]}),
+        ("StatusChanged", {"reason": f"{web3[0]}; {web3[1]}"})]
+    assert moves(db, "WEB-3") == [("captured", "on_hold")]
+
+
 def test_orders_show_gives_a_held_orders_reasons(db: Database, tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     stock_up(db, tmp_path)
