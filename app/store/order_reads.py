@@ -131,7 +131,7 @@ class ValidationReads(AllocationReads):
         for (order_id, number, status, email, payment, currency, shipping, discount, tax, total, billing_postcode,
              billing_country, ship_to_id, name, line1, line2, postcode, city, country, company, region, phone) in rows:
             ship_to = None if ship_to_id is None else AddressData(
-                name=name, lines=tuple(x for x in (line1, line2) if x), postcode=postcode, city=city, country=country,
+                name=name, lines=tuple(filter(None, (line1, line2))), postcode=postcode, city=city, country=country,
                 company=company or "", region=region or "", phone=phone or "")
             found.append(OrderToValidate(order_id, number, status, email, payment, currency, money(shipping),
                                          money(discount), money(tax), money(total), billing_postcode,
