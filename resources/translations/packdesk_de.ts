@@ -1004,7 +1004,7 @@
     <name>FloorWords</name>
     <message>
         <source>on hold</source>
-        <translation>angehalten</translation>
+        <translation>zurückgehalten</translation>
     </message>
     <message>
         <source>problem</source>
