@@ -21,7 +21,7 @@ from app.imports.reading import Record, Row
 from app.orders import pipeline
 from app.orders.settings import OrderSettings
 from app.orders.allocation import release_stock_in
-from app.orders.hold_words import CANCELLED_BY_CHANNEL, PAID_BACK_WHILE, PAYMENT_GONE, reason
+from app.orders.hold_words import CANCELLED_BY_CHANNEL, CHANGED_BY_IMPORT, PAID_BACK_WHILE, PAYMENT_GONE, reason
 from app.orders.holds import cancel_in, hold_in
 from app.orders.lifecycle import change_status
 from app.orders.status import CHANGEABLE_BY_IMPORT, OrderStatus, can_change
@@ -229,7 +229,7 @@ def _recapture(uow: SqlUnitOfWork, numbers: list[str]) -> None:
             raise OrderStartedElsewhere(order.number, before or "")
         release_stock_in(uow, order)
         uow.holds.release_all(order.id, "import", "changed by import")
-        change_status(uow, order, OrderStatus.CAPTURED, user="import", reason="changed by import")
+        change_status(uow, order, OrderStatus.CAPTURED, user="import", reason=CHANGED_BY_IMPORT)
 
 
 def write_stock(writer: ImportWriter, parsed: list[Any], report: ImportReport,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from app.orders import lifecycle
+from app.orders import hold_words as W
 from app.orders.settings import OrderSettings
 from app.orders.status import OrderStatus
 from app.unit_of_work import LineToAllocate, NewEvent, OrderRecord, OrderToAllocate, StockBin, UnitOfWork
@@ -157,7 +158,7 @@ def _settle(uow: UnitOfWork, done: list[tuple[OrderToAllocate, list[LineToAlloca
         if target == S.ALLOCATED.value and settings.pack_from != order.pack_from:
             uow.orders.set_pack_from(order.id, settings.pack_from)
         if target != order.status:
-            moves[(target, "stock short" if target == S.BACKORDERED.value else "stock held")].append(order)
+            moves[(target, W.STOCK_SHORT if target == S.BACKORDERED.value else W.STOCK_HELD)].append(order)
         result.status = target
         log.info("order %s %s (%d units held, %d short)", order.number, target, result.held,
                  sum(g.short for g in result.short))
@@ -205,7 +206,7 @@ def finish_picking_in(uow: UnitOfWork, order: OrderRecord, *, user: str | None =
     lines = uow.picks.lines_of_order(order.id)
     if order.status != S.PICKING.value or any(line.status == "open" for line in lines):
         return False
-    picked_in(uow, order, user=user, reason="every line picked")
+    picked_in(uow, order, user=user, reason=W.EVERY_LINE_PICKED)
     return True
 
 

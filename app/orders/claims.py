@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from app.orders import lifecycle
+from app.orders import hold_words as W
 from app.orders.errors import LeaseLost, NotPackable, OrderHeldElsewhere, OrderNotFound, PickListFinished
 from app.orders.status import OrderStatus, check_change, queued_for_packing
 from app.unit_of_work import ClaimRow, UnitOfWork
@@ -132,4 +133,4 @@ def _record_claim(uow: UnitOfWork, row: ClaimRow, station: str, user: str | None
         log.info("station %s took over order %s from %s", station, row.number, row.station)
         return
     lifecycle.status_changed(uow, row.order_id, row.number, row.status, PACKING, station=station, user=user,
-                             reason="claimed")
+                             reason=W.CLAIMED)

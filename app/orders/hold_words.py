@@ -66,12 +66,20 @@ BY_KIND: dict[str, tuple[Phrase, ...]] = {
     "short_pick": (SHORT_PICK, SHORT_PICK_ELSEWHERE, SHORT_PICK_NOWHERE, SHORT_PICK_PARTLY),
     "other": (OFFLINE_NOT_APPLIED,),  # a station's exception the journal recorded
 }
-# The reasons the system gives its own status changes (app/orders, app/packing, app/shipping write
-# them as these English texts), said in the reader's language when read back
-SYSTEM_REASONS = (
-    phrase("passed validation"), phrase("stock held"), phrase("stock short"), phrase("every line picked"),
-    phrase("claimed"), phrase("released by the station"), phrase("all labels confirmed"),
-    phrase("every parcel handed over"), phrase("changed by import"), phrase("offline lease released"))
+# The reasons the system gives its own status changes: written as their English (a Phrase is its
+# English text), said in the reader's language when read back
+PASSED_VALIDATION = phrase("passed validation")
+STOCK_HELD = phrase("stock held")
+STOCK_SHORT = phrase("stock short")
+EVERY_LINE_PICKED = phrase("every line picked")
+CLAIMED = phrase("claimed")
+RELEASED_BY_STATION = phrase("released by the station")
+ALL_LABELS_CONFIRMED = phrase("all labels confirmed")
+EVERY_PARCEL_HANDED_OVER = phrase("every parcel handed over")
+CHANGED_BY_IMPORT = phrase("changed by import")
+OFFLINE_LEASE_RELEASED = phrase("offline lease released")
+SYSTEM_REASONS = (PASSED_VALIDATION, STOCK_HELD, STOCK_SHORT, EVERY_LINE_PICKED, CLAIMED, RELEASED_BY_STATION,
+                  ALL_LABELS_CONFIRMED, EVERY_PARCEL_HANDED_OVER, CHANGED_BY_IMPORT, OFFLINE_LEASE_RELEASED)
 # what a status change's reason (an event's detail) may be made from
 STATUS_REASONS = (ON_PICK_LIST, *SYSTEM_REASONS)
 # An argument that is itself one of the messages: (message, argument) -> what it may be

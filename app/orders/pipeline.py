@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from app import words
 from app.orders import lifecycle
+from app.orders import hold_words as W
 from app.orders.allocation import WAITING, Allocated, allocate_in, allocate_waiting_in
 from app.orders.holds import cancel_in, hold_many_in
 from app.orders.settings import OrderSettings
@@ -72,7 +73,7 @@ def validate_many_in(uow: UnitOfWork, orders: list[OrderRecord] | list[OrderToVa
         verdicts.append(verdict)
         if order.status == S.ON_HOLD.value:
             if verdict.passed and uow.events.status_before(order.id, S.ON_HOLD.value) == S.CAPTURED.value:
-                uow.holds.release_all(order.id, user, "passed validation")
+                uow.holds.release_all(order.id, user, W.PASSED_VALIDATION)
                 passed.append(order)
         elif verdict.not_work is not None:
             cancel_in(uow, _whole(uow, order), verdict.not_work, user=user)
@@ -81,7 +82,7 @@ def validate_many_in(uow: UnitOfWork, orders: list[OrderRecord] | list[OrderToVa
         else:
             passed.append(order)
     hold_many_in(uow, held, user=user)  # a file whose orders all wait for payment holds thousands
-    lifecycle.change_statuses(uow, passed, S.VALIDATED, user=user, reason="passed validation")
+    lifecycle.change_statuses(uow, passed, S.VALIDATED, user=user, reason=W.PASSED_VALIDATION)
     return verdicts
 
 

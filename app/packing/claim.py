@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from app.orders import claims
+from app.orders import hold_words as W
 from app.orders import errors as order_errors
 from app.packing.api import Packer, PackSnapshot
 from app.packing.current import forget, reload, reload_in
@@ -74,7 +75,7 @@ def release(uow: UnitOfWork, desk: Desk, order: str, user: Packer | None = None)
     """The station lets go of an unfinished order (back to picked, scans kept)."""
     with _translated():
         claims.release(uow, order, desk.station, user=user.username if user else None,
-                       reason="released by the station")
+                       reason=W.RELEASED_BY_STATION)
     forget(desk, order)
 
 

@@ -9,6 +9,7 @@ from datetime import date
 
 from app.identifiers import s10, sscc
 from app.orders import claims, lifecycle
+from app.orders import hold_words as W
 from app.packing.api import LabelConfirmation, LabelRequest, LabelState, Packer, ParcelLine
 from app.packing.current import forget, open_pack
 from app.packing.desk import Desk
@@ -203,5 +204,5 @@ def finish_if_complete(uow: UnitOfWork, desk: Desk, order: OrderRecord, who: str
         uow.parcels.delete(p.id)  # the empty parcel opened after the last one closed
     if any(p.status == "closed" for p in parcels) or not any(p.status == "confirmed" for p in parcels):
         return False
-    claims.release_in(uow, order.number, desk.station, "packed", user=who, reason="all labels confirmed")
+    claims.release_in(uow, order.number, desk.station, "packed", user=who, reason=W.ALL_LABELS_CONFIRMED)
     return True

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from app.gs1 import GS
 from app.identifiers import is_valid_s10, is_valid_sscc
 from app.orders import lifecycle
+from app.orders import hold_words as W
 from app.orders.status import OrderStatus
 from app.shipping.event_buffer import events_buffered
 from app.shipping.shipped import order_shipped
@@ -120,7 +121,7 @@ def _hand_over_in(uow: UnitOfWork, code: str, now: datetime, user: str | None, s
                                      seq=parcel.seq, order=order.number, done=done, count=len(parcels)),
                         handed_over=done, **base)
     shipped = lifecycle.change_status(uow, order, OrderStatus.SHIPPED, station=station, user=user,
-                                      reason="every parcel handed over")
+                                      reason=W.EVERY_PARCEL_HANDED_OVER)
     order_shipped(uow, shipped, now, station=station, user=user,
                   parcels=[replace(p, handed_over_at=p.handed_over_at or now) for p in parcels], invoice=invoice)
     return HandOver(True, phrase("Order %(order)s shipped: all %(count)s parcel(s) handed over.", order=order.number,

@@ -17,10 +17,17 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 
+def one_value(dialect: str, values: Iterable[Any]) -> Any:
+    """A list bound as one value, as the driver takes it: a JSON array for SQLite's json_each, a
+    list (an array) for psycopg's = ANY (the hand-written statements of app/store/order_reads.py
+    and order_writes.py bind theirs so too)."""
+    return json.dumps(list(values)) if dialect == "sqlite" else list(values)
+
+
 def among(session: Session, column: ColumnElement[Any], values: Iterable[Any]) -> ColumnElement[bool]:
     """A condition: `column` is one of `values` (for a statement run in `session`)."""
-    values = list(values)
-    if session.get_bind().dialect.name == "postgresql":
-        return column == any_(bindparam(None, values, type_=ARRAY(column.type)))
-    listed = text("SELECT value FROM json_each(:values)").bindparams(values=json.dumps(values))
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return column == any_(bindparam(None, one_value(dialect, values), type_=ARRAY(column.type)))
+    listed = text("SELECT value FROM json_each(:values)").bindparams(values=one_value(dialect, values))
     return column.in_(listed.columns(column))

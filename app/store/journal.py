@@ -262,7 +262,7 @@ class Journal:
         numbers = self.leased()
         for number in numbers:
             with SqlUnitOfWork(db) as uow:
-                release_in(uow, number, self.station, user=self.user, reason="offline lease released")
+                release_in(uow, number, self.station, user=self.user, reason=W.OFFLINE_LEASE_RELEASED)
                 uow.commit()
             with self._write() as j:
                 j.execute("UPDATE leases SET state = 'released' WHERE number = ?", (number,))

@@ -10,10 +10,10 @@ The statuses, numbers and ids are bound as one value (a JSON array on SQLite, an
 PostgreSQL), so each statement is written once and binds any number of them."""
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from app.addresses import AddressData
+from app.store.among import one_value
 from app.store.models import Order, as_utc
 from app.store.repositories import SqlOrders
 from app.unit_of_work import LineRecord, LineToAllocate, OrderToAllocate, OrderToValidate, OrderToWave
@@ -71,11 +71,6 @@ def _money(dialect: Any) -> Any:
     return Order.__table__.c.total.type.result_processor(dialect, None) or (lambda value: value)
 
 
-def _many(dialect: str, values: list[Any]) -> Any:
-    """A list bound as one value: a JSON array for SQLite's json_each, a list (an array) for psycopg."""
-    return json.dumps(values) if dialect == "sqlite" else list(values)
-
-
 class AllocationReads(SqlOrders):
     """The orders with allocation's light reads."""
 
@@ -86,7 +81,9 @@ class AllocationReads(SqlOrders):
         self.s.flush()  # what the session holds unwritten counts, as with in_status
         connection = self.s.connection()
         dialect = connection.dialect
-        values = [_many(dialect.name, list(statuses))] + ([] if numbers is None else [_many(dialect.name, numbers)])
+        values = [one_value(dialect.name, statuses)]
+        if numbers is not None:
+            values.append(one_value(dialect.name, numbers))
         return dialect, _rows(connection, statements[(dialect.name, numbers is not None)], tuple(values))
 
     def _rows_of_orders(self, statements: dict[str, str], order_ids: list[int]) -> tuple[Any, list[tuple[Any, ...]]]:
@@ -94,7 +91,7 @@ class AllocationReads(SqlOrders):
         self.s.flush()
         connection = self.s.connection()
         dialect = connection.dialect
-        return dialect, _rows(connection, statements[dialect.name], (_many(dialect.name, sorted(set(order_ids))),))
+        return dialect, _rows(connection, statements[dialect.name], (one_value(dialect.name, sorted(set(order_ids))),))
 
     def to_allocate(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderToAllocate]:
         _, rows = self._in_status_rows(STATEMENTS, statuses, numbers)

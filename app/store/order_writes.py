@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Column, Table
 from sqlalchemy.orm import Session
 
+from app.store.among import one_value
 from app.store.models import OrderEvent, utcnow
 from app.store.order_reads import ValidationReads
 from app.store.repositories import SqlEvents
@@ -151,10 +152,9 @@ class Orders(ValidationReads):
         if not order_ids:
             return
         connection = self.s.connection()
-        if connection.dialect.name == "postgresql":
-            done = connection.exec_driver_sql(SET_STATUSES_PG, (status, list(order_ids))).rowcount
-        else:  # one statement, not a statement an order (executemany): SQLite's own loop is faster
-            done = connection.exec_driver_sql(SET_STATUSES_SQLITE, (status, json.dumps(order_ids))).rowcount
+        # one statement, not a statement an order (executemany): the ids as one value
+        sql = SET_STATUSES_PG if connection.dialect.name == "postgresql" else SET_STATUSES_SQLITE
+        done = connection.exec_driver_sql(sql, (status, one_value(connection.dialect.name, order_ids))).rowcount
         wanted = len(set(order_ids))
         assert done in (-1, wanted), f"{wanted} orders to move, {done} moved"
         for order_id in order_ids:

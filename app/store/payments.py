@@ -102,7 +102,6 @@ class SqlCaptures:
         self.s.flush()  # a plain statement: what the session holds unwritten goes first, as with session.execute
         send(self.s, UPDATE_CAPTURE, _saved(request))  # straight to the driver: at every capture
 
-
     def save_many(self, requests: list[CaptureRequestRecord]) -> None:
         if requests:  # one executemany: a claim marks a whole batch
             self.s.execute(UPDATE_CAPTURE, [_saved(r) for r in requests])
@@ -113,10 +112,10 @@ class SqlCaptures:
 
 
 SAVED = [f for f in fields(CaptureRequestRecord) if f.name not in ("id", "key", "order_id", "created_at")]
+UPDATE_CAPTURE = (update(CaptureRequest.__table__).where(CaptureRequest.__table__.c.id == bindparam("row_id"))
+                  .values({f.name: bindparam(f.name) for f in SAVED}))  # built once: two saves a capture
 
 
 def _saved(request: CaptureRequestRecord) -> dict[str, Any]:
     """UPDATE_CAPTURE's parameters for a request."""
     return {"row_id": request.id, **{f.name: getattr(request, f.name) for f in SAVED}}
-UPDATE_CAPTURE = (update(CaptureRequest.__table__).where(CaptureRequest.__table__.c.id == bindparam("row_id"))
-                  .values({f.name: bindparam(f.name) for f in SAVED}))  # built once: two saves a capture
