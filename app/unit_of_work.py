@@ -110,6 +110,19 @@ class LineToAllocate(NamedTuple):
     backordered_quantity: int = 0
 
 
+class LineToValidate(NamedTuple):
+    """What validation reads of an order line: its product and what it charges (a tuple: an
+    import validates thousands of lines)."""
+
+    order_id: int
+    line_no: int
+    product_id: int | None
+    sku: str
+    quantity: int
+    unit_price: Decimal = Decimal("0")
+    discount: Decimal = Decimal("0")
+
+
 class OrderRef(Protocol):
     """An order known by its id, number and status: a whole record or one of the light reads."""
 
@@ -665,9 +678,9 @@ class ManifestRecord:
     created_at: datetime | None = None
 
 
-@dataclass(frozen=True)
-class NewEvent:
-    """An event to append to an order's log (the batch form of `Events.add`)."""
+class NewEvent(NamedTuple):
+    """An event to append to an order's log (the batch form of `Events.add`; a tuple: a batch
+    makes one an order, 10,000 for a big import's stage)."""
 
     order_id: int
     kind: str
@@ -701,8 +714,6 @@ class Orders(Protocol):
         """The order, its row locked until the unit commits (SELECT ... FOR UPDATE on PostgreSQL;
         SQLite's unit of work already holds the one write lock from BEGIN IMMEDIATE)."""
     def lines(self, order_id: int) -> list[LineRecord]: ...
-    def lines_of_orders(self, order_ids: list[int]) -> dict[int, list[LineRecord]]:
-        """The lines of many orders (by line_no), by order id (an order without lines is absent)."""
     def set_status(self, order_id: int, status: str) -> None:
         """Only app.orders.lifecycle calls this (it checks the status table and logs the change)."""
     def set_statuses(self, order_ids: list[int], status: str) -> None:
@@ -741,9 +752,14 @@ class Orders(Protocol):
     def to_allocate(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderToAllocate]:
         """in_status's orders as allocation reads them (five fields), in the same queue order."""
     def lines_to_allocate(self, order_ids: list[int]) -> dict[int, list[LineToAllocate]]:
-        """lines_of_orders as allocation reads them (by line_no), by order id (an order without lines is absent)."""
+        """The lines of many orders as allocation reads them (by line_no), by order id (an order
+        without lines is absent)."""
+    def lines_to_validate(self, order_ids: list[int]) -> dict[int, list[LineToValidate]]:
+        """The lines of many orders as validation reads them (by line_no), by order id (an order
+        without lines is absent)."""
     def to_validate(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderToValidate]:
-        """in_status's orders as validation reads them, in the same queue order."""
+        """in_status's orders as validation reads them, in the order they were stored (by id:
+        validation takes no stock, the queue's order does not matter to it)."""
     def to_wave(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderToWave]:
         """in_status's orders as a wave reads them, in the same queue order."""
     def orders_of_customer(self, email: str) -> int:

@@ -58,8 +58,11 @@ def move_many(uow: UnitOfWork, moves: list[tuple[int, str, str]], to: OrderStatu
     then written in a few batched statements; the new status."""
     requested = to.value if isinstance(to, OrderStatus) else to
     target = requested
+    checked: set[str] = set()  # a batch's orders mostly come from one status: each move checked once
     for _, number, current in moves:
-        target = check_change(number, current, requested).value
+        if current not in checked:
+            target = check_change(number, current, requested).value
+            checked.add(current)
     if moves:
         uow.orders.set_statuses([order_id for order_id, _, _ in moves], target)
         _statuses_changed(uow, moves, target, station=station, user=user, reason=reason, reasons=reasons)

@@ -60,7 +60,7 @@ def validate_many_in(uow: UnitOfWork, orders: list[OrderRecord] | list[OrderToVa
     validated in one batch and those held in another; cancelled ones (the few) one by one, each
     read whole first. The verdicts, in the orders' order."""
     ids = [o.id for o in orders]
-    lines_of = uow.orders.lines_of_orders(ids)
+    lines_of = uow.orders.lines_to_validate(ids)
     products = {p.id: p for p in uow.products.by_ids(
         {l.product_id for lines in lines_of.values() for l in lines if l.product_id is not None})}
     # counted only when the first-order rule is on (without an index it reads every order)

@@ -13,7 +13,7 @@ from decimal import Decimal
 from app.orders import hold_words as W
 from app.orders.addresses import address_problems
 from app.orders.settings import ValidationRules
-from app.unit_of_work import LineRecord, OrderRecord, OrderToValidate, ProductRecord
+from app.unit_of_work import LineToValidate, OrderRecord, OrderToValidate, ProductRecord
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ BILLING_DIFFERS = {("country",): W.BILLING_COUNTRY, ("postcode",): W.BILLING_POS
                    ("country", "postcode"): W.BILLING_BOTH}
 
 
-def review(order: Reviewed, lines: list[LineRecord], products: dict[int, ProductRecord],
+def review(order: Reviewed, lines: list[LineToValidate], products: dict[int, ProductRecord],
            rules: ValidationRules, orders_of_customer: int = 1) -> Verdict:
     """Checks an order's address, SKUs, prices, total and payment, then the review rules;
     `orders_of_customer` counts this customer's orders, this one included."""
@@ -83,7 +83,7 @@ def review(order: Reviewed, lines: list[LineRecord], products: dict[int, Product
     return Verdict(reasons)
 
 
-def _line_problems(order: Reviewed, lines: list[LineRecord], products: dict[int, ProductRecord],
+def _line_problems(order: Reviewed, lines: list[LineToValidate], products: dict[int, ProductRecord],
                    rules: ValidationRules) -> list[HoldReason]:
     reasons = []
     for line in lines:
@@ -101,14 +101,14 @@ def _line_problems(order: Reviewed, lines: list[LineRecord], products: dict[int,
     return reasons
 
 
-def expected_total(order: Reviewed, lines: list[LineRecord], prices_include_tax: bool) -> Decimal:
+def expected_total(order: Reviewed, lines: list[LineToValidate], prices_include_tax: bool) -> Decimal:
     """Lines less their discounts, plus shipping and tax (unless prices include it), less the discount."""
     goods = sum((line.unit_price * line.quantity - line.discount for line in lines), Decimal(0))
     tax = Decimal(0) if prices_include_tax else order.tax_total
     return goods + order.shipping_total + tax - order.discount_total
 
 
-def _total_problems(order: Reviewed, lines: list[LineRecord], rules: ValidationRules) -> list[HoldReason]:
+def _total_problems(order: Reviewed, lines: list[LineToValidate], rules: ValidationRules) -> list[HoldReason]:
     expected = expected_total(order, lines, rules.prices_include_tax)
     if abs(order.total - expected) > rules.total_tolerance:
         return [HoldReason(HoldKind.TOTAL, W.reason(W.TOTAL, total=amount(order.total), currency=order.currency,

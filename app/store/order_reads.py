@@ -16,13 +16,12 @@ from app.addresses import AddressData
 from app.store.among import one_value
 from app.store.models import Order, as_utc
 from app.store.repositories import SqlOrders
-from app.unit_of_work import LineRecord, LineToAllocate, OrderToAllocate, OrderToValidate, OrderToWave
+from app.unit_of_work import LineToAllocate, LineToValidate, OrderToAllocate, OrderToValidate, OrderToWave
 
 ORDER_COLUMNS = "o.id, o.number, o.status, o.channel, o.pack_from"
 LINE_COLUMNS = "id, order_id, line_no, product_id, sku, quantity, backordered_quantity"
-# validation's lines: LineRecord's fields, in its order
-LINE_RECORD_COLUMNS = ("id, order_id, line_no, product_id, sku, name, quantity, unit_price, packed_quantity, "
-                       "backordered_quantity, discount")
+# validation's lines: LineToValidate's fields, in its order
+LINE_VALIDATE_COLUMNS = "order_id, line_no, product_id, sku, quantity, unit_price, discount"
 # validation reads an order's payment, money and billing, and its shipping address (joined)
 VALIDATE_COLUMNS = ("o.id, o.number, o.status, o.email, o.financial_status, o.currency, o.shipping_total, "
                     "o.discount_total, o.tax_total, o.total, o.billing_postcode, o.billing_country, o.ship_to_id, "
@@ -37,14 +36,14 @@ QUEUE_ORDER = {"sqlite": "o.priority DESC, o.sla_due_at IS NULL, o.sla_due_at, o
 OF_ORDERS = {"sqlite": "order_id IN (SELECT value FROM json_each(?))", "postgresql": "order_id = ANY(%s)"}
 LINES_TO_ALLOCATE = {dialect: f"SELECT {LINE_COLUMNS} FROM order_lines WHERE {where} ORDER BY order_id, line_no"
                      for dialect, where in OF_ORDERS.items()}
-LINES_OF_ORDERS = {dialect: f"SELECT {LINE_RECORD_COLUMNS} FROM order_lines WHERE {where} ORDER BY order_id, line_no"
-                   for dialect, where in OF_ORDERS.items()}
+LINES_TO_VALIDATE = {dialect: f"SELECT {LINE_VALIDATE_COLUMNS} FROM order_lines WHERE {where} "
+                               "ORDER BY order_id, line_no" for dialect, where in OF_ORDERS.items()}
 
 
-def _in_status(dialect: str, columns: str, source: str, numbers: bool) -> str:
-    """Orders in some statuses (and among some numbers), in the queue's order."""
+def _in_status(dialect: str, columns: str, source: str, numbers: bool, order: str | None = None) -> str:
+    """Orders in some statuses (and among some numbers), in the queue's order unless `order` says otherwise."""
     return (f"SELECT {columns} FROM {source} WHERE {IN_STATUSES[dialect]}{ONLY_NUMBERS[dialect] if numbers else ''} "
-            f"ORDER BY {QUEUE_ORDER[dialect]}")
+            f"ORDER BY {order or QUEUE_ORDER[dialect]}")
 
 
 STATEMENTS = {(dialect, numbers): _in_status(dialect, ORDER_COLUMNS, "orders o", numbers)
@@ -53,7 +52,9 @@ WAVE_STATEMENTS = {(dialect, numbers): _in_status(dialect, WAVE_COLUMNS, "orders
                    for dialect in IN_STATUSES for numbers in (False, True)}
 NUMBER_STATEMENTS = {(dialect, numbers): _in_status(dialect, "o.number", "orders o", numbers)
                      for dialect in IN_STATUSES for numbers in (False, True)}
-VALIDATE_STATEMENTS = {(dialect, numbers): _in_status(dialect, VALIDATE_COLUMNS, WITH_ADDRESS, numbers)
+# validation takes no stock: it reads the orders in the order they were stored (no sort of
+# 10,000 rows, and an import's slices rewrite their own pages), not the queue's
+VALIDATE_STATEMENTS = {(dialect, numbers): _in_status(dialect, VALIDATE_COLUMNS, WITH_ADDRESS, numbers, "o.id")
                        for dialect in IN_STATUSES for numbers in (False, True)}
 
 
@@ -135,14 +136,13 @@ class ValidationReads(AllocationReads):
                                          billing_country, ship_to))
         return found
 
-    def lines_of_orders(self, order_ids: list[int]) -> dict[int, list[LineRecord]]:
-        found: dict[int, list[LineRecord]] = {}
+    def lines_to_validate(self, order_ids: list[int]) -> dict[int, list[LineToValidate]]:
+        found: dict[int, list[LineToValidate]] = {}
         if not order_ids:
             return found
-        dialect, rows = self._rows_of_orders(LINES_OF_ORDERS, order_ids)
+        dialect, rows = self._rows_of_orders(LINES_TO_VALIDATE, order_ids)
         money = _money(dialect)
-        for line_id, order_id, line_no, product_id, sku, name, quantity, price, packed, backordered, discount in rows:
-            found.setdefault(order_id, []).append(LineRecord(
-                line_id, order_id, line_no, product_id, sku, name, quantity, money(price), packed, backordered,
-                money(discount)))
+        for order_id, line_no, product_id, sku, quantity, price, discount in rows:
+            found.setdefault(order_id, []).append(
+                LineToValidate(order_id, line_no, product_id, sku, quantity, money(price), money(discount)))
         return found

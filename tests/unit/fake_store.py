@@ -18,7 +18,7 @@ from app.audit.chain import GENESIS, AuditEntry, detail_text, record_hash
 from app.orders.status import queued_for_packing
 from app.unit_of_work import (
     NewEvent, NewPickList, PickLineRecord, PickListRecord, PickStop,
-    BarcodeRecord, BoxRecord, ClaimRow, Conflict, ExceptionRecord, ItemRecord, LabelRecord, LineRecord,
+    BarcodeRecord, BoxRecord, ClaimRow, Conflict, ExceptionRecord, ItemRecord, LabelRecord, LineRecord, LineToValidate,
     CaptureRequestRecord, DockLine, OrderHoldRecord, OrderRecord, ParcelRecord, ProductRecord, ScanEntry, ScanTally, StockBin,
     StockHoldRecord, UserRecord, RateTable, MessageRecord, PaymentRecord, ReturnLineRecord, ReturnRecord,
     ArchivedRecord, ExchangeLineRecord, ManifestRecord, LineToAllocate, OrderToAllocate, OrderToValidate, OrderToWave,
@@ -162,7 +162,7 @@ class _Orders(_Repo):
         for order_id in order_ids:
             self.set_status(order_id, status)
 
-    def lines_of_orders(self, order_ids: list[int]) -> dict[int, list[LineRecord]]:
+    def _lines_of_orders(self, order_ids: list[int]) -> dict[int, list[LineRecord]]:
         return {i: lines for i in order_ids if (lines := self.lines(i))}
 
     def clear_lease(self, order_id: int) -> None:
@@ -261,7 +261,7 @@ class _Orders(_Repo):
     def to_validate(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderToValidate]:
         return [OrderToValidate(o.id, o.number, o.status, o.email, o.financial_status, o.currency, o.shipping_total,
                                 o.discount_total, o.tax_total, o.total, o.billing_postcode, o.billing_country,
-                                o.ship_to) for o in self.in_status(statuses, numbers)]
+                                o.ship_to) for o in sorted(self.in_status(statuses, numbers), key=lambda o: o.id)]
 
     def to_wave(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderToWave]:
         return [OrderToWave(o.id, o.number, o.status, o.carrier, o.sla_due_at, o.pack_from)
@@ -269,7 +269,11 @@ class _Orders(_Repo):
 
     def lines_to_allocate(self, order_ids: list[int]) -> dict[int, list[LineToAllocate]]:
         return {i: [LineToAllocate(l.id, l.order_id, l.line_no, l.product_id, l.sku, l.quantity, l.backordered_quantity)
-                    for l in lines] for i, lines in self.lines_of_orders(order_ids).items()}
+                    for l in lines] for i, lines in self._lines_of_orders(order_ids).items()}
+
+    def lines_to_validate(self, order_ids: list[int]) -> dict[int, list[LineToValidate]]:
+        return {i: [LineToValidate(l.order_id, l.line_no, l.product_id, l.sku, l.quantity, l.unit_price, l.discount)
+                    for l in lines] for i, lines in self._lines_of_orders(order_ids).items()}
 
     def orders_of_customer(self, email: str) -> int:
         return sum(1 for o in self.t.orders.values() if o.email == email)

@@ -10,7 +10,7 @@ from app.store.models import Address, Order, OrderLine
 from app.store.order_rows import RowWriter
 from app.store.session import Database
 from app.store.uow import SqlUnitOfWork
-from app.unit_of_work import LineToAllocate, OrderToAllocate, OrderToValidate, OrderToWave
+from app.unit_of_work import LineRecord, LineToAllocate, LineToValidate, OrderToAllocate, OrderToValidate, OrderToWave
 
 STATUSES = ("validated", "backordered", "captured", "allocated")
 
@@ -50,10 +50,15 @@ def test_orders_to_allocate_are_in_status_in_the_same_order(db: Database) -> Non
     assert len(light_some) == 10 and none == []
 
 
+def _lines_one_by_one(uow: SqlUnitOfWork, ids: list[int]) -> dict[int, list[LineRecord]]:
+    """Each order's lines read whole, one order at a time (those without lines left out)."""
+    return {order_id: lines for order_id in ids if (lines := uow.orders.lines(order_id))}
+
+
 def test_lines_to_allocate_are_the_lines_of_orders(db: Database) -> None:
     ids = _orders(db, 30)
     with SqlUnitOfWork(db) as uow:
-        full = uow.orders.lines_of_orders(ids[::-1])
+        full = _lines_one_by_one(uow, ids)
         light = uow.orders.lines_to_allocate(ids[::-1])
         assert uow.orders.lines_to_allocate([]) == {}
     assert len(full) == 20 and sum(len(lines) for lines in full.values()) == 30
@@ -84,22 +89,28 @@ def test_orders_to_validate_are_in_status_with_their_money_and_address(db: Datab
         some = [f"R-{n:03d}" for n in range(0, 40, 3)] + ["R-999"]
         full_some, light_some = uow.orders.in_status(captured, some), uow.orders.to_validate(captured, some)
     assert len(full) == 20 and any(o.ship_to is None for o in full) and any(o.total % 1 for o in full)
-    assert light == [_validation_view(o) for o in full]
+    # in the order they were stored (validation takes no stock: the queue's order is allocation's)
+    assert [o.id for o in light] == sorted(o.id for o in full)
+    assert light == sorted((_validation_view(o) for o in full), key=lambda o: o.id)
     assert all(isinstance(o.total, Decimal) and isinstance(o, OrderToValidate) for o in light)
-    assert light_some == [_validation_view(o) for o in full_some] and len(light_some) == 7
+    assert light_some == sorted((_validation_view(o) for o in full_some), key=lambda o: o.id)
+    assert len(light_some) == 7
 
 
-def test_lines_of_orders_are_each_orders_lines_with_their_money(db: Database) -> None:
+def test_lines_to_validate_are_each_orders_lines_with_their_money(db: Database) -> None:
     ids = _orders(db, 30)
     with db.write() as session:
         for n, line in enumerate(session.query(OrderLine).order_by(OrderLine.id)):
             line.unit_price, line.discount, line.packed_quantity = Decimal(f"{n}.{n:02d}5"), Decimal(n % 2), n % 3
     with SqlUnitOfWork(db) as uow:
-        batch = uow.orders.lines_of_orders(ids[::-1] + ids[:3])
-        one_by_one = {order_id: lines for order_id in ids if (lines := uow.orders.lines(order_id))}
-        assert uow.orders.lines_of_orders([]) == {}
-    assert batch == one_by_one and sum(len(lines) for lines in batch.values()) == 30
+        batch = uow.orders.lines_to_validate(ids[::-1] + ids[:3])
+        one_by_one = _lines_one_by_one(uow, ids)
+        assert uow.orders.lines_to_validate([]) == {}
+    assert batch == {order_id: [LineToValidate(l.order_id, l.line_no, l.product_id, l.sku, l.quantity, l.unit_price,
+                                               l.discount) for l in lines] for order_id, lines in one_by_one.items()}
+    assert sum(len(lines) for lines in batch.values()) == 30
     assert len({line.unit_price for lines in batch.values() for line in lines}) == 30
+    assert all(isinstance(line.unit_price, Decimal) for lines in batch.values() for line in lines)
 
 
 def test_orders_to_wave_are_in_status_with_their_carrier_and_sla(db: Database) -> None:

@@ -10,7 +10,7 @@ from app.addresses import AddressData
 from app.errors import ConfigError
 from app.orders.settings import OrderSettings, ValidationRules
 from app.orders.validation import HoldKind, amount, review
-from app.unit_of_work import LineRecord, OrderRecord, ProductRecord
+from app.unit_of_work import LineToValidate, OrderRecord, ProductRecord
 
 MUG = ProductRecord(1, "MUG-BLUE-350", "Blue mug 350 ml", price=Decimal("12.50"))
 HAMBURG = AddressData("Ada Lovelace", ("Lagerstrasse 1",), "20095", "Hamburg", "DE")
@@ -24,11 +24,11 @@ def order(**changes: object) -> OrderRecord:
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
-def mugs(quantity: int = 2, price: str = "12.50") -> list[LineRecord]:
-    return [LineRecord(20, 10, 1, MUG.id, MUG.sku, MUG.name, quantity, unit_price=Decimal(price))]
+def mugs(quantity: int = 2, price: str = "12.50") -> list[LineToValidate]:
+    return [LineToValidate(10, 1, MUG.id, MUG.sku, quantity, unit_price=Decimal(price))]
 
 
-def kinds(o: OrderRecord, lines: list[LineRecord] | None = None, rules: ValidationRules = DEFAULTS,
+def kinds(o: OrderRecord, lines: list[LineToValidate] | None = None, rules: ValidationRules = DEFAULTS,
           orders_of_customer: int = 1) -> list[HoldKind]:
     return [r.kind for r in review(o, mugs() if lines is None else lines, {MUG.id: MUG}, rules,
                                    orders_of_customer).reasons]
@@ -73,7 +73,7 @@ def test_a_missing_street_is_an_address_hold() -> None:
 
 
 def test_a_line_whose_product_is_not_in_the_catalogue_is_held() -> None:
-    gone = [replace(mugs()[0], product_id=None, sku="GONE-1")]
+    gone = [mugs()[0]._replace(product_id=None, sku="GONE-1")]
     assert kinds(order(total=Decimal("29.90")), gone) == [HoldKind.UNKNOWN_SKU]
 
 
@@ -170,7 +170,7 @@ def test_a_bad_setting_is_refused_with_its_name(raw: dict, named: str) -> None:
 
 def test_amounts_in_reasons_read_in_cents() -> None:
     """The database keeps amounts with four places; a reason says 99.00, not 99.0000."""
-    stored = [LineRecord(20, 10, 1, MUG.id, MUG.sku, MUG.name, 2, unit_price=Decimal("99.0000"))]
+    stored = [LineToValidate(10, 1, MUG.id, MUG.sku, 2, unit_price=Decimal("99.0000"))]
     verdict = review(order(total=Decimal("30.0000")), stored, {MUG.id: replace(MUG, price=Decimal("12.5000"))},
                      ValidationRules())
     said = [str(r.detail) for r in verdict.reasons]
