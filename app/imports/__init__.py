@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from app import heap
 from app.imports import carriers, catalog, orders, places, shopify, staged, users
 from app.imports.common import ImportReport, Progress
 from app.imports.errors import ImportFormatError, ImportRejected, RowProblem
@@ -61,6 +62,7 @@ KINDS: dict[str, Kind] = {
 }
 
 
+@heap.batch()  # the file's rows and records live until it is in: no collector passes meanwhile
 def import_file(db: Database, kind: str, path: str | Path, fmt: str | None = None,
                 progress: Progress | None = None,
                 max_line_quantity: int = DEFAULT_MAX_LINE_QUANTITY,

@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from app import heap
 from app.orders import hold_words as W, lifecycle
 from app.orders.errors import BadWaveRequest
 from app.orders.status import OrderStatus
@@ -139,6 +140,7 @@ def waveable(uow: UnitOfWork, carrier: str | None, numbers: list[str] | None = N
     return orders
 
 
+@heap.batch()  # a wave of 10,000 orders makes their stops, lists and events at once (app/heap.py)
 def create_in(uow: UnitOfWork, strategy: str, *, max_orders: int | None = None, carrier: str | None = None,
               user: str | None = None, numbers: list[str] | None = None) -> list[MadeList]:
     """Makes a wave's pick lists in the caller's unit of work (of these orders only, if
