@@ -9,11 +9,11 @@ wave) triggers several: one took 37-80 ms here, on the GUI thread of a station a
 collected as before.
 
 A batch (an import, a wave) makes hundreds of thousands of rows, tuples and records that live
-until it ends and form no cycles: the collector's passes during it (hundreds of young ones and
-a few full ones, each walking the whole file's rows) found nothing to free and took 10-25 % of
-validating 10,000 orders, more the bigger the file. `batch()` pauses the collector for the
-batch; what the batch made is freed by reference counting as before, and the first pass after
-it collects any cycle it left. Measured in benchmarks/bench_orders.py (docs/orders.md, "Speed")."""
+until it ends, and few reference cycles (a unit of work's session): the collector's passes
+during it (hundreds of young ones and a few full ones, each walking the whole file's rows)
+found next to nothing to free and took 10-25 % of validating 10,000 orders, more the bigger the
+file. `batch()` pauses the collector for the batch; what the batch made is freed by reference
+counting as before, and the first pass after it collects the cycles it left. Measured in benchmarks/bench_orders.py (docs/orders.md, "Speed")."""
 from __future__ import annotations
 
 import gc

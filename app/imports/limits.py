@@ -23,11 +23,11 @@ ORDER_NUMBER_MAX = 23
 
 def order_number_problem(number: str) -> str | None:
     """Why `number` cannot be an order number, or None when it can."""
-    bad = [c for c in number if not 32 <= ord(c) <= 126]
-    if bad:
+    if not (number.isascii() and number.isprintable()):  # printable ASCII: characters 32-126
+        bad = next(c for c in number if not 32 <= ord(c) <= 126)
         return phrase("order number %(number)s holds %(character)s; order numbers are printed as Code 128 "
                       "barcodes, which carry letters A-Z, digits and ASCII punctuation only",
-                      number=repr(number), character=repr(bad[0]))
+                      number=repr(number), character=repr(bad))
     if len(number) > ORDER_NUMBER_MAX:
         return phrase("order number %(number)s is %(length)s characters long; at most %(most)s, so that its "
                       "barcode fits on the packing slip", number=repr(number), length=len(number),

@@ -171,13 +171,22 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _CONTROL_MULTILINE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-_EMPTY = (None, "")  # an absent or empty field (compared by equality: a JSON 0 or false is a value)
-
-
 @functools.lru_cache(maxsize=None)  # asked for every field of every row
 def _column_length(column: str) -> int | None:
     """The most characters the "table.column" holds."""
     return LIMITS.text(*column.split("."))
+
+
+@functools.lru_cache(maxsize=None)
+def _integer_range(column: str) -> tuple[int | None, int | None]:
+    """The smallest and largest whole number the "table.column" holds."""
+    return LIMITS.integer(*column.split("."))
+
+
+@functools.lru_cache(maxsize=None)
+def _decimal_digits(column: str) -> tuple[int, int]:
+    """The "table.column"'s digits in all and after the point (its Numeric's precision and scale)."""
+    return LIMITS.decimal(*column.split("."))
 
 
 def _control_character(text: str, multiline: bool) -> str | None:
@@ -209,10 +218,17 @@ class Row:
     def raw(self, name: str) -> str:
         """The field as text, stripped; a JSON object or list is a problem (and empty)."""
         value = self.values.get(name)
-        if value is None or value == "":
+        if type(value) is str:
+            text = value.strip()
+            if text.isprintable():
+                return text  # no control character (every one is unprintable): the common case, without the search
+        elif value is None:
             return ""
-        if type(value) is str and (text := value.strip()).isprintable():
-            return text  # no control character (every one is unprintable): the common case, without the search
+        return self._unusual(name, value)
+
+    def _unusual(self, name: str, value: Any) -> str:
+        """raw() of a field that is not printable text: a JSON true/false, number, object or list,
+        or text holding a control character (a problem, read as empty from then on)."""
         if isinstance(value, bool):
             return "true" if value else "false"
         if isinstance(value, (dict, list)):
@@ -236,16 +252,13 @@ class Row:
     def text(self, name: str, *, required: bool = False, max_len: int | None = None,
              default: str | None = None, column: str | None = None) -> str | None:
         """A text field; `column` ("table.column") bounds its length by what the column holds."""
-        value = self.raw(name) if self.values.get(name) not in _EMPTY else ""
+        value = self.raw(name)  # a NUL or other control character is refused there
         if not value:
             if required:
                 self.missing(name)
             return default
         if column is not None:
             max_len = _column_length(column)
-        if "\x00" in value:
-            self.problem(phrase("%(field)s holds a NUL character (\\x00); remove it", field=name))
-            return None
         if max_len is not None and len(value) > max_len:
             self.problem(phrase("%(field)s is %(length)s characters long; at most %(most)s allowed", field=name,
                                 length=len(value), most=max_len))
@@ -256,7 +269,7 @@ class Row:
                 default: int | None = None, column: str | None = None, maximum: int | None = None,
                 why_maximum: str = "") -> int | None:
         """A whole number written with 0-9; `column` bounds it by the column's integer type."""
-        value = self.raw(name) if self.values.get(name) not in _EMPTY else ""
+        value = self.raw(name)
         if not value:
             if required:
                 self.missing(name)
@@ -270,7 +283,7 @@ class Row:
                          if minimum == 0 and number < 0 else
                          phrase("%(field)s %(number)s is less than %(low)s", field=name, number=number, low=minimum))
             return None
-        low, high = LIMITS.integer(*column.split(".")) if column else (None, None)
+        low, high = _integer_range(column) if column else (None, None)
         if maximum is not None and (high is None or maximum < high):
             high = maximum
         else:
@@ -287,7 +300,7 @@ class Row:
     def decimal(self, name: str, *, required: bool = False, minimum: Decimal | None = Decimal(0),
                 default: Decimal | None = None, column: str | None = None) -> Decimal | None:
         """A decimal written with 0-9 and a point; `column` bounds its digits by the column's Numeric."""
-        value = self.raw(name) if self.values.get(name) not in _EMPTY else ""
+        value = self.raw(name)
         if not value:
             if required:
                 self.missing(name)
@@ -302,15 +315,15 @@ class Row:
                          phrase("%(field)s %(value)s is below %(low)s", field=name, value=value, low=minimum))
             return None
         if column is not None:
-            precision, scale = LIMITS.decimal(*column.split("."))
-            _sign, digits, exponent = number.as_tuple()
-            places = max(0, -int(exponent))
-            before = len(digits) - places if len(digits) > places else 0
-            if places > scale and number != number.quantize(Decimal(1).scaleb(-scale)):
+            precision, scale = _decimal_digits(column)
+            # the digits as written (DECIMAL_NUMBER's form): leading zeros before the point and
+            # trailing ones after it do not count
+            whole, _, fraction = value.lstrip("-").partition(".")
+            if len(fraction.rstrip("0")) > scale:
                 self.problem(phrase("%(field)s %(value)s has more than %(scale)s decimal places", field=name,
                                     value=value, scale=scale))
                 return None
-            if before > precision - scale and number.to_integral_value() != 0:
+            if len(whole.lstrip("0")) > precision - scale:
                 self.problem(phrase("%(field)s %(value)s has too many digits before the point (at most %(most)s)",
                                     field=name, value=value, most=precision - scale))
                 return None

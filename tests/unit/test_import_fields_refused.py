@@ -131,6 +131,17 @@ def test_a_tax_rate_with_too_many_digits_is_refused() -> None:
         "line 2: tax_rate 0.21005 has more than 4 decimal places"]
 
 
+def test_zeros_that_change_nothing_do_not_count_as_digits() -> None:
+    # leading zeros before the point and trailing ones after it: the column holds the value
+    assert order_problems(tax_rate="00.21000000") == []
+    assert order_problems(shipping_total="0000000004.9000000", tax_rate=".5") == []
+    assert order_problems(shipping_total="1234567890.") == []
+    assert order_problems(tax_rate="0.2105010") == [
+        "line 2: tax_rate 0.2105010 has more than 4 decimal places"]
+    assert order_problems(shipping_total="012345678901") == [
+        "line 2: shipping_total 012345678901 has too many digits before the point (at most 10)"]
+
+
 def test_money_beyond_its_column_is_refused() -> None:
     assert order_problems(shipping_total="12345678901.5") == [
         "line 2: shipping_total 12345678901.5 has too many digits before the point (at most 10)"]
