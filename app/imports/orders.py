@@ -66,6 +66,10 @@ REQUIRED = {"order_number", "sku", "quantity"}
 ADDRESS_FIELDS = {"name": "ship_name", "company": "ship_company", "line1": "ship_address1",
                   "line2": "ship_address2", "postcode": "ship_postcode", "city": "ship_city",
                   "region": "ship_region", "country": "ship_country", "phone": "ship_phone"}
+# (attribute, field, the column that bounds its length): the country's own check says more than
+# its column's length (2) would
+_ADDRESS_READS = tuple((attr, field, None if attr == "country" else f"addresses.{attr}")
+                       for attr, field in ADDRESS_FIELDS.items())
 JSON_LINE_KEYS = {"sku": "sku", "name": "line_name", "quantity": "quantity", "unit_price": "unit_price",
                   "discount": "line_discount", "tax_rate": "tax_rate"}
 JSON_ADDRESS_KEYS = {"name": "ship_name", "company": "ship_company", "address1": "ship_address1",
@@ -107,7 +111,7 @@ def parse(records: list[Record], catalogue: dict[str, ProductFacts], problems: l
     absent: dict[str, set[str]] = {}
     why_maximum = phrase(", the most one order line may hold ([imports] max_line_quantity)")  # said once a file
     order_columns = _order_columns()
-    given: dict[str, dict[str, Any]] = {}  # an order's values on its first line, when that line read cleanly
+    given: dict[str, dict[str, Any]] = {}  # an order's first line's values, when that line read cleanly
     for record in records:
         row = Row(record, problems)
         number = row.text("order_number", required=True, column="orders.number")
@@ -125,7 +129,7 @@ def parse(records: list[Record], catalogue: dict[str, ProductFacts], problems: l
             absent[number] = {k for k in draft.fields if FIELD_COLUMNS.get(k, k) not in record.values}
             draft.not_work = _not_work(row, draft)
             if row.ok:  # a later line that repeats these values, or leaves them empty, agrees with it
-                given[number] = {column: record.values.get(column) for column in order_columns}
+                given[number] = record.values
         elif not _repeats(record.values, given.get(number), order_columns):
             _check_consistent(row, draft, _order_fields(row))
         _add_line(row, draft, catalogue, max_line_quantity, why_maximum)
@@ -266,9 +270,7 @@ def _order_fields(row: Row) -> tuple[dict[str, Any], dict[str, Any], dict[str, A
         billing_postcode=row.text("bill_postcode", column="orders.billing_postcode"),
         billing_country=(row.text("bill_country", column="orders.billing_country") or "").upper() or None,
     )
-    # the country's own check below says more than its column's length (2) would
-    address = {attr: row.text(col, column=None if attr == "country" else f"addresses.{attr}")
-               for attr, col in ADDRESS_FIELDS.items()}
+    address = {attr: row.text(field, column=column) for attr, field, column in _ADDRESS_READS}
     address["postcode"] = address["postcode"] or ""  # the column is NOT NULL: some countries have none
     country = address["country"]
     if country is not None:
@@ -310,7 +312,7 @@ def _repeats(values: dict[str, Any], first: dict[str, Any] | None, columns: froz
         return False
     for column in columns:
         value = values.get(column)
-        if value is not None and value != "" and value != first[column]:
+        if value is not None and value != "" and value != first.get(column):
             return False
     return True
 
@@ -353,13 +355,14 @@ def _check_order(draft: OrderDraft, problems: list[RowProblem]) -> None:
     if missing:
         problems.append(RowProblem(draft.line, phrase("order %(number)s has no %(columns)s", number=draft.number,
                                                       columns=", ".join(missing))))
+    subtotal = draft.subtotal()
     if draft.fields.get("total") is None and all(
             draft.fields.get(k) is not None for k in ("shipping_total", "tax_total", "discount_total")):
-        draft.fields["total"] = (draft.subtotal() + draft.fields["shipping_total"]
+        draft.fields["total"] = (subtotal + draft.fields["shipping_total"]
                                  + draft.fields["tax_total"] - draft.fields["discount_total"])
     # the sums are stored too: they must fit their columns as much as the fields they add up
     precision, scale = LIMITS.decimal("orders", "subtotal")
-    for name, value in (("subtotal", draft.subtotal()), ("total", draft.fields.get("total"))):
+    for name, value in (("subtotal", subtotal), ("total", draft.fields.get("total"))):
         if value is not None and abs(value) >= Decimal(10) ** (precision - scale):
             problems.append(RowProblem(draft.line, phrase(
                 "order %(number)s: its %(column)s %(value)s has more than %(digits)s digits before the point",
