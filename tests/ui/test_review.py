@@ -7,7 +7,9 @@ from __future__ import annotations
 import time
 from datetime import datetime, timedelta, timezone
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyle
 from sqlalchemy import select, update
 
 from app.orders import holds
@@ -21,7 +23,7 @@ from app.store.session import Database
 from app.store.uow import SqlUnitOfWork
 from tests.ui.data import ALICE_BADGE, BOB_BADGE, LAMP, MUG, PEN, SAM_BADGE
 from tests.ui.floor_data import a_busy_morning
-from tests.ui.helpers import login, settle
+from tests.ui.helpers import login, scan, settle
 
 
 def review(qtbot, app):
@@ -240,3 +242,25 @@ def test_the_wall_tv_board_needs_no_station_and_shows_the_floor(qtbot, station_d
         assert wall.window.view.board.open_exceptions["stale_lease"] == 1
     finally:
         wall.close()
+
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize(("size", "panel"), [((1920, 1080), True), ((1366, 768), False)],
+                         ids=["1920x1080-demo-panel", "1366x768"])
+def test_the_queues_columns_and_their_titles_fit_the_screen(qtbot, demo_station, size, panel, language) -> None:
+    # the summary column takes the width the others leave and no more: its words end in "..."
+    # at the edge (shown whole beside the decision) and its title stays above them in sight
+    app = demo_station(size, demo_panel=panel, raw={"station": {"language": language}})
+    scan(qtbot, app, "PDU-3001")  # the demo's supervisor (resources/demo/users.csv)
+    screen = review(qtbot, app)
+    settle(qtbot, app)
+    table, header = screen.table, screen.table.horizontalHeader()
+    last = table.columnCount() - 1
+    assert header.sectionViewportPosition(last) + header.sectionSize(last) <= table.viewport().width()
+    for column in range(last):  # the others as wide as their titles and words
+        assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width(), column
+    summary = table.item(0, last)
+    room = header.sectionSize(last) - 2 * table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin)
+    assert table.fontMetrics().horizontalAdvance(summary.text()) > room  # long enough to be cut: the case
+    assert summary.toolTip() == summary.text() or summary.text().endswith(summary.toolTip())

@@ -354,7 +354,8 @@ class ReviewScreen(Retranslated, QWidget):
                 self.table.setItem(row, column, cell)
             if chosen is not None and item.key == chosen.key:
                 self.table.selectRow(row)
-        self.table.resizeColumnsToContents()
+        for column in range(COLUMNS - 1):  # the last takes the width they leave (its words end in "...")
+            self.table.resizeColumnToContents(column)
         self._reloading = False
         opened = sum(1 for i in items if i.open)
         self.count.setText(self.tr("%1 open").replace("%1", str(opened)) if opened == len(items)
