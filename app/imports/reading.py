@@ -68,16 +68,21 @@ def read_csv(text: str, source: str = "the file") -> tuple[list[str], list[Recor
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     records: list[Record] = []
     header: list[str] = []
+    named = False
     last = 0
     try:
         for row in reader:
             start, last = last + 1, reader.line_num
             if not header and start == 1:
                 header = [h.strip() for h in row]
+                named = all(header)  # every column has a name: a row as long as the header is zipped
                 continue
             if not any(cell.strip() for cell in row):
                 continue
-            values = {name: (row[i] if i < len(row) else "") for i, name in enumerate(header) if name}
+            if named and len(row) == len(header):
+                values = dict(zip(header, row))
+            else:
+                values = {name: (row[i] if i < len(row) else "") for i, name in enumerate(header) if name}
             if len(row) > len(header):
                 values["__extra__"] = row[len(header):]
             records.append(Record(start, values))

@@ -59,6 +59,16 @@ def test_a_quoted_field_may_still_hold_commas_newlines_and_doubled_quotes() -> N
     assert [(r.line, r.values["name"]) for r in records] == [(2, 'Mug, "big"\nand blue'), (4, "Mug")]
 
 
+def test_short_long_and_unnamed_columns_are_read_as_the_header_says() -> None:
+    # a short row's missing cells are empty, a long row's extra cells kept apart, and a column
+    # without a name (a trailing comma in the header) is left out of every row
+    _, records = read_csv(" sku , name \nMUG-1,Mug\nMUG-2\nMUG-3,Cup,extra\n", "p.csv")
+    assert [r.values for r in records] == [{"sku": "MUG-1", "name": "Mug"}, {"sku": "MUG-2", "name": ""},
+                                           {"sku": "MUG-3", "name": "Cup", "__extra__": ["extra"]}]
+    _, records = read_csv("sku,,name\nMUG-1,x,Mug\nMUG-2\n", "p.csv")
+    assert [r.values for r in records] == [{"sku": "MUG-1", "name": "Mug"}, {"sku": "MUG-2", "name": ""}]
+
+
 # --- item 14: header and numbers -----------------------------------------------------------------
 
 
