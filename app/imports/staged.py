@@ -95,9 +95,9 @@ def settle(db: Database, numbers: list[str], settings: OrderSettings, slice_s: f
     outcome = pipeline.Outcome()
 
     def captured(uow: SqlUnitOfWork) -> list[str]:
-        # in the file's order, which is the order they were stored in: a slice then rewrites its
-        # own pages of the orders' table and indexes (in queue order, every slice rewrote most
-        # of them); validation takes no stock, so the queue's order does not matter to it
+        # in the file's order, the order its new orders were stored in: a slice then rewrites
+        # its own pages of the orders' table and indexes (in queue order every slice rewrote
+        # most of them); validation takes no stock, so the queue's order does not matter to it
         found = set(uow.orders.numbers_in_status((OrderStatus.CAPTURED.value,), numbers))
         return [number for number in numbers if number in found]
 

@@ -1,6 +1,7 @@
 """The light reads of allocation and validation, handed from the driver as tuples: an order's
-five fields and its lines' seven for allocation, an order's money, payment and address for
-validation, one hand-written statement each, no SQLAlchemy row processing but the amounts'.
+five fields and its lines' seven for allocation, an order's money, payment and address and
+its lines' product, quantity and money for validation, one hand-written statement each, no
+SQLAlchemy row processing but the amounts'.
 
 Reading each waiting order back as a full record (35 fields, its address and customer joined,
 each time through its type) and its lines with their prices (Decimals) was most of what
