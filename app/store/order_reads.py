@@ -11,6 +11,7 @@ The statuses, numbers and ids are bound as one value (a JSON array on SQLite, an
 PostgreSQL), so each statement is written once and binds any number of them."""
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from app.addresses import AddressData
@@ -69,8 +70,11 @@ def _rows(connection: Any, sql: str, values: tuple[Any, ...]) -> list[tuple[Any,
 
 
 def _money(dialect: Any) -> Any:
-    """The amounts as SQLAlchemy reads them (SQLite keeps them as floats, PostgreSQL as numerics)."""
-    return Order.__table__.c.total.type.result_processor(dialect, None) or (lambda value: value)
+    """The amounts as SQLAlchemy reads them (SQLite keeps them as floats, PostgreSQL as numerics).
+    On SQLite each distinct amount of one read is made a Decimal once: a batch's prices, shipping
+    and zero discounts repeat (10,000 orders' 70,000 amounts)."""
+    process = Order.__table__.c.total.type.result_processor(dialect, None)
+    return functools.lru_cache(maxsize=None)(process) if process is not None else (lambda value: value)
 
 
 class AllocationReads(SqlOrders):
