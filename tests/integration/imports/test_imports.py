@@ -239,3 +239,21 @@ def test_the_import_command_shows_progress_for_a_long_file(db: Database, tmp_pat
     assert "orders: checking 1,200 rows" in err and "orders: 1,200 of 1,200 written" in err
     assert main(["--database", db.url, "import", "catalog", str(tmp_path / "p.csv")]) == 0
     assert capsys.readouterr().err == ""  # a short file: only its summary
+
+
+def test_an_import_pauses_the_collector_while_it_runs_and_not_after(db: Database, tmp_path: Path) -> None:
+    # app.heap.batch: the file's rows live until it is in, so no collector passes meanwhile
+    import gc
+
+    import_file(db, "catalog", write(tmp_path, "p.csv", CATALOG_HEADER + GOOD_MUG))
+    header = "order_number,email,ship_name,ship_address1,ship_city,ship_country,sku,quantity\n"
+    path = write(tmp_path, "few.csv", header + "".join(
+        f"GC-{i},c{i}@example.com,Cust {i},1 Main St,Berlin,DE,MUG-1,1\n" for i in range(5)))
+    collecting: list[bool] = []
+    assert gc.isenabled()
+    report = import_file(db, "orders", path, progress=lambda *_: collecting.append(gc.isenabled()))
+    assert report.created == 5 and collecting and not any(collecting)
+    assert gc.isenabled()
+    with pytest.raises(ImportRejected):  # a refused file too
+        import_file(db, "orders", write(tmp_path, "bad.csv", header + "GC-9,x@example.com,X,1 Main St,Berlin,DE,NOPE,1\n"))
+    assert gc.isenabled()

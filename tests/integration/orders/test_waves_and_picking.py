@@ -292,3 +292,25 @@ def test_two_pickers_on_one_line_never_pick_it_twice(db: Database, tmp_path: Pat
         with pytest.raises(BadWaveRequest, match="not open"):
             picking.pick_in(second, code, line.id, 2, user="lee")
     assert ledger(db, "WEB-1") == [("A-01-1", 2, "picked")]
+
+
+def test_a_wave_pauses_the_collector_while_it_plans_and_not_after(
+        db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # app.heap.batch: a wave of thousands of orders makes their stops and lists at once
+    import gc
+
+    from app.orders import waves
+
+    setup(db, tmp_path, order_row("WEB-1", "VIT-C-100", 2) + order_row("WEB-2", "MUG-BLUE-350", 1))
+    collecting: list[bool] = []
+    planned = waves.plan_lists
+
+    def plan_lists(*args, **kwargs):  # type: ignore[no-untyped-def]
+        collecting.append(gc.isenabled())
+        return planned(*args, **kwargs)
+
+    monkeypatch.setattr(waves, "plan_lists", plan_lists)
+    assert gc.isenabled()
+    made = waves.create(SqlUnitOfWork(db), "batch", user="ana")
+    assert len(made) == 1 and collecting == [False]
+    assert gc.isenabled()
