@@ -222,7 +222,10 @@ class Row:
 
     def raw(self, name: str) -> str:
         """The field as text, stripped; a JSON object or list is a problem (and empty)."""
-        value = self.values.get(name)
+        return self._clean(name, self.values.get(name))
+
+    def _clean(self, name: str, value: Any) -> str:
+        """raw() of the field's value as read."""
         if type(value) is str:
             text = value.strip()
             if text.isprintable():
@@ -257,7 +260,8 @@ class Row:
     def text(self, name: str, *, required: bool = False, max_len: int | None = None,
              default: str | None = None, column: str | None = None) -> str | None:
         """A text field; `column` ("table.column") bounds its length by what the column holds."""
-        value = self.raw(name)  # a NUL or other control character is refused there
+        value = self.values.get(name)  # most fields of a file are absent or empty: no more to do
+        value = self._clean(name, value) if value is not None else ""  # a control character is refused there
         if not value:
             if required:
                 self.missing(name)
@@ -274,7 +278,8 @@ class Row:
                 default: int | None = None, column: str | None = None, maximum: int | None = None,
                 why_maximum: str = "") -> int | None:
         """A whole number written with 0-9; `column` bounds it by the column's integer type."""
-        value = self.raw(name)
+        value = self.values.get(name)  # most fields of a file are absent or empty: no more to do
+        value = self._clean(name, value) if value is not None else ""
         if not value:
             if required:
                 self.missing(name)
@@ -305,7 +310,8 @@ class Row:
     def decimal(self, name: str, *, required: bool = False, minimum: Decimal | None = Decimal(0),
                 default: Decimal | None = None, column: str | None = None) -> Decimal | None:
         """A decimal written with 0-9 and a point; `column` bounds its digits by the column's Numeric."""
-        value = self.raw(name)
+        value = self.values.get(name)  # most fields of a file are absent or empty: no more to do
+        value = self._clean(name, value) if value is not None else ""
         if not value:
             if required:
                 self.missing(name)
