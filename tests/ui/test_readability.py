@@ -132,3 +132,26 @@ def test_every_screen_fits_the_window_without_forcing_it_larger(qtbot, demo_stat
     for name, screen in app.window.screens.items():
         needed = screen.minimumSizeHint()
         assert needed.width() <= room.width() and needed.height() <= room.height(), (name, needed.toTuple())
+
+
+def test_the_customer_stays_whole_beside_a_carrier_not_chosen(qtbot, demo_station, tmp_path, size) -> None:
+    # an imported order without a carrier says so beside the customer's name: neither is cut
+    # and the name is not broken over two lines
+    from sqlalchemy import update
+
+    from app.store.models import Order
+    from app.store.session import Database
+
+    app = demo_station(size, demo_panel=False)
+    with Database(f"sqlite:///{tmp_path / 'demo-0.sqlite3'}") as db, db.write() as session:
+        session.execute(update(Order).where(Order.number == DEMO_GIFT_ORDER).values(carrier=None))
+    scan(qtbot, app, DEMO_PACKER)
+    scan(qtbot, app, DEMO_GIFT_ORDER)
+    settle(qtbot, app)
+    qtbot.wait(20)
+    pack = app.window.screens["pack"]
+    assert pack.carrier.text().startswith("no carrier chosen")
+    name, carrier = pack.customer, pack.carrier
+    assert name.heightForWidth(name.width()) < 2 * name.fontMetrics().lineSpacing(), name.text()  # one line
+    assert carrier.heightForWidth(carrier.width()) <= carrier.height() if carrier.wordWrap() else \
+        carrier.width() >= carrier.fontMetrics().horizontalAdvance(carrier.text())

@@ -126,9 +126,8 @@ class PackScreen(Retranslated, QWidget):
         left.addWidget(self.offline)
         # who and how it ships head the box column: the left keeps its height for the lines
         self.customer = label("", "message")
-        self.carrier = label("", "message", wrap=False)
+        self.carrier = label("", "message")  # "no carrier chosen" wraps beside a name rather than cut it
         self.due = label("", "message")
-        self.carrier.setMinimumWidth(1)
         for widget in (self.customer, self.carrier, self.due):
             widget.setStyleSheet(FACT_STYLE)
         self.banner = label("")
@@ -164,9 +163,9 @@ class PackScreen(Retranslated, QWidget):
         box_column.setContentsMargins(0, 0, 0, 0)
         box_column.setSpacing(2)
         box_column.addWidget(self.order)
-        who = QHBoxLayout()  # the customer and the carrier on one line
+        who = QHBoxLayout()  # the customer and the carrier side by side, each whole
         who.addWidget(self.customer, 1)
-        who.addWidget(self.carrier)
+        who.addWidget(self.carrier, 1)
         box_column.addLayout(who)
         box_column.addWidget(self.due)
         box_column.addSpacing(10)
