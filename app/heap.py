@@ -13,7 +13,8 @@ until it ends, and few reference cycles (a unit of work's session): the collecto
 during it (hundreds of young ones and a few full ones, each walking the whole file's rows)
 found next to nothing to free and took 10-25 % of validating 10,000 orders, more the bigger the
 file. `batch()` pauses the collector for the batch; what the batch made is freed by reference
-counting as before, and the first pass after it collects the cycles it left. Measured in benchmarks/bench_orders.py (docs/orders.md, "Speed")."""
+counting as before, and the first pass after it collects the cycles it left. Measured in
+benchmarks/bench_orders.py (docs/orders.md, "Speed")."""
 from __future__ import annotations
 
 import gc
