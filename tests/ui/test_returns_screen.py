@@ -3,35 +3,22 @@ too many refused in red with the error sound), decide the line, INSPECT, REFUND;
 the worker, a refused decision shown in red."""
 from __future__ import annotations
 
-import json
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
-from app.cli.main import main
-from app.shipping.returns_desk import ReturnsDesk
-from app.store.uow import SqlUnitOfWork
 from tests.integration.packing.conftest import MUG_EAN, TEAPOT_EAN, Warehouse, warehouse  # noqa: F401
-from tests.integration.shipping.test_returns import delivered_order, status
-from ui.screens.returns import ReturnsScreen
+from tests.integration.shipping.test_returns import status
+from tests.ui.returns_data import returns_screen
 from ui.sounds import Sounds
 from ui.style import RED
-from ui.workers import Worker
 
 
 def test_a_return_is_received_inspected_and_refunded_at_the_screen(
         qtbot, warehouse: Warehouse, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
-    delivered_order(warehouse, tmp_path, "PD-9401", datetime.now(timezone.utc) - timedelta(days=2), parcels=2)
-    capsys.readouterr()
-    assert main(["--database", warehouse.db.url, "returns", "create", "PD-9401", "--line", "TEAPOT-RED:2",
-                 "--reason", "wrong colour", "--json"]) == 0
-    rma = json.loads(capsys.readouterr().out)["rma"]
-    worker = Worker("returns")
-    screen = ReturnsScreen(ReturnsDesk(lambda: SqlUnitOfWork(warehouse.db), user="rita"), worker)
-    qtbot.addWidget(screen)
-    try:
+    with returns_screen(qtbot, warehouse, tmp_path, capsys, "PD-9401", "TEAPOT-RED:2", "wrong colour",
+                        parcels=2) as (screen, rma, _):
         assert not screen.inspect_button.isEnabled() and not screen.refund_button.isEnabled()
         qtbot.keyClicks(screen.input, rma)
         qtbot.keyClick(screen.input, Qt.Key.Key_Return)
@@ -54,29 +41,20 @@ def test_a_return_is_received_inspected_and_refunded_at_the_screen(
         qtbot.waitUntil(lambda: screen.view.status == "refunded", timeout=10000)
         assert "refunded: EUR 25.00" in screen.message.text()
         assert not screen.inspect_button.isEnabled() and not screen.refund_button.isEnabled()
-    finally:
-        worker.shutdown()
 
 
 def test_each_item_is_scanned_at_the_screen_before_inspection(
         qtbot, warehouse: Warehouse, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
-    delivered_order(warehouse, tmp_path, "PD-9402", datetime.now(timezone.utc) - timedelta(days=2), parcels=2)
-    capsys.readouterr()
-    assert main(["--database", warehouse.db.url, "returns", "create", "PD-9402", "--line", "TEAPOT-RED:2",
-                 "--reason", "wrong colour", "--json"]) == 0
-    rma = json.loads(capsys.readouterr().out)["rma"]
-    worker = Worker("returns")
     sounds = Sounds(enabled=False)
-    screen = ReturnsScreen(ReturnsDesk(lambda: SqlUnitOfWork(warehouse.db), user="rita"), worker, sounds)
-    qtbot.addWidget(screen)
+    with returns_screen(qtbot, warehouse, tmp_path, capsys, "PD-9402", "TEAPOT-RED:2", "wrong colour", parcels=2,
+                        sounds=sounds) as (screen, rma, worker):
 
-    def scan(code: str) -> None:
-        qtbot.keyClicks(screen.input, code)
-        qtbot.keyClick(screen.input, Qt.Key.Key_Return)
-        assert worker.pending == 1  # posted, not waited for
-        qtbot.waitUntil(lambda: worker.pending == 0, timeout=10000)
+        def scan(code: str) -> None:
+            qtbot.keyClicks(screen.input, code)
+            qtbot.keyClick(screen.input, Qt.Key.Key_Return)
+            assert worker.pending == 1  # posted, not waited for
+            qtbot.waitUntil(lambda: worker.pending == 0, timeout=10000)
 
-    try:
         scan(rma)
         assert screen.view.status == "received" and screen.progress.text() == "0 of 2 items received"
         assert screen.inspect_button.isEnabled()  # nothing scanned yet: the lines could be decided as a whole
@@ -106,21 +84,12 @@ def test_each_item_is_scanned_at_the_screen_before_inspection(
         screen.refund_button.click()
         qtbot.waitUntil(lambda: screen.view.status == "refunded", timeout=10000)
         assert "refunded: EUR 25.00" in screen.message.text()
-    finally:
-        worker.shutdown()
 
 
 def test_an_exchange_decided_at_the_screen_names_its_order_and_refunds_nothing(
         qtbot, warehouse: Warehouse, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
-    delivered_order(warehouse, tmp_path, "PD-9403", datetime.now(timezone.utc) - timedelta(days=2), parcels=1)
-    capsys.readouterr()
-    assert main(["--database", warehouse.db.url, "returns", "create", "PD-9403", "--line", "TEAPOT-RED:1",
-                 "--reason", "dented", "--json"]) == 0
-    rma = json.loads(capsys.readouterr().out)["rma"]
-    worker = Worker("returns")
-    screen = ReturnsScreen(ReturnsDesk(lambda: SqlUnitOfWork(warehouse.db), user="rita"), worker, Sounds(enabled=False))
-    qtbot.addWidget(screen)
-    try:
+    with returns_screen(qtbot, warehouse, tmp_path, capsys, "PD-9403", "TEAPOT-RED:1", "dented",
+                        sounds=Sounds(enabled=False)) as (screen, rma, _):
         screen.scan(rma)
         qtbot.waitUntil(lambda: screen.view is not None, timeout=10000)
         screen.scan(TEAPOT_EAN)
@@ -133,6 +102,4 @@ def test_an_exchange_decided_at_the_screen_names_its_order_and_refunds_nothing(
         screen.refund_button.click()
         qtbot.waitUntil(lambda: screen.view.status == "refunded", timeout=10000)
         assert "settled by its exchange: nothing to refund" in screen.message.text()
-    finally:
-        worker.shutdown()
     assert status(warehouse, f"{rma}-X") == "allocated"

@@ -4,22 +4,15 @@ likewise the picker's red SHORT), and the lines' table kept its columns at their
 so the bin field read "bin (restock, exch..." with half the table empty beside it."""
 from __future__ import annotations
 
-import json
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from app.cli.main import main
-from app.shipping.returns_desk import ReturnsDesk
-from app.store.uow import SqlUnitOfWork
 from tests.integration.packing.conftest import Warehouse, warehouse  # noqa: F401
-from tests.integration.shipping.test_returns import delivered_order
-from ui.screens.returns import ReturnsScreen
+from tests.ui.returns_data import returns_screen
 from ui.style import GREEN, RED, STYLESHEET, button
-from ui.workers import Worker
 
 
 def background(widget) -> QColor:  # type: ignore[no-untyped-def]
@@ -41,18 +34,11 @@ def test_a_switched_off_green_or_red_button_looks_switched_off(qtbot, kind: str,
 
 def test_inspect_and_refund_look_switched_off_until_they_fit_and_the_bin_has_room(
         qtbot, warehouse: Warehouse, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
-    delivered_order(warehouse, tmp_path, "PD-9451", datetime.now(timezone.utc) - timedelta(days=2), parcels=2)
-    capsys.readouterr()
-    assert main(["--database", warehouse.db.url, "returns", "create", "PD-9451", "--line", "TEAPOT-RED:2",
-                 "--reason", "wrong colour", "--json"]) == 0
-    rma = json.loads(capsys.readouterr().out)["rma"]
-    worker = Worker("returns")
-    screen = ReturnsScreen(ReturnsDesk(lambda: SqlUnitOfWork(warehouse.db), user="rita"), worker)
-    screen.setStyleSheet(STYLESHEET)  # as packdesk returns-station shows it
-    qtbot.addWidget(screen)
-    screen.resize(1600, 900)
-    screen.show()
-    try:
+    with returns_screen(qtbot, warehouse, tmp_path, capsys, "PD-9451", "TEAPOT-RED:2", "wrong colour",
+                        parcels=2) as (screen, rma, _):
+        screen.setStyleSheet(STYLESHEET)  # as packdesk returns-station shows it
+        screen.resize(1600, 900)
+        screen.show()
         header = screen.lines.horizontalHeader()
         for column in range(header.count()):  # the empty table's headings are whole
             assert header.sectionSize(column) >= header.sectionSizeHint(column), column
@@ -69,21 +55,11 @@ def test_inspect_and_refund_look_switched_off_until_they_fit_and_the_bin_has_roo
         bin_field = screen.lines.cellWidget(0, 3)
         words = bin_field.fontMetrics().horizontalAdvance(bin_field.placeholderText())
         assert bin_field.width() > words, (bin_field.width(), words)
-    finally:
-        worker.shutdown()
 
 
 def test_after_inspect_the_lines_cannot_be_changed_any_more(
         qtbot, warehouse: Warehouse, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
-    delivered_order(warehouse, tmp_path, "PD-9452", datetime.now(timezone.utc) - timedelta(days=2), parcels=1)
-    capsys.readouterr()
-    assert main(["--database", warehouse.db.url, "returns", "create", "PD-9452", "--line", "TEAPOT-RED:1",
-                 "--reason", "too big", "--json"]) == 0
-    rma = json.loads(capsys.readouterr().out)["rma"]
-    worker = Worker("returns")
-    screen = ReturnsScreen(ReturnsDesk(lambda: SqlUnitOfWork(warehouse.db), user="rita"), worker)
-    qtbot.addWidget(screen)
-    try:
+    with returns_screen(qtbot, warehouse, tmp_path, capsys, "PD-9452", "TEAPOT-RED:1", "too big") as (screen, rma, _):
         screen.open(rma)
         qtbot.waitUntil(lambda: screen.view is not None, timeout=10000)
         assert screen.lines.cellWidget(0, 2).isEnabled() and screen.lines.cellWidget(0, 3).isEnabled()
@@ -93,23 +69,13 @@ def test_after_inspect_the_lines_cannot_be_changed_any_more(
         outcome, where = screen.lines.cellWidget(0, 2), screen.lines.cellWidget(0, 3)
         assert outcome.currentData() == "write_off"  # what was decided, shown and locked
         assert not outcome.isEnabled() and not where.isEnabled()
-    finally:
-        worker.shutdown()
 
 
 def test_the_lines_name_the_product_and_after_inspect_the_screen_says_press_refund(
         qtbot, warehouse: Warehouse, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
     """A try-out on a real display: the line showed only "TEAPOT-RED", and after INSPECT the touch
     screen said "refund it (packdesk returns refund RMA-...)" with the REFUND button right there."""
-    delivered_order(warehouse, tmp_path, "PD-9453", datetime.now(timezone.utc) - timedelta(days=2), parcels=1)
-    capsys.readouterr()
-    assert main(["--database", warehouse.db.url, "returns", "create", "PD-9453", "--line", "TEAPOT-RED:1",
-                 "--reason", "too big", "--json"]) == 0
-    rma = json.loads(capsys.readouterr().out)["rma"]
-    worker = Worker("returns")
-    screen = ReturnsScreen(ReturnsDesk(lambda: SqlUnitOfWork(warehouse.db), user="rita"), worker)
-    qtbot.addWidget(screen)
-    try:
+    with returns_screen(qtbot, warehouse, tmp_path, capsys, "PD-9453", "TEAPOT-RED:1", "too big") as (screen, rma, _):
         screen.open(rma)
         qtbot.waitUntil(lambda: screen.view is not None, timeout=10000)
         shown = screen.lines.item(0, 0).text()
@@ -121,5 +87,3 @@ def test_the_lines_name_the_product_and_after_inspect_the_screen_says_press_refu
         assert "REFUND" in said and "packdesk" not in said, said
         screen.refund_button.click()
         qtbot.waitUntil(lambda: screen.view.status == "refunded", timeout=10000)
-    finally:
-        worker.shutdown()
