@@ -80,3 +80,16 @@ def a_packed_day(url: str, orders: list[str], packers: tuple[tuple[str, str, flo
                 s.add(ScanRecord(at=claimed + timedelta(seconds=20 * n), station=station, username=who,
                                  order_id=order.id, data="4006381333931",
                                  outcome="wrong_item" if n == units else "accepted", quantity=1))
+
+
+def alice_packs_pd_1001(url: str) -> None:
+    """Alice packs PD-1001 at PACK-09 today, with one mis-scan (a lamp), and its label is confirmed."""
+    with Database(url) as db:
+        desk = PackingService(db, "PACK-09", PackingSettings(station_code="PACK-09"))
+        alice = desk.login(ALICE_BADGE)
+        desk.start_pack(alice, "PD-1001")
+        for code in (LAMP, "PD-CMD-ACK", MUG, MUG, PEN):
+            desk.record_scan("PD-1001", alice, Scan(code, None, source="test"))
+        closed = desk.close_parcel("PD-1001", alice)
+        desk.record_label_result(closed.label.label_id, True, "memory:")
+        assert desk.confirm_label("PD-1001", closed.label.sscc).all_confirmed

@@ -14,24 +14,12 @@ from PySide6.QtCore import Qt
 from app.cli.main import main
 from app.packing.service import PackingService
 from app.packing.settings import PackingSettings
-from app.ports import Scan
 from app.store.session import Database
-from tests.ui.data import ALICE_BADGE, BOB_BADGE, LAMP, MUG, PEN, SAM_BADGE
+from tests.ui.data import BOB_BADGE, SAM_BADGE
+from tests.ui.floor_data import alice_packs_pd_1001
 from tests.ui.helpers import login
 from ui.screens.figures import CHARTS
 from ui.translations import number
-
-
-def alice_packs_pd_1001(url: str) -> None:
-    with Database(url) as db:  # at PACK-09, with one mis-scan
-        desk = PackingService(db, "PACK-09", PackingSettings(station_code="PACK-09"))
-        alice = desk.login(ALICE_BADGE)
-        desk.start_pack(alice, "PD-1001")
-        for code in (LAMP, "PD-CMD-ACK", MUG, MUG, PEN):
-            desk.record_scan("PD-1001", alice, Scan(code, None, source="test"))
-        closed = desk.close_parcel("PD-1001", alice)
-        desk.record_label_result(closed.label.label_id, True, "memory:")
-        assert desk.confirm_label("PD-1001", closed.label.sscc).all_confirmed
 
 
 def bob_reports_pd_1002_damaged(url: str) -> None:

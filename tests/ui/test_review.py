@@ -5,7 +5,6 @@ and leaves its audit record."""
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,13 +15,12 @@ from app.orders import holds
 from app.orders.settings import OrderSettings
 from app.packing.service import PackingService
 from app.packing.settings import PackingSettings
-from app.ports import Scan
 from app.store.audit_log import audit_entries, verify_audit
 from app.store.models import Label, Order, PackException, User
 from app.store.session import Database
 from app.store.uow import SqlUnitOfWork
-from tests.ui.data import ALICE_BADGE, BOB_BADGE, LAMP, MUG, PEN, SAM_BADGE
-from tests.ui.floor_data import a_busy_morning
+from tests.ui.data import ALICE_BADGE, BOB_BADGE, SAM_BADGE
+from tests.ui.floor_data import a_busy_morning, alice_packs_pd_1001
 from tests.ui.helpers import login, scan, settle
 
 
@@ -206,15 +204,7 @@ def test_the_board_goes_full_screen_for_a_wall_tv(qtbot, station, station_db_url
 
 
 def test_the_figures_page_draws_the_days_charts_and_explains_the_model(qtbot, station, station_db_url) -> None:
-    with Database(station_db_url) as db:  # Alice packs PD-1001 at PACK-09 today, with one mis-scan
-        desk = PackingService(db, "PACK-09", PackingSettings(station_code="PACK-09"))
-        alice = desk.login(ALICE_BADGE)
-        desk.start_pack(alice, "PD-1001")
-        for code in (LAMP, "PD-CMD-ACK", MUG, MUG, PEN):
-            desk.record_scan("PD-1001", alice, Scan(code, None, source="test"))
-        closed = desk.close_parcel("PD-1001", alice)
-        desk.record_label_result(closed.label.label_id, True, "memory:")
-        assert desk.confirm_label("PD-1001", closed.label.sscc).all_confirmed
+    alice_packs_pd_1001(station_db_url)
     login(qtbot, station, SAM_BADGE)
     screen = station.window.screens["review"]
     with qtbot.waitSignal(screen.figures.shown, timeout=5000) as shown:
