@@ -95,11 +95,12 @@ def settle(db: Database, numbers: list[str], settings: OrderSettings, slice_s: f
     outcome = pipeline.Outcome()
 
     def captured(uow: SqlUnitOfWork) -> list[str]:
-        # the file's orders in its order, the order its new orders were stored in: a slice then
-        # rewrites its own pages of the orders' table and indexes (in queue order every slice
-        # rewrote most of them; validation takes no stock, so that order does not matter to it);
-        # each slice validates those of its orders that are captured (validate_captured_in)
-        return numbers
+        # those still captured (a file of orders stored already has none: no slices, no pauses),
+        # in the file's order, the order its new orders were stored in: a slice then rewrites its
+        # own pages of the orders' table and indexes (in queue order every slice rewrote most of
+        # them; validation takes no stock, so that order does not matter to it)
+        found = set(uow.orders.numbers_in_status((OrderStatus.CAPTURED.value,), numbers))
+        return [number for number in numbers if number in found]
 
     def validate(uow: SqlUnitOfWork, chunk: list[str]) -> None:
         pipeline.validate_captured_in(uow, chunk, settings, outcome, user="import")

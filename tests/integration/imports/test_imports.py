@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import func, select
@@ -257,3 +259,35 @@ def test_an_import_pauses_the_collector_while_it_runs_and_not_after(db: Database
     with pytest.raises(ImportRejected):  # a refused file too
         import_file(db, "orders", write(tmp_path, "bad.csv", header + "GC-9,x@example.com,X,1 Main St,Berlin,DE,NOPE,1\n"))
     assert gc.isenabled()
+
+
+def test_a_staged_import_validates_its_captured_orders_in_slices_and_a_file_imported_before_in_none(
+        db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # on SQLite a big file's orders are validated a slice at a time with a pause between slices
+    # (stations claim meanwhile); orders the file stored before are not captured any more, so
+    # the same file again makes no slice and waits for nothing
+    if not db.is_sqlite:
+        pytest.skip("the staged import is SQLite's (app/imports/staged.py)")
+    from app.imports import staged
+    from app.orders import pipeline
+
+    import_file(db, "catalog", write(tmp_path, "p.csv", CATALOG_HEADER + GOOD_MUG))
+    header = "order_number,email,ship_name,ship_address1,ship_city,ship_country,sku,quantity\n"
+    path = write(tmp_path, "o.csv", header + "".join(
+        f"SL-{i:02d},c{i}@example.com,Cust {i},1 Main St,Berlin,DE,MUG-1,1\n" for i in range(12)))
+    monkeypatch.setattr(staged, "FIRST_SLICE", 3)
+    monkeypatch.setattr(staged, "MAX_SLICE", 3)
+    slices: list[list[str]] = []
+    validate = pipeline.validate_captured_in
+    monkeypatch.setattr(pipeline, "validate_captured_in",
+                        lambda uow, numbers, *a, **k: (slices.append(list(numbers)), validate(uow, numbers, *a, **k)))
+    paused: list[float] = []
+    monkeypatch.setattr(staged, "time", SimpleNamespace(perf_counter=time.perf_counter, sleep=paused.append))
+    report = import_file(db, "orders", path)
+    assert report.created == 12
+    assert slices == [[f"SL-{i:02d}" for i in range(n, n + 3)] for n in range(0, 12, 3)]  # in the file's order
+    assert len(paused) >= 3  # between the validation slices (and allocation's)
+    slices.clear()
+    paused.clear()
+    again = import_file(db, "orders", path)
+    assert again.unchanged == 12 and slices == [] and paused == []
