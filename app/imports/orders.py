@@ -108,7 +108,10 @@ def parse(records: list[Record], catalogue: dict[str, ProductFacts], problems: l
     """Groups rows into orders and checks every field, SKU (against `catalogue`) and order;
     a line may hold at most `max_line_quantity` units."""
     drafts: dict[str, OrderDraft] = {}
-    absent: dict[str, set[str]] = {}
+    # an order's fields its first line has no column for, but the total (the file's columns are
+    # every line's: worked out once a set of columns)
+    left_out: dict[str, frozenset[str]] = {}
+    left_out_of: dict[tuple[str, ...], frozenset[str]] = {}
     why_maximum = phrase(", the most one order line may hold ([imports] max_line_quantity)")  # said once a file
     order_columns = _order_columns()
     given: dict[str, dict[str, Any]] = {}  # an order's first line's values, when that line read cleanly
@@ -126,7 +129,11 @@ def parse(records: list[Record], catalogue: dict[str, ProductFacts], problems: l
             draft = drafts[number] = OrderDraft(number, row.line)
         if first:
             draft.fields, draft.address, draft.customer, draft.created_at = _order_fields(row)
-            absent[number] = {k for k in draft.fields if FIELD_COLUMNS.get(k, k) not in record.values}
+            columns = tuple(record.values)
+            if columns not in left_out_of:
+                left_out_of[columns] = frozenset(
+                    k for k in draft.fields if k != "total" and FIELD_COLUMNS.get(k, k) not in record.values)
+            left_out[number] = left_out_of[columns]
             draft.not_work = _not_work(row, draft)
             if row.ok:  # a later line that repeats these values, or leaves them empty, agrees with it
                 given[number] = record.values
@@ -138,7 +145,7 @@ def parse(records: list[Record], catalogue: dict[str, ProductFacts], problems: l
         # a column the file does not have leaves the stored value alone (a new order gets the
         # default): re-importing a narrower file never turns express into standard; the total,
         # computed from the lines when absent, stays
-        for name in absent[draft.number] - {"total"}:
+        for name in left_out[draft.number]:
             draft.fields.pop(name, None)
     return list(drafts.values())
 

@@ -262,19 +262,15 @@ def test_an_import_pauses_the_collector_while_it_runs_and_not_after(db: Database
 
 
 def test_a_staged_import_validates_its_captured_orders_in_slices_and_a_file_imported_before_in_none(
-        db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        sqlite_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # on SQLite a big file's orders are validated a slice at a time with a pause between slices
-    # (stations claim meanwhile); orders the file stored before are not captured any more, so
-    # the same file again makes no slice and waits for nothing
-    if not db.is_sqlite:
-        pytest.skip("the staged import is SQLite's (app/imports/staged.py)")
+    # (stations claim meanwhile: app/imports/staged.py); orders the file stored before are not
+    # captured any more, so the same file again makes no slice and waits for nothing
+    import shutil
+
     from app.imports import staged
     from app.orders import pipeline
 
-    import_file(db, "catalog", write(tmp_path, "p.csv", CATALOG_HEADER + GOOD_MUG))
-    header = "order_number,email,ship_name,ship_address1,ship_city,ship_country,sku,quantity\n"
-    path = write(tmp_path, "o.csv", header + "".join(
-        f"SL-{i:02d},c{i}@example.com,Cust {i},1 Main St,Berlin,DE,MUG-1,1\n" for i in range(12)))
     monkeypatch.setattr(staged, "FIRST_SLICE", 3)
     monkeypatch.setattr(staged, "MAX_SLICE", 3)
     slices: list[list[str]] = []
@@ -283,11 +279,17 @@ def test_a_staged_import_validates_its_captured_orders_in_slices_and_a_file_impo
                         lambda uow, numbers, *a, **k: (slices.append(list(numbers)), validate(uow, numbers, *a, **k)))
     paused: list[float] = []
     monkeypatch.setattr(staged, "time", SimpleNamespace(perf_counter=time.perf_counter, sleep=paused.append))
-    report = import_file(db, "orders", path)
-    assert report.created == 12
-    assert slices == [[f"SL-{i:02d}" for i in range(n, n + 3)] for n in range(0, 12, 3)]  # in the file's order
-    assert len(paused) >= 3  # between the validation slices (and allocation's)
-    slices.clear()
-    paused.clear()
-    again = import_file(db, "orders", path)
+    header = "order_number,email,ship_name,ship_address1,ship_city,ship_country,sku,quantity\n"
+    path = write(tmp_path, "o.csv", header + "".join(
+        f"SL-{i:02d},c{i}@example.com,Cust {i},1 Main St,Berlin,DE,MUG-1,1\n" for i in range(12)))
+    shutil.copy(sqlite_template, tmp_path / "staged.sqlite3")
+    with Database(f"sqlite:///{tmp_path / 'staged.sqlite3'}") as db:
+        import_file(db, "catalog", write(tmp_path, "p.csv", CATALOG_HEADER + GOOD_MUG))
+        report = import_file(db, "orders", path)
+        assert report.created == 12
+        assert slices == [[f"SL-{i:02d}" for i in range(n, n + 3)] for n in range(0, 12, 3)]  # in the file's order
+        assert len(paused) >= 3  # between the validation slices (and allocation's)
+        slices.clear()
+        paused.clear()
+        again = import_file(db, "orders", path)
     assert again.unchanged == 12 and slices == [] and paused == []
