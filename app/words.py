@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime, timezone
 
-from app.translator import Grams, Phrase, Translator, noun, phrase
+from app.translator import Grams, Lines, Phrase, Translator, noun, phrase
 
 log = logging.getLogger(__name__)
 
@@ -188,8 +188,9 @@ def service(code: str | None) -> str:
 
 
 def shipping(carrier_code: str | None, service_code: str | None) -> str:
-    """Carrier and service on one line: "UPS Express"."""
-    return " ".join(part for part in (carrier(carrier_code), service(service_code)) if part)
+    """Carrier and service on one line: "UPS Express" (a phrase: "no carrier chosen" is said in
+    the reader's language)."""
+    return Lines([part for part in (carrier(carrier_code), service(service_code)) if part], " ")
 
 
 def grams(g: int | None) -> str:

@@ -114,3 +114,23 @@ def test_weights_and_times_follow_the_language_shown_not_the_machine(qapp) -> No
         assert clock(at) == "14:07" and moment(at) == "05.12.26 14:07"
     finally:
         chosen.clear()
+
+
+def test_the_pack_screens_facts_about_the_order_and_its_box_are_german_for_a_german_packer(
+        qtbot, make_station, station_db_url) -> None:
+    # the carrier, the ship-by date and the box's reason come from the app as phrases: said in
+    # the packer's language, not the English they are written in
+    from app.store.models import Order
+
+    with Database(station_db_url) as db, db.engine.begin() as conn:
+        conn.execute(update(User).where(User.badge_code == ALICE_BADGE).values(language="de"))
+        conn.execute(update(Order).values(carrier=None, sla_due_at=None))
+    app = make_station({"station": {"language": "en"}})
+    pack = app.window.screens["pack"]
+    login(qtbot, app, ALICE_BADGE)
+    scan(qtbot, app, Command.NEXT.value)
+    settle(qtbot, app)
+    assert app.station.step == "pack"
+    assert pack.carrier.text().startswith("kein Versanddienstleister gewählt"), pack.carrier.text()
+    assert pack.due.text() == "Kein Versanddatum"
+    assert "passt" in pack.box_why.text() and "fits" not in pack.box_why.text(), pack.box_why.text()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import words
+from app.messages import say
 from app.packing.api import BoxSuggestion, LineState, PackLine, PackSnapshot
 from app.ports import Scan
 from app.paths import resource
@@ -255,7 +256,7 @@ class PackScreen(Retranslated, QWidget):
         _set_text(self.parcel, parcel_number(pack))
         if old is None or old.sla_due_at != pack.sla_due_at:
             text, overdue = words.ship_by(pack.sla_due_at)
-            _set_text(self.due, text)
+            _set_text(self.due, say(text))
             self.due.setStyleSheet(FACT_STYLE + (f"background: {RED}; color: white; font-weight: bold;" if overdue else ""))
         _set_text(self.sla, self.tr("Units %1 of %2").replace("%1", str(pack.units_scanned))
                   .replace("%2", str(pack.units_expected)))
@@ -298,7 +299,7 @@ class PackScreen(Retranslated, QWidget):
     def _show_header(self, pack: PackSnapshot) -> None:
         _set_text(self.order, self.tr("Order %1").replace("%1", pack.order_number))
         _set_text(self.customer, pack.customer_name)
-        _set_text(self.carrier, words.shipping(pack.carrier, pack.service))
+        _set_text(self.carrier, say(words.shipping(pack.carrier, pack.service)))
         notes = "\n".join(special_instructions(pack))
         _set_text(self.banner, notes)
         self.banner.setVisible(bool(notes))
@@ -316,7 +317,7 @@ class PackScreen(Retranslated, QWidget):
             _set_text(self.box_code, box.code)
             _set_text(self.box_size, self.tr("%1 x %2 x %3 mm, up to %4").replace("%1", str(length))
                       .replace("%2", str(width)).replace("%3", str(height)).replace("%4", kilograms(box.max_load_g)))
-            why = box.explanation  # one line; a big order's split can name dozens of boxes
+            why = say(box.explanation)  # one line; a big order's split can name dozens of boxes
             _set_text(self.box_why, why if len(why) <= 80 else why[:77].rstrip() + "...")
             self.box_why.setToolTip(why)
         if self.placement is not None:
