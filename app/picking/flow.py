@@ -14,7 +14,7 @@ from app.commands import Command, command_for
 from app.errors import PackdeskError
 from app.orders.picking import PickProgress, PickSheet
 from app.picking.api import PickingApi
-from app.translator import phrase
+from app.translator import phrase, plural_phrase
 from app.unit_of_work import PickLineRecord
 
 log = logging.getLogger(__name__)
@@ -119,8 +119,8 @@ class PickerFlow:
             self.state = replace(self.state, code=None, lines=(), finished=sheet.code)
             self._prompt()
             return Reply(phrase("Pick list %(code)s is already picked.", code=sheet.code), ok=False)
-        return Reply(phrase("Pick list %(code)s: %(stops)s stop(s) to go.", code=sheet.code,
-                            stops=len(sheet.lines) - self.state.lines_done))
+        return Reply(plural_phrase("Pick list %(code)s: %(n)s stop to go.", "Pick list %(code)s: %(n)s stops to go.",
+                                   len(sheet.lines) - self.state.lines_done, code=sheet.code))
 
     def _after(self, sheet: PickSheet, line: PickLineRecord, text: str) -> Reply:
         nxt = sheet.current

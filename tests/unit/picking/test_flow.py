@@ -108,3 +108,15 @@ def test_short_keeps_what_was_found_and_adds_the_new_stop(flow: PickerFlow) -> N
 def test_an_unknown_list_is_refused_with_what_to_scan(flow: PickerFlow) -> None:
     reply = flow.scan("PL-424242", "dmitri")
     assert not reply.ok and "No pick list is called 'PL-424242'" in reply.text
+
+
+def test_a_list_says_how_many_stops_are_left_with_the_right_plural_in_english_and_german() -> None:
+    from app.translator import Translator
+
+    two = PickerFlow(FakePicking(line(1, "A-01-1", 1, "MUG", 2), line(2, "B-01-1", 2, "PEN", 1)))
+    one = PickerFlow(FakePicking(line(1, "A-01-1", 1, "MUG", 2)))
+    said_two, said_one = two.scan("PL-000001", "dmitri").text, one.scan("PL-000001", "dmitri").text
+    assert (str(said_two), str(said_one)) == ("Pick list PL-000001: 2 stops to go.", "Pick list PL-000001: 1 stop to go.")
+    german = Translator("de")
+    assert (german.say(said_two), german.say(said_one)) == ("Pickliste PL-000001: noch 2 Stopps.",
+                                                            "Pickliste PL-000001: noch 1 Stopp.")
