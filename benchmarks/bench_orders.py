@@ -327,6 +327,12 @@ class _Sql:
     def statuses(self, status: str, ids: list[int]) -> None:
         self.many(f"UPDATE orders SET status = '{status}', version = version + 1 WHERE id = ?", [(i,) for i in ids])
 
+    def moved(self, ids: list[int], before: str, after: str, reason: str, at: Any) -> None:
+        """The import's own status change of these orders, with their StatusChanged events."""
+        self.statuses(after, ids)
+        detail = json.dumps({"reason": reason})
+        self.events([(i, at, "StatusChanged", before, after, "import", detail) for i in ids])
+
     def audit(self, entries: list[tuple[str, str, str, dict[str, Any] | None]]) -> None:
         """Appends chained audit records after the last one (the chain's hash as app.audit.chain's)."""
         from app.audit.chain import GENESIS, detail_text, record_hash
@@ -448,9 +454,7 @@ def _reference_stages(db: _Sql, files: dict[str, Path], watch: _Stopwatch) -> No
         expected = goods + o["shipping_total"] + o["tax_total"] - o["discount_total"]
         if ok and abs(o["total"] - expected) <= TOTAL_TOLERANCE:
             passed.append(o)
-    db.statuses("validated", [o["id"] for o in passed])
-    db.events([(o["id"], now, "StatusChanged", "captured", "validated", "import",
-                json.dumps({"reason": "passed validation"})) for o in passed])
+    db.moved([o["id"] for o in passed], "captured", "validated", "passed validation", now)
     db.commit()
     watch.stop("validate")
 
@@ -490,9 +494,7 @@ def _reference_stages(db: _Sql, files: dict[str, Path], watch: _Stopwatch) -> No
     db.many("INSERT INTO stock_holds (order_id, order_line_id, stock_id, quantity, status, created_at) "
             "VALUES (?, ?, ?, ?, 'held', ?)", holds)
     db.events(events)
-    db.statuses("allocated", [o["id"] for o in turn])
-    db.events([(o["id"], now, "StatusChanged", "validated", "allocated", "import",
-                json.dumps({"reason": "stock held"})) for o in turn])
+    db.moved([o["id"] for o in turn], "validated", "allocated", "stock held", now)
     db.commit()
     watch.stop("allocate")
 

@@ -275,8 +275,12 @@ def test_a_staged_import_validates_its_captured_orders_in_slices_and_a_file_impo
     monkeypatch.setattr(staged, "MAX_SLICE", 3)
     slices: list[list[str]] = []
     validate = pipeline.validate_captured_in
-    monkeypatch.setattr(pipeline, "validate_captured_in",
-                        lambda uow, numbers, *a, **k: (slices.append(list(numbers)), validate(uow, numbers, *a, **k)))
+
+    def validate_slice(uow, numbers, *args, **kwargs):  # type: ignore[no-untyped-def]
+        slices.append(list(numbers))
+        return validate(uow, numbers, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "validate_captured_in", validate_slice)
     paused: list[float] = []
     monkeypatch.setattr(staged, "time", SimpleNamespace(perf_counter=time.perf_counter, sleep=paused.append))
     header = "order_number,email,ship_name,ship_address1,ship_city,ship_country,sku,quantity\n"
