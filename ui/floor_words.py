@@ -4,20 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from app.messages import say
+from app.supervision.words import exception_kind
+
 
 def kind_words(code: str) -> str:
-    """An exception kind (app/supervision/model.py ExceptionKind): "mis_scan" -> "mis-scan"."""
-    words = {"hold": QCoreApplication.translate("FloorWords", "on hold"),
-             "problem": QCoreApplication.translate("FloorWords", "problem"),
-             "mis_scan": QCoreApplication.translate("FloorWords", "mis-scan"),
-             "weight": QCoreApplication.translate("FloorWords", "weight"),
-             "box_override": QCoreApplication.translate("FloorWords", "box override"),
-             "reprint": QCoreApplication.translate("FloorWords", "reprint"),
-             "short_pick": QCoreApplication.translate("FloorWords", "short pick"),
-             "print_failure": QCoreApplication.translate("FloorWords", "print failure"),
-             "refused_badge": QCoreApplication.translate("FloorWords", "refused badge"),
-             "stale_lease": QCoreApplication.translate("FloorWords", "stale lease")}
-    return words.get(code, code.replace("_", " "))
+    """An exception kind (app/supervision/model.py ExceptionKind): "mis_scan" -> "mis-scan", as
+    the command line says it (app.supervision.words)."""
+    return say(exception_kind(code))
 
 
 def action_words(code: str) -> str:

@@ -1007,42 +1007,6 @@
         <translation>zurückgehalten</translation>
     </message>
     <message>
-        <source>problem</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
-        <source>mis-scan</source>
-        <translation>Fehlscan</translation>
-    </message>
-    <message>
-        <source>weight</source>
-        <translation>Gewicht</translation>
-    </message>
-    <message>
-        <source>box override</source>
-        <translation>anderer Karton</translation>
-    </message>
-    <message>
-        <source>reprint</source>
-        <translation>Neudruck</translation>
-    </message>
-    <message>
-        <source>short pick</source>
-        <translation>Fehlmenge</translation>
-    </message>
-    <message>
-        <source>print failure</source>
-        <translation>Druckfehler</translation>
-    </message>
-    <message>
-        <source>refused badge</source>
-        <translation>abgewiesener Ausweis</translation>
-    </message>
-    <message>
-        <source>stale lease</source>
-        <translation>verwaiste Reservierung</translation>
-    </message>
-    <message>
         <source>RELEASE</source>
         <translation>FREIGEBEN</translation>
     </message>

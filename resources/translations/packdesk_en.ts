@@ -1007,42 +1007,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mis-scan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>weight</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>box override</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reprint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>short pick</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>print failure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>refused badge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stale lease</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>RELEASE</source>
         <translation type="unfinished"></translation>
     </message>

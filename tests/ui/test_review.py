@@ -102,6 +102,9 @@ def test_a_german_supervisor_reads_the_queue_in_german(qtbot, station, station_d
     row = next(i for i, item in enumerate(screen.items) if item.kind == "hold")
     assert screen.table.item(row, 6).text().startswith("Auftrag ")
     assert "zurückgehalten" in screen.table.item(row, 6).text()
+    assert screen.table.item(row, 1).text() == "zurückgehalten"  # the kind, as the command line says it
+    late = screen.kind.findData("sla_breach")
+    assert screen.kind.itemText(late) == "verspätet"  # not "sla breach"
 
 
 def test_every_decision_from_the_screen_is_carried_out_and_audited(qtbot, station, station_db_url) -> None:
