@@ -3,7 +3,6 @@ keyboard: URL (prefix, GS substitute, timing), and a bad option stops the statio
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
 
 from app.config import Settings
 from app.errors import ConfigError
@@ -11,14 +10,13 @@ from app.packing.api import ScanOutcome
 from tests.ui.data import MUG
 from tests.ui.helpers import settle
 from tests.ui.test_station_rules import results, start_order
+from tests.ui.wedge_keys import scanner_sends
 from app.config import station_config
 
 
-def wedge_burst(qtbot, app, text: str) -> None:
+def wedge_burst(app, text: str) -> None:
     """Keys as a keyboard-wedge scanner sends them (2 ms apart, then Enter) into the focused screen."""
-    target = app.window.stack.currentWidget()
-    qtbot.keyClicks(target, text, delay=2)
-    qtbot.keyClick(target, Qt.Key.Key_Return, delay=2)
+    scanner_sends(app.window.stack.currentWidget(), text)
 
 
 def test_the_wedge_takes_its_prefix_from_the_configuration(qtbot, make_station) -> None:
@@ -26,11 +24,11 @@ def test_the_wedge_takes_its_prefix_from_the_configuration(qtbot, make_station) 
     assert app.wedge.settings.prefix == "*" and app.wedge.settings.max_gap_ms == 40
     start_order(qtbot, app)
     got = results(qtbot, app)
-    wedge_burst(qtbot, app, MUG)  # no prefix: not this station's scanner, so typing
+    wedge_burst(app, MUG)  # no prefix: not this station's scanner, so typing
     qtbot.wait(150)
     settle(qtbot, app)
     assert got == []
-    wedge_burst(qtbot, app, "*" + MUG)
+    wedge_burst(app, "*" + MUG)
     qtbot.waitUntil(lambda: len(got) == 1, timeout=2000)
     settle(qtbot, app)
     assert got[0].data == MUG and got[0].outcome is ScanOutcome.ACCEPTED
@@ -41,7 +39,7 @@ def test_a_keyboard_scanner_url_configures_the_wedge_gs_substitute(qtbot, make_s
     assert app.wedge.settings.gs_substitute == "|"
     start_order(qtbot, app)
     got = results(qtbot, app)
-    wedge_burst(qtbot, app, "]C101" + "0" + MUG + "|10LOT7")
+    wedge_burst(app, "]C101" + "0" + MUG + "|10LOT7")
     qtbot.waitUntil(lambda: len(got) == 1, timeout=2000)
     assert got[0].data == "01" + "0" + MUG + "\x1d10LOT7"
     assert app.station.device_states["scanner"].address == "keyboard"

@@ -15,6 +15,7 @@ from tests.ui.data import (
     ALICE_BADGE, BOB_BADGE, BOX_L, LAMP, MUG, MUG_CASE, PEN, SAM_BADGE, SAM_PIN,
 )
 from tests.ui.helpers import login, scan, settle
+from tests.ui.wedge_keys import scanner_sends
 
 
 LEFT = Qt.MouseButton.LeftButton
@@ -169,8 +170,7 @@ def test_a_wedge_scan_with_spaces_and_enter_does_not_lift_the_lock(qtbot, statio
     got = results(qtbot, station)
     scan(qtbot, station, "NOT-A-BARCODE-WE-KNOW")
     overlay = station.window.overlay
-    qtbot.keyClicks(overlay, "SKU 42 A", delay=2)
-    qtbot.keyClick(overlay, Qt.Key.Key_Return, delay=2)
+    scanner_sends(overlay, "SKU 42 A")
     qtbot.waitUntil(lambda: got and got[-1].data == "SKU 42 A", timeout=2000)
     settle(qtbot, station)
     assert got[-1].outcome is ScanOutcome.LOCKED and overlay.isVisible()

@@ -6,11 +6,11 @@ import time
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.ports import Scan
 from devices.keyboard_scanner import KeyboardScanner, WedgeSettings
+from tests.ui.wedge_keys import NO_MODIFIER, SHIFT, burst_start, key_of, press, scanner_sends, stamped
 from ui.wedge import KeyboardWedge
 
 
@@ -39,8 +39,7 @@ def bench(qtbot, qapp):
 @pytest.mark.parametrize("delay_ms", [2, 5, 10])
 def test_burst_is_a_scan_and_never_reaches_the_field(qtbot, bench, delay_ms: int) -> None:
     field, _button, _clicks, scans, _wedge = bench
-    qtbot.keyClicks(field, "4006381333931", delay=delay_ms)
-    qtbot.keyClick(field, Qt.Key.Key_Return, delay=delay_ms)
+    scanner_sends(field, "4006381333931", gap_ms=delay_ms)
     qtbot.waitUntil(lambda: len(scans) > 0, timeout=1000)
     assert [s.data for s in scans] == ["4006381333931"]
     assert scans[0].source == "keyboard"
@@ -58,8 +57,7 @@ def test_typing_at_human_speed_lands_in_the_field(qtbot, bench) -> None:
 def test_burst_does_not_press_the_focused_button(qtbot, bench) -> None:
     _field, button, clicks, scans, _wedge = bench
     button.setFocus()
-    qtbot.keyClicks(button, "SKU 42 A", delay=3)  # the spaces would press the button
-    qtbot.keyClick(button, Qt.Key.Key_Return, delay=3)
+    scanner_sends(button, "SKU 42 A", gap_ms=3)  # the spaces would press the button
     qtbot.waitUntil(lambda: len(scans) > 0, timeout=1000)
     qtbot.wait(50)
     assert clicks == [] and scans[0].data == "SKU 42 A"
@@ -67,8 +65,7 @@ def test_burst_does_not_press_the_focused_button(qtbot, bench) -> None:
 
 def test_gs_substitute_becomes_gs_and_aim_identifier_is_read(qtbot, bench) -> None:
     field, _button, _clicks, scans, _wedge = bench
-    qtbot.keyClicks(field, "]C10109501101530003~10LOT1", delay=2)
-    qtbot.keyClick(field, Qt.Key.Key_Return, delay=2)
+    scanner_sends(field, "]C10109501101530003~10LOT1")
     qtbot.waitUntil(lambda: len(scans) > 0, timeout=1000)
     assert (scans[0].symbology, scans[0].data) == ("]C1", "0109501101530003\x1d10LOT1")
     assert field.text() == ""
@@ -93,7 +90,7 @@ def test_burst_without_suffix_ends_at_silence(qtbot, qapp) -> None:
     wedge = KeyboardWedge(KeyboardScanner(WedgeSettings(suffix="", flush_ms=40)))
     wedge.start(scans.append)
     try:
-        qtbot.keyClicks(field, "PARCEL-7", delay=3)
+        scanner_sends(field, "PARCEL-7", gap_ms=3, end=None)
         qtbot.waitUntil(lambda: len(scans) > 0, timeout=1000)
     finally:
         wedge.stop()
@@ -111,8 +108,7 @@ def test_prefix_is_required_and_stripped(qtbot, qapp) -> None:
     wedge.scanned.connect(received.append)
     wedge.start(scans.append)
     try:
-        qtbot.keyClicks(field, "#ORDER-9", delay=2)
-        qtbot.keyClick(field, Qt.Key.Key_Return, delay=2)
+        scanner_sends(field, "#ORDER-9")
         qtbot.waitUntil(lambda: len(scans) > 0, timeout=1000)
         assert scans[0].data == "ORDER-9" and received == scans
     finally:
@@ -127,39 +123,31 @@ def test_stopped_wedge_lets_bursts_through(qtbot, bench) -> None:
     wedge.start(scans.append)
 
 
-SHIFT = Qt.KeyboardModifier.ShiftModifier
-NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 # X key codes of a US keyboard, for key events that name their key as real ones do.
 X_KEYCODES = {"p": 33, "d": 40, "u": 30, "-": 20, "1": 10, "0": 19}
 
 
-def press(widget, key: int, text: str, modifiers=NO_MODIFIER, scan_code: int = 0) -> None:
-    """One key pressed and released as the platform reports it (text as Qt would compute it)."""
-    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-        QCoreApplication.sendEvent(widget, QKeyEvent(kind, key, modifiers, scan_code, 0, 0, text))
-
-
-def scanner_types(qtbot, widget, text: str, caps_lock: bool = False, delay_ms: int = 3) -> None:
-    """A wedge scanner: Shift pressed around each capital, `delay_ms` a character, then Enter.
-    With Caps Lock on, the platform reports each letter in the other case."""
+def scanner_types(widget, text: str, caps_lock: bool = False, gap_ms: int = 3) -> None:
+    """A wedge scanner: Shift pressed around each capital, `gap_ms` a character, then Enter,
+    each key with its X key code. With Caps Lock on, the platform reports each letter in the
+    other case."""
+    stamp = burst_start()
     for char in text:
-        qtbot.wait(delay_ms)
+        stamp += gap_ms
         shifted = char.isupper()
         shown = char.swapcase() if caps_lock and char.isalpha() else char
-        key = Qt.Key(ord(char.upper())) if char.isalnum() else Qt.Key.Key_Minus
         code = X_KEYCODES[char.lower()]
         if shifted:
-            press(widget, Qt.Key.Key_Shift, "", SHIFT, 50)
-            press(widget, key, shown, SHIFT, code)
+            press(widget, Qt.Key.Key_Shift, "", stamp - 1, SHIFT, 50)
+            press(widget, key_of(char), shown, stamp, SHIFT, code)
         else:
-            press(widget, key, shown, NO_MODIFIER, code)
-    qtbot.wait(delay_ms)
-    press(widget, Qt.Key.Key_Return, "\r", NO_MODIFIER, 36)
+            press(widget, key_of(char), shown, stamp, NO_MODIFIER, code)
+    press(widget, Qt.Key.Key_Return, "\r", stamp + gap_ms, NO_MODIFIER, 36)
 
 
 def test_shift_pressed_for_each_capital_stays_inside_the_burst(qtbot, bench) -> None:
     field, _button, _clicks, scans, _wedge = bench
-    scanner_types(qtbot, field, "PDU-1001")
+    scanner_types(field, "PDU-1001")
     qtbot.waitUntil(lambda: len(scans) > 0, timeout=1000)
     qtbot.wait(50)
     assert [s.data for s in scans] == ["PDU-1001"] and field.text() == ""
@@ -167,8 +155,8 @@ def test_shift_pressed_for_each_capital_stays_inside_the_burst(qtbot, bench) -> 
 
 def test_caps_lock_on_does_not_invert_the_case_of_a_scan(qtbot, bench) -> None:
     field, _button, _clicks, scans, _wedge = bench
-    scanner_types(qtbot, field, "PDU-1001", caps_lock=True)
-    scanner_types(qtbot, field, "pdu-1", caps_lock=True)
+    scanner_types(field, "PDU-1001", caps_lock=True)
+    scanner_types(field, "pdu-1", caps_lock=True)
     qtbot.waitUntil(lambda: len(scans) > 1, timeout=1000)
     assert [s.data for s in scans] == ["PDU-1001", "pdu-1"] and field.text() == ""
 
@@ -187,19 +175,12 @@ def test_a_person_using_shift_at_human_speed_types_into_the_field(qtbot, bench) 
     assert scans == []
 
 
-def stamped_key(key: int, text: str, stamp_ms: int, modifiers=NO_MODIFIER) -> QKeyEvent:
-    """A key press carrying the time the platform says it went down, as X11 and Wayland do."""
-    event = QKeyEvent(QEvent.Type.KeyPress, key, modifiers, text)
-    event.setTimestamp(stamp_ms)
-    return event
-
-
 def test_a_gui_thread_busy_in_the_middle_of_a_burst_does_not_split_the_scan(qtbot, bench) -> None:
     field, _button, _clicks, scans, _wedge = bench
     code = "PDU-1001"
-    keys = [stamped_key(Qt.Key(ord(c)) if c.isalnum() else Qt.Key.Key_Minus, c, 5000 + 5 * i)
-            for i, c in enumerate(code)]
-    keys.append(stamped_key(Qt.Key.Key_Return, "\r", 5000 + 5 * len(code)))
+    start = burst_start()
+    keys = [stamped(QEvent.Type.KeyPress, key_of(c), c, start + 5 * i) for i, c in enumerate(code)]
+    keys.append(stamped(QEvent.Type.KeyPress, Qt.Key.Key_Return, "\r", start + 5 * len(code)))
     QCoreApplication.sendEvent(field, keys[0])  # the first key is taken at once...
     for event in keys[1:]:
         QCoreApplication.postEvent(field, event)  # ...the rest wait in the queue...
@@ -207,3 +188,30 @@ def test_a_gui_thread_busy_in_the_middle_of_a_burst_does_not_split_the_scan(qtbo
     qtbot.waitUntil(lambda: len(scans) > 0, timeout=1000)
     qtbot.wait(50)
     assert [s.data for s in scans] == [code] and field.text() == ""
+
+
+def test_keys_without_a_stamp_are_timed_by_the_wedges_clock(qtbot, qapp) -> None:
+    """An on-screen keypad's keys carry no stamp: the wedge's clock times them, a scanner's
+    4 ms apart as a scan and a person's 90 ms apart as typing."""
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    field.setFocus()
+    now = [100.0]
+    scans: list[Scan] = []
+    wedge = KeyboardWedge(KeyboardScanner(WedgeSettings(dedupe_window_s=0)), clock=lambda: now[0])
+    wedge.start(scans.append)
+    try:
+        for char in "4006381333931":
+            now[0] += 0.004
+            qtbot.keyClicks(field, char)  # QTest's key events carry no stamp
+        now[0] += 0.004
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: len(scans) > 0, timeout=1000)
+        for char in "12345":  # sent at once, but 90 ms apart by the clock: typing
+            now[0] += 0.090
+            qtbot.keyClicks(field, char)
+        qtbot.waitUntil(lambda: field.text() == "12345", timeout=1000)
+    finally:
+        wedge.stop()
+    assert [s.data for s in scans] == ["4006381333931"]
