@@ -236,6 +236,7 @@ class ScanOutcome(str, enum.Enum):
     BOX = "box"  # a box barcode: see ScanResult.box
     LABEL_CONFIRMED = "label_confirmed"  # the parcel's label scanned back: see ScanResult.confirmation
     WRONG_LABEL = "wrong_label"  # a label of another parcel/order (an error: locks)
+    THIS_ORDER = "this_order"  # the open order's own number (its order sheet): nothing to do, said so
 
     @property
     def is_error(self) -> bool:

@@ -274,6 +274,9 @@ def decide(state: PackState, data: str, symbology: str | None, catalogue: Catalo
         return _product(state, raw, product, None, None, None, catalogue)
     if catalogue.is_box(text):
         return Decision(O.BOX, phrase("Box %(box)s scanned.", box=text), code=text)
+    if text.casefold() == order.casefold():  # the order sheet of the pack already open (after a restart, say)
+        return Decision(O.THIS_ORDER, phrase("%(order)s is the order open here: carry on scanning its items.",
+                                             order=order))
     code = label_code(raw)
     if code is not None and catalogue.is_parcel_label(code):
         return Decision(O.LABEL_CONFIRMED, phrase("Label %(label)s scanned.", label=code), code=code)

@@ -39,6 +39,7 @@ ACCEPT_OUTCOMES = (ScanOutcome.ACCEPTED, ScanOutcome.ACKNOWLEDGED, ScanOutcome.U
 REFUSED_OUTCOMES = (ScanOutcome.LOCKED, ScanOutcome.NOTHING_TO_UNDO, ScanOutcome.SERIAL_REFUSED,
                     ScanOutcome.QUANTITY_REFUSED)
 QUESTION_OUTCOMES = (ScanOutcome.NEEDS_SERIAL, ScanOutcome.NEEDS_QUANTITY)  # asked, not yet counted: not green
+NOTICE_OUTCOMES = (ScanOutcome.THIS_ORDER,)  # nothing done and nothing wrong: said, without a sound
 NEXT_ONLY_AT_HOME = phrase("NEXT works on the home screen only: finish this order with CLOSE BOX, or press "
                            "PROBLEM to put it on hold for a supervisor.")
 IDLE_WARNING_S = 30.0  # the idle logout is announced this long before it happens
@@ -373,7 +374,7 @@ class StationCore(OfflineSync, PickerRouting, QuestionFlow, PrintFlow):
         self._seq += 1
         self._set(scan=ScanDone(self._seq, r))
         level = (Level.ERROR if r.is_error or r.outcome in REFUSED_OUTCOMES
-                 else Level.INFO if r.outcome in QUESTION_OUTCOMES else Level.OK)
+                 else Level.INFO if r.outcome in QUESTION_OUTCOMES + NOTICE_OUTCOMES else Level.OK)
         text = r.message
         if r.outcome is ScanOutcome.ACKNOWLEDGED and ignored:
             text = plural_phrase("%(said)s %(n)s scan was ignored during the lock: %(codes)s. Scan it again.",

@@ -42,6 +42,22 @@ def test_a_new_service_resumes_with_every_scan_the_lock_and_the_printed_label(wa
     assert after.record_label_result(closed.label.label_id, False, "memory:", "late").status == "printed"
 
 
+def test_after_a_restart_the_resumed_orders_sheet_scanned_again_is_no_mis_scan(warehouse: Warehouse) -> None:
+    add_order(warehouse.db, "PD-5002", [("MUG-BLUE-350", 2)])
+    before = warehouse.service()
+    pat = before.login("BADGE-PAT")
+    before.start_pack(pat, "PD-5002")
+    before.record_scan("PD-5002", pat, scan(MUG_EAN))
+
+    after = warehouse.service()  # the station restarted; the packer picks up the order sheet again
+    assert after.resume_open_pack(pat).order_number == "PD-5002"
+    sheet = after.record_scan("PD-5002", pat, scan("PD-5002"))
+    assert sheet.outcome is O.THIS_ORDER and not sheet.pack.locked and sheet.pack.lines[0].scanned == 1
+    assert after.record_scan("PD-5002", pat, scan(MUG_EAN)).pack.lines[0].scanned == 2
+    again = warehouse.service().resume_open_pack(pat)  # and after the next restart too: no lock was kept
+    assert not again.locked and again.lines[0].scanned == 2
+
+
 def test_a_pending_label_is_offered_for_retry_after_a_restart(warehouse: Warehouse) -> None:
     before = warehouse.service()
     pat = before.login("BADGE-PAT")

@@ -191,6 +191,19 @@ def test_unknown_barcode_locks_and_names_it(qtbot, station) -> None:
     assert got[-1].outcome is ScanOutcome.UNKNOWN and "ZZ-UNKNOWN-42" in got[-1].message
 
 
+def test_the_open_orders_own_sheet_scanned_again_says_so_without_a_lock(qtbot, station) -> None:
+    start_order(qtbot, station)
+    got = results(qtbot, station)
+    said: list[tuple[str, str]] = []
+    station.station.message.connect(lambda text, level: said.append((text, level)))
+    scan(qtbot, station, "PD-1001")
+    assert got[-1].outcome is ScanOutcome.THIS_ORDER and not station.window.overlay.isVisible()
+    assert said == [("PD-1001 is the order open here: carry on scanning its items.", "info")]  # not red, not green
+    assert station.window.screens["pack"].message.text() == said[0][0]
+    scan(qtbot, station, MUG)
+    assert got[-1].outcome is ScanOutcome.ACCEPTED
+
+
 def test_an_invalid_gs1_check_digit_locks(qtbot, station) -> None:
     start_order(qtbot, station)
     got = results(qtbot, station)

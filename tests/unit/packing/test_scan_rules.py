@@ -98,6 +98,17 @@ def test_unknown_barcode_locks_the_pack() -> None:
     assert d.outcome is O.UNKNOWN and s.locked and "NOT-A-THING" in d.message
 
 
+def test_the_open_orders_own_number_is_said_to_be_open_and_does_not_lock() -> None:
+    _, s = scan(order_1042(), "4006381333931")
+    for sheet in ("PD-1042", "pd-1042", " PD-1042\r\n"):  # the order sheet, its case as a scanner set it
+        d, after = scan(s, sheet)
+        assert d.outcome is O.THIS_ORDER and not d.outcome.is_error
+        assert after == s  # nothing counted, nothing locked
+        assert d.message == "PD-1042 is the order open here: carry on scanning its items."
+    d, _ = scan(s, "PD-10420")
+    assert d.outcome is O.UNKNOWN
+
+
 def test_over_scan_when_every_unit_of_the_line_is_scanned() -> None:
     s = order_1042()
     for _ in range(8):
