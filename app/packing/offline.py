@@ -137,6 +137,9 @@ class _OfflineCatalogue:
     def serial_used(self, product_id: int, serial: str) -> bool:
         return (product_id, serial) in self.copy.pack.state.serials
 
+    def is_order(self, code: str) -> bool:
+        return False  # offline the station knows its own order only: another's number reads as unknown
+
 
 class OfflinePack:
     """Packs one order on its copy (the station thread only)."""

@@ -53,6 +53,9 @@ class _Catalogue:
     def serial_used(self, product_id: int, serial: str) -> bool:
         return self.uow.serials.used(product_id, serial)
 
+    def is_order(self, code: str) -> bool:
+        return self.uow.orders.get(code) is not None
+
 
 def record_scan(uow: UnitOfWork, desk: Desk, order: str, user: Packer, data: str,
                 symbology: str | None = None) -> ScanResult:

@@ -195,6 +195,10 @@ class Catalogue(Protocol):
         """True when this serial of this product was packed before."""
         ...
 
+    def is_order(self, code: str) -> bool:
+        """True when the code is the number of an order (another one than the pack's)."""
+        ...
+
 
 @dataclass(frozen=True)
 class Decision:
@@ -305,6 +309,10 @@ def decide(state: PackState, data: str, symbology: str | None, catalogue: Catalo
     if mismatch is not None:
         return Decision(O.UNKNOWN, phrase("%(problem)s Tell your supervisor; put the item aside and scan ACK.",
                                           problem=mismatch.message))
+    if catalogue.is_order(text):
+        return Decision(O.UNKNOWN, phrase("Scanned %(code)s: that is another order's sheet, and this station is packing "
+                                          "%(order)s. Put that sheet aside with its order and scan ACK.",
+                                          code=text, order=order))
     return Decision(O.UNKNOWN, phrase("Scanned %(code)s: not a product, box or label of this warehouse. Put it aside "
                                       "and scan ACK.", code=_named(raw, None)))
 

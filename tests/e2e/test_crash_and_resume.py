@@ -42,7 +42,7 @@ def test_a_new_service_resumes_with_every_scan_the_lock_and_the_printed_label(wa
     assert after.record_label_result(closed.label.label_id, False, "memory:", "late").status == "printed"
 
 
-def test_after_a_restart_the_resumed_orders_sheet_scanned_again_is_no_mis_scan(warehouse: Warehouse) -> None:
+def test_after_a_restart_the_open_orders_sheet_is_no_mis_scan_and_another_orders_locks(warehouse: Warehouse) -> None:
     add_order(warehouse.db, "PD-5002", [("MUG-BLUE-350", 2)])
     before = warehouse.service()
     pat = before.login("BADGE-PAT")
@@ -56,6 +56,10 @@ def test_after_a_restart_the_resumed_orders_sheet_scanned_again_is_no_mis_scan(w
     assert after.record_scan("PD-5002", pat, scan(MUG_EAN)).pack.lines[0].scanned == 2
     again = warehouse.service().resume_open_pack(pat)  # and after the next restart too: no lock was kept
     assert not again.locked and again.lines[0].scanned == 2
+    other = after.record_scan("PD-5002", pat, scan("PD-1042"))  # another order's sheet: that one locks
+    assert other.outcome is O.UNKNOWN and other.pack.locked
+    assert other.message == ("Scanned PD-1042: that is another order's sheet, and this station is packing PD-5002. "
+                             "Put that sheet aside with its order and scan ACK.")
 
 
 def test_a_pending_label_is_offered_for_retry_after_a_restart(warehouse: Warehouse) -> None:

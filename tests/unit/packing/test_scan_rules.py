@@ -29,6 +29,7 @@ class FakeCatalogue:
     boxes: set[str] = field(default_factory=lambda: {"BOX-S"})
     labels: set[str] = field(default_factory=lambda: {SSCC, "RA123456785DE"})
     used_serials: set[tuple[int, str]] = field(default_factory=lambda: {(3, "SN-OLD-1")})
+    orders: set[str] = field(default_factory=lambda: {"PD-1042", "PD-1043"})
 
     def product_for(self, code: str) -> ProductRef | None:
         key = gtin_key(code)
@@ -45,6 +46,9 @@ class FakeCatalogue:
 
     def serial_used(self, product_id: int, serial: str) -> bool:
         return (product_id, serial) in self.used_serials
+
+    def is_order(self, code: str) -> bool:
+        return code in self.orders
 
 
 def order_1042(**kw: object) -> PackState:
@@ -107,6 +111,13 @@ def test_the_open_orders_own_number_is_said_to_be_open_and_does_not_lock() -> No
         assert d.message == "PD-1042 is the order open here: carry on scanning its items."
     d, _ = scan(s, "PD-10420")
     assert d.outcome is O.UNKNOWN
+
+
+def test_another_orders_number_locks_and_says_whose_sheet_it_is() -> None:
+    d, s = scan(order_1042(), "PD-1043")
+    assert d.outcome is O.UNKNOWN and s.locked
+    assert d.message == ("Scanned PD-1043: that is another order's sheet, and this station is packing PD-1042. "
+                         "Put that sheet aside with its order and scan ACK.")
 
 
 def test_over_scan_when_every_unit_of_the_line_is_scanned() -> None:
