@@ -415,9 +415,16 @@ class StationCore(OfflineSync, PickerRouting, QuestionFlow, PrintFlow):
         if not waiting:
             return False
         which = listed(waiting, lambda first, then: phrase("%(first)s and %(then)s", first=first, then=then))
+        user = self.state.user.username if self.state.user else None
+        if data.casefold() == pack.order_number.casefold():  # its order sheet: nothing wrong, nothing done
+            text = phrase("%(order)s is the order open here: the station waits for the label of parcel %(which)s. Put "
+                          "the label on the parcel and scan it.", order=pack.order_number, which=which)
+            self.records.record_prompt_scan(user, pack.order_number, scan.data, scan.symbology,
+                                            ScanOutcome.THIS_ORDER.value, text)
+            self._say(text, Level.INFO)
+            return True
         text = phrase("%(code)s was not packed: the station waits for the label of parcel %(which)s. Put the label on "
                       "the parcel and scan it; then scan the items for the next parcel.", code=data, which=which)
-        user = self.state.user.username if self.state.user else None
         self.records.record_prompt_scan(user, pack.order_number, scan.data, scan.symbology, REFUSED, text)
         self._error(text)
         return True

@@ -4,11 +4,11 @@ is in the parcel and mark a reprint. A real station on SQLite, driven as a scann
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from app.commands import Command
 from app.packing.reasons import CANCEL
-from app.store.models import Product
+from app.store.models import Product, ScanRecord
 from app.store.session import Database
 from tests.ui.data import ALICE_BADGE, LAMP, MUG, PEN
 from tests.ui.helpers import login, scan, settle
@@ -90,6 +90,28 @@ def test_the_label_screen_lists_the_parcel_and_a_reprint_is_marked(qtbot, statio
     settle(qtbot, station)
     qtbot.waitUntil(lambda: station.window.stack.currentWidget() is confirm, timeout=5000)
     assert confirm.title.text().startswith("REPRINT - label version 2")
+
+
+def test_the_orders_own_sheet_on_the_label_screen_says_what_is_awaited_without_alarm(qtbot, station) -> None:
+    login(qtbot, station, ALICE_BADGE)
+    scan(qtbot, station, "PD-1001")
+    for code in (MUG, MUG, PEN):
+        scan(qtbot, station, code)
+    scan(qtbot, station, Command.CLOSE_BOX.value)
+    confirm = station.window.screens["confirm"]
+    said: list[tuple[str, str]] = []
+    station.station.message.connect(lambda text, level: said.append((text, level)))
+    sounds = list(station.station.sounds.played)
+    scan(qtbot, station, "PD-1001")
+    assert station.station.sounds.played == sounds  # no alarm
+    assert said == [("PD-1001 is the order open here: the station waits for the label of parcel 1. Put the label on "
+                     "the parcel and scan it.", "info")]
+    assert station.window.stack.currentWidget() is confirm  # the screen's own instruction stays, not in red
+    assert confirm.message.text() == "Stick the label on parcel 1 and scan its barcode"
+    assert station.window.status.text() == said[0][0]
+    with station.db.read() as session:
+        assert tuple(session.execute(select(ScanRecord.data, ScanRecord.outcome).order_by(ScanRecord.id.desc())
+                                     ).first()) == ("PD-1001", "this_order")
 
 
 def test_the_next_packer_reads_that_they_take_over_a_half_packed_order(qtbot, station) -> None:

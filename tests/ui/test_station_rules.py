@@ -196,7 +196,9 @@ def test_the_open_orders_own_sheet_scanned_again_says_so_without_a_lock(qtbot, s
     got = results(qtbot, station)
     said: list[tuple[str, str]] = []
     station.station.message.connect(lambda text, level: said.append((text, level)))
+    sounds = list(station.station.sounds.played)
     scan(qtbot, station, "PD-1001")
+    assert station.station.sounds.played == sounds  # no alarm
     assert got[-1].outcome is ScanOutcome.THIS_ORDER and not station.window.overlay.isVisible()
     assert said == [("PD-1001 is the order open here: carry on scanning its items.", "info")]  # not red, not green
     assert station.window.screens["pack"].message.text() == said[0][0]
