@@ -109,6 +109,8 @@ STATION_SAID = (
     phrase("Scanned label %(label)s, which belongs to no parcel of order %(order)s. Find the right parcel and scan "
            "ACK."),
     phrase("Scanned %(code)s: not a product, box or label of this warehouse. Put it aside and scan ACK."),
+    phrase("Scanned %(code)s: that is another order's sheet, and this station is packing %(order)s. Put that sheet "
+           "aside with its order and scan ACK."),
     phrase("Serial %(serial)s of %(sku)s - %(name)s was already packed. Put this unit aside for a supervisor and "
            "scan ACK."),
 )

@@ -27,3 +27,12 @@ def test_a_stored_message_is_said_in_german_and_unknown_text_stays() -> None:
     assert german.startswith("4006381333931 - Red teapot 1 l gescannt; das ist nicht in Auftrag PD-1042."), german
     assert station_said("the printer caught fire") == "the printer caught fire"
     assert station_said(None) == ""
+
+
+def test_another_orders_sheet_is_read_back_for_a_german_supervisor() -> None:
+    stored = str.__str__(phrase("Scanned %(code)s: that is another order's sheet, and this station is packing "
+                                "%(order)s. Put that sheet aside with its order and scan ACK.",
+                                code="PD-1043", order="PD-1042"))
+    assert Translator("de").say(station_said(stored)) == (
+        "PD-1043 gescannt: das ist der Auftragsschein eines anderen Auftrags; diese Station packt PD-1042. Legen Sie "
+        "den Schein zu seinem Auftrag und scannen Sie ACK.")
