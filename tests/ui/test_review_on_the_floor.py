@@ -112,6 +112,35 @@ def test_a_supervisors_review_fits_a_1366x768_screen(qtbot, demo_station, demo_p
     assert screen.table.viewport().height() >= 4 * screen.table.rowHeight(0), screen.table.viewport().height()
 
 
+@pytest.mark.parametrize("demo_panel", [False, True])
+def test_the_chosen_exceptions_whole_words_show_beside_its_decision_at_1366x768(qtbot, demo_station,
+                                                                               demo_panel: bool) -> None:
+    """Tried on a real display in German beside the demo panel: a mis-scan's words ran to a third
+    line that its row had no height for, cut off in the middle of what the station had said."""
+    app = demo_station((1366, 768), demo_panel=demo_panel, raw={"station": {"language": "de"}})
+    for code in ("PDU-1001", "PD-10001", "PD-10007", "PD-CMD-ACK", "PD-CMD-PROBLEM"):
+        scan(qtbot, app, code)  # Ana scans another order's sheet, then finds an item damaged
+    app.station.answer("damaged")
+    settle(qtbot, app)
+    scan(qtbot, app, "PD-CMD-LOGOUT")
+    scan(qtbot, app, "PDU-3001")  # Sofia, the demo's supervisor
+    screen = review(qtbot, app)
+    longest = max(range(len(screen.items)), key=lambda row: len(screen.table.item(row, 6).text()))
+    screen.table.selectRow(longest)
+    qtbot.wait(50)
+    detail = screen.detail
+    room = detail.contentsRect()
+    needed = detail.fontMetrics().boundingRect(room.adjusted(0, 0, 0, 10_000), Qt.TextFlag.TextWordWrap,
+                                               detail.text()).height()
+    assert len(detail.text()) > 120 and needed <= room.height(), (needed, room.height(), detail.text())
+    shown = screen.pages.currentWidget()
+    assert shown.verticalScrollBar().maximum() == 0  # and the queue with its decisions still needs no scroll
+    rows = 2 if demo_panel else 3  # the demo panel takes a quarter of the width: the words a line more
+    assert screen.table.viewport().height() >= rows * screen.table.rowHeight(0), screen.table.viewport().height()
+    chosen = screen.table.visualRect(screen.table.model().index(longest, 0))
+    assert screen.table.viewport().rect().contains(chosen), chosen  # the chosen row in sight above its words
+
+
 def test_the_next_supervisor_starts_at_the_queue_not_on_the_last_ones_page(qtbot, station, station_db_url) -> None:
     a_busy_morning(station_db_url)
     login(qtbot, station, SAM_BADGE)

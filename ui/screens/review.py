@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QScrollArea, QSizePolicy, QStackedWidget,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -40,12 +40,37 @@ AGES = ((None, None), (timedelta(hours=1), None), (timedelta(hours=24), None),
 
 
 class OwnRoomLabel(QLabel):
-    """Words that wrap inside the room the row gives them and ask for no height of their own: a
-    wrapping label's height-for-width made the queue's scroll area size its page to the preferred
-    height (the table's 192 px), which put the decisions below a scroll at 1366x768."""
+    """Words that wrap inside the width their row gives them, as tall as they need at that width
+    (up to `most_lines`: the queue above gives up the height). It answers no height-for-width: a
+    wrapping label's made the queue's scroll area size its page to the preferred height (the
+    table's 192 px), which put the decisions below a scroll at 1366x768."""
+
+    def __init__(self, most_lines: int = 4) -> None:
+        super().__init__()
+        self.most_lines = most_lines
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt)
         return False
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt)
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """The least height that shows the whole text at the present width (a width changes only
+        with the window, so this settles at once)."""
+        room = self.contentsRect()
+        if room.width() <= 0:
+            return
+        metrics = self.fontMetrics()
+        needed = metrics.boundingRect(room.adjusted(0, 0, 0, 100_000), Qt.TextFlag.TextWordWrap, self.text()).height()
+        height = min(needed, self.most_lines * metrics.lineSpacing()) + self.height() - room.height()
+        if height != self.minimumHeight() or height != self.maximumHeight():
+            self.setFixedHeight(height)  # no more either: the queue above takes the rest
 
 
 class ReviewScreen(Retranslated, QWidget):
@@ -68,9 +93,12 @@ class ReviewScreen(Retranslated, QWidget):
         # the station's stack is sized by the packing screens: the review (tables, many buttons)
         # must not widen it and make the pack screen relayout while a packer works
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        # a decision that does not fit looks switched off, whatever its colour
+        # a decision that does not fit looks switched off, whatever its colour; the filters and the
+        # note as tall as the choices beside them (the packer's 56 px scan field took a queue row
+        # from a 1366x768 screen, twice)
         self.setStyleSheet("QPushButton#danger:disabled, QPushButton#ok:disabled "
-                           "{ background: #33373b; color: #888; border-color: #555; }")
+                           "{ background: #33373b; color: #888; border-color: #555; } "
+                           "QLineEdit { min-height: 40px; font-size: 18pt; padding: 0px 8px; }")
         outer = QVBoxLayout(self)
         outer.setSpacing(4)
         # a row over the pages (their buttons, the count), then one line with the hint and the
@@ -137,13 +165,14 @@ class ReviewScreen(Retranslated, QWidget):
         # the decision under the queue in two rows, so that the queue and its buttons fit a 1366x768
         # screen together: the chosen exception in full beside its reason and note (the table cuts its
         # words off at the edge, and a tooltip needs a mouse a touch screen has not), then the buttons
-        chosen_row = QHBoxLayout()
         self.detail = OwnRoomLabel()
         self.detail.setObjectName("hint")
+        self.detail.setStyleSheet("font-size: 16pt;")  # a station's whole message in three lines beside the demo panel
         self.detail.setWordWrap(True)
-        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # a long one reads from its start
-        chosen_row.addWidget(self.detail, 2)
+        layout.addWidget(self.detail)  # the whole width: a mis-scan's words beside the reason ran to 8 lines
+        chosen_row = QHBoxLayout()
         self.reason_label = label("", "hint", wrap=False)
         # no reason until one is chosen for this exception: a reason left from the last decision
         # went into the audit log of the next without anyone choosing it
@@ -389,6 +418,13 @@ class ReviewScreen(Retranslated, QWidget):
         for action, widget in self.action_buttons.items():
             widget.setEnabled(action in fits)
             widget.setVisible(action in fits)
+        if item is not None:  # the words under the queue took its height: the chosen row stays in sight
+            QTimer.singleShot(0, self._chosen_in_sight)
+
+    def _chosen_in_sight(self) -> None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if rows:
+            self.table.scrollTo(rows[0])
 
     def decide(self, action: str) -> None:
         """Carry out `action` on the selected exception with the chosen reason (on the worker); a
