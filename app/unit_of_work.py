@@ -743,7 +743,9 @@ class Orders(Protocol):
     def take(self, order_id: int, version: int, station: str, user: str | None,
              expires: datetime) -> int | None:
         """Sets status packing and the lease if the version still matches; the new version."""
-    def renew_lease(self, number: str, station: str, expires: datetime) -> bool: ...
+    def renew_lease(self, number: str, station: str, expires: datetime, user: str | None = None) -> bool:
+        """Extends the station's lease (and holds the order for `user` from now, if given); False
+        when the station no longer holds it."""
     # the stages before packing
     def in_status(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderRecord]:
         """Orders in these statuses (only those numbers, if given), by priority, SLA, age."""

@@ -88,11 +88,12 @@ def claim_order(uow: UnitOfWork, number_or_tote: str, station: str, user: str | 
 
 
 def renew_lease(uow: UnitOfWork, order_number: str, station: str,
-                lease_seconds: int = DEFAULT_LEASE_SECONDS) -> datetime:
-    """Extends this station's lease; LeaseLost if the station no longer holds the order."""
+                lease_seconds: int = DEFAULT_LEASE_SECONDS, user: str | None = None) -> datetime:
+    """Extends this station's lease (held for `user` from now, if given: a packer who takes the
+    order over); LeaseLost if the station no longer holds the order."""
     expires = _now() + timedelta(seconds=lease_seconds)
     with uow:
-        if not uow.orders.renew_lease(order_number, station, expires):
+        if not uow.orders.renew_lease(order_number, station, expires, user):
             raise LeaseLost(order_number, station)
         uow.commit()
     return expires

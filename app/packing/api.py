@@ -178,6 +178,7 @@ class PackSnapshot:
     awaiting_quantity_for: str | None = None  # a bulk product's SKU: the next scan or typed number is how many
     awaiting_quantity_max: int | None = None  # the most that quantity may be
     chosen_box: BoxSuggestion | None = None  # the open parcel's box when it is not the suggestion
+    taken_over_from: str | None = None  # resumed for another person than it was held for: that one's name
 
     @property
     def units_expected(self) -> int:

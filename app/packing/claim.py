@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 
 from app.orders import claims
@@ -50,14 +51,21 @@ def start_next(uow: UnitOfWork, desk: Desk, user: Packer) -> PackSnapshot | None
 
 
 def resume_open_pack(uow: UnitOfWork, desk: Desk, user: Packer) -> PackSnapshot | None:
-    """The order this station still holds (after a crash or logout), with every committed scan."""
+    """The order this station still holds (after a crash or logout), with every committed scan,
+    held for `user` from now; `taken_over_from` names whoever it was held for before, if not them."""
     with uow:
         number = uow.orders.held_by(desk.station, desk.offline_buffer)
+        order = uow.orders.get(number) if number is not None else None
+        before = order.claimed_by_user if order is not None else None
+        previous = None
+        if before and before != user.username:
+            previous = next((u.display_name for u in uow.users.active() if u.username == before), before)
     if number is None:
         return None
-    renew_lease(uow, desk, number)
+    renew_lease(uow, desk, number, user.username)
     forget(desk, number)
-    return _opened(uow, desk, number)
+    opened = _opened(uow, desk, number)
+    return replace(opened, taken_over_from=previous) if previous else opened
 
 
 def snapshot(uow: UnitOfWork, desk: Desk, order: str) -> PackSnapshot:
@@ -65,10 +73,10 @@ def snapshot(uow: UnitOfWork, desk: Desk, order: str) -> PackSnapshot:
     return reload(uow, desk, order).snapshot
 
 
-def renew_lease(uow: UnitOfWork, desk: Desk, order: str) -> datetime:
-    """Extends the station's lease on the order; returns the new expiry."""
+def renew_lease(uow: UnitOfWork, desk: Desk, order: str, user: str | None = None) -> datetime:
+    """Extends the station's lease on the order (held for `user` from now, if given); the new expiry."""
     with _translated():
-        return claims.renew_lease(uow, order, desk.station, desk.settings.lease_seconds)
+        return claims.renew_lease(uow, order, desk.station, desk.settings.lease_seconds, user)
 
 
 def release(uow: UnitOfWork, desk: Desk, order: str, user: Packer | None = None) -> None:

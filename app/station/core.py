@@ -218,10 +218,13 @@ class StationCore(OfflineSync, PickerRouting, QuestionFlow, PrintFlow):
                 self._set(step=Step.CONFIRM)
             progress = phrase("%(scanned)s of %(expected)s units scanned", scanned=pack.units_scanned,
                               expected=pack.units_expected)
-            if left is not None and left[0] != user.username and left[2] == pack.order_number:
+            previous = pack.taken_over_from  # the database's word, after a restart too
+            if previous is None and left is not None and left[0] != user.username and left[2] == pack.order_number:
+                previous = left[1]
+            if previous is not None:
                 self._say(phrase("Hello %(name)s. You are TAKING OVER order %(order)s from %(previous)s, half-packed "
                                  "(%(progress)s): check the box against the screen, then carry on.",
-                                 name=user.display_name, order=pack.order_number, previous=left[1],
+                                 name=user.display_name, order=pack.order_number, previous=previous,
                                  progress=progress), Level.ERROR, Sound.ERROR)
             else:
                 self._say(phrase("Hello %(name)s. Resumed order %(order)s (%(progress)s); every scan is kept: "

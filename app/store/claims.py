@@ -139,9 +139,10 @@ def take(conn: Connection, order_id: int, version: int, station: str, user: str 
     return None if row is None else int(row[0])
 
 
-def renew(conn: Connection, number: str, station: str, expires: datetime) -> bool:
-    """Extends the lease if the station still holds the order."""
+def renew(conn: Connection, number: str, station: str, expires: datetime, user: str | None = None) -> bool:
+    """Extends the lease if the station still holds the order (held for `user` from now, if given)."""
+    held_for = {} if user is None else {"claimed_by_user": user}
     row = conn.execute(update(o).where(o.c.number == number, o.c.status == PACKING,
                                        o.c.claimed_by_station == station)
-                       .values(lease_expires_at=expires).returning(o.c.id)).first()
+                       .values(lease_expires_at=expires, **held_for).returning(o.c.id)).first()
     return row is not None

@@ -323,8 +323,8 @@ class SqlOrders:
     def take(self, order_id: int, version: int, station: str, user: str | None, expires: datetime) -> int | None:
         return claims.take(self.s.connection(), order_id, version, station, user, expires)
 
-    def renew_lease(self, number: str, station: str, expires: datetime) -> bool:
-        return claims.renew(self.s.connection(), number, station, expires)
+    def renew_lease(self, number: str, station: str, expires: datetime, user: str | None = None) -> bool:
+        return claims.renew(self.s.connection(), number, station, expires, user)
 
     def in_status(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderRecord]:
         return self._in_status(ORDERS_IN_STATUS, _order_row, statuses, numbers)

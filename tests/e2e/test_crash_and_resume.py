@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.store.models import Label
+from app.store.models import Label, Order
 from app.packing.api import ScanOutcome as O
 
 from tests.integration.packing.conftest import MUG_EAN, TEAPOT_EAN, Warehouse, add_order, scan
@@ -60,6 +60,22 @@ def test_after_a_restart_the_open_orders_sheet_is_no_mis_scan_and_another_orders
     assert other.outcome is O.UNKNOWN and other.pack.locked
     assert other.message == ("Scanned PD-1042: that is another order's sheet, and this station is packing PD-5002. "
                              "Put that sheet aside with its order and scan ACK.")
+
+
+def test_after_a_restart_another_person_resuming_the_order_is_told_whose_it_was(warehouse: Warehouse) -> None:
+    add_order(warehouse.db, "PD-5003", [("MUG-BLUE-350", 2)])
+    before = warehouse.service()
+    pat = before.login("BADGE-PAT")
+    before.start_pack(pat, "PD-5003")
+    before.record_scan("PD-5003", pat, scan(MUG_EAN))
+
+    sam = warehouse.service().login("BADGE-SAM")  # the station restarted; Sam logs in at it
+    taken = warehouse.service().resume_open_pack(sam)
+    assert taken.order_number == "PD-5003" and taken.taken_over_from == "Pat Packer"
+    with warehouse.db.read() as session:  # the order is held for Sam now, as a supervisor's view says
+        assert session.scalar(select(Order.claimed_by_user).where(Order.number == "PD-5003")) == "sam"
+    assert warehouse.service().resume_open_pack(sam).taken_over_from is None  # Sam again: his own
+    assert warehouse.service().resume_open_pack(pat).taken_over_from == "Sam Supervisor"
 
 
 def test_a_pending_label_is_offered_for_retry_after_a_restart(warehouse: Warehouse) -> None:

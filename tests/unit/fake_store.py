@@ -240,11 +240,11 @@ class _Orders(_Repo):
                      lease_expires_at=expires)
         return self.t.orders[order_id].version
 
-    def renew_lease(self, number: str, station: str, expires: datetime) -> bool:
+    def renew_lease(self, number: str, station: str, expires: datetime, user: str | None = None) -> bool:
         order = self.get(number)
         if order is None or order.status != "packing" or order.claimed_by_station != station:
             return False
-        self.t.orders[order.id] = replace(order, lease_expires_at=expires)
+        self.t.orders[order.id] = replace(order, lease_expires_at=expires, claimed_by_user=user or order.claimed_by_user)
         return True
 
     def in_status(self, statuses: tuple[str, ...], numbers: list[str] | None = None) -> list[OrderRecord]:

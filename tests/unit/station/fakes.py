@@ -51,6 +51,7 @@ class FakePackingApi:
                                                                                            "PEN-RED": 1}}).items()}
         self.queue = list(self.orders)
         self.held: str | None = None  # the order this station holds (resume after a logout)
+        self.held_for: Packer | None = None  # the person it holds it for
         self.expected_weight_g = expected_weight_g
         self.labels: dict[int, dict] = {}
         self.calls: list[tuple[str, object]] = []
@@ -75,20 +76,24 @@ class FakePackingApi:
         self.calls.append(("start_pack", ref))
         if ref not in self.queue:
             raise OrderNotFound(f"No order, tote or pick list {ref}: scan the order's number.")
-        return self._claim(ref)
+        return self._claim(ref, user)
 
     def start_next(self, user: Packer) -> PackSnapshot | None:
         self.calls.append(("start_next", None))
-        return self._claim(self.queue[0]) if self.queue else None
+        return self._claim(self.queue[0], user) if self.queue else None
 
-    def _claim(self, number: str) -> PackSnapshot:
+    def _claim(self, number: str, user: Packer) -> PackSnapshot:
         self.queue.remove(number)
-        self.held = number
+        self.held, self.held_for = number, user
         self.orders[number].status = "packing"
         return self.snapshot(number)
 
     def resume_open_pack(self, user: Packer) -> PackSnapshot | None:
-        return self.snapshot(self.held) if self.held else None
+        if not self.held:
+            return None
+        before, self.held_for = self.held_for, user
+        previous = before.display_name if before is not None and before.username != user.username else None
+        return replace(self.snapshot(self.held), taken_over_from=previous)
 
     def renew_lease(self, order: str) -> datetime:
         self.calls.append(("renew_lease", order))

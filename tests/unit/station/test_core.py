@@ -39,8 +39,9 @@ class Bench:
         return self.core.snapshot()
 
 
-def make_bench(scale: FakeScale | None = None, **orders: dict[str, int]) -> Bench:
-    api = FakePackingApi({k.replace("_", "-"): v for k, v in orders.items()} or None)
+def make_bench(scale: FakeScale | None = None, api: FakePackingApi | None = None, **orders: dict[str, int]) -> Bench:
+    """A station core with its fakes; given `api`, a new station process on the same "database"."""
+    api = api or FakePackingApi({k.replace("_", "-"): v for k, v in orders.items()} or None)
     printer, records, clock = RecordingPrinter(), FakeRecords(), FakeClock()
     devices = StationDevices(scale=scale, label_printer=printer, probes={"label printer": probe_of(printer)})
     core = StationCore(api, devices, render, records, clock, io=InlineExecutor(), checks=InlineExecutor())

@@ -197,6 +197,18 @@ def test_the_next_packer_is_told_they_take_over_a_half_packed_order() -> None:
     assert "1 of 3 units" in text
 
 
+def test_after_a_restart_the_next_packer_is_still_told_they_take_over() -> None:
+    before = packing(make_bench())
+    before.scan(MUG)  # then the station restarts: a new core, the same database
+    bench = make_bench(api=before.api)
+    bench.scan("BADGE-SAM")
+    assert "TAKING OVER order PD-1001 from Alice Packer" in bench.state.message.text
+    assert bench.state.message.sound is Sound.ERROR
+    again = make_bench(api=before.api)  # and once more: Sam holds it now
+    again.scan("BADGE-SAM")
+    assert "TAKING OVER" not in again.state.message.text and "Resumed order PD-1001" in again.state.message.text
+
+
 def test_the_same_packer_back_is_not_told_of_a_take_over() -> None:
     bench = packing(make_bench())
     bench.core.logout(confirmed=True)
