@@ -230,6 +230,8 @@ class StationCore(OfflineSync, PickerRouting, QuestionFlow, PrintFlow):
                 self._say(phrase("Hello %(name)s. Resumed order %(order)s (%(progress)s); every scan is kept: "
                                  "check the box against the screen, then carry on.",
                                  name=user.display_name, order=pack.order_number, progress=progress), Level.OK)
+            if self.state.lock and self.state.message is not None:  # the lock's screen covers the greeting: on it too
+                self._set(lock=f"{self.state.lock}\n\n{self.state.message.text}")
         else:
             self._say(phrase("Hello %(name)s.", name=user.display_name), Level.OK)
 

@@ -209,6 +209,18 @@ def test_after_a_restart_the_next_packer_is_still_told_they_take_over() -> None:
     assert "TAKING OVER" not in again.state.message.text and "Resumed order PD-1001" in again.state.message.text
 
 
+def test_an_order_taken_over_in_its_lock_says_so_on_the_lock_screen() -> None:
+    bench = packing(make_bench())
+    bench.scan(LAMP)  # locks
+    bench.core.logout(confirmed=True)
+    bench.scan("BADGE-SAM")
+    lock = bench.state.lock
+    assert "LAMP-GREEN" in lock.split("\n\n")[0]  # why it is locked, first
+    assert "TAKING OVER order PD-1001 from Alice Packer" in lock  # and whose order it was, not hidden behind it
+    bench.scan(Command.ACK.value)
+    assert bench.state.lock is None
+
+
 def test_the_same_packer_back_is_not_told_of_a_take_over() -> None:
     bench = packing(make_bench())
     bench.core.logout(confirmed=True)
