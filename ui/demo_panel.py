@@ -28,7 +28,7 @@ class DemoPanel(Retranslated, QWidget):
     def __init__(self, station: Station, scanner: ManualScanner, badges: list[tuple[str, str]]) -> None:
         super().__init__()
         self.station, self.scanner, self.badges = station, scanner, badges
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(240)  # the window gives it a fifth of its width (ui/window.py)
         self.setMaximumWidth(420)
         layout = QVBoxLayout(self)
         self.hint = label("", "hint")

@@ -2,6 +2,7 @@
 scanner when a barcode is typed and Enter pressed."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import select
@@ -9,8 +10,9 @@ from sqlalchemy import select
 from app.commands import Command
 from app.store.models import Order, PackException
 from app.packing.reasons import CANCEL, PROBLEM_REASONS
-from tests.ui.data import MUG, PEN
-from tests.ui.helpers import settle
+from tests.ui.data import DEMO_LONG_ORDER, DEMO_PACKER, MUG, PEN
+from tests.ui.helpers import scan, settle
+from ui.screens.pack import ITEM, NAME_MIN_PX
 
 
 def click(qtbot, app, caption_start: str) -> None:
@@ -94,3 +96,23 @@ def test_a_pickers_panel_lists_the_stops_location_and_item_barcodes(qtbot, stati
     assert picking.lines[0].picked_quantity == 2  # the first stop picked by clicking
     qtbot.waitUntil(lambda: PEN in {data for _c, data, _s in station.window.side_panel.entries()}, timeout=5000)
     assert "B-01-1" in {data for _c, data, _s in station.window.side_panel.entries()}
+
+
+@pytest.mark.parametrize(("size", "pictures", "least"), [((1366, 768), False, 180), ((1280, 1024), False, 120),
+                                                        ((1920, 1080), True, NAME_MIN_PX)])
+def test_beside_the_demo_panel_the_item_names_keep_their_room(qtbot, demo_station, size, pictures: bool,
+                                                              least: int) -> None:
+    """`packdesk run --demo` on a 1366x768 laptop: the panel took 354 px and left the pack
+    screen's item names 55 px, every one shown as "..."; the panel takes a fifth of the window
+    now, and on a narrow table the pictures give their column to the names."""
+    app = demo_station(size, demo_panel=True)
+    assert app.window.side_panel.width() == max(240, min(420, size[0] // 5))
+    for code in (DEMO_PACKER, DEMO_LONG_ORDER):
+        scan(qtbot, app, code)
+    qtbot.wait(20)  # the layout of the new size
+    pack = app.window.screens["pack"]
+    assert pack.table.isColumnHidden(0) == (not pictures)
+    names = pack.table.columnWidth(ITEM)
+    assert names >= least, names  # two lines of a name's words ("Coffee beans Ethiopia ..."), not "..."
+    if pictures:  # where there is room, the pictures stay
+        assert pack.table.columnWidth(0) > 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIntValidator, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSizePolicy, QTableWidget,
@@ -36,6 +36,7 @@ WHITE = QColor("white")
 TEXT_ZOOM = 1.6  # the box picture's text size against PlacementView's own
 NAME_LINES = 2  # an item's name wraps onto two lines rather than lose its size or colour
 PICTURE_PX = 56
+NAME_MIN_PX = 200  # an item's name in two lines of the table: narrower, the picture column gives way to it
 BOX_PICTURE_MIN = (360, 300)
 BOX_COLUMN_MIN = 420  # "Shipping box XL" on one line at the title size
 FACT_STYLE = "font-size: 18pt; padding: 0 4px;"  # customer, carrier and ship-by above the box
@@ -152,6 +153,7 @@ class PackScreen(Retranslated, QWidget):
         # contents re-measures every cell of the table each time a count changes.
         for col in (0, SKU, TO_PACK, SCANNED):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+        self.table.viewport().installEventFilter(self)  # its width decides whether pictures have room (_fit_picture)
         left.addWidget(self.table, 1)
         middle.addLayout(left, 5)
         self._shown: PackSnapshot | None = None  # what the widgets show now (to change only what differs)
@@ -390,6 +392,22 @@ class PackScreen(Retranslated, QWidget):
         for col in (TO_PACK, SCANNED):
             header_width = header_metrics.horizontalAdvance(titles[col])
             self.table.setColumnWidth(col, max(header_width, metrics.horizontalAdvance("8" * digits)) + 28)
+        self._fit_picture()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_picture()
+        return super().eventFilter(watched, event)
+
+    def _fit_picture(self) -> None:
+        """The pictures give their column to the items' names where the table is narrow (1366x768
+        or 1280x1024 beside the demo panel left a name 55 px, shown as "..."): a name is what a
+        packer reads; a picture only helps."""
+        others = sum(self.table.columnWidth(col) for col in (SKU, TO_PACK, SCANNED))
+        room = self.table.viewport().width() - others - (PICTURE_PX + 12)
+        hide = room < NAME_MIN_PX
+        if self.table.isColumnHidden(0) != hide:
+            self.table.setColumnHidden(0, hide)
 
     def _picture(self, image: str | None) -> QPixmap | None:
         if not image:
