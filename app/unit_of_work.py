@@ -804,6 +804,8 @@ class Picks(Protocol):
     def add_lists(self, lists: list[NewPickList]) -> None:
         """add_list and add_lines for a wave's lists, in a few batched statements."""
     def get_list(self, code: str) -> PickListRecord | None: ...
+    def open_lists(self, limit: int) -> list[str]:
+        """The codes of waves' lists with lines still to pick, oldest first, at most `limit`."""
     def lines_of_list(self, pick_list_id: int) -> list[PickLineRecord]:
         """The list's lines by seq."""
     def lines_of_order(self, order_id: int) -> list[PickLineRecord]:

@@ -239,6 +239,7 @@ def _read_demo_badges(app: StationApp, panel: Any) -> None:
     if picking is not None:  # the picker's stop: its item barcodes, read on the review's worker too
         panel.barcodes_of = lambda product_id, then: app.review_worker.submit(
             picking.barcodes_of, product_id, on_done=then, on_error=failed)
+        panel.open_lists = lambda then: app.review_worker.submit(picking.open_lists, on_done=then, on_error=failed)
 
 
 def _attach_wedge(app: StationApp) -> None:

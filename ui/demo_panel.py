@@ -52,6 +52,10 @@ class DemoPanel(Retranslated, QWidget):
         self.barcodes_of: Callable[[int, Callable[[list[tuple[str, int]]], None]], None] | None = None
         self.item_barcodes: dict[int, list[tuple[str, int]]] = {}
         self._asked: set[int] = set()
+        # a picker between lists: (then) reads the open pick lists off the GUI thread, again each
+        # time the picker is back at "scan a pick list"
+        self.open_lists: Callable[[Callable[[list[str]], None]], None] | None = None
+        self.pick_lists: list[str] | None = None
         self.retranslate()
 
     def set_badges(self, badges: list[tuple[str, str]]) -> None:
@@ -87,7 +91,13 @@ class DemoPanel(Retranslated, QWidget):
                 + [(self.tr("CANCEL"), CANCEL, None)]
         picking = self.station.snapshot.picking
         if pack is None and picking is not None and picking.current is not None:
+            self.pick_lists = None  # read again when this list is done
             return self._pick_barcodes(picking)
+        if pack is None and self.station.step == "pick":
+            if self.pick_lists is None:
+                self._read_pick_lists()
+            return [(self.tr("pick list %1").replace("%1", code), code, None) for code in self.pick_lists or []] \
+                + [(self.tr("LOG OUT"), Command.LOGOUT.value, None)]
         if pack is None:
             return [(self.tr("NEXT"), Command.NEXT.value, None), (self.tr("LOG OUT"), Command.LOGOUT.value, None)]
         out += self._order_barcodes(pack)
@@ -135,6 +145,17 @@ class DemoPanel(Retranslated, QWidget):
             self.refresh(self.station.pack)
 
         self.barcodes_of(product_id, arrived)
+
+    def _read_pick_lists(self) -> None:
+        if self.open_lists is None:
+            return
+        self.pick_lists = []  # asked: not again until it answers
+
+        def arrived(codes: list[str]) -> None:
+            self.pick_lists = list(codes)
+            self.refresh(self.station.pack)
+
+        self.open_lists(arrived)
 
     def refresh(self, _pack: object) -> None:
         """Rebuild the list for the current state."""

@@ -34,4 +34,6 @@ def run(args: argparse.Namespace) -> int:
         print(say(item.summary()))
     print(ngettext("%(count)d order ready to pack", "%(count)d orders ready to pack", report.made_ready)
           % {"count": report.made_ready} + ", " + _("%(held)d on hold") % {"held": report.held})
+    if report.for_the_picker:
+        print(_("left to pick on the picker screen: %(lists)s") % {"lists": ", ".join(report.for_the_picker)})
     return 0

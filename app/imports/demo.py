@@ -1,7 +1,7 @@
 """The demo data set in resources/demo/, loaded with the ordinary import code and sent through
 the ordinary flow: imported, validated and allocated like any file, then its own allocated
-orders picked (the demo stands in for the pickers) so the stations have a queue. It never
-changes an order it did not create."""
+orders picked (the demo stands in for the pickers) so the stations have a queue, but for a few
+left on a pick list for the demo's picker to pick. It never changes an order it did not create."""
 from __future__ import annotations
 
 import logging
@@ -30,6 +30,7 @@ FILES = (  # kind, file, format: in the order their references need
 RATE_TABLE = ("carriers", "zones", "rates")
 # two orders a supervisor holds by hand, so the demo shows the hold and release commands
 HELD = {"PD-10013": "address could not be verified", "PD-10027": "high value: check payment"}
+FOR_THE_PICKER = 3  # the last allocated orders, on one pick list the demo leaves to its picker (Dmitri)
 
 
 @dataclass
@@ -39,6 +40,7 @@ class DemoReport:
     imports: list[ImportReport] = field(default_factory=list)
     made_ready: int = 0
     held: int = 0
+    for_the_picker: list[str] = field(default_factory=list)  # the pick lists left to pick
 
 
 def is_empty(db: Database) -> bool:
@@ -70,9 +72,14 @@ def load_demo(db: Database) -> DemoReport:
             elif order.status == OrderStatus.ALLOCATED.value:
                 to_pick.append(order.number)
         # the demo stands in for the pickers through the same flow: a list per order (their
-        # totes stay the demo's), each confirmed picked
+        # totes stay the demo's), each confirmed picked; the last few wait on a list of their own
+        to_pick, left = to_pick[:-FOR_THE_PICKER], to_pick[-FOR_THE_PICKER:]
         for made in waves.create_in(uow, "single", user="demo", numbers=to_pick) if to_pick else []:
             report.made_ready += len(picking.confirm_in(uow, made.code, user="demo").picked_orders)
+        if left:
+            report.for_the_picker = [made.code for made in waves.create_in(
+                uow, "batch", max_orders=FOR_THE_PICKER, user="demo", numbers=left)]
         uow.commit()
-    log.info("demo: %d orders ready to pack, %d on hold", report.made_ready, report.held)
+    log.info("demo: %d orders ready to pack, %d on hold, pick lists %s for the picker", report.made_ready,
+             report.held, report.for_the_picker)
     return report

@@ -43,6 +43,11 @@ class PickingService:
         with SqlUnitOfWork(self.db) as uow:
             return [(b.code, b.quantity) for b in uow.products.barcodes_of({product_id})]
 
+    def open_lists(self, limit: int = 6) -> list[str]:
+        """The pick lists with lines still to pick, oldest first (the demo panel offers them)."""
+        with SqlUnitOfWork(self.db) as uow:
+            return uow.picks.open_lists(limit)
+
     def product_of(self, barcode: str) -> tuple[int, int] | None:
         """The product a barcode means and its unit count."""
         with SqlUnitOfWork(self.db) as uow:

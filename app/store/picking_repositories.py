@@ -114,6 +114,11 @@ class SqlPicks:
                                     lists_t.c.wave, lists_t.c.status).where(lists_t.c.code == code)).first()
         return None if row is None else PickListRecord(*row)
 
+    def open_lists(self, limit: int) -> list[str]:
+        return list(self.s.scalars(select(lists_t.c.code).where(lists_t.c.strategy.is_not(None),
+                                                                 lists_t.c.status == "open")
+                                   .order_by(lists_t.c.id).limit(limit)))
+
     def lines_of_list(self, pick_list_id: int) -> list[PickLineRecord]:
         rows = self.s.execute(_LINES.where(lines_t.c.pick_list_id == pick_list_id)
                               .order_by(lines_t.c.seq, lines_t.c.id)).all()

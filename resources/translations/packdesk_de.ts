@@ -467,6 +467,10 @@
         <translation>CANCEL</translation>
     </message>
     <message>
+        <source>pick list %1</source>
+        <translation>Pickliste %1</translation>
+    </message>
+    <message>
         <source>NEXT</source>
         <translation>NEXT</translation>
     </message>

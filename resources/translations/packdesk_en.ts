@@ -467,6 +467,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>pick list %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>NEXT</source>
         <translation type="unfinished"></translation>
     </message>

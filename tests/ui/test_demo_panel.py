@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from sqlalchemy import select
 
 from app.commands import Command
-from app.store.models import Order, PackException
+from app.store.models import Order, PackException, PickList
 from app.packing.reasons import CANCEL, PROBLEM_REASONS
 from tests.ui.data import DEMO_LONG_ORDER, DEMO_PACKER, MUG, PEN
 from tests.ui.helpers import scan, settle
@@ -116,3 +116,35 @@ def test_beside_the_demo_panel_the_item_names_keep_their_room(qtbot, demo_statio
     assert names >= least, names  # two lines of a name's words ("Coffee beans Ethiopia ..."), not "..."
     if pictures:  # where there is room, the pictures stay
         assert pack.table.columnWidth(0) > 0
+
+
+def test_the_demos_picker_finds_a_list_in_the_panel_and_picks_it_by_clicks(qtbot, demo_station) -> None:
+    """A try-out: the demo picked every order itself, so its picker logged in to "scan a pick
+    list" with none to scan, and the panel offered NEXT, a packer's command. The demo leaves one
+    list; the panel offers it, and the picker picks it through by clicking, stop by stop."""
+    app = demo_station((1920, 1080))
+    scan(qtbot, app, "PDU-2001")  # Dmitri, the demo's picker
+    assert app.station.step == "pick"
+    panel = app.window.side_panel
+    qtbot.waitUntil(lambda: any(c.startswith("pick list PL-") for c, _d, _s in panel.entries()), timeout=5000)
+    assert Command.NEXT.value not in {data for _c, data, _s in panel.entries()}
+    click(qtbot, app, "pick list PL-")
+    picking = app.station.snapshot.picking
+    assert picking.current is not None
+    code, stops = picking.code, len(picking.lines)
+    for _ in range(100):
+        picking = app.station.snapshot.picking
+        if picking.current is None:
+            break
+        line = picking.current
+        qtbot.waitUntil(lambda: bool(panel.entries()), timeout=5000)
+        if not picking.at_location:
+            click(qtbot, app, f"location {line.location}")
+        else:
+            qtbot.waitUntil(lambda: any(c.startswith(f"{line.sku} x1") for c, _d, _s in panel.entries()), timeout=5000)
+            click(qtbot, app, f"{line.sku} x1")
+    assert app.station.snapshot.picking.current is None and stops >= 3
+    with app.db.read() as s:
+        assert s.scalars(select(Order.number).where(Order.status == "picking")).all() == []  # its orders: picked
+        assert s.scalar(select(PickList.status).where(PickList.code == code)) == "done"
+    qtbot.waitUntil(lambda: not any(c.startswith("pick list") for c, _d, _s in panel.entries()), timeout=5000)

@@ -583,6 +583,10 @@ class _Picks(_Repo):
     def get_list(self, code: str) -> PickListRecord | None:
         return next((p for p in self.t.pick_lists.values() if p.code == code), None)
 
+    def open_lists(self, limit: int) -> list[str]:
+        return [p.code for p in sorted(self.t.pick_lists.values(), key=lambda p: p.id)
+                if p.strategy is not None and p.status == "open"][:limit]
+
     def lines_of_list(self, pick_list_id: int) -> list[PickLineRecord]:
         return sorted((l for l in self.t.pick_lines.values() if l.pick_list_id == pick_list_id),
                       key=lambda l: (l.seq, l.id))
