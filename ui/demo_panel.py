@@ -44,7 +44,7 @@ class DemoPanel(Retranslated, QWidget):
         self.list.itemClicked.connect(self._clicked)
         layout.addWidget(self.list, 1)
         station.pack_changed.connect(self.refresh)
-        station.user_changed.connect(lambda _u: self.refresh(station.pack))
+        station.user_changed.connect(self._new_user)
         station.step_changed.connect(lambda _s: self.refresh(station.pack))
         station.picking_changed.connect(lambda _p: self.refresh(station.pack))
         # the picker's stop: (product id, then) reads a product's barcodes off the GUI thread
@@ -57,6 +57,10 @@ class DemoPanel(Retranslated, QWidget):
         self.open_lists: Callable[[Callable[[list[str]], None]], None] | None = None
         self.pick_lists: list[str] | None = None
         self.retranslate()
+
+    def _new_user(self, _user: object) -> None:
+        self.pick_lists = None  # a picker logging in reads the open lists as they are now
+        self.refresh(self.station.pack)
 
     def set_badges(self, badges: list[tuple[str, str]]) -> None:
         """The badges to click (read from the database after the panel is shown)."""
