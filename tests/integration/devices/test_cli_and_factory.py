@@ -22,8 +22,19 @@ def json_lines(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
-def test_devices_scan_prints_each_scan_as_json(pty_device: PtyDevice, capsys) -> None:
-    threading.Timer(0.4, pty_device.write, [b"]C10109501101530003\x1d10LOT7\r]E04006381333931\r"]).start()
+def test_devices_scan_prints_each_scan_as_json(pty_device: PtyDevice, capsys, monkeypatch) -> None:
+    # the scanner reads once its port is open (opening a port drops what came before: a fixed
+    # 0.4 s wait lost both scans when the test machine was slow to start the command)
+    opened, real_open = threading.Event(), SerialScanner._open
+
+    def open_and_tell(self):  # type: ignore[no-untyped-def]
+        port = real_open(self)
+        opened.set()
+        return port
+
+    monkeypatch.setattr(SerialScanner, "_open", open_and_tell)
+    threading.Thread(target=lambda: opened.wait(10) and pty_device.write(
+        b"]C10109501101530003\x1d10LOT7\r]E04006381333931\r"), daemon=True).start()
     code = main(["devices", "scan", f"{pty_device.path}?dedupe_ms=0", "--seconds", "5", "--count", "2"])
     lines = json_lines(capsys.readouterr().out)
     assert code == 0
