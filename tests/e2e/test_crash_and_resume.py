@@ -42,12 +42,18 @@ def test_a_new_service_resumes_with_every_scan_the_lock_and_the_printed_label(wa
     assert after.record_label_result(closed.label.label_id, False, "memory:", "late").status == "printed"
 
 
-def test_after_a_restart_the_open_orders_sheet_is_no_mis_scan_and_another_orders_locks(warehouse: Warehouse) -> None:
-    add_order(warehouse.db, "PD-5002", [("MUG-BLUE-350", 2)])
+def half_packed_by_pat(warehouse: Warehouse, number: str):  # type: ignore[no-untyped-def]
+    """Pat packs one of the order's two mugs; then the station stops. Pat, as the login gave him."""
+    add_order(warehouse.db, number, [("MUG-BLUE-350", 2)])
     before = warehouse.service()
     pat = before.login("BADGE-PAT")
-    before.start_pack(pat, "PD-5002")
-    before.record_scan("PD-5002", pat, scan(MUG_EAN))
+    before.start_pack(pat, number)
+    before.record_scan(number, pat, scan(MUG_EAN))
+    return pat
+
+
+def test_after_a_restart_the_open_orders_sheet_is_no_mis_scan_and_another_orders_locks(warehouse: Warehouse) -> None:
+    pat = half_packed_by_pat(warehouse, "PD-5002")
 
     after = warehouse.service()  # the station restarted; the packer picks up the order sheet again
     assert after.resume_open_pack(pat).order_number == "PD-5002"
@@ -63,11 +69,7 @@ def test_after_a_restart_the_open_orders_sheet_is_no_mis_scan_and_another_orders
 
 
 def test_after_a_restart_another_person_resuming_the_order_is_told_whose_it_was(warehouse: Warehouse) -> None:
-    add_order(warehouse.db, "PD-5003", [("MUG-BLUE-350", 2)])
-    before = warehouse.service()
-    pat = before.login("BADGE-PAT")
-    before.start_pack(pat, "PD-5003")
-    before.record_scan("PD-5003", pat, scan(MUG_EAN))
+    pat = half_packed_by_pat(warehouse, "PD-5003")
 
     sam = warehouse.service().login("BADGE-SAM")  # the station restarted; Sam logs in at it
     taken = warehouse.service().resume_open_pack(sam)

@@ -17,6 +17,22 @@ def scan(qtbot, app, data: str, symbology: str | None = None) -> None:
     settle(qtbot, app)
 
 
+def said_and_heard(qtbot, app, data: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """One scan as `scan` does; what the station said meanwhile (text, level) and the sounds it played."""
+    said: list[tuple[str, str]] = []
+
+    def heard(text: str, level: str) -> None:
+        said.append((text, level))
+
+    played = len(app.station.sounds.played)
+    app.station.message.connect(heard)
+    try:
+        scan(qtbot, app, data)
+    finally:
+        app.station.message.disconnect(heard)
+    return said, list(app.station.sounds.played[played:])
+
+
 def login(qtbot, app, badge: str) -> None:
     """Scan a badge and wait for the home (or resumed pack) screen."""
     scan(qtbot, app, badge)

@@ -11,7 +11,7 @@ from app.packing.reasons import CANCEL
 from app.store.models import Product, ScanRecord
 from app.store.session import Database
 from tests.ui.data import ALICE_BADGE, LAMP, MUG, PEN
-from tests.ui.helpers import login, scan, settle
+from tests.ui.helpers import login, said_and_heard, scan, settle
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -74,13 +74,18 @@ def test_the_lock_screen_names_the_scans_it_ignored(qtbot, station) -> None:
     assert f"ignored: {MUG}; scan it again after ACK" in station.window.overlay.text.text()
 
 
-def test_the_label_screen_lists_the_parcel_and_a_reprint_is_marked(qtbot, station) -> None:
+def at_the_label_screen(qtbot, station):  # type: ignore[no-untyped-def]
+    """Alice packs PD-1001 whole and closes its box: the label screen waits for parcel 1's label."""
     login(qtbot, station, ALICE_BADGE)
     scan(qtbot, station, "PD-1001")
     for code in (MUG, MUG, PEN):
         scan(qtbot, station, code)
     scan(qtbot, station, Command.CLOSE_BOX.value)
-    confirm = station.window.screens["confirm"]
+    return station.window.screens["confirm"]
+
+
+def test_the_label_screen_lists_the_parcel_and_a_reprint_is_marked(qtbot, station) -> None:
+    confirm = at_the_label_screen(qtbot, station)
     assert station.window.stack.currentWidget() is confirm
     assert "2 x MUG-BLUE - Blue mug" in confirm.contents.text() and "1 x PEN-RED" in confirm.contents.text()
     scan(qtbot, station, MUG)  # not silently put into a parcel 2
@@ -93,17 +98,9 @@ def test_the_label_screen_lists_the_parcel_and_a_reprint_is_marked(qtbot, statio
 
 
 def test_the_orders_own_sheet_on_the_label_screen_says_what_is_awaited_without_alarm(qtbot, station) -> None:
-    login(qtbot, station, ALICE_BADGE)
-    scan(qtbot, station, "PD-1001")
-    for code in (MUG, MUG, PEN):
-        scan(qtbot, station, code)
-    scan(qtbot, station, Command.CLOSE_BOX.value)
-    confirm = station.window.screens["confirm"]
-    said: list[tuple[str, str]] = []
-    station.station.message.connect(lambda text, level: said.append((text, level)))
-    sounds = list(station.station.sounds.played)
-    scan(qtbot, station, "PD-1001")
-    assert station.station.sounds.played == sounds  # no alarm
+    confirm = at_the_label_screen(qtbot, station)
+    said, sounds = said_and_heard(qtbot, station, "PD-1001")
+    assert sounds == []  # no alarm
     assert said == [("PD-1001 is the order open here: the station waits for the label of parcel 1. Put the label on "
                      "the parcel and scan it.", "info")]
     assert station.window.stack.currentWidget() is confirm  # the screen's own instruction stays, not in red

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from tests.ui.data import (
     ALICE_BADGE, BOB_BADGE, BOX_L, LAMP, MUG, MUG_CASE, PEN, SAM_BADGE, SAM_PIN,
 )
-from tests.ui.helpers import login, scan, settle
+from tests.ui.helpers import login, said_and_heard, scan, settle
 from tests.ui.wedge_keys import scanner_sends
 
 
@@ -194,11 +194,8 @@ def test_unknown_barcode_locks_and_names_it(qtbot, station) -> None:
 def test_the_open_orders_own_sheet_scanned_again_says_so_without_a_lock(qtbot, station) -> None:
     start_order(qtbot, station)
     got = results(qtbot, station)
-    said: list[tuple[str, str]] = []
-    station.station.message.connect(lambda text, level: said.append((text, level)))
-    sounds = list(station.station.sounds.played)
-    scan(qtbot, station, "PD-1001")
-    assert station.station.sounds.played == sounds  # no alarm
+    said, sounds = said_and_heard(qtbot, station, "PD-1001")
+    assert sounds == []  # no alarm
     assert got[-1].outcome is ScanOutcome.THIS_ORDER and not station.window.overlay.isVisible()
     assert said == [("PD-1001 is the order open here: carry on scanning its items.", "info")]  # not red, not green
     assert station.window.screens["pack"].message.text() == said[0][0]
