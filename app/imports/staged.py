@@ -68,7 +68,10 @@ def import_orders(db: Database, path: Path, records: list[Record], problems: lis
         mine = [d for d in drafts if d.number in stored]
         if any(d.not_work for d in mine) or ImportWriter(session).changed_orders(mine):
             return False
-        fresh = [d for d in drafts if d.number not in stored and not d.not_work]
+        # stored in the queue's order: allocation's slices go in that order, and each then
+        # rewrites its own pages of the orders' table (in the file's order every slice of a big
+        # file rewrote most of them)
+        fresh = sorted((d for d in drafts if d.number not in stored and not d.not_work), key=_queue_place)
         customers = central_customers(session, (d.customer["email"] for d in fresh if d.customer.get("email")))
     report.notes += [skipped(d.number, d.not_work) for d in drafts if d.not_work and d.number not in stored]
     for _ in mine:
@@ -83,9 +86,18 @@ def import_orders(db: Database, path: Path, records: list[Record], problems: lis
             ImportWriter(session).audit(actor or getpass.getuser(), "OrdersImported", f"file {path.name}",
                                         {"rows": report.rows, "created": report.created, "updated": report.updated,
                                          "unchanged": report.unchanged})
-    outcome = settle(db, [d.number for d in drafts if not d.not_work], settings)
+    # in the order stored: a slice of validation then rewrites its own pages too
+    outcome = settle(db, [d.number for d in fresh + mine], settings)
     report.notes += settled(outcome.summary(), outcome.held)
     return True
+
+
+def _queue_place(draft: OrderDraft) -> tuple[Any, ...]:
+    """Where a new order stands in the station's queue (app/store/order_reads.py QUEUE_ORDER):
+    priority first, then SLA (none last), then age; the file's order among equals (a stable sort)."""
+    sla = draft.fields.get("sla_due_at")
+    created = draft.created_at
+    return (-(draft.fields.get("priority") or 0), sla is None, sla or 0, created is None, created or 0)
 
 
 def settle(db: Database, numbers: list[str], settings: OrderSettings, slice_s: float = SLICE_S,
