@@ -5,6 +5,7 @@ import json
 import time
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -261,18 +262,15 @@ def test_an_import_pauses_the_collector_while_it_runs_and_not_after(db: Database
     assert gc.isenabled()
 
 
-def test_a_staged_import_validates_its_captured_orders_in_slices_and_a_file_imported_before_in_none(
-        sqlite_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # on SQLite a big file's orders are validated a slice at a time with a pause between slices
-    # (stations claim meanwhile: app/imports/staged.py); orders the file stored before are not
-    # captured any more, so the same file again makes no slice and waits for nothing
-    import shutil
-
+def validation_slices(monkeypatch: pytest.MonkeyPatch, size: int, sleep: Any) -> list[list[str]]:
+    """A staged import's validation in slices of `size` orders, each slice's numbers recorded as
+    it runs (returned list); `sleep` stands in for the pauses between slices."""
     from app.imports import staged
     from app.orders import pipeline
 
-    monkeypatch.setattr(staged, "FIRST_SLICE", 3)
-    monkeypatch.setattr(staged, "MAX_SLICE", 3)
+    monkeypatch.setattr(staged, "FIRST_SLICE", size)
+    monkeypatch.setattr(staged, "MAX_SLICE", size)
+    monkeypatch.setattr(staged, "time", SimpleNamespace(perf_counter=time.perf_counter, sleep=sleep))
     slices: list[list[str]] = []
     validate = pipeline.validate_captured_in
 
@@ -281,8 +279,18 @@ def test_a_staged_import_validates_its_captured_orders_in_slices_and_a_file_impo
         return validate(uow, numbers, *args, **kwargs)
 
     monkeypatch.setattr(pipeline, "validate_captured_in", validate_slice)
+    return slices
+
+
+def test_a_staged_import_validates_its_captured_orders_in_slices_and_a_file_imported_before_in_none(
+        sqlite_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # on SQLite a big file's orders are validated a slice at a time with a pause between slices
+    # (stations claim meanwhile: app/imports/staged.py); orders the file stored before are not
+    # captured any more, so the same file again makes no slice and waits for nothing
+    import shutil
+
     paused: list[float] = []
-    monkeypatch.setattr(staged, "time", SimpleNamespace(perf_counter=time.perf_counter, sleep=paused.append))
+    slices = validation_slices(monkeypatch, 3, paused.append)
     header = "order_number,email,ship_name,ship_address1,ship_city,ship_country,sku,quantity\n"
     path = write(tmp_path, "o.csv", header + "".join(
         f"SL-{i:02d},c{i}@example.com,Cust {i},1 Main St,Berlin,DE,MUG-1,1\n" for i in range(12)))
@@ -306,20 +314,7 @@ def test_a_staged_import_stores_its_new_orders_in_the_queues_order(sqlite_templa
     # took half the time); validation's slices follow the order stored
     import shutil
 
-    from app.imports import staged
-    from app.orders import pipeline
-
-    monkeypatch.setattr(staged, "FIRST_SLICE", 2)
-    monkeypatch.setattr(staged, "MAX_SLICE", 2)
-    monkeypatch.setattr(staged, "time", SimpleNamespace(perf_counter=time.perf_counter, sleep=lambda _s: None))
-    slices: list[list[str]] = []
-    validate = pipeline.validate_captured_in
-
-    def validate_slice(uow, numbers, *args, **kwargs):  # type: ignore[no-untyped-def]
-        slices.append(list(numbers))
-        return validate(uow, numbers, *args, **kwargs)
-
-    monkeypatch.setattr(pipeline, "validate_captured_in", validate_slice)
+    slices = validation_slices(monkeypatch, 2, lambda _s: None)
     header = "order_number,priority,sla_due_at,email,ship_name,ship_address1,ship_city,ship_country,sku,quantity\n"
     rows = [("Q-1", 0, "2026-12-08T10:00:00Z"), ("Q-2", 2, ""), ("Q-3", 1, "2026-12-08T12:00:00Z"),
             ("Q-4", 1, "2026-12-08T09:00:00Z"), ("Q-5", 0, "")]
