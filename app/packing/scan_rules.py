@@ -234,6 +234,12 @@ def label_code(data: str) -> str | None:
     return None
 
 
+def is_this_order(data: str, order: str) -> bool:
+    """Whether a scan is the open order's own number (its order sheet), in any case, with or
+    without the scanner's symbology identifier."""
+    return _strip_symbology(data.strip()).strip().casefold() == order.casefold()
+
+
 def _strip_symbology(data: str) -> str:
     return data[3:] if len(data) >= 3 and data[0] == "]" else data
 
@@ -278,7 +284,7 @@ def decide(state: PackState, data: str, symbology: str | None, catalogue: Catalo
         return _product(state, raw, product, None, None, None, catalogue)
     if catalogue.is_box(text):
         return Decision(O.BOX, phrase("Box %(box)s scanned.", box=text), code=text)
-    if text.casefold() == order.casefold():  # the order sheet of the pack already open (after a restart, say)
+    if is_this_order(raw, order):  # the order sheet of the pack already open (after a restart, say)
         return Decision(O.THIS_ORDER, phrase("%(order)s is the order open here: carry on scanning its items.",
                                              order=order))
     code = label_code(raw)

@@ -17,7 +17,7 @@ from app.errors import DatabaseUnavailable, PackdeskError
 from app.languages import chosen_language
 from app.packing.api import HomeSummary, PackingApi, PackSnapshot, ScanOutcome, ScanResult
 from app.packing.reasons import REFUSED
-from app.packing.scan_rules import is_cancel, label_code
+from app.packing.scan_rules import is_cancel, is_this_order, label_code
 from app.picking.api import PickingApi
 from app.picking.flow import PickerFlow, PickingSnapshot
 from app.ports import DeviceState, DeviceStatus, Scan
@@ -421,7 +421,7 @@ class StationCore(OfflineSync, PickerRouting, QuestionFlow, PrintFlow):
             return False
         which = listed(waiting, lambda first, then: phrase("%(first)s and %(then)s", first=first, then=then))
         user = self.state.user.username if self.state.user else None
-        if data.casefold() == pack.order_number.casefold():  # its order sheet: nothing wrong, nothing done
+        if is_this_order(data, pack.order_number):  # its order sheet: nothing wrong, nothing done
             text = phrase("%(order)s is the order open here: the station waits for the label of parcel %(which)s. Put "
                           "the label on the parcel and scan it.", order=pack.order_number, which=which)
             self.records.record_prompt_scan(user, pack.order_number, scan.data, scan.symbology,

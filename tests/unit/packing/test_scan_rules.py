@@ -7,7 +7,7 @@ from datetime import date
 from app.commands import Command
 from app.packing.api import ScanOutcome as O
 from app.packing.scan_rules import (
-    Catalogue, Decision, LineTally, PackState, ProductRef, apply, decide, gtin_key, label_code,
+    Catalogue, Decision, LineTally, PackState, ProductRef, apply, decide, gtin_key, is_this_order, label_code,
 )
 
 MUG = ProductRef(1, "MUG-BLUE-350", "Blue mug 350 ml")
@@ -104,13 +104,17 @@ def test_unknown_barcode_locks_the_pack() -> None:
 
 def test_the_open_orders_own_number_is_said_to_be_open_and_does_not_lock() -> None:
     _, s = scan(order_1042(), "4006381333931")
-    for sheet in ("PD-1042", "pd-1042", " PD-1042\r\n"):  # the order sheet, its case as a scanner set it
+    for sheet in ("PD-1042", "pd-1042", " PD-1042\r\n", "]C0PD-1042"):  # as a scanner sets case and identifier
         d, after = scan(s, sheet)
         assert d.outcome is O.THIS_ORDER and not d.outcome.is_error
         assert after == s  # nothing counted, nothing locked
         assert d.message == "PD-1042 is the order open here: carry on scanning its items."
     d, _ = scan(s, "PD-10420")
     assert d.outcome is O.UNKNOWN
+
+
+def test_the_label_screen_knows_the_open_orders_sheet_as_the_rules_do() -> None:
+    assert is_this_order("]C0pd-1042\r", "PD-1042") and not is_this_order("PD-10420", "PD-1042")
 
 
 def test_another_orders_number_locks_and_says_whose_sheet_it_is() -> None:
